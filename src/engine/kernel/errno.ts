@@ -1,0 +1,64 @@
+/**
+ * Errno-style errors raised by simulated system calls. `message` is strerror(3)'s text, so programs can
+ * print `${prog}: ${path}: ${err.message}` exactly as the real tools do.
+ */
+export const STRERROR = {
+  EPERM: 'Operation not permitted',
+  ENOENT: 'No such file or directory',
+  ESRCH: 'No such process',
+  EINTR: 'Interrupted system call',
+  EIO: 'Input/output error',
+  ENXIO: 'No such device or address',
+  E2BIG: 'Argument list too long',
+  ENOEXEC: 'Exec format error',
+  EBADF: 'Bad file descriptor',
+  ECHILD: 'No child processes',
+  EAGAIN: 'Resource temporarily unavailable',
+  ENOMEM: 'Cannot allocate memory',
+  EACCES: 'Permission denied',
+  EBUSY: 'Device or resource busy',
+  EEXIST: 'File exists',
+  EXDEV: 'Invalid cross-device link',
+  ENODEV: 'No such device',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  EINVAL: 'Invalid argument',
+  EMFILE: 'Too many open files',
+  ENOTTY: 'Inappropriate ioctl for device',
+  EFBIG: 'File too large',
+  ENOSPC: 'No space left on device',
+  ESPIPE: 'Illegal seek',
+  EROFS: 'Read-only file system',
+  EPIPE: 'Broken pipe',
+  ENAMETOOLONG: 'File name too long',
+  ENOTEMPTY: 'Directory not empty',
+  ELOOP: 'Too many levels of symbolic links',
+  ENOTSOCK: 'Socket operation on non-socket',
+  EADDRINUSE: 'Address already in use',
+  EADDRNOTAVAIL: 'Cannot assign requested address',
+  ECONNREFUSED: 'Connection refused',
+  ECONNRESET: 'Connection reset by peer',
+  ETIMEDOUT: 'Connection timed out',
+  EHOSTUNREACH: 'No route to host',
+} as const;
+
+export type Errno = keyof typeof STRERROR;
+
+/** A failed system call. `code` is stable; `message` is strerror's text only. */
+export class SysError extends Error {
+  readonly code: Errno;
+  readonly syscall: string;
+  readonly path: string | undefined;
+
+  constructor(code: Errno, syscall = '', path?: string) {
+    super(STRERROR[code]);
+    this.name = 'SysError';
+    this.code = code;
+    this.syscall = syscall;
+    this.path = path;
+  }
+}
+
+export function isSysError(err: unknown, code?: Errno): err is SysError {
+  return err instanceof SysError && (code === undefined || err.code === code);
+}

@@ -1,0 +1,462 @@
+/**
+ * The simulated Linux kernel: processes on a virtual clock, their namespaces, descriptors and signals.
+ * Everything above it (shells, coreutils, dockerd) runs as processes through `Sys`.
+ */
+import { parseExecutable } from './binfmt.js';
+import { Cgroup } from './cgroup.js';
+import { VirtualClock } from './clock.js';
+import { SysError } from './errno.js';
+import { NetNamespace } from './net.js';
+import type { OpenFile } from './openfile.js';
+import { Pipe } from './pipe.js';
+import { PidNamespace, Process, ProcessExit, ProcessKilled, UtsNamespace } from './process.js';
+import { Prng } from './prng.js';
+import { DEFAULT_COSTS, Scheduler, type CpuCosts, type WaitQueue } from './scheduler.js';
+import { defaultAction, signalNumber, type Signal } from './signals.js';
+import type { Program, SpawnOptions, WaitStatus } from './sys.js';
+import { ProcessSys } from './syscalls.js';
+import { Tty } from './tty.js';
+import type { Credentials, FsContext, MountNamespace } from './vfs.js';
+
+export interface KernelOptions {
+  readonly seed: number;
+  /** Wall-clock time at boot, ms since the epoch. */
+  readonly bootEpochMs: number;
+  readonly hostname: string;
+  readonly rootMnt: MountNamespace;
+  readonly programs: ReadonlyMap<string, Program>;
+  readonly net?: NetNamespace;
+  readonly costs?: CpuCosts;
+  /** Max processes in one PID namespace. */
+  readonly maxPids?: number;
+  readonly release?: string;
+  readonly version?: string;
+}
+
+export interface RunOptions {
+  /** Stop when the clock reaches this uptime (ms); timers beyond it stay pending. */
+  readonly until?: number;
+  /** Checked between slices. */
+  readonly stop?: () => boolean;
+  readonly maxSlices?: number;
+}
+
+export type RunResult = 'idle' | 'until' | 'stopped' | 'slices';
+
+/** A program that threw something other than an exit: a bug in the simulation, kept for tests to check. */
+export interface Fault {
+  readonly argv: readonly string[];
+  readonly error: unknown;
+}
+
+export interface ResolvedProgram {
+  readonly program: Program;
+  readonly argv: readonly string[];
+  readonly exe: string;
+  /** What comm becomes: the basename of the path given to execve (a symlink's own name, a script's). */
+  readonly name: string;
+  readonly setuid: number | undefined;
+}
+
+const MAX_SCRIPT_DEPTH = 4;
+
+export class Kernel {
+  readonly clock: VirtualClock;
+  readonly prng: Prng;
+  readonly sched: Scheduler;
+  readonly hostPidNs: PidNamespace;
+  readonly rootCgroup: Cgroup;
+  readonly hostUts: UtsNamespace;
+  readonly hostNet: NetNamespace;
+  readonly rootMnt: MountNamespace;
+  readonly programs: ReadonlyMap<string, Program>;
+  readonly procs = new Map<number, Process>();
+  readonly ttys = new Map<string, Tty>();
+  readonly faults: Fault[] = [];
+  readonly release: string;
+  readonly version: string;
+  private readonly maxPids: number;
+  private nextPts = 0;
+  private nextInode = 20000;
+
+  constructor(opts: KernelOptions) {
+    this.clock = new VirtualClock(opts.bootEpochMs);
+    this.prng = new Prng(opts.seed);
+    this.sched = new Scheduler(this.clock, opts.costs ?? DEFAULT_COSTS);
+    this.maxPids = opts.maxPids ?? 4096;
+    this.hostPidNs = new PidNamespace(null, this.maxPids);
+    this.rootCgroup = new Cgroup('/', null);
+    this.hostUts = new UtsNamespace(opts.hostname);
+    this.hostNet = opts.net ?? new NetNamespace();
+    this.rootMnt = opts.rootMnt;
+    this.programs = opts.programs;
+    this.release = opts.release ?? '6.8.0-49-generic';
+    this.version = opts.version ?? '#49-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024';
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Uptime in ms. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /**
+   * Runs processes and timers. Returns 'idle' when nothing is runnable and no timer is pending, 'until' when
+   * the clock reached `until`, 'stopped' when `stop()` said so, 'slices' after `maxSlices`.
+   */
+  async run(opts: RunOptions = {}): Promise<RunResult> {
+    let slices = 0;
+    for (;;) {
+      if (opts.stop?.()) return 'stopped';
+      this.clock.fireDue();
+      this.sched.thaw();
+      if (this.sched.runnable() > 0) {
+        if (opts.until !== undefined && this.clock.now() >= opts.until) return 'until';
+        await this.sched.step();
+        if (opts.maxSlices !== undefined && ++slices >= opts.maxSlices) return 'slices';
+        continue;
+      }
+      const due = this.clock.nextDue();
+      if (due === undefined) {
+        if (opts.until !== undefined) this.clock.advanceTo(opts.until);
+        return opts.until !== undefined ? 'until' : 'idle';
+      }
+      if (opts.until !== undefined && due > opts.until) {
+        this.clock.advanceTo(opts.until);
+        return 'until';
+      }
+      this.clock.advanceTo(due);
+    }
+  }
+
+  /** Runs for `ms` of virtual time. */
+  runFor(ms: number, stop?: () => boolean): Promise<RunResult> {
+    return this.run({ until: this.clock.now() + ms, stop });
+  }
+
+  // ---------------------------------------------------------------- processes
+
+  /** Starts the host's PID 1. */
+  startInit(program: Program, argv: readonly string[], env: Record<string, string> = {}): Process {
+    if (this.hostPidNs.init) throw new Error('init already running');
+    const ctx: FsContext = { cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 1 } };
+    const p = this.newProcess(null, this.hostPidNs, argv, env, ctx, {
+      uts: this.hostUts,
+      mnt: this.rootMnt,
+      net: this.hostNet,
+      cgroup: this.rootCgroup,
+    });
+    p.pgid = p.hostPid;
+    p.sid = p.hostPid;
+    p.exe = argv[0] ?? '/sbin/init';
+    p.comm = basename(p.exe);
+    this.launch(p, program);
+    return p;
+  }
+
+  spawn(parent: Process, opts: SpawnOptions): Process {
+    let resolved: ResolvedProgram;
+    if (opts.program) {
+      resolved = { program: opts.program, argv: opts.argv, exe: parent.exe, name: parent.comm, setuid: undefined };
+    } else if (opts.path !== undefined) {
+      resolved = this.resolveProgram(parent, opts.path, opts.argv);
+    } else {
+      throw new SysError('EINVAL', 'spawn');
+    }
+    const cgroup = opts.cgroup ?? parent.cgroup;
+    const pidns = opts.unshare?.pid ? new PidNamespace(parent.pidns, this.maxPids) : parent.pidns;
+    if (!cgroup.canFork() || !this.fits(pidns)) throw new SysError('EAGAIN', 'fork');
+
+    const cred: Credentials = opts.cred ?? parent.fsctx.cred;
+    const ctx: FsContext = {
+      cred,
+      cwd: opts.cwd ?? parent.fsctx.cwd,
+      umask: parent.fsctx.umask,
+      caller: { hostPid: 0 },
+    };
+    const child = this.newProcess(parent, pidns, resolved.argv, { ...(opts.env ?? parent.env) }, ctx, {
+      uts: opts.unshare?.uts !== undefined ? new UtsNamespace(opts.unshare.uts) : parent.uts,
+      mnt: opts.unshare?.mnt ?? parent.mnt,
+      net: opts.unshare?.net ?? parent.net,
+      cgroup,
+    });
+    child.euid = resolved.setuid ?? (opts.cred ? cred.uid : parent.euid);
+    child.exe = resolved.exe;
+    child.comm = resolved.name;
+    for (const [sig, d] of parent.dispositions) if (d === 'ignore') child.dispositions.set(sig, 'ignore');
+    const fdMap = opts.fds ?? { 0: 0, 1: 1, 2: 2 };
+    for (const [to, from] of Object.entries(fdMap)) {
+      const f = parent.fds.get(from);
+      if (f) this.installFd(child, Number(to), f);
+    }
+    if (opts.setsid) {
+      child.sid = child.hostPid;
+      child.pgid = child.hostPid;
+      child.ctty = null;
+    } else {
+      child.sid = parent.sid;
+      child.ctty = parent.ctty;
+      child.pgid = opts.pgid === undefined ? parent.pgid : opts.pgid === 0 ? child.hostPid : this.hostPgid(parent, opts.pgid);
+    }
+    this.launch(child, resolved.program);
+    return child;
+  }
+
+  /** Finds the program a file runs, following `#!` lines. Errors are execve(2)'s. */
+  resolveProgram(proc: Process, path: string, argv: readonly string[], depth = 0): ResolvedProgram {
+    const fs = proc.fsView;
+    const st = fs.stat(path);
+    if (st.type === 'dir' || st.type !== 'file') throw new SysError('EACCES', 'execve', path);
+    if (!fs.access(path, 'x')) throw new SysError('EACCES', 'execve', path);
+    const head = new TextDecoder().decode(fs.readFile(path).subarray(0, 256));
+    const exe = parseExecutable(head);
+    const setuid = st.mode & 0o4000 ? st.uid : undefined;
+    if (exe.kind === 'binary') {
+      const program = this.programs.get(exe.program);
+      if (!program) throw new SysError('ENOEXEC', 'execve', path);
+      return { program, argv, exe: fs.realpath(path), name: basename(path).slice(0, 15), setuid };
+    }
+    if (exe.kind === 'script' && depth < MAX_SCRIPT_DEPTH) {
+      const interpArgv = [exe.interpreter, ...(exe.arg ? [exe.arg] : []), path, ...argv.slice(1)];
+      const inner = this.resolveProgram(proc, exe.interpreter, interpArgv, depth + 1);
+      return { ...inner, name: basename(path).slice(0, 15), setuid: undefined };
+    }
+    throw new SysError('ENOEXEC', 'execve', path);
+  }
+
+  /** Replaces the running program of `proc` (execve). Resolves to the new program's exit status. */
+  async exec(proc: Process, sys: ProcessSys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
+    const r = this.resolveProgram(proc, path, argv);
+    proc.argv = r.argv;
+    proc.exe = r.exe;
+    proc.comm = r.name;
+    if (env) proc.env = { ...env };
+    if (r.setuid !== undefined) proc.euid = r.setuid;
+    for (const [sig, d] of proc.dispositions) if (typeof d === 'function') proc.dispositions.delete(sig);
+    sys.refresh();
+    const code = await r.program(sys);
+    throw new ProcessExit(code);
+  }
+
+  /** The PID namespace's init dying takes every process in it down (kernel's zap_pid_ns_processes). */
+  private fits(ns: PidNamespace): boolean {
+    for (let n: PidNamespace | null = ns; n; n = n.parent) if (n.byPid.size >= n.maxPids) return false;
+    return true;
+  }
+
+  private newProcess(
+    parent: Process | null,
+    pidns: PidNamespace,
+    argv: readonly string[],
+    env: Record<string, string>,
+    ctx: FsContext,
+    ns: { uts: UtsNamespace; mnt: MountNamespace; net: NetNamespace; cgroup: Cgroup },
+  ): Process {
+    const nsPids = new Map<PidNamespace, number>();
+    for (let n: PidNamespace | null = pidns; n; n = n.parent) nsPids.set(n, n.alloc());
+    const hostPid = nsPids.get(this.hostPidNs)!;
+    const caller = { hostPid };
+    const fullCtx: FsContext = { cred: ctx.cred, cwd: ctx.cwd, umask: ctx.umask, caller };
+    const p = new Process(hostPid, nsPids, pidns, parent, argv, env, fullCtx, ns.uts, ns.mnt, ns.net, ns.cgroup, this.clock.now());
+    p.fsView = ns.mnt.view(fullCtx);
+    for (const [n, pid] of nsPids) n.byPid.set(pid, p);
+    if (!pidns.init) pidns.init = p;
+    this.procs.set(hostPid, p);
+    parent?.children.add(p);
+    ns.cgroup.charge(1, 0);
+    return p;
+  }
+
+  private launch(p: Process, program: Program): void {
+    const sys = new ProcessSys(this, p);
+    this.sched.start(p.task, () => void this.runProgram(p, sys, program));
+  }
+
+  private async runProgram(p: Process, sys: ProcessSys, program: Program): Promise<void> {
+    let code = 0;
+    try {
+      code = await program(sys);
+    } catch (err) {
+      if (err instanceof ProcessExit) code = err.code;
+      else if (!(err instanceof ProcessKilled)) {
+        this.faults.push({ argv: p.argv, error: err });
+        code = 70; // EX_SOFTWARE: a bug in the simulated program, never a crash of the page
+      }
+    }
+    if (p.exitCode !== null) code = p.exitCode;
+    this.exitProcess(p, p.dying ?? undefined, code & 0xff);
+  }
+
+  private exitProcess(p: Process, signal: Signal | undefined, code: number): void {
+    if (p.state !== 'running') return;
+    const status: WaitStatus =
+      signal !== undefined
+        ? { pid: p.hostPid, code: undefined, signal, status: 128 + signalNumber(signal) }
+        : { pid: p.hostPid, code, signal: undefined, status: code };
+    p.state = 'zombie';
+    p.exit = status;
+    for (const fd of [...p.fds.keys()]) this.closeFd(p, fd);
+    p.cgroup.charge(-1, 0);
+    if (p.pidns.init === p) {
+      for (const other of [...p.pidns.byPid.values()]) if (other !== p) this.kill(other, 'SIGKILL', null);
+    }
+    const heir = p.pidns.init && p.pidns.init !== p ? p.pidns.init : this.hostPidNs.init;
+    for (const c of p.children) {
+      c.parent = heir && heir !== p ? heir : null;
+      c.orphan = true;
+      c.parent?.children.add(c);
+      if (c.state === 'zombie') this.reap(c);
+    }
+    p.children.clear();
+    this.sched.finish(p.task);
+    for (const l of p.exitListeners.splice(0)) l(p);
+    const parent = p.parent;
+    if (!parent || p.orphan || parent.state !== 'running' || parent.dispositions.get('SIGCHLD') === 'ignore') {
+      this.reap(p);
+    } else {
+      parent.childWait.wakeAll(this.sched);
+      this.kill(parent, 'SIGCHLD', p);
+    }
+  }
+
+  reap(p: Process): void {
+    if (p.state === 'reaped') return;
+    p.state = 'reaped';
+    p.parent?.children.delete(p);
+    for (const [n, pid] of p.nsPids) if (n.byPid.get(pid) === p) n.byPid.delete(pid);
+    this.procs.delete(p.hostPid);
+  }
+
+  // ---------------------------------------------------------------- signals
+
+  /**
+   * Delivers a signal. `sender` null means the kernel itself (tty keys, the OOM path). Applies the PID-1 rule:
+   * an init ignores signals it has no handler for, except SIGKILL/SIGSTOP sent from an ancestor namespace.
+   */
+  kill(target: Process, sig: Signal, sender: Process | null): void {
+    if (target.state !== 'running' || target.dying) return;
+    const disp = target.dispositions.get(sig) ?? 'default';
+    const isInit = target.pidns.init === target;
+    // Only the kernel's own SIGKILL (namespace teardown) or one sent from an ancestor namespace reaches an init.
+    const fromAncestor =
+      sender === null ? sig === 'SIGKILL' : sender.pidns !== target.pidns && sender.pidns.contains(target.pidns);
+    if (sig === 'SIGKILL') {
+      if (isInit && !fromAncestor) return;
+      this.die(target, sig);
+      return;
+    }
+    if (disp === 'ignore') return;
+    if (disp === 'default') {
+      const action = defaultAction(sig);
+      if (action !== 'term' && action !== 'core') return;
+      if (isInit) return;
+      this.die(target, sig);
+      return;
+    }
+    target.pending.push(sig);
+    this.sched.wake(target.task);
+  }
+
+  private die(p: Process, sig: Signal): void {
+    p.dying = sig;
+    this.sched.wake(p.task);
+  }
+
+  signalGroup(pgid: number, sig: Signal, sender: Process | null): number {
+    let n = 0;
+    for (const p of [...this.procs.values()]) {
+      if (p.pgid === pgid && p.state === 'running') {
+        this.kill(p, sig, sender);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A pgid as a process in `viewer`'s namespace named it, in host terms. */
+  hostPgid(viewer: Process, pgid: number): number {
+    const leader = viewer.pidns.byPid.get(pgid);
+    return leader ? leader.hostPid : pgid;
+  }
+
+  // ---------------------------------------------------------------- blocking
+
+  /** Parks the process until one of the queues wakes it; then applies pending signals. */
+  async block(p: Process, queues: readonly WaitQueue[]): Promise<void> {
+    this.checkAlive(p);
+    for (const q of queues) q.add(p.task);
+    p.sleeping = true;
+    await this.sched.park(p.task);
+    p.sleeping = false;
+    for (const q of queues) q.remove(p.task);
+    await this.deliverPending(p);
+  }
+
+  /** Throws if the process is being killed. Every system call starts here. */
+  checkAlive(p: Process): void {
+    if (p.dying) throw new ProcessKilled(p.dying);
+  }
+
+  async deliverPending(p: Process): Promise<void> {
+    this.checkAlive(p);
+    while (p.pending.length > 0) {
+      const sig = p.pending.shift()!;
+      const d = p.dispositions.get(sig);
+      if (typeof d === 'function') await d(sig);
+      this.checkAlive(p);
+    }
+  }
+
+  // ---------------------------------------------------------------- descriptors
+
+  installFd(p: Process, fd: number, f: OpenFile): void {
+    const old = p.fds.get(fd);
+    if (old === f) return;
+    f.refs++;
+    p.fds.set(fd, f);
+    if (old) this.dropRef(old);
+  }
+
+  closeFd(p: Process, fd: number): boolean {
+    const f = p.fds.get(fd);
+    if (!f) return false;
+    p.fds.delete(fd);
+    this.dropRef(f);
+    return true;
+  }
+
+  private dropRef(f: OpenFile): void {
+    if (--f.refs === 0) f.release();
+  }
+
+  newPipe(): Pipe {
+    return new Pipe(this.sched, this.nextInode++);
+  }
+
+  /** Allocates a pseudo-terminal (`pts/N`); the caller connects an emulator to its master side. */
+  createTty(): Tty {
+    const name = `pts/${this.nextPts++}`;
+    const tty = new Tty(name, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
+    this.ttys.set(name, tty);
+    return tty;
+  }
+
+  /** Gives `p` the terminal as its controlling terminal and fds 0–2 (what getty/login do). */
+  attachTty(p: Process, tty: Tty): void {
+    p.ctty = tty;
+    tty.sid = p.sid;
+    tty.fgPgrp = p.pgid;
+    const f = tty.openFile();
+    for (const fd of [0, 1, 2]) this.installFd(p, fd, f);
+  }
+
+  /** Processes in a namespace, ordered by their PID there. */
+  processesIn(ns: PidNamespace): Process[] {
+    return [...ns.byPid.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+  }
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,28 @@
+/**
+ * An open file description (what a file descriptor points to). Several descriptors, in one process or
+ * many, can share one description; it is closed when the last of them is.
+ */
+import type { WaitQueue } from './scheduler.js';
+import type { Tty } from './tty.js';
+
+/** `undefined` from a try-operation means "would block": wait on the matching queue and retry. */
+export type ReadResult = string | null | undefined;
+export type WriteResult = 'ok' | 'epipe' | undefined;
+
+export interface OpenFile {
+  readonly kind: 'pipe' | 'tty' | 'file' | 'device' | 'socket';
+  readonly readable: boolean;
+  readonly writable: boolean;
+  /** How many descriptors point here; maintained by the kernel. */
+  refs: number;
+  tryRead(): ReadResult;
+  tryWrite(data: string): WriteResult;
+  readonly readWait: WaitQueue | null;
+  readonly writeWait: WaitQueue | null;
+  /** The last descriptor was closed. */
+  release(): void;
+  /** Set when this description is a terminal. */
+  readonly tty?: Tty;
+  /** For `ls -l /proc/N/fd` and error messages. */
+  describe(): string;
+}

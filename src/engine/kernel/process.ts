@@ -1,0 +1,146 @@
+/** The kernel's record of a process, and the namespaces it lives in. */
+import type { Cgroup } from './cgroup.js';
+import type { NetNamespace } from './net.js';
+import type { OpenFile } from './openfile.js';
+import { Task, WaitQueue, type TaskOwner } from './scheduler.js';
+import type { Signal } from './signals.js';
+import type { SignalDisposition, WaitStatus } from './sys.js';
+import type { Tty } from './tty.js';
+import type { Fs, FsContext, MountNamespace } from './vfs.js';
+
+export class PidNamespace {
+  private next = 1;
+  readonly byPid = new Map<number, Process>();
+  init: Process | null = null;
+
+  constructor(
+    readonly parent: PidNamespace | null,
+    /** Bounds fork bombs inside one namespace (Linux's pid_max is far larger; a browser is not). */
+    readonly maxPids: number,
+  ) {}
+
+  get level(): number {
+    return this.parent ? this.parent.level + 1 : 0;
+  }
+
+  alloc(): number {
+    while (this.byPid.has(this.next)) this.next++;
+    return this.next++;
+  }
+
+  /** True if `ns` is this namespace or one nested inside it. */
+  contains(ns: PidNamespace): boolean {
+    for (let n: PidNamespace | null = ns; n; n = n.parent) if (n === this) return true;
+    return false;
+  }
+}
+
+export class UtsNamespace {
+  constructor(
+    public hostname: string,
+    public domainname = '(none)',
+  ) {}
+}
+
+export type ProcState = 'running' | 'zombie' | 'reaped';
+
+export class Process implements TaskOwner {
+  readonly task: Task = new Task(this);
+  readonly children = new Set<Process>();
+  readonly fds = new Map<number, OpenFile>();
+  readonly dispositions = new Map<Signal, SignalDisposition>();
+  readonly pending: Signal[] = [];
+  readonly childWait = new WaitQueue();
+  readonly exitListeners: ((p: Process) => void)[] = [];
+  state: ProcState = 'running';
+  exit: WaitStatus | null = null;
+  /** Set once a fatal signal has been delivered: the program is unwinding. */
+  dying: Signal | null = null;
+  /** Code passed to exit(), if the program called it. */
+  exitCode: number | null = null;
+  /** Reparented to an init: reaped as soon as it exits. */
+  orphan = false;
+  cpuMs = 0;
+  private cpuUnits = 0;
+  fsView!: Fs;
+  /** Path of the executable, for /proc/N/exe. */
+  exe = '';
+  comm = '';
+  euid: number;
+  pgid = 0;
+  sid = 0;
+  ctty: Tty | null = null;
+  /** Blocked in a system call, for ps's STAT column. */
+  sleeping = false;
+
+  constructor(
+    readonly hostPid: number,
+    /** PID as seen from each namespace it is visible in, innermost first. */
+    readonly nsPids: ReadonlyMap<PidNamespace, number>,
+    readonly pidns: PidNamespace,
+    public parent: Process | null,
+    public argv: readonly string[],
+    public env: Record<string, string>,
+    readonly fsctx: FsContext,
+    public uts: UtsNamespace,
+    public mnt: MountNamespace,
+    public net: NetNamespace,
+    public cgroup: Cgroup,
+    /** Uptime (ms) at start. */
+    readonly startMs: number,
+  ) {
+    this.euid = fsctx.cred.uid;
+  }
+
+  /** PID as `ns` sees it; 0 if invisible there. */
+  pidIn(ns: PidNamespace): number {
+    return this.nsPids.get(ns) ?? 0;
+  }
+
+  get pid(): number {
+    return this.pidIn(this.pidns);
+  }
+
+  isFrozen(): boolean {
+    return this.cgroup.isFrozen();
+  }
+
+  isDying(): boolean {
+    return this.dying !== null;
+  }
+
+  addCpuUnits(n: number): void {
+    this.cpuUnits += n;
+  }
+
+  takeCpuUnits(): number {
+    const n = this.cpuUnits;
+    this.cpuUnits = 0;
+    return n;
+  }
+
+  chargeCpu(ms: number): void {
+    this.cpuMs += ms;
+    this.cgroup.charge(0, ms);
+  }
+}
+
+/** Thrown inside a program to end it: by exit(), or by a fatal signal. Programs must not swallow it. */
+export class ProcessExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = 'ProcessExit';
+  }
+}
+
+export class ProcessKilled extends Error {
+  constructor(readonly signal: Signal) {
+    super(`killed by ${signal}`);
+    this.name = 'ProcessKilled';
+  }
+}
+
+/** True for the errors that end a process; a program's catch-all must rethrow these. */
+export function isProcessEnd(err: unknown): err is ProcessExit | ProcessKilled {
+  return err instanceof ProcessExit || err instanceof ProcessKilled;
+}

@@ -1,0 +1,167 @@
+/**
+ * A deterministic, cooperative scheduler. Exactly one task runs at a time: the scheduler resumes it and waits
+ * until it parks again (blocks in a system call, yields, or ends). Every wake-up goes through the run queue,
+ * so the same inputs always interleave the same way. Each slice costs virtual CPU time, so a busy loop moves
+ * the clock on like a real one would.
+ */
+import type { VirtualClock } from './clock.js';
+
+export interface TaskOwner {
+  /** A frozen (paused) task is held back until thawed, unless it has been killed. */
+  isFrozen(): boolean;
+  isDying(): boolean;
+  /** Takes the CPU units the task reported during its last slice. */
+  takeCpuUnits(): number;
+  chargeCpu(ms: number): void;
+}
+
+export class Task {
+  /** Set while the task is parked: calling it lets the task continue. */
+  resume: (() => void) | null = null;
+  queued = false;
+  done = false;
+
+  constructor(readonly owner: TaskOwner) {}
+}
+
+export interface CpuCosts {
+  /** Virtual ms every scheduled slice costs. */
+  readonly sliceMs: number;
+  /** Virtual ms per CPU unit a program reports (one shell statement, one line of output…). */
+  readonly unitMs: number;
+}
+
+export const DEFAULT_COSTS: CpuCosts = { sliceMs: 0.002, unitMs: 0.005 };
+
+export class Scheduler {
+  private queue: Task[] = [];
+  private head = 0;
+  private held: Task[] = [];
+  private current: Task | null = null;
+  private release: (() => void) | null = null;
+  /** Slices run since boot. */
+  slices = 0;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly costs: CpuCosts = DEFAULT_COSTS,
+  ) {}
+
+  get running(): Task | null {
+    return this.current;
+  }
+
+  runnable(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** Makes a task runnable the first time: `body` starts when the task is first scheduled. */
+  start(task: Task, body: () => void): void {
+    task.resume = body;
+    this.wake(task);
+  }
+
+  /** Queues a parked task to run. Waking a running, queued or finished task does nothing. */
+  wake(task: Task): void {
+    if (task.done || task.queued || task.resume === null) return;
+    task.queued = true;
+    this.queue.push(task);
+  }
+
+  /**
+   * Parks the running task: the returned promise settles when the scheduler resumes it. The caller must
+   * be the running task; a task parked by anyone else is only recorded.
+   */
+  park(task: Task): Promise<void> {
+    return new Promise<void>((resolve) => {
+      task.resume = resolve;
+      if (this.current === task) this.handBack();
+    });
+  }
+
+  /** The task's program has ended. */
+  finish(task: Task): void {
+    task.done = true;
+    task.resume = null;
+    if (this.current === task) this.handBack();
+  }
+
+  /** Re-queues held (frozen) tasks whose owners are no longer frozen. */
+  thaw(): void {
+    const still: Task[] = [];
+    for (const t of this.held) {
+      if (t.done) continue;
+      if (t.owner.isFrozen() && !t.owner.isDying()) still.push(t);
+      else {
+        t.queued = true;
+        this.queue.push(t);
+      }
+    }
+    this.held = still;
+  }
+
+  /** Runs one slice of the next runnable task. Returns false if nothing was runnable. */
+  async step(): Promise<boolean> {
+    const task = this.dequeue();
+    if (!task) return false;
+    task.queued = false;
+    if (task.done || task.resume === null) return true;
+    if (task.owner.isFrozen() && !task.owner.isDying()) {
+      task.queued = true;
+      this.held.push(task);
+      return true;
+    }
+    const resume = task.resume;
+    task.resume = null;
+    this.current = task;
+    const parked = new Promise<void>((r) => (this.release = r));
+    resume();
+    await parked;
+    this.current = null;
+    this.slices++;
+    const ms = this.costs.sliceMs + task.owner.takeCpuUnits() * this.costs.unitMs;
+    task.owner.chargeCpu(ms);
+    this.clock.advanceBy(ms);
+    return true;
+  }
+
+  private handBack(): void {
+    const r = this.release;
+    this.release = null;
+    r?.();
+  }
+
+  private dequeue(): Task | undefined {
+    if (this.head >= this.queue.length) return undefined;
+    const t = this.queue[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return t;
+  }
+}
+
+/** Tasks waiting for one condition (data in a pipe, a child's exit…). */
+export class WaitQueue {
+  private readonly tasks = new Set<Task>();
+
+  add(task: Task): void {
+    this.tasks.add(task);
+  }
+
+  remove(task: Task): void {
+    this.tasks.delete(task);
+  }
+
+  get size(): number {
+    return this.tasks.size;
+  }
+
+  wakeAll(sched: Scheduler): void {
+    if (this.tasks.size === 0) return;
+    const ts = [...this.tasks];
+    this.tasks.clear();
+    for (const t of ts) sched.wake(t);
+  }
+}

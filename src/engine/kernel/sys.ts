@@ -1,0 +1,141 @@
+/**
+ * The system-call surface a simulated program sees. Every simulated binary (shell, coreutils, docker,
+ * dockerd…) is a `Program`: an async function of its `Sys` that returns an exit status. Programs never
+ * touch the kernel directly, so what they can do is what a Linux process could do.
+ */
+import type { Credentials, Fs } from './vfs.js';
+import type { Signal } from './signals.js';
+import type { NetInterface } from './net.js';
+
+export type Program = (sys: Sys) => Promise<number>;
+
+/** How a waited-for child ended, as waitpid(2) reports it. */
+export interface WaitStatus {
+  readonly pid: number;
+  /** Exit code if it exited, else undefined. */
+  readonly code: number | undefined;
+  /** The signal that killed it, if one did. */
+  readonly signal: Signal | undefined;
+  /** Shell-style status: code, or 128 + signal number. */
+  readonly status: number;
+}
+
+export type SignalHandler = (sig: Signal) => void | Promise<void>;
+export type SignalDisposition = 'default' | 'ignore' | SignalHandler;
+
+export interface SpawnOptions {
+  /** Run this file (the kernel resolves the binary it names; a `#!` script runs its interpreter). */
+  readonly path?: string;
+  /** Or run this function: how the shell forks a subshell or pipeline stage. */
+  readonly program?: Program;
+  readonly argv: readonly string[];
+  /** Defaults to a copy of the caller's environment. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  /** Child fd → caller fd. Defaults to the caller's 0, 1, 2. Listed fds only are inherited. */
+  readonly fds?: Readonly<Record<number, number>>;
+  /** Join this process group (0: start a new one led by the child). Default: the caller's. */
+  readonly pgid?: number;
+  /** Start a new session (setsid), without a controlling terminal. */
+  readonly setsid?: boolean;
+  readonly cred?: Credentials;
+  /** New namespaces for the child (how a container runtime starts a container's first process). */
+  readonly unshare?: {
+    readonly pid?: boolean;
+    readonly uts?: string; // new hostname
+    readonly mnt?: import('./vfs.js').MountNamespace;
+    readonly net?: import('./net.js').NetNamespace;
+  };
+  /** Accounting group (a container's cgroup); default: the caller's. */
+  readonly cgroup?: import('./cgroup.js').Cgroup;
+}
+
+export interface TermiosState {
+  /** Canonical (line-buffered, editable) input. */
+  icanon: boolean;
+  echo: boolean;
+  /** Ctrl-C / Ctrl-\ generate signals. */
+  isig: boolean;
+  /** Output `\n` becomes `\r\n`. */
+  onlcr: boolean;
+}
+
+export interface WinSize {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface Sys {
+  /** PID in the process's own PID namespace. */
+  readonly pid: number;
+  /** Parent's PID as this namespace sees it (0 if the parent is outside it). */
+  readonly ppid: number;
+  readonly hostPid: number;
+  readonly argv: readonly string[];
+  env: Record<string, string>;
+  readonly cred: Credentials;
+  /** Effective uid: differs from cred.uid only after a setuid binary. */
+  readonly euid: number;
+  readonly fs: Fs;
+  cwd(): string;
+  chdir(path: string): void;
+  umask(mask?: number): number;
+  setuid(uid: number, gid: number, groups: readonly number[]): void;
+
+  // ---- descriptors
+  /** Waits for data; '' never returned: `null` means end of file. A TTY in canonical mode returns a line. */
+  read(fd: number): Promise<string | null>;
+  /** Throws SysError EPIPE (after SIGPIPE) if nobody reads; blocks while a pipe is full. */
+  write(fd: number, data: string): Promise<void>;
+  open(path: string, flags: OpenFlags, mode?: number): number;
+  close(fd: number): void;
+  dup(fd: number): number;
+  dup2(from: number, to: number): void;
+  pipe(): [read: number, write: number];
+  /** Open descriptors of this process. */
+  fds(): number[];
+  isatty(fd: number): boolean;
+  /** `/dev/pts/0`-style name of the terminal on fd, or null. */
+  ttyname(fd: number): string | null;
+  tcgetattr(fd: number): TermiosState;
+  tcsetattr(fd: number, state: Partial<TermiosState>): void;
+  tcgetpgrp(fd: number): number;
+  tcsetpgrp(fd: number, pgid: number): void;
+  getWinSize(fd: number): WinSize;
+
+  // ---- processes
+  spawn(opts: SpawnOptions): number;
+  /** Waits for a child (any if pid is undefined). Throws ECHILD when there is none. */
+  wait(pid?: number, opts?: { nohang?: boolean }): Promise<WaitStatus | null>;
+  kill(pid: number, sig: Signal): void;
+  /** Negative pid: the process group. */
+  signal(sig: Signal, disposition: SignalDisposition): SignalDisposition;
+  /** Replaces this program with another file's; returns only by throwing. */
+  exec(path: string, argv: readonly string[], env?: Record<string, string>): Promise<never>;
+  /** Ends the process now: throws, unwinding the program. */
+  exit(code: number): never;
+  getpgrp(): number;
+  setpgid(pid: number, pgid: number): void;
+  getsid(): number;
+
+  // ---- time
+  /** Wall-clock milliseconds since the Unix epoch, in virtual time. */
+  now(): number;
+  /** Milliseconds since boot (CLOCK_MONOTONIC). */
+  uptime(): number;
+  sleep(ms: number): Promise<void>;
+  /** Gives up the CPU; long computations call this so other processes (and the page) can run. */
+  yield(): Promise<void>;
+  /** Accounts CPU work; cheap. Callers still need `yield()` to let others run. */
+  cpu(units?: number): void;
+  /** Seeded randomness (for $RANDOM, mktemp names). */
+  random(): number;
+
+  // ---- host facts
+  hostname(): string;
+  sethostname(name: string): void;
+  uname(): { sysname: string; nodename: string; release: string; version: string; machine: string };
+  netInterfaces(): readonly NetInterface[];
+}
+
+export type OpenFlags = 'r' | 'w' | 'a' | 'r+' | 'w+' | 'a+';

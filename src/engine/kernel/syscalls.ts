@@ -1,0 +1,409 @@
+/** `Sys` for one process: each method is a system call, checked and translated into its namespaces. */
+import { SysError } from './errno.js';
+import { deviceFile, regularFile } from './files.js';
+import type { Kernel } from './kernel.js';
+import type { NetInterface } from './net.js';
+import type { OpenFile } from './openfile.js';
+import { ProcessExit, type Process } from './process.js';
+import type { Signal } from './signals.js';
+import type {
+  OpenFlags,
+  SignalDisposition,
+  SpawnOptions,
+  Sys,
+  TermiosState,
+  WaitStatus,
+  WinSize,
+} from './sys.js';
+import type { Tty } from './tty.js';
+import { DEV, PTS_MAJOR, type Credentials, type Fs } from './vfs.js';
+
+const MAX_FDS = 1024;
+
+export class ProcessSys implements Sys {
+  constructor(
+    private readonly k: Kernel,
+    private readonly p: Process,
+  ) {}
+
+  /** Called after exec: nothing cached today, kept so exec has one place to reset per-program state. */
+  refresh(): void {}
+
+  get pid(): number {
+    return this.p.pid;
+  }
+
+  get ppid(): number {
+    const parent = this.p.parent;
+    return parent ? parent.pidIn(this.p.pidns) : 0;
+  }
+
+  get hostPid(): number {
+    return this.p.hostPid;
+  }
+
+  get argv(): readonly string[] {
+    return this.p.argv;
+  }
+
+  get env(): Record<string, string> {
+    return this.p.env;
+  }
+
+  set env(e: Record<string, string>) {
+    this.p.env = e;
+  }
+
+  get cred(): Credentials {
+    return this.p.fsctx.cred;
+  }
+
+  get euid(): number {
+    return this.p.euid;
+  }
+
+  get fs(): Fs {
+    return this.p.fsView;
+  }
+
+  cwd(): string {
+    return this.p.fsctx.cwd;
+  }
+
+  chdir(path: string): void {
+    const fs = this.p.fsView;
+    const st = fs.stat(path);
+    if (st.type !== 'dir') throw new SysError('ENOTDIR', 'chdir', path);
+    if (!fs.access(path, 'x')) throw new SysError('EACCES', 'chdir', path);
+    this.p.fsctx.cwd = fs.realpath(path);
+  }
+
+  umask(mask?: number): number {
+    const old = this.p.fsctx.umask;
+    if (mask !== undefined) this.p.fsctx.umask = mask & 0o777;
+    return old;
+  }
+
+  setuid(uid: number, gid: number, groups: readonly number[]): void {
+    if (this.p.euid !== 0 && uid !== this.p.fsctx.cred.uid) throw new SysError('EPERM', 'setuid');
+    this.p.fsctx.cred = { uid, gid, groups: [...groups] };
+    this.p.euid = uid;
+  }
+
+  // ---------------------------------------------------------------- descriptors
+
+  private file(fd: number): OpenFile {
+    const f = this.p.fds.get(fd);
+    if (!f) throw new SysError('EBADF', 'fd');
+    return f;
+  }
+
+  async read(fd: number): Promise<string | null> {
+    this.k.checkAlive(this.p);
+    const f = this.file(fd);
+    if (!f.readable) throw new SysError('EBADF', 'read');
+    for (;;) {
+      const r = f.tryRead();
+      if (r !== undefined) return r;
+      if (!f.readWait) return null;
+      if (f.tty) f.tty.readers++;
+      try {
+        await this.k.block(this.p, [f.readWait]);
+      } finally {
+        if (f.tty) f.tty.readers--;
+      }
+    }
+  }
+
+  async write(fd: number, data: string): Promise<void> {
+    this.k.checkAlive(this.p);
+    const f = this.file(fd);
+    if (!f.writable) throw new SysError('EBADF', 'write');
+    this.p.addCpuUnits(1 + (data.length >> 12));
+    for (;;) {
+      const r = f.tryWrite(data);
+      if (r === 'ok') return;
+      if (r === 'epipe') {
+        this.k.kill(this.p, 'SIGPIPE', this.p);
+        this.k.checkAlive(this.p);
+        throw new SysError('EPIPE', 'write');
+      }
+      if (!f.writeWait) throw new SysError('EIO', 'write');
+      await this.k.block(this.p, [f.writeWait]);
+    }
+  }
+
+  open(path: string, flags: OpenFlags, mode = 0o666): number {
+    this.k.checkAlive(this.p);
+    const fs = this.p.fsView;
+    const read = flags === 'r' || flags.endsWith('+');
+    const write = flags !== 'r';
+    let st = fs.exists(path) ? fs.stat(path) : null;
+    if (st === null) {
+      if (!write) throw new SysError('ENOENT', 'open', path);
+      fs.writeFile(path, '', { append: true, mode });
+      st = fs.stat(path);
+    } else {
+      if (st.type === 'dir' && write) throw new SysError('EISDIR', 'open', path);
+      if (read && !fs.access(path, 'r')) throw new SysError('EACCES', 'open', path);
+      if (write && !fs.access(path, 'w')) throw new SysError('EACCES', 'open', path);
+    }
+    let f: OpenFile;
+    if (st.type === 'chardev') f = this.device(st.rdev, path);
+    else if (st.type === 'dir') throw new SysError('EISDIR', 'read', path);
+    else {
+      if (flags.startsWith('w')) fs.truncate(path, 0);
+      const { backend, path: inner } = this.p.mnt.lookup(path, this.p.fsctx, true);
+      f = regularFile(backend, inner, { read, write, append: flags.startsWith('a') }, this.p.fsctx.caller);
+    }
+    return this.allocFd(f, 0);
+  }
+
+  private device(rdev: number, path: string): OpenFile {
+    switch (rdev) {
+      case DEV.null:
+        return deviceFile('null', this.k.prng);
+      case DEV.zero:
+        return deviceFile('zero', this.k.prng);
+      case DEV.random:
+      case DEV.urandom:
+        return deviceFile('urandom', this.k.prng);
+      case DEV.tty:
+        if (!this.p.ctty) throw new SysError('ENXIO', 'open', path);
+        return this.p.ctty.openFile();
+      default:
+        if (rdev >> 8 === PTS_MAJOR) {
+          const tty = this.k.ttys.get(`pts/${rdev & 0xff}`);
+          if (tty) return tty.openFile();
+        }
+        throw new SysError('ENXIO', 'open', path);
+    }
+  }
+
+  private allocFd(f: OpenFile, from: number): number {
+    for (let fd = from; fd < MAX_FDS; fd++) {
+      if (!this.p.fds.has(fd)) {
+        this.k.installFd(this.p, fd, f);
+        return fd;
+      }
+    }
+    throw new SysError('EMFILE', 'open');
+  }
+
+  close(fd: number): void {
+    if (!this.k.closeFd(this.p, fd)) throw new SysError('EBADF', 'close');
+  }
+
+  dup(fd: number): number {
+    return this.allocFd(this.file(fd), 0);
+  }
+
+  dup2(from: number, to: number): void {
+    const f = this.file(from);
+    if (from !== to) this.k.installFd(this.p, to, f);
+  }
+
+  /** fcntl(F_DUPFD): the lowest free fd ≥ min, as shells use to save descriptors out of the way. */
+  dupAbove(fd: number, min: number): number {
+    return this.allocFd(this.file(fd), min);
+  }
+
+  pipe(): [number, number] {
+    const pipe = this.k.newPipe();
+    const r = this.allocFd(pipe.readEnd(), 0);
+    const w = this.allocFd(pipe.writeEnd(), 0);
+    return [r, w];
+  }
+
+  fds(): number[] {
+    return [...this.p.fds.keys()].sort((a, b) => a - b);
+  }
+
+  isatty(fd: number): boolean {
+    return this.p.fds.get(fd)?.tty !== undefined;
+  }
+
+  ttyname(fd: number): string | null {
+    const tty = this.p.fds.get(fd)?.tty;
+    return tty ? `/dev/${tty.name}` : null;
+  }
+
+  private tty(fd: number): Tty {
+    const tty = this.p.fds.get(fd)?.tty;
+    if (!tty) throw new SysError('ENOTTY', 'ioctl');
+    return tty;
+  }
+
+  tcgetattr(fd: number): TermiosState {
+    return { ...this.tty(fd).termios };
+  }
+
+  tcsetattr(fd: number, state: Partial<TermiosState>): void {
+    Object.assign(this.tty(fd).termios, state);
+  }
+
+  tcgetpgrp(fd: number): number {
+    const tty = this.tty(fd);
+    const leader = this.k.procs.get(tty.fgPgrp);
+    return leader ? leader.pidIn(this.p.pidns) : tty.fgPgrp;
+  }
+
+  tcsetpgrp(fd: number, pgid: number): void {
+    this.tty(fd).fgPgrp = this.k.hostPgid(this.p, pgid);
+  }
+
+  getWinSize(fd: number): WinSize {
+    return this.tty(fd).winsize;
+  }
+
+  // ---------------------------------------------------------------- processes
+
+  spawn(opts: SpawnOptions): number {
+    this.k.checkAlive(this.p);
+    const child = this.k.spawn(this.p, opts);
+    return child.pidIn(this.p.pidns);
+  }
+
+  async wait(pid?: number, opts: { nohang?: boolean } = {}): Promise<WaitStatus | null> {
+    for (;;) {
+      this.k.checkAlive(this.p);
+      const candidates = [...this.p.children].filter((c) => pid === undefined || c.pidIn(this.p.pidns) === pid);
+      if (candidates.length === 0) throw new SysError('ECHILD', 'wait');
+      const done = candidates.find((c) => c.state === 'zombie');
+      if (done) {
+        const status = { ...done.exit!, pid: done.pidIn(this.p.pidns) };
+        this.k.reap(done);
+        return status;
+      }
+      if (opts.nohang) return null;
+      await this.k.block(this.p, [this.p.childWait]);
+    }
+  }
+
+  kill(pid: number, sig: Signal): void {
+    this.k.checkAlive(this.p);
+    const targets =
+      pid > 0
+        ? [this.p.pidns.byPid.get(pid)].filter((x): x is Process => x !== undefined)
+        : [...this.p.pidns.byPid.values()].filter(
+            (t) => t.pgid === (pid === 0 ? this.p.pgid : this.k.hostPgid(this.p, -pid)),
+          );
+    const live = targets.filter((t) => t.state === 'running');
+    if (live.length === 0) throw new SysError('ESRCH', 'kill');
+    const cred = this.p.fsctx.cred;
+    for (const t of live) {
+      if (this.p.euid !== 0 && cred.uid !== t.fsctx.cred.uid) throw new SysError('EPERM', 'kill');
+      this.k.kill(t, sig, this.p);
+    }
+  }
+
+  signal(sig: Signal, disposition: SignalDisposition): SignalDisposition {
+    if (sig === 'SIGKILL' || sig === 'SIGSTOP') throw new SysError('EINVAL', 'sigaction');
+    const old = this.p.dispositions.get(sig) ?? 'default';
+    if (disposition === 'default') this.p.dispositions.delete(sig);
+    else this.p.dispositions.set(sig, disposition);
+    return old;
+  }
+
+  exec(path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
+    this.k.checkAlive(this.p);
+    return this.k.exec(this.p, this, path, argv, env);
+  }
+
+  exit(code: number): never {
+    this.p.exitCode = code & 0xff;
+    throw new ProcessExit(code & 0xff);
+  }
+
+  getpgrp(): number {
+    const leader = this.k.procs.get(this.p.pgid);
+    return leader ? leader.pidIn(this.p.pidns) : 0;
+  }
+
+  setpgid(pid: number, pgid: number): void {
+    const target = pid === 0 ? this.p : this.p.pidns.byPid.get(pid);
+    if (!target || (target !== this.p && target.parent !== this.p)) throw new SysError('ESRCH', 'setpgid');
+    target.pgid = pgid === 0 ? target.hostPid : this.k.hostPgid(this.p, pgid);
+  }
+
+  getsid(): number {
+    const leader = this.k.procs.get(this.p.sid);
+    return leader ? leader.pidIn(this.p.pidns) : 0;
+  }
+
+  // ---------------------------------------------------------------- time
+
+  now(): number {
+    return this.k.clock.epochMs();
+  }
+
+  uptime(): number {
+    return this.k.clock.now();
+  }
+
+  async sleep(ms: number): Promise<void> {
+    const until = this.k.clock.now() + Math.max(0, ms);
+    const task = this.p.task;
+    while (this.k.clock.now() < until) {
+      const timer = this.k.clock.setTimer(until, () => this.k.sched.wake(task));
+      try {
+        await this.k.block(this.p, []);
+      } finally {
+        this.k.clock.cancel(timer);
+      }
+    }
+  }
+
+  async yield(): Promise<void> {
+    this.k.checkAlive(this.p);
+    const parked = this.k.sched.park(this.p.task);
+    this.k.sched.wake(this.p.task);
+    await parked;
+    await this.k.deliverPending(this.p);
+  }
+
+  cpu(units = 1): void {
+    this.p.addCpuUnits(units);
+  }
+
+  random(): number {
+    return this.k.prng.next();
+  }
+
+  // ---------------------------------------------------------------- host facts
+
+  hostname(): string {
+    return this.p.uts.hostname;
+  }
+
+  sethostname(name: string): void {
+    if (this.p.euid !== 0) throw new SysError('EPERM', 'sethostname');
+    this.p.uts.hostname = name;
+  }
+
+  uname(): { sysname: string; nodename: string; release: string; version: string; machine: string } {
+    return {
+      sysname: 'Linux',
+      nodename: this.p.uts.hostname,
+      release: this.k.release,
+      version: this.k.version,
+      machine: 'x86_64',
+    };
+  }
+
+  netInterfaces(): readonly NetInterface[] {
+    return this.p.net.interfaces();
+  }
+}
+
+/** Joins `path` onto `cwd` and normalizes `.`/`..` lexically. */
+export function resolvePath(cwd: string, path: string): string {
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * A pseudo-terminal: the slave side programs read and write through a line discipline (n_tty), the master
+ * side a terminal emulator (xterm.js, or the headless runner) types into and reads from.
+ */
+import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
+import { WaitQueue, type Scheduler } from './scheduler.js';
+import type { Signal } from './signals.js';
+import type { TermiosState, WinSize } from './sys.js';
+
+export interface Disposable {
+  dispose(): void;
+}
+
+const EOF_MARK = Symbol('eof');
+type InputItem = string | typeof EOF_MARK;
+
+/** What a terminal shows when it has nobody listening: kept so an attaching emulator sees it (bounded). */
+const BACKLOG_LIMIT = 1 << 20;
+
+export class Tty {
+  readonly termios: TermiosState = { icanon: true, echo: true, isig: true, onlcr: true };
+  winsize: WinSize = { rows: 24, cols: 80 };
+  /** Foreground process group; 0 when none. */
+  fgPgrp = 0;
+  /** Session whose controlling terminal this is; 0 when none. */
+  sid = 0;
+  /** Flow control (XOFF): writers block while the emulator catches up. */
+  private stopped = false;
+  private line = '';
+  private readonly ready: InputItem[] = [];
+  private readonly listeners = new Set<(data: string) => void>();
+  private backlog: string[] = [];
+  private backlogSize = 0;
+  readonly readWait = new WaitQueue();
+  readonly writeWait = new WaitQueue();
+  /** Tasks currently blocked reading: the headless runner types when someone is. */
+  readers = 0;
+
+  constructor(
+    /** `pts/0`, as ttyname(3) reports it without `/dev/`. */
+    readonly name: string,
+    private readonly sched: Scheduler,
+    private readonly signalGroup: (pgid: number, sig: Signal) => void,
+  ) {}
+
+  // ---- master side
+
+  onOutput(listener: (data: string) => void): Disposable {
+    this.listeners.add(listener);
+    if (this.backlog.length > 0) {
+      const data = this.backlog.join('');
+      this.backlog = [];
+      this.backlogSize = 0;
+      listener(data);
+    }
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Keys typed at the terminal. */
+  input(data: string): void {
+    for (const ch of data) this.inputChar(ch);
+  }
+
+  resize(rows: number, cols: number): void {
+    if (rows === this.winsize.rows && cols === this.winsize.cols) return;
+    this.winsize = { rows, cols };
+    if (this.fgPgrp) this.signalGroup(this.fgPgrp, 'SIGWINCH');
+  }
+
+  /** Pauses (true) or resumes output, as XOFF/XON would. */
+  setFlow(stopped: boolean): void {
+    this.stopped = stopped;
+    if (!stopped) this.writeWait.wakeAll(this.sched);
+  }
+
+  /** True if a program is blocked reading this terminal with nothing to read. */
+  get waitingForInput(): boolean {
+    return this.readers > 0 && this.ready.length === 0;
+  }
+
+  /** Input typed but not yet read (the current canonical line is not counted). */
+  get pendingInput(): number {
+    return this.ready.length;
+  }
+
+  // ---- slave side
+
+  openFile(): OpenFile {
+    return {
+      kind: 'tty',
+      readable: true,
+      writable: true,
+      refs: 0,
+      tty: this,
+      readWait: this.readWait,
+      writeWait: this.writeWait,
+      tryRead: () => this.tryRead(),
+      tryWrite: (d) => this.tryWrite(d),
+      release: () => {},
+      describe: () => `/dev/${this.name}`,
+    };
+  }
+
+  tryRead(): ReadResult {
+    const item = this.ready[0];
+    if (item === undefined) return undefined;
+    if (item === EOF_MARK) {
+      this.ready.shift();
+      return null;
+    }
+    if (this.termios.icanon) {
+      this.ready.shift();
+      return item;
+    }
+    let out = '';
+    while (this.ready.length > 0 && typeof this.ready[0] === 'string') out += this.ready.shift() as string;
+    return out;
+  }
+
+  tryWrite(data: string): WriteResult {
+    if (this.stopped) return undefined;
+    this.emit(this.termios.onlcr ? data.replace(/\r?\n/g, '\r\n') : data);
+    return 'ok';
+  }
+
+  private emit(data: string): void {
+    if (data.length === 0) return;
+    if (this.listeners.size === 0) {
+      this.backlog.push(data);
+      this.backlogSize += data.length;
+      while (this.backlogSize > BACKLOG_LIMIT && this.backlog.length > 1) {
+        this.backlogSize -= this.backlog.shift()!.length;
+      }
+      return;
+    }
+    for (const l of this.listeners) l(data);
+  }
+
+  private echo(text: string): void {
+    if (this.termios.echo) this.emit(text);
+  }
+
+  private push(item: InputItem): void {
+    this.ready.push(item);
+    this.readWait.wakeAll(this.sched);
+  }
+
+  private inputChar(ch: string): void {
+    const t = this.termios;
+    if (t.isig && (ch === '\x03' || ch === '\x1c' || ch === '\x1a')) {
+      const [sig, shown]: [Signal, string] =
+        ch === '\x03' ? ['SIGINT', '^C'] : ch === '\x1c' ? ['SIGQUIT', '^\\'] : ['SIGTSTP', '^Z'];
+      this.line = '';
+      if (t.icanon) this.ready.length = 0;
+      this.echo(shown);
+      if (this.fgPgrp) this.signalGroup(this.fgPgrp, sig);
+      return;
+    }
+    if (!t.icanon) {
+      this.push(ch);
+      if (t.echo) this.emit(ch === '\r' ? '\r\n' : ch);
+      return;
+    }
+    switch (ch) {
+      case '\r':
+      case '\n':
+        this.echo('\r\n');
+        this.push(`${this.line}\n`);
+        this.line = '';
+        return;
+      case '\x04':
+        if (this.line === '') this.push(EOF_MARK);
+        else {
+          this.push(this.line);
+          this.line = '';
+        }
+        return;
+      case '\x7f':
+      case '\b':
+        if (this.line.length > 0) {
+          const last = [...this.line].pop()!;
+          this.line = this.line.slice(0, -last.length);
+          this.echo(last < ' ' ? '\b \b\b \b' : '\b \b');
+        }
+        return;
+      case '\x15':
+        this.echo('\b \b'.repeat([...this.line].length));
+        this.line = '';
+        return;
+      case '\x17': {
+        const m = /\S*\s*$/.exec(this.line)!;
+        this.echo('\b \b'.repeat([...m[0]].length));
+        this.line = this.line.slice(0, m.index);
+        return;
+      }
+      default:
+        this.line += ch;
+        if (ch < ' ' && ch !== '\t') this.echo(`^${String.fromCharCode(ch.charCodeAt(0) + 64)}`);
+        else this.echo(ch);
+    }
+  }
+}
