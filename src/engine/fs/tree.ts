@@ -1,6 +1,8 @@
 /**
  * A plain description of a directory tree: what root filesystems and image layers are built from.
  * Keys are absolute paths; missing parent directories are created as root-owned 0755 directories.
+ * In a layer, a file named `.wh.<name>` deletes `<name>` from the layers below and `<dir>/.wh..wh..opq` makes
+ * `<dir>` opaque (OCI image-spec whiteouts).
  */
 export type TreeEntry =
   | {
@@ -13,7 +15,14 @@ export type TreeEntry =
     }
   | { readonly type: 'dir'; readonly mode?: number; readonly uid?: number; readonly gid?: number; readonly mtimeMs?: number }
   | { readonly type: 'symlink'; readonly target: string; readonly uid?: number; readonly gid?: number; readonly mtimeMs?: number }
-  | { readonly type: 'chardev'; readonly rdev: number; readonly mode?: number; readonly uid?: number; readonly gid?: number };
+  | {
+      readonly type: 'chardev';
+      readonly rdev: number;
+      readonly mode?: number;
+      readonly uid?: number;
+      readonly gid?: number;
+      readonly mtimeMs?: number;
+    };
 
 export type Tree = Readonly<Record<string, TreeEntry>>;
 

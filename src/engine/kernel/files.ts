@@ -2,10 +2,9 @@
 import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
 import type { Backend, FsCaller } from './vfs.js';
 import type { Prng } from './prng.js';
+import { utf8Decode, utf8Encode } from './utf8.js';
 
 const CHUNK = 65536;
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /**
  * A regular file opened for reading and/or writing. Reads see the content as of the first read (enough for
@@ -29,14 +28,14 @@ export function regularFile(
     readWait: null,
     writeWait: null,
     tryRead(): ReadResult {
-      if (content === null) content = decoder.decode(backend.readFile(path, caller));
+      if (content === null) content = utf8Decode(backend.readFile(path, caller));
       if (offset >= content.length) return null;
       const out = content.slice(offset, offset + CHUNK);
       offset += out.length;
       return out;
     },
     tryWrite(data: string): WriteResult {
-      const bytes = encoder.encode(data);
+      const bytes = utf8Encode(data);
       const st = backend.lstat(path);
       if (opts.append || writeOffset >= st.size) {
         backend.writeFile(path, bytes, { append: true, mode: st.mode, uid: st.uid, gid: st.gid });

@@ -14,6 +14,7 @@ import { Prng } from './prng.js';
 import { DEFAULT_COSTS, Scheduler, type CpuCosts, type WaitQueue } from './scheduler.js';
 import { defaultAction, signalNumber, type Signal } from './signals.js';
 import type { Program, SpawnOptions, WaitStatus } from './sys.js';
+import { utf8Decode } from './utf8.js';
 import { ProcessSys } from './syscalls.js';
 import { Tty } from './tty.js';
 import type { Credentials, FsContext, MountNamespace } from './vfs.js';
@@ -209,11 +210,12 @@ export class Kernel {
     const st = fs.stat(path);
     if (st.type === 'dir' || st.type !== 'file') throw new SysError('EACCES', 'execve', path);
     if (!fs.access(path, 'x')) throw new SysError('EACCES', 'execve', path);
-    const head = new TextDecoder().decode(fs.readFile(path).subarray(0, 256));
+    const head = utf8Decode(fs.readFile(path).subarray(0, 256));
     const exe = parseExecutable(head);
     const setuid = st.mode & 0o4000 ? st.uid : undefined;
     if (exe.kind === 'binary') {
-      const program = this.programs.get(exe.program);
+      // '*' is the machine's stand-in for binaries an image ships that are not simulated yet.
+      const program = this.programs.get(exe.program) ?? this.programs.get('*');
       if (!program) throw new SysError('ENOEXEC', 'execve', path);
       return { program, argv, exe: fs.realpath(path), name: basename(path).slice(0, 15), setuid };
     }

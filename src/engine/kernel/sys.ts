@@ -124,6 +124,8 @@ export interface Sys {
   /** Milliseconds since boot (CLOCK_MONOTONIC). */
   uptime(): number;
   sleep(ms: number): Promise<void>;
+  /** pause(2): blocks until a signal is delivered (a handler ran) or the process is killed. */
+  pause(): Promise<void>;
   /** Gives up the CPU; long computations call this so other processes (and the page) can run. */
   yield(): Promise<void>;
   /** Accounts CPU work; cheap. Callers still need `yield()` to let others run. */

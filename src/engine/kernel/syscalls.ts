@@ -354,6 +354,10 @@ export class ProcessSys implements Sys {
     }
   }
 
+  async pause(): Promise<void> {
+    await this.k.block(this.p, []);
+  }
+
   async yield(): Promise<void> {
     this.k.checkAlive(this.p);
     const parked = this.k.sched.park(this.p.task);

@@ -11,6 +11,9 @@ export interface Disposable {
   dispose(): void;
 }
 
+/** `echo` is true for the line discipline's echo of typed keys, false for what programs wrote. */
+export type OutputListener = (data: string, echo: boolean) => void;
+
 const EOF_MARK = Symbol('eof');
 type InputItem = string | typeof EOF_MARK;
 
@@ -24,11 +27,13 @@ export class Tty {
   fgPgrp = 0;
   /** Session whose controlling terminal this is; 0 when none. */
   sid = 0;
+  /** Owner of /dev/pts/N: login chowns the terminal to the user. */
+  uid = 0;
   /** Flow control (XOFF): writers block while the emulator catches up. */
   private stopped = false;
   private line = '';
   private readonly ready: InputItem[] = [];
-  private readonly listeners = new Set<(data: string) => void>();
+  private readonly listeners = new Set<OutputListener>();
   private backlog: string[] = [];
   private backlogSize = 0;
   readonly readWait = new WaitQueue();
@@ -45,13 +50,13 @@ export class Tty {
 
   // ---- master side
 
-  onOutput(listener: (data: string) => void): Disposable {
+  onOutput(listener: OutputListener): Disposable {
     this.listeners.add(listener);
     if (this.backlog.length > 0) {
       const data = this.backlog.join('');
       this.backlog = [];
       this.backlogSize = 0;
-      listener(data);
+      listener(data, false);
     }
     return { dispose: () => this.listeners.delete(listener) };
   }
@@ -123,7 +128,7 @@ export class Tty {
     return 'ok';
   }
 
-  private emit(data: string): void {
+  private emit(data: string, echo = false): void {
     if (data.length === 0) return;
     if (this.listeners.size === 0) {
       this.backlog.push(data);
@@ -133,11 +138,11 @@ export class Tty {
       }
       return;
     }
-    for (const l of this.listeners) l(data);
+    for (const l of this.listeners) l(data, echo);
   }
 
   private echo(text: string): void {
-    if (this.termios.echo) this.emit(text);
+    if (this.termios.echo) this.emit(text, true);
   }
 
   private push(item: InputItem): void {
@@ -158,7 +163,7 @@ export class Tty {
     }
     if (!t.icanon) {
       this.push(ch);
-      if (t.echo) this.emit(ch === '\r' ? '\r\n' : ch);
+      if (t.echo) this.emit(ch === '\r' ? '\r\n' : ch, true);
       return;
     }
     switch (ch) {

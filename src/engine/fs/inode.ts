@@ -1,0 +1,164 @@
+/**
+ * The in-memory inode every backend here stores: one class for all kinds, so copy-up and export treat them
+ * alike. Deliberately not memfs: memfs stamps nodes with the real clock, checks permissions against the host
+ * process's uid and cannot hold device nodes — all three break a deterministic simulated machine.
+ */
+import { SysError } from '../kernel/errno.js';
+import type { FileType, Stat } from '../kernel/vfs.js';
+
+/** `whiteout` marks a name deleted from the layers below (overlayfs's 0/0 character device). */
+export type InodeKind = FileType | 'whiteout';
+
+const EMPTY = new Uint8Array(0);
+/** What `ls -l` shows for a directory on ext4 and overlay. */
+export const DIR_SIZE = 4096;
+
+export class Inode {
+  /** File content; `data.length` may exceed `size` (room to append). */
+  data: Uint8Array = EMPTY;
+  size = 0;
+  target = '';
+  children: Map<string, Inode> | null = null;
+  /** Subdirectory count, for nlink. */
+  subdirs = 0;
+  rdev = 0;
+  /** Directory hides the same directory in lower layers (`trusted.overlay.opaque=y`). */
+  opaque = false;
+  atimeMs: number;
+  ctimeMs: number;
+
+  constructor(
+    public kind: InodeKind,
+    public mode: number,
+    public uid: number,
+    public gid: number,
+    public ino: number,
+    public mtimeMs: number,
+  ) {
+    this.atimeMs = mtimeMs;
+    this.ctimeMs = mtimeMs;
+    if (kind === 'dir') this.children = new Map();
+  }
+
+  content(): Uint8Array {
+    return this.data.length === this.size ? this.data : this.data.subarray(0, this.size);
+  }
+
+  /** Replaces the content; keeps a private copy so callers may reuse their buffer. */
+  setContent(bytes: Uint8Array, copy: boolean): void {
+    this.data = copy ? bytes.slice() : bytes;
+    this.size = bytes.length;
+  }
+
+  append(bytes: Uint8Array): void {
+    const need = this.size + bytes.length;
+    if (need > this.data.length) {
+      const grown = new Uint8Array(Math.max(need, this.size * 2, 64));
+      grown.set(this.content());
+      this.data = grown;
+    }
+    this.data.set(bytes, this.size);
+    this.size = need;
+  }
+
+  truncate(length: number): void {
+    const next = new Uint8Array(length);
+    next.set(length < this.size ? this.data.subarray(0, length) : this.content());
+    this.data = next;
+    this.size = length;
+  }
+
+  /** A copy of the metadata and content (a directory's children are not copied). Content is shared, not aliased
+   * for appends: the copy's buffer has no spare room, so its first append reallocates. */
+  cloneShallow(): Inode {
+    const n = new Inode(this.kind, this.mode, this.uid, this.gid, this.ino, this.mtimeMs);
+    n.atimeMs = this.atimeMs;
+    n.ctimeMs = this.ctimeMs;
+    n.data = this.content();
+    n.size = this.size;
+    n.target = this.target;
+    n.rdev = this.rdev;
+    return n;
+  }
+
+  addChild(name: string, child: Inode): void {
+    const ch = this.children!;
+    const old = ch.get(name);
+    if (old?.kind === 'dir') this.subdirs--;
+    ch.set(name, child);
+    if (child.kind === 'dir') this.subdirs++;
+  }
+
+  removeChild(name: string): Inode | undefined {
+    const ch = this.children!;
+    const old = ch.get(name);
+    if (old) {
+      ch.delete(name);
+      if (old.kind === 'dir') this.subdirs--;
+    }
+    return old;
+  }
+
+  /** Bytes of file content in this subtree (quota accounting). */
+  bytes(): number {
+    if (this.kind === 'file') return this.size;
+    let n = 0;
+    if (this.children) for (const c of this.children.values()) n += c.bytes();
+    return n;
+  }
+
+  stat(dev: number): Stat {
+    const kind = this.kind === 'whiteout' ? 'chardev' : this.kind;
+    return {
+      type: kind,
+      mode: this.mode,
+      uid: this.uid,
+      gid: this.gid,
+      size: kind === 'file' ? this.size : kind === 'dir' ? DIR_SIZE : kind === 'symlink' ? byteLength(this.target) : 0,
+      nlink: kind === 'dir' ? 2 + this.subdirs : 1,
+      ino: this.ino,
+      dev,
+      rdev: this.rdev,
+      atimeMs: this.atimeMs,
+      mtimeMs: this.mtimeMs,
+      ctimeMs: this.ctimeMs,
+    };
+  }
+}
+
+/** Sorted child names: every listing here is in byte order, so output never depends on insertion order. */
+export function sortedNames(dir: Inode): string[] {
+  return [...dir.children!.keys()].sort(compareNames);
+}
+
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function byteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Splits a normalized absolute path into parent path and last name. `/` has no parent. */
+export function splitPath(path: string): [string, string] {
+  const i = path.lastIndexOf('/');
+  return [i === 0 ? '/' : path.slice(0, i), path.slice(i + 1)];
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
+
+export function fail(code: ConstructorParameters<typeof SysError>[0], syscall: string, path: string): never {
+  throw new SysError(code, syscall, path);
+}

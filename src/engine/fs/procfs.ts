@@ -1,0 +1,313 @@
+/**
+ * /proc for one PID namespace, generated on every read from a `ProcSource` (the kernel's adapter lives in
+ * proc-source.ts). Read-only: writes fail with EACCES, creations with ENOENT, as on Linux.
+ */
+import { SysError } from '../kernel/errno.js';
+import type { Backend, FileType, FsCaller, Stat } from '../kernel/vfs.js';
+import { fail } from './inode.js';
+import {
+  formatCpuinfo,
+  formatLoadavg,
+  formatMeminfo,
+  formatProcStat,
+  formatStat,
+  formatStatm,
+  formatStatus,
+  formatUptime,
+} from './proc-format.js';
+import { utf8Encode } from '../kernel/utf8.js';
+
+/** One process as its PID namespace sees it. */
+export interface ProcInfo {
+  readonly pid: number;
+  /** 0 when the parent is outside the namespace (a container's PID 1). */
+  readonly ppid: number;
+  readonly pgid: number;
+  readonly sid: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly euid: number;
+  readonly egid?: number;
+  readonly groups?: readonly number[];
+  readonly state: 'R' | 'S' | 'D' | 'T' | 'Z';
+  /** At most 15 characters (TASK_COMM_LEN - 1). */
+  readonly comm: string;
+  readonly argv: readonly string[];
+  /** `NAME=value` strings. */
+  readonly env: readonly string[];
+  readonly cwd: string;
+  readonly exe: string;
+  /** Uptime (ms) when the process started. */
+  readonly startMs: number;
+  readonly cpuMs: number;
+  /** `(major << 8) | minor` of the controlling terminal; 0 when none. */
+  readonly ttyNr: number;
+  /** Foreground process group of the controlling terminal; -1 when none. */
+  readonly tpgid: number;
+  readonly threads: number;
+  readonly vszKb: number;
+  readonly rssKb: number;
+  readonly fds: readonly { readonly fd: number; readonly target: string }[];
+  /** cgroup v2 path, e.g. `/user.slice` or `/` inside a container. */
+  readonly cgroup: string;
+  readonly umask?: number;
+  /** PIDs from the outermost visible namespace inward (NSpid:); default `[pid]`. */
+  readonly nsPids?: readonly number[];
+  readonly nsPgids?: readonly number[];
+  readonly nsSids?: readonly number[];
+  readonly exitCode?: number;
+}
+
+/** Everything /proc shows, for one PID namespace. */
+export interface ProcSource {
+  /** Processes in the namespace, by PID. */
+  list(): readonly ProcInfo[];
+  get(pid: number): ProcInfo | undefined;
+  /** The caller's PID in this namespace; 0 if it is not visible here. */
+  pidOf(caller: FsCaller | undefined): number;
+  uptimeMs(): number;
+  /** CPU time used by all processes, ms. */
+  busyMs(): number;
+  loadavg(): readonly [number, number, number];
+  readonly bootEpochMs: number;
+  readonly cpus: number;
+  readonly memTotalKb: number;
+  memUsedKb(): number;
+  /** Processes forked since boot, and the last PID handed out. */
+  forks(): number;
+  lastPid(): number;
+  /** The whole /proc/version line. */
+  readonly version: string;
+  readonly release: string;
+  /** /proc/mounts for the caller's mount namespace. */
+  mounts(caller: FsCaller | undefined): string;
+  hostname(caller: FsCaller | undefined): string;
+}
+
+type Node =
+  | { readonly type: 'dir'; readonly mode: number; readonly owner?: ProcInfo; list(): string[] }
+  | { readonly type: 'file'; readonly mode: number; readonly owner?: ProcInfo; read(): string }
+  | { readonly type: 'symlink'; readonly owner?: ProcInfo; readonly target: string };
+
+const TOP_FILES = ['cpuinfo', 'loadavg', 'meminfo', 'mounts', 'stat', 'uptime', 'version', 'cmdline', 'filesystems'];
+const PID_FILES = ['cgroup', 'cmdline', 'comm', 'cwd', 'environ', 'exe', 'fd', 'mounts', 'root', 'stat', 'statm', 'status'];
+const FILESYSTEMS = ['sysfs', 'tmpfs', 'bdev', 'proc', 'cgroup', 'cgroup2', 'devtmpfs', 'devpts', 'mqueue', 'overlay']
+  .map((f) => (f === 'devtmpfs' || f === 'overlay' ? `\t${f}\n` : `nodev\t${f}\n`))
+  .join('');
+
+export class ProcFs implements Backend {
+  readonly fsType = 'proc';
+
+  constructor(
+    private readonly src: ProcSource,
+    private readonly dev = 0x16,
+  ) {}
+
+  private node(path: string, caller: FsCaller | undefined, syscall: string): Node {
+    const parts = path === '/' ? [] : path.slice(1).split('/');
+    const src = this.src;
+    if (parts.length === 0) return { type: 'dir', mode: 0o555, list: () => this.rootNames(caller) };
+    const [head, ...rest] = parts;
+    if (head === 'self') {
+      const pid = src.pidOf(caller);
+      if (rest.length === 0) return { type: 'symlink', target: pid ? String(pid) : '' };
+      if (!pid) fail('ENOENT', syscall, path);
+      return this.pidNode(pid, rest, path, syscall);
+    }
+    if (isPid(head)) return this.pidNode(Number(head), rest, path, syscall);
+    if (head === 'sys') return this.sysNode(rest, caller, path, syscall);
+    if (rest.length > 0 || !TOP_FILES.includes(head)) fail('ENOENT', syscall, path);
+    return { type: 'file', mode: 0o444, read: () => this.topFile(head, caller) };
+  }
+
+  private rootNames(caller: FsCaller | undefined): string[] {
+    const pids = this.src.list().map((p) => String(p.pid));
+    const names = [...TOP_FILES, 'self', 'sys'].sort();
+    return [...pids, ...names];
+  }
+
+  private topFile(name: string, caller: FsCaller | undefined): string {
+    const src = this.src;
+    const procs = src.list();
+    switch (name) {
+      case 'cpuinfo':
+        return formatCpuinfo(src.cpus);
+      case 'loadavg': {
+        const running = procs.filter((p) => p.state === 'R').length;
+        return formatLoadavg(src, Math.max(1, running), procs.length, src.lastPid());
+      }
+      case 'meminfo':
+        return formatMeminfo(src);
+      case 'mounts':
+        return src.mounts(caller);
+      case 'stat':
+        return formatProcStat(src, src.forks(), Math.max(1, procs.filter((p) => p.state === 'R').length));
+      case 'uptime':
+        return formatUptime(src);
+      case 'version':
+        return src.version + '\n';
+      case 'cmdline':
+        return `BOOT_IMAGE=/boot/vmlinuz-${src.release} root=/dev/sda1 ro quiet splash\n`;
+      default:
+        return FILESYSTEMS;
+    }
+  }
+
+  private sysNode(rest: string[], caller: FsCaller | undefined, path: string, syscall: string): Node {
+    const dirs: Record<string, string[]> = { '': ['kernel'], kernel: ['hostname', 'osrelease', 'ostype', 'pid_max'] };
+    const key = rest.join('/');
+    if (key === '' || key === 'kernel') return { type: 'dir', mode: 0o555, list: () => dirs[key] };
+    const value: Record<string, () => string> = {
+      'kernel/hostname': () => this.src.hostname(caller),
+      'kernel/osrelease': () => this.src.release,
+      'kernel/ostype': () => 'Linux',
+      'kernel/pid_max': () => '4194304',
+    };
+    const f = value[key] ?? fail('ENOENT', syscall, path);
+    return { type: 'file', mode: key === 'kernel/hostname' ? 0o644 : 0o444, read: () => f() + '\n' };
+  }
+
+  private pidNode(pid: number, rest: string[], path: string, syscall: string): Node {
+    const p = this.src.get(pid) ?? fail('ENOENT', syscall, path);
+    if (rest.length === 0) return { type: 'dir', mode: 0o555, owner: p, list: () => PID_FILES };
+    const [name, ...sub] = rest;
+    const file = (read: () => string, mode = 0o444): Node => ({ type: 'file', mode, owner: p, read });
+    if (name === 'fd') {
+      if (sub.length === 0) return { type: 'dir', mode: 0o500, owner: p, list: () => p.fds.map((f) => String(f.fd)) };
+      const fd = p.fds.find((f) => String(f.fd) === sub[0]);
+      if (!fd || sub.length > 1) fail('ENOENT', syscall, path);
+      return { type: 'symlink', owner: p, target: fd.target };
+    }
+    if (sub.length > 0) fail(PID_FILES.includes(name) ? 'ENOTDIR' : 'ENOENT', syscall, path);
+    const zombie = p.state === 'Z';
+    switch (name) {
+      case 'stat':
+        return file(() => formatStat(p));
+      case 'statm':
+        return file(() => formatStatm(p));
+      case 'status':
+        return file(() => formatStatus(p, p.umask ?? 0o022));
+      case 'cmdline':
+        return file(() => (zombie ? '' : p.argv.map((a) => a + '\0').join('')));
+      case 'comm':
+        return file(() => p.comm + '\n', 0o644);
+      case 'environ':
+        return file(() => (zombie ? '' : p.env.map((e) => e + '\0').join('')), 0o400);
+      case 'cgroup':
+        return file(() => `0::${p.cgroup}\n`);
+      case 'mounts':
+        return file(() => this.src.mounts(undefined));
+      case 'cwd':
+        return { type: 'symlink', owner: p, target: p.cwd };
+      case 'exe':
+        return { type: 'symlink', owner: p, target: p.exe };
+      case 'root':
+        return { type: 'symlink', owner: p, target: '/' };
+      default:
+        return fail('ENOENT', syscall, path);
+    }
+  }
+
+  lstat(path: string, caller?: FsCaller): Stat {
+    const n = this.node(path, caller, 'lstat');
+    const owner = n.owner;
+    const t = owner ? this.src.bootEpochMs + owner.startMs : this.src.bootEpochMs;
+    const mode = n.type === 'symlink' ? 0o777 : n.mode;
+    return {
+      type: n.type as FileType,
+      mode,
+      uid: owner ? owner.euid : 0,
+      gid: owner ? (owner.egid ?? owner.gid) : 0,
+      size: n.type === 'dir' && path === '/' ? 0 : n.type === 'symlink' ? 64 : 0,
+      nlink: n.type === 'dir' ? 2 : 1,
+      ino: inoOf(path),
+      dev: this.dev,
+      rdev: 0,
+      atimeMs: t,
+      mtimeMs: t,
+      ctimeMs: t,
+    };
+  }
+
+  readdir(path: string, caller?: FsCaller): string[] {
+    const n = this.node(path, caller, 'scandir');
+    if (n.type !== 'dir') fail('ENOTDIR', 'scandir', path);
+    return n.list();
+  }
+
+  readFile(path: string, caller?: FsCaller): Uint8Array {
+    const n = this.node(path, caller, 'open');
+    if (n.type === 'dir') fail('EISDIR', 'read', path);
+    if (n.type !== 'file') fail('EINVAL', 'read', path);
+    return utf8Encode(n.read());
+  }
+
+  readlink(path: string, caller?: FsCaller): string {
+    const n = this.node(path, caller, 'readlink');
+    if (n.type !== 'symlink') fail('EINVAL', 'readlink', path);
+    if (n.target === '') fail('ENOENT', 'readlink', path);
+    return n.target;
+  }
+
+  writeFile(path: string): void {
+    this.denyWrite(path, 'open');
+  }
+  truncate(path: string): void {
+    this.denyWrite(path, 'truncate');
+  }
+  mkdir(path: string): void {
+    this.denyCreate(path, 'mkdir');
+  }
+  symlink(_t: string, path: string): void {
+    this.denyCreate(path, 'symlink');
+  }
+  mknod(path: string): void {
+    this.denyCreate(path, 'mknod');
+  }
+  unlink(path: string): void {
+    this.node(path, undefined, 'unlink');
+    throw new SysError('EACCES', 'unlink', path);
+  }
+  rmdir(path: string): void {
+    this.node(path, undefined, 'rmdir');
+    throw new SysError('EACCES', 'rmdir', path);
+  }
+  rename(from: string): void {
+    throw new SysError('EACCES', 'rename', from);
+  }
+  chmod(path: string): void {
+    this.denyWrite(path, 'chmod', 'EPERM');
+  }
+  chown(path: string): void {
+    this.denyWrite(path, 'chown', 'EPERM');
+  }
+  utimes(path: string): void {
+    this.denyWrite(path, 'utime', 'EPERM');
+  }
+
+  private denyWrite(path: string, syscall: string, code: 'EACCES' | 'EPERM' = 'EACCES'): never {
+    this.node(path, undefined, syscall);
+    throw new SysError(code, syscall, path);
+  }
+
+  private denyCreate(path: string, syscall: string): never {
+    throw new SysError('ENOENT', syscall, path);
+  }
+}
+
+function isPid(s: string): boolean {
+  if (s.length === 0 || s.length > 9 || s.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A stable inode number per path (Linux hands out proc inodes dynamically; only uniqueness matters). */
+function inoOf(path: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
+  return (h >>> 0) % 1000000 + 4026532000;
+}
+

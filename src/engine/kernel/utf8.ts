@@ -1,0 +1,72 @@
+/**
+ * UTF-8 without TextEncoder/TextDecoder: `src/engine` compiles against ES2022 only, which declares neither.
+ * Invalid sequences decode to U+FFFD, as TextDecoder does.
+ */
+export function utf8Encode(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 3);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
+    if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6);
+    } else if (c < 0x10000) {
+      out[n++] = 0xe0 | (c >> 12);
+      out[n++] = 0x80 | ((c >> 6) & 0x3f);
+    } else {
+      out[n++] = 0xf0 | (c >> 18);
+      out[n++] = 0x80 | ((c >> 12) & 0x3f);
+      out[n++] = 0x80 | ((c >> 6) & 0x3f);
+    }
+    out[n++] = 0x80 | (c & 0x3f);
+  }
+  return out.slice(0, n);
+}
+
+export function utf8Decode(b: Uint8Array): string {
+  let out = '';
+  let chunk: number[] = [];
+  const n = b.length;
+  for (let i = 0; i < n; ) {
+    const c = b[i];
+    let cp = 0xfffd;
+    let used = 1;
+    if (c < 0x80) cp = c;
+    else {
+      const len = c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+      // Valid range of the second byte (Unicode table 3-7); later bytes are 80..BF.
+      const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+      const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+      let v = c & (0xff >> (len + 1));
+      let k = 1;
+      for (; k < len && i + k < n; k++) {
+        const d = b[i + k];
+        if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) break;
+        v = (v << 6) | (d & 0x3f);
+      }
+      if (len > 0 && k === len) cp = v;
+      used = len > 0 ? k : 1;
+    }
+    i += used;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      chunk.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else chunk.push(cp);
+    if (chunk.length >= 8192) {
+      out += String.fromCharCode(...chunk);
+      chunk = [];
+    }
+  }
+  return out + String.fromCharCode(...chunk);
+}

@@ -1,0 +1,24 @@
+import type { Tree } from '../fs/tree.js';
+import { alpineTree } from './alpine.js';
+import { busyboxTree } from './busybox.js';
+import { hostTree, type HostOptions } from './host.js';
+import type { ImageRef } from './images.js';
+import { ubuntuTree } from './ubuntu.js';
+
+export { IMAGES, DEFAULT_PATH_ENV, imageMtime, type ImageMeta, type ImageRef } from './images.js';
+export { BUSYBOX_APPLETS } from './busybox.js';
+export { ALPINE_BUSYBOX_LINKS, ALPINE_VERSION } from './alpine.js';
+export { HOST_USER, HOST_USER_GROUPS, DOCKER_GID, type HostOptions } from './host.js';
+export { TreeBuilder } from './builder.js';
+
+/**
+ * Root filesystems by image reference, plus the host's. Each call builds a fresh Tree, so callers may keep
+ * or transform the result without sharing state.
+ */
+export const ROOTFS: { readonly [K in ImageRef]: () => Tree } & { readonly host: (opts?: HostOptions) => Tree } = {
+  'ubuntu:24.04': () => ubuntuTree('24.04'),
+  'ubuntu:22.04': () => ubuntuTree('22.04'),
+  'busybox:1.37': busyboxTree,
+  'alpine:3.21': alpineTree,
+  host: hostTree,
+};

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DOCKER_GID, hostTree } from '../../../src/engine/rootfs/host.js';
+import { ubuntuTree } from '../../../src/engine/rootfs/ubuntu.js';
+import { executables, modeOf, orphanEntries, programAt, resolve, text } from './tree-check.js';
+
+const t = hostTree();
+
+describe('host', () => {
+  it('is an Ubuntu 24.04 with the hostname given', () => {
+    expect(text(t, '/etc/os-release')).toContain('VERSION="24.04.1 LTS (Noble Numbat)"\n');
+    expect(text(t, '/etc/hostname')).toBe('dockersim\n');
+    expect(text(hostTree({ hostname: 'lab' }), '/etc/hostname')).toBe('lab\n');
+    expect(text(t, '/etc/hosts')).toContain('127.0.0.1 localhost\n127.0.1.1 dockersim\n');
+  });
+
+  it('contains every path of the ubuntu image except its accounts and dotfiles', () => {
+    const image = ubuntuTree('24.04');
+    const own = new Set(['/home/ubuntu', '/home/ubuntu/.bashrc', '/home/ubuntu/.profile', '/home/ubuntu/.bash_logout']);
+    for (const p of Object.keys(image)) if (!own.has(p)) expect(t[p], p).toBeDefined();
+  });
+
+  it('has the learner user, in the cloud groups but not in docker', () => {
+    const passwd = text(t, '/etc/passwd').split('\n');
+    expect(passwd).toContain('user:x:1000:1000:user:/home/user:/bin/bash');
+    expect(passwd.join('\n')).not.toContain('ubuntu:');
+    const group = text(t, '/etc/group').split('\n');
+    expect(group).toContain('adm:x:4:syslog,user');
+    for (const g of ['cdrom:x:24:user', 'sudo:x:27:user', 'dip:x:30:user', 'plugdev:x:46:user', 'lxd:x:101:user', 'user:x:1000:']) {
+      expect(group).toContain(g);
+    }
+    expect(group).toContain(`docker:x:${DOCKER_GID}:`);
+    expect(t['/home/user']).toMatchObject({ type: 'dir', mode: 0o750, uid: 1000, gid: 1000 });
+    expect(text(t, '/home/user/.bashrc')).toBe(text(t, '/etc/skel/.bashrc'));
+    expect(t['/home/user/.profile']).toMatchObject({ uid: 1000, gid: 1000, mode: 0o644 });
+  });
+
+  it('lets the user sudo without a password', () => {
+    expect(text(t, '/etc/sudoers')).toContain('%sudo\tALL=(ALL:ALL) ALL\n');
+    expect(text(t, '/etc/sudoers')).toContain('@includedir /etc/sudoers.d\n');
+    expect(text(t, '/etc/sudoers.d/90-cloud-init-users')).toContain('user ALL=(ALL) NOPASSWD:ALL\n');
+    expect(modeOf(t, '/etc/sudoers')).toBe(0o440);
+    expect(modeOf(t, '/usr/bin/sudo')).toBe(0o4755);
+    expect(programAt(t, '/usr/bin/sudo')).toBe('sudo');
+  });
+
+  it('has systemd, procps, iproute2, curl, editors and Docker Engine', () => {
+    expect(t['/usr/sbin/init']).toMatchObject({ type: 'symlink', target: '../lib/systemd/systemd' });
+    expect(programAt(t, '/sbin/init')).toBe('systemd');
+    expect(programAt(t, '/sbin/reboot')).toBe('systemctl');
+    for (const p of ['ps', 'top', 'kill', 'pgrep', 'pkill', 'free', 'uptime', 'ip', 'curl', 'less', 'nano', 'hostname', 'systemctl', 'docker', 'dockerd', 'containerd', 'runc']) {
+      expect(programAt(t, `/usr/bin/${p}`), p).toBe(p);
+    }
+    expect(programAt(t, '/usr/bin/vi')).toBe('vim');
+    expect(programAt(t, '/sbin/ip')).toBe('ip');
+    expect(programAt(t, '/usr/sbin/service')).toBe('service');
+    for (const p of ['useradd', 'usermod', 'groupadd', 'gpasswd', 'newgrp']) expect(resolve(t, `/usr/sbin/${p}`) ?? resolve(t, `/usr/bin/${p}`), p).toBeDefined();
+    expect(text(t, '/usr/lib/systemd/system/docker.socket')).toContain('SocketGroup=docker\n');
+  });
+
+  it('has docker’s directories and the /var/run link', () => {
+    expect(t['/var/run']).toMatchObject({ type: 'symlink', target: '/run' });
+    expect(t['/var/lib/docker']).toMatchObject({ type: 'dir', mode: 0o710, uid: 0, gid: 0 });
+    expect(t['/etc/docker']?.type).toBe('dir');
+    expect(t['/etc/resolv.conf']).toMatchObject({ type: 'symlink', target: '../run/systemd/resolve/stub-resolv.conf' });
+    expect(text(t, '/etc/resolv.conf')).toContain('nameserver 127.0.0.53\n');
+  });
+
+  it('is well formed and every binary names a program', () => {
+    expect(orphanEntries(t)).toEqual([]);
+    expect(Object.keys(t).length).toBeLessThanOrEqual(3000);
+    for (const [path, prog] of executables(t)) expect(prog, path).not.toBe('unknown');
+  });
+});
