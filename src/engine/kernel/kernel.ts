@@ -182,6 +182,7 @@ export class Kernel {
       net: opts.unshare?.net ?? parent.net,
       cgroup,
     });
+    child.realUid = opts.cred ? cred.uid : parent.realUid;
     child.euid = resolved.setuid ?? (opts.cred ? cred.uid : parent.euid);
     child.exe = resolved.exe;
     child.comm = resolved.name;
@@ -316,6 +317,8 @@ export class Kernel {
     const parent = p.parent;
     if (!parent || p.orphan || parent.state !== 'running' || parent.dispositions.get('SIGCHLD') === 'ignore') {
       this.reap(p);
+      // A parent blocked in wait() must see ECHILD once its last child is gone.
+      parent?.childWait.wakeAll(this.sched);
     } else {
       parent.childWait.wakeAll(this.sched);
       this.kill(parent, 'SIGCHLD', p);

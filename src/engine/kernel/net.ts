@@ -18,6 +18,8 @@ export interface NetInterface {
   readonly ipv6: readonly string[];
   /** Linux qdisc name, as `ip addr` prints it. */
   readonly qdisc: string;
+  /** The default route's next hop through this interface, if it has one (`ip route`: default via …). */
+  readonly gateway?: string;
   /** The master bridge (e.g. docker0) a veth is enslaved to. */
   readonly master?: string;
 }

@@ -66,7 +66,8 @@ export class Process implements TaskOwner {
   /** Path of the executable, for /proc/N/exe. */
   exe = '';
   comm = '';
-  euid: number;
+  /** Real uid; `fsctx.cred.uid` is the effective one, which permission checks use. */
+  realUid: number;
   pgid = 0;
   sid = 0;
   ctty: Tty | null = null;
@@ -89,7 +90,16 @@ export class Process implements TaskOwner {
     /** Uptime (ms) at start. */
     readonly startMs: number,
   ) {
-    this.euid = fsctx.cred.uid;
+    this.realUid = fsctx.cred.uid;
+  }
+
+  get euid(): number {
+    return this.fsctx.cred.uid;
+  }
+
+  /** A setuid binary changes only the effective uid (and so what the filesystem lets it do). */
+  set euid(uid: number) {
+    if (uid !== this.fsctx.cred.uid) this.fsctx.cred = { ...this.fsctx.cred, uid };
   }
 
   /** PID as `ns` sees it; 0 if invisible there. */

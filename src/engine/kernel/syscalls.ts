@@ -55,7 +55,8 @@ export class ProcessSys implements Sys {
   }
 
   get cred(): Credentials {
-    return this.p.fsctx.cred;
+    const c = this.p.fsctx.cred;
+    return c.uid === this.p.realUid ? c : { ...c, uid: this.p.realUid };
   }
 
   get euid(): number {
@@ -85,9 +86,9 @@ export class ProcessSys implements Sys {
   }
 
   setuid(uid: number, gid: number, groups: readonly number[]): void {
-    if (this.p.euid !== 0 && uid !== this.p.fsctx.cred.uid) throw new SysError('EPERM', 'setuid');
+    if (this.p.euid !== 0 && uid !== this.p.realUid) throw new SysError('EPERM', 'setuid');
     this.p.fsctx.cred = { uid, gid, groups: [...groups] };
-    this.p.euid = uid;
+    this.p.realUid = uid;
   }
 
   // ---------------------------------------------------------------- descriptors
@@ -290,9 +291,10 @@ export class ProcessSys implements Sys {
           );
     const live = targets.filter((t) => t.state === 'running');
     if (live.length === 0) throw new SysError('ESRCH', 'kill');
-    const cred = this.p.fsctx.cred;
     for (const t of live) {
-      if (this.p.euid !== 0 && cred.uid !== t.fsctx.cred.uid) throw new SysError('EPERM', 'kill');
+      if (this.p.euid !== 0 && this.p.realUid !== t.realUid && this.p.euid !== t.realUid) {
+        throw new SysError('EPERM', 'kill');
+      }
       this.k.kill(t, sig, this.p);
     }
   }

@@ -59,7 +59,8 @@ export class TreeBuilder {
   }
 
   build(): Tree {
-    const out: Record<string, TreeEntry> = {};
+    // The root directory carries the image's time too, or `ls -ld /` would show the epoch.
+    const out: Record<string, TreeEntry> = { '/': { type: 'dir', mode: 0o755, uid: 0, gid: 0, ...this.time() } };
     for (const path of [...this.entries.keys()].sort()) out[path] = this.entries.get(path)!;
     return out;
   }

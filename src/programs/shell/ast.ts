@@ -116,4 +116,23 @@ export interface ArithNode extends Compound {
   readonly expr: Word;
 }
 
-export type Command = SimpleNode | IfNode | ForNode | LoopNode | CaseNode | GroupNode | FuncNode | CondNode | ArithNode;
+/** `for ((init; cond; step))`. */
+export interface CForNode extends Compound {
+  readonly t: 'cfor';
+  readonly init: Word;
+  readonly cond: Word;
+  readonly step: Word;
+  readonly body: ListNode;
+}
+
+export type Command =
+  | SimpleNode
+  | IfNode
+  | ForNode
+  | CForNode
+  | LoopNode
+  | CaseNode
+  | GroupNode
+  | FuncNode
+  | CondNode
+  | ArithNode;

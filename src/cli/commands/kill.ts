@@ -1,0 +1,12 @@
+import { command, flag } from '../spec.js';
+
+/** `docker kill` as docker/cli 28.2.2 defines it (cli/command/container/kill.go); flag text recorded from `--help`. */
+export const killCommand = command({
+  use: "kill [OPTIONS] CONTAINER [CONTAINER...]",
+  short: "Kill one or more running containers",
+  aliases: "docker container kill, docker kill",
+  args: { min: 1 },
+  flags: [
+    flag("signal", "s", "string", "Signal to send to the container", { sim: true }),
+  ],
+});

@@ -1,0 +1,81 @@
+/**
+ * Types a script into a machine's terminal the way a learner would, and records what the terminal shows.
+ * A line is typed as soon as the foreground program waits for input; a program that never reads (a busy
+ * loop, `sleep 60`) gets the next line once the virtual clock has moved on by `tickMs`.
+ */
+import type { Terminal } from './machine.js';
+import type { Machine } from './machine.js';
+
+export interface HeadlessOptions {
+  /** Virtual ms to wait for a program that does not read before typing the next line. */
+  readonly tickMs?: number;
+  /** Include prompts and echoed input, as the screen shows them. */
+  readonly transcript?: boolean;
+}
+
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+
+/** Runs until the terminal waits for input (true) or the tick elapses (false). */
+export async function settle(m: Machine, term: Terminal, tickMs: number): Promise<boolean> {
+  const k = m.kernel;
+  const ready = (): boolean => !term.alive() || (term.tty.waitingForInput && k.sched.runnable() === 0);
+  await k.run({ until: k.now() + tickMs, stop: ready });
+  return ready();
+}
+
+export class HeadlessSession {
+  private out = '';
+  private readonly tickMs: number;
+  private readonly transcript: boolean;
+
+  constructor(
+    readonly machine: Machine,
+    readonly term: Terminal,
+    opts: HeadlessOptions = {},
+  ) {
+    this.tickMs = opts.tickMs ?? 1000;
+    this.transcript = opts.transcript ?? false;
+    term.tty.onOutput((data, echo) => {
+      if (echo && !this.transcript) return;
+      this.out += data;
+    });
+  }
+
+  /** Types one line (Enter is added unless the line holds control keys such as Ctrl-C or Ctrl-D). */
+  async type(line: string): Promise<void> {
+    const waiting = await settle(this.machine, this.term, this.tickMs);
+    if (!this.term.alive()) return;
+    if (waiting && !this.transcript) this.dropPrompt();
+    this.term.tty.input(CONTROL.test(line) ? line : `${line}\r`);
+  }
+
+  /** Lets the last command finish (or the tick pass) and returns everything shown. */
+  async finish(): Promise<string> {
+    const waiting = await settle(this.machine, this.term, this.tickMs);
+    if (waiting && !this.transcript && this.term.alive()) this.dropPrompt();
+    return this.out;
+  }
+
+  /** What has been shown so far. */
+  get output(): string {
+    return this.out;
+  }
+
+  /** The unfinished last line while a shell waits at its prompt is the prompt itself. */
+  private dropPrompt(): void {
+    this.out = this.out.slice(0, this.out.lastIndexOf('\n') + 1);
+  }
+}
+
+/** Converts raw terminal output to plain text: CRLF to LF, ANSI escape sequences removed. */
+export function plainText(raw: string, stripAnsi = true): string {
+  let s = raw.replace(/\r\n/g, '\n');
+  if (stripAnsi) {
+    s = s
+      .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+      .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g, '')
+      .replace(/\x1b[()][0-9A-Za-z]/g, '')
+      .replace(/\x1b[=>78]/g, '');
+  }
+  return s;
+}

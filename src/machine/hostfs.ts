@@ -1,0 +1,44 @@
+/**
+ * The host's mount namespace: its root filesystem (the host image layer under a writable overlay), with
+ * /proc for the host PID namespace and /dev with the terminals that exist.
+ */
+import type { Kernel } from '../engine/kernel/kernel.js';
+import { DevFs } from '../engine/fs/devfs.js';
+import { Layer } from '../engine/fs/layer.js';
+import { Overlay } from '../engine/fs/overlay.js';
+import { kernelProcSource } from '../engine/fs/proc-source.js';
+import { ProcFs } from '../engine/fs/procfs.js';
+import { MountTable } from '../engine/fs/vfs.js';
+import { ROOTFS } from '../engine/rootfs/index.js';
+
+/** Image layers are immutable, so every machine booted in this page shares one host layer per hostname. */
+const layers = new Map<string, Layer>();
+
+export function hostLayer(hostname: string): Layer {
+  let layer = layers.get(hostname);
+  if (!layer) {
+    layer = Layer.fromTree(ROOTFS.host({ hostname }));
+    layers.set(hostname, layer);
+  }
+  return layer;
+}
+
+const TTY_GID = 5;
+
+export function hostFilesystem(opts: { hostname: string; bootEpochMs: number; kernel: () => Kernel }): MountTable {
+  const clock = (): number => opts.kernel().clock.epochMs();
+  const root = new Overlay([hostLayer(opts.hostname)], { clock });
+  const mnt = new MountTable(root, { source: 'overlay', options: 'rw,relatime' });
+  mnt.mount('/proc', new ProcFs(kernelProcSource(opts.kernel)), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
+  mnt.mount(
+    '/dev',
+    new DevFs({
+      clock,
+      mtimeMs: opts.bootEpochMs,
+      pts: () =>
+        [...opts.kernel().ttys.values()].map((t) => ({ n: Number(t.name.slice(4)), uid: t.uid, gid: TTY_GID })),
+    }),
+    { source: 'udev', options: 'rw,nosuid,relatime' },
+  );
+  return mnt;
+}

@@ -1,0 +1,105 @@
+/**
+ * A simulated host: the kernel, the host's root filesystem (an image layer under a writable overlay, with
+ * /proc and /dev mounted), the programs its binaries name, PID 1, and login terminals for the learner.
+ */
+import { Kernel, type RunOptions, type RunResult } from '../engine/kernel/kernel.js';
+import { loopbackInterface, NetNamespace } from '../engine/kernel/net.js';
+import type { Process } from '../engine/kernel/process.js';
+import type { CpuCosts } from '../engine/kernel/scheduler.js';
+import type { Tty } from '../engine/kernel/tty.js';
+import { hostFilesystem } from './hostfs.js';
+import { programRegistry } from '../programs/registry.js';
+import { init } from '../programs/init/init.js';
+import { loginAccount } from './login.js';
+
+export interface MachineOptions {
+  /** Seeds every random choice (IDs, names, MACs, $RANDOM). Default 1. */
+  readonly seed?: number;
+  /** Wall-clock time at boot, ms since the epoch. Default: 2026-11-28 09:00:00 UTC, so runs are repeatable. */
+  readonly bootEpochMs?: number;
+  readonly hostname?: string;
+  readonly costs?: CpuCosts;
+}
+
+export interface TerminalOptions {
+  /** Login name; default `user`, the learner. */
+  readonly user?: string;
+  readonly rows?: number;
+  readonly cols?: number;
+}
+
+export interface Terminal {
+  /** The master side: type with `input`, read with `onOutput`. */
+  readonly tty: Tty;
+  /** The login shell. */
+  readonly shell: Process;
+  /** False once the login shell has exited (the terminal is then closed). */
+  alive(): boolean;
+}
+
+export const DEFAULT_BOOT_EPOCH_MS = Date.UTC(2026, 10, 28, 9, 0, 0);
+export const HOST_NAME = 'dockersim';
+
+export class Machine {
+  private constructor(readonly kernel: Kernel) {}
+
+  static boot(opts: MachineOptions = {}): Machine {
+    const hostname = opts.hostname ?? HOST_NAME;
+    const net = new NetNamespace([loopbackInterface(), hostEth0()]);
+    const bootEpochMs = opts.bootEpochMs ?? DEFAULT_BOOT_EPOCH_MS;
+    let kernel: Kernel | undefined;
+    const rootMnt = hostFilesystem({ hostname, bootEpochMs, kernel: () => kernel! });
+    kernel = new Kernel({
+      seed: opts.seed ?? 1,
+      bootEpochMs,
+      hostname,
+      rootMnt,
+      net,
+      programs: programRegistry(),
+      costs: opts.costs,
+    });
+    kernel.startInit(init, ['/sbin/init']);
+    return new Machine(kernel);
+  }
+
+  /** Opens a terminal (a new pts) with a login shell, as logging in over SSH would. */
+  openTerminal(opts: TerminalOptions = {}): Terminal {
+    const k = this.kernel;
+    const initProc = k.hostPidNs.init!;
+    const account = loginAccount(initProc.fsView, opts.user ?? 'user');
+    const tty = k.createTty();
+    tty.uid = account.cred.uid;
+    tty.resize(opts.rows ?? 24, opts.cols ?? 80);
+    const shell = k.spawn(initProc, {
+      path: account.shell,
+      argv: [`-${account.shell.slice(account.shell.lastIndexOf('/') + 1)}`],
+      env: account.env,
+      cwd: account.home,
+      cred: account.cred,
+      setsid: true,
+    });
+    k.attachTty(shell, tty);
+    return { tty, shell, alive: () => shell.state === 'running' };
+  }
+
+  run(opts: RunOptions): Promise<RunResult> {
+    return this.kernel.run(opts);
+  }
+}
+
+/** The host's own NIC, as a cloud VM would have it. */
+function hostEth0() {
+  return {
+    index: 2,
+    name: 'eth0',
+    mac: '52:54:00:12:34:56',
+    mtu: 1500,
+    up: true,
+    loopback: false,
+    ipv4: ['10.0.2.15/24'],
+    ipv4Broadcast: '10.0.2.255',
+    gateway: '10.0.2.2',
+    ipv6: ['fe80::5054:ff:fe12:3456/64'],
+    qdisc: 'fq_codel',
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: measures the simulation's hot paths on this machine and prints a table. Figures, not
+ * assertions: tests never time anything.
+ */
+import { Layer } from '../engine/fs/layer.js';
+import { Overlay } from '../engine/fs/overlay.js';
+import type { Program, Sys } from '../engine/kernel/sys.js';
+import { ROOTFS } from '../engine/rootfs/index.js';
+import { Machine } from '../machine/machine.js';
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly target: string;
+}
+
+const rows: Row[] = [];
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Runs `body` as a process on a fresh machine and returns the real ms it took. */
+async function inProcess(body: (sys: Sys) => Promise<void>): Promise<number> {
+  const m = Machine.boot({ seed: 1 });
+  let ms = 0;
+  const program: Program = async (sys) => {
+    const t0 = performance.now();
+    await body(sys);
+    ms = performance.now() - t0;
+    return 0;
+  };
+  m.kernel.spawn(m.kernel.hostPidNs.init!, { program, argv: ['bench'] });
+  await m.kernel.run({ until: 1e12 , stop: () => ms > 0 });
+  return ms;
+}
+
+async function spawnExit(): Promise<void> {
+  const n = 50_000;
+  const child: Program = async () => 0;
+  const ms = await inProcess(async (sys) => {
+    for (let i = 0; i < n; i++) await sys.wait(sys.spawn({ program: child, argv: ['true'] }));
+  });
+  rows.push({ what: 'process spawn+exit', value: `${fmt((n / ms) * 1000)}/s`, target: '≥ 50,000/s' });
+}
+
+async function shellStatements(): Promise<void> {
+  const n = 100_000;
+  // Two simple statements per iteration: the `[` test and the assignment.
+  const script = `i=0; while [ $i -lt ${n} ]; do i=$((i+1)); done`;
+  const ms = await inProcess(async (sys) => {
+    await sys.wait(sys.spawn({ path: '/bin/bash', argv: ['bash', '-c', script] }));
+  });
+  rows.push({ what: 'shell simple statements', value: `${fmt(((2 * n) / ms) * 1000)}/s`, target: '≥ 200,000/s' });
+}
+
+function overlayWrites(): void {
+  const layer = Layer.fromTree(ROOTFS['ubuntu:24.04']());
+  const ov = new Overlay([layer]);
+  const files = ['/etc/passwd', '/etc/group', '/etc/os-release', '/etc/bash.bashrc', '/etc/profile'];
+  const data = new TextEncoder().encode('x\n');
+  const n = 20_000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    // A fresh overlay every 5 writes so most writes are first writes (copy-ups), not appends.
+    const o = i % 5 === 0 ? new Overlay([layer]) : ov;
+    o.writeFile(files[i % 5], data, { append: true, mode: 0o644, uid: 0, gid: 0 });
+  }
+  const ms = performance.now() - t0;
+  rows.push({ what: 'overlay copy-up writes', value: `${fmt((n / ms) * 1000)}/s`, target: '' });
+}
+
+function idleOverlayHeap(): void {
+  const layer = Layer.fromTree(ROOTFS['ubuntu:24.04']());
+  const n = 10_000;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const keep: Overlay[] = [];
+  for (let i = 0; i < n; i++) keep.push(new Overlay([layer]));
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  rows.push({ what: 'heap per idle overlay (10,000)', value: `${fmt((after - before) / n)} B`, target: '≤ 20 KB' });
+  if (keep.length !== n) throw new Error('unreachable');
+}
+
+function rootfsBuild(): void {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const layer = Layer.fromTree(ROOTFS['ubuntu:24.04']());
+  const digest = layer.digest;
+  const ms = performance.now() - t0;
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  rows.push({
+    what: 'build ubuntu:24.04 rootfs layer',
+    value: `${ms.toFixed(1)} ms, ${fmt((after - before) / 1024)} KiB heap`,
+    target: '',
+  });
+  if (!digest) throw new Error('no digest');
+}
+
+function print(): void {
+  const w = [Math.max(...rows.map((r) => r.what.length)), Math.max(...rows.map((r) => r.value.length))];
+  const line = (a: string, b: string, c: string): string => `| ${a.padEnd(w[0])} | ${b.padEnd(w[1])} | ${c} |`;
+  console.log(line('measure', 'value', 'target'));
+  console.log(`|${'-'.repeat(w[0] + 2)}|${'-'.repeat(w[1] + 2)}|---|`);
+  for (const r of rows) console.log(line(r.what, r.value, r.target || '—'));
+  if (!(globalThis as { gc?: unknown }).gc) console.log('\n(heap figures need node --expose-gc; npm run bench sets it)');
+}
+
+async function main(): Promise<void> {
+  await spawnExit();
+  await shellStatements();
+  overlayWrites();
+  idleOverlayHeap();
+  rootfsBuild();
+  print();
+}
+
+void main();

@@ -1,0 +1,149 @@
+/**
+ * The busybox applets the simulation implements, with busybox's own formats and messages where they
+ * differ from GNU. Each takes a `Sys` whose argv starts with the applet name.
+ */
+import { isSysError } from '../../engine/kernel/errno.js';
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { Program, Sys } from '../../engine/kernel/sys.js';
+import { coreutils } from '../coreutils/index.js';
+import { Output, errorText } from '../lib/output.js';
+import { groupName, userName } from '../system/accounts.js';
+import { parseSig } from '../system/procps/signals.js';
+import { HZ, readProcs } from '../system/procps/proc.js';
+import { ls } from './ls.js';
+import { makeIp } from '../system/ip.js';
+
+/** `BusyBox v1.37.0 (...) multi-call binary.` + usage, as an applet's --help or misuse prints it. */
+export const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
+
+async function usage(sys: Sys, text: string): Promise<number> {
+  await sys.write(2, `${BANNER}\n\nUsage: ${text}\n`);
+  return 1;
+}
+
+/** busybox ps (CONFIG_DESKTOP): pid,user,time,args. */
+const ps: Program = async (sys) => {
+  const out = new Output(sys, 1);
+  const width = sys.isatty(1) ? sys.getWinSize(1).cols : 0;
+  const line = async (s: string): Promise<void> => out.write(`${width > 0 ? s.slice(0, width) : s}\n`);
+  await line('PID   USER     TIME  COMMAND');
+  for (const p of readProcs(sys)) {
+    const secs = Math.floor(p.ticks / HZ);
+    const time = `${String(Math.floor(secs / 60)).padStart(2)}:${String(secs % 60).padStart(2, '0')}`;
+    const user = userName(sys, p.euid).slice(0, 8).padEnd(8);
+    const args = p.cmdline.length > 0 ? p.cmdline.join(' ') : `[${p.comm}]`;
+    await line(`${String(p.pid).padStart(5)} ${user} ${time} ${args}`);
+  }
+  await out.flush();
+  return 0;
+};
+
+const id: Program = async (sys) => {
+  const args = sys.argv.slice(1);
+  const c = sys.cred;
+  const name = (u: number): string => `${u}(${userName(sys, u)})`;
+  const group = (g: number): string => `${g}(${groupName(sys, g)})`;
+  if (args.includes('-u')) return (await sys.write(1, `${args.includes('-n') ? userName(sys, sys.euid) : sys.euid}\n`), 0);
+  if (args.includes('-g')) return (await sys.write(1, `${args.includes('-n') ? groupName(sys, c.gid) : c.gid}\n`), 0);
+  if (args.includes('-G')) {
+    const gs = c.groups.length > 0 ? c.groups : [c.gid];
+    return (await sys.write(1, `${gs.map((g) => (args.includes('-n') ? groupName(sys, g) : String(g))).join(' ')}\n`), 0);
+  }
+  const euid = sys.euid !== c.uid ? ` euid=${name(sys.euid)}` : '';
+  const gs = c.groups.length > 0 ? ` groups=${c.groups.map(group).join(',')}` : '';
+  await sys.write(1, `uid=${name(c.uid)} gid=${group(c.gid)}${euid}${gs}\n`);
+  return 0;
+};
+
+const whoami: Program = async (sys) => (await sys.write(1, `${userName(sys, sys.euid)}\n`), 0);
+
+const hostname: Program = async (sys) => {
+  const arg = sys.argv[1];
+  if (arg === undefined) return (await sys.write(1, `${sys.hostname()}\n`), 0);
+  try {
+    sys.sethostname(arg);
+    return 0;
+  } catch (e) {
+    if (isProcessEnd(e)) throw e;
+    await sys.write(2, `hostname: sethostname: ${errorText(e)}\n`);
+    return 1;
+  }
+};
+
+const uname: Program = async (sys) => {
+  const u = sys.uname();
+  const flags = new Set(sys.argv.slice(1).flatMap((a) => (a.startsWith('-') ? [...a.slice(1)] : [])));
+  const all = flags.has('a');
+  // busybox names the OS after its libc: `GNU/Linux` in the glibc build (busybox:latest), `Linux` on musl (Alpine).
+  const os = sys.fs.exists('/lib/ld-musl-x86_64.so.1') ? 'Linux' : 'GNU/Linux';
+  const fields: [string, string][] = [['s', u.sysname], ['n', u.nodename], ['r', u.release], ['v', u.version], ['m', u.machine], ['o', os]];
+  const chosen = fields.filter(([f]) => all || flags.has(f)).map(([, v]) => v);
+  await sys.write(1, `${(chosen.length > 0 ? chosen : [u.sysname]).join(' ')}\n`);
+  return 0;
+};
+
+const cat: Program = async (sys) => {
+  const files = sys.argv.slice(1).filter((a) => a !== '-u');
+  let status = 0;
+  for (const f of files.length > 0 ? files : ['-']) {
+    if (f === '-') {
+      for (let d = await sys.read(0); d !== null; d = await sys.read(0)) await sys.write(1, d);
+      continue;
+    }
+    try {
+      await sys.write(1, sys.fs.readText(f));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await sys.write(2, e.code === 'EISDIR' ? `cat: read error: Is a directory\n` : `cat: can't open '${f}': ${e.message}\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const sleep: Program = async (sys) => {
+  const args = sys.argv.slice(1);
+  if (args.length === 0) return usage(sys, 'sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays');
+  let ms = 0;
+  for (const a of args) {
+    const m = /^(\d*\.?\d+)([smhd]?)$/.exec(a);
+    if (!m) {
+      await sys.write(2, `sleep: invalid number '${a}'\n`);
+      return 1;
+    }
+    ms += Number(m[1]) * 1000 * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
+  }
+  await sys.sleep(ms);
+  return 0;
+};
+
+const kill: Program = async (sys) => {
+  const args = sys.argv.slice(1);
+  let sig = parseSig('TERM')!;
+  if (args[0] === '-l') return (await sys.write(1, `${Array.from({ length: 31 }, (_, i) => `${String(i + 1).padStart(2)}) ${parseSig(String(i + 1))!.slice(3)}`).join('\n')}\n`), 0);
+  if (args[0] === '-s') (sig = parseSig(args[1] ?? '') ?? sig), args.splice(0, 2);
+  else if (args[0]?.startsWith('-') && parseSig(args[0].slice(1))) sig = parseSig(args.shift()!.slice(1))!;
+  if (args.length === 0) return usage(sys, 'kill [-l] [-SIG] PID...');
+  let status = 0;
+  for (const a of args) {
+    try {
+      if (!/^-?\d+$/.test(a)) throw new Error(`invalid number '${a}'`);
+      sys.kill(Number(a), sig);
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+      await sys.write(2, isSysError(e) ? `kill: can't kill pid ${a}: ${e.message}\n` : `kill: ${(e as Error).message}\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const pwd: Program = async (sys) => (await sys.write(1, `${sys.cwd()}\n`), 0);
+
+/** Applets whose output and messages match the GNU programs already simulated. */
+const SHARED = ['echo', 'true', 'false'] as const;
+
+export const APPLETS: Record<string, Program> = {
+  ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd,
+  ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
+};

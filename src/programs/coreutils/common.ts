@@ -1,0 +1,174 @@
+/**
+ * What every coreutils program shares: option parsing with GNU's usage errors, --help and --version, a
+ * buffered stdout, `prog: message` errors, and the catch-all that keeps a bug from crashing the process
+ * while letting exits and fatal signals through.
+ */
+import { isSysError } from '../../engine/kernel/errno.js';
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { Program, Sys } from '../../engine/kernel/sys.js';
+import { parseArgs, type LongOpt, type ParsedOpt } from '../lib/args.js';
+import { Output, errorText, quoteLocale } from '../lib/output.js';
+import { HELP } from './help.js';
+
+export interface ToolDef {
+  readonly name: string;
+  /** getopt short string; see `parseArgs`. */
+  readonly short?: string;
+  readonly long?: readonly LongOpt[];
+  /** Exit status for usage errors (ls and sort: 2, env: 125). */
+  readonly usageStatus?: number;
+  /** The `Written by …` line of --version. */
+  readonly authors: string;
+  /** Package and version, as --version's first line has them in parentheses. */
+  readonly pkg?: string;
+  /** When the program parses its own arguments (echo, printf, test, expr…), skip getopt. */
+  readonly rawArgs?: boolean;
+  /** Words that look like options but are operands (chmod's `-w`); they keep their place among operands. */
+  readonly operandLike?: RegExp;
+  /** Rewrites the arguments before parsing (head's obsolete `-5`). */
+  readonly rewrite?: (args: readonly string[]) => string[];
+}
+
+export class Tool {
+  readonly out: Output;
+  constructor(
+    readonly sys: Sys,
+    readonly name: string,
+    private readonly usageStatus: number,
+  ) {
+    this.out = new Output(sys, 1);
+  }
+
+  /** `prog: msg` on stderr, after what stdout has buffered (so a terminal shows them in order). */
+  async error(msg: string): Promise<void> {
+    await this.out.flush();
+    await this.sys.write(2, `${this.name}: ${msg}\n`);
+  }
+
+  /** A usage error: the message, GNU's `Try … --help` line, and the usage exit status. */
+  async usage(msg?: string): Promise<number> {
+    await this.out.flush();
+    const first = msg === undefined ? '' : `${this.name}: ${msg}\n`;
+    await this.sys.write(2, `${first}Try '${this.name} --help' for more information.\n`);
+    return this.usageStatus;
+  }
+
+  /** Locale-dependent quotes (‘x’ in UTF-8, 'x' in C), as gnulib's quote(). */
+  lq(s: string): string {
+    return quoteLocale(this.sys.env, s);
+  }
+}
+
+/** The text `--version` prints. */
+export function versionText(def: ToolDef): string {
+  const pkg = def.pkg ?? 'GNU coreutils) 9.4';
+  return (
+    `${def.name} (${pkg}\n` +
+    `Copyright (C) ${pkg.includes('findutils') ? 2024 : 2023} Free Software Foundation, Inc.\n` +
+    'License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n' +
+    'This is free software: you are free to change and redistribute it.\n' +
+    'There is NO WARRANTY, to the extent permitted by law.\n\n' +
+    `${def.authors}\n`
+  );
+}
+
+export function helpText(name: string, body = HELP[name] ?? ''): string {
+  return (
+    `${body}\n` +
+    'GNU coreutils online help: <https://www.gnu.org/software/coreutils/>\n' +
+    'Report any translation bugs to <https://translationproject.org/team/>\n' +
+    `Full documentation <https://www.gnu.org/software/coreutils/${name}>\n` +
+    `or available locally via: info '(coreutils) ${name} invocation'\n`
+  );
+}
+
+export type ToolBody = (t: Tool, opts: ParsedOpt[], operands: string[]) => Promise<number>;
+
+/**
+ * Wraps a program body. Errors a body does not handle itself end the program with `prog: strerror` and
+ * status 1 rather than crashing it; ProcessExit/ProcessKilled pass through.
+ */
+export function tool(def: ToolDef, body: ToolBody, help?: () => string): Program {
+  return async (sys: Sys): Promise<number> => {
+    // GNU tools name themselves by argv[0] as invoked (`/usr/bin/ls: …`), --version by the fixed name.
+    const t = new Tool(sys, sys.argv[0] || def.name, def.usageStatus ?? 1);
+    try {
+      const args = def.rewrite ? def.rewrite(sys.argv.slice(1)) : sys.argv.slice(1);
+      let opts: ParsedOpt[] = [];
+      let operands = args;
+      if (!def.rawArgs) {
+        const held: string[] = [];
+        const masked = args.map((a) => (def.operandLike?.test(a) ? `\0${held.push(a) - 1}` : a));
+        const parsed = parseArgs(masked, {
+          short: def.short ?? '',
+          long: [...(def.long ?? []), { name: 'help' }, { name: 'version' }],
+        });
+        if (!parsed.ok) return await t.usage(parsed.error);
+        opts = parsed.opts;
+        operands = parsed.operands.map((a) => (a.startsWith('\0') ? held[Number(a.slice(1))] : a));
+        // GNU tools act on --help/--version as soon as getopt returns them, so the first one wins.
+        const info = opts.find((o) => o.key === 'help' || o.key === 'version');
+        if (info) {
+          await sys.write(1, info.key === 'help' ? (help ? help() : helpText(def.name)) : versionText(def));
+          return 0;
+        }
+      }
+      const status = await body(t, opts, operands);
+      await t.out.flush();
+      return status;
+    } catch (err) {
+      if (isProcessEnd(err)) throw err;
+      t.out.discard();
+      // A failed write to stdout (EPIPE with SIGPIPE ignored, EIO): what GNU's close_stdout reports.
+      const prefix = isSysError(err, 'EPIPE') || isSysError(err, 'EIO') ? 'write error: ' : '';
+      await sys.write(2, `${def.name}: ${prefix}${errorText(err)}\n`).catch(() => undefined);
+      return 1;
+    }
+  };
+}
+
+/** The options given, by key (the last of a repeated valued option wins). */
+export function flags(opts: readonly ParsedOpt[]): Map<string, string | true> {
+  const m = new Map<string, string | true>();
+  for (const o of opts) m.set(o.key, o.value ?? true);
+  return m;
+}
+
+/** Reads a descriptor to its end. */
+export async function readAll(sys: Sys, fd: number): Promise<string> {
+  const parts: string[] = [];
+  for (;;) {
+    const chunk = await sys.read(fd);
+    if (chunk === null) return parts.join('');
+    parts.push(chunk);
+  }
+}
+
+/** Reads FILE (stdin for `-`) completely. Throws SysError; a directory is EISDIR, as read(2) reports it. */
+export async function readInput(sys: Sys, path: string): Promise<string> {
+  if (path === '-') return readAll(sys, 0);
+  const fd = sys.open(path, 'r');
+  try {
+    return await readAll(sys, fd);
+  } finally {
+    sys.close(fd);
+  }
+}
+
+/** Lines without their `\n`; a last line with no newline is kept. */
+export function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+export function lastComponent(path: string): string {
+  const p = path.replace(/\/+$/, '');
+  if (p === '') return path.startsWith('/') ? '/' : '';
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`;
+}

@@ -1,0 +1,243 @@
+/** GNU grep 3.11: basic/extended/fixed patterns, recursion, counts, -o, -l, colours on a terminal. */
+import { isSysError } from '../../engine/kernel/errno.js';
+import { errorText, quoteIfNeeded } from '../lib/output.js';
+import { joinPath, readInput, tool, type Tool } from './common.js';
+import { escapeLiteral, posixToJs } from './regex.js';
+
+interface GrepOpts {
+  re: RegExp;
+  invert: boolean;
+  count: boolean;
+  lineNumbers: boolean;
+  filesWith: boolean;
+  filesWithout: boolean;
+  only: boolean;
+  quiet: boolean;
+  silent: boolean;
+  names: boolean;
+  color: boolean;
+  maxCount: number;
+}
+
+const SGR = (code: string, s: string): string => `\x1b[${code}m\x1b[K${s}\x1b[m\x1b[K`;
+
+class Grep {
+  matched = false;
+  error = false;
+  constructor(
+    private readonly t: Tool,
+    private readonly o: GrepOpts,
+  ) {}
+
+  private prefix(name: string, lineNo: number): string {
+    const o = this.o;
+    const sep = o.color ? SGR('36', ':') : ':';
+    let p = '';
+    if (o.names) p += (o.color ? SGR('35', name) : name) + sep;
+    if (o.lineNumbers) p += (o.color ? SGR('32', String(lineNo)) : String(lineNo)) + sep;
+    return p;
+  }
+
+  async file(path: string, shown: string): Promise<void> {
+    const t = this.t;
+    const o = this.o;
+    let text: string;
+    try {
+      text = await readInput(t.sys, path);
+    } catch (err) {
+      if (!isSysError(err) || err.code === 'EPIPE') throw err;
+      if (!o.silent) await t.error(`${quoteIfNeeded(shown)}: ${errorText(err)}`);
+      this.error = true;
+      return;
+    }
+    const binary = text.includes('\0');
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    let n = 0;
+    for (let i = 0; i < lines.length && n < o.maxCount; i++) {
+      if (i % 512 === 511) await t.sys.yield();
+      const line = lines[i];
+      o.re.lastIndex = 0;
+      const hit = o.re.test(line) !== o.invert;
+      if (!hit) continue;
+      n++;
+      this.matched = true;
+      if (o.quiet) return;
+      if (o.count || o.filesWith || o.filesWithout) continue;
+      if (binary) {
+        await t.out.flush();
+        await t.sys.write(2, `grep: ${shown}: binary file matches\n`);
+        return;
+      }
+      await t.out.write(this.render(line, shown, i + 1));
+    }
+    t.sys.cpu(1 + (text.length >> 14));
+    if (o.count) await t.out.write(`${o.names ? this.name(shown) : ''}${n}\n`);
+    if (o.filesWith && n > 0) await t.out.write(`${o.color ? SGR('35', shown) : shown}\n`);
+    if (o.filesWithout && n === 0) await t.out.write(`${o.color ? SGR('35', shown) : shown}\n`);
+  }
+
+  private name(shown: string): string {
+    return this.o.color ? SGR('35', shown) + SGR('36', ':') : `${shown}:`;
+  }
+
+  private render(line: string, shown: string, lineNo: number): string {
+    const o = this.o;
+    const prefix = this.prefix(shown, lineNo);
+    if (!o.only && (!o.color || o.invert)) return `${prefix}${line}\n`;
+    const re = new RegExp(o.re.source, o.re.flags.includes('g') ? o.re.flags : `${o.re.flags}g`);
+    let out = '';
+    let last = 0;
+    for (const m of line.matchAll(re)) {
+      if (m[0] === '') continue;
+      const text = o.color ? SGR('01;31', m[0]) : m[0];
+      if (o.only) out += `${prefix}${text}\n`;
+      else out += line.slice(last, m.index) + text;
+      last = m.index! + m[0].length;
+    }
+    return o.only ? out : `${prefix}${out}${line.slice(last)}\n`;
+  }
+
+  async walk(path: string, shown: string, recursive: boolean, top: boolean): Promise<void> {
+    const t = this.t;
+    if (path === '-') return this.file('-', '(standard input)');
+    let isDir = false;
+    try {
+      const st = top ? t.sys.fs.stat(path) : t.sys.fs.lstat(path);
+      if (st.type === 'symlink') return;
+      isDir = st.type === 'dir';
+    } catch (err) {
+      if (!isSysError(err)) throw err;
+    }
+    if (!isDir) return this.file(path, shown);
+    if (!recursive) {
+      if (!this.o.silent) await t.error(`${quoteIfNeeded(shown)}: Is a directory`);
+      this.error = true;
+      return;
+    }
+    let names: string[];
+    try {
+      names = t.sys.fs.readdir(path).sort();
+    } catch (err) {
+      if (!isSysError(err)) throw err;
+      if (!this.o.silent) await t.error(`${quoteIfNeeded(shown)}: ${errorText(err)}`);
+      this.error = true;
+      return;
+    }
+    for (const n of names) {
+      await this.walk(joinPath(path, n), shown === '' ? n : joinPath(shown, n), true, false);
+      if (this.matched && this.o.quiet) return;
+    }
+  }
+}
+
+export const grep = tool(
+  {
+    name: 'grep',
+    short: 'EFGe:f:iyvwxcLlm:noqsrRhHab',
+    long: [
+      { name: 'extended-regexp', key: 'E' },
+      { name: 'fixed-strings', key: 'F' },
+      { name: 'basic-regexp', key: 'G' },
+      { name: 'regexp', key: 'e', arg: 'required' },
+      { name: 'file', key: 'f', arg: 'required' },
+      { name: 'ignore-case', key: 'i' },
+      { name: 'no-ignore-case' },
+      { name: 'word-regexp', key: 'w' },
+      { name: 'line-regexp', key: 'x' },
+      { name: 'invert-match', key: 'v' },
+      { name: 'count', key: 'c' },
+      { name: 'files-without-match', key: 'L' },
+      { name: 'files-with-matches', key: 'l' },
+      { name: 'max-count', key: 'm', arg: 'required' },
+      { name: 'line-number', key: 'n' },
+      { name: 'only-matching', key: 'o' },
+      { name: 'quiet', key: 'q' },
+      { name: 'silent', key: 'q' },
+      { name: 'no-messages', key: 's' },
+      { name: 'recursive', key: 'r' },
+      { name: 'dereference-recursive', key: 'R' },
+      { name: 'no-filename', key: 'h' },
+      { name: 'with-filename', key: 'H' },
+      { name: 'color', arg: 'optional' },
+      { name: 'colour', key: 'color', arg: 'optional' },
+    ],
+    usageStatus: 2,
+    pkg: 'GNU grep) 3.11',
+    authors: 'Written by Mike Haertel and others; see\n<https://git.savannah.gnu.org/cgit/grep.git/tree/AUTHORS>.',
+  },
+  async (t, opts, operands) => {
+    const has = (k: string): boolean => opts.some((o) => o.key === k);
+    let mode: 'E' | 'F' | 'G' = 'G';
+    let ignoreCase = false;
+    let names: boolean | undefined;
+    let colorWhen = 'never';
+    const patterns: string[] = [];
+    for (const o of opts) {
+      if (o.key === 'E' || o.key === 'F' || o.key === 'G') mode = o.key;
+      else if (o.key === 'e') patterns.push(...o.value!.split('\n'));
+      else if (o.key === 'f') {
+        try {
+          patterns.push(...(await readInput(t.sys, o.value!)).split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''));
+        } catch (err) {
+          if (!isSysError(err)) throw err;
+          await t.error(`${o.value}: ${errorText(err)}`);
+          return 2;
+        }
+      } else if (o.key === 'i' || o.key === 'y') ignoreCase = true;
+      else if (o.key === 'no-ignore-case') ignoreCase = false;
+      else if (o.key === 'h') names = false;
+      else if (o.key === 'H') names = true;
+      else if (o.key === 'color') colorWhen = o.value ?? 'auto';
+    }
+    if (!has('e') && !has('f')) {
+      if (operands.length === 0) {
+        await t.sys.write(2, "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+        return 2;
+      }
+      patterns.push(...operands.shift()!.split('\n'));
+    }
+    let source: string;
+    try {
+      const parts = patterns.map((p) => (mode === 'F' ? escapeLiteral(p) : posixToJs(p, mode === 'E')));
+      source = parts.map((p) => `(?:${p})`).join('|');
+      if (has('w')) source = `(?<![\\w])(?:${source})(?![\\w])`;
+      if (has('x')) source = `^(?:${source})$`;
+      if (patterns.length === 0) source = '(?!)';
+    } catch (err) {
+      await t.error(err instanceof Error ? err.message : String(err));
+      return 2;
+    }
+    let re: RegExp;
+    try {
+      re = new RegExp(source, ignoreCase ? 'iu' : 'u');
+    } catch {
+      re = new RegExp(source, ignoreCase ? 'i' : '');
+    }
+    const recursive = has('r') || has('R');
+    const files = operands.length ? operands : [recursive ? '.' : '-'];
+    const tty = t.sys.isatty(1);
+    const maxCount = opts.filter((o) => o.key === 'm').map((o) => Number(o.value)).pop();
+    const g = new Grep(t, {
+      re,
+      invert: has('v'),
+      count: has('c'),
+      lineNumbers: has('n'),
+      filesWith: has('l'),
+      filesWithout: has('L'),
+      only: has('o'),
+      quiet: has('q'),
+      silent: has('s'),
+      names: names ?? (files.length > 1 || recursive),
+      color: colorWhen === 'always' || (colorWhen === 'auto' && tty && t.sys.env.TERM !== 'dumb'),
+      maxCount: maxCount === undefined || Number.isNaN(maxCount) ? Infinity : maxCount,
+    });
+    for (const f of files) {
+      // `grep -r pat` with no FILE searches "." but prints names without the "./".
+      await g.walk(f, operands.length ? f : '', recursive, true);
+      if (g.matched && has('q')) return 0;
+    }
+    if (g.error && !(has('q') && g.matched)) return 2;
+    return g.matched ? 0 : 1;
+  },
+);

@@ -1,0 +1,20 @@
+/** Every simulated binary, by the name a file on the simulated disk gives (see engine/kernel/binfmt.ts). */
+import type { Program } from '../engine/kernel/sys.js';
+import { busybox } from './busybox/index.js';
+import { coreutils } from './coreutils/index.js';
+import { init } from './init/init.js';
+import { unsimulated } from './init/unsimulated.js';
+import { shells } from './shell/index.js';
+import { system } from './system/index.js';
+
+export function programRegistry(): Map<string, Program> {
+  return new Map<string, Program>([
+    ...Object.entries(coreutils),
+    ...Object.entries(system),
+    ...Object.entries(shells),
+    ['busybox', busybox],
+    ['init', init],
+    ['systemd', init],
+    ['*', unsimulated],
+  ]);
+}

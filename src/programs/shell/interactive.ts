@@ -1,0 +1,179 @@
+/** The interactive read–eval loop: prompts, continuation lines, Ctrl-C at the prompt, Ctrl-D, job notices. */
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import { readRecord } from './builtins/vars.js';
+import { ExitSignal } from './errors.js';
+import { expandString } from './expand.js';
+import { ParseError, Parser, parseDqString } from './parser.js';
+import { lookupPasswd, PromptInterrupt, type Shell } from './shell.js';
+
+/** Reads one line from the terminal (a canonical TTY hands over a whole line). Kept small: readline goes here. */
+export async function readInputLine(sh: Shell): Promise<string | null> {
+  if (sh.sys.isatty(0)) return sh.sys.read(0);
+  const rec = await readRecord(sh, 0);
+  if (!rec) return null;
+  return rec.complete ? `${rec.text}\n` : rec.text;
+}
+
+function userName(sh: Shell): string {
+  const uid = String(sh.sys.euid);
+  return lookupPasswd(sh.sys, (f) => f[2] === uid)?.[0] ?? sh.getVar('USER') ?? 'I have no name!';
+}
+
+/** Decodes PS1's backslash escapes, then expands parameters in the result (bash's promptvars). */
+export async function expandPrompt(sh: Shell, ps: string): Promise<string> {
+  let out = '';
+  for (let i = 0; i < ps.length; i++) {
+    const c = ps[i];
+    if (c !== '\\' || i + 1 >= ps.length) {
+      out += c;
+      continue;
+    }
+    const e = ps[++i];
+    switch (e) {
+      case 'u':
+        out += userName(sh);
+        break;
+      case 'h':
+        out += sh.sys.hostname().split('.')[0];
+        break;
+      case 'H':
+        out += sh.sys.hostname();
+        break;
+      case 'w':
+      case 'W': {
+        const pwd = sh.getVar('PWD') ?? sh.sys.cwd();
+        const home = sh.getVar('HOME');
+        if (e === 'W') out += pwd === home ? '~' : pwd === '/' ? '/' : pwd.slice(pwd.lastIndexOf('/') + 1);
+        else out += home && home !== '/' && (pwd === home || pwd.startsWith(`${home}/`)) ? `~${pwd.slice(home.length)}` : pwd;
+        break;
+      }
+      case '$':
+        out += sh.sys.euid === 0 ? '#' : '$';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'a':
+        out += '\x07';
+        break;
+      case 'e':
+        out += '\x1b';
+        break;
+      case '[':
+      case ']':
+        break;
+      case '\\':
+        out += '\\\\';
+        break;
+      case 's':
+        out += sh.name.replace(/^-/, '').replace(/^.*\//, '');
+        break;
+      case 'v':
+        out += '5.2';
+        break;
+      case 'V':
+        out += '5.2.21';
+        break;
+      case 'j':
+        out += String(sh.jobs.length);
+        break;
+      case 'l':
+        out += (sh.sys.ttyname(0) ?? 'tty').replace(/^.*\//, '');
+        break;
+      case 't':
+      case 'T':
+      case 'A':
+      case '@': {
+        const d = new Date(sh.sys.now());
+        const hh = d.getUTCHours();
+        const mm = String(d.getUTCMinutes()).padStart(2, '0');
+        const ss = String(d.getUTCSeconds()).padStart(2, '0');
+        const h12 = String(hh % 12 === 0 ? 12 : hh % 12).padStart(2, '0');
+        if (e === 't') out += `${String(hh).padStart(2, '0')}:${mm}:${ss}`;
+        else if (e === 'T') out += `${h12}:${mm}:${ss}`;
+        else if (e === 'A') out += `${String(hh).padStart(2, '0')}:${mm}`;
+        else out += `${h12}:${mm} ${hh < 12 ? 'AM' : 'PM'}`;
+        break;
+      }
+      default:
+        if (e >= '0' && e <= '7') {
+          const m = /^[0-7]{1,3}/.exec(ps.slice(i))![0];
+          out += String.fromCharCode(parseInt(m, 8));
+          i += m.length - 1;
+        } else out += `\\${e}`;
+    }
+  }
+  if (sh.flavor !== 'bash' && !out.includes('$')) return out;
+  try {
+    return await expandString(sh, parseDqString(out));
+  } catch (e) {
+    if (isProcessEnd(e)) throw e;
+    return out;
+  }
+}
+
+async function prompt(sh: Shell, name: 'PS1' | 'PS2'): Promise<void> {
+  const ps = sh.getVar(name) ?? '';
+  const text = sh.flavor === 'bash' ? await expandPrompt(sh, ps) : ps;
+  await sh.writeErr(text);
+}
+
+export async function interactiveLoop(sh: Shell): Promise<number> {
+  const sys = sh.sys;
+  if (sh.opts.monitor) {
+    try {
+      sys.tcsetpgrp(0, sys.getpgrp());
+    } catch {
+      /* no terminal */
+    }
+  }
+  let pending = '';
+  for (;;) {
+    if (pending === '') await sh.notifyJobs();
+    await prompt(sh, pending === '' ? 'PS1' : 'PS2');
+    let line: string | null;
+    sh.atPrompt = true;
+    try {
+      line = await readInputLine(sh);
+    } catch (e) {
+      if (!(e instanceof PromptInterrupt)) throw e;
+      sh.atPrompt = false;
+      await sh.writeErr('\n');
+      pending = '';
+      sh.status = 130;
+      continue;
+    } finally {
+      sh.atPrompt = false;
+    }
+    if (line === null) {
+      if (pending !== '' && sh.flavor === 'bash') {
+        await sh.writeErr(`${sh.name}: syntax error: unexpected end of file\n`);
+      }
+      if (sh.flavor === 'bash') await sh.writeErr('exit\n');
+      return sh.status;
+    }
+    pending += line;
+    let list;
+    try {
+      list = new Parser(pending, { final: false, line: 1 }).parseAll();
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      if (e.incomplete) continue;
+      const text = pending;
+      pending = '';
+      await sh.reportParseError(e, text);
+      continue;
+    }
+    pending = '';
+    try {
+      await sh.runList(list);
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.status;
+      sh.status = await sh.settle(e);
+    }
+    if (sh.pendingTraps.length > 0) await sh.runPendingTraps();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Debian's Chromium driven by playwright-core, and helpers that read the terminal the way a learner sees it:
+ * through xterm's buffer, exposed by the app as `window.__dockersim` when opened with `?test=1`.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type {} from '../../src/ui/testHooks.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Headless, with a fresh temporary profile (playwright creates and removes it). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+export const PROMPT = 'user@dockersim:~$ ';
+
+/** The visible screen, one string per row, trailing blanks trimmed. */
+export function screen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const x = window.__dockersim!.xterm;
+    const buf = x.buffer.active;
+    const rows: string[] = [];
+    for (let y = 0; y < x.rows; y++) rows.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
+    return rows;
+  });
+}
+
+/** The screen without the blank rows below the last text. */
+export async function screenText(page: Page): Promise<string[]> {
+  const rows = await screen(page);
+  while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+  return rows;
+}
+
+/**
+ * Waits until the cursor sits right after a prompt on a new line (after `afterRow` rows of scrollback +
+ * screen, if given), so a prompt printed before a command does not count.
+ */
+export async function waitForPrompt(page: Page, minCursorRow = 0, timeout = 10000): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([prompt, minRow]) => {
+      const x = window.__dockersim?.xterm;
+      if (!x) return false;
+      const buf = x.buffer.active;
+      const row = buf.baseY + buf.cursorY;
+      if (row < minRow) return false;
+      const text = buf.getLine(row)?.translateToString(false).slice(0, buf.cursorX);
+      return text === prompt ? row : false;
+    },
+    [PROMPT, minCursorRow] as const,
+    { polling: 'raf', timeout },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Absolute row of the cursor (scrollback included). */
+export function cursorRow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const buf = window.__dockersim!.xterm.buffer.active;
+    return buf.baseY + buf.cursorY;
+  });
+}

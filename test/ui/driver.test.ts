@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { RunOptions, RunResult } from '../../src/engine/kernel/kernel.js';
+import { RealtimeDriver, type DriverHost } from '../../src/ui/driver.js';
+
+/** Real time that only moves when the test says so, and the tasks the driver queued on it. */
+class FakeHost implements DriverHost {
+  t = 0;
+  readonly queue: { at: number; fn: () => void }[] = [];
+  /** Delays the driver asked for, in order. */
+  readonly delays: number[] = [];
+
+  now(): number {
+    return this.t;
+  }
+
+  later(fn: () => void, ms: number): void {
+    this.delays.push(ms);
+    this.queue.push({ at: this.t + ms, fn });
+  }
+
+  /** Runs queued tasks in time order until real time reaches `until`. */
+  async runUntil(until: number): Promise<void> {
+    for (;;) {
+      this.queue.sort((a, b) => a.at - b.at);
+      const next = this.queue[0];
+      if (!next || next.at > until) break;
+      this.queue.shift();
+      this.t = Math.max(this.t, next.at);
+      next.fn();
+      await new Promise((r) => setImmediate(r));
+    }
+    this.t = Math.max(this.t, until);
+  }
+}
+
+/**
+ * A kernel with one optional busy process: each scheduler step costs `virtualPerStep` virtual ms and
+ * `realPerStep` real ms of the host's time.
+ */
+class FakeKernel {
+  virtual = 0;
+  busy = false;
+  readonly runs: { until: number | undefined; result: RunResult; realMs: number }[] = [];
+  readonly clock = { nextDue: (): number | undefined => undefined };
+  readonly sched = { runnable: (): number => (this.busy ? 1 : 0) };
+
+  constructor(
+    private readonly host: FakeHost,
+    private readonly virtualPerStep = 0.01,
+    private readonly realPerStep = 0.1,
+  ) {}
+
+  now(): number {
+    return this.virtual;
+  }
+
+  async run(opts: RunOptions): Promise<RunResult> {
+    const t0 = this.host.t;
+    const done = (result: RunResult): RunResult => {
+      this.runs.push({ until: opts.until, result, realMs: this.host.t - t0 });
+      return result;
+    };
+    const until = opts.until ?? Infinity;
+    for (;;) {
+      if (opts.stop?.()) return done('stopped');
+      if (!this.busy) {
+        this.virtual = Math.max(this.virtual, until);
+        return done('until');
+      }
+      if (this.virtual >= until) return done('until');
+      await Promise.resolve();
+      this.virtual += this.virtualPerStep;
+      this.host.t += this.realPerStep;
+    }
+  }
+}
+
+function setup(virtualPerStep?: number, realPerStep?: number) {
+  const host = new FakeHost();
+  const kernel = new FakeKernel(host, virtualPerStep, realPerStep);
+  const driver = new RealtimeDriver(kernel, { host, sliceMs: 8, idleMs: 50, maxLagMs: 250 });
+  return { host, kernel, driver };
+}
+
+describe('RealtimeDriver', () => {
+  it('moves virtual time with real time while the machine is idle, waking at most every idleMs', async () => {
+    const { host, kernel, driver } = setup();
+    driver.start();
+    await host.runUntil(1000);
+    expect(kernel.now()).toBeGreaterThanOrEqual(950);
+    expect(kernel.now()).toBeLessThanOrEqual(1000);
+    expect(Math.max(...host.delays)).toBeLessThanOrEqual(50);
+  });
+
+  it('runs a busy machine in slices of about 8 ms of real time and yields between them', async () => {
+    // The simulation could go faster than real time: each slice is bounded by the real-time budget or by
+    // the virtual target, never longer.
+    const { host, kernel, driver } = setup(0.01, 0.1);
+    kernel.busy = true;
+    driver.start();
+    await host.runUntil(500);
+    const longest = Math.max(...kernel.runs.map((r) => r.realMs));
+    expect(longest).toBeLessThanOrEqual(8.1);
+    expect(kernel.runs.filter((r) => r.result === 'stopped').length).toBeGreaterThan(10);
+    expect(driver.stats().longestSliceMs).toBeLessThanOrEqual(8.1);
+  });
+
+  it('keeps a slow simulation at most maxLagMs behind real time', async () => {
+    const { host, kernel, driver } = setup(0.01, 0.1); // 10x slower than real time
+    kernel.busy = true;
+    driver.start();
+    await host.runUntil(3000);
+    expect(driver.stats().lagMs).toBeLessThanOrEqual(250);
+    expect(kernel.now()).toBeGreaterThan(200);
+  });
+
+  it('does not let a fast simulation run ahead of real time', async () => {
+    const { host, kernel, driver } = setup(1, 0.01); // 100x faster than real time
+    kernel.busy = true;
+    driver.start();
+    await host.runUntil(1000);
+    expect(kernel.now()).toBeGreaterThan(990);
+    expect(kernel.now()).toBeLessThanOrEqual(1001);
+  });
+
+  it('runs ten times faster at speed 10', async () => {
+    const { host, kernel, driver } = setup();
+    driver.setSpeed(10);
+    driver.start();
+    await host.runUntil(1000);
+    expect(kernel.now()).toBeGreaterThanOrEqual(9500);
+    expect(kernel.now()).toBeLessThanOrEqual(10000);
+  });
+
+  it('stops the clock while paused and resumes without a jump', async () => {
+    const { host, kernel, driver } = setup();
+    driver.start();
+    await host.runUntil(500);
+    driver.pause();
+    const atPause = kernel.now();
+    await host.runUntil(5000);
+    expect(kernel.now()).toBe(atPause);
+    driver.resume();
+    await host.runUntil(5500);
+    expect(kernel.now() - atPause).toBeGreaterThan(450);
+    expect(kernel.now() - atPause).toBeLessThanOrEqual(550);
+  });
+
+  it('skips ahead on request, even while paused, then follows real time from there', async () => {
+    const { host, kernel, driver } = setup();
+    driver.start();
+    driver.pause();
+    let done = false;
+    void driver.skipAhead(60_000).then(() => (done = true));
+    await host.runUntil(10);
+    expect(done).toBe(true);
+    expect(kernel.now()).toBe(60_000);
+    driver.resume();
+    await host.runUntil(1010);
+    expect(kernel.now()).toBeGreaterThan(60_900);
+    expect(kernel.now()).toBeLessThanOrEqual(61_000);
+  });
+
+  it('rejects a speed that is not positive', () => {
+    const { driver } = setup();
+    expect(() => driver.setSpeed(0)).toThrow('speed must be positive, got 0');
+  });
+});
