@@ -18,8 +18,8 @@ HELP = ['', 'version', 'info', 'run', 'create', 'start', 'stop', 'kill', 'restar
         'container run', 'container create', 'container start', 'container stop', 'container kill',
         'container restart', 'container pause', 'container unpause', 'container rm', 'container ls',
         'container logs', 'container attach', 'container exec', 'container inspect', 'container top',
-        'container stats', 'container wait', 'container rename', 'container diff', 'container prune',
-        'image ls', 'image pull', 'image rm', 'image inspect', 'image prune']
+        'container stats', 'container wait', 'container rename', 'container diff',
+        'image ls', 'image pull', 'image rm', 'image inspect']
 
 ERRORS = {
     'run-unknown-flag': ['run', '--bogus'],

@@ -17,7 +17,8 @@ import type { Program, SpawnOptions, WaitStatus } from './sys.js';
 import { utf8Decode } from './utf8.js';
 import { ProcessSys } from './syscalls.js';
 import { Tty } from './tty.js';
-import type { Credentials, FsContext, MountNamespace } from './vfs.js';
+import type { Listener } from './socket.js';
+import type { Backend, Credentials, FsContext, MountNamespace } from './vfs.js';
 
 export interface KernelOptions {
   readonly seed: number;
@@ -76,6 +77,9 @@ export class Kernel {
   readonly faults: Fault[] = [];
   readonly release: string;
   readonly version: string;
+  /** Unix sockets by the filesystem object they are bound to; TCP ports by network namespace. */
+  readonly unixListeners = new WeakMap<Backend, Map<string, Listener>>();
+  readonly tcpListeners = new WeakMap<NetNamespace, Map<number, Listener>>();
   private readonly maxPids: number;
   private nextPts = 0;
   private nextInode = 20000;
@@ -437,6 +441,10 @@ export class Kernel {
 
   newPipe(): Pipe {
     return new Pipe(this.sched, this.nextInode++);
+  }
+
+  nextIno(): number {
+    return this.nextInode++;
   }
 
   /** Allocates a pseudo-terminal (`pts/N`); the caller connects an emulator to its master side. */

@@ -92,6 +92,19 @@ export interface Sys {
   dup(fd: number): number;
   dup2(from: number, to: number): void;
   pipe(): [read: number, write: number];
+  /**
+   * A new pseudo-terminal (posix_openpt + open of the slave): reading `master` gets what programs write to
+   * the terminal, writing it types keys; `slave` is the terminal itself (`name` like `/dev/pts/3`).
+   */
+  openpty(): { master: number; slave: number; name: string };
+  /** Listens on `unix:///path` (creating the socket file) or `tcp://host:port`; returns the listening fd. */
+  listen(address: string, opts?: { mode?: number; gid?: number }): number;
+  /** Waits for a connection on a listening fd; returns the connected fd. */
+  accept(fd: number): Promise<number>;
+  /** Connects to a listening address. ENOENT/EACCES for a unix path, ECONNREFUSED when nobody listens. */
+  connect(address: string): number;
+  /** shutdown(fd, SHUT_WR): the peer reads end-of-file. */
+  shutdown(fd: number): void;
   /** Open descriptors of this process. */
   fds(): number[];
   isatty(fd: number): boolean;

@@ -15,6 +15,8 @@ import type {
   WaitStatus,
   WinSize,
 } from './sys.js';
+import { ptyMaster } from './pty.js';
+import { Listener, socketPair, type SocketEnd } from './socket.js';
 import type { Tty } from './tty.js';
 import { DEV, PTS_MAJOR, type Credentials, type Fs } from './vfs.js';
 
@@ -216,6 +218,82 @@ export class ProcessSys implements Sys {
     return [r, w];
   }
 
+  openpty(): { master: number; slave: number; name: string } {
+    this.k.checkAlive(this.p);
+    const tty = this.k.createTty();
+    tty.uid = this.p.euid;
+    const master = this.allocFd(ptyMaster(tty, this.k.sched), 0);
+    const slave = this.allocFd(tty.openFile(), 0);
+    return { master, slave, name: `/dev/${tty.name}` };
+  }
+
+  listen(address: string, opts: { mode?: number; gid?: number } = {}): number {
+    this.k.checkAlive(this.p);
+    const addr = parseAddress(address);
+    if (addr.kind === 'unix') {
+      const fs = this.p.fsView;
+      if (fs.exists(addr.path)) throw new SysError('EADDRINUSE', 'bind', addr.path);
+      fs.mknod(addr.path, 'socket', opts.mode ?? 0o777, 0);
+      if (opts.mode !== undefined) fs.chmod(addr.path, opts.mode);
+      if (opts.gid !== undefined) fs.chown(addr.path, -1, opts.gid);
+      const { backend, path } = this.p.mnt.lookup(addr.path, this.p.fsctx, false);
+      let table = this.k.unixListeners.get(backend);
+      if (!table) this.k.unixListeners.set(backend, (table = new Map()));
+      const bound = table;
+      const l = new Listener(address, this.k.sched, () => bound.delete(path));
+      bound.set(path, l);
+      return this.allocFd(l.openFile(), 0);
+    }
+    let table = this.k.tcpListeners.get(this.p.net);
+    if (!table) this.k.tcpListeners.set(this.p.net, (table = new Map()));
+    if (table.has(addr.port)) throw new SysError('EADDRINUSE', 'bind', address);
+    const bound = table;
+    const l = new Listener(address, this.k.sched, () => bound.delete(addr.port));
+    bound.set(addr.port, l);
+    return this.allocFd(l.openFile(), 0);
+  }
+
+  async accept(fd: number): Promise<number> {
+    const f = this.file(fd);
+    const listener = (f as { listener?: Listener }).listener;
+    if (!listener) throw new SysError('EINVAL', 'accept');
+    for (;;) {
+      this.k.checkAlive(this.p);
+      const conn = listener.pending.shift();
+      if (conn) return this.allocFd(conn, 0);
+      if (listener.closed) throw new SysError('EBADF', 'accept');
+      await this.k.block(this.p, [listener.acceptWait]);
+    }
+  }
+
+  connect(address: string): number {
+    this.k.checkAlive(this.p);
+    const addr = parseAddress(address);
+    let listener: Listener | undefined;
+    if (addr.kind === 'unix') {
+      const fs = this.p.fsView;
+      const st = fs.stat(addr.path);
+      if (st.type !== 'socket') throw new SysError('ECONNREFUSED', 'connect', addr.path);
+      if (!fs.access(addr.path, 'w')) throw new SysError('EACCES', 'connect', addr.path);
+      const { backend, path } = this.p.mnt.lookup(addr.path, this.p.fsctx, true);
+      listener = this.k.unixListeners.get(backend)?.get(path);
+    } else {
+      const local = ['127.0.0.1', 'localhost', '0.0.0.0', '', '::1'].includes(addr.host) ||
+        this.p.net.interfaces().some((i) => i.ipv4.some((c) => c.split('/')[0] === addr.host));
+      if (local) listener = this.k.tcpListeners.get(this.p.net)?.get(addr.port);
+    }
+    if (!listener || listener.closed) throw new SysError('ECONNREFUSED', 'connect', address);
+    const [client, server] = socketPair(this.k.sched, () => this.k.nextIno());
+    listener.enqueue(server);
+    return this.allocFd(client, 0);
+  }
+
+  shutdown(fd: number): void {
+    const f = this.file(fd) as Partial<SocketEnd>;
+    if (!f.shutdownWrite) throw new SysError('ENOTSOCK', 'shutdown');
+    f.shutdownWrite();
+  }
+
   fds(): number[] {
     return [...this.p.fds.keys()].sort((a, b) => a - b);
   }
@@ -400,6 +478,17 @@ export class ProcessSys implements Sys {
   netInterfaces(): readonly NetInterface[] {
     return this.p.net.interfaces();
   }
+}
+
+type Address = { kind: 'unix'; path: string } | { kind: 'tcp'; host: string; port: number };
+
+/** `unix:///var/run/docker.sock`, `/var/run/docker.sock`, `tcp://0.0.0.0:2375`. */
+export function parseAddress(address: string): Address {
+  if (address.startsWith('unix://')) return { kind: 'unix', path: address.slice(7) };
+  if (address.startsWith('/')) return { kind: 'unix', path: address };
+  const m = /^tcp:\/\/\[?([^\]]*?)\]?:(\d+)$/.exec(address);
+  if (!m) throw new SysError('EINVAL', 'socket', address);
+  return { kind: 'tcp', host: m[1], port: Number(m[2]) };
 }
 
 /** Joins `path` onto `cwd` and normalizes `.`/`..` lexically. */

@@ -125,8 +125,12 @@ export const chown = tool(
       }
       gid = g.gid;
     }
-    const owner = (u: number, g: number): string =>
-      `${userById(fs, u)?.name ?? u}:${groupById(fs, g)?.name ?? g}`;
+    // -v names what the spec named: the user, the group (`:g`), or both.
+    const owner = (u: number, g: number): string => {
+      const un = `${userById(fs, u)?.name ?? u}`;
+      const gn = `${groupById(fs, g)?.name ?? g}`;
+      return gid === undefined ? un : uid === undefined ? `:${gn}` : `${un}:${gn}`;
+    };
     let status = 0;
     for (const path of operands.slice(1)) {
       const ok = await walk(t, path, has('R'), async (p, st) => {

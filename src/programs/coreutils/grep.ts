@@ -1,7 +1,7 @@
 /** GNU grep 3.11: basic/extended/fixed patterns, recursion, counts, -o, -l, colours on a terminal. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteIfNeeded } from '../lib/output.js';
-import { joinPath, readInput, tool, type Tool } from './common.js';
+import { joinPath, readInput, tool, versionText, type Tool, type ToolDef } from './common.js';
 import { escapeLiteral, posixToJs } from './regex.js';
 
 interface GrepOpts {
@@ -131,43 +131,49 @@ class Grep {
   }
 }
 
+const GREP_DEF: ToolDef = {
+  name: 'grep',
+  short: 'EFGe:f:iyvwxcLlm:noqsrRhHabV',
+  long: [
+    { name: 'extended-regexp', key: 'E' },
+    { name: 'fixed-strings', key: 'F' },
+    { name: 'basic-regexp', key: 'G' },
+    { name: 'regexp', key: 'e', arg: 'required' },
+    { name: 'file', key: 'f', arg: 'required' },
+    { name: 'ignore-case', key: 'i' },
+    { name: 'no-ignore-case' },
+    { name: 'word-regexp', key: 'w' },
+    { name: 'line-regexp', key: 'x' },
+    { name: 'invert-match', key: 'v' },
+    { name: 'count', key: 'c' },
+    { name: 'files-without-match', key: 'L' },
+    { name: 'files-with-matches', key: 'l' },
+    { name: 'max-count', key: 'm', arg: 'required' },
+    { name: 'line-number', key: 'n' },
+    { name: 'only-matching', key: 'o' },
+    { name: 'quiet', key: 'q' },
+    { name: 'silent', key: 'q' },
+    { name: 'no-messages', key: 's' },
+    { name: 'recursive', key: 'r' },
+    { name: 'dereference-recursive', key: 'R' },
+    { name: 'no-filename', key: 'h' },
+    { name: 'with-filename', key: 'H' },
+    { name: 'color', arg: 'optional' },
+    { name: 'colour', key: 'color', arg: 'optional' },
+  ],
+  usageStatus: 2,
+  pkg: 'GNU grep) 3.11',
+  authors: 'Written by Mike Haertel and others; see\n<https://git.savannah.gnu.org/cgit/grep.git/tree/AUTHORS>.',
+};
+
 export const grep = tool(
-  {
-    name: 'grep',
-    short: 'EFGe:f:iyvwxcLlm:noqsrRhHab',
-    long: [
-      { name: 'extended-regexp', key: 'E' },
-      { name: 'fixed-strings', key: 'F' },
-      { name: 'basic-regexp', key: 'G' },
-      { name: 'regexp', key: 'e', arg: 'required' },
-      { name: 'file', key: 'f', arg: 'required' },
-      { name: 'ignore-case', key: 'i' },
-      { name: 'no-ignore-case' },
-      { name: 'word-regexp', key: 'w' },
-      { name: 'line-regexp', key: 'x' },
-      { name: 'invert-match', key: 'v' },
-      { name: 'count', key: 'c' },
-      { name: 'files-without-match', key: 'L' },
-      { name: 'files-with-matches', key: 'l' },
-      { name: 'max-count', key: 'm', arg: 'required' },
-      { name: 'line-number', key: 'n' },
-      { name: 'only-matching', key: 'o' },
-      { name: 'quiet', key: 'q' },
-      { name: 'silent', key: 'q' },
-      { name: 'no-messages', key: 's' },
-      { name: 'recursive', key: 'r' },
-      { name: 'dereference-recursive', key: 'R' },
-      { name: 'no-filename', key: 'h' },
-      { name: 'with-filename', key: 'H' },
-      { name: 'color', arg: 'optional' },
-      { name: 'colour', key: 'color', arg: 'optional' },
-    ],
-    usageStatus: 2,
-    pkg: 'GNU grep) 3.11',
-    authors: 'Written by Mike Haertel and others; see\n<https://git.savannah.gnu.org/cgit/grep.git/tree/AUTHORS>.',
-  },
+  GREP_DEF,
   async (t, opts, operands) => {
     const has = (k: string): boolean => opts.some((o) => o.key === k);
+    if (has('V')) {
+      await t.out.write(versionText(GREP_DEF));
+      return 0;
+    }
     let mode: 'E' | 'F' | 'G' = 'G';
     let ignoreCase = false;
     let names: boolean | undefined;
@@ -240,4 +246,50 @@ export const grep = tool(
     if (g.error && !(has('q') && g.matched)) return 2;
     return g.matched ? 0 : 1;
   },
+  () => GREP_HELP,
 );
+
+/** grep --help, trimmed to the options implemented. */
+const GREP_HELP =
+  'Usage: grep [OPTION]... PATTERNS [FILE]...\n' +
+  'Search for PATTERNS in each FILE.\n' +
+  "Example: grep -i 'hello world' menu.h main.c\n" +
+  'PATTERNS can contain multiple patterns separated by newlines.\n\n' +
+  'Pattern selection and interpretation:\n' +
+  '  -E, --extended-regexp     PATTERNS are extended regular expressions\n' +
+  '  -F, --fixed-strings       PATTERNS are strings\n' +
+  '  -G, --basic-regexp        PATTERNS are basic regular expressions\n' +
+  '  -e, --regexp=PATTERNS     use PATTERNS for matching\n' +
+  '  -f, --file=FILE           take PATTERNS from FILE\n' +
+  '  -i, --ignore-case         ignore case distinctions in patterns and data\n' +
+  '      --no-ignore-case      do not ignore case distinctions (default)\n' +
+  '  -w, --word-regexp         match only whole words\n' +
+  '  -x, --line-regexp         match only whole lines\n\n' +
+  'Miscellaneous:\n' +
+  '  -s, --no-messages         suppress error messages\n' +
+  '  -v, --invert-match        select non-matching lines\n' +
+  '  -V, --version             display version information and exit\n' +
+  '      --help                display this help text and exit\n\n' +
+  'Output control:\n' +
+  '  -m, --max-count=NUM       stop after NUM selected lines\n' +
+  '  -n, --line-number         print line number with output lines\n' +
+  '  -H, --with-filename       print file name with output lines\n' +
+  '  -h, --no-filename         suppress the file name prefix on output\n' +
+  '  -o, --only-matching       show only nonempty parts of lines that match\n' +
+  '  -q, --quiet, --silent     suppress all normal output\n' +
+  '  -r, --recursive           like --directories=recurse\n' +
+  '  -R, --dereference-recursive  likewise, but follow all symlinks\n' +
+  '  -L, --files-without-match  print only names of FILEs with no selected lines\n' +
+  '  -l, --files-with-matches  print only names of FILEs with selected lines\n' +
+  '  -c, --count               print only a count of selected lines per FILE\n\n' +
+  'Context control:\n' +
+  '      --color[=WHEN],\n' +
+  '      --colour[=WHEN]       use markers to highlight the matching strings;\n' +
+  "                            WHEN is 'always', 'never', or 'auto'\n\n" +
+  "When FILE is '-', read standard input.  With no FILE, read '.' if\n" +
+  "recursive, '-' otherwise.  With fewer than two FILEs, assume -h.\n" +
+  'Exit status is 0 if any line is selected, 1 otherwise;\n' +
+  'if any error occurs and -q is not given, the exit status is 2.\n\n' +
+  'Report bugs to: bug-grep@gnu.org\n' +
+  'GNU grep home page: <https://www.gnu.org/software/grep/>\n' +
+  'General help using GNU software: <https://www.gnu.org/gethelp/>\n';

@@ -1,4 +1,4 @@
-/** execvp(3)'s PATH search, shared by env, which, xargs and find -exec. */
+/** execvp(3)'s PATH search (glibc's default path "/bin:/usr/bin" when PATH is unset), shared by env, which, xargs, find. */
 import { SysError, isSysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 
@@ -17,7 +17,7 @@ function executable(sys: Sys, path: string): 'yes' | 'denied' | 'no' {
 export function searchPath(sys: Sys, name: string, pathVar: string | undefined, all: boolean): string[] {
   if (name.includes('/')) return executable(sys, name) === 'yes' ? [name] : [];
   const out: string[] = [];
-  for (const dir of (pathVar ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
+  for (const dir of (pathVar ?? '/bin:/usr/bin').split(':')) {
     const candidate = `${dir === '' ? '.' : dir.replace(/\/$/, '')}/${name}`;
     if (executable(sys, candidate) === 'yes') {
       out.push(candidate);
@@ -36,7 +36,7 @@ export function resolveCommand(sys: Sys, name: string, pathVar: string | undefin
     throw new SysError(r === 'denied' ? 'EACCES' : 'ENOENT', 'execve', name);
   }
   let denied = false;
-  for (const dir of (pathVar ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
+  for (const dir of (pathVar ?? '/bin:/usr/bin').split(':')) {
     const candidate = `${dir === '' ? '.' : dir.replace(/\/$/, '')}/${name}`;
     const r = executable(sys, candidate);
     if (r === 'yes') return candidate;

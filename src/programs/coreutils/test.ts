@@ -174,13 +174,41 @@ class Evaluator {
   }
 }
 
+/** `[ --help`: GNU's text, with the operator tables shortened. */
+const TEST_HELP =
+  'Usage: test EXPRESSION\n  or:  test\n  or:  [ EXPRESSION ]\n  or:  [ ]\n  or:  [ OPTION\n' +
+  'Exit with the status determined by EXPRESSION.\n\n' +
+  '      --help        display this help and exit\n' +
+  '      --version     output version information and exit\n\n' +
+  'An omitted EXPRESSION defaults to false.  Otherwise,\nEXPRESSION is true or false and sets exit status.  It is one of:\n\n' +
+  '  ( EXPRESSION )               EXPRESSION is true\n' +
+  '  ! EXPRESSION                 EXPRESSION is false\n' +
+  '  EXPRESSION1 -a EXPRESSION2   both EXPRESSION1 and EXPRESSION2 are true\n' +
+  '  EXPRESSION1 -o EXPRESSION2   either EXPRESSION1 or EXPRESSION2 is true\n\n' +
+  '  -n STRING            the length of STRING is nonzero\n' +
+  '  -z STRING            the length of STRING is zero\n' +
+  '  STRING1 = STRING2    the strings are equal\n' +
+  '  STRING1 != STRING2   the strings are not equal\n\n' +
+  '  INTEGER1 -eq INTEGER2   INTEGER1 is equal to INTEGER2\n' +
+  '  INTEGER1 -lt INTEGER2   INTEGER1 is less than INTEGER2\n' +
+  '  (also -ne, -le, -gt, -ge)\n\n' +
+  '  -d FILE     FILE exists and is a directory\n' +
+  '  -e FILE     FILE exists\n' +
+  '  -f FILE     FILE exists and is a regular file\n' +
+  '  -r FILE     FILE exists and the user has read access\n' +
+  '  -s FILE     FILE exists and has a size greater than zero\n' +
+  '  -w FILE     FILE exists and the user has write access\n' +
+  '  -x FILE     FILE exists and the user has execute (or search) access\n\n' +
+  'NOTE: [ honors the --help and --version options, but test does not.\n' +
+  'test treats each of those as it treats any other nonempty STRING.\n';
+
 function testProgram(bracket: boolean): Program {
   return async (sys) => {
     const name = sys.argv[0] || (bracket ? '[' : 'test');
     let args = sys.argv.slice(1);
     if (bracket) {
       if (args.length === 1 && (args[0] === '--help' || args[0] === '--version')) {
-        await sys.write(1, args[0] === '--help' ? helpText('test') : versionText({ name: '[', authors: 'Written by Kevin Braunsdorf and Matthew Bradburn.' }));
+        await sys.write(1, args[0] === '--help' ? helpText('test', TEST_HELP) : versionText({ name: '[', authors: 'Written by Kevin Braunsdorf and Matthew Bradburn.' }));
         return 0;
       }
       if (args[args.length - 1] !== ']') {

@@ -89,6 +89,11 @@ class Fields {
   }
 }
 
+function defaultIfs(sh: Shell): boolean {
+  const ifs = sh.getVar('IFS');
+  return ifs === undefined || ifs === ' \t\n';
+}
+
 /** True if a value has no IFS whitespace and no glob characters (default IFS assumed by the caller's check). */
 function isSimpleField(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
@@ -110,7 +115,7 @@ export async function expandWords(sh: Shell, words: readonly Word[]): Promise<st
     if (w.parts.length === 1 && p0.k === 'param' && p0.op === undefined && p0.name !== '@' && p0.name !== '*') {
       // `$name`: the common case, expanded without the field machinery when it needs no splitting.
       const v = sh.getParam(p0.name);
-      if (v !== undefined && v !== '' && isSimpleField(v)) {
+      if (v !== undefined && v !== '' && isSimpleField(v) && defaultIfs(sh)) {
         out.push(v);
         continue;
       }

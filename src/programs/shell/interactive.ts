@@ -1,4 +1,5 @@
 /** The interactive read–eval loop: prompts, continuation lines, Ctrl-C at the prompt, Ctrl-D, job notices. */
+import { notifyJobs } from './jobctl.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { readRecord } from './builtins/vars.js';
 import { ExitSignal } from './errors.js';
@@ -132,7 +133,7 @@ export async function interactiveLoop(sh: Shell): Promise<number> {
   }
   let pending = '';
   for (;;) {
-    if (pending === '') await sh.notifyJobs();
+    if (pending === '') await notifyJobs(sh);
     await prompt(sh, pending === '' ? 'PS1' : 'PS2');
     let line: string | null;
     sh.atPrompt = true;

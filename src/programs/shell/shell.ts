@@ -2,18 +2,19 @@
  * The interpreter's state and its command runner. One `Shell` per shell process; a subshell (pipeline stage,
  * `( … )`, `$( … )`, `&`) is a child process running a copy of it (`fork`).
  */
-import { isSysError, SysError } from '../../engine/kernel/errno.js';
+import { SysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
-import { SIGNAL_DESCRIPTIONS, type Signal } from '../../engine/kernel/signals.js';
+import type { Signal } from '../../engine/kernel/signals.js';
 import type { Sys, WaitStatus } from '../../engine/kernel/sys.js';
 import type { AndOrNode, Command, ListNode, PipelineNode, SimpleNode } from './ast.js';
 import { evalArith, ArithError, type ArithVars } from './arith.js';
 import { BASH_ONLY, BUILTINS, SPECIAL_BUILTINS, type Builtin } from './builtins/index.js';
 import { BreakSignal, ExitSignal, ReturnSignal, ShellError } from './errors.js';
-import { expandPattern, expandString, expandWords } from './expand.js';
-import { matchPattern } from './pattern.js';
+import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
-import { runCond } from './builtins/test.js';
+import { runCompound } from './compound.js';
+import { runExternal } from './external.js';
+import { runMulti, startBackground, waitPid } from './jobctl.js';
 import { Parser, ParseError } from './parser.js';
 
 export type Flavor = 'bash' | 'dash' | 'ash';
@@ -230,25 +231,12 @@ export class Shell {
     if (this.atPrompt) throw new PromptInterrupt();
   }
 
-  async reapJobsQuietly(): Promise<void> {
-    for (const job of this.jobs) {
-      if (job.status) continue;
-      try {
-        const st = await this.sys.wait(job.pids[0], { nohang: true });
-        if (st) job.status = st;
-      } catch (e) {
-        if (isProcessEnd(e)) throw e;
-        job.status = { pid: job.pids[0], code: 0, signal: undefined, status: 0 };
-      }
-    }
-  }
-
   /** Runs a command from an argv (`command name args`): builtins and files, never functions. */
   async runArgv(argv: string[], _opts: { skipFunctions: boolean }): Promise<number> {
     const b = this.lookupBuiltin(argv[0]);
     if (b) return this.runBuiltin(argv[0], b, argv);
     const node: SimpleNode = { t: 'simple', assigns: [], words: [], redirs: [], line: this.lineno };
-    return this.runExternal(node, argv, {}, false);
+    return runExternal(this, node, argv, {}, false);
   }
 
   // ------------------------------------------------------------------ messages
@@ -372,7 +360,7 @@ export class Shell {
     let status = this.status;
     for (const item of list.items) {
       if (item.bg) {
-        await this.startBackground(item.node, item.text);
+        await startBackground(this, item.node, item.text);
         status = 0;
       } else {
         status = await this.runAndOr(item.node);
@@ -428,15 +416,11 @@ export class Shell {
       if (p.cmds.length === 1) {
         s = await this.runCommand(p.cmds[0], false);
         this.pipestatus = [s];
-      } else s = await this.runMulti(p);
+      } else s = await runMulti(this, p);
     } finally {
       if (p.bang) this.noErrexit--;
     }
     return p.bang ? (s === 0 ? 1 : 0) : s;
-  }
-
-  private jobControl(): boolean {
-    return this.opts.monitor && this.sys.isatty(0);
   }
 
   /** Descriptor map for a child: everything open except the shell's private copies and `skip`. */
@@ -496,151 +480,6 @@ export class Shell {
     throw e;
   }
 
-  private async runMulti(p: PipelineNode): Promise<number> {
-    const n = p.cmds.length;
-    const pids: number[] = [];
-    const jc = this.jobControl();
-    let prevRead = -1;
-    for (let i = 0; i < n; i++) {
-      let r = -1;
-      let w = -1;
-      if (i < n - 1) [r, w] = this.sys.pipe();
-      const fds = this.childFds([r, w, prevRead]);
-      if (prevRead >= 0) fds[0] = prevRead;
-      if (w >= 0) fds[1] = w;
-      const cmd = p.cmds[i];
-      pids.push(this.forkChild((sh) => sh.runCommand(cmd, true), fds, jc ? (i === 0 ? 0 : pids[0]) : undefined));
-      if (prevRead >= 0) this.sys.close(prevRead);
-      if (w >= 0) this.sys.close(w);
-      prevRead = r;
-    }
-    const statuses = await this.waitForeground(pids, jc ? pids[0] : 0, p.cmds.map(() => ''));
-    this.pipestatus = statuses;
-    if (this.opts.pipefail) {
-      for (let i = statuses.length - 1; i >= 0; i--) if (statuses[i] !== 0) return statuses[i];
-      return 0;
-    }
-    return statuses[n - 1];
-  }
-
-  /** Waits for a foreground job, with the terminal handed to its group meanwhile. */
-  async waitForeground(pids: number[], pgid: number, _titles: string[]): Promise<number[]> {
-    if (pgid) this.setFg(pgid);
-    const out: number[] = [];
-    let signalled: WaitStatus | undefined;
-    try {
-      for (const pid of pids) {
-        const st = await this.waitPid(pid);
-        out.push(st.status);
-        if (st.signal) signalled = st;
-      }
-    } finally {
-      if (pgid) this.setFg(this.sys.getpgrp());
-    }
-    if (signalled?.signal) await this.reportSignal(signalled.signal);
-    return out;
-  }
-
-  async waitPid(pid: number): Promise<WaitStatus> {
-    for (;;) {
-      try {
-        const st = await this.sys.wait(pid);
-        if (st) return st;
-      } catch (e) {
-        if (isSysError(e, 'ECHILD')) return { pid, code: 127, signal: undefined, status: 127 };
-        throw e;
-      }
-    }
-  }
-
-  private setFg(pgid: number): void {
-    try {
-      this.sys.tcsetpgrp(0, pgid);
-    } catch {
-      /* not a terminal */
-    }
-  }
-
-  private async reportSignal(sig: Signal): Promise<void> {
-    if (sig === 'SIGPIPE') return;
-    if (sig === 'SIGINT') {
-      if (this.interactive) await this.writeErr('\n');
-      return;
-    }
-    const desc = SIGNAL_DESCRIPTIONS[sig] ?? sig;
-    await this.writeErr(`${desc}\n`);
-  }
-
-  private async startBackground(node: AndOrNode, text: string): Promise<void> {
-    const jc = this.jobControl();
-    const fds = this.childFds();
-    if (!this.interactive && !jc && fds[0] !== undefined) {
-      // Non-interactive background jobs read /dev/null, as POSIX asks.
-      try {
-        const nul = this.sys.open('/dev/null', 'r');
-        fds[0] = nul;
-        const pid = this.forkChild((sh) => sh.runAndOr(node), fds, undefined);
-        this.sys.close(nul);
-        this.addJob(pid, pid, text);
-        return;
-      } catch (e) {
-        if (isProcessEnd(e)) throw e;
-      }
-    }
-    const pid = this.forkChild((sh) => sh.runAndOr(node), fds, jc ? 0 : undefined);
-    const job = this.addJob(pid, pid, text);
-    if (this.interactive) await this.writeErr(`[${job.id}] ${pid}\n`);
-  }
-
-  private addJob(pid: number, pgid: number, text: string): Job {
-    this.lastBg = pid;
-    const id = this.jobs.length === 0 ? 1 : Math.max(...this.jobs.map((j) => j.id)) + 1;
-    const job: Job = { id, pgid, pids: [pid], text, status: null };
-    this.jobs.push(job);
-    return job;
-  }
-
-  /** Polls background jobs; returns the finished ones (removed from the table). */
-  async reapJobs(): Promise<Job[]> {
-    const done: Job[] = [];
-    for (const job of this.jobs) {
-      if (!job.status) {
-        try {
-          const st = await this.sys.wait(job.pids[0], { nohang: true });
-          if (st) job.status = st;
-        } catch (e) {
-          if (isProcessEnd(e)) throw e;
-          job.status = { pid: job.pids[0], code: 0, signal: undefined, status: 0 };
-        }
-      }
-      if (job.status) done.push(job);
-    }
-    this.jobs = this.jobs.filter((j) => !done.includes(j));
-    return done;
-  }
-
-  jobMark(job: Job): string {
-    const live = this.jobs;
-    if (live[live.length - 1] === job) return '+';
-    if (live[live.length - 2] === job) return '-';
-    return ' ';
-  }
-
-  static jobState(st: WaitStatus | null): string {
-    if (!st) return 'Running';
-    if (st.signal) return SIGNAL_DESCRIPTIONS[st.signal] ?? st.signal;
-    return st.code === 0 ? 'Done' : `Exit ${st.code}`;
-  }
-
-  async notifyJobs(): Promise<void> {
-    const all = [...this.jobs];
-    const done = await this.reapJobs();
-    for (const job of done) {
-      const mark = all[all.length - 1] === job ? '+' : all[all.length - 2] === job ? '-' : ' ';
-      await this.writeErr(`[${job.id}]${mark}  ${Shell.jobState(job.status).padEnd(24)}${job.text}\n`);
-    }
-  }
-
   // ------------------------------------------------------------------ commands
 
   async runCommand(cmd: Command, forked: boolean): Promise<number> {
@@ -658,88 +497,18 @@ export class Shell {
       }
     }
     try {
-      return await this.runCompound(cmd, forked);
+      return await runCompound(this, cmd, forked);
     } finally {
       if (saved) undoRedirs(this, saved);
     }
   }
 
-  private async redirFailed(e: unknown): Promise<number> {
+  async redirFailed(e: unknown): Promise<number> {
     if (e instanceof ShellError) {
       await this.error(e.message);
       return e.status;
     }
     throw e;
-  }
-
-  private async runCompound(cmd: Exclude<Command, SimpleNode>, forked: boolean): Promise<number> {
-    this.lineno = cmd.line;
-    switch (cmd.t) {
-      case 'group':
-        return this.runList(cmd.body);
-      case 'subshell': {
-        if (forked) return this.runList(cmd.body);
-        const pid = this.forkChild((sh) => sh.runList(cmd.body), this.childFds());
-        return (await this.waitForeground([pid], 0, ['']))[0];
-      }
-      case 'if':
-        for (const c of cmd.clauses) {
-          if ((await this.runCondition(c.cond)) === 0) return this.runList(c.body);
-        }
-        return cmd.otherwise ? this.runList(cmd.otherwise) : 0;
-      case 'while':
-        return this.runLoop(async () => ((await this.runCondition(cmd.cond)) === 0) !== cmd.until, cmd.body);
-      case 'for': {
-        const items = cmd.items ? await expandWords(this, cmd.items) : [...this.args];
-        let i = 0;
-        return this.runLoop(async () => {
-          if (i >= items.length) return false;
-          this.setVar(cmd.name, items[i++]);
-          return true;
-        }, cmd.body);
-      }
-      case 'cfor': {
-        await this.arith(cmd.init);
-        let first = true;
-        return this.runLoop(async () => {
-          if (!first) await this.arith(cmd.step);
-          first = false;
-          return cmd.cond.raw.trim() === '' || (await this.arith(cmd.cond)) !== 0n;
-        }, cmd.body);
-      }
-      case 'case': {
-        const word = await expandString(this, cmd.word);
-        let status = 0;
-        let fall = false;
-        for (const arm of cmd.arms) {
-          let hit = fall;
-          if (!hit) {
-            for (const p of arm.patterns) {
-              if (matchPattern(await expandPattern(this, p), word)) {
-                hit = true;
-                break;
-              }
-            }
-          }
-          if (!hit) continue;
-          status = await this.runList(arm.body);
-          if (arm.fall === ';;') return status;
-          fall = arm.fall === ';&';
-        }
-        return status;
-      }
-      case 'cond':
-        await this.tick();
-        return runCond(this, cmd.words);
-      case 'arithcmd':
-        await this.tick();
-        try {
-          return (await this.arith(cmd.expr)) !== 0n ? 0 : 1;
-        } catch (e) {
-          return this.arithFailed(e);
-        }
-    }
-    return 0;
   }
 
   async arith(w: import('./ast.js').Word): Promise<bigint> {
@@ -753,40 +522,6 @@ export class Shell {
       return 1;
     }
     throw e;
-  }
-
-  private async runCondition(list: ListNode): Promise<number> {
-    this.noErrexit++;
-    try {
-      return await this.runList(list);
-    } finally {
-      this.noErrexit--;
-    }
-  }
-
-  private async runLoop(next: () => Promise<boolean>, body: ListNode): Promise<number> {
-    let status = 0;
-    this.loopDepth++;
-    try {
-      for (;;) {
-        if (this.needsYield()) await this.slowTick();
-        if (!(await next())) break;
-        try {
-          status = await this.runList(body);
-        } catch (e) {
-          if (!(e instanceof BreakSignal)) throw e;
-          if (e.levels > 1) {
-            e.levels--;
-            throw e;
-          }
-          status = 0;
-          if (!e.isContinue) break;
-        }
-      }
-    } finally {
-      this.loopDepth--;
-    }
-    return status;
   }
 
   async runSimple(cmd: SimpleNode, forked: boolean): Promise<number> {
@@ -842,7 +577,7 @@ export class Shell {
         if (saved) undoRedirs(this, saved);
       }
     }
-    return this.runExternal(cmd, argv, temp, forked);
+    return runExternal(this, cmd, argv, temp, forked);
   }
 
   private async expansionFailed(e: unknown): Promise<number> {
@@ -953,7 +688,7 @@ export class Shell {
     } finally {
       this.sys.close(r);
     }
-    const st = await this.waitPid(pid);
+    const st = await waitPid(this, pid);
     this.status = st.status;
     let end = out.length;
     while (end > 0 && out.charCodeAt(end - 1) === 10) end--;
@@ -962,95 +697,6 @@ export class Shell {
 
   // ------------------------------------------------------------------ external commands
 
-  findCommand(name: string): string | null {
-    const path = this.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-    const fs = this.sys.fs;
-    for (const dir of path.split(':')) {
-      const p = `${dir || '.'}/${name}`;
-      try {
-        const st = fs.stat(p);
-        if (st.type === 'file' && fs.access(p, 'x')) return p;
-      } catch {
-        /* next */
-      }
-    }
-    return null;
-  }
-
-  async runExternal(cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
-    const name = argv[0];
-    const path = name.includes('/') ? name : this.findCommand(name);
-    const env = Object.keys(temp).length > 0 ? this.envFor(temp) : this.envFor();
-    let saved: Saved | null = null;
-    if (cmd.redirs.length > 0) {
-      try {
-        saved = await applyRedirs(this, cmd.redirs, forked);
-      } catch (e) {
-        return this.redirFailed(e);
-      }
-    }
-    try {
-      if (path === null) {
-        await this.error(this.flavor === 'bash' ? `${name}: command not found` : `${name}: not found`);
-        return 127;
-      }
-      if (forked && this.traps.size === 0) {
-        try {
-          await this.sys.exec(path, argv, env);
-        } catch (e) {
-          if (isProcessEnd(e)) throw e;
-          return this.execFailed(e, path, argv);
-        }
-      }
-      const jc = this.jobControl();
-      let pid: number;
-      try {
-        pid = this.sys.spawn({ path, argv, env, fds: this.childFds(), pgid: jc ? 0 : undefined });
-      } catch (e) {
-        return this.execFailed(e, path, argv);
-      }
-      return (await this.waitForeground([pid], jc ? pid : 0, [cmd.words.map((w) => w.raw).join(' ')]))[0];
-    } finally {
-      if (saved) undoRedirs(this, saved);
-    }
-  }
-
-  private async execFailed(e: unknown, path: string, argv: string[]): Promise<number> {
-    if (!(e instanceof SysError)) throw e;
-    const dash = this.flavor !== 'bash';
-    if (e.code === 'ENOENT') {
-      await this.error(dash ? `${path}: not found` : `${path}: No such file or directory`);
-      return 127;
-    }
-    if (e.code === 'ENOEXEC') {
-      let text = '';
-      try {
-        text = new TextDecoder().decode(this.sys.fs.readFile(path).subarray(0, 512));
-      } catch {
-        /* unreadable */
-      }
-      if (text.startsWith('\x7fELF') || text.includes('\0') || text.startsWith('#!')) {
-        await this.error(`${path}: cannot execute binary file: Exec format error`);
-        return 126;
-      }
-      const source = new TextDecoder().decode(this.sys.fs.readFile(path));
-      const pid = this.forkChild(async (sh) => {
-        sh.name = path;
-        sh.args = argv.slice(1);
-        sh.funcs = new Map();
-        return sh.runSource(source);
-      }, this.childFds());
-      return (await this.waitForeground([pid], 0, ['']))[0];
-    }
-    let isDir = false;
-    try {
-      isDir = this.sys.fs.stat(path).type === 'dir';
-    } catch {
-      /* gone */
-    }
-    await this.error(`${path}: ${isDir && !dash ? 'Is a directory' : e.message}`);
-    return 126;
-  }
 }
 
 /** A passwd entry's fields, or undefined. */

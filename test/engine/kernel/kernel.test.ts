@@ -310,3 +310,63 @@ describe('tty', () => {
     expect(shown).toBe('lx\b \bs -l\r\n^C');
   });
 });
+
+describe('sockets and ptys', () => {
+  it('connects a client to a TCP listener and carries data both ways, with half-close', async () => {
+    const log: string[] = [];
+    const { k } = boot(async (sys) => {
+      const l = sys.listen('tcp://0.0.0.0:2375');
+      const server = sys.spawn({
+        program: async (s) => {
+          const c = await s.accept(l);
+          const req = await s.read(c);
+          const eof = await s.read(c);
+          await s.write(c, `echo:${req}`);
+          s.close(c);
+          log.push(`server got ${req} then ${eof}`);
+          return 0;
+        },
+        argv: ['server'],
+      });
+      const c = sys.connect('tcp://127.0.0.1:2375');
+      await sys.write(c, 'ping');
+      sys.shutdown(c);
+      log.push(`client got ${await sys.read(c)} then ${await sys.read(c)}`);
+      await sys.wait(server);
+      try {
+        sys.connect('tcp://127.0.0.1:9');
+      } catch (e) {
+        log.push(`refused: ${(e as Error).message}`);
+      }
+      return 0;
+    });
+    await k.run();
+    expect(log).toEqual(['server got ping then null', 'client got echo:ping then null', 'refused: Connection refused']);
+  });
+
+  it('a pty master reads what the slave side wrote and types into it', async () => {
+    const log: string[] = [];
+    const { k } = boot(async (sys) => {
+      const { master, slave, name } = sys.openpty();
+      log.push(name);
+      const child = sys.spawn({
+        program: async (s) => {
+          const line = await s.read(0);
+          await s.write(1, `got ${line}`);
+          return 0;
+        },
+        argv: ['child'],
+        fds: { 0: slave, 1: slave },
+      });
+      sys.close(slave);
+      await sys.write(master, 'hi\r');
+      let out = '';
+      while (!out.includes('got')) out += await sys.read(master);
+      await sys.wait(child);
+      log.push(JSON.stringify(out));
+      return 0;
+    });
+    await k.run();
+    expect(log).toEqual(['/dev/pts/0', JSON.stringify('hi\r\ngot hi\r\n')]);
+  });
+});

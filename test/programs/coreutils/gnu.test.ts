@@ -1,7 +1,7 @@
 /**
  * Differential tests: each case was run with the real GNU tools (coreutils 9.1, grep 3.8, findutils 4.9 on
  * Debian 12, LC_ALL unset) in a directory holding `files`; testdata/gnu-cases.json holds what they printed.
- * Regenerate with the script described in that file's commit; never edit expectations by hand.
+ * Regenerate with testdata/gen-gnu-cases.py on a GNU host; never edit expectations by hand.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -23,7 +23,10 @@ export async function runShellArgv(path: string, argv: string[], opts: RunOption
   const machine = opts.machine ?? Machine.boot();
   const k = machine.kernel;
   const init = k.hostPidNs.init!;
-  for (const [p, text] of Object.entries(opts.files ?? {})) init.fsView.writeFile(p, text, { mode: 0o755 });
+  for (const [p, text] of Object.entries(opts.files ?? {})) {
+    init.fsView.mkdir(p.slice(0, p.lastIndexOf('/')) || '/', { recursive: true });
+    init.fsView.writeFile(p, text, { mode: 0o755 });
+  }
   const tty = k.createTty();
   tty.termios.onlcr = false;
   let out = '';

@@ -1,4 +1,5 @@
 /** Builtins that steer the shell itself: echo, cd, pwd, exit, return, break, shift, eval, source, exec. */
+import { findCommand } from '../external.js';
 import { SysError } from '../../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../../engine/kernel/process.js';
 import { resolvePath } from '../../../engine/kernel/syscalls.js';
@@ -193,7 +194,7 @@ export async function exec(sh: Shell, argv: string[]): Promise<number> {
   if (args[0] === '--') args.shift();
   if (args.length === 0) return 0;
   const name = args[0];
-  const path = name.includes('/') ? name : sh.findCommand(name);
+  const path = name.includes('/') ? name : findCommand(sh, name);
   if (path === null) {
     await sh.error(sh.flavor === 'bash' ? `exec: ${name}: not found` : `exec: ${name}: not found`);
     throw new ExitSignal(127);

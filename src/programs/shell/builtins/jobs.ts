@@ -1,8 +1,9 @@
 /** Job and signal builtins: wait, jobs, kill, trap. */
+import { jobMark, jobState, reapJobsQuietly, waitPid } from '../jobctl.js';
 import { isSysError, SysError } from '../../../engine/kernel/errno.js';
 import { SIGNALS, parseSignal, signalByNumber, type Signal } from '../../../engine/kernel/signals.js';
 import { ShellError } from '../errors.js';
-import { Shell, type Job } from '../shell.js';
+import type { Job, Shell } from '../shell.js';
 
 function findJob(sh: Shell, spec: string): Job | undefined {
   const s = spec.slice(1);
@@ -15,7 +16,7 @@ function findJob(sh: Shell, spec: string): Job | undefined {
 export async function wait(sh: Shell, argv: string[]): Promise<number> {
   const args = argv.slice(1).filter((a) => a !== '-n' && a !== '-f');
   if (args.length === 0) {
-    for (const job of [...sh.jobs]) if (!job.status) job.status = await sh.waitPid(job.pids[0]);
+    for (const job of [...sh.jobs]) if (!job.status) job.status = await waitPid(sh, job.pids[0]);
     sh.jobs = [];
     // Reap any other children (pipeline stages started in the background by subshells).
     for (;;) {
@@ -70,16 +71,16 @@ export async function wait(sh: Shell, argv: string[]): Promise<number> {
 export async function jobs(sh: Shell, argv: string[]): Promise<number> {
   const pidsOnly = argv.includes('-p');
   const long = argv.includes('-l');
-  await sh.reapJobsQuietly();
+  await reapJobsQuietly(sh);
   let out = '';
   for (const job of sh.jobs) {
     if (pidsOnly) {
       out += `${job.pids[0]}\n`;
       continue;
     }
-    const state = Shell.jobState(job.status);
+    const state = jobState(job.status);
     const pid = long ? `${job.pids[0]} ` : '';
-    out += `[${job.id}]${sh.jobMark(job)}  ${pid}${state.padEnd(24)}${job.text}${job.status ? '' : ' &'}\n`;
+    out += `[${job.id}]${jobMark(sh, job)}  ${pid}${state.padEnd(24)}${job.text}${job.status ? '' : ' &'}\n`;
   }
   sh.jobs = sh.jobs.filter((j) => !j.status);
   await sh.sys.write(1, out);

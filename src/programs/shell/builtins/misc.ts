@@ -1,4 +1,5 @@
 /** Lookup and small builtins: type, command, builtin, alias, unalias, umask, hash, true, false. */
+import { findCommand } from '../external.js';
 import { ShellError } from '../errors.js';
 import type { Shell } from '../shell.js';
 import { shellQuote } from './vars.js';
@@ -13,7 +14,7 @@ function classify(sh: Shell, name: string): { kind: Kind; detail: string } | und
   if (KEYWORDS.has(name)) return { kind: 'keyword', detail: '' };
   if (sh.funcs.has(name)) return { kind: 'function', detail: '' };
   if (sh.lookupBuiltin(name)) return { kind: 'builtin', detail: '' };
-  const path = name.includes('/') ? (sh.sys.fs.exists(name) ? name : null) : sh.findCommand(name);
+  const path = name.includes('/') ? (sh.sys.fs.exists(name) ? name : null) : findCommand(sh, name);
   return path ? { kind: 'file', detail: path } : undefined;
 }
 

@@ -1,0 +1,89 @@
+/** Go's default value printing (`%v`), `encoding/json` as docker's `{{json}}` uses it, and strings.Title. */
+
+/** Objects carrying this key print their Go type name in errors and refuse unknown fields (structs, not maps). */
+export const GO_TYPE = Symbol('goType');
+
+export type GoValue = unknown;
+
+/** strconv.FormatFloat(f, 'g', -1, 64): shortest digits, exponent form when exp < -4 or exp >= 21 … or 6. */
+export function formatFloat(f: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const [mant, expStr] = f.toExponential().split('e');
+  const exp = Number(expStr);
+  // Shortest formatting decides with precision 21 like JSON but Go's %v uses 21 only for %v of… no: 'g' with
+  // shortest digits switches to exponent form at exp >= 21 or exp < -4 (strconv eprec rule, capped at 21).
+  const digits = mant.replace('-', '').replace('.', '').length;
+  const eprec = Math.min(Math.max(digits, 0), 21) > digits ? digits : 21;
+  if (exp < -4 || exp >= eprec) {
+    const sign = exp < 0 ? '-' : '+';
+    return `${mant}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  return String(f);
+}
+
+/** fmt's `%v` for JSON-shaped values: `map[a:1 b:x]` with sorted keys, `[a b]`, `<nil>`, `true`. */
+export function goSprint(v: GoValue): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return formatFloat(v);
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) return '[' + v.map(goSprint).join(' ') + ']';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (GO_TYPE in o) return '{' + Object.keys(o).map((k) => goSprint(o[k])).join(' ') + '}';
+    return 'map[' + Object.keys(o).sort().map((k) => `${k}:${goSprint(o[k])}`).join(' ') + ']';
+  }
+  return String(v);
+}
+
+/** json.Encoder with SetEscapeHTML(false) (docker/cli templates: `<`, `>`, `&` stay literal); map keys sorted. */
+export function goJSON(v: GoValue): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return jsonString(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? jsonNumber(v) : 'null';
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return '[' + v.map(goJSON).join(',') + ']';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = GO_TYPE in o ? Object.keys(o) : Object.keys(o).sort();
+    return '{' + keys.filter((k) => o[k] !== undefined).map((k) => `${jsonString(k)}:${goJSON(o[k])}`).join(',') + '}';
+  }
+  return 'null';
+}
+
+function jsonNumber(f: number): string {
+  const a = Math.abs(f);
+  if (a !== 0 && (a < 1e-6 || a >= 1e21)) {
+    return f.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  }
+  return String(f);
+}
+
+function jsonString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20) out += '\\u' + c.toString(16).padStart(4, '0');
+    else if (c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16);
+    else if (c >= 0xd800 && c < 0xe000) out += '\ufffd';
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** strings.Title: upper-case the first letter of each word (words split at non-letters/digits). */
+export function goTitle(s: string): string {
+  let prev = ' ';
+  let out = '';
+  for (const ch of s) {
+    out += /[\p{L}\p{N}_']/u.test(prev) ? ch : ch.toUpperCase();
+    prev = ch;
+  }
+  return out;
+}

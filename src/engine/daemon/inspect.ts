@@ -1,0 +1,110 @@
+/**
+ * A container as the Engine API shows it: GET /containers/{id}/json (ContainerInspectResponse) and one element
+ * of GET /containers/json (ContainerSummary). Keys are inserted in the order moby's Go structs serialise them
+ * (embedded ContainerJSONBase first, then Mounts, Config, NetworkSettings); JSON.stringify keeps that order.
+ * Fields the simulator does not model carry the values a default `docker run` shows on Docker 28.
+ */
+import type { Container, NetworkEndpoint } from './container.js';
+import { DOCKER_ROOT } from './container.js';
+import { formatRFC3339Nano, unixSeconds } from './timefmt.js';
+
+const MASKED_PATHS = [
+  '/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats',
+  '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware',
+  '/sys/devices/virtual/powercap',
+];
+const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
+
+type Json = Record<string, unknown>;
+
+function endpointJSON(e: NetworkEndpoint): Json {
+  return {
+    IPAMConfig: null, Links: null, MacAddress: e.MacAddress, Aliases: null, DriverOpts: null, GwPriority: 0,
+    NetworkID: e.NetworkID, EndpointID: e.EndpointID, Gateway: e.Gateway, IPAddress: e.IPAddress,
+    IPPrefixLen: e.IPPrefixLen, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
+  };
+}
+
+function hostConfigJSON(c: Container): Json {
+  const h = c.HostConfig;
+  const out: Json = {
+    Binds: h.Binds, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: h.NetworkMode,
+    PortBindings: h.PortBindings, RestartPolicy: h.RestartPolicy, AutoRemove: h.AutoRemove, VolumeDriver: '',
+    VolumesFrom: null, ConsoleSize: h.ConsoleSize, CapAdd: null, CapDrop: null, CgroupnsMode: 'private',
+    Dns: h.Dns, DnsOptions: h.DnsOptions, DnsSearch: h.DnsSearch, ExtraHosts: h.ExtraHosts, GroupAdd: null,
+    IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: h.Privileged,
+    PublishAllPorts: false, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '',
+    ShmSize: 67108864, Runtime: 'runc', Isolation: '',
+    // Resources (embedded)
+    CpuShares: 0, Memory: h.Memory, NanoCpus: h.NanoCpus, CgroupParent: '', BlkioWeight: 0,
+    BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [],
+    BlkioDeviceWriteIOps: [], CpuPeriod: 0, CpuQuota: 0, CpuRealtimePeriod: 0, CpuRealtimeRuntime: 0,
+    CpusetCpus: '', CpusetMems: '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null,
+    MemoryReservation: 0, MemorySwap: 0, MemorySwappiness: null, OomKillDisable: null, PidsLimit: h.PidsLimit,
+    Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
+    MaskedPaths: h.Privileged ? null : MASKED_PATHS, ReadonlyPaths: h.Privileged ? null : READONLY_PATHS,
+  };
+  if (h.Init !== undefined) out.Init = h.Init;
+  return out;
+}
+
+function configJSON(c: Container): Json {
+  const k = c.Config;
+  const out: Json = {
+    Hostname: k.Hostname, Domainname: k.Domainname, User: k.User, AttachStdin: k.AttachStdin,
+    AttachStdout: k.AttachStdout, AttachStderr: k.AttachStderr,
+  };
+  if (k.ExposedPorts && Object.keys(k.ExposedPorts).length > 0) out.ExposedPorts = k.ExposedPorts;
+  Object.assign(out, {
+    Tty: k.Tty, OpenStdin: k.OpenStdin, StdinOnce: k.StdinOnce, Env: k.Env, Cmd: k.Cmd, Image: k.Image,
+    Volumes: k.Volumes, WorkingDir: k.WorkingDir, Entrypoint: k.Entrypoint, OnBuild: k.OnBuild, Labels: k.Labels,
+  });
+  if (k.StopSignal) out.StopSignal = k.StopSignal;
+  if (k.StopTimeout !== undefined) out.StopTimeout = k.StopTimeout;
+  return out;
+}
+
+function networkSettingsJSON(c: Container): Json {
+  const bridge = c.Networks.get('bridge');
+  const networks: Json = {};
+  for (const [name, e] of c.Networks) networks[name] = endpointJSON(e);
+  return {
+    Bridge: '', SandboxID: c.SandboxID, SandboxKey: c.SandboxID ? `/var/run/docker/netns/${c.SandboxID.slice(0, 12)}` : '',
+    Ports: {}, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
+    SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
+    EndpointID: bridge?.EndpointID ?? '', Gateway: bridge?.Gateway ?? '', GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0, IPAddress: bridge?.IPAddress ?? '', IPPrefixLen: bridge?.IPPrefixLen ?? 0,
+    IPv6Gateway: '', MacAddress: bridge?.MacAddress ?? '', Networks: networks,
+  };
+}
+
+function graphDriverJSON(c: Container): Json {
+  const dir = `${DOCKER_ROOT}/overlay2/${c.rwLayerId}`;
+  const lower = [`${dir}-init/diff`, ...c.imageLayerIds.map((l) => `${DOCKER_ROOT}/overlay2/${l}/diff`)].join(':');
+  // A Go map: keys sorted.
+  return { Data: { LowerDir: lower, MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` }, Name: 'overlay2' };
+}
+
+/** GET /containers/{id}/json. */
+export function toInspectJSON(c: Container): Json {
+  return {
+    Id: c.ID, Created: formatRFC3339Nano(c.Created), Path: c.Path, Args: c.Args, State: c.State.toJSON(),
+    Image: c.ImageID, ResolvConfPath: c.ResolvConfPath, HostnamePath: c.HostnamePath, HostsPath: c.HostsPath,
+    LogPath: c.LogPath, Name: c.Name, RestartCount: c.RestartCount, Driver: c.Driver, Platform: c.Platform,
+    MountLabel: '', ProcessLabel: '', AppArmorProfile: c.HostConfig.Privileged ? 'unconfined' : 'docker-default',
+    ExecIDs: c.ExecIDs.length > 0 ? c.ExecIDs : null, HostConfig: hostConfigJSON(c), GraphDriver: graphDriverJSON(c),
+    Mounts: [], Config: configJSON(c), NetworkSettings: networkSettingsJSON(c),
+  };
+}
+
+/** One element of GET /containers/json. `names` are all names reserved to the container, each with `/`. */
+export function toListJSON(c: Container, names: readonly string[], nowNs: bigint): Json {
+  const networks: Json = {};
+  for (const [name, e] of c.Networks) networks[name] = endpointJSON(e);
+  return {
+    Id: c.ID, Names: [...names], Image: c.Config.Image, ImageID: c.ImageID, Command: c.command,
+    Created: unixSeconds(c.Created), Ports: [], Labels: c.Config.Labels, State: c.State.stateString(),
+    Status: c.State.statusString(nowNs), HostConfig: { NetworkMode: c.HostConfig.NetworkMode },
+    NetworkSettings: { Networks: networks }, Mounts: [],
+  };
+}

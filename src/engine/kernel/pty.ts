@@ -1,0 +1,50 @@
+/**
+ * The master side of a pseudo-terminal as a file descriptor (what a container runtime holds for
+ * `docker run -t`): reading it yields what programs wrote to the terminal, writing it types keys.
+ */
+import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
+import { WaitQueue, type Scheduler } from './scheduler.js';
+import type { Tty } from './tty.js';
+
+/** Output held for a slow reader before writers to the terminal are stopped (XOFF). */
+const HIGH_WATER = 65536;
+
+export function ptyMaster(tty: Tty, sched: Scheduler): OpenFile {
+  const chunks: string[] = [];
+  let size = 0;
+  let closed = false;
+  const readWait = new WaitQueue();
+  const sub = tty.onOutput((data) => {
+    if (closed) return;
+    chunks.push(data);
+    size += data.length;
+    if (size > HIGH_WATER) tty.setFlow(true);
+    readWait.wakeAll(sched);
+  });
+  return {
+    kind: 'tty',
+    readable: true,
+    writable: true,
+    refs: 0,
+    readWait,
+    writeWait: null,
+    tryRead(): ReadResult {
+      if (size === 0) return undefined;
+      const out = chunks.join('');
+      chunks.length = 0;
+      size = 0;
+      tty.setFlow(false);
+      return out;
+    },
+    tryWrite(data: string): WriteResult {
+      tty.input(data);
+      return 'ok';
+    },
+    release() {
+      closed = true;
+      sub.dispose();
+      tty.setFlow(false);
+    },
+    describe: () => '/dev/ptmx',
+  };
+}

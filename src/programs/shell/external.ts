@@ -1,0 +1,97 @@
+/** External commands: PATH lookup, spawning with the shell's descriptors, and execve's errors in bash's words. */
+import { SysError } from '../../engine/kernel/errno.js';
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { SimpleNode } from './ast.js';
+import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
+import { jobControl, waitForeground } from './jobctl.js';
+import type { Shell } from './shell.js';
+
+export function findCommand(sh: Shell, name: string): string | null {
+  const path = sh.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  const fs = sh.sys.fs;
+  for (const dir of path.split(':')) {
+    const p = `${dir || '.'}/${name}`;
+    try {
+      const st = fs.stat(p);
+      if (st.type === 'file' && fs.access(p, 'x')) return p;
+    } catch {
+      /* next */
+    }
+  }
+  return null;
+}
+
+export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
+  const name = argv[0];
+  const path = name.includes('/') ? name : findCommand(sh, name);
+  const env = Object.keys(temp).length > 0 ? sh.envFor(temp) : sh.envFor();
+  let saved: Saved | null = null;
+  if (cmd.redirs.length > 0) {
+    try {
+      saved = await applyRedirs(sh, cmd.redirs, forked);
+    } catch (e) {
+      return sh.redirFailed(e);
+    }
+  }
+  try {
+    if (path === null) {
+      await sh.error(sh.flavor === 'bash' ? `${name}: command not found` : `${name}: not found`);
+      return 127;
+    }
+    if (forked && sh.traps.size === 0) {
+      try {
+        await sh.sys.exec(path, argv, env);
+      } catch (e) {
+        if (isProcessEnd(e)) throw e;
+        return execFailed(sh, e, path, argv);
+      }
+    }
+    const jc = jobControl(sh);
+    let pid: number;
+    try {
+      pid = sh.sys.spawn({ path, argv, env, fds: sh.childFds(), pgid: jc ? 0 : undefined });
+    } catch (e) {
+      return execFailed(sh, e, path, argv);
+    }
+    return (await waitForeground(sh, [pid], jc ? pid : 0, [cmd.words.map((w) => w.raw).join(' ')]))[0];
+  } finally {
+    if (saved) undoRedirs(sh, saved);
+  }
+}
+
+export async function execFailed(sh: Shell, e: unknown, path: string, argv: string[]): Promise<number> {
+  if (!(e instanceof SysError)) throw e;
+  const dash = sh.flavor !== 'bash';
+  if (e.code === 'ENOENT') {
+    await sh.error(dash ? `${path}: not found` : `${path}: No such file or directory`);
+    return 127;
+  }
+  if (e.code === 'ENOEXEC') {
+    let text = '';
+    try {
+      text = sh.sys.fs.readText(path).slice(0, 512);
+    } catch {
+      /* unreadable */
+    }
+    if (text.startsWith('\x7fELF') || text.includes('\0') || text.startsWith('#!')) {
+      await sh.error(`${path}: cannot execute binary file: Exec format error`);
+      return 126;
+    }
+    const source = sh.sys.fs.readText(path);
+    const pid = sh.forkChild(async (sh) => {
+      sh.name = path;
+      sh.args = argv.slice(1);
+      sh.funcs = new Map();
+      return sh.runSource(source);
+    }, sh.childFds());
+    return (await waitForeground(sh, [pid], 0, ['']))[0];
+  }
+  let isDir = false;
+  try {
+    isDir = sh.sys.fs.stat(path).type === 'dir';
+  } catch {
+    /* gone */
+  }
+  await sh.error(`${path}: ${isDir && !dash ? 'Is a directory' : e.message}`);
+  return 126;
+}
