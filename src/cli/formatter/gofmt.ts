@@ -5,21 +5,14 @@ export const GO_TYPE = Symbol('goType');
 
 export type GoValue = unknown;
 
-/** strconv.FormatFloat(f, 'g', -1, 64): shortest digits, exponent form when exp < -4 or exp >= 21 … or 6. */
+/** fmt's `%v` of a float64 (strconv 'g', shortest): exponent form when exp < -4 or exp >= 6, so 1e+06. */
 export function formatFloat(f: number): string {
   if (Number.isNaN(f)) return 'NaN';
   if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
   const [mant, expStr] = f.toExponential().split('e');
   const exp = Number(expStr);
-  // Shortest formatting decides with precision 21 like JSON but Go's %v uses 21 only for %v of… no: 'g' with
-  // shortest digits switches to exponent form at exp >= 21 or exp < -4 (strconv eprec rule, capped at 21).
-  const digits = mant.replace('-', '').replace('.', '').length;
-  const eprec = Math.min(Math.max(digits, 0), 21) > digits ? digits : 21;
-  if (exp < -4 || exp >= eprec) {
-    const sign = exp < 0 ? '-' : '+';
-    return `${mant}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   return String(f);
 }
 

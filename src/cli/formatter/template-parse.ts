@@ -26,11 +26,11 @@ export type Node =
 
 export class TemplateError extends Error {}
 
-const FUNCS_NEEDING_NO_ARGS = new Set(['and', 'or', 'not', 'len', 'index', 'print', 'printf', 'println', 'eq', 'ne',
+const KNOWN_FUNCTIONS = new Set(['and', 'or', 'not', 'len', 'index', 'print', 'printf', 'println', 'eq', 'ne',
   'lt', 'le', 'gt', 'ge', 'json', 'join', 'split', 'upper', 'lower', 'title', 'pad', 'truncate', 'slice']);
 
 export function isKnownFunction(name: string): boolean {
-  return FUNCS_NEEDING_NO_ARGS.has(name);
+  return KNOWN_FUNCTIONS.has(name);
 }
 
 interface Action {

@@ -19,11 +19,25 @@ export const DOCKER_GID = 988;
 /** Programs a server install and Docker Engine add on top of the ubuntu:24.04 image, by directory. */
 const HOST_USR_BIN = w(`
   sudo sudoreplay systemctl journalctl hostnamectl timedatectl loginctl networkctl resolvectl systemd-run
-  systemd-analyze systemd-cgls systemd-cgtop ip ss bridge curl wget less lesspipe lsof nano vim.basic
+  systemd-analyze systemd-cgls systemd-cgtop ip ss bridge curl wget less lsof nano vim.basic
   ping tracepath nc.openbsd dig host nslookup ssh scp sftp ssh-keygen git python3 tmux screen htop file
   strace tcpdump rsync bc man lsb_release crontab
   docker dockerd docker-proxy dockerd-rootless.sh containerd containerd-shim-runc-v2 ctr runc docker-init`);
 const HOST_USR_SBIN = w('visudo tc iptables iptables-save iptables-restore ip6tables nft sshd cron rsyslogd ufw');
+
+/**
+ * lesspipe is a shell script on Ubuntu; every login's ~/.bashrc evals its no-argument output. Only that form
+ * is kept here: for a file argument it prints nothing, which tells less to read the file as it is.
+ */
+const LESSPIPE = `#!/bin/sh
+#
+# lesspipe - input preprocessor for less (trimmed: setup output only)
+if [ $# -eq 0 ]; then
+  echo "export LESSOPEN=\\"| /usr/bin/lesspipe %s\\";"
+  echo "export LESSCLOSE=\\"/usr/bin/lesspipe %s %s\\";"
+fi
+exit 0
+`;
 
 /**
  * The learner's machine: an Ubuntu 24.04 server (a superset of the ubuntu:24.04 image) with systemd,
@@ -49,6 +63,7 @@ function addHostPrograms(b: TreeBuilder): void {
     else if (n === 'nc.openbsd') b.bin('/usr/bin/nc.openbsd', 'nc');
     else b.bin(`/usr/bin/${n}`);
   }
+  b.file('/usr/bin/lesspipe', LESSPIPE, 0o755);
   b.bins('/usr/sbin', HOST_USR_SBIN);
   b.link('/usr/bin/sudoedit', 'sudo').link('/usr/sbin/ip', '/bin/ip');
   b.links('/etc/alternatives', [

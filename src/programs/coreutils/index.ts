@@ -4,6 +4,7 @@ import { cat } from './cat.js';
 import { chmod, chown } from './chmod.js';
 import { cp, mv } from './cp.js';
 import { date } from './date.js';
+import { dircolors } from './dircolors.js';
 import { df, du } from './disk.js';
 import { echo } from './echo.js';
 import { env, printenv, which } from './env.js';
@@ -41,6 +42,7 @@ export const coreutils: Record<string, Program> = {
   cp,
   cut,
   date,
+  dircolors,
   df,
   dirname,
   du,

@@ -118,7 +118,8 @@ export async function expandPrompt(sh: Shell, ps: string): Promise<string> {
 
 async function prompt(sh: Shell, name: 'PS1' | 'PS2'): Promise<void> {
   const ps = sh.getVar(name) ?? '';
-  const text = sh.flavor === 'bash' ? await expandPrompt(sh, ps) : ps;
+  // dash expands parameters in prompts but knows no backslash escapes.
+  const text = sh.flavor === 'dash' ? (ps.includes('$') ? await expandString(sh, parseDqString(ps)) : ps) : await expandPrompt(sh, ps);
   await sh.writeErr(text);
 }
 
@@ -168,6 +169,8 @@ export async function interactiveLoop(sh: Shell): Promise<number> {
       await sh.reportParseError(e, text);
       continue;
     }
+    const entry = pending.replace(/\n$/, '');
+    if (entry.trim() !== '' && sh.history[sh.history.length - 1] !== entry) sh.history.push(entry);
     pending = '';
     try {
       await sh.runList(list);

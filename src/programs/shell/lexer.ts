@@ -385,6 +385,11 @@ export abstract class Lexer {
       return part;
     }
     if (n === 123) return this.scanBraced();
+    if (n === 91) {
+      // `$[…]`: bash's old spelling of `$((…))`.
+      this.pos += 2;
+      return { k: 'arith', expr: this.scanArith(']') };
+    }
     if (isNameStart(n)) {
       let e = this.pos + 2;
       while (isNameChar(src.charCodeAt(e))) e++;
@@ -535,7 +540,7 @@ export abstract class Lexer {
   }
 
   /** Arithmetic text up to `))` (or a top-level `;` for `for ((…;…;…))`), with `$` expansions inside. */
-  protected scanArith(end: '))' | ';'): Word {
+  protected scanArith(end: '))' | ';' | ']'): Word {
     const src = this.src;
     const line = this.line;
     const start = this.pos;
@@ -548,7 +553,7 @@ export abstract class Lexer {
     for (;;) {
       if (this.pos >= src.length) this.incomplete(')', undefined, line);
       const ch = src[this.pos];
-      if (depth === 0 && (end === ';' ? ch === ';' : ch === ')' && src[this.pos + 1] === ')')) break;
+      if (depth === 0 && (end === ']' ? ch === ']' : end === ';' ? ch === ';' : ch === ')' && src[this.pos + 1] === ')')) break;
       if (end === ';' && depth === 0 && ch === ')' && src[this.pos + 1] === ')') break;
       if (ch === '(') depth++;
       else if (ch === ')') depth--;
@@ -563,7 +568,7 @@ export abstract class Lexer {
     }
     flush();
     const word = makeWord(mergeLits(parts), src.slice(start, this.pos));
-    if (src[this.pos] === ';') this.pos++;
+    if (src[this.pos] === ';' || src[this.pos] === ']') this.pos++;
     else this.pos += 2;
     return word;
   }

@@ -67,6 +67,10 @@ export class Shell {
   /** Descriptors the shell holds for itself (saved by redirections): not passed to children. */
   readonly internalFds = new Set<number>();
   funcDepth = 0;
+  /** `getopts` position inside a bundle of options (`-abc`). */
+  getoptsState: { optind: number; pos: number } | undefined;
+  /** Lines typed at the interactive prompt. */
+  readonly history: string[] = [];
   /** bash's `shopt` options, created on first use. */
   shopts: Set<string> | undefined;
   /** Depth of `.`/`source`: `return` is allowed there too. */
@@ -305,7 +309,13 @@ export class Shell {
 
   async reportParseError(e: ParseError, src: string): Promise<number> {
     const lines = src.split('\n');
-    if (this.flavor !== 'bash') {
+    if (this.flavor === 'ash') {
+      let msg: string;
+      if (e.detail.quote === '"' || e.detail.quote === "'") msg = 'unterminated quoted string';
+      else if (e.incomplete || e.detail.atEof) msg = `unexpected end of file${e.detail.expecting ? ` (expecting "${e.detail.expecting}")` : ''}`;
+      else msg = e.detail.message && !e.token ? e.detail.message : `unexpected "${e.token}"`.replace('"newline"', 'newline');
+      await this.writeErr(`${this.name}: syntax error: ${msg}\n`);
+    } else if (this.flavor !== 'bash') {
       let msg: string;
       if (e.detail.quote === '"' || e.detail.quote === "'") msg = 'Unterminated quoted string';
       else if (e.detail.message && !e.incomplete && !e.token) msg = e.detail.message;

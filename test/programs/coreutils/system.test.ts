@@ -31,7 +31,7 @@ describe('system facts', () => {
   it('id, whoami, hostname, nproc, tty', async () => {
     const w = world();
     expect((await w.run('id')).out).toBe('uid=1000(user) gid=1000(user) groups=1000(user),4(adm),27(sudo),999(docker)\n');
-    expect((await w.run('id root')).out).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
+    expect((await w.run('id root user')).out).toBe('uid=0(root) gid=0(root) groups=0(root)\nuid=1000(user) gid=1000(user) groups=1000(user),4(adm),27(sudo),999(docker)\n');
     expect((await w.run('id -Gn user')).out).toBe('user adm sudo docker\n');
     expect((await w.run('id -u')).out).toBe('1000\n');
     expect(await w.run('id nosuch')).toEqual({ out: "id: 'nosuch': no such user\n", status: 1 });

@@ -1,6 +1,6 @@
 /** Running files: scripts, PATH lookup, the exec errors, and the scheduler contract of busy loops. */
 import { describe, expect, it } from 'vitest';
-import { bashC, runShellArgv } from './harness.js';
+import { ashC, bashC, runShellArgv } from './harness.js';
 
 const files = {
   '/tmp/ex/s.sh': 'echo "script $0 $1 $#"\nfoo\necho "line 3"\n',
@@ -44,6 +44,15 @@ describe('running files (outputs recorded from bash 5.2)', () => {
   it('keeps pipelines connected and reports the last status', async () => {
     const r = await bashC('echo a b c | cat | cat; false | true; echo $? ${PIPESTATUS:-}; true | exit 4; echo $?');
     expect(r.out).toBe('a b c\n0\n4\n');
+  });
+});
+
+describe('busybox ash flavour', () => {
+  it('uses ash wording and bash-like echo', async () => {
+    const r = await ashC('foo; echo $?; echo -e "a\\tb"; if true; then');
+    expect(r.out).toBe('sh: syntax error: unexpected end of file (expecting "fi")\n');
+    const s = await ashC('foo; echo $?; echo -e "a\\tb"');
+    expect(s.out).toBe('sh: foo: not found\n127\na\tb\n');
   });
 });
 

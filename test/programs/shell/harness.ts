@@ -1,5 +1,7 @@
 /** Runs a shell on a booted machine with a terminal as stdin/stdout/stderr, and collects what it printed. */
+import type { Program } from '../../../src/engine/kernel/sys.js';
 import { Machine } from '../../../src/machine/machine.js';
+import { runShell } from '../../../src/programs/shell/index.js';
 
 export interface ShellRun {
   readonly out: string;
@@ -19,7 +21,7 @@ export interface RunOptions {
   readonly machine?: Machine;
 }
 
-export async function runShellArgv(path: string, argv: string[], opts: RunOptions = {}): Promise<ShellRun> {
+export async function runShellArgv(path: string | Program, argv: string[], opts: RunOptions = {}): Promise<ShellRun> {
   const machine = opts.machine ?? Machine.boot();
   const k = machine.kernel;
   const init = k.hostPidNs.init!;
@@ -34,7 +36,8 @@ export async function runShellArgv(path: string, argv: string[], opts: RunOption
     if (!echo) out += d;
   });
   const env = opts.env ?? { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
-  const p = k.spawn(init, { path, argv, env, cwd: opts.cwd ?? '/root', setsid: true });
+  const what = typeof path === 'string' ? { path } : { program: path };
+  const p = k.spawn(init, { ...what, argv, env, cwd: opts.cwd ?? '/root', setsid: true });
   k.attachTty(p, tty);
   if (opts.input !== undefined) tty.input(opts.input);
   await k.run({ until: k.now() + (opts.ms ?? 60_000), stop: () => p.state !== 'running' });
@@ -51,4 +54,10 @@ export function bashC(script: string, opts: RunOptions = {}): Promise<ShellRun> 
 
 export function dashC(script: string, opts: RunOptions = {}): Promise<ShellRun> {
   return runShellArgv('/bin/sh', ['sh', '-c', script], opts);
+}
+
+/** Busybox's `sh -c`: the ash flavour, as the busybox applet runs it. */
+export function ashC(script: string, opts: RunOptions = {}): Promise<ShellRun> {
+  const argv = ['sh', '-c', script];
+  return runShellArgv((sys) => runShell(sys, { flavor: 'ash', argv }), argv, opts);
 }

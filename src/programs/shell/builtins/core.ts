@@ -9,12 +9,12 @@ import { echoEscapes } from './printf.js';
 
 export async function echo(sh: Shell, argv: string[]): Promise<number> {
   let newline = true;
-  let escapes = sh.flavor !== 'bash';
+  let escapes = sh.flavor === 'dash';
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
     if (a.length < 2 || a[0] !== '-' || !/^-[neE]+$/.test(a)) break;
-    if (sh.flavor !== 'bash' && a !== '-n') break;
+    if (sh.flavor === 'dash' && a !== '-n') break;
     for (const c of a.slice(1)) {
       if (c === 'n') newline = false;
       else if (c === 'e') escapes = true;

@@ -1,6 +1,8 @@
 /** The builtin table. A builtin runs inside the shell process, with the shell's own descriptors. */
 import type { Shell } from '../shell.js';
 import { brk, cd, cont, echo, evalBuiltin, exec, exit, pwd, ret, shift, source } from './core.js';
+import { getopts } from './getopts.js';
+import { history } from './history.js';
 import { jobs, kill, trap, wait } from './jobs.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
 import { printfBuiltin } from './printf.js';
@@ -50,11 +52,13 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   unalias,
   umask,
   hash: noop,
+  getopts,
+  history,
   shopt,
 };
 
 /** Builtins missing from dash and busybox ash. */
-export const BASH_ONLY: ReadonlySet<string> = new Set(['source', 'declare', 'typeset', 'let', 'builtin', 'shopt']);
+export const BASH_ONLY: ReadonlySet<string> = new Set(['source', 'declare', 'typeset', 'let', 'builtin', 'shopt', 'history']);
 
 /** POSIX special builtins: assignments before them stay set. */
 export const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([
