@@ -51,7 +51,11 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     extends: [tseslint.configs.base],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
     rules: {
       'import-x/no-cycle': ['error', { maxDepth: 12 }],
       'no-debugger': 'error',

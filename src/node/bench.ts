@@ -58,7 +58,7 @@ async function shellStatements(): Promise<void> {
 function overlayWrites(): void {
   const layer = Layer.fromTree(ROOTFS['ubuntu:24.04']());
   const ov = new Overlay([layer]);
-  const files = ['/etc/passwd', '/etc/group', '/etc/os-release', '/etc/bash.bashrc', '/etc/profile'];
+  const files = ['/etc/passwd', '/etc/group', '/etc/debian_version', '/etc/bash.bashrc', '/etc/profile'];
   const data = new TextEncoder().encode('x\n');
   const n = 20_000;
   const t0 = performance.now();

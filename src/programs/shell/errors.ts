@@ -27,3 +27,14 @@ export class ReturnSignal {
 export class ExitSignal {
   constructor(readonly status: number) {}
 }
+
+/**
+ * Ctrl-C reached the interactive shell while it ran a command line (or its foreground job died of SIGINT):
+ * the rest of the line is abandoned and the prompt comes back with status 130.
+ */
+export class CommandInterrupt extends Error {
+  constructor(readonly newlineShown: boolean) {
+    super('interrupted');
+    this.name = 'CommandInterrupt';
+  }
+}

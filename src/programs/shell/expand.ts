@@ -1,6 +1,7 @@
 /** Word expansion: parameters, command substitution, arithmetic, field splitting, pathname expansion. */
 import type { Word, WordPart } from './ast.js';
 import { evalArith } from './arith.js';
+import { braceWords } from './brace.js';
 import { globPaths, hasPattern, matchPattern, quotePattern, unescapePattern } from './pattern.js';
 import type { Shell } from './shell.js';
 import { ShellError } from './errors.js';
@@ -117,6 +118,13 @@ export async function expandWords(sh: Shell, words: readonly Word[]): Promise<st
       const v = sh.getParam(p0.name);
       if (v !== undefined && v !== '' && isSimpleField(v) && defaultIfs(sh)) {
         out.push(v);
+        continue;
+      }
+    }
+    if (sh.flavor === 'bash' && w.parts.some((p) => p.k === 'lit' && p.v.includes('{'))) {
+      const words = braceWords(w);
+      if (words.length > 1 || words[0] !== w) {
+        out.push(...(await expandWords(sh, words)));
         continue;
       }
     }

@@ -2,7 +2,7 @@
 import { notifyJobs } from './jobctl.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { readRecord } from './builtins/vars.js';
-import { ExitSignal } from './errors.js';
+import { CommandInterrupt, ExitSignal } from './errors.js';
 import { expandString } from './expand.js';
 import { ParseError, Parser, parseDqString } from './parser.js';
 import { lookupPasswd, PromptInterrupt, type Shell } from './shell.js';
@@ -176,7 +176,10 @@ export async function interactiveLoop(sh: Shell): Promise<number> {
       await sh.runList(list);
     } catch (e) {
       if (e instanceof ExitSignal) return e.status;
-      sh.status = await sh.settle(e);
+      if (e instanceof CommandInterrupt) {
+        if (!e.newlineShown) await sh.writeErr('\n');
+        sh.status = 130;
+      } else sh.status = await sh.settle(e);
     }
     if (sh.pendingTraps.length > 0) await sh.runPendingTraps();
   }

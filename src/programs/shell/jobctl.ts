@@ -4,6 +4,7 @@ import { isProcessEnd } from '../../engine/kernel/process.js';
 import { SIGNAL_DESCRIPTIONS, type Signal } from '../../engine/kernel/signals.js';
 import type { WaitStatus } from '../../engine/kernel/sys.js';
 import type { AndOrNode, PipelineNode } from './ast.js';
+import { CommandInterrupt } from './errors.js';
 import type { Job, Shell } from './shell.js';
 
 export function jobControl(sh: Shell): boolean {
@@ -51,7 +52,10 @@ export async function waitForeground(sh: Shell, pids: number[], pgid: number, _t
   } finally {
     if (pgid) setFg(sh, sh.sys.getpgrp());
   }
-  if (signalled?.signal) await reportSignal(sh, signalled.signal);
+  if (signalled?.signal) {
+    await reportSignal(sh, signalled.signal);
+    if (signalled.signal === 'SIGINT' && sh.interactive && sh.sys.pid === sh.rootPid) throw new CommandInterrupt(true);
+  }
   return out;
 }
 

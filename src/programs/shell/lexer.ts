@@ -60,10 +60,19 @@ function hasGlob(s: string): boolean {
   return false;
 }
 
+/** A `{` that brace expansion might act on (a lone `{` or `}` is a reserved word, not a brace group). */
+function hasBrace(s: string): boolean {
+  return s.length > 2 && s.includes('{') && s.includes('}');
+}
+
 /** Builds a word, marking the plain ones (one literal, nothing to expand) for the interpreter's fast path. */
 export function makeWord(parts: WordPart[], raw: string): Word {
   if (parts.length === 0) return { parts, raw, plain: '' };
-  if (parts.length === 1 && parts[0].k === 'lit' && !hasGlob(parts[0].v)) return { parts, raw, plain: parts[0].v };
+  if (parts.length === 1 && parts[0].k === 'lit' && !hasGlob(parts[0].v) && !hasBrace(parts[0].v)) {
+    return { parts, raw, plain: parts[0].v };
+  }
+  // Quoted text alone ('a b', "x", arithmetic bodies) also needs no expansion: it never splits or globs.
+  if (parts.every((p) => p.k === 'sq')) return { parts, raw, plain: parts.map((p) => (p as { v: string }).v).join('') };
   return { parts, raw };
 }
 

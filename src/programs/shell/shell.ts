@@ -9,12 +9,12 @@ import type { Sys, WaitStatus } from '../../engine/kernel/sys.js';
 import type { AndOrNode, Command, ListNode, PipelineNode, SimpleNode } from './ast.js';
 import { evalArith, ArithError, type ArithVars } from './arith.js';
 import { BASH_ONLY, BUILTINS, SPECIAL_BUILTINS, type Builtin } from './builtins/index.js';
-import { BreakSignal, ExitSignal, ReturnSignal, ShellError } from './errors.js';
+import { BreakSignal, CommandInterrupt, ExitSignal, ReturnSignal, ShellError } from './errors.js';
 import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { runCompound } from './compound.js';
 import { runExternal } from './external.js';
-import { runMulti, startBackground, waitPid } from './jobctl.js';
+import { reapJobsQuietly, runMulti, startBackground, waitPid } from './jobctl.js';
 import { Parser, ParseError } from './parser.js';
 
 export type Flavor = 'bash' | 'dash' | 'ash';
@@ -224,7 +224,10 @@ export class Shell {
 
   /** The interactive shell's own SIGINT handler (a function, so children still get the default action). */
   interactiveHandler = (sig: Signal): void => {
-    if (sig === 'SIGINT' && this.atPrompt) throw new PromptInterrupt();
+    if (sig !== 'SIGINT') return;
+    if (this.atPrompt) throw new PromptInterrupt();
+    // Ctrl-C while the shell itself runs a loop of builtins: abandon the command line, as bash does.
+    if (this.sys.pid === this.rootPid) throw new CommandInterrupt(false);
   };
 
   /** True while the interactive shell waits at its prompt. */
@@ -350,6 +353,8 @@ export class Shell {
     if (this.ticks >= YIELD_EVERY) {
       this.ticks = 0;
       await this.sys.yield();
+      // Finished background jobs are collected here so a long script leaves no zombies behind.
+      if (this.jobs.length > 0 && !this.interactive) await reapJobsQuietly(this);
     }
     if (this.pendingTraps.length > 0) await this.runPendingTraps();
   }

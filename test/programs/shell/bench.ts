@@ -1,3 +1,4 @@
+/** Shell speed: `npx tsx test/programs/shell/bench.ts [script]` prints the script's output and the wall time. */
 import { Machine } from '../../../src/machine/machine.js';
 const m = Machine.boot();
 const k = m.kernel;

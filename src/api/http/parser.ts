@@ -1,0 +1,178 @@
+/**
+ * An incremental HTTP/1.x request parser, fed bytes as they arrive. It never throws anything but
+ * `HttpParseError`, which carries the exact bytes Go's net/http server writes before hanging up on a
+ * malformed request (server.go: `HTTP/1.1 400 Bad Request` + errorHeaders + text, no Date, no Server).
+ */
+import { Headers, isToken } from './headers.js';
+import type { HttpRequest } from './request.js';
+
+const ERROR_HEADERS = '\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n';
+/** http.DefaultMaxHeaderBytes plus the 4096 bytes of slack the server allows. */
+export const MAX_HEADER_BYTES = (1 << 20) + 4096;
+
+export class HttpParseError extends Error {
+  constructor(
+    message: string,
+    /** What the server writes before closing the connection. */
+    readonly response: string,
+  ) {
+    super(message);
+    this.name = 'HttpParseError';
+  }
+}
+
+/** Go's generic answer: the reason stays in the server log, the client sees only `400 Bad Request`. */
+export const badRequest = (why: string): HttpParseError =>
+  new HttpParseError(why, `HTTP/1.1 400 Bad Request${ERROR_HEADERS}400 Bad Request`);
+
+/** Go's statusError: the reason is shown to the client, in the status line and in the body. */
+const statusError = (code: number, text: string, why: string): HttpParseError =>
+  new HttpParseError(why, `HTTP/1.1 ${code} ${text}: ${why}${ERROR_HEADERS}${code} ${text}: ${why}`);
+
+const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+export class RequestParser {
+  private buf = '';
+
+  push(bytes: string): void {
+    this.buf += bytes;
+  }
+
+  /** Bytes received but not yet consumed: after a hijack they belong to the raw stream. */
+  takeBuffered(): string {
+    const b = this.buf;
+    this.buf = '';
+    return b;
+  }
+
+  get buffered(): number {
+    return this.buf.length;
+  }
+
+  /** The next complete request, or null if more bytes are needed. */
+  next(): HttpRequest | null {
+    const headEnd = findHeadEnd(this.buf);
+    if (headEnd === null) {
+      if (this.buf.length > MAX_HEADER_BYTES) throw tooLarge();
+      return null;
+    }
+    if (headEnd.start > MAX_HEADER_BYTES) throw tooLarge();
+    const lines = this.buf.slice(0, headEnd.start).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    const head = parseHead(lines);
+    const rest = this.buf.slice(headEnd.end);
+    const body = readBody(head.headers, rest);
+    if (body === null) return null;
+    this.buf = rest.slice(body.consumed);
+    return { ...head, body: body.data };
+  }
+}
+
+function tooLarge(): HttpParseError {
+  const t = '431 Request Header Fields Too Large';
+  return new HttpParseError('request too large', `HTTP/1.1 ${t}${ERROR_HEADERS}${t}`);
+}
+
+function findHeadEnd(buf: string): { start: number; end: number } | null {
+  const m = /\r?\n\r?\n/.exec(buf);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
+type Head = Omit<HttpRequest, 'body'>;
+
+function parseHead(lines: string[]): Head {
+  const line = lines[0];
+  const sp1 = line.indexOf(' ');
+  const sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+  if (sp1 < 0 || sp2 < 0) throw badRequest(`malformed HTTP request ${JSON.stringify(line)}`);
+  const method = line.slice(0, sp1);
+  const target = line.slice(sp1 + 1, sp2);
+  const proto = line.slice(sp2 + 1);
+  if (!METHOD.test(method)) throw badRequest(`invalid method ${JSON.stringify(method)}`);
+  const pv = /^HTTP\/(\d)\.(\d)$/.exec(proto);
+  if (!pv) throw badRequest(`malformed HTTP version ${JSON.stringify(proto)}`);
+  if (pv[1] !== '1') throw statusError(505, 'HTTP Version Not Supported', 'unsupported protocol version');
+  if (target === '' || (target[0] !== '/' && target !== '*' && !/^https?:\/\//.test(target))) {
+    throw badRequest(`invalid request URI ${JSON.stringify(target)}`);
+  }
+  const headers = new Headers();
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.startsWith(' ') || l.startsWith('\t')) throw badRequest('malformed MIME header initial line');
+    const colon = l.indexOf(':');
+    if (colon <= 0 || !isToken(l.slice(0, colon))) throw badRequest(`malformed MIME header line: ${l}`);
+    headers.add(l.slice(0, colon), l.slice(colon + 1).trim());
+  }
+  const hosts = headers.values('Host');
+  if (hosts.length > 1) throw badRequest('too many Host headers');
+  if (proto === 'HTTP/1.1' && hosts.length === 0) throw statusError(400, 'Bad Request', 'missing required Host header');
+  const conn = headers.values('Connection').join(',').toLowerCase();
+  const keepAlive = proto === 'HTTP/1.1' ? !/\bclose\b/.test(conn) : /\bkeep-alive\b/.test(conn);
+  const { path, rawQuery } = splitTarget(target);
+  return { method, target, path, rawQuery, proto, headers, keepAlive };
+}
+
+function splitTarget(target: string): { path: string; rawQuery: string } {
+  let t = target.replace(/^https?:\/\/[^/]*/, '');
+  if (t === '') t = '/';
+  const q = t.indexOf('?');
+  const rawPath = q < 0 ? t : t.slice(0, q);
+  let path = rawPath;
+  try {
+    path = rawPath.includes('%') ? decodeURIComponent(rawPath) : rawPath;
+  } catch {
+    throw badRequest(`invalid URL escape in ${JSON.stringify(rawPath)}`);
+  }
+  return { path, rawQuery: q < 0 ? '' : t.slice(q + 1) };
+}
+
+/** The body framed by Content-Length or chunked coding; null if it has not all arrived. */
+function readBody(h: Headers, rest: string): { data: string; consumed: number } | null {
+  const te = h.values('Transfer-Encoding');
+  if (te.length > 0) {
+    if (te.length !== 1 || te[0].toLowerCase() !== 'chunked') {
+      const t = '501 Not Implemented';
+      throw new HttpParseError('unsupported transfer encoding', `HTTP/1.1 ${t}${ERROR_HEADERS}Unsupported transfer encoding`);
+    }
+    return readChunked(rest);
+  }
+  const cls = h.values('Content-Length');
+  if (cls.length === 0) return { data: '', consumed: 0 };
+  if (new Set(cls).size > 1) throw badRequest('message cannot contain multiple Content-Length headers');
+  if (!/^\d{1,15}$/.test(cls[0])) throw badRequest(`bad Content-Length ${JSON.stringify(cls[0])}`);
+  const n = Number(cls[0]);
+  return rest.length < n ? null : { data: rest.slice(0, n), consumed: n };
+}
+
+/** Decodes `size[;ext]\r\n data \r\n … 0\r\n [trailers] \r\n`. */
+export function readChunked(rest: string): { data: string; consumed: number } | null {
+  let pos = 0;
+  let data = '';
+  for (;;) {
+    const eol = rest.indexOf('\n', pos);
+    if (eol < 0) return rest.length - pos > 4096 ? fail('chunk header too long') : null;
+    const sizeLine = rest.slice(pos, eol).replace(/\r$/, '').split(';')[0].trim();
+    if (!/^[0-9a-fA-F]{1,15}$/.test(sizeLine)) return fail('invalid byte in chunk length');
+    const size = Number.parseInt(sizeLine, 16);
+    pos = eol + 1;
+    if (size === 0) {
+      // Trailers, then an empty line.
+      for (;;) {
+        const e = rest.indexOf('\n', pos);
+        if (e < 0) return null;
+        const l = rest.slice(pos, e).replace(/\r$/, '');
+        pos = e + 1;
+        if (l === '') return { data, consumed: pos };
+      }
+    }
+    if (rest.length < pos + size + 2) return null;
+    data += rest.slice(pos, pos + size);
+    pos += size;
+    if (rest.slice(pos, pos + 2) === '\r\n') pos += 2;
+    else if (rest[pos] === '\n') pos += 1;
+    else return fail('malformed chunked encoding');
+  }
+}
+
+function fail(why: string): never {
+  throw badRequest(why);
+}
