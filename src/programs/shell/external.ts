@@ -1,4 +1,5 @@
 /** External commands: PATH lookup, spawning with the shell's descriptors, and execve's errors in bash's words. */
+import { ShellError } from './errors.js';
 import { SysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { SimpleNode } from './ast.js';
@@ -61,6 +62,7 @@ export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], te
 
 export async function execFailed(sh: Shell, e: unknown, path: string, argv: string[]): Promise<number> {
   if (!(e instanceof SysError)) throw e;
+  if (e.code === 'EAGAIN') throw forkFailed();
   const dash = sh.flavor !== 'bash';
   if (e.code === 'ENOENT') {
     await sh.error(dash ? `${path}: not found` : `${path}: No such file or directory`);
@@ -94,4 +96,9 @@ export async function execFailed(sh: Shell, e: unknown, path: string, argv: stri
   }
   await sh.error(`${path}: ${isDir && !dash ? 'Is a directory' : e.message}`);
   return 126;
+}
+
+/** fork(2) failed (the namespace's or cgroup's process limit: a fork bomb): bash's message, to the prompt. */
+export function forkFailed(): ShellError {
+  return new ShellError('fork: Resource temporarily unavailable', 254);
 }

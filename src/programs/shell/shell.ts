@@ -13,7 +13,7 @@ import { BreakSignal, CommandInterrupt, ExitSignal, ReturnSignal, ShellError } f
 import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { runCompound } from './compound.js';
-import { runExternal } from './external.js';
+import { forkFailed, runExternal } from './external.js';
 import { reapJobsQuietly, runMulti, startBackground, waitPid } from './jobctl.js';
 import { Parser, ParseError } from './parser.js';
 
@@ -447,13 +447,18 @@ export class Shell {
 
   /** Starts a child shell process running `body` on a copy of this shell. */
   forkChild(body: (sh: Shell) => Promise<number>, fds: Record<number, number>, pgid?: number): number {
-    return this.sys.spawn({
-      program: async (cs) => this.fork(cs).runChild(body),
-      argv: this.sys.argv,
-      env: this.envFor(),
-      fds,
-      pgid,
-    });
+    try {
+      return this.sys.spawn({
+        program: async (cs) => this.fork(cs).runChild(body),
+        argv: this.sys.argv,
+        env: this.envFor(),
+        fds,
+        pgid,
+      });
+    } catch (e) {
+      if (e instanceof SysError && e.code === 'EAGAIN') throw forkFailed();
+      throw e;
+    }
   }
 
   fork(cs: Sys): Shell {

@@ -1,0 +1,134 @@
+/**
+ * Container routes that answer at once (moby's container_routes.go): parse the query and body, call the
+ * backend, set the status. Streaming ones are in streams.ts, exec in exec.ts.
+ */
+import { invalidParameter } from '../../../engine/daemon/errdefs.js';
+import { DaemonError } from '../../../engine/daemon/errdefs.js';
+import { waitFor } from '../../server/types.js';
+import { versionAtLeast } from '../../version.js';
+import { atoi, boolValue, checkForJSON, decodeJSON, parseFilters, writeJSON } from '../httputils.js';
+import type { RequestContext } from '../types.js';
+import type { ContainerBackend, StopOptions } from './backend.js';
+
+type Json = Record<string, unknown>;
+
+export function containerHandlers(b: ContainerBackend) {
+  const call = <T>(ctx: RequestContext, v: T | Promise<T>): Promise<T> => waitFor(ctx.waiter, v);
+  const noContent = (ctx: RequestContext): void => ctx.w.writeHeader(204);
+
+  const stopOptions = (ctx: RequestContext): StopOptions => {
+    const t = ctx.query.get('t');
+    return {
+      signal: versionAtLeast(ctx.version, '1.42') ? ctx.query.get('signal') || undefined : undefined,
+      timeout: t === '' ? undefined : atoi(t),
+    };
+  };
+
+  return {
+    async getContainersJSON(ctx: RequestContext): Promise<void> {
+      const filters = parseFilters(ctx.query.get('filters'));
+      const limitRaw = ctx.query.get('limit');
+      const list = await call(ctx, b.containers({
+        all: boolValue(ctx, 'all'),
+        size: boolValue(ctx, 'size'),
+        since: ctx.query.get('since'),
+        before: ctx.query.get('before'),
+        limit: limitRaw === '' ? 0 : atoi(limitRaw),
+        filters,
+      }));
+      await writeJSON(ctx.w, 200, list);
+    },
+
+    async getContainersByName(ctx: RequestContext): Promise<void> {
+      const json = await call(ctx, b.containerInspect(ctx.vars.name, { size: boolValue(ctx, 'size') }));
+      await writeJSON(ctx.w, 200, json);
+    },
+
+    async getContainersTop(ctx: RequestContext): Promise<void> {
+      await writeJSON(ctx.w, 200, await call(ctx, b.containerTop(ctx.vars.name, ctx.query.get('ps_args'))));
+    },
+
+    async getContainersChanges(ctx: RequestContext): Promise<void> {
+      await writeJSON(ctx.w, 200, await call(ctx, b.containerChanges(ctx.vars.name)));
+    },
+
+    async postContainersCreate(ctx: RequestContext): Promise<void> {
+      checkForJSON(ctx);
+      const body = decodeJSON<Json | null>(ctx.req.body);
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        throw invalidParameter('config cannot be empty in order to create a container');
+      }
+      const { HostConfig, NetworkingConfig, ...config } = body;
+      const res = await call(ctx, b.containerCreate({
+        name: ctx.query.get('name'),
+        platform: ctx.query.get('platform'),
+        config,
+        hostConfig: (HostConfig as Json | null) ?? {},
+        networkingConfig: (NetworkingConfig as Json | null) ?? {},
+      }));
+      await writeJSON(ctx.w, 201, { Id: res.Id, Warnings: res.Warnings ?? [] });
+    },
+
+    async postContainersStart(ctx: RequestContext): Promise<void> {
+      // A non-empty JSON object is at least 7 bytes (`{"a":1}`); dockerode's `{}` passes.
+      if (ctx.req.body.length > 7 || ctx.req.headers.get('Transfer-Encoding') !== '') {
+        throw invalidParameter('starting container with non-empty request body was deprecated since API v1.22 and removed in v1.24');
+      }
+      await call(ctx, b.containerStart(ctx.vars.name));
+      noContent(ctx);
+    },
+
+    async postContainersStop(ctx: RequestContext): Promise<void> {
+      await call(ctx, b.containerStop(ctx.vars.name, stopOptions(ctx)));
+      noContent(ctx);
+    },
+
+    async postContainersRestart(ctx: RequestContext): Promise<void> {
+      await call(ctx, b.containerRestart(ctx.vars.name, stopOptions(ctx)));
+      noContent(ctx);
+    },
+
+    async postContainersKill(ctx: RequestContext): Promise<void> {
+      const name = ctx.vars.name;
+      try {
+        await call(ctx, b.containerKill(name, ctx.query.get('signal')));
+      } catch (e) {
+        // The route wraps the daemon's error, keeping its class (errors.Wrapf).
+        if (e instanceof DaemonError) throw new DaemonError(e.kind, `cannot kill container: ${name}: ${e.message}`);
+        throw e;
+      }
+      noContent(ctx);
+    },
+
+    async postContainersPause(ctx: RequestContext): Promise<void> {
+      await call(ctx, b.containerPause(ctx.vars.name));
+      noContent(ctx);
+    },
+
+    async postContainersUnpause(ctx: RequestContext): Promise<void> {
+      await call(ctx, b.containerUnpause(ctx.vars.name));
+      noContent(ctx);
+    },
+
+    async postContainerRename(ctx: RequestContext): Promise<void> {
+      await call(ctx, b.containerRename(ctx.vars.name, ctx.query.get('name')));
+      noContent(ctx);
+    },
+
+    async postContainersResize(ctx: RequestContext): Promise<void> {
+      const height = atoi(ctx.query.get('h'));
+      const width = atoi(ctx.query.get('w'));
+      await call(ctx, b.containerResize(ctx.vars.name, height, width));
+      ctx.w.writeHeader(200);
+    },
+
+    async deleteContainers(ctx: RequestContext): Promise<void> {
+      await call(ctx, b.containerRm(ctx.vars.name, {
+        force: boolValue(ctx, 'force'),
+        removeVolume: boolValue(ctx, 'v'),
+        removeLink: boolValue(ctx, 'link'),
+      }));
+      noContent(ctx);
+    },
+  };
+}

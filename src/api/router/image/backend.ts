@@ -1,0 +1,18 @@
+/** What the image routes need (moby's router/image/backend.go and router/distribution). */
+import type { Filters } from '../httputils.js';
+
+type MaybeAsync<T> = T | Promise<T>;
+type Json = Record<string, unknown>;
+
+export interface ImageBackend {
+  images(opts: { all: boolean; filters: Filters; sharedSize: boolean; manifests: boolean }): MaybeAsync<unknown[]>;
+  imageInspect(name: string): MaybeAsync<Json>;
+  /** `[{"Untagged": …}, {"Deleted": …}]`. */
+  imageDelete(name: string, opts: { force: boolean; prune: boolean }): MaybeAsync<Array<Record<string, string>>>;
+  imageSearch(term: string, limit: number, filters: Filters): MaybeAsync<unknown[]>;
+  /**
+   * Pulls `fromImage:tag`, reporting progress as JSONMessage objects (`{"status":…,"id":…}`) from any process.
+   * An error before the first message is an ordinary error reply; after it, it goes in-band.
+   */
+  imagePull(ref: { fromImage: string; tag: string; platform: string }, progress: (msg: Json) => void): Promise<void> | void;
+}

@@ -1,0 +1,77 @@
+/** Image routes (moby's router/image/image_routes.go): list, pull progress stream, inspect, delete, search. */
+import { invalidParameter } from '../../../engine/daemon/errdefs.js';
+import { textToBytes } from '../../bytes.js';
+import { encodeJSON } from '../../json/gojson.js';
+import { ConnectionClosed, waitFor } from '../../server/types.js';
+import { boolValue, parseFilters, writeJSON } from '../httputils.js';
+import type { RequestContext } from '../types.js';
+import type { ImageBackend } from './backend.js';
+
+export function imageHandlers(b: ImageBackend) {
+  return {
+    async getImagesJSON(ctx: RequestContext): Promise<void> {
+      const list = await waitFor(ctx.waiter, b.images({
+        all: boolValue(ctx, 'all'),
+        filters: parseFilters(ctx.query.get('filters')),
+        sharedSize: boolValue(ctx, 'shared-size'),
+        manifests: boolValue(ctx, 'manifests'),
+      }));
+      await writeJSON(ctx.w, 200, list);
+    },
+
+    async getImagesByName(ctx: RequestContext): Promise<void> {
+      await writeJSON(ctx.w, 200, await waitFor(ctx.waiter, b.imageInspect(ctx.vars.name)));
+    },
+
+    async deleteImages(ctx: RequestContext): Promise<void> {
+      const name = ctx.vars.name;
+      if (name.trim() === '') throw invalidParameter('image name cannot be blank');
+      const res = await waitFor(ctx.waiter, b.imageDelete(name, { force: boolValue(ctx, 'force'), prune: !boolValue(ctx, 'noprune') }));
+      await writeJSON(ctx.w, 200, res);
+    },
+
+    async getImagesSearch(ctx: RequestContext): Promise<void> {
+      const raw = ctx.query.get('limit');
+      let limit = 0;
+      if (raw !== '') {
+        if (!/^-?\d+$/.test(raw)) throw invalidParameter(`strconv.Atoi: parsing ${JSON.stringify(raw)}: invalid syntax`);
+        limit = Number(raw);
+      }
+      const res = await waitFor(ctx.waiter, b.imageSearch(ctx.query.get('term'), limit, parseFilters(ctx.query.get('filters'))));
+      await writeJSON(ctx.w, 200, res);
+    },
+
+    async postImagesCreate(ctx: RequestContext): Promise<void> {
+      const fromImage = ctx.query.get('fromImage');
+      if (fromImage === '') throw invalidParameter('importing images is not supported by the simulator');
+      const q: Array<Record<string, unknown>> = [];
+      let done = false;
+      let failure: unknown = null;
+      ctx.w.header.set('Content-Type', 'application/json');
+      Promise.resolve(b.imagePull({ fromImage, tag: ctx.query.get('tag'), platform: ctx.query.get('platform') }, (m) => {
+        q.push(m);
+        ctx.waiter.wake();
+      }))
+        .catch((e: unknown) => void (failure = e))
+        .finally(() => {
+          done = true;
+          ctx.waiter.wake();
+        });
+      for (;;) {
+        while (q.length > 0) {
+          await ctx.w.write(textToBytes(encodeJSON(q.shift())));
+          await ctx.w.flush();
+        }
+        if (done) break;
+        await ctx.waiter.until(() => q.length > 0 || done || ctx.waiter.clientGone());
+        if (ctx.waiter.clientGone()) throw new ConnectionClosed();
+      }
+      if (failure !== null) {
+        if (!ctx.w.started) throw failure;
+        const message = (failure as Error).message;
+        // streamformatter.FormatError: errorDetail first, as JSONMessage's field order has it.
+        await ctx.w.write(textToBytes(encodeJSON({ errorDetail: { message }, error: message })));
+      }
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/** The image route table (moby's router/image/image.go). */
+import { route, type Route } from '../types.js';
+import type { ImageBackend } from './backend.js';
+import { imageHandlers } from './handlers.js';
+
+export function imageRoutes(b: ImageBackend): Route[] {
+  const h = imageHandlers(b);
+  return [
+    route('GET', '/images/json', h.getImagesJSON),
+    route('GET', '/images/search', h.getImagesSearch),
+    route('GET', '/images/{name:.*}/json', h.getImagesByName),
+    route('POST', '/images/create', h.postImagesCreate),
+    route('DELETE', '/images/{name:.*}', h.deleteImages),
+  ];
+}

@@ -1,0 +1,14 @@
+/** The Engine API router over all backends (what dockerd serves). */
+import type { ContainerBackend } from './container/backend.js';
+import { containerRoutes } from './container/routes.js';
+import type { ImageBackend } from './image/backend.js';
+import { imageRoutes } from './image/routes.js';
+import { Router } from './router.js';
+import type { SystemBackend } from './system/backend.js';
+import { systemRoutes } from './system/routes.js';
+
+export type EngineBackend = SystemBackend & ContainerBackend & ImageBackend;
+
+export function engineRouter(b: EngineBackend): Router {
+  return new Router([...systemRoutes(b), ...containerRoutes(b), ...imageRoutes(b)]);
+}

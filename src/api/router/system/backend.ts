@@ -1,0 +1,25 @@
+/** What the system routes need (moby's router/system/backend.go). */
+import type { Disposable } from '../../../engine/kernel/tty.js';
+import type { Filters } from '../httputils.js';
+
+type MaybeAsync<T> = T | Promise<T>;
+
+export interface EventsOptions {
+  /** Epoch nanoseconds, or undefined. */
+  readonly sinceNs?: bigint;
+  readonly untilNs?: bigint;
+  readonly filters: Filters;
+}
+
+export interface SystemBackend {
+  /** GET /version's body (types.Version), in moby's key order. */
+  systemVersion(): MaybeAsync<Record<string, unknown>>;
+  systemInfo(): MaybeAsync<Record<string, unknown>>;
+  /**
+   * Replays buffered events in [since, until] through `event`, then live ones; calls `end` when `until` has
+   * passed (the daemon owns the timer). Events arrive as wire JSON (daemon/events.ts marshalEvent).
+   */
+  subscribeEvents(opts: EventsOptions, sink: { event(json: string): void; end(): void }): MaybeAsync<Disposable>;
+  /** The current wall-clock time, epoch ns (to tell a past-only `until`). */
+  nowNs(): bigint;
+}

@@ -1,0 +1,83 @@
+/**
+ * The Docker engine's persistent state: what /var/lib/docker and dockerd's memory hold between requests —
+ * containers, names, images, the bridge's address pool, events, exec instances — plus the runtime records of
+ * live containers. It outlives any one dockerd process: the machine keeps one DockerEngine and hands it to each
+ * dockerd it starts, so containers and images survive `systemctl restart docker` as they do on disk.
+ * A `Daemon` (daemon.ts) is the cheap per-process handle the operations run through.
+ */
+import { Cgroup } from '../kernel/cgroup.js';
+import type { Kernel } from '../kernel/kernel.js';
+import { WaitQueue } from '../kernel/scheduler.js';
+import type { Container } from './container.js';
+import { DaemonEvents, containerActor, type EventAction } from './events.js';
+import { getContainer, type ContainerIndex } from './ids.js';
+import { ImageStore } from './images/store.js';
+import { BridgeIpam } from './ipam.js';
+import { NameRegistry } from './names.js';
+import { Bridge } from './runtime/network.js';
+import type { ContainerRuntime } from './runtime/task.js';
+import type { ExecRecord } from './exec-record.js';
+
+export interface EngineOptions {
+  readonly kernel: Kernel;
+  /** Per-container log buffer bound (bytes of line text). */
+  readonly maxLogBytes?: number;
+}
+
+export class DockerEngine {
+  readonly kernel: Kernel;
+  readonly containers = new Map<string, Container>();
+  readonly runtimes = new Map<string, ContainerRuntime>();
+  readonly names = new NameRegistry();
+  readonly images: ImageStore;
+  readonly ipam = new BridgeIpam();
+  readonly events: DaemonEvents;
+  readonly execs = new Map<string, ExecRecord>();
+  readonly bridge: Bridge;
+  /** `/system.slice`: containers' cgroups (`docker-<id>.scope`) live under it, as with the systemd driver. */
+  readonly systemSlice: Cgroup;
+  /** Woken on every container state change; blocking operations re-check their condition (see block.ts). */
+  readonly changed = new WaitQueue();
+  readonly maxLogBytes: number | undefined;
+  readonly index: ContainerIndex<Container>;
+
+  constructor(opts: EngineOptions) {
+    this.kernel = opts.kernel;
+    this.maxLogBytes = opts.maxLogBytes;
+    this.events = new DaemonEvents(() => this.nowNs());
+    this.images = new ImageStore();
+    this.bridge = new Bridge(this.kernel);
+    this.systemSlice = new Cgroup('/system.slice', this.kernel.rootCgroup);
+    const containers = this.containers;
+    const names = this.names;
+    this.index = {
+      get: (id) => containers.get(id),
+      idByName: (name) => names.get(name),
+      ids: () => containers.keys(),
+    };
+  }
+
+  nowNs(): bigint {
+    return this.kernel.clock.epochNs();
+  }
+
+  /** moby daemon.GetContainer: full ID, exact name, unique ID prefix. */
+  getContainer(nameOrId: string): Container {
+    return getContainer(this.index, nameOrId);
+  }
+
+  runtime(c: Container): ContainerRuntime {
+    const rt = this.runtimes.get(c.ID);
+    if (!rt) throw new Error(`no runtime record for ${c.ID}`);
+    return rt;
+  }
+
+  /** Wakes every process blocked on a container condition. */
+  notify(): void {
+    this.changed.wakeAll(this.kernel.sched);
+  }
+
+  containerEvent(c: Container, action: EventAction, extra: Readonly<Record<string, string>> = {}): void {
+    this.events.log('container', action, containerActor({ id: c.ID, name: c.Name, image: c.Config.Image, labels: c.Config.Labels }, extra));
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * `docker pull` against the offline registry (moby distribution/pull_v2.go's progress messages). Downloads take
+ * virtual time, at a fixed bandwidth, so a pull's progress streams like a real one. Layers already present are
+ * `Already exists`; a reference already pointing at the image is `Image is up to date`.
+ */
+import type { Sys } from '../../kernel/sys.js';
+import type { DockerEngine } from '../engine.js';
+import { invalidParameter } from '../errdefs.js';
+import { familiarName, familiarString, parseNormalizedNamed, withDefaultTag, type Reference } from '../reference.js';
+import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
+import { shortID } from '../ids.js';
+import type { Image } from './store.js';
+import { sha256Hex } from '../../fs/sha256.js';
+import { utf8Encode } from '../../kernel/utf8.js';
+
+/** One JSON message of the pull stream (jsonmessage.JSONMessage). */
+export interface PullProgress {
+  readonly status: string;
+  readonly id?: string;
+  readonly progressDetail?: { current?: number; total?: number };
+  readonly progress?: string;
+}
+
+export type ProgressSink = (m: PullProgress) => void | Promise<void>;
+
+/** Virtual bandwidths: what a decent connection and disk do. */
+const DOWNLOAD_BYTES_PER_MS = 25_000;
+const EXTRACT_BYTES_PER_MS = 150_000;
+const TICKS = 3;
+
+/** Puts a catalog image in the store under `ref` without any progress (tests, preloaded machines). */
+export function installImage(engine: DockerEngine, cat: CatalogImage, ref: Reference): { image: Image; changed: boolean } {
+  const b = buildCatalogImage(cat);
+  let image = engine.images.get(b.imageId);
+  if (!image) {
+    image = {
+      id: b.imageId, created: cat.created, size: cat.size, layers: b.layers, diffIds: b.diffIds, repoDigest: b.repoDigest,
+      cacheIds: [...b.diffIds].reverse().map((d) => sha256Hex(utf8Encode(`cache:${d}`))),
+      config: { User: '', Env: cat.env, Cmd: cat.cmd, Entrypoint: cat.entrypoint, WorkingDir: cat.workingDir, Labels: cat.labels },
+      catalogKey: cat.key, lastTagTimeNs: null,
+    };
+    engine.images.add(image);
+  }
+  const tagged = withDefaultTag(ref);
+  const old = engine.images.tag(tagged, image.id);
+  const changed = old !== image.id;
+  // An image that lost its tag to this one stays in the store, untagged (`<none>`), as in Docker.
+  if (changed) image.lastTagTimeNs = engine.nowNs();
+  return { image, changed };
+}
+
+/** POST /images/create?fromImage=…&tag=…: resolves, "downloads", tags. Errors are the registry's. */
+export async function imagePull(engine: DockerEngine, sys: Sys, refStr: string, onProgress: ProgressSink = () => {}): Promise<Image> {
+  if (refStr === '') throw invalidParameter('invalid reference format');
+  const ref = withDefaultTag(parseNormalizedNamed(refStr));
+  const cat = resolveRemote(ref);
+  const b = buildCatalogImage(cat);
+  const present = engine.images.get(b.imageId);
+  const upToDate = present !== undefined && engine.images.lookupRef(ref) === b.imageId;
+  await onProgress({ status: `Pulling from ${ref.path}`, id: ref.digest ?? ref.tag });
+  if (!upToDate) {
+    const perLayer = Math.ceil(cat.compressedSize / b.blobIds.length);
+    const extracted = Math.ceil(cat.size / b.blobIds.length);
+    for (let i = 0; i < b.blobIds.length; i++) {
+      const id = shortID(b.blobIds[i]);
+      const have = engine.images.all().some((img) => img.diffIds.includes(b.diffIds[i]));
+      if (have) {
+        await onProgress({ status: 'Already exists', progressDetail: {}, id });
+        continue;
+      }
+      await onProgress({ status: 'Pulling fs layer', progressDetail: {}, id });
+      await transfer(sys, onProgress, 'Downloading', id, perLayer, DOWNLOAD_BYTES_PER_MS);
+      await onProgress({ status: 'Verifying Checksum', progressDetail: {}, id });
+      await onProgress({ status: 'Download complete', progressDetail: {}, id });
+      await transfer(sys, onProgress, 'Extracting', id, extracted, EXTRACT_BYTES_PER_MS);
+      await onProgress({ status: 'Pull complete', progressDetail: {}, id });
+    }
+  }
+  const { image, changed } = installImage(engine, cat, ref);
+  await onProgress({ status: `Digest: ${b.repoDigest}` });
+  const name = familiarString(ref);
+  await onProgress({ status: changed || !upToDate ? `Status: Downloaded newer image for ${name}` : `Status: Image is up to date for ${name}` });
+  engine.events.log('image', 'pull', { ID: name, Attributes: { name: familiarName(ref) } });
+  return image;
+}
+
+async function transfer(sys: Sys, out: ProgressSink, status: string, id: string, total: number, rate: number): Promise<void> {
+  for (let t = 1; t <= TICKS; t++) {
+    await sys.sleep(total / rate / TICKS);
+    const current = Math.round((total * t) / TICKS);
+    await out({ status, progressDetail: { current, total }, progress: progressBar(current, total), id });
+  }
+}
+
+/** jsonmessage.JSONProgress.String for a 50-column bar. */
+export function progressBar(current: number, total: number): string {
+  const width = 50;
+  const n = Math.min(width, Math.floor((current / total) * width));
+  const bar = n >= width ? '='.repeat(width) : '='.repeat(Math.max(0, n - 1)) + '>' + ' '.repeat(width - Math.max(n, 1));
+  return `[${bar}]  ${humanSize(current)}/${humanSize(total)}`;
+}
+
+/** go-units HumanSizeWithPrecision(size, 4), decimal units. */
+export function humanSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = bytes;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${Number(v.toPrecision(4))}${units[i]}`;
+}

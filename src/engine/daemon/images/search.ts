@@ -1,0 +1,41 @@
+/** `docker search` offline: Docker Hub's answers for the images the simulator knows, and a few it does not. */
+import { invalidParameter } from '../errdefs.js';
+
+export interface SearchResult {
+  readonly star_count: number;
+  readonly is_official: boolean;
+  readonly name: string;
+  readonly is_automated: boolean;
+  readonly description: string;
+}
+
+const HUB: readonly SearchResult[] = [
+  { name: 'ubuntu', description: 'Ubuntu is a Debian-based Linux operating system based on free software.', star_count: 17700, is_official: true, is_automated: false },
+  { name: 'busybox', description: 'Busybox base image.', star_count: 3400, is_official: true, is_automated: false },
+  { name: 'alpine', description: 'A minimal Docker image based on Alpine Linux with a complete package index and only 5 MB in size!', star_count: 11400, is_official: true, is_automated: false },
+  { name: 'hello-world', description: 'Hello World! (an example of minimal Dockerization)', star_count: 2400, is_official: true, is_automated: false },
+  { name: 'nginx', description: 'Official build of Nginx.', star_count: 20900, is_official: true, is_automated: false },
+  { name: 'redis', description: 'Redis is the world’s fastest data platform for caching, vector search, and NoSQL databases.', star_count: 13100, is_official: true, is_automated: false },
+  { name: 'ubuntu/nginx', description: 'Nginx, a high-performance reverse proxy & web server. Long-term tracks maintained by Canonical.', star_count: 129, is_official: false, is_automated: false },
+  { name: 'ubuntu/squid', description: 'Squid is a caching proxy for the Web. Long-term tracks maintained by Canonical.', star_count: 110, is_official: false, is_automated: false },
+  { name: 'ubuntu/bind9', description: 'BIND 9 is a very flexible, full-featured DNS system. Long-term tracks maintained by Canonical.', star_count: 112, is_official: false, is_automated: false },
+  { name: 'ubuntu/mysql', description: 'MySQL open source fast, stable, multi-thread database. Long-term tracks maintained by Canonical.', star_count: 67, is_official: false, is_automated: false },
+  { name: 'radial/busyboxplus', description: 'Full-chain, Internet enabled, busybox made from scratch. Comes in git and cURL flavors.', star_count: 55, is_official: false, is_automated: false },
+  { name: 'alpine/git', description: 'A  simple git container running in alpine linux, especially for tiny linux distro.', star_count: 250, is_official: false, is_automated: false },
+];
+
+export interface SearchOptions {
+  readonly limit?: number;
+  readonly isOfficial?: boolean;
+  readonly minStars?: number;
+}
+
+export function imageSearch(term: string, opts: SearchOptions = {}): SearchResult[] {
+  const limit = opts.limit ?? 25;
+  if (limit < 1 || limit > 100) throw invalidParameter(`limit ${limit} is outside the range of [1, 100]`);
+  const t = term.toLowerCase();
+  return HUB.filter((r) => r.name.includes(t) || r.description.toLowerCase().includes(t))
+    .filter((r) => opts.isOfficial === undefined || r.is_official === opts.isOfficial)
+    .filter((r) => r.star_count >= (opts.minStars ?? 0))
+    .slice(0, limit);
+}

@@ -1,0 +1,131 @@
+/**
+ * The local image store: images by ID and the reference store mapping `repo:tag` / `repo@digest` to IDs
+ * (moby image/store.go + reference/store.go, in memory). Layers are shared objects; an image never copies one.
+ */
+import type { Layer } from '../../fs/layer.js';
+import { invalidParameter, notFound } from '../errdefs.js';
+import { familiarName, familiarString, parseNormalizedNamed, referenceString, withDefaultTag, type Reference } from '../reference.js';
+
+/** The image config's container part, as `docker image inspect` shows it (API 1.50 omits the rest). */
+export interface ImageConfig {
+  readonly User: string;
+  readonly Env: readonly string[];
+  readonly Cmd: readonly string[] | null;
+  readonly Entrypoint: readonly string[] | null;
+  readonly WorkingDir: string;
+  readonly Labels: Readonly<Record<string, string>>;
+  readonly StopSignal?: string;
+}
+
+export interface Image {
+  /** `sha256:<64 hex>`. */
+  readonly id: string;
+  readonly created: string;
+  readonly size: number;
+  readonly config: ImageConfig;
+  /** Bottom first, as RootFS lists them. */
+  readonly layers: readonly Layer[];
+  readonly diffIds: readonly string[];
+  /** overlay2 cache directory names, top first (GraphDriver.LowerDir). */
+  readonly cacheIds: readonly string[];
+  /** The manifest digest a pull recorded (RepoDigests). */
+  readonly repoDigest: string;
+  readonly catalogKey: string;
+  lastTagTimeNs: bigint | null;
+}
+
+export class ImageStore {
+  private readonly byId = new Map<string, Image>();
+  private readonly refs = new Map<string, { ref: Reference; id: string }>();
+
+  add(img: Image): void {
+    this.byId.set(img.id, img);
+  }
+
+  get(id: string): Image | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): Image[] {
+    return [...this.byId.values()];
+  }
+
+  delete(id: string): void {
+    this.byId.delete(id);
+  }
+
+  /** Points a reference at an image; returns the ID it pointed to before, if any. */
+  tag(ref: Reference, id: string): string | undefined {
+    const key = referenceString(ref);
+    const old = this.refs.get(key)?.id;
+    this.refs.set(key, { ref, id });
+    return old;
+  }
+
+  untag(ref: Reference): boolean {
+    return this.refs.delete(referenceString(ref));
+  }
+
+  lookupRef(ref: Reference): string | undefined {
+    return this.refs.get(referenceString(ref))?.id;
+  }
+
+  referencesOf(id: string): Reference[] {
+    const out: Reference[] = [];
+    for (const { ref, id: owner } of this.refs.values()) if (owner === id) out.push(ref);
+    return out;
+  }
+
+  repoTags(id: string): string[] {
+    return this.referencesOf(id).filter((r) => r.tag !== undefined).map(familiarString);
+  }
+
+  /** `repo@sha256:…` for every repository the image is known under. */
+  repoDigests(id: string): string[] {
+    const img = this.byId.get(id);
+    if (!img) return [];
+    const names = new Set(this.referencesOf(id).map(familiarName));
+    return [...names].map((n) => `${n}@${img.repoDigest}`);
+  }
+
+  /** moby GetImage: a full or short ID, or a reference (tag defaulting to latest). */
+  resolve(refOrId: string): Image {
+    const idLike = refOrId.startsWith('sha256:') ? refOrId.slice(7) : refOrId;
+    if (refOrId.startsWith('sha256:') || /^[a-f0-9]{64}$/.test(refOrId)) {
+      const img = this.byIdPrefix(idLike);
+      if (img) return img;
+      throw notFound(`No such image: ${refOrId}`);
+    }
+    let ref: Reference;
+    try {
+      ref = withDefaultTag(parseNormalizedNamed(refOrId));
+    } catch (e) {
+      const img = /^[a-f0-9]+$/.test(refOrId) ? this.byIdPrefix(refOrId) : undefined;
+      if (img) return img;
+      throw e;
+    }
+    const id = this.lookupRef(ref);
+    if (id !== undefined) return this.byId.get(id)!;
+    if (/^[a-f0-9]+$/.test(refOrId) && ref.tag === 'latest' && !refOrId.includes(':')) {
+      const img = this.byIdPrefix(refOrId);
+      if (img) return img;
+    }
+    throw notFound(`No such image: ${familiarString(ref)}`);
+  }
+
+  private byIdPrefix(hex: string): Image | undefined {
+    let found: Image | undefined;
+    for (const img of this.byId.values()) {
+      if (!img.id.startsWith(`sha256:${hex}`)) continue;
+      if (found) throw invalidParameter(`ambiguous image ID prefix: ${hex}`);
+      found = img;
+    }
+    return found;
+  }
+
+  /** True if some image other than `exceptId` holds this layer. */
+  layerShared(layer: Layer, exceptId: string): boolean {
+    for (const img of this.byId.values()) if (img.id !== exceptId && img.layers.includes(layer)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The offline registry: the images the simulator can "pull", built from the root filesystems in
+ * engine/rootfs. One layer per image (its whole tree), built once per page and shared (layers are immutable).
+ * Digests are computed from content, so an image's ID is stable across runs: the ID is the sha256 of a config
+ * JSON built here in a fixed key order, as the image config blob is on a real registry.
+ */
+import { Layer } from '../fs/layer.js';
+import { sha256Hex } from '../fs/sha256.js';
+import type { Tree } from '../fs/tree.js';
+import { binaryContent } from '../kernel/binfmt.js';
+import { utf8Encode } from '../kernel/utf8.js';
+import { IMAGES, ROOTFS, DEFAULT_PATH_ENV, type ImageRef } from '../rootfs/index.js';
+import { notFound, systemError } from './errdefs.js';
+import { DEFAULT_DOMAIN, familiarName, familiarString, withDefaultTag, type Reference } from './reference.js';
+
+export interface CatalogImage {
+  /** `ubuntu:24.04`: the catalog's own key. */
+  readonly key: string;
+  /** `library/ubuntu`. */
+  readonly path: string;
+  /** Every tag naming this image in the registry. */
+  readonly tags: readonly string[];
+  readonly created: string;
+  readonly size: number;
+  readonly compressedSize: number;
+  readonly cmd: readonly string[];
+  readonly entrypoint: readonly string[] | null;
+  readonly env: readonly string[];
+  readonly workingDir: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly tree: () => Tree;
+}
+
+/** The built form: layers and digests. */
+export interface CatalogBuild {
+  readonly layers: readonly Layer[];
+  /** `sha256:…` of each layer's content (RootFS.Layers). */
+  readonly diffIds: readonly string[];
+  /** Compressed blob digests, whose short form `docker pull` prints per layer. */
+  readonly blobIds: readonly string[];
+  readonly config: string;
+  readonly imageId: string;
+  /** The manifest-list digest RepoDigests show (`ubuntu@sha256:…`). */
+  readonly repoDigest: string;
+}
+
+const HELLO_TREE = (): Tree => ({
+  '/': { type: 'dir', mode: 0o755, mtimeMs: 0 },
+  '/hello': { type: 'file', content: binaryContent('hello'), mode: 0o775, mtimeMs: Date.parse('2025-01-21T23:32:32Z') },
+});
+
+function fromRootfs(ref: ImageRef): CatalogImage {
+  const m = IMAGES[ref];
+  return {
+    key: ref, path: `library/${m.repository}`, tags: [m.tag, ...m.aliases], created: m.created, size: m.size,
+    compressedSize: m.compressedSize, cmd: m.cmd, entrypoint: null, env: m.env, workingDir: '', labels: m.labels,
+    tree: ROOTFS[ref],
+  };
+}
+
+export const CATALOG: readonly CatalogImage[] = [
+  fromRootfs('ubuntu:24.04'),
+  fromRootfs('ubuntu:22.04'),
+  fromRootfs('busybox:1.37'),
+  fromRootfs('alpine:3.21'),
+  {
+    key: 'hello-world:latest', path: 'library/hello-world', tags: ['latest', 'linux'],
+    created: '2025-01-21T23:32:32.858120767Z', size: 10_072, compressedSize: 2_482, cmd: ['/hello'], entrypoint: null,
+    env: [DEFAULT_PATH_ENV], workingDir: '', labels: {}, tree: HELLO_TREE,
+  },
+];
+
+const builds = new Map<string, CatalogBuild>();
+
+const sha = (s: string): string => `sha256:${sha256Hex(utf8Encode(s))}`;
+
+/** Builds (once per page) the layers and digests of a catalog image. */
+export function buildCatalogImage(img: CatalogImage): CatalogBuild {
+  let b = builds.get(img.key);
+  if (b) return b;
+  const layer = Layer.fromTree(img.tree());
+  const diffIds = [layer.digest];
+  const config = JSON.stringify({
+    architecture: 'amd64',
+    config: { Env: img.env, Entrypoint: img.entrypoint, Cmd: img.cmd, WorkingDir: img.workingDir, Labels: img.labels },
+    created: img.created,
+    history: [{ created: img.created, created_by: `/bin/sh -c #(nop) ADD file:${diffIds[0].slice(7, 71)} in / ` }],
+    os: 'linux',
+    rootfs: { type: 'layers', diff_ids: diffIds },
+  });
+  const imageId = sha(config);
+  b = {
+    layers: [layer], diffIds, blobIds: diffIds.map((d) => sha(`blob:${d}`)), config, imageId,
+    repoDigest: sha(`index:${img.path}:${imageId}`),
+  };
+  builds.set(img.key, b);
+  return b;
+}
+
+/** What the registry answers for a reference: the image, or Docker's pull errors verbatim. */
+export function resolveRemote(ref: Reference): CatalogImage {
+  if (ref.domain !== DEFAULT_DOMAIN) {
+    const host = ref.domain.split(':')[0];
+    throw systemError(`Get "https://${ref.domain}/v2/": dial tcp: lookup ${host}: no such host`);
+  }
+  const repo = CATALOG.filter((c) => c.path === ref.path);
+  if (repo.length === 0) {
+    throw notFound(`pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+  }
+  const r = withDefaultTag(ref);
+  const hit = r.digest !== undefined
+    ? repo.find((c) => buildCatalogImage(c).repoDigest === r.digest)
+    : repo.find((c) => c.tags.includes(r.tag!));
+  if (!hit) throw notFound(`manifest for ${familiarString(r)} not found: manifest unknown: manifest unknown`);
+  return hit;
+}
