@@ -13,6 +13,9 @@ export interface HeadlessOptions {
   readonly transcript?: boolean;
 }
 
+/** How many ticks `finish` waits at most for typed-ahead lines to be read. */
+const MAX_DRAIN_TICKS = 60;
+
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 
 /** Runs until the terminal waits for input (true) or the tick elapses (false). */
@@ -49,9 +52,15 @@ export class HeadlessSession {
     this.term.tty.input(CONTROL.test(line) ? line : `${line}\r`);
   }
 
-  /** Lets the last command finish (or the tick pass) and returns everything shown. */
+  /**
+   * Lets the last command finish and returns everything shown. Lines typed ahead (while a command that
+   * does not read was running) still get their turn; a program that never reads gets one more tick.
+   */
   async finish(): Promise<string> {
-    const waiting = await settle(this.machine, this.term, this.tickMs);
+    let waiting = await settle(this.machine, this.term, this.tickMs);
+    for (let i = 0; i < MAX_DRAIN_TICKS && !waiting && this.term.alive() && this.term.tty.pendingInput > 0; i++) {
+      waiting = await settle(this.machine, this.term, this.tickMs);
+    }
     if (waiting && !this.transcript && this.term.alive()) this.dropPrompt();
     return this.out;
   }

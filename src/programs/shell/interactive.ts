@@ -154,7 +154,7 @@ export async function interactiveLoop(sh: Shell): Promise<number> {
       if (pending !== '' && sh.flavor === 'bash') {
         await sh.writeErr(`${sh.name}: syntax error: unexpected end of file\n`);
       }
-      if (sh.flavor === 'bash') await sh.writeErr('exit\n');
+      if (sh.flavor === 'bash') await sh.writeErr(sh.login ? 'logout\n' : 'exit\n');
       return sh.status;
     }
     pending += line;

@@ -91,13 +91,16 @@ export async function reportSignal(sh: Shell, sig: Signal): Promise<void> {
 
 export async function startBackground(sh: Shell, node: AndOrNode, text: string): Promise<void> {
   const jc = jobControl(sh);
+  // A lone command runs as the forked child itself (fork + exec), so `sleep 100 &` is one process, as in bash.
+  const lone = node.rest.length === 0 && !node.first.bang && node.first.cmds.length === 1 ? node.first.cmds[0] : null;
+  const body = (child: Shell): Promise<number> => (lone ? child.runCommand(lone, true) : child.runAndOr(node));
   const fds = sh.childFds();
   if (!sh.interactive && !jc && fds[0] !== undefined) {
     // Non-interactive background jobs read /dev/null, as POSIX asks.
     try {
       const nul = sh.sys.open('/dev/null', 'r');
       fds[0] = nul;
-      const pid = sh.forkChild((sh) => sh.runAndOr(node), fds, undefined);
+      const pid = sh.forkChild(body, fds, undefined);
       sh.sys.close(nul);
       addJob(sh, pid, pid, text);
       return;
@@ -105,7 +108,7 @@ export async function startBackground(sh: Shell, node: AndOrNode, text: string):
       if (isProcessEnd(e)) throw e;
     }
   }
-  const pid = sh.forkChild((sh) => sh.runAndOr(node), fds, jc ? 0 : undefined);
+  const pid = sh.forkChild(body, fds, jc ? 0 : undefined);
   const job = addJob(sh, pid, pid, text);
   if (sh.interactive) await sh.writeErr(`[${job.id}] ${pid}\n`);
 }

@@ -156,6 +156,7 @@ export async function runShell(sys: Sys, opts: RunShellOptions): Promise<number>
         if (sh.flavor === 'bash' && sh.getVar('PS1') === undefined) sh.setVar('PS1', '\\s-\\v\\$ ');
         if (sh.flavor === 'dash' && sh.getVar('PS1') === undefined) sh.setVar('PS1', sys.euid === 0 ? '# ' : '$ ');
         if (sh.flavor === 'ash' && sh.getVar('PS1') === undefined) sh.setVar('PS1', '\\w \\$ ');
+        sh.login = inv.login;
         for (const sig of ['SIGINT', 'SIGQUIT', 'SIGTERM'] as const) sys.signal(sig, sh.interactiveHandler);
         await startupFiles(sh, inv);
         status = await interactiveLoop(sh);

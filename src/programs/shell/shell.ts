@@ -56,6 +56,8 @@ export class Shell {
   status = 0;
   lastBg: number | undefined;
   interactive = false;
+  /** A login shell (`-bash`, `bash -l`): says `logout` rather than `exit` when it leaves. */
+  login = false;
   /** A script's name for messages (`bash: line 1:` vs `./x.sh: line 1:`). */
   lineno = 1;
   rootPid: number;

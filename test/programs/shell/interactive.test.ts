@@ -47,9 +47,9 @@ describe('interactive bash', () => {
     );
   });
 
-  it('exit and Ctrl-D print exit; sh prints nothing', async () => {
+  it('exit and Ctrl-D print logout in a login shell; sh prints nothing', async () => {
     const out = await session(['sh', 'echo $0; foo', 'exit', 'bash -c "exit 7"; echo $?', '\x04']);
-    expect(out).toBe(`${P}sh\n$ echo $0; foo\nsh\nsh: 1: foo: not found\n$ exit\n${P}bash -c "exit 7"; echo $?\n7\n${P}exit\n`);
+    expect(out).toBe(`${P}sh\n$ echo $0; foo\nsh\nsh: 1: foo: not found\n$ exit\n${P}bash -c "exit 7"; echo $?\n7\n${P}logout\n`);
   });
 
   it('runs traps for signals sent to itself', async () => {

@@ -84,7 +84,7 @@ function statusArg(sh: Shell, name: string, a: string | undefined): number {
 }
 
 export async function exit(sh: Shell, argv: string[]): Promise<number> {
-  if (sh.interactive && sh.flavor === 'bash' && sh.funcDepth >= 0 && sh.sys.pid === sh.rootPid) await sh.writeErr('exit\n');
+  if (sh.interactive && sh.flavor === 'bash' && sh.funcDepth >= 0 && sh.sys.pid === sh.rootPid) await sh.writeErr(sh.login ? 'logout\n' : 'exit\n');
   if (argv.length > 2 && sh.flavor === 'bash') {
     await sh.error('exit: too many arguments');
     return 1;

@@ -1,0 +1,123 @@
+/**
+ * The client's side of the codec: reads a response head from a socket, then its body framed by
+ * Content-Length, chunked coding, or the end of the connection, piece by piece so streams (logs -f, events,
+ * pull progress) are seen as they come. Bytes after a 101 head belong to the raw stream.
+ */
+import type { Sys } from '../../engine/kernel/sys.js';
+import { Headers } from '../http/headers.js';
+
+export class ProtocolError extends Error {}
+
+export interface ResponseHead {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+}
+
+export class ResponseReader implements ResponseHead {
+  status = 0;
+  statusText = '';
+  headers = new Headers();
+  private buf = '';
+  private eof = false;
+  private mode: 'length' | 'chunked' | 'close' | 'none' = 'none';
+  private remaining = 0;
+  private finished = false;
+
+  constructor(
+    private readonly sys: Sys,
+    readonly fd: number,
+    private readonly method: string,
+  ) {}
+
+  private async fill(): Promise<boolean> {
+    if (this.eof) return false;
+    const d = await this.sys.read(this.fd);
+    if (d === null) {
+      this.eof = true;
+      return false;
+    }
+    this.buf += d;
+    return true;
+  }
+
+  async readHead(): Promise<void> {
+    let m: RegExpExecArray | null;
+    while (!(m = /\r?\n\r?\n/.exec(this.buf))) {
+      if (!(await this.fill())) throw new ProtocolError('EOF');
+    }
+    const lines = this.buf.slice(0, m.index).split(/\r?\n/);
+    this.buf = this.buf.slice(m.index + m[0].length);
+    const sl = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(lines[0]);
+    if (!sl) throw new ProtocolError(`malformed HTTP response ${JSON.stringify(lines[0])}`);
+    this.status = Number(sl[1]);
+    this.statusText = sl[2] ?? '';
+    for (const l of lines.slice(1)) {
+      const c = l.indexOf(':');
+      if (c > 0) this.headers.add(l.slice(0, c), l.slice(c + 1).trim());
+    }
+    const noBody = this.method === 'HEAD' || this.status === 204 || this.status === 304 || this.status === 101 || (this.status >= 100 && this.status < 200);
+    if (noBody) this.mode = 'none';
+    else if (this.headers.get('Transfer-Encoding').toLowerCase() === 'chunked') this.mode = 'chunked';
+    else if (this.headers.has('Content-Length')) {
+      this.mode = 'length';
+      this.remaining = Number(this.headers.get('Content-Length'));
+    } else this.mode = 'close';
+    if (this.mode === 'none' || (this.mode === 'length' && this.remaining === 0)) this.finished = this.status !== 101;
+  }
+
+  /** The next piece of the body (bytes), null at its end. */
+  async next(): Promise<string | null> {
+    for (;;) {
+      if (this.finished) return null;
+      if (this.mode === 'length') {
+        if (this.buf.length === 0 && !(await this.fill())) throw new ProtocolError('unexpected EOF');
+        const piece = this.buf.slice(0, this.remaining);
+        this.buf = this.buf.slice(piece.length);
+        this.remaining -= piece.length;
+        if (this.remaining === 0) this.finished = true;
+        return piece;
+      }
+      if (this.mode === 'close') {
+        if (this.buf.length > 0) return this.take();
+        if (!(await this.fill())) {
+          this.finished = true;
+          return null;
+        }
+        continue;
+      }
+      if (this.mode === 'chunked') {
+        const eol = this.buf.indexOf('\n');
+        if (eol < 0) {
+          if (!(await this.fill())) throw new ProtocolError('unexpected EOF');
+          continue;
+        }
+        const size = Number.parseInt(this.buf.slice(0, eol).split(';')[0].trim(), 16);
+        if (Number.isNaN(size)) throw new ProtocolError('invalid byte in chunk length');
+        if (size === 0) {
+          this.finished = true;
+          return null;
+        }
+        while (this.buf.length < eol + 1 + size + 2) if (!(await this.fill())) throw new ProtocolError('unexpected EOF');
+        const piece = this.buf.slice(eol + 1, eol + 1 + size);
+        this.buf = this.buf.slice(eol + 1 + size + 2);
+        return piece;
+      }
+      return null;
+    }
+  }
+
+  /** The whole (remaining) body. */
+  async readAll(): Promise<string> {
+    let out = '';
+    for (let p = await this.next(); p !== null; p = await this.next()) out += p;
+    return out;
+  }
+
+  /** After a 101 (or a raw 200): bytes already read past the head. */
+  take(): string {
+    const b = this.buf;
+    this.buf = '';
+    return b;
+  }
+}

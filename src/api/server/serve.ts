@@ -1,0 +1,62 @@
+/**
+ * The accept loop: every connection is served by its own child process (same argv as the server, as a
+ * thread would show), so a slow or vanished client never holds up another one. A server listening on
+ * several addresses runs one acceptor child per listener.
+ */
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { Sys } from '../../engine/kernel/sys.js';
+import type { Router } from '../router/router.js';
+import { serveConnection, type HttpHandler } from './conn.js';
+
+export function routerHandler(router: Router): HttpHandler {
+  return (req, w, waiter) => router.serve(req, w, waiter);
+}
+
+/** Accepts on `lfd` until the listener is closed. */
+export async function serveListener(sys: Sys, lfd: number, handler: HttpHandler): Promise<void> {
+  for (;;) {
+    let fd: number;
+    try {
+      fd = await sys.accept(lfd);
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+      return;
+    }
+    sys.spawn({
+      argv: [...sys.argv],
+      fds: { 3: fd },
+      program: async (s) => {
+        await serveConnection(s, 3, { handler });
+        return 0;
+      },
+    });
+    sys.close(fd);
+    await reapChildren(sys);
+  }
+}
+
+/** Serves every listener; returns when all are closed. */
+export async function serve(sys: Sys, listeners: readonly number[], handler: HttpHandler): Promise<void> {
+  if (listeners.length === 1) return serveListener(sys, listeners[0], handler);
+  const pids = listeners.map((lfd) =>
+    sys.spawn({
+      argv: [...sys.argv],
+      fds: { 3: lfd },
+      program: async (s) => {
+        await serveListener(s, 3, handler);
+        return 0;
+      },
+    }),
+  );
+  for (const pid of pids) await sys.wait(pid);
+}
+
+async function reapChildren(sys: Sys): Promise<void> {
+  try {
+    while ((await sys.wait(undefined, { nohang: true })) !== null) {
+      /* reaped one */
+    }
+  } catch (e) {
+    if (isProcessEnd(e)) throw e;
+  }
+}

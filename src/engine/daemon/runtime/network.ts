@@ -1,0 +1,118 @@
+/**
+ * The default bridge as the host's tools see it (libnetwork's bridge driver): `docker0` (172.17.0.1/16,
+ * NO-CARRIER while no container is attached) in the host namespace, and per running container a veth pair —
+ * `vethXXXXXXX` (master docker0) on the host, `eth0` in the container's namespace with its IP.
+ */
+import type { Kernel } from '../../kernel/kernel.js';
+import { loopbackInterface, NetNamespace, type NetInterface } from '../../kernel/net.js';
+import type { Container } from '../container.js';
+import { DEFAULT_BRIDGE, macFromIp, randomMac, type BridgeIpam } from '../ipam.js';
+import type { ContainerRuntime } from './task.js';
+
+const BROADCAST = '172.17.255.255';
+
+/** The fe80:: address the kernel derives from a MAC (EUI-64). */
+export function linkLocal(mac: string): string {
+  const b = mac.split(':').map((x) => parseInt(x, 16));
+  b[0] ^= 2;
+  const words = [(b[0] << 8) | b[1], (b[2] << 8) | 0xff, 0xfe00 | b[3], (b[4] << 8) | b[5]];
+  return `fe80::${words.map((w) => w.toString(16)).join(':')}/64`;
+}
+
+export class Bridge {
+  private networkIdCache = '';
+  private nextIndex = 0;
+  private attached = 0;
+  private docker0Mac = '';
+
+  constructor(private readonly kernel: Kernel) {}
+
+  /** The bridge network's ID (NetworkSettings.Networks.bridge.NetworkID). */
+  get networkId(): string {
+    return (this.networkIdCache ||= this.kernel.prng.hex(32));
+  }
+
+  private hex(n: number): string {
+    return this.kernel.prng.hex(Math.ceil(n / 2)).slice(0, n);
+  }
+
+  private mac(): string {
+    return `02:42:${this.hex(8).match(/../g)!.join(':')}`;
+  }
+
+  /** dockerd's start: creates docker0 if this host has none yet. Idempotent. */
+  ensure(): void {
+    const host = this.kernel.hostNet;
+    if (this.nextIndex === 0) {
+      this.nextIndex = Math.max(0, ...host.interfaces().map((i) => i.index)) + 1;
+    }
+    if (host.interfaces().some((i) => i.name === DEFAULT_BRIDGE.iface)) return;
+    this.docker0Mac ||= this.mac();
+    host.add(this.docker0(this.nextIndex++));
+  }
+
+  private docker0(index: number, up = this.attached > 0): NetInterface {
+    return {
+      index, name: DEFAULT_BRIDGE.iface, mac: this.docker0Mac, mtu: 1500, up, loopback: false,
+      ipv4: [`${DEFAULT_BRIDGE.gateway}/${DEFAULT_BRIDGE.prefixLen}`], ipv4Broadcast: BROADCAST,
+      ipv6: up ? [linkLocal(this.docker0Mac)] : [], qdisc: 'noqueue',
+    };
+  }
+
+  private setCarrier(): void {
+    const host = this.kernel.hostNet;
+    const cur = host.interfaces().find((i) => i.name === DEFAULT_BRIDGE.iface);
+    if (cur) host.replace(this.docker0(cur.index));
+  }
+
+  /** Allocates the container's address and plugs its veth pair in. */
+  connect(c: Container, rt: ContainerRuntime, ipam: BridgeIpam): void {
+    this.ensure();
+    const ip = ipam.allocate();
+    const mac = macFromIp(ip);
+    const inner = this.nextIndex++;
+    const outer = this.nextIndex++;
+    const veth = `veth${this.hex(7)}`;
+    const hostMac = randomMac(this.kernel.prng);
+    rt.netns = new NetNamespace([
+      loopbackInterface(),
+      {
+        index: inner, name: 'eth0', peerIndex: outer, mac, mtu: 1500, up: true, loopback: false, ipv4: [`${ip}/16`],
+        ipv4Broadcast: BROADCAST, ipv6: [], qdisc: 'noqueue', gateway: DEFAULT_BRIDGE.gateway,
+      },
+    ]);
+    this.kernel.hostNet.add({
+      index: outer, name: veth, peerIndex: inner, mac: hostMac, mtu: 1500, up: true, loopback: false, ipv4: [],
+      ipv6: [linkLocal(hostMac)], qdisc: 'noqueue', master: DEFAULT_BRIDGE.iface,
+    });
+    rt.ip = ip;
+    rt.veth = veth;
+    this.attached++;
+    this.setCarrier();
+    c.Networks.set(DEFAULT_BRIDGE.name, {
+      NetworkID: this.networkId, EndpointID: this.kernel.prng.hex(32), Gateway: DEFAULT_BRIDGE.gateway, IPAddress: ip,
+      IPPrefixLen: DEFAULT_BRIDGE.prefixLen, MacAddress: mac,
+    });
+    c.SandboxID = this.kernel.prng.hex(32);
+  }
+
+  /** The container stopped: its address goes back to the pool, the veth pair disappears. */
+  disconnect(c: Container, rt: ContainerRuntime, ipam: BridgeIpam): void {
+    if (rt.ip) ipam.release(rt.ip);
+    if (rt.veth) {
+      this.kernel.hostNet.remove(rt.veth);
+      this.attached--;
+      this.setCarrier();
+    }
+    rt.ip = '';
+    rt.veth = '';
+    rt.netns = null;
+    const ep = c.Networks.get(DEFAULT_BRIDGE.name);
+    if (ep) c.Networks.set(DEFAULT_BRIDGE.name, { ...emptyEndpoint(), NetworkID: ep.NetworkID });
+    c.SandboxID = '';
+  }
+}
+
+export function emptyEndpoint(): { NetworkID: string; EndpointID: string; Gateway: string; IPAddress: string; IPPrefixLen: number; MacAddress: string } {
+  return { NetworkID: '', EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' };
+}

@@ -1,0 +1,116 @@
+/**
+ * A container's filesystem: an Overlay over the image's layers plus the shared "-init" layer (the empty
+ * /etc/hosts, /etc/hostname, /etc/resolv.conf, /.dockerenv… dockerd puts under every container), and a mount
+ * table with /proc for the container's PID namespace, /dev, and the three /etc files bind-mounted from the
+ * container's directory. The init layer is below the RW layer and the bind mounts are outside it, so none of
+ * this shows in `docker diff`.
+ */
+import { DevFs } from '../../fs/devfs.js';
+import { Layer } from '../../fs/layer.js';
+import { MemTree } from '../../fs/memtree.js';
+import { Overlay } from '../../fs/overlay.js';
+import { kernelProcSource } from '../../fs/proc-source.js';
+import { ProcFs } from '../../fs/procfs.js';
+import { MountTable } from '../../fs/vfs.js';
+import type { Tree } from '../../fs/tree.js';
+import { utf8Encode } from '../../kernel/utf8.js';
+import type { Container } from '../container.js';
+import { DOCKER_ROOT } from '../container.js';
+import type { DockerEngine } from '../engine.js';
+import { buildHostnameFile, buildHostsFile } from '../hosts.js';
+import type { Image } from '../images/store.js';
+import { buildResolvConf, hostResolvConfPath, SYSTEMD_RESOLV_CONF } from '../resolvconf.js';
+import { FileBind, LazyBackend } from './binds.js';
+import type { ContainerRuntime } from './task.js';
+
+const initLayers = new WeakMap<DockerEngine, Layer>();
+const hostResolv = new WeakMap<DockerEngine, { text: string; path: string }>();
+
+function initTree(): Tree {
+  const empty = { type: 'file', content: '', mode: 0o755 } as const;
+  return {
+    '/.dockerenv': empty,
+    '/dev': { type: 'dir', mode: 0o755 },
+    '/dev/pts': { type: 'dir', mode: 0o755 },
+    '/dev/shm': { type: 'dir', mode: 0o755 },
+    '/dev/console': empty,
+    '/etc': { type: 'dir', mode: 0o755 },
+    '/etc/hostname': empty,
+    '/etc/hosts': empty,
+    '/etc/resolv.conf': empty,
+    '/etc/mtab': { type: 'symlink', target: '/proc/mounts' },
+    '/proc': { type: 'dir', mode: 0o755 },
+    '/sys': { type: 'dir', mode: 0o755 },
+  };
+}
+
+/** The init layer: identical for every container of one engine, so shared (stamped with the engine's birth). */
+export function initLayer(engine: DockerEngine): Layer {
+  let l = initLayers.get(engine);
+  if (!l) {
+    l = Layer.fromTree(initTree(), { mtimeMs: engine.kernel.clock.epochMs() });
+    initLayers.set(engine, l);
+  }
+  return l;
+}
+
+/** The container's RW layer over its image: nothing is allocated for the upper layer until the first write. */
+export function newRootfs(engine: DockerEngine, image: Image): Overlay {
+  const k = engine.kernel;
+  return new Overlay([...image.layers, initLayer(engine)], { clock: () => k.clock.epochMs() });
+}
+
+function hostResolvConf(engine: DockerEngine): { text: string; path: string } {
+  let r = hostResolv.get(engine);
+  if (!r) {
+    const fs = engine.kernel.rootMnt.view({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 1 } });
+    const read = (p: string): string => (fs.exists(p) ? fs.readText(p) : '');
+    const etc = read('/etc/resolv.conf');
+    const path = hostResolvConfPath(etc);
+    r = { text: path === SYSTEMD_RESOLV_CONF ? read(path) : etc, path };
+    hostResolv.set(engine, r);
+  }
+  return r;
+}
+
+/** Writes the container's hostname, hosts and resolv.conf (every start: the IP may have changed). */
+export function writeContainerFiles(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+  const files = (rt.files ??= new MemTree({ clock: () => engine.kernel.clock.epochMs(), fsType: 'ext4', rootMode: 0o710 }));
+  const h = c.HostConfig;
+  const { text, path } = hostResolvConf(engine);
+  const write = (name: string, content: string): void =>
+    files.writeFile(`/${name}`, utf8Encode(content), { mode: 0o644, uid: 0, gid: 0 });
+  write('hostname', buildHostnameFile(c.Config.Hostname));
+  write('hosts', buildHostsFile({ hostname: c.Config.Hostname, domainname: c.Config.Domainname, ip: rt.ip || undefined }));
+  write('resolv.conf', buildResolvConf(text, path, { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions }));
+}
+
+const BIND_OPTS = 'rw,relatime,discard,errors=remount-ro,commit=30';
+
+/** The mount namespace PID 1 gets. Built on the first start and kept: its /proc follows the current PID 1. */
+export function containerMounts(engine: DockerEngine, c: Container, rt: ContainerRuntime): MountTable {
+  if (rt.mnt) return rt.mnt;
+  const k = engine.kernel;
+  const dir = `${DOCKER_ROOT}/overlay2/${c.rwLayerId}`;
+  const lower = `${DOCKER_ROOT}/overlay2/l/${c.rwLayerId.slice(0, 26).toUpperCase()}`;
+  const mnt = new MountTable(rt.rootfs, {
+    source: 'overlay',
+    options: `rw,relatime,lowerdir=${lower},upperdir=${dir}/diff,workdir=${dir}/work,nouserxattr`,
+  });
+  mnt.mount('/proc', new ProcFs(kernelProcSource(() => k, { pidns: (kk) => rt.pid1?.pidns ?? kk.hostPidNs })), {
+    source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime',
+  });
+  const pts = (): { n: number; uid: number; gid: number; mode: number }[] => {
+    const ttys = [rt.tty, ...[...rt.execs.values()].map((e) => e.tty)].filter((t) => t !== null && t !== undefined);
+    return ttys.map((t) => ({ n: Number(t!.name.slice(4)), uid: 0, gid: 5, mode: 0o620 }));
+  };
+  mnt.mount('/dev', new LazyBackend('tmpfs', () => new DevFs({ clock: () => k.clock.epochMs(), mtimeMs: k.clock.epochMs(), pts })), {
+    source: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755,inode64',
+  });
+  if (!rt.files) writeContainerFiles(engine, c, rt);
+  for (const name of ['resolv.conf', 'hostname', 'hosts']) {
+    mnt.mount(`/etc/${name}`, new FileBind(rt.files!, `/${name}`), { source: '/dev/sda1', options: BIND_OPTS });
+  }
+  rt.mnt = mnt;
+  return mnt;
+}

@@ -1,0 +1,61 @@
+/**
+ * What the runtime keeps for one container besides its `Container` record: the RW layer (from create to rm)
+ * and, while it runs, the processes, namespaces, terminal and stdio plumbing. Fields stay null until needed,
+ * so a created-but-never-started container costs an Overlay and this object.
+ */
+import type { Overlay } from '../../fs/overlay.js';
+import type { MountTable } from '../../fs/vfs.js';
+import type { MemTree } from '../../fs/memtree.js';
+import type { Cgroup } from '../../kernel/cgroup.js';
+import type { NetNamespace } from '../../kernel/net.js';
+import type { OpenFile } from '../../kernel/openfile.js';
+import type { Process } from '../../kernel/process.js';
+import type { Disposable, Tty } from '../../kernel/tty.js';
+import type { DaemonError } from '../errdefs.js';
+import type { ExecRecord } from '../exec-record.js';
+import type { RestartManager } from '../restart.js';
+import type { StreamSink } from './stdio.js';
+
+/** `starting`: the shim was spawned and has not yet started PID 1 (or failed to). */
+export type TaskPhase = 'stopped' | 'starting' | 'running';
+
+export class ContainerRuntime {
+  mnt: MountTable | null = null;
+  /** /var/lib/docker/containers/<id>/{hostname,hosts,resolv.conf}, bind-mounted into the container. */
+  files: MemTree | null = null;
+  restart: RestartManager | null = null;
+  phase: TaskPhase = 'stopped';
+  startError: DaemonError | null = null;
+  shim: Process | null = null;
+  pid1: Process | null = null;
+  cgroup: Cgroup | null = null;
+  tty: Tty | null = null;
+  ttySub: Disposable | null = null;
+  /** The write end of PID 1's stdin pipe (OpenStdin without a TTY). */
+  stdin: OpenFile | null = null;
+  /** Attached clients (docker attach / run -a): they get every output chunk as it is written. */
+  sinks: Set<StreamSink> | null = null;
+  ip = '';
+  veth = '';
+  netns: NetNamespace | null = null;
+  /** Uptime (ms) of the last start, for the restart manager's "ran for" rule. */
+  startedAtMs = 0;
+  /** Exits seen so far: `wait?condition=next-exit` waits for this to grow. */
+  exits = 0;
+  /** `docker restart` in progress: the exit it causes is not an AutoRemove. */
+  manualRestart = false;
+  /** The resolved executable of PID 1 (after PATH lookup in the container). */
+  exePath = '';
+  /** Live exec processes by host PID. */
+  readonly execs = new Map<number, ExecRecord>();
+
+  constructor(readonly rootfs: Overlay) {}
+
+  addSink(s: StreamSink): void {
+    (this.sinks ??= new Set()).add(s);
+  }
+
+  removeSink(s: StreamSink): void {
+    this.sinks?.delete(s);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Transcript tests: each `testdata/<name>.sim` is typed into a fresh machine by the headless runner (as
+ * `npm run -s sim -- --transcript` does) and must reproduce `testdata/<name>.golden` byte for byte.
+ * Goldens change only on purpose: `UPDATE_GOLDEN=1 npx vitest run test/scenarios`, then review the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/machine.js';
+
+const dir = join(__dirname, 'testdata');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** A line that is exactly one of these names presses that key instead of typing text. */
+const KEYS: Record<string, string> = { '<Ctrl-C>': '\x03', '<Ctrl-D>': '\x04', '<Ctrl-\\>': '\x1c' };
+
+/** First line of a .sim file may set options: `#! seed=7 tick=500 cols=100`. */
+function parse(sim: string): { lines: string[]; seed: number; tickMs: number; cols: number } {
+  const lines = sim.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const opts = { seed: 1, tickMs: 1000, cols: 80 };
+  if (lines[0]?.startsWith('#! ')) {
+    for (const kv of lines.shift()!.slice(3).split(/\s+/)) {
+      const [k, v] = kv.split('=');
+      if (k === 'seed') opts.seed = Number(v);
+      if (k === 'tick') opts.tickMs = Number(v);
+      if (k === 'cols') opts.cols = Number(v);
+    }
+  }
+  return { lines: lines.map((l) => KEYS[l] ?? l), ...opts };
+}
+
+describe('transcripts', () => {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sim')).sort()) {
+    const name = file.slice(0, -4);
+    it(name, async () => {
+      const { lines, seed, tickMs, cols } = parse(readFileSync(join(dir, file), 'utf8'));
+      const out = await runScript(lines, { seed, tickMs, cols, transcript: true });
+      const golden = join(dir, `${name}.golden`);
+      if (update) writeFileSync(golden, out);
+      if (!existsSync(golden)) throw new Error(`missing ${golden}: run with UPDATE_GOLDEN=1 and review it`);
+      expect(out).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+});
