@@ -1,5 +1,3 @@
-// Node globals first: memfs reads them while its modules load.
-import '../shims/globals.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Machine } from '../machine/machine.js';
