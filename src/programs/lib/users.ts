@@ -20,29 +20,35 @@ export interface GroupEntry {
   readonly members: readonly string[];
 }
 
-function lines(fs: Fs, path: string): string[][] {
+/** The non-empty, non-comment lines of a database file; a missing or unreadable file has none. */
+export function databaseLines(fs: Fs, path: string): string[] {
   let text: string;
   try {
     text = fs.readText(path);
   } catch {
     return [];
   }
-  return text
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .map((l) => l.split(':'));
+  return text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+export function parsePasswdLine(line: string): PasswdEntry | null {
+  const f = line.split(':');
+  if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3])) return null;
+  return { name: f[0], uid: Number(f[2]), gid: Number(f[3]), gecos: f[4], home: f[5], shell: f[6] };
+}
+
+export function parseGroupLine(line: string): GroupEntry | null {
+  const f = line.split(':');
+  if (f.length < 4 || !/^\d+$/.test(f[2])) return null;
+  return { name: f[0], gid: Number(f[2]), members: f[3] === '' ? [] : f[3].split(',') };
 }
 
 export function readPasswd(fs: Fs): PasswdEntry[] {
-  return lines(fs, '/etc/passwd')
-    .filter((f) => f.length >= 7 && /^\d+$/.test(f[2]) && /^\d+$/.test(f[3]))
-    .map((f) => ({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), gecos: f[4], home: f[5], shell: f[6] }));
+  return databaseLines(fs, '/etc/passwd').map(parsePasswdLine).filter((e): e is PasswdEntry => e !== null);
 }
 
 export function readGroups(fs: Fs): GroupEntry[] {
-  return lines(fs, '/etc/group')
-    .filter((f) => f.length >= 4 && /^\d+$/.test(f[2]))
-    .map((f) => ({ name: f[0], gid: Number(f[2]), members: f[3] === '' ? [] : f[3].split(',') }));
+  return databaseLines(fs, '/etc/group').map(parseGroupLine).filter((e): e is GroupEntry => e !== null);
 }
 
 export function userById(fs: Fs, uid: number): PasswdEntry | undefined {

@@ -3,21 +3,10 @@
  * are kept verbatim on rewrite, as the real tools do not reorder or drop what they do not understand.
  */
 import type { Sys } from '../../engine/kernel/sys.js';
+import * as users from '../lib/users.js';
+import { parseGroupLine, parsePasswdLine, readGroups, readPasswd, type GroupEntry, type PasswdEntry } from '../lib/users.js';
 
-export interface PasswdEntry {
-  readonly name: string;
-  readonly uid: number;
-  readonly gid: number;
-  readonly gecos: string;
-  readonly home: string;
-  readonly shell: string;
-}
-
-export interface GroupEntry {
-  readonly name: string;
-  readonly gid: number;
-  readonly members: readonly string[];
-}
+export { parseGroupLine, parsePasswdLine, type GroupEntry, type PasswdEntry };
 
 export function readLines(sys: Sys, path: string): string[] {
   try {
@@ -27,32 +16,20 @@ export function readLines(sys: Sys, path: string): string[] {
   }
 }
 
-export function parsePasswdLine(line: string): PasswdEntry | null {
-  const f = line.split(':');
-  if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3])) return null;
-  return { name: f[0], uid: Number(f[2]), gid: Number(f[3]), gecos: f[4], home: f[5], shell: f[6] };
-}
-
-export function parseGroupLine(line: string): GroupEntry | null {
-  const f = line.split(':');
-  if (f.length < 4 || !/^\d+$/.test(f[2])) return null;
-  return { name: f[0], gid: Number(f[2]), members: f[3] === '' ? [] : f[3].split(',') };
-}
-
 export function passwd(sys: Sys): PasswdEntry[] {
-  return readLines(sys, '/etc/passwd').map(parsePasswdLine).filter((e): e is PasswdEntry => e !== null);
+  return readPasswd(sys.fs);
 }
 
 export function groups(sys: Sys): GroupEntry[] {
-  return readLines(sys, '/etc/group').map(parseGroupLine).filter((e): e is GroupEntry => e !== null);
+  return readGroups(sys.fs);
 }
 
 export function userByName(sys: Sys, name: string): PasswdEntry | undefined {
-  return passwd(sys).find((u) => u.name === name);
+  return users.userByName(sys.fs, name);
 }
 
 export function userById(sys: Sys, uid: number): PasswdEntry | undefined {
-  return passwd(sys).find((u) => u.uid === uid);
+  return users.userById(sys.fs, uid);
 }
 
 /** A user named or given by number, as `su`/`sudo -u` accept (`#1000` for sudo). */
@@ -61,26 +38,24 @@ export function lookupUser(sys: Sys, spec: string): PasswdEntry | undefined {
 }
 
 export function groupByName(sys: Sys, name: string): GroupEntry | undefined {
-  return groups(sys).find((g) => g.name === name);
+  return users.groupByName(sys.fs, name);
 }
 
 export function groupById(sys: Sys, gid: number): GroupEntry | undefined {
-  return groups(sys).find((g) => g.gid === gid);
+  return users.groupById(sys.fs, gid);
 }
 
 export function userName(sys: Sys, uid: number): string {
-  return userById(sys, uid)?.name ?? String(uid);
+  return users.userName(sys.fs, uid);
 }
 
 export function groupName(sys: Sys, gid: number): string {
-  return groupById(sys, gid)?.name ?? String(gid);
+  return users.groupName(sys.fs, gid);
 }
 
 /** initgroups(3): the primary group first, then every group listing the user, in file order. */
 export function initgroups(sys: Sys, user: PasswdEntry): number[] {
-  const out = [user.gid];
-  for (const g of groups(sys)) if (g.members.includes(user.name) && !out.includes(g.gid)) out.push(g.gid);
-  return out;
+  return users.groupList(sys.fs, user.name, user.gid);
 }
 
 export function formatGroupLine(g: GroupEntry, password = 'x'): string {
