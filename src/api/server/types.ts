@@ -75,3 +75,19 @@ export async function waitFor<T>(w: Waiter, value: T | Promise<T>, abortIfClient
   if (!s.ok) throw s.e;
   return s.v;
 }
+
+/**
+ * Runs a backend call and reports how it ended, one microtask after it settles. Fewer hops matter: the
+ * kernel's run loop may declare itself idle before a longer promise chain gets to wake the connection.
+ */
+export function track(fn: () => Promise<void> | void, done: (err: unknown) => void): void {
+  let r: Promise<void> | void;
+  try {
+    r = fn();
+  } catch (e) {
+    done(e);
+    return;
+  }
+  if (r instanceof Promise) r.then(() => done(null), (e: unknown) => done(e ?? new Error('failed')));
+  else done(null);
+}

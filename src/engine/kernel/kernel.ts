@@ -61,6 +61,8 @@ export interface ResolvedProgram {
 }
 
 const MAX_SCRIPT_DEPTH = 4;
+/** Microtask turns to wait for in-flight promise callbacks before the clock jumps or the run ends. */
+const SETTLE_TURNS = 16;
 
 export class Kernel {
   readonly clock: VirtualClock;
@@ -122,6 +124,9 @@ export class Kernel {
         if (opts.maxSlices !== undefined && ++slices >= opts.maxSlices) return 'slices';
         continue;
       }
+      // Promise callbacks still in flight (a stream callback settling a waiter another process set up) may
+      // wake a process now; let them run before time jumps or the machine is called idle.
+      if (await this.settleMicrotasks()) continue;
       const due = this.clock.nextDue();
       if (due === undefined) {
         if (opts.until !== undefined) this.clock.advanceTo(opts.until);
@@ -133,6 +138,15 @@ export class Kernel {
       }
       this.clock.advanceTo(due);
     }
+  }
+
+  /** Drains pending promise callbacks (a bounded number of turns); true if that made a task runnable. */
+  private async settleMicrotasks(): Promise<boolean> {
+    for (let i = 0; i < SETTLE_TURNS; i++) {
+      await null;
+      if (this.sched.runnable() > 0) return true;
+    }
+    return false;
   }
 
   /** Runs for `ms` of virtual time. */

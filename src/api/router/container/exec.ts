@@ -1,5 +1,5 @@
 /** Exec routes (moby's router/container/exec.go): create, start (hijacked unless detached), resize, inspect. */
-import { waitFor } from '../../server/types.js';
+import { track, waitFor } from '../../server/types.js';
 import { atoi, readJSON, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import { AttachPump, upgradeHead } from './attach.js';
@@ -42,12 +42,14 @@ export function execHandlers(b: ContainerBackend) {
       const pump = new AttachPump(ctx, ctx.w.hijack(), !tty);
       pump.rawOut(head);
       let done = false;
-      Promise.resolve(b.containerExecStart(id, { detach, tty, consoleSize, streams: pump.streams }))
-        .catch((e: unknown) => pump.streams.stdout(`${(e as Error).message}\r\n`))
-        .finally(() => {
+      track(
+        () => b.containerExecStart(id, { detach, tty, consoleSize, streams: pump.streams }),
+        (err) => {
+          if (err !== null) pump.streams.stdout(`${(err as Error).message}\r\n`);
           done = true;
           ctx.waiter.wake();
-        });
+        },
+      );
       await pump.run(() => done);
     },
   };

@@ -7,7 +7,7 @@ import { formatRFC3339NanoFixed } from '../../../engine/daemon/timefmt.js';
 import { textToBytes } from '../../bytes.js';
 import { encodeJSON } from '../../json/gojson.js';
 import { encodeFrame, MEDIA_MULTIPLEXED_STREAM, MEDIA_RAW_STREAM, STDERR, STDOUT } from '../../stream/stdcopy.js';
-import { waitFor } from '../../server/types.js';
+import { track, waitFor } from '../../server/types.js';
 import { versionAtLeast } from '../../version.js';
 import { statusFromError } from '../errors.js';
 import { boolValue, boolValueOrDefault } from '../httputils.js';
@@ -116,7 +116,7 @@ export function containerStreamHandlers(b: ContainerBackend) {
     async postContainersAttach(ctx: RequestContext): Promise<void> {
       let pump: AttachPump | null = null;
       let done = false;
-      const attached = b.containerAttach(ctx.vars.name, {
+      const attach = (): Promise<void> | void => b.containerAttach(ctx.vars.name, {
         useStdin: boolValue(ctx, 'stdin'),
         useStdout: boolValue(ctx, 'stdout'),
         useStderr: boolValue(ctx, 'stderr'),
@@ -131,11 +131,11 @@ export function containerStreamHandlers(b: ContainerBackend) {
         },
       });
       let failure: unknown = null;
-      const finished = Promise.resolve(attached).then(
-        () => void (done = true),
-        (e: unknown) => void ((failure = e), (done = true)),
-      ).finally(() => ctx.waiter.wake());
-      void finished;
+      track(attach, (e) => {
+        failure = e;
+        done = true;
+        ctx.waiter.wake();
+      });
       // Until the backend hijacks, it may still refuse the attach with an ordinary error.
       await ctx.waiter.until(() => done || pump !== null);
       if (pump === null) {

@@ -2,7 +2,7 @@
 import { invalidParameter } from '../../../engine/daemon/errdefs.js';
 import { textToBytes } from '../../bytes.js';
 import { encodeJSON } from '../../json/gojson.js';
-import { ConnectionClosed, waitFor } from '../../server/types.js';
+import { ConnectionClosed, track, waitFor } from '../../server/types.js';
 import { boolValue, parseFilters, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import type { ImageBackend } from './backend.js';
@@ -48,15 +48,16 @@ export function imageHandlers(b: ImageBackend) {
       let done = false;
       let failure: unknown = null;
       ctx.w.header.set('Content-Type', 'application/json');
-      Promise.resolve(b.imagePull({ fromImage, tag: ctx.query.get('tag'), platform: ctx.query.get('platform') }, (m) => {
-        q.push(m);
-        ctx.waiter.wake();
-      }))
-        .catch((e: unknown) => void (failure = e))
-        .finally(() => {
-          done = true;
+      const pull = (): Promise<void> | void =>
+        b.imagePull({ fromImage, tag: ctx.query.get('tag'), platform: ctx.query.get('platform') }, (m) => {
+          q.push(m);
           ctx.waiter.wake();
         });
+      track(pull, (err) => {
+        failure = err;
+        done = true;
+        ctx.waiter.wake();
+      });
       for (;;) {
         while (q.length > 0) {
           await ctx.w.write(textToBytes(encodeJSON(q.shift())));

@@ -1,0 +1,355 @@
+/**
+ * The docker CLI's API client (docker/client): ping and version negotiation, typed calls returning decoded
+ * JSON, streams read piece by piece, and hijacked connections for attach and exec. Every request runs on
+ * its own connection through the caller's `Sys`, so it goes through the same socket a real client would.
+ */
+import type { Sys } from '../../engine/kernel/sys.js';
+import { bytesToText, textToBytes } from '../bytes.js';
+import { encodeQuery } from '../http/query.js';
+import { encodeJSON } from '../json/gojson.js';
+import { API_VERSION, compareVersions } from '../version.js';
+import { DaemonResponseError } from './errors.js';
+import { ResponseReader } from './response.js';
+import { roundTrip, type RequestSpec } from './transport.js';
+import { statusText } from '../http/status.js';
+
+export const DEFAULT_HOST = 'unix:///var/run/docker.sock';
+type Json = Record<string, unknown>;
+type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export interface PingResult {
+  readonly apiVersion: string;
+  readonly osType: string;
+  readonly builderVersion: string;
+}
+
+/** A raw connection after `101 UPGRADED`: bytes both ways. */
+export interface HijackedConn {
+  readonly mediaType: string;
+  /** Next bytes from the daemon, null at end of stream. */
+  read(): Promise<string | null>;
+  write(bytes: string): Promise<void>;
+  /** Half-close: the daemon sees end of stdin. */
+  closeWrite(): void;
+  close(): void;
+}
+
+export class DockerClient {
+  /** The API version requests use; lowered by `negotiate()`. */
+  version = API_VERSION;
+  private negotiated = false;
+
+  constructor(
+    private readonly sys: Sys,
+    readonly host: string = DEFAULT_HOST,
+  ) {}
+
+  // ---- plumbing
+
+  private target(path: string, query?: QueryParams): string {
+    const q = query ? encodeQuery(query) : '';
+    return `/v${this.version}${path}${q ? `?${q}` : ''}`;
+  }
+
+  private jsonSpec(method: string, path: string, query?: QueryParams, body?: unknown): RequestSpec {
+    if (body === undefined) return { method, target: this.target(path, query) };
+    return { method, target: this.target(path, query), headers: { 'Content-Type': 'application/json' }, body: textToBytes(encodeJSON(body)) };
+  }
+
+  /** Sends a request; a status ≥ 400 becomes a DaemonResponseError with the daemon's message. */
+  async send(spec: RequestSpec): Promise<ResponseReader> {
+    await this.negotiate();
+    const res = await roundTrip(this.sys, this.host, spec);
+    if (res.status >= 400) {
+      const body = await res.readAll().catch(() => '');
+      this.sys.close(res.fd);
+      throw responseError(res.status, body, spec.target, this.host);
+    }
+    return res;
+  }
+
+  private async json<T>(spec: RequestSpec): Promise<T> {
+    const res = await this.send(spec);
+    const body = await res.readAll();
+    this.sys.close(res.fd);
+    return (body.trim() === '' ? undefined : JSON.parse(bytesToText(body))) as T;
+  }
+
+  private async empty(spec: RequestSpec): Promise<number> {
+    const res = await this.send(spec);
+    await res.readAll();
+    this.sys.close(res.fd);
+    return res.status;
+  }
+
+  // ---- system
+
+  /** HEAD /_ping (GET /_ping if HEAD is refused with 404/405). Connection errors propagate. */
+  async ping(): Promise<PingResult> {
+    let res = await roundTrip(this.sys, this.host, { method: 'HEAD', target: '/_ping' });
+    if (res.status === 404 || res.status === 405) {
+      this.sys.close(res.fd);
+      res = await roundTrip(this.sys, this.host, { method: 'GET', target: '/_ping' });
+      await res.readAll();
+    }
+    this.sys.close(res.fd);
+    return {
+      apiVersion: res.headers.get('Api-Version'),
+      osType: res.headers.get('Ostype'),
+      builderVersion: res.headers.get('Builder-Version'),
+    };
+  }
+
+  /** min(1.50, the daemon's Api-Version); no header means 1.24. A failed ping leaves 1.50 (the request then reports). */
+  async negotiate(): Promise<void> {
+    if (this.negotiated) return;
+    this.negotiated = true;
+    try {
+      const p = await this.ping();
+      const v = p.apiVersion || '1.24';
+      if (compareVersions(v, this.version) < 0) this.version = v;
+    } catch (e) {
+      if (!(e instanceof Error) || e.name !== 'ConnectionError') throw e;
+    }
+  }
+
+  systemVersion(): Promise<Json> {
+    return this.json(this.jsonSpec('GET', '/version'));
+  }
+
+  systemInfo(): Promise<Json> {
+    return this.json(this.jsonSpec('GET', '/info'));
+  }
+
+  /** GET /events: newline-separated JSON, as a stream. */
+  async events(query: { since?: string; until?: string; filters?: string } = {}): Promise<JsonStream> {
+    return new JsonStream(this.sys, await this.send(this.jsonSpec('GET', '/events', query)));
+  }
+
+  // ---- containers
+
+  containerList(opts: { all?: boolean; limit?: number; size?: boolean; filters?: string } = {}): Promise<Json[]> {
+    return this.json(this.jsonSpec('GET', '/containers/json', {
+      all: opts.all ? '1' : undefined,
+      limit: opts.limit && opts.limit > 0 ? String(opts.limit) : undefined,
+      size: opts.size ? '1' : undefined,
+      filters: opts.filters,
+    }));
+  }
+
+  containerCreate(config: Json, name?: string, platform?: string): Promise<{ Id: string; Warnings: string[] }> {
+    return this.json(this.jsonSpec('POST', '/containers/create', { name: name || undefined, platform: platform || undefined }, config));
+  }
+
+  containerInspect(id: string): Promise<Json> {
+    return this.json(this.jsonSpec('GET', `/containers/${id}/json`));
+  }
+
+  /** 204, or 304 when already running (the CLI treats both as success). */
+  containerStart(id: string): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/start`));
+  }
+
+  containerStop(id: string, opts: { timeout?: number; signal?: string } = {}): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/stop`, { t: opts.timeout?.toString(), signal: opts.signal }));
+  }
+
+  containerRestart(id: string, opts: { timeout?: number; signal?: string } = {}): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/restart`, { t: opts.timeout?.toString(), signal: opts.signal }));
+  }
+
+  containerKill(id: string, signal?: string): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/kill`, { signal: signal || undefined }));
+  }
+
+  containerPause(id: string): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/pause`));
+  }
+
+  containerUnpause(id: string): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/unpause`));
+  }
+
+  containerRemove(id: string, opts: { force?: boolean; removeVolumes?: boolean } = {}): Promise<number> {
+    return this.empty(this.jsonSpec('DELETE', `/containers/${id}`, { force: opts.force ? '1' : undefined, v: opts.removeVolumes ? '1' : undefined }));
+  }
+
+  containerRename(id: string, name: string): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/rename`, { name }));
+  }
+
+  containerResize(id: string, height: number, width: number): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/containers/${id}/resize`, { h: String(height), w: String(width) }));
+  }
+
+  containerTop(id: string, psArgs?: string): Promise<{ Titles: string[]; Processes: string[][] }> {
+    return this.json(this.jsonSpec('GET', `/containers/${id}/top`, { ps_args: psArgs || undefined }));
+  }
+
+  /** Returns once the daemon accepted the wait (its header); `result()` blocks until the exit. */
+  async containerWait(id: string, condition?: string): Promise<{ result(): Promise<{ StatusCode: number; Error?: { Message: string } }> }> {
+    const res = await this.send(this.jsonSpec('POST', `/containers/${id}/wait`, { condition }));
+    return {
+      result: async () => {
+        const body = await res.readAll();
+        this.sys.close(res.fd);
+        return JSON.parse(bytesToText(body)) as { StatusCode: number };
+      },
+    };
+  }
+
+  /** The log stream (multiplexed unless the container has a TTY); read it with `next()`. */
+  async containerLogs(id: string, opts: { follow?: boolean; stdout?: boolean; stderr?: boolean; tail?: string; timestamps?: boolean; since?: string; until?: string } = {}): Promise<BodyStream> {
+    const res = await this.send(this.jsonSpec('GET', `/containers/${id}/logs`, {
+      follow: opts.follow ? '1' : undefined,
+      stderr: opts.stderr ? '1' : undefined,
+      stdout: opts.stdout ? '1' : undefined,
+      tail: opts.tail,
+      timestamps: opts.timestamps ? '1' : undefined,
+      since: opts.since,
+      until: opts.until,
+    }));
+    return new BodyStream(this.sys, res);
+  }
+
+  containerAttach(id: string, opts: { stdin?: boolean; stdout?: boolean; stderr?: boolean; stream?: boolean; logs?: boolean; detachKeys?: string }): Promise<HijackedConn> {
+    return this.hijack('POST', `/containers/${id}/attach`, {
+      detachKeys: opts.detachKeys,
+      logs: opts.logs ? '1' : undefined,
+      stderr: opts.stderr ? '1' : undefined,
+      stdin: opts.stdin ? '1' : undefined,
+      stdout: opts.stdout ? '1' : undefined,
+      stream: opts.stream ? '1' : undefined,
+    });
+  }
+
+  containerExecCreate(id: string, config: Json): Promise<{ Id: string }> {
+    return this.json(this.jsonSpec('POST', `/containers/${id}/exec`, undefined, config));
+  }
+
+  containerExecStart(execId: string, opts: { Detach: boolean; Tty: boolean; ConsoleSize?: [number, number] }): Promise<HijackedConn | null> {
+    if (opts.Detach) return this.empty(this.jsonSpec('POST', `/exec/${execId}/start`, undefined, opts)).then(() => null);
+    return this.hijack('POST', `/exec/${execId}/start`, undefined, opts);
+  }
+
+  containerExecInspect(execId: string): Promise<Json> {
+    return this.json(this.jsonSpec('GET', `/exec/${execId}/json`));
+  }
+
+  containerExecResize(execId: string, height: number, width: number): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/exec/${execId}/resize`, { h: String(height), w: String(width) }));
+  }
+
+  // ---- images
+
+  imageList(opts: { all?: boolean; filters?: string } = {}): Promise<Json[]> {
+    return this.json(this.jsonSpec('GET', '/images/json', { all: opts.all ? '1' : undefined, filters: opts.filters }));
+  }
+
+  imageInspect(name: string): Promise<Json> {
+    return this.json(this.jsonSpec('GET', `/images/${name}/json`));
+  }
+
+  imageRemove(name: string, opts: { force?: boolean; noPrune?: boolean } = {}): Promise<Json[]> {
+    return this.json(this.jsonSpec('DELETE', `/images/${name}`, { force: opts.force ? '1' : undefined, noprune: opts.noPrune ? '1' : undefined }));
+  }
+
+  imageSearch(term: string, limit?: number): Promise<Json[]> {
+    return this.json(this.jsonSpec('GET', '/images/search', { term, limit: limit ? String(limit) : undefined }));
+  }
+
+  /** POST /images/create: progress messages as they arrive. */
+  async imagePull(fromImage: string, tag: string, platform?: string): Promise<JsonStream> {
+    const res = await this.send(this.jsonSpec('POST', '/images/create', { fromImage, tag, platform: platform || undefined }));
+    return new JsonStream(this.sys, res);
+  }
+
+  // ---- hijack
+
+  private async hijack(method: string, path: string, query?: QueryParams, body?: unknown): Promise<HijackedConn> {
+    const spec = this.jsonSpec(method, path, query, body);
+    const headers = { ...(spec.headers ?? { 'Content-Type': 'text/plain' }), Connection: 'Upgrade', Upgrade: 'tcp' };
+    const res = await this.send({ ...spec, headers, hijack: true });
+    if (res.status !== 101 && res.status !== 200) {
+      this.sys.close(res.fd);
+      throw new Error(`unable to upgrade to tcp, received ${res.status}`);
+    }
+    const sys = this.sys;
+    let early = res.take();
+    return {
+      mediaType: res.headers.get('Content-Type'),
+      read: async () => {
+        if (early) {
+          const e = early;
+          early = '';
+          return e;
+        }
+        return sys.read(res.fd);
+      },
+      write: (bytes) => sys.write(res.fd, bytes),
+      closeWrite: () => sys.shutdown(res.fd),
+      close: () => sys.close(res.fd),
+    };
+  }
+}
+
+/** A streamed body, piece by piece (bytes). */
+export class BodyStream {
+  constructor(
+    protected readonly sys: Sys,
+    readonly res: ResponseReader,
+  ) {}
+
+  get mediaType(): string {
+    return this.res.headers.get('Content-Type');
+  }
+
+  async next(): Promise<string | null> {
+    const p = await this.res.next();
+    if (p === null) this.close();
+    return p;
+  }
+
+  close(): void {
+    try {
+      this.sys.close(this.res.fd);
+    } catch {
+      /* closed already */
+    }
+  }
+}
+
+/** Newline-separated JSON messages (pull progress, events). */
+export class JsonStream extends BodyStream {
+  private buf = '';
+
+  async nextMessage(): Promise<Json | null> {
+    for (;;) {
+      const nl = this.buf.indexOf('\n');
+      if (nl >= 0) {
+        const line = this.buf.slice(0, nl);
+        this.buf = this.buf.slice(nl + 1);
+        if (line.trim() !== '') return JSON.parse(bytesToText(line)) as Json;
+        continue;
+      }
+      const p = await this.next();
+      if (p === null) return this.buf.trim() === '' ? null : (JSON.parse(bytesToText(this.buf)) as Json);
+      this.buf += p;
+    }
+  }
+}
+
+function responseError(status: number, body: string, target: string, host: string): DaemonResponseError {
+  const text = bytesToText(body);
+  try {
+    const j = JSON.parse(text) as { message?: string };
+    if (typeof j.message === 'string') return new DaemonResponseError(status, j.message);
+  } catch {
+    /* not JSON */
+  }
+  if (text.trim() === '') {
+    const url = `http://${host.startsWith('unix://') ? 'api.moby.localhost' : host.slice(6)}${target}`;
+    return new DaemonResponseError(status, `request returned ${statusText(status)} for API route and version ${url}, check if the server supports the requested API version`);
+  }
+  return new DaemonResponseError(status, text.trim());
+}
