@@ -27,10 +27,10 @@ export function regularFile(
     refs: 0,
     readWait: null,
     writeWait: null,
-    tryRead(): ReadResult {
+    tryRead(max?: number): ReadResult {
       if (content === null) content = utf8Decode(backend.readFile(path, caller));
       if (offset >= content.length) return null;
-      const out = content.slice(offset, offset + CHUNK);
+      const out = content.slice(offset, offset + Math.min(CHUNK, max ?? CHUNK));
       offset += out.length;
       return out;
     },

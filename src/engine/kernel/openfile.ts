@@ -15,7 +15,8 @@ export interface OpenFile {
   readonly writable: boolean;
   /** How many descriptors point here; maintained by the kernel. */
   refs: number;
-  tryRead(): ReadResult;
+  /** Up to `max` characters when given (read(2)'s count), else whatever is there. */
+  tryRead(max?: number): ReadResult;
   tryWrite(data: string): WriteResult;
   readonly readWait: WaitQueue | null;
   readonly writeWait: WaitQueue | null;

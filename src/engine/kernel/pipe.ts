@@ -27,7 +27,7 @@ export class Pipe {
       refs: 0,
       readWait: this.readWait,
       writeWait: null,
-      tryRead: () => this.tryRead(),
+      tryRead: (max) => this.tryRead(max),
       tryWrite: () => 'epipe',
       release: () => {
         this.readers--;
@@ -60,11 +60,17 @@ export class Pipe {
     };
   }
 
-  private tryRead(): ReadResult {
+  tryRead(max?: number): ReadResult {
     if (this.buffered > 0) {
-      const data = this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
-      this.chunks = [];
-      this.buffered = 0;
+      let data = this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
+      if (max !== undefined && max > 0 && data.length > max) {
+        this.chunks = [data.slice(max)];
+        this.buffered = data.length - max;
+        data = data.slice(0, max);
+      } else {
+        this.chunks = [];
+        this.buffered = 0;
+      }
       this.writeWait.wakeAll(this.sched);
       return data;
     }

@@ -68,7 +68,7 @@ function end(inbound: Pipe, outbound: Pipe, label: string): SocketEnd {
     refs: 0,
     readWait: r.readWait,
     writeWait: w.writeWait,
-    tryRead: (): ReadResult => r.tryRead(),
+    tryRead: (max?: number): ReadResult => r.tryRead(max),
     tryWrite: (d: string): WriteResult => (writeOpen ? w.tryWrite(d) : 'epipe'),
     release: () => {
       r.release();

@@ -84,7 +84,7 @@ export interface Sys {
 
   // ---- descriptors
   /** Waits for data; '' never returned: `null` means end of file. A TTY in canonical mode returns a line. */
-  read(fd: number): Promise<string | null>;
+  read(fd: number, max?: number): Promise<string | null>;
   /** Throws SysError EPIPE (after SIGPIPE) if nobody reads; blocks while a pipe is full. */
   write(fd: number, data: string): Promise<void>;
   open(path: string, flags: OpenFlags, mode?: number): number;

@@ -101,12 +101,12 @@ export class ProcessSys implements Sys {
     return f;
   }
 
-  async read(fd: number): Promise<string | null> {
+  async read(fd: number, max?: number): Promise<string | null> {
     this.k.checkAlive(this.p);
     const f = this.file(fd);
     if (!f.readable) throw new SysError('EBADF', 'read');
     for (;;) {
-      const r = f.tryRead();
+      const r = f.tryRead(max);
       if (r !== undefined) return r;
       if (!f.readWait) return null;
       if (f.tty) f.tty.readers++;

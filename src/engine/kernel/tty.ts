@@ -99,14 +99,14 @@ export class Tty {
       tty: this,
       readWait: this.readWait,
       writeWait: this.writeWait,
-      tryRead: () => this.tryRead(),
+      tryRead: (max) => this.tryRead(max),
       tryWrite: (d) => this.tryWrite(d),
       release: () => {},
       describe: () => `/dev/${this.name}`,
     };
   }
 
-  tryRead(): ReadResult {
+  tryRead(max?: number): ReadResult {
     const item = this.ready[0];
     if (item === undefined) return undefined;
     if (item === EOF_MARK) {
@@ -114,6 +114,11 @@ export class Tty {
       return null;
     }
     if (this.termios.icanon) {
+      // Like n_tty: a short read takes the start of the line and leaves the rest for the next read.
+      if (max !== undefined && max > 0 && item.length > max) {
+        this.ready[0] = item.slice(max);
+        return item.slice(0, max);
+      }
       this.ready.shift();
       return item;
     }

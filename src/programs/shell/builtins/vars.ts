@@ -215,7 +215,8 @@ export async function readRecord(sh: Shell, fd: number, delim = '\n', max = -1):
       st.buf = '';
       return { text, complete: false };
     }
-    const chunk = await sh.sys.read(fd);
+    // From a pipe or file, bash reads a byte at a time so the rest is left for the commands that follow.
+    const chunk = await sh.sys.read(fd, sh.sys.isatty(fd) ? undefined : 1);
     if (chunk === null) st.eof = true;
     else st.buf += chunk;
   }
