@@ -18,7 +18,7 @@ import { utf8Decode } from './utf8.js';
 import { ProcessSys } from './syscalls.js';
 import { Tty } from './tty.js';
 import type { Listener } from './socket.js';
-import type { Backend, Credentials, FsContext, MountNamespace } from './vfs.js';
+import type { Backend, Credentials, Fs, FsContext, MountNamespace } from './vfs.js';
 
 export interface KernelOptions {
   readonly seed: number;
@@ -83,7 +83,6 @@ export class Kernel {
   readonly unixListeners = new WeakMap<Backend, Map<string, Listener>>();
   readonly tcpListeners = new WeakMap<NetNamespace, Map<number, Listener>>();
   private readonly maxPids: number;
-  private nextPts = 0;
   private nextInode = 20000;
 
   constructor(opts: KernelOptions) {
@@ -179,7 +178,17 @@ export class Kernel {
     if (opts.program) {
       resolved = { program: opts.program, argv: opts.argv, exe: parent.exe, name: parent.comm, setuid: undefined };
     } else if (opts.path !== undefined) {
-      resolved = this.resolveProgram(parent, opts.path, opts.argv);
+      // The binary is looked up where the child will live: its mount namespace, cwd and credentials.
+      const fs =
+        opts.unshare?.mnt || opts.cred || opts.cwd !== undefined
+          ? (opts.unshare?.mnt ?? parent.mnt).view({
+              cred: opts.cred ?? parent.fsctx.cred,
+              cwd: opts.cwd ?? parent.fsctx.cwd,
+              umask: parent.fsctx.umask,
+              caller: parent.fsctx.caller,
+            })
+          : parent.fsView;
+      resolved = this.resolveProgram(fs, opts.path, opts.argv);
     } else {
       throw new SysError('EINVAL', 'spawn');
     }
@@ -224,8 +233,7 @@ export class Kernel {
   }
 
   /** Finds the program a file runs, following `#!` lines. Errors are execve(2)'s. */
-  resolveProgram(proc: Process, path: string, argv: readonly string[], depth = 0): ResolvedProgram {
-    const fs = proc.fsView;
+  resolveProgram(fs: Fs, path: string, argv: readonly string[], depth = 0): ResolvedProgram {
     const st = fs.stat(path);
     if (st.type === 'dir' || st.type !== 'file') throw new SysError('EACCES', 'execve', path);
     if (!fs.access(path, 'x')) throw new SysError('EACCES', 'execve', path);
@@ -240,7 +248,7 @@ export class Kernel {
     }
     if (exe.kind === 'script' && depth < MAX_SCRIPT_DEPTH) {
       const interpArgv = [exe.interpreter, ...(exe.arg ? [exe.arg] : []), path, ...argv.slice(1)];
-      const inner = this.resolveProgram(proc, exe.interpreter, interpArgv, depth + 1);
+      const inner = this.resolveProgram(fs, exe.interpreter, interpArgv, depth + 1);
       return { ...inner, name: basename(path).slice(0, 15), setuid: undefined };
     }
     throw new SysError('ENOEXEC', 'execve', path);
@@ -248,7 +256,7 @@ export class Kernel {
 
   /** Replaces the running program of `proc` (execve). Resolves to the new program's exit status. */
   async exec(proc: Process, sys: ProcessSys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
-    const r = this.resolveProgram(proc, path, argv);
+    const r = this.resolveProgram(proc.fsView, path, argv);
     proc.argv = r.argv;
     proc.exe = r.exe;
     proc.comm = r.name;
@@ -462,8 +470,15 @@ export class Kernel {
   }
 
   /** Allocates a pseudo-terminal (`pts/N`); the caller connects an emulator to its master side. */
+  /** The terminal's master side was closed: /dev/pts/N goes away (the number may be reused, as on Linux). */
+  releaseTty(tty: Tty): void {
+    if (this.ttys.get(tty.name) === tty) this.ttys.delete(tty.name);
+  }
+
   createTty(): Tty {
-    const name = `pts/${this.nextPts++}`;
+    let n = 0;
+    while (this.ttys.has(`pts/${n}`)) n++;
+    const name = `pts/${n}`;
     const tty = new Tty(name, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
     this.ttys.set(name, tty);
     return tty;

@@ -9,7 +9,7 @@ import type { Tty } from './tty.js';
 /** Output held for a slow reader before writers to the terminal are stopped (XOFF). */
 const HIGH_WATER = 65536;
 
-export function ptyMaster(tty: Tty, sched: Scheduler): OpenFile {
+export function ptyMaster(tty: Tty, sched: Scheduler, onClose: () => void): OpenFile {
   const chunks: string[] = [];
   let size = 0;
   let closed = false;
@@ -44,6 +44,7 @@ export function ptyMaster(tty: Tty, sched: Scheduler): OpenFile {
       closed = true;
       sub.dispose();
       tty.setFlow(false);
+      onClose();
     },
     describe: () => '/dev/ptmx',
   };

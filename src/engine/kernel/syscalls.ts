@@ -222,7 +222,7 @@ export class ProcessSys implements Sys {
     this.k.checkAlive(this.p);
     const tty = this.k.createTty();
     tty.uid = this.p.euid;
-    const master = this.allocFd(ptyMaster(tty, this.k.sched), 0);
+    const master = this.allocFd(ptyMaster(tty, this.k.sched, () => this.k.releaseTty(tty)), 0);
     const slave = this.allocFd(tty.openFile(), 0);
     return { master, slave, name: `/dev/${tty.name}` };
   }

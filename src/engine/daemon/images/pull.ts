@@ -42,7 +42,9 @@ export function installImage(engine: DockerEngine, cat: CatalogImage, ref: Refer
     engine.images.add(image);
   }
   const tagged = withDefaultTag(ref);
-  const old = engine.images.tag(tagged, image.id);
+  // A pull records the manifest digest as a reference too (`rmi` then untags `repo@sha256:…`).
+  engine.images.tag({ domain: ref.domain, path: ref.path, digest: b.repoDigest }, image.id);
+  const old = tagged.digest !== undefined ? engine.images.lookupRef(tagged) : engine.images.tag(tagged, image.id);
   const changed = old !== image.id;
   // An image that lost its tag to this one stays in the store, untagged (`<none>`), as in Docker.
   if (changed) image.lastTagTimeNs = engine.nowNs();

@@ -25,6 +25,7 @@ import type { ContainerRuntime } from './task.js';
 
 const initLayers = new WeakMap<DockerEngine, Layer>();
 const hostResolv = new WeakMap<DockerEngine, { text: string; path: string }>();
+const defaultResolv = new WeakMap<DockerEngine, string>();
 
 function initTree(): Tree {
   const empty = { type: 'file', content: '', mode: 0o755 } as const;
@@ -82,7 +83,13 @@ export function writeContainerFiles(engine: DockerEngine, c: Container, rt: Cont
     files.writeFile(`/${name}`, utf8Encode(content), { mode: 0o644, uid: 0, gid: 0 });
   write('hostname', buildHostnameFile(c.Config.Hostname));
   write('hosts', buildHostsFile({ hostname: c.Config.Hostname, domainname: c.Config.Domainname, ip: rt.ip || undefined }));
-  write('resolv.conf', buildResolvConf(text, path, { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions }));
+  const custom = h.Dns.length + h.DnsSearch.length + h.DnsOptions.length > 0;
+  let resolv = custom ? undefined : defaultResolv.get(engine);
+  if (resolv === undefined) {
+    resolv = buildResolvConf(text, path, { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions });
+    if (!custom) defaultResolv.set(engine, resolv);
+  }
+  write('resolv.conf', resolv);
 }
 
 const BIND_OPTS = 'rw,relatime,discard,errors=remount-ro,commit=30';

@@ -15,6 +15,7 @@ import type { DaemonError } from '../errdefs.js';
 import type { ExecRecord } from '../exec-record.js';
 import type { RestartManager } from '../restart.js';
 import type { StreamSink } from './stdio.js';
+import type { LaunchSpec } from './runc.js';
 
 /** `starting`: the shim was spawned and has not yet started PID 1 (or failed to). */
 export type TaskPhase = 'stopped' | 'starting' | 'running';
@@ -44,12 +45,16 @@ export class ContainerRuntime {
   exits = 0;
   /** `docker restart` in progress: the exit it causes is not an AutoRemove. */
   manualRestart = false;
-  /** The resolved executable of PID 1 (after PATH lookup in the container). */
-  exePath = '';
+  /** How PID 1 is launched (executable resolved in the container), from the last prepare. */
+  spec: LaunchSpec | null = null;
   /** Live exec processes by host PID. */
   readonly execs = new Map<number, ExecRecord>();
 
-  constructor(readonly rootfs: Overlay) {}
+  constructor(
+    readonly rootfs: Overlay,
+    /** Identifies the image's content (its bottom layer) for per-image caches. */
+    readonly imageKey: object,
+  ) {}
 
   addSink(s: StreamSink): void {
     (this.sinks ??= new Set()).add(s);

@@ -1,0 +1,125 @@
+/**
+ * The daemon's operations as one object, for the API layer: `new Daemon({ engine, sys })` in each dockerd
+ * process that serves requests (the engine is shared and outlives it; `sys` is the calling process, which
+ * spawns shims and blocks while waiting). Each method is one file's operation, in Docker's vocabulary.
+ */
+import type { Sys } from '../kernel/sys.js';
+import { containerAttach, type AttachOptions } from './attach.js';
+import { containerChanges, type ChangeJSON } from './changes.js';
+import { containerLogs, type LogsOptions, type LogsReader } from './container-logs.js';
+import type { DaemonContext } from './context.js';
+import { containerCreate, type CreateConfig, type CreateHostConfig, type CreateResponse } from './create.js';
+import { containerRm, type RmOptions } from './delete.js';
+import type { DockerEngine } from './engine.js';
+import { containerExecCreate, containerExecInspect, containerExecStart, type ExecStartOptions } from './exec.js';
+import type { ExecCreateConfig } from './exec-record.js';
+import { imageInspectJSON, imageSummaryJSON } from './images/json.js';
+import { imagePull, type ProgressSink } from './images/pull.js';
+import { imageRemove, type DeleteRecord } from './images/remove.js';
+import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
+import { toInspectJSON } from './inspect.js';
+import { containerKill } from './kill.js';
+import { containerList, type ListOptions } from './list.js';
+import { containerPause, containerUnpause } from './pause.js';
+import { containerRename } from './rename.js';
+import { containerRestart } from './restart-container.js';
+import type { IoSession } from './session.js';
+import { containerStart } from './start.js';
+import type { WaitCondition, WaitResult } from './state.js';
+import { containerStats, type StatsOptions } from './stats.js';
+import { containerStop, type StopOptions } from './stop.js';
+import { containerTop, type TopResponse } from './top.js';
+import { containerWait } from './wait.js';
+
+type Json = Record<string, unknown>;
+
+export class Daemon implements DaemonContext {
+  readonly engine: DockerEngine;
+  readonly sys: Sys;
+
+  constructor(opts: { engine: DockerEngine; sys: Sys }) {
+    this.engine = opts.engine;
+    this.sys = opts.sys;
+    this.engine.bridge.ensure();
+  }
+
+  // ---- containers
+  containerCreate(config: CreateConfig, hostConfig?: CreateHostConfig, name?: string): CreateResponse {
+    return containerCreate(this, config, hostConfig, name);
+  }
+  containerStart(name: string): Promise<void> {
+    return containerStart(this, name);
+  }
+  containerStop(name: string, opts?: StopOptions): Promise<void> {
+    return containerStop(this, name, opts);
+  }
+  containerKill(name: string, signal?: string): Promise<void> {
+    return containerKill(this, name, signal);
+  }
+  containerRestart(name: string, opts?: StopOptions): Promise<void> {
+    return containerRestart(this, name, opts);
+  }
+  containerPause(name: string): void {
+    containerPause(this, name);
+  }
+  containerUnpause(name: string): void {
+    containerUnpause(this, name);
+  }
+  containerRm(name: string, opts?: RmOptions): Promise<void> {
+    return containerRm(this, name, opts);
+  }
+  containerWait(name: string, condition?: WaitCondition | ''): Promise<WaitResult> {
+    return containerWait(this, name, condition);
+  }
+  containerRename(oldName: string, newName: string): void {
+    containerRename(this, oldName, newName);
+  }
+  containerTop(name: string, psArgs?: string): TopResponse {
+    return containerTop(this, name, psArgs);
+  }
+  containerStats(name: string, opts?: StatsOptions): Promise<Json> {
+    return containerStats(this, name, opts);
+  }
+  containerLogs(name: string, opts?: LogsOptions): LogsReader {
+    return containerLogs(this, name, opts);
+  }
+  containerChanges(name: string): ChangeJSON[] {
+    return containerChanges(this, name);
+  }
+  containerInspect(name: string): Json {
+    return toInspectJSON(this.engine.getContainer(name));
+  }
+  containerList(opts?: ListOptions): Json[] {
+    return containerList(this, opts);
+  }
+  containerAttach(name: string, opts?: AttachOptions): IoSession {
+    return containerAttach(this, name, opts);
+  }
+  containerExecCreate(name: string, config: ExecCreateConfig): { Id: string } {
+    return containerExecCreate(this, name, config);
+  }
+  containerExecStart(execId: string, opts?: ExecStartOptions): IoSession | null {
+    return containerExecStart(this, execId, opts);
+  }
+  containerExecInspect(execId: string): Json {
+    return containerExecInspect(this, execId);
+  }
+
+  // ---- images
+  imagePull(ref: string, onProgress?: ProgressSink): Promise<Json> {
+    return imagePull(this.engine, this.sys, ref, onProgress).then((img) => imageInspectJSON(this.engine.images, img));
+  }
+  imageList(): Json[] {
+    const store = this.engine.images;
+    return store.all().sort((a, b) => (a.created < b.created ? 1 : -1)).map((img) => imageSummaryJSON(store, img));
+  }
+  imageInspect(ref: string): Json {
+    return imageInspectJSON(this.engine.images, this.engine.images.resolve(ref));
+  }
+  imageRemove(ref: string, opts?: { force?: boolean }): DeleteRecord[] {
+    return imageRemove(this.engine, ref, opts);
+  }
+  imageSearch(term: string, opts?: SearchOptions): SearchResult[] {
+    return imageSearch(term, opts);
+  }
+}

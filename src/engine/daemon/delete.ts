@@ -1,0 +1,50 @@
+/**
+ * `docker rm` (moby daemon/delete.go): refuse a running container unless forced (then kill it), mark it dead,
+ * drop its RW layer, names and exec instances, and emit `destroy`.
+ */
+import type { Container } from './container.js';
+import type { DaemonContext } from './context.js';
+import type { DockerEngine } from './engine.js';
+import { conflict, isDaemonError } from './errdefs.js';
+import { killContainer } from './kill.js';
+
+export interface RmOptions {
+  readonly force?: boolean;
+  readonly removeVolumes?: boolean;
+}
+
+export async function containerRm(d: DaemonContext, name: string, opts: RmOptions = {}): Promise<void> {
+  const engine = d.engine;
+  const c = engine.getContainer(name);
+  if (c.State.setRemovalInProgress()) throw conflict(`removal of container ${name} is already in progress`);
+  try {
+    if (!engine.containers.has(c.ID)) return;
+    if (c.State.Running) {
+      if (!opts.force) {
+        const state = c.State.stateString();
+        if (state === 'paused') throw conflict(`cannot remove container "${c.Name}": container is paused and must be unpaused first`);
+        throw conflict(`cannot remove container "${c.Name}": container is ${state}: stop the container before removing or force remove`);
+      }
+      try {
+        await killContainer(d, c);
+      } catch (e) {
+        if (!isDaemonError(e, 'Conflict')) throw new Error(`cannot remove container "${c.Name}": could not kill: ${(e as Error).message}`);
+      }
+    }
+    if (engine.containers.has(c.ID)) removeContainer(engine, c);
+  } finally {
+    c.State.resetRemovalInProgress();
+  }
+}
+
+/** The removal itself, for a container that is not running (also AutoRemove's path). */
+export function removeContainer(engine: DockerEngine, c: Container): void {
+  c.State.setDead();
+  engine.containers.delete(c.ID);
+  engine.runtimes.delete(c.ID);
+  engine.names.releaseAll(c.ID);
+  for (const id of c.ExecIDs) engine.execs.delete(id);
+  c.State.setRemoved();
+  engine.containerEvent(c, 'destroy');
+  engine.notify();
+}

@@ -1,0 +1,122 @@
+/**
+ * `docker exec` (moby daemon/exec.go): `exec create` records the command; `exec start` runs it once, in the
+ * container's namespaces, as a child of the container's shim; its exit code is kept for `exec inspect`.
+ */
+import { deviceFile } from '../kernel/files.js';
+import type { OpenFile } from '../kernel/openfile.js';
+import type { Container } from './container.js';
+import type { DaemonContext } from './context.js';
+import { conflict, invalidParameter, notFound } from './errdefs.js';
+import { ExecRecord, type ExecCreateConfig } from './exec-record.js';
+import { generateID } from './ids.js';
+import { notRunning } from './kill.js';
+import { containerIsRestarting } from './pause.js';
+import { daemonEnvironment, envRecord, execFailure, lookPath, replaceOrAppendEnv, resolveUser, spawnJoined } from './runtime/runc.js';
+import { drainedPipe } from './runtime/stdio.js';
+import { detachSequence } from './attach.js';
+import { IoSession } from './session.js';
+
+function activeContainer(d: DaemonContext, name: string): Container {
+  const c = d.engine.getContainer(name);
+  if (!c.State.Running) throw notRunning(c.ID);
+  if (c.State.Paused) throw conflict(`Container ${name} is paused, unpause the container before exec`);
+  if (c.State.Restarting) throw containerIsRestarting(c.ID);
+  return c;
+}
+
+export function containerExecCreate(d: DaemonContext, name: string, config: ExecCreateConfig): { Id: string } {
+  const c = activeContainer(d, name);
+  if (!config.Cmd || config.Cmd.length === 0) throw invalidParameter('No exec command specified');
+  const engine = d.engine;
+  const id = generateID(engine.kernel.prng);
+  const env = replaceOrAppendEnv(daemonEnvironment(c.Config.Hostname, config.Tty ?? false, c.Config.Env), config.Env ?? []);
+  const [entrypoint, ...args] = config.Cmd;
+  const rec = new ExecRecord(id, c.ID, entrypoint, args, config, env, config.User || c.Config.User, config.WorkingDir || c.Config.WorkingDir);
+  engine.execs.set(id, rec);
+  c.ExecIDs.push(id);
+  engine.containerEvent(c, `exec_create: ${entrypoint} ${args.join(' ')}`, { execID: id });
+  return { Id: id };
+}
+
+export interface ExecStartOptions {
+  readonly detach?: boolean;
+  readonly consoleSize?: readonly [number, number];
+}
+
+function execRecord(d: DaemonContext, id: string): ExecRecord {
+  const rec = d.engine.execs.get(id);
+  if (!rec) throw notFound(`No such exec instance: ${id}`);
+  return rec;
+}
+
+/** Starts the exec; returns its I/O session, or null when detached. */
+export function containerExecStart(d: DaemonContext, id: string, opts: ExecStartOptions = {}): IoSession | null {
+  const engine = d.engine;
+  const k = engine.kernel;
+  const rec = execRecord(d, id);
+  if (rec.running) throw conflict(`Error: Exec command ${id} is already running`);
+  if (rec.started) throw conflict(`Error: Exec command ${id} has already run`);
+  const c = engine.containers.get(rec.containerId);
+  if (!c) throw notFound(`No such container: ${rec.containerId}`);
+  if (c.State.Paused) throw conflict(`Container ${c.ID} is paused, unpause the container before exec`);
+  if (c.State.Restarting) throw containerIsRestarting(c.ID);
+  if (!c.State.Running) throw notRunning(c.ID);
+  const rt = engine.runtime(c);
+  rec.started = true;
+
+  const fs = rt.mnt!.view({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
+  const user = resolveUser(fs, rec.user);
+  if ('error' in user) {
+    rec.exitCode = 126;
+    throw execFailure(user.error);
+  }
+  const env = envRecord(rec.env, user.home);
+  const cwd = rec.workingDir || '/';
+  const found = lookPath(rt.mnt!.view({ cred: user.cred, cwd, umask: 0o022, caller: { hostPid: 0 } }), rec.entrypoint, env.PATH ?? '');
+  if (!found.ok) {
+    rec.exitCode = found.code;
+    throw execFailure(found.message);
+  }
+  engine.containerEvent(c, `exec_start: ${rec.entrypoint} ${rec.args.join(' ')}`, { execID: id });
+
+  const tty = rec.config.Tty ?? false;
+  const session = opts.detach
+    ? null
+    : new IoSession(engine, d.sys, tty, { stdout: rec.config.AttachStdout ?? true, stderr: rec.config.AttachStderr ?? true }, {
+        input: (data) => (rec.tty ? rec.tty.input(data) : rec.stdin?.tryWrite(data)),
+        closeInput: () => {
+          rec.stdin?.release();
+          rec.stdin = null;
+        },
+        resize: (rows, cols) => rec.tty?.resize(rows, cols),
+      }, rec.config.DetachKeys ? detachSequence(rec.config.DetachKeys) : undefined);
+  rec.sink = session;
+  const child = spawnJoined(k, rt.pid1!, rt.shim!, { path: found.path, argv: [rec.entrypoint, ...rec.args], env, cwd, cred: user.cred });
+  if (tty) {
+    const t = k.createTty();
+    const size = opts.consoleSize ?? rec.config.ConsoleSize;
+    if (size && size[0] > 0 && size[1] > 0) t.resize(size[0], size[1]);
+    t.onOutput((data) => session?.data('stdout', data));
+    rec.tty = t;
+    k.attachTty(child, t);
+  } else {
+    let stdin: OpenFile;
+    if (rec.config.AttachStdin && session) {
+      const pipe = k.newPipe();
+      stdin = pipe.readEnd();
+      rec.stdin = pipe.writeEnd();
+    } else stdin = deviceFile('null', k.prng);
+    k.installFd(child, 0, stdin);
+    k.installFd(child, 1, drainedPipe(k.nextIno(), (t) => session?.data('stdout', t), () => {}));
+    k.installFd(child, 2, drainedPipe(k.nextIno(), (t) => session?.data('stderr', t), () => {}));
+  }
+  rec.pid = child.hostPid;
+  rec.running = true;
+  rt.execs.set(child.hostPid, rec);
+  return session;
+}
+
+/** GET /exec/{id}/json. */
+export function containerExecInspect(d: DaemonContext, id: string): Record<string, unknown> {
+  return execRecord(d, id).toJSON();
+}

@@ -1,0 +1,74 @@
+/**
+ * What happens when a container's PID 1 or an exec process exits (moby daemon/monitor.go,
+ * handleContainerExit): tear the task down (network, terminal, stdin, cgroup), ask the restart manager, set
+ * the state (stopped, or restarting), emit `die`, and remove an `--rm` container that will not restart.
+ */
+import type { WaitStatus } from '../kernel/sys.js';
+import type { Container } from './container.js';
+import { removeContainer } from './delete.js';
+import type { DockerEngine } from './engine.js';
+import type { RestartDecision } from './restart.js';
+import { closeOutput } from './runtime/output.js';
+import type { ContainerRuntime } from './runtime/task.js';
+
+function teardown(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+  engine.bridge.disconnect(c, rt, engine.ipam);
+  closeOutput(c, rt);
+  rt.ttySub?.dispose();
+  rt.ttySub = null;
+  if (rt.tty) engine.kernel.ttys.delete(rt.tty.name);
+  rt.tty = null;
+  rt.stdin?.release();
+  rt.stdin = null;
+  if (rt.cgroup) rt.cgroup.frozen = false;
+  rt.cgroup = null;
+  rt.pid1 = null;
+  rt.phase = 'stopped';
+  rt.exits++;
+}
+
+export function handleExit(engine: DockerEngine, c: Container, rt: ContainerRuntime, exitCode: number): RestartDecision {
+  teardown(engine, c, rt);
+  const ranForMs = engine.kernel.clock.now() - rt.startedAtMs;
+  const decision: RestartDecision = rt.restart
+    ? rt.restart.shouldRestart(exitCode, c.HasBeenManuallyStopped, ranForMs)
+    : { restart: false, canceled: false };
+  const now = engine.nowNs();
+  if (decision.restart) {
+    c.RestartCount++;
+    c.State.setRestarting({ exitCode }, now);
+  } else c.State.setStopped({ exitCode }, now);
+  engine.containerEvent(c, 'die', { exitCode: String(exitCode), execDuration: String(Math.floor(ranForMs / 1000)) });
+  if (!decision.restart) autoRemove(engine, c, rt);
+  engine.notify();
+  return decision;
+}
+
+/** The back-off ended in a stop/kill/rm (or the restart failed): the container is simply exited now. */
+export function restartCanceled(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+  if (c.State.Restarting) c.State.setStopped({ exitCode: c.State.ExitCode, exitedAt: c.State.FinishedAt ?? undefined }, engine.nowNs());
+  autoRemove(engine, c, rt);
+  engine.notify();
+}
+
+function autoRemove(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+  if (c.HostConfig.AutoRemove && !rt.manualRestart && engine.containers.has(c.ID) && !c.State.RemovalInProgress) {
+    removeContainer(engine, c);
+  }
+}
+
+/** An exec process ended: record its code, end its streams, emit `exec_die`. */
+export function execExited(engine: DockerEngine, c: Container, rt: ContainerRuntime, st: WaitStatus): void {
+  const rec = rt.execs.get(st.pid);
+  if (!rec) return;
+  rt.execs.delete(st.pid);
+  rec.running = false;
+  rec.exitCode = st.status;
+  rec.pid = 0;
+  rec.stdin?.release();
+  rec.stdin = null;
+  if (rec.tty) engine.kernel.ttys.delete(rec.tty.name);
+  rec.sink?.close();
+  engine.containerEvent(c, 'exec_die', { execID: rec.ID, exitCode: String(st.status) });
+  engine.notify();
+}

@@ -1,0 +1,11 @@
+/** `docker rename` (moby daemon/rename.go). */
+import type { DaemonContext } from './context.js';
+import { invalidParameter } from './errdefs.js';
+
+export function containerRename(d: DaemonContext, oldName: string, newName: string): void {
+  if (oldName === '' || newName === '') throw invalidParameter('Neither old nor new names may be empty');
+  const c = d.engine.getContainer(oldName);
+  const previous = c.Name;
+  c.Name = d.engine.names.rename(c.ID, c.Name, c.Name, newName);
+  d.engine.containerEvent(c, 'rename', { oldName: previous });
+}

@@ -1,0 +1,122 @@
+/**
+ * Streams a client reads from the daemon while a process blocks (attach, exec, logs -f). Items are queued as
+ * the container produces them; `next()` parks the calling process until one arrives or the stream ends.
+ */
+import { WaitQueue } from '../kernel/scheduler.js';
+import type { Sys } from '../kernel/sys.js';
+import { blockUntil } from './block.js';
+import type { DockerEngine } from './engine.js';
+import type { LogStream } from './logs.js';
+import { splitDetach, type StreamSink } from './runtime/stdio.js';
+
+export class StreamQueue<T> {
+  private items: T[] = [];
+  private head = 0;
+  private ended = false;
+  private readonly wait = new WaitQueue();
+
+  constructor(
+    private readonly engine: DockerEngine,
+    private readonly sys: Sys,
+  ) {}
+
+  get closed(): boolean {
+    return this.ended;
+  }
+
+  push(item: T): void {
+    if (this.ended) return;
+    this.items.push(item);
+    this.wait.wakeAll(this.engine.kernel.sched);
+  }
+
+  close(): void {
+    this.ended = true;
+    this.wait.wakeAll(this.engine.kernel.sched);
+  }
+
+  /** The next item; null once the stream has ended and everything queued was read. */
+  async next(): Promise<T | null> {
+    await blockUntil(this.engine.kernel, this.sys, this.wait, () => this.head < this.items.length || this.ended);
+    if (this.head < this.items.length) {
+      const item = this.items[this.head++];
+      if (this.head === this.items.length) {
+        this.items = [];
+        this.head = 0;
+      }
+      return item;
+    }
+    return null;
+  }
+}
+
+export interface OutputChunk {
+  readonly stream: LogStream;
+  readonly data: string;
+}
+
+export interface IoHooks {
+  /** Keys typed by the client (after detach-key filtering). */
+  readonly input?: (data: string) => void;
+  readonly closeInput?: () => void;
+  readonly resize?: (rows: number, cols: number) => void;
+  /** The client detached (Ctrl-P Ctrl-Q) or hung up. */
+  readonly detach?: () => void;
+}
+
+/** An attach or exec connection: output to read, input to write, a terminal to resize. */
+export class IoSession implements StreamSink {
+  private readonly queue: StreamQueue<OutputChunk>;
+  private detached = false;
+
+  constructor(
+    engine: DockerEngine,
+    sys: Sys,
+    readonly tty: boolean,
+    private readonly want: { stdout: boolean; stderr: boolean },
+    private readonly hooks: IoHooks,
+    private readonly detachKeys = '\x10\x11',
+  ) {
+    this.queue = new StreamQueue(engine, sys);
+  }
+
+  data(stream: LogStream, text: string): void {
+    if (stream === 'stdout' ? this.want.stdout : this.want.stderr) this.queue.push({ stream, data: text });
+  }
+
+  close(): void {
+    this.queue.close();
+  }
+
+  /** Output as it comes; null when the process exited (or the client detached). */
+  read(): Promise<OutputChunk | null> {
+    return this.queue.next();
+  }
+
+  /** Returns 'detached' when the input held the detach keys (what came before them is still delivered). */
+  write(data: string): 'ok' | 'detached' {
+    if (this.detached) return 'detached';
+    const { before, detached } = splitDetach(data, this.detachKeys);
+    if (before) this.hooks.input?.(before);
+    if (detached) {
+      this.detach();
+      return 'detached';
+    }
+    return 'ok';
+  }
+
+  closeStdin(): void {
+    this.hooks.closeInput?.();
+  }
+
+  resize(rows: number, cols: number): void {
+    this.hooks.resize?.(rows, cols);
+  }
+
+  detach(): void {
+    if (this.detached) return;
+    this.detached = true;
+    this.hooks.detach?.();
+    this.queue.close();
+  }
+}
