@@ -10,6 +10,8 @@ import type { Tty } from '../engine/kernel/tty.js';
 import { hostFilesystem } from './hostfs.js';
 import { programRegistry } from '../programs/registry.js';
 import { init } from '../programs/init/init.js';
+import { makeDockerd } from '../programs/dockerd/dockerd.js';
+import { DockerEngine } from '../engine/daemon/engine.js';
 import { loginAccount } from './login.js';
 
 export interface MachineOptions {
@@ -19,6 +21,8 @@ export interface MachineOptions {
   readonly bootEpochMs?: number;
   readonly hostname?: string;
   readonly costs?: CpuCosts;
+  /** Start dockerd at boot, as the docker.service unit does (default true). */
+  readonly docker?: boolean;
 }
 
 export interface TerminalOptions {
@@ -41,13 +45,18 @@ export const DEFAULT_BOOT_EPOCH_MS = Date.UTC(2026, 10, 28, 9, 0, 0);
 export const HOST_NAME = 'dockersim';
 
 export class Machine {
-  private constructor(readonly kernel: Kernel) {}
+  private constructor(
+    readonly kernel: Kernel,
+    /** Docker's state (/var/lib/docker): containers, images, networks; it outlives any one dockerd. */
+    readonly engine: DockerEngine,
+  ) {}
 
   static boot(opts: MachineOptions = {}): Machine {
     const hostname = opts.hostname ?? HOST_NAME;
     const net = new NetNamespace([loopbackInterface(), hostEth0()]);
     const bootEpochMs = opts.bootEpochMs ?? DEFAULT_BOOT_EPOCH_MS;
     let kernel: Kernel | undefined;
+    let engine: DockerEngine | undefined;
     const rootMnt = hostFilesystem({ hostname, bootEpochMs, kernel: () => kernel! });
     kernel = new Kernel({
       seed: opts.seed ?? 1,
@@ -55,11 +64,25 @@ export class Machine {
       hostname,
       rootMnt,
       net,
-      programs: programRegistry(),
+      programs: programRegistry({ dockerd: makeDockerd(() => engine!) }),
       costs: opts.costs,
     });
-    kernel.startInit(init, ['/sbin/init']);
-    return new Machine(kernel);
+    engine = new DockerEngine({ kernel });
+    const initProc = kernel.startInit(init, ['/sbin/init']);
+    const m = new Machine(kernel, engine);
+    if (opts.docker !== false) m.startDockerd(initProc);
+    return m;
+  }
+
+  /** What systemd's docker.service runs at boot (socket-activated, logging to the journal). */
+  private startDockerd(initProc: Process): void {
+    this.kernel.spawn(initProc, {
+      path: '/usr/bin/dockerd',
+      argv: ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'],
+      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+      fds: {},
+      setsid: true,
+    });
   }
 
   /** Opens a terminal (a new pts) with a login shell, as logging in over SSH would. */

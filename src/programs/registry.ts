@@ -7,8 +7,10 @@ import { unsimulated } from './init/unsimulated.js';
 import { shells } from './shell/index.js';
 import { system } from './system/index.js';
 
-export function programRegistry(): Map<string, Program> {
+/** `extra` holds the programs that need the machine's own state (dockerd and its engine). */
+export function programRegistry(extra: Readonly<Record<string, Program>> = {}): Map<string, Program> {
   return new Map<string, Program>([
+    ...Object.entries(extra),
     ...Object.entries(coreutils),
     ...Object.entries(system),
     ...Object.entries(shells),

@@ -63,6 +63,7 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
   let eof = false;
   const reader = sys.spawn({
     argv: [...sys.argv],
+    thread: true,
     fds: { 3: fd },
     program: async (s) => {
       for (;;) {

@@ -12,8 +12,18 @@ export function routerHandler(router: Router): HttpHandler {
   return (req, w, waiter) => router.serve(req, w, waiter);
 }
 
+/**
+ * A handler, or a factory making one per connection process (so a backend can block that process, and
+ * only that one, on its own system calls).
+ */
+export type HandlerSource = HttpHandler | { readonly perConnection: (sys: Sys) => HttpHandler };
+
+function handlerIn(source: HandlerSource, sys: Sys): HttpHandler {
+  return typeof source === 'function' ? source : source.perConnection(sys);
+}
+
 /** Accepts on `lfd` until the listener is closed. */
-export async function serveListener(sys: Sys, lfd: number, handler: HttpHandler): Promise<void> {
+export async function serveListener(sys: Sys, lfd: number, handler: HandlerSource): Promise<void> {
   for (;;) {
     let fd: number;
     try {
@@ -24,9 +34,10 @@ export async function serveListener(sys: Sys, lfd: number, handler: HttpHandler)
     }
     sys.spawn({
       argv: [...sys.argv],
+      thread: true,
       fds: { 3: fd },
       program: async (s) => {
-        await serveConnection(s, 3, { handler });
+        await serveConnection(s, 3, { handler: handlerIn(handler, s) });
         return 0;
       },
     });
@@ -36,11 +47,12 @@ export async function serveListener(sys: Sys, lfd: number, handler: HttpHandler)
 }
 
 /** Serves every listener; returns when all are closed. */
-export async function serve(sys: Sys, listeners: readonly number[], handler: HttpHandler): Promise<void> {
+export async function serve(sys: Sys, listeners: readonly number[], handler: HandlerSource): Promise<void> {
   if (listeners.length === 1) return serveListener(sys, listeners[0], handler);
   const pids = listeners.map((lfd) =>
     sys.spawn({
       argv: [...sys.argv],
+      thread: true,
       fds: { 3: lfd },
       program: async (s) => {
         await serveListener(s, 3, handler);

@@ -35,7 +35,7 @@ export function kernelProcSource(kernel: () => Kernel, opts: KernelProcOptions =
     list: () =>
       kernel()
         .processesIn(ns())
-        .filter((p) => p.state !== 'reaped')
+        .filter((p) => p.state !== 'reaped' && p.tgid === p.hostPid)
         .map(info),
     get(pid) {
       const p = ns().byPid.get(pid);
@@ -107,7 +107,7 @@ function describe(k: Kernel, ns: PidNamespace, p: Process): ProcInfo {
     cpuMs: p.cpuMs,
     ttyNr: ttyMinor >= 0 ? (PTS_MAJOR << 8) | (ttyMinor & 0xff) | ((ttyMinor & ~0xff) << 12) : 0,
     tpgid: tty && tty.fgPgrp ? pidOfHost(tty.fgPgrp) : -1,
-    threads: 1,
+    threads: 1 + [...k.procs.values()].filter((t) => t !== p && t.tgid === p.hostPid && t.state === 'running').length,
     vszKb,
     rssKb,
     fds: [...p.fds.entries()].sort((a, b) => a[0] - b[0]).map(([fd, f]) => ({ fd, target: f.describe() })),

@@ -167,6 +167,7 @@ export class Kernel {
     });
     p.pgid = p.hostPid;
     p.sid = p.hostPid;
+    p.tgid = p.hostPid;
     p.exe = argv[0] ?? '/sbin/init';
     p.comm = basename(p.exe);
     this.launch(p, program);
@@ -213,6 +214,7 @@ export class Kernel {
     child.euid = resolved.setuid ?? (opts.cred ? cred.uid : parent.euid);
     child.exe = resolved.exe;
     child.comm = resolved.name;
+    child.tgid = opts.thread ? parent.tgid : child.hostPid;
     for (const [sig, d] of parent.dispositions) if (d === 'ignore') child.dispositions.set(sig, 'ignore');
     const fdMap = opts.fds ?? { 0: 0, 1: 1, 2: 2 };
     for (const [to, from] of Object.entries(fdMap)) {
@@ -329,6 +331,10 @@ export class Kernel {
     p.cgroup.charge(-1, 0);
     if (p.pidns.init === p) {
       for (const other of [...p.pidns.byPid.values()]) if (other !== p) this.kill(other, 'SIGKILL', null);
+    }
+    // exit_group: a thread group ends with its leader.
+    if (p.tgid === p.hostPid) {
+      for (const other of this.procs.values()) if (other !== p && other.tgid === p.hostPid) this.kill(other, 'SIGKILL', null);
     }
     const heir = p.pidns.init && p.pidns.init !== p ? p.pidns.init : this.hostPidNs.init;
     for (const c of p.children) {

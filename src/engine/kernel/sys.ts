@@ -46,6 +46,11 @@ export interface SpawnOptions {
     readonly mnt?: import('./vfs.js').MountNamespace;
     readonly net?: import('./net.js').NetNamespace;
   };
+  /**
+   * Start a thread of the caller (CLONE_THREAD) rather than a new process: it is hidden from /proc's listing
+   * and ps, and dies with the thread group's leader. How a server like dockerd does concurrent work.
+   */
+  readonly thread?: boolean;
   /** Accounting group (a container's cgroup); default: the caller's. */
   readonly cgroup?: import('./cgroup.js').Cgroup;
 }

@@ -1,0 +1,158 @@
+/**
+ * dockerd's side of the Engine API: the router's narrow backends (the backend.ts files under src/api/router) answered by
+ * the daemon. One backend per connection process, so every blocking call has a process of its own to block.
+ */
+import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.js';
+import { Daemon } from '../../engine/daemon/daemon.js';
+import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { marshalEvent } from '../../engine/daemon/events.js';
+import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';
+import type { IoSession } from '../../engine/daemon/session.js';
+import type { Sys } from '../../engine/kernel/sys.js';
+import type { AttachStreams } from '../../api/router/container/backend.js';
+import type { EngineBackend } from '../../api/router/index.js';
+import { parseLogTime } from './logtime.js';
+import { systemInfo, systemVersion } from './system-info.js';
+import { inWorker } from './worker.js';
+
+type Json = Record<string, unknown>;
+
+/** Copies a session's output to the client until the process ends or the client detaches. */
+async function pump(io: IoSession, streams: AttachStreams): Promise<void> {
+  streams.onStdin(
+    (data) => {
+      io.write(data);
+    },
+    () => io.closeStdin(),
+  );
+  for (let chunk = await io.read(); chunk !== null; chunk = await io.read()) {
+    if (chunk.stream === 'stderr') streams.stderr(chunk.data);
+    else streams.stdout(chunk.data);
+  }
+}
+
+export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string): EngineBackend {
+  const d = new Daemon({ engine, sys });
+  const work = <T>(op: (w: Daemon, s: Sys) => Promise<T>): Promise<T> => inWorker(sys, engine, op);
+  return {
+    // ---- system
+    systemVersion: () => systemVersion(engine),
+    systemInfo: () => systemInfo(engine, hostname),
+    nowNs: () => engine.nowNs(),
+    subscribeEvents(opts, sink) {
+      for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) sink.event(marshalEvent(e));
+      if (opts.untilNs !== undefined && opts.untilNs <= engine.nowNs()) {
+        sink.end();
+        return { dispose() {} };
+      }
+      return engine.events.subscribe((e) => sink.event(marshalEvent(e)));
+    },
+
+    // ---- container state
+    containerCreate: (c) => d.containerCreate(c.config as CreateConfig, c.hostConfig as CreateHostConfig, c.name || undefined),
+    containerKill: (name, signal) => work((w) => w.containerKill(name, signal || undefined)),
+    containerPause: (name) => d.containerPause(name),
+    containerUnpause: (name) => d.containerUnpause(name),
+    containerRename: (oldName, newName) => d.containerRename(oldName, newName),
+    containerResize(name, height, width) {
+      const c = engine.getContainer(name);
+      engine.runtimes.get(c.ID)?.tty?.resize(height, width);
+    },
+    containerRestart: (name, opts) => work((w) => w.containerRestart(name, opts)),
+    containerRm: (name, opts) => work((w) => w.containerRm(name, { force: opts.force, removeVolumes: opts.removeVolume })),
+    containerStart: (name) => work((w) => w.containerStart(name)),
+    containerStop: (name, opts) => work((w) => w.containerStop(name, opts)),
+    containerWait(name, condition) {
+      engine.getContainer(name);
+      return { result: work((w) => w.containerWait(name, condition)) };
+    },
+
+    // ---- container queries
+    containers: (opts) => d.containerList({ all: opts.all, limit: opts.limit, filters: opts.filters }),
+    containerInspect: (name) => d.containerInspect(name),
+    containerTop: (name, psArgs) => d.containerTop(name, psArgs || undefined),
+    containerChanges: (name) => d.containerChanges(name),
+
+    // ---- logs and stats
+    containerLogs(name, config, sink) {
+      return new Promise((resolve, reject) => {
+        let stopped = false;
+        work(async (w) => {
+          const tail = config.tail === '' || config.tail === 'all' ? undefined : Number(config.tail);
+          const reader = w.containerLogs(name, {
+            stdout: config.stdout,
+            stderr: config.stderr,
+            follow: config.follow,
+            timestamps: config.timestamps,
+            tail: tail !== undefined && Number.isFinite(tail) ? tail : undefined,
+            sinceNs: parseLogTime(config.since, engine.nowNs()),
+            untilNs: parseLogTime(config.until, engine.nowNs()),
+          });
+          resolve({ tty: reader.tty, subscription: { dispose: () => (stopped = true) } });
+          for (let e = await reader.next(); e !== null && !stopped; e = await reader.next()) {
+            sink.message({ stream: e.stream, line: e.line, timeNs: e.timeNs });
+          }
+          sink.end();
+        }).catch(reject);
+      });
+    },
+    containerStats(name, opts, sink) {
+      let stopped = false;
+      engine.getContainer(name);
+      work(async (w, s) => {
+        do {
+          sink.message(await w.containerStats(name, { oneShot: opts.oneShot }));
+          if (opts.stream && !stopped) await s.sleep(opts.oneShot ? 1000 : 0);
+        } while (opts.stream && !stopped);
+        sink.end();
+      }).catch((e: Error) => sink.end(e));
+      return { dispose: () => (stopped = true) };
+    },
+
+    // ---- attach and exec
+    containerAttach: (name, config) =>
+      work(async (w) => {
+        const io = w.containerAttach(name, {
+          stdin: config.useStdin,
+          stdout: config.useStdout,
+          stderr: config.useStderr,
+          logs: config.logs,
+          stream: config.stream,
+          detachKeys: config.detachKeys || undefined,
+        });
+        await pump(io, config.getStreams(!io.tty));
+      }),
+    containerExecCreate: (name, config) => d.containerExecCreate(name, config as unknown as ExecCreateConfig).Id,
+    containerExecInspect: (id) => d.containerExecInspect(id),
+    containerExecResize(id, height, width) {
+      engine.execs.get(id)?.tty?.resize(height, width);
+    },
+    execExists: (id) => engine.execs.has(id),
+    containerExecStart: (id, config) =>
+      work(async (w) => {
+        const io = w.containerExecStart(id, {
+          detach: config.detach,
+          consoleSize: config.consoleSize ?? undefined,
+        });
+        if (io && config.streams) await pump(io, config.streams);
+      }),
+
+    // ---- images
+    images: () => d.imageList(),
+    imageInspect: (name) => d.imageInspect(name),
+    imageDelete: (name, opts) => d.imageRemove(name, { force: opts.force }) as unknown as Array<Record<string, string>>,
+    imageSearch(term, limit, filters) {
+      const official = filters['is-official']?.[0];
+      const stars = filters.stars?.[0];
+      return d.imageSearch(term, {
+        limit: limit > 0 ? limit : undefined,
+        isOfficial: official === undefined ? undefined : official === 'true',
+        minStars: stars === undefined ? undefined : Number(stars),
+      });
+    },
+    imagePull: (ref, progress) =>
+      work(async (w) => {
+        await w.imagePull(ref.tag ? `${ref.fromImage}:${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
+      }),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * dockerd: the Docker daemon as a process on the host. It listens on the unix socket (root:docker, 0660) and
+ * on every `-H` it is given, serves the Engine API from the machine's engine (the state under
+ * /var/lib/docker, which outlives the process), and stops its containers when told to stop.
+ */
+import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { isSysError } from '../../engine/kernel/errno.js';
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { Program, Sys } from '../../engine/kernel/sys.js';
+import { engineRouter } from '../../api/router/index.js';
+import { routerHandler, serve } from '../../api/server/serve.js';
+import { Daemon } from '../../engine/daemon/daemon.js';
+import { groupByName } from '../lib/users.js';
+import { engineBackend } from './backend.js';
+import { daemonLogger, type Logger } from './log.js';
+import { ENGINE_COMMIT, ENGINE_VERSION } from './system-info.js';
+
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const PIDFILE = '/var/run/docker.pid';
+
+interface DaemonFlags {
+  hosts: string[];
+  tls: boolean | undefined;
+  pidfile: string;
+}
+
+function parseFlags(argv: readonly string[]): DaemonFlags | string {
+  const f: DaemonFlags = { hosts: [], tls: undefined, pidfile: PIDFILE };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (name) {
+      case '-H':
+      case '--host': {
+        const v = value();
+        if (v === undefined) return `flag needs an argument: ${name === '-H' ? "'H' in -H" : '--host'}`;
+        f.hosts.push(v);
+        break;
+      }
+      case '--tls':
+      case '--tlsverify':
+        f.tls = inline === undefined ? true : inline === 'true';
+        break;
+      case '--pidfile':
+      case '-p': {
+        const v = value();
+        if (v === undefined) return `flag needs an argument: ${name}`;
+        f.pidfile = v;
+        break;
+      }
+      case '-D':
+      case '--debug':
+        break;
+      default:
+        if (name.startsWith('--containerd') || name === '--group' || name === '-G') {
+          if (inline === undefined && !name.startsWith('--containerd=')) i++;
+          break;
+        }
+        return name.startsWith('--') ? `unknown flag: ${name}` : `unknown shorthand flag: '${name.slice(1, 2)}' in ${name}`;
+    }
+  }
+  return f;
+}
+
+/** `fd://` is systemd's socket activation of docker.socket: the standard unix socket here. */
+function normalizeHost(h: string): string {
+  if (h === 'fd://' || h.startsWith('fd://')) return `unix://${DEFAULT_SOCKET}`;
+  if (h.startsWith('/')) return `unix://${h}`;
+  if (h.startsWith('unix://') && h.length === 7) return `unix://${DEFAULT_SOCKET}`;
+  return h;
+}
+
+/** The address part of `API listen on …`, as Go's listener reports it. */
+function listenAddress(h: string): string {
+  if (h.startsWith('unix://')) return h.slice(7);
+  const m = /^tcp:\/\/(.*):(\d+)$/.exec(h);
+  if (!m) return h;
+  return m[1] === '0.0.0.0' || m[1] === '' ? `[::]:${m[2]}` : `${m[1]}:${m[2]}`;
+}
+
+async function warnInsecureTcp(log: Logger, sys: Sys, host: string, explicit: boolean): Promise<void> {
+  const f = { host };
+  await log.warn('Binding to IP address without --tlsverify is insecure and gives root access on this machine to everyone who has access to your network.', f);
+  await log.warn('Binding to an IP address, even on localhost, can also give access to scripts run in a browser. Be safe out there!', f);
+  if (explicit) return;
+  await log.warn('Binding to an IP address without --tlsverify is deprecated. Startup is intentionally being slowed down to show this message', f);
+  await log.warn('Please consider generating tls certificates with client validation to prevent exposing unauthenticated root access to your network', f);
+  await log.warn("You can override this by explicitly specifying '--tls=false' or '--tlsverify=false'", f);
+  await log.warn('Support for listening on TCP without authentication or explicit intent to run without authentication will be removed in the next release', f);
+  await sys.sleep(15_000);
+}
+
+export function makeDockerd(engine: () => DockerEngine): Program {
+  return async (sys) => {
+    const flags = parseFlags(sys.argv);
+    if (typeof flags === 'string') {
+      await sys.write(2, `${flags}\nSee 'dockerd --help'.\n`);
+      return 125;
+    }
+    if (sys.argv.includes('-v') || sys.argv.includes('--version')) {
+      await sys.write(1, `Docker version ${ENGINE_VERSION}, build ${ENGINE_COMMIT}\n`);
+      return 0;
+    }
+    if (sys.euid !== 0) {
+      await sys.write(
+        2,
+        'dockerd needs to be started with root privileges. To run dockerd in rootless mode as an unprivileged user, see https://docs.docker.com/go/rootless/\n',
+      );
+      return 1;
+    }
+    const log = daemonLogger(sys);
+    if (sys.fs.exists(flags.pidfile)) {
+      const pid = Number(sys.fs.readText(flags.pidfile).trim());
+      if (pid > 0 && sys.fs.exists(`/proc/${pid}`)) {
+        await log.fatal(`failed to start daemon, ensure docker is not running or delete ${flags.pidfile}: process with PID ${pid} is still running`);
+        return 1;
+      }
+    }
+    sys.fs.writeFile(flags.pidfile, `${sys.pid}`, { mode: 0o644 });
+    await log.info('Starting up');
+    const hosts = (flags.hosts.length > 0 ? flags.hosts : [DEFAULT_SOCKET]).map(normalizeHost);
+    const listeners: number[] = [];
+    const gid = groupByName(sys.fs, 'docker')?.gid ?? 0;
+    for (const h of hosts) {
+      try {
+        if (h.startsWith('unix://') && sys.fs.exists(h.slice(7))) sys.fs.unlink(h.slice(7));
+        if (h.startsWith('tcp://') && flags.tls !== true) await warnInsecureTcp(log, sys, h, flags.tls === false);
+        listeners.push(h.startsWith('unix://') ? sys.listen(h, { mode: 0o660, gid }) : sys.listen(h));
+      } catch (e) {
+        if (isProcessEnd(e) || !isSysError(e)) throw e;
+        await log.fatal(`failed to load listeners: listen ${h.replace(/^\w+:\/\//, '')}: bind: ${e.message.toLowerCase()}`);
+        sys.fs.unlink(flags.pidfile);
+        return 1;
+      }
+    }
+    await log.info('OTEL tracing is not configured, using no-op tracer provider');
+    await log.info('Loading containers: start.');
+    await log.info('Loading containers: done.');
+    await log.info('Docker daemon', {
+      commit: ENGINE_COMMIT,
+      'containerd-snapshotter': 'false',
+      'storage-driver': 'overlay2',
+      version: ENGINE_VERSION,
+    });
+    await log.info('Daemon has completed initialization');
+    const hostname = sys.hostname();
+    const fds: Record<number, number> = {};
+    listeners.forEach((l, i) => (fds[3 + i] = l));
+    const acceptor = sys.spawn({
+      argv: [...sys.argv],
+      thread: true,
+      fds: { 0: 0, 1: 1, 2: 2, ...fds },
+      program: async (s) => {
+        await serve(
+          s,
+          listeners.map((_, i) => 3 + i),
+          { perConnection: (conn) => routerHandler(engineRouter(engineBackend(engine(), conn, hostname))) },
+        );
+        return 0;
+      },
+    });
+    for (const l of listeners) sys.close(l);
+    for (const h of hosts) await log.info(`API listen on ${listenAddress(h)}`);
+
+    let signal = '';
+    const onSignal = (name: string) => () => {
+      if (signal) return;
+      signal = name;
+      sys.kill(acceptor, 'SIGKILL');
+    };
+    sys.signal('SIGTERM', onSignal('terminated'));
+    sys.signal('SIGINT', onSignal('interrupt'));
+    await sys.wait(acceptor);
+    await log.info(`Processing signal '${signal || 'terminated'}'`);
+    await stopContainers(engine(), sys);
+    for (const h of hosts) if (h.startsWith('unix://') && sys.fs.exists(h.slice(7))) sys.fs.unlink(h.slice(7));
+    if (sys.fs.exists(flags.pidfile)) sys.fs.unlink(flags.pidfile);
+    await log.info('Daemon shutdown complete');
+    return 0;
+  };
+}
+
+/** Without live-restore, a stopping daemon stops its containers (each with its own stop timeout). */
+async function stopContainers(engine: DockerEngine, sys: Sys): Promise<void> {
+  const d = new Daemon({ engine, sys });
+  for (const c of [...engine.containers.values()]) {
+    if (!c.State.Running) continue;
+    try {
+      if (c.State.Paused) d.containerUnpause(c.ID);
+      await d.containerStop(c.ID, {});
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+    }
+  }
+}
