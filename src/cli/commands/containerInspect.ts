@@ -1,4 +1,8 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { getBool, getString } from '../flags.js';
+import { inspectRefs } from './inspector.js';
 
 /** `docker container inspect` as docker/cli 28.2.2 defines it (cli/command/container/inspect.go); flag text recorded from `--help`. */
 export const containerInspectCommand = command({
@@ -10,3 +14,10 @@ export const containerInspectCommand = command({
     flag("size", "s", "", "Display total file sizes", { sim: true }),
   ],
 });
+
+export async function runContainerInspect(cli: CommandCli, refs: readonly string[], format: string, size: boolean): Promise<void> {
+  await inspectRefs(cli, refs, format, (ref) => cli.client().containerInspect(ref, { size }));
+}
+
+export const containerInspectAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
+  runContainerInspect(cli, inv.args, getString(inv.flags, 'format'), getBool(inv.flags, 'size'));

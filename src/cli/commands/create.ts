@@ -1,4 +1,9 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { StatusError } from '../errors.js';
+import { createContainer } from './container-create.js';
+import { createOptions, parseContainerConfig, validatePullOpt, type ContainerConfig, type CreateOptions } from './container-opts.js';
 import { CONTAINER_FLAGS } from './container-flags.js';
 
 /** `docker create` as docker/cli 28.2.2 defines it (cli/command/container/create.go); flag text recorded from `--help`. */
@@ -13,3 +18,22 @@ export const createCommand = command({
     flag("pull", "", "string", "Pull image before creating (\"always\", \"|missing\", \"never\")", { def: "\"missing\"", sim: true }),
   ],
 });
+
+/** Prints the new container's 64-hex ID. Daemon errors come back plain (exit 1, no `docker:` prefix). */
+export async function runCreate(cli: CommandCli, cfg: ContainerConfig, opts: CreateOptions): Promise<void> {
+  const id = await createContainer(cli, cfg, opts);
+  await cli.out.write(id + '\n');
+}
+
+export async function createAction(cli: CommandCli, inv: Invocation): Promise<void> {
+  const opts = createOptions(inv);
+  let cfg: ContainerConfig;
+  try {
+    const bad = validatePullOpt(opts.pull);
+    if (bad) throw bad;
+    cfg = parseContainerConfig(inv, (k) => cli.env(k));
+  } catch (e) {
+    throw new StatusError(125, `docker: ${(e as Error).message}\n\nRun 'docker create --help' for more information`);
+  }
+  await runCreate(cli, cfg, opts);
+}

@@ -1,4 +1,6 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
 
 /** `docker diff` as docker/cli 28.2.2 defines it (cli/command/container/diff.go); flag text recorded from `--help`. */
 export const diffCommand = command({
@@ -9,3 +11,15 @@ export const diffCommand = command({
   flags: [
   ],
 });
+
+const KINDS = ['C', 'A', 'D'];
+
+/** `C /etc`, `A /etc/foo`, `D /tmp/x`: one line per change, in the daemon's order. */
+export async function runDiff(cli: CommandCli, container: string): Promise<void> {
+  const changes = (await cli.client().containerDiff(container)) ?? [];
+  let out = '';
+  for (const c of changes) out += `${KINDS[c.Kind] ?? '?'} ${c.Path}\n`;
+  if (out) await cli.out.write(out);
+}
+
+export const diffAction = (cli: CommandCli, inv: Invocation): Promise<void> => runDiff(cli, inv.args[0]);

@@ -1,4 +1,8 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { getString } from '../flags.js';
+import { inspectRefs } from './inspector.js';
 
 /** `docker image inspect` as docker/cli 28.2.2 defines it (cli/command/image/inspect.go); flag text recorded from `--help`. */
 export const imageInspectCommand = command({
@@ -10,3 +14,10 @@ export const imageInspectCommand = command({
     flag("platform", "", "string", "Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)"),
   ],
 });
+
+export async function runImageInspect(cli: CommandCli, refs: readonly string[], format: string): Promise<void> {
+  await inspectRefs(cli, refs, format, (ref) => cli.client().imageInspect(ref));
+}
+
+export const imageInspectAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
+  runImageInspect(cli, inv.args, getString(inv.flags, 'format'));

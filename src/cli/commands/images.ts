@@ -1,4 +1,10 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { getBool, getList, getString } from '../flags.js';
+import { filtersJSON } from '../filters.js';
+import { IMAGE_HEADERS, IMAGE_TABLE, IMAGE_TABLE_DIGESTS, imageRows } from '../formatter/image.js';
+import { writeRows } from '../formatter/write.js';
 
 /** `docker images` as docker/cli 28.2.2 defines it (cli/command/image/list.go); flag text recorded from `--help`. */
 export const imagesCommand = command({
@@ -15,4 +21,34 @@ export const imagesCommand = command({
     flag("quiet", "q", "", "Only show image IDs", { sim: true }),
     flag("tree", "", "", "List multi-platform images as a tree (EXPERIMENTAL)"),
   ],
+});
+
+export interface ImagesOptions {
+  readonly matchName: string;
+  readonly quiet: boolean;
+  readonly all: boolean;
+  readonly noTrunc: boolean;
+  readonly showDigests: boolean;
+  readonly format: string;
+  readonly filter: readonly string[];
+}
+
+export async function runImages(cli: CommandCli, o: ImagesOptions): Promise<void> {
+  const extra: Array<[string, string]> = o.matchName ? [['reference', o.matchName]] : [];
+  const images = await cli.client().imageList({ all: o.all || undefined, filters: filtersJSON(o.filter, extra) });
+  let format = o.format;
+  if (o.quiet && (format === '' || format === 'table')) format = '{{.ID}}';
+  const rows = imageRows(images, { trunc: !o.noTrunc, digests: o.showDigests }, cli.now());
+  const text = writeRows(format, o.showDigests ? IMAGE_TABLE_DIGESTS : IMAGE_TABLE, rows, IMAGE_HEADERS);
+  if (text) await cli.out.write(text);
+}
+
+export const imagesAction = (cli: CommandCli, inv: Invocation): Promise<void> => runImages(cli, {
+  matchName: inv.args[0] ?? '',
+  quiet: getBool(inv.flags, 'quiet'),
+  all: getBool(inv.flags, 'all'),
+  noTrunc: getBool(inv.flags, 'no-trunc'),
+  showDigests: getBool(inv.flags, 'digests'),
+  format: getString(inv.flags, 'format'),
+  filter: getList(inv.flags, 'filter'),
 });

@@ -1,4 +1,9 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { getBool, getString } from '../flags.js';
+import { displayJSONMessages } from '../formatter/jsonmessage.js';
+import { apiTag, isNameOnly, parseNormalizedNamed, refName, refString, tagNameOnly } from '../reference.js';
 
 /** `docker pull` as docker/cli 28.2.2 defines it (cli/command/image/pull.go); flag text recorded from `--help`. */
 export const pullCommand = command({
@@ -12,4 +17,39 @@ export const pullCommand = command({
     flag("platform", "", "string", "Set platform if server is multi-platform capable"),
     flag("quiet", "q", "", "Suppress verbose output", { sim: true }),
   ],
+});
+
+export interface PullOptions {
+  readonly remote: string;
+  readonly all: boolean;
+  readonly quiet: boolean;
+  readonly platform: string;
+}
+
+/** `Using default tag: latest`, the daemon's progress, then the full reference (`docker.io/library/ubuntu:latest`). */
+export async function runPull(cli: CommandCli, o: PullOptions): Promise<void> {
+  let ref = parseNormalizedNamed(o.remote);
+  if (o.all && !isNameOnly(ref)) throw new Error("tag can't be used with --all-tags/-a");
+  if (!o.all && isNameOnly(ref)) {
+    ref = tagNameOnly(ref);
+    if (!o.quiet) await cli.out.write(`Using default tag: ${ref.tag}\n`);
+  }
+  const stream = await cli.client().imagePull(refName(ref), o.all ? '' : apiTag(ref), { platform: o.platform || undefined });
+  const sink = o.quiet ? { write: async () => undefined, isTerminal: () => false, ttySize: () => ({ height: 0, width: 0 }) } : cli.out;
+  try {
+    await displayJSONMessages(stream, sink, () => cli.now());
+  } catch (e) {
+    if (e instanceof Error && e.message.includes("when fetching 'plugin'")) {
+      throw new Error(e.message + ' - Use `docker plugin install`');
+    }
+    throw e;
+  }
+  if (!o.all) await cli.out.write(refString(ref) + '\n');
+}
+
+export const pullAction = (cli: CommandCli, inv: Invocation): Promise<void> => runPull(cli, {
+  remote: inv.args[0],
+  all: getBool(inv.flags, 'all-tags'),
+  quiet: getBool(inv.flags, 'quiet'),
+  platform: getString(inv.flags, 'platform'),
 });

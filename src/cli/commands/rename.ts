@@ -1,4 +1,7 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { errorText, passProcessEnd } from '../errors.js';
 
 /** `docker rename` as docker/cli 28.2.2 defines it (cli/command/container/rename.go); flag text recorded from `--help`. */
 export const renameCommand = command({
@@ -9,3 +12,19 @@ export const renameCommand = command({
   flags: [
   ],
 });
+
+export async function runRename(cli: CommandCli, oldName: string, newName: string): Promise<void> {
+  const from = oldName.trim();
+  const to = newName.trim();
+  if (from === '' || to === '') throw new Error('Error: Neither old nor new names may be empty');
+  try {
+    await cli.client().containerRename(from, to);
+  } catch (e) {
+    passProcessEnd(e);
+    await cli.err.write(errorText(e) + '\n');
+    throw new Error(`Error: failed to rename container named ${from}`);
+  }
+}
+
+export const renameAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
+  runRename(cli, inv.args[0], inv.args[1]);

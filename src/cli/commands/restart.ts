@@ -1,4 +1,8 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { forEachContainer } from './each.js';
+import { changed, getInt, getString } from '../flags.js';
 
 /** `docker restart` as docker/cli 28.2.2 defines it (cli/command/container/restart.go); flag text recorded from `--help`. */
 export const restartCommand = command({
@@ -12,3 +16,25 @@ export const restartCommand = command({
     flag("time", "", "int", "Seconds to wait before killing the container", { sim: true, hidden: true, deprecated: "use --timeout instead" }),
   ],
 });
+
+export interface RestartOptions {
+  readonly signal: string;
+  /** Seconds; absent: the container's StopTimeout (the daemon decides). */
+  readonly timeout?: number;
+  readonly containers: readonly string[];
+}
+
+export async function runRestart(cli: CommandCli, opts: RestartOptions): Promise<void> {
+  const o = { signal: opts.signal || undefined, timeout: opts.timeout };
+  await forEachContainer(cli, opts.containers, (c) => cli.client().containerRestart(c, o));
+}
+
+export function restartOptions(inv: Invocation): RestartOptions {
+  const f = inv.flags;
+  // --time is the deprecated spelling of --timeout (the same variable in docker/cli).
+  const given = changed(f, 'timeout') || changed(f, 'time');
+  const which = changed(f, 'timeout') ? 'timeout' : 'time';
+  return { signal: getString(f, 'signal'), timeout: given ? getInt(f, which) : undefined, containers: inv.args };
+}
+
+export const restartAction = (cli: CommandCli, inv: Invocation): Promise<void> => runRestart(cli, restartOptions(inv));

@@ -1,4 +1,9 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { forEachContainer } from './each.js';
+import { getBool } from '../flags.js';
+import { errorText, isNotFound } from '../errors.js';
 
 /** `docker rm` as docker/cli 28.2.2 defines it (cli/command/container/rm.go); flag text recorded from `--help`. */
 export const rmCommand = command({
@@ -11,4 +16,32 @@ export const rmCommand = command({
     flag("link", "l", "", "Remove the specified link"),
     flag("volumes", "v", "", "Remove anonymous volumes associated with the container", { sim: true }),
   ],
+});
+
+export interface RmOptions {
+  readonly force: boolean;
+  readonly volumes: boolean;
+  readonly link: boolean;
+  readonly containers: readonly string[];
+}
+
+export async function runRm(cli: CommandCli, opts: RmOptions): Promise<void> {
+  const o = { force: opts.force, removeVolumes: opts.volumes, removeLinks: opts.link };
+  await forEachContainer(cli, opts.containers, async (name) => {
+    const id = name.replace(/^\/+|\/+$/g, '');
+    if (id === '') throw new Error('Container name cannot be empty');
+    await cli.client().containerRemove(id, o);
+  }, async (_name, e) => {
+    // `rm -f` of something already gone reports it but does not fail.
+    if (!opts.force || !isNotFound(e)) return false;
+    await cli.err.write(errorText(e) + '\n');
+    return true;
+  });
+}
+
+export const rmAction = (cli: CommandCli, inv: Invocation): Promise<void> => runRm(cli, {
+  force: getBool(inv.flags, 'force'),
+  volumes: getBool(inv.flags, 'volumes'),
+  link: getBool(inv.flags, 'link'),
+  containers: inv.args,
 });

@@ -1,4 +1,8 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { getBool } from '../flags.js';
+import { errorText, isNotFound, passProcessEnd } from '../errors.js';
 
 /** `docker rmi` as docker/cli 28.2.2 defines it (cli/command/image/remove.go); flag text recorded from `--help`. */
 export const rmiCommand = command({
@@ -11,4 +15,38 @@ export const rmiCommand = command({
     flag("no-prune", "", "", "Do not delete untagged parents", { sim: true }),
     flag("platform", "", "strings", "Remove only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"),
   ],
+});
+
+export interface RmiOptions {
+  readonly force: boolean;
+  readonly noPrune: boolean;
+  readonly images: readonly string[];
+}
+
+/** `Untagged: …` / `Deleted: sha256:…` per removed reference; with -f a missing image is only reported. */
+export async function runRmi(cli: CommandCli, o: RmiOptions): Promise<void> {
+  const errs: string[] = [];
+  let fatal = false;
+  for (const img of o.images) {
+    try {
+      const dels = await cli.client().imageRemove(img, { force: o.force, noPrune: o.noPrune });
+      let text = '';
+      for (const d of dels) text += d.Deleted ? `Deleted: ${d.Deleted}\n` : `Untagged: ${d.Untagged ?? ''}\n`;
+      if (text) await cli.out.write(text);
+    } catch (e) {
+      passProcessEnd(e);
+      if (!isNotFound(e)) fatal = true;
+      errs.push(errorText(e));
+    }
+  }
+  if (errs.length === 0) return;
+  const msg = errs.join('\n');
+  if (!o.force || fatal) throw new Error(msg);
+  await cli.err.write(msg + '\n');
+}
+
+export const rmiAction = (cli: CommandCli, inv: Invocation): Promise<void> => runRmi(cli, {
+  force: getBool(inv.flags, 'force'),
+  noPrune: getBool(inv.flags, 'no-prune'),
+  images: inv.args,
 });

@@ -1,4 +1,8 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { forEachContainer } from './each.js';
+import { changed, getInt, getString } from '../flags.js';
 
 /** `docker stop` as docker/cli 28.2.2 defines it (cli/command/container/stop.go); flag text recorded from `--help`. */
 export const stopCommand = command({
@@ -12,3 +16,25 @@ export const stopCommand = command({
     flag("time", "", "int", "Seconds to wait before killing the container", { sim: true, hidden: true, deprecated: "use --timeout instead" }),
   ],
 });
+
+export interface StopOptions {
+  readonly signal: string;
+  /** Seconds; absent: the container's StopTimeout (the daemon decides). */
+  readonly timeout?: number;
+  readonly containers: readonly string[];
+}
+
+export async function runStop(cli: CommandCli, opts: StopOptions): Promise<void> {
+  const o = { signal: opts.signal || undefined, timeout: opts.timeout };
+  await forEachContainer(cli, opts.containers, (c) => cli.client().containerStop(c, o));
+}
+
+export function stopOptions(inv: Invocation): StopOptions {
+  const f = inv.flags;
+  // --time is the deprecated spelling of --timeout (the same variable in docker/cli).
+  const given = changed(f, 'timeout') || changed(f, 'time');
+  const which = changed(f, 'timeout') ? 'timeout' : 'time';
+  return { signal: getString(f, 'signal'), timeout: given ? getInt(f, which) : undefined, containers: inv.args };
+}
+
+export const stopAction = (cli: CommandCli, inv: Invocation): Promise<void> => runStop(cli, stopOptions(inv));

@@ -1,4 +1,7 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { tabwrite } from '../formatter/tabwriter.js';
 
 /** `docker top` as docker/cli 28.2.2 defines it (cli/command/container/top.go); flag text recorded from `--help`. */
 export const topCommand = command({
@@ -10,3 +13,14 @@ export const topCommand = command({
   flags: [
   ],
 });
+
+/** The daemon runs ps; the client only lays its columns out (tabwriter minwidth 20, padding 3). */
+export async function runTop(cli: CommandCli, container: string, psArgs: readonly string[]): Promise<void> {
+  const top = await cli.client().containerTop(container, psArgs);
+  let text = top.Titles.join('\t') + '\n';
+  for (const p of top.Processes) text += p.join('\t') + '\n';
+  await cli.out.write(tabwrite(text, { minwidth: 20, padding: 3 }));
+}
+
+export const topAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
+  runTop(cli, inv.args[0], inv.args.slice(1));

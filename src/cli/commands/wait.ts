@@ -1,4 +1,7 @@
 import { command, flag } from '../spec.js';
+import type { CommandCli } from '../cli.js';
+import type { Invocation } from '../dispatch.js';
+import { joinErrors, passProcessEnd } from '../errors.js';
 
 /** `docker wait` as docker/cli 28.2.2 defines it (cli/command/container/wait.go); flag text recorded from `--help`. */
 export const waitCommand = command({
@@ -9,3 +12,21 @@ export const waitCommand = command({
   flags: [
   ],
 });
+
+/** Waits for each container in turn (condition not-running) and prints its exit code; errors come last. */
+export async function runWait(cli: CommandCli, containers: readonly string[]): Promise<void> {
+  const errs: unknown[] = [];
+  for (const c of containers) {
+    try {
+      const res = await (await cli.client().containerWait(c, '')).result();
+      await cli.out.write(`${res.StatusCode}\n`);
+    } catch (e) {
+      passProcessEnd(e);
+      errs.push(e);
+    }
+  }
+  const err = joinErrors(errs);
+  if (err) throw err;
+}
+
+export const waitAction = (cli: CommandCli, inv: Invocation): Promise<void> => runWait(cli, inv.args);

@@ -1,0 +1,52 @@
+/**
+ * What a docker command sees of the process it runs in (docker/cli's DockerCli / command.Streams): three
+ * streams, the environment, a client, and virtual time. Text crosses these streams as JS strings; the
+ * Engine API streams stay bytes until a command decodes them.
+ */
+import type { ApiClient } from './client.js';
+
+export interface TtySize {
+  readonly height: number;
+  readonly width: number;
+}
+
+export interface OutStream {
+  write(text: string): Promise<void>;
+  isTerminal(): boolean;
+  /** The terminal's size; 0×0 when the stream is not a terminal. */
+  ttySize(): TtySize;
+}
+
+export interface InStream {
+  /** Next input (one keystroke or line, whatever the terminal delivers); null at end of input. */
+  read(): Promise<string | null>;
+  isTerminal(): boolean;
+  ttySize(): TtySize;
+  /** Raw mode on (hijacked TTY sessions: no echo, no line editing, Ctrl-C as a byte) or back to cooked. */
+  setRaw(on: boolean): void;
+}
+
+export interface Cli {
+  readonly in: InStream;
+  readonly out: OutStream;
+  readonly err: OutStream;
+  env(name: string): string | undefined;
+  /** A client for `host` (from -H / DOCKER_HOST / the default socket); negotiates on first use. */
+  client(host: string): ApiClient;
+  /** Virtual time, milliseconds since the epoch. */
+  now(): number;
+  /** Virtual sleep (live `docker stats`). */
+  sleep(ms: number): Promise<void>;
+  /**
+   * Signals delivered to the docker process (`SIGINT`, `SIGTERM`, `SIGWINCH`…) while a handler is set;
+   * returns the unsubscribe. Absent: the process has no way to catch signals (nothing is proxied).
+   */
+  onSignal?(handler: (signal: string) => void): () => void;
+}
+
+export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
+
+/** What a command's run function receives: the process's streams and its (already chosen) client. */
+export interface CommandCli extends Omit<Cli, 'client'> {
+  client(): ApiClient;
+}

@@ -1,0 +1,224 @@
+/**
+ * The Engine API as the docker CLI uses it: one method per request (docker/cli talks to moby's client
+ * package the same way). Shapes are the API's JSON (v1.50 field names). An adapter over src/api/client
+ * implements it for the simulation; tests pass a fake with one function per method.
+ *
+ * Errors: a daemon answer ≥ 400 rejects with an error carrying a numeric `status` and the daemon's bare
+ * `message` (errors.ts prints it as `Error response from daemon: …`); an unreachable daemon rejects with an
+ * error named `ConnectionError` whose message is the whole line docker prints (`Cannot connect to the
+ * Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?`).
+ * Streams carry binary strings (one char per byte), as sockets do.
+ */
+export type Json = Record<string, unknown>;
+
+export interface PortJSON {
+  readonly IP?: string;
+  readonly PrivatePort: number;
+  readonly PublicPort?: number;
+  readonly Type: string;
+}
+
+/** GET /containers/json items. `Created` is unix seconds; every name starts with `/`. */
+export interface ContainerSummary {
+  readonly Id: string;
+  readonly Names: readonly string[];
+  readonly Image: string;
+  readonly ImageID?: string;
+  readonly Command: string;
+  readonly Created: number;
+  readonly Ports: readonly PortJSON[];
+  readonly Labels?: Readonly<Record<string, string>> | null;
+  readonly State: string;
+  readonly Status: string;
+  readonly SizeRw?: number;
+  readonly SizeRootFs?: number;
+  readonly Mounts?: ReadonlyArray<{ readonly Name?: string; readonly Source?: string; readonly Type?: string }>;
+  readonly NetworkSettings?: { readonly Networks?: Readonly<Record<string, unknown>> };
+}
+
+/** GET /containers/{id}/json: only what the CLI reads is typed; the rest stays in the object. */
+export interface ContainerJSON {
+  readonly Id: string;
+  readonly Name?: string;
+  readonly State: {
+    readonly Running: boolean;
+    readonly Paused: boolean;
+    readonly Restarting: boolean;
+    readonly Status?: string;
+    readonly ExitCode?: number;
+  };
+  readonly Config: { readonly Tty: boolean; readonly OpenStdin: boolean; readonly [k: string]: unknown };
+  readonly HostConfig?: { readonly AutoRemove?: boolean; readonly [k: string]: unknown };
+  readonly [k: string]: unknown;
+}
+
+/** An object as inspected, with the daemon's JSON text when the client kept it (docker inspect prints it). */
+export interface Inspected<T> {
+  readonly value: T;
+  readonly raw?: string;
+}
+
+export interface ContainerListOptions {
+  readonly all?: boolean;
+  /** > 0 only; the API's `limit`. */
+  readonly limit?: number;
+  readonly size?: boolean;
+  /** filters.ToJSON: `{"status":{"exited":true}}`, absent when empty. */
+  readonly filters?: string;
+}
+
+export interface ImageSummary {
+  readonly Id: string;
+  readonly ParentId?: string;
+  readonly RepoTags: readonly string[] | null;
+  readonly RepoDigests: readonly string[] | null;
+  readonly Created: number;
+  readonly Size: number;
+  readonly Containers?: number;
+  readonly Labels?: Readonly<Record<string, string>> | null;
+}
+
+/** GET /images/search items (lower-case keys, as the registry API has them). */
+export interface SearchResult {
+  readonly name: string;
+  readonly description: string;
+  readonly star_count: number;
+  readonly is_official: boolean;
+  readonly is_automated?: boolean;
+}
+
+/** One line of pull progress (pkg/jsonmessage). */
+export interface JSONMessage {
+  readonly status?: string;
+  readonly id?: string;
+  readonly progress?: string;
+  readonly progressDetail?: { readonly current?: number; readonly total?: number; readonly start?: number };
+  readonly stream?: string;
+  readonly error?: string;
+  readonly errorDetail?: { readonly code?: number; readonly message?: string };
+  readonly aux?: unknown;
+  readonly from?: string;
+  readonly time?: number;
+  readonly timeNano?: number;
+}
+
+export interface MessageStream {
+  /** Next message; null at the end of the stream. */
+  nextMessage(): Promise<JSONMessage | null>;
+  close(): void;
+}
+
+/** A response body read piece by piece (logs, multiplexed unless the container has a TTY). */
+export interface ByteStream {
+  next(): Promise<string | null>;
+  close(): void;
+}
+
+/** A connection after `101 UPGRADED` (attach, exec start): raw bytes both ways. */
+export interface HijackedConn {
+  read(): Promise<string | null>;
+  write(bytes: string): Promise<void>;
+  /** Half-close: the daemon sees end of stdin. */
+  closeWrite(): void;
+  close(): void;
+}
+
+export interface WaitResult {
+  readonly StatusCode: number;
+  readonly Error?: { readonly Message: string } | null;
+}
+
+/** The wait request was accepted (its headers came back); `result()` resolves when the condition is met. */
+export interface WaitHandle {
+  result(): Promise<WaitResult>;
+}
+
+export interface LogsOptions {
+  readonly stdout: boolean;
+  readonly stderr: boolean;
+  readonly follow?: boolean;
+  readonly timestamps?: boolean;
+  readonly details?: boolean;
+  /** `all` or a number, as given. */
+  readonly tail?: string;
+  /** Already converted client-side to `seconds.nanoseconds` (moby's timetypes.GetTimestamp). */
+  readonly since?: string;
+  readonly until?: string;
+}
+
+export interface AttachOptions {
+  readonly stream: boolean;
+  readonly stdin: boolean;
+  readonly stdout: boolean;
+  readonly stderr: boolean;
+  readonly detachKeys?: string;
+  readonly logs?: boolean;
+}
+
+export interface ExecConfig {
+  readonly User?: string;
+  readonly Privileged?: boolean;
+  readonly Tty: boolean;
+  readonly ConsoleSize?: readonly [number, number];
+  readonly AttachStdin: boolean;
+  readonly AttachStdout: boolean;
+  readonly AttachStderr: boolean;
+  readonly DetachKeys?: string;
+  readonly Env?: readonly string[];
+  readonly WorkingDir?: string;
+  readonly Cmd: readonly string[];
+}
+
+export interface ExecStartOptions {
+  readonly Detach: boolean;
+  readonly Tty: boolean;
+  readonly ConsoleSize?: readonly [number, number];
+}
+
+export interface ApiClient {
+  /** The API version requests use after negotiation (`1.50`, lower against an older daemon). */
+  clientVersion(): string;
+  serverVersion(): Promise<Json>;
+  info(): Promise<Json>;
+
+  containerList(opts: ContainerListOptions): Promise<ContainerSummary[]>;
+  /** The adapter merges Config, HostConfig and NetworkingConfig into one body (`name` goes in the query). */
+  containerCreate(config: Json, hostConfig: Json, networkingConfig: Json, name?: string, platform?: string):
+    Promise<{ Id: string; Warnings: string[] | null }>;
+  /** 204 and 304 (already running) both resolve. */
+  containerStart(id: string): Promise<void>;
+  containerAttach(id: string, opts: AttachOptions): Promise<HijackedConn>;
+  /** condition: '' (not-running), 'next-exit' or 'removed'. Rejects if the daemon refuses the wait. */
+  containerWait(id: string, condition: string): Promise<WaitHandle>;
+  containerLogs(id: string, opts: LogsOptions): Promise<ByteStream>;
+  containerInspect(id: string, opts?: { size?: boolean }): Promise<Inspected<ContainerJSON>>;
+  containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
+  containerRestart(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
+  /** signal '' means the daemon's default (SIGKILL): send no `signal` parameter. Forwarded signals come without `SIG`. */
+  containerKill(id: string, signal: string): Promise<void>;
+  containerPause(id: string): Promise<void>;
+  containerUnpause(id: string): Promise<void>;
+  containerRemove(id: string, opts: { force?: boolean; removeVolumes?: boolean; removeLinks?: boolean }): Promise<void>;
+  containerRename(id: string, newName: string): Promise<void>;
+  /** `ps_args` is the arguments joined with spaces, absent when none. */
+  containerTop(id: string, psArgs: readonly string[]): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /** One sample (`stream=0`): the daemon fills precpu_stats from its previous reading. */
+  containerStats(id: string): Promise<Json>;
+  /** Kind: 0 modified, 1 added, 2 deleted. */
+  containerDiff(id: string): Promise<Array<{ Path: string; Kind: number }> | null>;
+  containerResize(id: string, height: number, width: number): Promise<void>;
+
+  containerExecCreate(id: string, config: ExecConfig): Promise<{ Id: string }>;
+  /** Detach: plain 200 and null; otherwise the hijacked stream. */
+  containerExecStart(execId: string, opts: ExecStartOptions): Promise<HijackedConn | null>;
+  containerExecInspect(execId: string): Promise<Json>;
+  containerExecResize(execId: string, height: number, width: number): Promise<void>;
+
+  imageList(opts: { all?: boolean; filters?: string }): Promise<ImageSummary[]>;
+  /** POST /images/create?fromImage=docker.io/library/ubuntu&tag=latest. */
+  imagePull(fromImage: string, tag: string, opts?: { platform?: string }): Promise<MessageStream>;
+  imageInspect(name: string): Promise<Inspected<Json>>;
+  imageRemove(name: string, opts: { force?: boolean; noPrune?: boolean }):
+    Promise<Array<{ Untagged?: string; Deleted?: string }>>;
+  imageSearch(term: string, opts: { limit?: number; filters?: string }): Promise<SearchResult[]>;
+}

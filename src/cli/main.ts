@@ -1,0 +1,115 @@
+/**
+ * The docker program's main (cmd/docker/docker.go): parse, run the command, print its error and turn it
+ * into an exit status. Help, usage errors and version come finished from dispatch; commands dockersim
+ * does not model say so instead of pretending.
+ */
+import { DEFAULT_DOCKER_HOST, type Cli, type CommandCli } from './cli.js';
+import type { ApiClient } from './client.js';
+import { dispatch, type Invocation } from './dispatch.js';
+import { errorText, passProcessEnd, StatusError } from './errors.js';
+import { getList, unsimulatedFlags } from './flags.js';
+import type { FlagSpec } from './spec.js';
+import { commandPath } from './tree.js';
+import { attachAction, attachCommand } from './commands/attach.js';
+import { containerInspectAction, containerInspectCommand } from './commands/containerInspect.js';
+import { createAction, createCommand } from './commands/create.js';
+import { diffAction, diffCommand } from './commands/diff.js';
+import { execAction, execCommand } from './commands/exec.js';
+import { imageInspectAction, imageInspectCommand } from './commands/imageInspect.js';
+import { imagesAction, imagesCommand } from './commands/images.js';
+import { infoAction, infoCommand } from './commands/info.js';
+import { inspectAction, inspectCommand } from './commands/inspect.js';
+import { killAction, killCommand } from './commands/kill.js';
+import { logsAction, logsCommand } from './commands/logs.js';
+import { pauseAction, pauseCommand } from './commands/pause.js';
+import { psAction, psCommand } from './commands/ps.js';
+import { pullAction, pullCommand } from './commands/pull.js';
+import { renameAction, renameCommand } from './commands/rename.js';
+import { restartAction, restartCommand } from './commands/restart.js';
+import { rmAction, rmCommand } from './commands/rm.js';
+import { rmiAction, rmiCommand } from './commands/rmi.js';
+import { runAction, runCommand } from './commands/run.js';
+import { searchAction, searchCommand } from './commands/search.js';
+import { startAction, startCommand } from './commands/start.js';
+import { statsAction, statsCommand } from './commands/stats.js';
+import { stopAction, stopCommand } from './commands/stop.js';
+import { topAction, topCommand } from './commands/top.js';
+import { unpauseAction, unpauseCommand } from './commands/unpause.js';
+import { versionAction, versionCommand } from './commands/version.js';
+import { waitAction, waitCommand } from './commands/wait.js';
+
+type Action = (cli: CommandCli, inv: Invocation) => Promise<void>;
+
+/** Keyed by a spec's flag list: `docker ps` and `docker container ls` are renamed copies sharing it. */
+const ACTIONS = new Map<readonly FlagSpec[], Action>([
+  [attachCommand.flags, attachAction], [containerInspectCommand.flags, containerInspectAction],
+  [createCommand.flags, createAction], [diffCommand.flags, diffAction], [execCommand.flags, execAction],
+  [imageInspectCommand.flags, imageInspectAction], [imagesCommand.flags, imagesAction],
+  [infoCommand.flags, infoAction], [inspectCommand.flags, inspectAction], [killCommand.flags, killAction],
+  [logsCommand.flags, logsAction], [pauseCommand.flags, pauseAction], [psCommand.flags, psAction],
+  [pullCommand.flags, pullAction], [renameCommand.flags, renameAction], [restartCommand.flags, restartAction],
+  [rmCommand.flags, rmAction], [rmiCommand.flags, rmiAction], [runCommand.flags, runAction],
+  [searchCommand.flags, searchAction], [startCommand.flags, startAction], [statsCommand.flags, statsAction],
+  [stopCommand.flags, stopAction], [topCommand.flags, topAction], [unpauseCommand.flags, unpauseAction],
+  [versionCommand.flags, versionAction], [waitCommand.flags, waitAction],
+]);
+
+/** -H wins over DOCKER_HOST, which wins over the default socket. */
+export function daemonHost(inv: Invocation, env: (k: string) => string | undefined): string {
+  const hosts = getList(inv.globals, 'host');
+  if (hosts.length > 0) return hosts[hosts.length - 1];
+  return env('DOCKER_HOST') || DEFAULT_DOCKER_HOST;
+}
+
+function configDir(cli: Cli): string {
+  return cli.env('DOCKER_CONFIG') || `${cli.env('HOME') || '/root'}/.docker`;
+}
+
+/** Go's os.Exit keeps the low 8 bits: -1 is 255. */
+function exitStatus(code: number): number {
+  return ((code % 256) + 256) % 256;
+}
+
+export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
+  const width = cli.in.isTerminal() ? cli.in.ttySize().width : undefined;
+  const d = dispatch(argv, { configDir: configDir(cli), width });
+  if (d.kind === 'output') {
+    if (d.stdout) await cli.out.write(d.stdout);
+    if (d.stderr) await cli.err.write(d.stderr);
+    return d.exit;
+  }
+  if (d.kind === 'unsimulated') {
+    const path = commandPath(d.node);
+    await cli.err.write(`docker: '${path}' is a real docker command that dockersim does not simulate yet\n`);
+    return 1;
+  }
+  if (d.stdout) await cli.out.write(d.stdout);
+  const action = d.node.spec ? ACTIONS.get(d.node.spec.flags) : undefined;
+  if (!action) {
+    await cli.err.write(`docker: '${commandPath(d.node)}' is a real docker command that dockersim does not simulate yet\n`);
+    return 1;
+  }
+  for (const f of unsimulatedFlags(d.globals).concat(unsimulatedFlags(d.flags))) {
+    await cli.err.write(`WARNING: dockersim does not simulate --${f.name}; it has no effect\n`);
+  }
+  const host = daemonHost(d, (k) => cli.env(k));
+  let client: ApiClient | null = null;
+  const ccli: CommandCli = {
+    in: cli.in, out: cli.out, err: cli.err,
+    env: (k) => cli.env(k),
+    now: () => cli.now(),
+    sleep: (ms) => cli.sleep(ms),
+    onSignal: cli.onSignal ? (h) => cli.onSignal!(h) : undefined,
+    client: () => (client ??= cli.client(host)),
+  };
+  try {
+    await action(ccli, d);
+    return 0;
+  } catch (e) {
+    passProcessEnd(e);
+    const text = errorText(e);
+    if (text !== '') await cli.err.write(text + '\n');
+    if (e instanceof StatusError) return exitStatus(e.code === 0 ? 1 : e.code);
+    return 1;
+  }
+}
