@@ -2,6 +2,7 @@
 import type { Program } from '../engine/kernel/sys.js';
 import { busybox } from './busybox/index.js';
 import { coreutils } from './coreutils/index.js';
+import { docker } from './docker/docker.js';
 import { init } from './init/init.js';
 import { unsimulated } from './init/unsimulated.js';
 import { shells } from './shell/index.js';
@@ -15,6 +16,7 @@ export function programRegistry(extra: Readonly<Record<string, Program>> = {}): 
     ...Object.entries(system),
     ...Object.entries(shells),
     ['busybox', busybox],
+    ['docker', docker],
     ['init', init],
     ['systemd', init],
     ['*', unsimulated],

@@ -141,6 +141,14 @@ export class DockerClient {
     return this.json(this.jsonSpec('POST', '/containers/create', { name: name || undefined, platform: platform || undefined }, config));
   }
 
+  /** GET a JSON document and return its text as the daemon wrote it (docker inspect prints it as is). */
+  async getRaw(path: string, query?: QueryParams): Promise<string> {
+    const res = await this.send(this.jsonSpec('GET', path, query));
+    const body = await res.readAll();
+    this.sys.close(res.fd);
+    return bytesToText(body);
+  }
+
   containerInspect(id: string): Promise<Json> {
     return this.json(this.jsonSpec('GET', `/containers/${id}/json`));
   }

@@ -1,0 +1,61 @@
+/** The CLI's narrow `ApiClient` (src/cli/client.ts) over the Engine API client that speaks HTTP on a socket. */
+import { DockerClient } from '../../api/client/client.js';
+import type { Sys } from '../../engine/kernel/sys.js';
+import type {
+  ApiClient,
+  ContainerJSON,
+  ContainerSummary,
+  HijackedConn,
+  ImageSummary,
+  Inspected,
+  JSONMessage,
+  MessageStream,
+  SearchResult,
+} from '../../cli/client.js';
+
+type Json = Record<string, unknown>;
+
+export function apiClient(sys: Sys, host: string): ApiClient {
+  const c = new DockerClient(sys, host);
+  const inspect = async <T>(path: string): Promise<Inspected<T>> => {
+    const raw = await c.getRaw(path);
+    return { value: JSON.parse(raw) as T, raw };
+  };
+  return {
+    clientVersion: () => c.version,
+    serverVersion: () => c.systemVersion(),
+    info: () => c.systemInfo(),
+    containerList: async (o) => (await c.containerList(o)) as unknown as ContainerSummary[],
+    containerCreate: (config, hostConfig, networkingConfig, name, platform) =>
+      c.containerCreate({ ...config, HostConfig: hostConfig, NetworkingConfig: networkingConfig }, name, platform),
+    containerStart: async (id) => void (await c.containerStart(id)),
+    containerAttach: (id, o) => c.containerAttach(id, o) as Promise<HijackedConn>,
+    containerWait: (id, condition) => c.containerWait(id, condition || undefined),
+    containerLogs: (id, o) => c.containerLogs(id, o),
+    containerInspect: (id) => inspect<ContainerJSON>(`/containers/${id}/json`),
+    containerStop: async (id, o) => void (await c.containerStop(id, o)),
+    containerRestart: async (id, o) => void (await c.containerRestart(id, o)),
+    containerKill: async (id, signal) => void (await c.containerKill(id, signal || undefined)),
+    containerPause: async (id) => void (await c.containerPause(id)),
+    containerUnpause: async (id) => void (await c.containerUnpause(id)),
+    containerRemove: async (id, o) => void (await c.containerRemove(id, o)),
+    containerRename: async (id, name) => void (await c.containerRename(id, name)),
+    containerTop: (id, args) => c.containerTop(id, args.length > 0 ? args.join(' ') : undefined),
+    containerStats: async (id) => JSON.parse(await c.getRaw(`/containers/${id}/stats`, { stream: '0' })) as Json,
+    containerDiff: async (id) => JSON.parse(await c.getRaw(`/containers/${id}/changes`)) as Array<{ Path: string; Kind: number }> | null,
+    containerResize: async (id, h, w) => void (await c.containerResize(id, h, w)),
+    containerExecCreate: (id, config) => c.containerExecCreate(id, config as unknown as Json),
+    containerExecStart: (id, o) =>
+      c.containerExecStart(id, { Detach: o.Detach, Tty: o.Tty, ConsoleSize: o.ConsoleSize ? [o.ConsoleSize[0], o.ConsoleSize[1]] : undefined }),
+    containerExecInspect: (id) => c.containerExecInspect(id),
+    containerExecResize: async (id, h, w) => void (await c.containerExecResize(id, h, w)),
+    imageList: async (o) => (await c.imageList(o)) as unknown as ImageSummary[],
+    imagePull: async (fromImage, tag, o): Promise<MessageStream> => {
+      const s = await c.imagePull(fromImage, tag, o?.platform);
+      return { nextMessage: async () => (await s.nextMessage()) as JSONMessage | null, close: () => s.close() };
+    },
+    imageInspect: (name) => inspect<Json>(`/images/${name}/json`),
+    imageRemove: async (name, o) => (await c.imageRemove(name, o)) as Array<{ Untagged?: string; Deleted?: string }>,
+    imageSearch: async (term, o) => (await c.imageSearch(term, o.limit)) as unknown as SearchResult[],
+  };
+}

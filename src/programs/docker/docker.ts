@@ -1,0 +1,64 @@
+/**
+ * The `docker` program on the simulated host: docker/cli's main (src/cli) with its streams on this process's
+ * descriptors and its API client on the kernel's sockets, so every command goes through the Engine API to
+ * dockerd exactly as on a real host (socket permissions, DOCKER_HOST, -H and a stopped daemon included).
+ */
+import type { Program, Sys } from '../../engine/kernel/sys.js';
+import { isSysError } from '../../engine/kernel/errno.js';
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { Cli, OutStream, TtySize } from '../../cli/cli.js';
+import { main } from '../../cli/main.js';
+import { apiClient } from './api-client.js';
+
+function ttySize(sys: Sys, fd: number): TtySize {
+  try {
+    const w = sys.getWinSize(fd);
+    return { height: w.rows, width: w.cols };
+  } catch {
+    return { height: 0, width: 0 };
+  }
+}
+
+function outStream(sys: Sys, fd: number): OutStream {
+  return {
+    write: (text) => sys.write(fd, text),
+    isTerminal: () => sys.isatty(fd),
+    ttySize: () => ttySize(sys, fd),
+  };
+}
+
+export function dockerCli(sys: Sys): Cli {
+  let saved: ReturnType<Sys['tcgetattr']> | null = null;
+  return {
+    in: {
+      read: () => sys.read(0),
+      isTerminal: () => sys.isatty(0),
+      ttySize: () => ttySize(sys, 0),
+      setRaw(on) {
+        if (!sys.isatty(0)) return;
+        if (on) {
+          saved ??= sys.tcgetattr(0);
+          sys.tcsetattr(0, { icanon: false, echo: false, isig: false, onlcr: false });
+        } else if (saved) {
+          sys.tcsetattr(0, saved);
+          saved = null;
+        }
+      },
+    },
+    out: outStream(sys, 1),
+    err: outStream(sys, 2),
+    env: (name) => sys.env[name],
+    client: (host) => apiClient(sys, host),
+    now: () => sys.now(),
+    sleep: (ms) => sys.sleep(ms),
+  };
+}
+
+export const docker: Program = async (sys) => {
+  try {
+    return await main(dockerCli(sys), sys.argv.slice(1));
+  } catch (e) {
+    if (isProcessEnd(e) || !isSysError(e, 'EPIPE')) throw e;
+    return 1;
+  }
+};
