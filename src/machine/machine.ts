@@ -21,6 +21,8 @@ export interface MachineOptions {
   readonly bootEpochMs?: number;
   readonly hostname?: string;
   readonly costs?: CpuCosts;
+  /** How the host lets pending promise callbacks run (see Scheduler); Node: setImmediate. */
+  readonly drain?: () => Promise<void>;
   /** Start dockerd at boot, as the docker.service unit does (default true). */
   readonly docker?: boolean;
 }
@@ -66,6 +68,7 @@ export class Machine {
       net,
       programs: programRegistry({ dockerd: makeDockerd(() => engine!) }),
       costs: opts.costs,
+      drain: opts.drain,
     });
     engine = new DockerEngine({ kernel });
     const initProc = kernel.startInit(init, ['/sbin/init']);

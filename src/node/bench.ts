@@ -7,6 +7,7 @@ import { Overlay } from '../engine/fs/overlay.js';
 import type { Program, Sys } from '../engine/kernel/sys.js';
 import { ROOTFS } from '../engine/rootfs/index.js';
 import { Machine } from '../machine/machine.js';
+import { nodeDrain } from './drain.js';
 
 interface Row {
   readonly what: string;
@@ -23,7 +24,7 @@ function gc(): void {
 
 /** Runs `body` as a process on a fresh machine and returns the real ms it took. */
 async function inProcess(body: (sys: Sys) => Promise<void>): Promise<number> {
-  const m = Machine.boot({ seed: 1 });
+  const m = Machine.boot({ seed: 1, drain: nodeDrain });
   let ms = 0;
   const program: Program = async (sys) => {
     const t0 = performance.now();

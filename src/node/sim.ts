@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { HeadlessSession, plainText } from '../machine/headless.js';
 import { Machine } from '../machine/machine.js';
+import { nodeDrain } from './drain.js';
 
 function usage(message: string): never {
   process.stderr.write(`sim: ${message}\nusage: npm run -s sim -- [--seed N] [--transcript] [--tick MS] [--cols N] [--rows N] < script\n`);
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const lines = input.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
 
-  const machine = Machine.boot({ seed: intOption(values.seed, 'seed', 1) });
+  const machine = Machine.boot({ seed: intOption(values.seed, 'seed', 1), drain: nodeDrain });
   const term = machine.openTerminal({ cols: intOption(values.cols, 'cols', 80), rows: intOption(values.rows, 'rows', 24) });
   const session = new HeadlessSession(machine, term, {
     tickMs: intOption(values.tick, 'tick', 1000),

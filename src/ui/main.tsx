@@ -9,7 +9,17 @@ import { installTestHooks } from './testHooks.js';
 
 performance.mark('dockersim:start');
 const params = sessionParams(location.search);
-const session = startSession(params.seed, (seed) => Machine.boot({ seed }));
+/** Lets pending promise callbacks run before the scheduler moves on (see Scheduler): one message-loop turn. */
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const drain = (): Promise<void> =>
+  new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+
+const session = startSession(params.seed, (seed) => Machine.boot({ seed, drain }));
 const screen = new TerminalScreen(session.terminal.tty, () => session.driver.kick());
 performance.mark('dockersim:booted');
 const firstOutput = screen.xterm.onWriteParsed(() => {

@@ -1,6 +1,7 @@
 /** Test helpers: boot a fresh host and type a script into it, as `npm run sim` does. */
 import { HeadlessSession, plainText } from '../../src/machine/headless.js';
 import { Machine, type MachineOptions } from '../../src/machine/machine.js';
+import { nodeDrain } from '../../src/node/drain.js';
 
 export interface ScriptOptions extends MachineOptions {
   readonly transcript?: boolean;
@@ -19,7 +20,7 @@ export async function runScriptOn(
   lines: readonly string[],
   opts: ScriptOptions = {},
 ): Promise<{ out: string; machine: Machine }> {
-  const machine = Machine.boot(opts);
+  const machine = Machine.boot({ drain: nodeDrain, ...opts });
   const term = machine.openTerminal({ cols: opts.cols ?? 80, rows: opts.rows ?? 24 });
   const session = new HeadlessSession(machine, term, { transcript: opts.transcript, tickMs: opts.tickMs });
   for (const line of lines) await session.type(line);

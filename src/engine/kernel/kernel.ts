@@ -33,6 +33,8 @@ export interface KernelOptions {
   readonly maxPids?: number;
   readonly release?: string;
   readonly version?: string;
+  /** Resolves after pending promise callbacks ran: setImmediate in Node, a MessageChannel in a page. */
+  readonly drain?: () => Promise<void>;
 }
 
 export interface RunOptions {
@@ -88,7 +90,7 @@ export class Kernel {
   constructor(opts: KernelOptions) {
     this.clock = new VirtualClock(opts.bootEpochMs);
     this.prng = new Prng(opts.seed);
-    this.sched = new Scheduler(this.clock, opts.costs ?? DEFAULT_COSTS);
+    this.sched = new Scheduler(this.clock, opts.costs ?? DEFAULT_COSTS, opts.drain);
     this.maxPids = opts.maxPids ?? 4096;
     this.hostPidNs = new PidNamespace(null, this.maxPids);
     this.rootCgroup = new Cgroup('/', null);

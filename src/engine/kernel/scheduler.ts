@@ -33,6 +33,14 @@ export interface CpuCosts {
 
 export const DEFAULT_COSTS: CpuCosts = { sliceMs: 0.002, unitMs: 0.005 };
 
+/** Microtask turns a slice gets before the scheduler starts asking whether it is stalled. */
+const QUICK_TURNS = 32;
+
+/** Without a host macrotask: a generous number of microtask turns. */
+export async function microtaskDrain(): Promise<void> {
+  for (let i = 0; i < 10_000; i++) await null;
+}
+
 export class Scheduler {
   private queue: Task[] = [];
   private head = 0;
@@ -45,6 +53,8 @@ export class Scheduler {
   constructor(
     private readonly clock: VirtualClock,
     private readonly costs: CpuCosts = DEFAULT_COSTS,
+    /** Resolves once pending promise callbacks have run (the host's setImmediate or MessageChannel). */
+    private readonly drain: () => Promise<void> = microtaskDrain,
   ) {}
 
   get running(): Task | null {
@@ -74,7 +84,10 @@ export class Scheduler {
    */
   park(task: Task): Promise<void> {
     return new Promise<void>((resolve) => {
-      task.resume = resolve;
+      // A program may block in two calls at once (copy stdin and stdout of one connection): both wake
+      // together and each re-checks its condition, as every blocking call is a retry loop.
+      const prev = task.resume;
+      task.resume = prev ? () => (prev(), resolve()) : resolve;
       if (this.current === task) this.handBack();
     });
   }
@@ -114,9 +127,14 @@ export class Scheduler {
     const resume = task.resume;
     task.resume = null;
     this.current = task;
-    const parked = new Promise<void>((r) => (this.release = r));
+    let parkedNow = false;
+    const parked = new Promise<void>((r) => (this.release = r)).then(() => (parkedNow = true));
     resume();
-    await parked;
+    for (let i = 0; i < QUICK_TURNS && !parkedNow; i++) await null;
+    // A slice that neither parks nor ends is waiting on a promise of its own program (one of its blocked
+    // calls must settle first): once every pending callback has run, the CPU goes to the next task.
+    if (!parkedNow) await Promise.race([parked, this.drain()]);
+    if (!parkedNow) this.release = null;
     this.current = null;
     this.slices++;
     const ms = this.costs.sliceMs + task.owner.takeCpuUnits() * this.costs.unitMs;
