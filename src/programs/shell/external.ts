@@ -81,6 +81,7 @@ export async function execFailed(sh: Shell, e: unknown, path: string, argv: stri
     }
     const source = sh.sys.fs.readText(path);
     const pid = sh.forkChild(async (sh) => {
+      sh.diagName = undefined;
       sh.name = path;
       sh.args = argv.slice(1);
       sh.funcs = new Map();

@@ -51,7 +51,10 @@ function parseArgs(sh: Shell, argv: readonly string[]): Invocation | string {
   if (wantCommand) {
     if (rest.length === 0) return sh.flavor === 'bash' ? '-c: option requires an argument' : '-c requires an argument';
     inv.command = rest[0];
-    if (rest.length > 1) sh.name = rest[1];
+    if (rest.length > 1) {
+      sh.name = rest[1];
+      sh.diagName = undefined;
+    }
     inv.args = rest.slice(2);
   } else if (rest.length > 0 && !argv.includes('-s')) {
     inv.script = rest[0];
@@ -135,6 +138,8 @@ export async function runShell(sys: Sys, opts: RunShellOptions): Promise<number>
   const argv = opts.argv;
   const argv0 = argv[0] ?? opts.flavor;
   sh.name = argv0;
+  // bash names itself by the basename of argv[0] in diagnostics ($0 keeps the path): `bash: foo: …`.
+  if (sh.flavor === 'bash') sh.diagName = argv0.slice(argv0.lastIndexOf('/') + 1);
   const inv = parseArgs(sh, argv);
   if (typeof inv === 'string') {
     await sh.writeErr(`${argv0.replace(/^-/, '')}: ${sh.flavor === 'bash' ? '' : '0: '}${inv}\n`);
@@ -204,6 +209,7 @@ async function runScriptFile(sh: Shell, path: string): Promise<number> {
     else await sh.writeErr(`${sh.name}: 0: cannot open ${path}: ${msg === 'No such file or directory' ? 'No such file' : msg}\n`);
     return sh.flavor === 'bash' ? 127 : 2;
   }
+  sh.diagName = undefined;
   sh.name = path;
   if (text.startsWith('\x7fELF')) {
     await sh.writeErr(`${path}: ${path}: cannot execute binary file\n`);

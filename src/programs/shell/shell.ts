@@ -56,6 +56,8 @@ export class Shell {
   status = 0;
   lastBg: number | undefined;
   interactive = false;
+  /** The name bash gives itself in messages when running as itself (not a script): argv[0]'s basename. */
+  diagName: string | undefined;
   /** A login shell (`-bash`, `bash -l`): says `logout` rather than `exit` when it leaves. */
   login = false;
   /** A script's name for messages (`bash: line 1:` vs `./x.sh: line 1:`). */
@@ -252,7 +254,8 @@ export class Shell {
 
   /** `bash: line 3: ` / `bash: ` / `sh: 1: `, as each shell prefixes its diagnostics. */
   prefix(): string {
-    if (this.flavor === 'bash') return this.interactive ? `${this.name}: ` : `${this.name}: line ${this.lineno}: `;
+    const name = this.diagName ?? this.name;
+    if (this.flavor === 'bash') return this.interactive ? `${name}: ` : `${name}: line ${this.lineno}: `;
     if (this.flavor === 'dash') return `${this.name}: ${this.lineno}: `;
     return `${this.name}: `;
   }
@@ -471,6 +474,7 @@ export class Shell {
     sh.opts = { ...this.opts, monitor: false };
     sh.args = [...this.args];
     sh.name = this.name;
+    sh.diagName = this.diagName;
     sh.status = this.status;
     sh.lastBg = this.lastBg;
     sh.lineno = this.lineno;
