@@ -25,10 +25,7 @@ export function containerAttach(d: DaemonContext, name: string, opts: AttachOpti
   const want = { stdout: opts.stdout ?? false, stderr: opts.stderr ?? false };
   const session = new IoSession(engine, d.sys, c.Config.Tty, want, {
     input: opts.stdin
-      ? (data) => {
-          if (rt.tty) rt.tty.input(data);
-          else rt.stdin?.tryWrite(data);
-        }
+      ? (data) => rt.input(data)
       : undefined,
     closeInput: () => {
       if (c.Config.StdinOnce && !c.Config.Tty && rt.stdin) {

@@ -43,6 +43,7 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
     if (rows > 0 && cols > 0) tty.resize(rows, cols);
     rt.tty = tty;
     rt.ttySub = tty.onOutput((data) => emitOutput(c, rt, 'stdout', data));
+    rt.flushInput();
   }
 }
 

@@ -71,6 +71,7 @@ function spawnInit(engine: DockerEngine, sys: Sys, self: Process, c: Container, 
       const pipe = k.newPipe();
       stdin = pipe.readEnd();
       rt.stdin = pipe.writeEnd();
+      rt.flushInput();
     } else stdin = deviceFile('null', k.prng);
     k.installFd(self, 0, stdin);
     k.installFd(self, 1, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stdout', t), () => {}));

@@ -34,6 +34,24 @@ export class ContainerRuntime {
   ttySub: Disposable | null = null;
   /** The write end of PID 1's stdin pipe (OpenStdin without a TTY). */
   stdin: OpenFile | null = null;
+  /**
+   * Input an attached client sent before the container started (docker run -i attaches first): held as
+   * containerd's stdin fifo would hold it, and delivered once the terminal or pipe exists.
+   */
+  earlyInput: string[] = [];
+
+  /** Sends input to PID 1's terminal or stdin pipe, or holds it until they exist. */
+  input(data: string): void {
+    if (this.tty) this.tty.input(data);
+    else if (this.stdin) this.stdin.tryWrite(data);
+    else this.earlyInput.push(data);
+  }
+
+  /** Delivers input held from before the start. */
+  flushInput(): void {
+    const held = this.earlyInput.splice(0);
+    for (const d of held) this.input(d);
+  }
   /** Attached clients (docker attach / run -a): they get every output chunk as it is written. */
   sinks: Set<StreamSink> | null = null;
   ip = '';
