@@ -21,7 +21,12 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 /** Runs until the terminal waits for input (true) or the tick elapses (false). */
 export async function settle(m: Machine, term: Terminal, tickMs: number): Promise<boolean> {
   const k = m.kernel;
-  const ready = (): boolean => !term.alive() || (term.tty.waitingForInput && k.sched.runnable() === 0);
+  // A terminal in raw mode is relaying keys somewhere (docker run -it, docker attach): the learner waits for
+  // the program on the far side (a container's shell) to ask for input, not for the relay.
+  const relayed = (): boolean =>
+    term.tty.termios.icanon || [...k.ttys.values()].some((t) => t !== term.tty && t.waitingForInput);
+  const ready = (): boolean =>
+    !term.alive() || (term.tty.waitingForInput && k.sched.runnable() === 0 && relayed());
   await k.run({ until: k.now() + tickMs, stop: ready });
   return ready();
 }

@@ -147,7 +147,9 @@ export class Kernel {
       await null;
       if (this.sched.runnable() > 0) return true;
     }
-    return false;
+    // Longer chains (a daemon worker's result reaching its connection) get a full host turn.
+    await this.sched.drainPending();
+    return this.sched.runnable() > 0;
   }
 
   /** Runs for `ms` of virtual time. */

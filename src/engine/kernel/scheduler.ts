@@ -99,6 +99,11 @@ export class Scheduler {
     if (this.current === task) this.handBack();
   }
 
+  /** Resolves once every pending promise callback has run (a host turn). */
+  drainPending(): Promise<void> {
+    return this.drain();
+  }
+
   /** Re-queues held (frozen) tasks whose owners are no longer frozen. */
   thaw(): void {
     const still: Task[] = [];

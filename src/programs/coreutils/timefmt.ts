@@ -35,7 +35,8 @@ export function strftime(fmt: string, ms: number, zone = 'UTC'): string {
       case 'm': return num(d.getUTCMonth() + 1, 2);
       case 'M': return num(d.getUTCMinutes(), 2);
       case 'n': return '\n';
-      case 'N': return `${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}000000`;
+      // Virtual time has sub-millisecond precision: %N shows it to the nanosecond.
+      case 'N': return String(Math.floor((((ms % 1000) + 1000) % 1000) * 1e6)).padStart(9, '0');
       case 'p': return d.getUTCHours() < 12 ? 'AM' : 'PM';
       case 'P': return d.getUTCHours() < 12 ? 'am' : 'pm';
       case 'r': return strftime('%I:%M:%S %p', ms, zone);
