@@ -27,8 +27,15 @@ export async function settle(m: Machine, term: Terminal, tickMs: number): Promis
     term.tty.termios.icanon || [...k.ttys.values()].some((t) => t !== term.tty && t.waitingForInput);
   const ready = (): boolean =>
     !term.alive() || (term.tty.waitingForInput && k.sched.runnable() === 0 && relayed());
-  await k.run({ until: k.now() + tickMs, stop: ready });
-  return ready();
+  const until = k.now() + tickMs;
+  for (;;) {
+    const r = await k.run({ until, stop: ready });
+    if (r !== 'stopped') return ready();
+    // Keys in flight (a relay's promise callbacks between processes) must land before the terminal
+    // counts as waiting: let pending callbacks run, then look again.
+    await k.sched.drainPending();
+    if (ready()) return true;
+  }
 }
 
 export class HeadlessSession {

@@ -181,6 +181,13 @@ export class WaitQueue {
     return this.tasks.size;
   }
 
+  /** Waiting tasks whose program has not ended. */
+  live(): number {
+    let n = 0;
+    for (const t of this.tasks) if (!t.done) n++;
+    return n;
+  }
+
   wakeAll(sched: Scheduler): void {
     if (this.tasks.size === 0) return;
     const ts = [...this.tasks];

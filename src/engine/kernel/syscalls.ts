@@ -109,12 +109,7 @@ export class ProcessSys implements Sys {
       const r = f.tryRead(max);
       if (r !== undefined) return r;
       if (!f.readWait) return null;
-      if (f.tty) f.tty.readers++;
-      try {
-        await this.k.block(this.p, [f.readWait]);
-      } finally {
-        if (f.tty) f.tty.readers--;
-      }
+      await this.k.block(this.p, [f.readWait]);
     }
   }
 

@@ -38,8 +38,6 @@ export class Tty {
   private backlogSize = 0;
   readonly readWait = new WaitQueue();
   readonly writeWait = new WaitQueue();
-  /** Tasks currently blocked reading: the headless runner types when someone is. */
-  readers = 0;
 
   constructor(
     /** `pts/0`, as ttyname(3) reports it without `/dev/`. */
@@ -80,7 +78,8 @@ export class Tty {
 
   /** True if a program is blocked reading this terminal with nothing to read. */
   get waitingForInput(): boolean {
-    return this.readers > 0 && this.ready.length === 0;
+    // Counted from the wait queue, not a counter: a reader killed while blocked must stop counting.
+    return this.readWait.live() > 0 && this.ready.length === 0;
   }
 
   /** Input typed but not yet read (the current canonical line is not counted). */
