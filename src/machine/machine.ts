@@ -9,7 +9,7 @@ import type { CpuCosts } from '../engine/kernel/scheduler.js';
 import type { Tty } from '../engine/kernel/tty.js';
 import { hostFilesystem } from './hostfs.js';
 import { programRegistry } from '../programs/registry.js';
-import { init } from '../programs/init/init.js';
+import { makeInit } from '../programs/init/init.js';
 import { makeDockerd } from '../programs/dockerd/dockerd.js';
 import { DockerEngine } from '../engine/daemon/engine.js';
 import { loginAccount } from './login.js';
@@ -71,21 +71,8 @@ export class Machine {
       drain: opts.drain,
     });
     engine = new DockerEngine({ kernel });
-    const initProc = kernel.startInit(init, ['/sbin/init']);
-    const m = new Machine(kernel, engine);
-    if (opts.docker !== false) m.startDockerd(initProc);
-    return m;
-  }
-
-  /** What systemd's docker.service runs at boot (socket-activated, logging to the journal). */
-  private startDockerd(initProc: Process): void {
-    this.kernel.spawn(initProc, {
-      path: '/usr/bin/dockerd',
-      argv: ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'],
-      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
-      fds: {},
-      setsid: true,
-    });
+    kernel.startInit(makeInit(opts.docker === false ? [] : ['docker']), ['/sbin/init']);
+    return new Machine(kernel, engine);
   }
 
   /** Opens a terminal (a new pts) with a login shell, as logging in over SSH would. */

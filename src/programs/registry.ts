@@ -4,6 +4,7 @@ import { busybox } from './busybox/index.js';
 import { coreutils } from './coreutils/index.js';
 import { docker } from './docker/docker.js';
 import { init } from './init/init.js';
+import { service, systemctl } from './init/systemctl.js';
 import { unsimulated } from './init/unsimulated.js';
 import { shells } from './shell/index.js';
 import { system } from './system/index.js';
@@ -18,6 +19,8 @@ export function programRegistry(extra: Readonly<Record<string, Program>> = {}): 
     ['busybox', busybox],
     ['docker', docker],
     ['init', init],
+    ['systemctl', systemctl],
+    ['service', service],
     ['systemd', init],
     ['*', unsimulated],
   ]);
