@@ -57,8 +57,24 @@ const ACTIONS = new Map<readonly FlagSpec[], Action>([
 /** -H wins over DOCKER_HOST, which wins over the default socket. */
 export function daemonHost(inv: Invocation, env: (k: string) => string | undefined): string {
   const hosts = getList(inv.globals, 'host');
-  if (hosts.length > 0) return hosts[hosts.length - 1];
-  return env('DOCKER_HOST') || DEFAULT_DOCKER_HOST;
+  return parseHost(hosts.length > 0 ? hosts[hosts.length - 1] : env('DOCKER_HOST') ?? '');
+}
+
+/**
+ * docker/cli's opts.ParseHost: `:2375` and `tcp://:2375` mean tcp://localhost:2375, a bare `host:port` is
+ * TCP, `unix://` alone is the default socket.
+ */
+export function parseHost(value: string): string {
+  const v = value.trim();
+  if (v === '') return DEFAULT_DOCKER_HOST;
+  const sep = v.indexOf('://');
+  const [proto, addr] = sep < 0 ? ['tcp', v] : [v.slice(0, sep), v.slice(sep + 3)];
+  if (proto === 'unix') return `unix://${addr === '' ? DEFAULT_DOCKER_HOST.slice(7) : addr}`;
+  if (proto === 'fd' || proto === 'ssh') return v;
+  if (proto !== 'tcp') throw new Error(`invalid bind address format: ${v}`);
+  const m = /^(\[[^\]]*\]|[^:/]*)(?::(\d*))?(\/.*)?$/.exec(addr);
+  if (!m) throw new Error(`invalid bind address format: ${v}`);
+  return `tcp://${m[1] || 'localhost'}:${m[2] || '2375'}${m[3] ?? ''}`;
 }
 
 function configDir(cli: Cli): string {
@@ -92,7 +108,13 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
   for (const f of unsimulatedFlags(d.globals).concat(unsimulatedFlags(d.flags))) {
     await cli.err.write(`WARNING: dockersim does not simulate --${f.name}; it has no effect\n`);
   }
-  const host = daemonHost(d, (k) => cli.env(k));
+  let host: string;
+  try {
+    host = daemonHost(d, (k) => cli.env(k));
+  } catch (e) {
+    await cli.err.write(`Failed to initialize: unable to resolve docker endpoint: ${(e as Error).message}\n`);
+    return 1;
+  }
   let client: ApiClient | null = null;
   const ccli: CommandCli = {
     in: cli.in, out: cli.out, err: cli.err,
