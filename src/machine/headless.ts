@@ -87,16 +87,3 @@ export class HeadlessSession {
     this.out = this.out.slice(0, this.out.lastIndexOf('\n') + 1);
   }
 }
-
-/** Converts raw terminal output to plain text: CRLF to LF, ANSI escape sequences removed. */
-export function plainText(raw: string, stripAnsi = true): string {
-  let s = raw.replace(/\r\n/g, '\n');
-  if (stripAnsi) {
-    s = s
-      .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-      .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g, '')
-      .replace(/\x1b[()][0-9A-Za-z]/g, '')
-      .replace(/\x1b[=>78]/g, '');
-  }
-  return s;
-}

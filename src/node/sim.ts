@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { HeadlessSession, plainText } from '../machine/headless.js';
+import { HeadlessSession } from '../machine/headless.js';
+import { renderScreen } from './render.js';
 import { Machine } from '../machine/machine.js';
 import { nodeDrain } from './drain.js';
 
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
 
   const machine = Machine.boot({ seed: intOption(values.seed, 'seed', 1), drain: nodeDrain });
-  const term = machine.openTerminal({ cols: intOption(values.cols, 'cols', 80), rows: intOption(values.rows, 'rows', 24) });
+  const cols = intOption(values.cols, 'cols', 80);
+  const rows = intOption(values.rows, 'rows', 24);
+  const term = machine.openTerminal({ cols, rows });
   const session = new HeadlessSession(machine, term, {
     tickMs: intOption(values.tick, 'tick', 1000),
     transcript: values.transcript,
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
     await session.type(line);
   }
   const raw = await session.finish();
-  process.stdout.write(plainText(raw, !process.stdout.isTTY));
+  process.stdout.write(process.stdout.isTTY ? raw : await renderScreen(raw, cols, rows));
   for (const f of machine.kernel.faults) {
     process.stderr.write(`sim: internal fault in ${f.argv.join(' ')}: ${(f.error as Error)?.stack ?? String(f.error)}\n`);
   }

@@ -1,5 +1,6 @@
 /** Test helpers: boot a fresh host and type a script into it, as `npm run sim` does. */
-import { HeadlessSession, plainText } from '../../src/machine/headless.js';
+import { HeadlessSession } from '../../src/machine/headless.js';
+import { renderScreen } from '../../src/node/render.js';
 import { Machine, type MachineOptions } from '../../src/machine/machine.js';
 import { nodeDrain } from '../../src/node/drain.js';
 
@@ -29,5 +30,5 @@ export async function runScriptOn(
     const f = machine.kernel.faults[0];
     throw new Error(`internal fault in ${f.argv.join(' ')}: ${(f.error as Error)?.stack ?? String(f.error)}`);
   }
-  return { out: plainText(raw), machine };
+  return { out: await renderScreen(raw, opts.cols ?? 80, opts.rows ?? 24), machine };
 }
