@@ -3,6 +3,7 @@
  * JSON, streams read piece by piece, and hijacked connections for attach and exec. Every request runs on
  * its own connection through the caller's `Sys`, so it goes through the same socket a real client would.
  */
+import { SysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import { bytesToText, textToBytes } from '../bytes.js';
 import { encodeQuery } from '../http/query.js';
@@ -284,6 +285,9 @@ export class DockerClient {
     }
     const sys = this.sys;
     let early = res.take();
+    // The CLI closes the connection from one task while another may still read or write it (a failed
+    // start): once closed, reads see the end, writes a broken pipe, and closing again is harmless.
+    let closed = false;
     return {
       mediaType: res.headers.get('Content-Type'),
       read: async () => {
@@ -292,11 +296,17 @@ export class DockerClient {
           early = '';
           return e;
         }
-        return sys.read(res.fd);
+        return closed ? null : sys.read(res.fd);
       },
-      write: (bytes) => sys.write(res.fd, bytes),
-      closeWrite: () => sys.shutdown(res.fd),
-      close: () => sys.close(res.fd),
+      write: (bytes) => (closed ? Promise.reject(new SysError('EPIPE', 'write')) : sys.write(res.fd, bytes)),
+      closeWrite: () => {
+        if (!closed) sys.shutdown(res.fd);
+      },
+      close: () => {
+        if (closed) return;
+        closed = true;
+        sys.close(res.fd);
+      },
     };
   }
 }

@@ -143,7 +143,20 @@ const pwd: Program = async (sys) => (await sys.write(1, `${sys.cwd()}\n`), 0);
 /** Applets whose output and messages match the GNU programs already simulated. */
 const SHARED = ['echo', 'true', 'false'] as const;
 
+/**
+ * Applets whose ordinary output is the same as GNU's, served by the coreutils programs until busybox's
+ * own are written. Their option sets are GNU's and some error texts are GNU's wording, not busybox's
+ * (`touch: cannot touch 'x': …` where busybox says `touch: x: …`): a known, documented deviation.
+ */
+const GNU_ALIKE = [
+  'touch', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'head', 'tail', 'wc', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq',
+  'yes', 'date', 'basename', 'dirname', 'chmod', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[',
+  'readlink', 'realpath', 'expr', 'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'df', 'du', 'stat',
+  'clear',
+] as const;
+
 export const APPLETS: Record<string, Program> = {
+  ...Object.fromEntries(GNU_ALIKE.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd,
   ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
 };
