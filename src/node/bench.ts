@@ -6,6 +6,11 @@ import { Layer } from '../engine/fs/layer.js';
 import { Overlay } from '../engine/fs/overlay.js';
 import type { Program, Sys } from '../engine/kernel/sys.js';
 import { ROOTFS } from '../engine/rootfs/index.js';
+import { Daemon } from '../engine/daemon/daemon.js';
+import { installImage } from '../engine/daemon/images/pull.js';
+import { LogBuffer } from '../engine/daemon/logs.js';
+import { parseNormalizedNamed } from '../engine/daemon/reference.js';
+import { CATALOG } from '../engine/daemon/registry.js';
 import { Machine } from '../machine/machine.js';
 import { nodeDrain } from './drain.js';
 
@@ -102,6 +107,48 @@ function rootfsBuild(): void {
   if (!digest) throw new Error('no digest');
 }
 
+/** Issue 3's figures: container churn in the engine, heap per running container, listing, log tails. */
+async function dockerBench(): Promise<void> {
+  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
+  const ref = parseNormalizedNamed('busybox');
+  installImage(m.engine, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const n = 1000;
+  let createMs = 0;
+  let heapPer = 0;
+  let listMs = 0;
+  const program: Program = async (sys) => {
+    const d = new Daemon({ engine: m.engine, sys });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const { Id } = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100000'] });
+      await d.containerStart(Id);
+    }
+    createMs = performance.now() - t0;
+    gc();
+    heapPer = (process.memoryUsage().heapUsed - before) / n;
+    const t1 = performance.now();
+    const list = d.containerList({ all: true });
+    listMs = performance.now() - t1;
+    if (list.length !== n) throw new Error(`listed ${list.length}`);
+    return 0;
+  };
+  m.kernel.spawn(m.kernel.hostPidNs.init!, { program, argv: ['dockerd'] });
+  await m.kernel.run({ until: 1e9, stop: () => listMs > 0 });
+  rows.push({ what: `docker run -d busybox sleep (in engine, ${fmt(n)})`, value: `${fmt((n / createMs) * 1000)}/s`, target: '≥ 5,000/s' });
+  rows.push({ what: 'heap per running container', value: `${fmt(heapPer / 1024)} KiB`, target: '≤ 30 KB' });
+  rows.push({ what: `list ${fmt(n)} containers (ps -a, daemon side)`, value: `${listMs.toFixed(1)} ms`, target: '≤ 20 ms' });
+
+  const logs = new LogBuffer({ now: () => 0n, maxBytes: 1 << 30 });
+  for (let i = 0; i < 1_000_000; i++) logs.write('stdout', `line ${i}\n`);
+  const t2 = performance.now();
+  const tail = logs.read({ stdout: true, stderr: true, tail: 10 });
+  const tailMs = performance.now() - t2;
+  if (tail.length !== 10) throw new Error('tail');
+  rows.push({ what: 'logs --tail 10 on a 1,000,000-line log', value: `${tailMs.toFixed(2)} ms`, target: '≤ 5 ms' });
+}
+
 function print(): void {
   const w = [Math.max(...rows.map((r) => r.what.length)), Math.max(...rows.map((r) => r.value.length))];
   const line = (a: string, b: string, c: string): string => `| ${a.padEnd(w[0])} | ${b.padEnd(w[1])} | ${c} |`;
@@ -117,6 +164,7 @@ async function main(): Promise<void> {
   overlayWrites();
   idleOverlayHeap();
   rootfsBuild();
+  await dockerBench();
   print();
 }
 
