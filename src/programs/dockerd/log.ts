@@ -4,6 +4,7 @@
  */
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import { formatRFC3339Nano } from '../../engine/daemon/timefmt.js';
 
 export type Fields = Readonly<Record<string, string>>;
 
@@ -20,12 +21,6 @@ function quote(v: string): string {
   return /^[A-Za-z0-9\-._/@^+]+$/.test(v) ? v : JSON.stringify(v);
 }
 
-function rfc3339Nano(ns: bigint): string {
-  const ms = Number(ns / 1_000_000n);
-  const frac = (ns % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '');
-  return `${new Date(ms).toISOString().slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
-}
-
 export function daemonLogger(sys: Sys): Logger {
   const tty = sys.isatty(2);
   const start = sys.uptime();
@@ -34,7 +29,7 @@ export function daemonLogger(sys: Sys): Logger {
     if (!tty) {
       const ns = BigInt(Math.round(sys.now() * 1e6));
       const kv = keys.map((k) => ` ${k}=${quote(fields[k])}`).join('');
-      return `time="${rfc3339Nano(ns)}" level=${level} msg=${quote(msg)}${kv}\n`;
+      return `time="${formatRFC3339Nano(ns)}" level=${level} msg=${quote(msg)}${kv}\n`;
     }
     const [name, colour] = LEVELS[level];
     const secs = String(Math.floor((sys.uptime() - start) / 1000)).padStart(4, '0');

@@ -1,5 +1,6 @@
 /** GET /version and GET /info as Docker Engine 28.2.2 answers them, filled from the simulated host. */
 import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { formatRFC3339Nano } from '../../engine/daemon/timefmt.js';
 
 export const ENGINE_VERSION = '28.2.2';
 export const ENGINE_COMMIT = '45873be';
@@ -83,7 +84,7 @@ export function systemInfo(engine: DockerEngine, hostname: string): Record<strin
     NFd: 27 + 4 * running,
     OomKillDisable: false,
     NGoroutines: 45 + 8 * running,
-    SystemTime: formatSystemTime(k.clock.epochNs()),
+    SystemTime: formatRFC3339Nano(k.clock.epochNs()),
     LoggingDriver: 'json-file',
     CgroupDriver: 'systemd',
     CgroupVersion: '2',
@@ -152,12 +153,4 @@ function daemonId(engine: DockerEngine): string {
     ids.set(engine, id);
   }
   return id;
-}
-
-/** Go's time.Time in RFC 3339 with nanoseconds, as /info's SystemTime carries it (UTC here). */
-function formatSystemTime(ns: bigint): string {
-  const ms = Number(ns / 1_000_000n);
-  const frac = (ns % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '');
-  const base = new Date(ms).toISOString().slice(0, 19);
-  return `${base}${frac ? `.${frac}` : ''}Z`;
 }
