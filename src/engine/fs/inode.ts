@@ -70,6 +70,26 @@ export class Inode {
 
   /** A copy of the metadata and content (a directory's children are not copied). Content is shared, not aliased
    * for appends: the copy's buffer has no spare room, so its first append reallocates. */
+  /** chmod(2): permission bits only; the change time moves. */
+  setMode(mode: number, now: number): void {
+    this.mode = mode & 0o7777;
+    this.ctimeMs = now;
+  }
+
+  /** chown(2): -1 leaves an id as it is. */
+  setOwner(uid: number, gid: number, now: number): void {
+    if (uid >= 0) this.uid = uid;
+    if (gid >= 0) this.gid = gid;
+    this.ctimeMs = now;
+  }
+
+  /** utimes(2). */
+  setTimes(atimeMs: number, mtimeMs: number, now: number): void {
+    this.atimeMs = atimeMs;
+    this.mtimeMs = mtimeMs;
+    this.ctimeMs = now;
+  }
+
   cloneShallow(): Inode {
     const n = new Inode(this.kind, this.mode, this.uid, this.gid, this.ino, this.mtimeMs);
     n.atimeMs = this.atimeMs;

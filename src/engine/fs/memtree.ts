@@ -194,23 +194,15 @@ export class MemTree implements Backend {
   }
 
   chmod(path: string, mode: number): void {
-    const node = this.get(path, 'chmod');
-    node.mode = mode & 0o7777;
-    node.ctimeMs = this.clock();
+    this.get(path, 'chmod').setMode(mode, this.clock());
   }
 
   chown(path: string, uid: number, gid: number): void {
-    const node = this.get(path, 'chown');
-    if (uid >= 0) node.uid = uid;
-    if (gid >= 0) node.gid = gid;
-    node.ctimeMs = this.clock();
+    this.get(path, 'chown').setOwner(uid, gid, this.clock());
   }
 
   utimes(path: string, atimeMs: number, mtimeMs: number): void {
-    const node = this.get(path, 'utime');
-    node.atimeMs = atimeMs;
-    node.mtimeMs = mtimeMs;
-    node.ctimeMs = this.clock();
+    this.get(path, 'utime').setTimes(atimeMs, mtimeMs, this.clock());
   }
 
   private create(path: string, syscall: string, node: Inode): void {

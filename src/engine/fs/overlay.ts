@@ -394,23 +394,15 @@ export class Overlay implements Backend {
   }
 
   chmod(path: string, mode: number): void {
-    const node = this.copyUp(path, 'chmod');
-    node.mode = mode & 0o7777;
-    node.ctimeMs = this.now();
+    this.copyUp(path, 'chmod').setMode(mode, this.now());
   }
 
   chown(path: string, uid: number, gid: number): void {
-    const node = this.copyUp(path, 'chown');
-    if (uid >= 0) node.uid = uid;
-    if (gid >= 0) node.gid = gid;
-    node.ctimeMs = this.now();
+    this.copyUp(path, 'chown').setOwner(uid, gid, this.now());
   }
 
   utimes(path: string, atimeMs: number, mtimeMs: number): void {
-    const node = this.copyUp(path, 'utime');
-    node.atimeMs = atimeMs;
-    node.mtimeMs = mtimeMs;
-    node.ctimeMs = this.now();
+    this.copyUp(path, 'utime').setTimes(atimeMs, mtimeMs, this.now());
   }
 
   // ---------------------------------------------------------------- docker diff / commit
