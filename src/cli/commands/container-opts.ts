@@ -5,6 +5,7 @@
  */
 import type { Json } from '../client.js';
 import type { Invocation } from '../dispatch.js';
+import { StatusError } from '../errors.js';
 import { changed, getBool, getInt, getList, getString } from '../flags.js';
 import { ramInBytes } from '../values.js';
 
@@ -118,6 +119,20 @@ function labelMap(list: readonly string[]): Record<string, string> {
     else out[l.slice(0, eq)] = l.slice(eq + 1);
   }
   return out;
+}
+
+/**
+ * The run/create flags as API bodies; a bad value is the CLI's usage error for `command` (exit 125), as
+ * docker/cli reports a failed parse before it talks to the daemon.
+ */
+export function containerConfigFor(cli: { env(k: string): string | undefined }, inv: Invocation, pull: string, command: string): ContainerConfig {
+  try {
+    const bad = validatePullOpt(pull);
+    if (bad) throw bad;
+    return parseContainerConfig(inv, (k) => cli.env(k));
+  } catch (e) {
+    throw new StatusError(125, `docker: ${(e as Error).message}\n\nRun 'docker ${command} --help' for more information`);
+  }
 }
 
 export function parseContainerConfig(inv: Invocation, env: (k: string) => string | undefined): ContainerConfig {

@@ -1,9 +1,8 @@
 import { command, flag } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { Invocation } from '../dispatch.js';
-import { StatusError } from '../errors.js';
 import { createContainer } from './container-create.js';
-import { createOptions, parseContainerConfig, validatePullOpt, type ContainerConfig, type CreateOptions } from './container-opts.js';
+import { containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './container-opts.js';
 import { CONTAINER_FLAGS } from './container-flags.js';
 
 /** `docker create` as docker/cli 28.2.2 defines it (cli/command/container/create.go); flag text recorded from `--help`. */
@@ -27,13 +26,5 @@ export async function runCreate(cli: CommandCli, cfg: ContainerConfig, opts: Cre
 
 export async function createAction(cli: CommandCli, inv: Invocation): Promise<void> {
   const opts = createOptions(inv);
-  let cfg: ContainerConfig;
-  try {
-    const bad = validatePullOpt(opts.pull);
-    if (bad) throw bad;
-    cfg = parseContainerConfig(inv, (k) => cli.env(k));
-  } catch (e) {
-    throw new StatusError(125, `docker: ${(e as Error).message}\n\nRun 'docker create --help' for more information`);
-  }
-  await runCreate(cli, cfg, opts);
+  await runCreate(cli, containerConfigFor(cli, inv, opts.pull, 'create'), opts);
 }

@@ -4,7 +4,7 @@ import type { Invocation } from '../dispatch.js';
 import { getBool, getString } from '../flags.js';
 import { EscapeError, passProcessEnd, StatusError, toStatusError } from '../errors.js';
 import { createContainer } from './container-create.js';
-import { createOptions, parseContainerConfig, validatePullOpt, type ContainerConfig, type CreateOptions } from './container-opts.js';
+import { containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './container-opts.js';
 import { streamHijacked } from './hijack.js';
 import { forwardSignals, monitorTtySize } from './tty.js';
 import { checkTty, waitExitOrRemoved } from './wait-exit.js';
@@ -123,13 +123,5 @@ export function runOptions(inv: Invocation): RunOptions {
 
 export async function runAction(cli: CommandCli, inv: Invocation): Promise<void> {
   const opts = runOptions(inv);
-  let cfg: ContainerConfig;
-  try {
-    const bad = validatePullOpt(opts.pull);
-    if (bad) throw bad;
-    cfg = parseContainerConfig(inv, (k) => cli.env(k));
-  } catch (e) {
-    throw new StatusError(125, `docker: ${(e as Error).message}\n\nRun 'docker run --help' for more information`);
-  }
-  await runRun(cli, cfg, opts);
+  await runRun(cli, containerConfigFor(cli, inv, opts.pull, 'run'), opts);
 }

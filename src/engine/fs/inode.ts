@@ -3,6 +3,7 @@
  * alike. Deliberately not memfs: memfs stamps nodes with the real clock, checks permissions against the host
  * process's uid and cannot hold device nodes — all three break a deterministic simulated machine.
  */
+import { utf8Length } from '../kernel/utf8.js';
 import { SysError } from '../kernel/errno.js';
 import type { FileType, Stat } from '../kernel/vfs.js';
 
@@ -70,6 +71,19 @@ export class Inode {
 
   /** A copy of the metadata and content (a directory's children are not copied). Content is shared, not aliased
    * for appends: the copy's buffer has no spare room, so its first append reallocates. */
+  /** read(2) of the whole file, with read's errors for what is not a regular file. */
+  readContent(path: string): Uint8Array {
+    if (this.kind === 'dir') fail('EISDIR', 'read', path);
+    if (this.kind !== 'file') fail('EINVAL', 'read', path);
+    return this.content();
+  }
+
+  /** readlink(2). */
+  readTarget(path: string): string {
+    if (this.kind !== 'symlink') fail('EINVAL', 'readlink', path);
+    return this.target;
+  }
+
   /** chmod(2): permission bits only; the change time moves. */
   setMode(mode: number, now: number): void {
     this.mode = mode & 0o7777;
@@ -134,7 +148,7 @@ export class Inode {
       mode: this.mode,
       uid: this.uid,
       gid: this.gid,
-      size: kind === 'file' ? this.size : kind === 'dir' ? DIR_SIZE : kind === 'symlink' ? byteLength(this.target) : 0,
+      size: kind === 'file' ? this.size : kind === 'dir' ? DIR_SIZE : kind === 'symlink' ? utf8Length(this.target) : 0,
       nlink: kind === 'dir' ? 2 + this.subdirs : 1,
       ino: this.ino,
       dev,
@@ -153,20 +167,6 @@ export function sortedNames(dir: Inode): string[] {
 
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n++;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** Splits a normalized absolute path into parent path and last name. `/` has no parent. */

@@ -93,16 +93,11 @@ export class MemTree implements Backend {
   }
 
   readFile(path: string): Uint8Array {
-    const node = this.get(path, 'open');
-    if (node.kind === 'dir') fail('EISDIR', 'read', path);
-    if (node.kind !== 'file') fail('EINVAL', 'read', path);
-    return node.content();
+    return this.get(path, 'open').readContent(path);
   }
 
   readlink(path: string): string {
-    const node = this.get(path, 'readlink');
-    if (node.kind !== 'symlink') fail('EINVAL', 'readlink', path);
-    return node.target;
+    return this.get(path, 'readlink').readTarget(path);
   }
 
   writeFile(path: string, data: Uint8Array, opts: WriteOptions): void {

@@ -269,7 +269,6 @@ export class Kernel {
     if (env) proc.env = { ...env };
     if (r.setuid !== undefined) proc.euid = r.setuid;
     for (const [sig, d] of proc.dispositions) if (typeof d === 'function') proc.dispositions.delete(sig);
-    sys.refresh();
     const code = await r.program(sys);
     throw new ProcessExit(code);
   }

@@ -96,6 +96,8 @@ export interface Sys {
   close(fd: number): void;
   dup(fd: number): number;
   dup2(from: number, to: number): void;
+  /** fcntl(F_DUPFD): the lowest free fd ≥ min (how a shell keeps saved descriptors out of the way). */
+  dupAbove(fd: number, min: number): number;
   pipe(): [read: number, write: number];
   /**
    * A new pseudo-terminal (posix_openpt + open of the slave): reading `master` gets what programs write to

@@ -28,9 +28,6 @@ export class ProcessSys implements Sys {
     private readonly p: Process,
   ) {}
 
-  /** Called after exec: nothing cached today, kept so exec has one place to reset per-program state. */
-  refresh(): void {}
-
   get pid(): number {
     return this.p.pid;
   }

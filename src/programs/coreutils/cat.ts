@@ -2,7 +2,7 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteIfNeeded } from '../lib/output.js';
 import { flags, tool } from './common.js';
-import { utf8Bytes } from './utf8.js';
+import { utf8Bytes } from '../../engine/kernel/utf8.js';
 
 interface CatState {
   lineNo: number;

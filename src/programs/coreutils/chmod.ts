@@ -37,18 +37,21 @@ async function walk(t: Tool, path: string, recursive: boolean, visit: (p: string
 
 const octal = (m: number): string => m.toString(8).padStart(4, '0');
 
+/** The reporting and recursion options chmod and chown share (GNU's --changes/--silent/--verbose/-R). */
+const CHANGE_OPTIONS = [
+  { name: 'changes', key: 'c' },
+  { name: 'silent', key: 'f' },
+  { name: 'quiet', key: 'f' },
+  { name: 'verbose', key: 'v' },
+  { name: 'recursive', key: 'R' },
+];
+
 export const chmod = tool(
   {
     name: 'chmod',
     short: 'cfvR',
     operandLike: /^-[rwxXst]/,
-    long: [
-      { name: 'changes', key: 'c' },
-      { name: 'silent', key: 'f' },
-      { name: 'quiet', key: 'f' },
-      { name: 'verbose', key: 'v' },
-      { name: 'recursive', key: 'R' },
-    ],
+    long: CHANGE_OPTIONS,
     authors: 'Written by David MacKenzie and Jim Meyering.',
   },
   async (t, opts, operands) => {
@@ -89,13 +92,7 @@ export const chown = tool(
   {
     name: 'chown',
     short: 'cfvRhHLP',
-    long: [
-      { name: 'changes', key: 'c' },
-      { name: 'silent', key: 'f' },
-      { name: 'quiet', key: 'f' },
-      { name: 'verbose', key: 'v' },
-      { name: 'recursive', key: 'R' },
-    ],
+    long: CHANGE_OPTIONS,
     authors: 'Written by David MacKenzie and Jim Meyering.',
   },
   async (t, opts, operands) => {

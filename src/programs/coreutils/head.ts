@@ -3,7 +3,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteAlways as q } from '../lib/output.js';
 import { readAll, tool } from './common.js';
 import { obsoleteCount, parseSize } from './numarg.js';
-import { utf8Length, utf8Prefix } from './utf8.js';
+import { utf8Length, utf8Prefix } from '../../engine/kernel/utf8.js';
 
 const AUTHORS = 'Written by David MacKenzie and Jim Meyering.';
 

@@ -6,7 +6,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteAlways as q } from '../lib/output.js';
 import { readAll, readInput, tool, type Tool } from './common.js';
 import { obsoleteCount, parseSize } from './numarg.js';
-import { utf8Length, utf8Prefix } from './utf8.js';
+import { utf8Length, utf8Prefix } from '../../engine/kernel/utf8.js';
 
 function lastPart(text: string, count: number, fromStart: boolean, bytes: boolean): string {
   if (bytes) {

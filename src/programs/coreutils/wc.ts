@@ -2,7 +2,7 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, isUtf8Locale, quoteIfNeeded } from '../lib/output.js';
 import { readInput, tool } from './common.js';
-import { utf8Length } from './utf8.js';
+import { utf8Length } from '../../engine/kernel/utf8.js';
 
 interface Counts {
   lines: number;

@@ -14,16 +14,11 @@ export type Saved = { fd: number; copy: number; inbuf: { buf: string; eof: boole
 
 const SAVE_MIN = 10;
 
-function dupAbove(sys: Sys, fd: number): number {
-  const s = sys as Sys & { dupAbove?: (fd: number, min: number) => number };
-  return s.dupAbove ? s.dupAbove(fd, SAVE_MIN) : sys.dup(fd);
-}
-
 function save(sh: Shell, saved: Saved, fd: number, noSave: boolean): void {
   if (noSave || saved.some((s) => s.fd === fd)) return;
   let copy = -1;
   if (sh.sys.fds().includes(fd)) {
-    copy = dupAbove(sh.sys, fd);
+    copy = sh.sys.dupAbove(fd, SAVE_MIN);
     sh.internalFds.add(copy);
   }
   saved.push({ fd, copy, inbuf: sh.inbufs.get(fd) });
