@@ -4,7 +4,7 @@
  */
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { SysError } from '../../engine/kernel/errno.js';
-import type { OpenFlags, Sys } from '../../engine/kernel/sys.js';
+import type { OpenFlags } from '../../engine/kernel/sys.js';
 import type { Redir } from './ast.js';
 import { ShellError } from './errors.js';
 import { expandString, expandTarget } from './expand.js';
