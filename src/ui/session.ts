@@ -2,7 +2,8 @@
  * One learner session: a booted machine, the real-time driver running it, and the learner's terminal.
  * Created once, outside React (components attach to it and may mount twice under StrictMode).
  */
-import { RealtimeDriver, type DrivenKernel } from './driver.js';
+import { RealtimeDriver, type DrivenKernel } from '../machine/driver.js';
+import { browserHost } from './browserHost.js';
 import type { MasterTty } from './terminalLink.js';
 
 /** What the UI needs from a machine (src/machine/machine.ts). */
@@ -37,7 +38,10 @@ export function startSession<M extends SimulatedHost>(seed: number, boot: (seed:
   const machine = boot(seed);
   // The real size is set once xterm has been fitted to the page; until then output waits in the tty.
   const terminal = machine.openTerminal({ rows: 24, cols: 80 }) as ReturnType<M['openTerminal']>;
-  const driver = new RealtimeDriver(machine.kernel);
+  const driver = new RealtimeDriver(machine.kernel, {
+    host: browserHost(),
+    onError: (err) => console.error('dockersim: simulation stopped', err),
+  });
   driver.start();
   return { seed, machine, driver, terminal };
 }

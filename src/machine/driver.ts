@@ -32,8 +32,10 @@ export interface DriverOptions {
   readonly idleMs?: number;
   /** Largest virtual-time debt (ms at 1×) kept when the simulation cannot keep up. */
   readonly maxLagMs?: number;
-  readonly host?: DriverHost;
-  readonly onError?: (err: unknown) => void;
+  /** The page's performance.now()/MessageChannel, or Node's timers. */
+  readonly host: DriverHost;
+  /** The simulation faulted (a bug): the driver has stopped. */
+  readonly onError: (err: unknown) => void;
 }
 
 export interface DriverStats {
@@ -68,13 +70,13 @@ export class RealtimeDriver {
 
   constructor(
     private readonly kernel: DrivenKernel,
-    opts: DriverOptions = {},
+    opts: DriverOptions,
   ) {
     this.sliceMs = opts.sliceMs ?? 8;
     this.idleMs = opts.idleMs ?? 50;
     this.maxLagMs = opts.maxLagMs ?? 250;
-    this.host = opts.host ?? browserHost();
-    this.onError = opts.onError ?? ((err) => console.error('dockersim: simulation stopped', err));
+    this.host = opts.host;
+    this.onError = opts.onError;
   }
 
   start(): void {
@@ -205,21 +207,4 @@ export class RealtimeDriver {
     // At least 1 ms: the clock caught up with real time, so waiting less would only spin.
     return Math.min(this.idleMs, Math.max(1, virtualWait / this.factor));
   }
-}
-
-/** performance.now() and a zero-delay yield through MessageChannel (setTimeout(0) is clamped to 4 ms). */
-export function browserHost(): DriverHost {
-  const channel = new MessageChannel();
-  const ready: (() => void)[] = [];
-  channel.port1.onmessage = () => ready.shift()?.();
-  return {
-    now: () => performance.now(),
-    later(fn, ms) {
-      if (ms > 0) setTimeout(fn, ms);
-      else {
-        ready.push(fn);
-        channel.port2.postMessage(null);
-      }
-    },
-  };
 }

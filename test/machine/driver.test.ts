@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunOptions, RunResult } from '../../src/engine/kernel/kernel.js';
-import { RealtimeDriver, type DriverHost } from '../../src/ui/driver.js';
+import { RealtimeDriver, type DriverHost } from '../../src/machine/driver.js';
 
 /** Real time that only moves when the test says so, and the tasks the driver queued on it. */
 class FakeHost implements DriverHost {
@@ -78,7 +78,7 @@ class FakeKernel {
 function setup(virtualPerStep?: number, realPerStep?: number) {
   const host = new FakeHost();
   const kernel = new FakeKernel(host, virtualPerStep, realPerStep);
-  const driver = new RealtimeDriver(kernel, { host, sliceMs: 8, idleMs: 50, maxLagMs: 250 });
+  const driver = new RealtimeDriver(kernel, { host, sliceMs: 8, idleMs: 50, maxLagMs: 250, onError: (e) => { throw e; } });
   return { host, kernel, driver };
 }
 
