@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures the simulation's hot paths on this machine and prints a table. Figures, not
- * assertions: tests never time anything.
+ * assertions: tests never time anything. It runs a Vite build of this file (the code as the page ships it:
+ * tsx's keep-names wrappers alone cost ~5 KiB per container and a fifth of the time).
  */
 import { Layer } from '../engine/fs/layer.js';
 import { Overlay } from '../engine/fs/overlay.js';
@@ -112,33 +113,47 @@ async function dockerBench(): Promise<void> {
   const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
   const ref = parseNormalizedNamed('busybox');
   installImage(m.engine, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
-  const n = 1000;
+  // 10,000 running containers: the issue's "10,000 containers < 300 MB"; `ps -a` is timed at 1,000.
+  const n = 10_000;
+  const listAt = 1000;
   let createMs = 0;
   let heapPer = 0;
   let listMs = 0;
+  let done = false;
   const program: Program = async (sys) => {
     const d = new Daemon({ engine: m.engine, sys });
     gc();
     const before = process.memoryUsage().heapUsed;
-    const t0 = performance.now();
+    let t0 = performance.now();
     for (let i = 0; i < n; i++) {
+      if (i === listAt) {
+        createMs += performance.now() - t0;
+        // The median of five: the first call also pays for compiling the listing code.
+        const times: number[] = [];
+        for (let r = 0; r < 5; r++) {
+          const t1 = performance.now();
+          const list = d.containerList({ all: true });
+          times.push(performance.now() - t1);
+          if (list.length !== listAt) throw new Error(`listed ${list.length}`);
+        }
+        listMs = times.sort((a, b) => a - b)[2];
+        t0 = performance.now();
+      }
       const { Id } = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100000'] });
       await d.containerStart(Id);
     }
-    createMs = performance.now() - t0;
+    createMs += performance.now() - t0;
     gc();
     heapPer = (process.memoryUsage().heapUsed - before) / n;
-    const t1 = performance.now();
-    const list = d.containerList({ all: true });
-    listMs = performance.now() - t1;
-    if (list.length !== n) throw new Error(`listed ${list.length}`);
+    done = true;
     return 0;
   };
   m.kernel.spawn(m.kernel.hostPidNs.init!, { program, argv: ['dockerd'] });
-  await m.kernel.run({ until: 1e9, stop: () => listMs > 0 });
+  await m.kernel.run({ until: 1e9, stop: () => done });
+  if (!done) throw new Error('docker bench stalled');
   rows.push({ what: `docker run -d busybox sleep (in engine, ${fmt(n)})`, value: `${fmt((n / createMs) * 1000)}/s`, target: '≥ 5,000/s' });
-  rows.push({ what: 'heap per running container', value: `${fmt(heapPer / 1024)} KiB`, target: '≤ 30 KB' });
-  rows.push({ what: `list ${fmt(n)} containers (ps -a, daemon side)`, value: `${listMs.toFixed(1)} ms`, target: '≤ 20 ms' });
+  rows.push({ what: `heap per running container (${fmt(n)})`, value: `${fmt(heapPer / 1024)} KiB`, target: '≤ 30 KB' });
+  rows.push({ what: `list ${fmt(listAt)} containers (ps -a, daemon side)`, value: `${listMs.toFixed(1)} ms`, target: '≤ 20 ms' });
 
   const logs = new LogBuffer({ now: () => 0n, maxBytes: 1 << 30 });
   for (let i = 0; i < 1_000_000; i++) logs.write('stdout', `line ${i}\n`);

@@ -20,13 +20,15 @@ export function ipToInt(ip: string): number {
 }
 
 export function intToIp(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export class BridgeIpam {
   private readonly base: number;
   private readonly size: number;
   private readonly used = new Set<number>();
+  /** Every offset below this one is taken: lowest-free stays O(1) amortised with thousands of containers. */
+  private lowestFree = 1;
 
   constructor(subnet: string = DEFAULT_BRIDGE.subnet, readonly gateway: string = DEFAULT_BRIDGE.gateway) {
     const [addr, bits] = subnet.split('/');
@@ -37,18 +39,21 @@ export class BridgeIpam {
 
   /** The lowest free host address (network, gateway and broadcast excluded). */
   allocate(): string {
-    for (let off = 1; off < this.size - 1; off++) {
+    for (let off = this.lowestFree; off < this.size - 1; off++) {
       if (!this.used.has(off)) {
         this.used.add(off);
+        this.lowestFree = off + 1;
         return intToIp((this.base + off) >>> 0);
       }
     }
+    this.lowestFree = this.size - 1;
     throw systemError('no available IPv4 addresses on this network\'s address pools: bridge');
   }
 
   release(ip: string): void {
     const off = ipToInt(ip) - this.base;
-    if (ip !== this.gateway) this.used.delete(off);
+    if (ip === this.gateway || !this.used.delete(off)) return;
+    if (off < this.lowestFree) this.lowestFree = off;
   }
 
   isAllocated(ip: string): boolean {

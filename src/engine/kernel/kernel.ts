@@ -91,7 +91,7 @@ export class Kernel {
     this.clock = new VirtualClock(opts.bootEpochMs);
     this.prng = new Prng(opts.seed);
     this.sched = new Scheduler(this.clock, opts.costs ?? DEFAULT_COSTS, opts.drain);
-    this.maxPids = opts.maxPids ?? 4096;
+    this.maxPids = opts.maxPids ?? 32768;
     this.hostPidNs = new PidNamespace(null, this.maxPids);
     this.rootCgroup = new Cgroup('/', null);
     this.hostUts = new UtsNamespace(opts.hostname);

@@ -53,7 +53,7 @@ export class Prng {
 
   hex(nBytes: number): string {
     let s = '';
-    for (const b of this.bytes(nBytes)) s += b.toString(16).padStart(2, '0');
+    for (const b of this.bytes(nBytes)) s += HEX_BYTE[b];
     return s;
   }
 
@@ -69,3 +69,6 @@ export class Prng {
     this.d = d | 0;
   }
 }
+
+/** '00'…'ff': IDs are hex by the thousand. */
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));

@@ -15,7 +15,7 @@ export class PidNamespace {
 
   constructor(
     readonly parent: PidNamespace | null,
-    /** Bounds fork bombs inside one namespace (Linux's pid_max is far larger; a browser is not). */
+    /** Linux's default pid_max (32768): 10,000 containers need a shim and a PID 1 each; it also bounds fork bombs. */
     readonly maxPids: number,
   ) {}
 

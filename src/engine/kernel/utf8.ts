@@ -3,6 +3,19 @@
  * Invalid sequences decode to U+FFFD, as TextDecoder does.
  */
 export function utf8Encode(s: string): Uint8Array {
+  // Most text the simulation stores (container files, logs, scripts) is ASCII: one exact-size copy.
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const b = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+    return b;
+  }
   const out = new Uint8Array(s.length * 3);
   let n = 0;
   for (let i = 0; i < s.length; i++) {

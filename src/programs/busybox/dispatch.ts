@@ -80,7 +80,7 @@ export function makeBusybox(runShell: ShellRunner): Program {
       return runShell(sys, { flavor: 'ash', argv: login ? [`-${name}`, ...argv.slice(1)] : argv });
     }
     const applet = APPLETS[name];
-    if (applet) return applet(withArgv(sys, argv));
+    if (applet) return applet(argv === sys.argv ? sys : withArgv(sys, argv));
     if (!BUSYBOX_APPLETS.includes(name)) {
       await sys.write(2, `${name}: applet not found\n`);
       return 127;

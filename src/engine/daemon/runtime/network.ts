@@ -13,10 +13,9 @@ const BROADCAST = '172.17.255.255';
 
 /** The fe80:: address the kernel derives from a MAC (EUI-64). */
 export function linkLocal(mac: string): string {
-  const b = mac.split(':').map((x) => parseInt(x, 16));
-  b[0] ^= 2;
-  const words = [(b[0] << 8) | b[1], (b[2] << 8) | 0xff, 0xfe00 | b[3], (b[4] << 8) | b[5]];
-  return `fe80::${words.map((w) => w.toString(16)).join(':')}/64`;
+  const b = (i: number): number => parseInt(mac.slice(i * 3, i * 3 + 2), 16);
+  const words = [((b(0) ^ 2) << 8) | b(1), (b(2) << 8) | 0xff, 0xfe00 | b(3), (b(4) << 8) | b(5)];
+  return `fe80::${words[0].toString(16)}:${words[1].toString(16)}:${words[2].toString(16)}:${words[3].toString(16)}/64`;
 }
 
 export class Bridge {
@@ -59,7 +58,9 @@ export class Bridge {
     };
   }
 
+  /** docker0 shows NO-CARRIER with no container attached: only the first and last veth change it. */
   private setCarrier(): void {
+    if (this.attached > 1) return;
     const host = this.kernel.hostNet;
     const cur = host.interfaces().find((i) => i.name === DEFAULT_BRIDGE.iface);
     if (cur) host.replace(this.docker0(cur.index));

@@ -8,7 +8,7 @@ import { Cgroup } from '../../kernel/cgroup.js';
 import type { Container } from '../container.js';
 import type { DockerEngine } from '../engine.js';
 import { containerMounts, writeContainerFiles } from './rootfs.js';
-import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure, type LookPathResult } from './runc.js';
+import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
 
@@ -20,13 +20,16 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
   rt.startError = null;
   const mnt = containerMounts(engine, c, rt);
   const fs = mnt.view({ ...ROOT_CTX, cwd: '/' });
-  const user = resolveUser(fs, c.Config.User);
-  if ('error' in user) throw fail(c, startFailure(user.error), 126);
+  const found0 = perImage(rt, `user\0${c.Config.User}`, () => resolveUser(fs, c.Config.User));
+  if ('error' in found0) throw fail(c, startFailure(found0.error), 126);
+  // The cache's answer is shared: each process gets credentials of its own.
+  const user = { home: found0.home, cred: { ...found0.cred, groups: [...found0.cred.groups] } };
   const envList = daemonEnvironment(c.Config.Hostname, c.Config.Tty, c.Config.Env);
   const env = envRecord(envList, user.home);
   const cwd = c.Config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true, mode: 0o755 });
-  const found = cachedLookPath(rt, () => lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''), `${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`);
+  const found = perImage(rt, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
+    lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''));
   if (!found.ok) throw fail(c, startFailure(found.message), found.code);
   rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
 
@@ -48,19 +51,18 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
 }
 
 /**
- * PATH lookups of an untouched container depend on its image alone, and failed lookups are the expensive part
- * (each miss is an exception), so they are cached per image (keyed by its bottom layer and the lookup's inputs).
+ * What runc reads from an untouched container's filesystem (the user in /etc/passwd, the executable on PATH)
+ * depends on its image alone, and failed lookups are the expensive part (each miss is an exception), so the
+ * answers are cached per image (keyed by its bottom layer and the lookup's inputs) until the container writes.
  */
-const lookups = new WeakMap<object, Map<string, LookPathResult>>();
+const perImageCache = new WeakMap<object, Map<string, unknown>>();
 
-function cachedLookPath(rt: ContainerRuntime, run: () => LookPathResult, key: string): LookPathResult {
-  const image = rt.imageKey;
+function perImage<T>(rt: ContainerRuntime, key: string, run: () => T): T {
   if (rt.rootfs.changes().length > 0) return run();
-  let m = lookups.get(image);
-  if (!m) lookups.set(image, (m = new Map()));
-  let r = m.get(key);
-  if (!r) m.set(key, (r = run()));
-  return r;
+  let m = perImageCache.get(rt.imageKey);
+  if (!m) perImageCache.set(rt.imageKey, (m = new Map()));
+  if (!m.has(key)) m.set(key, run());
+  return m.get(key) as T;
 }
 
 function fail(c: Container, err: ReturnType<typeof startFailure>, code: number): ReturnType<typeof startFailure> {

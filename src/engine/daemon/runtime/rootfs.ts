@@ -26,6 +26,16 @@ import type { ContainerRuntime } from './task.js';
 const initLayers = new WeakMap<DockerEngine, Layer>();
 const hostResolv = new WeakMap<DockerEngine, { text: string; path: string }>();
 const defaultResolv = new WeakMap<DockerEngine, string>();
+/** The last text encoded per file name: every container of a host gets the same resolv.conf. */
+const encoded = new Map<string, { text: string; bytes: Uint8Array }>();
+
+function encodeOnce(name: string, text: string): Uint8Array {
+  const hit = encoded.get(name);
+  if (hit && hit.text === text) return hit.bytes;
+  const bytes = utf8Encode(text);
+  encoded.set(name, { text, bytes });
+  return bytes;
+}
 
 function initTree(): Tree {
   const empty = { type: 'file', content: '', mode: 0o755 } as const;
@@ -80,7 +90,7 @@ export function writeContainerFiles(engine: DockerEngine, c: Container, rt: Cont
   const h = c.HostConfig;
   const { text, path } = hostResolvConf(engine);
   const write = (name: string, content: string): void =>
-    files.writeFile(`/${name}`, utf8Encode(content), { mode: 0o644, uid: 0, gid: 0 });
+    files.writeFile(`/${name}`, encodeOnce(name, content), { mode: 0o644, uid: 0, gid: 0 });
   write('hostname', buildHostnameFile(c.Config.Hostname));
   write('hosts', buildHostsFile({ hostname: c.Config.Hostname, domainname: c.Config.Domainname, ip: rt.ip || undefined }));
   const custom = h.Dns.length + h.DnsSearch.length + h.DnsOptions.length > 0;
@@ -104,7 +114,9 @@ export function containerMounts(engine: DockerEngine, c: Container, rt: Containe
     source: 'overlay',
     options: `rw,relatime,lowerdir=${lower},upperdir=${dir}/diff,workdir=${dir}/work,nouserxattr`,
   });
-  mnt.mount('/proc', new ProcFs(kernelProcSource(() => k, { pidns: (kk) => rt.pid1?.pidns ?? kk.hostPidNs })), {
+  // Built on first use: most containers are never looked at through their own /proc.
+  const proc = (): ProcFs => new ProcFs(kernelProcSource(() => k, { pidns: (kk) => rt.pid1?.pidns ?? kk.hostPidNs }));
+  mnt.mount('/proc', new LazyBackend('proc', proc), {
     source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime',
   });
   const pts = (): { n: number; uid: number; gid: number; mode: number }[] => {
