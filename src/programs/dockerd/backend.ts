@@ -12,7 +12,7 @@ import type { Sys } from '../../engine/kernel/sys.js';
 import type { AttachStreams } from '../../api/router/container/backend.js';
 import type { EngineBackend } from '../../api/router/index.js';
 import { parseLogTime } from './logtime.js';
-import { systemInfo, systemVersion } from './system-info.js';
+import { systemInfo, systemVersion, type DaemonConfig } from './system-info.js';
 import { inWorker } from './worker.js';
 
 type Json = Record<string, unknown>;
@@ -31,13 +31,13 @@ async function pump(io: IoSession, streams: AttachStreams): Promise<void> {
   }
 }
 
-export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string): EngineBackend {
+export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, config?: DaemonConfig): EngineBackend {
   const d = new Daemon({ engine, sys });
   const work = <T>(op: (w: Daemon, s: Sys) => Promise<T>): Promise<T> => inWorker(sys, engine, op);
   return {
     // ---- system
     systemVersion: () => systemVersion(engine),
-    systemInfo: () => systemInfo(engine, hostname),
+    systemInfo: () => systemInfo(engine, hostname, config),
     nowNs: () => engine.nowNs(),
     subscribeEvents(opts, sink) {
       for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) sink.event(marshalEvent(e));

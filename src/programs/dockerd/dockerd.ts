@@ -13,7 +13,7 @@ import { Daemon } from '../../engine/daemon/daemon.js';
 import { groupByName } from '../lib/users.js';
 import { engineBackend } from './backend.js';
 import { daemonLogger, type Logger } from './log.js';
-import { ENGINE_COMMIT, ENGINE_VERSION } from './system-info.js';
+import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION } from './system-info.js';
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 const PIDFILE = '/var/run/docker.pid';
@@ -79,16 +79,38 @@ function listenAddress(h: string): string {
   return m[1] === '0.0.0.0' || m[1] === '' ? `[::]:${m[2]}` : `${m[1]}:${m[2]}`;
 }
 
+/**
+ * moby loadListeners: TCP without TLS client verification is warned about; unless --tls/--tlsverify was given
+ * explicitly, a non-loopback address also slows startup down by 15 s (Docker 26–28; a hard failure "in future
+ * versions").
+ */
 async function warnInsecureTcp(log: Logger, sys: Sys, host: string, explicit: boolean): Promise<void> {
   const f = { host };
   await log.warn('Binding to IP address without --tlsverify is insecure and gives root access on this machine to everyone who has access to your network.', f);
   await log.warn('Binding to an IP address, even on localhost, can also give access to scripts run in a browser. Be safe out there!', f);
-  if (explicit) return;
+  await log.warn('[DEPRECATION NOTICE] In future versions this will be a hard failure preventing the daemon from starting! Learn more at: https://docs.docker.com/go/api-security/', f);
+  await sys.sleep(1000);
+  if (explicit || isLoopback(host)) return;
   await log.warn('Binding to an IP address without --tlsverify is deprecated. Startup is intentionally being slowed down to show this message', f);
   await log.warn('Please consider generating tls certificates with client validation to prevent exposing unauthenticated root access to your network', f);
   await log.warn("You can override this by explicitly specifying '--tls=false' or '--tlsverify=false'", f);
   await log.warn('Support for listening on TCP without authentication or explicit intent to run without authentication will be removed in the next release', f);
   await sys.sleep(15_000);
+}
+
+/** dockerd's main prints the error that ended startup as a plain line (no log prefix) and exits 1. */
+async function startFailed(sys: Sys, msg: string): Promise<void> {
+  try {
+    await sys.write(2, `${msg}\n`);
+  } catch (e) {
+    if (isProcessEnd(e)) throw e;
+  }
+}
+
+/** `localhost` by name, or an address in 127.0.0.0/8 or ::1. */
+function isLoopback(host: string): boolean {
+  const addr = host.slice('tcp://'.length).replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return addr === 'localhost' || /^127\./.test(addr) || addr === '::1';
 }
 
 export function makeDockerd(engine: () => DockerEngine): Program {
@@ -110,15 +132,15 @@ export function makeDockerd(engine: () => DockerEngine): Program {
       return 1;
     }
     const log = daemonLogger(sys);
+    await log.info('Starting up');
     if (sys.fs.exists(flags.pidfile)) {
       const pid = Number(sys.fs.readText(flags.pidfile).trim());
       if (pid > 0 && sys.fs.exists(`/proc/${pid}`)) {
-        await log.fatal(`failed to start daemon, ensure docker is not running or delete ${flags.pidfile}: process with PID ${pid} is still running`);
+        await startFailed(sys, `failed to start daemon, ensure docker is not running or delete ${flags.pidfile}: process with PID ${pid} is still running`);
         return 1;
       }
     }
     sys.fs.writeFile(flags.pidfile, `${sys.pid}`, { mode: 0o644 });
-    await log.info('Starting up');
     const hosts = (flags.hosts.length > 0 ? flags.hosts : [DEFAULT_SOCKET]).map(normalizeHost);
     const listeners: number[] = [];
     const gid = groupByName(sys.fs, 'docker')?.gid ?? 0;
@@ -129,7 +151,7 @@ export function makeDockerd(engine: () => DockerEngine): Program {
         listeners.push(h.startsWith('unix://') ? sys.listen(h, { mode: 0o660, gid }) : sys.listen(h));
       } catch (e) {
         if (isProcessEnd(e) || !isSysError(e)) throw e;
-        await log.fatal(`failed to load listeners: listen ${h.replace(/^\w+:\/\//, '')}: bind: ${e.message.toLowerCase()}`);
+        await startFailed(sys, `failed to load listeners: listen ${h.replace(/^\w+:\/\//, '')}: bind: ${e.message.toLowerCase()}`);
         sys.fs.unlink(flags.pidfile);
         return 1;
       }
@@ -137,6 +159,8 @@ export function makeDockerd(engine: () => DockerEngine): Program {
     await log.info('OTEL tracing is not configured, using no-op tracer provider');
     await log.info('Loading containers: start.');
     await log.info('Loading containers: done.');
+    const config = { hosts, tls: flags.tls };
+    for (const w of apiWarnings(config)) await log.warn(w);
     await log.info('Docker daemon', {
       commit: ENGINE_COMMIT,
       'containerd-snapshotter': 'false',
@@ -155,7 +179,7 @@ export function makeDockerd(engine: () => DockerEngine): Program {
         await serve(
           s,
           listeners.map((_, i) => 3 + i),
-          { perConnection: (conn) => routerHandler(engineRouter(engineBackend(engine(), conn, hostname))) },
+          { perConnection: (conn) => routerHandler(engineRouter(engineBackend(engine(), conn, hostname, config))) },
         );
         return 0;
       },

@@ -1,20 +1,19 @@
 /**
  * dockerd's log lines, in logrus's text format: `time="…" level=info msg="…"` when stderr is not a
- * terminal (the journal), `INFO[0000] …` with colours and seconds since start when it is.
+ * terminal (the journal), `INFO[<time>] …` with colours when it is.
  */
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import { formatRFC3339Nano } from '../../engine/daemon/timefmt.js';
+import { formatRFC3339NanoFixed } from '../../engine/daemon/timefmt.js';
 
 export type Fields = Readonly<Record<string, string>>;
 
 export interface Logger {
   info(msg: string, fields?: Fields): Promise<void>;
   warn(msg: string, fields?: Fields): Promise<void>;
-  fatal(msg: string, fields?: Fields): Promise<void>;
 }
 
-const LEVELS = { info: ['INFO', 36], warn: ['WARN', 33], fatal: ['FATA', 31] } as const;
+const LEVELS = { info: ['INFO', 36], warn: ['WARN', 33] } as const;
 
 /** logrus quotes a value unless it is made only of safe characters. */
 function quote(v: string): string {
@@ -23,19 +22,19 @@ function quote(v: string): string {
 
 export function daemonLogger(sys: Sys): Logger {
   const tty = sys.isatty(2);
-  const start = sys.uptime();
   const line = (level: keyof typeof LEVELS, msg: string, fields: Fields = {}): string => {
     const keys = Object.keys(fields).sort();
     if (!tty) {
       const ns = BigInt(Math.round(sys.now() * 1e6));
       const kv = keys.map((k) => ` ${k}=${quote(fields[k])}`).join('');
-      return `time="${formatRFC3339Nano(ns)}" level=${level} msg=${quote(msg)}${kv}\n`;
+      return `time="${formatRFC3339NanoFixed(ns)}" level=${level} msg=${quote(msg)}${kv}\n`;
     }
+    // dockerd sets FullTimestamp, so a terminal shows the same fixed-width time as the journal; logrus pads
+    // the message to 44 columns and a space whether or not fields follow.
     const [name, colour] = LEVELS[level];
-    const secs = String(Math.floor((sys.uptime() - start) / 1000)).padStart(4, '0');
+    const ns = BigInt(Math.round(sys.now() * 1e6));
     const kv = keys.map((k) => ` \x1b[${colour}m${k}\x1b[0m=${quote(fields[k])}`).join('');
-    const text = keys.length > 0 ? msg.padEnd(44) : msg;
-    return `\x1b[${colour}m${name}\x1b[0m[${secs}] ${text}${kv}\n`;
+    return `\x1b[${colour}m${name}\x1b[0m[${formatRFC3339NanoFixed(ns)}] ${msg.padEnd(44)} ${kv}\n`;
   };
   const write = (level: keyof typeof LEVELS) => async (msg: string, fields?: Fields) => {
     try {
@@ -45,5 +44,5 @@ export function daemonLogger(sys: Sys): Logger {
       /* stderr gone (the journal of a stopped unit): keep running */
     }
   };
-  return { info: write('info'), warn: write('warn'), fatal: write('fatal') };
+  return { info: write('info'), warn: write('warn') };
 }

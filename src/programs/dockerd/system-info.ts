@@ -46,7 +46,31 @@ export function systemVersion(engine: DockerEngine): Record<string, unknown> {
 /** The host's memory as /proc/meminfo reports it (4 GiB VM), in bytes. */
 const MEM_TOTAL = 4026512 * 1024;
 
-export function systemInfo(engine: DockerEngine, hostname: string): Record<string, unknown> {
+/** What of dockerd's configuration /info reports on. */
+export interface DaemonConfig {
+  /** Normalized `-H` addresses (`unix:///var/run/docker.sock`, `tcp://0.0.0.0:2375`). */
+  readonly hosts: readonly string[];
+  /** `--tls`/`--tlsverify` as given; undefined when not given. */
+  readonly tls: boolean | undefined;
+}
+
+const ATTACK_SURFACE = `
+         Access to the remote API is equivalent to root access on the host. Refer
+         to the 'Docker daemon attack surface' section in the documentation for
+         more information: https://docs.docker.com/go/attack-surface/`;
+const REMOVAL = 'In future versions this will be a hard failure preventing the daemon from starting! Learn more at: https://docs.docker.com/go/api-security/';
+
+/** moby fillAPIInfo: one deprecation notice per TCP address served without TLS (the simulation has no TLS). */
+export function apiWarnings(config: DaemonConfig): string[] {
+  const out: string[] = [];
+  for (const h of config.hosts) {
+    if (!h.startsWith('tcp://')) continue;
+    out.push(`[DEPRECATION NOTICE]: API is accessible on http://${h.slice(6)} without encryption.${ATTACK_SURFACE}\n${REMOVAL}`);
+  }
+  return out;
+}
+
+export function systemInfo(engine: DockerEngine, hostname: string, config: DaemonConfig = { hosts: [], tls: undefined }): Record<string, unknown> {
   const states = [...engine.containers.values()].map((c) => c.State);
   const running = states.filter((s) => s.Running && !s.Paused).length;
   const paused = states.filter((s) => s.Paused).length;
@@ -138,7 +162,7 @@ export function systemInfo(engine: DockerEngine, hostname: string): Record<strin
       Address: '/run/containerd/containerd.sock',
       Namespaces: { Containers: 'moby', Plugins: 'plugins.moby' },
     },
-    Warnings: null,
+    Warnings: apiWarnings(config).length > 0 ? apiWarnings(config) : null,
   };
 }
 
