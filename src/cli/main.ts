@@ -11,6 +11,7 @@ import { getList, unsimulatedFlags } from './flags.js';
 import type { FlagSpec } from './spec.js';
 import { commandPath } from './tree.js';
 import { attachAction, attachCommand } from './commands/attach.js';
+import { runComplete } from './commands/complete.js';
 import { containerInspectAction, containerInspectCommand } from './commands/containerInspect.js';
 import { createAction, createCommand } from './commands/create.js';
 import { diffAction, diffCommand } from './commands/diff.js';
@@ -87,6 +88,10 @@ function exitStatus(code: number): number {
 }
 
 export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
+  // cobra's hidden completion command, called by the bash completion script on Tab.
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+    return runComplete(cli, argv.slice(1), (h) => parseHost(h ?? cli.env('DOCKER_HOST') ?? ''), configDir(cli));
+  }
   const width = cli.in.isTerminal() ? cli.in.ttySize().width : undefined;
   const d = dispatch(argv, { configDir: configDir(cli), width });
   if (d.kind === 'output') {

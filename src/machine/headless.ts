@@ -18,13 +18,33 @@ const MAX_DRAIN_TICKS = 60;
 
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 
+/** Key names a script line may hold (`docker ps --a<Tab><Tab>`); such a line is typed as is, Enter only if written. */
+export const KEY_NAMES: Readonly<Record<string, string>> = {
+  '<Enter>': '\r', '<Tab>': '\t', '<Esc>': '\x1b', '<Backspace>': '\x7f', '<Delete>': '\x1b[3~',
+  '<Up>': '\x1b[A', '<Down>': '\x1b[B', '<Right>': '\x1b[C', '<Left>': '\x1b[D', '<Home>': '\x1b[H', '<End>': '\x1b[F',
+  '<Ctrl-\\>': '\x1c', '<Space>': ' ',
+  ...Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c) => [`<Ctrl-${c}>`, String.fromCharCode(c.charCodeAt(0) - 64)])),
+  ...Object.fromEntries([...'bdf.'].map((c) => [`<Alt-${c}>`, `\x1b${c}`])),
+};
+
+const KEY_TOKEN = /<(?:Enter|Tab|Esc|Backspace|Delete|Up|Down|Right|Left|Home|End|Space|Ctrl-[A-Z\\]|Alt-[bdf.])>/g;
+
+/** A script line with key names in it becomes the keys to send (no Enter added); other lines stay null. */
+export function scriptKeys(line: string): string | null {
+  if (!KEY_TOKEN.test(line)) return null;
+  KEY_TOKEN.lastIndex = 0;
+  return line.replace(KEY_TOKEN, (t) => KEY_NAMES[t]);
+}
+
 /** Runs until the terminal waits for input (true) or the tick elapses (false). */
 export async function settle(m: Machine, term: Terminal, tickMs: number): Promise<boolean> {
   const k = m.kernel;
   // A terminal in raw mode is relaying keys somewhere (docker run -it, docker attach): the learner waits for
-  // the program on the far side (a container's shell) to ask for input, not for the relay.
+  // the program on the far side (a container's shell) to ask for input, not for the relay. A line editor
+  // (readline) reads keys itself but keeps signals on, which a relay's raw mode turns off.
   const relayed = (): boolean =>
-    term.tty.termios.icanon || [...k.ttys.values()].some((t) => t !== term.tty && t.waitingForInput);
+    term.tty.termios.icanon || term.tty.termios.isig ||
+    [...k.ttys.values()].some((t) => t !== term.tty && t.waitingForInput);
   const ready = (): boolean =>
     !term.alive() || (term.tty.waitingForInput && k.sched.runnable() === 0 && relayed());
   const until = k.now() + tickMs;
@@ -40,6 +60,8 @@ export async function settle(m: Machine, term: Terminal, tickMs: number): Promis
 
 export class HeadlessSession {
   private out = '';
+  /** What a line editor is expected to echo for the line just typed (non-transcript runs drop it). */
+  private lineEcho = '';
   private readonly tickMs: number;
   private readonly transcript: boolean;
 
@@ -52,7 +74,7 @@ export class HeadlessSession {
     this.transcript = opts.transcript ?? false;
     term.tty.onOutput((data, echo) => {
       if (echo && !this.transcript) return;
-      this.out += data;
+      this.out += this.lineEcho === '' ? data : this.dropEcho(data);
     });
   }
 
@@ -61,7 +83,34 @@ export class HeadlessSession {
     const waiting = await settle(this.machine, this.term, this.tickMs);
     if (!this.term.alive()) return;
     if (waiting && !this.transcript) this.dropPrompt();
-    this.term.tty.input(CONTROL.test(line) ? line : `${line}\r`);
+    const keys = scriptKeys(line);
+    const t = this.term.tty.termios;
+    // A line editor echoes typed text as program output: without --transcript, drop that echo too.
+    if (!this.transcript && keys === null && !CONTROL.test(line) && !t.icanon && !t.echo && t.isig) this.lineEcho = `${line}\r\n`;
+    const data = keys ?? (CONTROL.test(line) ? line : `${line}\r`);
+    // A person types the keys before Ctrl-C (or Ctrl-\, Ctrl-Z) well before it, so a line editor has read
+    // them by then; the terminal driver would otherwise flush them unread when the signal key arrives.
+    const parts = data.split(/(?=[\x03\x1a\x1c])/);
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0 && !t.icanon) await settle(this.machine, this.term, this.tickMs);
+      this.term.tty.input(parts[i]);
+    }
+  }
+
+  /** The part of `data` left once the expected echo of a typed line is taken off its front. */
+  private dropEcho(data: string): string {
+    let i = 0;
+    while (i < data.length && this.lineEcho !== '') {
+      if (data[i] === this.lineEcho[0]) {
+        this.lineEcho = this.lineEcho.slice(1);
+        i++;
+      } else if (data.startsWith(' \r', i)) i += 2; // the line editor's wrap at the right margin
+      else {
+        this.lineEcho = '';
+        break;
+      }
+    }
+    return data.slice(i);
   }
 
   /**

@@ -98,6 +98,9 @@ describe('Go templates', () => {
     expect(run('{{.Config}}')).toBe('map[Env:[A=1 B=2] Labels:map[a:x z:<&>]]');
     expect(run('{{- .Name -}}  x')).toBe('/webx');
   });
+  it('prints int64 fields as digits and real floats as Go does', () => {
+    expect(run('{{.HostConfig.Memory}} {{.F}} {{.G}}', { HostConfig: { Memory: 268435456 }, F: 0.5, G: 1.5e-7 })).toBe('268435456 0.5 1.5e-07');
+  });
   it("Go's error texts", () => {
     expect(() => compileTemplate('{{.ID')).toThrow(new TemplateError('template: :1: unclosed action'));
     expect(() => compileTemplate('{{bogus .ID}}')).toThrow(new TemplateError('template: :1: function "bogus" not defined'));

@@ -20,7 +20,9 @@ export function formatFloat(f: number): string {
 export function goSprint(v: GoValue): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return formatFloat(v);
+  // Templates run on docker's typed structs (int64 fields) or, as a fallback, on JSON decoded with
+  // UseNumber: either way an integer prints as digits (268435456, not 2.68435456e+08).
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return '[' + v.map(goSprint).join(' ') + ']';
   if (typeof v === 'object') {

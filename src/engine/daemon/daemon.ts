@@ -19,6 +19,7 @@ import { imageRemove, type DeleteRecord } from './images/remove.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
 import { toInspectJSON } from './inspect.js';
 import { containerKill } from './kill.js';
+import { daemonRestoreContainers, daemonShutdownContainers } from './lifecycle.js';
 import { containerList, type ListOptions } from './list.js';
 import { containerPause, containerUnpause } from './pause.js';
 import { containerRename } from './rename.js';
@@ -47,6 +48,16 @@ export class Daemon implements DaemonContext {
   containerCreate(config: CreateConfig, hostConfig?: CreateHostConfig, name?: string): CreateResponse {
     return containerCreate(this, config, hostConfig, name);
   }
+  /** dockerd starting: containers whose restart policy asks for it come back. */
+  restoreContainers(): Promise<void> {
+    return daemonRestoreContainers(this);
+  }
+
+  /** dockerd stopping: every running container stopped at once. */
+  shutdownContainers(): Promise<void> {
+    return daemonShutdownContainers(this);
+  }
+
   containerStart(name: string): Promise<void> {
     return containerStart(this, name);
   }

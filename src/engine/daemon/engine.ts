@@ -40,6 +40,8 @@ export class DockerEngine {
   readonly changed = new WaitQueue();
   readonly maxLogBytes: number | undefined;
   readonly index: ContainerIndex<Container>;
+  /** dockerd is stopping its containers: their exits are not the user's doing (moby IsShuttingDown). */
+  shuttingDown = false;
 
   constructor(opts: EngineOptions) {
     this.kernel = opts.kernel;

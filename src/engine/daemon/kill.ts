@@ -21,7 +21,7 @@ export function killWithSignal(d: DaemonContext, c: Container, sig: Signal): voi
     rt.restart?.cancel();
     unpause = c.State.Paused;
   }
-  c.HasBeenManuallyStopped = true;
+  if (!d.engine.shuttingDown) c.HasBeenManuallyStopped = true;
   if (c.State.Restarting) {
     d.engine.notify();
     return;

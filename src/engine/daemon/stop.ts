@@ -25,7 +25,7 @@ export async function containerStop(d: DaemonContext, name: string, opts: StopOp
 
 export async function stopContainer(d: DaemonContext, c: Container, opts: StopOptions = {}): Promise<void> {
   if (!c.State.Running) return;
-  c.HasBeenManuallyStopped = true;
+  if (!d.engine.shuttingDown) c.HasBeenManuallyStopped = true;
   const sig = parseSignal(opts.signal || c.Config.StopSignal || 'SIGTERM') ?? 'SIGTERM';
   const timeout = opts.timeout ?? c.Config.StopTimeout ?? DEFAULT_STOP_TIMEOUT;
   let waitMs = timeout >= 0 ? timeout * 1000 : Infinity;

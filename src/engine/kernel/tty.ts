@@ -122,7 +122,15 @@ export class Tty {
       return item;
     }
     let out = '';
-    while (this.ready.length > 0 && typeof this.ready[0] === 'string') out += this.ready.shift() as string;
+    while (this.ready.length > 0 && typeof this.ready[0] === 'string') {
+      const next = this.ready[0] as string;
+      if (max !== undefined && max > 0 && out.length + next.length > max) {
+        const take = max - out.length;
+        this.ready[0] = next.slice(take);
+        return out + next.slice(0, take);
+      }
+      out += this.ready.shift() as string;
+    }
     return out;
   }
 

@@ -158,6 +158,7 @@ export function makeDockerd(engine: () => DockerEngine): Program {
     }
     await log.info('OTEL tracing is not configured, using no-op tracer provider');
     await log.info('Loading containers: start.');
+    await new Daemon({ engine: engine(), sys }).restoreContainers();
     await log.info('Loading containers: done.');
     const config = { hosts, tls: flags.tls };
     for (const w of apiWarnings(config)) await log.warn(w);
@@ -197,24 +198,10 @@ export function makeDockerd(engine: () => DockerEngine): Program {
     sys.signal('SIGINT', onSignal('interrupt'));
     await sys.wait(acceptor);
     await log.info(`Processing signal '${signal || 'terminated'}'`);
-    await stopContainers(engine(), sys);
+    await new Daemon({ engine: engine(), sys }).shutdownContainers();
     for (const h of hosts) if (h.startsWith('unix://') && sys.fs.exists(h.slice(7))) sys.fs.unlink(h.slice(7));
     if (sys.fs.exists(flags.pidfile)) sys.fs.unlink(flags.pidfile);
     await log.info('Daemon shutdown complete');
     return 0;
   };
-}
-
-/** Without live-restore, a stopping daemon stops its containers (each with its own stop timeout). */
-async function stopContainers(engine: DockerEngine, sys: Sys): Promise<void> {
-  const d = new Daemon({ engine, sys });
-  for (const c of [...engine.containers.values()]) {
-    if (!c.State.Running) continue;
-    try {
-      if (c.State.Paused) d.containerUnpause(c.ID);
-      await d.containerStop(c.ID, {});
-    } catch (e) {
-      if (isProcessEnd(e)) throw e;
-    }
-  }
 }

@@ -6,9 +6,12 @@ import { CommandInterrupt, ExitSignal } from './errors.js';
 import { expandString } from './expand.js';
 import { ParseError, Parser, parseDqString } from './parser.js';
 import { lookupPasswd, PromptInterrupt, type Shell } from './shell.js';
+import { loadHistory, readLineEdited, recordHistory, saveHistory, usesLineEditor } from './readline/index.js';
 
-/** Reads one line from the terminal (a canonical TTY hands over a whole line). Kept small: readline goes here. */
-export async function readInputLine(sh: Shell): Promise<string | null> {
+/** Reads one line: edited by the line editor (bash, ash), or as the canonical TTY hands it over (dash). */
+export async function readInputLine(sh: Shell, promptText = ''): Promise<string | null> {
+  if (usesLineEditor(sh)) return readLineEdited(sh, promptText);
+  if (promptText !== '') await sh.writeErr(promptText);
   if (sh.sys.isatty(0)) return sh.sys.read(0);
   const rec = await readRecord(sh, 0);
   if (!rec) return null;
@@ -116,14 +119,22 @@ export async function expandPrompt(sh: Shell, ps: string): Promise<string> {
   }
 }
 
-async function prompt(sh: Shell, name: 'PS1' | 'PS2'): Promise<void> {
+async function prompt(sh: Shell, name: 'PS1' | 'PS2'): Promise<string> {
   const ps = sh.getVar(name) ?? '';
   // dash expands parameters in prompts but knows no backslash escapes.
-  const text = sh.flavor === 'dash' ? (ps.includes('$') ? await expandString(sh, parseDqString(ps)) : ps) : await expandPrompt(sh, ps);
-  await sh.writeErr(text);
+  return sh.flavor === 'dash' ? (ps.includes('$') ? await expandString(sh, parseDqString(ps)) : ps) : await expandPrompt(sh, ps);
 }
 
 export async function interactiveLoop(sh: Shell): Promise<number> {
+  if (usesLineEditor(sh)) loadHistory(sh);
+  try {
+    return await commandLoop(sh);
+  } finally {
+    if (usesLineEditor(sh)) saveHistory(sh);
+  }
+}
+
+async function commandLoop(sh: Shell): Promise<number> {
   const sys = sh.sys;
   if (sh.opts.monitor) {
     try {
@@ -135,11 +146,11 @@ export async function interactiveLoop(sh: Shell): Promise<number> {
   let pending = '';
   for (;;) {
     if (pending === '') await notifyJobs(sh);
-    await prompt(sh, pending === '' ? 'PS1' : 'PS2');
+    const promptText = await prompt(sh, pending === '' ? 'PS1' : 'PS2');
     let line: string | null;
     sh.atPrompt = true;
     try {
-      line = await readInputLine(sh);
+      line = await readInputLine(sh, promptText);
     } catch (e) {
       if (!(e instanceof PromptInterrupt)) throw e;
       sh.atPrompt = false;
@@ -170,7 +181,8 @@ export async function interactiveLoop(sh: Shell): Promise<number> {
       continue;
     }
     const entry = pending.replace(/\n$/, '');
-    if (entry.trim() !== '' && sh.history[sh.history.length - 1] !== entry) sh.history.push(entry);
+    if (usesLineEditor(sh)) recordHistory(sh, entry);
+    else if (entry.trim() !== '' && sh.history[sh.history.length - 1] !== entry) sh.history.push(entry);
     pending = '';
     try {
       await sh.runList(list);

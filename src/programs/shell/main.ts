@@ -5,6 +5,7 @@ import { interactiveLoop } from './interactive.js';
 import { ParseError, Parser } from './parser.js';
 import { readRecord } from './builtins/vars.js';
 import { Shell, type Flavor } from './shell.js';
+import { registerShell } from './introspect.js';
 
 export interface RunShellOptions {
   readonly flavor: Flavor;
@@ -135,6 +136,7 @@ async function startupFiles(sh: Shell, inv: Invocation): Promise<void> {
 /** Runs a shell process: `bash`, `dash` (sh on Ubuntu) or busybox `ash`. Returns the exit status. */
 export async function runShell(sys: Sys, opts: RunShellOptions): Promise<number> {
   const sh = new Shell(sys, opts.flavor);
+  registerShell(sys.env, () => sh.envFor());
   const argv = opts.argv;
   const argv0 = argv[0] ?? opts.flavor;
   sh.name = argv0;

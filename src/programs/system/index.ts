@@ -2,6 +2,7 @@
 import type { Program } from '../../engine/kernel/sys.js';
 import { curl } from './curl.js';
 import { getent, groups } from './groups.js';
+import { hello } from './hello.js';
 import { ip } from './ip.js';
 import { newgrp } from './newgrp.js';
 import { free } from './procps/free.js';
@@ -15,5 +16,5 @@ import { su } from './su.js';
 import { sudo } from './sudo.js';
 
 export const system: Record<string, Program> = {
-  curl, ps, kill, pkill, pgrep, free, uptime, top, ip, sudo, su, usermod, useradd, groupadd, gpasswd, newgrp, groups, getent,
+  curl, ps, kill, pkill, pgrep, free, uptime, top, ip, sudo, su, usermod, useradd, groupadd, gpasswd, newgrp, groups, getent, hello,
 };

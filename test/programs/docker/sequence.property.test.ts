@@ -43,7 +43,7 @@ const command: fc.Arbitrary<string[]> = fc.oneof(
   name.map((n) => ['rm', n]),
   name.map((n) => ['exec', '-d', n, 'touch', '/tmp/x']),
   fc.tuple(name, name).map(([a, b]) => ['rename', a, b]),
-  fc.constant(['ps', '-a']),
+  fc.constant<string[]>(['ps', '-a']),
 );
 
 function invariants(m: Machine): string[] {

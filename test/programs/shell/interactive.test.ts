@@ -47,9 +47,10 @@ describe('interactive bash', () => {
     );
   });
 
+  // bash 5.2 (readline 8.2 with bracketed paste on) moves to a new line at EOF before `logout`.
   it('exit and Ctrl-D print logout in a login shell; sh prints nothing', async () => {
     const out = await session(['sh', 'echo $0; foo', 'exit', 'bash -c "exit 7"; echo $?', '\x04']);
-    expect(out).toBe(`${P}sh\n$ echo $0; foo\nsh\nsh: 1: foo: not found\n$ exit\n${P}bash -c "exit 7"; echo $?\n7\n${P}logout\n`);
+    expect(out).toBe(`${P}sh\n$ echo $0; foo\nsh\nsh: 1: foo: not found\n$ exit\n${P}bash -c "exit 7"; echo $?\n7\n${P}\nlogout\n`);
   });
 
   it('runs traps for signals sent to itself', async () => {

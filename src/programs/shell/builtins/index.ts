@@ -3,6 +3,7 @@ import type { Shell } from '../shell.js';
 import { brk, cd, cont, echo, evalBuiltin, exec, exit, pwd, ret, shift, source } from './core.js';
 import { getopts } from './getopts.js';
 import { history } from './history.js';
+import { completeBuiltin } from '../readline/builtin.js';
 import { jobs, kill, trap, wait } from './jobs.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
 import { printfBuiltin } from './printf.js';
@@ -55,10 +56,11 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   getopts,
   history,
   shopt,
+  complete: completeBuiltin,
 };
 
 /** Builtins missing from dash and busybox ash. */
-export const BASH_ONLY: ReadonlySet<string> = new Set(['source', 'declare', 'typeset', 'let', 'builtin', 'shopt', 'history']);
+export const BASH_ONLY: ReadonlySet<string> = new Set(['source', 'declare', 'typeset', 'let', 'builtin', 'shopt', 'history', 'complete']);
 
 /** POSIX special builtins: assignments before them stay set. */
 export const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([

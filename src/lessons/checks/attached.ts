@@ -1,0 +1,69 @@
+/**
+ * Where a docker client in a terminal's foreground is "at": `docker run -it`, `docker attach`, `docker start -ai`
+ * and `docker exec -it` relay the terminal to a container's terminal (or its stdin), so what the learner talks
+ * to is that terminal's foreground process inside the container. Resolved from the client's argv (parsed as the
+ * CLI parses it) and the daemon's records — the connection itself is not traced.
+ */
+import type { Container } from '../../engine/daemon/container.js';
+import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { Process } from '../../engine/kernel/process.js';
+import type { Tty } from '../../engine/kernel/tty.js';
+import { dispatch } from '../../cli/dispatch.js';
+import { getString } from '../../cli/flags.js';
+import { findContainer, foregroundLeaves, runsProgram } from './lookup.js';
+
+export interface AttachedTarget {
+  readonly container: Container;
+  /** The processes the relayed keys reach (the container terminal's foreground job, or PID 1 / the exec). */
+  readonly processes: readonly Process[];
+}
+
+const RELAYING = new Set(['run', 'attach', 'start', 'exec']);
+
+export function attachedTarget(engine: DockerEngine, client: Process): AttachedTarget | undefined {
+  if (!runsProgram(client, 'docker')) return undefined;
+  let d;
+  try {
+    d = dispatch(client.argv.slice(1), { configDir: '/root/.docker' });
+  } catch {
+    return undefined;
+  }
+  if (d.kind !== 'command') return undefined;
+  const verb = d.node.path[d.node.path.length - 1];
+  if (!RELAYING.has(verb)) return undefined;
+  let c: Container | undefined;
+  if (verb === 'run') {
+    const name = getString(d.flags, 'name');
+    c = name ? findContainer(engine, name) : createdBy(engine, client);
+  } else {
+    c = d.args[0] !== undefined ? findContainer(engine, d.args[0]) : undefined;
+  }
+  if (!c || !c.State.Running) return undefined;
+  const kernel = engine.kernel;
+  if (verb === 'exec') {
+    const exec = [...engine.execs.values()].filter((e) => e.containerId === c.ID && e.running).pop();
+    if (!exec) return undefined;
+    return { container: c, processes: innerForeground(engine, exec.tty, kernel.procs.get(exec.pid)) };
+  }
+  const rt = engine.runtimes.get(c.ID);
+  return { container: c, processes: innerForeground(engine, rt?.tty ?? null, rt?.pid1 ?? undefined) };
+}
+
+function innerForeground(engine: DockerEngine, tty: Tty | null, fallback: Process | undefined): Process[] {
+  if (tty && tty.fgPgrp !== 0) {
+    const leaves = foregroundLeaves(engine.kernel, tty.fgPgrp);
+    if (leaves.length > 0) return leaves;
+  }
+  return fallback && fallback.state === 'running' ? [fallback] : [];
+}
+
+/** `docker run` without --name: the first container created once the client had started. */
+function createdBy(engine: DockerEngine, client: Process): Container | undefined {
+  const clock = engine.kernel.clock;
+  const startedNs = clock.epochNs() - BigInt(Math.round((clock.now() - client.startMs) * 1e6));
+  let best: Container | undefined;
+  for (const c of engine.containers.values()) {
+    if (c.Created >= startedNs && (!best || c.Created < best.Created)) best = c;
+  }
+  return best;
+}

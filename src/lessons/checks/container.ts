@@ -1,0 +1,47 @@
+import type { Container } from '../../engine/daemon/container.js';
+import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { bool, int, oneOf, str } from './fields.js';
+import { containerName, findContainer, imageMatches } from './lookup.js';
+import { defineCheck, type ContainerCheck } from './types.js';
+
+function matches(engine: DockerEngine, c: Container, k: ContainerCheck): boolean {
+  if (k.image !== undefined && !imageMatches(engine, c, k.image)) return false;
+  if (k.state !== undefined && c.State.stateString() !== k.state) return false;
+  if (k.tty !== undefined && c.Config.Tty !== k.tty) return false;
+  if (k.interactive !== undefined && c.Config.OpenStdin !== k.interactive) return false;
+  if (k.restart !== undefined && (c.HostConfig.RestartPolicy.Name || 'no') !== k.restart) return false;
+  if (k.command !== undefined && ![c.Path, ...c.Args].join(' ').includes(k.command)) return false;
+  if (k.exitCode !== undefined && (c.State.Running || c.State.StartedAt === null || c.State.ExitCode !== k.exitCode)) return false;
+  return true;
+}
+
+function describe(c: Container): string {
+  const policy = c.HostConfig.RestartPolicy.Name || 'no';
+  return `${containerName(c)} (${c.Config.Image}, ${c.State.stateString()}, tty=${c.Config.Tty}, restart=${policy})`;
+}
+
+/** A container matching every given field exists (exactly `count` of them when given). */
+export const containerCheck = defineCheck<ContainerCheck>({
+  kind: 'container',
+  schema: {
+    fields: {
+      name: str, image: str, state: oneOf('created', 'running', 'paused', 'restarting', 'exited', 'dead'),
+      tty: bool, interactive: bool, restart: oneOf('no', 'always', 'on-failure', 'unless-stopped'), command: str,
+      exitCode: int(0), count: int(0),
+    },
+  },
+  evaluate(k, { machine }) {
+    const engine = machine.engine;
+    let pool: Container[];
+    if (k.name !== undefined) {
+      const c = findContainer(engine, k.name);
+      pool = c && containerName(c) === k.name.replace(/^\//, '') ? [c] : [];
+    } else {
+      pool = [...engine.containers.values()];
+    }
+    const hits = pool.filter((c) => matches(engine, c, k));
+    const holds = k.count !== undefined ? hits.length === k.count : hits.length > 0;
+    const seen = pool.length === 0 ? 'no such container' : pool.slice(0, 5).map(describe).join('; ');
+    return { holds, found: `${hits.length} matching; ${seen}` };
+  },
+});

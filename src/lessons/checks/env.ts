@@ -1,0 +1,27 @@
+import { exportedVariables } from '../../programs/shell/introspect.js';
+import { oneOf, str } from './fields.js';
+import { containerOfProcess, foregroundLeaves } from './lookup.js';
+import { defineCheck, type EnvCheck } from './types.js';
+
+/**
+ * The shell the learner types into on the host has the variable exported: the terminal's login shell, or a
+ * shell started from it that is now in the foreground (`bash`, `sudo -s`).
+ */
+export const envCheck = defineCheck<EnvCheck>({
+  kind: 'env',
+  schema: { fields: { name: str, value: str, terminal: oneOf(1, 2) }, required: ['name'] },
+  evaluate(k, { machine, terminal }) {
+    const n = k.terminal ?? 1;
+    const term = terminal(n);
+    if (!term || !term.alive()) return { holds: false, found: `terminal ${n} is not open` };
+    const fg = foregroundLeaves(machine.kernel, term.tty.fgPgrp)
+      .filter((p) => !containerOfProcess(machine.engine, p))
+      .map((p) => exportedVariables(p.env))
+      .find((v) => v !== undefined);
+    const vars = fg ?? exportedVariables(term.shell.env);
+    if (!vars) return { holds: false, found: 'no shell on the terminal' };
+    const value = vars[k.name];
+    if (value === undefined) return { holds: false, found: `${k.name} is not exported` };
+    return { holds: k.value === undefined || value === k.value, found: `${k.name}=${value}` };
+  },
+});

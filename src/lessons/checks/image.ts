@@ -1,0 +1,29 @@
+import { familiarString, parseNormalizedNamed } from '../../engine/daemon/reference.js';
+import { str } from './fields.js';
+import { resolveImageId } from './lookup.js';
+import { defineCheck, type ImageCheck } from './types.js';
+
+/** The reference resolves in the local image store, as `docker image inspect REF` would find it. */
+export const imageCheck = defineCheck<ImageCheck>({
+  kind: 'image',
+  schema: {
+    fields: { ref: str },
+    required: ['ref'],
+    refine(v) {
+      try {
+        parseNormalizedNamed(String(v.ref));
+        return undefined;
+      } catch {
+        return `image.ref: invalid reference format: ${JSON.stringify(v.ref)}`;
+      }
+    },
+  },
+  evaluate(k, { machine }) {
+    const id = resolveImageId(machine.engine, k.ref);
+    const tags = machine.engine.images.all().flatMap((img) => machine.engine.images.repoTags(img.id));
+    return {
+      holds: id !== undefined,
+      found: tags.length > 0 ? `images: ${tags.join(', ')}` : `no images (looked for ${familiarString(parseNormalizedNamed(k.ref))})`,
+    };
+  },
+});

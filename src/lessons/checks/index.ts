@@ -1,0 +1,33 @@
+/** Every check kind, by name. Adding a kind: a module here, its type in types.ts, a row in lessons/README.md. */
+import { containerCheck } from './container.js';
+import { daemonCheck } from './daemon.js';
+import { envCheck } from './env.js';
+import { fileCheck } from './file.js';
+import { foregroundCheck } from './foreground.js';
+import { groupCheck } from './group.js';
+import { imageCheck } from './image.js';
+import { logCheck } from './log.js';
+import { processCheck } from './process.js';
+import { ranCheck } from './ran.js';
+import type { Check, CheckDefinition, CheckKind } from './types.js';
+
+export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check, { kind: K }>> } = {
+  container: containerCheck,
+  image: imageCheck,
+  log: logCheck,
+  file: fileCheck,
+  foreground: foregroundCheck,
+  env: envCheck,
+  group: groupCheck,
+  daemon: daemonCheck,
+  ran: ranCheck,
+  process: processCheck,
+};
+
+export function isCheckKind(k: string): k is CheckKind {
+  return Object.prototype.hasOwnProperty.call(CHECKS, k);
+}
+
+export function definitionOf(kind: CheckKind): CheckDefinition {
+  return CHECKS[kind] as unknown as CheckDefinition;
+}

@@ -1,0 +1,81 @@
+/** Small read-only queries on the model that several check kinds share. */
+import type { Container } from '../../engine/daemon/container.js';
+import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { parseNormalizedNamed, referenceString, withDefaultTag } from '../../engine/daemon/reference.js';
+import type { Kernel } from '../../engine/kernel/kernel.js';
+import type { Process } from '../../engine/kernel/process.js';
+
+/** A container by name or ID, as the docker CLI resolves its argument; undefined when there is none. */
+export function findContainer(engine: DockerEngine, nameOrId: string): Container | undefined {
+  try {
+    return engine.getContainer(nameOrId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The name without moby's leading `/`. */
+export function containerName(c: Container): string {
+  return c.Name.replace(/^\//, '');
+}
+
+/** `ubuntu`, `ubuntu:latest` and `docker.io/library/ubuntu` are one reference; undefined when malformed. */
+export function normalizeRef(ref: string): string | undefined {
+  try {
+    return referenceString(withDefaultTag(parseNormalizedNamed(ref)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The image the reference names locally, or undefined. */
+export function resolveImageId(engine: DockerEngine, ref: string): string | undefined {
+  try {
+    return engine.images.resolve(ref).id;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Was `c` created from `ref`? Either as written (`ubuntu` == `ubuntu:latest`) or through the image it names now. */
+export function imageMatches(engine: DockerEngine, c: Container, ref: string): boolean {
+  const want = normalizeRef(ref);
+  if (want !== undefined && want === normalizeRef(c.Config.Image)) return true;
+  return resolveImageId(engine, ref) === c.ImageID;
+}
+
+/** The container whose PID namespace holds `p`, or undefined for a host process. */
+export function containerOfProcess(engine: DockerEngine, p: Process): Container | undefined {
+  for (const [id, rt] of engine.runtimes) {
+    const init = rt.pid1;
+    if (init && init.state === 'running' && init.pidns.contains(p.pidns)) return engine.containers.get(id);
+  }
+  return undefined;
+}
+
+/** A process runs `program` if its command name (ps's COMM) or its executable's file name is that. */
+export function runsProgram(p: Process, program: string): boolean {
+  return p.comm === program || p.exe.slice(p.exe.lastIndexOf('/') + 1) === program;
+}
+
+export function programName(p: Process): string {
+  return p.comm || p.exe.slice(p.exe.lastIndexOf('/') + 1);
+}
+
+/** Live processes (threads left out) whose process group is `pgid` (host numbering). */
+export function groupMembers(kernel: Kernel, pgid: number): Process[] {
+  const out: Process[] = [];
+  for (const p of kernel.procs.values()) {
+    if (p.state === 'running' && p.pgid === pgid && p.tgid === p.hostPid) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The processes a terminal's foreground job is "at": members of the foreground group that started no other
+ * member (with `sudo docker run …`, docker rather than sudo; with a pipeline, each of its commands).
+ */
+export function foregroundLeaves(kernel: Kernel, pgid: number): Process[] {
+  const members = groupMembers(kernel, pgid);
+  return members.filter((p) => !members.some((q) => q !== p && q.parent === p));
+}

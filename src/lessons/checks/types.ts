@@ -1,0 +1,114 @@
+/**
+ * Checks are declarative queries on the simulated machine's state (never on the text the learner typed, except
+ * `ran`, which is about running a command). Each kind lives in its own module: its schema and its evaluation.
+ */
+import type { Machine, Terminal } from '../../machine/machine.js';
+import type { CommandLog } from '../commands.js';
+import type { KindSchema } from './fields.js';
+
+interface Base {
+  /** Inverts the check. */
+  readonly not?: boolean;
+}
+
+export interface ContainerCheck extends Base {
+  readonly kind: 'container';
+  readonly name?: string;
+  readonly image?: string;
+  readonly state?: 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead';
+  readonly tty?: boolean;
+  readonly interactive?: boolean;
+  readonly restart?: 'no' | 'always' | 'on-failure' | 'unless-stopped';
+  readonly command?: string;
+  readonly exitCode?: number;
+  readonly count?: number;
+}
+
+export interface ImageCheck extends Base {
+  readonly kind: 'image';
+  readonly ref: string;
+}
+
+export interface LogCheck extends Base {
+  readonly kind: 'log';
+  readonly container: string;
+  readonly contains?: string;
+  readonly lines?: number;
+}
+
+export interface FileCheck extends Base {
+  readonly kind: 'file';
+  readonly container: string;
+  readonly path: string;
+  readonly exists?: boolean;
+  readonly contains?: string;
+}
+
+export interface ForegroundCheck extends Base {
+  readonly kind: 'foreground';
+  readonly terminal?: number;
+  readonly program: string;
+  readonly container?: string;
+}
+
+export interface EnvCheck extends Base {
+  readonly kind: 'env';
+  readonly name: string;
+  readonly value?: string;
+  readonly terminal?: number;
+}
+
+export interface GroupCheck extends Base {
+  readonly kind: 'group';
+  readonly user: string;
+  readonly group: string;
+}
+
+export interface DaemonCheck extends Base {
+  readonly kind: 'daemon';
+  readonly running?: boolean;
+  readonly listens?: string;
+}
+
+export interface RanCheck extends Base {
+  readonly kind: 'ran';
+  readonly command: string;
+  readonly success?: boolean;
+}
+
+export interface ProcessCheck extends Base {
+  readonly kind: 'process';
+  readonly container: string;
+  readonly program: string;
+  readonly count?: number;
+}
+
+export type Check =
+  | ContainerCheck | ImageCheck | LogCheck | FileCheck | ForegroundCheck | EnvCheck | GroupCheck | DaemonCheck
+  | RanCheck | ProcessCheck;
+
+export type CheckKind = Check['kind'];
+
+/** What a check reads: the machine, its learner terminals (1, 2…; undefined if not open) and the command log. */
+export interface CheckContext {
+  readonly machine: Machine;
+  terminal(n: number): Terminal | undefined;
+  readonly commands: CommandLog;
+}
+
+/** Whether the queried state holds (before `not`), and what was found, for a learner-facing explanation. */
+export interface Finding {
+  readonly holds: boolean;
+  readonly found: string;
+}
+
+export interface CheckDefinition<C extends Check = Check> {
+  readonly kind: C['kind'];
+  readonly schema: KindSchema;
+  evaluate(check: C, ctx: CheckContext): Finding;
+}
+
+/** Builds a definition with its check type tied to its kind. */
+export function defineCheck<C extends Check>(def: CheckDefinition<C>): CheckDefinition<C> {
+  return def;
+}

@@ -1,0 +1,45 @@
+/** Evaluates a step's checks against the live machine. Pure reads: evaluating never changes the simulation. */
+import { definitionOf } from './checks/index.js';
+import type { Check, CheckContext } from './checks/types.js';
+import type { CheckSpec, Step } from './model.js';
+
+export interface CheckResult {
+  readonly check: Check;
+  /** Source line of the check, for authors. */
+  readonly line: number;
+  readonly passed: boolean;
+  /** What the machine showed, e.g. `terminal 1: docker → bash in web` (for hints and test failures). */
+  readonly found: string;
+}
+
+export interface StepEvaluation {
+  /** Every check holds (a step without checks, the recap, never passes). */
+  readonly passed: boolean;
+  readonly results: readonly CheckResult[];
+}
+
+export function evaluateCheck(spec: CheckSpec, ctx: CheckContext): CheckResult {
+  let holds: boolean;
+  let found: string;
+  try {
+    ({ holds, found } = definitionOf(spec.check.kind).evaluate(spec.check, ctx));
+  } catch (e) {
+    // A check must never take the lesson down; a throwing check is a failed one, with the reason shown.
+    holds = false;
+    found = `check error: ${(e as Error).message}`;
+    return { check: spec.check, line: spec.line, passed: false, found };
+  }
+  return { check: spec.check, line: spec.line, passed: spec.check.not ? !holds : holds, found };
+}
+
+export function evaluateStep(step: Step, ctx: CheckContext): StepEvaluation {
+  const results = step.checks.map((c) => evaluateCheck(c, ctx));
+  return { passed: results.length > 0 && results.every((r) => r.passed), results };
+}
+
+/** `container: { name: web, state: running }`: a check as the lesson file wrote it (for panels and errors). */
+export function describeCheck(check: Check): string {
+  const { kind, ...fields } = check;
+  const parts = Object.entries(fields).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return `${kind}: { ${parts.join(', ')} }`;
+}

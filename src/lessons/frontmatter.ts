@@ -1,0 +1,89 @@
+/** The `---` front matter of a lesson file: split off, parsed, and checked field by field. */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { ErrorList } from './errors.js';
+import { parseYaml } from './yaml.js';
+
+export interface FrontMatter {
+  readonly id: string;
+  readonly chapter: number;
+  readonly section: string;
+  readonly order: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly setup: readonly string[];
+}
+
+export const ID_PATTERN = /^[a-z0-9-]+$/;
+
+const FIELDS = ['id', 'chapter', 'section', 'order', 'title', 'summary', 'setup'] as const;
+
+/** The file's lines split at the front matter: `yaml` with its first line number, and the body's first line. */
+export function splitFrontMatter(lines: readonly string[], errors: ErrorList): { yaml: string; bodyLine: number } | null {
+  if (lines[0]?.trimEnd() !== '---') {
+    errors.add(1, 'missing front matter: the file must start with a `---` line');
+    return null;
+  }
+  const end = lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
+  if (end < 0) {
+    errors.add(1, 'front matter is not closed: no second `---` line');
+    return null;
+  }
+  return { yaml: lines.slice(1, end).join('\n'), bodyLine: end + 2 };
+}
+
+export function parseFrontMatter(yaml: string, errors: ErrorList): FrontMatter | null {
+  const src = parseYaml(yaml, 2, errors);
+  if (!src) return null;
+  const root = src.doc.contents;
+  if (!isMap(root)) {
+    errors.add(2, 'front matter must be a YAML map (`key: value` lines)');
+    return null;
+  }
+  const got = new Map<string, { value: unknown; line: number }>();
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const line = src.lineOf(pair.key as never);
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      errors.add(line, `front matter: unknown field \`${key}\` (known: ${FIELDS.join(', ')})`);
+      continue;
+    }
+    const v = pair.value;
+    got.set(key, { value: isSeq(v) || isMap(v) ? v.toJSON() : isScalar(v) ? v.value : null, line });
+  }
+  const before = errors.errors.length;
+  const field = <T>(name: string, check: (v: unknown) => v is T, want: string, required = true): T | undefined => {
+    const f = got.get(name);
+    if (!f) {
+      if (required) errors.add(1, `front matter: missing \`${name}\``);
+      return undefined;
+    }
+    if (!check(f.value)) {
+      errors.add(f.line, `front matter: \`${name}\` must be ${want}, got ${describe(f.value)}`);
+      return undefined;
+    }
+    return f.value;
+  };
+  const isStr = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+  const id = field('id', (v): v is string => typeof v === 'string' && ID_PATTERN.test(v), 'made of a-z, 0-9 and -');
+  const chapter = field('chapter', (v): v is number => v === 1 || v === 2 || v === 3, '1, 2 or 3');
+  const section = field('section', isStr, 'a quoted string such as "3.2"');
+  const order = field('order', (v): v is number => Number.isInteger(v) && (v as number) >= 1, 'a whole number ≥ 1');
+  const title = field('title', isStr, 'a non-empty string');
+  const summary = field('summary', isStr, 'a non-empty string');
+  const setup = field(
+    'setup',
+    (v): v is string[] => Array.isArray(v) && v.every((l) => typeof l === 'string' && !l.includes('\n')),
+    'a list of shell lines',
+    false,
+  );
+  if (errors.errors.length > before) return null;
+  return { id: id!, chapter: chapter!, section: section!, order: order!, title: title!, summary: summary!, setup: setup ?? [] };
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  return `${typeof v} ${String(v)}`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Headless replay of a lesson, as CI runs it: boot a fresh machine, run the setup, then for every step assert that
+ * its checks do not all hold on the state just before its solution is typed (no step passes vacuously), type the
+ * solution, let it finish, and assert that every check PASSES. Problems come back as `file:line: message`.
+ */
+import type { Machine } from '../machine/machine.js';
+import { CommandLog } from './commands.js';
+import type { CheckContext } from './checks/types.js';
+import type { LessonError } from './errors.js';
+import { describeCheck, evaluateCheck } from './evaluate.js';
+import { isTask, type Lesson } from './model.js';
+import { MachineTerminals } from './terminals.js';
+import { Typist } from './typist.js';
+
+export interface ReplayOptions {
+  /** A freshly booted machine (tests pass Node's drain; the browser its own). */
+  readonly boot: () => Machine;
+  readonly tickMs?: number;
+}
+
+export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise<LessonError[]> {
+  const machine = opts.boot();
+  const terminals = new MachineTerminals(machine);
+  const commands = new CommandLog();
+  const typist = new Typist(machine, terminals, opts.tickMs, () => commands.observe());
+  const watched = new Set<object>();
+  const errors: LessonError[] = [];
+  const fail = (line: number, message: string): void => void errors.push({ file: lesson.file, line, message });
+  const observe = (): void => {
+    for (const n of [1, 2]) {
+      const t = terminals.get(n);
+      if (t && !watched.has(t)) {
+        watched.add(t);
+        commands.watch(t);
+      }
+    }
+    commands.observe();
+  };
+  const ctx: CheckContext = { machine, terminal: (n) => terminals.get(n), commands };
+  try {
+    terminals.open(1);
+    for (const text of lesson.setup) await typist.perform({ kind: 'type', text, line: 2 });
+    await typist.settle();
+    observe();
+    commands.clear();
+    for (const step of lesson.steps.filter(isTask)) {
+      observe();
+      // The step as a whole must not hold yet; single checks may (a guard such as `container … running`).
+      const before = step.checks.map((spec) => evaluateCheck(spec, ctx));
+      if (before.length > 0 && before.every((r) => r.passed)) {
+        const shown = before.map((r) => `${describeCheck(r.check)} (found: ${r.found})`).join('; ');
+        fail(step.checks[0].line, `step \`${step.id}\`: its checks already pass before its solution is typed: ${shown}`);
+      }
+      for (const a of step.actions) {
+        await typist.perform(a);
+        observe();
+      }
+      await typist.settle();
+      observe();
+      let ok = true;
+      for (const spec of step.checks) {
+        const r = evaluateCheck(spec, ctx);
+        if (r.passed) continue;
+        ok = false;
+        fail(spec.line, `step \`${step.id}\`: check fails after its solution: ${describeCheck(spec.check)} (found: ${r.found})\n${screenTail(typist.output())}`);
+      }
+      const fault = machine.kernel.faults[0];
+      if (fault) {
+        fail(step.line, `step \`${step.id}\`: internal fault in ${fault.argv.join(' ')}: ${(fault.error as Error)?.message ?? String(fault.error)}`);
+        ok = false;
+      }
+      if (!ok) break; // later steps build on this one: their failures would only repeat it
+    }
+  } finally {
+    typist.dispose();
+  }
+  return errors;
+}
+
+/** The last lines the terminal showed, without escape sequences, indented under the message. */
+function screenTail(raw: string, lines = 12): string {
+  const plain = raw.replace(/\x1b\][^\x07]*\x07|\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-B]|\r/g, '');
+  return plain.split('\n').slice(-lines).map((l) => `    | ${l}`).join('\n');
+}

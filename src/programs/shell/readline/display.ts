@@ -1,0 +1,128 @@
+/**
+ * Redisplay: keeps the terminal showing prompt + line with the cursor at point, sending only the change
+ * (readline's update_line). Positions count cells from the start of the prompt's last line; a line that
+ * fills the last column gets readline's " \r" so the cursor really sits on the next row.
+ */
+
+/** Printing width of prompt text: escape sequences and readline's \001/\002 markers take no cells. */
+export function visibleWidth(s: string): number {
+  const plain = s
+    .replace(/\x01[^\x02]*\x02/g, '')
+    .replace(/\x1b\][^\x07\x1b]*(\x07|\x1b\\)/g, '')
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/\x1b[@-_]/g, '')
+    .replace(/[\x00-\x1f]/g, '');
+  return [...plain].length;
+}
+
+/** The prompt's last line: earlier lines of a multi-line PS1 scroll away and are never redrawn in place. */
+function lastLine(prompt: string): string {
+  const nl = prompt.lastIndexOf('\n');
+  const tail = nl < 0 ? prompt : prompt.slice(nl + 1);
+  const cr = tail.lastIndexOf('\r');
+  return cr < 0 ? tail : tail.slice(cr + 1);
+}
+
+/** Cursor motion between two cell positions (rows go down with CR LF, which also scrolls at the bottom). */
+export function motion(from: number, to: number, cols: number): string {
+  const r1 = Math.floor(from / cols);
+  const r2 = Math.floor(to / cols);
+  let c = from % cols;
+  const c2 = to % cols;
+  let s = '';
+  if (r2 < r1) s += `\x1b[${r1 - r2}A`;
+  else if (r2 > r1) {
+    s += '\r\n'.repeat(r2 - r1);
+    c = 0;
+  }
+  if (c2 === c) return s;
+  if (c2 === 0) return `${s}\r`;
+  if (c2 < c) return s + (c - c2 <= 4 ? '\b'.repeat(c - c2) : `\x1b[${c - c2}D`);
+  return `${s}\x1b[${c2 - c}C`;
+}
+
+export class Display {
+  private prompt = '';
+  private promptWidth = 0;
+  private shown = '';
+  /** Cell position of the cursor, from the start of the prompt's last line. */
+  private cursor = 0;
+
+  constructor(
+    private readonly write: (s: string) => Promise<void>,
+    private readonly cols: () => number,
+  ) {}
+
+  private width(): number {
+    return Math.max(1, this.cols());
+  }
+
+  /** Text written from cell `at`, plus the wrap fix when it ends exactly at a row's end. */
+  private put(at: number, text: string): string {
+    const end = at + [...text].length;
+    return text.length > 0 && end % this.width() === 0 ? `${text} \r` : text;
+  }
+
+  /** Prints the whole prompt and line from where the cursor is (a fresh line). */
+  async fresh(prompt: string, text: string, point: number): Promise<void> {
+    const last = lastLine(prompt);
+    this.prompt = last;
+    this.promptWidth = visibleWidth(last);
+    const head = prompt.slice(0, prompt.length - last.length);
+    let out = head + this.put(0, last + text);
+    this.shown = text;
+    this.cursor = this.promptWidth + text.length;
+    out += this.moveTo(point);
+    await this.write(out);
+  }
+
+  private moveTo(point: number): string {
+    const target = this.promptWidth + point;
+    const s = motion(this.cursor, target, this.width());
+    this.cursor = target;
+    return s;
+  }
+
+  /** Shows `text` with the cursor at `point`, under `prompt` (a different prompt redraws the whole line). */
+  async update(prompt: string, text: string, point: number): Promise<void> {
+    let out = '';
+    if (prompt !== this.prompt) {
+      out += this.moveTo(-this.promptWidth);
+      this.prompt = lastLine(prompt);
+      const oldEnd = this.promptWidth + this.shown.length;
+      this.promptWidth = visibleWidth(this.prompt);
+      out += this.put(0, this.prompt + text);
+      this.cursor = this.promptWidth + text.length;
+      if (this.cursor < oldEnd) out += '\x1b[J';
+    } else if (text !== this.shown) {
+      let k = 0;
+      while (k < text.length && k < this.shown.length && text[k] === this.shown[k]) k++;
+      out += this.moveTo(k);
+      out += this.put(this.cursor, text.slice(k));
+      const shorter = text.length < this.shown.length;
+      this.cursor = this.promptWidth + text.length;
+      if (shorter) out += '\x1b[J';
+    }
+    this.shown = text;
+    out += this.moveTo(point);
+    if (out !== '') await this.write(out);
+  }
+
+  /** Accepting the line: the cursor goes past its end and onto a new row. */
+  async finish(): Promise<void> {
+    const end = this.moveTo(this.shown.length);
+    const atRowStart = this.cursor % this.width() === 0 && this.cursor > 0;
+    await this.write(end + (atRowStart ? '' : '\n'));
+  }
+
+  /** Text printed below the line (completion lists): leaves the cursor after it, the line to be redrawn fresh. */
+  async below(text: string): Promise<void> {
+    await this.write(`${this.moveTo(this.shown.length)}\n${text}`);
+  }
+
+  /** C-l: clear the screen, then the full prompt and line at the top. */
+  async clear(prompt: string, text: string, point: number): Promise<void> {
+    await this.write('\x1b[H\x1b[2J');
+    await this.fresh(prompt, text, point);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The validator on malformed lessons: every problem as `file:line: message`, exactly. The expected list is
+ * test/lessons/testdata/validate.golden (update on purpose: UPDATE_GOLDEN=1 npx vitest run test/lessons).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatError, parseLesson, validateLessons, type SourceFile } from '../../src/lessons/index.js';
+
+const root = 'test/lessons/testdata';
+
+function read(dir: string): SourceFile[] {
+  return readdirSync(`${root}/${dir}`).sort().map((f) => ({ path: `${root}/${dir}/${f}`, text: readFileSync(`${root}/${dir}/${f}`, 'utf8') }));
+}
+
+describe('validateLessons', () => {
+  it('reports every malformed part with its file and line', () => {
+    const lines = ['bad', 'pair'].flatMap((d) => validateLessons(read(d)).errors.map(formatError));
+    const golden = `${root}/validate.golden`;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, lines.join('\n') + '\n');
+    expect(lines.join('\n') + '\n').toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('accepts the fixture lesson pair and sorts by chapter and order', () => {
+    const set = validateLessons(read('replay/ch09-fixture'));
+    expect(set.errors).toEqual([]);
+    expect(set.lessons.map((l) => `${l.id} ${l.locale}`)).toEqual(['ch09-01-tour en', 'ch09-01-tour zh']);
+  });
+
+  it('reports a non-string section with the quoting advice', () => {
+    const text = '---\nid: a\nchapter: 1\nsection: 1.10\norder: 1\ntitle: T\nsummary: S\n---\n';
+    expect(parseLesson('x/01-a.en.md', text).errors.map(formatError)).toContain(
+      'x/01-a.en.md:4: front matter: `section` must be a quoted string such as "3.2", got number 1.1',
+    );
+  });
+});
+
+describe('parseLesson', () => {
+  const file = `${root}/replay/ch09-fixture/01-tour.en.md`;
+  const { lesson, errors } = parseLesson(file, readFileSync(file, 'utf8'));
+
+  it('reads the front matter', () => {
+    expect(errors).toEqual([]);
+    expect(lesson).toMatchObject({
+      id: 'ch09-01-tour', locale: 'en', chapter: 3, section: '3.2', order: 1, title: 'A tour of every check',
+      setup: ['sudo docker pull ubuntu'], intro: 'The machine starts with the `ubuntu` image pulled.',
+    });
+  });
+
+  it('splits steps with their lines, checks, hints and solution actions', () => {
+    const run = lesson!.steps[1];
+    expect(run.id).toBe('run');
+    expect(run.title).toBe('An interactive container');
+    expect(run.line).toBe(24);
+    expect(run.commands).toEqual([{ text: 'sudo docker run --name bob -i -t ubuntu /bin/bash', line: 26 }]);
+    expect(run.checks.map((c) => [c.line, c.check.kind])).toEqual([[29, 'container'], [30, 'foreground']]);
+    expect(run.checks[0].check).toEqual({
+      kind: 'container', name: 'bob', image: 'ubuntu:latest', state: 'running', tty: true, interactive: true, restart: 'no',
+    });
+    expect(run.hints).toEqual([{ markdown: 'Give the name before the image.', line: 32 }]);
+    expect(run.markdown).toBe('```sh\nsudo docker run --name bob -i -t ubuntu /bin/bash\n```');
+    expect(lesson!.steps.map((s) => s.id)).toEqual(['info', 'run', 'file', 'detach', 'loop', 'env', 'attach', 'group', 'stop', 'recap']);
+  });
+
+  it('tells keys, waits and terminal switches from typed lines', () => {
+    const steps = new Map(lesson!.steps.map((s) => [s.id, s]));
+    expect(steps.get('detach')!.actions).toEqual([{ kind: 'keys', keys: '\x10\x11', label: '<Ctrl-P><Ctrl-Q>', line: 52 }]);
+    expect(steps.get('loop')!.actions.map((a) => a.kind)).toEqual(['type', 'wait']);
+    expect(steps.get('loop')!.actions[1]).toEqual({ kind: 'wait', ms: 3000, line: 63 });
+    expect(steps.get('attach')!.actions[0]).toEqual({ kind: 'terminal', terminal: 2, line: 79 });
+    expect(steps.get('recap')!.checks).toEqual([]);
+  });
+});
