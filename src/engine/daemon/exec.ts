@@ -107,8 +107,8 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
       rec.stdin = pipe.writeEnd();
     } else stdin = deviceFile('null', k.prng);
     k.installFd(child, 0, stdin);
-    k.installFd(child, 1, drainedPipe(k.nextIno(), (t) => session?.data('stdout', t), () => {}));
-    k.installFd(child, 2, drainedPipe(k.nextIno(), (t) => session?.data('stderr', t), () => {}));
+    k.installFd(child, 1, drainedPipe(k.nextIno(), (t) => session?.data('stdout', t), () => {}, k));
+    k.installFd(child, 2, drainedPipe(k.nextIno(), (t) => session?.data('stderr', t), () => {}, k));
   }
   rec.pid = child.hostPid;
   rec.running = true;

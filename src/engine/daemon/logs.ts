@@ -74,15 +74,17 @@ export class LogBuffer {
     if (text === '') return;
     let buf = this.pending[stream] + text;
     let start = 0;
+    // The lines of one write are copied together, as moby's copier does with one read: one timestamp.
+    const now = this.opts.now();
     for (;;) {
       const nl = buf.indexOf('\n', start);
       if (nl < 0) break;
-      this.append(stream, buf.slice(start, nl + 1));
+      this.append(stream, buf.slice(start, nl + 1), now);
       start = nl + 1;
     }
     buf = start === 0 ? buf : buf.slice(start);
     while (buf.length >= MAX_PARTIAL_LINE) {
-      this.append(stream, buf.slice(0, MAX_PARTIAL_LINE));
+      this.append(stream, buf.slice(0, MAX_PARTIAL_LINE), now);
       buf = buf.slice(MAX_PARTIAL_LINE);
     }
     this.pending[stream] = buf;
@@ -121,8 +123,7 @@ export class LogBuffer {
     return { dispose: () => this.followers.delete(follower) };
   }
 
-  private append(stream: LogStream, line: string): void {
-    const now = this.opts.now();
+  private append(stream: LogStream, line: string, now: bigint = this.opts.now()): void {
     const timeNs = now > this.lastNs ? now : this.lastNs; // kept sorted for the binary searches
     this.lastNs = timeNs;
     const entry: LogEntry = { stream, line, timeNs };

@@ -6,6 +6,7 @@
  */
 import type { OpenFile } from '../../kernel/openfile.js';
 import type { LogStream } from '../logs.js';
+import { WaitQueue } from '../../kernel/scheduler.js';
 
 export interface StreamSink {
   data(stream: LogStream, text: string): void;
@@ -13,17 +14,46 @@ export interface StreamSink {
   close(): void;
 }
 
-/** The write end of a drained pipe: `onData` gets each write, `onClose` the moment the last writer closes. */
-export function drainedPipe(ino: number, onData: (text: string) => void, onClose: () => void): OpenFile {
+/** Characters one task may drain in one scheduler slice before its next write waits for the next slice. */
+export const DRAIN_PER_SLICE = 2048;
+
+/** What a drained pipe needs of the kernel to pace a writer: the slice count, a timer, the scheduler. */
+export interface DrainPacer {
+  readonly sched: { readonly slices: number } & Parameters<WaitQueue['wakeAll']>[0];
+  now(): number;
+  readonly clock: { setTimer(at: number, fire: () => void): unknown };
+}
+
+/**
+ * The write end of a drained pipe: `onData` gets each write, `onClose` the moment the last writer closes.
+ * The drain is immediate, but paced like a real pipe whose reader is another task: after DRAIN_PER_SLICE
+ * characters in one slice, the next write waits for the next slice. Without it a flood (`yes`) would push
+ * tens of thousands of log lines through one slice and stall the page.
+ */
+export function drainedPipe(ino: number, onData: (text: string) => void, onClose: () => void, pacer?: DrainPacer): OpenFile {
+  const writeWait = pacer ? new WaitQueue() : null;
+  let slice = -1;
+  let used = 0;
   return {
     kind: 'pipe',
     readable: false,
     writable: true,
     refs: 0,
     readWait: null,
-    writeWait: null,
+    writeWait,
     tryRead: () => null,
     tryWrite(data) {
+      if (pacer && writeWait) {
+        if (pacer.sched.slices !== slice) {
+          slice = pacer.sched.slices;
+          used = 0;
+        }
+        if (used > 0 && used + data.length > DRAIN_PER_SLICE) {
+          pacer.clock.setTimer(pacer.now(), () => writeWait.wakeAll(pacer.sched));
+          return undefined;
+        }
+        used += data.length;
+      }
       onData(data);
       return 'ok';
     },
