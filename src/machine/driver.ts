@@ -36,6 +36,11 @@ export interface DriverOptions {
   readonly host: DriverHost;
   /** The simulation faulted (a bug): the driver has stopped. */
   readonly onError: (err: unknown) => void;
+  /**
+   * Runs at the start of every tick, while no `kernel.run` is in flight, even when paused: the one place
+   * where input may enter the machine (see src/machine/journal.ts). A tick is also queued by `kick`.
+   */
+  readonly between?: () => void | Promise<void>;
 }
 
 export interface DriverStats {
@@ -54,6 +59,7 @@ export class RealtimeDriver {
   private readonly maxLagMs: number;
   private readonly host: DriverHost;
   private readonly onError: (err: unknown) => void;
+  private readonly between: () => void | Promise<void>;
   private started = false;
   private isPaused = false;
   private factor = 1;
@@ -77,6 +83,7 @@ export class RealtimeDriver {
     this.maxLagMs = opts.maxLagMs ?? 250;
     this.host = opts.host;
     this.onError = opts.onError;
+    this.between = opts.between ?? (() => {});
   }
 
   start(): void {
@@ -89,6 +96,11 @@ export class RealtimeDriver {
 
   stop(): void {
     this.started = false;
+  }
+
+  /** True while a tick is in progress (`between` or `kernel.run`): the kernel is not at a tick boundary. */
+  get ticking(): boolean {
+    return this.busy;
   }
 
   get paused(): boolean {
@@ -162,12 +174,19 @@ export class RealtimeDriver {
 
   private async tick(): Promise<void> {
     if (!this.started || this.busy) return;
-    if (this.isPaused && !this.skipping()) return;
     this.busy = true;
     this.kicked = false;
     let result: RunResult;
-    const t0 = this.host.now();
+    // The slice's budget starts after `between`: it may wait a message-loop turn behind the page's own work.
+    let t0 = this.host.now();
     try {
+      await this.between();
+      if (this.isPaused && !this.skipping()) {
+        this.busy = false;
+        if (this.kicked) this.schedule(0);
+        return;
+      }
+      t0 = this.host.now();
       this.follow();
       const until = this.skipping() ? Math.max(this.skipTo, this.isPaused ? 0 : this.target) : this.target;
       result = await this.kernel.run({ until, stop: () => this.host.now() - t0 >= this.sliceMs });

@@ -1,28 +1,31 @@
 /**
- * One learner session: a booted machine, the real-time driver running it, and the learner's terminal.
- * Created once, outside React (components attach to it and may mount twice under StrictMode).
+ * One learner session: a booted machine, the real-time driver running it, its terminals, and the input journal
+ * that lets it survive a reload (src/machine/journal.ts). Created once, outside React.
+ *
+ * Every input from the page (keys, a window resized, XOFF/XON from xterm, a terminal opened or closed) is
+ * queued in the journal's recorder and enters the machine at the start of the driver's next tick, never
+ * while the kernel is running: that, and nothing else, makes the journal replayable.
  */
-import { RealtimeDriver, type DrivenKernel } from '../machine/driver.js';
-import { browserHost } from './browserHost.js';
-import type { MasterTty } from './terminalLink.js';
+import { RealtimeDriver, type DriverHost } from '../machine/driver.js';
+import { InputRecorder, positionOf, replay, type JournalEntry, type Position, type ReplayOptions } from '../machine/journal.js';
+import type { Machine, Terminal } from '../machine/machine.js';
+import type { Disposable, MasterTty } from './terminalLink.js';
 
-/** What the UI needs from a machine (src/machine/machine.ts). */
-export interface SimulatedHost {
-  readonly kernel: DrivenKernel;
-  openTerminal(size: { rows: number; cols: number }): { readonly tty: MasterTty };
-}
-
-export interface Session<M extends SimulatedHost = SimulatedHost> {
-  readonly seed: number;
-  readonly machine: M;
-  readonly driver: RealtimeDriver;
-  readonly terminal: ReturnType<M['openTerminal']>;
+export interface SessionTerminal {
+  /** 0, 1, … in the order terminals were opened; never reused. */
+  readonly id: number;
+  /** The machine's side (the login shell and its pts). */
+  readonly terminal: Terminal;
+  /** What an emulator talks to: output straight from the pts, input through the journal. */
+  readonly master: MasterTty;
 }
 
 export interface SessionParams {
   readonly seed: number;
   /** `?test=1`: expose the session to browser tests as `window.__dockersim`. */
   readonly testHooks: boolean;
+  /** `?session=…`: a shared session to replay (src/ui/persist/shareLink.ts). */
+  readonly shared: string | null;
 }
 
 export const DEFAULT_SEED = 1;
@@ -31,17 +34,192 @@ export function sessionParams(search: string): SessionParams {
   const q = new URLSearchParams(search);
   const raw = q.get('seed');
   const seed = raw !== null && /^\d+$/.test(raw) ? Number(raw) : DEFAULT_SEED;
-  return { seed, testHooks: q.get('test') === '1' };
+  return { seed, testHooks: q.get('test') === '1', shared: q.get('session') };
 }
 
-export function startSession<M extends SimulatedHost>(seed: number, boot: (seed: number) => M): Session<M> {
-  const machine = boot(seed);
-  // The real size is set once xterm has been fitted to the page; until then output waits in the tty.
-  const terminal = machine.openTerminal({ rows: 24, cols: 80 }) as ReturnType<M['openTerminal']>;
-  const driver = new RealtimeDriver(machine.kernel, {
-    host: browserHost(),
-    onError: (err) => console.error('dockersim: simulation stopped', err),
-  });
-  driver.start();
-  return { seed, machine, driver, terminal };
+export type Boot = (seed: number) => Machine;
+
+/**
+ * What a terminal showed, for a new emulator to show it again: output and the emulator's size changes in the
+ * order they happened (the same bytes reflow differently at another width, and line editors draw for the
+ * width they were told).
+ */
+export type ScreenHistory = (string | { readonly rows: number; readonly cols: number })[];
+
+/** Output kept per terminal for the screen after a restore (xterm keeps 5,000 lines of scrollback anyway). */
+const HISTORY_LIMIT = 2 << 20;
+
+class HistoryRecorder {
+  readonly items: ScreenHistory = [];
+  private size = 0;
+  private lastDroppedSize: { rows: number; cols: number } | undefined;
+
+  push(item: ScreenHistory[number]): void {
+    this.items.push(item);
+    if (typeof item !== 'string') return;
+    this.size += item.length;
+    while (this.size > HISTORY_LIMIT && this.items.length > 1) {
+      const first = this.items.shift()!;
+      if (typeof first === 'string') this.size -= first.length;
+      else this.lastDroppedSize = first;
+    }
+  }
+
+  done(): ScreenHistory {
+    return this.lastDroppedSize && typeof this.items[0] === 'string' ? [this.lastDroppedSize, ...this.items] : this.items;
+  }
+}
+
+export class Session {
+  readonly driver: RealtimeDriver;
+  private readonly open = new Map<number, SessionTerminal>();
+  private readonly listeners = new Set<() => void>();
+  private boundary: Position;
+  private histories = new Map<number, ScreenHistory>();
+
+  private constructor(
+    readonly seed: number,
+    readonly machine: Machine,
+    readonly recorder: InputRecorder,
+    host: DriverHost,
+    onError: (err: unknown) => void,
+  ) {
+    this.boundary = positionOf(machine.kernel);
+    for (const [id, t] of recorder.terminals) this.adopt(id, t);
+    recorder.onOpened((id, t) => this.adopt(id, t));
+    this.driver = new RealtimeDriver(machine.kernel, {
+      host,
+      onError,
+      between: async () => {
+        const n = recorder.entries.length;
+        await recorder.flush();
+        this.boundary = positionOf(machine.kernel);
+        if (recorder.entries.length !== n) this.changed();
+      },
+    });
+  }
+
+  /** A new machine with one terminal. */
+  static async fresh(seed: number, boot: Boot, host: DriverHost, onError: (err: unknown) => void): Promise<Session> {
+    const machine = boot(seed);
+    const rec = new InputRecorder(machine);
+    // The real size is set once xterm has been fitted to the page (a resize input).
+    rec.submitOpen(24, 80);
+    await rec.flush();
+    return new Session(seed, machine, rec, host, onError);
+  }
+
+  /** Rebuilds a recorded session by replaying its journal flat out; throws if the replay diverges. */
+  static async restore(
+    seed: number,
+    journal: readonly JournalEntry[],
+    head: Position,
+    boot: Boot,
+    host: DriverHost,
+    onError: (err: unknown) => void,
+    opts: Pick<ReplayOptions, 'shouldYield' | 'yieldTo'> = {},
+  ): Promise<Session> {
+    const machine = boot(seed);
+    const screens = new Map<number, HistoryRecorder>();
+    const subs: Disposable[] = [];
+    const rec = await replay(machine, journal, {
+      ...opts,
+      head,
+      onOpened: (id, t) => {
+        const h = new HistoryRecorder();
+        screens.set(id, h);
+        subs.push(t.tty.onOutput((data) => h.push(data)));
+      },
+      onApplied: (e) => {
+        if (e.kind === 'open' || e.kind === 'resize') screens.get(e.term)?.push({ rows: e.rows, cols: e.cols });
+      },
+    });
+    for (const sub of subs) sub.dispose();
+    const s = new Session(seed, machine, rec, host, onError);
+    for (const [id, h] of screens) if (s.open.has(id)) s.histories.set(id, h.done());
+    // The emulator that had stopped output (XOFF) is gone; its replacement starts with output flowing.
+    const stopped = new Map<number, boolean>();
+    for (const e of journal) if (e.kind === 'flow') stopped.set(e.term, e.stopped);
+    for (const [term, st] of stopped) if (st && s.open.has(term)) rec.submit({ kind: 'flow', term, stopped: false });
+    return s;
+  }
+
+  start(): void {
+    this.driver.start();
+    if (this.recorder.pending > 0) this.driver.kick();
+  }
+
+  /** Open terminals, oldest first. */
+  get terminals(): SessionTerminal[] {
+    return [...this.open.values()];
+  }
+
+  get journal(): readonly JournalEntry[] {
+    return this.recorder.entries;
+  }
+
+  /**
+   * Where a saved session's replay runs on to: the kernel's position now if no tick is in progress, else at
+   * the start of the running tick (a position read in the middle of `kernel.run` is not a boundary).
+   */
+  get head(): Position {
+    return this.driver.ticking ? this.boundary : positionOf(this.machine.kernel);
+  }
+
+  /** What terminal `id` showed before a restore (once: the emulator that takes it replays it). */
+  takeHistory(id: number): ScreenHistory {
+    const h = this.histories.get(id) ?? [];
+    this.histories.delete(id);
+    return h;
+  }
+
+  /** Opens another terminal (a new login as `user`); it appears after the next tick. Returns its id. */
+  openTerminal(rows = 24, cols = 80): number {
+    const id = this.recorder.submitOpen(rows, cols);
+    this.driver.kick();
+    return id;
+  }
+
+  closeTerminal(id: number): void {
+    if (!this.open.delete(id)) return;
+    this.recorder.submit({ kind: 'close', term: id });
+    this.driver.kick();
+    this.changed();
+  }
+
+  /** Terminals opened or closed, or inputs journaled. */
+  onChange(fn: () => void): Disposable {
+    this.listeners.add(fn);
+    return { dispose: () => this.listeners.delete(fn) };
+  }
+
+  private changed(): void {
+    for (const fn of this.listeners) fn();
+  }
+
+  private adopt(id: number, terminal: Terminal): void {
+    const rec = this.recorder;
+    const tty = terminal.tty;
+    let size = `${tty.winsize.rows}x${tty.winsize.cols}`;
+    const master: MasterTty = {
+      onOutput: (listener) => tty.onOutput((data) => listener(data)),
+      input: (data) => {
+        rec.submit({ kind: 'keys', term: id, data });
+        this.driver.kick();
+      },
+      resize: (rows, cols) => {
+        // xterm reports the same size again on every fit; only changes are inputs.
+        if (`${rows}x${cols}` === size) return;
+        size = `${rows}x${cols}`;
+        rec.submit({ kind: 'resize', term: id, rows, cols });
+        this.driver.kick();
+      },
+      setFlow: (stopped) => {
+        rec.submit({ kind: 'flow', term: id, stopped });
+        this.driver.kick();
+      },
+    };
+    this.open.set(id, { id, terminal, master });
+    this.changed();
+  }
 }

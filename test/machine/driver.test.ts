@@ -161,6 +161,62 @@ describe('RealtimeDriver', () => {
     expect(kernel.now()).toBeLessThanOrEqual(61_000);
   });
 
+  it('calls `between` before every run and never while one is in flight', async () => {
+    const host = new FakeHost();
+    const kernel = new FakeKernel(host);
+    kernel.busy = true;
+    let inRun = false;
+    const run = kernel.run.bind(kernel);
+    kernel.run = async (opts) => {
+      inRun = true;
+      try {
+        return await run(opts);
+      } finally {
+        inRun = false;
+      }
+    };
+    const calls: boolean[] = [];
+    const driver = new RealtimeDriver(kernel, {
+      host,
+      onError: (e) => { throw e; },
+      between: async () => {
+        calls.push(inRun);
+        expect(driver.ticking).toBe(true);
+        await Promise.resolve();
+      },
+    });
+    driver.start();
+    expect(driver.ticking).toBe(false);
+    await host.runUntil(200);
+    expect(calls.length).toBe(kernel.runs.length);
+    expect(calls.every((c) => !c)).toBe(true);
+  });
+
+  it('still calls `between` when kicked while paused (typed keys reach the machine), without moving time', async () => {
+    const { host, kernel } = setup();
+    let n = 0;
+    const driver = new RealtimeDriver(kernel, { host, onError: (e) => { throw e; }, between: () => void n++ });
+    driver.start();
+    await host.runUntil(100);
+    driver.pause();
+    const t = kernel.now();
+    const before = n;
+    driver.kick();
+    await host.runUntil(1000);
+    expect(n).toBe(before + 1);
+    expect(kernel.now()).toBe(t);
+  });
+
+  it('stops and reports when `between` throws', async () => {
+    const { host, kernel } = setup();
+    const errors: unknown[] = [];
+    const driver = new RealtimeDriver(kernel, { host, onError: (e) => errors.push(e), between: () => { throw new Error('bad input'); } });
+    driver.start();
+    await host.runUntil(100);
+    expect(errors).toEqual([new Error('bad input')]);
+    expect(kernel.runs).toEqual([]);
+  });
+
   it('rejects a speed that is not positive', () => {
     const { driver } = setup();
     expect(() => driver.setSpeed(0)).toThrow('speed must be positive, got 0');

@@ -27,6 +27,7 @@ export class AttachPump {
   private stdinSink: ((text: string) => void) | null = null;
   private stdinEnd: (() => void) | null = null;
   private stdinEnded = false;
+  private hangup: (() => void) | null = null;
   private readonly decoder = new Utf8StreamDecoder();
   private gone = false;
   readonly streams: AttachStreams;
@@ -49,6 +50,9 @@ export class AttachPump {
         this.stdinSink = data;
         this.stdinEnd = end;
         ctx.waiter.wake();
+      },
+      onHangup: (fn) => {
+        this.hangup = fn;
       },
     };
   }
@@ -74,6 +78,7 @@ export class AttachPump {
       if (!(e instanceof ConnectionClosed)) throw e;
       this.gone = true;
       this.endStdin();
+      this.hangup?.();
     }
   }
 

@@ -95,6 +95,11 @@ export interface AttachStreams {
   stderr(text: string): void;
   /** Typed input from the client (decoded text) and its end. */
   onStdin(data: (text: string) => void, end: () => void): void;
+  /**
+   * The client hung up (a write found the connection closed): moby's attach ends there and detaches. A
+   * backend that registers here can stop its session instead of waiting for the container to exit.
+   */
+  onHangup?(fn: () => void): void;
 }
 
 export interface AttachConfig {

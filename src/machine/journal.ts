@@ -1,0 +1,215 @@
+/**
+ * The input journal: how a session survives a reload. JS continuations cannot be saved, but the simulation is
+ * deterministic, so a machine is saved as its seed plus every input it received, each stamped with the kernel's
+ * position when it went in; replaying the inputs at the same positions into a fresh machine rebuilds the same
+ * state (processes, containers, logs, shell history, screen output).
+ *
+ * A position is (`step` = scheduler slices run, `at` = virtual uptime). Both only grow: every slice costs
+ * virtual time, and the clock otherwise moves only when nothing is runnable. Two things make a position
+ * exact rather than approximate, on the recording side and the replaying side alike (`settleAt`):
+ *  - timers: `kernel.run` checks `stop` BEFORE firing due timers, so a run cut at (s, t) may or may not have
+ *    fired the timers due at t, depending on where the cut fell; replaying to (s, t) fires them. Inputs are
+ *    therefore applied only after `run({ until: now })`, which fires every timer due by now, settles promise
+ *    callbacks and takes no slice — the same state whichever way the position was reached.
+ *  - promise callbacks still in flight from the last slice: a host turn (`drainPending`) lets them finish
+ *    before the input wakes anybody, so wake-up order does not depend on how long the page idled.
+ * Inputs are queued and applied only between kernel runs (never while `kernel.run` is in flight: in the page
+ * a keypress can arrive during the scheduler's MessageChannel drain).
+ */
+import type { Kernel, RunResult } from '../engine/kernel/kernel.js';
+import type { Machine, Terminal } from './machine.js';
+
+/** Bumped when the meaning of an entry (or of a machine with the same seed) changes. */
+export const JOURNAL_FORMAT = 1;
+
+/** Something from outside the machine. `term` numbers terminals in the order they were opened (0, 1, …). */
+export type InputEvent =
+  | { readonly kind: 'open'; readonly term: number; readonly rows: number; readonly cols: number }
+  | { readonly kind: 'keys'; readonly term: number; readonly data: string }
+  | { readonly kind: 'resize'; readonly term: number; readonly rows: number; readonly cols: number }
+  /** The emulator's XOFF/XON: it changes when writers block, so it is an input like any key. */
+  | { readonly kind: 'flow'; readonly term: number; readonly stopped: boolean }
+  /** The learner closed the window: the terminal hangs up (SIGHUP to its session). */
+  | { readonly kind: 'close'; readonly term: number };
+
+export interface Position {
+  readonly step: number;
+  readonly at: number;
+}
+
+export type JournalEntry = Position & InputEvent;
+
+/** The part of a machine the journal drives (the real Machine; tests may pass the same). */
+export type JournalMachine = Pick<Machine, 'kernel' | 'openTerminal'>;
+
+export class ReplayDivergence extends Error {
+  constructor(
+    readonly index: number,
+    readonly expected: Position,
+    readonly actual: Position,
+  ) {
+    super(
+      `replay diverged at entry ${index}: expected step ${expected.step} at ${expected.at} ms, ` +
+        `reached step ${actual.step} at ${actual.at} ms`,
+    );
+    this.name = 'ReplayDivergence';
+  }
+}
+
+export function positionOf(kernel: Kernel): Position {
+  return { step: kernel.sched.slices, at: kernel.now() };
+}
+
+/** Brings the kernel to the canonical state at its current position (see the header). Takes no slice. */
+export async function settleAt(kernel: Kernel): Promise<void> {
+  await kernel.sched.drainPending();
+  await kernel.run({ until: kernel.now() });
+}
+
+/**
+ * Applies inputs to a machine and records them. The live page submits inputs whenever they happen and calls
+ * `flush` between driver ticks; replay calls `apply` at the journal's positions.
+ */
+export class InputRecorder {
+  readonly entries: JournalEntry[];
+  readonly terminals = new Map<number, Terminal>();
+  private queue: InputEvent[] = [];
+  private nextTerm = 0;
+  private readonly opened: ((id: number, term: Terminal) => void)[] = [];
+
+  constructor(
+    readonly machine: JournalMachine,
+    entries: JournalEntry[] = [],
+  ) {
+    this.entries = entries;
+  }
+
+  /** Called (synchronously, while the input is applied) for every terminal opened, live or replayed. */
+  onOpened(fn: (id: number, term: Terminal) => void): void {
+    this.opened.push(fn);
+  }
+
+  /** Queues an input; it enters the machine at the next `flush`. */
+  submit(ev: InputEvent): void {
+    const last = this.queue[this.queue.length - 1];
+    // Keys typed between two ticks are one input: tty.input handles a string key by key anyway.
+    if (ev.kind === 'keys' && last?.kind === 'keys' && last.term === ev.term) {
+      this.queue[this.queue.length - 1] = { ...last, data: last.data + ev.data };
+    } else this.queue.push(ev);
+  }
+
+  /** Queues a new terminal and returns the number it will have. */
+  submitOpen(rows: number, cols: number): number {
+    const term = this.nextTerm++;
+    this.submit({ kind: 'open', term, rows, cols });
+    return term;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Applies the queued inputs at the kernel's current position. Call only while no `kernel.run` is active. */
+  async flush(): Promise<void> {
+    if (this.queue.length === 0) return;
+    await settleAt(this.machine.kernel);
+    const pos = positionOf(this.machine.kernel);
+    const batch = this.queue;
+    this.queue = [];
+    for (const ev of batch) {
+      this.apply(ev);
+      this.entries.push({ ...pos, ...ev });
+    }
+  }
+
+  /** Puts one input into the machine, now. */
+  apply(ev: InputEvent): void {
+    if (ev.kind === 'open') {
+      const t = this.machine.openTerminal({ rows: ev.rows, cols: ev.cols });
+      this.terminals.set(ev.term, t);
+      this.nextTerm = Math.max(this.nextTerm, ev.term + 1);
+      for (const fn of this.opened) fn(ev.term, t);
+      return;
+    }
+    const t = this.terminals.get(ev.term);
+    if (!t) return;
+    switch (ev.kind) {
+      case 'keys':
+        t.tty.input(ev.data);
+        return;
+      case 'resize':
+        t.tty.resize(ev.rows, ev.cols);
+        return;
+      case 'flow':
+        t.tty.setFlow(ev.stopped);
+        return;
+      case 'close': {
+        const k = this.machine.kernel;
+        // What a hangup does: the session's foreground job and its leader get SIGHUP, the pts goes away.
+        if (t.tty.fgPgrp) k.signalGroup(t.tty.fgPgrp, 'SIGHUP', null);
+        k.kill(t.shell, 'SIGHUP', null);
+        k.releaseTty(t.tty);
+        this.terminals.delete(ev.term);
+        return;
+      }
+    }
+  }
+}
+
+export interface ReplayOptions {
+  /** Where the recorded session had got to when it was saved: replay runs on to it after the last input. */
+  readonly head?: Position;
+  /** Real-time check: true when replay should hand the page a turn (progress, painting). */
+  readonly shouldYield?: () => boolean;
+  /** Gives the host a turn; called when `shouldYield` said so, with entries done so far. */
+  readonly yieldTo?: (done: number, total: number) => Promise<void>;
+  /** Called as each terminal is opened again (before any of its output), to connect a listener. */
+  readonly onOpened?: (id: number, term: Terminal) => void;
+  /** Called after each entry went in (an emulator replaying the screen follows the resizes here). */
+  readonly onApplied?: (entry: JournalEntry) => void;
+}
+
+/**
+ * Replays `entries` into a freshly booted machine as fast as the CPU allows and returns the recorder, holding
+ * the same journal, to go on recording. Throws ReplayDivergence if a position cannot be reached exactly (a
+ * machine or program changed since the journal was written, or a nondeterminism bug).
+ */
+export async function replay(
+  machine: JournalMachine,
+  entries: readonly JournalEntry[],
+  opts: ReplayOptions = {},
+): Promise<InputRecorder> {
+  const rec = new InputRecorder(machine, []);
+  if (opts.onOpened) rec.onOpened(opts.onOpened);
+  const total = entries.length;
+  for (let i = 0; i < total; i++) {
+    const e = entries[i];
+    await reach(machine.kernel, e, i, opts, total);
+    const { step: _s, at: _a, ...ev } = e;
+    rec.apply(ev as InputEvent);
+    rec.entries.push(e);
+    opts.onApplied?.(e);
+  }
+  if (opts.head) await reach(machine.kernel, opts.head, total, opts, total);
+  return rec;
+}
+
+/** Runs the kernel to exactly `pos` and settles there; the state equals the recording's at that point. */
+async function reach(kernel: Kernel, pos: Position, index: number, opts: ReplayOptions, total: number): Promise<void> {
+  const shouldYield = opts.shouldYield ?? (() => false);
+  // Cutting a run and starting it again does not change its course (the loop resumes where it stopped; the
+  // property test in test/machine/journal.test.ts cuts recording and replay at unrelated points), so long
+  // replays are cut whenever the page needs a turn.
+  let r: RunResult;
+  do {
+    r = await kernel.run({ until: pos.at, stop: () => kernel.sched.slices >= pos.step || shouldYield() });
+    if (r === 'stopped' && kernel.sched.slices < pos.step) await opts.yieldTo?.(index, total);
+    else break;
+  } while (r === 'stopped');
+  // No slice ran between the recorded step and `at` (the clock only moved because nothing was runnable),
+  // so running on to `at` repeats the same timer firings and clock jumps.
+  if (kernel.sched.slices === pos.step && kernel.now() < pos.at) await kernel.run({ until: pos.at });
+  await settleAt(kernel);
+  const now = positionOf(kernel);
+  if (now.step !== pos.step || now.at !== pos.at) throw new ReplayDivergence(index, pos, now);
+}

@@ -1,0 +1,173 @@
+/**
+ * The bridge from a real socket to the simulated dockerd.
+ *
+ * Design: each real connection becomes a connection to dockerd's own unix socket inside the simulation,
+ * made by a thread of the dockerd process (a real dockerd serves its `-H tcp://…` connections itself, and
+ * threads do not show in the host's `ps`). Bytes are copied both ways untouched, so every route, header,
+ * chunked stream, hijack (101 UPGRADED and the 200 raw-stream form), half-close and disconnect reaches the
+ * real client exactly as the in-sim `docker` sees it, from the same router. The alternative, calling the
+ * router from a Node HTTP server, would need a second ResponseWriter, a second hijack and Node's own header
+ * and chunking rules, and would answer differently from the simulated socket in small ways.
+ *
+ * The kernel's sockets carry binary strings (one char per byte), so Node Buffers cross as latin1: exact for
+ * every byte, multiplexed frame headers and split UTF-8 sequences included.
+ *
+ * Inside the simulation a process may only block in system calls; the thread waits on self-pipes (as
+ * src/api/server/conn.ts does) that Node's socket events poke before kicking the clock.
+ */
+import type { Socket } from 'node:net';
+import { SelfPipe } from '../../api/server/conn.js';
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { Sys } from '../../engine/kernel/sys.js';
+import { DOCKER_SOCK, type SimHost } from './host.js';
+
+/** Client bytes held before the real socket is paused (TCP then pushes back on the client). */
+const INBOX_HIGH_WATER = 1 << 20;
+
+/** Sees every byte both ways (tests record the exchanges with it). */
+export interface ConnectionTap {
+  fromClient(bytes: string): void;
+  fromServer(bytes: string): void;
+  /** Both sides are closed. */
+  closed?(): void;
+}
+
+export interface Bridge {
+  /** Settles when both sides are closed and the simulated thread has ended. */
+  readonly done: Promise<void>;
+  /** Ends the connection from the server side (shutdown). */
+  close(): void;
+}
+
+/** Connects `socket` to the simulated dockerd; a host without a running dockerd refuses (the socket is reset). */
+export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Bridge {
+  const inbox: string[] = [];
+  let inboxBytes = 0;
+  let clientEnded = false;
+  let clientClosed = false;
+  let main: SelfPipe | null = null;
+  let out: SelfPipe | null = null;
+  let finish!: () => void;
+  const done = new Promise<void>((r) => (finish = r)).then(() => tap?.closed?.());
+
+  const poke = (): void => {
+    main?.wake();
+    host.kick();
+  };
+  socket.on('data', (buf: Buffer) => {
+    const bytes = buf.toString('latin1');
+    tap?.fromClient(bytes);
+    inbox.push(bytes);
+    inboxBytes += buf.length;
+    if (inboxBytes > INBOX_HIGH_WATER) socket.pause();
+    poke();
+  });
+  socket.on('end', () => {
+    clientEnded = true;
+    poke();
+  });
+  socket.on('close', () => {
+    clientClosed = true;
+    poke();
+  });
+  socket.on('drain', () => {
+    out?.wake();
+    host.kick();
+  });
+  socket.on('error', () => undefined); // 'close' follows
+
+  const dockerd = host.dockerd();
+  if (!dockerd) {
+    socket.resetAndDestroy();
+    finish();
+    return { done, close: () => undefined };
+  }
+
+  const program = async (sys: Sys): Promise<number> => {
+    sys.signal('SIGPIPE', 'ignore');
+    let fd: number;
+    try {
+      fd = sys.connect(`unix://${DOCKER_SOCK}`);
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+      socket.resetAndDestroy();
+      return 1;
+    }
+    main = new SelfPipe(sys);
+    let serverDone = false;
+    const reader = sys.spawn({
+      argv: [...sys.argv],
+      thread: true,
+      fds: { 3: fd },
+      program: async (s) => {
+        out = new SelfPipe(s);
+        for (;;) {
+          let data: string | null = null;
+          try {
+            data = await s.read(3);
+          } catch (e) {
+            if (isProcessEnd(e)) throw e;
+          }
+          if (data === null || clientClosed) break;
+          tap?.fromServer(data);
+          if (!socket.write(Buffer.from(data, 'latin1'))) await out.until(() => !socket.writableNeedDrain || clientClosed);
+        }
+        serverDone = true;
+        main?.wake();
+        return 0;
+      },
+    });
+    let shut = false;
+    try {
+      for (;;) {
+        await main.until(() => inbox.length > 0 || clientClosed || serverDone || (clientEnded && !shut));
+        if (inbox.length > 0) {
+          const bytes = inbox.splice(0).join('');
+          inboxBytes = 0;
+          if (socket.isPaused()) socket.resume();
+          await sys.write(fd, bytes);
+          continue;
+        }
+        if (clientClosed || serverDone) break;
+        sys.shutdown(fd);
+        shut = true;
+      }
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+      // EPIPE: dockerd closed the connection while the client was still sending.
+    } finally {
+      try {
+        sys.kill(reader, 'SIGKILL');
+        await sys.wait(reader);
+      } catch (e) {
+        if (isProcessEnd(e)) throw e;
+      }
+      sys.close(fd);
+      main.close();
+      main = null;
+      // dockerd hung up: so does the real server (after what was written has gone out).
+      if (!clientClosed) socket.end();
+    }
+    return 0;
+  };
+
+  try {
+    const thread = host.kernel.spawn(dockerd, { argv: [...dockerd.argv], thread: true, fds: {}, program });
+    thread.exitListeners.push(() => {
+      if (!socket.destroyed && !socket.writableEnded) socket.end();
+      if (socket.destroyed) finish();
+      else socket.once('close', finish);
+    });
+  } catch {
+    socket.resetAndDestroy(); // EAGAIN: the host is out of processes
+    finish();
+  }
+  host.kick();
+  return {
+    done,
+    close: () => {
+      socket.end();
+      socket.destroySoon();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The containers, newest first, as `docker ps -a` lists them: state, name, image, command, IP and the daemon's
+ * own STATUS text (`Up 3 minutes`, `Exited (0) 2 seconds ago`). A row flashes when its state changes: the
+ * flash element is keyed by the state, so React mounts a new one and its CSS animation plays once.
+ */
+import { memo, useCallback, useState } from 'react';
+import { defineMessages, useMessages } from '../i18n.js';
+import { isHighlightedContainer } from '../store/panelStore.js';
+import type { ContainerView } from '../store/snapshot/types.js';
+import { usePanel, usePanelActions } from './usePanel.js';
+
+const messages = defineMessages({
+  en: {
+    empty: 'No containers yet. Try: sudo docker run -d --name web busybox sleep 1000',
+    name: 'Name', image: 'Image', command: 'Command', ip: 'IP', status: 'Status',
+    more: '{n} more not shown', showAll: 'Show all',
+  },
+  zh: {
+    empty: '还没有容器。试试：sudo docker run -d --name web busybox sleep 1000',
+    name: '名称', image: '镜像', command: '命令', ip: 'IP', status: '状态',
+    more: '还有 {n} 个未显示', showAll: '全部显示',
+  },
+});
+
+/** Rows drawn at first: the rest on request, so 1,000 containers do not make every update slow. */
+export const MAX_ROWS = 200;
+
+interface RowProps {
+  readonly c: ContainerView;
+  readonly selected: boolean;
+  readonly highlighted: boolean;
+  readonly onSelect: (id: string) => void;
+}
+
+const Row = memo(function Row({ c, selected, highlighted, onSelect }: RowProps): React.JSX.Element {
+  return (
+    <li className={`crow${highlighted ? ' is-highlighted' : ''}`} data-name={c.name} data-state={c.state}>
+      <button type="button" className="crow-button" aria-pressed={selected} onClick={() => onSelect(c.id)}>
+        <span className="crow-flash" key={c.state} aria-hidden="true" />
+        <span className={`state-badge state-${c.state}`}>{c.state}</span>
+        <span className="crow-name">{c.name}</span>
+        <span className="crow-image">{c.image}</span>
+        <span className="crow-ip">{c.ip}</span>
+        <span className="crow-command" title={c.command}>{c.command}</span>
+        <span className="crow-status">{c.status}</span>
+      </button>
+    </li>
+  );
+});
+
+export function ContainersPanel(): React.JSX.Element {
+  const t = useMessages(messages);
+  const order = usePanel((s) => s.order);
+  const containers = usePanel((s) => s.containers);
+  const selection = usePanel((s) => s.selection);
+  const highlight = usePanel((s) => s.highlight);
+  const { select } = usePanelActions();
+  const [all, setAll] = useState(false);
+  // Stable, so rows whose view did not change skip rendering.
+  const onSelect = useCallback((id: string): void => select({ kind: 'container', id }), [select]);
+  if (order.length === 0) return <p className="panel-empty">{t('empty')}</p>;
+  const shown = all ? order : order.slice(0, MAX_ROWS);
+  return (
+    <div className="containers">
+      <div className="crow-head" aria-hidden="true">
+        <span />
+        <span>{t('name')}</span>
+        <span>{t('image')}</span>
+        <span>{t('ip')}</span>
+        <span>{t('command')}</span>
+        <span>{t('status')}</span>
+      </div>
+      <ul className="crows">
+        {shown.map((id) => {
+          const c = containers[id];
+          return (
+            <Row
+              key={id}
+              c={c}
+              selected={selection?.kind === 'container' && selection.id === id}
+              highlighted={isHighlightedContainer(highlight, c)}
+              onSelect={onSelect}
+            />
+          );
+        })}
+      </ul>
+      {shown.length < order.length && (
+        <p className="panel-more">
+          {t('more', { n: order.length - shown.length })}{' '}
+          <button type="button" className="link-button" onClick={() => setAll(true)}>
+            {t('showAll')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

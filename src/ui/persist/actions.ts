@@ -1,0 +1,57 @@
+/** The session menu's actions: reset, export, import, share link. */
+import type { PageControls } from '../controls/pageControls.js';
+import type { TerminalDeck } from '../controls/terminalDeck.js';
+import type { Session } from '../session.js';
+import { notify } from './notices.js';
+import { BadSave, parseSaved } from './saved.js';
+import type { Saver } from './saver.js';
+import { snapshot } from './saver.js';
+import { encodeShared, shareUrl } from './shareLink.js';
+import type { SessionStore } from './store.js';
+
+/** The page's URL without a session to load: a reload then opens the saved session (or a fresh one). */
+export function plainUrl(href: string): string {
+  const u = new URL(href);
+  u.searchParams.delete('session');
+  return u.toString();
+}
+
+export function makePageControls(session: Session, deck: TerminalDeck, saver: Saver, store: SessionStore): PageControls {
+  const reload = (): void => location.replace(plainUrl(location.href));
+  const current = () => snapshot(session, deck.layout(), { speed: session.driver.speed }, Date.now());
+  return {
+    session,
+    deck,
+    reset() {
+      saver.stop();
+      void store.clear().finally(reload);
+    },
+    exportFile() {
+      const blob = new Blob([JSON.stringify(current(), null, 1)], { type: 'application/json' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `dockersim-session-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    },
+    async importFile(file) {
+      const text = await file.text();
+      try {
+        parseSaved(text);
+      } catch (e) {
+        notify('importBad', { reason: e instanceof BadSave ? `${e.reason}: ${e.message}` : String(e) });
+        return false;
+      }
+      // The page reloads into the imported session: the one running now must not be saved over it.
+      saver.stop();
+      await store.save(text);
+      reload();
+      return true;
+    },
+    async shareLink() {
+      const param = await encodeShared({ seed: session.seed, journal: session.journal, head: session.head });
+      return shareUrl(location.href, param);
+    },
+    prefsChanged: () => saver.soon(),
+  };
+}

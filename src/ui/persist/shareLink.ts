@@ -1,0 +1,50 @@
+/**
+ * Share links: `?session=` + base64url(deflate-raw(JSON of { seed, journal, head })). Typing is repetitive
+ * text, so a session of a few dozen commands fits in a URL. Only the machine travels, not the page layout.
+ */
+import type { JournalEntry, Position } from '../../machine/journal.js';
+
+export interface SharedSession {
+  readonly seed: number;
+  readonly journal: readonly JournalEntry[];
+  readonly head: Position;
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export async function encodeShared(s: SharedSession): Promise<string> {
+  const json = JSON.stringify({ v: 1, seed: s.seed, journal: s.journal, head: s.head });
+  return toBase64Url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
+}
+
+/** The decoded JSON value (checked by the caller, as any saved session is). */
+export async function decodeShared(param: string): Promise<unknown> {
+  const bytes = await pipe(fromBase64Url(param), new DecompressionStream('deflate-raw'));
+  return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+}
+
+export function shareUrl(base: string, param: string): string {
+  const u = new URL(base);
+  u.search = '';
+  u.hash = '';
+  u.searchParams.set('session', param);
+  return u.toString();
+}

@@ -1,0 +1,225 @@
+/**
+ * Feeds the panel store from the engine. Daemon events mark containers (or the images) dirty; a flush shortly
+ * after rebuilds only those, so a burst of 1,000 `docker run`s costs 1,000 O(1) rebuilds and a few store
+ * updates, not a full snapshot per event. A slow tick picks up what changes without an event: uptimes
+ * (`Up 3 minutes`), the selected container's processes, log tail and diff. Views whose fields did not change
+ * keep their identity, so React re-renders only the rows that did.
+ */
+import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { EventMessage } from '../../engine/daemon/events.js';
+import { containerOrder, containerView, sameContainerView } from './snapshot/containers.js';
+import { containerDiff, containerInspect, imageInspect, logTail, processTree } from './snapshot/detail.js';
+import { imagesView, sameImagesView } from './snapshot/images.js';
+import type { ContainerDetail, ContainerView, Detail, JsonValue, ListView } from './snapshot/types.js';
+import { EMPTY_DATA, type PanelState, type PanelStore } from './panelStore.js';
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** Real-time scheduling, injectable: Node tests call flush() and tick() themselves. */
+export interface FeedTimers {
+  every(ms: number, fn: () => void): Disposable;
+  after(ms: number, fn: () => void): Disposable;
+}
+
+export interface FeedOptions {
+  readonly timers?: FeedTimers;
+  /** Real ms between ticks (the detail's processes and log tail). */
+  readonly tickMs?: number;
+  /** Real ms from the first event of a burst to its flush: the panel updates at most this often for events. */
+  readonly flushMs?: number;
+  /** Every this many ticks, all rows are rebuilt (uptimes) and the diff and inspect JSON re-read. */
+  readonly slowEvery?: number;
+}
+
+export interface PanelFeed extends Disposable {
+  /** Applies pending events now. */
+  flush(): void;
+  /** One periodic refresh; `slow` forces the once-a-second part. */
+  tick(slow?: boolean): void;
+}
+
+export const browserTimers: FeedTimers = {
+  every(ms, fn) {
+    const h = setInterval(fn, ms);
+    return { dispose: () => clearInterval(h) };
+  },
+  after(ms, fn) {
+    const h = setTimeout(fn, ms);
+    return { dispose: () => clearTimeout(h) };
+  },
+};
+
+/** A store update being assembled. */
+type Patch = { -readonly [K in keyof PanelState]?: PanelState[K] };
+
+function sameList<T extends object>(a: ListView<T>, b: ListView<T>): boolean {
+  if (a.omitted !== b.omitted || a.items.length !== b.items.length) return false;
+  return a.items.every((x, i) => {
+    const y = b.items[i] as Record<string, unknown>;
+    return Object.entries(x).every(([k, v]) => y[k] === v);
+  });
+}
+
+export function connectPanel(store: PanelStore, engine: DockerEngine, opts: FeedOptions = {}): PanelFeed {
+  const timers = opts.timers ?? browserTimers;
+  const flushMs = opts.flushMs ?? 150;
+  const slowEvery = opts.slowEvery ?? 4;
+  const dirty = new Set<string>();
+  let imagesDirty = false;
+  let pending: Disposable | null = null;
+  let ticks = 0;
+  let lastTickMs = -1;
+  let inspectText = '';
+
+  const nowMs = (): number => Number(engine.nowNs() / 1_000_000n);
+
+  /**
+   * Rebuilds the rows of `ids`, or with `null` sweeps them all: then a row whose state and STATUS text read
+   * the same is skipped without a rebuild (its other fields only change with an event). Returns the patch,
+   * empty when nothing changed.
+   */
+  const rows = (s: PanelState, ids: Iterable<string> | null): Patch => {
+    const now = engine.nowNs();
+    let next: Record<string, ContainerView> | null = null;
+    let membership = false;
+    const sweep = ids === null;
+    const list = ids ?? engine.containers.keys();
+    for (const id of list) {
+      const c = engine.containers.get(id);
+      const prev = s.containers[id];
+      if (!c) {
+        if (!prev) continue;
+        next ??= { ...s.containers };
+        delete next[id];
+        membership = true;
+        continue;
+      }
+      if (sweep && prev && prev.status === c.State.statusString(now) && prev.state === c.State.stateString()) continue;
+      const v = containerView(c, now);
+      if (prev && sameContainerView(prev, v)) continue;
+      next ??= { ...s.containers };
+      next[id] = v;
+      if (!prev) membership = true;
+    }
+    if (sweep) {
+      // Rows of containers the engine no longer has (an event missed while disconnected).
+      for (const id of s.order) {
+        if (engine.containers.has(id)) continue;
+        next ??= { ...s.containers };
+        delete next[id];
+        membership = true;
+      }
+    }
+    if (!next) return {};
+    return membership ? { containers: next, order: containerOrder(next) } : { containers: next };
+  };
+
+  const images = (s: PanelState): Patch => {
+    const v = imagesView(engine);
+    return sameImagesView(v, s.images) ? {} : { images: v };
+  };
+
+  /** The selection's details, reusing unchanged parts; `full` also re-reads the diff and inspect JSON. */
+  const detail = (s: PanelState, full: boolean): Patch => {
+    const sel = s.selection;
+    if (!sel) return s.detail ? { detail: null } : {};
+    const prev = s.detail && s.detail.kind === sel.kind && s.detail.id === sel.id ? s.detail : null;
+    const freshInspect = (json: JsonValue | undefined): JsonValue | undefined => {
+      if (json === undefined) return undefined;
+      const text = JSON.stringify(json);
+      if (prev && text === inspectText) return prev.inspect;
+      inspectText = text;
+      return json;
+    };
+    let d: Detail | null;
+    if (sel.kind === 'image') {
+      const inspect = prev && !full ? prev.inspect : freshInspect(imageInspect(engine, sel.id));
+      d = inspect === undefined ? null : prev && prev.inspect === inspect ? prev : { kind: 'image', id: sel.id, inspect };
+    } else {
+      const c = engine.containers.get(sel.id);
+      const p = prev as ContainerDetail | null;
+      if (!c) d = null;
+      else {
+        const processes = processTree(engine, c);
+        const logs = logTail(c);
+        const changes = p && !full ? p.changes : containerDiff(engine, c);
+        const inspect = p && !full ? p.inspect : freshInspect(containerInspect(c))!;
+        const next: ContainerDetail = {
+          kind: 'container',
+          id: c.ID,
+          processes: p && sameList(p.processes, processes) ? p.processes : processes,
+          logs: p && sameList(p.logs, logs) ? p.logs : logs,
+          changes: p && sameList(p.changes, changes) ? p.changes : changes,
+          inspect,
+        };
+        const unchanged = p && (Object.keys(next) as (keyof ContainerDetail)[]).every((k) => next[k] === p[k]);
+        d = unchanged ? p : next;
+      }
+    }
+    if (d === null) return { detail: null, selection: null };
+    return d === s.detail ? {} : { detail: d };
+  };
+
+  const apply = (patch: Patch): void => {
+    if (Object.keys(patch).length > 0) store.setState(patch);
+  };
+
+  const flush = (): void => {
+    pending?.dispose();
+    pending = null;
+    const s = store.getState();
+    const patch: Patch = rows(s, [...dirty]);
+    const selDirty = s.selection !== null && (dirty.has(s.selection.id) || (imagesDirty && s.selection.kind === 'image'));
+    dirty.clear();
+    if (imagesDirty) Object.assign(patch, images(s));
+    imagesDirty = false;
+    if (selDirty) Object.assign(patch, detail({ ...s, ...patch }, true));
+    if (Object.keys(patch).length > 0) patch.nowMs = nowMs();
+    apply(patch);
+  };
+
+  const tick = (slow = false): void => {
+    const now = nowMs();
+    // The clock stood still (paused): nothing can have changed without an event.
+    if (now === lastTickMs && !slow) return;
+    lastTickMs = now;
+    ticks++;
+    const full = slow || ticks % slowEvery === 0;
+    const s = store.getState();
+    const patch: Patch = full ? { ...rows(s, null), ...images(s) } : {};
+    Object.assign(patch, detail({ ...s, ...patch }, full));
+    if (Object.keys(patch).length > 0) patch.nowMs = now;
+    apply(patch);
+  };
+
+  const onEvent = (e: EventMessage): void => {
+    if (e.Type === 'container') dirty.add(e.Actor.ID);
+    else if (e.Type === 'image') imagesDirty = true;
+    else return;
+    pending ??= timers.after(flushMs, flush);
+  };
+
+  // Start from a full snapshot of this engine (the store may hold a previous machine's).
+  store.setState({ ...EMPTY_DATA, selection: null });
+  inspectText = '';
+  tick(true);
+  const subs: Disposable[] = [
+    engine.events.onEvent(onEvent),
+    timers.every(opts.tickMs ?? 250, () => tick()),
+    {
+      dispose: store.subscribe((s, prev) => {
+        if (s.selection !== prev.selection) apply(detail(s, true));
+      }),
+    },
+  ];
+  return {
+    flush,
+    tick,
+    dispose() {
+      pending?.dispose();
+      for (const d of subs) d.dispose();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Container rows: one container's view, built in O(1) so an event about one container costs one rebuild, and
+ * the list order, sorted only when containers come or go.
+ */
+import type { Container } from '../../../engine/daemon/container.js';
+import type { DockerEngine } from '../../../engine/daemon/engine.js';
+import type { ContainerView } from './types.js';
+
+export function containerView(c: Container, nowNs: bigint): ContainerView {
+  const ep = c.Networks.get('bridge');
+  return {
+    id: c.ID,
+    name: c.Name.replace(/^\/+/, ''),
+    image: c.Config.Image,
+    imageId: c.ImageID,
+    command: c.command,
+    state: c.State.stateString(),
+    status: c.State.statusString(nowNs),
+    exitCode: c.State.ExitCode,
+    ip: ep?.IPAddress ?? '',
+    mac: ep?.MacAddress ?? '',
+    createdMs: Number(c.Created / 1_000_000n),
+    rwLayerId: c.rwLayerId,
+  };
+}
+
+/** Field-by-field equality of two views (they hold only strings and numbers). */
+export function sameContainerView(a: ContainerView, b: ContainerView): boolean {
+  for (const k of Object.keys(a) as (keyof ContainerView)[]) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** The current view of the container with this ID, or undefined once it is gone. */
+export function containerViewById(engine: DockerEngine, id: string): ContainerView | undefined {
+  const c = engine.containers.get(id);
+  return c ? containerView(c, engine.nowNs()) : undefined;
+}
+
+/** Newest first, as `docker ps -a` lists them (ties by ID, so the order is stable). */
+export function containerOrder(views: Readonly<Record<string, ContainerView>>): string[] {
+  return Object.values(views)
+    .sort((a, b) => b.createdMs - a.createdMs || (a.id < b.id ? -1 : 1))
+    .map((v) => v.id);
+}

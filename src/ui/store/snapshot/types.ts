@@ -1,0 +1,100 @@
+/**
+ * What the live daemon view shows, as plain serialisable data (no engine objects, no bigints): the snapshot
+ * builders beside this file compute it from the engine's model, the store holds it, the panels render it.
+ * An object is replaced only when something in it changed, so components can compare by identity.
+ */
+import type { ContainerStatus } from '../../../engine/daemon/state.js';
+
+export interface ContainerView {
+  readonly id: string;
+  /** Without the leading `/`. */
+  readonly name: string;
+  /** As given to `docker run` (Config.Image), e.g. `busybox`. */
+  readonly image: string;
+  readonly imageId: string;
+  /** `docker ps`'s COMMAND, untruncated. */
+  readonly command: string;
+  readonly state: ContainerStatus;
+  /** `docker ps`'s STATUS: `Up 3 minutes`, `Exited (0) 2 seconds ago` (the daemon's own humanizer). */
+  readonly status: string;
+  readonly exitCode: number;
+  /** Empty while the container has no endpoint (not running). */
+  readonly ip: string;
+  readonly mac: string;
+  /** Epoch ms; orders the list newest first as `docker ps` does. */
+  readonly createdMs: number;
+  /** The overlay2 ID of its writable layer. */
+  readonly rwLayerId: string;
+}
+
+export interface LayerView {
+  /** `sha256:…` of the content (RootFS.Layers). */
+  readonly diffId: string;
+  readonly size: number;
+  /** How many images hold this layer: more than one means it is stored once and shared. */
+  readonly usedBy: number;
+}
+
+export interface ImageView {
+  readonly id: string;
+  /** `busybox:latest`…; empty for a dangling image. */
+  readonly tags: readonly string[];
+  readonly size: number;
+  /** diffIds, bottom layer first. */
+  readonly layers: readonly string[];
+}
+
+export interface ImagesView {
+  readonly images: readonly ImageView[];
+  readonly layers: Readonly<Record<string, LayerView>>;
+}
+
+export interface ProcessView {
+  readonly hostPid: number;
+  /** PID inside the container's namespace. */
+  readonly nsPid: number;
+  readonly nsPpid: number;
+  /** Nesting in the tree, 0 for the container's PID 1. */
+  readonly depth: number;
+  readonly command: string;
+  readonly user: number;
+}
+
+export interface ChangeView {
+  readonly kind: 'A' | 'C' | 'D';
+  readonly path: string;
+}
+
+export interface LogLineView {
+  /** Stable across snapshots while the line is in the tail, for React keys. */
+  readonly key: string;
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+export interface ListView<T> {
+  readonly items: readonly T[];
+  /** Entries left out to keep the snapshot bounded. */
+  readonly omitted: number;
+}
+
+/** A selected container's live details. */
+export interface ContainerDetail {
+  readonly kind: 'container';
+  readonly id: string;
+  readonly processes: ListView<ProcessView>;
+  readonly changes: ListView<ChangeView>;
+  readonly logs: ListView<LogLineView>;
+  /** GET /containers/{id}/json, as `docker inspect` prints it. */
+  readonly inspect: JsonValue;
+}
+
+export interface ImageDetail {
+  readonly kind: 'image';
+  readonly id: string;
+  readonly inspect: JsonValue;
+}
+
+export type Detail = ContainerDetail | ImageDetail;
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [k: string]: JsonValue };

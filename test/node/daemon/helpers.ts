@@ -1,0 +1,181 @@
+/** Helpers for the HTTP daemon's tests: a daemon on ephemeral addresses, the real CLI, the in-sim CLI. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ListenAddress } from '../../../src/node/daemon/args.js';
+import type { ConnectionTap } from '../../../src/node/daemon/bridge.js';
+import type { ClockMode, SimHost } from '../../../src/node/daemon/host.js';
+import { startDaemon, type RunningDaemon } from '../../../src/node/daemon/start.js';
+import type { Sys } from '../../../src/engine/kernel/sys.js';
+
+export interface TestDaemon extends RunningDaemon {
+  readonly tcp: Extract<ListenAddress, { kind: 'tcp' }>;
+  readonly socketPath: string;
+  readonly dockerHost: string;
+}
+
+export async function testDaemon(opts: { clock: ClockMode; seed?: number; bootEpochMs?: number; tap?: () => ConnectionTap }): Promise<TestDaemon> {
+  const dir = mkdtempSync(join(tmpdir(), 'dockersim-daemon-'));
+  const socketPath = join(dir, 'docker.sock');
+  const d = await startDaemon({
+    hosts: [
+      { kind: 'tcp', host: '127.0.0.1', port: 0, url: 'tcp://127.0.0.1:0' },
+      { kind: 'unix', path: socketPath, url: `unix://${socketPath}` },
+    ],
+    seed: opts.seed,
+    bootEpochMs: opts.bootEpochMs,
+    clock: opts.clock,
+    tap: opts.tap,
+    onError: (e) => {
+      throw e;
+    },
+  });
+  const tcp = d.addresses[0] as Extract<ListenAddress, { kind: 'tcp' }>;
+  return { ...d, tcp, socketPath, dockerHost: `tcp://127.0.0.1:${tcp.port}` };
+}
+
+export interface Result {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+const realDocker = process.env.DOCKERSIM_DOCKER_BIN ?? 'docker';
+
+/** True when the real docker CLI runs here. */
+export async function haveDockerCli(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const p = spawn(realDocker, ['--version'], { stdio: 'ignore' });
+    p.on('error', () => resolve(false));
+    p.on('exit', (code) => resolve(code === 0));
+  });
+}
+
+/**
+ * Runs the real CLI against the daemon. With `drive`, virtual time moves on (in steps of `stepMs`) while the
+ * command waits: a pull's download, a stop's timeout. Without it, time stands still.
+ */
+export async function realDockerRun(
+  d: TestDaemon,
+  args: readonly string[],
+  opts: { drive?: boolean; stepMs?: number; busy?: () => boolean } = {},
+): Promise<Result> {
+  const child = spawn(realDocker, args, {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOCKER_HOST: d.dockerHost, DOCKER_CONFIG: join(tmpdir(), 'dockersim-no-config') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => err.push(b));
+  const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  // Time moves only while the CLI waits on the daemon (`busy`), not while it starts up or prints.
+  const code = opts.drive ? await drive(d.host, done, opts.stepMs, opts.busy ?? (() => d.server.connections > 0)) : await done;
+  return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code };
+}
+
+/** Runs the in-sim `docker` (as root, stdout and stderr on pipes) on the daemon's own host. */
+export async function simDockerRun(host: SimHost, args: readonly string[], opts: { drive?: boolean; stepMs?: number } = {}): Promise<Result> {
+  const k = host.kernel;
+  let result: Result | null = null;
+  k.spawn(k.hostPidNs.init!, {
+    argv: ['sh'],
+    program: async (sys: Sys) => {
+      const [or, ow] = sys.pipe();
+      const [er, ew] = sys.pipe();
+      const [nr] = sys.pipe();
+      const pid = sys.spawn({ path: '/usr/bin/docker', argv: ['docker', ...args], fds: { 0: nr, 1: ow, 2: ew } });
+      sys.close(ow);
+      sys.close(ew);
+      const collect = async (fd: number): Promise<string> => {
+        let s = '';
+        for (let d = await sys.read(fd); d !== null; d = await sys.read(fd)) s += d;
+        return s;
+      };
+      const reader = new Promise<string>((resolve) => {
+        sys.spawn({ argv: ['cat'], thread: true, fds: { 3: er }, program: async (s) => (resolve(await readAll(s, 3)), 0) });
+      });
+      const stdout = await collect(or);
+      const st = await sys.wait(pid);
+      result = { stdout, stderr: await reader, code: st?.status ?? -1 };
+      return 0;
+    },
+  });
+  for (let spins = 0; result === null; spins++) {
+    if (opts.drive) await host.advance(opts.stepMs ?? 100);
+    else {
+      host.kick();
+      await host.idle();
+      await new Promise((r) => setImmediate(r));
+    }
+    if (spins > 5000) throw new Error(`in-sim docker ${args.join(' ')} did not finish`);
+  }
+  return result;
+}
+
+async function readAll(s: Sys, fd: number): Promise<string> {
+  let out = '';
+  for (let d = await s.read(fd); d !== null; d = await s.read(fd)) out += d;
+  return out;
+}
+
+/**
+ * Awaits `p` (real I/O) while virtual time moves on, per event-loop turn, to the next timer (at most
+ * `stepMs`), whenever `busy()` says someone waits on the simulation.
+ */
+export async function drive<T>(host: SimHost, p: Promise<T>, stepMs = 100, busy: () => boolean = () => true): Promise<T> {
+  let settled = false;
+  void p.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const k = host.kernel;
+  while (!settled && host.clockMode.kind === 'manual') {
+    if (busy()) {
+      const due = k.clock.nextDue();
+      await host.advance(due === undefined ? stepMs : Math.min(stepMs, Math.max(1, due - k.now())));
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  return p;
+}
+
+/**
+ * Moves virtual time on until the host's wall clock reads the real time, so the real CLI (which computes
+ * "3 minutes ago" from its own clock) and the in-sim CLI see the same age. Never moves it back.
+ */
+export async function syncToRealTime(host: SimHost): Promise<void> {
+  const lag = Date.now() - host.kernel.clock.epochMs();
+  if (lag > 0) await host.advance(lag);
+}
+
+/** Live simulated processes (threads included): what a leak would grow. */
+export function liveProcesses(host: SimHost): number {
+  let n = 0;
+  for (const p of host.kernel.procs.values()) if (p.state === 'running') n++;
+  return n;
+}
+
+/** dockerd and its threads (connections, workers, bridges): what a leaked connection leaves behind. */
+export function daemonThreads(host: SimHost): number {
+  const dockerd = host.dockerd();
+  if (!dockerd) return 0;
+  let n = 0;
+  for (const p of host.kernel.procs.values()) if (p.state === 'running' && p.tgid === dockerd.hostPid) n++;
+  return n;
+}
+
+/**
+ * Waits (on real I/O, not a timer) until `cond` holds, moving the simulation along; with `stepMs`, virtual
+ * time too (a vanished client is only noticed at the next write).
+ */
+export async function until(host: SimHost, cond: () => boolean, what: string, maxTurns = 2000, stepMs = 0): Promise<void> {
+  for (let i = 0; !cond(); i++) {
+    if (i > maxTurns) throw new Error(`timed out waiting for ${what}`);
+    if (stepMs > 0) await host.advance(stepMs);
+    host.kick();
+    await host.idle();
+    await new Promise((r) => setImmediate(r));
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { BadSave, parseSaved, SAVE_FORMAT } from '../../../src/ui/persist/saved.js';
+import { JOURNAL_FORMAT } from '../../../src/machine/journal.js';
+
+const good = {
+  format: SAVE_FORMAT,
+  journalFormat: JOURNAL_FORMAT,
+  seed: 4,
+  journal: [
+    { step: 0, at: 0, kind: 'open', term: 0, rows: 24, cols: 80 },
+    { step: 12, at: 0.5, kind: 'keys', term: 0, data: 'ls\r' },
+  ],
+  head: { step: 40, at: 1200.25 },
+  layout: { active: 0, split: true },
+  prefs: { speed: 10 },
+  lessons: { chapter3: ['run'] },
+  savedAt: 1700000000000,
+};
+
+function reason(text: string): string {
+  try {
+    parseSaved(text);
+  } catch (e) {
+    return e instanceof BadSave ? `${e.reason}: ${e.message}` : `other: ${String(e)}`;
+  }
+  return 'ok';
+}
+
+describe('saved session format', () => {
+  it('reads back what was written', () => {
+    expect(parseSaved(JSON.stringify(good))).toEqual(good);
+  });
+
+  it('fills in page parts an older writer left out', () => {
+    const { layout: _l, prefs: _p, lessons: _x, savedAt: _s, ...machineOnly } = good;
+    const s = parseSaved(JSON.stringify(machineOnly));
+    expect([s.layout, s.prefs, s.lessons, s.savedAt]).toEqual([{ active: 0, split: false }, { speed: 1 }, null, 0]);
+  });
+
+  it('says what is wrong with a save it cannot use', () => {
+    expect(reason('{"format": 1, "journal": [')).toMatch(/^json: /);
+    expect(reason(JSON.stringify({ ...good, format: 99 }))).toBe(`version: format 99/${JOURNAL_FORMAT}, expected ${SAVE_FORMAT}/${JOURNAL_FORMAT}`);
+    expect(reason(JSON.stringify({ ...good, journalFormat: 0 }))).toMatch(/^version: /);
+    expect(reason(JSON.stringify({ ...good, seed: 'x' }))).toBe('shape: seed');
+    expect(reason(JSON.stringify({ ...good, journal: [good.journal[0], { step: 1, at: 1, kind: 'keys', term: 0 }] }))).toBe('shape: journal entry 1');
+    expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'reboot', term: 0 }] }))).toBe('shape: journal entry 0');
+    expect(reason(JSON.stringify({ ...good, head: { step: 1 } }))).toBe('shape: head');
+    expect(reason('null')).toBe('shape: not an object');
+  });
+});
