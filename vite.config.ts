@@ -2,13 +2,57 @@
  * The browser build: a static site (`base: './'`) that works from any folder. The simulation is plain
  * TypeScript with no Node built-ins, so no polyfills are needed (memfs, which would need them, is not used:
  * see src/engine/fs/inode.ts).
+ *
+ * Two chunks of the simulation are loaded on demand (Sys.hostLoad, see src/programs/registry.ts): the
+ * utilities (coreutils, procps, busybox…) and the Docker half (the CLI, the API, dockerd). The machine starts
+ * dockerd at boot and stands still until its code is there, so the page fetches the Docker chunk from the
+ * start, beside the entry chunk (a modulepreload link). The utilities wait for the page's own prefetch
+ * (src/ui/prefetch.ts), so their compilation does not compete with the entry chunk's.
  */
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Modules loaded with `import()` whose chunks the page fetches at once. */
+const PRELOAD = ['/src/programs/docker-programs.ts'];
+
+function preloadLazyChunks(): Plugin {
+  return {
+    name: 'dockersim:preload-lazy-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return;
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const initial = new Set<string>();
+        const addStatic = (file: string, into: Set<string>): void => {
+          if (into.has(file)) return;
+          into.add(file);
+          const c = bundle[file];
+          if (c?.type === 'chunk') for (const i of c.imports) addStatic(i, into);
+        };
+        for (const c of chunks) if (c.isEntry) addStatic(c.fileName, initial);
+        const files = new Set<string>();
+        for (const c of chunks) {
+          if (!c.isDynamicEntry || !PRELOAD.some((m) => c.facadeModuleId?.endsWith(m))) continue;
+          const deps = new Set<string>();
+          addStatic(c.fileName, deps);
+          for (const f of deps) if (!initial.has(f)) files.add(f);
+        }
+        return [...files].map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadLazyChunks()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -9,7 +9,8 @@ import { Overlay } from '../engine/fs/overlay.js';
 import { kernelProcSource } from '../engine/fs/proc-source.js';
 import { ProcFs } from '../engine/fs/procfs.js';
 import { MountTable } from '../engine/fs/vfs.js';
-import { ROOTFS } from '../engine/rootfs/index.js';
+// The host tree alone: the images' trees (rootfs/index.ts) belong to the Docker chunk, loaded on demand.
+import { hostTree } from '../engine/rootfs/host.js';
 
 /** Image layers are immutable, so every machine booted in this page shares one host layer per hostname. */
 const layers = new Map<string, Layer>();
@@ -17,7 +18,7 @@ const layers = new Map<string, Layer>();
 export function hostLayer(hostname: string): Layer {
   let layer = layers.get(hostname);
   if (!layer) {
-    layer = Layer.fromTree(ROOTFS.host({ hostname }));
+    layer = Layer.fromTree(hostTree({ hostname }));
     layers.set(hostname, layer);
   }
   return layer;

@@ -8,9 +8,8 @@ import type { Process } from '../engine/kernel/process.js';
 import type { CpuCosts } from '../engine/kernel/scheduler.js';
 import type { Tty } from '../engine/kernel/tty.js';
 import { hostFilesystem } from './hostfs.js';
-import { programRegistry } from '../programs/registry.js';
+import { programRegistry, type ChunkLoaders } from '../programs/registry.js';
 import { makeInit } from '../programs/init/init.js';
-import { makeDockerd } from '../programs/dockerd/dockerd.js';
 import { DockerEngine } from '../engine/daemon/engine.js';
 import { loginAccount } from './login.js';
 
@@ -25,6 +24,8 @@ export interface MachineOptions {
   readonly drain?: () => Promise<void>;
   /** Start dockerd at boot, as the docker.service unit does (default true). */
   readonly docker?: boolean;
+  /** How the on-demand parts of the simulator are loaded (default: import()); tests slow them down. */
+  readonly chunks?: ChunkLoaders;
 }
 
 export interface TerminalOptions {
@@ -66,7 +67,7 @@ export class Machine {
       hostname,
       rootMnt,
       net,
-      programs: programRegistry({ dockerd: makeDockerd(() => engine!) }),
+      programs: programRegistry({ engine: () => engine!, chunks: opts.chunks }),
       costs: opts.costs,
       drain: opts.drain,
     });

@@ -1,27 +1,78 @@
-/** Every simulated binary, by the name a file on the simulated disk gives (see engine/kernel/binfmt.ts). */
+/**
+ * Every simulated binary, by the name a file on the simulated disk gives (see engine/kernel/binfmt.ts).
+ *
+ * What a host needs before its first prompt (init, the shells, the few programs a login runs) is loaded with
+ * the page; the rest comes in two chunks a machine loads on demand through `Sys.hostLoad` (so their arrival
+ * in real time never shows in the simulation): the utilities (coreutils, procps, busybox…) and the Docker
+ * half (the `docker` CLI and `dockerd`). The page starts fetching both early (src/ui/prefetch.ts).
+ */
+import type { DockerEngine } from '../engine/daemon/engine.js';
+import { lazyProgram } from '../engine/kernel/lazy.js';
 import type { Program } from '../engine/kernel/sys.js';
-import { busybox } from './busybox/index.js';
-import { coreutils } from './coreutils/index.js';
-import { docker } from './docker/docker.js';
+import { cat } from './coreutils/cat.js';
+import { dircolors } from './coreutils/dircolors.js';
 import { init } from './init/init.js';
 import { service, systemctl } from './init/systemctl.js';
 import { unsimulated } from './init/unsimulated.js';
 import { shells } from './shell/index.js';
-import { system } from './system/index.js';
+import { groups } from './system/groups.js';
 
-/** `extra` holds the programs that need the machine's own state (dockerd and its engine). */
-export function programRegistry(extra: Readonly<Record<string, Program>> = {}): Map<string, Program> {
-  return new Map<string, Program>([
-    ...Object.entries(extra),
-    ...Object.entries(coreutils),
-    ...Object.entries(system),
+/** `hostLoad` keys: a machine waits for a chunk once, whichever of its programs runs first. */
+export const DOCKER_CHUNK = 'docker';
+export const UTILITIES_CHUNK = 'utilities';
+
+export const loadDockerPrograms = (): Promise<typeof import('./docker-programs.js')> => import('./docker-programs.js');
+export const loadUtilities = (): Promise<typeof import('./utilities.js')> => import('./utilities.js');
+
+/** What an Ubuntu login runs before its first prompt (/etc/bash.bashrc, ~/.bashrc): `groups`, `cat`, `dircolors`. */
+export const LOGIN_PROGRAMS: Readonly<Record<string, Program>> = { cat, dircolors, groups };
+
+/** How a machine gets its on-demand chunks; tests slow these down to show it makes no difference. */
+export interface ChunkLoaders {
+  readonly docker: typeof loadDockerPrograms;
+  readonly utilities: typeof loadUtilities;
+}
+
+export const CHUNK_LOADERS: ChunkLoaders = { docker: loadDockerPrograms, utilities: loadUtilities };
+
+export interface RegistryOptions {
+  /** The machine's Docker state (/var/lib/docker), which dockerd serves; it outlives any one dockerd. */
+  readonly engine: () => DockerEngine;
+  readonly chunks?: ChunkLoaders;
+}
+
+/**
+ * Any other name is looked up in the utilities chunk once it is there: a binary the simulator does not know
+ * runs `unsimulated` then, so which names exist need not be known before the chunk loads.
+ */
+class ProgramTable extends Map<string, Program> {
+  constructor(
+    entries: Iterable<readonly [string, Program]>,
+    private readonly loadUtilities: ChunkLoaders['utilities'],
+  ) {
+    super(entries);
+  }
+
+  override get(name: string): Program {
+    let program = super.get(name);
+    if (!program) {
+      program = lazyProgram(UTILITIES_CHUNK, this.loadUtilities, (m) => (Object.hasOwn(m.utilities, name) ? m.utilities[name] : unsimulated));
+      this.set(name, program);
+    }
+    return program;
+  }
+}
+
+export function programRegistry(opts: RegistryOptions): Map<string, Program> {
+  const chunks = opts.chunks ?? CHUNK_LOADERS;
+  return new ProgramTable([
     ...Object.entries(shells),
-    ['busybox', busybox],
-    ['docker', docker],
+    ...Object.entries(LOGIN_PROGRAMS),
+    ['docker', lazyProgram(DOCKER_CHUNK, chunks.docker, (m) => m.docker)],
+    ['dockerd', lazyProgram(DOCKER_CHUNK, chunks.docker, (m) => m.makeDockerd(opts.engine))],
     ['init', init],
     ['systemctl', systemctl],
     ['service', service],
     ['systemd', init],
-    ['*', unsimulated],
-  ]);
+  ], chunks.utilities);
 }

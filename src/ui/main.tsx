@@ -17,6 +17,7 @@ import { Saver } from './persist/saver.js';
 import { idbSessionStore } from './persist/store.js';
 import { sessionParams } from './session.js';
 import { installTestHooks } from './testHooks.js';
+import { prefetchChunks } from './prefetch.js';
 
 performance.mark('dockersim:start');
 const params = sessionParams(location.search);
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
       <App session={session} screen={deck} />
     </StrictMode>,
   );
+  // The utilities chunk (coreutils, procps…) loads while the learner reads the prompt.
+  prefetchChunks();
 }
 
 void main();

@@ -9,7 +9,7 @@ import { SysError } from './errno.js';
 import { NetNamespace } from './net.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
-import { PidNamespace, Process, ProcessExit, ProcessKilled, UtsNamespace } from './process.js';
+import { isProcessEnd, PidNamespace, Process, ProcessExit, ProcessKilled, UtsNamespace } from './process.js';
 import { Prng } from './prng.js';
 import { DEFAULT_COSTS, Scheduler, type CpuCosts, type WaitQueue } from './scheduler.js';
 import { defaultAction, signalNumber, type Signal } from './signals.js';
@@ -86,6 +86,10 @@ export class Kernel {
   readonly tcpListeners = new WeakMap<NetNamespace, Map<number, Listener>>();
   private readonly maxPids: number;
   private nextInode = 20000;
+  /** Host promises the machine stands still for (see `hostWait`), each already turned into a non-rejecting one. */
+  private hostWaits: Promise<void>[] = [];
+  /** What `hostLoad` loaded in this machine, by key. */
+  private readonly hostLoads = new Map<string, { value: unknown } | { error: unknown }>();
 
   constructor(opts: KernelOptions) {
     this.clock = new VirtualClock(opts.bootEpochMs);
@@ -117,6 +121,9 @@ export class Kernel {
     let slices = 0;
     for (;;) {
       if (opts.stop?.()) return 'stopped';
+      // The machine is frozen in virtual time while the host delivers something a process waits for: no
+      // task runs and the clock does not move, so the run is the same as one where it was there at once.
+      if (this.hostWaits.length > 0) await this.settleHostWaits();
       this.clock.fireDue();
       this.sched.thaw();
       if (this.sched.runnable() > 0) {
@@ -139,6 +146,58 @@ export class Kernel {
       }
       this.clock.advanceTo(due);
     }
+  }
+
+  private async settleHostWaits(): Promise<void> {
+    while (this.hostWaits.length > 0) {
+      const waits = this.hostWaits;
+      this.hostWaits = [];
+      await Promise.all(waits);
+    }
+  }
+
+  /**
+   * Waits, in `p`, for a promise of the host (a code chunk the page loads on demand). Its real-time arrival
+   * must not show in the simulation, so the process always yields here (whether or not the promise has
+   * settled) and `run` awaits every such promise before it runs any task or moves the clock: the machine
+   * stands still until the host delivers.
+   */
+  async hostWait<T>(p: Process, promise: Promise<T>): Promise<T> {
+    this.checkAlive(p);
+    let outcome: { value: T } | { error: unknown } | undefined;
+    this.hostWaits.push(
+      promise.then(
+        (value) => void (outcome = { value }),
+        (error: unknown) => void (outcome = { error }),
+      ),
+    );
+    const parked = this.sched.park(p.task);
+    this.sched.wake(p.task);
+    await parked;
+    await this.deliverPending(p);
+    if (!outcome) throw new Error('hostWait: resumed before the host promise settled');
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  }
+
+  /**
+   * `load()`'s result, waited for with `hostWait` the first time this machine asks for `key` and remembered
+   * after: whether a machine waits depends only on its own history, never on what the page loaded already.
+   */
+  async hostLoad<T>(p: Process, key: string, load: () => Promise<T>): Promise<T> {
+    let got = this.hostLoads.get(key);
+    if (!got) {
+      try {
+        got = { value: await this.hostWait(p, load()) };
+      } catch (error) {
+        // A process killed while it waited leaves the key unloaded: the next one to ask waits again.
+        if (isProcessEnd(error)) throw error;
+        got = { error };
+      }
+      this.hostLoads.set(key, got);
+    }
+    if ('error' in got) throw got.error;
+    return got.value as T;
   }
 
   /** Drains pending promise callbacks (a bounded number of turns); true if that made a task runnable. */

@@ -152,6 +152,12 @@ export interface Sys {
   cpu(units?: number): void;
   /** Seeded randomness (for $RANDOM, mktemp names). */
   random(): number;
+  /**
+   * Something only the host can deliver (a part of the simulator the page loads on demand), by `key`: the
+   * first call in this machine always yields and the machine stands still in virtual time until `load()`
+   * settles; later calls get the same result at once. The only way a program may wait for the outside world.
+   */
+  hostLoad<T>(key: string, load: () => Promise<T>): Promise<T>;
 
   // ---- host facts
   hostname(): string;

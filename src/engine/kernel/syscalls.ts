@@ -438,6 +438,10 @@ export class ProcessSys implements Sys {
     await this.k.deliverPending(this.p);
   }
 
+  hostLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.k.hostLoad(this.p, key, load);
+  }
+
   cpu(units = 1): void {
     this.p.addCpuUnits(units);
   }
