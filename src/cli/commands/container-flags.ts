@@ -102,7 +102,7 @@ export const CONTAINER_FLAGS: readonly FlagSpec[] = [
     flag("user", "u", "string", "Username or UID (format: <name|uid>[:<group|gid>])", { sim: true }),
     flag("userns", "", "string", "User namespace to use"),
     flag("uts", "", "string", "UTS namespace to use"),
-    flag("volume", "v", "list", "Bind mount a volume", { sim: true }),
+    flag("volume", "v", "list", "Bind mount a volume"),
     flag("volume-driver", "", "string", "Optional volume driver for the container"),
     flag("volumes-from", "", "list", "Mount volumes from the specified container(s)"),
     flag("workdir", "w", "string", "Working directory inside the container", { sim: true }),

@@ -1,3 +1,4 @@
+import { GO_TYPE } from '../formatter/gofmt.js';
 import { command, flag } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { Json } from '../client.js';
@@ -109,7 +110,7 @@ export async function runVersion(cli: CommandCli, format: string): Promise<void>
     let text: string;
     try {
       const tmpl = compileTemplate(src);
-      text = tmpl.execute({ Client: clientInfo, Server: server ? withAnsic(server) : null }) + '\n';
+      text = tmpl.execute({ Client: goNames(clientInfo, 'system.clientVersion'), Server: server ? goNames(withAnsic(server), 'types.Version') : null }) + '\n';
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       if (failure) throw failure;
@@ -118,6 +119,16 @@ export async function runVersion(cli: CommandCli, format: string): Promise<void>
     await cli.out.write(text);
   }
   if (failure) throw new StatusError(1, errorText(failure));
+}
+
+/**
+ * Templates see docker's Go structs (fields in declaration order, unknown ones an error), whose field is `APIVersion` where the JSON says `ApiVersion`; the alias is
+ * not enumerable, so `{{json .}}` still prints the JSON names.
+ */
+function goNames(v: Json, goType: string): Json {
+  const out: Json = { ...v, [GO_TYPE]: goType };
+  if ('ApiVersion' in out) Object.defineProperty(out, 'APIVersion', { value: out.ApiVersion, enumerable: false });
+  return out;
 }
 
 function withAnsic(server: Json): Json {

@@ -21,6 +21,8 @@ export async function waitExitOrRemoved(cli: CommandCli, id: string, removed: bo
       return 125;
     },
   );
+  // The CLI may be killed (SIGHUP from a closed terminal) before anyone awaits the result: not unhandled.
+  result.catch(() => undefined);
   return () => result;
 }
 

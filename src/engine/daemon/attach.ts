@@ -28,10 +28,7 @@ export function containerAttach(d: DaemonContext, name: string, opts: AttachOpti
       ? (data) => rt.input(data)
       : undefined,
     closeInput: () => {
-      if (c.Config.StdinOnce && !c.Config.Tty && rt.stdin) {
-        rt.stdin.release();
-        rt.stdin = null;
-      }
+      if (c.Config.StdinOnce && !c.Config.Tty) rt.closeStdin();
     },
     resize: (rows, cols) => rt.tty?.resize(rows, cols),
     detach: () => {

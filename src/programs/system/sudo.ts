@@ -3,7 +3,9 @@
  * sudoers policy, authenticates, and runs the command as a child with the target's credentials and a reset
  * environment. The simulation keeps no passwords: any typed password is accepted, NOPASSWD skips the prompt.
  */
+import { isSysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import * as users from '../lib/users.js';
 import { groupName, initgroups, lookupUser, userById, type PasswdEntry } from './accounts.js';
 import { basename, findCommand, readSecret, runChild, SECURE_PATH } from './exec.js';
 import { describeRule, permits, readSudoers, rulesFor } from './sudoers.js';
@@ -153,6 +155,7 @@ export async function sudo(sys: Sys): Promise<number> {
     return (await sys.write(2, `Sorry, user ${me.name} is not allowed to execute '${shown}' as ${target.name} on ${host}.\n`), 1);
   }
   if (o.mode === 'validate') return 0;
+  markAdminSuccess(sys, me, target.uid);
 
   const env: Record<string, string> = {};
   if (o.preserveEnv) Object.assign(env, callerEnv);
@@ -173,4 +176,25 @@ export async function sudo(sys: Sys): Promise<number> {
   const cred = { uid: target.uid, gid: target.gid, groups: initgroups(sys, target) };
   const cwd = o.login && sys.fs.exists(target.home) ? target.home : undefined;
   return runChild(sys, { path, argv, env, cred, cwd });
+}
+
+/**
+ * Ubuntu's sudo (built with --enable-admin-flag): the first command an admin (group sudo or admin) runs as
+ * root leaves ~/.sudo_as_admin_successful, which silences bash.bashrc's "To run a command as administrator" hint.
+ */
+function markAdminSuccess(sys: Sys, me: PasswdEntry, targetUid: number): void {
+  if (targetUid !== 0 || me.uid === 0) return;
+  const groups = initgroups(sys, me);
+  const admin = ['sudo', 'admin'].some((name) => {
+    const g = users.groupByName(sys.fs, name);
+    return g !== undefined && groups.includes(g.gid);
+  });
+  const flag = `${me.home}/.sudo_as_admin_successful`;
+  if (!admin || !sys.fs.exists(me.home) || sys.fs.exists(flag)) return;
+  try {
+    sys.fs.writeFile(flag, '', { mode: 0o644 });
+    sys.fs.chown(flag, me.uid, me.gid);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
 }

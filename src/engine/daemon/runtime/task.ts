@@ -39,6 +39,8 @@ export class ContainerRuntime {
    * containerd's stdin fifo would hold it, and delivered once the terminal or pipe exists.
    */
   earlyInput: string[] = [];
+  /** The attached client closed stdin before the pipe existed (`echo x | docker run -i …`): close it on start. */
+  private earlyClose = false;
 
   /** Sends input to PID 1's terminal or stdin pipe, or holds it until they exist. */
   input(data: string): void {
@@ -47,10 +49,22 @@ export class ContainerRuntime {
     else this.earlyInput.push(data);
   }
 
-  /** Delivers input held from before the start. */
+  /** Delivers input held from before the start (and the end of it, if the client already closed). */
   flushInput(): void {
     const held = this.earlyInput.splice(0);
     for (const d of held) this.input(d);
+    if (this.earlyClose && this.stdin) {
+      this.earlyClose = false;
+      this.closeStdin();
+    }
+  }
+
+  /** EOF on PID 1's stdin pipe, now or as soon as it exists. */
+  closeStdin(): void {
+    if (this.stdin) {
+      this.stdin.release();
+      this.stdin = null;
+    } else this.earlyClose = true;
   }
   /** Attached clients (docker attach / run -a): they get every output chunk as it is written. */
   sinks: Set<StreamSink> | null = null;

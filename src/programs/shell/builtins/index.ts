@@ -4,7 +4,7 @@ import { brk, cd, cont, echo, evalBuiltin, exec, exit, pwd, ret, shift, source }
 import { getopts } from './getopts.js';
 import { history } from './history.js';
 import { completeBuiltin } from '../readline/builtin.js';
-import { jobs, kill, trap, wait } from './jobs.js';
+import { bg, fg, jobs, kill, trap, wait } from './jobs.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
 import { printfBuiltin } from './printf.js';
 import { testBuiltin } from './test.js';
@@ -44,6 +44,8 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   '[': testBuiltin,
   wait,
   jobs,
+  fg,
+  bg,
   kill,
   trap,
   type,

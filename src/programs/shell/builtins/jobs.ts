@@ -1,5 +1,5 @@
 /** Job and signal builtins: wait, jobs, kill, trap. */
-import { jobMark, jobState, reapJobsQuietly, waitPid } from '../jobctl.js';
+import { jobControl, jobMark, jobState, reapJobsQuietly, waitForeground, waitPid } from '../jobctl.js';
 import { isSysError, SysError } from '../../../engine/kernel/errno.js';
 import { SIGNALS, parseSignal, signalByNumber, type Signal } from '../../../engine/kernel/signals.js';
 import { ShellError } from '../errors.js';
@@ -213,4 +213,49 @@ export async function trap(sh: Shell, argv: string[]): Promise<number> {
     });
   }
   return status;
+}
+
+/** The job a `fg`/`bg` argument names (`%1`, `%+`, `%sleep`, `1`), or the current job. */
+function jobArg(sh: Shell, arg: string | undefined): Job | undefined {
+  if (arg === undefined) return sh.jobs[sh.jobs.length - 1];
+  return findJob(sh, arg.startsWith('%') ? arg : `%${arg}`);
+}
+
+/** fg: the job gets the terminal (and SIGCONT); the shell waits for it as for any foreground command. */
+export async function fg(sh: Shell, argv: string[]): Promise<number> {
+  if (!jobControl(sh)) {
+    await sh.error('fg: no job control');
+    return 1;
+  }
+  await reapJobsQuietly(sh);
+  const job = jobArg(sh, argv[1]);
+  if (!job || job.status) {
+    await sh.error(`fg: ${argv[1] ?? 'current'}: no such job`);
+    return 1;
+  }
+  await sh.sys.write(1, `${job.text}\n`);
+  try {
+    sh.sys.kill(-job.pgid, 'SIGCONT');
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+  sh.jobs = sh.jobs.filter((j) => j !== job);
+  const statuses = await waitForeground(sh, job.pids, job.pgid, [job.text]);
+  return statuses[statuses.length - 1] ?? 0;
+}
+
+/** bg: every job here keeps running in the background (nothing is ever stopped), as bash then says. */
+export async function bg(sh: Shell, argv: string[]): Promise<number> {
+  if (!jobControl(sh)) {
+    await sh.error('bg: no job control');
+    return 1;
+  }
+  await reapJobsQuietly(sh);
+  const job = jobArg(sh, argv[1]);
+  if (!job || job.status) {
+    await sh.error(`bg: ${argv[1] ?? 'current'}: no such job`);
+    return 1;
+  }
+  await sh.error(`bg: job ${job.id} already in background`);
+  return 0;
 }
