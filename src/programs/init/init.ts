@@ -31,7 +31,7 @@ class ServiceManager {
 
   private state(unit: Unit): ServiceState {
     let s = this.states.get(unit.name);
-    if (!s) this.states.set(unit.name, (s = { unit, pid: 0, sinceMs: 0, startedMs: 0, exit: null, cpuMs: 0 }));
+    if (!s) this.states.set(unit.name, (s = { unit, pid: 0, sinceMs: 0, startedMs: 0, exit: null, cpuMs: 0, failed: false }));
     return s;
   }
 
@@ -56,14 +56,43 @@ class ServiceManager {
     }
   }
 
-  start(unit: Unit): InitReply {
+  /** Starts the unit's main process; a `Type=notify` unit is waited for until it is ready or has failed. */
+  async start(unit: Unit, wait = true): Promise<InitReply> {
     const s = this.state(unit);
     if (s.pid) return { code: 0, out: '', err: '' };
     const [path, ...rest] = unit.execStart;
     s.pid = this.sys.spawn({ path, argv: [path, ...rest], env: { PATH: SERVICE_PATH }, fds: {}, setsid: true, cwd: '/' });
     s.startedMs = s.sinceMs = this.sys.uptime();
     s.exit = null;
-    return { code: 0, out: '', err: '' };
+    s.failed = false;
+    if (!wait || unit.type !== 'notify') return { code: 0, out: '', err: '' };
+    return (await this.ready(s)) ? { code: 0, out: '', err: '' } : failedJob(unit.name);
+  }
+
+  /**
+   * sd_notify's READY=1, as dockerd sends it once its API listens: here, its pidfile names it and its socket
+   * exists. Exiting first is a failed start. systemd gives up after TimeoutStartSec (90 s).
+   */
+  private async ready(s: ServiceState): Promise<boolean> {
+    const pid = s.pid;
+    for (let waited = 0; waited < 90_000; waited += 10) {
+      await this.reap();
+      if (s.pid !== pid) {
+        s.failed = true;
+        return false;
+      }
+      if (this.readText('/var/run/docker.pid') === String(pid) && this.sys.fs.exists('/var/run/docker.sock')) return true;
+      await this.sys.sleep(10);
+    }
+    return true;
+  }
+
+  private readText(path: string): string {
+    try {
+      return this.sys.fs.readText(path).trim();
+    } catch {
+      return '';
+    }
   }
 
   async stop(unit: Unit): Promise<InitReply> {
@@ -92,18 +121,27 @@ class ServiceManager {
     const s = this.state(unit);
     switch (req.verb) {
       case 'start':
-        return this.start(unit);
+        return await this.start(unit);
       case 'stop':
         return this.stop(unit);
       case 'restart':
         await this.stop(unit);
-        return this.start(unit);
+        return await this.start(unit);
       case 'is-active':
         return { code: s.pid ? 0 : 3, out: s.pid ? 'active\n' : 'inactive\n', err: '' };
       case 'status':
         return { code: s.pid ? 0 : 3, out: statusText(this.sys, s), err: '' };
     }
   }
+}
+
+/** systemctl's report of a start job whose service exited with an error before it was ready. */
+function failedJob(name: string): InitReply {
+  return {
+    code: 1,
+    out: '',
+    err: `Job for ${name} failed because the control process exited with error code.\nSee "systemctl status ${name}" and "journalctl -xeu ${name}" for details.\n`,
+  };
 }
 
 async function readLine(sys: Sys, fd: number): Promise<string> {
@@ -129,7 +167,7 @@ export function makeInit(services: readonly string[]): Program {
     }
     for (const name of services) {
       const unit = loadUnit(sys.fs, unitName(name));
-      if (unit) manager.start(unit);
+      if (unit) await manager.start(unit, false);
     }
     for (;;) {
       if (listener === null) {

@@ -10,6 +10,8 @@ export interface ServiceState {
   startedMs: number;
   exit: WaitStatus | null;
   cpuMs: number;
+  /** The last start failed (the service exited before it was ready). */
+  failed: boolean;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -51,7 +53,7 @@ export function statusText(sys: Sys, s: ServiceState): string {
   const bootEpoch = sys.now() - now;
   const since = `since ${timestamp(bootEpoch + s.sinceMs)}; ${ago(now - s.sinceMs)}`;
   const lines = [
-    `${s.pid ? '●' : '○'} ${u.name} - ${u.description}`,
+    `${s.pid ? '●' : s.failed ? '×' : '○'} ${u.name} - ${u.description}`,
     `     Loaded: loaded (${u.path}; enabled; preset: enabled)`,
   ];
   if (s.pid) {
@@ -70,7 +72,7 @@ export function statusText(sys: Sys, s: ServiceState): string {
     );
   } else if (s.exit) {
     lines.push(
-      `     Active: inactive (dead) ${since}`,
+      s.failed ? `     Active: failed (Result: exit-code) ${since}` : `     Active: inactive (dead) ${since}`,
       `       Docs: ${u.documentation}`,
       `    Process: ${s.exit.pid} ExecStart=${u.execStart.join(' ')} (${exitText(s.exit)})`,
       `   Main PID: ${s.exit.pid} (${exitText(s.exit)})`,

@@ -8,6 +8,8 @@ export interface Unit {
   readonly documentation: string;
   readonly execStart: readonly string[];
   readonly triggeredBy: string | undefined;
+  /** `Type=`: `notify` units are started only once the service says it is ready. */
+  readonly type: string;
 }
 
 const UNIT_DIRS = ['/etc/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'];
@@ -36,6 +38,7 @@ export function loadUnit(fs: Fs, name: string): Unit | undefined {
       documentation: get('Documentation'),
       execStart: get('ExecStart').split(/\s+/).filter((w) => w !== ''),
       triggeredBy: requires.split(/\s+/).includes(socket) ? socket : undefined,
+      type: get('Type') || 'simple',
     };
   }
   return undefined;
