@@ -46,9 +46,10 @@ export async function screenText(page: Page): Promise<string[]> {
 
 /**
  * Waits until the cursor sits right after a prompt on a new line (after `afterRow` rows of scrollback +
- * screen, if given), so a prompt printed before a command does not count.
+ * screen, if given), so a prompt printed before a command does not count. The 30 s ceiling is for a loaded CI
+ * machine (a new login took over 10 s there once); a healthy run takes well under a second.
  */
-export async function waitForPrompt(page: Page, minCursorRow = 0, timeout = 10000): Promise<number> {
+export async function waitForPrompt(page: Page, minCursorRow = 0, timeout = 30000): Promise<number> {
   const handle = await page.waitForFunction(
     ([prompt, minRow]) => {
       const x = window.__dockersim?.xterm;
