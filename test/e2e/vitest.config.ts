@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     globalSetup: ['test/e2e/setup.ts'],
-    testTimeout: 30000,
+    testTimeout: 90000,
     hookTimeout: 60000,
     // One browser at a time: the timing assertions need the CPU.
     fileParallelism: false,
