@@ -1,17 +1,9 @@
 /** The `---` front matter of a lesson file: split off, parsed, and checked field by field. */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ErrorList } from './errors.js';
+import type { FrontMatter } from './model.js';
 import { parseYaml } from './yaml.js';
 
-export interface FrontMatter {
-  readonly id: string;
-  readonly chapter: number;
-  readonly section: string;
-  readonly order: number;
-  readonly title: string;
-  readonly summary: string;
-  readonly setup: readonly string[];
-}
 
 export const ID_PATTERN = /^[a-z0-9-]+$/;
 

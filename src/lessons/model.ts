@@ -42,10 +42,8 @@ export interface Step {
   readonly actions: readonly SolutionAction[];
 }
 
-export interface Lesson {
-  /** Where it was read from (a path relative to the repository, as errors print it). */
-  readonly file: string;
-  readonly locale: Locale;
+/** The `---` front matter of a lesson file. */
+export interface FrontMatter {
   readonly id: string;
   readonly chapter: number;
   readonly section: string;
@@ -54,6 +52,12 @@ export interface Lesson {
   readonly summary: string;
   /** Shell lines typed as `user` on terminal 1 before the lesson starts. */
   readonly setup: readonly string[];
+}
+
+export interface Lesson extends FrontMatter {
+  /** Where it was read from (a path relative to the repository, as errors print it). */
+  readonly file: string;
+  readonly locale: Locale;
   /** Markdown before the first step. */
   readonly intro: string;
   /** Every step in file order, the recap last (when present). */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../../src/machine/machine.js';
 import { nodeDrain } from '../../../src/node/drain.js';
-import type { Program } from '../../../src/engine/kernel/sys.js';
+import { docker } from './run-docker.js';
 
 const WORDS = [
   'run', 'ps', 'images', 'pull', 'rm', 'rmi', 'start', 'stop', 'kill', 'logs', 'inspect', 'exec', 'attach', 'top',
@@ -15,21 +15,6 @@ const WORDS = [
   '-d', '-it', '-a', '-q', '-f', '--name', 'x1', 'busybox', 'ubuntu', 'echo', 'hi', 'sleep', '1', '--rm', '-t', '10',
   '--format', '{{.Id}}', '--no-stream', '--tail', 'all', '-e', 'A=b', '--bogus', '', '-', '--', 'nosuch',
 ];
-
-/** Runs `docker …argv` as root with stdin on /dev/null; returns its exit status. */
-async function docker(m: Machine, argv: string[]): Promise<number> {
-  const k = m.kernel;
-  let status: number | undefined;
-  const runner: Program = async (sys) => {
-    const nul = sys.open('/dev/null', 'r');
-    const pid = sys.spawn({ path: '/usr/bin/docker', argv: ['docker', ...argv], fds: { 0: nul, 1: nul, 2: nul } });
-    status = (await sys.wait(pid))!.status;
-    return 0;
-  };
-  k.spawn(k.hostPidNs.init!, { program: runner, argv: ['runner'] });
-  await k.run({ until: k.now() + 120_000, stop: () => status !== undefined });
-  return status ?? -1;
-}
 
 describe('docker argv property', () => {
   it('random command lines end with a status and never fault', async () => {

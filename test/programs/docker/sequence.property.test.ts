@@ -9,22 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Machine } from '../../../src/machine/machine.js';
 import { nodeDrain } from '../../../src/node/drain.js';
 import { digestInodes } from '../../../src/engine/fs/treeio.js';
-import type { Program } from '../../../src/engine/kernel/sys.js';
-
-/** Runs `docker …argv` as root with stdin on /dev/null; returns its exit status (-1: still running). */
-async function docker(m: Machine, argv: readonly string[]): Promise<number> {
-  const k = m.kernel;
-  let status: number | undefined;
-  const runner: Program = async (sys) => {
-    const nul = sys.open('/dev/null', 'r');
-    const pid = sys.spawn({ path: '/usr/bin/docker', argv: ['docker', ...argv], fds: { 0: nul, 1: nul, 2: nul } });
-    status = (await sys.wait(pid))!.status;
-    return 0;
-  };
-  k.spawn(k.hostPidNs.init!, { program: runner, argv: ['runner'] });
-  await k.run({ until: k.now() + 120_000, stop: () => status !== undefined });
-  return status ?? -1;
-}
+import { docker } from './run-docker.js';
 
 const name = fc.constantFrom('c0', 'c1', 'c2');
 const command: fc.Arbitrary<string[]> = fc.oneof(

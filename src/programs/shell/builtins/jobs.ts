@@ -215,24 +215,25 @@ export async function trap(sh: Shell, argv: string[]): Promise<number> {
   return status;
 }
 
-/** The job a `fg`/`bg` argument names (`%1`, `%+`, `%sleep`, `1`), or the current job. */
-function jobArg(sh: Shell, arg: string | undefined): Job | undefined {
-  if (arg === undefined) return sh.jobs[sh.jobs.length - 1];
-  return findJob(sh, arg.startsWith('%') ? arg : `%${arg}`);
+/** The live job a `fg`/`bg` argument names (`%1`, `%+`, `%sleep`, `1`, none: the current one), or why not. */
+async function jobFor(sh: Shell, name: 'fg' | 'bg', arg: string | undefined): Promise<Job | null> {
+  if (!jobControl(sh)) {
+    await sh.error(`${name}: no job control`);
+    return null;
+  }
+  await reapJobsQuietly(sh);
+  const job = arg === undefined ? sh.jobs[sh.jobs.length - 1] : findJob(sh, arg.startsWith('%') ? arg : `%${arg}`);
+  if (!job || job.status) {
+    await sh.error(`${name}: ${arg ?? 'current'}: no such job`);
+    return null;
+  }
+  return job;
 }
 
 /** fg: the job gets the terminal (and SIGCONT); the shell waits for it as for any foreground command. */
 export async function fg(sh: Shell, argv: string[]): Promise<number> {
-  if (!jobControl(sh)) {
-    await sh.error('fg: no job control');
-    return 1;
-  }
-  await reapJobsQuietly(sh);
-  const job = jobArg(sh, argv[1]);
-  if (!job || job.status) {
-    await sh.error(`fg: ${argv[1] ?? 'current'}: no such job`);
-    return 1;
-  }
+  const job = await jobFor(sh, 'fg', argv[1]);
+  if (!job) return 1;
   await sh.sys.write(1, `${job.text}\n`);
   try {
     sh.sys.kill(-job.pgid, 'SIGCONT');
@@ -246,16 +247,8 @@ export async function fg(sh: Shell, argv: string[]): Promise<number> {
 
 /** bg: every job here keeps running in the background (nothing is ever stopped), as bash then says. */
 export async function bg(sh: Shell, argv: string[]): Promise<number> {
-  if (!jobControl(sh)) {
-    await sh.error('bg: no job control');
-    return 1;
-  }
-  await reapJobsQuietly(sh);
-  const job = jobArg(sh, argv[1]);
-  if (!job || job.status) {
-    await sh.error(`bg: ${argv[1] ?? 'current'}: no such job`);
-    return 1;
-  }
+  const job = await jobFor(sh, 'bg', argv[1]);
+  if (!job) return 1;
   await sh.error(`bg: job ${job.id} already in background`);
   return 0;
 }
