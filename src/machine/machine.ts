@@ -2,6 +2,7 @@
  * A simulated host: the kernel, the host's root filesystem (an image layer under a writable overlay, with
  * /proc and /dev mounted), the programs its binaries name, PID 1, and login terminals for the learner.
  */
+import { Cgroup } from '../engine/kernel/cgroup.js';
 import { Kernel, type RunOptions, type RunResult } from '../engine/kernel/kernel.js';
 import { loopbackInterface, NetNamespace } from '../engine/kernel/net.js';
 import type { Process } from '../engine/kernel/process.js';
@@ -46,6 +47,7 @@ export interface Terminal {
 
 export const DEFAULT_BOOT_EPOCH_MS = Date.UTC(2026, 10, 28, 9, 0, 0);
 export const HOST_NAME = 'dockersim';
+export const USER_TASKS_MAX = 4096;
 
 export class Machine {
   private constructor(
@@ -91,10 +93,29 @@ export class Machine {
       cwd: account.home,
       cred: account.cred,
       setsid: true,
+      cgroup: this.userSlice(account.cred.uid),
     });
     k.attachTty(shell, tty);
     return { tty, shell, alive: () => shell.state === 'running' };
   }
+
+  private readonly slices = new Map<number, Cgroup>();
+
+  /**
+   * systemd puts each user's logins in `user-UID.slice` with a TasksMax; here it is 4,096 (systemd would
+   * allow ~10,800), so a fork bomb at the prompt stops where a browser tab can still hold it.
+   */
+  private userSlice(uid: number): Cgroup {
+    let slice = this.slices.get(uid);
+    if (!slice) {
+      const parent = (this.userRoot ??= new Cgroup('/user.slice', this.kernel.rootCgroup));
+      slice = new Cgroup(`/user.slice/user-${uid}.slice`, parent, USER_TASKS_MAX);
+      this.slices.set(uid, slice);
+    }
+    return slice;
+  }
+
+  private userRoot: Cgroup | undefined;
 
   run(opts: RunOptions): Promise<RunResult> {
     return this.kernel.run(opts);

@@ -12,6 +12,12 @@ import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } fro
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
 
+/**
+ * Docker sets no pids limit by default; a browser tab cannot hold a fork bomb's 32,768 shells (~1.3 GB), so a
+ * container without `--pids-limit` still stops forking at 4,096 processes (inspect keeps showing null).
+ */
+export const PIDS_GUARD = 4096;
+
 const ROOT_CTX = { cred: { uid: 0, gid: 0, groups: [0] }, umask: 0o022, caller: { hostPid: 0 } };
 
 export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
@@ -36,7 +42,7 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
   const h = c.HostConfig;
   rt.cgroup = new Cgroup(
     `/system.slice/docker-${c.ID}.scope`, engine.systemSlice,
-    h.PidsLimit !== null && h.PidsLimit > 0 ? h.PidsLimit : Infinity, h.Memory > 0 ? h.Memory : Infinity,
+    h.PidsLimit !== null && h.PidsLimit > 0 ? h.PidsLimit : PIDS_GUARD, h.Memory > 0 ? h.Memory : Infinity,
   );
   if (h.NetworkMode !== 'none' && h.NetworkMode !== 'host') engine.bridge.connect(c, rt, engine.ipam);
   writeContainerFiles(engine, c, rt);
