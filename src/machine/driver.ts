@@ -69,6 +69,8 @@ export class RealtimeDriver {
   private skipWaiters: (() => void)[] = [];
   /** A tick is queued; `busy` while one runs; `kicked` when woken during one. */
   private queued = false;
+  private queuedDue = 0;
+  private queueToken = 0;
   private busy = false;
   private kicked = false;
   private longest = 0;
@@ -159,10 +161,20 @@ export class RealtimeDriver {
     if (this.target > ceiling) this.target = ceiling;
   }
 
+  /**
+   * Queues the next tick `ms` from now. A tick already queued for later is overtaken by an earlier one (a key
+   * or a network request arriving during a 50 ms idle wait runs at once); the later callback then finds it
+   * is stale and does nothing.
+   */
   private schedule(ms: number): void {
-    if (this.queued || !this.started) return;
+    if (!this.started) return;
+    const due = this.host.now() + ms;
+    if (this.queued && this.queuedDue <= due) return;
     this.queued = true;
+    this.queuedDue = due;
+    const token = ++this.queueToken;
     this.host.later(() => {
+      if (token !== this.queueToken) return;
       this.queued = false;
       void this.tick();
     }, ms);

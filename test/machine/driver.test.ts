@@ -92,6 +92,20 @@ describe('RealtimeDriver', () => {
     expect(Math.max(...host.delays)).toBeLessThanOrEqual(50);
   });
 
+  it('runs at once when kicked during an idle wait, instead of waiting out the idle tick', async () => {
+    const { host, kernel, driver } = setup();
+    driver.start();
+    await host.runUntil(100);
+    const before = kernel.runs.length;
+    host.t = 110; // 10 ms into a 50 ms idle wait
+    driver.kick();
+    await host.runUntil(111);
+    expect(kernel.runs.length).toBe(before + 1);
+    // The overtaken idle callback does not add a second tick of its own.
+    await host.runUntil(150);
+    expect(kernel.runs.length).toBeLessThanOrEqual(before + 2);
+  });
+
   it('runs a busy machine in slices of about 8 ms of real time and yields between them', async () => {
     // The simulation could go faster than real time: each slice is bounded by the real-time budget or by
     // the virtual target, never longer.
