@@ -25,6 +25,8 @@ async function pump(io: IoSession, streams: AttachStreams): Promise<void> {
     },
     () => io.closeStdin(),
   );
+  // The client went away (a write found it gone): detach at once, as dockerd's attach goroutines end.
+  streams.onHangup?.(() => io.detach());
   for (let chunk = await io.read(); chunk !== null; chunk = await io.read()) {
     if (chunk.stream === 'stderr') streams.stderr(chunk.data);
     else streams.stdout(chunk.data);
