@@ -1,0 +1,79 @@
+/** Every lesson by chapter, in the current language (or the other one where a lesson is missing). */
+import { defineMessages, useLocale, useMessages } from '../i18n.js';
+import { lessonIn, type Catalog } from './catalog.js';
+
+const messages = defineMessages({
+  en: {
+    heading: 'Lessons',
+    chapter: 'Chapter {n}: {title}',
+    ch1: 'Introduction',
+    ch2: 'The Docker daemon',
+    ch3: 'Getting started with Docker',
+    finished: '(finished)',
+    problems: '{n} lesson file(s) could not be read',
+  },
+  zh: {
+    heading: '课程',
+    chapter: '第 {n} 章：{title}',
+    ch1: '简介',
+    ch2: 'Docker 守护进程',
+    ch3: 'Docker 入门',
+    finished: '（已完成）',
+    problems: '有 {n} 个课程文件无法读取',
+  },
+});
+
+const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3'>> = { 1: 'ch1', 2: 'ch2', 3: 'ch3' };
+
+export interface LessonListProps {
+  readonly catalog: Catalog;
+  readonly finished: readonly string[];
+  readonly onOpen: (id: string) => void;
+}
+
+export function LessonList({ catalog, finished, onOpen }: LessonListProps): React.JSX.Element {
+  const t = useMessages(messages);
+  const locale = useLocale((s) => s.locale);
+  return (
+    <div className="lesson-list">
+      <h2 tabIndex={-1}>{t('heading')}</h2>
+      {catalog.chapters.map((ch) => {
+        const name = CHAPTER_TITLES[ch.chapter];
+        return (
+          <section key={ch.chapter} aria-labelledby={`lesson-ch-${ch.chapter}`}>
+            <h3 id={`lesson-ch-${ch.chapter}`}>{t('chapter', { n: ch.chapter, title: name ? t(name) : '' })}</h3>
+            <ul>
+              {ch.lessons.map((e) => {
+                const l = lessonIn(e, locale);
+                const done = finished.includes(e.id);
+                return (
+                  <li key={e.id}>
+                    <button type="button" className={`lesson-item${done ? ' is-done' : ''}`} onClick={() => onOpen(e.id)} lang={l.locale === 'zh' ? 'zh' : 'en'}>
+                      <span className="lesson-item-section">{e.section}</span>
+                      <span className="lesson-item-title">
+                        {l.title}
+                        {done && (
+                          <>
+                            <span aria-hidden="true"> ✓</span>
+                            <span className="visually-hidden"> {t('finished')}</span>
+                          </>
+                        )}
+                      </span>
+                      <span className="lesson-item-summary">{l.summary}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+      {catalog.errors.length > 0 && (
+        <details className="lesson-errors">
+          <summary>{t('problems', { n: catalog.errors.length })}</summary>
+          <pre>{catalog.errors.join('\n')}</pre>
+        </details>
+      )}
+    </div>
+  );
+}

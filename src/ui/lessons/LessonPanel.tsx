@@ -1,0 +1,112 @@
+/**
+ * The lesson panel: the lesson list, or the open lesson beside the learner's terminal. Everything it shows
+ * comes from the LessonController's store (controller.ts); clicking a command calls `typeIntoTerminal`, which
+ * the page points at the terminal in focus (the text is typed, Enter is left to the learner).
+ *
+ * Load it with React.lazy: it brings markdown-it and the check descriptions, which the first screen does not need.
+ */
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { defineMessages, useLocale, useMessages } from '../i18n.js';
+import { nextEntry, lessonIn } from './catalog.js';
+import type { LessonController, LessonUiState } from './controller.js';
+import { LessonList } from './LessonList.js';
+import { LessonView } from './LessonView.js';
+import './lessons.css';
+
+const messages = defineMessages({
+  en: {
+    label: 'Lesson',
+    loading: 'Loading lessons…',
+    starting: 'Preparing the lesson on the machine…',
+    error: 'The lesson could not be run: {error}',
+    back: 'Back to the lessons',
+    stepDone: 'Step done: {title}',
+    lessonDone: 'Lesson complete: {title}',
+  },
+  zh: {
+    label: '课程',
+    loading: '正在加载课程……',
+    starting: '正在机器上准备本课……',
+    error: '无法运行本课：{error}',
+    back: '返回课程列表',
+    stepDone: '这一步完成了：{title}',
+    lessonDone: '本课完成：{title}',
+  },
+});
+
+export interface LessonPanelProps {
+  readonly controller: LessonController;
+  /** Types `text` into the terminal in focus, without Enter, and focuses it. */
+  readonly typeIntoTerminal: (text: string) => void;
+}
+
+export function LessonPanel({ controller, typeIntoTerminal }: LessonPanelProps): React.JSX.Element {
+  const t = useMessages(messages);
+  const locale = useLocale((s) => s.locale);
+  const state = useStore(controller.store);
+  useEffect(() => controller.setLocale(locale), [controller, locale]);
+  // The list is the panel's first screen: loaded when the panel shows, not when the page does.
+  useEffect(() => void controller.load().catch(() => {}), [controller]);
+
+  return (
+    <section className="lesson-panel" aria-label={t('label')}>
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announce(state, t)}
+      </div>
+      {body(state, controller, typeIntoTerminal, t)}
+    </section>
+  );
+}
+
+type T = ReturnType<typeof useMessages<keyof (typeof messages)['en']>>;
+
+function announce(state: LessonUiState, t: T): string {
+  const a = state.announcement;
+  const run = state.run;
+  if (!a || !run) return '';
+  if (a.kind === 'lesson') return t('lessonDone', { title: run.lesson.title });
+  const step = run.lesson.steps.find((s) => s.id === a.stepId);
+  return step ? t('stepDone', { title: step.title }) : '';
+}
+
+function body(state: LessonUiState, c: LessonController, onType: (text: string) => void, t: T): React.JSX.Element {
+  if (state.status === 'error') {
+    return (
+      <div className="lesson-message" role="alert">
+        <p>{t('error', { error: state.error ?? '' })}</p>
+        <button type="button" className="lesson-button" onClick={() => c.close()}>
+          {t('back')}
+        </button>
+      </div>
+    );
+  }
+  if (state.status === 'loading' || !state.catalog) return <p className="lesson-message">{t('loading')}</p>;
+  if (state.status === 'starting' || (state.status !== 'list' && !state.run)) {
+    return <p className="lesson-message" role="status">{t('starting')}</p>;
+  }
+  if (state.status === 'list' || !state.run) {
+    return <LessonList catalog={state.catalog} finished={state.finished} onOpen={(id) => void c.open(id)} />;
+  }
+  const next = nextEntry(state.catalog, state.run.lesson.id);
+  return (
+    <LessonView
+      run={state.run}
+      resetting={state.status === 'resetting'}
+      nextLesson={next ? { id: next.id, title: lessonIn(next, state.locale).title } : null}
+      onType={onType}
+      actions={{
+        close: () => c.close(),
+        next: () => c.next(),
+        previous: () => c.previous(),
+        goTo: (i) => c.goTo(i),
+        showHint: () => c.showHint(),
+        showSolution: () => c.showSolution(),
+        reset: () => void c.reset(),
+        open: (id) => void c.open(id),
+      }}
+    />
+  );
+}
+
+export default LessonPanel;

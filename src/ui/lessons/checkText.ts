@@ -1,0 +1,98 @@
+/**
+ * A check in the learner's words, zh or en: "A container named `web` (image `nginx`) is running". The
+ * lesson file's own form (describeCheck) stays available to authors as the item's title.
+ */
+import type { Check } from '../../lessons/index.js';
+import type { Locale } from '../i18n.js';
+
+const code = (s: string | number): string => `\`${s}\``;
+
+type Parts = (zh: boolean) => string;
+
+function container(c: Extract<Check, { kind: 'container' }>): Parts {
+  return (zh) => {
+    const quals: string[] = [];
+    if (c.image) quals.push(zh ? `镜像 ${code(c.image)}` : `image ${code(c.image)}`);
+    if (c.tty !== undefined) quals.push(zh ? (c.tty ? '带终端（-t）' : '不带终端') : c.tty ? 'with a terminal (-t)' : 'without a terminal');
+    if (c.interactive !== undefined) quals.push(zh ? (c.interactive ? '交互式（-i）' : '非交互式') : c.interactive ? 'interactive (-i)' : 'not interactive');
+    if (c.restart) quals.push(zh ? `重启策略 ${code(c.restart)}` : `restart policy ${code(c.restart)}`);
+    if (c.command) quals.push(zh ? `命令含 ${code(c.command)}` : `command contains ${code(c.command)}`);
+    if (c.exitCode !== undefined) quals.push(zh ? `退出码 ${c.exitCode}` : `exit code ${c.exitCode}`);
+    const q = quals.length > 0 ? (zh ? `（${quals.join('，')}）` : ` (${quals.join(', ')})`) : '';
+    const state = c.state ? (zh ? `，状态为 ${code(c.state)}` : `, ${code(c.state)}`) : '';
+    if (c.count !== undefined) {
+      return zh ? `正好有 ${c.count} 个容器${q}${state}` : `exactly ${c.count} container(s)${q}${state}`;
+    }
+    const named = c.name ? (zh ? `名为 ${code(c.name)} 的容器` : `a container named ${code(c.name)}`) : zh ? '一个容器' : 'a container';
+    return zh ? `存在${named}${q}${state}` : `${named.charAt(0).toUpperCase()}${named.slice(1)}${q} exists${state}`;
+  };
+}
+
+function text(c: Check): Parts {
+  switch (c.kind) {
+    case 'container':
+      return container(c);
+    case 'image':
+      return (zh) => (zh ? `本地有镜像 ${code(c.ref)}` : `The image ${code(c.ref)} is present locally`);
+    case 'log':
+      return (zh) => {
+        const what = [
+          c.contains !== undefined ? (zh ? `包含 ${code(c.contains)}` : `contains ${code(c.contains)}`) : '',
+          c.lines !== undefined ? (zh ? `至少 ${c.lines} 行` : `has at least ${c.lines} lines`) : '',
+        ].filter(Boolean);
+        return zh ? `容器 ${code(c.container)} 的日志${what.join('且')}` : `The log of ${code(c.container)} ${what.join(' and ')}`;
+      };
+    case 'file':
+      return (zh) => {
+        if (c.exists === false) return zh ? `容器 ${code(c.container)} 里没有 ${code(c.path)}` : `${code(c.path)} does not exist in ${code(c.container)}`;
+        const has = c.contains !== undefined ? (zh ? `，内容包含 ${code(c.contains)}` : `, containing ${code(c.contains)}`) : '';
+        return zh ? `容器 ${code(c.container)} 里有文件 ${code(c.path)}${has}` : `${code(c.path)} exists in ${code(c.container)}${has}`;
+      };
+    case 'foreground':
+      return (zh) => {
+        const term = zh ? `终端 ${c.terminal ?? 1}` : `terminal ${c.terminal ?? 1}`;
+        const where = !c.container
+          ? zh ? '（在主机上）' : ' on the host'
+          : c.container === 'any'
+            ? zh ? '（在某个容器里）' : ' inside a container'
+            : zh ? `（在容器 ${code(c.container)} 里）` : ` inside ${code(c.container)}`;
+        return zh ? `${term}的前台程序是 ${code(c.program)}${where}` : `The foreground program of ${term} is ${code(c.program)}${where}`;
+      };
+    case 'env':
+      return (zh) => {
+        const v = c.value !== undefined ? `=${c.value}` : '';
+        return zh ? `终端 ${c.terminal ?? 1} 的 shell 导出了 ${code(c.name + v)}` : `The shell on terminal ${c.terminal ?? 1} exports ${code(c.name + v)}`;
+      };
+    case 'group':
+      return (zh) => (zh ? `用户 ${code(c.user)} 属于组 ${code(c.group)}` : `User ${code(c.user)} is in group ${code(c.group)}`);
+    case 'daemon':
+      return (zh) => {
+        const parts: string[] = [];
+        if (c.running !== undefined) parts.push(zh ? (c.running ? 'dockerd 正在运行' : 'dockerd 没有运行') : c.running ? 'dockerd is running' : 'dockerd is not running');
+        if (c.listens) parts.push(zh ? `dockerd 监听 ${code(c.listens)}` : `dockerd listens on ${code(c.listens)}`);
+        return parts.join(zh ? '，' : ', ');
+      };
+    case 'ran':
+      return (zh) => {
+        const ok = c.success === false;
+        return zh
+          ? `你运行了 ${code(`docker ${c.command}`)}${ok ? '，并且它报错了' : '，并且它成功了'}`
+          : `You ran ${code(`docker ${c.command}`)}${ok ? ' and it failed' : ' and it succeeded'}`;
+      };
+    case 'process':
+      return (zh) => {
+        const n = c.count !== undefined ? (zh ? `正好 ${c.count} 个` : `exactly ${c.count} `) : '';
+        return zh
+          ? `容器 ${code(c.container)} 里运行着${n} ${code(c.program)} 进程`
+          : `${n ? `${n}` : 'A '}${code(c.program)} process${c.count !== undefined && c.count !== 1 ? 'es run' : ' runs'} in ${code(c.container)}`;
+      };
+  }
+}
+
+/** Inline Markdown (code spans) describing the check; `not: true` says so. */
+export function checkText(check: Check, locale: Locale): string {
+  const zh = locale === 'zh';
+  const s = text(check)(zh);
+  if (!check.not) return s;
+  return zh ? `不成立：${s}` : `Not so: ${s}`;
+}

@@ -1,0 +1,351 @@
+/**
+ * The lesson feature without React: owns the LessonRunner of the open lesson, feeds a vanilla zustand store the
+ * panel reads, saves progress through the page's `save` callback, and points the daemon panel at what the
+ * current step is about. The runner, the parser and the lesson text are loaded with `import()` on first use
+ * (runtime.ts), so this module costs the page's first chunk almost nothing.
+ *
+ * Setup and reset drive the kernel themselves (src/lessons/typist.ts): the host's driver is paused meanwhile.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LessonProgress, LessonRunner, LessonSession, RunnerState } from '../../lessons/runner.js';
+import type { Disposable } from '../../engine/kernel/tty.js';
+import type { Locale } from '../i18n.js';
+import { panelStore, type Highlight } from '../store/panelStore.js';
+import { findEntry, lessonIn, type Catalog } from './catalog.js';
+import { highlightOf } from './highlight.js';
+import { parseSaved, type SavedLessons, EMPTY_SAVED } from './saved.js';
+
+export { lessonFromUrl, lessonLink } from './deepLink.js';
+export type { SavedLessons } from './saved.js';
+
+/** What the page gives the controller. */
+export interface LessonHost {
+  /** The machine and learner terminals lessons run on now. */
+  session(): LessonSession;
+  /**
+   * "Reset lesson": a newly booted machine with terminal 1 open, which the page now shows instead of the old
+   * one. Its driver must not run until `resume()`.
+   */
+  fresh(): Promise<LessonSession>;
+  /**
+   * Optional: runs a lesson's `setup` lines on terminal 1 of `session` the page's own way (e.g. typed through
+   * the session's input journal, so a reload replays them) and resolves once they are done. Without it, the
+   * runner types them straight into the machine with the driver paused (src/lessons/typist.ts runSetup).
+   */
+  setup?(lines: readonly string[], session: LessonSession): Promise<void>;
+  /** Stop / restart the real-time driver of the current session (not called around a host `setup`). */
+  pause(): void;
+  resume(): void;
+  /** Progress changed: keep this plain JSON object with the session (src/ui/persist/lessonSlot.ts). */
+  save(saved: SavedLessons): void;
+  /** After a reset: the last line the setup left on terminal 1 (its prompt), for the screen to show. */
+  showPrompt?(prompt: string): void;
+  /** Default: the page's daemon panel (panelStore.setHighlight). */
+  highlight?(h: Highlight | null): void;
+}
+
+export type LessonStatus = 'loading' | 'list' | 'starting' | 'running' | 'resetting' | 'error';
+
+export interface Announcement {
+  readonly kind: 'step' | 'lesson';
+  readonly stepId: string;
+  /** Grows with every announcement, so the same text is announced again. */
+  readonly seq: number;
+}
+
+export interface LessonUiState {
+  readonly status: LessonStatus;
+  readonly catalog: Catalog | null;
+  /** What went wrong (status `error`), in English: a bug or a broken lesson, not a learner mistake. */
+  readonly error: string | null;
+  readonly locale: Locale;
+  /** The open lesson's runner state; null on the list. */
+  readonly run: RunnerState | null;
+  /** Ids of lessons whose every step was done. */
+  readonly finished: readonly string[];
+  /** The latest step or lesson completion, for the panel's live region. */
+  readonly announcement: Announcement | null;
+}
+
+type Runtime = typeof import('./runtime.js');
+
+export interface ControllerOptions {
+  readonly locale?: Locale;
+  /** What `save` was last given (any JSON; garbage is ignored). */
+  readonly saved?: unknown;
+  /** Tests may load the runtime their own way; default `import('./runtime.js')`. */
+  readonly runtime?: () => Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>>;
+}
+
+export class LessonController {
+  readonly store: StoreApi<LessonUiState>;
+  private readonly host: LessonHost;
+  private readonly loadRuntime: () => Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>>;
+  private runtime: Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>> | null = null;
+  private runner: LessonRunner | null = null;
+  /** The runner class, once the runtime is loaded. */
+  private Runner: typeof LessonRunner | null = null;
+  private session: LessonSession | null = null;
+  private sub: Disposable | null = null;
+  private saved: SavedLessons;
+  private lastSaved = '';
+  private seq = 0;
+  /** Operations that drive the kernel run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(host: LessonHost, opts: ControllerOptions = {}) {
+    this.host = host;
+    this.saved = parseSaved(opts.saved);
+    this.lastSaved = JSON.stringify(this.saved);
+    this.loadRuntime = opts.runtime ?? (() => import('./runtime.js'));
+    this.store = createStore<LessonUiState>()(() => ({
+      status: 'loading',
+      catalog: null,
+      error: null,
+      locale: opts.locale ?? 'en',
+      run: null,
+      finished: this.saved.finished,
+      announcement: null,
+    }));
+  }
+
+  /**
+   * Loads the catalog and opens what the page asks for: `?lesson=` (a deep link), else the lesson that was
+   * open when the session was saved (resumed where it was, without running its setup again), else the list.
+   */
+  async init(deepLink: string | null = null): Promise<void> {
+    const catalog = await this.catalog();
+    const want = deepLink && findEntry(catalog, deepLink) ? deepLink : this.saved.current;
+    if (want && findEntry(catalog, want)) await this.open(want);
+    else await this.load();
+  }
+
+  /** Loads the catalog and, unless a lesson is already opening, shows the list. */
+  async load(): Promise<void> {
+    await this.catalog();
+    if (this.store.getState().status === 'loading') this.store.setState({ status: 'list' });
+  }
+
+  /** The catalog (loaded once). */
+  async catalog(): Promise<Catalog> {
+    const have = this.store.getState().catalog;
+    if (have) return have;
+    try {
+      const catalog = (await this.rt()).bundledCatalog();
+      this.store.setState({ catalog });
+      return catalog;
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens lesson `id` on the current machine: runs its setup (driver paused) and starts at its first step.
+   * The lesson the saved progress belongs to is resumed instead (the machine it ran on came back with it).
+   */
+  open(id: string): Promise<void> {
+    return this.serial(async () => {
+      if (this.runner?.lesson.id === id) return;
+      const catalog = await this.catalog();
+      const entry = findEntry(catalog, id);
+      if (!entry) throw new Error(`no lesson \`${id}\``);
+      this.detach();
+      const lesson = lessonIn(entry, this.store.getState().locale);
+      const { LessonRunner } = await this.rt();
+      this.Runner = LessonRunner;
+      const session = this.host.session();
+      const progress = this.saved.current === id ? this.saved.progress : null;
+      if (progress && progress.lesson === id) {
+        this.attach(new LessonRunner(lesson, session, progress), session);
+        return;
+      }
+      this.store.setState({ status: 'starting', run: null, error: null });
+      let runner: LessonRunner;
+      if (this.host.setup) {
+        await this.host.setup(lesson.setup, session);
+        runner = new LessonRunner(lesson, session);
+      } else {
+        this.host.pause();
+        try {
+          runner = await LessonRunner.start(lesson, session);
+        } finally {
+          this.host.resume();
+        }
+      }
+      this.attach(runner, session);
+    });
+  }
+
+  /** Back to the list; the machine stays as it is. */
+  close(): void {
+    this.detach();
+    this.highlight(null);
+    this.store.setState({ status: 'list', run: null, error: null });
+    this.persist();
+  }
+
+  next(): void {
+    this.runner?.next();
+    this.persist();
+  }
+
+  previous(): void {
+    this.runner?.previous();
+    this.persist();
+  }
+
+  goTo(step: number | string): void {
+    this.runner?.goTo(step);
+    this.persist();
+  }
+
+  showHint(): void {
+    this.runner?.showHint();
+    this.persist();
+  }
+
+  showSolution(): void {
+    this.runner?.showSolution();
+    this.persist();
+  }
+
+  /** Starts the lesson over on a freshly booted machine (the host's): setup again, progress cleared. */
+  reset(): Promise<void> {
+    return this.serial(async () => {
+      const runner = this.runner;
+      if (!runner) return;
+      this.store.setState({ status: 'resetting' });
+      if (this.host.setup && this.Runner) {
+        // The same as runner.reset, with the host's setup: a new runner on the fresh machine.
+        const fresh = await this.host.fresh();
+        await this.host.setup(runner.lesson.setup, fresh);
+        const lesson = runner.lesson;
+        this.detach();
+        this.attach(new this.Runner(lesson, fresh), fresh);
+        return;
+      }
+      this.host.pause();
+      try {
+        const fresh = await this.host.fresh();
+        this.session = fresh;
+        const prompt = await runner.reset(fresh);
+        this.host.showPrompt?.(prompt);
+      } finally {
+        this.host.resume();
+      }
+      this.store.setState({ status: 'running', run: runner.state });
+      this.persist();
+    });
+  }
+
+  /** The same lesson in the other language, where it is: steps, checks and progress carry over. */
+  setLocale(locale: Locale): void {
+    this.store.setState({ locale });
+    const runner = this.runner;
+    const catalog = this.store.getState().catalog;
+    const Runner = this.Runner;
+    if (!runner || !Runner || !this.session || runner.lesson.locale === locale || !catalog) return;
+    const other = findEntry(catalog, runner.lesson.id)?.byLocale[locale];
+    if (!other) return;
+    const progress = runner.progress();
+    const session = this.session;
+    this.detach();
+    this.attach(new Runner(other, session, progress), session);
+  }
+
+  /** Between scheduler slices (sampledKernel): lets the `ran` check see commands that print nothing. */
+  sample(): void {
+    this.runner?.sample();
+  }
+
+  /** Re-evaluates the current step (the page may call it after driver ticks). */
+  refresh(): void {
+    this.runner?.refresh();
+  }
+
+  /** The current progress, as `save` receives it. */
+  progress(): SavedLessons {
+    return this.saved;
+  }
+
+  dispose(): void {
+    this.detach();
+  }
+
+  private rt(): Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>> {
+    this.runtime ??= this.loadRuntime();
+    return this.runtime;
+  }
+
+  private serial(op: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(op, op).catch((e: unknown) => {
+      this.fail(e);
+    });
+    this.queue = run;
+    return run;
+  }
+
+  private fail(e: unknown): void {
+    this.store.setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+  }
+
+  private attach(runner: LessonRunner, session: LessonSession): void {
+    this.runner = runner;
+    this.session = session;
+    this.sub = runner.onChange((s) => this.onState(s));
+    const state = runner.state;
+    this.store.setState({ status: 'running', run: state, error: null });
+    this.highlight(highlightOf(state.step));
+    this.markFinished(state);
+    this.persist();
+  }
+
+  private detach(): void {
+    this.sub?.dispose();
+    this.sub = null;
+    this.runner?.dispose();
+    this.runner = null;
+  }
+
+  private onState(state: RunnerState): void {
+    const prev = this.store.getState().run;
+    let announcement = this.store.getState().announcement;
+    if (prev && prev.lesson.id === state.lesson.id) {
+      const done = [...state.completed].filter((id) => !prev.completed.has(id));
+      if (state.finished && !prev.finished) announcement = { kind: 'lesson', stepId: state.step.id, seq: ++this.seq };
+      else if (done.length > 0) announcement = { kind: 'step', stepId: done[done.length - 1], seq: ++this.seq };
+    }
+    if (!prev || prev.index !== state.index || prev.lesson !== state.lesson) this.highlight(highlightOf(state.step));
+    this.store.setState({ run: state, announcement });
+    this.markFinished(state);
+    this.persist();
+  }
+
+  private markFinished(state: RunnerState): void {
+    if (!state.finished || this.saved.finished.includes(state.lesson.id)) return;
+    const finished = [...this.saved.finished, state.lesson.id];
+    this.saved = { ...this.saved, finished };
+    this.store.setState({ finished });
+  }
+
+  private highlight(h: Highlight | null): void {
+    if (this.host.highlight) this.host.highlight(h);
+    else panelStore.getState().setHighlight(h);
+  }
+
+  /** Saves when what would be saved changed (check results alone do not). */
+  private persist(): void {
+    const next: SavedLessons = {
+      ...EMPTY_SAVED,
+      finished: this.saved.finished,
+      current: this.runner?.lesson.id ?? null,
+      progress: this.runner?.progress() ?? null,
+    };
+    const json = JSON.stringify(next);
+    this.saved = next;
+    if (json === this.lastSaved) return;
+    this.lastSaved = json;
+    this.host.save(next);
+  }
+}
