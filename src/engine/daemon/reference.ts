@@ -25,7 +25,20 @@ export const invalidReference = (detail = ''): DaemonError =>
   invalidParameter(detail ? `invalid reference format: ${detail}` : 'invalid reference format');
 
 /** ParseNormalizedNamed. Throws InvalidParameter with distribution's messages. */
+/** Parsed references by their text: every `docker run busybox` parses `busybox` again (bounded, results frozen). */
+const parsed = new Map<string, Reference>();
+
 export function parseNormalizedNamed(s: string): Reference {
+  let r = parsed.get(s);
+  if (!r) {
+    r = Object.freeze(parseReference(s));
+    if (parsed.size >= 512) parsed.clear();
+    parsed.set(s, r);
+  }
+  return r;
+}
+
+function parseReference(s: string): Reference {
   if (/^[a-f0-9]{64}$/.test(s)) {
     throw invalidParameter(`invalid repository name (${s}), cannot specify 64-byte hexadecimal strings`);
   }

@@ -24,7 +24,7 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
   const k = engine.kernel;
   if (!c.HostnamePath) c.assignRuntimePaths();
   rt.startError = null;
-  const mnt = containerMounts(engine, c, rt);
+  const mnt = containerMounts(engine, c, rt, false);
   const fs = mnt.view({ ...ROOT_CTX, cwd: '/' });
   const found0 = perImage(rt, `user\0${c.Config.User}`, () => resolveUser(fs, c.Config.User));
   if ('error' in found0) throw fail(c, startFailure(found0.error), 126);

@@ -84,9 +84,14 @@ function hostResolvConf(engine: DockerEngine): { text: string; path: string } {
   return r;
 }
 
+/** The container's directory under /var/lib/docker/containers: where hostname, hosts and resolv.conf live. */
+function newFilesTree(engine: DockerEngine): MemTree {
+  return new MemTree({ clock: () => engine.kernel.clock.epochMs(), fsType: 'ext4', rootMode: 0o710 });
+}
+
 /** Writes the container's hostname, hosts and resolv.conf (every start: the IP may have changed). */
 export function writeContainerFiles(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
-  const files = (rt.files ??= new MemTree({ clock: () => engine.kernel.clock.epochMs(), fsType: 'ext4', rootMode: 0o710 }));
+  const files = (rt.files ??= newFilesTree(engine));
   const h = c.HostConfig;
   const { text, path } = hostResolvConf(engine);
   const write = (name: string, content: string): void =>
@@ -105,7 +110,7 @@ export function writeContainerFiles(engine: DockerEngine, c: Container, rt: Cont
 const BIND_OPTS = 'rw,relatime,discard,errors=remount-ro,commit=30';
 
 /** The mount namespace PID 1 gets. Built on the first start and kept: its /proc follows the current PID 1. */
-export function containerMounts(engine: DockerEngine, c: Container, rt: ContainerRuntime): MountTable {
+export function containerMounts(engine: DockerEngine, c: Container, rt: ContainerRuntime, writeFiles = true): MountTable {
   if (rt.mnt) return rt.mnt;
   const k = engine.kernel;
   const dir = `${DOCKER_ROOT}/overlay2/${c.rwLayerId}`;
@@ -126,7 +131,9 @@ export function containerMounts(engine: DockerEngine, c: Container, rt: Containe
   mnt.mount('/dev', new LazyBackend('tmpfs', () => new DevFs({ clock: () => k.clock.epochMs(), mtimeMs: k.clock.epochMs(), pts })), {
     source: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755,inode64',
   });
-  if (!rt.files) writeContainerFiles(engine, c, rt);
+  // A start writes them right after (with the new address); anything else looking before a start gets them now.
+  if (!rt.files && writeFiles) writeContainerFiles(engine, c, rt);
+  rt.files ??= newFilesTree(engine);
   for (const name of ['resolv.conf', 'hostname', 'hosts']) {
     mnt.mount(`/etc/${name}`, new FileBind(rt.files!, `/${name}`), { source: '/dev/sda1', options: BIND_OPTS });
   }
