@@ -47,7 +47,7 @@ export async function screenText(page: Page): Promise<string[]> {
 /**
  * Waits until the cursor sits right after a prompt on a new line (after `afterRow` rows of scrollback +
  * screen, if given), so a prompt printed before a command does not count. The 30 s ceiling is for a loaded CI
- * machine (a new login took over 10 s there once); a healthy run takes well under a second.
+ * machine; a healthy run takes well under a second.
  */
 export async function waitForPrompt(page: Page, minCursorRow = 0, timeout = 30000): Promise<number> {
   const handle = await page.waitForFunction(
@@ -58,12 +58,13 @@ export async function waitForPrompt(page: Page, minCursorRow = 0, timeout = 3000
       const row = buf.baseY + buf.cursorY;
       if (row < minRow) return false;
       const text = buf.getLine(row)?.translateToString(false).slice(0, buf.cursorX);
-      return text === prompt ? row : false;
+      // An object, not the row: row 0 (a login with no banner) would read as "not yet".
+      return text === prompt ? { row } : false;
     },
     [PROMPT, minCursorRow] as const,
     { polling: 'raf', timeout },
   );
-  return (await handle.jsonValue()) as number;
+  return ((await handle.jsonValue()) as { row: number }).row;
 }
 
 /** Absolute row of the cursor (scrollback included). */
