@@ -8,7 +8,12 @@
  * dockerd at boot and stands still until its code is there, so the page fetches the Docker chunk from the
  * start, beside the entry chunk (a modulepreload link). The utilities wait for the page's own prefetch
  * (src/ui/prefetch.ts), so their compilation does not compete with the entry chunk's.
+ *
+ * Three entries: the app (index.html), the embed page for docs (embed.html), and the `<docker-sim>` element
+ * (docker-sim.js at the root of the build, under a fixed name a docs page can include; it is a few KB and
+ * loads embed.html in an iframe, so it shares no chunk with the others).
  */
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -23,7 +28,8 @@ function preloadLazyChunks(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const bundle = ctx.bundle;
-        if (!bundle) return;
+        // Each page preloads what its own entry (ctx.chunk) does not already load statically.
+        if (!bundle || !ctx.chunk) return;
         const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
         const initial = new Set<string>();
         const addStatic = (file: string, into: Set<string>): void => {
@@ -32,7 +38,7 @@ function preloadLazyChunks(): Plugin {
           const c = bundle[file];
           if (c?.type === 'chunk') for (const i of c.imports) addStatic(i, into);
         };
-        for (const c of chunks) if (c.isEntry) addStatic(c.fileName, initial);
+        addStatic(ctx.chunk.fileName, initial);
         const files = new Set<string>();
         for (const c of chunks) {
           if (!c.isDynamicEntry || !PRELOAD.some((m) => c.facadeModuleId?.endsWith(m))) continue;
@@ -57,5 +63,19 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        embed: resolve(import.meta.dirname, 'embed.html'),
+        'docker-sim': resolve(import.meta.dirname, 'src/ui/element/docker-sim.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'docker-sim' ? 'docker-sim.js' : 'assets/[name]-[hash].js'),
+        // The code the app and the embed page share (React, xterm, the machine) would be named after whichever
+        // module the bundler picks: call it what it is.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.endsWith('/src/ui/session.ts')) ? 'assets/app-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
 });

@@ -7,7 +7,6 @@ import { browserHost } from './browserHost.js';
 import { TerminalDeck } from './controls/terminalDeck.js';
 import { registerPageControls } from './controls/pageControls.js';
 import './controls/controls.css';
-import { pickLocale, useLocale } from './i18n.js';
 import { makePageControls, plainUrl } from './persist/actions.js';
 import { notify } from './persist/notices.js';
 import { showProgress, type Progress } from './persist/progress.js';
@@ -18,10 +17,13 @@ import { idbSessionStore } from './persist/store.js';
 import { sessionParams } from './session.js';
 import { installTestHooks } from './testHooks.js';
 import { prefetchChunks } from './prefetch.js';
+import { safeLocalStorage, setupDisplay } from './presenter/prefs.js';
+import { followPresenter } from './presenter/presenterTerminal.js';
 
 performance.mark('dockersim:start');
 const params = sessionParams(location.search);
-useLocale.getState().setLocale(pickLocale(location.search, navigator.languages));
+// Language and presenter mode: from the address, else the reader's last choice, else the browser.
+setupDisplay({ search: location.search, languages: navigator.languages, storage: safeLocalStorage(), root: document.documentElement });
 
 /** Lets pending promise callbacks run before the scheduler moves on (see Scheduler): one message-loop turn. */
 const channel = new MessageChannel();
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     prefs: () => ({ speed: session.driver.speed }),
   });
   deck.onLayout(() => saver.soon());
+  followPresenter(deck);
   const controls = makePageControls(session, deck, saver, store);
   registerPageControls(controls);
   session.start();

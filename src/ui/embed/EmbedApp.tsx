@@ -1,0 +1,67 @@
+/**
+ * The embedded simulator's page: the terminal filling the frame, a compact daemon view that a button folds in
+ * and out, and a link to the full app. No session menu, tabs or time controls: a docs page shows one example.
+ */
+import { useEffect, useState } from 'react';
+import { Notices } from '../controls/Notices.js';
+import { defineMessages, useMessages } from '../i18n.js';
+import { DaemonPanel } from '../panels/DaemonPanel.js';
+import { engineOf } from '../panels/Workspace.js';
+import '../panels/panels.css';
+import { connectPanel } from '../store/feed.js';
+import { panelStore } from '../store/panelStore.js';
+import type { TerminalScreen } from '../terminalScreen.js';
+import { TerminalView } from '../TerminalView.js';
+
+const messages = defineMessages({
+  en: { show: 'Daemon view', hide: 'Hide daemon view', open: 'Open in dockersim ↗', openTitle: 'The full simulator, in a new tab' },
+  zh: { show: '守护进程视图', hide: '隐藏守护进程视图', open: '在 dockersim 中打开 ↗', openTitle: '在新标签页中打开完整的模拟器' },
+});
+
+export interface EmbedAppProps {
+  readonly machine: object;
+  readonly screen: TerminalScreen;
+  readonly panel: boolean;
+  /** The full app's address for this example. */
+  readonly appHref: string;
+}
+
+export function EmbedApp({ machine, screen, panel, appHref }: EmbedAppProps): React.JSX.Element {
+  const t = useMessages(messages);
+  const engine = engineOf(machine);
+  const [open, setOpen] = useState(panel);
+  const shown = open && engine !== null;
+
+  // The view is fed only while shown: an embed nobody looks at should cost nothing.
+  useEffect(() => {
+    if (!shown || !engine) return;
+    const feed = connectPanel(panelStore, engine);
+    return () => feed.dispose();
+  }, [shown, engine]);
+
+  return (
+    <div className={`embed${shown ? ' has-panel' : ''}`}>
+      <main className="embed-main">
+        <div className="embed-terminal">
+          <TerminalView screen={screen} />
+        </div>
+        {shown && (
+          <aside className="embed-panel" id="embed-daemon-view">
+            <DaemonPanel />
+          </aside>
+        )}
+      </main>
+      <footer className="embed-bar">
+        {engine && (
+          <button type="button" className="embed-toggle" aria-expanded={shown} aria-controls="embed-daemon-view" onClick={() => setOpen((o) => !o)}>
+            {t(shown ? 'hide' : 'show')}
+          </button>
+        )}
+        <Notices />
+        <a className="embed-open" href={appHref} target="_blank" rel="noopener" title={t('openTitle')}>
+          {t('open')}
+        </a>
+      </footer>
+    </div>
+  );
+}
