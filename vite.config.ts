@@ -56,14 +56,15 @@ function preloadLazyChunks(): Plugin {
   };
 }
 
-export default defineConfig({
+// `npm run bench` builds src/node/bench.ts with --ssr: the page's entries and file names are not for it.
+export default defineConfig(({ isSsrBuild }) => ({
   base: './',
   plugins: [react(), preloadLazyChunks()],
   build: {
     outDir: 'dist',
     target: 'es2022',
     sourcemap: true,
-    rolldownOptions: {
+    rolldownOptions: isSsrBuild ? {} : {
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         embed: resolve(import.meta.dirname, 'embed.html'),
@@ -78,4 +79,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
