@@ -4,13 +4,16 @@
  * What a host needs before its first prompt (init, the shells, the few programs a login runs) is loaded with
  * the page; the rest comes in two chunks a machine loads on demand through `Sys.hostLoad` (so their arrival
  * in real time never shows in the simulation): the utilities (coreutils, procps, busybox…) and the Docker
- * half (the `docker` CLI and `dockerd`). The page starts fetching both early (src/ui/prefetch.ts).
+ * half (the `docker` CLI and dockerd's API and container work). dockerd itself starts at boot without it
+ * (it binds its sockets and logs), and loads it at its first connection: a boot never waits for the chunk.
+ * The page starts fetching both early (src/ui/prefetch.ts).
  */
 import type { DockerEngine } from '../engine/daemon/engine.js';
 import { lazyProgram } from '../engine/kernel/lazy.js';
 import type { Program } from '../engine/kernel/sys.js';
 import { cat } from './coreutils/cat.js';
 import { dircolors } from './coreutils/dircolors.js';
+import { makeDockerd } from './dockerd/dockerd.js';
 import { init } from './init/init.js';
 import { service, systemctl } from './init/systemctl.js';
 import { unsimulated } from './init/unsimulated.js';
@@ -69,7 +72,7 @@ export function programRegistry(opts: RegistryOptions): Map<string, Program> {
     ...Object.entries(shells),
     ...Object.entries(LOGIN_PROGRAMS),
     ['docker', lazyProgram(DOCKER_CHUNK, chunks.docker, (m) => m.docker)],
-    ['dockerd', lazyProgram(DOCKER_CHUNK, chunks.docker, (m) => m.makeDockerd(opts.engine))],
+    ['dockerd', makeDockerd(opts.engine, async (sys) => (await sys.hostLoad(DOCKER_CHUNK, chunks.docker)).dockerdCore)],
     ['init', init],
     ['systemctl', systemctl],
     ['service', service],

@@ -10,5 +10,7 @@ export interface TerminalViewProps {
 export function TerminalView({ screen }: TerminalViewProps): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => screen.attach(box.current!), [screen]);
-  return <div className="terminal-box" ref={box} />;
+  // Strict containment: xterm measures each new glyph's width (a forced layout each), and the page around the
+  // terminal need not be laid out again for any of them.
+  return <div className="terminal-box" style={{ contain: 'strict' }} ref={box} />;
 }

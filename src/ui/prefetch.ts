@@ -1,11 +1,16 @@
 /**
  * Starts loading, without waiting, the chunks a machine loads on demand (src/programs/registry.ts), so they
- * are usually there before it asks. The built page already preloads them (vite.config.ts); this also covers
- * the dev server. A failed load is reported by the machine that needs it, not here.
+ * are usually there before it asks. It waits for an idle moment: evaluating the Docker chunk (30–70 ms) must
+ * not sit between the booted machine and its first prompt (dockerd only needs it at its first connection).
+ * A failed load is reported by the machine that needs it, not here.
  */
 import { loadDockerPrograms, loadUtilities } from '../programs/registry.js';
 
 export function prefetchChunks(): void {
-  loadDockerPrograms().catch(() => {});
-  loadUtilities().catch(() => {});
+  const load = (): void => {
+    loadDockerPrograms().catch(() => {});
+    loadUtilities().catch(() => {});
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1500 });
+  else setTimeout(load, 200);
 }

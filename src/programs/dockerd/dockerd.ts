@@ -2,18 +2,30 @@
  * dockerd: the Docker daemon as a process on the host. It listens on the unix socket (root:docker, 0660) and
  * on every `-H` it is given, serves the Engine API from the machine's engine (the state under
  * /var/lib/docker, which outlives the process), and stops its containers when told to stop.
+ *
+ * This part loads with the page: starting up, binding and logging need none of the Docker chunk, so a boot
+ * (and the learner's first prompt) never waits for it. The API and the container work (./core.ts) are loaded
+ * through `core` when the daemon first has some: its first accepted connection, or containers to restore or
+ * stop. When that happens depends only on the machine's history, like every `hostLoad`.
  */
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { engineRouter } from '../../api/router/index.js';
-import { routerHandler, serve } from '../../api/server/serve.js';
-import { Daemon } from '../../engine/daemon/daemon.js';
 import { groupByName } from '../lib/users.js';
-import { engineBackend } from './backend.js';
 import { daemonLogger, type Logger } from './log.js';
-import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION } from './system-info.js';
+import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './system-info.js';
+
+/** What dockerd needs from the Docker chunk (./core.ts). */
+export interface DockerdCore {
+  restore(engine: DockerEngine, sys: Sys): Promise<void>;
+  shutdown(engine: DockerEngine, sys: Sys): Promise<void>;
+  /** Serves `fd`, a connection already accepted on listener `lfd`, then everything `lfd` accepts after it. */
+  serveFrom(sys: Sys, fd: number, lfd: number, engine: DockerEngine, hostname: string, config: DaemonConfig): Promise<void>;
+}
+
+/** The core, loaded (once per machine) by the process that first needs it. */
+export type CoreLoader = (sys: Sys) => Promise<DockerdCore>;
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 const PIDFILE = '/var/run/docker.pid';
@@ -113,7 +125,37 @@ function isLoopback(host: string): boolean {
   return addr === 'localhost' || /^127\./.test(addr) || addr === '::1';
 }
 
-export function makeDockerd(engine: () => DockerEngine): Program {
+/**
+ * The accept loop of ./core.ts's serveListener up to the first connection, on every listener (one child each
+ * when there are several, as `serve` does); the core takes over from there.
+ */
+async function acceptFirst(sys: Sys, listeners: readonly number[], take: (s: Sys, fd: number, lfd: number) => Promise<void>): Promise<void> {
+  const one = async (s: Sys, lfd: number): Promise<void> => {
+    let fd: number;
+    try {
+      fd = await s.accept(lfd);
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+      return;
+    }
+    await take(s, fd, lfd);
+  };
+  if (listeners.length === 1) return one(sys, listeners[0]);
+  const pids = listeners.map((lfd) =>
+    sys.spawn({
+      argv: [...sys.argv],
+      thread: true,
+      fds: { 3: lfd },
+      program: async (s) => {
+        await one(s, 3);
+        return 0;
+      },
+    }),
+  );
+  for (const pid of pids) await sys.wait(pid);
+}
+
+export function makeDockerd(engine: () => DockerEngine, core: CoreLoader): Program {
   return async (sys) => {
     const flags = parseFlags(sys.argv);
     if (typeof flags === 'string') {
@@ -158,9 +200,11 @@ export function makeDockerd(engine: () => DockerEngine): Program {
     }
     await log.info('OTEL tracing is not configured, using no-op tracer provider');
     await log.info('Loading containers: start.');
-    await new Daemon({ engine: engine(), sys }).restoreContainers();
+    // moby creates docker0 while it loads its networks, whatever the containers.
+    engine().bridge.ensure();
+    if (engine().containers.size > 0) await (await core(sys)).restore(engine(), sys);
     await log.info('Loading containers: done.');
-    const config = { hosts, tls: flags.tls };
+    const config: DaemonConfig = { hosts, tls: flags.tls };
     for (const w of apiWarnings(config)) await log.warn(w);
     await log.info('Docker daemon', {
       commit: ENGINE_COMMIT,
@@ -177,10 +221,10 @@ export function makeDockerd(engine: () => DockerEngine): Program {
       thread: true,
       fds: { 0: 0, 1: 1, 2: 2, ...fds },
       program: async (s) => {
-        await serve(
+        await acceptFirst(
           s,
           listeners.map((_, i) => 3 + i),
-          { perConnection: (conn) => routerHandler(engineRouter(engineBackend(engine(), conn, hostname, config))) },
+          async (a, fd, lfd) => (await core(a)).serveFrom(a, fd, lfd, engine(), hostname, config),
         );
         return 0;
       },
@@ -198,7 +242,7 @@ export function makeDockerd(engine: () => DockerEngine): Program {
     sys.signal('SIGINT', onSignal('interrupt'));
     await sys.wait(acceptor);
     await log.info(`Processing signal '${signal || 'terminated'}'`);
-    await new Daemon({ engine: engine(), sys }).shutdownContainers();
+    if (engine().containers.size > 0) await (await core(sys)).shutdown(engine(), sys);
     for (const h of hosts) if (h.startsWith('unix://') && sys.fs.exists(h.slice(7))) sys.fs.unlink(h.slice(7));
     if (sys.fs.exists(flags.pidfile)) sys.fs.unlink(flags.pidfile);
     await log.info('Daemon shutdown complete');

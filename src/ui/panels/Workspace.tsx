@@ -3,6 +3,9 @@
  * a splitter to resize it (drag, or arrow keys when focused) and a button to fold it away. The view is fed
  * from the machine's Docker engine; a host without one gets the terminal area alone. The terminal area is
  * whatever the page passes (one terminal, or tabs of them), so this layout does not depend on it.
+ *
+ * The view's box is laid out at once (the terminal is fitted to its final width), but what fills it waits
+ * until the page is idle: the learner's first prompt does not wait for the panels' render and feed.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
@@ -23,6 +26,20 @@ export function engineOf(machine: object): DockerEngine | null {
   return e && typeof e === 'object' && 'events' in e && 'containers' in e ? (e as DockerEngine) : null;
 }
 
+/** True once the page has been idle (the first prompt is up), or after `ms` at the latest. */
+function useIdle(ms = 1500): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const t = setTimeout(() => setIdle(true), 0);
+      return () => clearTimeout(t);
+    }
+    const id = requestIdleCallback(() => setIdle(true), { timeout: ms });
+    return () => cancelIdleCallback(id);
+  }, [ms]);
+  return idle;
+}
+
 const MIN = 20;
 const MAX = 75;
 
@@ -39,12 +56,13 @@ export function Workspace({ machine, children }: WorkspaceProps): React.JSX.Elem
   const [share, setShare] = useState(42);
   const [open, setOpen] = useState(true);
   const box = useRef<HTMLDivElement>(null);
+  const ready = useIdle();
 
   useEffect(() => {
-    if (!engine) return;
+    if (!engine || !ready) return;
     const feed = connectPanel(panelStore, engine);
     return () => feed.dispose();
-  }, [engine]);
+  }, [engine, ready]);
 
   const clamp = (v: number): number => Math.min(MAX, Math.max(MIN, v));
   const stacked = (): boolean => box.current !== null && getComputedStyle(box.current).flexDirection === 'column';
@@ -111,7 +129,7 @@ export function Workspace({ machine, children }: WorkspaceProps): React.JSX.Elem
       )}
       {engine && open && (
         <aside className="workspace-panel" id="daemon-view" style={{ flexBasis: `${share}%` }}>
-          <DaemonPanel />
+          {ready && <DaemonPanel />}
         </aside>
       )}
     </div>
