@@ -41,7 +41,8 @@ export interface Cli {
    * Signals delivered to the docker process (`SIGINT`, `SIGTERM`, `SIGWINCH`…) while a handler is set;
    * returns the unsubscribe. Absent: the process has no way to catch signals (nothing is proxied).
    */
-  onSignal?(handler: (signal: string) => void): () => void;
+  /** Catches `signals` (as Go's signal.Notify) until the returned function is called. */
+  onSignal?(signals: readonly string[], handler: (signal: string) => void): () => void;
 }
 
 export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';

@@ -126,7 +126,7 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     env: (k) => cli.env(k),
     now: () => cli.now(),
     sleep: (ms) => cli.sleep(ms),
-    onSignal: cli.onSignal ? (h) => cli.onSignal!(h) : undefined,
+    onSignal: cli.onSignal ? (sigs, h) => cli.onSignal!(sigs, h) : undefined,
     client: () => (client ??= cli.client(host)),
   };
   try {

@@ -107,8 +107,8 @@ export function fake(o: FakeOptions = {}): Fake {
       now += ms;
     },
     onSignal: o.signals
-      ? (h) => {
-          for (const s of o.signals!) queueMicrotask(() => h(s));
+      ? (wanted, h) => {
+          for (const s of o.signals!) if (wanted.includes(s)) queueMicrotask(() => h(s));
           return () => undefined;
         }
       : undefined,

@@ -28,8 +28,8 @@ export async function monitorTtySize(cli: CommandCli, id: string, isExec: boolea
     passProcessEnd(e);
     void retryResize(cli, id, isExec);
   }
-  const off = cli.onSignal?.((sig) => {
-    if (sig === 'SIGWINCH') resizeTty(cli, id, isExec).catch(() => undefined);
+  const off = cli.onSignal?.(['SIGWINCH'], () => {
+    resizeTty(cli, id, isExec).catch(() => undefined);
   });
   return off ?? (() => undefined);
 }
@@ -54,12 +54,12 @@ export async function resizeForAttach(cli: CommandCli, id: string): Promise<() =
   return monitorTtySize(cli, id, false);
 }
 
-const NOT_FORWARDED = new Set(['SIGCHLD', 'SIGPIPE', 'SIGURG', 'SIGWINCH']);
+/** Every catchable signal but SIGCHLD, SIGPIPE, SIGURG and SIGWINCH (docker/cli ForwardAllSignals). */
+const FORWARDED = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGTERM', 'SIGALRM', 'SIGCONT', 'SIGTSTP'];
 
 /** ForwardAllSignals: each signal the CLI receives becomes `POST /containers/{id}/kill?signal=INT`. */
 export function forwardSignals(cli: CommandCli, id: string): () => void {
-  const off = cli.onSignal?.((sig) => {
-    if (NOT_FORWARDED.has(sig)) return;
+  const off = cli.onSignal?.(FORWARDED, (sig) => {
     cli.client().containerKill(id, sig.replace(/^SIG/, '')).catch(() => undefined);
   });
   return off ?? (() => undefined);

@@ -3,6 +3,7 @@
  * descriptors and its API client on the kernel's sockets, so every command goes through the Engine API to
  * dockerd exactly as on a real host (socket permissions, DOCKER_HOST, -H and a stopped daemon included).
  */
+import { parseSignal, type Signal } from '../../engine/kernel/signals.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
@@ -51,6 +52,11 @@ export function dockerCli(sys: Sys): Cli {
     client: (host) => apiClient(sys, host),
     now: () => sys.now(),
     sleep: (ms) => sys.sleep(ms),
+    onSignal(signals, handler) {
+      const caught = signals.map((s) => parseSignal(s)).filter((s): s is Signal => s !== undefined);
+      const before = caught.map((s) => sys.signal(s, (sig) => handler(sig)));
+      return () => caught.forEach((s, i) => sys.signal(s, before[i]));
+    },
   };
 }
 

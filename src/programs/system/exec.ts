@@ -33,7 +33,26 @@ export interface ChildSpec {
 /** Runs a child in our process group and terminal, and returns its shell-style status. */
 export async function runChild(sys: Sys, spec: ChildSpec): Promise<number> {
   const pid = sys.spawn({ path: spec.path, argv: spec.argv, env: spec.env, cred: spec.cred, cwd: spec.cwd });
+  // sudo(8): keyboard signals reach the command itself (same process group), so sudo ignores them and keeps
+  // waiting; the ones sent to sudo alone are relayed. A command that catches Ctrl-C (docker's --sig-proxy)
+  // thus keeps running under sudo, as it does without it.
+  sys.signal('SIGINT', 'ignore');
+  sys.signal('SIGQUIT', 'ignore');
+  for (const sig of ['SIGTERM', 'SIGHUP', 'SIGUSR1', 'SIGUSR2'] as const) {
+    sys.signal(sig, () => {
+      try {
+        sys.kill(pid, sig);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+      }
+    });
+  }
   const st = await sys.wait(pid);
+  if (st?.signal) {
+    // As sudo does: a command killed by a signal takes sudo down with the same signal, so the shell sees it.
+    sys.signal(st.signal, 'default');
+    sys.kill(sys.pid, st.signal);
+  }
   return st ? st.status : 0;
 }
 
