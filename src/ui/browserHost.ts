@@ -1,19 +1,31 @@
 /** The real-time driver's host in the page. */
 import type { DriverHost } from '../machine/driver.js';
 
-/** performance.now() and a zero-delay yield through MessageChannel (setTimeout(0) is clamped to 4 ms). */
-export function browserHost(): DriverHost {
+/** Runs `fn` after one message-loop turn (setTimeout(0) is clamped to 4 ms). */
+function messageTurns(): (fn: () => void) => void {
   const channel = new MessageChannel();
   const ready: (() => void)[] = [];
   channel.port1.onmessage = () => ready.shift()?.();
+  return (fn) => {
+    ready.push(fn);
+    channel.port2.postMessage(null);
+  };
+}
+
+/** Lets pending promise callbacks run before the scheduler moves on (see Scheduler): one message-loop turn. */
+export function pageDrain(): () => Promise<void> {
+  const turn = messageTurns();
+  return () => new Promise((resolve) => turn(resolve));
+}
+
+/** performance.now() and a zero-delay yield through MessageChannel. */
+export function browserHost(): DriverHost {
+  const turn = messageTurns();
   return {
     now: () => performance.now(),
     later(fn, ms) {
       if (ms > 0) setTimeout(fn, ms);
-      else {
-        ready.push(fn);
-        channel.port2.postMessage(null);
-      }
+      else turn(fn);
     },
   };
 }

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { Machine } from '../machine/machine.js';
 import { App } from './App.js';
 import './app.css';
-import { browserHost } from './browserHost.js';
+import { browserHost, pageDrain } from './browserHost.js';
 import { TerminalDeck } from './controls/terminalDeck.js';
 import { registerPageControls } from './controls/pageControls.js';
 import './controls/controls.css';
@@ -25,15 +25,7 @@ const params = sessionParams(location.search);
 // Language and presenter mode: from the address, else the reader's last choice, else the browser.
 setupDisplay({ search: location.search, languages: navigator.languages, storage: safeLocalStorage(), root: document.documentElement });
 
-/** Lets pending promise callbacks run before the scheduler moves on (see Scheduler): one message-loop turn. */
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const drain = (): Promise<void> =>
-  new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+const drain = pageDrain();
 /** A turn for the page to paint (replay's progress bar): a macrotask after rendering had its chance. */
 const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -11,7 +11,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Machine } from '../../machine/machine.js';
 import '../app.css';
-import { browserHost } from '../browserHost.js';
+import { browserHost, pageDrain } from '../browserHost.js';
 import '../controls/controls.css';
 import { TerminalDeck } from '../controls/terminalDeck.js';
 import { notify } from '../persist/notices.js';
@@ -33,14 +33,7 @@ const params = embedParams(location.search);
 // The reader's language in the app is followed here, never changed from here.
 setupDisplay({ search: location.search, languages: navigator.languages, storage: safeLocalStorage(), keep: false, root: document.documentElement });
 
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const drain = (): Promise<void> =>
-  new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+const drain = pageDrain();
 
 function appHref(): string {
   const u = new URL('./', location.href);

@@ -13,7 +13,7 @@ import { MachineTerminals } from '../../../src/lessons/terminals.js';
 import { RealtimeDriver } from '../../../src/machine/driver.js';
 import { Machine, type Terminal } from '../../../src/machine/machine.js';
 import '../../../src/ui/app.css';
-import { browserHost } from '../../../src/ui/browserHost.js';
+import { browserHost, pageDrain } from '../../../src/ui/browserHost.js';
 import { pickLocale, useLocale } from '../../../src/ui/i18n.js';
 import { LessonController, lessonFromUrl, type SavedLessons } from '../../../src/ui/lessons/controller.js';
 import { DaemonPanel } from '../../../src/ui/panels/DaemonPanel.js';
@@ -34,14 +34,7 @@ declare global {
 
 useLocale.getState().setLocale(pickLocale(location.search, navigator.languages));
 
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const drain = (): Promise<void> =>
-  new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+const drain = pageDrain();
 
 let machine!: Machine;
 let terminals!: MachineTerminals;
