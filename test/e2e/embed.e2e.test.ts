@@ -109,6 +109,8 @@ describe('embed.html', () => {
     const { page, errors } = await open(`embed.html?test=1&cmd=${encodeURIComponent(evil)}`);
     const shown = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     await waitForLines(page, [`${PROMPT}${evil}`, shown, PROMPT]);
+    // The buffer has it; the DOM renderer paints it on a later frame.
+    await page.waitForFunction(() => document.querySelector('.xterm-rows')?.textContent?.includes('<script>window.__pwned=2</script>'), undefined, { timeout: 30000 });
     const probe = await page.evaluate(() => ({
       pwned: (window as { __pwned?: number }).__pwned ?? null,
       imgs: document.querySelectorAll('img').length,

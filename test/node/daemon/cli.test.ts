@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_DOCKER)('real docker CLI against npm run daemon, compared 
 
   it('ps, ps -a, images, inspect, logs -t and exec print the same', async () => {
     const ps = await sameOnA(['ps']);
-    expect(ps.stdout).toMatch(/ubuntu {4}"\/bin\/sh -c 'while t…" {3}\d minutes ago +Up \d minutes +daemon_dave\n$/);
+    expect(ps.stdout).toMatch(/ubuntu {4}"\/bin\/sh -c 'while t…" {3}\d minutes ago +Up (\d minutes|About a minute) +daemon_dave\n$/);
     await sameOnA(['ps', '-a']);
     await sameOnA(['images']);
     const inspect = await sameOnA(['inspect', 'daemon_dave']);
