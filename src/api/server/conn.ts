@@ -144,13 +144,18 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
       if (w.hijacked || w.closeAfter) break;
     }
   } finally {
-    try {
-      sys.kill(reader, 'SIGKILL');
-      await sys.wait(reader);
-    } catch (e) {
-      if (isProcessEnd(e)) throw e;
-    }
+    await stopThread(sys, reader);
     sys.close(fd);
     waiter.close();
+  }
+}
+
+/** Kills a helper thread of this connection (its reader) and reaps it; one already gone is fine. */
+export async function stopThread(sys: Sys, pid: number): Promise<void> {
+  try {
+    sys.kill(pid, 'SIGKILL');
+    await sys.wait(pid);
+  } catch (e) {
+    if (isProcessEnd(e)) throw e;
   }
 }

@@ -22,16 +22,21 @@ function handlerIn(source: HandlerSource, sys: Sys): HttpHandler {
   return typeof source === 'function' ? source : source.perConnection(sys);
 }
 
+/** The next connection on `lfd`, or null once the listener is closed. */
+export async function acceptOrEnd(sys: Sys, lfd: number): Promise<number | null> {
+  try {
+    return await sys.accept(lfd);
+  } catch (e) {
+    if (isProcessEnd(e)) throw e;
+    return null;
+  }
+}
+
 /** Accepts on `lfd` until the listener is closed. */
 export async function serveListener(sys: Sys, lfd: number, handler: HandlerSource): Promise<void> {
   for (;;) {
-    let fd: number;
-    try {
-      fd = await sys.accept(lfd);
-    } catch (e) {
-      if (isProcessEnd(e)) throw e;
-      return;
-    }
+    const fd = await acceptOrEnd(sys, lfd);
+    if (fd === null) return;
     sys.spawn({
       argv: [...sys.argv],
       thread: true,

@@ -16,7 +16,7 @@
  * src/api/server/conn.ts does) that Node's socket events poke before kicking the clock.
  */
 import type { Socket } from 'node:net';
-import { SelfPipe } from '../../api/server/conn.js';
+import { SelfPipe, stopThread } from '../../api/server/conn.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import { DOCKER_SOCK, type SimHost } from './host.js';
@@ -136,12 +136,7 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
       if (isProcessEnd(e)) throw e;
       // EPIPE: dockerd closed the connection while the client was still sending.
     } finally {
-      try {
-        sys.kill(reader, 'SIGKILL');
-        await sys.wait(reader);
-      } catch (e) {
-        if (isProcessEnd(e)) throw e;
-      }
+      await stopThread(sys, reader);
       sys.close(fd);
       main.close();
       main = null;
