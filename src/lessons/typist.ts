@@ -8,6 +8,9 @@ import type { Machine, Terminal } from '../machine/machine.js';
 import type { SolutionAction } from './model.js';
 import type { LessonTerminals } from './terminals.js';
 
+/** Types `data` into terminal `t`; resolves once the machine has it. */
+export type Send = (t: Terminal, data: string) => void | Promise<void>;
+
 /** What is kept of each terminal's output for messages (the tail). */
 const KEEP = 4000;
 
@@ -23,6 +26,11 @@ export class Typist {
     private readonly tickMs = 3000,
     /** Called between scheduler slices (the command log samples processes there). */
     private readonly onSlice: () => void = () => {},
+    /**
+     * How keys reach a terminal. The page types through its session's input journal instead, so that a
+     * reload replays what was typed (src/ui/session.ts exclusive).
+     */
+    private readonly send: Send = (t, data) => t.tty.input(data),
   ) {}
 
   private term(n: number): Terminal {
@@ -49,7 +57,7 @@ export class Typist {
     const t = this.term(this.current);
     await settle(this.machine, t, this.tickMs, this.onSlice);
     if (!t.alive()) throw new Error(`terminal ${this.current} has closed`);
-    t.tty.input(a.kind === 'type' ? `${a.text}\r` : a.keys);
+    await this.send(t, a.kind === 'type' ? `${a.text}\r` : a.keys);
   }
 
   /**
@@ -98,9 +106,14 @@ export async function settle(m: Machine, term: Terminal, tickMs: number, onSlice
  * A lesson's start state: types `setup` into terminal 1 and lets each line finish. The output is not shown
  * (it goes to this typist, not the screen); the last line, the prompt, is returned for the screen to show.
  */
-export async function runSetup(machine: Machine, terminals: LessonTerminals, setup: readonly string[]): Promise<string> {
+export async function runSetup(
+  machine: Machine,
+  terminals: LessonTerminals,
+  setup: readonly string[],
+  send?: Send,
+): Promise<string> {
   if (setup.length === 0) return '';
-  const typist = new Typist(machine, terminals);
+  const typist = new Typist(machine, terminals, undefined, undefined, send);
   try {
     for (const text of setup) await typist.perform({ kind: 'type', text, line: 0 });
     await typist.settle();

@@ -141,6 +141,15 @@ export class RealtimeDriver {
     return done;
   }
 
+  /**
+   * The kernel was run outside the driver (a lesson's setup typed flat out): real time continues from where
+   * its clock got to, instead of the clock standing still until real time catches up with it.
+   */
+  syncToKernel(): void {
+    this.follow();
+    this.target = Math.max(this.target, this.kernel.now());
+  }
+
   /** Something changed outside the simulation (keys typed, output drained): run soon. */
   kick(): void {
     if (this.busy) this.kicked = true;

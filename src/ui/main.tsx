@@ -10,24 +10,50 @@ import './controls/controls.css';
 import { makePageControls, plainUrl } from './persist/actions.js';
 import { notify } from './persist/notices.js';
 import { showProgress, type Progress } from './persist/progress.js';
-import { startSession } from './persist/restore.js';
-import { DEFAULT_LAYOUT } from './persist/saved.js';
+import { lessonProgress, setLessonProgress } from './persist/lessonSlot.js';
+import { startSession, type Started } from './persist/restore.js';
+import { DEFAULT_LAYOUT, type SavedSession } from './persist/saved.js';
 import { Saver } from './persist/saver.js';
 import { idbSessionStore } from './persist/store.js';
-import { sessionParams } from './session.js';
+import { Session, sessionParams } from './session.js';
+import { useLocale } from './i18n.js';
+import { appLessonHost } from './lessons/appHost.js';
+import { LessonController, lessonFromUrl } from './lessons/controller.js';
 import { installTestHooks } from './testHooks.js';
 import { prefetchChunks } from './prefetch.js';
-import { safeLocalStorage, setupDisplay } from './presenter/prefs.js';
+import { safeLocalStorage, setupDisplay, usePresenter } from './presenter/prefs.js';
 import { followPresenter } from './presenter/presenterTerminal.js';
 
 performance.mark('dockersim:start');
 const params = sessionParams(location.search);
 // Language and presenter mode: from the address, else the reader's last choice, else the browser.
 setupDisplay({ search: location.search, languages: navigator.languages, storage: safeLocalStorage(), root: document.documentElement });
+// An address that names the language or presenter mode follows the reader's switch: a reload keeps the choice.
+useLocale.subscribe((s) => followInAddress('locale', s.locale));
+usePresenter.subscribe((s) => followInAddress('presenter', s.on ? '1' : '0'));
+
+function followInAddress(param: string, value: string): void {
+  const u = new URL(location.href);
+  if (!u.searchParams.has(param) || u.searchParams.get(param) === value) return;
+  u.searchParams.set(param, value);
+  history.replaceState(history.state, '', u.toString());
+}
 
 const drain = pageDrain();
 /** A turn for the page to paint (replay's progress bar): a macrotask after rendering had its chance. */
 const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function onError(err: unknown): void {
+  console.error('dockersim: simulation stopped', err);
+  notify('simStopped', { reason: err instanceof Error ? err.message : String(err) });
+}
+
+declare global {
+  interface Window {
+    /** `?test=1`: the lesson controller, for browser tests. */
+    __lessons?: LessonController;
+  }
+}
 
 async function main(): Promise<void> {
   const store = idbSessionStore();
@@ -50,10 +76,7 @@ async function main(): Promise<void> {
     host: browserHost(),
     store,
     loading,
-    onError: (err) => {
-      console.error('dockersim: simulation stopped', err);
-      notify('simStopped', { reason: err instanceof Error ? err.message : String(err) });
-    },
+    onError,
     progress: (f) => (progress ??= showProgress()).update(f),
     yieldToPage: paint,
   });
@@ -62,33 +85,86 @@ async function main(): Promise<void> {
   // A shared link has been taken in: from now on the page is that session, saved like any other.
   if (params.shared !== null) history.replaceState(null, '', plainUrl(location.href));
 
-  const { session, saved } = started;
-  if (saved) session.driver.setSpeed(saved.prefs.speed);
-  const deck = new TerminalDeck(session, saved?.layout ?? DEFAULT_LAYOUT);
-  const saver = new Saver(session, store, {
-    layout: () => deck.layout(),
-    prefs: () => ({ speed: session.driver.speed }),
-  });
-  deck.onLayout(() => saver.soon());
-  followPresenter(deck);
-  const controls = makePageControls(session, deck, saver, store);
-  registerPageControls(controls);
-  session.start();
+  const root = createRoot(document.getElementById('root')!);
+  const lessonLink = lessonFromUrl(location.search);
+  // Like a shared session, a lesson link has been taken in: a reload resumes where the learner got to.
+  if (lessonLink !== null) history.replaceState(null, '', withoutLesson(location.href));
+
+  /** What the page shows now: a session with its terminals, its saver and the header's controls. */
+  let shown: { session: Session; deck: TerminalDeck; saver: Saver; unfollow: () => void } | undefined;
+  const lessons = new LessonController(
+    appLessonHost({
+      current: () => shown!.session,
+      replace: async () => {
+        const s = await Session.fresh(shown!.session.seed, boot, browserHost(), onError);
+        show(s, null, 'fresh');
+        return s;
+      },
+      save: setLessonProgress,
+    }),
+    { locale: useLocale.getState().locale, saved: lessonProgress() },
+  );
+  const typeIntoTerminal = (text: string): void => shown?.deck.type(text);
+
+  /** Shows `session` (the first one, or a fresh one a lesson asked for instead of the one shown). */
+  function show(session: Session, saved: SavedSession | null, source: Started['source']): void {
+    const before = shown;
+    if (before) {
+      before.saver.stop();
+      before.unfollow();
+      before.deck.dispose();
+      before.session.stop();
+    }
+    const speed = saved?.prefs.speed ?? before?.session.driver.speed;
+    if (speed !== undefined) session.driver.setSpeed(speed);
+    const deck = new TerminalDeck(session, saved?.layout ?? { ...DEFAULT_LAYOUT, split: before?.deck.layout().split ?? false });
+    const saver = new Saver(session, store, {
+      layout: () => deck.layout(),
+      prefs: () => ({ speed: session.driver.speed }),
+    });
+    deck.onLayout(() => saver.soon());
+    const unfollow = followPresenter(deck);
+    const controls = makePageControls(session, deck, saver, store);
+    registerPageControls(controls);
+    // The lesson runner's command log looks at the machine between scheduler slices.
+    session.onSlice(() => lessons.sample());
+    session.start();
+    shown = { session, deck, saver, unfollow };
+    if (params.testHooks) {
+      installTestHooks(session, deck, { source, replayMs }, { save: () => saver.save(), shareLink: () => controls.shareLink() });
+    }
+    // A replaced session is saved at once: the one stored is the machine the learner no longer sees.
+    if (source !== 'fresh' || before) void saver.save();
+    root.render(
+      <StrictMode>
+        <App session={session} screen={deck} lessons={lessons} typeIntoTerminal={typeIntoTerminal} />
+      </StrictMode>,
+    );
+  }
+
+  show(started.session, started.saved, started.source);
   performance.mark('dockersim:booted');
-  const first = deck.active?.xterm.onWriteParsed(() => {
+  const first = shown!.deck.active?.xterm.onWriteParsed(() => {
     first?.dispose();
     performance.mark('dockersim:first-output');
   });
-  if (params.testHooks) installTestHooks(session, deck, { source: started.source, replayMs }, { save: () => saver.save(), shareLink: () => controls.shareLink() });
-  if (started.source !== 'fresh') void saver.save();
-
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App session={session} screen={deck} />
-    </StrictMode>,
-  );
-  // The utilities chunk (coreutils, procps…) loads while the learner reads the prompt.
+  if (params.testHooks) window.__lessons = lessons;
+  // The utilities chunk (coreutils, procps…) loads while the learner reads the prompt; the lessons after it.
   prefetchChunks();
+  whenIdle(() => void lessons.init(lessonLink));
+}
+
+/** Runs `fn` once the page has had time for its first prompt. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1500 });
+  else setTimeout(fn, 0);
+}
+
+/** The page's address without `?lesson=`. */
+function withoutLesson(href: string): string {
+  const u = new URL(href);
+  u.searchParams.delete('lesson');
+  return u.toString();
 }
 
 void main();

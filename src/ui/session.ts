@@ -6,6 +6,7 @@
  * queued in the journal's recorder and enters the machine at the start of the driver's next tick, never
  * while the kernel is running: that, and nothing else, makes the journal replayable.
  */
+import { sampledKernel } from '../lessons/slices.js';
 import { RealtimeDriver, type DriverHost } from '../machine/driver.js';
 import { InputRecorder, positionOf, replay, type JournalEntry, type Position, type ReplayOptions } from '../machine/journal.js';
 import type { Machine, Terminal } from '../machine/machine.js';
@@ -70,12 +71,17 @@ class HistoryRecorder {
   }
 }
 
+/** Types keys into session terminal `term` through the journal; resolves once they entered the machine. */
+export type JournalSend = (term: number, data: string) => Promise<void>;
+
 export class Session {
   readonly driver: RealtimeDriver;
   private readonly open = new Map<number, SessionTerminal>();
   private readonly listeners = new Set<() => void>();
   private boundary: Position;
   private histories = new Map<number, ScreenHistory>();
+  private readonly jobs: (() => Promise<void>)[] = [];
+  private slice: () => void = () => {};
 
   private constructor(
     readonly seed: number,
@@ -87,16 +93,20 @@ export class Session {
     this.boundary = positionOf(machine.kernel);
     for (const [id, t] of recorder.terminals) this.adopt(id, t);
     recorder.onOpened((id, t) => this.adopt(id, t));
-    this.driver = new RealtimeDriver(machine.kernel, {
-      host,
-      onError,
-      between: async () => {
-        const n = recorder.entries.length;
-        await recorder.flush();
-        this.boundary = positionOf(machine.kernel);
-        if (recorder.entries.length !== n) this.changed();
+    this.driver = new RealtimeDriver(
+      sampledKernel(machine.kernel, () => this.slice()),
+      {
+        host,
+        onError,
+        between: async () => {
+          const n = recorder.entries.length;
+          await recorder.flush();
+          this.boundary = positionOf(machine.kernel);
+          for (let job = this.jobs.shift(); job; job = this.jobs.shift()) await job();
+          if (recorder.entries.length !== n) this.changed();
+        },
       },
-    });
+    );
   }
 
   /** A new machine with one terminal. */
@@ -147,6 +157,44 @@ export class Session {
   start(): void {
     this.driver.start();
     if (this.recorder.pending > 0) this.driver.kick();
+  }
+
+  /** The driver stops for good (the page shows another session now). */
+  stop(): void {
+    this.driver.stop();
+  }
+
+  /** Called between scheduler slices while the driver runs (a lesson's command log samples processes there). */
+  onSlice(fn: () => void): void {
+    this.slice = fn;
+  }
+
+  /**
+   * Runs `job` at the start of the driver's next tick, alone on the machine: it may drive the kernel itself
+   * (a lesson's setup, typed flat out). What it types goes through `send`, into the journal at the kernel's
+   * position of the moment, so a reload replays it like keys from the page. Needs a started driver.
+   */
+  exclusive<T>(job: (send: JournalSend) => Promise<T>): Promise<T> {
+    const kernel = this.machine.kernel;
+    const send: JournalSend = async (term, data) => {
+      this.recorder.submit({ kind: 'keys', term, data });
+      await this.recorder.flush();
+      // A save in the middle of the job must run its replay up to here: these keys are in the journal.
+      this.boundary = positionOf(kernel);
+    };
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push(async () => {
+        try {
+          resolve(await job(send));
+        } catch (e) {
+          reject(e);
+        } finally {
+          this.boundary = positionOf(kernel);
+          this.driver.syncToKernel();
+        }
+      });
+      this.driver.kick();
+    });
   }
 
   /** Open terminals, oldest first. */

@@ -44,6 +44,23 @@ export async function screenText(page: Page): Promise<string[]> {
   return rows;
 }
 
+/** Everything in the buffer (scrollback and screen) as logical lines: rows xterm wrapped are joined again. */
+export function bufferLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const buf = window.__dockersim!.xterm.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < buf.length; y++) {
+      const line = buf.getLine(y);
+      if (!line) continue;
+      const text = line.translateToString(true);
+      if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+      else lines.push(text);
+    }
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  });
+}
+
 /**
  * Waits until the cursor sits right after a prompt on a new line (after `afterRow` rows of scrollback +
  * screen, if given), so a prompt printed before a command does not count. The 30 s ceiling is for a loaded CI

@@ -20,14 +20,32 @@ export class TerminalDeck implements TerminalScreen {
   private readonly screens = new Map<number, XtermScreen>();
   /** Terminals this page asked for: shown as soon as they open. */
   private readonly wanted = new Set<number>();
+  private readonly following: { dispose(): void };
 
   constructor(
     private readonly session: Session,
     layout: TerminalLayout,
   ) {
     this.store = createStore<DeckState>()(() => ({ ids: [], active: layout.active, split: layout.split }));
-    session.onChange(() => this.sync());
+    this.following = session.onChange(() => this.sync());
     this.sync();
+  }
+
+  /** Types `text` into the terminal in focus, as if from its keyboard (no Enter added), and focuses it. */
+  type(text: string): void {
+    const id = this.store.getState().active;
+    const t = this.session.terminals.find((st) => st.id === id) ?? this.session.terminals[0];
+    if (!t) return;
+    t.master.input(text);
+    this.screens.get(t.id)?.focus();
+  }
+
+  /** The page shows another session now: every screen goes. */
+  dispose(): void {
+    this.following.dispose();
+    for (const s of this.screens.values()) s.dispose();
+    this.screens.clear();
+    this.store.setState({ ids: [], active: -1 });
   }
 
   /** The xterm of the terminal in focus (browser tests read the screen through it). */

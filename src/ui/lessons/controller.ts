@@ -28,11 +28,12 @@ export interface LessonHost {
    */
   fresh(): Promise<LessonSession>;
   /**
-   * Optional: runs a lesson's `setup` lines on terminal 1 of `session` the page's own way (e.g. typed through
-   * the session's input journal, so a reload replays them) and resolves once they are done. Without it, the
-   * runner types them straight into the machine with the driver paused (src/lessons/typist.ts runSetup).
+   * Optional: runs a lesson's `setup` lines on terminal 1 the page's own way (e.g. typed through the session's
+   * input journal, so a reload replays them) and resolves once they are done, with the session they ran on if
+   * that is not `session` (the page may start a lesson's declared start state on a fresh machine). Without it,
+   * the runner types them straight into the machine with the driver paused (src/lessons/typist.ts runSetup).
    */
-  setup?(lines: readonly string[], session: LessonSession): Promise<void>;
+  setup?(lines: readonly string[], session: LessonSession): Promise<LessonSession | void>;
   /** Stop / restart the real-time driver of the current session (not called around a host `setup`). */
   pause(): void;
   resume(): void;
@@ -161,17 +162,17 @@ export class LessonController {
         return;
       }
       this.store.setState({ status: 'starting', run: null, error: null });
-      let runner: LessonRunner;
       if (this.host.setup) {
-        await this.host.setup(lesson.setup, session);
-        runner = new LessonRunner(lesson, session);
-      } else {
-        this.host.pause();
-        try {
-          runner = await LessonRunner.start(lesson, session);
-        } finally {
-          this.host.resume();
-        }
+        const ranOn = (await this.host.setup(lesson.setup, session)) ?? session;
+        this.attach(new LessonRunner(lesson, ranOn), ranOn);
+        return;
+      }
+      this.host.pause();
+      let runner: LessonRunner;
+      try {
+        runner = await LessonRunner.start(lesson, session);
+      } finally {
+        this.host.resume();
       }
       this.attach(runner, session);
     });
@@ -219,10 +220,10 @@ export class LessonController {
       if (this.host.setup && this.Runner) {
         // The same as runner.reset, with the host's setup: a new runner on the fresh machine.
         const fresh = await this.host.fresh();
-        await this.host.setup(runner.lesson.setup, fresh);
+        const ranOn = (await this.host.setup(runner.lesson.setup, fresh)) ?? fresh;
         const lesson = runner.lesson;
         this.detach();
-        this.attach(new this.Runner(lesson, fresh), fresh);
+        this.attach(new this.Runner(lesson, ranOn), ranOn);
         return;
       }
       this.host.pause();

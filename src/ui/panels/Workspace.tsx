@@ -48,9 +48,11 @@ export interface WorkspaceProps {
   readonly machine: object;
   /** The terminal area. */
   readonly children: React.ReactNode;
+  /** Shown above the daemon view in the same column (the lesson panel), once the page is idle. */
+  readonly lesson?: React.ReactNode;
 }
 
-export function Workspace({ machine, children }: WorkspaceProps): React.JSX.Element {
+export function Workspace({ machine, children, lesson }: WorkspaceProps): React.JSX.Element {
   const t = useMessages(messages);
   const engine = engineOf(machine);
   const [share, setShare] = useState(42);
@@ -128,8 +130,9 @@ export function Workspace({ machine, children }: WorkspaceProps): React.JSX.Elem
         </div>
       )}
       {engine && open && (
-        <aside className="workspace-panel" id="daemon-view" style={{ flexBasis: `${share}%` }}>
-          {ready && <DaemonPanel />}
+        <aside className={`workspace-panel${lesson ? ' has-lesson' : ''}`} id="daemon-view" style={{ flexBasis: `${share}%` }}>
+          {ready && lesson && <div className="workspace-lesson">{lesson}</div>}
+          {ready && (lesson ? <div className="workspace-daemon"><DaemonPanel /></div> : <DaemonPanel />)}
         </aside>
       )}
     </div>
