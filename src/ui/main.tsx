@@ -48,13 +48,6 @@ function onError(err: unknown): void {
   notify('simStopped', { reason: err instanceof Error ? err.message : String(err) });
 }
 
-declare global {
-  interface Window {
-    /** `?test=1`: the lesson controller, for browser tests. */
-    __lessons?: LessonController;
-  }
-}
-
 async function main(): Promise<void> {
   const store = idbSessionStore();
   // IndexedDB answers from another thread: ask it first, then boot while it looks (most pages restore or

@@ -5,6 +5,7 @@
 import type { Terminal as Xterm } from '@xterm/xterm';
 import type { TerminalDeck } from './controls/terminalDeck.js';
 import type { Machine, Terminal } from '../machine/machine.js';
+import type { LessonController } from './lessons/controller.js';
 import type { Session } from './session.js';
 
 export interface TestHooks {
@@ -27,6 +28,8 @@ export interface TestHooks {
 declare global {
   interface Window {
     __dockersim?: TestHooks;
+    /** The page's lesson controller (`?test=1`). */
+    __lessons?: LessonController;
   }
 }
 

@@ -129,6 +129,21 @@ describe('embed.html', () => {
     expect(await page.locator('.embed-panel').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('opens `lesson` beside the terminal, with its start state typed on the machine', { timeout: 60_000 }, async () => {
+    const { page, errors } = await open('embed.html?test=1&lesson=ch03-06-top-stats&locale=en');
+    await page.waitForSelector('.embed-lesson .lesson-view h2', { timeout: 30_000 });
+    expect(await page.locator('.embed-lesson .lesson-view h2').innerText()).toBe('3.9 Processes and resource use of a container');
+    await waitForLines(page, [`${PROMPT}sudo docker pull ubuntu`]);
+    await waitForPrompt(page);
+    expect(await page.evaluate(() => window.__dockersim!.machine.engine.getContainer('daemon_dave').State.Running)).toBe(true);
+    await page.click('.xterm-screen');
+    await page.keyboard.type('sudo docker top daemon_dave');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.lesson-step-dot.is-current.is-done', { timeout: 15_000 });
+    expect(await page.locator('.lesson-progress span').innerText()).toMatch(/^1 of \d+ steps done$/);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('<docker-sim>', () => {

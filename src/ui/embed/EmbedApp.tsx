@@ -2,7 +2,7 @@
  * The embedded simulator's page: the terminal filling the frame, a compact daemon view that a button folds in
  * and out, and a link to the full app. No session menu, tabs or time controls: a docs page shows one example.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Notices } from '../controls/Notices.js';
 import { defineMessages, useMessages } from '../i18n.js';
 import { DaemonPanel } from '../panels/DaemonPanel.js';
@@ -12,6 +12,9 @@ import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
 import type { TerminalScreen } from '../terminalScreen.js';
 import { TerminalView } from '../TerminalView.js';
+import type { LessonController } from '../lessons/controller.js';
+
+const LessonPanel = lazy(() => import('../lessons/LessonPanel.js'));
 
 const messages = defineMessages({
   en: { show: 'Daemon view', hide: 'Hide daemon view', open: 'Open in dockersim ↗', openTitle: 'The full simulator, in a new tab' },
@@ -24,9 +27,12 @@ export interface EmbedAppProps {
   readonly panel: boolean;
   /** The full app's address for this example. */
   readonly appHref: string;
+  /** `?lesson=`: the lesson feature, shown beside the terminal. */
+  readonly lessons?: LessonController;
+  readonly typeIntoTerminal?: (text: string) => void;
 }
 
-export function EmbedApp({ machine, screen, panel, appHref }: EmbedAppProps): React.JSX.Element {
+export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTerminal }: EmbedAppProps): React.JSX.Element {
   const t = useMessages(messages);
   const engine = engineOf(machine);
   const [open, setOpen] = useState(panel);
@@ -45,10 +51,21 @@ export function EmbedApp({ machine, screen, panel, appHref }: EmbedAppProps): Re
         <div className="embed-terminal">
           <TerminalView screen={screen} />
         </div>
-        {shown && (
-          <aside className="embed-panel" id="embed-daemon-view">
-            <DaemonPanel />
-          </aside>
+        {(shown || lessons) && (
+          <div className={`embed-side${lessons ? ' has-lesson' : ''}`}>
+            {lessons && (
+              <div className="embed-lesson">
+                <Suspense fallback={null}>
+                  <LessonPanel controller={lessons} typeIntoTerminal={typeIntoTerminal ?? (() => {})} />
+                </Suspense>
+              </div>
+            )}
+            {shown && (
+              <aside className="embed-panel" id="embed-daemon-view">
+                <DaemonPanel />
+              </aside>
+            )}
+          </div>
         )}
       </main>
       <footer className="embed-bar">

@@ -1,7 +1,8 @@
 /**
  * embed.html: one terminal on a fresh simulated host, for a docs page (directly or through `<docker-sim>`).
  * `?cmd=` lines are typed at the prompt at start, `?seed=` seeds the machine, `?locale=` picks the language,
- * `?presenter=1` the projector look, `?panel=1` opens the daemon view.
+ * `?presenter=1` the projector look, `?panel=1` opens the daemon view, `?lesson=` opens that lesson beside the
+ * terminal.
  *
  * Persistence is off unless `?persist=1`: a docs example should show the same thing on every visit, several
  * embeds on one page must not fight over one saved session, and none may touch the app's (the `dockersim`
@@ -14,6 +15,10 @@ import '../app.css';
 import { browserHost, pageDrain } from '../browserHost.js';
 import '../controls/controls.css';
 import { TerminalDeck } from '../controls/terminalDeck.js';
+import { useLocale } from '../i18n.js';
+import { appLessonHost } from '../lessons/appHost.js';
+import { LessonController } from '../lessons/controller.js';
+import { lessonProgress, setLessonProgress } from '../persist/lessonSlot.js';
 import { notify } from '../persist/notices.js';
 import { startSession, type Started } from '../persist/restore.js';
 import { DEFAULT_LAYOUT } from '../persist/saved.js';
@@ -49,34 +54,71 @@ async function main(): Promise<void> {
     notify('simStopped', { reason: err instanceof Error ? err.message : String(err) });
   };
   const host = browserHost();
-  let started: Started;
-  let saver: Saver | undefined;
-  if (params.persist) {
-    const store = idbSessionStore(storeName(params));
-    started = await startSession({ seed: params.seed, shared: null, boot, host, store, onError });
-    saver = new Saver(started.session, store, { layout: () => DEFAULT_LAYOUT, prefs: () => ({ speed: 1 }) });
-  } else {
-    started = { session: await Session.fresh(params.seed, boot, host, onError), saved: null, source: 'fresh' };
+  const store = params.persist ? idbSessionStore(storeName(params)) : null;
+  const started: Started = store
+    ? await startSession({ seed: params.seed, shared: null, boot, host, store, onError })
+    : { session: await Session.fresh(params.seed, boot, host, onError), saved: null, source: 'fresh' };
+  const root = createRoot(document.getElementById('root')!);
+
+  let shown: { session: Session; deck: TerminalDeck; saver?: Saver; unfollow: () => void } | undefined;
+  // `?lesson=`: the lesson beside the terminal, run as in the app (a start state boots a fresh machine).
+  const lessons =
+    params.lesson === null
+      ? undefined
+      : new LessonController(
+          appLessonHost({
+            current: () => shown!.session,
+            replace: async () => {
+              const s = await Session.fresh(params.seed, boot, host, onError);
+              show(s, 'fresh');
+              return s;
+            },
+            save: setLessonProgress,
+          }),
+          { locale: useLocale.getState().locale, saved: lessonProgress() },
+        );
+
+  function show(session: Session, source: Started['source']): void {
+    const before = shown;
+    if (before) {
+      before.saver?.stop();
+      before.unfollow();
+      before.deck.dispose();
+      before.session.stop();
+    }
+    const deck = new TerminalDeck(session, DEFAULT_LAYOUT);
+    const saver = store ? new Saver(session, store, { layout: () => DEFAULT_LAYOUT, prefs: () => ({ speed: 1 }) }) : undefined;
+    const unfollow = followPresenter(deck);
+    if (lessons) session.onSlice(() => lessons.sample());
+    session.start();
+    shown = { session, deck, saver, unfollow };
+    if (before) void saver?.save();
+    if (params.testHooks) {
+      installTestHooks(session, deck, { source, replayMs: 0 }, {
+        save: async () => saver?.save(),
+        shareLink: () => Promise.reject(new Error('an embed has no share link')),
+      });
+    }
+    root.render(
+      <StrictMode>
+        <EmbedApp
+          machine={session.machine}
+          screen={deck}
+          panel={params.panel}
+          appHref={appHref()}
+          lessons={lessons}
+          typeIntoTerminal={(text) => deck.type(text)}
+        />
+      </StrictMode>,
+    );
   }
-  const { session } = started;
-  const deck = new TerminalDeck(session, DEFAULT_LAYOUT);
-  followPresenter(deck);
-  session.start();
-  if (params.testHooks) {
-    installTestHooks(session, deck, { source: started.source, replayMs: 0 }, {
-      save: async () => saver?.save(),
-      shareLink: () => Promise.reject(new Error('an embed has no share link')),
-    });
-  }
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <EmbedApp machine={session.machine} screen={deck} panel={params.panel} appHref={appHref()} />
-    </StrictMode>,
-  );
+
+  show(started.session, started.source);
   // A restored session has typed them already (they are in its journal).
-  if (started.source === 'fresh') void typeCommands(session, params.cmds);
-  // TODO(lessons): open `params.lesson` once the lesson panel is wired into the pages (src/ui/lessons).
+  if (started.source === 'fresh') void typeCommands(started.session, params.cmds);
+  if (params.testHooks && lessons) window.__lessons = lessons;
   prefetchChunks();
+  void lessons?.init(params.lesson);
 }
 
 void main();
