@@ -4,25 +4,22 @@ import { Machine } from '../machine/machine.js';
 import { App } from './App.js';
 import './app.css';
 import { browserHost, pageDrain } from './browserHost.js';
-import { TerminalDeck } from './controls/terminalDeck.js';
 import { registerPageControls } from './controls/pageControls.js';
 import './controls/controls.css';
 import { makePageControls, plainUrl } from './persist/actions.js';
-import { notify } from './persist/notices.js';
+import { simulationStopped } from './persist/notices.js';
 import { showProgress, type Progress } from './persist/progress.js';
-import { lessonProgress, setLessonProgress } from './persist/lessonSlot.js';
 import { startSession, type Started } from './persist/restore.js';
 import { DEFAULT_LAYOUT, type SavedSession } from './persist/saved.js';
 import { Saver } from './persist/saver.js';
 import { idbSessionStore } from './persist/store.js';
 import { Session, sessionParams } from './session.js';
+import { lessonFromUrl } from './lessons/controller.js';
+import { Stage, stageLessons } from './stage.js';
 import { useLocale } from './i18n.js';
-import { appLessonHost } from './lessons/appHost.js';
-import { LessonController, lessonFromUrl } from './lessons/controller.js';
 import { installTestHooks } from './testHooks.js';
 import { prefetchChunks } from './prefetch.js';
 import { safeLocalStorage, setupDisplay, usePresenter } from './presenter/prefs.js';
-import { followPresenter } from './presenter/presenterTerminal.js';
 
 performance.mark('dockersim:start');
 const params = sessionParams(location.search);
@@ -42,11 +39,6 @@ function followInAddress(param: string, value: string): void {
 const drain = pageDrain();
 /** A turn for the page to paint (replay's progress bar): a macrotask after rendering had its chance. */
 const paint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function onError(err: unknown): void {
-  console.error('dockersim: simulation stopped', err);
-  notify('simStopped', { reason: err instanceof Error ? err.message : String(err) });
-}
 
 async function main(): Promise<void> {
   const store = idbSessionStore();
@@ -69,7 +61,7 @@ async function main(): Promise<void> {
     host: browserHost(),
     store,
     loading,
-    onError,
+    onError: simulationStopped,
     progress: (f) => (progress ??= showProgress()).update(f),
     yieldToPage: paint,
   });
@@ -83,51 +75,34 @@ async function main(): Promise<void> {
   // Like a shared session, a lesson link has been taken in: a reload resumes where the learner got to.
   if (lessonLink !== null) history.replaceState(null, '', withoutLesson(location.href));
 
-  /** What the page shows now: a session with its terminals, its saver and the header's controls. */
-  let shown: { session: Session; deck: TerminalDeck; saver: Saver; unfollow: () => void } | undefined;
-  const lessons = new LessonController(
-    appLessonHost({
-      current: () => shown!.session,
-      replace: async () => {
-        const s = await Session.fresh(shown!.session.seed, boot, browserHost(), onError);
-        show(s, null, 'fresh');
-        return s;
-      },
-      save: setLessonProgress,
-    }),
-    { locale: useLocale.getState().locale, saved: lessonProgress() },
-  );
-  const typeIntoTerminal = (text: string): void => shown?.deck.type(text);
+  const stage = new Stage();
+  const lessons = stageLessons(stage, async () => {
+    const s = await Session.fresh(stage.shown.session.seed, boot, browserHost(), simulationStopped);
+    show(s, null, 'fresh');
+    return s;
+  });
+  const typeIntoTerminal = (text: string): void => stage.shown.deck.type(text);
 
   /** Shows `session` (the first one, or a fresh one a lesson asked for instead of the one shown). */
   function show(session: Session, saved: SavedSession | null, source: Started['source']): void {
-    const before = shown;
-    if (before) {
-      before.saver.stop();
-      before.unfollow();
-      before.deck.dispose();
-      before.session.stop();
-    }
+    const before = stage.showing ? stage.shown : undefined;
     const speed = saved?.prefs.speed ?? before?.session.driver.speed;
     if (speed !== undefined) session.driver.setSpeed(speed);
-    const deck = new TerminalDeck(session, saved?.layout ?? { ...DEFAULT_LAYOUT, split: before?.deck.layout().split ?? false });
-    const saver = new Saver(session, store, {
-      layout: () => deck.layout(),
-      prefs: () => ({ speed: session.driver.speed }),
-    });
-    deck.onLayout(() => saver.soon());
-    const unfollow = followPresenter(deck);
-    const controls = makePageControls(session, deck, saver, store);
+    const { deck, saver } = stage.show(
+      session,
+      {
+        layout: saved?.layout ?? { ...DEFAULT_LAYOUT, split: before?.deck.layout().split ?? false },
+        saver: (s, d) => new Saver(s, store, { layout: () => d.layout(), prefs: () => ({ speed: s.driver.speed }) }),
+      },
+      () => lessons.sample(),
+    );
+    const controls = makePageControls(session, deck, saver!, store);
     registerPageControls(controls);
-    // The lesson runner's command log looks at the machine between scheduler slices.
-    session.onSlice(() => lessons.sample());
-    session.start();
-    shown = { session, deck, saver, unfollow };
     if (params.testHooks) {
-      installTestHooks(session, deck, { source, replayMs }, { save: () => saver.save(), shareLink: () => controls.shareLink() });
+      installTestHooks(session, deck, { source, replayMs }, { save: () => saver!.save(), shareLink: () => controls.shareLink() });
     }
-    // A replaced session is saved at once: the one stored is the machine the learner no longer sees.
-    if (source !== 'fresh' || before) void saver.save();
+    // A restored session is saved at once in its current format (a replaced one is saved by the stage).
+    if (source !== 'fresh' && !before) void saver!.save();
     root.render(
       <StrictMode>
         <App session={session} screen={deck} lessons={lessons} typeIntoTerminal={typeIntoTerminal} />
@@ -137,7 +112,7 @@ async function main(): Promise<void> {
 
   show(started.session, started.saved, started.source);
   performance.mark('dockersim:booted');
-  const first = shown!.deck.active?.xterm.onWriteParsed(() => {
+  const first = stage.shown.deck.active?.xterm.onWriteParsed(() => {
     first?.dispose();
     performance.mark('dockersim:first-output');
   });

@@ -14,20 +14,15 @@ import { Machine } from '../../machine/machine.js';
 import '../app.css';
 import { browserHost, pageDrain } from '../browserHost.js';
 import '../controls/controls.css';
-import { TerminalDeck } from '../controls/terminalDeck.js';
-import { useLocale } from '../i18n.js';
-import { appLessonHost } from '../lessons/appHost.js';
-import { LessonController } from '../lessons/controller.js';
-import { lessonProgress, setLessonProgress } from '../persist/lessonSlot.js';
-import { notify } from '../persist/notices.js';
+import { simulationStopped } from '../persist/notices.js';
 import { startSession, type Started } from '../persist/restore.js';
 import { DEFAULT_LAYOUT } from '../persist/saved.js';
 import { Saver } from '../persist/saver.js';
 import { idbSessionStore } from '../persist/store.js';
 import { prefetchChunks } from '../prefetch.js';
 import { safeLocalStorage, setupDisplay } from '../presenter/prefs.js';
-import { followPresenter } from '../presenter/presenterTerminal.js';
 import { Session } from '../session.js';
+import { Stage, stageLessons } from '../stage.js';
 import { installTestHooks } from '../testHooks.js';
 import { EmbedApp } from './EmbedApp.js';
 import './embed.css';
@@ -49,10 +44,7 @@ function appHref(): string {
 
 async function main(): Promise<void> {
   const boot = (seed: number): Machine => Machine.boot({ seed, drain });
-  const onError = (err: unknown): void => {
-    console.error('dockersim: simulation stopped', err);
-    notify('simStopped', { reason: err instanceof Error ? err.message : String(err) });
-  };
+  const onError = simulationStopped;
   const host = browserHost();
   const store = params.persist ? idbSessionStore(storeName(params)) : null;
   const started: Started = store
@@ -60,39 +52,26 @@ async function main(): Promise<void> {
     : { session: await Session.fresh(params.seed, boot, host, onError), saved: null, source: 'fresh' };
   const root = createRoot(document.getElementById('root')!);
 
-  let shown: { session: Session; deck: TerminalDeck; saver?: Saver; unfollow: () => void } | undefined;
+  const stage = new Stage();
   // `?lesson=`: the lesson beside the terminal, run as in the app (a start state boots a fresh machine).
   const lessons =
     params.lesson === null
       ? undefined
-      : new LessonController(
-          appLessonHost({
-            current: () => shown!.session,
-            replace: async () => {
-              const s = await Session.fresh(params.seed, boot, host, onError);
-              show(s, 'fresh');
-              return s;
-            },
-            save: setLessonProgress,
-          }),
-          { locale: useLocale.getState().locale, saved: lessonProgress() },
-        );
+      : stageLessons(stage, async () => {
+          const s = await Session.fresh(params.seed, boot, host, onError);
+          show(s, 'fresh');
+          return s;
+        });
 
   function show(session: Session, source: Started['source']): void {
-    const before = shown;
-    if (before) {
-      before.saver?.stop();
-      before.unfollow();
-      before.deck.dispose();
-      before.session.stop();
-    }
-    const deck = new TerminalDeck(session, DEFAULT_LAYOUT);
-    const saver = store ? new Saver(session, store, { layout: () => DEFAULT_LAYOUT, prefs: () => ({ speed: 1 }) }) : undefined;
-    const unfollow = followPresenter(deck);
-    if (lessons) session.onSlice(() => lessons.sample());
-    session.start();
-    shown = { session, deck, saver, unfollow };
-    if (before) void saver?.save();
+    const { deck, saver } = stage.show(
+      session,
+      {
+        layout: DEFAULT_LAYOUT,
+        saver: store ? (s) => new Saver(s, store, { layout: () => DEFAULT_LAYOUT, prefs: () => ({ speed: 1 }) }) : undefined,
+      },
+      lessons && (() => lessons.sample()),
+    );
     if (params.testHooks) {
       installTestHooks(session, deck, { source, replayMs: 0 }, {
         save: async () => saver?.save(),

@@ -37,3 +37,9 @@ export function notify(kind: NoticeKind, vars: Record<string, string | number> =
 export function dismiss(id: number): void {
   noticeStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
 }
+
+/** The driver's onError: the simulation faulted (a bug). Logged for a developer, told to the learner. */
+export function simulationStopped(err: unknown): void {
+  console.error('dockersim: simulation stopped', err);
+  notify('simStopped', { reason: err instanceof Error ? err.message : String(err) });
+}
