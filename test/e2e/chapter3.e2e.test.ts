@@ -1,7 +1,7 @@
 /**
  * The book's chapter 3 done in the app by typing, in real Chromium: every ch03 lesson in order, each step's
- * reference solution typed into the terminal as a learner would (keys through the keyboard, Ctrl-C and
- * Ctrl-P Ctrl-Q as control keys), each step turning done because the machine got there, and after every step
+ * reference solution typed into the focused terminal (text and control keys such as Ctrl-C and Ctrl-P Ctrl-Q
+ * through xterm's input, Enter from the keyboard), each step turning done because the machine got there, and after every step
  * the daemon view showing exactly the containers the engine has, in their states. Lessons are opened the way
  * a learner goes on: the "Next lesson" button at the end of the one before.
  */
@@ -55,7 +55,9 @@ async function settle(ms = 2500): Promise<void> {
         const term = d.term;
         if (!term || !term.alive()) return true;
         const k = d.machine.kernel;
-        const relayed = term.tty.termios.icanon || [...k.ttys.values()].some((t) => t !== term.tty && t.waitingForInput);
+        // bash's line editor reads in raw mode too; only a docker client relays the keys to a container.
+        const relaying = k.procs.get(term.tty.fgPgrp)?.comm === 'docker';
+        const relayed = !relaying || [...k.ttys.values()].some((t) => t !== term.tty && t.waitingForInput);
         return term.tty.waitingForInput && k.sched.runnable() === 0 && relayed;
       },
       undefined,
@@ -68,7 +70,9 @@ async function perform(a: SolutionAction): Promise<void> {
   await settle();
   switch (a.kind) {
     case 'type':
-      await page.keyboard.type(a.text);
+      // The text as xterm hands over keystrokes (its keyboard layer is exercised by the other browser tests;
+      // a CDP round trip per character would make this chapter take minutes), then a real Enter key.
+      await page.evaluate((text) => window.__dockersim!.xterm.input(text, true), a.text);
       await page.keyboard.press('Enter');
       return;
     case 'keys':

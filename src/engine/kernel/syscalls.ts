@@ -310,7 +310,7 @@ export class ProcessSys implements Sys {
   }
 
   tcsetattr(fd: number, state: Partial<TermiosState>): void {
-    Object.assign(this.tty(fd).termios, state);
+    this.tty(fd).setTermios(state);
   }
 
   tcgetpgrp(fd: number): number {

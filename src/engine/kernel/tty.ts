@@ -105,6 +105,20 @@ export class Tty {
     };
   }
 
+  /**
+   * tcsetattr. Leaving canonical mode makes a line typed ahead but not yet ended readable at once, as n_tty
+   * does: keys typed while `docker attach` was still connecting reach the container when it switches to raw.
+   */
+  setTermios(state: Partial<TermiosState>): void {
+    const wasCanonical = this.termios.icanon;
+    Object.assign(this.termios, state);
+    if (wasCanonical && !this.termios.icanon && this.line !== '') {
+      const typed = this.line;
+      this.line = '';
+      this.push(typed);
+    }
+  }
+
   tryRead(max?: number): ReadResult {
     const item = this.ready[0];
     if (item === undefined) return undefined;

@@ -309,6 +309,28 @@ describe('tty', () => {
   });
 });
 
+describe('tty type-ahead', () => {
+  it('hands a line typed ahead in canonical mode to the first raw read, as n_tty does', async () => {
+    const got: string[] = [];
+    const { k } = boot(async (sys) => {
+      const tty = k.createTty();
+      k.attachTty(k.procs.get(sys.hostPid)!, tty);
+      await sys.sleep(100);
+      sys.tcsetattr(0, { icanon: false, echo: false });
+      got.push(String(await sys.read(0)));
+      got.push(String(await sys.read(0)));
+      return 0;
+    });
+    await k.run({ until: 10 });
+    const tty = k.ttys.get('pts/0')!;
+    tty.input('exit');
+    await k.run({ until: 200 });
+    tty.input('\r');
+    await k.run({ until: 300 });
+    expect(got).toEqual(['exit', '\r']);
+  });
+});
+
 describe('sockets and ptys', () => {
   it('connects a client to a TCP listener and carries data both ways, with half-close', async () => {
     const log: string[] = [];
