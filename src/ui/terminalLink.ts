@@ -40,6 +40,43 @@ export interface TerminalLink extends Disposable {
   readonly stopped: boolean;
 }
 
+/**
+ * xterm parses what it was given in batches of about 12 ms, but looks at the clock only between two writes: a
+ * flood hands over tens of KiB at once, and that one write was parsed in a single task. While the scrollback
+ * fills, each line feed costs xterm some 50 µs (its scrollbar is updated line by line), so 48 KiB of `y`
+ * lines took a quarter of a second. Handed over in pieces, the batches stay short.
+ */
+const PIECE_CHARS = 4096;
+const PIECE_LINES = 64;
+
+/** Writes `data` to the emulator piece by piece; `done` runs once all of it has been parsed. */
+function writeInPieces(term: Emulator, data: string, done: () => void): void {
+  let start = 0;
+  for (;;) {
+    const end = pieceEnd(data, start);
+    if (end >= data.length) {
+      term.write(start === 0 ? data : data.slice(start), done);
+      return;
+    }
+    term.write(data.slice(start, end));
+    start = end;
+  }
+}
+
+/** Where the piece starting at `start` ends: after PIECE_LINES line feeds or PIECE_CHARS characters. */
+function pieceEnd(data: string, start: number): number {
+  let limit = Math.min(data.length, start + PIECE_CHARS);
+  // Both halves of a surrogate pair stay in one piece.
+  if (limit < data.length && (data.charCodeAt(limit - 1) & 0xfc00) === 0xd800) limit--;
+  let at = start;
+  for (let n = 0; n < PIECE_LINES; n++) {
+    const nl = data.indexOf('\n', at);
+    if (nl < 0 || nl >= limit) return limit;
+    at = nl + 1;
+  }
+  return at;
+}
+
 export function linkTerminal(tty: MasterTty, term: Emulator, opts: LinkOptions = {}): TerminalLink {
   const high = opts.highWater ?? 256 * 1024;
   const low = opts.lowWater ?? 64 * 1024;
@@ -61,7 +98,7 @@ export function linkTerminal(tty: MasterTty, term: Emulator, opts: LinkOptions =
   const subs: Disposable[] = [
     tty.onOutput((data) => {
       pending += data.length;
-      term.write(data, written(data.length));
+      writeInPieces(term, data, written(data.length));
       if (!stopped && pending > high) {
         stopped = true;
         tty.setFlow(true);

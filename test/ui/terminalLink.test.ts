@@ -113,4 +113,29 @@ describe('linkTerminal', () => {
     tty.output('more');
     expect(xterm.shown).toBe('0123456789abc');
   });
+
+  it('hands a flood to xterm in pieces (64 lines or 4 KiB at most), acknowledged once it is all parsed', () => {
+    const tty = new FakeTty();
+    const writes: string[] = [];
+    const xterm = new FakeXterm();
+    const write = xterm.write.bind(xterm);
+    xterm.write = (data, cb) => {
+      writes.push(data);
+      write(data, cb);
+    };
+    const link = linkTerminal(tty, xterm);
+    const flood = 'y\r\n'.repeat(150);
+    const wide = `${'a'.repeat(4095)}😀${'b'.repeat(5000)}`;
+    tty.output(flood);
+    tty.output(wide);
+    expect(writes.map((w) => w.length)).toEqual([192, 192, 66, 4095, 4096, 906]);
+    expect(writes.slice(0, 2).every((w) => w === 'y\r\n'.repeat(64))).toBe(true);
+    expect(writes.join('')).toBe(flood + wide);
+    expect(xterm.acks).toHaveLength(2);
+    expect(link.pending).toBe(flood.length + wide.length);
+    xterm.acks.shift()!();
+    expect(link.pending).toBe(wide.length);
+    xterm.ackAll();
+    expect(link.pending).toBe(0);
+  });
 });

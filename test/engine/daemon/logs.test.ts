@@ -142,4 +142,51 @@ describe('LogBuffer', () => {
       { numRuns: 200 },
     );
   });
+
+  it('property: lines logged many to a write read back as one entry per line (tail, since, until, streams, followers)', () => {
+    const write = fc.record({
+      stream: fc.constantFrom('stdout' as const, 'stderr' as const),
+      text: fc.array(fc.constantFrom('y\n', 'é\n', 'ab', '\n', 'z'.repeat(20)), { maxLength: 12 }).map((p) => p.join('')),
+      later: fc.integer({ min: 0, max: 2 }),
+    });
+    const bound = fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.array(write, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.record({ tail: fc.option(fc.integer({ min: -1, max: 40 }), { nil: undefined }), since: bound, until: bound, stdout: fc.boolean(), stderr: fc.boolean() }),
+        (writes, maxBytes, q) => {
+          const c = clock();
+          const log = new LogBuffer({ now: c.now, maxBytes });
+          const followed: LogEntry[] = [];
+          log.follow({ onEntry: (e) => followed.push(e) });
+          // The model: json-file's one entry per line, each with the time of the write that completed it.
+          let model: LogEntry[] = [];
+          const pending = { stdout: '', stderr: '' };
+          for (const w of writes) {
+            c.advance(BigInt(w.later));
+            log.write(w.stream, w.text);
+            const parts = (pending[w.stream] + w.text).split('\n');
+            pending[w.stream] = parts.pop()!;
+            for (const line of parts) model.push({ stream: w.stream, line: `${line}\n`, timeNs: c.now() });
+          }
+          const bytes = (es: LogEntry[]): number => es.reduce((n, e) => n + Buffer.byteLength(e.line), 0);
+          expect(followed).toEqual(model);
+          while (bytes(model) > maxBytes && model.length > 1) model = model.slice(1);
+          expect(log.length).toBe(model.length);
+          expect(log.size).toBe(bytes(model));
+          const at = (k: number | undefined): bigint | undefined => (k === undefined ? undefined : T0 + BigInt(k));
+          let want = q.tail !== undefined && q.tail >= 0 ? model.slice(Math.max(0, model.length - q.tail)) : model;
+          want = want.filter(
+            (e) =>
+              (q.since === undefined || e.timeNs >= at(q.since)!) &&
+              (q.until === undefined || e.timeNs <= at(q.until)!) &&
+              (e.stream === 'stdout' ? q.stdout : q.stderr),
+          );
+          expect(log.read({ tail: q.tail, sinceNs: at(q.since), untilNs: at(q.until), stdout: q.stdout, stderr: q.stderr })).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
