@@ -65,9 +65,16 @@ export interface IoHooks {
 }
 
 /** An attach or exec connection: output to read, input to write, a terminal to resize. */
+/** Output an attached client may hold unread before the container's writes wait (and when they resume). */
+export const SESSION_HIGH_WATER = 64 * 1024;
+export const SESSION_LOW_WATER = 16 * 1024;
+
 export class IoSession implements StreamSink {
   private readonly queue: StreamQueue<OutputChunk>;
   private detached = false;
+  /** Characters queued and not yet read by the client's pump. */
+  private queued = 0;
+  private readonly drainListeners: (() => void)[] = [];
 
   constructor(
     engine: DockerEngine,
@@ -81,16 +88,36 @@ export class IoSession implements StreamSink {
   }
 
   data(stream: LogStream, text: string): void {
-    if (stream === 'stdout' ? this.want.stdout : this.want.stderr) this.queue.push({ stream, data: text });
+    if (this.queue.closed || !(stream === 'stdout' ? this.want.stdout : this.want.stderr)) return;
+    this.queue.push({ stream, data: text });
+    this.queued += text.length;
   }
 
   close(): void {
     this.queue.close();
+    this.drained();
   }
 
   /** Output as it comes; null when the process exited (or the client detached). */
-  read(): Promise<OutputChunk | null> {
-    return this.queue.next();
+  async read(): Promise<OutputChunk | null> {
+    const chunk = await this.queue.next();
+    if (chunk) {
+      this.queued -= chunk.data.length;
+      if (this.queued <= SESSION_LOW_WATER) this.drained();
+    }
+    return chunk;
+  }
+
+  congested(): boolean {
+    return this.queued > SESSION_HIGH_WATER && !this.queue.closed;
+  }
+
+  onDrain(fn: () => void): void {
+    this.drainListeners.push(fn);
+  }
+
+  private drained(): void {
+    for (const fn of this.drainListeners) fn();
   }
 
   /** Returns 'detached' when the input held the detach keys (what came before them is still delivered). */
@@ -118,5 +145,6 @@ export class IoSession implements StreamSink {
     this.detached = true;
     this.hooks.detach?.();
     this.queue.close();
+    this.drained();
   }
 }

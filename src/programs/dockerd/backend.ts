@@ -17,8 +17,14 @@ import { inWorker } from './worker.js';
 
 type Json = Record<string, unknown>;
 
-/** Copies a session's output to the client until the process ends or the client detaches. */
-async function pump(io: IoSession, streams: AttachStreams): Promise<void> {
+/** Bytes an attach connection may have queued before the pump stops reading the session (and resumes). */
+const CLIENT_HIGH_WATER = 64 * 1024;
+
+/**
+ * Copies a session's output to the client until the process ends or the client detaches. While the client's
+ * connection has a backlog the pump waits, so the session fills and holds the container's writes.
+ */
+async function pump(io: IoSession, streams: AttachStreams, sys: Sys): Promise<void> {
   streams.onStdin(
     (data) => {
       io.write(data);
@@ -30,6 +36,7 @@ async function pump(io: IoSession, streams: AttachStreams): Promise<void> {
   for (let chunk = await io.read(); chunk !== null; chunk = await io.read()) {
     if (chunk.stream === 'stderr') streams.stderr(chunk.data);
     else streams.stdout(chunk.data);
+    while ((streams.backlog?.() ?? 0) > CLIENT_HIGH_WATER) await sys.sleep(5);
   }
 }
 
@@ -113,7 +120,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
 
     // ---- attach and exec
     containerAttach: (name, config) =>
-      work(async (w) => {
+      work(async (w, s) => {
         const io = w.containerAttach(name, {
           stdin: config.useStdin,
           stdout: config.useStdout,
@@ -122,7 +129,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
           stream: config.stream,
           detachKeys: config.detachKeys || undefined,
         });
-        await pump(io, config.getStreams(!io.tty));
+        await pump(io, config.getStreams(!io.tty), s);
       }),
     containerExecCreate: (name, config) => d.containerExecCreate(name, config as unknown as ExecCreateConfig).Id,
     containerExecInspect: (id) => d.containerExecInspect(id),
@@ -131,12 +138,12 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     },
     execExists: (id) => engine.execs.has(id),
     containerExecStart: (id, config) =>
-      work(async (w) => {
+      work(async (w, s) => {
         const io = w.containerExecStart(id, {
           detach: config.detach,
           consoleSize: config.consoleSize ?? undefined,
         });
-        if (io && config.streams) await pump(io, config.streams);
+        if (io && config.streams) await pump(io, config.streams, s);
       }),
 
     // ---- images

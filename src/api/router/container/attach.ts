@@ -24,6 +24,8 @@ export function upgradeHead(ctx: RequestContext, multiplexed: boolean): string {
 
 export class AttachPump {
   private readonly out: string[] = [];
+  /** Bytes queued in `out`. */
+  private outBytes = 0;
   private stdinSink: ((text: string) => void) | null = null;
   private stdinEnd: (() => void) | null = null;
   private stdinEnded = false;
@@ -40,8 +42,7 @@ export class AttachPump {
     const push = (stream: 1 | 2, text: string): void => {
       if (this.gone || text === '') return;
       const bytes = textToBytes(text);
-      this.out.push(multiplexed ? encodeFrame(stream, bytes) : bytes);
-      ctx.waiter.wake();
+      this.queue(multiplexed ? encodeFrame(stream, bytes) : bytes);
     };
     this.streams = {
       stdout: (t) => push(STDOUT, t),
@@ -54,12 +55,18 @@ export class AttachPump {
       onHangup: (fn) => {
         this.hangup = fn;
       },
+      backlog: () => (this.gone ? 0 : this.outBytes),
     };
   }
 
   /** Queues bytes for the client as they are (an in-band error message). */
   rawOut(bytes: string): void {
+    this.queue(bytes);
+  }
+
+  private queue(bytes: string): void {
     this.out.push(bytes);
+    this.outBytes += bytes.length;
     this.ctx.waiter.wake();
   }
 
@@ -69,7 +76,13 @@ export class AttachPump {
     try {
       for (;;) {
         this.takeInput();
-        while (this.out.length > 0) await this.raw.write(this.out.shift()!);
+        while (this.out.length > 0) {
+          // Keys typed during a flood (Ctrl-C) must not wait for the output queue to empty.
+          this.takeInput();
+          const bytes = this.out.shift()!;
+          this.outBytes -= bytes.length;
+          await this.raw.write(bytes);
+        }
         if (done()) break;
         await w.until(() => this.out.length > 0 || done() || (!this.stdinEnded && this.stdinSink !== null && this.raw.hasInput()));
       }

@@ -100,6 +100,11 @@ export interface AttachStreams {
    * backend that registers here can stop its session instead of waiting for the container to exit.
    */
   onHangup?(fn: () => void): void;
+  /**
+   * Bytes queued for the client and not yet written to its connection: a backend stops taking output while
+   * this is high, so a client that cannot keep up slows the container instead of filling memory.
+   */
+  backlog?(): number;
 }
 
 export interface AttachConfig {

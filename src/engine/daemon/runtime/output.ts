@@ -5,7 +5,10 @@ import type { ContainerRuntime } from './task.js';
 
 export function emitOutput(c: Container, rt: ContainerRuntime, stream: LogStream, text: string): void {
   c.logs.write(stream, text);
-  if (rt.sinks) for (const s of rt.sinks) s.data(stream, text);
+  if (rt.sinks) {
+    for (const s of rt.sinks) s.data(stream, text);
+    rt.holdIfCongested();
+  }
 }
 
 /** The container's streams ended (its PID 1 exited): flush the log, end followers and attached clients. */

@@ -74,8 +74,8 @@ function spawnInit(engine: DockerEngine, sys: Sys, self: Process, c: Container, 
       rt.flushInput();
     } else stdin = deviceFile('null', k.prng);
     k.installFd(self, 0, stdin);
-    k.installFd(self, 1, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stdout', t), () => {}, k));
-    k.installFd(self, 2, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stderr', t), () => {}, k));
+    k.installFd(self, 1, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stdout', t), () => {}, k, rt.gate));
+    k.installFd(self, 2, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stderr', t), () => {}, k, rt.gate));
     fds = { 0: 0, 1: 1, 2: 2 };
   }
   const pid = sys.spawn({

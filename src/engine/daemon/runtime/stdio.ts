@@ -12,6 +12,20 @@ export interface StreamSink {
   data(stream: LogStream, text: string): void;
   /** The stream ended: the container (or exec process) exited. */
   close(): void;
+  /**
+   * The client holds more unread output than it may (an attached `docker` that cannot keep up): the
+   * container's writes wait, as dockerd's attach copier blocks the container's stdio on a slow client.
+   */
+  congested?(): boolean;
+  /** `fn` runs when a congested sink has been read down (or went away). */
+  onDrain?(fn: () => void): void;
+}
+
+/** Lets a container's output through while no attached client is congested. */
+export interface OutputGate {
+  blocked(): boolean;
+  /** Runs `wake` once, when the gate opens again. */
+  whenOpen(wake: () => void): void;
 }
 
 /** Characters one task may drain in one scheduler slice before its next write waits for the next slice. */
@@ -30,7 +44,13 @@ export interface DrainPacer {
  * characters in one slice, the next write waits for the next slice. Without it a flood (`yes`) would push
  * tens of thousands of log lines through one slice and stall the page.
  */
-export function drainedPipe(ino: number, onData: (text: string) => void, onClose: () => void, pacer?: DrainPacer): OpenFile {
+export function drainedPipe(
+  ino: number,
+  onData: (text: string) => void,
+  onClose: () => void,
+  pacer?: DrainPacer,
+  gate?: OutputGate,
+): OpenFile {
   const writeWait = pacer ? new WaitQueue() : null;
   let slice = -1;
   let used = 0;
@@ -43,6 +63,10 @@ export function drainedPipe(ino: number, onData: (text: string) => void, onClose
     writeWait,
     tryRead: () => null,
     tryWrite(data) {
+      if (pacer && writeWait && gate?.blocked()) {
+        gate.whenOpen(() => writeWait.wakeAll(pacer.sched));
+        return undefined;
+      }
       if (pacer && writeWait) {
         if (pacer.sched.slices !== slice) {
           slice = pacer.sched.slices;

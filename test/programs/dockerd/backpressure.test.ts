@@ -1,0 +1,55 @@
+/**
+ * A client that cannot keep up slows the container, as with dockerd's attach copier: `docker run -it busybox
+ * yes` in a terminal whose emulator has stopped output (XOFF) fills a bounded amount of buffering (the CLI's
+ * terminal, its socket, the attach connection's queue, the session), then the container's own terminal stops
+ * and `yes` blocks. Output resumes when the emulator does, and the detach keys still get through.
+ */
+import { describe, expect, it } from 'vitest';
+import { Typist } from '../../../src/lessons/typist.js';
+import { MachineTerminals } from '../../../src/lessons/terminals.js';
+import { Machine } from '../../../src/machine/machine.js';
+import { nodeDrain } from '../../../src/node/drain.js';
+
+describe('attach backpressure', () => {
+  it('holds a flooding container while its attached client is stopped, and lets it go again', { timeout: 120_000 }, async () => {
+    const m = Machine.boot({ seed: 1, drain: nodeDrain });
+    const terminals = new MachineTerminals(m);
+    const typist = new Typist(m, terminals);
+    await typist.perform({ kind: 'type', text: 'sudo docker pull busybox', line: 0 });
+    await typist.settle();
+    const term = terminals.get(1)!;
+    let shown = 0;
+    term.tty.onOutput((d) => void (shown += d.length));
+    await typist.perform({ kind: 'type', text: 'sudo docker run -it --name flood busybox yes', line: 0 });
+    const k = m.kernel;
+    await k.run({ until: k.now() + 50 });
+    const c = m.engine.getContainer('flood');
+    expect(c.State.Running).toBe(true);
+    const tty = m.engine.runtime(c).tty!;
+    let produced = 0;
+    tty.onOutput((d) => void (produced += d.length));
+
+    // The emulator stops reading: within a second everything between it and the container is full.
+    term.tty.setFlow(true);
+    await k.run({ until: k.now() + 1000 });
+    const held = produced;
+    await k.run({ until: k.now() + 3000 });
+    expect(produced).toBe(held);
+    // What piled up on the way is bounded by the buffers' limits, not by how long the client was stopped.
+    expect(held).toBeLessThan(1 << 20);
+    expect(c.State.Running).toBe(true);
+
+    term.tty.setFlow(false);
+    const before = shown;
+    await k.run({ until: k.now() + 50 });
+    expect(produced).toBeGreaterThan(held);
+    expect(shown).toBeGreaterThan(before);
+
+    // Keys still get through the flood: Ctrl-P Ctrl-Q detaches, the prompt comes back, the container runs on.
+    term.tty.input('\x10\x11');
+    // (Not typist.settle: with `yes` running nothing is ever idle.)
+    await k.run({ until: k.now() + 100 });
+    expect(typist.output(1).endsWith('\x1b[01;34m~\x1b[00m$ ')).toBe(true);
+    expect(c.State.Running).toBe(true);
+  });
+});
