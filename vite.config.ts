@@ -4,10 +4,11 @@
  * see src/engine/fs/inode.ts).
  *
  * Two chunks of the simulation are loaded on demand (Sys.hostLoad, see src/programs/registry.ts): the
- * utilities (coreutils, procps, busybox…) and the Docker half (the CLI, the API, dockerd). The machine starts
- * dockerd at boot and stands still until its code is there, so the page fetches the Docker chunk from the
- * start, beside the entry chunk (a modulepreload link). The utilities wait for the page's own prefetch
- * (src/ui/prefetch.ts), so their compilation does not compete with the entry chunk's.
+ * utilities (coreutils, procps, busybox…) and the Docker half (the CLI, the API, dockerd). A boot needs
+ * neither (dockerd loads its half at its first connection), so the app fetches both only once its first prompt
+ * is up (src/ui/prefetch.ts): on two cores, compiling the Docker chunk beside the entry chunk delayed the
+ * prompt. The embed page types its commands (often `docker …`) as soon as it starts, so it fetches the Docker
+ * chunk from the start, beside its entry chunk (a modulepreload link).
  *
  * Three entries: the app (index.html), the embed page for docs (embed.html), and the `<docker-sim>` element
  * (docker-sim.js at the root of the build, under a fixed name a docs page can include; it is a few KB and
@@ -17,8 +18,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Modules loaded with `import()` whose chunks the page fetches at once. */
-const PRELOAD = ['/src/programs/docker-programs.ts'];
+/** Modules loaded with `import()` whose chunks a page fetches at once, by page. */
+const PRELOAD: Readonly<Record<string, readonly string[]>> = { '/embed.html': ['/src/programs/docker-programs.ts'] };
 
 function preloadLazyChunks(): Plugin {
   return {
@@ -29,7 +30,8 @@ function preloadLazyChunks(): Plugin {
       handler(_html, ctx) {
         const bundle = ctx.bundle;
         // Each page preloads what its own entry (ctx.chunk) does not already load statically.
-        if (!bundle || !ctx.chunk) return;
+        const modules = PRELOAD[ctx.path] ?? [];
+        if (!bundle || !ctx.chunk || modules.length === 0) return;
         const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
         const initial = new Set<string>();
         const addStatic = (file: string, into: Set<string>): void => {
@@ -41,7 +43,7 @@ function preloadLazyChunks(): Plugin {
         addStatic(ctx.chunk.fileName, initial);
         const files = new Set<string>();
         for (const c of chunks) {
-          if (!c.isDynamicEntry || !PRELOAD.some((m) => c.facadeModuleId?.endsWith(m))) continue;
+          if (!c.isDynamicEntry || !modules.some((m) => c.facadeModuleId?.endsWith(m))) continue;
           const deps = new Set<string>();
           addStatic(c.fileName, deps);
           for (const f of deps) if (!initial.has(f)) files.add(f);

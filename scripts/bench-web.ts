@@ -1,15 +1,16 @@
 /**
  * `npm run bench:web`: the browser figures, in Debian's headless Chromium on this machine. Measured, not
  * asserted: initial JS size, navigation → first prompt (median of a few loads, with the page's own marks
- * on the way), keystroke → echo, and the page's responsiveness while `while true; do :; done` runs.
+ * on the way), keystroke → echo, the page's responsiveness while `while true; do :; done` runs, and the
+ * page's memory after 1,000 containers.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import type { Page } from 'playwright-core';
-import { launchBrowser, waitForPrompt } from '../test/e2e/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { cursorRow, launchBrowser, PROMPT, waitForPrompt } from '../test/e2e/browser.js';
 import { serveStatic } from '../test/e2e/server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -17,23 +18,98 @@ const ROOT = resolve(import.meta.dirname, '..');
 const LOADS = 5;
 
 interface Load {
+  /** The first animation frame with the prompt in the terminal, ms after navigation start (the page's clock). */
   readonly prompt: number;
   /** The page's own marks (src/ui/main.tsx), ms after navigation start; -1 if missing. */
   readonly start: number;
   readonly booted: number;
   readonly firstOutput: number;
+  /** CPU ms other processes (not this bench, its server or its browser) used during the load. */
+  readonly otherCpu: number;
 }
 
+/**
+ * Runs before the page's own scripts: once the page's terminal exists, notes the first render of xterm (done in
+ * an animation frame, which is then painted) after which its rows on the page show the prompt. Timed in the
+ * page, from navigation start: neither playwright's polling nor the CDP round trip is counted. The buffer alone
+ * would not do: the login's output is parsed into it before the terminal is on the page.
+ */
+const PROMPT_FRAME = `(() => {
+  const prompt = ${JSON.stringify(PROMPT.trim())};
+  const hook = () => {
+    const x = window.__dockersim && window.__dockersim.xterm;
+    if (!x) return requestAnimationFrame(hook);
+    const sub = x.onRender(() => {
+      const rows = document.querySelector('.xterm-rows');
+      if (!rows || !rows.textContent.includes(prompt)) return;
+      window.__promptFrame = performance.now();
+      sub.dispose();
+    });
+  };
+  requestAnimationFrame(hook);
+})()`;
+
 async function timeLoad(page: Page, url: string): Promise<Load> {
-  const t0 = Date.now();
+  await page.addInitScript(PROMPT_FRAME);
+  const other = otherCpu();
   await page.goto(`${url}?test=1`);
   await waitForPrompt(page);
-  const prompt = Date.now() - t0;
-  const marks = await page.evaluate(() =>
-    Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)])),
-  );
-  const mark = (name: string): number => marks[`dockersim:${name}`] ?? -1;
-  return { prompt, start: mark('start'), booted: mark('booted'), firstOutput: mark('first-output') };
+  await page.waitForFunction(() => (window as { __promptFrame?: number }).__promptFrame !== undefined);
+  const otherMs = other();
+  const marks = (await page.evaluate(`({
+    prompt: window.__promptFrame ?? -1,
+    ...Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])),
+  })`)) as Record<string, number>;
+  const mark = (name: string): number => Math.round(marks[`dockersim:${name}`] ?? -1);
+  return { prompt: Math.round(marks.prompt), start: mark('start'), booted: mark('booted'), firstOutput: mark('first-output'), otherCpu: otherMs };
+}
+
+/**
+ * CPU time used by processes outside this one's tree (Linux /proc; 0 elsewhere), sampled every 100 ms until
+ * the returned function is called: on a shared two-core machine, another job's burst doubles a load's time.
+ */
+function otherCpu(): () => number {
+  const ticks = (): Map<number, { ppid: number; t: number }> => {
+    const m = new Map<number, { ppid: number; t: number }>();
+    let pids: string[] = [];
+    try {
+      pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+    } catch {
+      return m;
+    }
+    for (const pid of pids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        m.set(Number(pid), { ppid: Number(f[1]), t: Number(f[11]) + Number(f[12]) });
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return m;
+  };
+  let last = ticks();
+  let ms = 0;
+  const timer = setInterval(() => {
+    const now = ticks();
+    const ours = new Set([process.pid]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [pid, p] of now) {
+        if (ours.has(pid) || !ours.has(p.ppid)) continue;
+        ours.add(pid);
+        grew = true;
+      }
+    }
+    // Clock ticks are 1/100 s on Linux.
+    for (const [pid, p] of now) if (!ours.has(pid)) ms += (p.t - (last.get(pid)?.t ?? p.t)) * 10;
+    last = now;
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    return ms;
+  };
 }
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -70,6 +146,93 @@ function jsSizes(dist: string): { initial: number; preloaded: number; lazy: numb
   return { initial: sum(initial), preloaded: sum(preloaded), lazy: sum(lazy) };
 }
 
+const CONTAINERS = 1000;
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/**
+ * The page's heap with 1,000 running containers, on a fresh page: a learner's shell loop typed into the
+ * terminal, so every layer a real session uses takes part (shell, sudo, the CLI, the Engine API, the daemon,
+ * the panel listing them). Heap figures are read after a full collection (CDP), before the loop (booted,
+ * busybox pulled, the Docker code loaded) and once the panel shows all of them.
+ */
+async function memoryAfterContainers(browser: Browser, url: string): Promise<[string, string, string][]> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async (): Promise<{ js: number; dom: number }> => {
+    // Twice: what the first collection finalizes is freed by the second.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const h = await cdp.send('Runtime.getHeapUsage');
+    return { js: h.usedSize, dom: h.embedderHeapUsedSize };
+  };
+  const type = async (line: string, timeout: number): Promise<void> => {
+    const row = await cursorRow(page);
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+    await waitForPrompt(page, row + 1, timeout);
+  };
+  try {
+    await page.goto(`${url}?test=1&locale=en`);
+    await waitForPrompt(page);
+    await type('sudo docker run --rm busybox true', 60000);
+    const before = await heap();
+    const t0 = Date.now();
+    await type(`for i in $(seq ${CONTAINERS}); do sudo docker run -d busybox sleep 100000 >/dev/null; done`, 600000);
+    const loopMs = Date.now() - t0;
+    const running = await page.evaluate(
+      () => [...window.__dockersim!.machine.engine.containers.values()].filter((c) => c.State.Running).length,
+    );
+    if (running !== CONTAINERS) throw new Error(`memory bench: ${running} containers running, not ${CONTAINERS}`);
+    await page.waitForFunction(
+      (n) => document.querySelector('.panel-tab[aria-selected="true"]')?.textContent === `Containers (${n})`,
+      CONTAINERS,
+      { timeout: 30000 },
+    );
+    const after = await heap();
+    return [
+      [`memory after ${CONTAINERS.toLocaleString('en')} containers: JS heap before (booted, busybox pulled)`, mib(before.js), '—'],
+      ['  JS heap with them running (typed `docker run -d busybox sleep` loop)', mib(after.js), '—'],
+      ['  JS heap per container', kib((after.js - before.js) / CONTAINERS), '≤ 30 KB'],
+      ['  DOM heap before → after (the panel lists them)', `${mib(before.dom)} → ${mib(after.dom)}`, '—'],
+      ['  typing the loop took', `${(loopMs / 1000).toFixed(1)} s`, '—'],
+    ];
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Real key events (CDP), at no particular moment of the frame. A key is timed from its event's timestamp to
+ * the render that shows the echo (xterm renders in an animation frame, which is then painted), and to the
+ * moment the echo was parsed into xterm's buffer (the simulation's share). Chromium runs no task between a key
+ * event and the next frame, and the echo is written from the driver's tick, a task: it is painted in the frame
+ * after that, so the figure is the wait for the next frame plus about one more.
+ */
+async function keystrokeEcho(page: Page, keys: number): Promise<{ screen: number; buffer: number }> {
+  await page.evaluate(`(() => {
+    const x = window.__dockersim.xterm;
+    const seen = (window.__echoes = []);
+    let key = null;
+    x.textarea.addEventListener('keydown', (e) => { key = { at: e.timeStamp, col: x.buffer.active.cursorX }; }, true);
+    x.onWriteParsed(() => { if (key && key.parsed === undefined && x.buffer.active.cursorX !== key.col) key.parsed = performance.now(); });
+    x.onRender(() => {
+      if (!key || key.parsed === undefined) return;
+      seen.push({ buffer: key.parsed - key.at, screen: performance.now() - key.at });
+      key = null;
+    });
+  })()`);
+  for (let i = 0; i < keys; i++) {
+    await page.keyboard.press('a');
+    await page.waitForFunction((n) => (window as unknown as { __echoes: unknown[] }).__echoes.length > n, i);
+    await page.waitForTimeout(Math.random() * 40);
+  }
+  await page.keyboard.press('Control+U');
+  const seen = (await page.evaluate('window.__echoes')) as { buffer: number; screen: number }[];
+  const med = (k: 'buffer' | 'screen'): number => seen.map((e) => e[k]).sort((a, b) => a - b)[Math.floor(seen.length / 2)];
+  return { screen: med('screen'), buffer: med('buffer') };
+}
+
 async function main(): Promise<void> {
   const dist = mkdtempSync(join(tmpdir(), 'dockersim-bench-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, sourcemap: false } });
@@ -91,28 +254,20 @@ async function main(): Promise<void> {
     }
     const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     loads.push(await timeLoad(page, server.url));
-    const med = (k: keyof Load): number => loads.map((l) => l[k]).sort((a, b) => a - b)[Math.floor(loads.length / 2)];
-    const all = loads.map((l) => l.prompt).sort((a, b) => a - b).join(', ');
-    rows.push([`navigation → first prompt (median of ${LOADS})`, `${med('prompt')} ms`, '≤ 300 ms']);
-    rows.push(['  all loads', `${all} ms`, '—']);
+    const med = (k: keyof Load, of = loads): number => of.map((l) => l[k]).sort((a, b) => a - b)[Math.floor(of.length / 2)];
+    // A load during which other processes took more than 100 ms of CPU ran on a busy machine.
+    const quiet = loads.filter((l) => l.otherCpu <= 100);
+    const all = loads.map((l) => `${l.prompt}${l.otherCpu > 100 ? '*' : ''}`).join(', ');
+    rows.push([`navigation → first prompt on screen (median of ${LOADS})`, `${med('prompt')} ms`, '≤ 300 ms']);
+    rows.push(['  all loads (* = machine busy with other work meanwhile)', `${all} ms`, '—']);
+    if (quiet.length > 0 && quiet.length < loads.length) rows.push([`  median of the ${quiet.length} quiet loads`, `${med('prompt', quiet)} ms`, '—']);
     rows.push(['  → main script runs (median)', `${med('start')} ms`, '—']);
     rows.push(['  → machine booted, page wired (median)', `${med('booted')} ms`, '—']);
     rows.push(['  → first terminal output (median)', `${med('firstOutput')} ms`, '—']);
 
-    const echo = await page.evaluate(async () => {
-      const x = window.__dockersim!.xterm;
-      const samples: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const before = x.buffer.active.cursorX;
-        const t = performance.now();
-        x.input('a');
-        while (x.buffer.active.cursorX === before) await new Promise((r) => requestAnimationFrame(() => r(null)));
-        samples.push(performance.now() - t);
-      }
-      x.input('\x15');
-      return samples.sort((a, b) => a - b)[10];
-    });
-    rows.push(['keystroke → echo (median of 20)', `${echo.toFixed(1)} ms`, '≤ 16 ms']);
+    const echo = await keystrokeEcho(page, 20);
+    rows.push(['keystroke → echo on screen (median of 20 keys)', `${echo.screen.toFixed(1)} ms`, '≤ 16 ms']);
+    rows.push(['  → echo in the terminal\'s buffer (median)', `${echo.buffer.toFixed(1)} ms`, '—']);
 
     await page.keyboard.type('while true; do :; done\n');
     const probe = await page.evaluate(async () => {
@@ -133,6 +288,7 @@ async function main(): Promise<void> {
     });
     rows.push(['busy loop: longest main-thread task', `${probe.longest.toFixed(1)} ms`, 'no task over 50 ms']);
     rows.push(['busy loop: worst zero-delay timer gap', `${probe.worst.toFixed(1)} ms`, '—']);
+    rows.push(...(await memoryAfterContainers(browser, server.url)));
   } finally {
     await browser.close();
     await server.close();

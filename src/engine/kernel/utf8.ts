@@ -47,11 +47,25 @@ export function utf8Encode(s: string): Uint8Array {
   return out.slice(0, n);
 }
 
-export function utf8Decode(b: Uint8Array): string {
+/** Characters handed to one String.fromCharCode call (its arguments go on the stack). */
+const CHUNK = 8192;
+
+/** Bytes below 0x80 are their own characters: no per-byte work beyond the copy into a string. */
+function asciiRun(b: Uint8Array, end: number): string {
   let out = '';
-  let chunk: number[] = [];
+  for (let i = 0; i < end; i += CHUNK) out += String.fromCharCode(...b.subarray(i, Math.min(end, i + CHUNK)));
+  return out;
+}
+
+export function utf8Decode(b: Uint8Array): string {
   const n = b.length;
-  for (let i = 0; i < n; ) {
+  // Most of what programs read and write (scripts, config files, command output) is ASCII throughout.
+  let start = 0;
+  while (start < n && b[start] < 0x80) start++;
+  let out = start > 0 ? asciiRun(b, start) : '';
+  if (start === n) return out;
+  let chunk: number[] = [];
+  for (let i = start; i < n; ) {
     const c = b[i];
     let cp = 0xfffd;
     let used = 1;
@@ -76,7 +90,7 @@ export function utf8Decode(b: Uint8Array): string {
       cp -= 0x10000;
       chunk.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
     } else chunk.push(cp);
-    if (chunk.length >= 8192) {
+    if (chunk.length >= CHUNK) {
       out += String.fromCharCode(...chunk);
       chunk = [];
     }

@@ -3,6 +3,11 @@
  * A restore replays the journal flat out (no real-time pacing), handing the page a turn every ~30 ms to paint
  * its progress. Anything that goes wrong (bad JSON, another version, a replay that throws or diverges) is
  * reported with a notice, the saved text is set aside under another key, and a fresh session starts.
+ *
+ * While IndexedDB looks (from another thread, tens of ms on a first visit), the page has nothing else to do:
+ * the fresh session most visits get is started then, and its login runs to the first prompt, so the prompt
+ * does not wait for the login behind the page's first render. A save that turns up stops that early; the
+ * fresh machine is dropped and the replay boots its own.
  */
 import { JOURNAL_FORMAT } from '../../machine/journal.js';
 import type { DriverHost } from '../../machine/driver.js';
@@ -90,7 +95,28 @@ async function replayInto(saved: SavedSession, o: StartOptions): Promise<Session
   return s;
 }
 
+/** Virtual ms the early login may use: a login takes well under one; the driver does the rest, if any. */
+const EARLY_LOGIN_MS = 20;
+
+/**
+ * A fresh session whose login runs until its shell waits at the prompt, or until `found` says a saved
+ * session will be restored instead. The kernel is run as a driver tick would run it (the journal holds only
+ * the terminal's opening, and the driver starts from the clock where this left it).
+ */
+async function freshWhileLoading(o: StartOptions, found: () => boolean): Promise<Session> {
+  const session = await Session.fresh(o.seed, o.boot, o.host, o.onError);
+  const kernel = session.machine.kernel;
+  const tty = session.terminals[0]?.terminal.tty;
+  try {
+    await kernel.run({ until: kernel.now() + EARLY_LOGIN_MS, stop: () => found() || !tty || tty.waitingForInput });
+  } catch (e) {
+    o.onError(e);
+  }
+  return session;
+}
+
 export async function startSession(o: StartOptions): Promise<Started> {
+  let early: Promise<Session> | undefined;
   if (o.shared !== null) {
     try {
       const saved = await fromLink(o.shared);
@@ -102,11 +128,17 @@ export async function startSession(o: StartOptions): Promise<Started> {
     }
   } else {
     let texts: string[] = [];
+    let found = false;
+    early = o.loading && freshWhileLoading(o, () => found);
+    // Not awaited when a save is restored: its failure is of no interest then.
+    early?.catch(() => undefined);
     try {
       texts = await (o.loading ?? o.store.load());
     } catch (e) {
       notify('saveFailed', { reason: reasonOf(e) });
     }
+    found = texts.length > 0;
+    if (early && !found) return { session: await early, saved: null, source: 'fresh' };
     // Newest first; a copy that cannot be restored is set aside and the next (older) one tried.
     for (const text of texts) {
       try {
@@ -120,5 +152,6 @@ export async function startSession(o: StartOptions): Promise<Started> {
       }
     }
   }
-  return { session: await Session.fresh(o.seed, o.boot, o.host, o.onError), saved: null, source: 'fresh' };
+  // No save could be restored: the early session (its login cut short, which the driver finishes) will do.
+  return { session: await (early ?? Session.fresh(o.seed, o.boot, o.host, o.onError)), saved: null, source: 'fresh' };
 }

@@ -4,6 +4,9 @@
  *
  * A page being left (`pagehide`) cannot count on an IndexedDB write finishing (Chromium drops it on reload),
  * so the last save also goes to localStorage, which is synchronous; `load` takes whichever copy is newer.
+ *
+ * The app's page (index.html) starts reading its store's session before any module has run (opening the
+ * database is slow, and the first prompt waits for the answer); the first `load` takes that read.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 
@@ -29,7 +32,22 @@ function savedAt(text: string): number {
   return m ? Number(m[1]) : Infinity;
 }
 
-export function idbSessionStore(db = 'dockersim', storeName = 'sessions', local: Storage | null = globalThis.localStorage ?? null): SessionStore {
+const PAGE_DB = 'dockersim';
+const PAGE_STORE = 'sessions';
+
+/**
+ * The value index.html read from the page's own database before any module ran, if it did; taken once; the
+ * next load reads again. A failed early read is no answer: the store asks IndexedDB itself.
+ */
+function takeEarlyRead(db: string, storeName: string): Promise<unknown> | undefined {
+  if (db !== PAGE_DB || storeName !== PAGE_STORE) return undefined;
+  const g = globalThis as { dockersimSaved?: Promise<unknown> };
+  const p = g.dockersimSaved;
+  g.dockersimSaved = undefined;
+  return p;
+}
+
+export function idbSessionStore(db = PAGE_DB, storeName = PAGE_STORE, local: Storage | null = globalThis.localStorage ?? null): SessionStore {
   let store: UseStore | undefined;
   const s = (): UseStore => (store ??= createStore(db, storeName));
   const localKey = `${db}:${SESSION_KEY}`;
@@ -42,7 +60,8 @@ export function idbSessionStore(db = 'dockersim', storeName = 'sessions', local:
   };
   return {
     async load() {
-      const v = await get<unknown>(SESSION_KEY, s());
+      const early = takeEarlyRead(db, storeName);
+      const v = early ? await early.catch(() => get<unknown>(SESSION_KEY, s())) : await get<unknown>(SESSION_KEY, s());
       // Anything but text was not written by this code: hand it on as text so it is reported and set aside.
       const idb = v === undefined ? undefined : typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
       let ls: string | null = null;

@@ -57,6 +57,13 @@ async function recordedText(seed = 5): Promise<{ text: string; session: Session 
   return { text: JSON.stringify(saved), session };
 }
 
+/** What terminal 0 has shown so far (its output waits in the pts until an emulator connects; read once). */
+function screenOf(session: Session): string {
+  let out = '';
+  session.terminals[0].master.onOutput((d) => (out += d)).dispose();
+  return out;
+}
+
 function notices(): string[] {
   return noticeStore.getState().notices.map((n) => `${n.kind} ${String(n.vars.reason ?? '')}`);
 }
@@ -133,6 +140,39 @@ describe('starting a session', () => {
     const s = await startSession(opts());
     expect(s.source).toBe('fresh');
     expect(notices()).toEqual([expect.stringMatching(/^setAside ReplayDivergence: replay diverged at entry 1: expected step \d+/)]);
+  });
+
+  it('runs the fresh login to its prompt while the store is read, as the driver would have run it', async () => {
+    const s = await startSession(opts({ loading: store.load() }));
+    expect(s.source).toBe('fresh');
+    expect(s.session.journal).toEqual([{ step: 0, at: 0, kind: 'open', term: 0, rows: 24, cols: 80 }]);
+    const early = s.session.terminals[0];
+    expect(early.terminal.tty.waitingForInput).toBe(true);
+    // The same machine run by hand from its opening gives the same screen, at the same position.
+    const ref = await Session.fresh(5, boot, host, (e) => { throw e; });
+    const tty = ref.terminals[0].terminal.tty;
+    await ref.machine.kernel.run({ until: 20, stop: () => tty.waitingForInput });
+    const shown = screenOf(s.session);
+    expect(shown).toBe(screenOf(ref));
+    expect(shown).toMatch(/user@dockersim\x1b\[00m:\x1b\[01;34m~\x1b\[00m\$ $/);
+    expect(positionOf(s.session.machine.kernel)).toEqual(positionOf(ref.machine.kernel));
+  });
+
+  it('restores a save found while the fresh login was running (that machine is dropped)', async () => {
+    const { text, session: live } = await recordedText();
+    await store.save(text);
+    let booted = 0;
+    const s = await startSession(opts({ loading: store.load(), boot: (seed) => (booted++, boot(seed)) }));
+    expect(s.source).toBe('saved');
+    expect(booted).toBe(2);
+    expect(positionOf(s.session.machine.kernel)).toEqual(positionOf(live.machine.kernel));
+  });
+
+  it('starts the early fresh session when the store cannot be read', async () => {
+    const s = await startSession(opts({ loading: Promise.reject(new Error('no IndexedDB')) }));
+    expect(s.source).toBe('fresh');
+    expect(s.session.terminals[0].terminal.tty.waitingForInput).toBe(true);
+    expect(notices()).toEqual(['saveFailed Error: no IndexedDB']);
   });
 
   it('replays a share link, and reports one it cannot read', async () => {
