@@ -36,12 +36,17 @@ interface Load {
  */
 const PROMPT_FRAME = `(() => {
   const prompt = ${JSON.stringify(PROMPT.trim())};
+  const shown = () => {
+    const rows = document.querySelector('.xterm-rows');
+    return !!rows && rows.textContent.includes(prompt);
+  };
   const hook = () => {
     const x = window.__dockersim && window.__dockersim.xterm;
     if (!x) return requestAnimationFrame(hook);
+    // Shown already (a render this check came too late for): this frame is an upper bound.
+    if (shown()) return void (window.__promptFrame = performance.now());
     const sub = x.onRender(() => {
-      const rows = document.querySelector('.xterm-rows');
-      if (!rows || !rows.textContent.includes(prompt)) return;
+      if (!shown()) return;
       window.__promptFrame = performance.now();
       sub.dispose();
     });
