@@ -6,7 +6,7 @@ import './app.css';
 import { browserHost, pageDrain } from './browserHost.js';
 import { registerPageControls } from './controls/pageControls.js';
 import './controls/controls.css';
-import { makePageControls, plainUrl } from './persist/actions.js';
+import { makePageControls, plainUrl, withoutParams } from './persist/actions.js';
 import { simulationStopped } from './persist/notices.js';
 import { showProgress, type Progress } from './persist/progress.js';
 import { startSession, type Started } from './persist/restore.js';
@@ -18,7 +18,7 @@ import { lessonFromUrl } from './lessons/controller.js';
 import { Stage, stageLessons } from './stage.js';
 import { useLocale } from './i18n.js';
 import { installTestHooks } from './testHooks.js';
-import { prefetchChunks } from './prefetch.js';
+import { prefetchChunks, whenIdle } from './prefetch.js';
 import { safeLocalStorage, setupDisplay, usePresenter } from './presenter/prefs.js';
 
 performance.mark('dockersim:start');
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const lessonLink = lessonFromUrl(location.search);
   // Like a shared session, a lesson link has been taken in: a reload resumes where the learner got to.
-  if (lessonLink !== null) history.replaceState(null, '', withoutLesson(location.href));
+  if (lessonLink !== null) history.replaceState(null, '', withoutParams(location.href, 'lesson'));
 
   const stage = new Stage();
   const lessons = stageLessons(stage, async () => {
@@ -120,19 +120,6 @@ async function main(): Promise<void> {
   // The utilities chunk (coreutils, procps…) loads while the learner reads the prompt; the lessons after it.
   prefetchChunks();
   whenIdle(() => void lessons.init(lessonLink));
-}
-
-/** Runs `fn` once the page has had time for its first prompt. */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1500 });
-  else setTimeout(fn, 0);
-}
-
-/** The page's address without `?lesson=`. */
-function withoutLesson(href: string): string {
-  const u = new URL(href);
-  u.searchParams.delete('lesson');
-  return u.toString();
 }
 
 void main();

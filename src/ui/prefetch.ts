@@ -7,10 +7,14 @@
 import { loadDockerPrograms, loadUtilities } from '../programs/registry.js';
 
 export function prefetchChunks(): void {
-  const load = (): void => {
+  whenIdle(() => {
     loadDockerPrograms().catch(() => {});
     loadUtilities().catch(() => {});
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1500 });
-  else setTimeout(load, 200);
+  }, 200);
+}
+
+/** Runs `fn` once the page is idle (its first prompt is up), within 1.5 s at the latest. */
+export function whenIdle(fn: () => void, fallbackMs = 0): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1500 });
+  else setTimeout(fn, fallbackMs);
 }

@@ -9,11 +9,16 @@ import { snapshot } from './saver.js';
 import { encodeShared, shareUrl } from './shareLink.js';
 import type { SessionStore } from './store.js';
 
+/** `href` without the given parameters: links the page has taken in are not taken again on a reload. */
+export function withoutParams(href: string, ...names: string[]): string {
+  const u = new URL(href);
+  for (const n of names) u.searchParams.delete(n);
+  return u.toString();
+}
+
 /** The page's URL without a session to load: a reload then opens the saved session (or a fresh one). */
 export function plainUrl(href: string): string {
-  const u = new URL(href);
-  u.searchParams.delete('session');
-  return u.toString();
+  return withoutParams(href, 'session');
 }
 
 export function makePageControls(session: Session, deck: TerminalDeck, saver: Saver, store: SessionStore): PageControls {
