@@ -74,6 +74,8 @@ export class IoSession implements StreamSink {
   private detached = false;
   /** Characters queued and not yet read by the client's pump. */
   private queued = 0;
+  /** Went over the high water since it last drained. */
+  private wasCongested = false;
   private readonly drainListeners: (() => void)[] = [];
 
   constructor(
@@ -91,6 +93,7 @@ export class IoSession implements StreamSink {
     if (this.queue.closed || !(stream === 'stdout' ? this.want.stdout : this.want.stderr)) return;
     this.queue.push({ stream, data: text });
     this.queued += text.length;
+    if (this.queued > SESSION_HIGH_WATER) this.wasCongested = true;
   }
 
   close(): void {
@@ -103,7 +106,8 @@ export class IoSession implements StreamSink {
     const chunk = await this.queue.next();
     if (chunk) {
       this.queued -= chunk.data.length;
-      if (this.queued <= SESSION_LOW_WATER) this.drained();
+      // Only a session that held the container back has something to let go (reads are a hot path).
+      if (this.wasCongested && this.queued <= SESSION_LOW_WATER) this.drained();
     }
     return chunk;
   }
@@ -117,6 +121,7 @@ export class IoSession implements StreamSink {
   }
 
   private drained(): void {
+    this.wasCongested = false;
     for (const fn of this.drainListeners) fn();
   }
 
