@@ -39,8 +39,10 @@ export interface DriverOptions {
   /**
    * Runs at the start of every tick, while no `kernel.run` is in flight, even when paused: the one place
    * where input may enter the machine (see src/machine/journal.ts). A tick is also queued by `kick`.
+   * `settled`: the host has turned its event loop since the last tick ended (no promise callback of the
+   * machine is in flight), as `settleAt` may take for granted.
    */
-  readonly between?: () => void | Promise<void>;
+  readonly between?: (settled: boolean) => void | Promise<void>;
 }
 
 export interface DriverStats {
@@ -59,7 +61,7 @@ export class RealtimeDriver {
   private readonly maxLagMs: number;
   private readonly host: DriverHost;
   private readonly onError: (err: unknown) => void;
-  private readonly between: () => void | Promise<void>;
+  private readonly between: (settled: boolean) => void | Promise<void>;
   private started = false;
   private isPaused = false;
   private factor = 1;
@@ -73,6 +75,9 @@ export class RealtimeDriver {
   private queueToken = 0;
   private busy = false;
   private kicked = false;
+  /** Ticks begun; a host turn after the last one ended sets `settled` (see `kick`). */
+  private ticks = 0;
+  private settled = false;
   private longest = 0;
   private sliceCount = 0;
 
@@ -150,10 +155,18 @@ export class RealtimeDriver {
     this.target = Math.max(this.target, this.kernel.now());
   }
 
-  /** Something changed outside the simulation (keys typed, output drained): run soon. */
+  /**
+   * Something changed outside the simulation (keys typed, output drained): run soon. When the host has turned
+   * since the last tick, the tick runs at once, inside the caller's event: a key's echo is then written
+   * before the frame that follows the key is drawn, instead of in a task after it (a frame later).
+   */
   kick(): void {
     if (this.busy) this.kicked = true;
-    else this.schedule(0);
+    else if (this.settled && this.started) {
+      this.queueToken++;
+      this.queued = false;
+      void this.tick();
+    } else this.schedule(0);
   }
 
   stats(): DriverStats {
@@ -197,13 +210,16 @@ export class RealtimeDriver {
     if (!this.started || this.busy) return;
     this.busy = true;
     this.kicked = false;
+    const settled = this.settled;
+    this.settled = false;
+    const tick = ++this.ticks;
     let result: RunResult;
     // The slice's budget starts after `between`: it may wait a message-loop turn behind the page's own work.
     let t0 = this.host.now();
     try {
-      await this.between();
+      await this.between(settled);
       if (this.isPaused && !this.skipping()) {
-        this.busy = false;
+        this.ended(tick);
         if (this.kicked) this.schedule(0);
         return;
       }
@@ -217,11 +233,19 @@ export class RealtimeDriver {
       this.onError(err);
       return;
     }
-    this.busy = false;
+    this.ended(tick);
     this.sliceCount++;
     this.longest = Math.max(this.longest, this.host.now() - t0);
     this.finishSkip();
     this.schedule(this.kicked || result === 'stopped' ? 0 : this.nextDelay());
+  }
+
+  /** The tick is over; promise callbacks its slice left in flight are done once the host has turned. */
+  private ended(tick: number): void {
+    this.busy = false;
+    this.host.later(() => {
+      if (tick === this.ticks && !this.busy) this.settled = true;
+    }, 0);
   }
 
   private finishSkip(): void {

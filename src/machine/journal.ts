@@ -60,10 +60,14 @@ export function positionOf(kernel: Kernel): Position {
   return { step: kernel.sched.slices, at: kernel.now() };
 }
 
-/** Brings the kernel to the canonical state at its current position (see the header). Takes no slice. */
-export async function settleAt(kernel: Kernel): Promise<void> {
-  await kernel.sched.drainPending();
-  await kernel.run({ until: kernel.now() });
+/**
+ * Brings the kernel to the canonical state at its current position (see the header). Takes no slice.
+ * `settled`: the host has turned since the kernel last ran, so no promise callback is in flight and the host
+ * turn can be skipped; a key is then applied within its own event, and its echo drawn in the next frame.
+ */
+export async function settleAt(kernel: Kernel, settled = false): Promise<void> {
+  if (!settled) await kernel.sched.drainPending();
+  await kernel.run({ until: kernel.now(), settled });
 }
 
 /**
@@ -109,10 +113,13 @@ export class InputRecorder {
     return this.queue.length;
   }
 
-  /** Applies the queued inputs at the kernel's current position. Call only while no `kernel.run` is active. */
-  async flush(): Promise<void> {
+  /**
+   * Applies the queued inputs at the kernel's current position. Call only while no `kernel.run` is active;
+   * `settled` as for `settleAt`.
+   */
+  async flush(settled = false): Promise<void> {
     if (this.queue.length === 0) return;
-    await settleAt(this.machine.kernel);
+    await settleAt(this.machine.kernel, settled);
     const pos = positionOf(this.machine.kernel);
     const batch = this.queue;
     this.queue = [];

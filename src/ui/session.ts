@@ -98,9 +98,9 @@ export class Session {
       {
         host,
         onError,
-        between: async () => {
+        between: async (settled) => {
           const n = recorder.entries.length;
-          await recorder.flush();
+          await recorder.flush(settled);
           this.boundary = positionOf(machine.kernel);
           for (let job = this.jobs.shift(); job; job = this.jobs.shift()) await job();
           if (recorder.entries.length !== n) this.changed();

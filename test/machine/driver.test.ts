@@ -20,6 +20,8 @@ class FakeHost implements DriverHost {
 
   /** Runs queued tasks in time order until real time reaches `until`. */
   async runUntil(until: number): Promise<void> {
+    // A tick the test began (a kick runs one at once) finishes before the host moves on, as in a page.
+    await new Promise((r) => setImmediate(r));
     for (;;) {
       this.queue.sort((a, b) => a.at - b.at);
       const next = this.queue[0];
@@ -173,6 +175,32 @@ describe('RealtimeDriver', () => {
     await host.runUntil(1010);
     expect(kernel.now()).toBeGreaterThan(60_900);
     expect(kernel.now()).toBeLessThanOrEqual(61_000);
+  });
+
+  it('runs a kick at once, inside the kick, only once the host has turned since the last tick', async () => {
+    const host = new FakeHost();
+    const kernel = new FakeKernel(host);
+    const settled: boolean[] = [];
+    const driver = new RealtimeDriver(kernel, { host, idleMs: 50, onError: (e) => { throw e; }, between: (s) => void settled.push(s) });
+    driver.start();
+    await host.runUntil(0);
+    expect(settled).toEqual([false]);
+    // The tick is over and its marker turn has run: a kick ticks synchronously, told the machine is settled.
+    driver.kick();
+    expect(settled).toEqual([false, true]);
+    // Right after that tick, before any host turn, a kick is queued instead: its slice's promise callbacks
+    // may still be in flight. It runs after the host turn, which makes it settled too.
+    while (driver.ticking) await Promise.resolve();
+    driver.kick();
+    expect(settled).toEqual([false, true]);
+    await host.runUntil(host.t);
+    expect(settled).toEqual([false, true, true]);
+    // The idle tick queued for later is overtaken by the ones the kicks ran, not added to them.
+    const t = host.t;
+    await host.runUntil(t + 49);
+    expect(settled).toEqual([false, true, true]);
+    await host.runUntil(t + 50);
+    expect(settled).toEqual([false, true, true, true]);
   });
 
   it('calls `between` before every run and never while one is in flight', async () => {

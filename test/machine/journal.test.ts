@@ -44,12 +44,16 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ a: fc.constant('resize' as const), term: fc.nat(3), rows: fc.integer({ min: 5, max: 50 }), cols: fc.integer({ min: 20, max: 200 }) }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('flow' as const), term: fc.nat(3), stopped: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('close' as const), term: fc.nat(3) }) },
-  { weight: 1, arbitrary: fc.constant({ a: 'idle' as const }) },
+  { weight: 3, arbitrary: fc.constant({ a: 'idle' as const }) },
 );
 
-/** Drives a recorded machine the way the page does: inputs only between runs, runs cut anywhere. */
+/**
+ * Drives a recorded machine the way the page does: inputs only between runs, runs cut anywhere; inputs that
+ * follow a host turn with nothing run since are applied without one, as the page applies a key in its event.
+ */
 async function drive(c: Captured, actions: readonly Action[]): Promise<void> {
   const k = c.machine.kernel;
+  let settled = false;
   const pick = (n: number): number | undefined => {
     const ids = [...c.rec.terminals.keys()];
     return ids.length === 0 ? undefined : ids[n % ids.length];
@@ -59,6 +63,7 @@ async function drive(c: Captured, actions: readonly Action[]): Promise<void> {
   for (const act of actions) {
     switch (act.a) {
       case 'run': {
+        settled = false;
         // Cut after a number of stop checks, not slices: like the page's real-time cut, it may fall right
         // after the clock jumped to a timer that has not fired yet.
         let checks = 0;
@@ -66,11 +71,13 @@ async function drive(c: Captured, actions: readonly Action[]): Promise<void> {
         break;
       }
       case 'jump':
+        settled = false;
         await k.run({ until: k.now() + act.ms });
         break;
       case 'idle':
         // The page did something else for a while: promise callbacks ran, the kernel did not.
-        await k.sched.drainPending();
+        await new Promise((r) => setImmediate(r));
+        settled = true;
         break;
       case 'open':
         c.rec.submitOpen(30, 100);
@@ -91,7 +98,10 @@ async function drive(c: Captured, actions: readonly Action[]): Promise<void> {
         break;
       }
     }
-    if (act.a !== 'run' && act.a !== 'jump') await c.rec.flush();
+    if (act.a !== 'run' && act.a !== 'jump' && c.rec.pending > 0) {
+      await c.rec.flush(settled);
+      settled = false;
+    }
   }
   await k.run({ until: k.now() + 500, stop: () => false });
 }

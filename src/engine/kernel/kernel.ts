@@ -43,6 +43,12 @@ export interface RunOptions {
   /** Checked between slices. */
   readonly stop?: () => boolean;
   readonly maxSlices?: number;
+  /**
+   * No promise callback of the machine is in flight as the run starts: the host has turned its event loop
+   * since the kernel last ran, and nothing has touched the machine since. Until this run does something
+   * (fires a timer, runs a task, waits for the host), finding nothing runnable then needs no host turn.
+   */
+  readonly settled?: boolean;
 }
 
 export type RunResult = 'idle' | 'until' | 'stopped' | 'slices';
@@ -119,22 +125,27 @@ export class Kernel {
    */
   async run(opts: RunOptions = {}): Promise<RunResult> {
     let slices = 0;
+    let quiet = opts.settled === true;
     for (;;) {
       if (opts.stop?.()) return 'stopped';
       // The machine is frozen in virtual time while the host delivers something a process waits for: no
       // task runs and the clock does not move, so the run is the same as one where it was there at once.
-      if (this.hostWaits.length > 0) await this.settleHostWaits();
-      this.clock.fireDue();
+      if (this.hostWaits.length > 0) {
+        quiet = false;
+        await this.settleHostWaits();
+      }
+      if (this.clock.fireDue() > 0) quiet = false;
       this.sched.thaw();
       if (this.sched.runnable() > 0) {
         if (opts.until !== undefined && this.clock.now() >= opts.until) return 'until';
+        quiet = false;
         await this.sched.step();
         if (opts.maxSlices !== undefined && ++slices >= opts.maxSlices) return 'slices';
         continue;
       }
       // Promise callbacks still in flight (a stream callback settling a waiter another process set up) may
       // wake a process now; let them run before time jumps or the machine is called idle.
-      if (await this.settleMicrotasks()) continue;
+      if (!quiet && (await this.settleMicrotasks())) continue;
       const due = this.clock.nextDue();
       if (due === undefined) {
         if (opts.until !== undefined) this.clock.advanceTo(opts.until);
