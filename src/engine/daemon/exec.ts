@@ -12,7 +12,7 @@ import { generateID } from './ids.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
 import { daemonEnvironment, envRecord, execFailure, lookPath, replaceOrAppendEnv, resolveUser, spawnJoined } from './runtime/runc.js';
-import { drainedPipe } from './runtime/stdio.js';
+import { drainedPipe, SinkGate } from './runtime/stdio.js';
 import { detachSequence } from './attach.js';
 import { IoSession } from './session.js';
 
@@ -91,12 +91,22 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
         resize: (rows, cols) => rec.tty?.resize(rows, cols),
       }, rec.config.DetachKeys ? detachSequence(rec.config.DetachKeys) : undefined);
   rec.sink = session;
+  // A client that cannot keep up holds the exec process, as it holds a container it is attached to.
+  const gate = new SinkGate(
+    () => (session ? [session] : []),
+    () => rec.tty ?? null,
+  );
+  if (session) gate.watch(session);
   const child = spawnJoined(k, rt.pid1!, rt.shim!, { path: found.path, argv: [rec.entrypoint, ...rec.args], env, cwd, cred: user.cred });
   if (tty) {
     const t = k.createTty();
     const size = opts.consoleSize ?? rec.config.ConsoleSize;
     if (size && size[0] > 0 && size[1] > 0) t.resize(size[0], size[1]);
-    t.onOutput((data) => session?.data('stdout', data));
+    t.onOutput((data) => {
+      if (!session) return;
+      session.data('stdout', data);
+      gate.holdIfCongested();
+    });
     rec.tty = t;
     k.attachTty(child, t);
   } else {
@@ -107,8 +117,8 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
       rec.stdin = pipe.writeEnd();
     } else stdin = deviceFile('null', k.prng);
     k.installFd(child, 0, stdin);
-    k.installFd(child, 1, drainedPipe(k.nextIno(), (t) => session?.data('stdout', t), () => {}, k));
-    k.installFd(child, 2, drainedPipe(k.nextIno(), (t) => session?.data('stderr', t), () => {}, k));
+    k.installFd(child, 1, drainedPipe(k.nextIno(), (t) => session?.data('stdout', t), () => {}, k, gate));
+    k.installFd(child, 2, drainedPipe(k.nextIno(), (t) => session?.data('stderr', t), () => {}, k, gate));
   }
   rec.pid = child.hostPid;
   rec.running = true;

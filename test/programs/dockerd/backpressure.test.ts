@@ -52,4 +52,45 @@ describe('attach backpressure', () => {
     expect(typist.output(1).endsWith('\x1b[01;34m~\x1b[00m$ ')).toBe(true);
     expect(c.State.Running).toBe(true);
   });
+
+  for (const [flags, stream] of [['-it', 'its terminal'], ['-i', 'its pipes']] as const) {
+    it(`holds a flooding \`docker exec ${flags}\` while its client is stopped, through ${stream}`, { timeout: 120_000 }, async () => {
+      const m = Machine.boot({ seed: 2, drain: nodeDrain });
+      const terminals = new MachineTerminals(m);
+      const typist = new Typist(m, terminals);
+      await typist.perform({ kind: 'type', text: 'sudo docker run -d --name box busybox sleep 100000', line: 0 });
+      await typist.settle();
+      const term = terminals.get(1)!;
+      let shown = 0;
+      term.tty.onOutput((d) => void (shown += d.length));
+      await typist.perform({ kind: 'type', text: `sudo docker exec ${flags} box yes`, line: 0 });
+      const k = m.kernel;
+      await k.run({ until: k.now() + 50 });
+      const rt = m.engine.runtime(m.engine.getContainer('box'));
+      const rec = [...rt.execs.values()][0];
+      expect(rec?.running).toBe(true);
+      // Everything the exec process writes reaches its session: count it there.
+      const sink = rec.sink!;
+      const data = sink.data.bind(sink);
+      let produced = 0;
+      sink.data = (s, text) => {
+        produced += text.length;
+        data(s, text);
+      };
+
+      term.tty.setFlow(true);
+      await k.run({ until: k.now() + 200 });
+      const held = produced;
+      await k.run({ until: k.now() + 300 });
+      expect(produced).toBe(held);
+      expect(held).toBeLessThan(1 << 20);
+
+      term.tty.setFlow(false);
+      const before = shown;
+      await k.run({ until: k.now() + 50 });
+      expect(produced).toBeGreaterThan(held);
+      expect(shown).toBeGreaterThan(before);
+      expect(rec.running).toBe(true);
+    });
+  }
 });

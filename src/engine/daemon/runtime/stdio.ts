@@ -28,6 +28,62 @@ export interface OutputGate {
   whenOpen(wake: () => void): void;
 }
 
+/** The part of a terminal a gate stops and starts (XOFF/XON on the process's side of it). */
+interface FlowControlled {
+  setFlow(stopped: boolean): void;
+}
+
+/**
+ * Holds a process's output while one of the clients attached to it is congested, as dockerd's attach copier
+ * blocks a container's (or an exec process's) stdio on a slow client: pipe writes wait (`blocked`/`whenOpen`
+ * for `drainedPipe`), a terminal is stopped after the write that congested a client (`holdIfCongested`).
+ * Everything lets go once every sink has been read down (`reopen`, from the sinks' `onDrain`).
+ */
+export class SinkGate implements OutputGate {
+  private waiters: (() => void)[] = [];
+  /** The terminal was stopped here. */
+  private ttyHeld = false;
+
+  constructor(
+    private readonly sinks: () => Iterable<StreamSink>,
+    private readonly tty: () => FlowControlled | null,
+  ) {}
+
+  /** Sinks added later call `watch` so their drain reopens the gate. */
+  watch(sink: StreamSink): void {
+    sink.onDrain?.(() => this.reopen());
+  }
+
+  blocked(): boolean {
+    for (const s of this.sinks()) if (s.congested?.()) return true;
+    return false;
+  }
+
+  whenOpen(wake: () => void): void {
+    this.waiters.push(wake);
+  }
+
+  /** After output was written: a congested client stops the terminal. */
+  holdIfCongested(): void {
+    if (this.ttyHeld || !this.blocked()) return;
+    const tty = this.tty();
+    if (!tty) return;
+    this.ttyHeld = true;
+    tty.setFlow(true);
+  }
+
+  reopen(): void {
+    if (this.blocked()) return;
+    if (this.ttyHeld) {
+      this.ttyHeld = false;
+      this.tty()?.setFlow(false);
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
+
 /** Characters one task may drain in one scheduler slice before its next write waits for the next slice. */
 export const DRAIN_PER_SLICE = 2048;
 

@@ -14,7 +14,7 @@ import type { Disposable, Tty } from '../../kernel/tty.js';
 import type { DaemonError } from '../errdefs.js';
 import type { ExecRecord } from '../exec-record.js';
 import type { RestartManager } from '../restart.js';
-import type { OutputGate, StreamSink } from './stdio.js';
+import { SinkGate, type StreamSink } from './stdio.js';
 import type { LaunchSpec } from './runc.js';
 
 /** `starting`: the shim was spawned and has not yet started PID 1 (or failed to). */
@@ -90,45 +90,22 @@ export class ContainerRuntime {
 
   addSink(s: StreamSink): void {
     (this.sinks ??= new Set()).add(s);
-    s.onDrain?.(() => this.reopen());
+    this.gate.watch(s);
   }
 
   removeSink(s: StreamSink): void {
     this.sinks?.delete(s);
-    this.reopen();
+    this.gate.reopen();
   }
 
-  /** Output waits while an attached client is congested (OutputGate for the pipes, XOFF for the TTY). */
-  readonly gate: OutputGate = {
-    blocked: () => this.congested(),
-    whenOpen: (wake) => void this.gateWaiters.push(wake),
-  };
-  private gateWaiters: (() => void)[] = [];
-  /** The container's TTY was stopped here for a congested client. */
-  private ttyHeld = false;
-
-  private congested(): boolean {
-    if (!this.sinks) return false;
-    for (const s of this.sinks) if (s.congested?.()) return true;
-    return false;
-  }
+  /** Output waits while an attached client is congested (pipe writes wait, the TTY is stopped). */
+  readonly gate = new SinkGate(
+    () => this.sinks ?? [],
+    () => this.tty,
+  );
 
   /** After output was written: a congested client stops the container's terminal. */
   holdIfCongested(): void {
-    if (this.tty && !this.ttyHeld && this.congested()) {
-      this.ttyHeld = true;
-      this.tty.setFlow(true);
-    }
-  }
-
-  private reopen(): void {
-    if (this.congested()) return;
-    if (this.ttyHeld) {
-      this.ttyHeld = false;
-      this.tty?.setFlow(false);
-    }
-    const waiters = this.gateWaiters;
-    this.gateWaiters = [];
-    for (const w of waiters) w();
+    this.gate.holdIfCongested();
   }
 }
