@@ -243,6 +243,8 @@ async function main(): Promise<void> {
   const dist = mkdtempSync(join(tmpdir(), 'dockersim-bench-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, sourcemap: false } });
   const js = jsSizes(dist);
+  // The floor: a page with xterm.js alone (scripts/bench-floor), served beside the app.
+  await build({ root: join(ROOT, 'scripts/bench-floor'), base: './', configFile: false, logLevel: 'error', build: { outDir: join(dist, 'floor'), sourcemap: false } });
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   const rows: [string, string, string][] = [
@@ -267,6 +269,13 @@ async function main(): Promise<void> {
     rows.push([`navigation → first prompt on screen (median of ${LOADS})`, `${med('prompt')} ms`, '≤ 300 ms']);
     rows.push(['  all loads (* = machine busy with other work meanwhile)', `${all} ms`, '—']);
     if (quiet.length > 0 && quiet.length < loads.length) rows.push([`  median of the ${quiet.length} quiet loads`, `${med('prompt', quiet)} ms`, '—']);
+    const floor: Load[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const p = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+      floor.push(await timeLoad(p, `${server.url}floor/`));
+      await p.close();
+    }
+    rows.push([`  xterm.js alone, no simulation (scripts/bench-floor; median of ${LOADS})`, `${med('prompt', floor)} ms (${floor.map((l) => l.prompt).join(', ')})`, '—']);
     rows.push(['  → main script runs (median)', `${med('start')} ms`, '—']);
     rows.push(['  → machine booted, page wired (median)', `${med('booted')} ms`, '—']);
     rows.push(['  → first terminal output (median)', `${med('firstOutput')} ms`, '—']);
