@@ -17,6 +17,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { lessonCatalog } from './scripts/lessonCatalogPlugin.js';
 
 /** Modules loaded with `import()` whose chunks a page fetches at once, by page. */
 const PRELOAD: Readonly<Record<string, readonly string[]>> = { '/embed.html': ['/src/programs/docker-programs.ts'] };
@@ -61,7 +62,7 @@ function preloadLazyChunks(): Plugin {
 // `npm run bench` builds src/node/bench.ts with --ssr: the page's entries and file names are not for it.
 export default defineConfig(({ isSsrBuild }) => ({
   base: './',
-  plugins: [react(), preloadLazyChunks()],
+  plugins: [react(), preloadLazyChunks(), lessonCatalog(import.meta.dirname)],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,7 +1,7 @@
 /**
  * Builds the catalog from lesson files: each parsed and validated (src/lessons; files with errors are left
- * out and their errors kept), grouped by chapter. Pure: the page passes the bundled files (sources.ts), tests
- * pass files read from disk.
+ * out and their errors kept), grouped by chapter. Pure: the build passes it the files on disk
+ * (scripts/lessonCatalogPlugin.ts), and so may tests.
  */
 import { formatError } from '../../lessons/errors.js';
 import { isLessonPath } from '../../lessons/files.js';
