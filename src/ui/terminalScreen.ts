@@ -24,6 +24,8 @@ export class XtermScreen implements TerminalScreen, Disposable {
   readonly xterm: Terminal;
   readonly link: TerminalLink;
   private readonly fitAddon = new FitAddon();
+  /** Output from before a reload is still being laid out at the sizes it was first shown at. */
+  private replaying = false;
 
   /** `history`: what the terminal showed before the page was reloaded, written before the live output. */
   constructor(tty: MasterTty, wake: () => void, history: readonly (string | { rows: number; cols: number })[] = []) {
@@ -42,7 +44,13 @@ export class XtermScreen implements TerminalScreen, Disposable {
   attach(el: HTMLElement): () => void {
     const own = this.xterm.element;
     if (own) el.appendChild(own);
-    else this.xterm.open(el);
+    else {
+      // Opened at the size fit() would give it: a resize right after open lays out and draws every row again
+      // (a third of what opening costs).
+      const size = this.replaying ? undefined : fittedSize(el, this.xterm.options);
+      if (size && (size.cols !== this.xterm.cols || size.rows !== this.xterm.rows)) this.xterm.resize(size.cols, size.rows);
+      this.xterm.open(el);
+    }
     this.fit();
     const observer = new ResizeObserver(() => this.fit());
     observer.observe(el);
@@ -75,7 +83,9 @@ export class XtermScreen implements TerminalScreen, Disposable {
     }
     if (pending !== undefined) {
       const last = sizes;
+      this.replaying = true;
       this.xterm.write(pending, () => {
+        this.replaying = false;
         for (const s of last) this.xterm.resize(s.cols, s.rows);
         // The page may have been fitted meanwhile: fit again now that the old layout is done.
         this.fit();
@@ -97,4 +107,37 @@ export class XtermScreen implements TerminalScreen, Disposable {
     this.link.dispose();
     this.xterm.dispose();
   }
+}
+
+/** The part of xterm's options that sizes its cells. */
+interface CellOptions {
+  readonly fontFamily?: string;
+  readonly fontSize?: number;
+  readonly lineHeight?: number;
+  readonly letterSpacing?: number;
+  readonly scrollback?: number;
+}
+
+let measure: OffscreenCanvasRenderingContext2D | null | undefined;
+
+/**
+ * The size FitAddon.fit() gives a terminal opened in `el`, worked out before it is opened: xterm 6 measures
+ * its cell with a canvas's text metrics ('W', font bounding box) and FitAddon divides the box, less the
+ * scrollbar, by it. Undefined where that cannot be known (no OffscreenCanvas, a hidden box); fit() decides.
+ */
+function fittedSize(el: HTMLElement, o: CellOptions): { cols: number; rows: number } | undefined {
+  if (el.offsetParent === null) return undefined;
+  if (measure === undefined) measure = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(100, 100).getContext('2d') : null;
+  if (!measure) return undefined;
+  measure.font = `${o.fontSize ?? 15}px ${o.fontFamily ?? 'courier-new, courier, monospace'}`;
+  const m = measure.measureText('W');
+  const dpr = window.devicePixelRatio || 1;
+  const cellWidth = (m.width * dpr + Math.round(o.letterSpacing ?? 0)) / dpr;
+  const cellHeight = Math.floor(Math.ceil((m.fontBoundingBoxAscent + m.fontBoundingBoxDescent) * dpr) * (o.lineHeight ?? 1)) / dpr;
+  if (!(cellWidth > 0 && cellHeight > 0)) return undefined;
+  const style = window.getComputedStyle(el);
+  const scrollbar = o.scrollback === 0 ? 0 : 14;
+  const width = Math.max(0, parseInt(style.width)) - scrollbar;
+  const height = parseInt(style.height);
+  return { cols: Math.max(2, Math.floor(width / cellWidth)), rows: Math.max(1, Math.floor(height / cellHeight)) };
 }

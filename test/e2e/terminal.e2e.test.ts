@@ -41,6 +41,17 @@ describe('terminal', () => {
     expect((await screenText(page)).slice(-3)).toEqual([`${PROMPT}echo hello`, 'hello', PROMPT]);
   });
 
+  it('opens the terminal at the size it is fitted to: the shell sees one size change, to the box', async () => {
+    const got = await page.evaluate(() => {
+      const d = window.__dockersim!;
+      const sizes = d.session.journal.filter((e) => e.kind === 'open' || e.kind === 'resize').map((e) => `${e.kind} ${'rows' in e ? `${e.rows}x${e.cols}` : ''}`);
+      return { sizes, now: `${d.xterm.rows}x${d.xterm.cols}` };
+    });
+    // 1024x640 viewport; 24x80 is the size a terminal is opened with before the page has laid it out.
+    expect(got.sizes).toEqual(['open 24x80', `resize ${got.now}`]);
+    expect(got.now).not.toBe('24x80');
+  });
+
   let loopRow = 0;
 
   it('stays responsive while `while true; do :; done` runs', async () => {
