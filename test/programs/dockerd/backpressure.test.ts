@@ -10,19 +10,28 @@ import { MachineTerminals } from '../../../src/lessons/terminals.js';
 import { Machine } from '../../../src/machine/machine.js';
 import { nodeDrain } from '../../../src/node/drain.js';
 
+/**
+ * A machine whose terminal ran `first` to its end and then starts `flood`, run 50 ms on; `shown()` counts what
+ * reached the terminal's emulator since `first` ended.
+ */
+async function flooding(seed: number, first: string, flood: string) {
+  const m = Machine.boot({ seed, drain: nodeDrain });
+  const terminals = new MachineTerminals(m);
+  const typist = new Typist(m, terminals);
+  await typist.perform({ kind: 'type', text: first, line: 0 });
+  await typist.settle();
+  const term = terminals.get(1)!;
+  let shown = 0;
+  term.tty.onOutput((d) => void (shown += d.length));
+  await typist.perform({ kind: 'type', text: flood, line: 0 });
+  const k = m.kernel;
+  await k.run({ until: k.now() + 50 });
+  return { m, k, typist, term, shown: () => shown };
+}
+
 describe('attach backpressure', () => {
   it('holds a flooding container while its attached client is stopped, and lets it go again', { timeout: 120_000 }, async () => {
-    const m = Machine.boot({ seed: 1, drain: nodeDrain });
-    const terminals = new MachineTerminals(m);
-    const typist = new Typist(m, terminals);
-    await typist.perform({ kind: 'type', text: 'sudo docker pull busybox', line: 0 });
-    await typist.settle();
-    const term = terminals.get(1)!;
-    let shown = 0;
-    term.tty.onOutput((d) => void (shown += d.length));
-    await typist.perform({ kind: 'type', text: 'sudo docker run -it --name flood busybox yes', line: 0 });
-    const k = m.kernel;
-    await k.run({ until: k.now() + 50 });
+    const { m, k, typist, term, shown } = await flooding(1, 'sudo docker pull busybox', 'sudo docker run -it --name flood busybox yes');
     const c = m.engine.getContainer('flood');
     expect(c.State.Running).toBe(true);
     const tty = m.engine.runtime(c).tty!;
@@ -40,10 +49,10 @@ describe('attach backpressure', () => {
     expect(c.State.Running).toBe(true);
 
     term.tty.setFlow(false);
-    const before = shown;
+    const before = shown();
     await k.run({ until: k.now() + 50 });
     expect(produced).toBeGreaterThan(held);
-    expect(shown).toBeGreaterThan(before);
+    expect(shown()).toBeGreaterThan(before);
 
     // Keys still get through the flood: Ctrl-P Ctrl-Q detaches, the prompt comes back, the container runs on.
     term.tty.input('\x10\x11');
@@ -55,17 +64,7 @@ describe('attach backpressure', () => {
 
   for (const [flags, stream] of [['-it', 'its terminal'], ['-i', 'its pipes']] as const) {
     it(`holds a flooding \`docker exec ${flags}\` while its client is stopped, through ${stream}`, { timeout: 120_000 }, async () => {
-      const m = Machine.boot({ seed: 2, drain: nodeDrain });
-      const terminals = new MachineTerminals(m);
-      const typist = new Typist(m, terminals);
-      await typist.perform({ kind: 'type', text: 'sudo docker run -d --name box busybox sleep 100000', line: 0 });
-      await typist.settle();
-      const term = terminals.get(1)!;
-      let shown = 0;
-      term.tty.onOutput((d) => void (shown += d.length));
-      await typist.perform({ kind: 'type', text: `sudo docker exec ${flags} box yes`, line: 0 });
-      const k = m.kernel;
-      await k.run({ until: k.now() + 50 });
+      const { m, k, term, shown } = await flooding(2, 'sudo docker run -d --name box busybox sleep 100000', `sudo docker exec ${flags} box yes`);
       const rt = m.engine.runtime(m.engine.getContainer('box'));
       const rec = [...rt.execs.values()][0];
       expect(rec?.running).toBe(true);
@@ -86,10 +85,10 @@ describe('attach backpressure', () => {
       expect(held).toBeLessThan(1 << 20);
 
       term.tty.setFlow(false);
-      const before = shown;
+      const before = shown();
       await k.run({ until: k.now() + 50 });
       expect(produced).toBeGreaterThan(held);
-      expect(shown).toBeGreaterThan(before);
+      expect(shown()).toBeGreaterThan(before);
       expect(rec.running).toBe(true);
     });
   }
