@@ -4,17 +4,14 @@
  * typed during the flood is echoed, Ctrl-C stops it and the prompt comes back.
  *
  * What is asserted is what the page controls: the work each of its main-thread tasks does (the driver's
- * slices, xterm's parsing batches, the panel's renders). The browser's 'longtask' entries time tasks by the
- * wall clock, and on a 2-core machine shared with other suites a task of 5 ms can take 60 ms of wall time
- * while the renderer waits for a core. So each long task is looked up in Chromium's trace of the page's main
- * thread, and the CPU time that thread spent on it is what must stay under 50 ms; on a quiet machine the two
- * agree. Frame gaps are reported, not asserted: they measure whoever else holds the CPU as well. The window
+ * slices, xterm's parsing batches, the panel's renders), in CPU time (longTasks.ts). The window
  * starts after the page has loaded and the chunks a first `docker run` needs have been fetched and compiled
  * (the warm-up below), so the page's boot is not counted in it.
  */
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cursorRow, launchBrowser, PROMPT, screenText, waitForPrompt } from './browser.js';
+import { cpuTimes, startProbe, startTrace, stopProbe } from './longTasks.js';
 
 const CONTAINERS = 20;
 /** Real ms the terminal floods, with the containers flooding their logs beside it. */
@@ -29,116 +26,6 @@ async function typeCommand(cmd: string, timeout = 30000): Promise<void> {
   await page.keyboard.type(cmd);
   await page.keyboard.press('Enter');
   await waitForPrompt(page, row + 1, timeout);
-}
-
-interface Probe {
-  /** Where the window began, on the page's clock (performance.now()). */
-  readonly t0: number;
-  /** Long tasks that began in the window: [start, duration], ms on the page's clock. */
-  readonly long: [number, number][];
-  readonly windowMs: number;
-  readonly frames: number;
-  readonly worstFrameGap: number;
-}
-
-declare global {
-  interface Window {
-    __floodProbe?: { stop(): Probe };
-  }
-}
-
-const WINDOW_MARK = 'flood-window';
-
-/** Starts watching long tasks and frames; `window.__floodProbe.stop()` ends the window and returns them. */
-function startProbe(): Promise<void> {
-  return page.evaluate((mark) => {
-    // The mark ties the page's clock to the trace's.
-    const t0 = performance.mark(mark).startTime;
-    const long: [number, number][] = [];
-    const take = (entries: PerformanceEntryList): void => {
-      // `buffered` also hands over the page's load: only tasks that began in the window count.
-      for (const e of entries) if (e.startTime >= t0) long.push([e.startTime, e.duration]);
-    };
-    const obs = new PerformanceObserver((list) => take(list.getEntries()));
-    obs.observe({ type: 'longtask', buffered: true });
-    let frames = 0;
-    let worstFrameGap = 0;
-    let last = t0;
-    let running = true;
-    const frame = (t: number): void => {
-      frames++;
-      worstFrameGap = Math.max(worstFrameGap, t - last);
-      last = t;
-      if (running) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-    window.__floodProbe = {
-      stop() {
-        running = false;
-        take(obs.takeRecords());
-        obs.disconnect();
-        return { t0, long, windowMs: performance.now() - t0, frames, worstFrameGap };
-      },
-    };
-  }, WINDOW_MARK);
-}
-
-/** A complete ('X') trace event: µs of wall time (`ts`, `dur`) and of the thread's CPU time (`tts`, `tdur`). */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly tts?: number;
-  readonly tdur?: number;
-  readonly args?: { readonly name?: string };
-}
-
-/** Chromium's trace of top-level tasks (every thread), from now until the returned function is called. */
-async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'], excludedCategories: ['*'] },
-    transferMode: 'ReportEvents',
-  });
-  return async () => {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
-    return events;
-  };
-}
-
-/**
- * The main-thread CPU ms of each long task: the thread clock read at the first top-level event that starts
- * with the task and at the end of the last one that ends with it (a task and its microtask checkpoint are
- * two events). A task the trace cannot place counts with its wall time, as if the machine were quiet.
- */
-function cpuTimes(probe: Probe, trace: TraceEvent[]): number[] {
-  const mark = trace.find((e) => e.name === WINDOW_MARK);
-  const main = mark && trace.find((e) => e.pid === mark.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!mark || !main) return probe.long.map(([, d]) => d);
-  const shift = mark.ts / 1000 - probe.t0;
-  const tasks = trace
-    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.tts !== undefined && e.tdur !== undefined)
-    .sort((a, b) => a.ts - b.ts);
-  // The long task API rounds its figures: a millisecond either way.
-  const slack = 1;
-  return probe.long.map(([start, duration]) => {
-    const from = start + shift - slack;
-    const to = start + shift + duration + slack;
-    const inside = tasks.filter((e) => e.ts / 1000 >= from && (e.ts + e.dur!) / 1000 <= to);
-    if (inside.length === 0) return duration;
-    const first = inside[0];
-    // Events that do not span the task would leave part of its CPU time out.
-    const span = (Math.max(...inside.map((e) => e.ts + e.dur!)) - first.ts) / 1000;
-    if (span < duration - 2 * slack) return duration;
-    const end = Math.max(...inside.map((e) => e.tts! + e.tdur!));
-    return (end - first.tts!) / 1000;
-  });
 }
 
 /**
@@ -190,7 +77,7 @@ afterAll(async () => {
 describe('a flood', () => {
   it(`keeps every main-thread task under 50 ms of CPU with ${CONTAINERS} containers and the terminal running yes`, async () => {
     const stopTrace = await startTrace(await page.context().newCDPSession(page));
-    await startProbe();
+    await startProbe(page);
     const v0 = await page.evaluate(() => window.__dockersim!.machine.kernel.now());
     await typeCommand(`for i in $(seq ${CONTAINERS}); do sudo docker run -d --name y$i busybox yes >/dev/null; done`, 60000);
     const running = (): Promise<number> =>
@@ -208,7 +95,7 @@ describe('a flood', () => {
     await page.waitForTimeout(FLOOD_MS / 2);
     const echoMs = await echoLatency('x');
     await page.waitForTimeout(Math.max(0, floodStart + FLOOD_MS - Date.now()));
-    const probe = await page.evaluate(() => window.__floodProbe!.stop());
+    const probe = await stopProbe(page);
     const cpu = cpuTimes(probe, await stopTrace());
     const v1 = await page.evaluate(() => window.__dockersim!.machine.kernel.now());
 
