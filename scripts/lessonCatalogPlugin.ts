@@ -14,11 +14,14 @@ import type { Catalog } from '../src/ui/lessons/catalog.js';
 const ID = 'virtual:lesson-catalog';
 const RESOLVED = `\0${ID}`;
 
+/** `file` as the validator prints it: relative to the repository, with forward slashes. */
+const repoPath = (root: string, file: string): string => relative(root, file).split('\\').join('/');
+
 /** The lesson files under `root`/lessons, with paths as the validator prints them (`lessons/ch01-…/….zh.md`). */
 export function readLessonFiles(root: string): { path: string; text: string }[] {
   const dir = join(root, 'lessons');
   return (readdirSync(dir, { recursive: true }) as string[])
-    .map((p) => relative(root, join(dir, p)).split('\\').join('/'))
+    .map((p) => repoPath(root, join(dir, p)))
     .filter((p) => p.endsWith('.md'))
     .sort()
     .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
@@ -43,7 +46,7 @@ export function lessonCatalog(root: string): Plugin {
     configureServer(server) {
       server.watcher.add(lessons);
       const changed = (file: string): void => {
-        if (!file.startsWith(lessons) || !isLessonPath(relative(root, file).split('\\').join('/'))) return;
+        if (!file.startsWith(lessons) || !isLessonPath(repoPath(root, file))) return;
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });

@@ -6,14 +6,9 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { XTERM_OPTIONS } from '../../src/ui/terminalScreen.js';
 
-const term = new Terminal({
-  fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-  fontSize: 14,
-  cursorBlink: true,
-  scrollback: 5000,
-  theme: { background: '#1e1e1e', foreground: '#d4d4d4', cursor: '#d4d4d4', selectionBackground: '#264f78' },
-});
+const term = new Terminal(XTERM_OPTIONS);
 const fit = new FitAddon();
 term.loadAddon(fit);
 term.open(document.getElementById('terminal')!);

@@ -13,11 +13,18 @@ export interface TerminalScreen {
   attach(el: HTMLElement): () => void;
 }
 
-const THEME = {
-  background: '#1e1e1e',
-  foreground: '#d4d4d4',
-  cursor: '#d4d4d4',
-  selectionBackground: '#264f78',
+/** How the learner's terminals look (scripts/bench-floor sets up its xterm the same way). */
+export const XTERM_OPTIONS = {
+  fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+  fontSize: 14,
+  cursorBlink: true,
+  scrollback: 5000,
+  theme: {
+    background: '#1e1e1e',
+    foreground: '#d4d4d4',
+    cursor: '#d4d4d4',
+    selectionBackground: '#264f78',
+  },
 };
 
 export class XtermScreen implements TerminalScreen, Disposable {
@@ -29,13 +36,7 @@ export class XtermScreen implements TerminalScreen, Disposable {
 
   /** `history`: what the terminal showed before the page was reloaded, written before the live output. */
   constructor(tty: MasterTty, wake: () => void, history: readonly (string | { rows: number; cols: number })[] = []) {
-    this.xterm = new Terminal({
-      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 14,
-      cursorBlink: true,
-      scrollback: 5000,
-      theme: THEME,
-    });
+    this.xterm = new Terminal(XTERM_OPTIONS);
     this.xterm.loadAddon(this.fitAddon);
     this.replayHistory(history);
     this.link = linkTerminal(tty, this.xterm, { wake });

@@ -94,7 +94,7 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
   // A client that cannot keep up holds the exec process, as it holds a container it is attached to.
   const gate = new SinkGate(
     () => (session ? [session] : []),
-    () => rec.tty ?? null,
+    () => rec.tty,
   );
   if (session) gate.watch(session);
   const child = spawnJoined(k, rt.pid1!, rt.shim!, { path: found.path, argv: [rec.entrypoint, ...rec.args], env, cwd, cred: user.cred });
