@@ -12,23 +12,29 @@ import { MountTable } from '../engine/fs/vfs.js';
 // The host tree alone: the images' trees (rootfs/index.ts) belong to the Docker chunk, loaded on demand.
 import { hostTree } from '../engine/rootfs/host.js';
 
-/** Image layers are immutable, so every machine booted in this page shares one host layer per hostname. */
+/** Image layers are immutable, so every machine booted in this page shares one host layer per set of options. */
 const layers = new Map<string, Layer>();
 
-export function hostLayer(hostname: string): Layer {
-  let layer = layers.get(hostname);
+export function hostLayer(hostname: string, dockerGroup = false): Layer {
+  const key = `${hostname}\0${dockerGroup}`;
+  let layer = layers.get(key);
   if (!layer) {
-    layer = Layer.fromTree(hostTree({ hostname }));
-    layers.set(hostname, layer);
+    layer = Layer.fromTree(hostTree({ hostname, dockerGroup }));
+    layers.set(key, layer);
   }
   return layer;
 }
 
 const TTY_GID = 5;
 
-export function hostFilesystem(opts: { hostname: string; bootEpochMs: number; kernel: () => Kernel }): MountTable {
+export function hostFilesystem(opts: {
+  hostname: string;
+  dockerGroup?: boolean;
+  bootEpochMs: number;
+  kernel: () => Kernel;
+}): MountTable {
   const clock = (): number => opts.kernel().clock.epochMs();
-  const root = new Overlay([hostLayer(opts.hostname)], { clock });
+  const root = new Overlay([hostLayer(opts.hostname, opts.dockerGroup)], { clock });
   const mnt = new MountTable(root, { source: 'overlay', options: 'rw,relatime' });
   mnt.mount('/proc', new ProcFs(kernelProcSource(opts.kernel)), { source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime' });
   mnt.mount(

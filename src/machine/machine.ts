@@ -20,6 +20,8 @@ export interface MachineOptions {
   /** Wall-clock time at boot, ms since the epoch. Default: 2026-11-28 09:00:00 UTC, so runs are repeatable. */
   readonly bootEpochMs?: number;
   readonly hostname?: string;
+  /** The learner starts in group `docker` (embeds for docs pages); default false, as in the book. */
+  readonly dockerGroup?: boolean;
   readonly costs?: CpuCosts;
   /** How the host lets pending promise callbacks run (see Scheduler); Node: setImmediate. */
   readonly drain?: () => Promise<void>;
@@ -62,7 +64,7 @@ export class Machine {
     const bootEpochMs = opts.bootEpochMs ?? DEFAULT_BOOT_EPOCH_MS;
     let kernel: Kernel | undefined;
     let engine: DockerEngine | undefined;
-    const rootMnt = hostFilesystem({ hostname, bootEpochMs, kernel: () => kernel! });
+    const rootMnt = hostFilesystem({ hostname, dockerGroup: opts.dockerGroup, bootEpochMs, kernel: () => kernel! });
     kernel = new Kernel({
       seed: opts.seed ?? 1,
       bootEpochMs,

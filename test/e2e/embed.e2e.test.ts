@@ -86,6 +86,17 @@ describe('embed.html', () => {
     expect(errors).toEqual([]);
   });
 
+  it('starts the reader in group docker, so a docs example runs `docker ps` as written; ?user=sudo as the book', async () => {
+    const ps = 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES';
+    const { page, errors } = await open('embed.html?test=1&cmd=docker%20ps');
+    await waitForLines(page, [`${PROMPT}docker ps`, ps, PROMPT]);
+    const book = await open('embed.html?test=1&user=sudo&cmd=docker%20ps%0Asudo%20docker%20ps');
+    await waitForLines(book.page, [`${PROMPT}sudo docker ps`, ps, PROMPT]);
+    const text = await screenText(book.page);
+    expect(text[text.indexOf(`${PROMPT}docker ps`) + 1]).toMatch(/^permission denied while trying to connect to the Docker daemon socket/);
+    expect([...errors, ...book.errors]).toEqual([]);
+  });
+
   it('runs several commands in order, seeded, in the language asked for', async () => {
     const cmd = encodeURIComponent('echo $RANDOM\necho second');
     const { page, errors } = await open(`embed.html?test=1&seed=7&locale=zh&cmd=${cmd}`);

@@ -9,6 +9,11 @@ const w = (s: string): string[] => s.trim().split(/\s+/);
 
 export interface HostOptions {
   readonly hostname?: string;
+  /**
+   * The learner is already in group `docker` (as after `sudo usermod -aG docker user` and a new login), so
+   * `docker ps` works without sudo: what a docs page's example expects. The app and the book start without it.
+   */
+  readonly dockerGroup?: boolean;
 }
 
 /** The learner: uid/gid 1000, in the groups an Ubuntu cloud install gives its first user, not in `docker`. */
@@ -49,7 +54,7 @@ export function hostTree(opts: HostOptions = {}): Tree {
   const b = new TreeBuilder(imageMtime('ubuntu:24.04'));
   addUbuntuSystem(b, '24.04', { host: true });
   addHostPrograms(b);
-  addHostAccounts(b);
+  addHostAccounts(b, opts.dockerGroup ?? false);
   addHostEtc(b, hostname);
   b.file('/root/.bashrc', ROOT_BASHRC).file('/root/.profile', ROOT_PROFILE);
   b.dir('/root/.ssh', 0o700);
@@ -93,7 +98,7 @@ function addHostPrograms(b: TreeBuilder): void {
   b.file('/usr/lib/systemd/system/containerd.service', lines('[Unit]', 'Description=containerd container runtime', '', '[Service]', 'ExecStart=/usr/bin/containerd', '', '[Install]', 'WantedBy=multi-user.target'));
 }
 
-function addHostAccounts(b: TreeBuilder): void {
+function addHostAccounts(b: TreeBuilder, dockerGroup: boolean): void {
   const r = UBUNTU_RELEASES['24.04'];
   const system = [
     'systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin',
@@ -114,7 +119,7 @@ function addHostAccounts(b: TreeBuilder): void {
     ['systemd-journal', 999, ''], ['systemd-network', 998, ''], ['systemd-timesync', 996, ''], ['input', 995, ''],
     ['kvm', 993, ''], ['render', 992, ''], ['messagebus', 102, ''], ['systemd-resolve', 991, ''],
     ['polkitd', 990, ''], ['syslog', 104, ''], ['uuidd', 105, ''], ['_ssh', 106, ''], ['tcpdump', 107, ''],
-    ['lxd', 101, member('lxd')], ['docker', DOCKER_GID, ''], [HOST_USER.name, HOST_USER.gid, ''],
+    ['lxd', 101, member('lxd')], ['docker', DOCKER_GID, dockerGroup ? HOST_USER.name : ''], [HOST_USER.name, HOST_USER.gid, ''],
   ];
   const names = passwd.map((l) => l.slice(0, l.indexOf(':')));
   b.file('/etc/passwd', lines(...passwd));

@@ -4,7 +4,7 @@
  */
 
 /** Attributes that change what the embedded page shows (a change reloads the frame). */
-export const PAGE_ATTRIBUTES = ['cmd', 'seed', 'locale', 'lesson', 'panel', 'presenter', 'persist', 'src'] as const;
+export const PAGE_ATTRIBUTES = ['cmd', 'seed', 'locale', 'lesson', 'user', 'panel', 'presenter', 'persist', 'src'] as const;
 /** All observed attributes. */
 export const ATTRIBUTES = [...PAGE_ATTRIBUTES, 'height'] as const;
 export type AttributeName = (typeof ATTRIBUTES)[number];
@@ -28,7 +28,7 @@ export function embedUrl(scriptUrl: string, a: Attributes): string {
   const q = u.searchParams;
   const cmd = a.cmd ?? '';
   if (cmd.trim() !== '') q.set('cmd', cmd);
-  for (const name of ['seed', 'locale', 'lesson'] as const) {
+  for (const name of ['seed', 'locale', 'lesson', 'user'] as const) {
     const v = a[name];
     if (v !== null && v !== undefined && v !== '') q.set(name, v);
   }

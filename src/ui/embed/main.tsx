@@ -2,7 +2,7 @@
  * embed.html: one terminal on a fresh simulated host, for a docs page (directly or through `<docker-sim>`).
  * `?cmd=` lines are typed at the prompt at start, `?seed=` seeds the machine, `?locale=` picks the language,
  * `?presenter=1` the projector look, `?panel=1` opens the daemon view, `?lesson=` opens that lesson beside the
- * terminal.
+ * terminal, `?user=docker|sudo` whether the learner starts in group `docker` (params.ts).
  *
  * Persistence is off unless `?persist=1`: a docs example should show the same thing on every visit, several
  * embeds on one page must not fight over one saved session, and none may touch the app's (the `dockersim`
@@ -43,7 +43,7 @@ function appHref(): string {
 }
 
 async function main(): Promise<void> {
-  const boot = (seed: number): Machine => Machine.boot({ seed, drain });
+  const boot = (seed: number): Machine => Machine.boot({ seed, drain, dockerGroup: params.user === 'docker' });
   const onError = simulationStopped;
   const host = browserHost();
   const store = params.persist ? idbSessionStore(storeName(params)) : null;

@@ -10,6 +10,12 @@ import { DEFAULT_SEED } from '../session.js';
 export const MAX_COMMANDS = 20;
 export const MAX_COMMAND_LENGTH = 2000;
 
+/**
+ * Who types at the prompt. `docker`: the learner `user` already in group `docker`, so a docs example's
+ * `docker ps` works as written. `sudo`: not in the group, as in the app and the book's chapter 2 (`sudo docker`).
+ */
+export type EmbedUser = 'docker' | 'sudo';
+
 export interface EmbedParams {
   /** Command lines typed at the prompt at start, in order. */
   readonly cmds: readonly string[];
@@ -18,6 +24,8 @@ export interface EmbedParams {
   readonly locale: Locale | null;
   /** A lesson to open (`?lesson=<id>`), null for none. */
   readonly lesson: string | null;
+  /** `?user=docker|sudo`; default `docker`, but `sudo` with a lesson (lessons start where the book does). */
+  readonly user: EmbedUser;
   /** Show the compact daemon view from the start (`?panel=1`); a button toggles it either way. */
   readonly panel: boolean;
   /** Keep the session across reloads (`?persist=1`), in storage of its own (see storeName). */
@@ -55,11 +63,14 @@ export function parseSeed(raw: string | null): number {
 export function embedParams(search: string): EmbedParams {
   const q = new URLSearchParams(search);
   const locale = q.get('locale');
+  const lesson = lessonFromUrl(search);
+  const user = q.get('user');
   return {
     cmds: parseCommands(q.getAll('cmd')),
     seed: parseSeed(q.get('seed')),
     locale: locale === 'zh' || locale === 'en' ? locale : null,
-    lesson: lessonFromUrl(search),
+    lesson,
+    user: user === 'docker' || user === 'sudo' ? user : lesson === null ? 'docker' : 'sudo',
     panel: flag(q, 'panel'),
     persist: flag(q, 'persist'),
     testHooks: q.get('test') === '1',
@@ -70,8 +81,9 @@ export function embedParams(search: string): EmbedParams {
  * The IndexedDB database a persistent embed keeps its session in: never the app's (`dockersim`), and one per
  * example (commands, seed, lesson), so two different embeds on a docs site do not restore each other.
  */
-export function storeName(p: Pick<EmbedParams, 'cmds' | 'seed' | 'lesson'>): string {
-  const text = JSON.stringify([p.cmds, p.seed, p.lesson]);
+export function storeName(p: Pick<EmbedParams, 'cmds' | 'seed' | 'lesson' | 'user'>): string {
+  // The default user is left out so that sessions saved before `user` existed keep their database.
+  const text = JSON.stringify(p.user === 'docker' ? [p.cmds, p.seed, p.lesson] : [p.cmds, p.seed, p.lesson, p.user]);
   // FNV-1a: short, stable, and good enough to tell a handful of examples apart.
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

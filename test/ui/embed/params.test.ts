@@ -10,6 +10,7 @@ describe('embedParams', () => {
       seed: 3,
       locale: 'zh',
       lesson: 'ch01-01-client-server',
+      user: 'sudo',
       panel: true,
       persist: true,
       testHooks: true,
@@ -17,11 +18,21 @@ describe('embedParams', () => {
   });
 
   it('falls back to defaults for what is missing or malformed', () => {
-    expect(embedParams('')).toEqual({ cmds: [], seed: 1, locale: null, lesson: null, panel: false, persist: false, testHooks: false });
+    expect(embedParams('')).toEqual({
+      cmds: [], seed: 1, locale: null, lesson: null, user: 'docker', panel: false, persist: false, testHooks: false,
+    });
     const p = embedParams('?seed=-4&locale=fr&lesson=../../etc&panel=no&persist=0');
     expect([p.seed, p.locale, p.lesson, p.panel, p.persist]).toEqual([1, null, null, false, false]);
     expect(embedParams('?seed=12abc').seed).toBe(1);
     expect(embedParams('?seed=1234567890').seed).toBe(1);
+  });
+
+  it('starts a docs example in group docker, and a lesson where the book starts, unless told', () => {
+    expect(embedParams('?cmd=docker%20ps').user).toBe('docker');
+    expect(embedParams('?lesson=ch02-01-install').user).toBe('sudo');
+    expect(embedParams('?user=sudo').user).toBe('sudo');
+    expect(embedParams('?lesson=ch02-01-install&user=docker').user).toBe('docker');
+    expect(embedParams('?user=root').user).toBe('docker');
   });
 
   it('takes flags written bare or as true', () => {
@@ -63,11 +74,17 @@ describe('parseSeed', () => {
 
 describe('storeName', () => {
   it('is never the app database and differs per example', () => {
-    const a = storeName({ cmds: ['echo hi'], seed: 1, lesson: null });
+    const a = storeName({ cmds: ['echo hi'], seed: 1, lesson: null, user: 'docker' });
     expect(a).toMatch(/^dockersim-embed-[0-9a-f]{8}$/);
-    expect(storeName({ cmds: ['echo hi'], seed: 1, lesson: null })).toBe(a);
-    expect(storeName({ cmds: ['echo hi'], seed: 2, lesson: null })).not.toBe(a);
-    expect(storeName({ cmds: ['echo ho'], seed: 1, lesson: null })).not.toBe(a);
-    expect(storeName({ cmds: ['echo hi'], seed: 1, lesson: 'ch01-01-client-server' })).not.toBe(a);
+    expect(storeName({ cmds: ['echo hi'], seed: 1, lesson: null, user: 'docker' })).toBe(a);
+    expect(storeName({ cmds: ['echo hi'], seed: 2, lesson: null, user: 'docker' })).not.toBe(a);
+    expect(storeName({ cmds: ['echo ho'], seed: 1, lesson: null, user: 'docker' })).not.toBe(a);
+    expect(storeName({ cmds: ['echo hi'], seed: 1, lesson: 'ch01-01-client-server', user: 'docker' })).not.toBe(a);
+    expect(storeName({ cmds: ['echo hi'], seed: 1, lesson: null, user: 'sudo' })).not.toBe(a);
+  });
+
+  it('keeps the database an example had before the user parameter existed', () => {
+    // The name `?cmd=echo hi` has saved under since persistent embeds exist (FNV-1a of [["echo hi"],1,null]).
+    expect(storeName({ cmds: ['echo hi'], seed: 1, lesson: null, user: 'docker' })).toBe('dockersim-embed-494a3863');
   });
 });
