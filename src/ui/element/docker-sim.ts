@@ -22,6 +22,7 @@ export class DockerSimElement extends HTMLElement {
   declare seed: string;
   declare locale: string;
   declare lesson: string;
+  declare user: string;
   declare height: string;
   declare src: string;
   declare panel: boolean;
@@ -65,7 +66,7 @@ export class DockerSimElement extends HTMLElement {
 }
 
 /** Properties that mirror attributes: text ones, and flags (present or not). */
-const TEXT = ['cmd', 'seed', 'locale', 'lesson', 'height', 'src'] as const;
+const TEXT = ['cmd', 'seed', 'locale', 'lesson', 'user', 'height', 'src'] as const;
 const FLAGS = ['panel', 'presenter', 'persist'] as const;
 
 for (const name of TEXT) {

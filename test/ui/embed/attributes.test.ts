@@ -20,6 +20,10 @@ describe('embedUrl', () => {
     expect(embedUrl(SCRIPT, { cmd: '   ', seed: '' })).toBe('https://docs.example/sim/embed.html');
   });
 
+  it('passes who the reader starts as', () => {
+    expect(embedUrl(SCRIPT, { cmd: 'docker ps', user: 'sudo' })).toBe('https://docs.example/sim/embed.html?cmd=docker+ps&user=sudo');
+  });
+
   it('uses `src` when the author gives the embed page another address', () => {
     expect(embedUrl(SCRIPT, { src: '/tools/embed.html', seed: '2' })).toBe('https://docs.example/tools/embed.html?seed=2');
   });
