@@ -253,29 +253,31 @@ async function main(): Promise<void> {
     ['JS loaded on demand (gzip)', kib(js.lazy), '—'],
   ];
   try {
-    // A shared, busy machine makes one load an anecdote: the median of a few fresh pages (fresh profiles).
+    // A shared, busy machine makes one load an anecdote: the median of a few fresh pages (fresh profiles). The
+    // app and the floor (a page with xterm.js alone, scripts/bench-floor) load in turn, so both medians are
+    // taken under the same conditions: the target is the app's distance above that floor.
     const loads: Load[] = [];
-    for (let i = 0; i < LOADS - 1; i++) {
+    const floor: Load[] = [];
+    let last: Page | undefined;
+    for (let i = 0; i < LOADS; i++) {
       const p = await browser.newPage({ viewport: { width: 1100, height: 700 } });
       loads.push(await timeLoad(p, server.url));
-      await p.close();
+      if (i < LOADS - 1) await p.close();
+      else last = p;
+      const f = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+      floor.push(await timeLoad(f, `${server.url}floor/`));
+      await f.close();
     }
-    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-    loads.push(await timeLoad(page, server.url));
+    const page = last!;
     const med = (k: keyof Load, of = loads): number => of.map((l) => l[k]).sort((a, b) => a - b)[Math.floor(of.length / 2)];
     // A load during which other processes took more than 100 ms of CPU ran on a busy machine.
     const quiet = loads.filter((l) => l.otherCpu <= 100);
     const all = loads.map((l) => `${l.prompt}${l.otherCpu > 100 ? '*' : ''}`).join(', ');
-    rows.push([`navigation → first prompt on screen (median of ${LOADS})`, `${med('prompt')} ms`, '≤ 300 ms']);
+    rows.push([`navigation → first prompt on screen (median of ${LOADS})`, `${med('prompt')} ms`, '—']);
     rows.push(['  all loads (* = machine busy with other work meanwhile)', `${all} ms`, '—']);
     if (quiet.length > 0 && quiet.length < loads.length) rows.push([`  median of the ${quiet.length} quiet loads`, `${med('prompt', quiet)} ms`, '—']);
-    const floor: Load[] = [];
-    for (let i = 0; i < LOADS; i++) {
-      const p = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-      floor.push(await timeLoad(p, `${server.url}floor/`));
-      await p.close();
-    }
     rows.push([`  xterm.js alone, no simulation (scripts/bench-floor; median of ${LOADS})`, `${med('prompt', floor)} ms (${floor.map((l) => l.prompt).join(', ')})`, '—']);
+    rows.push(['first prompt above the xterm.js-only floor (medians, loads interleaved)', `+${med('prompt') - med('prompt', floor)} ms`, '≤ +100 ms']);
     rows.push(['  → main script runs (median)', `${med('start')} ms`, '—']);
     rows.push(['  → machine booted, page wired (median)', `${med('booted')} ms`, '—']);
     rows.push(['  → first terminal output (median)', `${med('firstOutput')} ms`, '—']);
