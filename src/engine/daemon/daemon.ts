@@ -13,7 +13,8 @@ import { containerRm, type RmOptions } from './delete.js';
 import type { DockerEngine } from './engine.js';
 import { containerExecCreate, containerExecInspect, containerExecStart, type ExecStartOptions } from './exec.js';
 import type { ExecCreateConfig } from './exec-record.js';
-import { imageInspectJSON, imageSummaryJSON } from './images/json.js';
+import { imageInspectJSON } from './images/json.js';
+import { imageList, type ImageListOptions } from './images/list.js';
 import { imagePull, type ProgressSink } from './images/pull.js';
 import { imageRemove, type DeleteRecord } from './images/remove.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
@@ -120,9 +121,8 @@ export class Daemon implements DaemonContext {
   imagePull(ref: string, onProgress?: ProgressSink): Promise<Json> {
     return imagePull(this.engine, this.sys, ref, onProgress).then((img) => imageInspectJSON(this.engine.images, img));
   }
-  imageList(): Json[] {
-    const store = this.engine.images;
-    return store.all().sort((a, b) => (a.created < b.created ? 1 : -1)).map((img) => imageSummaryJSON(store, img));
+  imageList(opts?: ImageListOptions): Json[] {
+    return imageList(this.engine.images, this.engine.nowNs(), opts);
   }
   imageInspect(ref: string): Json {
     return imageInspectJSON(this.engine.images, this.engine.images.resolve(ref));

@@ -6,6 +6,7 @@ import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.
 import { Daemon } from '../../engine/daemon/daemon.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
+import { eventFilter } from '../../engine/daemon/events-filter.js';
 import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';
 import type { IoSession } from '../../engine/daemon/session.js';
 import type { Sys } from '../../engine/kernel/sys.js';
@@ -49,12 +50,15 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     systemInfo: () => systemInfo(engine, hostname, config),
     nowNs: () => engine.nowNs(),
     subscribeEvents(opts, sink) {
-      for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) sink.event(marshalEvent(e));
+      const include = eventFilter(opts.filters);
+      for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) if (include(e)) sink.event(marshalEvent(e));
       if (opts.untilNs !== undefined && opts.untilNs <= engine.nowNs()) {
         sink.end();
         return { dispose() {} };
       }
-      return engine.events.subscribe((e) => sink.event(marshalEvent(e)));
+      return engine.events.subscribe((e) => {
+        if (include(e)) sink.event(marshalEvent(e));
+      });
     },
 
     // ---- container state
@@ -147,7 +151,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
       }),
 
     // ---- images
-    images: () => d.imageList(),
+    images: (opts) => d.imageList({ all: opts.all, filters: opts.filters }),
     imageInspect: (name) => d.imageInspect(name),
     imageDelete: (name, opts) => d.imageRemove(name, { force: opts.force }) as unknown as Array<Record<string, string>>,
     imageSearch(term, limit, filters) {
