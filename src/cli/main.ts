@@ -8,6 +8,7 @@ import type { ApiClient } from './client.js';
 import { dispatch, type Invocation } from './dispatch.js';
 import { errorText, passProcessEnd, StatusError } from './errors.js';
 import { getList, unsimulatedFlags } from './flags.js';
+import { simulatorNote } from './simnote.js';
 import type { FlagSpec } from './spec.js';
 import { commandPath } from './tree.js';
 import { attachAction, attachCommand } from './commands/attach.js';
@@ -136,6 +137,8 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     passProcessEnd(e);
     const text = errorText(e);
     if (text !== '') await cli.err.write(text + '\n');
+    const note = simulatorNote(text);
+    if (note) await cli.err.write(note + '\n');
     if (e instanceof StatusError) return exitStatus(e.code === 0 ? 1 : e.code);
     return 1;
   }
