@@ -29,6 +29,7 @@ import type { IoSession } from './session.js';
 import { containerStart } from './start.js';
 import type { WaitCondition, WaitResult } from './state.js';
 import { containerStats, type StatsOptions } from './stats.js';
+import { containerSize } from './size.js';
 import { containerStop, type StopOptions } from './stop.js';
 import { containerTop, type TopResponse } from './top.js';
 import { containerWait } from './wait.js';
@@ -98,8 +99,17 @@ export class Daemon implements DaemonContext {
   containerChanges(name: string): ChangeJSON[] {
     return containerChanges(this, name);
   }
-  containerInspect(name: string): Json {
-    return toInspectJSON(this.engine.getContainer(name));
+  /** With `size`, SizeRw and SizeRootFs follow GraphDriver, where ContainerJSONBase has them. */
+  containerInspect(name: string, opts: { size?: boolean } = {}): Json {
+    const c = this.engine.getContainer(name);
+    const json = toInspectJSON(c);
+    if (!opts.size) return json;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(json)) {
+      out[k] = v;
+      if (k === 'GraphDriver') Object.assign(out, containerSize(this.engine, c));
+    }
+    return out;
   }
   containerList(opts?: ListOptions): Json[] {
     return containerList(this, opts);

@@ -9,11 +9,14 @@ import type { DaemonContext } from './context.js';
 import { invalidParameter, isDaemonError, notFound, systemError } from './errdefs.js';
 import { FilterArgs } from './filters.js';
 import { toListJSON } from './inspect.js';
+import { containerSize } from './size.js';
 import { CONTAINER_STATUSES, type ContainerStatus } from './state.js';
 
 export interface ListOptions {
   readonly all?: boolean;
   readonly limit?: number;
+  /** Add SizeRw and SizeRootFs (`docker ps -s`). */
+  readonly size?: boolean;
   readonly filters?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -52,7 +55,7 @@ export function containerList(d: DaemonContext, opts: ListOptions = {}): Record<
     if (verdict === 'exclude') continue;
     const json = toListJSON(c, [c.Name], now);
     if (!portsMatch(json.Ports as readonly PortJSON[], ctx)) continue;
-    out.push(json);
+    out.push(opts.size ? { ...json, ...containerSize(d.engine, c) } : json);
   }
   return out;
 }

@@ -17,8 +17,8 @@ type Json = Record<string, unknown>;
 
 export function apiClient(sys: Sys, host: string): ApiClient {
   const c = new DockerClient(sys, host);
-  const inspect = async <T>(path: string): Promise<Inspected<T>> => {
-    const raw = await c.getRaw(path);
+  const inspect = async <T>(path: string, query?: Record<string, string | undefined>): Promise<Inspected<T>> => {
+    const raw = await c.getRaw(path, query);
     return { value: JSON.parse(raw) as T, raw };
   };
   return {
@@ -32,7 +32,7 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     containerAttach: (id, o) => c.containerAttach(id, o) as Promise<HijackedConn>,
     containerWait: (id, condition) => c.containerWait(id, condition || undefined),
     containerLogs: (id, o) => c.containerLogs(id, o),
-    containerInspect: (id) => inspect<ContainerJSON>(`/containers/${id}/json`),
+    containerInspect: (id, o) => inspect<ContainerJSON>(`/containers/${id}/json`, { size: o?.size ? '1' : undefined }),
     containerStop: async (id, o) => void (await c.containerStop(id, o)),
     containerRestart: async (id, o) => void (await c.containerRestart(id, o)),
     containerKill: async (id, signal) => void (await c.containerKill(id, signal || undefined)),

@@ -81,8 +81,8 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     },
 
     // ---- container queries
-    containers: (opts) => d.containerList({ all: opts.all, limit: opts.limit, filters: opts.filters }),
-    containerInspect: (name) => d.containerInspect(name),
+    containers: (opts) => d.containerList({ all: opts.all, limit: opts.limit, size: opts.size, filters: opts.filters }),
+    containerInspect: (name, opts) => d.containerInspect(name, { size: opts.size }),
     containerTop: (name, psArgs) => d.containerTop(name, psArgs || undefined),
     containerChanges: (name) => d.containerChanges(name),
 
