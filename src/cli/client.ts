@@ -200,6 +200,8 @@ export interface ApiClient {
   containerUnpause(id: string): Promise<void>;
   containerRemove(id: string, opts: { force?: boolean; removeVolumes?: boolean; removeLinks?: boolean }): Promise<void>;
   containerRename(id: string, newName: string): Promise<void>;
+  /** POST /containers/prune; `filters` as filtersJSON builds it. */
+  containersPrune(filters?: string): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
   /** `ps_args` is the arguments joined with spaces, absent when none. */
   containerTop(id: string, psArgs: readonly string[]): Promise<{ Titles: string[]; Processes: string[][] }>;
   /** One sample (`stream=0`): the daemon fills precpu_stats from its previous reading. */

@@ -8,6 +8,7 @@ import { COMMON_COMMANDS, CONTAINER_SUBCOMMANDS, IMAGE_SUBCOMMANDS, MANAGEMENT_C
   SWARM_COMMANDS, type Listing } from './listing.js';
 import { attachCommand } from './commands/attach.js';
 import { containerInspectCommand } from './commands/containerInspect.js';
+import { containerPruneCommand } from './commands/container-prune.js';
 import { createCommand } from './commands/create.js';
 import { diffCommand } from './commands/diff.js';
 import { execCommand } from './commands/exec.js';
@@ -69,6 +70,7 @@ function placements(): Map<string, Array<{ name: string; spec: CommandSpec }>> {
     }
   }
   put('container', 'inspect', containerInspectCommand);
+  put('container', 'prune', containerPruneCommand);
   put('image', 'inspect', imageInspectCommand);
   return out;
 }

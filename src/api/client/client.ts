@@ -183,6 +183,10 @@ export class DockerClient {
     return this.empty(this.jsonSpec('DELETE', `/containers/${id}`, { force: opts.force ? '1' : undefined, v: opts.removeVolumes ? '1' : undefined }));
   }
 
+  containersPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/containers/prune', { filters }));
+  }
+
   containerRename(id: string, name: string): Promise<number> {
     return this.empty(this.jsonSpec('POST', `/containers/${id}/rename`, { name }));
   }

@@ -23,6 +23,8 @@ import { containerKill } from './kill.js';
 import { daemonRestoreContainers, daemonShutdownContainers } from './lifecycle.js';
 import { containerList, type ListOptions } from './list.js';
 import { containerPause, containerUnpause } from './pause.js';
+import { containersPrune, type ContainersPruneReport } from './prune.js';
+import type { FilterMap } from './filters.js';
 import { containerRename } from './rename.js';
 import { containerRestart } from './restart-container.js';
 import type { IoSession } from './session.js';
@@ -80,6 +82,9 @@ export class Daemon implements DaemonContext {
   }
   containerRm(name: string, opts?: RmOptions): Promise<void> {
     return containerRm(this, name, opts);
+  }
+  containersPrune(filters?: FilterMap): ContainersPruneReport {
+    return containersPrune(this, filters);
   }
   containerWait(name: string, condition?: WaitCondition | ''): Promise<WaitResult> {
     return containerWait(this, name, condition);

@@ -40,6 +40,7 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     containerUnpause: async (id) => void (await c.containerUnpause(id)),
     containerRemove: async (id, o) => void (await c.containerRemove(id, o)),
     containerRename: async (id, name) => void (await c.containerRename(id, name)),
+    containersPrune: async (filters) => (await c.containersPrune(filters)) as { ContainersDeleted: string[] | null; SpaceReclaimed: number },
     containerTop: (id, args) => c.containerTop(id, args.length > 0 ? args.join(' ') : undefined),
     containerStats: async (id) => JSON.parse(await c.getRaw(`/containers/${id}/stats`, { stream: '0' })) as Json,
     containerDiff: async (id) => JSON.parse(await c.getRaw(`/containers/${id}/changes`)) as Array<{ Path: string; Kind: number }> | null,

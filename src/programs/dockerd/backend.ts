@@ -72,6 +72,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
       engine.runtimes.get(c.ID)?.tty?.resize(height, width);
     },
     containerRestart: (name, opts) => work((w) => w.containerRestart(name, opts)),
+    containersPrune: (filters) => d.containersPrune(filters) as unknown as Json,
     containerRm: (name, opts) => work((w) => w.containerRm(name, { force: opts.force, removeVolumes: opts.removeVolume })),
     containerStart: (name) => work((w) => w.containerStart(name)),
     containerStop: (name, opts) => work((w) => w.containerStop(name, opts)),
