@@ -37,6 +37,7 @@ import { searchAction, searchCommand } from './commands/search.js';
 import { startAction, startCommand } from './commands/start.js';
 import { statsAction, statsCommand } from './commands/stats.js';
 import { stopAction, stopCommand } from './commands/stop.js';
+import { systemDfAction, systemDfCommand } from './commands/system-df.js';
 import { topAction, topCommand } from './commands/top.js';
 import { unpauseAction, unpauseCommand } from './commands/unpause.js';
 import { versionAction, versionCommand } from './commands/version.js';
@@ -47,7 +48,7 @@ type Action = (cli: CommandCli, inv: Invocation) => Promise<void>;
 /** Keyed by a spec's flag list: `docker ps` and `docker container ls` are renamed copies sharing it. */
 const ACTIONS = new Map<readonly FlagSpec[], Action>([
   [attachCommand.flags, attachAction], [containerInspectCommand.flags, containerInspectAction],
-  [containerPruneCommand.flags, containerPruneAction],
+  [containerPruneCommand.flags, containerPruneAction], [systemDfCommand.flags, systemDfAction],
   [createCommand.flags, createAction], [diffCommand.flags, diffAction], [execCommand.flags, execAction],
   [imageInspectCommand.flags, imageInspectAction], [imagesCommand.flags, imagesAction],
   [infoCommand.flags, infoAction], [inspectCommand.flags, inspectAction], [killCommand.flags, killAction],

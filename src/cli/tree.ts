@@ -1,11 +1,11 @@
 /**
- * The command tree as cobra sees it: the root, its leaf commands, the `container` and `image` management
+ * The command tree as cobra sees it: the root, its leaf commands, the `container`, `image` and `system` management
  * commands. Lookup names come from each spec's `aliases` annotation ("docker container ls, docker container
  * list, docker container ps, docker ps" puts ls/list/ps under `container` and ps under the root).
  */
 import { commandName, renamed, type CommandSpec } from './spec.js';
 import { COMMON_COMMANDS, CONTAINER_SUBCOMMANDS, IMAGE_SUBCOMMANDS, MANAGEMENT_COMMANDS, OTHER_COMMANDS,
-  SWARM_COMMANDS, type Listing } from './listing.js';
+  SWARM_COMMANDS, SYSTEM_SUBCOMMANDS, type Listing } from './listing.js';
 import { attachCommand } from './commands/attach.js';
 import { containerInspectCommand } from './commands/containerInspect.js';
 import { containerPruneCommand } from './commands/container-prune.js';
@@ -30,6 +30,7 @@ import { searchCommand } from './commands/search.js';
 import { startCommand } from './commands/start.js';
 import { statsCommand } from './commands/stats.js';
 import { stopCommand } from './commands/stop.js';
+import { systemDfCommand } from './commands/system-df.js';
 import { topCommand } from './commands/top.js';
 import { unpauseCommand } from './commands/unpause.js';
 import { versionCommand } from './commands/version.js';
@@ -71,6 +72,7 @@ function placements(): Map<string, Array<{ name: string; spec: CommandSpec }>> {
   }
   put('container', 'inspect', containerInspectCommand);
   put('container', 'prune', containerPruneCommand);
+  put('system', 'df', systemDfCommand);
   put('image', 'inspect', imageInspectCommand);
   return out;
 }
@@ -89,6 +91,7 @@ function buildLevel(parent: readonly string[], listing: readonly Listing[], kids
 function children(name: string): CommandNode[] {
   if (name === 'container') return buildLevel(['container'], CONTAINER_SUBCOMMANDS, () => []);
   if (name === 'image') return buildLevel(['image'], IMAGE_SUBCOMMANDS, () => []);
+  if (name === 'system') return buildLevel(['system'], SYSTEM_SUBCOMMANDS, () => []);
   return [];
 }
 

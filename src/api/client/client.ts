@@ -183,6 +183,10 @@ export class DockerClient {
     return this.empty(this.jsonSpec('DELETE', `/containers/${id}`, { force: opts.force ? '1' : undefined, v: opts.removeVolumes ? '1' : undefined }));
   }
 
+  systemDiskUsage(): Promise<Json> {
+    return this.json(this.jsonSpec('GET', '/system/df'));
+  }
+
   containersPrune(filters?: string): Promise<Json> {
     return this.json(this.jsonSpec('POST', '/containers/prune', { filters }));
   }

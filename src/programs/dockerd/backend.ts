@@ -4,6 +4,7 @@
  */
 import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
+import { systemDiskUsage } from '../../engine/daemon/disk-usage.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
 import { eventFilter } from '../../engine/daemon/events-filter.js';
@@ -49,6 +50,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     systemVersion: () => systemVersion(engine),
     systemInfo: () => systemInfo(engine, hostname, config),
     nowNs: () => engine.nowNs(),
+    systemDiskUsage: (opts) => systemDiskUsage(d, opts),
     subscribeEvents(opts, sink) {
       const include = eventFilter(opts.filters);
       for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) if (include(e)) sink.event(marshalEvent(e));
