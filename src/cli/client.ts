@@ -213,6 +213,10 @@ export interface ApiClient {
   containerRename(id: string, newName: string): Promise<void>;
   /** POST /containers/prune; `filters` as filtersJSON builds it. */
   systemDiskUsage(): Promise<DiskUsage>;
+  imagesPrune(filters?: string): Promise<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }> | null; SpaceReclaimed: number }>;
+  networksPrune(filters?: string): Promise<{ NetworksDeleted: string[] | null }>;
+  volumesPrune(filters?: string): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  buildCachePrune(opts: { all?: boolean; filters?: string }): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
   containersPrune(filters?: string): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
   /** `ps_args` is the arguments joined with spaces, absent when none. */
   containerTop(id: string, psArgs: readonly string[]): Promise<{ Titles: string[]; Processes: string[][] }>;

@@ -38,6 +38,7 @@ import { startAction, startCommand } from './commands/start.js';
 import { statsAction, statsCommand } from './commands/stats.js';
 import { stopAction, stopCommand } from './commands/stop.js';
 import { systemDfAction, systemDfCommand } from './commands/system-df.js';
+import { systemPruneAction, systemPruneCommand } from './commands/system-prune.js';
 import { topAction, topCommand } from './commands/top.js';
 import { unpauseAction, unpauseCommand } from './commands/unpause.js';
 import { versionAction, versionCommand } from './commands/version.js';
@@ -49,6 +50,7 @@ type Action = (cli: CommandCli, inv: Invocation) => Promise<void>;
 const ACTIONS = new Map<readonly FlagSpec[], Action>([
   [attachCommand.flags, attachAction], [containerInspectCommand.flags, containerInspectAction],
   [containerPruneCommand.flags, containerPruneAction], [systemDfCommand.flags, systemDfAction],
+  [systemPruneCommand.flags, systemPruneAction],
   [createCommand.flags, createAction], [diffCommand.flags, diffAction], [execCommand.flags, execAction],
   [imageInspectCommand.flags, imageInspectAction], [imagesCommand.flags, imagesAction],
   [infoCommand.flags, infoAction], [inspectCommand.flags, inspectAction], [killCommand.flags, killAction],

@@ -31,6 +31,7 @@ import { startCommand } from './commands/start.js';
 import { statsCommand } from './commands/stats.js';
 import { stopCommand } from './commands/stop.js';
 import { systemDfCommand } from './commands/system-df.js';
+import { systemPruneCommand } from './commands/system-prune.js';
 import { topCommand } from './commands/top.js';
 import { unpauseCommand } from './commands/unpause.js';
 import { versionCommand } from './commands/version.js';
@@ -73,6 +74,7 @@ function placements(): Map<string, Array<{ name: string; spec: CommandSpec }>> {
   put('container', 'inspect', containerInspectCommand);
   put('container', 'prune', containerPruneCommand);
   put('system', 'df', systemDfCommand);
+  put('system', 'prune', systemPruneCommand);
   put('image', 'inspect', imageInspectCommand);
   return out;
 }

@@ -187,6 +187,22 @@ export class DockerClient {
     return this.json(this.jsonSpec('GET', '/system/df'));
   }
 
+  imagesPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/images/prune', { filters }));
+  }
+
+  networksPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/networks/prune', { filters }));
+  }
+
+  volumesPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/volumes/prune', { filters }));
+  }
+
+  buildCachePrune(opts: { all?: boolean; filters?: string }): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/build/prune', { all: opts.all ? '1' : undefined, filters: opts.filters }));
+  }
+
   containersPrune(filters?: string): Promise<Json> {
     return this.json(this.jsonSpec('POST', '/containers/prune', { filters }));
   }

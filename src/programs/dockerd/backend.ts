@@ -5,6 +5,8 @@
 import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
 import { systemDiskUsage } from '../../engine/daemon/disk-usage.js';
+import { imagesPrune } from '../../engine/daemon/images/prune.js';
+import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/network-prune.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
 import { eventFilter } from '../../engine/daemon/events-filter.js';
@@ -157,6 +159,10 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     images: (opts) => d.imageList({ all: opts.all, filters: opts.filters }),
     imageInspect: (name) => d.imageInspect(name),
     imageDelete: (name, opts) => d.imageRemove(name, { force: opts.force }) as unknown as Array<Record<string, string>>,
+    imagesPrune: (filters) => imagesPrune(engine, filters) as unknown as Json,
+    networksPrune: (filters) => networksPrune(engine, filters),
+    volumesPrune: (filters) => volumesPrune(engine, filters),
+    buildCachePrune: () => buildCachePrune(),
     imageSearch(term, limit, filters) {
       const official = filters['is-official']?.[0];
       const stars = filters.stars?.[0];

@@ -88,3 +88,45 @@ describe.skipIf(!HAVE_DOCKER)('sizes, system df and container prune through the 
     expect((await same(['ps', '-a', '--format', '{{.Names}}'])).stdout).toBe('web\n');
   });
 });
+
+describe.skipIf(!HAVE_DOCKER)('system prune through the real docker CLI', () => {
+  let c: TestDaemon;
+  let d: TestDaemon;
+
+  beforeAll(async () => {
+    const bootEpochMs = Date.now() - 60_000;
+    c = await testDaemon({ clock: { kind: 'manual' }, seed: 9, bootEpochMs });
+    d = await testDaemon({ clock: { kind: 'manual' }, seed: 9, bootEpochMs });
+    const setup = [['run', '--name', 'gone', 'busybox', 'true'], ['run', '-d', '--name', 'web', 'ubuntu', 'sleep', '1000'], ['pull', 'alpine']];
+    for (const host of [c.host, d.host]) {
+      for (const args of setup) expect((await simDockerRun(host, args, { drive: true, stepMs: 1000 })).code).toBe(0);
+    }
+  });
+
+  afterAll(async () => {
+    await c?.close();
+    await d?.close();
+  });
+
+  const across = async (args: string[]): Promise<Result> => {
+    const real = await realDockerRun(c, args);
+    expect(real, `docker ${args.join(' ')}`).toEqual(await simDockerRun(d.host, args));
+    return real;
+  };
+
+  it('asks with the list of what goes (filters included), refuses what docker refuses, and prunes', async () => {
+    const asked = await across(['system', 'prune', '--filter', 'label=a=b', '--filter', 'until=1h']);
+    expect(asked.stdout).toBe('WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n' +
+      '  - all dangling images\n  - unused build cache\n\n  Items to be pruned will be filtered with:\n  - label=a=b\n  - until=1h\n\n' +
+      'Are you sure you want to continue? [y/N] ');
+    await across(['system', 'prune', '-a', '--volumes']);
+    expect((await across(['system', 'prune', '--volumes', '--filter', 'until=1h'])).stderr).toBe('ERROR: The "until" filter is not supported with "--volumes"\n');
+    expect((await across(['system', 'prune', '-f', '--filter', 'bogus=1'])).stderr).toBe("Error response from daemon: invalid filter 'bogus'\n");
+    const pruned = await across(['system', 'prune', '-f']);
+    expect(pruned.stdout).toMatch(/^Deleted Containers:\n[0-9a-f]{64}\n\nTotal reclaimed space: 0B\n$/);
+    const all = await across(['system', 'prune', '-a', '-f', '--volumes']);
+    expect(all.stdout).toContain('Deleted Images:\nuntagged: alpine:latest\nuntagged: alpine@sha256:');
+    expect(all.stdout).toMatch(/\nTotal reclaimed space: 12\.1MB\n$/);
+    expect((await across(['images', '--format', '{{.Repository}}'])).stdout).toBe('ubuntu\n');
+  });
+});
