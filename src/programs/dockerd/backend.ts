@@ -174,7 +174,9 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     },
     imagePull: (ref, progress) =>
       work(async (w) => {
-        await w.imagePull(ref.tag ? `${ref.fromImage}:${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
+        // postImagesCreate: the "tag" may be a digest (`docker pull ubuntu@sha256:…` sends it there).
+        const sep = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(ref.tag) ? '@' : ':';
+        await w.imagePull(ref.tag ? `${ref.fromImage}${sep}${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
       }),
   };
 }

@@ -129,4 +129,14 @@ describe.skipIf(!HAVE_DOCKER)('system prune through the real docker CLI', () => 
     expect(all.stdout).toMatch(/\nTotal reclaimed space: 12\.1MB\n$/);
     expect((await across(['images', '--format', '{{.Repository}}'])).stdout).toBe('ubuntu\n');
   });
+
+  it('pulls by digest (the CLI sends the digest as the tag)', async () => {
+    const digest = 'busybox@sha256:56d83aff3aedf06d0fc3f0fbfcc9f676df54d97621be6447498debf368543ec4';
+    const real = await realDockerRun(c, ['pull', digest], { drive: true, stepMs: 1000 });
+    expect(real).toEqual(await simDockerRun(d.host, ['pull', digest], { drive: true, stepMs: 1000 }));
+    expect(real.stdout).toMatch(/^sha256:56d83aff\w+: Pulling from library\/busybox\n/);
+    expect(real.stdout).toContain(`Status: Downloaded newer image for ${digest}\ndocker.io/library/${digest}\n`);
+    expect((await across(['images', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}', 'busybox'])).stdout)
+      .toBe(`busybox <none> ${digest.slice(8)}\n`);
+  });
 });
