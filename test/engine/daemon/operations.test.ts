@@ -203,6 +203,6 @@ describe('daemon operations', () => {
     expect(r.name).toBe('/steady');
     expect(r.running).toEqual([['/runner']]);
     expect(r.exited).toEqual([['/steady']]);
-    expect(r.badFilter).toBe("InvalidParameter: invalid filter 'status=bogus'");
+    expect(r.badFilter).toBe("InvalidParameter: invalid filter 'status=bogus': invalid value for state (bogus): must be one of created, running, paused, restarting, removing, exited, dead");
   });
 });
