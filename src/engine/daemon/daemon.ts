@@ -92,7 +92,7 @@ export class Daemon implements DaemonContext {
   containerRename(oldName: string, newName: string): void {
     containerRename(this, oldName, newName);
   }
-  containerTop(name: string, psArgs?: string): TopResponse {
+  containerTop(name: string, psArgs?: string): Promise<TopResponse> {
     return containerTop(this, name, psArgs);
   }
   containerStats(name: string, opts?: StatsOptions): Promise<Json> {

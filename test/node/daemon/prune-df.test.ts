@@ -52,6 +52,15 @@ describe.skipIf(!HAVE_DOCKER)('sizes, system df and container prune through the 
     expect(json).toContain('"Platform":null');
   });
 
+  it('top with ps options runs the host ps and keeps the container\'s lines', async () => {
+    expect((await same(['top', 'web', '-o', 'pid,comm'])).stdout).toMatch(/^PID +COMMAND\n\d+ +sleep\n$/);
+    expect((await same(['top', 'web', 'aux'])).stdout).toMatch(/^USER +PID +%CPU +%MEM +VSZ +RSS +TTY +STAT +START +TIME +COMMAND\nroot +\d+ .* sleep 1000\n$/);
+    await same(['top', 'web']);
+    expect((await same(['top', 'web', '-o', 'bogus'])).stderr).toBe('Error response from daemon: ps: error: unknown user-defined format specifier "bogus"\n');
+    expect((await same(['top', 'web', '-o', 'user=PID'])).stderr).toBe('Error response from daemon: specifying "user=PID" is not allowed\n');
+    expect((await same(['top', 'web', '-o', 'comm'])).stderr).toBe("Error response from daemon: Couldn't find PID field in ps output\n");
+  });
+
   it('system df, -v, and its formats print the same', async () => {
     const df = await same(['system', 'df']);
     expect(df.stdout).toBe([
