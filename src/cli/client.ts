@@ -75,7 +75,18 @@ export interface ImageSummary {
   readonly Created: number;
   readonly Size: number;
   readonly Containers?: number;
+  /** -1 (not counted) except from GET /system/df. */
+  readonly SharedSize?: number;
   readonly Labels?: Readonly<Record<string, string>> | null;
+}
+
+/** GET /system/df (types.DiskUsage); no volumes or build cache records are modelled, so those stay untyped. */
+export interface DiskUsage {
+  readonly LayersSize: number;
+  readonly Images: readonly ImageSummary[] | null;
+  readonly Containers: readonly ContainerSummary[] | null;
+  readonly Volumes: readonly unknown[] | null;
+  readonly BuildCache: readonly unknown[] | null;
 }
 
 /** GET /images/search items (lower-case keys, as the registry API has them). */
@@ -200,6 +211,13 @@ export interface ApiClient {
   containerUnpause(id: string): Promise<void>;
   containerRemove(id: string, opts: { force?: boolean; removeVolumes?: boolean; removeLinks?: boolean }): Promise<void>;
   containerRename(id: string, newName: string): Promise<void>;
+  /** POST /containers/prune; `filters` as filtersJSON builds it. */
+  systemDiskUsage(): Promise<DiskUsage>;
+  imagesPrune(filters?: string): Promise<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }> | null; SpaceReclaimed: number }>;
+  networksPrune(filters?: string): Promise<{ NetworksDeleted: string[] | null }>;
+  volumesPrune(filters?: string): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  buildCachePrune(opts: { all?: boolean; filters?: string }): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
+  containersPrune(filters?: string): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
   /** `ps_args` is the arguments joined with spaces, absent when none. */
   containerTop(id: string, psArgs: readonly string[]): Promise<{ Titles: string[]; Processes: string[][] }>;
   /** One sample (`stream=0`): the daemon fills precpu_stats from its previous reading. */

@@ -116,3 +116,10 @@ export const IMAGE_SUBCOMMANDS: readonly Listing[] = [
   { name: "save", short: "Save one or more images to a tar archive (streamed to STDOUT by default)" },
   { name: "tag", short: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE" },
 ];
+
+export const SYSTEM_SUBCOMMANDS: readonly Listing[] = [
+  { name: "df", short: "Show docker disk usage" },
+  { name: "events", short: "Get real time events from the server" },
+  { name: "info", short: "Display system-wide information" },
+  { name: "prune", short: "Remove unused data" },
+];

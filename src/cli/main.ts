@@ -8,11 +8,14 @@ import type { ApiClient } from './client.js';
 import { dispatch, type Invocation } from './dispatch.js';
 import { errorText, passProcessEnd, StatusError } from './errors.js';
 import { getList, unsimulatedFlags } from './flags.js';
+import { Cancelled } from './prompt.js';
+import { simulatorNote } from './simnote.js';
 import type { FlagSpec } from './spec.js';
 import { commandPath } from './tree.js';
 import { attachAction, attachCommand } from './commands/attach.js';
 import { runComplete } from './commands/complete.js';
 import { containerInspectAction, containerInspectCommand } from './commands/containerInspect.js';
+import { containerPruneAction, containerPruneCommand } from './commands/container-prune.js';
 import { createAction, createCommand } from './commands/create.js';
 import { diffAction, diffCommand } from './commands/diff.js';
 import { execAction, execCommand } from './commands/exec.js';
@@ -34,6 +37,8 @@ import { searchAction, searchCommand } from './commands/search.js';
 import { startAction, startCommand } from './commands/start.js';
 import { statsAction, statsCommand } from './commands/stats.js';
 import { stopAction, stopCommand } from './commands/stop.js';
+import { systemDfAction, systemDfCommand } from './commands/system-df.js';
+import { systemPruneAction, systemPruneCommand } from './commands/system-prune.js';
 import { topAction, topCommand } from './commands/top.js';
 import { unpauseAction, unpauseCommand } from './commands/unpause.js';
 import { versionAction, versionCommand } from './commands/version.js';
@@ -44,6 +49,8 @@ type Action = (cli: CommandCli, inv: Invocation) => Promise<void>;
 /** Keyed by a spec's flag list: `docker ps` and `docker container ls` are renamed copies sharing it. */
 const ACTIONS = new Map<readonly FlagSpec[], Action>([
   [attachCommand.flags, attachAction], [containerInspectCommand.flags, containerInspectAction],
+  [containerPruneCommand.flags, containerPruneAction], [systemDfCommand.flags, systemDfAction],
+  [systemPruneCommand.flags, systemPruneAction],
   [createCommand.flags, createAction], [diffCommand.flags, diffAction], [execCommand.flags, execAction],
   [imageInspectCommand.flags, imageInspectAction], [imagesCommand.flags, imagesAction],
   [infoCommand.flags, infoAction], [inspectCommand.flags, inspectAction], [killCommand.flags, killAction],
@@ -134,8 +141,11 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     return 0;
   } catch (e) {
     passProcessEnd(e);
+    if (e instanceof Cancelled) return 0;
     const text = errorText(e);
     if (text !== '') await cli.err.write(text + '\n');
+    const note = simulatorNote(text);
+    if (note) await cli.err.write(note + '\n');
     if (e instanceof StatusError) return exitStatus(e.code === 0 ? 1 : e.code);
     return 1;
   }

@@ -1,13 +1,14 @@
 /**
- * The command tree as cobra sees it: the root, its leaf commands, the `container` and `image` management
+ * The command tree as cobra sees it: the root, its leaf commands, the `container`, `image` and `system` management
  * commands. Lookup names come from each spec's `aliases` annotation ("docker container ls, docker container
  * list, docker container ps, docker ps" puts ls/list/ps under `container` and ps under the root).
  */
 import { commandName, renamed, type CommandSpec } from './spec.js';
 import { COMMON_COMMANDS, CONTAINER_SUBCOMMANDS, IMAGE_SUBCOMMANDS, MANAGEMENT_COMMANDS, OTHER_COMMANDS,
-  SWARM_COMMANDS, type Listing } from './listing.js';
+  SWARM_COMMANDS, SYSTEM_SUBCOMMANDS, type Listing } from './listing.js';
 import { attachCommand } from './commands/attach.js';
 import { containerInspectCommand } from './commands/containerInspect.js';
+import { containerPruneCommand } from './commands/container-prune.js';
 import { createCommand } from './commands/create.js';
 import { diffCommand } from './commands/diff.js';
 import { execCommand } from './commands/exec.js';
@@ -29,6 +30,8 @@ import { searchCommand } from './commands/search.js';
 import { startCommand } from './commands/start.js';
 import { statsCommand } from './commands/stats.js';
 import { stopCommand } from './commands/stop.js';
+import { systemDfCommand } from './commands/system-df.js';
+import { systemPruneCommand } from './commands/system-prune.js';
 import { topCommand } from './commands/top.js';
 import { unpauseCommand } from './commands/unpause.js';
 import { versionCommand } from './commands/version.js';
@@ -69,6 +72,9 @@ function placements(): Map<string, Array<{ name: string; spec: CommandSpec }>> {
     }
   }
   put('container', 'inspect', containerInspectCommand);
+  put('container', 'prune', containerPruneCommand);
+  put('system', 'df', systemDfCommand);
+  put('system', 'prune', systemPruneCommand);
   put('image', 'inspect', imageInspectCommand);
   return out;
 }
@@ -87,6 +93,7 @@ function buildLevel(parent: readonly string[], listing: readonly Listing[], kids
 function children(name: string): CommandNode[] {
   if (name === 'container') return buildLevel(['container'], CONTAINER_SUBCOMMANDS, () => []);
   if (name === 'image') return buildLevel(['image'], IMAGE_SUBCOMMANDS, () => []);
+  if (name === 'system') return buildLevel(['system'], SYSTEM_SUBCOMMANDS, () => []);
   return [];
 }
 

@@ -183,6 +183,30 @@ export class DockerClient {
     return this.empty(this.jsonSpec('DELETE', `/containers/${id}`, { force: opts.force ? '1' : undefined, v: opts.removeVolumes ? '1' : undefined }));
   }
 
+  systemDiskUsage(): Promise<Json> {
+    return this.json(this.jsonSpec('GET', '/system/df'));
+  }
+
+  imagesPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/images/prune', { filters }));
+  }
+
+  networksPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/networks/prune', { filters }));
+  }
+
+  volumesPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/volumes/prune', { filters }));
+  }
+
+  buildCachePrune(opts: { all?: boolean; filters?: string }): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/build/prune', { all: opts.all ? '1' : undefined, filters: opts.filters }));
+  }
+
+  containersPrune(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/containers/prune', { filters }));
+  }
+
   containerRename(id: string, name: string): Promise<number> {
     return this.empty(this.jsonSpec('POST', `/containers/${id}/rename`, { name }));
   }

@@ -33,17 +33,24 @@ export function goSprint(v: GoValue): string {
   return String(v);
 }
 
+/**
+ * docker/cli's formatter contexts implement MarshalJSON with json.Marshal, which escapes `<`, `>` and `&`
+ * (`\u003e`); the template's encoder keeps those bytes as they come.
+ */
+const HTML_ESCAPED_TYPES = new Set(['*formatter.ContainerContext', '*formatter.imageContext', '*container.statsContext', '*registry.searchContext']);
+
 /** json.Encoder with SetEscapeHTML(false) (docker/cli templates: `<`, `>`, `&` stay literal); map keys sorted. */
-export function goJSON(v: GoValue): string {
+export function goJSON(v: GoValue, escapeHTML = false): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return jsonString(v);
+  if (typeof v === 'string') return escapeHTML ? jsonString(v).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) : jsonString(v);
   if (typeof v === 'number') return Number.isFinite(v) ? jsonNumber(v) : 'null';
   if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return '[' + v.map(goJSON).join(',') + ']';
+  if (Array.isArray(v)) return '[' + v.map((x) => goJSON(x, escapeHTML)).join(',') + ']';
   if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
+    const o = v as Record<string | symbol, unknown>;
+    const esc = escapeHTML || HTML_ESCAPED_TYPES.has(o[GO_TYPE] as string);
     const keys = GO_TYPE in o ? Object.keys(o) : Object.keys(o).sort();
-    return '{' + keys.filter((k) => o[k] !== undefined).map((k) => `${jsonString(k)}:${goJSON(o[k])}`).join(',') + '}';
+    return '{' + keys.filter((k) => o[k] !== undefined).map((k) => `${jsonString(k)}:${goJSON(o[k], esc)}`).join(',') + '}';
   }
   return 'null';
 }

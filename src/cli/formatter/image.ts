@@ -17,7 +17,8 @@ export const IMAGE_HEADERS = {
   SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
 } as const;
 
-function row(img: ImageSummary, repo: string, tag: string, digest: string, trunc: boolean, nowMs: number):
+/** One imageContext. SharedSize and UniqueSize are N/A unless the daemon counted them (`system df`). */
+export function imageRow(img: ImageSummary, repo: string, tag: string, digest: string, trunc: boolean, nowMs: number):
   Record<string | symbol, unknown> {
   const na = (n: number | undefined, f: (x: number) => string): string => (n === undefined || n === -1 ? 'N/A' : f(n));
   return {
@@ -28,10 +29,10 @@ function row(img: ImageSummary, repo: string, tag: string, digest: string, trunc
     Digest: digest,
     ID: trunc ? truncateID(img.Id) : img.Id,
     Repository: repo,
-    SharedSize: 'N/A',
+    SharedSize: na(img.SharedSize, humanSize),
     Size: humanSize(img.Size),
     Tag: tag,
-    UniqueSize: 'N/A',
+    UniqueSize: img.Size === -1 || img.SharedSize === undefined || img.SharedSize === -1 ? 'N/A' : humanSize(img.Size - img.SharedSize),
     VirtualSize: humanSize(img.Size),
   };
 }
@@ -63,15 +64,15 @@ export function imageRows(images: readonly ImageSummary[], o: { trunc: boolean; 
       const ds = o.digests ? digests.get(repo) ?? [] : [];
       digests.delete(repo);
       for (const tag of ts) {
-        if (ds.length === 0) rows.push(row(img, repo, tag, '<none>', o.trunc, nowMs));
-        else for (const d of ds) rows.push(row(img, repo, tag, d, o.trunc, nowMs));
+        if (ds.length === 0) rows.push(imageRow(img, repo, tag, '<none>', o.trunc, nowMs));
+        else for (const d of ds) rows.push(imageRow(img, repo, tag, d, o.trunc, nowMs));
       }
     }
     for (const [repo, ds] of digests) {
-      if (o.digests) for (const d of ds) rows.push(row(img, repo, '<none>', d, o.trunc, nowMs));
-      else rows.push(row(img, repo, '<none>', '<none>', o.trunc, nowMs));
+      if (o.digests) for (const d of ds) rows.push(imageRow(img, repo, '<none>', d, o.trunc, nowMs));
+      else rows.push(imageRow(img, repo, '<none>', '<none>', o.trunc, nowMs));
     }
-    if (rows.length === 0) rows.push(row(img, '<none>', '<none>', '<none>', o.trunc, nowMs));
+    if (rows.length === 0) rows.push(imageRow(img, '<none>', '<none>', '<none>', o.trunc, nowMs));
     out.push(...rows);
   }
   return out;

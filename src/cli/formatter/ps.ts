@@ -52,6 +52,9 @@ export function psRow(c: ContainerSummary, trunc: boolean, nowMs: number): Recor
     Mounts: mounts,
     Names: namesCell(c.Names, trunc),
     Networks: networks,
+    // ContainerContext.Platform: the summary's ImageManifestDescriptor platform, which API 1.50 list
+    // entries do not carry here, so a nil pointer.
+    Platform: null,
     Ports: displayablePorts(c.Ports ?? []),
     RunningFor: runningFor(c.Created, nowMs),
     Size: sizeCell(c),

@@ -13,7 +13,8 @@ import { containerRm, type RmOptions } from './delete.js';
 import type { DockerEngine } from './engine.js';
 import { containerExecCreate, containerExecInspect, containerExecStart, type ExecStartOptions } from './exec.js';
 import type { ExecCreateConfig } from './exec-record.js';
-import { imageInspectJSON, imageSummaryJSON } from './images/json.js';
+import { imageInspectJSON } from './images/json.js';
+import { imageList, type ImageListOptions } from './images/list.js';
 import { imagePull, type ProgressSink } from './images/pull.js';
 import { imageRemove, type DeleteRecord } from './images/remove.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
@@ -22,12 +23,15 @@ import { containerKill } from './kill.js';
 import { daemonRestoreContainers, daemonShutdownContainers } from './lifecycle.js';
 import { containerList, type ListOptions } from './list.js';
 import { containerPause, containerUnpause } from './pause.js';
+import { containersPrune, type ContainersPruneReport } from './prune.js';
+import type { FilterMap } from './filters.js';
 import { containerRename } from './rename.js';
 import { containerRestart } from './restart-container.js';
 import type { IoSession } from './session.js';
 import { containerStart } from './start.js';
 import type { WaitCondition, WaitResult } from './state.js';
 import { containerStats, type StatsOptions } from './stats.js';
+import { containerSize } from './size.js';
 import { containerStop, type StopOptions } from './stop.js';
 import { containerTop, type TopResponse } from './top.js';
 import { containerWait } from './wait.js';
@@ -79,13 +83,16 @@ export class Daemon implements DaemonContext {
   containerRm(name: string, opts?: RmOptions): Promise<void> {
     return containerRm(this, name, opts);
   }
+  containersPrune(filters?: FilterMap): ContainersPruneReport {
+    return containersPrune(this, filters);
+  }
   containerWait(name: string, condition?: WaitCondition | ''): Promise<WaitResult> {
     return containerWait(this, name, condition);
   }
   containerRename(oldName: string, newName: string): void {
     containerRename(this, oldName, newName);
   }
-  containerTop(name: string, psArgs?: string): TopResponse {
+  containerTop(name: string, psArgs?: string): Promise<TopResponse> {
     return containerTop(this, name, psArgs);
   }
   containerStats(name: string, opts?: StatsOptions): Promise<Json> {
@@ -97,8 +104,17 @@ export class Daemon implements DaemonContext {
   containerChanges(name: string): ChangeJSON[] {
     return containerChanges(this, name);
   }
-  containerInspect(name: string): Json {
-    return toInspectJSON(this.engine.getContainer(name));
+  /** With `size`, SizeRw and SizeRootFs follow GraphDriver, where ContainerJSONBase has them. */
+  containerInspect(name: string, opts: { size?: boolean } = {}): Json {
+    const c = this.engine.getContainer(name);
+    const json = toInspectJSON(c);
+    if (!opts.size) return json;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(json)) {
+      out[k] = v;
+      if (k === 'GraphDriver') Object.assign(out, containerSize(this.engine, c));
+    }
+    return out;
   }
   containerList(opts?: ListOptions): Json[] {
     return containerList(this, opts);
@@ -120,9 +136,8 @@ export class Daemon implements DaemonContext {
   imagePull(ref: string, onProgress?: ProgressSink): Promise<Json> {
     return imagePull(this.engine, this.sys, ref, onProgress).then((img) => imageInspectJSON(this.engine.images, img));
   }
-  imageList(): Json[] {
-    const store = this.engine.images;
-    return store.all().sort((a, b) => (a.created < b.created ? 1 : -1)).map((img) => imageSummaryJSON(store, img));
+  imageList(opts?: ImageListOptions): Json[] {
+    return imageList(this.engine.images, this.engine.nowNs(), opts);
   }
   imageInspect(ref: string): Json {
     return imageInspectJSON(this.engine.images, this.engine.images.resolve(ref));

@@ -1,10 +1,10 @@
 /**
  * `docker top` (moby daemon/top_unix.go): dockerd runs `ps` on the host and keeps the lines whose PID belongs
- * to the container, so PIDs are host PIDs and users are host user names. `-ef` (the default) is modelled.
+ * to the container, so PIDs are host PIDs and users are host user names.
  */
 import type { Process } from '../kernel/process.js';
 import type { DaemonContext } from './context.js';
-import { invalidParameter } from './errdefs.js';
+import { systemError } from './errdefs.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
 
@@ -44,9 +44,20 @@ function cputime(ms: number): string {
   return days > 0 ? `${days}-${body}` : body;
 }
 
-export function containerTop(d: DaemonContext, name: string, psArgs = ''): TopResponse {
+/** validatePSArgs: an `=PID…` header may only rename the pid column (parsing needs it). */
+function validatePSArgs(psArgs: string): void {
+  for (const m of psArgs.matchAll(/\s+(\S*)=\s*(PID\S*)/g)) {
+    if (m[1] !== 'pid') throw systemError(`specifying "${m[1]}=${m[2]}" is not allowed`);
+  }
+}
+
+/**
+ * `-ef` (the default) is answered from the process table directly; other options run the host's `ps` as
+ * dockerd does (first with `-q PIDS`, then without it if that fails) and keep the container's lines.
+ */
+export async function containerTop(d: DaemonContext, name: string, psArgs = ''): Promise<TopResponse> {
   const args = psArgs === '' ? '-ef' : psArgs;
-  if (args !== '-ef' && args !== '-f -e' && args !== '-e -f') throw invalidParameter(`ps ${args} is not modelled: use -ef`);
+  validatePSArgs(args);
   const engine = d.engine;
   const c = engine.getContainer(name);
   if (!c.State.Running) throw notRunning(c.ID);
@@ -55,6 +66,66 @@ export function containerTop(d: DaemonContext, name: string, psArgs = ''): TopRe
   const k = engine.kernel;
   const procs: Process[] = pid1 ? k.processesIn(pid1.pidns).filter((p) => p.state === 'running') : [];
   procs.sort((a, b) => a.hostPid - b.hostPid);
+  let res: TopResponse;
+  if (args === '-ef' || args === '-f -e' || args === '-e -f') res = topEF(d, procs);
+  else res = await runPsTop(d, args.split(' '), procs.map((p) => p.hostPid));
+  engine.containerEvent(c, 'top');
+  return res;
+}
+
+async function runPs(d: DaemonContext, argv: readonly string[]): Promise<{ status: number; out: string; err: string }> {
+  const sys = d.sys;
+  const [or, ow] = sys.pipe();
+  const [er, ew] = sys.pipe();
+  const pid = sys.spawn({ path: '/usr/bin/ps', argv: ['ps', ...argv], fds: { 1: ow, 2: ew } });
+  sys.close(ow);
+  sys.close(ew);
+  const drain = async (fd: number): Promise<string> => {
+    let text = '';
+    for (let chunk = await sys.read(fd); chunk !== null; chunk = await sys.read(fd)) text += chunk;
+    sys.close(fd);
+    return text;
+  };
+  const [out, err] = await Promise.all([drain(or), drain(er)]);
+  const st = await sys.wait(pid);
+  return { status: st?.status ?? 1, out, err };
+}
+
+async function runPsTop(d: DaemonContext, args: readonly string[], pids: readonly number[]): Promise<TopResponse> {
+  let r = await runPs(d, [...args, `-q${pids.join(',')}`]);
+  if (r.status !== 0) {
+    r = await runPs(d, args);
+    if (r.status !== 0) throw systemError(`ps: ${r.err.split('\n')[0] || `exit status ${r.status}`}`);
+  }
+  return parsePSOutput(r.out, pids);
+}
+
+/** parsePSOutput: titles from the header, the PID column to pick lines; the last column takes the rest. */
+function parsePSOutput(output: string, pids: readonly number[]): TopResponse {
+  const fields = (s: string): string[] => s.split(/[\t\n\f\r ]+/).filter(Boolean);
+  const lines = output.split('\n');
+  const titles = fields(lines[0]);
+  const pidIndex = titles.indexOf('PID');
+  if (pidIndex < 0) throw systemError("Couldn't find PID field in ps output");
+  const processes: string[][] = [];
+  const add = (f: string[]): void => void processes.push([...f.slice(0, titles.length - 1), f.slice(titles.length - 1).join(' ')]);
+  let inContainer = false;
+  for (const line of lines.slice(1)) {
+    if (line === '') continue;
+    const f = fields(line);
+    if (f[pidIndex] === '-') {
+      if (inContainer) add(f);
+      continue;
+    }
+    if (!/^[+-]?\d+$/.test(f[pidIndex] ?? '')) throw systemError(`Unexpected pid '${f[pidIndex]}': strconv.Atoi: parsing ${JSON.stringify(f[pidIndex])}: invalid syntax`);
+    inContainer = pids.includes(Number(f[pidIndex]));
+    if (inContainer) add(f);
+  }
+  return { Titles: titles, Processes: processes };
+}
+
+function topEF(d: DaemonContext, procs: readonly Process[]): TopResponse {
+  const k = d.engine.kernel;
   const users = hostUsers(d);
   const boot = k.clock.bootEpochMs;
   const now = k.clock.epochMs();

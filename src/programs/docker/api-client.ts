@@ -5,6 +5,7 @@ import type {
   ApiClient,
   ContainerJSON,
   ContainerSummary,
+  DiskUsage,
   HijackedConn,
   ImageSummary,
   Inspected,
@@ -17,8 +18,8 @@ type Json = Record<string, unknown>;
 
 export function apiClient(sys: Sys, host: string): ApiClient {
   const c = new DockerClient(sys, host);
-  const inspect = async <T>(path: string): Promise<Inspected<T>> => {
-    const raw = await c.getRaw(path);
+  const inspect = async <T>(path: string, query?: Record<string, string | undefined>): Promise<Inspected<T>> => {
+    const raw = await c.getRaw(path, query);
     return { value: JSON.parse(raw) as T, raw };
   };
   return {
@@ -32,7 +33,7 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     containerAttach: (id, o) => c.containerAttach(id, o) as Promise<HijackedConn>,
     containerWait: (id, condition) => c.containerWait(id, condition || undefined),
     containerLogs: (id, o) => c.containerLogs(id, o),
-    containerInspect: (id) => inspect<ContainerJSON>(`/containers/${id}/json`),
+    containerInspect: (id, o) => inspect<ContainerJSON>(`/containers/${id}/json`, { size: o?.size ? '1' : undefined }),
     containerStop: async (id, o) => void (await c.containerStop(id, o)),
     containerRestart: async (id, o) => void (await c.containerRestart(id, o)),
     containerKill: async (id, signal) => void (await c.containerKill(id, signal || undefined)),
@@ -40,6 +41,12 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     containerUnpause: async (id) => void (await c.containerUnpause(id)),
     containerRemove: async (id, o) => void (await c.containerRemove(id, o)),
     containerRename: async (id, name) => void (await c.containerRename(id, name)),
+    systemDiskUsage: async () => (await c.systemDiskUsage()) as unknown as DiskUsage,
+    imagesPrune: async (filters) => (await c.imagesPrune(filters)) as never,
+    networksPrune: async (filters) => (await c.networksPrune(filters)) as never,
+    volumesPrune: async (filters) => (await c.volumesPrune(filters)) as never,
+    buildCachePrune: async (o) => (await c.buildCachePrune(o)) as never,
+    containersPrune: async (filters) => (await c.containersPrune(filters)) as { ContainersDeleted: string[] | null; SpaceReclaimed: number },
     containerTop: (id, args) => c.containerTop(id, args.length > 0 ? args.join(' ') : undefined),
     containerStats: async (id) => JSON.parse(await c.getRaw(`/containers/${id}/stats`, { stream: '0' })) as Json,
     containerDiff: async (id) => JSON.parse(await c.getRaw(`/containers/${id}/changes`)) as Array<{ Path: string; Kind: number }> | null,

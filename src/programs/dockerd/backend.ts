@@ -4,8 +4,12 @@
  */
 import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
+import { systemDiskUsage } from '../../engine/daemon/disk-usage.js';
+import { imagesPrune } from '../../engine/daemon/images/prune.js';
+import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/network-prune.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
+import { eventFilter } from '../../engine/daemon/events-filter.js';
 import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';
 import type { IoSession } from '../../engine/daemon/session.js';
 import type { Sys } from '../../engine/kernel/sys.js';
@@ -48,13 +52,17 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     systemVersion: () => systemVersion(engine),
     systemInfo: () => systemInfo(engine, hostname, config),
     nowNs: () => engine.nowNs(),
+    systemDiskUsage: (opts) => systemDiskUsage(d, opts),
     subscribeEvents(opts, sink) {
-      for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) sink.event(marshalEvent(e));
+      const include = eventFilter(opts.filters);
+      for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) if (include(e)) sink.event(marshalEvent(e));
       if (opts.untilNs !== undefined && opts.untilNs <= engine.nowNs()) {
         sink.end();
         return { dispose() {} };
       }
-      return engine.events.subscribe((e) => sink.event(marshalEvent(e)));
+      return engine.events.subscribe((e) => {
+        if (include(e)) sink.event(marshalEvent(e));
+      });
     },
 
     // ---- container state
@@ -68,6 +76,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
       engine.runtimes.get(c.ID)?.tty?.resize(height, width);
     },
     containerRestart: (name, opts) => work((w) => w.containerRestart(name, opts)),
+    containersPrune: (filters) => d.containersPrune(filters) as unknown as Json,
     containerRm: (name, opts) => work((w) => w.containerRm(name, { force: opts.force, removeVolumes: opts.removeVolume })),
     containerStart: (name) => work((w) => w.containerStart(name)),
     containerStop: (name, opts) => work((w) => w.containerStop(name, opts)),
@@ -77,8 +86,8 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     },
 
     // ---- container queries
-    containers: (opts) => d.containerList({ all: opts.all, limit: opts.limit, filters: opts.filters }),
-    containerInspect: (name) => d.containerInspect(name),
+    containers: (opts) => d.containerList({ all: opts.all, limit: opts.limit, size: opts.size, filters: opts.filters }),
+    containerInspect: (name, opts) => d.containerInspect(name, { size: opts.size }),
     containerTop: (name, psArgs) => d.containerTop(name, psArgs || undefined),
     containerChanges: (name) => d.containerChanges(name),
 
@@ -147,9 +156,13 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
       }),
 
     // ---- images
-    images: () => d.imageList(),
+    images: (opts) => d.imageList({ all: opts.all, filters: opts.filters }),
     imageInspect: (name) => d.imageInspect(name),
     imageDelete: (name, opts) => d.imageRemove(name, { force: opts.force }) as unknown as Array<Record<string, string>>,
+    imagesPrune: (filters) => imagesPrune(engine, filters) as unknown as Json,
+    networksPrune: (filters) => networksPrune(engine, filters),
+    volumesPrune: (filters) => volumesPrune(engine, filters),
+    buildCachePrune: () => buildCachePrune(),
     imageSearch(term, limit, filters) {
       const official = filters['is-official']?.[0];
       const stars = filters.stars?.[0];
@@ -161,7 +174,9 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     },
     imagePull: (ref, progress) =>
       work(async (w) => {
-        await w.imagePull(ref.tag ? `${ref.fromImage}:${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
+        // postImagesCreate: the "tag" may be a digest (`docker pull ubuntu@sha256:…` sends it there).
+        const sep = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(ref.tag) ? '@' : ':';
+        await w.imagePull(ref.tag ? `${ref.fromImage}${sep}${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
       }),
   };
 }

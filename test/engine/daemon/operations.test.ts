@@ -140,7 +140,7 @@ describe('daemon operations', () => {
       const e2 = d.containerExecCreate(id, { Cmd: ['nosuch'] }).Id;
       const err = await errOf(() => d.containerExecStart(e2));
       const ins2 = d.containerExecInspect(e2);
-      const top = d.containerTop(id);
+      const top = await d.containerTop(id);
       return { id, out, ins, err, ins2, top };
     });
     expect(r.out).toBe(`hi\n${r.id.slice(0, 12)}\n`);
@@ -203,6 +203,6 @@ describe('daemon operations', () => {
     expect(r.name).toBe('/steady');
     expect(r.running).toEqual([['/runner']]);
     expect(r.exited).toEqual([['/steady']]);
-    expect(r.badFilter).toBe("InvalidParameter: invalid filter 'status=bogus'");
+    expect(r.badFilter).toBe("InvalidParameter: invalid filter 'status=bogus': invalid value for state (bogus): must be one of created, running, paused, restarting, removing, exited, dead");
   });
 });

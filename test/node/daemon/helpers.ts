@@ -84,10 +84,13 @@ export async function simDockerRun(host: SimHost, args: readonly string[], opts:
     program: async (sys: Sys) => {
       const [or, ow] = sys.pipe();
       const [er, ew] = sys.pipe();
-      const [nr] = sys.pipe();
+      // stdin at end of input, as the real CLI's (`stdio: 'ignore'`) is.
+      const [nr, nw] = sys.pipe();
       const pid = sys.spawn({ path: '/usr/bin/docker', argv: ['docker', ...args], fds: { 0: nr, 1: ow, 2: ew } });
       sys.close(ow);
       sys.close(ew);
+      sys.close(nr);
+      sys.close(nw);
       const collect = async (fd: number): Promise<string> => {
         let s = '';
         for (let d = await sys.read(fd); d !== null; d = await sys.read(fd)) s += d;

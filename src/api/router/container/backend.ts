@@ -37,6 +37,8 @@ export interface ContainerStateBackend {
   containerResize(name: string, height: number, width: number): MaybeAsync<void>;
   containerRestart(name: string, opts: StopOptions): MaybeAsync<void>;
   containerRm(name: string, opts: { force: boolean; removeVolume: boolean; removeLink: boolean }): MaybeAsync<void>;
+  /** POST /containers/prune: `{ContainersDeleted, SpaceReclaimed}`. */
+  containersPrune(filters: Filters): MaybeAsync<Json>;
   /** NotModified when already running. */
   containerStart(name: string): MaybeAsync<void>;
   /** NotModified when already stopped. */

@@ -122,6 +122,11 @@ export function containerHandlers(b: ContainerBackend) {
       ctx.w.writeHeader(200);
     },
 
+    async postContainersPrune(ctx: RequestContext): Promise<void> {
+      const report = await call(ctx, b.containersPrune(parseFilters(ctx.query.get('filters'))));
+      await writeJSON(ctx.w, 200, report);
+    },
+
     async deleteContainers(ctx: RequestContext): Promise<void> {
       await call(ctx, b.containerRm(ctx.vars.name, {
         force: boolValue(ctx, 'force'),

@@ -9,6 +9,8 @@ export interface ImageBackend {
   imageInspect(name: string): MaybeAsync<Json>;
   /** `[{"Untagged": …}, {"Deleted": …}]`. */
   imageDelete(name: string, opts: { force: boolean; prune: boolean }): MaybeAsync<Array<Record<string, string>>>;
+  /** POST /images/prune: `{ImagesDeleted, SpaceReclaimed}`. */
+  imagesPrune(filters: Filters): MaybeAsync<Json>;
   imageSearch(term: string, limit: number, filters: Filters): MaybeAsync<unknown[]>;
   /**
    * Pulls `fromImage:tag`, reporting progress as JSONMessage objects (`{"status":…,"id":…}`) from any process.

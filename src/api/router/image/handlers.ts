@@ -30,6 +30,10 @@ export function imageHandlers(b: ImageBackend) {
       await writeJSON(ctx.w, 200, res);
     },
 
+    async postImagesPrune(ctx: RequestContext): Promise<void> {
+      await writeJSON(ctx.w, 200, await waitFor(ctx.waiter, b.imagesPrune(parseFilters(ctx.query.get('filters')))));
+    },
+
     async getImagesSearch(ctx: RequestContext): Promise<void> {
       const raw = ctx.query.get('limit');
       let limit = 0;

@@ -10,6 +10,7 @@ export function imageRoutes(b: ImageBackend): Route[] {
     route('GET', '/images/search', h.getImagesSearch),
     route('GET', '/images/{name:.*}/json', h.getImagesByName),
     route('POST', '/images/create', h.postImagesCreate),
+    route('POST', '/images/prune', h.postImagesPrune),
     route('DELETE', '/images/{name:.*}', h.deleteImages),
   ];
 }

@@ -15,6 +15,8 @@ export interface SystemBackend {
   /** GET /version's body (types.Version), in moby's key order. */
   systemVersion(): MaybeAsync<Record<string, unknown>>;
   systemInfo(): MaybeAsync<Record<string, unknown>>;
+  /** GET /system/df's body (types.DiskUsage) for the object types asked for. */
+  systemDiskUsage(opts: { containers: boolean; images: boolean; volumes: boolean; buildCache: boolean }): MaybeAsync<Record<string, unknown>>;
   /**
    * Replays buffered events in [since, until] through `event`, then live ones; calls `end` when `until` has
    * passed (the daemon owns the timer). Events arrive as wire JSON (daemon/events.ts marshalEvent).

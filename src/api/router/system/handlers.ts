@@ -38,6 +38,21 @@ export function systemHandlers(b: SystemBackend) {
       await writeJSON(ctx.w, 200, await waitFor(ctx.waiter, b.systemInfo()));
     },
 
+    /** Without `type`, every kind; else only those named (API >= 1.42), an unknown one a 400. */
+    async getDiskUsage(ctx: RequestContext): Promise<void> {
+      const types = ctx.query.all('type');
+      const all = !ctx.query.has('type');
+      const want = { containers: all, images: all, volumes: all, buildCache: all };
+      for (const t of types) {
+        if (t === 'container') want.containers = true;
+        else if (t === 'image') want.images = true;
+        else if (t === 'volume') want.volumes = true;
+        else if (t === 'build-cache') want.buildCache = true;
+        else throw invalidParameter(`unknown object type: ${t}`);
+      }
+      await writeJSON(ctx.w, 200, await waitFor(ctx.waiter, b.systemDiskUsage(want)));
+    },
+
     async getEvents(ctx: RequestContext): Promise<void> {
       const sinceNs = parseTimestamp(ctx.query.get('since'));
       const untilNs = parseTimestamp(ctx.query.get('until'));

@@ -10,6 +10,7 @@ export function systemRoutes(b: SystemBackend): Route[] {
     route('HEAD', '/_ping', h.pingHandler),
     route('GET', '/events', h.getEvents),
     route('GET', '/info', h.getInfo),
+    route('GET', '/system/df', h.getDiskUsage),
     route('GET', '/version', h.getVersion),
   ];
 }

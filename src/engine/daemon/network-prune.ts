@@ -1,0 +1,33 @@
+/**
+ * POST /networks/prune, /volumes/prune and /build/prune as they answer on this daemon: the only networks are
+ * the predefined bridge, host and none, which are never pruned, no volume is modelled, and
+ * nothing builds here, so there is no cache.
+ * Both still check their filters and log what moby logs, so `docker system prune` tells the truth.
+ */
+import type { DockerEngine } from './engine.js';
+import { FilterArgs, type FilterMap } from './filters.js';
+import { pruneUntil } from './prune.js';
+
+const NETWORK_FILTERS: ReadonlySet<string> = new Set(['label', 'label!', 'until']);
+
+export function networksPrune(engine: DockerEngine, raw: FilterMap = {}): { NetworksDeleted: string[] | null } {
+  const f = new FilterArgs(raw);
+  f.validate(NETWORK_FILTERS);
+  pruneUntil(f, engine.nowNs());
+  engine.events.log('network', 'prune', { ID: '', Attributes: { reclaimed: '0' } });
+  return { NetworksDeleted: null };
+}
+
+const VOLUME_FILTERS: ReadonlySet<string> = new Set(['label', 'label!', 'all']);
+
+export function volumesPrune(engine: DockerEngine, raw: FilterMap = {}): { VolumesDeleted: string[] | null; SpaceReclaimed: number } {
+  const f = new FilterArgs(raw);
+  f.validate(VOLUME_FILTERS);
+  f.getBoolOrDefault('all', false);
+  engine.events.log('volume', 'prune', { ID: '', Attributes: { reclaimed: '0' } });
+  return { VolumesDeleted: null, SpaceReclaimed: 0 };
+}
+
+export function buildCachePrune(): { CachesDeleted: string[] | null; SpaceReclaimed: number } {
+  return { CachesDeleted: null, SpaceReclaimed: 0 };
+}
