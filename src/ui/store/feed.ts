@@ -10,6 +10,7 @@ import type { EventMessage } from '../../engine/daemon/events.js';
 import { containerOrder, containerView, sameContainerView } from './snapshot/containers.js';
 import { containerDiff, containerInspect, imageInspect, logTail, processTree, ttyLogLines, ttyTail } from './snapshot/detail.js';
 import { imagesView, sameImagesView } from './snapshot/images.js';
+import { eventViews, withEvents } from './snapshot/events.js';
 import { renderTerminalText } from './snapshot/terminalText.js';
 import type { ContainerDetail, ContainerView, Detail, JsonValue, ListView, LogLineView } from './snapshot/types.js';
 import { EMPTY_DATA, type PanelState, type PanelStore } from './panelStore.js';
@@ -71,6 +72,9 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   const slowEvery = opts.slowEvery ?? 4;
   const dirty = new Set<string>();
   let imagesDirty = false;
+  /** Events since the last flush, oldest first, and each container's state as the events left it. */
+  let newEvents: EventMessage[] = [];
+  const states = new Map<string, string>();
   let pending: Disposable | null = null;
   let ticks = 0;
   let lastTickMs = -1;
@@ -207,6 +211,8 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
     dirty.clear();
     if (imagesDirty) Object.assign(patch, images(s));
     imagesDirty = false;
+    if (newEvents.length > 0) patch.events = withEvents(s.events, eventViews(newEvents, states));
+    newEvents = [];
     if (selDirty) Object.assign(patch, detail({ ...s, ...patch }, true));
     if (Object.keys(patch).length > 0) patch.nowMs = nowMs();
     apply(patch);
@@ -227,14 +233,15 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   };
 
   const onEvent = (e: EventMessage): void => {
+    newEvents.push(e);
     if (e.Type === 'container') dirty.add(e.Actor.ID);
     else if (e.Type === 'image') imagesDirty = true;
-    else return;
     pending ??= timers.after(flushMs, flush);
   };
 
   // Start from a full snapshot of this engine (the store may hold a previous machine's).
-  store.setState({ ...EMPTY_DATA, selection: null });
+  // The timeline starts with what the daemon kept of the recent past (a reloaded session's replay included).
+  store.setState({ ...EMPTY_DATA, selection: null, events: withEvents([], eventViews(engine.events.buffered(0n), states)) });
   inspectText = '';
   tick(true);
   const subs: Disposable[] = [

@@ -12,7 +12,8 @@ import type { ChangeView, JsonValue, ListView, LogLineView, ProcessView } from '
 
 export const MAX_PROCESSES = 200;
 export const MAX_CHANGES = 300;
-export const LOG_TAIL = 50;
+/** A glance, laid out in full without a scroll box of its own: `docker logs` has the rest. */
+export const LOG_TAIL = 20;
 /** Longer log lines are cut: the panel is a glance, `docker logs` has the rest. */
 export const MAX_LOG_LINE = 500;
 
