@@ -13,6 +13,7 @@ import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { defineMessages, useMessages } from '../i18n.js';
 import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
+import { usePresenter } from '../presenter/prefs.js';
 import { DaemonPanel } from './DaemonPanel.js';
 import './panels.css';
 
@@ -59,6 +60,8 @@ function useIdle(ms = 1500): boolean {
 const MIN = 20;
 const MAX = 80;
 const SHARE = 45;
+/** Presenter mode's big type needs more of the height for the same lines of lesson. */
+const PRESENTER_SHARE = 60;
 
 /** Which half of the dock a narrow screen shows. */
 export type DockPane = 'lesson' | 'daemon';
@@ -78,7 +81,9 @@ export interface WorkspaceProps {
 export function Workspace({ machine, children, lesson, pane: shownPane, onPane }: WorkspaceProps): React.JSX.Element {
   const t = useMessages(messages);
   const engine = engineOf(machine);
-  const [share, setShare] = useState(SHARE);
+  const presenter = usePresenter((s) => s.on);
+  const [chosen, setShare] = useState<number | null>(null);
+  const share = chosen ?? (presenter ? PRESENTER_SHARE : SHARE);
   const [open, setOpen] = useState(true);
   const [ownPane, setOwnPane] = useState<DockPane>('lesson');
   const pane = shownPane ?? ownPane;
@@ -110,8 +115,8 @@ export function Workspace({ machine, children, lesson, pane: shownPane, onPane }
   };
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.key === 'ArrowDown') setShare((s) => clamp(s + 5));
-    else if (e.key === 'ArrowUp') setShare((s) => clamp(s - 5));
+    if (e.key === 'ArrowDown') setShare(clamp(share + 5));
+    else if (e.key === 'ArrowUp') setShare(clamp(share - 5));
     else return;
     e.preventDefault();
   };
