@@ -165,7 +165,7 @@ describe('at 1440×900', () => {
     const transitions = await page.$$eval('.detail .event', (els) =>
       els.filter((e) => e.querySelector('.event-transition')).map((e) => e.querySelector('.event-transition')!.textContent),
     );
-    expect(transitions).toEqual(['running → exited', 'created → running', 'none → created']);
+    expect(transitions).toEqual(['running → exited', 'created → running', 'created']);
     await page.click('#panel-tab-events');
     const events = await page.$$eval('.panel-body .events .event', (els) => els.map((e) => `${(e as HTMLElement).dataset.action} ${(e as HTMLElement).dataset.name}`));
     const bob = events.filter((e) => e.endsWith(' bob_the_container'));

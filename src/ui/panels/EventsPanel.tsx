@@ -9,18 +9,21 @@ import type { EventView } from '../store/snapshot/types.js';
 import { usePanel } from './usePanel.js';
 
 const messages = defineMessages({
-  en: { empty: 'No events yet: what docker events would show appears here, newest first.', none: 'none' },
-  zh: { empty: '还没有事件：docker events 会显示的内容将出现在这里，最新的在最上面。', none: '无' },
+  en: { empty: 'No events yet: what docker events would show appears here, newest first.' },
+  zh: { empty: '还没有事件：docker events 会显示的内容将出现在这里，最新的在最上面。' },
 });
 
 export const EventRow = memo(function EventRow({ e }: { e: EventView }): React.JSX.Element {
-  const t = useMessages(messages);
   return (
     <li className="event" data-type={e.type} data-action={e.action} data-name={e.name}>
       {e.to !== null && (
         <span className="event-transition">
-          <span className={`state-badge state-${e.from ?? 'none'}`}>{e.from ?? t('none')}</span>
-          <span aria-hidden="true"> → </span>
+          {e.from !== null && (
+            <>
+              <span className={`state-badge state-${e.from}`}>{e.from}</span>
+              <span aria-hidden="true"> → </span>
+            </>
+          )}
           <span className={`state-badge state-${e.to}`}>{e.to}</span>
         </span>
       )}
