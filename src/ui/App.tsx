@@ -1,24 +1,47 @@
-/** The page: a header and the learner's terminal on the simulated host, with the lesson panel beside it. */
+/**
+ * The page: a header, and the workspace (the lesson beside the daemon view, above the learner's terminal on the
+ * simulated host). On a narrow screen the header keeps one row: its controls fold into a menu. A first-time
+ * visitor gets one line saying where to start (the first lesson), which never covers the terminal.
+ */
 import { lazy, Suspense, useState } from 'react';
+import { useStore } from 'zustand';
 import { SessionControls } from './controls/SessionControls.js';
-import { defineMessages, useMessages } from './i18n.js';
+import { defineMessages, useLocale, useMessages } from './i18n.js';
+import { allEntries, lessonIn } from './lessons/catalog.js';
 import type { LessonController } from './lessons/controller.js';
 import { LanguageSwitch, PresenterToggle } from './presenter/DisplaySwitches.js';
 import { safeLocalStorage } from './presenter/prefs.js';
 import type { Session } from './session.js';
 import type { TerminalScreen } from './terminalScreen.js';
 import { TerminalView } from './TerminalView.js';
-import { Workspace } from './panels/Workspace.js';
+import { Workspace, type DockPane } from './panels/Workspace.js';
 
 // The panel brings markdown-it and the lesson text: loaded once the page is idle (Workspace), not with it.
 const LessonPanel = lazy(() => import('./lessons/LessonPanel.js'));
 
 const messages = defineMessages({
-  en: { meta: 'simulated host · seed {seed}', lessons: 'Lessons', lessonsTitle: 'Show or hide the lessons' },
-  zh: { meta: '模拟主机 · 种子 {seed}', lessons: '课程', lessonsTitle: '显示或隐藏课程' },
+  en: {
+    meta: 'simulated host · seed {seed}',
+    lessons: 'Lessons',
+    lessonsTitle: 'Show or hide the lessons',
+    menu: 'Menu',
+    menuTitle: 'Terminals, time, session and display',
+    firstStep: 'New here? Start with the first lesson:',
+    firstStepDismiss: 'Dismiss',
+  },
+  zh: {
+    meta: '模拟主机 · 种子 {seed}',
+    lessons: '课程',
+    lessonsTitle: '显示或隐藏课程',
+    menu: '菜单',
+    menuTitle: '终端、时间、会话与显示',
+    firstStep: '第一次来？从第一课开始：',
+    firstStepDismiss: '不再显示',
+  },
 });
 
 const LESSONS_KEY = 'dockersim:lessons-shown';
+const FIRST_STEP_KEY = 'dockersim:first-step-done';
 
 export interface AppProps {
   readonly session: Session;
@@ -29,26 +52,67 @@ export interface AppProps {
   readonly typeIntoTerminal?: (text: string) => void;
 }
 
-function shownAtFirst(): boolean {
+function stored(key: string): string | null {
   try {
-    return safeLocalStorage()?.getItem(LESSONS_KEY) !== 'false';
+    return safeLocalStorage()?.getItem(key) ?? null;
   } catch {
-    return true;
+    return null;
   }
+}
+
+function store(key: string, value: string): void {
+  try {
+    safeLocalStorage()?.setItem(key, value);
+  } catch {
+    // A page without storage keeps the choice until it is closed.
+  }
+}
+
+/**
+ * The first-time visitor's next step: the first lesson, one click away. Shown while the lesson list is all
+ * there is (no lesson open, none finished) until it is used or dismissed.
+ */
+function FirstStep({ lessons, onStart }: { lessons: LessonController; onStart: () => void }): React.JSX.Element | null {
+  const t = useMessages(messages);
+  const locale = useLocale((s) => s.locale);
+  const state = useStore(lessons.store);
+  const [done, setDone] = useState(() => stored(FIRST_STEP_KEY) === '1');
+  const first = state.catalog ? allEntries(state.catalog)[0] : undefined;
+  if (done || !first || state.status !== 'list' || state.finished.length > 0) return null;
+  const lesson = lessonIn(first, locale);
+  const finish = (): void => {
+    store(FIRST_STEP_KEY, '1');
+    setDone(true);
+  };
+  return (
+    <div className="first-step" role="note">
+      <span>{t('firstStep')}</span>
+      <button
+        type="button"
+        className="first-step-start"
+        onClick={() => {
+          finish();
+          onStart();
+          void lessons.open(first.id);
+        }}
+      >
+        {first.section} {lesson.title} →
+      </button>
+      <button type="button" className="icon-button first-step-dismiss" aria-label={t('firstStepDismiss')} title={t('firstStepDismiss')} onClick={finish}>
+        ×
+      </button>
+    </div>
+  );
 }
 
 export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): React.JSX.Element {
   const t = useMessages(messages);
-  const [showLessons, setShowLessons] = useState(shownAtFirst);
-  const toggle = (): void => {
-    setShowLessons((on) => {
-      try {
-        safeLocalStorage()?.setItem(LESSONS_KEY, String(!on));
-      } catch {
-        // A page without storage keeps the choice until it is closed.
-      }
-      return !on;
-    });
+  const [showLessons, setShowLessons] = useState(() => stored(LESSONS_KEY) !== 'false');
+  const [menu, setMenu] = useState(false);
+  const [pane, setPane] = useState<DockPane>('lesson');
+  const showLessonsAs = (on: boolean): void => {
+    store(LESSONS_KEY, String(on));
+    setShowLessons(on);
   };
   const lesson =
     lessons && showLessons ? (
@@ -61,19 +125,46 @@ export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): R
       <header className="app-header">
         <span className="app-title">dockersim</span>
         <span className="app-meta">{t('meta', { seed: session.seed })}</span>
-        <SessionControls />
-        <span className="app-display">
-          {lessons && (
-            <button type="button" className="lessons-toggle" aria-pressed={showLessons} title={t('lessonsTitle')} onClick={toggle}>
-              {t('lessons')}
-            </button>
-          )}
-          <PresenterToggle />
-          <LanguageSwitch />
-        </span>
+        <button
+          type="button"
+          className="app-menu-button"
+          aria-expanded={menu}
+          aria-controls="app-tools"
+          title={t('menuTitle')}
+          onClick={() => setMenu((m) => !m)}
+        >
+          ☰ {t('menu')}
+        </button>
+        <div className={`app-tools${menu ? ' is-open' : ''}`} id="app-tools">
+          <SessionControls />
+          <span className="app-display">
+            {lessons && (
+              <button
+                type="button"
+                className="lessons-toggle"
+                aria-pressed={showLessons}
+                title={t('lessonsTitle')}
+                onClick={() => showLessonsAs(!showLessons)}
+              >
+                {t('lessons')}
+              </button>
+            )}
+            <PresenterToggle />
+            <LanguageSwitch />
+          </span>
+        </div>
       </header>
+      {lessons && (
+        <FirstStep
+          lessons={lessons}
+          onStart={() => {
+            showLessonsAs(true);
+            setPane('lesson');
+          }}
+        />
+      )}
       <main className="app-main">
-        <Workspace machine={session.machine} lesson={lesson}>
+        <Workspace machine={session.machine} lesson={lesson} pane={pane} onPane={setPane}>
           <TerminalView screen={screen} />
         </Workspace>
       </main>

@@ -20,6 +20,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A header narrower than its tools folds them into a menu (App.tsx): open it if it is folded. */
+async function openMenu(page: Page): Promise<void> {
+  const button = page.locator('.app-menu-button');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 async function open(path: string, viewport = { width: 1024, height: 640 }): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport, locale: 'en-US' });
   pages.push(page);
@@ -243,6 +249,7 @@ describe('the app header', () => {
       }));
     const on = await look();
     expect([on.font, on.cls, on.bg]).toEqual([24, true, '#000000']);
+    await openMenu(page);
     await page.locator('.presenter-toggle').click();
     await page.waitForFunction(() => window.__dockersim!.xterm.options.fontSize === 14);
     const off = await look();
@@ -258,6 +265,7 @@ describe('the app header', () => {
     await waitForPrompt(page);
     expect(await page.locator('.app-meta').textContent()).toBe('simulated host · seed 1');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await openMenu(page);
     await page.locator('.lang-switch button', { hasText: '中文' }).click();
     expect(await page.locator('.app-meta').textContent()).toBe('模拟主机 · 种子 1');
     expect(await page.locator('.session-reset').textContent()).toBe('重置');
@@ -266,6 +274,7 @@ describe('the app header', () => {
     await page.reload();
     await waitForPrompt(page);
     expect(await page.locator('.app-meta').textContent()).toBe('模拟主机 · 种子 1');
+    await openMenu(page);
     await page.locator('.lang-switch button', { hasText: 'English' }).click();
     expect(await page.locator('.app-meta').textContent()).toBe('simulated host · seed 1');
     expect(errors).toEqual([]);

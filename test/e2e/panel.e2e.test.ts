@@ -69,7 +69,7 @@ function measure(ms = 3000): Promise<Probe> {
     obs.observe({ type: 'longtask' });
     let mutations = 0;
     const mo = new MutationObserver(() => mutations++);
-    const panel = document.querySelector('.workspace-panel');
+    const panel = document.querySelector('.dock-daemon');
     if (panel) mo.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
     let frames = 0;
     let worstFrame = 0;

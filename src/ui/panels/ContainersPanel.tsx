@@ -1,6 +1,7 @@
 /**
  * The containers, newest first, as `docker ps -a` lists them: state, name, image, command, IP and the daemon's
- * own STATUS text (`Up 3 minutes`, `Exited (0) 2 seconds ago`). A row flashes when its state changes: the
+ * own STATUS text (`Up 3 minutes`, `Exited (0) 2 seconds ago`), on two lines that wrap rather than cut a name
+ * or a status short. A row flashes when its state changes: the
  * flash element is keyed by the state, so React mounts a new one and its CSS animation plays once.
  */
 import { memo, useCallback, useState } from 'react';
@@ -12,12 +13,10 @@ import { usePanel, usePanelActions } from './usePanel.js';
 const messages = defineMessages({
   en: {
     empty: 'No containers yet. Try: sudo docker run -d --name web busybox sleep 1000',
-    name: 'Name', image: 'Image', command: 'Command', ip: 'IP', status: 'Status',
     more: '{n} more not shown', showAll: 'Show all',
   },
   zh: {
     empty: '还没有容器。试试：sudo docker run -d --name web busybox sleep 1000',
-    name: '名称', image: '镜像', command: '命令', ip: 'IP', status: '状态',
     more: '还有 {n} 个未显示', showAll: '全部显示',
   },
 });
@@ -37,12 +36,16 @@ const Row = memo(function Row({ c, selected, highlighted, onSelect }: RowProps):
     <li className={`crow${highlighted ? ' is-highlighted' : ''}`} data-name={c.name} data-state={c.state}>
       <button type="button" className="crow-button" aria-pressed={selected} onClick={() => onSelect(c.id)}>
         <span className="crow-flash" key={c.state} aria-hidden="true" />
-        <span className={`state-badge state-${c.state}`}>{c.state}</span>
-        <span className="crow-name">{c.name}</span>
-        <span className="crow-image">{c.image}</span>
-        <span className="crow-ip">{c.ip}</span>
-        <span className="crow-command" title={c.command}>{c.command}</span>
-        <span className="crow-status">{c.status}</span>
+        <span className="crow-main">
+          <span className={`state-badge state-${c.state}`}>{c.state}</span>
+          <span className="crow-name">{c.name}</span>
+          <span className="crow-status">{c.status}</span>
+        </span>
+        <span className="crow-meta">
+          <span className="crow-image">{c.image}</span>
+          <span className="crow-command">{c.command}</span>
+          <span className="crow-ip">{c.ip}</span>
+        </span>
       </button>
     </li>
   );
@@ -62,14 +65,6 @@ export function ContainersPanel(): React.JSX.Element {
   const shown = all ? order : order.slice(0, MAX_ROWS);
   return (
     <div className="containers">
-      <div className="crow-head" aria-hidden="true">
-        <span />
-        <span>{t('name')}</span>
-        <span>{t('image')}</span>
-        <span>{t('ip')}</span>
-        <span>{t('command')}</span>
-        <span>{t('status')}</span>
-      </div>
       <ul className="crows">
         {shown.map((id) => {
           const c = containers[id];

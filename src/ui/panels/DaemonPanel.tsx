@@ -1,28 +1,35 @@
-/** The live daemon view: tabs for containers, images and the network, and the selected item's details. */
+/**
+ * The live daemon view: tabs for containers, images, the network and the event timeline, and the selected
+ * item's details. The list and the details sit side by side where the view is wide enough (each scrolls on its
+ * own), one under the other where it is not (they scroll together): never a scroll box inside another.
+ */
 import { useRef } from 'react';
 import { defineMessages, useMessages } from '../i18n.js';
 import type { PanelTab } from '../store/panelStore.js';
 import { ContainersPanel } from './ContainersPanel.js';
 import { DetailPanel } from './DetailPanel.js';
+import { EventsPanel } from './EventsPanel.js';
 import { ImagesPanel } from './ImagesPanel.js';
 import { NetworkPanel } from './NetworkPanel.js';
 import { usePanel, usePanelActions } from './usePanel.js';
 
 const messages = defineMessages({
-  en: { label: 'Docker daemon', containers: 'Containers ({n})', images: 'Images ({n})', network: 'Network' },
-  zh: { label: 'Docker 守护进程', containers: '容器（{n}）', images: '镜像（{n}）', network: '网络' },
+  en: { label: 'Docker daemon', containers: 'Containers ({n})', images: 'Images ({n})', network: 'Network', events: 'Events' },
+  zh: { label: 'Docker 守护进程', containers: '容器（{n}）', images: '镜像（{n}）', network: '网络', events: '事件' },
 });
 
-const TABS: readonly PanelTab[] = ['containers', 'images', 'network'];
+const TABS: readonly PanelTab[] = ['containers', 'images', 'network', 'events'];
 
 export function DaemonPanel(): React.JSX.Element {
   const t = useMessages(messages);
   const tab = usePanel((s) => s.tab);
   const nContainers = usePanel((s) => s.order.length);
   const nImages = usePanel((s) => s.images.images.length);
+  const hasDetail = usePanel((s) => s.detail !== null);
   const { setTab } = usePanelActions();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
-  const label = (k: PanelTab): string => (k === 'network' ? t('network') : t(k, { n: k === 'containers' ? nContainers : nImages }));
+  const label = (k: PanelTab): string =>
+    k === 'network' || k === 'events' ? t(k) : t(k, { n: k === 'containers' ? nContainers : nImages });
 
   const onKey = (e: React.KeyboardEvent, i: number): void => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -56,12 +63,15 @@ export function DaemonPanel(): React.JSX.Element {
           </button>
         ))}
       </div>
-      <div className="panel-body" role="tabpanel" id={`panel-body-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
-        {tab === 'containers' && <ContainersPanel />}
-        {tab === 'images' && <ImagesPanel />}
-        {tab === 'network' && <NetworkPanel />}
+      <div className={`daemon-split${hasDetail ? ' has-detail' : ''}`}>
+        <div className="panel-body" role="tabpanel" id={`panel-body-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
+          {tab === 'containers' && <ContainersPanel />}
+          {tab === 'images' && <ImagesPanel />}
+          {tab === 'network' && <NetworkPanel />}
+          {tab === 'events' && <EventsPanel />}
+        </div>
+        <DetailPanel />
       </div>
-      <DetailPanel />
     </div>
   );
 }

@@ -1,12 +1,14 @@
 /**
- * The selected item in detail. A container: its process tree (host PID beside the PID inside it), `docker
- * diff`, a live tail of its log and `docker inspect`; an image: `docker image inspect`. Every value is a text
- * node: log lines and commands are the container's own untrusted text.
+ * The selected item in detail. A container: its process tree (host PID beside the PID inside it), a live tail
+ * of its log, `docker diff`, its events and `docker inspect`; an image: `docker image inspect`. Every value is
+ * a text node: log lines and commands are the container's own untrusted text. Nothing here scrolls by itself:
+ * the details scroll as one (DaemonPanel), so a section is never a slit.
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import { defineMessages, useMessages } from '../i18n.js';
 import type { ChangeView, ContainerDetail, ListView, LogLineView, ProcessView } from '../store/snapshot/types.js';
 import { shortDigest } from './format.js';
+import { EventRow } from './EventsPanel.js';
 import { JsonTree } from './JsonTree.js';
 import { usePanel, usePanelActions } from './usePanel.js';
 
@@ -18,6 +20,7 @@ const messages = defineMessages({
     changes: 'Changes (docker diff)', noChanges: 'No changes to the image’s files.',
     logs: 'Logs (last {n} lines)', noLogs: 'Nothing logged yet.',
     inspect: 'docker inspect', omitted: '… {n} more',
+    events: 'Events (docker events)', noEvents: 'No events seen for it.',
   },
   zh: {
     container: '容器 {name}', image: '镜像 {name}', close: '关闭详情',
@@ -26,6 +29,7 @@ const messages = defineMessages({
     changes: '文件变化（docker diff）', noChanges: '镜像的文件没有变化。',
     logs: '日志（最后 {n} 行）', noLogs: '还没有日志。',
     inspect: 'docker inspect', omitted: '……还有 {n} 项',
+    events: '事件（docker events）', noEvents: '没有它的事件。',
   },
 });
 
@@ -78,23 +82,9 @@ const Changes = memo(function Changes({ list }: { list: ListView<ChangeView> }):
 
 const Logs = memo(function Logs({ list }: { list: ListView<LogLineView> }): React.JSX.Element {
   const t = useMessages(messages);
-  const box = useRef<HTMLOListElement>(null);
-  const pinned = useRef(true);
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (el && pinned.current) el.scrollTop = el.scrollHeight;
-  }, [list]);
   if (list.items.length === 0) return <p className="panel-empty">{t('noLogs')}</p>;
   return (
-    <ol
-      className="logs"
-      ref={box}
-      tabIndex={0}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        pinned.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
-      }}
-    >
+    <ol className="logs">
       {list.items.map((l) => (
         <li key={l.key} className={`log-${l.stream}`}>
           {l.text}
@@ -103,6 +93,21 @@ const Logs = memo(function Logs({ list }: { list: ListView<LogLineView> }): Reac
     </ol>
   );
 });
+
+/** This container's events from the timeline, newest first. */
+function ContainerEvents({ id }: { id: string }): React.JSX.Element {
+  const t = useMessages(messages);
+  const all = usePanel((s) => s.events);
+  const mine = useMemo(() => all.filter((e) => e.id === id), [all, id]);
+  if (mine.length === 0) return <p className="panel-empty">{t('noEvents')}</p>;
+  return (
+    <ol className="events">
+      {mine.map((e) => (
+        <EventRow key={e.key} e={e} />
+      ))}
+    </ol>
+  );
+}
 
 function ContainerSections({ d }: { d: ContainerDetail }): React.JSX.Element {
   const t = useMessages(messages);
@@ -113,12 +118,16 @@ function ContainerSections({ d }: { d: ContainerDetail }): React.JSX.Element {
         <Processes list={d.processes} />
       </details>
       <details open className="detail-section">
+        <summary>{t('logs', { n: d.logs.items.length })}</summary>
+        <Logs list={d.logs} />
+      </details>
+      <details open className="detail-section">
         <summary>{t('changes')}</summary>
         <Changes list={d.changes} />
       </details>
       <details open className="detail-section">
-        <summary>{t('logs', { n: d.logs.items.length })}</summary>
-        <Logs list={d.logs} />
+        <summary>{t('events')}</summary>
+        <ContainerEvents id={d.id} />
       </details>
     </>
   );

@@ -1,10 +1,11 @@
 /**
- * The page's main area: the terminal(s), and beside them (below on a narrow screen) the live daemon view, with
- * a splitter to resize it (drag, or arrow keys when focused) and a button to fold it away. The view is fed
- * from the machine's Docker engine; a host without one gets the terminal area alone. The terminal area is
- * whatever the page passes (one terminal, or tabs of them), so this layout does not depend on it.
+ * The page's main area: the dock (the lesson beside the live daemon view) above the terminal(s), with a
+ * splitter between them (drag, or arrow keys when focused) and a button to fold the dock away. The terminal
+ * gets the page's whole width: `docker ps -a` with the book's containers is ~130 columns, more than any
+ * column beside a dock leaves it at 1440 px. A host without a Docker engine gets the terminal area alone.
+ * On a narrow screen the dock shows the lesson or the daemon view, with a switch between them.
  *
- * The view's box is laid out at once (the terminal is fitted to its final width), but what fills it waits
+ * The dock's box is laid out at once (the terminal is fitted to its final size), but what fills it waits
  * until the page is idle: the learner's first prompt does not wait for the panels' render and feed.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -12,12 +13,27 @@ import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { defineMessages, useMessages } from '../i18n.js';
 import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
+import { usePresenter } from '../presenter/prefs.js';
 import { DaemonPanel } from './DaemonPanel.js';
 import './panels.css';
 
 const messages = defineMessages({
-  en: { resize: 'Resize the daemon view', hide: 'Hide the daemon view', show: 'Show the daemon view' },
-  zh: { resize: '调整守护进程视图大小', hide: '隐藏守护进程视图', show: '显示守护进程视图' },
+  en: {
+    resize: 'Resize the lesson and daemon view',
+    hide: 'Hide the lesson and daemon view',
+    show: 'Show the lesson and daemon view',
+    panes: 'Lesson or daemon view',
+    lesson: 'Lesson',
+    daemon: 'Docker',
+  },
+  zh: {
+    resize: '调整课程和守护进程视图的大小',
+    hide: '隐藏课程和守护进程视图',
+    show: '显示课程和守护进程视图',
+    panes: '课程或守护进程视图',
+    lesson: '课程',
+    daemon: 'Docker',
+  },
 });
 
 /** The machine's Docker engine, if it has one (src/machine/machine.ts does). */
@@ -40,23 +56,38 @@ function useIdle(ms = 1500): boolean {
   return idle;
 }
 
+/** The dock's share of the height, in per cent. */
 const MIN = 20;
-const MAX = 75;
+const MAX = 80;
+const SHARE = 45;
+/** Presenter mode's big type needs more of the height for the same lines of lesson. */
+const PRESENTER_SHARE = 60;
+
+/** Which half of the dock a narrow screen shows. */
+export type DockPane = 'lesson' | 'daemon';
 
 export interface WorkspaceProps {
   /** The simulated host (its `engine` feeds the view). */
   readonly machine: object;
   /** The terminal area. */
   readonly children: React.ReactNode;
-  /** Shown above the daemon view in the same column (the lesson panel), once the page is idle. */
+  /** Shown beside the daemon view in the dock (the lesson panel), once the page is idle. */
   readonly lesson?: React.ReactNode;
+  /** On a narrow screen, the half of the dock shown (default: the lesson). */
+  readonly pane?: DockPane;
+  readonly onPane?: (pane: DockPane) => void;
 }
 
-export function Workspace({ machine, children, lesson }: WorkspaceProps): React.JSX.Element {
+export function Workspace({ machine, children, lesson, pane: shownPane, onPane }: WorkspaceProps): React.JSX.Element {
   const t = useMessages(messages);
   const engine = engineOf(machine);
-  const [share, setShare] = useState(42);
+  const presenter = usePresenter((s) => s.on);
+  const [chosen, setShare] = useState<number | null>(null);
+  const share = chosen ?? (presenter ? PRESENTER_SHARE : SHARE);
   const [open, setOpen] = useState(true);
+  const [ownPane, setOwnPane] = useState<DockPane>('lesson');
+  const pane = shownPane ?? ownPane;
+  const setPane = onPane ?? setOwnPane;
   const box = useRef<HTMLDivElement>(null);
   const ready = useIdle();
 
@@ -67,18 +98,13 @@ export function Workspace({ machine, children, lesson }: WorkspaceProps): React.
   }, [engine, ready]);
 
   const clamp = (v: number): number => Math.min(MAX, Math.max(MIN, v));
-  const stacked = (): boolean => box.current !== null && getComputedStyle(box.current).flexDirection === 'column';
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>): void => {
     const el = box.current;
     if (!el) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     const r = el.getBoundingClientRect();
-    const column = stacked();
-    const move = (ev: PointerEvent): void => {
-      const part = column ? (r.bottom - ev.clientY) / r.height : (r.right - ev.clientX) / r.width;
-      setShare(clamp(Math.round(part * 100)));
-    };
+    const move = (ev: PointerEvent): void => setShare(clamp(Math.round(((ev.clientY - r.top) / r.height) * 100)));
     const target = e.currentTarget;
     const up = (): void => {
       target.removeEventListener('pointermove', move);
@@ -89,17 +115,30 @@ export function Workspace({ machine, children, lesson }: WorkspaceProps): React.
   };
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    const grow = stacked() ? 'ArrowUp' : 'ArrowLeft';
-    const shrink = stacked() ? 'ArrowDown' : 'ArrowRight';
-    if (e.key === grow) setShare((s) => clamp(s + 5));
-    else if (e.key === shrink) setShare((s) => clamp(s - 5));
+    if (e.key === 'ArrowDown') setShare(clamp(share + 5));
+    else if (e.key === 'ArrowUp') setShare(clamp(share - 5));
     else return;
     e.preventDefault();
   };
 
+  const both = lesson !== undefined && engine !== null;
   return (
     <div className={`workspace${open ? '' : ' is-folded'}`} ref={box}>
-      <div className="workspace-terminal">{children}</div>
+      {engine && open && (
+        <div className={`workspace-dock${lesson ? ' has-lesson' : ''}`} id="daemon-view" data-pane={pane} style={{ flexBasis: `${share}%` }}>
+          {both && (
+            <div className="dock-switch" role="group" aria-label={t('panes')}>
+              {(['lesson', 'daemon'] as const).map((p) => (
+                <button key={p} type="button" className={`dock-switch-${p}`} aria-pressed={pane === p} onClick={() => setPane(p)}>
+                  {t(p)}
+                </button>
+              ))}
+            </div>
+          )}
+          {lesson && <div className="dock-lesson">{ready && lesson}</div>}
+          <div className="dock-daemon">{ready && <DaemonPanel />}</div>
+        </div>
+      )}
       {engine && (
         <div className="workspace-gutter">
           <button
@@ -111,14 +150,14 @@ export function Workspace({ machine, children, lesson }: WorkspaceProps): React.
             title={t(open ? 'hide' : 'show')}
             onClick={() => setOpen((o) => !o)}
           >
-            {open ? '›' : '‹'}
+            {open ? '⌃' : '⌄'}
           </button>
           {open && (
             <div
               className="splitter"
               role="separator"
               tabIndex={0}
-              aria-orientation="vertical"
+              aria-orientation="horizontal"
               aria-label={t('resize')}
               aria-valuemin={MIN}
               aria-valuemax={MAX}
@@ -129,12 +168,7 @@ export function Workspace({ machine, children, lesson }: WorkspaceProps): React.
           )}
         </div>
       )}
-      {engine && open && (
-        <aside className={`workspace-panel${lesson ? ' has-lesson' : ''}`} id="daemon-view" style={{ flexBasis: `${share}%` }}>
-          {ready && lesson && <div className="workspace-lesson">{lesson}</div>}
-          {ready && (lesson ? <div className="workspace-daemon"><DaemonPanel /></div> : <DaemonPanel />)}
-        </aside>
-      )}
+      <div className="workspace-terminal">{children}</div>
     </div>
   );
 }

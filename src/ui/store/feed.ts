@@ -8,9 +8,11 @@
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import type { EventMessage } from '../../engine/daemon/events.js';
 import { containerOrder, containerView, sameContainerView } from './snapshot/containers.js';
-import { containerDiff, containerInspect, imageInspect, logTail, processTree } from './snapshot/detail.js';
+import { containerDiff, containerInspect, imageInspect, logTail, processTree, ttyLogLines, ttyTail } from './snapshot/detail.js';
 import { imagesView, sameImagesView } from './snapshot/images.js';
-import type { ContainerDetail, ContainerView, Detail, JsonValue, ListView } from './snapshot/types.js';
+import { eventViews, withEvents } from './snapshot/events.js';
+import { renderTerminalText } from './snapshot/terminalText.js';
+import type { ContainerDetail, ContainerView, Detail, JsonValue, ListView, LogLineView } from './snapshot/types.js';
 import { EMPTY_DATA, type PanelState, type PanelStore } from './panelStore.js';
 
 export interface Disposable {
@@ -38,6 +40,8 @@ export interface PanelFeed extends Disposable {
   flush(): void;
   /** One periodic refresh; `slow` forces the once-a-second part. */
   tick(slow?: boolean): void;
+  /** Resolves once no TTY log is being rendered (they render asynchronously; tests wait for this). */
+  rendered(): Promise<void>;
 }
 
 export const browserTimers: FeedTimers = {
@@ -68,12 +72,44 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   const slowEvery = opts.slowEvery ?? 4;
   const dirty = new Set<string>();
   let imagesDirty = false;
+  /** Events since the last flush, oldest first, and each container's state as the events left it. */
+  let newEvents: EventMessage[] = [];
+  const states = new Map<string, string>();
   let pending: Disposable | null = null;
   let ticks = 0;
   let lastTickMs = -1;
   let inspectText = '';
 
   const nowMs = (): number => Number(engine.nowNs() / 1_000_000n);
+
+  /** A TTY container's log as its terminal showed it: the last rendering, and the one under way. */
+  let screen: { id: string; key: string; logs: ListView<LogLineView> } | null = null;
+  let rendering: { id: string; key: string; done: Promise<void> } | null = null;
+  let disposed = false;
+  const EMPTY_LOGS: ListView<LogLineView> = { items: [], omitted: 0 };
+
+  /** The log tail of a TTY container: what the last rendering showed, while a newer tail renders. */
+  const ttyLogs = (c: Parameters<typeof ttyTail>[1]): ListView<LogLineView> => {
+    const tail = ttyTail(engine, c);
+    const last = screen?.id === c.ID ? screen : null;
+    if (last?.key === tail.key) return last.logs;
+    if (rendering?.id !== c.ID || rendering.key !== tail.key) {
+      const job = { id: c.ID, key: tail.key, done: Promise.resolve() };
+      job.done = renderTerminalText(tail.raw, tail.cols, tail.rows).then(
+        (lines) => {
+          if (disposed || rendering !== job) return;
+          rendering = null;
+          screen = { id: job.id, key: job.key, logs: ttyLogLines(tail, lines) };
+          apply(detail(store.getState(), false));
+        },
+        () => {
+          if (rendering === job) rendering = null;
+        },
+      );
+      rendering = job;
+    }
+    return last?.logs ?? EMPTY_LOGS;
+  };
 
   /**
    * Rebuilds the rows of `ids`, or with `null` sweeps them all: then a row whose state and STATUS text read
@@ -143,7 +179,7 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
       if (!c) d = null;
       else {
         const processes = processTree(engine, c);
-        const logs = logTail(c);
+        const logs = c.Config.Tty ? ttyLogs(c) : logTail(c);
         const changes = p && !full ? p.changes : containerDiff(engine, c);
         const inspect = p && !full ? p.inspect : freshInspect(containerInspect(c))!;
         const next: ContainerDetail = {
@@ -175,6 +211,8 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
     dirty.clear();
     if (imagesDirty) Object.assign(patch, images(s));
     imagesDirty = false;
+    if (newEvents.length > 0) patch.events = withEvents(s.events, eventViews(newEvents, states));
+    newEvents = [];
     if (selDirty) Object.assign(patch, detail({ ...s, ...patch }, true));
     if (Object.keys(patch).length > 0) patch.nowMs = nowMs();
     apply(patch);
@@ -195,14 +233,15 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   };
 
   const onEvent = (e: EventMessage): void => {
+    newEvents.push(e);
     if (e.Type === 'container') dirty.add(e.Actor.ID);
     else if (e.Type === 'image') imagesDirty = true;
-    else return;
     pending ??= timers.after(flushMs, flush);
   };
 
   // Start from a full snapshot of this engine (the store may hold a previous machine's).
-  store.setState({ ...EMPTY_DATA, selection: null });
+  // The timeline starts with what the daemon kept of the recent past (a reloaded session's replay included).
+  store.setState({ ...EMPTY_DATA, selection: null, events: withEvents([], eventViews(engine.events.buffered(0n), states)) });
   inspectText = '';
   tick(true);
   const subs: Disposable[] = [
@@ -217,7 +256,11 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   return {
     flush,
     tick,
+    async rendered() {
+      while (rendering) await rendering.done;
+    },
     dispose() {
+      disposed = true;
       pending?.dispose();
       for (const d of subs) d.dispose();
     },

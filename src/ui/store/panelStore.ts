@@ -7,9 +7,9 @@
  * which also brings the matching tab to the front; `setHighlight(null)` clears it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ContainerView, Detail, ImagesView } from './snapshot/types.js';
+import type { ContainerView, Detail, EventView, ImagesView } from './snapshot/types.js';
 
-export type PanelTab = 'containers' | 'images' | 'network';
+export type PanelTab = 'containers' | 'images' | 'network' | 'events';
 
 /** What a lesson points at. Containers match by name or ID prefix, images by reference (`busybox`) or ID. */
 export type Highlight =
@@ -29,6 +29,8 @@ export interface PanelData {
   readonly detail: Detail | null;
   /** Virtual wall-clock time of the last snapshot (epoch ms). */
   readonly nowMs: number;
+  /** The daemon's events, newest first (bounded): what `docker events` showed. */
+  readonly events: readonly EventView[];
 }
 
 export interface PanelState extends PanelData {
@@ -49,6 +51,7 @@ export const EMPTY_DATA: PanelData = {
   images: { images: [], layers: {} },
   detail: null,
   nowMs: 0,
+  events: [],
 };
 
 const TAB_OF: Record<Highlight['kind'], PanelTab> = { container: 'containers', image: 'images', network: 'network' };

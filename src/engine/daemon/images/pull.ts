@@ -35,6 +35,8 @@ export function installImage(engine: DockerEngine, cat: CatalogImage, ref: Refer
   if (!image) {
     image = {
       id: b.imageId, created: cat.created, size: cat.size, layers: b.layers, diffIds: b.diffIds, repoDigest: b.repoDigest,
+      // A catalog image is one layer holding the whole image (registry.ts), so that layer is all of its size.
+      layerSizes: [cat.size],
       cacheIds: [...b.diffIds].reverse().map((d) => sha256Hex(utf8Encode(`cache:${d}`))),
       config: { User: '', Env: cat.env, Cmd: cat.cmd, Entrypoint: cat.entrypoint, WorkingDir: cat.workingDir, Labels: cat.labels },
       catalogKey: cat.key, lastTagTimeNs: null,

@@ -21,11 +21,18 @@ export interface Image {
   /** `sha256:<64 hex>`. */
   readonly id: string;
   readonly created: string;
+  /** What `docker images` shows as SIZE: the sum of `layerSizes`. */
   readonly size: number;
   readonly config: ImageConfig;
   /** Bottom first, as RootFS lists them. */
   readonly layers: readonly Layer[];
   readonly diffIds: readonly string[];
+  /**
+   * What each layer unpacks to, bottom first: `docker history`'s SIZE and what the daemon view shows on a layer.
+   * A layer's simulated files are a small stand-in for the real image's (Layer.size), so this is the figure a
+   * learner compares with `docker images`, not that one.
+   */
+  readonly layerSizes: readonly number[];
   /** overlay2 cache directory names, top first (GraphDriver.LowerDir). */
   readonly cacheIds: readonly string[];
   /** The manifest digest a pull recorded (RepoDigests). */

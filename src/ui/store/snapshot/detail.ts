@@ -12,7 +12,8 @@ import type { ChangeView, JsonValue, ListView, LogLineView, ProcessView } from '
 
 export const MAX_PROCESSES = 200;
 export const MAX_CHANGES = 300;
-export const LOG_TAIL = 50;
+/** A glance, laid out in full without a scroll box of its own: `docker logs` has the rest. */
+export const LOG_TAIL = 20;
 /** Longer log lines are cut: the panel is a glance, `docker logs` has the rest. */
 export const MAX_LOG_LINE = 500;
 
@@ -54,13 +55,64 @@ export function containerDiff(engine: DockerEngine, c: Container, max = MAX_CHAN
   return { items: all.slice(0, max).map((ch) => ({ kind: ch.kind, path: ch.path })), omitted: Math.max(0, all.length - max) };
 }
 
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]/g;
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
+/** An escape sequence: OSC (to BEL or ST, or cut off at the line's end), CSI, or a two-byte ESC sequence. */
+const ESCAPE = /\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?|\[([0-?]*)[ -/]*([@-~])|[ -/]*[0-~])?/y;
 
-/** A log line as plain text: no newline, no escape sequences, no control characters (shown as text only). */
+/**
+ * One line of a container's output as a terminal leaves it, as plain text: escape sequences are not shown
+ * (a window title, colours), `\r` goes back to the start of the line and what follows overwrites it, a
+ * backspace steps back, a tab moves to the next multiple of 8, and erase-to-end and the cursor moves along
+ * the line act as they do on screen. Other control characters show nothing. For output that moves between
+ * lines (a TTY container's), see renderTerminalText.
+ */
 export function plainLogText(line: string, max = MAX_LOG_LINE): string {
-  const text = line.replace(/\r?\n$/, '').replace(ANSI, '').replace(CONTROL, '');
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const text = line.replace(/\r?\n$/, '');
+  const cells: string[] = [];
+  let x = 0;
+  const put = (ch: string): void => {
+    while (cells.length < x) cells.push(' ');
+    cells[x++] = ch;
+  };
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp === 0x1b) {
+      ESCAPE.lastIndex = i;
+      const m = ESCAPE.exec(text)!;
+      i += m[0].length;
+      const n = Math.max(1, Number(m[1]?.split(';')[0] || 1));
+      switch (m[2]) {
+        case 'K': // erase in line: 0 (default) to the end; 2 the whole line; 1 up to the cursor
+          if ((m[1] ?? '') === '' || m[1] === '0') cells.length = Math.min(cells.length, x);
+          else if (m[1] === '2') cells.length = 0;
+          else for (let j = 0; j <= x && j < cells.length; j++) cells[j] = ' ';
+          break;
+        case 'C':
+          x += n;
+          break;
+        case 'D':
+          x = Math.max(0, x - n);
+          break;
+        case 'G':
+          x = n - 1;
+          break;
+        case 'P': // delete characters at the cursor
+          cells.splice(x, n);
+          break;
+        case '@': // insert blanks at the cursor
+          if (x < cells.length) cells.splice(x, 0, ...Array<string>(n).fill(' '));
+          break;
+      }
+      continue;
+    }
+    i += ch.length;
+    if (cp === 0x0d) x = 0;
+    else if (cp === 0x08) x = Math.max(0, x - 1);
+    else if (cp === 0x09) x = (Math.floor(x / 8) + 1) * 8;
+    else if (cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0)) put(ch);
+  }
+  const out = cells.join('').trimEnd();
+  return out.length > max ? `${out.slice(0, max)}…` : out;
 }
 
 /**
@@ -77,6 +129,41 @@ export function logTail(c: Container, n = LOG_TAIL): ListView<LogLineView> {
     return { key: `${e.timeNs}.${rank}`, stream: e.stream, text: plainLogText(e.line) };
   });
   return { items, omitted: c.logs.length - entries.length };
+}
+
+/** A TTY container's log tail, as raw terminal output, with what it takes to render it (renderTerminalText). */
+export interface TtyTail {
+  /** The tail's lines as logged, escape sequences and all. */
+  readonly raw: string;
+  /** The size of the container's terminal (what its programs laid their output out for). */
+  readonly cols: number;
+  readonly rows: number;
+  /** Log lines before the tail. */
+  readonly omitted: number;
+  /** Changes whenever the tail does. */
+  readonly key: string;
+}
+
+export function ttyTail(engine: DockerEngine, c: Container, n = LOG_TAIL): TtyTail {
+  const entries = c.logs.read({ tail: n });
+  const raw = entries.map((e) => e.line).join('');
+  const size = engine.runtimes.get(c.ID)?.tty?.winsize;
+  const [consoleRows, consoleCols] = c.HostConfig.ConsoleSize;
+  const cols = size?.cols ?? (consoleCols || 80);
+  const rows = size?.rows ?? (consoleRows || 24);
+  const last = entries[entries.length - 1];
+  const omitted = c.logs.length - entries.length;
+  return { raw, cols, rows, omitted, key: `${c.logs.length}.${last?.timeNs ?? 0}.${last?.line.length ?? 0}.${cols}x${rows}` };
+}
+
+/** The rendered screen lines of a TTY tail, as the panel's log lines (the last `n`). */
+export function ttyLogLines(tail: TtyTail, lines: readonly string[], n = LOG_TAIL): ListView<LogLineView> {
+  const shown = lines.slice(-n);
+  const first = tail.omitted + lines.length - shown.length;
+  return {
+    items: shown.map((text, i) => ({ key: `tty.${first + i}`, stream: 'stdout', text: text.length > MAX_LOG_LINE ? `${text.slice(0, MAX_LOG_LINE)}…` : text })),
+    omitted: tail.omitted + lines.length - shown.length,
+  };
 }
 
 /** Plain JSON, detached from the engine's live arrays and objects. */

@@ -13,7 +13,9 @@ export function imagesView(engine: DockerEngine): ImagesView {
   for (const img of store.all()) {
     img.diffIds.forEach((diffId, i) => {
       const prev = layers[diffId];
-      layers[diffId] = { diffId, size: prev?.size ?? img.layers[i]?.size ?? 0, usedBy: (prev?.usedBy ?? 0) + 1 };
+      // The daemon's own figure (what `docker history` gives the layer), so the stack adds up to the image's
+      // SIZE in `docker images`; a layer holds the same content, and so the same size, in every image.
+      layers[diffId] = { diffId, size: prev?.size ?? img.layerSizes[i] ?? 0, usedBy: (prev?.usedBy ?? 0) + 1 };
     });
     images.push({ id: img.id, tags: store.repoTags(img.id).sort(), size: img.size, layers: [...img.diffIds] });
   }

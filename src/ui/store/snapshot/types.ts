@@ -78,6 +78,27 @@ export interface ListView<T> {
   readonly omitted: number;
 }
 
+/** One daemon event in the timeline. */
+export interface EventView {
+  /** Unique in the timeline, for React keys. */
+  readonly key: string;
+  /** RFC3339NanoFixed, as `docker events` prints it. */
+  readonly time: string;
+  readonly type: string;
+  readonly action: string;
+  /** The actor's ID as the daemon gave it. */
+  readonly id: string;
+  /** The ID shortened to 12 hex digits (a name or reference stays whole). */
+  readonly actor: string;
+  /** `key=value, …`, sorted by key, as `docker events` prints them (labels, dotted keys, left out for width). */
+  readonly attributes: string;
+  /** The `name` attribute (a container's name), or empty. */
+  readonly name: string;
+  /** A container's state before and after, where the event changed it (`from` unknown: null). */
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
 /** A selected container's live details. */
 export interface ContainerDetail {
   readonly kind: 'container';
