@@ -30,6 +30,8 @@ export interface ContainerConfig {
   Labels: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;
+  /** Only `{Test: ["NONE"]}` (--no-healthcheck) is accepted: images here have no HEALTHCHECK to disable. */
+  Healthcheck?: { Test: string[] };
 }
 
 /** The parts of container.HostConfig the simulator acts on; the rest serialise with Docker's defaults. */
@@ -46,7 +48,10 @@ export interface HostConfig {
   ExtraHosts: string[] | null;
   Privileged: boolean;
   Memory: number;
+  /** Memory plus swap; twice Memory when only `-m` is given (moby's adaptContainerSettings). */
+  MemorySwap: number;
   NanoCpus: number;
+  ContainerIDFile: string;
   PidsLimit: number | null;
   Init?: boolean;
 }
@@ -91,7 +96,7 @@ export function defaultHostConfig(): HostConfig {
   return {
     Binds: null, NetworkMode: 'bridge', PortBindings: {}, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
     AutoRemove: false, ConsoleSize: [0, 0], Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
-    Privileged: false, Memory: 0, NanoCpus: 0, PidsLimit: null,
+    Privileged: false, Memory: 0, MemorySwap: 0, NanoCpus: 0, ContainerIDFile: '', PidsLimit: null,
   };
 }
 
