@@ -52,6 +52,8 @@ export interface HostConfig {
   MemorySwap: number;
   NanoCpus: number;
   ContainerIDFile: string;
+  /** `json-file` (the daemon's default) or `none`: output reaches attached clients and is not kept. */
+  LogConfig: { Type: string; Config: Record<string, string> };
   PidsLimit: number | null;
   Init?: boolean;
 }
@@ -96,7 +98,7 @@ export function defaultHostConfig(): HostConfig {
   return {
     Binds: null, NetworkMode: 'bridge', PortBindings: {}, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
     AutoRemove: false, ConsoleSize: [0, 0], Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
-    Privileged: false, Memory: 0, MemorySwap: 0, NanoCpus: 0, ContainerIDFile: '', PidsLimit: null,
+    Privileged: false, Memory: 0, MemorySwap: 0, NanoCpus: 0, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, PidsLimit: null,
   };
 }
 
@@ -151,7 +153,8 @@ export class Container {
     this.ResolvConfPath = `${dir}/resolv.conf`;
     this.HostnamePath = `${dir}/hostname`;
     this.HostsPath = `${dir}/hosts`;
-    this.LogPath = `${dir}/${this.ID}-json.log`;
+    // The json-file driver names the file; no other driver has one.
+    this.LogPath = this.HostConfig.LogConfig.Type === 'json-file' ? `${dir}/${this.ID}-json.log` : '';
   }
 
   /** `docker ps`'s COMMAND as the daemon builds it: args holding a space are wrapped in single quotes. */

@@ -12,7 +12,7 @@ import { emptyEndpoint } from './runtime/network.js';
 import { newRootfs } from './runtime/rootfs.js';
 import { ContainerRuntime } from './runtime/task.js';
 import { refuseUnsimulated } from './unsimulated.js';
-import { validateContainerConfig, validateExtraHosts, validateRunconfig, verifyResources } from './verify.js';
+import { validateContainerConfig, validateExtraHosts, validateLogConfig, validateRunconfig, verifyResources } from './verify.js';
 
 type Json = Record<string, unknown>;
 
@@ -62,6 +62,7 @@ function verifyRequest(config: CreateConfig, hostConfig: CreateHostConfig, netwo
   validateHostConfig({ ...defaultHostConfig(), ...stripUndefined(hostConfig) });
   validateExtraHosts(raw);
   const warnings = verifyResources(raw);
+  validateLogConfig(raw);
   if (raw.NetworkMode === 'host' && (Object.keys((raw.PortBindings ?? {}) as Json).length > 0)) {
     warnings.push('Published ports are discarded when using host network mode');
   }
@@ -86,6 +87,7 @@ export function containerCreate(d: DaemonContext, config: CreateConfig, hostConf
   const h: HostConfig = { ...defaultHostConfig(), ...stripUndefined(hostConfig) };
   h.NetworkMode = networkMode(engine, h.NetworkMode);
   if (h.PidsLimit !== null && h.PidsLimit <= 0) h.PidsLimit = null;
+  h.LogConfig = { Type: h.LogConfig?.Type || 'json-file', Config: { ...(h.LogConfig?.Config ?? {}) } };
   // adaptContainerSettings: swap defaults to twice the memory limit.
   if (h.Memory > 0 && !h.MemorySwap) h.MemorySwap = h.Memory * 2;
   const image = engine.images.resolve(config.Image);

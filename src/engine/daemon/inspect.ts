@@ -28,7 +28,7 @@ function endpointJSON(e: NetworkEndpoint): Json {
 function hostConfigJSON(c: Container): Json {
   const h = c.HostConfig;
   const out: Json = {
-    Binds: h.Binds, ContainerIDFile: h.ContainerIDFile, LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: h.NetworkMode,
+    Binds: h.Binds, ContainerIDFile: h.ContainerIDFile, LogConfig: h.LogConfig, NetworkMode: h.NetworkMode,
     PortBindings: h.PortBindings, RestartPolicy: h.RestartPolicy, AutoRemove: h.AutoRemove, VolumeDriver: '',
     VolumesFrom: null, ConsoleSize: h.ConsoleSize, CapAdd: null, CapDrop: null, CgroupnsMode: 'private',
     Dns: h.Dns, DnsOptions: h.DnsOptions, DnsSearch: h.DnsSearch, ExtraHosts: h.ExtraHosts, GroupAdd: null,

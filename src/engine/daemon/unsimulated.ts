@@ -28,9 +28,9 @@ const oneOf = (...ok: unknown[]): Accept => (v) => isZero(v) || ok.includes(v);
 const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   Binds: ['-v', zero],
   ContainerIDFile: ['--cidfile', always],
-  LogConfig: ['--log-driver/--log-opt', (v) => {
+  LogConfig: ['--log-driver', (v) => {
     const l = (v ?? {}) as Json;
-    return ['', 'json-file', undefined].includes(l.Type as string) && isZero(l.Config);
+    return ['', 'json-file', 'none', undefined].includes(l.Type as string) && isZero(l.Config);
   }],
   NetworkMode: ['--network', always],
   // Docker discards published ports in host network mode (with a warning): nothing to model.
@@ -152,7 +152,10 @@ export function refuseUnsimulated(config: Json, h: Json, networking: Json): void
   }
   for (const [k, v] of Object.entries(h)) {
     const rule = HOST[k];
-    if (rule ? !rule[1](v, h) : !isZero(v)) throw notSimulated(what(rule?.[0] ?? '', `HostConfig.${k}`));
+    if (rule ? rule[1](v, h) : isZero(v)) continue;
+    let flag = rule?.[0] ?? '';
+    if (k === 'LogConfig') flag = isZero((v as Json).Config) ? '--log-driver' : '--log-opt';
+    throw notSimulated(what(flag, `HostConfig.${k}`));
   }
   const eps = (networking.EndpointsConfig ?? {}) as Record<string, Json | null>;
   const names = Object.keys(eps);

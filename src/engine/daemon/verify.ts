@@ -63,6 +63,15 @@ function isIP(s: string): boolean {
   return t.includes(':') && /^[0-9a-fA-F:.]+$/.test(t) && (t.match(/::/g)?.length ?? 0) <= 1;
 }
 
+/** The log drivers a Linux dockerd 28 has registered. */
+const LOG_DRIVERS = ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'none', 'splunk', 'syslog'];
+
+/** mergeAndVerifyLogConfig: an unknown driver name is Docker's error, before anything dockersim refuses. */
+export function validateLogConfig(h: Json): void {
+  const type = str((h.LogConfig as Json | null | undefined)?.Type);
+  if (type !== '' && !LOG_DRIVERS.includes(type)) throw invalidParameter(`logger: no log driver named '${type}' is registered`);
+}
+
 /** validateContainerConfig (daemon/container.go). */
 export function validateContainerConfig(config: Json): void {
   const wd = str(config.WorkingDir);

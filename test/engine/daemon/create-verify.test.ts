@@ -51,7 +51,8 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     [{}, { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } }, 'dockersim: -p (HostConfig.PortBindings) is not simulated'],
     [{}, { ReadonlyRootfs: true }, 'dockersim: --read-only (HostConfig.ReadonlyRootfs) is not simulated'],
     [{}, { Init: true }, 'dockersim: --init (HostConfig.Init) is not simulated'],
-    [{}, { LogConfig: { Type: 'none', Config: {} } }, 'dockersim: --log-driver/--log-opt (HostConfig.LogConfig) is not simulated'],
+    [{}, { LogConfig: { Type: 'syslog', Config: {} } }, 'dockersim: --log-driver (HostConfig.LogConfig) is not simulated'],
+    [{}, { LogConfig: { Type: 'json-file', Config: { 'max-size': '1m' } } }, 'dockersim: --log-opt (HostConfig.LogConfig) is not simulated'],
     [{}, { NanoCpus: 1e9 }, 'dockersim: --cpus (HostConfig.NanoCpus) is not simulated'],
     [{}, { MemorySwappiness: 10 }, 'dockersim: --memory-swappiness (HostConfig.MemorySwappiness) is not simulated'],
     [{}, { PidMode: 'host' }, 'dockersim: --pid (HostConfig.PidMode) is not simulated'],
@@ -86,6 +87,7 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     [{ Hostname: 'x' }, { UTSMode: 'host' }, 'conflicting options: hostname and the UTS mode'],
     [{ WorkingDir: 'rel' }, {}, "the working directory 'rel' is invalid, it needs to be an absolute path"],
     [{ StopSignal: 'NOPE' }, {}, 'Invalid signal: NOPE'],
+    [{}, { LogConfig: { Type: 'nosuch', Config: {} } }, "logger: no log driver named 'nosuch' is registered"],
   ])("Docker's own error first: %j %j", async (config, host, message) => {
     expect(await create(config, host)).toEqual({ error: message, kind: 'InvalidParameter' });
   });

@@ -82,7 +82,7 @@ describe('docker run flags: inspect says what the container sees', () => {
         const [self, hostsText, resolv] = run.out.split('---\n');
         const [hostname, uid, gid, pwd, env, links] = self.split('\n');
         expect(hostname).toBe(cfg.Hostname);
-        expect(hostname).toBe(f.hostname ?? (f.network === 'host' ? 'dockersim' : c.Id.slice(0, 12)));
+        expect(hostname).toBe(f.hostname ?? (f.network === 'host' ? 'dockersim' : String(c.Id).slice(0, 12)));
         expect([uid, gid]).toEqual(IDS[f.user ?? '0']);
         expect(pwd).toBe(cfg.WorkingDir || '/');
         expect(env).toBe(cfg.Env.find((e) => e.startsWith('K=')) ?? 'K=');
