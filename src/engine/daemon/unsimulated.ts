@@ -100,7 +100,7 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   Mounts: ['--mount', zero],
   MaskedPaths: ['HostConfig.MaskedPaths', zero],
   ReadonlyPaths: ['HostConfig.ReadonlyPaths', zero],
-  Init: ['--init', zero],
+  Init: ['--init', always],
 };
 
 /** Config (the body's top level). */

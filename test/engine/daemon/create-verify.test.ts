@@ -50,7 +50,7 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     [{}, { Binds: ['/tmp:/data'] }, 'dockersim: -v (HostConfig.Binds) is not simulated'],
     [{}, { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } }, 'dockersim: -p (HostConfig.PortBindings) is not simulated'],
     [{}, { ReadonlyRootfs: true }, 'dockersim: --read-only (HostConfig.ReadonlyRootfs) is not simulated'],
-    [{}, { Init: true }, 'dockersim: --init (HostConfig.Init) is not simulated'],
+    [{}, { Tmpfs: { '/run': '' } }, 'dockersim: --tmpfs (HostConfig.Tmpfs) is not simulated'],
     [{}, { LogConfig: { Type: 'syslog', Config: {} } }, 'dockersim: --log-driver (HostConfig.LogConfig) is not simulated'],
     [{}, { LogConfig: { Type: 'json-file', Config: { 'max-size': '1m' } } }, 'dockersim: --log-opt (HostConfig.LogConfig) is not simulated'],
     [{}, { NanoCpus: 1e9 }, 'dockersim: --cpus (HostConfig.NanoCpus) is not simulated'],

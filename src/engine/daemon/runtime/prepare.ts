@@ -8,7 +8,7 @@ import { Cgroup } from '../../kernel/cgroup.js';
 import type { Container } from '../container.js';
 import { conflict, isDaemonError, notFound, systemError } from '../errdefs.js';
 import type { DockerEngine } from '../engine.js';
-import { containerMounts, writeContainerFiles } from './rootfs.js';
+import { containerMounts, INIT_PATH, writeContainerFiles } from './rootfs.js';
 import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
@@ -43,10 +43,15 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
   const env = envRecord(envList, user.home);
   const cwd = c.Config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true, mode: 0o755 });
-  const found = perImage(rt, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
-    lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''));
-  if (!found.ok) throw fail(c, startFailure(found.message), found.code);
-  rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
+  if (c.HostConfig.Init) {
+    // runc starts docker-init, which looks the command up itself (and reports a missing one as tini does).
+    rt.spec = { path: INIT_PATH, argv: [INIT_PATH, '--', c.Path, ...c.Args], env, cwd, cred: user.cred };
+  } else {
+    const found = perImage(rt, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
+      lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''));
+    if (!found.ok) throw fail(c, startFailure(found.message), found.code);
+    rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
+  }
 
   const h = c.HostConfig;
   rt.cgroup = new Cgroup(

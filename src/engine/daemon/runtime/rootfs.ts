@@ -13,6 +13,7 @@ import { kernelProcSource } from '../../fs/proc-source.js';
 import { ProcFs } from '../../fs/procfs.js';
 import { MountTable } from '../../fs/vfs.js';
 import type { Tree } from '../../fs/tree.js';
+import { binaryContent } from '../../kernel/binfmt.js';
 import { utf8Encode } from '../../kernel/utf8.js';
 import type { Container } from '../container.js';
 import { DOCKER_ROOT } from '../container.js';
@@ -162,6 +163,28 @@ export function containerMounts(engine: DockerEngine, c: Container, rt: Containe
   for (const name of ['resolv.conf', 'hostname', 'hosts']) {
     mnt.mount(`/etc/${name}`, new FileBind(rt.files!, `/${name}`), { source: '/dev/sda1', options: BIND_OPTS });
   }
+  if (c.HostConfig.Init) mountInit(engine, mnt);
   rt.mnt = mnt;
   return mnt;
+}
+
+/** Where `--init` puts docker-init (moby's DefaultInitBinary mount), read-only. */
+export const INIT_PATH = '/sbin/docker-init';
+const initBinaries = new WeakMap<DockerEngine, MemTree>();
+
+/** Bind-mounts the host's docker-init over /sbin/docker-init, wherever the image's /sbin really is. */
+function mountInit(engine: DockerEngine, mnt: MountTable): void {
+  let tree = initBinaries.get(engine);
+  if (!tree) {
+    tree = newFilesTree(engine);
+    tree.writeFile('/docker-init', utf8Encode(binaryContent('docker-init')), { mode: 0o755, uid: 0, gid: 0 });
+    initBinaries.set(engine, tree);
+  }
+  const fs = mnt.view({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
+  // runc creates a missing mount point in the container's filesystem, as for any bind mount.
+  if (!fs.exists('/sbin')) fs.mkdir('/sbin', { recursive: true, mode: 0o755 });
+  const dir = fs.realpath('/sbin');
+  const point = `${dir === '/' ? '' : dir}/docker-init`;
+  if (!fs.exists(point)) fs.writeFile(point, new Uint8Array(0), { mode: 0o755 });
+  mnt.mount(point, new FileBind(tree, '/docker-init'), { source: '/dev/sda1', options: `ro,${BIND_OPTS.slice(3)}` });
 }
