@@ -2,7 +2,8 @@
  * dockersim's one voice for what it does not model. A create request whose field holds anything but what the
  * docker CLI sends for a flag left out is refused — NotImplemented, `dockersim: --ulimit (HostConfig.Ulimits)
  * is not simulated` — rather than stored and ignored. Docker's own validation runs first (verify.ts), so a bad
- * value still gets Docker's error. Fields not listed here are refused as soon as they hold a value.
+ * value still gets Docker's error. A key that is no field of Docker's (dockerode sends `name` in the body) is
+ * ignored, as Go's JSON decoder ignores it.
  */
 import { DaemonError } from './errdefs.js';
 
@@ -140,6 +141,12 @@ const ENDPOINT_FLAGS: Record<string, string> = {
   DriverOpts: '--network driver-opt', GwPriority: '--network gw-priority',
 };
 
+/** network.EndpointSettings: the fields a client may set (the rest are the daemon's to fill). */
+const ENDPOINT_FIELDS = new Set([
+  'IPAMConfig', 'Links', 'Aliases', 'MacAddress', 'DriverOpts', 'GwPriority', 'NetworkID', 'EndpointID', 'Gateway',
+  'IPAddress', 'IPPrefixLen', 'IPv6Gateway', 'GlobalIPv6Address', 'GlobalIPv6PrefixLen', 'DNSNames',
+]);
+
 function what(flag: string, field: string): string {
   return flag.startsWith('-') ? `${flag} (${field})` : field;
 }
@@ -148,12 +155,12 @@ function what(flag: string, field: string): string {
 export function refuseUnsimulated(config: Json, h: Json, networking: Json): void {
   for (const [k, v] of Object.entries(config)) {
     const rule = CONFIG[k];
-    if (rule ? !rule[1](v, config) : !isZero(v)) throw notSimulated(what(rule?.[0] ?? '', `Config.${k}`));
+    if (rule && !rule[1](v, config)) throw notSimulated(what(rule[0], `Config.${k}`));
   }
   for (const [k, v] of Object.entries(h)) {
     const rule = HOST[k];
-    if (rule ? rule[1](v, h) : isZero(v)) continue;
-    let flag = rule?.[0] ?? '';
+    if (!rule || rule[1](v, h)) continue;
+    let flag = rule[0];
     if (k === 'LogConfig') flag = isZero((v as Json).Config) ? '--log-driver' : '--log-opt';
     throw notSimulated(what(flag, `HostConfig.${k}`));
   }
@@ -162,7 +169,7 @@ export function refuseUnsimulated(config: Json, h: Json, networking: Json): void
   if (names.length > 1) throw notSimulated('connecting to more than one network at create (NetworkingConfig.EndpointsConfig)');
   for (const name of names) {
     for (const [k, v] of Object.entries(eps[name] ?? {})) {
-      if (!isZero(v)) throw notSimulated(what(ENDPOINT_FLAGS[k] ?? '', `NetworkingConfig.EndpointsConfig.${name}.${k}`));
+      if (ENDPOINT_FIELDS.has(k) && !isZero(v)) throw notSimulated(what(ENDPOINT_FLAGS[k] ?? '', `NetworkingConfig.EndpointsConfig.${name}.${k}`));
     }
   }
 }

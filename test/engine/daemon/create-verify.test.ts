@@ -56,12 +56,15 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     [{}, { NanoCpus: 1e9 }, 'dockersim: --cpus (HostConfig.NanoCpus) is not simulated'],
     [{}, { MemorySwappiness: 10 }, 'dockersim: --memory-swappiness (HostConfig.MemorySwappiness) is not simulated'],
     [{}, { PidMode: 'host' }, 'dockersim: --pid (HostConfig.PidMode) is not simulated'],
-    [{}, { SomethingNew: 1 }, 'dockersim: HostConfig.SomethingNew is not simulated'],
     [{ Healthcheck: { Test: ['CMD-SHELL', 'true'] } }, {}, 'dockersim: --health-cmd (Config.Healthcheck) is not simulated'],
     [{ Volumes: { '/data': {} } }, {}, 'dockersim: -v (Config.Volumes) is not simulated'],
     [{ Domainname: 'example.com' }, {}, 'dockersim: --domainname (Config.Domainname) is not simulated'],
   ])('refuses %j %j', async (config, host, message) => {
     expect(await create(config, host)).toEqual({ error: message, kind: 'NotImplemented' });
+  });
+
+  it('ignores keys that are no field of Docker\'s, as Go\'s JSON decoder does (dockerode sends name in the body)', async () => {
+    expect((await create({ name: 'x' }, { SomethingNew: 1 })).error).toBeUndefined();
   });
 
   it('refuses per-network settings and a second network', async () => {
