@@ -35,6 +35,8 @@ export interface Cli {
   client(host: string): ApiClient;
   /** Virtual time, milliseconds since the epoch. */
   now(): number;
+  /** The text of a file on the client's machine (`--env-file`); throws Go's `open PATH: …` error. */
+  readFile?(path: string): string;
   /** Virtual sleep (live `docker stats`). */
   sleep(ms: number): Promise<void>;
   /**

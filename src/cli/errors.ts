@@ -21,6 +21,14 @@ export class StatusError extends Error {
   }
 }
 
+/**
+ * dockersim's own refusal of something docker accepts but the simulator does not model: one line in the
+ * simulator's voice, exit 125 (docker's code for a command it could not run).
+ */
+export function notSimulated(what: string): StatusError {
+  return new StatusError(125, `dockersim: ${what} is not simulated`);
+}
+
 /** term.EscapeError: the user typed the detach sequence. */
 export class EscapeError extends Error {
   constructor() {

@@ -6,7 +6,7 @@
 import { DEFAULT_DOCKER_HOST, type Cli, type CommandCli } from './cli.js';
 import type { ApiClient } from './client.js';
 import { dispatch, type Invocation } from './dispatch.js';
-import { errorText, passProcessEnd, StatusError } from './errors.js';
+import { errorText, notSimulated, passProcessEnd, StatusError } from './errors.js';
 import { getList, unsimulatedFlags } from './flags.js';
 import { Cancelled } from './prompt.js';
 import { simulatorNote } from './simnote.js';
@@ -117,8 +117,11 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     await cli.err.write(`docker: '${commandPath(d.node)}' is a real docker command that dockersim does not simulate yet\n`);
     return 1;
   }
-  for (const f of unsimulatedFlags(d.globals).concat(unsimulatedFlags(d.flags))) {
-    await cli.err.write(`WARNING: dockersim does not simulate --${f.name}; it has no effect\n`);
+  // A flag docker accepts but the simulation does not model is refused, never accepted and ignored.
+  const unsimulated = unsimulatedFlags(d.globals).concat(unsimulatedFlags(d.flags));
+  if (unsimulated.length > 0) {
+    await cli.err.write(notSimulated(`--${unsimulated[0].name}`).status + '\n');
+    return 125;
   }
   let host: string;
   try {
@@ -132,6 +135,7 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     in: cli.in, out: cli.out, err: cli.err,
     env: (k) => cli.env(k),
     now: () => cli.now(),
+    readFile: cli.readFile ? (p) => cli.readFile!(p) : undefined,
     sleep: (ms) => cli.sleep(ms),
     onSignal: cli.onSignal ? (sigs, h) => cli.onSignal!(sigs, h) : undefined,
     client: () => (client ??= cli.client(host)),

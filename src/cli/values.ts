@@ -31,6 +31,10 @@ export function checkValue(name: string, type: string, value: string): string | 
       return value.includes('=') ? null : 'bad format of filter (expected name=value)';
     case 'map':
       return name === 'sysctl' ? sysctlError(value) : null;
+    case 'list':
+      if (name === 'add-host') return extraHost(value).error;
+      if (name === 'dns') return isIP(value) ? null : `IP address is not correctly formatted: ${value}`;
+      return null;
     default:
       return null;
   }
@@ -149,4 +153,25 @@ function sysctlError(v: string): string | null {
   const key = v.split('=')[0];
   const ok = v.includes('=') && (SYSCTL_NAMES.has(key) || key.startsWith('net.') || key.startsWith('fs.mqueue.'));
   return ok ? null : `sysctl '${v}' is not allowed`;
+}
+
+/** net.ParseIP, near enough: a dotted quad or an IPv6 address. */
+export function isIP(s: string): boolean {
+  const t = s.trim();
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(t)) return t.split('.').every((o) => Number(o) <= 255);
+  return t.includes(':') && /^[0-9a-fA-F:.]+$/.test(t) && (t.match(/::/g)?.length ?? 0) <= 1;
+}
+
+/** docker/cli's opts.ValidateExtraHost: `name=ip` or `name:ip` (brackets allowed) → `name:ip` for the API. */
+export function extraHost(val: string): { value: string; error: null } | { value: null; error: string } {
+  let i = val.indexOf('=');
+  if (i < 0) i = val.indexOf(':');
+  const k = i < 0 ? '' : val.slice(0, i);
+  let v = i < 0 ? '' : val.slice(i + 1);
+  if (i < 0 || k === '' || k.includes(':')) return { value: null, error: `bad format for add-host: ${goQuote(val)}` };
+  if (v !== 'host-gateway') {
+    if (v.length > 2 && v.startsWith('[') && v.endsWith(']')) v = v.slice(1, -1);
+    if (!isIP(v)) return { value: null, error: `invalid IP address in add-host: ${goQuote(v)}` };
+  }
+  return { value: `${k}:${v}`, error: null };
 }

@@ -208,8 +208,10 @@ const CASES: Case[] = [
 
   // main
   { name: 'main-unsimulated', argv: ['build', '.'], opts: {} },
-  { name: 'main-unsimulated-flag', argv: ['run', '-d', '--privileged', 'ubuntu'], opts: { client: { containerCreate: createdDave,
+  { name: 'main-unsimulated-flag', argv: ['run', '-d', '--cidfile', '/tmp/id', 'ubuntu'], opts: { client: { containerCreate: createdDave,
     containerWait: () => waitFor(0), containerStart: ok } } },
+  { name: 'run-privileged', argv: ['run', '-d', '--privileged', '--add-host', 'db=10.0.0.5', '--dns', '1.1.1.1', 'ubuntu'],
+    opts: { client: { containerCreate: createdDave, containerWait: () => waitFor(0), containerStart: ok } } },
   { name: 'main-help', argv: ['stop', '--help'], opts: {} },
 ];
 

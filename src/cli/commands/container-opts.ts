@@ -5,9 +5,12 @@
  */
 import type { Json } from '../client.js';
 import type { Invocation } from '../dispatch.js';
-import { StatusError } from '../errors.js';
+import { notSimulated, StatusError } from '../errors.js';
 import { changed, getBool, getInt, getList, getString } from '../flags.js';
-import { ramInBytes } from '../values.js';
+import { extraHost, parseGoDuration, ramInBytes } from '../values.js';
+
+/** Reads a file the CLI was pointed at (--env-file, --label-file); throws Go's `open PATH: …` error. */
+export type ReadFile = (path: string) => string;
 
 export interface ContainerConfig {
   readonly config: Json & { Image: string; AttachStdin: boolean; AttachStdout: boolean; AttachStderr: boolean; Tty: boolean; OpenStdin: boolean };
@@ -125,18 +128,24 @@ function labelMap(list: readonly string[]): Record<string, string> {
  * The run/create flags as API bodies; a bad value is the CLI's usage error for `command` (exit 125), as
  * docker/cli reports a failed parse before it talks to the daemon.
  */
-export function containerConfigFor(cli: { env(k: string): string | undefined }, inv: Invocation, pull: string, command: string): ContainerConfig {
+export function containerConfigFor(cli: { env(k: string): string | undefined; readFile?: ReadFile }, inv: Invocation, pull: string, command: string): ContainerConfig {
   try {
     const bad = validatePullOpt(pull);
     if (bad) throw bad;
-    return parseContainerConfig(inv, (k) => cli.env(k));
+    // Content trust (Notary) is not modelled: only the default, trust disabled, is honest.
+    if (!getBool(inv.flags, 'disable-content-trust')) throw notSimulated('--disable-content-trust=false');
+    return parseContainerConfig(inv, (k) => cli.env(k), cli.readFile);
   } catch (e) {
+    if (e instanceof StatusError) throw e;
     throw new StatusError(125, `docker: ${(e as Error).message}\n\nRun 'docker ${command} --help' for more information`);
   }
 }
 
-export function parseContainerConfig(inv: Invocation, env: (k: string) => string | undefined): ContainerConfig {
+export function parseContainerConfig(inv: Invocation, env: (k: string) => string | undefined, readFile?: ReadFile): ContainerConfig {
   const f = inv.flags;
+  const read: ReadFile = readFile ?? ((p) => {
+    throw new Error(`open ${p}: no such file or directory`);
+  });
   const attach = getList(f, 'attach').map((a) => a.toLowerCase());
   for (const a of attach) {
     if (!['stdin', 'stdout', 'stderr'].includes(a)) throw new Error('valid streams are STDIN, STDOUT and STDERR');
@@ -186,13 +195,13 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
     Tty: tty,
     OpenStdin: stdin,
     StdinOnce: stdin && attachStdin,
-    Env: getList(f, 'env').map((e) => envEntry(e, env)),
+    Env: [...getList(f, 'env-file').flatMap((p) => kvFile(read, p, env)), ...getList(f, 'env').map((e) => envEntry(e, env))],
     Cmd: inv.args.length > 1 ? inv.args.slice(1) : null,
     Image: inv.args[0],
     Volumes: Object.keys(volumes).length > 0 ? volumes : undefined,
     WorkingDir: getString(f, 'workdir'),
     Entrypoint: entrypoint,
-    Labels: labelMap(getList(f, 'label')),
+    Labels: labelMap([...getList(f, 'label-file').flatMap((p) => kvFile(read, p, null)), ...getList(f, 'label')]),
     StopSignal: getString(f, 'stop-signal') || undefined,
     StopTimeout: changed(f, 'stop-timeout') ? getInt(f, 'stop-timeout') : undefined,
   };
@@ -207,7 +216,198 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
     NanoCpus: nanoCpus,
     ConsoleSize: [0, 0],
   };
-  return { config, hostConfig, networkingConfig: { EndpointsConfig: {} } };
+  const endpoint = endpointSettings(f);
+  Object.assign(config, otherConfig(f));
+  Object.assign(hostConfig, otherHostConfig(f));
+  const net = network === 'default' || network === '' ? 'default' : network;
+  const networkingConfig = { EndpointsConfig: Object.keys(endpoint).length > 0 ? { [net]: endpoint } : {} };
+  return { config, hostConfig, networkingConfig };
+}
+
+/**
+ * docker/cli's kvfile.Parse (--env-file, --label-file): `KEY=value` lines kept as written, blank and `#` lines
+ * skipped, a bare name replaced by the CLI's own `KEY=value` when `env` has it and dropped otherwise.
+ */
+function kvFile(read: ReadFile, path: string, env: ((k: string) => string | undefined) | null): string[] {
+  const out: string[] = [];
+  const lines = read(path).replace(/^\uFEFF/, '').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
+    if (line === '' || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? line : line.slice(0, eq);
+    if (key === '') throw new Error(`invalid env file (${path}): no variable name on line '${line}'`);
+    if (/[ \t]/.test(key)) throw new Error(`invalid env file (${path}): variable '${key}' contains whitespaces`);
+    if (eq >= 0) out.push(line);
+    else {
+      const own = env?.(line);
+      if (own !== undefined) out.push(`${key}=${own}`);
+    }
+  }
+  return out;
+}
+
+const mapOf = (list: readonly string[]): Record<string, string> => labelMap(list);
+
+/** Config fields the daemon judges (it refuses what it does not model): sent as docker/cli sends them. */
+function otherConfig(f: Invocation['flags']): Json {
+  const out: Json = {};
+  if (getString(f, 'domainname') !== '') out.Domainname = getString(f, 'domainname');
+  const health = {
+    cmd: getString(f, 'health-cmd'), interval: duration(f, 'health-interval'), timeout: duration(f, 'health-timeout'),
+    startPeriod: duration(f, 'health-start-period'), startInterval: duration(f, 'health-start-interval'),
+    retries: changed(f, 'health-retries') ? getInt(f, 'health-retries') : 0,
+  };
+  const haveHealth = health.cmd !== '' || health.interval !== 0 || health.timeout !== 0 || health.startPeriod !== 0 ||
+    health.retries !== 0 || health.startInterval !== 0;
+  if (getBool(f, 'no-healthcheck')) {
+    if (haveHealth) throw new Error('--no-healthcheck conflicts with --health-* options');
+    out.Healthcheck = { Test: ['NONE'] };
+  } else if (haveHealth) {
+    for (const [k, v] of [['interval', health.interval], ['timeout', health.timeout], ['retries', health.retries]] as const) {
+      if (v < 0) throw new Error(`--health-${k} cannot be negative`);
+    }
+    if (health.startPeriod < 0) throw new Error('--health-start-period cannot be negative');
+    if (health.startInterval < 0) throw new Error('--health-start-interval cannot be negative');
+    out.Healthcheck = {
+      Test: health.cmd !== '' ? ['CMD-SHELL', health.cmd] : null, Interval: health.interval, Timeout: health.timeout,
+      StartPeriod: health.startPeriod, StartInterval: health.startInterval, Retries: health.retries,
+    };
+  }
+  return out;
+}
+
+function duration(f: Invocation['flags'], name: string): number {
+  const d = parseGoDuration(getString(f, name) || '0s');
+  return typeof d === 'number' ? d : 0;
+}
+
+const MODES: ReadonlyArray<readonly [flag: string, field: string, ok: (v: string) => boolean, error: string]> = [
+  ['pid', 'PidMode', (v) => v === '' || v === 'host' || (v.startsWith('container:') && v.length > 10), '--pid: invalid PID mode'],
+  ['uts', 'UTSMode', (v) => v === '' || v === 'host', '--uts: invalid UTS mode'],
+  ['userns', 'UsernsMode', (v) => v === '' || v === 'host', '--userns: invalid USER mode'],
+  ['cgroupns', 'CgroupnsMode', (v) => ['', 'host', 'private'].includes(v), '--cgroupns: invalid CGROUP mode'],
+];
+
+/** HostConfig fields beyond the core ones, as docker/cli's parse fills them (zero values left out). */
+function otherHostConfig(f: Invocation['flags']): Json {
+  const out: Json = {};
+  const list = (name: string, field: string, map: (v: string) => unknown = (v) => v): void => {
+    const vs = getList(f, name);
+    if (vs.length > 0) out[field] = vs.map(map);
+  };
+  const str = (name: string, field: string): void => {
+    if (getString(f, name) !== '') out[field] = getString(f, name);
+  };
+  const int = (name: string, field: string): void => {
+    if (changed(f, name) && getInt(f, name) !== 0) out[field] = getInt(f, name);
+  };
+  const bytes = (name: string, field: string): void => {
+    if (!changed(f, name)) return;
+    const v = getString(f, name);
+    out[field] = v === '-1' ? -1 : (ramInBytes(v) as number);
+  };
+  const bool = (name: string, field: string): void => {
+    if (getBool(f, name)) out[field] = true;
+  };
+  for (const [flag, field, ok, error] of MODES) {
+    const v = getString(f, flag);
+    if (!ok(v)) throw new Error(error);
+    if (v !== '') out[field] = v;
+  }
+  const swappiness = changed(f, 'memory-swappiness') ? getInt(f, 'memory-swappiness') : -1;
+  if (swappiness !== -1 && (swappiness < 0 || swappiness > 100)) {
+    throw new Error(`invalid value: ${swappiness}. Valid memory swappiness range is 0-100`);
+  }
+  if (swappiness !== -1) out.MemorySwappiness = swappiness;
+  list('add-host', 'ExtraHosts', (v) => extraHost(v).value);
+  list('dns', 'Dns');
+  list('dns-option', 'DnsOptions');
+  list('dns-opt', 'DnsOptions');
+  list('dns-search', 'DnsSearch');
+  list('cap-add', 'CapAdd', capName);
+  list('cap-drop', 'CapDrop', capName);
+  list('group-add', 'GroupAdd');
+  list('link', 'Links');
+  list('security-opt', 'SecurityOpt');
+  list('volumes-from', 'VolumesFrom');
+  list('device', 'Devices', (v) => ({ PathOnHost: v.split(':')[0], PathInContainer: v.split(':')[1] ?? v.split(':')[0], CgroupPermissions: 'rwm' }));
+  list('device-cgroup-rule', 'DeviceCgroupRules');
+  list('blkio-weight-device', 'BlkioWeightDevice', (v) => ({ Path: v.split(':')[0], Weight: Number(v.split(':')[1]) || 0 }));
+  for (const [name, field] of [['device-read-bps', 'BlkioDeviceReadBps'], ['device-write-bps', 'BlkioDeviceWriteBps'],
+    ['device-read-iops', 'BlkioDeviceReadIOps'], ['device-write-iops', 'BlkioDeviceWriteIOps']] as const) {
+    list(name, field, (v) => ({ Path: v.split(':')[0], Rate: Number(v.split(':')[1]) || 0 }));
+  }
+  list('ulimit', 'Ulimits', (v) => {
+    const [name, limits = ''] = v.split('=');
+    const [soft, hard = soft] = limits.split(':');
+    return { Name: name, Hard: Number(hard), Soft: Number(soft) };
+  });
+  list('gpus', 'DeviceRequests', (v) => ({ Driver: '', Count: v === 'all' ? -1 : Number(v) || 0, DeviceIDs: null, Capabilities: [['gpu']], Options: {} }));
+  list('mount', 'Mounts', (v) => ({ Type: 'bind', Source: v, Target: v }));
+  if (getList(f, 'tmpfs').length > 0) {
+    out.Tmpfs = Object.fromEntries(getList(f, 'tmpfs').map((t) => [t.split(':')[0], t.split(':').slice(1).join(':')]));
+  }
+  if (getList(f, 'sysctl').length > 0) out.Sysctls = mapOf(getList(f, 'sysctl'));
+  if (getList(f, 'annotation').length > 0) out.Annotations = mapOf(getList(f, 'annotation'));
+  if (getList(f, 'storage-opt').length > 0) {
+    for (const o of getList(f, 'storage-opt')) if (!o.includes('=')) throw new Error('invalid storage option');
+    out.StorageOpt = mapOf(getList(f, 'storage-opt'));
+  }
+  const driver = getString(f, 'log-driver');
+  const logOpts = getList(f, 'log-opt');
+  for (const o of logOpts) if (!o.includes('=')) throw new Error(`invalid logging opts for driver ${driver}`);
+  if (driver !== '' || logOpts.length > 0) out.LogConfig = { Type: driver, Config: mapOf(logOpts) };
+  str('cgroup-parent', 'CgroupParent');
+  str('cpuset-cpus', 'CpusetCpus');
+  str('cpuset-mems', 'CpusetMems');
+  str('ipc', 'IpcMode');
+  str('isolation', 'Isolation');
+  str('runtime', 'Runtime');
+  str('volume-driver', 'VolumeDriver');
+  int('cpu-shares', 'CpuShares');
+  int('cpu-period', 'CpuPeriod');
+  int('cpu-quota', 'CpuQuota');
+  int('cpu-rt-period', 'CpuRealtimePeriod');
+  int('cpu-rt-runtime', 'CpuRealtimeRuntime');
+  int('cpu-count', 'CpuCount');
+  int('cpu-percent', 'CpuPercent');
+  int('blkio-weight', 'BlkioWeight');
+  int('oom-score-adj', 'OomScoreAdj');
+  int('io-maxiops', 'IOMaximumIOps');
+  if (changed(f, 'pids-limit')) out.PidsLimit = getInt(f, 'pids-limit');
+  bytes('memory-reservation', 'MemoryReservation');
+  bytes('memory-swap', 'MemorySwap');
+  bytes('kernel-memory', 'KernelMemory');
+  bytes('shm-size', 'ShmSize');
+  bytes('io-maxbandwidth', 'IOMaximumBandwidth');
+  bool('privileged', 'Privileged');
+  bool('read-only', 'ReadonlyRootfs');
+  bool('oom-kill-disable', 'OomKillDisable');
+  if (changed(f, 'init')) out.Init = getBool(f, 'init');
+  return out;
+}
+
+/** docker/cli's capability normalisation: upper case with the CAP_ prefix (ALL stays ALL). */
+function capName(c: string): string {
+  const u = c.toUpperCase();
+  return u === 'ALL' || u.startsWith('CAP_') ? u : `CAP_${u}`;
+}
+
+/** The per-network settings of the one network `--network` names (docker/cli's parseNetworkOpts). */
+function endpointSettings(f: Invocation['flags']): Json {
+  const ep: Json = {};
+  const ip = getString(f, 'ip');
+  const ip6 = getString(f, 'ip6');
+  const linkLocal = getList(f, 'link-local-ip');
+  if (ip !== '' || ip6 !== '' || linkLocal.length > 0) {
+    ep.IPAMConfig = { IPv4Address: ip, IPv6Address: ip6, LinkLocalIPs: linkLocal.length > 0 ? linkLocal : undefined };
+  }
+  const aliases = [...getList(f, 'network-alias'), ...getList(f, 'net-alias')];
+  if (aliases.length > 0) ep.Aliases = aliases;
+  if (getString(f, 'mac-address') !== '') ep.MacAddress = getString(f, 'mac-address');
+  return ep;
 }
 
 function parseRational(s: string): number {

@@ -3,7 +3,7 @@
  * `since`, `until`), then with `follow` new lines as they are written, until the container stops.
  */
 import type { DaemonContext } from './context.js';
-import { invalidParameter } from './errdefs.js';
+import { DaemonError, invalidParameter } from './errdefs.js';
 import type { LogEntry } from './logs.js';
 import { StreamQueue } from './session.js';
 
@@ -31,6 +31,9 @@ export function containerLogs(d: DaemonContext, name: string, opts: LogsOptions 
   const stderr = opts.stderr ?? false;
   if (!stdout && !stderr) throw invalidParameter('You must choose at least one stream');
   const c = d.engine.getContainer(name);
+  if (c.HostConfig.LogConfig.Type === 'none') {
+    throw new DaemonError('NotImplemented', 'configured logging driver does not support reading');
+  }
   const q = new StreamQueue<LogEntry>(d.engine, d.sys);
   for (const e of c.logs.read({ tail: opts.tail, sinceNs: opts.sinceNs, untilNs: opts.untilNs, stdout, stderr })) q.push(e);
   const follow = (opts.follow ?? false) && c.State.Running && opts.untilNs === undefined;

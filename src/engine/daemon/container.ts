@@ -30,6 +30,8 @@ export interface ContainerConfig {
   Labels: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;
+  /** Only `{Test: ["NONE"]}` (--no-healthcheck) is accepted: images here have no HEALTHCHECK to disable. */
+  Healthcheck?: { Test: string[] };
 }
 
 /** The parts of container.HostConfig the simulator acts on; the rest serialise with Docker's defaults. */
@@ -46,7 +48,12 @@ export interface HostConfig {
   ExtraHosts: string[] | null;
   Privileged: boolean;
   Memory: number;
+  /** Memory plus swap; twice Memory when only `-m` is given (moby's adaptContainerSettings). */
+  MemorySwap: number;
   NanoCpus: number;
+  ContainerIDFile: string;
+  /** `json-file` (the daemon's default) or `none`: output reaches attached clients and is not kept. */
+  LogConfig: { Type: string; Config: Record<string, string> };
   PidsLimit: number | null;
   Init?: boolean;
 }
@@ -91,7 +98,7 @@ export function defaultHostConfig(): HostConfig {
   return {
     Binds: null, NetworkMode: 'bridge', PortBindings: {}, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
     AutoRemove: false, ConsoleSize: [0, 0], Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
-    Privileged: false, Memory: 0, NanoCpus: 0, PidsLimit: null,
+    Privileged: false, Memory: 0, MemorySwap: 0, NanoCpus: 0, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, PidsLimit: null,
   };
 }
 
@@ -146,7 +153,8 @@ export class Container {
     this.ResolvConfPath = `${dir}/resolv.conf`;
     this.HostnamePath = `${dir}/hostname`;
     this.HostsPath = `${dir}/hosts`;
-    this.LogPath = `${dir}/${this.ID}-json.log`;
+    // The json-file driver names the file; no other driver has one.
+    this.LogPath = this.HostConfig.LogConfig.Type === 'json-file' ? `${dir}/${this.ID}-json.log` : '';
   }
 
   /** `docker ps`'s COMMAND as the daemon builds it: args holding a space are wrapped in single quotes. */

@@ -11,6 +11,10 @@ import { isRestartPolicyNone, validateRestartPolicy } from './restart.js';
 import { emptyEndpoint } from './runtime/network.js';
 import { newRootfs } from './runtime/rootfs.js';
 import { ContainerRuntime } from './runtime/task.js';
+import { refuseUnsimulated } from './unsimulated.js';
+import { validateContainerConfig, validateExtraHosts, validateLogConfig, validateRunconfig, verifyResources } from './verify.js';
+
+type Json = Record<string, unknown>;
 
 /** The Config part of POST /containers/create: anything left out takes Docker's default. */
 export type CreateConfig = Partial<ContainerConfig> & { readonly Image: string };
@@ -47,31 +51,78 @@ export function mergeImageConfig(user: ContainerConfig, img: Image): void {
   if (!user.StopSignal && ic.StopSignal) user.StopSignal = ic.StopSignal;
 }
 
-export function containerCreate(d: DaemonContext, config: CreateConfig, hostConfig: CreateHostConfig = {}, name = ''): CreateResponse {
+/**
+ * Checks in moby's order (the request as decoded, the settings, then what dockersim refuses), before the image
+ * is looked up: a refused request never triggers the CLI's pull.
+ */
+function verifyRequest(config: CreateConfig, hostConfig: CreateHostConfig, networking: Json): string[] {
+  const raw = hostConfig as Json;
+  validateRunconfig(config as Json, raw);
+  validateContainerConfig(config as Json);
+  validateHostConfig({ ...defaultHostConfig(), ...stripUndefined(hostConfig) });
+  validateExtraHosts(raw);
+  const warnings = verifyResources(raw);
+  validateLogConfig(raw);
+  if (raw.NetworkMode === 'host' && (Object.keys((raw.PortBindings ?? {}) as Json).length > 0)) {
+    warnings.push('Published ports are discarded when using host network mode');
+  }
+  refuseUnsimulated(config as Json, raw, networking);
+  return warnings;
+}
+
+/** adaptSharedNamespaceContainer: `container:NAME` is kept as `container:<ID>`, so a rename cannot break it. */
+function networkMode(engine: DaemonContext['engine'], mode: string): string {
+  if (mode === '' || mode === 'default') return 'bridge';
+  if (!mode.startsWith('container:')) return mode;
+  try {
+    return `container:${engine.getContainer(mode.slice('container:'.length)).ID}`;
+  } catch {
+    return mode; // moby checks only at start
+  }
+}
+
+export function containerCreate(d: DaemonContext, config: CreateConfig, hostConfig: CreateHostConfig = {}, name = '', networking: Json = {}): CreateResponse {
   const engine = d.engine;
+  const warnings = verifyRequest(config, hostConfig, networking);
   const h: HostConfig = { ...defaultHostConfig(), ...stripUndefined(hostConfig) };
-  if (h.NetworkMode === '' || h.NetworkMode === 'default') h.NetworkMode = 'bridge';
-  validateHostConfig(h);
+  h.NetworkMode = networkMode(engine, h.NetworkMode);
+  if (h.PidsLimit !== null && h.PidsLimit <= 0) h.PidsLimit = null;
+  h.LogConfig = { Type: h.LogConfig?.Type || 'json-file', Config: { ...(h.LogConfig?.Config ?? {}) } };
+  // adaptContainerSettings: swap defaults to twice the memory limit.
+  if (h.Memory > 0 && !h.MemorySwap) h.MemorySwap = h.Memory * 2;
   const image = engine.images.resolve(config.Image);
   const cfg: ContainerConfig = { ...defaultConfig(config.Image, ''), ...stripUndefined(config) };
   cfg.Env = [...(config.Env ?? [])];
   cfg.Labels = { ...(config.Labels ?? {}) };
+  if (cfg.WorkingDir) cfg.WorkingDir = cleanPath(cfg.WorkingDir);
   mergeImageConfig(cfg, image);
   if ((cfg.Entrypoint?.length ?? 0) === 0 && (cfg.Cmd?.length ?? 0) === 0) throw invalidParameter('No command specified');
 
   const id = generateID(engine.kernel.prng);
   const canonical = name ? engine.names.reserveName(id, name) : engine.names.generateNewName(id, engine.kernel.prng);
-  if (cfg.Hostname === '') cfg.Hostname = shortID(id);
+  if (cfg.Hostname === '') cfg.Hostname = h.NetworkMode === 'host' ? engine.kernel.hostUts.hostname : shortID(id);
   const c = new Container({
     id, name: canonical, createdNs: engine.nowNs(), imageId: image.id, config: cfg, hostConfig: h,
     rwLayerId: engine.kernel.prng.hex(32), imageLayerIds: image.cacheIds, now: () => engine.nowNs(),
     maxLogBytes: engine.maxLogBytes,
   });
-  if (h.NetworkMode === 'bridge') c.Networks.set('bridge', emptyEndpoint());
+  // updateContainerNetworkSettings: one empty endpoint on the named network; none for container: mode.
+  if (!h.NetworkMode.startsWith('container:')) c.Networks.set(h.NetworkMode, emptyEndpoint());
   engine.containers.set(id, c);
   engine.runtimes.set(id, new ContainerRuntime(newRootfs(engine, image), image.layers[0]));
   engine.containerEvent(c, 'create');
-  return { Id: id, Warnings: [] };
+  return { Id: id, Warnings: warnings };
+}
+
+/** Go's filepath.Clean for an absolute path. */
+function cleanPath(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -49,8 +49,8 @@ export class Daemon implements DaemonContext {
   }
 
   // ---- containers
-  containerCreate(config: CreateConfig, hostConfig?: CreateHostConfig, name?: string): CreateResponse {
-    return containerCreate(this, config, hostConfig, name);
+  containerCreate(config: CreateConfig, hostConfig?: CreateHostConfig, name?: string, networking?: Record<string, unknown>): CreateResponse {
+    return containerCreate(this, config, hostConfig, name, networking);
   }
   /** dockerd starting: containers whose restart policy asks for it come back. */
   restoreContainers(): Promise<void> {

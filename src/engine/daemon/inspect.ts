@@ -28,7 +28,7 @@ function endpointJSON(e: NetworkEndpoint): Json {
 function hostConfigJSON(c: Container): Json {
   const h = c.HostConfig;
   const out: Json = {
-    Binds: h.Binds, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: h.NetworkMode,
+    Binds: h.Binds, ContainerIDFile: h.ContainerIDFile, LogConfig: h.LogConfig, NetworkMode: h.NetworkMode,
     PortBindings: h.PortBindings, RestartPolicy: h.RestartPolicy, AutoRemove: h.AutoRemove, VolumeDriver: '',
     VolumesFrom: null, ConsoleSize: h.ConsoleSize, CapAdd: null, CapDrop: null, CgroupnsMode: 'private',
     Dns: h.Dns, DnsOptions: h.DnsOptions, DnsSearch: h.DnsSearch, ExtraHosts: h.ExtraHosts, GroupAdd: null,
@@ -40,7 +40,7 @@ function hostConfigJSON(c: Container): Json {
     BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [],
     BlkioDeviceWriteIOps: [], CpuPeriod: 0, CpuQuota: 0, CpuRealtimePeriod: 0, CpuRealtimeRuntime: 0,
     CpusetCpus: '', CpusetMems: '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null,
-    MemoryReservation: 0, MemorySwap: 0, MemorySwappiness: null, OomKillDisable: null, PidsLimit: h.PidsLimit,
+    MemoryReservation: 0, MemorySwap: h.MemorySwap, MemorySwappiness: null, OomKillDisable: null, PidsLimit: h.PidsLimit,
     Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
     MaskedPaths: h.Privileged ? null : MASKED_PATHS, ReadonlyPaths: h.Privileged ? null : READONLY_PATHS,
   };
@@ -56,8 +56,11 @@ function configJSON(c: Container): Json {
   };
   if (k.ExposedPorts && Object.keys(k.ExposedPorts).length > 0) out.ExposedPorts = k.ExposedPorts;
   Object.assign(out, {
-    Tty: k.Tty, OpenStdin: k.OpenStdin, StdinOnce: k.StdinOnce, Env: k.Env, Cmd: k.Cmd, Image: k.Image,
-    Volumes: k.Volumes, WorkingDir: k.WorkingDir, Entrypoint: k.Entrypoint, OnBuild: k.OnBuild, Labels: k.Labels,
+    Tty: k.Tty, OpenStdin: k.OpenStdin, StdinOnce: k.StdinOnce, Env: k.Env, Cmd: k.Cmd,
+  });
+  if (k.Healthcheck) out.Healthcheck = k.Healthcheck;
+  Object.assign(out, {
+    Image: k.Image, Volumes: k.Volumes, WorkingDir: k.WorkingDir, Entrypoint: k.Entrypoint, OnBuild: k.OnBuild, Labels: k.Labels,
   });
   if (k.StopSignal) out.StopSignal = k.StopSignal;
   if (k.StopTimeout !== undefined) out.StopTimeout = k.StopTimeout;
@@ -68,8 +71,10 @@ function networkSettingsJSON(c: Container): Json {
   const bridge = c.Networks.get('bridge');
   const networks: Json = {};
   for (const [name, e] of c.Networks) networks[name] = endpointJSON(e);
+  // The host network's sandbox is the host's own namespace, which libnetwork calls "default".
+  const key = c.HostConfig.NetworkMode === 'host' ? 'default' : c.SandboxID.slice(0, 12);
   return {
-    Bridge: '', SandboxID: c.SandboxID, SandboxKey: c.SandboxID ? `/var/run/docker/netns/${c.SandboxID.slice(0, 12)}` : '',
+    Bridge: '', SandboxID: c.SandboxID, SandboxKey: c.SandboxID ? `/var/run/docker/netns/${key}` : '',
     Ports: {}, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
     SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
     EndpointID: bridge?.EndpointID ?? '', Gateway: bridge?.Gateway ?? '', GlobalIPv6Address: '',

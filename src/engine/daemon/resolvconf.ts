@@ -67,7 +67,7 @@ export function hostResolvConfPath(etcResolvConf: string): string {
 const goList = (xs: readonly string[]): string => `[${xs.join(' ')}]`;
 
 /** The container's resolv.conf. `hostText` is the file at `sourcePath` (see hostResolvConfPath). */
-export function buildResolvConf(hostText: string, sourcePath: string, o: DnsOverrides = {}, ipv6 = false): string {
+export function buildResolvConf(hostText: string, sourcePath: string, o: DnsOverrides = {}, ipv6 = false, legacy = true): string {
   const p = parse(hostText);
   const overrides: string[] = [];
   let ndotsFrom = p.options.some((x) => x.split(':')[0] === 'ndots') ? 'host' : '';
@@ -76,7 +76,7 @@ export function buildResolvConf(hostText: string, sourcePath: string, o: DnsOver
   if (o.dns && o.dns.length > 0) {
     nameservers = [...o.dns];
     overrides.push('nameservers');
-  } else {
+  } else if (legacy) {
     nameservers = nameservers.filter((a) => !isLoopback(a) && (ipv6 || !a.includes(':')));
     if (nameservers.length === 0) {
       nameservers = ipv6 ? ['8.8.8.8', '8.8.4.4', '2001:4860:4860::8888', '2001:4860:4860::8844'] : ['8.8.8.8', '8.8.4.4'];
@@ -99,7 +99,8 @@ export function buildResolvConf(hostText: string, sourcePath: string, o: DnsOver
   if (search.length > 0) out += `search ${search.join(' ')}\n`;
   if (options.length > 0) out += `options ${options.join(' ')}\n`;
   if (p.other.length > 0) out += `${p.other.join('\n')}\n`;
-  out += `\n# Based on host file: '${sourcePath}' (legacy)\n`;
+  // Host networking copies the host's file as it is: its loopback resolver is reachable from there.
+  out += `\n# Based on host file: '${sourcePath}'${legacy ? ' (legacy)' : ''}\n`;
   if (usedDefault) out += '# Used default nameservers.\n';
   if (p.invalid.length > 0) out += `# Invalid nameservers: ${goList(p.invalid)}\n`;
   out += `# Overrides: ${goList(overrides)}\n`;

@@ -51,6 +51,14 @@ export function dockerCli(sys: Sys): Cli {
     env: (name) => sys.env[name],
     client: (host) => apiClient(sys, host),
     now: () => sys.now(),
+    readFile(path) {
+      try {
+        return sys.fs.readText(path);
+      } catch (e) {
+        if (isSysError(e)) throw new Error(`open ${path}: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`);
+        throw e;
+      }
+    },
     sleep: (ms) => sys.sleep(ms),
     onSignal(signals, handler) {
       const caught = signals.map((s) => parseSignal(s)).filter((s): s is Signal => s !== undefined);

@@ -66,7 +66,8 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     },
 
     // ---- container state
-    containerCreate: (c) => d.containerCreate(c.config as CreateConfig, c.hostConfig as CreateHostConfig, c.name || undefined),
+    containerCreate: (c) =>
+      d.containerCreate(c.config as CreateConfig, c.hostConfig as CreateHostConfig, c.name || undefined, c.networkingConfig),
     containerKill: (name, signal) => work((w) => w.containerKill(name, signal || undefined)),
     containerPause: (name) => d.containerPause(name),
     containerUnpause: (name) => d.containerUnpause(name),

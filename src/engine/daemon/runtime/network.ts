@@ -20,6 +20,8 @@ export function linkLocal(mac: string): string {
 
 export class Bridge {
   private networkIdCache = '';
+  /** IDs of the predefined `host` and `none` networks, made on first use. */
+  private readonly otherIds = new Map<string, string>();
   private nextIndex = 0;
   private attached = 0;
   private docker0Mac = '';
@@ -29,6 +31,24 @@ export class Bridge {
   /** The bridge network's ID (NetworkSettings.Networks.bridge.NetworkID). */
   get networkId(): string {
     return (this.networkIdCache ||= this.kernel.prng.hex(32));
+  }
+
+  /** The ID of a predefined network (`bridge`, `host` or `none`). */
+  networkIdOf(name: string): string {
+    if (name === DEFAULT_BRIDGE.name) return this.networkId;
+    let id = this.otherIds.get(name);
+    if (!id) this.otherIds.set(name, (id = this.kernel.prng.hex(32)));
+    return id;
+  }
+
+  /**
+   * `--network none`: a namespace of its own holding only `lo`; `--network host`: the host's namespace. Either
+   * way an endpoint without an address on that network, and a sandbox.
+   */
+  attachPredefined(c: Container, rt: ContainerRuntime, name: 'none' | 'host'): void {
+    rt.netns = name === 'host' ? this.kernel.hostNet : new NetNamespace([loopbackInterface()]);
+    c.Networks.set(name, { ...emptyEndpoint(), NetworkID: this.networkIdOf(name), EndpointID: this.kernel.prng.hex(32) });
+    c.SandboxID = this.kernel.prng.hex(32);
   }
 
   private hex(n: number): string {
@@ -101,6 +121,8 @@ export class Bridge {
   disconnect(c: Container, rt: ContainerRuntime, ipam: BridgeIpam): void {
     if (rt.ip) ipam.release(rt.ip);
     if (rt.veth) {
+      // A container that joined this namespace (--network container:) keeps only `lo`, as on Linux.
+      rt.netns?.remove('eth0');
       this.kernel.hostNet.remove(rt.veth);
       this.attached--;
       this.setCarrier();
@@ -108,8 +130,7 @@ export class Bridge {
     rt.ip = '';
     rt.veth = '';
     rt.netns = null;
-    const ep = c.Networks.get(DEFAULT_BRIDGE.name);
-    if (ep) c.Networks.set(DEFAULT_BRIDGE.name, { ...emptyEndpoint(), NetworkID: ep.NetworkID });
+    for (const [name, ep] of c.Networks) c.Networks.set(name, { ...emptyEndpoint(), NetworkID: ep.NetworkID });
     c.SandboxID = '';
   }
 }

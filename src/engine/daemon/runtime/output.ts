@@ -4,7 +4,7 @@ import type { LogStream } from '../logs.js';
 import type { ContainerRuntime } from './task.js';
 
 export function emitOutput(c: Container, rt: ContainerRuntime, stream: LogStream, text: string): void {
-  c.logs.write(stream, text);
+  if (c.HostConfig.LogConfig.Type !== 'none') c.logs.write(stream, text);
   if (rt.sinks) {
     for (const s of rt.sinks) s.data(stream, text);
     rt.holdIfCongested();

@@ -6,8 +6,9 @@
  */
 import { Cgroup } from '../../kernel/cgroup.js';
 import type { Container } from '../container.js';
+import { conflict, isDaemonError, notFound, systemError } from '../errdefs.js';
 import type { DockerEngine } from '../engine.js';
-import { containerMounts, writeContainerFiles } from './rootfs.js';
+import { containerMounts, INIT_PATH, writeContainerFiles } from './rootfs.js';
 import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
@@ -22,8 +23,16 @@ const ROOT_CTX = { cred: { uid: 0, gid: 0, groups: [0] }, umask: 0o022, caller: 
 
 export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
   const k = engine.kernel;
-  if (!c.HostnamePath) c.assignRuntimePaths();
   rt.startError = null;
+  // initializeNetworking: a container: network is checked before anything else, and lends its hostname.
+  const netc = networkedContainer(engine, c);
+  if (netc) c.Config.Hostname = netc.Config.Hostname;
+  if (!c.HostnamePath) c.assignRuntimePaths();
+  if (netc) {
+    c.HostnamePath = netc.HostnamePath;
+    c.HostsPath = netc.HostsPath;
+    c.ResolvConfPath = netc.ResolvConfPath;
+  }
   const mnt = containerMounts(engine, c, rt, false);
   const fs = mnt.view({ ...ROOT_CTX, cwd: '/' });
   const found0 = perImage(rt, `user\0${c.Config.User}`, () => resolveUser(fs, c.Config.User));
@@ -34,18 +43,27 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
   const env = envRecord(envList, user.home);
   const cwd = c.Config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true, mode: 0o755 });
-  const found = perImage(rt, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
-    lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''));
-  if (!found.ok) throw fail(c, startFailure(found.message), found.code);
-  rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
+  if (c.HostConfig.Init) {
+    // runc starts docker-init, which looks the command up itself (and reports a missing one as tini does).
+    rt.spec = { path: INIT_PATH, argv: [INIT_PATH, '--', c.Path, ...c.Args], env, cwd, cred: user.cred };
+  } else {
+    const found = perImage(rt, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
+      lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''));
+    if (!found.ok) throw fail(c, startFailure(found.message), found.code);
+    rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
+  }
 
   const h = c.HostConfig;
   rt.cgroup = new Cgroup(
     `/system.slice/docker-${c.ID}.scope`, engine.systemSlice,
     h.PidsLimit !== null && h.PidsLimit > 0 ? h.PidsLimit : PIDS_GUARD, h.Memory > 0 ? h.Memory : Infinity,
   );
-  if (h.NetworkMode !== 'none' && h.NetworkMode !== 'host') engine.bridge.connect(c, rt, engine.ipam);
-  writeContainerFiles(engine, c, rt);
+  const mode = h.NetworkMode;
+  if (netc) rt.netns = engine.runtime(netc).netns ?? k.hostNet;
+  else if (mode === 'none' || mode === 'host') engine.bridge.attachPredefined(c, rt, mode);
+  else if (mode === 'bridge') engine.bridge.connect(c, rt, engine.ipam);
+  else throw notFound(`failed to set up container networking: network ${mode} not found`);
+  writeContainerFiles(engine, c, rt, netc ? engine.runtime(netc) : undefined);
   if (c.Config.Tty) {
     const tty = k.createTty();
     const [rows, cols] = h.ConsoleSize;
@@ -54,6 +72,28 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
     rt.ttySub = tty.onOutput((data) => emitOutput(c, rt, 'stdout', data));
     rt.flushInput();
   }
+}
+
+/** getNetworkedContainer: the container whose network namespace `--network container:X` joins, running. */
+function networkedContainer(engine: DockerEngine, c: Container): Container | null {
+  const mode = c.HostConfig.NetworkMode;
+  if (!mode.startsWith('container:')) return null;
+  const ref = mode.slice('container:'.length);
+  let nc: Container;
+  try {
+    nc = engine.getContainer(ref);
+  } catch (e) {
+    if (isDaemonError(e, 'NotFound')) throw systemError(`joining network namespace of container: ${e.message}`);
+    throw e;
+  }
+  if (nc.ID === c.ID) throw systemError('cannot join own network namespace');
+  if (!nc.State.Running) {
+    throw conflict(`cannot join network namespace of a non running container: container ${nc.Name.slice(1)} is ${nc.State.stateString()}`);
+  }
+  if (nc.State.Restarting) {
+    throw systemError(`cannot join network namespace of container: Container ${ref} is restarting, wait until the container is running`);
+  }
+  return nc;
 }
 
 /**

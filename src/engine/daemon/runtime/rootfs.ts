@@ -13,6 +13,7 @@ import { kernelProcSource } from '../../fs/proc-source.js';
 import { ProcFs } from '../../fs/procfs.js';
 import { MountTable } from '../../fs/vfs.js';
 import type { Tree } from '../../fs/tree.js';
+import { binaryContent } from '../../kernel/binfmt.js';
 import { utf8Encode } from '../../kernel/utf8.js';
 import type { Container } from '../container.js';
 import { DOCKER_ROOT } from '../container.js';
@@ -22,6 +23,7 @@ import type { Image } from '../images/store.js';
 import { buildResolvConf, hostResolvConfPath, SYSTEMD_RESOLV_CONF } from '../resolvconf.js';
 import { FileBind, LazyBackend } from './binds.js';
 import type { ContainerRuntime } from './task.js';
+import { DEFAULT_BRIDGE } from '../ipam.js';
 
 const initLayers = new WeakMap<DockerEngine, Layer>();
 const hostResolv = new WeakMap<DockerEngine, { text: string; path: string }>();
@@ -89,22 +91,46 @@ function newFilesTree(engine: DockerEngine): MemTree {
   return new MemTree({ clock: () => engine.kernel.clock.epochMs(), fsType: 'ext4', rootMode: 0o710 });
 }
 
-/** Writes the container's hostname, hosts and resolv.conf (every start: the IP may have changed). */
-export function writeContainerFiles(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+/**
+ * Writes the container's hostname, hosts and resolv.conf (every start: the IP may have changed). A container
+ * on another's network (`shared`) gets that container's files; on the host's network, copies of the host's.
+ */
+export function writeContainerFiles(engine: DockerEngine, c: Container, rt: ContainerRuntime, shared?: ContainerRuntime): void {
   const files = (rt.files ??= newFilesTree(engine));
   const h = c.HostConfig;
-  const { text, path } = hostResolvConf(engine);
-  const write = (name: string, content: string): void =>
-    files.writeFile(`/${name}`, encodeOnce(name, content), { mode: 0o644, uid: 0, gid: 0 });
+  const write = (name: string, content: string | Uint8Array): void =>
+    files.writeFile(`/${name}`, typeof content === 'string' ? encodeOnce(name, content) : content, { mode: 0o644, uid: 0, gid: 0 });
+  if (shared?.files) {
+    for (const name of ['hostname', 'hosts', 'resolv.conf']) write(name, shared.files.readFile(`/${name}`));
+    return;
+  }
   write('hostname', buildHostnameFile(c.Config.Hostname));
-  write('hosts', buildHostsFile({ hostname: c.Config.Hostname, domainname: c.Config.Domainname, ip: rt.ip || undefined }));
+  const extraHosts = (h.ExtraHosts ?? []).map((x) => {
+    const i = x.indexOf(':');
+    const ip = x.slice(i + 1);
+    return { hosts: x.slice(0, i), ip: ip === 'host-gateway' ? DEFAULT_BRIDGE.gateway : ip };
+  });
+  const host = h.NetworkMode === 'host';
+  if (host) write('hosts', hostFile(engine, '/etc/hosts') + extraHosts.map((r) => `${r.ip}\t${r.hosts}\n`).join(''));
+  else write('hosts', buildHostsFile({ hostname: c.Config.Hostname, domainname: c.Config.Domainname, ip: rt.ip || undefined, extraHosts }));
   const custom = h.Dns.length + h.DnsSearch.length + h.DnsOptions.length > 0;
+  if (host) {
+    const overrides = { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions };
+    write('resolv.conf', buildResolvConf(hostFile(engine, '/etc/resolv.conf'), '/etc/resolv.conf', overrides, false, false));
+    return;
+  }
+  const { text, path } = hostResolvConf(engine);
   let resolv = custom ? undefined : defaultResolv.get(engine);
   if (resolv === undefined) {
     resolv = buildResolvConf(text, path, { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions });
     if (!custom) defaultResolv.set(engine, resolv);
   }
   write('resolv.conf', resolv);
+}
+
+function hostFile(engine: DockerEngine, path: string): string {
+  const fs = engine.kernel.rootMnt.view({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 1 } });
+  return fs.exists(path) ? fs.readText(path) : '';
 }
 
 const BIND_OPTS = 'rw,relatime,discard,errors=remount-ro,commit=30';
@@ -137,6 +163,28 @@ export function containerMounts(engine: DockerEngine, c: Container, rt: Containe
   for (const name of ['resolv.conf', 'hostname', 'hosts']) {
     mnt.mount(`/etc/${name}`, new FileBind(rt.files!, `/${name}`), { source: '/dev/sda1', options: BIND_OPTS });
   }
+  if (c.HostConfig.Init) mountInit(engine, mnt);
   rt.mnt = mnt;
   return mnt;
+}
+
+/** Where `--init` puts docker-init (moby's DefaultInitBinary mount), read-only. */
+export const INIT_PATH = '/sbin/docker-init';
+const initBinaries = new WeakMap<DockerEngine, MemTree>();
+
+/** Bind-mounts the host's docker-init over /sbin/docker-init, wherever the image's /sbin really is. */
+function mountInit(engine: DockerEngine, mnt: MountTable): void {
+  let tree = initBinaries.get(engine);
+  if (!tree) {
+    tree = newFilesTree(engine);
+    tree.writeFile('/docker-init', utf8Encode(binaryContent('docker-init')), { mode: 0o755, uid: 0, gid: 0 });
+    initBinaries.set(engine, tree);
+  }
+  const fs = mnt.view({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
+  // runc creates a missing mount point in the container's filesystem, as for any bind mount.
+  if (!fs.exists('/sbin')) fs.mkdir('/sbin', { recursive: true, mode: 0o755 });
+  const dir = fs.realpath('/sbin');
+  const point = `${dir === '/' ? '' : dir}/docker-init`;
+  if (!fs.exists(point)) fs.writeFile(point, new Uint8Array(0), { mode: 0o755 });
+  mnt.mount(point, new FileBind(tree, '/docker-init'), { source: '/dev/sda1', options: `ro,${BIND_OPTS.slice(3)}` });
 }
