@@ -284,6 +284,7 @@ export class Kernel {
       net: opts.unshare?.net ?? parent.net,
       cgroup,
     });
+    child.cgroupNs = opts.unshare?.cgroup ? cgroup : parent.cgroupNs;
     child.realUid = opts.cred ? cred.uid : parent.realUid;
     child.euid = resolved.setuid ?? (opts.cred ? cred.uid : parent.euid);
     child.exe = resolved.exe;

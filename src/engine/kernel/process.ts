@@ -71,6 +71,8 @@ export class Process implements TaskOwner {
   pgid = 0;
   sid = 0;
   ctty: Tty | null = null;
+  /** Root of the process's cgroup namespace; null: the initial one, where cgroup paths are absolute. */
+  cgroupNs: Cgroup | null = null;
   /** Host PID of the thread group leader: itself, unless spawned as a thread. */
   tgid = 0;
   /** Blocked in a system call, for ps's STAT column. */

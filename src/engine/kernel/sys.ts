@@ -45,6 +45,8 @@ export interface SpawnOptions {
     readonly uts?: string; // new hostname
     readonly mnt?: import('./vfs.js').MountNamespace;
     readonly net?: import('./net.js').NetNamespace;
+    /** A cgroup namespace (CLONE_NEWCGROUP) rooted at the child's cgroup: /proc/PID/cgroup reads `0::/` there. */
+    readonly cgroup?: boolean;
   };
   /**
    * Start a thread of the caller (CLONE_THREAD) rather than a new process: it is hidden from /proc's listing

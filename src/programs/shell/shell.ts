@@ -56,6 +56,8 @@ export class Shell {
   status = 0;
   lastBg: number | undefined;
   interactive = false;
+  /** bash's expand_aliases: on in an interactive shell and in the subshells it forks (pipeline stages). */
+  expandAliases = false;
   /** The name bash gives itself in messages when running as itself (not a script): argv[0]'s basename. */
   diagName: string | undefined;
   /** A login shell (`-bash`, `bash -l`): says `logout` rather than `exit` when it leaves. */
@@ -472,6 +474,7 @@ export class Shell {
     sh.funcs = new Map(this.funcs);
     sh.aliases = new Map(this.aliases);
     sh.opts = { ...this.opts, monitor: false };
+    sh.expandAliases = this.interactive || this.expandAliases;
     sh.args = [...this.args];
     sh.name = this.name;
     sh.diagName = this.diagName;
@@ -559,7 +562,7 @@ export class Shell {
     } catch (e) {
       return this.expansionFailed(e);
     }
-    if (argv.length > 0 && this.aliases.size > 0 && this.interactive && cmd.words[0].plain !== undefined) {
+    if (argv.length > 0 && this.aliases.size > 0 && (this.interactive || this.expandAliases) && cmd.words[0].plain !== undefined) {
       const a = this.aliases.get(argv[0]);
       if (a !== undefined) argv = [...a.split(/\s+/).filter(Boolean), ...argv.slice(1)];
     }

@@ -80,7 +80,8 @@ function spawnInit(engine: DockerEngine, sys: Sys, self: Process, c: Container, 
   }
   const pid = sys.spawn({
     program: initProgram(spec), argv: spec.argv, env: spec.env, cwd: spec.cwd, cred: spec.cred, fds, setsid: true,
-    unshare: { pid: true, uts: c.Config.Hostname, mnt: rt.mnt!, net: rt.netns ?? undefined },
+    // CgroupnsMode "private", Docker's default on cgroup v2.
+    unshare: { pid: true, uts: c.Config.Hostname, mnt: rt.mnt!, net: rt.netns ?? undefined, cgroup: true },
     cgroup: rt.cgroup ?? undefined,
   });
   if (!rt.tty) for (const fd of [0, 1, 2]) sys.close(fd);
