@@ -168,7 +168,7 @@ export class ProcessSys implements Sys {
         return this.p.ctty.openFile();
       default:
         if (rdev >> 8 === PTS_MAJOR) {
-          const tty = this.k.ttys.get(`pts/${rdev & 0xff}`);
+          const tty = this.k.ttyAt(this.p.mnt, rdev & 0xff);
           if (tty) return tty.openFile();
         }
         throw new SysError('ENXIO', 'open', path);
@@ -212,7 +212,7 @@ export class ProcessSys implements Sys {
 
   openpty(): { master: number; slave: number; name: string } {
     this.k.checkAlive(this.p);
-    const tty = this.k.createTty();
+    const tty = this.k.createTty(this.p.mnt);
     tty.uid = this.p.euid;
     const master = this.allocFd(ptyMaster(tty, this.k.sched, () => this.k.releaseTty(tty)), 0);
     const slave = this.allocFd(tty.openFile(), 0);

@@ -47,7 +47,7 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
   if (h.NetworkMode !== 'none' && h.NetworkMode !== 'host') engine.bridge.connect(c, rt, engine.ipam);
   writeContainerFiles(engine, c, rt);
   if (c.Config.Tty) {
-    const tty = k.createTty();
+    const tty = k.createTty(mnt);
     const [rows, cols] = h.ConsoleSize;
     if (rows > 0 && cols > 0) tty.resize(rows, cols);
     rt.tty = tty;
