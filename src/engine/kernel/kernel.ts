@@ -289,6 +289,7 @@ export class Kernel {
       cgroup,
     });
     child.cgroupNs = opts.unshare?.cgroup ? cgroup : parent.cgroupNs;
+    child.rlimits = opts.rlimits ?? parent.rlimits;
     child.realUid = opts.cred ? cred.uid : parent.realUid;
     child.euid = resolved.setuid ?? (opts.cred ? cred.uid : parent.euid);
     child.exe = resolved.exe;

@@ -10,6 +10,7 @@ import type { AndOrNode, Command, ListNode, PipelineNode, SimpleNode } from './a
 import { evalArith, ArithError, type ArithVars } from './arith.js';
 import { BASH_ONLY, BUILTINS, SPECIAL_BUILTINS, type Builtin } from './builtins/index.js';
 import { BreakSignal, CommandInterrupt, ExitSignal, ReturnSignal, ShellError } from './errors.js';
+import { dynamicParam, noteLastArg } from './bashvars.js';
 import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { runCompound } from './compound.js';
@@ -84,6 +85,8 @@ export class Shell {
   loopDepth = 0;
   noErrexit = 0;
   pipestatus: number[] = [];
+  /** bash's `$_`. */
+  lastArg: string | undefined;
   private ticks = 0;
   private envCache: Record<string, string> | null = null;
   private readonly evalCache = new Map<string, ListNode>();
@@ -189,6 +192,9 @@ export class Shell {
         break;
       case 'LINENO':
         return String(this.lineno);
+      case 'BASHPID':
+      case '_':
+        return dynamicParam(this, name) ?? this.getVar(name);
     }
     return this.getVar(name);
   }
@@ -481,6 +487,7 @@ export class Shell {
     sh.status = this.status;
     sh.lastBg = this.lastBg;
     sh.lineno = this.lineno;
+    sh.lastArg = this.lastArg;
     sh.rootPid = this.rootPid;
     sh.commandString = this.commandString;
     sh.funcDepth = this.funcDepth;
@@ -567,6 +574,14 @@ export class Shell {
       if (a !== undefined) argv = [...a.split(/\s+/).filter(Boolean), ...argv.slice(1)];
     }
     if (argv.length === 0) return this.runAssignOnly(cmd);
+    try {
+      return await this.runArgvCommand(cmd, argv, forked);
+    } finally {
+      noteLastArg(this, argv);
+    }
+  }
+
+  private async runArgvCommand(cmd: SimpleNode, argv: string[], forked: boolean): Promise<number> {
     const temp: Record<string, string> = {};
     try {
       for (const a of cmd.assigns) temp[a.name] = await expandString(this, a.value);
