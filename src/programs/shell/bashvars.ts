@@ -1,6 +1,6 @@
 /**
  * Variables bash keeps up to date itself: `$_` (the last argument of the previous command, and the path of the
- * command in that command's environment), `BASHPID`, and `LINES`/`COLUMNS` from the terminal (readline at
+ * command in that command's environment), `BASHPID`, `$PIPESTATUS` (the array is in ./arrays.ts), and `LINES`/`COLUMNS` from the terminal (readline at
  * each prompt, checkwinsize after each external command). dash and busybox ash set none of them.
  */
 import type { Shell } from './shell.js';
@@ -10,6 +10,7 @@ export function dynamicParam(sh: Shell, name: string): string | undefined {
   if (sh.flavor !== 'bash') return undefined;
   if (name === 'BASHPID') return String(sh.sys.pid);
   if (name === '_') return sh.lastArg;
+  if (name === 'PIPESTATUS') return String(sh.pipestatus[0] ?? 0);
   return undefined;
 }
 

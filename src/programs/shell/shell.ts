@@ -10,6 +10,7 @@ import type { AndOrNode, Command, ListNode, PipelineNode, SimpleNode } from './a
 import { evalArith, ArithError, type ArithVars } from './arith.js';
 import { BASH_ONLY, BUILTINS, SPECIAL_BUILTINS, type Builtin } from './builtins/index.js';
 import { BreakSignal, CommandInterrupt, ExitSignal, ReturnSignal, ShellError } from './errors.js';
+import { assignArray } from './arrays.js';
 import { dynamicParam, noteLastArg } from './bashvars.js';
 import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
@@ -20,8 +21,10 @@ import { Parser, ParseError } from './parser.js';
 
 export type Flavor = 'bash' | 'dash' | 'ash';
 
-interface Var {
+export interface Var {
   value: string;
+  /** An indexed array (bash): element 0 is what `$name` reads. Never exported. */
+  arr?: Map<number, string>;
   exported: boolean;
   readonly?: boolean;
   /** `export X` of an unset variable: marked for export, not yet set. */
@@ -107,12 +110,17 @@ export class Shell {
 
   getVar(name: string): string | undefined {
     const v = this.vars.get(name);
+    if (v?.arr) return v.arr.get(0);
     return v && !v.unsetExported ? v.value : undefined;
   }
 
   setVar(name: string, value: string, opts: { export?: boolean } = {}): void {
     const v = this.vars.get(name);
     if (v?.readonly) throw new ShellError(`${name}: readonly variable`, 1, true);
+    if (v?.arr) {
+      v.arr.set(0, value);
+      return;
+    }
     if (v) {
       v.value = value;
       v.unsetExported = undefined;
@@ -154,14 +162,14 @@ export class Shell {
     if (!frame) throw new ShellError('local: can only be used in a function', 1);
     if (!frame.has(name)) {
       const v = this.vars.get(name);
-      frame.set(name, v ? { ...v } : undefined);
+      frame.set(name, v ? { ...v, arr: v.arr && new Map(v.arr) } : undefined);
     }
   }
 
   envFor(extra?: Record<string, string>): Record<string, string> {
     if (!this.envCache) {
       const env: Record<string, string> = {};
-      for (const [k, v] of this.vars) if (v.exported && !v.unsetExported) env[k] = v.value;
+      for (const [k, v] of this.vars) if (v.exported && !v.unsetExported && !v.arr) env[k] = v.value;
       this.envCache = env;
     }
     return extra ? { ...this.envCache, ...extra } : this.envCache;
@@ -193,6 +201,7 @@ export class Shell {
       case 'LINENO':
         return String(this.lineno);
       case 'BASHPID':
+      case 'PIPESTATUS':
       case '_':
         return dynamicParam(this, name) ?? this.getVar(name);
     }
@@ -476,7 +485,7 @@ export class Shell {
 
   fork(cs: Sys): Shell {
     const sh = new Shell(cs, this.flavor);
-    for (const [k, v] of this.vars) sh.vars.set(k, { ...v });
+    for (const [k, v] of this.vars) sh.vars.set(k, v.arr ? { ...v, arr: new Map(v.arr) } : { ...v });
     sh.funcs = new Map(this.funcs);
     sh.aliases = new Map(this.aliases);
     sh.opts = { ...this.opts, monitor: false };
@@ -639,6 +648,10 @@ export class Shell {
     let saved: Saved | null = null;
     try {
       for (const a of cmd.assigns) {
+        if (a.sub || a.items) {
+          await assignArray(this, a, expandWords, expandString);
+          continue;
+        }
         const v = await expandString(this, a.value);
         this.setVar(a.name, a.append ? (this.getVar(a.name) ?? '') + v : v);
         if (this.opts.xtrace) await this.trace([`${a.name}=${v}`]);
