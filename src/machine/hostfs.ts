@@ -43,7 +43,7 @@ export function hostFilesystem(opts: {
       clock,
       mtimeMs: opts.bootEpochMs,
       pts: () =>
-        [...opts.kernel().ttys.values()].map((t) => ({ n: Number(t.name.slice(4)), uid: t.uid, gid: TTY_GID })),
+        opts.kernel().ttysIn(opts.kernel().rootMnt).map((t) => ({ n: Number(t.name.slice(4)), uid: t.uid, gid: TTY_GID })),
     }),
     { source: 'udev', options: 'rw,nosuid,relatime' },
   );

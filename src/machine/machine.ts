@@ -76,7 +76,7 @@ export class Machine {
       drain: opts.drain,
     });
     engine = new DockerEngine({ kernel });
-    kernel.startInit(makeInit(opts.docker === false ? [] : ['docker']), ['/sbin/init']);
+    kernel.startInit(makeInit(opts.docker === false ? [] : ['containerd', 'docker']), ['/sbin/init']);
     return new Machine(kernel, engine);
   }
 

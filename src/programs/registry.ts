@@ -13,6 +13,7 @@ import { lazyProgram } from '../engine/kernel/lazy.js';
 import type { Program } from '../engine/kernel/sys.js';
 import { cat } from './coreutils/cat.js';
 import { dircolors } from './coreutils/dircolors.js';
+import { containerd } from './dockerd/containerd.js';
 import { makeDockerd } from './dockerd/dockerd.js';
 import { init } from './init/init.js';
 import { service, systemctl } from './init/systemctl.js';
@@ -72,6 +73,7 @@ export function programRegistry(opts: RegistryOptions): Map<string, Program> {
     ...Object.entries(shells),
     ...Object.entries(LOGIN_PROGRAMS),
     ['docker', lazyProgram(DOCKER_CHUNK, chunks.docker, (m) => m.docker)],
+    ['containerd', containerd],
     ['dockerd', makeDockerd(opts.engine, async (sys) => (await sys.hostLoad(DOCKER_CHUNK, chunks.docker)).dockerdCore)],
     ['init', init],
     ['systemctl', systemctl],

@@ -101,14 +101,24 @@ export class DockerClient {
     };
   }
 
-  /** min(1.50, the daemon's Api-Version); no header means 1.24. A failed ping leaves 1.50 (the request then reports). */
-  async negotiate(): Promise<void> {
+  /**
+   * moby's checkVersion: ping and lower `version` to min(1.50, the daemon's Api-Version) (no header: 1.24).
+   * A failed ping leaves the client un-negotiated, so the next request pings again, and the error goes to
+   * the caller: calls that check first (create, exec create, wait, image list, stop/restart with a signal)
+   * fail with `Head ".../_ping"`.
+   */
+  async checkVersion(): Promise<void> {
     if (this.negotiated) return;
+    const p = await this.ping();
+    const v = p.apiVersion || '1.24';
+    if (compareVersions(v, this.version) < 0) this.version = v;
     this.negotiated = true;
+  }
+
+  /** moby's getAPIPath: negotiate if it can; a connection error is left for the request itself to report. */
+  async negotiate(): Promise<void> {
     try {
-      const p = await this.ping();
-      const v = p.apiVersion || '1.24';
-      if (compareVersions(v, this.version) < 0) this.version = v;
+      await this.checkVersion();
     } catch (e) {
       if (!(e instanceof Error) || e.name !== 'ConnectionError') throw e;
     }
@@ -138,7 +148,8 @@ export class DockerClient {
     }));
   }
 
-  containerCreate(config: Json, name?: string, platform?: string): Promise<{ Id: string; Warnings: string[] }> {
+  async containerCreate(config: Json, name?: string, platform?: string): Promise<{ Id: string; Warnings: string[] }> {
+    await this.checkVersion();
     return this.json(this.jsonSpec('POST', '/containers/create', { name: name || undefined, platform: platform || undefined }, config));
   }
 
@@ -159,11 +170,13 @@ export class DockerClient {
     return this.empty(this.jsonSpec('POST', `/containers/${id}/start`));
   }
 
-  containerStop(id: string, opts: { timeout?: number; signal?: string } = {}): Promise<number> {
+  async containerStop(id: string, opts: { timeout?: number; signal?: string } = {}): Promise<number> {
+    if (opts.signal) await this.checkVersion();
     return this.empty(this.jsonSpec('POST', `/containers/${id}/stop`, { t: opts.timeout?.toString(), signal: opts.signal }));
   }
 
-  containerRestart(id: string, opts: { timeout?: number; signal?: string } = {}): Promise<number> {
+  async containerRestart(id: string, opts: { timeout?: number; signal?: string } = {}): Promise<number> {
+    if (opts.signal) await this.checkVersion();
     return this.empty(this.jsonSpec('POST', `/containers/${id}/restart`, { t: opts.timeout?.toString(), signal: opts.signal }));
   }
 
@@ -221,6 +234,7 @@ export class DockerClient {
 
   /** Returns once the daemon accepted the wait (its header); `result()` blocks until the exit. */
   async containerWait(id: string, condition?: string): Promise<{ result(): Promise<{ StatusCode: number; Error?: { Message: string } }> }> {
+    await this.checkVersion();
     const res = await this.send(this.jsonSpec('POST', `/containers/${id}/wait`, { condition }));
     return {
       result: async () => {
@@ -256,7 +270,8 @@ export class DockerClient {
     });
   }
 
-  containerExecCreate(id: string, config: Json): Promise<{ Id: string }> {
+  async containerExecCreate(id: string, config: Json): Promise<{ Id: string }> {
+    await this.checkVersion();
     return this.json(this.jsonSpec('POST', `/containers/${id}/exec`, undefined, config));
   }
 
@@ -275,7 +290,8 @@ export class DockerClient {
 
   // ---- images
 
-  imageList(opts: { all?: boolean; filters?: string } = {}): Promise<Json[]> {
+  async imageList(opts: { all?: boolean; filters?: string } = {}): Promise<Json[]> {
+    await this.checkVersion();
     return this.json(this.jsonSpec('GET', '/images/json', { all: opts.all ? '1' : undefined, filters: opts.filters }));
   }
 

@@ -22,13 +22,14 @@ export async function containerRm(d: DaemonContext, name: string, opts: RmOption
     if (c.State.Running) {
       if (!opts.force) {
         const state = c.State.stateString();
-        if (state === 'paused') throw conflict(`cannot remove container "${c.Name}": container is paused and must be unpaused first`);
-        throw conflict(`cannot remove container "${c.Name}": container is ${state}: stop the container before removing or force remove`);
+        // moby quotes the name as the client sent it (the URL's {name}), not the container's "/name".
+        if (state === 'paused') throw conflict(`cannot remove container "${name}": container is paused and must be unpaused first`);
+        throw conflict(`cannot remove container "${name}": container is ${state}: stop the container before removing or force remove`);
       }
       try {
         await killContainer(d, c);
       } catch (e) {
-        if (!isDaemonError(e, 'Conflict')) throw new Error(`cannot remove container "${c.Name}": could not kill: ${(e as Error).message}`);
+        if (!isDaemonError(e, 'Conflict')) throw new Error(`cannot remove container "${name}": could not kill container: ${(e as Error).message}`);
       }
     }
     if (engine.containers.has(c.ID)) removeContainer(engine, c);

@@ -99,7 +99,7 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
   if (session) gate.watch(session);
   const child = spawnJoined(k, rt.pid1!, rt.shim!, { path: found.path, argv: [rec.entrypoint, ...rec.args], env, cwd, cred: user.cred });
   if (tty) {
-    const t = k.createTty();
+    const t = k.createTty(rt.mnt!);
     const size = opts.consoleSize ?? rec.config.ConsoleSize;
     if (size && size[0] > 0 && size[1] > 0) t.resize(size[0], size[1]);
     t.onOutput((data) => {

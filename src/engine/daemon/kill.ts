@@ -67,12 +67,8 @@ export async function containerKill(d: DaemonContext, name: string, signal = '')
     sig = parsed;
   }
   const c = d.engine.getContainer(name);
-  try {
-    if (!c.State.Running) throw notRunning(c.ID);
-    if (sig === 'SIGKILL') await killContainer(d, c);
-    else killWithSignal(d, c, sig);
-  } catch (e) {
-    if (isDaemonError(e)) e.message = `cannot kill container: ${name}: ${e.message}`;
-    throw e;
-  }
+  // The "cannot kill container: NAME: " prefix is the API route's (postContainersKill), not the daemon's.
+  if (!c.State.Running) throw notRunning(c.ID);
+  if (sig === 'SIGKILL') await killContainer(d, c);
+  else killWithSignal(d, c, sig);
 }

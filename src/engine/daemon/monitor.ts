@@ -16,7 +16,7 @@ function teardown(engine: DockerEngine, c: Container, rt: ContainerRuntime): voi
   closeOutput(c, rt);
   rt.ttySub?.dispose();
   rt.ttySub = null;
-  if (rt.tty) engine.kernel.ttys.delete(rt.tty.name);
+  if (rt.tty) engine.kernel.releaseTty(rt.tty);
   rt.tty = null;
   rt.stdin?.release();
   rt.stdin = null;
@@ -67,7 +67,7 @@ export function execExited(engine: DockerEngine, c: Container, rt: ContainerRunt
   rec.pid = 0;
   rec.stdin?.release();
   rec.stdin = null;
-  if (rec.tty) engine.kernel.ttys.delete(rec.tty.name);
+  if (rec.tty) engine.kernel.releaseTty(rec.tty);
   rec.sink?.close();
   engine.containerEvent(c, 'exec_die', { execID: rec.ID, exitCode: String(st.status) });
   engine.notify();

@@ -1,4 +1,5 @@
 /** The kernel's side of /proc: a `ProcSource` for one PID namespace, read live from `Kernel` and `Process`. */
+import type { Cgroup } from '../kernel/cgroup.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { PidNamespace, Process } from '../kernel/process.js';
 import { PTS_MAJOR, type FsCaller } from '../kernel/vfs.js';
@@ -111,11 +112,23 @@ function describe(k: Kernel, ns: PidNamespace, p: Process): ProcInfo {
     vszKb,
     rssKb,
     fds: [...p.fds.entries()].sort((a, b) => a[0] - b[0]).map(([fd, f]) => ({ fd, target: f.describe() })),
-    cgroup: p.cgroup.path,
+    cgroup: (caller) => cgroupPath(p.cgroup, caller ? k.procs.get(caller.hostPid)?.cgroupNs ?? null : null),
     umask: p.fsctx.umask,
     nsPids: visible.map(([, pid]) => pid),
     exitCode: p.exit ? p.exit.status << 8 : 0,
   };
+}
+
+/** A cgroup's path as seen from a cgroup namespace rooted at `root`: relative, with `..` for what lies outside. */
+function cgroupPath(g: Cgroup, root: Cgroup | null): string {
+  if (!root) return g.path;
+  const up = (path: string): string[] => (path === '/' ? [] : path.slice(1).split('/'));
+  const from = up(root.path);
+  const to = up(g.path);
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  const rel = [...from.slice(common).map(() => '..'), ...to.slice(common)];
+  return `/${rel.join('/')}`;
 }
 
 function mountsText(k: Kernel, caller: FsCaller | undefined): string {

@@ -48,8 +48,8 @@ export interface ProcInfo {
   readonly vszKb: number;
   readonly rssKb: number;
   readonly fds: readonly { readonly fd: number; readonly target: string }[];
-  /** cgroup v2 path, e.g. `/user.slice` or `/` inside a container. */
-  readonly cgroup: string;
+  /** cgroup v2 path from the root of the reader's cgroup namespace, e.g. `/user.slice` or `/` inside a container. */
+  readonly cgroup: (caller: FsCaller | undefined) => string;
   readonly umask?: number;
   /** PIDs from the outermost visible namespace inward (NSpid:); default `[pid]`. */
   readonly nsPids?: readonly number[];
@@ -112,9 +112,9 @@ export class ProcFs implements Backend {
       const pid = src.pidOf(caller);
       if (rest.length === 0) return { type: 'symlink', target: pid ? String(pid) : '' };
       if (!pid) fail('ENOENT', syscall, path);
-      return this.pidNode(pid, rest, path, syscall);
+      return this.pidNode(pid, rest, path, syscall, caller);
     }
-    if (isPid(head)) return this.pidNode(Number(head), rest, path, syscall);
+    if (isPid(head)) return this.pidNode(Number(head), rest, path, syscall, caller);
     if (head === 'sys') return this.sysNode(rest, caller, path, syscall);
     if (rest.length > 0 || !TOP_FILES.includes(head)) fail('ENOENT', syscall, path);
     return { type: 'file', mode: 0o444, read: () => this.topFile(head, caller) };
@@ -167,7 +167,7 @@ export class ProcFs implements Backend {
     return { type: 'file', mode: key === 'kernel/hostname' ? 0o644 : 0o444, read: () => f() + '\n' };
   }
 
-  private pidNode(pid: number, rest: string[], path: string, syscall: string): Node {
+  private pidNode(pid: number, rest: string[], path: string, syscall: string, caller: FsCaller | undefined): Node {
     const p = this.src.get(pid) ?? fail('ENOENT', syscall, path);
     if (rest.length === 0) return { type: 'dir', mode: 0o555, owner: p, list: () => PID_FILES };
     const [name, ...sub] = rest;
@@ -194,7 +194,7 @@ export class ProcFs implements Backend {
       case 'environ':
         return file(() => (zombie ? '' : p.env.map((e) => e + '\0').join('')), 0o400);
       case 'cgroup':
-        return file(() => `0::${p.cgroup}\n`);
+        return file(() => `0::${p.cgroup(caller)}\n`);
       case 'mounts':
         return file(() => this.src.mounts(undefined));
       case 'cwd':

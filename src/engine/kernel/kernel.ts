@@ -83,7 +83,10 @@ export class Kernel {
   readonly rootMnt: MountNamespace;
   readonly programs: ReadonlyMap<string, Program>;
   readonly procs = new Map<number, Process>();
+  /** Every terminal, by devpts instance and number (`0:pts/3`): each container mounts a devpts of its own. */
   readonly ttys = new Map<string, Tty>();
+  private readonly devptsIds = new WeakMap<MountNamespace, number>();
+  private nextDevpts = 1;
   readonly faults: Fault[] = [];
   readonly release: string;
   readonly version: string;
@@ -107,6 +110,7 @@ export class Kernel {
     this.hostUts = new UtsNamespace(opts.hostname);
     this.hostNet = opts.net ?? new NetNamespace();
     this.rootMnt = opts.rootMnt;
+    this.devptsIds.set(this.rootMnt, 0);
     this.programs = opts.programs;
     this.release = opts.release ?? '6.8.0-49-generic';
     this.version = opts.version ?? '#49-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024';
@@ -284,6 +288,8 @@ export class Kernel {
       net: opts.unshare?.net ?? parent.net,
       cgroup,
     });
+    child.cgroupNs = opts.unshare?.cgroup ? cgroup : parent.cgroupNs;
+    child.rlimits = opts.rlimits ?? parent.rlimits;
     child.realUid = opts.cred ? cred.uid : parent.realUid;
     child.euid = resolved.setuid ?? (opts.cred ? cred.uid : parent.euid);
     child.exe = resolved.exe;
@@ -548,19 +554,40 @@ export class Kernel {
     return this.nextInode++;
   }
 
-  /** Allocates a pseudo-terminal (`pts/N`); the caller connects an emulator to its master side. */
   /** The terminal's master side was closed: /dev/pts/N goes away (the number may be reused, as on Linux). */
   releaseTty(tty: Tty): void {
-    if (this.ttys.get(tty.name) === tty) this.ttys.delete(tty.name);
+    if (this.ttys.get(tty.key) === tty) this.ttys.delete(tty.key);
   }
 
-  createTty(): Tty {
+  /**
+   * The devpts instance mounted at `mnt`'s /dev/pts. A container's is a new instance (runc mounts devpts with
+   * `newinstance`), so its first terminal is pts/0 whatever the host's are.
+   */
+  private devptsKey(mnt: MountNamespace, n: number): string {
+    let id = this.devptsIds.get(mnt);
+    if (id === undefined) this.devptsIds.set(mnt, (id = this.nextDevpts++));
+    return `${id}:pts/${n}`;
+  }
+
+  /** Allocates a pseudo-terminal (`pts/N`, the lowest free N of `mnt`'s devpts); the caller connects an emulator to its master side. */
+  createTty(mnt: MountNamespace = this.rootMnt): Tty {
     let n = 0;
-    while (this.ttys.has(`pts/${n}`)) n++;
-    const name = `pts/${n}`;
-    const tty = new Tty(name, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
-    this.ttys.set(name, tty);
+    while (this.ttys.has(this.devptsKey(mnt, n))) n++;
+    const tty = new Tty(`pts/${n}`, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
+    tty.key = this.devptsKey(mnt, n);
+    this.ttys.set(tty.key, tty);
     return tty;
+  }
+
+  /** /dev/pts/N as a process of mount namespace `mnt` opens it. */
+  ttyAt(mnt: MountNamespace, n: number): Tty | undefined {
+    return this.ttys.get(this.devptsKey(mnt, n));
+  }
+
+  /** The terminals of `mnt`'s devpts instance (what its /dev/pts lists). */
+  ttysIn(mnt: MountNamespace): Tty[] {
+    const prefix = this.devptsKey(mnt, 0).replace(/pts\/0$/, '');
+    return [...this.ttys.entries()].filter(([k]) => k.startsWith(prefix)).map(([, t]) => t);
   }
 
   /** Gives `p` the terminal as its controlling terminal and fds 0–2 (what getty/login do). */

@@ -1,5 +1,6 @@
 /** The kernel's record of a process, and the namespaces it lives in. */
 import type { Cgroup } from './cgroup.js';
+import { HOST_RLIMITS, type Rlimits } from './rlimits.js';
 import type { NetNamespace } from './net.js';
 import type { OpenFile } from './openfile.js';
 import { Task, WaitQueue, type TaskOwner } from './scheduler.js';
@@ -71,6 +72,10 @@ export class Process implements TaskOwner {
   pgid = 0;
   sid = 0;
   ctty: Tty | null = null;
+  /** Resource limits; a child starts with its parent's (the object is replaced, never changed in place). */
+  rlimits: Rlimits = HOST_RLIMITS;
+  /** Root of the process's cgroup namespace; null: the initial one, where cgroup paths are absolute. */
+  cgroupNs: Cgroup | null = null;
   /** Host PID of the thread group leader: itself, unless spawned as a thread. */
   tgid = 0;
   /** Blocked in a system call, for ps's STAT column. */

@@ -45,12 +45,16 @@ export interface SpawnOptions {
     readonly uts?: string; // new hostname
     readonly mnt?: import('./vfs.js').MountNamespace;
     readonly net?: import('./net.js').NetNamespace;
+    /** A cgroup namespace (CLONE_NEWCGROUP) rooted at the child's cgroup: /proc/PID/cgroup reads `0::/` there. */
+    readonly cgroup?: boolean;
   };
   /**
    * Start a thread of the caller (CLONE_THREAD) rather than a new process: it is hidden from /proc's listing
    * and ps, and dies with the thread group's leader. How a server like dockerd does concurrent work.
    */
   readonly thread?: boolean;
+  /** Resource limits; default: the caller's. */
+  readonly rlimits?: import('./rlimits.js').Rlimits;
   /** Accounting group (a container's cgroup); default: the caller's. */
   readonly cgroup?: import('./cgroup.js').Cgroup;
 }
@@ -122,6 +126,9 @@ export interface Sys {
   tcgetpgrp(fd: number): number;
   tcsetpgrp(fd: number, pgid: number): void;
   getWinSize(fd: number): WinSize;
+  getrlimit(name: import('./rlimits.js').RlimitName): import('./rlimits.js').Rlimit;
+  /** EINVAL if soft > hard; EPERM when an unprivileged process raises its hard limit. */
+  setrlimit(name: import('./rlimits.js').RlimitName, limit: import('./rlimits.js').Rlimit): void;
 
   // ---- processes
   spawn(opts: SpawnOptions): number;

@@ -17,10 +17,12 @@ import type {
 } from './sys.js';
 import { ptyMaster } from './pty.js';
 import { Listener, socketPair, type SocketEnd } from './socket.js';
+import type { Rlimit, RlimitName } from './rlimits.js';
 import type { Tty } from './tty.js';
 import { DEV, PTS_MAJOR, type Credentials, type Fs } from './vfs.js';
 
 const MAX_FDS = 1024;
+const NR_OPEN = 1048576;
 
 export class ProcessSys implements Sys {
   constructor(
@@ -76,6 +78,19 @@ export class ProcessSys implements Sys {
     if (st.type !== 'dir') throw new SysError('ENOTDIR', 'chdir', path);
     if (!fs.access(path, 'x')) throw new SysError('EACCES', 'chdir', path);
     this.p.fsctx.cwd = fs.realpath(path);
+  }
+
+  getrlimit(name: RlimitName): Rlimit {
+    return this.p.rlimits[name];
+  }
+
+  setrlimit(name: RlimitName, limit: Rlimit): void {
+    const cur = this.p.rlimits[name];
+    if (limit.soft > limit.hard) throw new SysError('EINVAL', 'setrlimit');
+    if (limit.hard > cur.hard && this.p.euid !== 0) throw new SysError('EPERM', 'setrlimit');
+    // fs.nr_open caps RLIMIT_NOFILE, root's too.
+    if (name === 'nofile' && limit.hard > NR_OPEN) throw new SysError('EPERM', 'setrlimit');
+    this.p.rlimits = { ...this.p.rlimits, [name]: { soft: limit.soft, hard: limit.hard } };
   }
 
   umask(mask?: number): number {
@@ -168,7 +183,7 @@ export class ProcessSys implements Sys {
         return this.p.ctty.openFile();
       default:
         if (rdev >> 8 === PTS_MAJOR) {
-          const tty = this.k.ttys.get(`pts/${rdev & 0xff}`);
+          const tty = this.k.ttyAt(this.p.mnt, rdev & 0xff);
           if (tty) return tty.openFile();
         }
         throw new SysError('ENXIO', 'open', path);
@@ -176,7 +191,8 @@ export class ProcessSys implements Sys {
   }
 
   private allocFd(f: OpenFile, from: number): number {
-    for (let fd = from; fd < MAX_FDS; fd++) {
+    const max = Math.min(MAX_FDS, this.p.rlimits.nofile.soft);
+    for (let fd = from; fd < max; fd++) {
       if (!this.p.fds.has(fd)) {
         this.k.installFd(this.p, fd, f);
         return fd;
@@ -212,7 +228,7 @@ export class ProcessSys implements Sys {
 
   openpty(): { master: number; slave: number; name: string } {
     this.k.checkAlive(this.p);
-    const tty = this.k.createTty();
+    const tty = this.k.createTty(this.p.mnt);
     tty.uid = this.p.euid;
     const master = this.allocFd(ptyMaster(tty, this.k.sched, () => this.k.releaseTty(tty)), 0);
     const slave = this.allocFd(tty.openFile(), 0);

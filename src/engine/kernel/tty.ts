@@ -27,6 +27,8 @@ export class Tty {
   fgPgrp = 0;
   /** Session whose controlling terminal this is; 0 when none. */
   sid = 0;
+  /** The kernel's key for it: devpts instance and number (`name` alone repeats across containers). */
+  key = '';
   /** Owner of /dev/pts/N: login chowns the terminal to the user. */
   uid = 0;
   /** Flow control (XOFF): writers block while the emulator catches up. */

@@ -95,7 +95,7 @@ function addHostPrograms(b: TreeBuilder): void {
   b.file('/usr/lib/systemd/system/docker.socket', lines(
     '[Unit]', 'Description=Docker Socket for the API', '', '[Socket]', 'ListenStream=/run/docker.sock',
     'SocketMode=0660', 'SocketUser=root', 'SocketGroup=docker', '', '[Install]', 'WantedBy=sockets.target'));
-  b.file('/usr/lib/systemd/system/containerd.service', lines('[Unit]', 'Description=containerd container runtime', '', '[Service]', 'ExecStart=/usr/bin/containerd', '', '[Install]', 'WantedBy=multi-user.target'));
+  b.file('/usr/lib/systemd/system/containerd.service', lines('[Unit]', 'Description=containerd container runtime', 'Documentation=https://containerd.io', 'After=network.target local-fs.target dbus.service', '', '[Service]', 'ExecStart=/usr/bin/containerd', '', '[Install]', 'WantedBy=multi-user.target'));
 }
 
 function addHostAccounts(b: TreeBuilder, dockerGroup: boolean): void {

@@ -173,7 +173,7 @@ export const sleep = tool(
   },
 );
 
-/** stty: just enough to read settings and switch raw/cooked mode and echo. */
+/** stty: just enough to read settings (and `size`) and switch raw/cooked mode and echo. */
 export const stty = tool(
   { name: 'stty', short: 'aF:g', long: [{ name: 'all', key: 'a' }, { name: 'file', key: 'F', arg: 'required' }], authors: 'Written by David MacKenzie.', operandLike: /^-(echo|icanon|isig|onlcr|raw|cooked)$/ },
   async (t, opts, settings) => {
@@ -194,7 +194,10 @@ export const stty = tool(
     for (const s of settings) {
       const on = !s.startsWith('-');
       const name = s.replace(/^-/, '');
-      if (name === 'echo' || name === 'icanon' || name === 'isig' || name === 'onlcr') sys.tcsetattr(0, { [name]: on });
+      if (s === 'size') {
+        const ws = sys.getWinSize(0);
+        await t.out.write(`${ws.rows} ${ws.cols}\n`);
+      } else if (name === 'echo' || name === 'icanon' || name === 'isig' || name === 'onlcr') sys.tcsetattr(0, { [name]: on });
       else if (name === 'raw') sys.tcsetattr(0, on ? { icanon: false, isig: false } : { icanon: true, isig: true });
       else if (name === 'cooked' || name === 'sane') sys.tcsetattr(0, { icanon: true, isig: true, echo: true, onlcr: true });
       else if (name === 'cbreak') sys.tcsetattr(0, { icanon: !on });

@@ -157,14 +157,19 @@ async function acceptFirst(sys: Sys, listeners: readonly number[], take: (s: Sys
 
 export function makeDockerd(engine: () => DockerEngine, core: CoreLoader): Program {
   return async (sys) => {
+    // cobra acts on --version and --help before it runs the daemon, whatever else is on the line.
+    if (sys.argv.includes('-v') || sys.argv.includes('--version')) {
+      await sys.write(1, `Docker version ${ENGINE_VERSION}, build ${ENGINE_COMMIT}\n`);
+      return 0;
+    }
+    if (sys.argv.includes('-h') || sys.argv.includes('--help')) {
+      await sys.write(2, "dockerd: the option list of 'dockerd --help' is not simulated in dockersim\n");
+      return 1;
+    }
     const flags = parseFlags(sys.argv);
     if (typeof flags === 'string') {
       await sys.write(2, `${flags}\nSee 'dockerd --help'.\n`);
       return 125;
-    }
-    if (sys.argv.includes('-v') || sys.argv.includes('--version')) {
-      await sys.write(1, `Docker version ${ENGINE_VERSION}, build ${ENGINE_COMMIT}\n`);
-      return 0;
     }
     if (sys.euid !== 0) {
       await sys.write(

@@ -6,7 +6,9 @@ export type WordPart =
   /** Quoted or backslash-escaped text: taken literally. */
   | { readonly k: 'sq'; readonly v: string }
   | { readonly k: 'dq'; readonly parts: readonly WordPart[] }
-  | { readonly k: 'param'; readonly name: string; readonly op?: string; readonly arg?: Word; readonly arg2?: Word }
+  | { readonly k: 'param'; readonly name: string; readonly op?: string; readonly arg?: Word; readonly arg2?: Word; readonly sub?: Word }
+  /** bash's `(a b c)` after `name=` (compound assignment): the words, and the text for `declare` to re-read. */
+  | { readonly k: 'list'; readonly items: readonly Word[]; readonly raw: string }
   | { readonly k: 'cmd'; readonly body: ListNode }
   | { readonly k: 'arith'; readonly expr: Word }
   | { readonly k: 'tilde'; readonly user: string };
@@ -23,6 +25,10 @@ export interface Assign {
   readonly name: string;
   readonly value: Word;
   readonly append: boolean;
+  /** `name[sub]=value`. */
+  readonly sub?: Word;
+  /** `name=(items…)`: a whole array. */
+  readonly items?: readonly Word[];
 }
 
 export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<' | '<<-' | '<<<';

@@ -5,6 +5,7 @@ import { braceWords } from './brace.js';
 import { globPaths, hasPattern, matchPattern, quotePattern, unescapePattern } from './pattern.js';
 import type { Shell } from './shell.js';
 import { ShellError } from './errors.js';
+import { subscripted } from './arrays.js';
 
 /** Collects fields while expanding one word. `pat` mirrors `cur` with quoted characters escaped. */
 class Fields {
@@ -113,7 +114,7 @@ export async function expandWords(sh: Shell, words: readonly Word[]): Promise<st
       continue;
     }
     const p0 = w.parts[0];
-    if (w.parts.length === 1 && p0.k === 'param' && p0.op === undefined && p0.name !== '@' && p0.name !== '*') {
+    if (w.parts.length === 1 && p0.k === 'param' && p0.op === undefined && p0.sub === undefined && p0.name !== '@' && p0.name !== '*') {
       // `$name`: the common case, expanded without the field machinery when it needs no splitting.
       const v = sh.getParam(p0.name);
       if (v !== undefined && v !== '' && isSimpleField(v) && defaultIfs(sh)) {
@@ -175,8 +176,12 @@ async function expandParts(sh: Shell, parts: readonly WordPart[], f: Fields, inD
       case 'sq':
         f.quoted(p.v);
         break;
+      case 'list':
+        f.quoted(p.raw);
+        break;
       case 'dq': {
-        const onlyAt = p.parts.length === 1 && p.parts[0].k === 'param' && p.parts[0].name === '@' && !p.parts[0].op;
+        const only = p.parts.length === 1 && p.parts[0].k === 'param' ? p.parts[0] : undefined;
+        const onlyAt = only !== undefined && ((only.name === '@' && !only.op) || (only.sub?.raw === '@' && (!only.op || only.op === '!keys')));
         if (!onlyAt) f.started = true;
         await expandParts(sh, p.parts, f, true);
         break;
@@ -204,7 +209,59 @@ async function expandParts(sh: Shell, parts: readonly WordPart[], f: Fields, inD
   }
 }
 
+/** `${a[…]…}`: one element, or with `@`/`*` the elements (or `!` their indices) as `$@`/`$*` would give them. */
+async function expandSubscript(sh: Shell, p: WordPart & { k: 'param' }, f: Fields, quoted: boolean): Promise<void> {
+  const r = await subscripted(sh, p.name, p.sub!, expandString);
+  let list = p.op === '!keys' ? r.keys : r.values;
+  if (p.op === '#len') {
+    const n = String(r.all ? r.values.length : [...(r.values[0] ?? '')].length);
+    return quoted ? f.quoted(n) : f.split(n);
+  }
+  if (p.op !== undefined && p.op !== '!keys') {
+    if (!r.all || p.op === ':' || p.op.endsWith('-') || p.op.endsWith('+') || p.op.endsWith('=') || p.op.endsWith('?')) {
+      if (r.all && p.op === ':') {
+        let off = Number(evalArith(await expandString(sh, p.arg!), sh.arithVars));
+        if (off < 0) off = Math.max(0, list.length + off);
+        const n = p.arg2 ? Number(evalArith(await expandString(sh, p.arg2), sh.arithVars)) : list.length;
+        list = list.slice(off, n < 0 ? Math.max(off, list.length + n) : off + n);
+      } else {
+        const joined = r.all ? list.join(' ') : list[0];
+        const v = await paramValue(sh, { k: 'param', name: p.name, op: p.op, arg: p.arg, arg2: p.arg2 }, { v: r.all && list.length === 0 ? undefined : joined });
+        if (v === undefined) return;
+        return quoted ? f.quoted(v) : f.split(v);
+      }
+    } else {
+      const out: string[] = [];
+      for (const v of list) out.push((await paramValue(sh, { k: 'param', name: p.name, op: p.op, arg: p.arg, arg2: p.arg2 }, { v })) ?? '');
+      list = out;
+    }
+  }
+  if (!r.all) {
+    if (list.length === 0 && sh.opts.nounset) throw new ShellError(`${p.name}[${p.sub!.raw}]: unbound variable`, 127, true);
+    if (list.length > 0) return quoted ? f.quoted(list[0]) : f.split(list[0]);
+    return;
+  }
+  if (quoted && !r.star) {
+    list.forEach((a, i) => {
+      if (i > 0) {
+        f.started = true;
+        f.end();
+      }
+      f.quoted(a);
+    });
+  } else if (quoted) {
+    const ifs = sh.getVar('IFS');
+    f.quoted(list.join(ifs === undefined ? ' ' : ifs.slice(0, 1)));
+  } else {
+    list.forEach((a, i) => {
+      if (i > 0 && f.started) f.end();
+      f.split(a);
+    });
+  }
+}
+
 async function expandParam(sh: Shell, p: WordPart & { k: 'param' }, f: Fields, quoted: boolean): Promise<void> {
+  if (p.sub) return expandSubscript(sh, p, f, quoted);
   const { name, op } = p;
   if ((name === '@' || name === '*') && (op === undefined || op === ':-' || op === '-')) {
     const args = sh.args;
@@ -239,14 +296,15 @@ async function expandParam(sh: Shell, p: WordPart & { k: 'param' }, f: Fields, q
   else f.split(v);
 }
 
-async function paramValue(sh: Shell, p: WordPart & { k: 'param' }): Promise<string | undefined> {
+/** `known`: the value already looked up (an array element), instead of the parameter `name`. */
+async function paramValue(sh: Shell, p: WordPart & { k: 'param' }, known?: { v: string | undefined }): Promise<string | undefined> {
   const { name, op } = p;
   if (op === 'bad') throw new ShellError(`${name}: bad substitution`, 1);
   if (op === '!') {
     const target = sh.getParam(name) ?? '';
     return sh.getParam(target) ?? '';
   }
-  let v = sh.getParam(name);
+  let v = known ? known.v : sh.getParam(name);
   if (op === undefined) {
     if (v === undefined && sh.opts.nounset) throw new ShellError(`${name}: unbound variable`, 127, true);
     return v;

@@ -5,6 +5,7 @@ import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { SimpleNode } from './ast.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { jobControl, waitForeground } from './jobctl.js';
+import { checkWinSize, commandEnv } from './bashvars.js';
 import type { Shell } from './shell.js';
 
 export function findCommand(sh: Shell, name: string): string | null {
@@ -25,7 +26,8 @@ export function findCommand(sh: Shell, name: string): string | null {
 export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
   const name = argv[0];
   const path = name.includes('/') ? name : findCommand(sh, name);
-  const env = Object.keys(temp).length > 0 ? sh.envFor(temp) : sh.envFor();
+  const base = Object.keys(temp).length > 0 ? sh.envFor(temp) : sh.envFor();
+  const env = path === null ? base : commandEnv(sh, base, path);
   let saved: Saved | null = null;
   if (cmd.redirs.length > 0) {
     try {
@@ -54,7 +56,9 @@ export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], te
     } catch (e) {
       return execFailed(sh, e, path, argv);
     }
-    return (await waitForeground(sh, [pid], jc ? pid : 0, [cmd.words.map((w) => w.raw).join(' ')]))[0];
+    const status = (await waitForeground(sh, [pid], jc ? pid : 0, [cmd.words.map((w) => w.raw).join(' ')]))[0];
+    checkWinSize(sh, 2);
+    return status;
   } finally {
     if (saved) undoRedirs(sh, saved);
   }

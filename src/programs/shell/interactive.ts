@@ -1,4 +1,5 @@
 /** The interactive read–eval loop: prompts, continuation lines, Ctrl-C at the prompt, Ctrl-D, job notices. */
+import { checkWinSize } from './bashvars.js';
 import { notifyJobs } from './jobctl.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { readRecord } from './builtins/vars.js';
@@ -146,6 +147,8 @@ async function commandLoop(sh: Shell): Promise<number> {
   let pending = '';
   for (;;) {
     if (pending === '') await notifyJobs(sh);
+    // readline reads the terminal's size as it starts each line.
+    if (usesLineEditor(sh)) checkWinSize(sh, 0);
     const promptText = await prompt(sh, pending === '' ? 'PS1' : 'PS2');
     let line: string | null;
     sh.atPrompt = true;

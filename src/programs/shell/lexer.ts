@@ -36,6 +36,8 @@ export const MAX_DEPTH = 400;
 
 const OPS = ['&&', '||', ';;&', ';;', ';&', '|&', '&>>', '&>', '>>', '>|', '>&', '<<<', '<<-', '<<', '<&', '<>', '&', '|', ';', '<', '>', '(', ')'];
 const SPECIAL_PARAMS = '@*#?$!-0';
+/** The text before `(` that makes it a compound assignment: `name=`, `name+=`. */
+const ASSIGN_OPEN = /^[A-Za-z_][A-Za-z0-9_]*\+?=$/;
 const PARAM_OPS = [':-', ':=', ':+', ':?', '-', '=', '+', '?', '%%', '%', '##', '#', '//', '/#', '/%', '/', '^^', '^', ',,', ',', ':'];
 
 function isMeta(c: number): boolean {
@@ -228,7 +230,15 @@ export abstract class Lexer {
     };
     while (this.pos < src.length) {
       const c = src.charCodeAt(this.pos);
-      if (isMeta(c)) break;
+      if (isMeta(c)) {
+        if (c === 40 && parts.length === 0 && ASSIGN_OPEN.test(src.slice(runStart, this.pos))) {
+          flush();
+          parts.push(this.scanList());
+          runStart = this.pos;
+          continue;
+        }
+        break;
+      }
       if (c === 92 || c === 39 || c === 34 || c === 36 || c === 96) {
         flush();
         this.scanSpecial(c, parts, false);
@@ -237,6 +247,32 @@ export abstract class Lexer {
     }
     flush();
     return makeWord(mergeLits(parts), src.slice(start, this.pos));
+  }
+
+  /** `(a b [3]=c)` of a compound assignment: words up to the matching `)`, newlines and comments allowed. */
+  private scanList(): WordPart {
+    const src = this.src;
+    const start = this.pos;
+    const line = this.line;
+    this.pos++;
+    const items: Word[] = [];
+    for (;;) {
+      const c = src.charCodeAt(this.pos);
+      if (this.pos >= src.length) this.incomplete(undefined, ')', line);
+      if (c === 32 || c === 9) this.pos++;
+      else if (c === 10) {
+        this.pos++;
+        this.line++;
+      } else if (c === 35) {
+        const nl = src.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? src.length : nl;
+      } else if (c === 41) {
+        this.pos++;
+        break;
+      } else if (isMeta(c)) throw new ParseError(false, src[this.pos], this.line);
+      else items.push(this.scanWord());
+    }
+    return { k: 'list', items, raw: src.slice(start, this.pos) };
   }
 
   private scanTilde(parts: WordPart[]): void {
@@ -465,9 +501,17 @@ export abstract class Lexer {
     }
     const name = this.readParamName();
     if (!name) return this.badSubst(open, line);
+    let sub: Word | undefined;
+    if (src[this.pos] === '[' && isNameStart(name.charCodeAt(0))) {
+      this.pos++;
+      sub = this.scanParamArg(']');
+      if (src[this.pos] !== ']') return this.badSubst(open, line);
+      this.pos++;
+    }
     if (src[this.pos] === '}') {
       this.pos++;
-      return { k: 'param', name, op };
+      if (op === '!' && sub && (sub.raw === '@' || sub.raw === '*')) return { k: 'param', name, op: '!keys', sub };
+      return sub ? { k: 'param', name, op, sub } : { k: 'param', name, op };
     }
     if (op) return this.badSubst(open, line);
     op = PARAM_OPS.find((o) => src.startsWith(o, this.pos));
@@ -490,7 +534,7 @@ export abstract class Lexer {
     } else arg = this.scanParamArg('}');
     if (src[this.pos] !== '}') this.incomplete('}', undefined, line);
     this.pos++;
-    return { k: 'param', name, op, arg, arg2 };
+    return sub ? { k: 'param', name, op, arg, arg2, sub } : { k: 'param', name, op, arg, arg2 };
   }
 
   private badSubst(open: number, line: number): WordPart {

@@ -288,6 +288,10 @@ export class Parser extends Lexer {
         }
       }
       this.next();
+      // `name=(…)` is an argument only to the builtins that take assignments (they re-read its text).
+      if (tok.word.parts.some((p) => p.k === 'list') && !DECLARERS.has(words[0]?.raw ?? '')) {
+        throw new ParseError(false, '(', tok.line);
+      }
       words.push(tok.word);
       if (words.length === 1 && assigns.length === 0 && redirs.length === 0) {
         const n = this.peek();
@@ -497,11 +501,43 @@ export function isName(s: string): boolean {
   return true;
 }
 
+const DECLARERS = new Set(['declare', 'typeset', 'local', 'readonly', 'export']);
+
+/** `NAME[sub]=value` / `NAME[sub]+=value`: the subscript may hold expansions (`a[$i]=x`). */
+function splitIndexed(word: Word): Assign | undefined {
+  const first = word.parts[0];
+  if (!first || first.k !== 'lit') return undefined;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[/.exec(first.v);
+  if (!m) return undefined;
+  const subParts: WordPart[] = [];
+  let rest: WordPart[] = [{ k: 'lit', v: first.v.slice(m[0].length) }, ...word.parts.slice(1)];
+  for (let i = 0; i < rest.length; i++) {
+    const p = rest[i];
+    const close = p.k === 'lit' ? /\](\+?)=/.exec(p.v) : null;
+    if (!close || p.k !== 'lit') {
+      subParts.push(p);
+      continue;
+    }
+    if (close.index > 0) subParts.push({ k: 'lit', v: p.v.slice(0, close.index) });
+    const after = p.v.slice(close.index + close[0].length);
+    rest = [...(after ? [{ k: 'lit', v: after } as WordPart] : []), ...rest.slice(i + 1)];
+    const sub = makeWord(subParts, word.raw.slice(m[0].length, word.raw.indexOf(']')));
+    return { name: m[1], sub, value: makeWord(rest, word.raw.slice(word.raw.indexOf('=') + 1)), append: close[1] === '+' };
+  }
+  return undefined;
+}
+
 /** `NAME=value` / `NAME+=value` as the leading words of a simple command. */
 function splitAssignment(word: Word): Assign | undefined {
   const first = word.parts[0];
   if (!first || first.k !== 'lit') return undefined;
   const v = first.v;
+  if (v.includes('[') && /^[A-Za-z_][A-Za-z0-9_]*\[/.test(v)) return splitIndexed(word);
+  const list = word.parts[1];
+  if (list?.k === 'list' && word.parts.length === 2 && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(v)) {
+    const append = v.endsWith('+=');
+    return { name: v.slice(0, append ? -2 : -1), value: makeWord([], ''), append, items: list.items };
+  }
   if (!isNameStart(v.charCodeAt(0))) return undefined;
   let i = 1;
   while (i < v.length && isNameChar(v.charCodeAt(i))) i++;

@@ -10,6 +10,8 @@ import type { AndOrNode, Command, ListNode, PipelineNode, SimpleNode } from './a
 import { evalArith, ArithError, type ArithVars } from './arith.js';
 import { BASH_ONLY, BUILTINS, SPECIAL_BUILTINS, type Builtin } from './builtins/index.js';
 import { BreakSignal, CommandInterrupt, ExitSignal, ReturnSignal, ShellError } from './errors.js';
+import { assignArray } from './arrays.js';
+import { dynamicParam, noteLastArg } from './bashvars.js';
 import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { runCompound } from './compound.js';
@@ -19,8 +21,10 @@ import { Parser, ParseError } from './parser.js';
 
 export type Flavor = 'bash' | 'dash' | 'ash';
 
-interface Var {
+export interface Var {
   value: string;
+  /** An indexed array (bash): element 0 is what `$name` reads. Never exported. */
+  arr?: Map<number, string>;
   exported: boolean;
   readonly?: boolean;
   /** `export X` of an unset variable: marked for export, not yet set. */
@@ -56,6 +60,8 @@ export class Shell {
   status = 0;
   lastBg: number | undefined;
   interactive = false;
+  /** bash's expand_aliases: on in an interactive shell and in the subshells it forks (pipeline stages). */
+  expandAliases = false;
   /** The name bash gives itself in messages when running as itself (not a script): argv[0]'s basename. */
   diagName: string | undefined;
   /** A login shell (`-bash`, `bash -l`): says `logout` rather than `exit` when it leaves. */
@@ -82,6 +88,8 @@ export class Shell {
   loopDepth = 0;
   noErrexit = 0;
   pipestatus: number[] = [];
+  /** bash's `$_`. */
+  lastArg: string | undefined;
   private ticks = 0;
   private envCache: Record<string, string> | null = null;
   private readonly evalCache = new Map<string, ListNode>();
@@ -102,12 +110,17 @@ export class Shell {
 
   getVar(name: string): string | undefined {
     const v = this.vars.get(name);
+    if (v?.arr) return v.arr.get(0);
     return v && !v.unsetExported ? v.value : undefined;
   }
 
   setVar(name: string, value: string, opts: { export?: boolean } = {}): void {
     const v = this.vars.get(name);
     if (v?.readonly) throw new ShellError(`${name}: readonly variable`, 1, true);
+    if (v?.arr) {
+      v.arr.set(0, value);
+      return;
+    }
     if (v) {
       v.value = value;
       v.unsetExported = undefined;
@@ -149,14 +162,14 @@ export class Shell {
     if (!frame) throw new ShellError('local: can only be used in a function', 1);
     if (!frame.has(name)) {
       const v = this.vars.get(name);
-      frame.set(name, v ? { ...v } : undefined);
+      frame.set(name, v ? { ...v, arr: v.arr && new Map(v.arr) } : undefined);
     }
   }
 
   envFor(extra?: Record<string, string>): Record<string, string> {
     if (!this.envCache) {
       const env: Record<string, string> = {};
-      for (const [k, v] of this.vars) if (v.exported && !v.unsetExported) env[k] = v.value;
+      for (const [k, v] of this.vars) if (v.exported && !v.unsetExported && !v.arr) env[k] = v.value;
       this.envCache = env;
     }
     return extra ? { ...this.envCache, ...extra } : this.envCache;
@@ -187,6 +200,10 @@ export class Shell {
         break;
       case 'LINENO':
         return String(this.lineno);
+      case 'BASHPID':
+      case 'PIPESTATUS':
+      case '_':
+        return dynamicParam(this, name) ?? this.getVar(name);
     }
     return this.getVar(name);
   }
@@ -468,16 +485,18 @@ export class Shell {
 
   fork(cs: Sys): Shell {
     const sh = new Shell(cs, this.flavor);
-    for (const [k, v] of this.vars) sh.vars.set(k, { ...v });
+    for (const [k, v] of this.vars) sh.vars.set(k, v.arr ? { ...v, arr: new Map(v.arr) } : { ...v });
     sh.funcs = new Map(this.funcs);
     sh.aliases = new Map(this.aliases);
     sh.opts = { ...this.opts, monitor: false };
+    sh.expandAliases = this.interactive || this.expandAliases;
     sh.args = [...this.args];
     sh.name = this.name;
     sh.diagName = this.diagName;
     sh.status = this.status;
     sh.lastBg = this.lastBg;
     sh.lineno = this.lineno;
+    sh.lastArg = this.lastArg;
     sh.rootPid = this.rootPid;
     sh.commandString = this.commandString;
     sh.funcDepth = this.funcDepth;
@@ -559,11 +578,19 @@ export class Shell {
     } catch (e) {
       return this.expansionFailed(e);
     }
-    if (argv.length > 0 && this.aliases.size > 0 && this.interactive && cmd.words[0].plain !== undefined) {
+    if (argv.length > 0 && this.aliases.size > 0 && (this.interactive || this.expandAliases) && cmd.words[0].plain !== undefined) {
       const a = this.aliases.get(argv[0]);
       if (a !== undefined) argv = [...a.split(/\s+/).filter(Boolean), ...argv.slice(1)];
     }
     if (argv.length === 0) return this.runAssignOnly(cmd);
+    try {
+      return await this.runArgvCommand(cmd, argv, forked);
+    } finally {
+      noteLastArg(this, argv);
+    }
+  }
+
+  private async runArgvCommand(cmd: SimpleNode, argv: string[], forked: boolean): Promise<number> {
     const temp: Record<string, string> = {};
     try {
       for (const a of cmd.assigns) temp[a.name] = await expandString(this, a.value);
@@ -621,6 +648,10 @@ export class Shell {
     let saved: Saved | null = null;
     try {
       for (const a of cmd.assigns) {
+        if (a.sub || a.items) {
+          await assignArray(this, a, expandWords, expandString);
+          continue;
+        }
         const v = await expandString(this, a.value);
         this.setVar(a.name, a.append ? (this.getVar(a.name) ?? '') + v : v);
         if (this.opts.xtrace) await this.trace([`${a.name}=${v}`]);

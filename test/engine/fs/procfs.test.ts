@@ -10,7 +10,7 @@ import { ctx, errno, USER } from './helpers.js';
 const proc = (p: Partial<ProcInfo> & { pid: number }): ProcInfo => ({
   ppid: 0, pgid: p.pid, sid: p.pid, uid: 0, gid: 0, euid: 0, state: 'S', comm: 'init', argv: ['/sbin/init'],
   env: ['HOME=/'], cwd: '/', exe: '/usr/sbin/init', startMs: 0, cpuMs: 0, ttyNr: 0, tpgid: -1, threads: 1,
-  vszKb: 2000, rssKb: 1000, fds: [], cgroup: '/', ...p,
+  vszKb: 2000, rssKb: 1000, fds: [], cgroup: () => '/', ...p,
 });
 
 function source(): ProcSource {
@@ -18,7 +18,7 @@ function source(): ProcSource {
     proc({ pid: 1 }),
     proc({ pid: 7, ppid: 1, sid: 7, pgid: 7, uid: 1000, gid: 1000, euid: 1000, comm: 'bash', argv: ['-bash'], env: ['USER=user', 'TERM=xterm'],
       cwd: '/home/user', exe: '/usr/bin/bash', startMs: 1230, cpuMs: 340, ttyNr: (136 << 8) | 0, tpgid: 9, groups: [1000, 27],
-      fds: [{ fd: 0, target: '/dev/pts/0' }, { fd: 1, target: '/dev/pts/0' }, { fd: 2, target: '/dev/pts/0' }], cgroup: '/user.slice' }),
+      fds: [{ fd: 0, target: '/dev/pts/0' }, { fd: 1, target: '/dev/pts/0' }, { fd: 2, target: '/dev/pts/0' }], cgroup: () => '/user.slice' }),
     proc({ pid: 9, ppid: 7, sid: 7, pgid: 9, state: 'Z', comm: 'sleep', argv: ['sleep', '1'] }),
   ];
   return {

@@ -296,7 +296,7 @@ describe('tty', () => {
       return 0;
     });
     await k.run({ until: 10 });
-    const tty = k.ttys.get('pts/0')!;
+    const tty = k.ttyAt(k.rootMnt, 0)!;
     expect(tty.waitingForInput).toBe(true);
     tty.input('lx\x7fs -l\r');
     await k.run({ until: 20 });
@@ -322,7 +322,7 @@ describe('tty type-ahead', () => {
       return 0;
     });
     await k.run({ until: 10 });
-    const tty = k.ttys.get('pts/0')!;
+    const tty = k.ttyAt(k.rootMnt, 0)!;
     tty.input('exit');
     await k.run({ until: 200 });
     tty.input('\r');

@@ -61,7 +61,7 @@ describe('system facts', () => {
     const w = world();
     let seen: unknown;
     await w.run('stty raw -echo', { tty: true, tick: (ww) => (seen = [...ww.kernel.ttys.values()][0]?.termios) });
-    expect(w.kernel.ttys.get('pts/0')!.termios).toMatchObject({ icanon: false, isig: false, echo: false });
+    expect(w.kernel.ttyAt(w.kernel.rootMnt, 0)!.termios).toMatchObject({ icanon: false, isig: false, echo: false });
     void seen;
     expect(await w.run('stty')).toEqual({ out: "stty: 'standard input': Inappropriate ioctl for device\n", status: 1 });
   });

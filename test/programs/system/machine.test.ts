@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { runScript } from '../../helpers/machine.js';
 
 describe('system programs on the host', () => {
-  it('ps shows the login shell and itself', async () => {
+  it('ps shows the login shell, containerd beside dockerd, and itself', async () => {
     const out = await runScript(['ps', 'ps -ef']);
     expect(out).toContain('    PID TTY          TIME CMD\n      2 pts/0    00:00:00 bash\n');
     expect(out).toContain(
       'UID          PID    PPID  C STIME TTY          TIME CMD\n' +
         'root           1       0  0 09:00 ?        00:00:00 /sbin/init\n' +
         'user           2       1  0 09:00 pts/0    00:00:00 -bash\n' +
-        'root           3       1  0 09:00 ?        00:00:00 /usr/bin/dockerd -H fd:// --\n',
+        'root           3       1  0 09:00 ?        00:00:00 /usr/bin/containerd\n' +
+        'root           4       1  0 09:00 ?        00:00:00 /usr/bin/dockerd -H fd:// --\n',
     );
   });
 

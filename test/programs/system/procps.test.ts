@@ -177,6 +177,6 @@ describe('free, uptime, top', () => {
     expect(r.status).toBe(0);
     expect(r.out.startsWith('\x1b[?1049h\x1b[H\x1b[Jtop - 09:01:05 up 1 min,  0 user,')).toBe(true);
     expect(r.out.endsWith('\x1b[?1049l')).toBe(true);
-    expect(h.k.ttys.get('pts/0')!.termios.icanon).toBe(true);
+    expect(h.k.ttyAt(h.k.rootMnt, 0)!.termios.icanon).toBe(true);
   });
 });

@@ -25,6 +25,8 @@ export class Bridge {
   private nextIndex = 0;
   private attached = 0;
   private docker0Mac = '';
+  /** The kernel gives a bridge its fe80:: address at its first carrier and keeps it when the carrier goes. */
+  private hadCarrier = false;
 
   constructor(private readonly kernel: Kernel) {}
 
@@ -70,11 +72,16 @@ export class Bridge {
     host.add(this.docker0(this.nextIndex++));
   }
 
-  private docker0(index: number, up = this.attached > 0): NetInterface {
+  /**
+   * libnetwork sets docker0 up when it creates it (setupDeviceUp): with no port it is up without carrier
+   * (`<NO-CARRIER,BROADCAST,MULTICAST,UP>`, its route `linkdown`), not down.
+   */
+  private docker0(index: number): NetInterface {
+    if (this.attached > 0) this.hadCarrier = true;
     return {
-      index, name: DEFAULT_BRIDGE.iface, mac: this.docker0Mac, mtu: 1500, up, loopback: false,
+      index, name: DEFAULT_BRIDGE.iface, mac: this.docker0Mac, mtu: 1500, up: true, loopback: false,
       ipv4: [`${DEFAULT_BRIDGE.gateway}/${DEFAULT_BRIDGE.prefixLen}`], ipv4Broadcast: BROADCAST,
-      ipv6: up ? [linkLocal(this.docker0Mac)] : [], qdisc: 'noqueue',
+      ipv6: this.hadCarrier ? [linkLocal(this.docker0Mac)] : [], qdisc: 'noqueue',
     };
   }
 

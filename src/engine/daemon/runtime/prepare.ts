@@ -65,7 +65,7 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
   else throw notFound(`failed to set up container networking: network ${mode} not found`);
   writeContainerFiles(engine, c, rt, netc ? engine.runtime(netc) : undefined);
   if (c.Config.Tty) {
-    const tty = k.createTty();
+    const tty = k.createTty(mnt);
     const [rows, cols] = h.ConsoleSize;
     if (rows > 0 && cols > 0) tty.resize(rows, cols);
     rt.tty = tty;

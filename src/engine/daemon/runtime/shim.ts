@@ -4,6 +4,7 @@
  * for exec processes, which are its children too), reports each exit to the monitor, and performs
  * restart-policy restarts after the back-off — interruptible by `docker stop`/`kill`/`rm -f`.
  */
+import { CONTAINER_RLIMITS } from '../../kernel/rlimits.js';
 import { deviceFile } from '../../kernel/files.js';
 import { SysError } from '../../kernel/errno.js';
 import { isProcessEnd, type Process } from '../../kernel/process.js';
@@ -80,8 +81,9 @@ function spawnInit(engine: DockerEngine, sys: Sys, self: Process, c: Container, 
   }
   const pid = sys.spawn({
     program: initProgram(spec), argv: spec.argv, env: spec.env, cwd: spec.cwd, cred: spec.cred, fds, setsid: true,
-    unshare: { pid: true, uts: c.Config.Hostname, mnt: rt.mnt!, net: rt.netns ?? undefined },
-    cgroup: rt.cgroup ?? undefined,
+    // CgroupnsMode "private", Docker's default on cgroup v2.
+    unshare: { pid: true, uts: c.Config.Hostname, mnt: rt.mnt!, net: rt.netns ?? undefined, cgroup: true },
+    cgroup: rt.cgroup ?? undefined, rlimits: CONTAINER_RLIMITS,
   });
   if (!rt.tty) for (const fd of [0, 1, 2]) sys.close(fd);
   const child = k.procs.get(pid)!;

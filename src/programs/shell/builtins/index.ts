@@ -8,6 +8,7 @@ import { bg, fg, jobs, kill, trap, wait } from './jobs.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
 import { printfBuiltin } from './printf.js';
 import { testBuiltin } from './test.js';
+import { ulimit } from './ulimit.js';
 import { declare, exportBuiltin, letBuiltin, local, read, readonly, set, unset } from './vars.js';
 
 export type Builtin = (sh: Shell, argv: string[]) => Promise<number>;
@@ -59,6 +60,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   history,
   shopt,
   complete: completeBuiltin,
+  ulimit,
 };
 
 /** Builtins missing from dash and busybox ash. */

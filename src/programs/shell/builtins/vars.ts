@@ -2,6 +2,9 @@
 import { evalArith, ArithError } from '../arith.js';
 import { ShellError } from '../errors.js';
 import { isName } from '../parser.js';
+import { assignArray, declareArray, toArray, unsetElement } from '../arrays.js';
+import { expandString, expandWords } from '../expand.js';
+import { Parser } from '../parser.js';
 import type { Shell, ShellOptions } from '../shell.js';
 
 /** bash's quoting in `set` and `declare -p` output. */
@@ -116,6 +119,7 @@ export async function unset(sh: Shell, argv: string[]): Promise<number> {
     else if (a === '-v') funcs = false;
     else if (funcs) sh.funcs.delete(a);
     else {
+      if (sh.flavor === 'bash' && (await unsetElement(sh, a))) continue;
       if (!isName(a)) continue;
       if (sh.vars.has(a)) sh.unsetVar(a);
       else sh.funcs.delete(a);
@@ -128,12 +132,15 @@ async function declareLike(sh: Shell, argv: string[], opts: { local?: boolean; r
   let exp = false;
   let ro = opts.readonly ?? false;
   let print = false;
+  let array = false;
   const names: string[] = [];
   for (const a of argv.slice(1)) {
     if (/^[-+][a-zA-Z]+$/.test(a)) {
       if (a.includes('x')) exp = a[0] === '-';
       if (a.includes('r')) ro = true;
       if (a.includes('p')) print = true;
+      if (a.includes('a')) array = a[0] === '-';
+      if (a.includes('A')) throw new ShellError(`${argv[0]}: -A: associative arrays are not simulated in dockersim`, 2);
     } else names.push(a);
   }
   if (names.length === 0 || print) {
@@ -146,6 +153,10 @@ async function declareLike(sh: Shell, argv: string[], opts: { local?: boolean; r
         continue;
       }
       if (opts.readonly && !v.readonly) continue;
+      if (v.arr) {
+        out += declareArray(n, v, `${v.readonly ? 'r' : ''}`);
+        continue;
+      }
       const flags = `${v.readonly ? 'r' : ''}${v.exported ? 'x' : ''}` || '-';
       out += `declare -${flags.replace(/^-$/, '-')} ${n}="${v.value}"\n`.replace('declare --- ', 'declare -- ');
     }
@@ -161,7 +172,14 @@ async function declareLike(sh: Shell, argv: string[], opts: { local?: boolean; r
       continue;
     }
     if (opts.local || (argv[0] !== 'readonly' && sh.funcDepth > 0 && !argv.includes('-g'))) sh.makeLocal(name);
-    if (value !== undefined) sh.setVar(name, value);
+    if (value !== undefined && sh.flavor === 'bash' && /^\(.*\)$/s.test(value)) {
+      // `declare a=(1 2)`: the list is read again as a compound assignment, as bash does.
+      const w = new Parser(`${name}=${value}`, { final: true }).parseAll().items[0]?.node.first.cmds[0];
+      const assign = w?.t === 'simple' ? w.assigns[0] : undefined;
+      if (assign?.items) await assignArray(sh, assign, expandWords, expandString);
+      else sh.setVar(name, value);
+    } else if (value !== undefined) sh.setVar(name, value);
+    else if (array) toArray(sh, name);
     else if (opts.local && !sh.vars.has(name)) sh.vars.set(name, { value: '', exported: false, unsetExported: true } as never);
     if (exp) sh.exportVar(name);
     if (ro) sh.setReadonly(name);

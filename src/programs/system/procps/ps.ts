@@ -219,6 +219,9 @@ export async function ps(sys: Sys): Promise<number> {
     userName: (uid) => userName(sys, uid),
     groupName: (gid) => groupName(sys, gid),
   };
+  // A real ps has loaded its libraries and read its locale before it walks /proc, by which time the other
+  // commands of its pipeline have been exec'd: `ps aux | grep docker` lists the grep.
+  await sys.yield();
   const chosen = select(sys, o, readProcs(sys));
   const rows = o.forest ? forest(chosen) : chosen.map((p) => ({ p, depth: 0 }));
   const limit = o.wide === -1 ? 0 : o.wide > 0 ? o.wide : sys.isatty(1) ? sys.getWinSize(1).cols : 0;
