@@ -97,9 +97,9 @@ export class LessonRunner {
   }
 
   /** Boots the lesson on a fresh machine: runs `setup` (the driver paused), then starts at the first step. */
-  static async start(lesson: Lesson, session: LessonSession): Promise<LessonRunner> {
+  static async start(lesson: Lesson, session: LessonSession, progress?: LessonProgress): Promise<LessonRunner> {
     await runSetup(session.machine, session.terminals, lesson.setup);
-    return new LessonRunner(lesson, session);
+    return new LessonRunner(lesson, session, progress);
   }
 
   get state(): RunnerState {

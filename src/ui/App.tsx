@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { SessionControls } from './controls/SessionControls.js';
 import { defineMessages, useMessages } from './i18n.js';
 import type { LessonController } from './lessons/controller.js';
+import { MachineSwitch } from './lessons/MachineSwitch.js';
 import { LanguageSwitch, PresenterToggle } from './presenter/DisplaySwitches.js';
 import { safeLocalStorage } from './presenter/prefs.js';
 import type { Session } from './session.js';
@@ -62,6 +63,7 @@ export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): R
         <span className="app-title">dockersim</span>
         <span className="app-meta">{t('meta', { seed: session.seed })}</span>
         <SessionControls />
+        <MachineSwitch lessons={lessons} />
         <span className="app-display">
           {lessons && (
             <button type="button" className="lessons-toggle" aria-pressed={showLessons} title={t('lessonsTitle')} onClick={toggle}>

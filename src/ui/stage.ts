@@ -6,7 +6,7 @@
  */
 import { TerminalDeck } from './controls/terminalDeck.js';
 import { LessonController } from './lessons/controller.js';
-import { appLessonHost } from './lessons/appHost.js';
+import { appLessonHost, type AppLessonPage } from './lessons/appHost.js';
 import type { Saver } from './persist/saver.js';
 import type { TerminalLayout } from './persist/saved.js';
 import { followPresenter } from './presenter/presenterTerminal.js';
@@ -65,9 +65,14 @@ export class Stage {
 
 /**
  * The lesson feature on a stage: lessons run on the session shown; one that asks for a fresh machine gets what
- * `replace` shows instead (src/ui/lessons/appHost.ts). Progress is kept in the saved session's lesson slot.
+ * `replace` shows instead (src/ui/lessons/appHost.ts), after `machines.keep` kept the one shown, where the page
+ * keeps machines. Progress is kept in the saved session's lesson slot.
  */
-export function stageLessons(stage: Stage, replace: () => Promise<Session>): LessonController {
-  const host = appLessonHost({ current: () => stage.shown.session, replace, save: setLessonProgress });
+export function stageLessons(
+  stage: Stage,
+  replace: () => Promise<Session>,
+  machines: Pick<AppLessonPage, 'keep' | 'keptLesson'> = {},
+): LessonController {
+  const host = appLessonHost({ current: () => stage.shown.session, replace, save: setLessonProgress, ...machines });
   return new LessonController(host, { locale: useLocale.getState().locale, saved: lessonProgress() });
 }

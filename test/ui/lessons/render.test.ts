@@ -7,7 +7,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { parseLesson, type RunnerState } from '../../../src/lessons/index.js';
+import { parseLesson, type Lesson, type RunnerState } from '../../../src/lessons/index.js';
 import { checkText } from '../../../src/ui/lessons/checkText.js';
 import { LessonView, type LessonViewProps } from '../../../src/ui/lessons/LessonView.js';
 import { renderMarkdown, renderSegments } from '../../../src/ui/lessons/markdown.js';
@@ -47,12 +47,28 @@ sudo docker run --name web -d nginx
 - done
 `;
 
-function state(): RunnerState {
-  const { lesson, errors } = parseLesson('lessons/ch09-evil/01-evil.en.md', EVIL);
+/**
+ * The lesson as if the checker had let its HTML through (it rejects it: lessons:check), to prove the panel
+ * escapes it anyway: parsed with placeholders, the HTML put back in afterwards.
+ */
+function evilLesson(): Lesson {
+  const path = 'lessons/ch09-evil/01-evil.en.md';
+  const html = /<img[^>]*>|<script>[^<]*<\/script>|<\/?b>/g;
+  expect(parseLesson(path, EVIL).errors.map((e) => [e.line, e.message.slice(0, 30)])).toEqual(
+    [9, 18, 24].map((l) => [l, 'HTML is not allowed in lesson ']),
+  );
+  const found = EVIL.match(html)!;
+  let i = 0;
+  const { lesson, errors } = parseLesson(path, EVIL.replace(html, () => `HTMLx${i++}xHTML`));
   expect(errors).toEqual([]);
-  const step = lesson!.steps[0];
+  return JSON.parse(JSON.stringify(lesson).replace(/HTMLx(\d+)xHTML/g, (_m, n: string) => JSON.stringify(found[Number(n)]).slice(1, -1))) as Lesson;
+}
+
+function state(): RunnerState {
+  const lesson = evilLesson();
+  const step = lesson.steps[0];
   return {
-    lesson: lesson!,
+    lesson,
     index: 0,
     step,
     evaluation: {
