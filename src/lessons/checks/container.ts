@@ -2,6 +2,7 @@ import type { Container } from '../../engine/daemon/container.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { bool, int, oneOf, str } from './fields.js';
 import { containerName, findContainer, imageMatches } from './lookup.js';
+import { say, type Said } from './said.js';
 import { defineCheck, type ContainerCheck } from './types.js';
 
 function matches(engine: DockerEngine, c: Container, k: ContainerCheck): boolean {
@@ -15,9 +16,9 @@ function matches(engine: DockerEngine, c: Container, k: ContainerCheck): boolean
   return true;
 }
 
-function describe(c: Container): string {
+function describe(c: Container): Said {
   const policy = c.HostConfig.RestartPolicy.Name || 'no';
-  return `${containerName(c)} (${c.Config.Image}, ${c.State.stateString()}, tty=${c.Config.Tty}, restart=${policy})`;
+  return say('containerIs', { name: containerName(c), image: c.Config.Image, state: c.State.stateString(), tty: String(c.Config.Tty), restart: policy });
 }
 
 /** A container matching every given field exists (exactly `count` of them when given). */
@@ -41,7 +42,7 @@ export const containerCheck = defineCheck<ContainerCheck>({
     }
     const hits = pool.filter((c) => matches(engine, c, k));
     const holds = k.count !== undefined ? hits.length === k.count : hits.length > 0;
-    const seen = pool.length === 0 ? 'no such container' : pool.slice(0, 5).map(describe).join('; ');
-    return { holds, found: `${hits.length} matching; ${seen}` };
+    const seen = pool.length === 0 ? [say('noSuchContainer')] : pool.slice(0, 5).map(describe);
+    return { holds, found: say('containerFound', { n: hits.length, seen }) };
   },
 });

@@ -5,6 +5,7 @@
 import type { Machine, Terminal } from '../../machine/machine.js';
 import type { CommandLog } from '../commands.js';
 import type { KindSchema } from './fields.js';
+import type { Said } from './said.js';
 
 interface Base {
   /** Inverts the check. */
@@ -99,7 +100,7 @@ export interface CheckContext {
 /** Whether the queried state holds (before `not`), and what was found, for a learner-facing explanation. */
 export interface Finding {
   readonly holds: boolean;
-  readonly found: string;
+  readonly found: Said;
 }
 
 export interface CheckDefinition<C extends Check = Check> {

@@ -8,6 +8,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { parseLesson, type Lesson, type RunnerState } from '../../../src/lessons/index.js';
+import { say } from '../../../src/lessons/checks/said.js';
 import { checkText } from '../../../src/ui/lessons/checkText.js';
 import { LessonView, type LessonViewProps } from '../../../src/ui/lessons/LessonView.js';
 import { renderMarkdown, renderSegments } from '../../../src/ui/lessons/markdown.js';
@@ -74,8 +75,8 @@ function state(): RunnerState {
     evaluation: {
       passed: false,
       results: [
-        { check: step.checks[0].check, line: step.checks[0].line, passed: false, found: 'no container named web' },
-        { check: step.checks[1].check, line: step.checks[1].line, passed: true, found: 'docker ps (exit 0)' },
+        { check: step.checks[0].check, line: step.checks[0].line, passed: false, found: 'no container web', said: say('noContainer', { name: 'web' }) },
+        { check: step.checks[1].check, line: step.checks[1].line, passed: true, found: 'docker ps → 0', said: say('ranList', { runs: [say('ranOnce', { args: 'ps', status: 0 })] }) },
       ],
     },
     completed: new Set(),
@@ -124,7 +125,7 @@ describe('LessonView', () => {
     expect(html).toContain('aria-label="Copy sudo docker ps"');
     expect(html).toContain('aria-label="not yet">✗</span>');
     expect(html).toContain('aria-label="done">✓</span>');
-    expect(html).toContain('The machine shows: no container named web');
+    expect(html).toContain('The machine shows: no container web');
     expect(html).toContain('A container named <code>web</code> exists, <code>running</code>');
     expect(html).toContain('aria-label="Press &lt;Ctrl-P&gt;&lt;Ctrl-Q&gt; in the terminal"');
     expect(html).toContain('(wait 2 s)');
