@@ -25,7 +25,12 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
   const machine = opts.boot();
   const terminals = new MachineTerminals(machine);
   const commands = new CommandLog();
-  const typist = new Typist(machine, terminals, opts.tickMs, () => commands.observe());
+  /** The step being typed, once setup is done: the runner may look at the machine between any two slices. */
+  let watching = -2;
+  const typist = new Typist(machine, terminals, opts.tickMs, () => {
+    commands.observe();
+    if (watching > -2) early(watching);
+  });
   const watched = new Set<object>();
   const errors: LessonError[] = [];
   const fail = (line: number, message: string): void => void errors.push({ file: lesson.file, line, message });
@@ -40,6 +45,7 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
     commands.observe();
   };
   const ctx: CheckContext = { machine, terminal: (n) => terminals.get(n), commands };
+  let early = (_current: number): void => {};
   try {
     terminals.open(1);
     for (const text of lesson.setup) await typist.perform({ kind: 'type', text, line: 2 });
@@ -50,7 +56,8 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
     // As the runner watches steps off screen: none may complete before its own solution is typed.
     const completed = new Set<string>();
     const armed = new Set<string>();
-    const early = (current: number): void => {
+    watching = -1;
+    early = (current: number): void => {
       const step = tasks[current];
       if (step && evaluateStep(step, ctx).passed) completed.add(step.id);
       watchOffScreen({ ...lesson, steps: tasks }, current, ctx, completed, armed);
@@ -63,6 +70,7 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
     };
     early(-1);
     for (const [i, step] of tasks.entries()) {
+      watching = i;
       observe();
       // The step as a whole must not hold yet; single checks may (a guard such as `container … running`).
       const before = step.checks.map((spec) => evaluateCheck(spec, ctx));

@@ -1,5 +1,5 @@
 import { oneOf, str } from './fields.js';
-import { attachedTarget } from './attached.js';
+import { attachedTarget, dockerGiven } from './attached.js';
 import { containerName, containerOfProcess, foregroundLeaves, programName, runsProgram } from './lookup.js';
 import { say, type Said } from './said.js';
 import { defineCheck, type ForegroundCheck } from './types.js';
@@ -10,7 +10,7 @@ import { defineCheck, type ForegroundCheck } from './types.js';
  */
 export const foregroundCheck = defineCheck<ForegroundCheck>({
   kind: 'foreground',
-  schema: { fields: { terminal: oneOf(1, 2), program: str, container: str }, required: ['program'] },
+  schema: { fields: { terminal: oneOf(1, 2), program: str, container: str, flag: str }, required: ['program'] },
   evaluate(k, { machine, terminal }) {
     const n = k.terminal ?? 1;
     const term = terminal(n);
@@ -23,7 +23,7 @@ export const foregroundCheck = defineCheck<ForegroundCheck>({
       const inside = containerOfProcess(engine, p);
       names.push(inside ? say('programIn', { program: programName(p), container: containerName(inside) }) : say('program', { program: programName(p) }));
       if (k.container === undefined) {
-        holds ||= !inside && runsProgram(p, k.program);
+        holds ||= !inside && runsProgram(p, k.program) && (k.flag === undefined || dockerGiven(p, k.flag));
         continue;
       }
       const target = inside ? { container: inside, processes: [p] } : attachedTarget(engine, p);

@@ -50,6 +50,8 @@ export interface ForegroundCheck extends Base {
   readonly terminal?: number;
   readonly program: string;
   readonly container?: string;
+  /** On the host, the foreground docker command was given this flag (long name: `timestamps`). */
+  readonly flag?: string;
 }
 
 export interface EnvCheck extends Base {
