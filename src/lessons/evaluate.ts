@@ -13,6 +13,8 @@ export interface CheckResult {
   readonly found: string;
   /** The same, for the learner in either language (sayIn). */
   readonly said: Said;
+  /** The check cannot pass any more as things are; `said` tells the learner why and how to get back on track. */
+  readonly stuck?: boolean;
 }
 
 export interface StepEvaluation {
@@ -24,14 +26,16 @@ export interface StepEvaluation {
 export function evaluateCheck(spec: CheckSpec, ctx: CheckContext): CheckResult {
   let holds: boolean;
   let said: Said;
+  let stuck: boolean | undefined;
   try {
-    ({ holds, found: said } = definitionOf(spec.check.kind).evaluate(spec.check, ctx));
+    ({ holds, found: said, stuck } = definitionOf(spec.check.kind).evaluate(spec.check, ctx));
   } catch (e) {
     // A check must never take the lesson down; a throwing check is a failed one, with the reason shown.
     said = say('checkError', { message: (e as Error).message });
     return { check: spec.check, line: spec.line, passed: false, found: sayIn(said, 'en'), said };
   }
-  return { check: spec.check, line: spec.line, passed: spec.check.not ? !holds : holds, found: sayIn(said, 'en'), said };
+  const passed = spec.check.not ? !holds : holds;
+  return { check: spec.check, line: spec.line, passed, found: sayIn(said, 'en'), said, ...(stuck && !passed ? { stuck } : {}) };
 }
 
 export function evaluateStep(step: Step, ctx: CheckContext): StepEvaluation {

@@ -57,6 +57,17 @@ describe('check messages in Chinese', () => {
       commands.observe();
       run();
     }
+    // A step whose container exited with another code cannot pass any more: said so, with the way out.
+    const zero: Check = { kind: 'container', name: 'quits', state: 'exited', exitCode: 0 };
+    expect(evaluateCheck({ check: zero, line: 1 }, ctx).stuck).toBeUndefined();
+    await typist.perform({ kind: 'type', text: 'sudo service docker start', line: 0 });
+    await typist.perform({ kind: 'type', text: 'sudo docker run --name quits busybox false', line: 0 });
+    await typist.settle();
+    const r = evaluateCheck({ check: zero, line: 1 }, ctx);
+    expect([r.passed, r.stuck]).toEqual([false, true]);
+    expect(r.found).toContain('quits exited with code 1, not 0');
+    expect(sayIn(r.said, 'zh')).toContain('quits 的退出码是 1，不是 0');
+    expect(words(r.said)).not.toMatch(/[A-Za-z]/);
     typist.dispose();
     expect(new Set(Object.keys(CHECKS))).toEqual(new Set(checks.map((c) => c.kind)));
     // A check that throws says so in Chinese too.

@@ -42,6 +42,14 @@ export const containerCheck = defineCheck<ContainerCheck>({
     }
     const hits = pool.filter((c) => matches(engine, c, k));
     const holds = k.count !== undefined ? hits.length === k.count : hits.length > 0;
+    if (!holds && hits.length === 0 && k.exitCode !== undefined && k.count === undefined) {
+      // An exited container keeps its exit code: say why this step is stuck and how to get back on track.
+      const { exitCode: want, state: _state, ...rest } = k;
+      const other = pool.find((c) => !c.State.Running && c.State.StartedAt !== null && matches(engine, c, rest));
+      if (other) {
+        return { holds, stuck: true, found: say('exitedOther', { name: containerName(other), code: other.State.ExitCode, want, exit: '`exit`' }) };
+      }
+    }
     const seen = pool.length === 0 ? [say('noSuchContainer')] : pool.slice(0, 5).map(describe);
     return { holds, found: say('containerFound', { n: hits.length, seen }) };
   },

@@ -53,6 +53,10 @@ export const MESSAGES = {
   notRunning: { en: '{name} is not running', zh: '{name} 没有在运行' },
   processes: { en: '{name} runs: {programs}', zh: '{name} 里运行着：{programs}' },
   checkError: { en: 'check error: {message}', zh: '检查出错：{message}' },
+  exitedOther: {
+    en: '{name} exited with code {code}, not {want}: the last command in it failed, and {exit} passes its code on. A container that has exited keeps its code, so this one cannot pass any more: run a new one and leave it with {exit} straight away.',
+    zh: '{name} 的退出码是 {code}，不是 {want}：容器里最后一条命令失败了，{exit} 会把它的退出码带出来。容器退出后退出码不会再变，这个容器已经不可能通过这项检查：重新运行一个容器，进去后直接用 {exit} 离开。',
+  },
 } as const satisfies Record<string, Message>;
 
 export type MessageId = keyof typeof MESSAGES;

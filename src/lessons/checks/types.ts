@@ -103,6 +103,8 @@ export interface CheckContext {
 export interface Finding {
   readonly holds: boolean;
   readonly found: Said;
+  /** The check cannot hold any more as things are (`found` says why and what to do). */
+  readonly stuck?: boolean;
 }
 
 export interface CheckDefinition<C extends Check = Check> {

@@ -83,7 +83,12 @@ export function StepView({ run, onType, onHint, onSolution }: StepViewProps): Re
                 </span>
                 <span className="lesson-check-text">
                   <InlineMarkdown text={checkText(r.check, locale)} />
-                  {!r.passed && r.found !== '' && <span className="lesson-check-found">{t('found', { found: sayIn(r.said, locale) })}</span>}
+                  {!r.passed && r.found !== '' && !r.stuck && <span className="lesson-check-found">{t('found', { found: sayIn(r.said, locale) })}</span>}
+                  {r.stuck && (
+                    <span className="lesson-check-found lesson-check-stuck" role="note">
+                      <InlineMarkdown text={sayIn(r.said, locale)} />
+                    </span>
+                  )}
                 </span>
               </li>
             ))}
