@@ -11,6 +11,7 @@ import type { Saver } from './persist/saver.js';
 import type { TerminalLayout } from './persist/saved.js';
 import { followPresenter } from './presenter/presenterTerminal.js';
 import type { Session } from './session.js';
+import type { Terminal } from '../machine/machine.js';
 import { lessonProgress, setLessonProgress } from './persist/lessonSlot.js';
 import { useLocale } from './i18n.js';
 
@@ -73,6 +74,11 @@ export function stageLessons(
   replace: () => Promise<Session>,
   machines: Pick<AppLessonPage, 'keep' | 'keptLesson'> = {},
 ): LessonController {
-  const host = appLessonHost({ current: () => stage.shown.session, replace, save: setLessonProgress, ...machines });
+  const focused = (): Terminal | undefined => {
+    const { session, deck } = stage.shown;
+    const id = deck.store.getState().active;
+    return session.terminals.find((t) => t.id === id)?.terminal;
+  };
+  const host = appLessonHost({ current: () => stage.shown.session, replace, save: setLessonProgress, focused, ...machines });
   return new LessonController(host, { locale: useLocale.getState().locale, saved: lessonProgress() });
 }

@@ -150,3 +150,46 @@ describe('progress', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a lesson on a machine that is not where it assumes', () => {
+  it('says in Chinese what the machine shows, refuses a host command inside a container, and says why a step is stuck', { timeout: 120_000 }, async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await ctx.newPage();
+    watch(p);
+    await p.goto(app('locale=zh&lesson=ch03-02-first-container'));
+    await p.waitForSelector('.lesson-view h2');
+    await waitForPrompt(p);
+    // What the machine shows, in Chinese words around the machine's own values.
+    await expect.poll(() => p.locator('.lesson-check-found').first().innerText()).toBe('机器上现在是：符合的有 0 个；没有这样的容器');
+
+    await p.click('.xterm-screen');
+    await p.keyboard.type('sudo docker run -i -t ubuntu /bin/bash');
+    await p.keyboard.press('Enter');
+    const line = (): Promise<string> =>
+      p.evaluate(() => {
+        const buf = window.__dockersim!.xterm.buffer.active;
+        return buf.getLine(buf.baseY + buf.cursorY)?.translateToString(true) ?? '';
+      });
+    await expect.poll(line, { timeout: 20_000 }).toMatch(/^root@[0-9a-f]{12}:\/# ?$/);
+    const prompt = await line();
+    // The step's host command clicked inside the container: not typed there; the panel says to leave first.
+    await p.locator('.lesson-cmd-type', { hasText: 'sudo docker run -i -t ubuntu /bin/bash' }).first().click();
+    await expect.poll(() => p.locator('.lesson-inside').innerText()).toContain('终端现在在容器');
+    expect(await p.locator('.lesson-inside').innerText()).toContain('先输入 exit');
+    expect(await line()).toBe(prompt);
+
+    // The book's apt-get fails in the container, and `exit` passes the failure on: the step says why it is stuck.
+    await p.click('.xterm-screen');
+    await p.keyboard.type('ls /nope');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('exit');
+    await p.keyboard.press('Enter');
+    await waitForPrompt(p);
+    await p.getByRole('button', { name: '下一步' }).click();
+    const stuck = p.locator('.lesson-check-stuck');
+    await expect.poll(() => stuck.innerText()).toMatch(/^\S+ 的退出码是 2，不是 0：/);
+    expect(await stuck.innerText()).toContain('重新运行一个容器');
+    await ctx.close();
+    expect(errors).toEqual([]);
+  });
+});

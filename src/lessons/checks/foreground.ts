@@ -3,6 +3,21 @@ import { attachedTarget, dockerGiven } from './attached.js';
 import { containerName, containerOfProcess, foregroundLeaves, programName, runsProgram } from './lookup.js';
 import { say, type Said } from './said.js';
 import { defineCheck, type ForegroundCheck } from './types.js';
+import type { Machine, Terminal } from '../../machine/machine.js';
+
+/**
+ * The container a terminal is in: its foreground runs inside one, or is a docker client relaying the terminal
+ * to one (`docker run -it`, `attach`, `exec -it`). Undefined on the host.
+ */
+export function containerInForeground(machine: Machine, term: Terminal): string | undefined {
+  if (!term.alive()) return undefined;
+  const engine = machine.engine;
+  for (const p of foregroundLeaves(machine.kernel, term.tty.fgPgrp)) {
+    const inside = containerOfProcess(engine, p) ?? attachedTarget(engine, p)?.container;
+    if (inside) return containerName(inside);
+  }
+  return undefined;
+}
 
 /**
  * The terminal's foreground job runs `program`: on the host (no `container`), or — when the foreground is a

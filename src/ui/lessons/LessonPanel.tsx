@@ -5,13 +5,14 @@
  *
  * Load it with React.lazy: it brings markdown-it and the check descriptions, which the first screen does not need.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { defineMessages, useLocale, useMessages } from '../i18n.js';
 import { findEntry, nextEntry, lessonIn } from './catalog.js';
 import type { LessonController, LessonUiState } from './controller.js';
 import { LessonList } from './LessonList.js';
 import { LessonView } from './LessonView.js';
+import { InlineMarkdown } from './Markdown.js';
 import './lessons.css';
 
 const messages = defineMessages({
@@ -30,6 +31,7 @@ const messages = defineMessages({
     freshLoses: 'It is prepared with the lesson’s start state and replaces the current machine: everything on it is lost.',
     freshGo: 'Start the lesson',
     freshCancel: 'Cancel',
+    inside: 'The terminal is inside the container `{name}`, and `{command}` is a command for the host. Type `exit` first (or press `Ctrl-P` then `Ctrl-Q` to leave the container running), then click the command again.',
   },
   zh: {
     label: '课程',
@@ -46,6 +48,7 @@ const messages = defineMessages({
     freshLoses: '这台机器会准备好本课的初始状态，并取代当前的机器：当前机器上的一切都会丢失。',
     freshGo: '开始本课',
     freshCancel: '取消',
+    inside: '终端现在在容器 `{name}` 里，而 `{command}` 要在宿主机上运行。先输入 `exit`（想让容器继续运行就按 `Ctrl-P` 再按 `Ctrl-Q`），再点一次这条命令。',
   },
 });
 
@@ -59,6 +62,12 @@ export function LessonPanel({ controller, typeIntoTerminal }: LessonPanelProps):
   const t = useMessages(messages);
   const locale = useLocale((s) => s.locale);
   const state = useStore(controller.store);
+  const [inside, setInside] = useState<{ name: string; command: string } | null>(null);
+  const onType = (text: string): void => {
+    const name = controller.insideContainer(text);
+    setInside(name === undefined ? null : { name, command: text.split(/\s+/)[0] });
+    if (name === undefined) typeIntoTerminal(text);
+  };
   useEffect(() => controller.setLocale(locale), [controller, locale]);
   // The list is the panel's first screen: loaded when the panel shows, not when the page does.
   useEffect(() => void controller.load().catch(() => {}), [controller]);
@@ -68,7 +77,12 @@ export function LessonPanel({ controller, typeIntoTerminal }: LessonPanelProps):
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announce(state, t)}
       </div>
-      {body(state, controller, typeIntoTerminal, t)}
+      {inside && state.status === 'running' && (
+        <div className="lesson-message lesson-inside" role="alert">
+          <InlineMarkdown text={t('inside', inside)} />
+        </div>
+      )}
+      {body(state, controller, onType, t)}
     </section>
   );
 }

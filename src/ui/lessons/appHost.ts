@@ -46,6 +46,8 @@ export interface AppLessonPage {
   keep?(): Promise<void>;
   /** The lesson whose machine is kept now, null when none is (or the learner's own is). */
   keptLesson?(): string | null;
+  /** The machine terminal in focus (where a clicked command is typed). */
+  focused?(): Terminal | undefined;
 }
 
 export function lessonSessionOf(session: Session): LessonSession {
@@ -80,6 +82,7 @@ export function appLessonHost(page: AppLessonPage): LessonHost {
     },
     keep: page.keep && (() => page.keep!()),
     keptLesson: page.keptLesson && (() => page.keptLesson!()),
+    focused: page.focused && (() => page.focused!()),
     // Nothing typed yet (a lesson link on a new page): there is nothing to keep or to ask about.
     pristine: () => !page.current().journal.some((e) => e.kind === 'keys'),
     pause: () => page.current().driver.pause(),

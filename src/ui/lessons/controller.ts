@@ -10,6 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LessonProgress, LessonRunner, LessonSession, RunnerState } from '../../lessons/runner.js';
 import { isTask, type Lesson } from '../../lessons/model.js';
 import type { Disposable } from '../../engine/kernel/tty.js';
+import type { Terminal } from '../../machine/machine.js';
 import type { Locale } from '../i18n.js';
 import { panelStore, type Highlight } from '../store/panelStore.js';
 import { findEntry, lessonIn, type Catalog } from './catalog.js';
@@ -42,6 +43,8 @@ export interface LessonHost {
   keep?(): Promise<void>;
   /** Optional: the lesson whose machine is kept now (keeping another one replaces it); null when none is. */
   keptLesson?(): string | null;
+  /** Optional: the machine terminal a clicked command is typed into (the one in focus). */
+  focused?(): Terminal | undefined;
   /** Optional: nothing was typed on the machine shown yet (a deep link on a new page): no need to ask first. */
   pristine?(): boolean;
   /** Stop / restart the real-time driver of the current session (not called around a host `setup`). */
@@ -94,20 +97,23 @@ export interface LessonUiState {
 }
 
 type Runtime = typeof import('./runtime.js');
+type RuntimeParts = Pick<Runtime, 'LessonRunner' | 'bundledCatalog'> & Partial<Pick<Runtime, 'containerInForeground'>>;
 
 export interface ControllerOptions {
   readonly locale?: Locale;
   /** What `save` was last given (any JSON; garbage is ignored). */
   readonly saved?: unknown;
   /** Tests may load the runtime their own way; default `import('./runtime.js')`. */
-  readonly runtime?: () => Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>>;
+  readonly runtime?: () => Promise<RuntimeParts>;
 }
 
 export class LessonController {
   readonly store: StoreApi<LessonUiState>;
   private readonly host: LessonHost;
-  private readonly loadRuntime: () => Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>>;
-  private runtime: Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>> | null = null;
+  private readonly loadRuntime: () => Promise<RuntimeParts>;
+  private runtime: Promise<RuntimeParts> | null = null;
+  /** The runtime, once loaded. */
+  private parts: RuntimeParts | null = null;
   private runner: LessonRunner | null = null;
   /** The runner class, once the runtime is loaded. */
   private Runner: typeof LessonRunner | null = null;
@@ -320,6 +326,19 @@ export class LessonController {
     this.runner?.sample();
   }
 
+  /**
+   * A lesson's host command (`sudo …`, `docker …`) clicked while the terminal in focus is inside a container
+   * would be typed there (`bash: sudo: command not found`): the container's name, for the panel to say `exit`
+   * first; undefined when the command may be typed.
+   */
+  insideContainer(command: string): string | undefined {
+    if (!/^(sudo|docker)(\s|$)/.test(command.trim())) return undefined;
+    const term = this.host.focused?.();
+    const session = this.session;
+    if (!term || !session || !this.parts?.containerInForeground) return undefined;
+    return this.parts.containerInForeground(session.machine, term);
+  }
+
   /** Re-evaluates the current step (the page may call it after driver ticks). */
   refresh(): void {
     this.runner?.refresh();
@@ -334,8 +353,8 @@ export class LessonController {
     this.detach();
   }
 
-  private rt(): Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>> {
-    this.runtime ??= this.loadRuntime();
+  private rt(): Promise<RuntimeParts> {
+    this.runtime ??= this.loadRuntime().then((parts) => (this.parts = parts));
     return this.runtime;
   }
 
