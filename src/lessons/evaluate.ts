@@ -1,6 +1,7 @@
 /** Evaluates a step's checks against the live machine. Pure reads: evaluating never changes the simulation. */
 import { definitionOf } from './checks/index.js';
 import type { Check, CheckContext } from './checks/types.js';
+import { say, sayIn, type Said } from './checks/said.js';
 import type { CheckSpec, Step } from './model.js';
 
 export interface CheckResult {
@@ -8,8 +9,12 @@ export interface CheckResult {
   /** Source line of the check, for authors. */
   readonly line: number;
   readonly passed: boolean;
-  /** What the machine showed, e.g. `terminal 1: docker → bash in web` (for hints and test failures). */
+  /** What the machine showed, e.g. `terminal 1: docker → bash in web` (in English: for authors and test failures). */
   readonly found: string;
+  /** The same, for the learner in either language (sayIn). */
+  readonly said: Said;
+  /** The check cannot pass any more as things are; `said` tells the learner why and how to get back on track. */
+  readonly stuck?: boolean;
 }
 
 export interface StepEvaluation {
@@ -20,16 +25,17 @@ export interface StepEvaluation {
 
 export function evaluateCheck(spec: CheckSpec, ctx: CheckContext): CheckResult {
   let holds: boolean;
-  let found: string;
+  let said: Said;
+  let stuck: boolean | undefined;
   try {
-    ({ holds, found } = definitionOf(spec.check.kind).evaluate(spec.check, ctx));
+    ({ holds, found: said, stuck } = definitionOf(spec.check.kind).evaluate(spec.check, ctx));
   } catch (e) {
     // A check must never take the lesson down; a throwing check is a failed one, with the reason shown.
-    holds = false;
-    found = `check error: ${(e as Error).message}`;
-    return { check: spec.check, line: spec.line, passed: false, found };
+    said = say('checkError', { message: (e as Error).message });
+    return { check: spec.check, line: spec.line, passed: false, found: sayIn(said, 'en'), said };
   }
-  return { check: spec.check, line: spec.line, passed: spec.check.not ? !holds : holds, found };
+  const passed = spec.check.not ? !holds : holds;
+  return { check: spec.check, line: spec.line, passed, found: sayIn(said, 'en'), said, ...(stuck && !passed ? { stuck } : {}) };
 }
 
 export function evaluateStep(step: Step, ctx: CheckContext): StepEvaluation {

@@ -36,6 +36,27 @@ interface Heading {
 }
 
 const md = new MarkdownIt({ html: false });
+/** Only to find HTML: the panel escapes it (markdown.ts), so `<kbd>Ctrl-C</kbd>` would show as that text. */
+const htmlFinder = new MarkdownIt({ html: true });
+
+/** Reports HTML in `text` (Markdown starting at file line `first`): the first tag of each line that has one. */
+function rejectHtml(text: string, first: number, errors: ErrorList): void {
+  const found = new Map<number, string>();
+  const note = (line: number, tag: string): void => void (found.has(line) || found.set(line, tag));
+  for (const t of htmlFinder.parse(text, {})) {
+    if (!t.map) continue;
+    if (t.type === 'html_block') note(first + t.map[0], t.content.trim().split('\n')[0]);
+    if (t.type !== 'inline') continue;
+    let line = first + t.map[0];
+    for (const c of t.children ?? []) {
+      if (c.type === 'softbreak' || c.type === 'hardbreak') line++;
+      else if (c.type === 'html_inline') note(line, c.content);
+    }
+  }
+  for (const [line, tag] of found) {
+    errors.add(line, `HTML is not allowed in lesson Markdown (the panel shows it as text): \`${tag}\`; write \`Ctrl-C\` for a key`);
+  }
+}
 
 export function parseLesson(file: string, text: string): ParseResult {
   const errors = new ErrorList(file);
@@ -53,7 +74,9 @@ export function parseLesson(file: string, text: string): ParseResult {
 }
 
 function parseBody(lines: readonly string[], bodyLine: number, errors: ErrorList): { intro: string; steps: Step[] } | null {
-  const tokens = md.parse(lines.slice(bodyLine - 1).join('\n'), {});
+  const source = lines.slice(bodyLine - 1).join('\n');
+  rejectHtml(source, bodyLine, errors);
+  const tokens = md.parse(source, {});
   const headings: Heading[] = [];
   const blocks: Block[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -116,6 +139,7 @@ function buildStep(h: Heading, own: readonly Block[], lines: readonly string[], 
       if (!actions.some((a) => a.kind === 'type' || a.kind === 'keys')) errors.add(sol.start, `step \`${h.id}\`: the solution types nothing`);
     }
   }
+  for (const b of of('hint')) rejectHtml(b.content, b.start + 1, errors);
   const hints: Hint[] = of('hint').map((b) => ({ markdown: b.content.trim(), line: b.start }));
   const cut = own.filter((b) => SPECIAL.has(b.kind));
   const prose: string[] = [];

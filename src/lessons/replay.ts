@@ -1,14 +1,17 @@
 /**
  * Headless replay of a lesson, as CI runs it: boot a fresh machine, run the setup, then for every step assert that
  * its checks do not all hold on the state just before its solution is typed (no step passes vacuously), type the
- * solution, let it finish, and assert that every check PASSES. Problems come back as `file:line: message`.
+ * solution, let it finish, and assert that every check PASSES. The app watches every step, not only the one on
+ * screen (runner.ts), so a later step must not complete while an earlier one's solution is typed either: it is
+ * reported as completed out of order. Problems come back as `file:line: message`.
  */
 import type { Machine } from '../machine/machine.js';
 import { CommandLog } from './commands.js';
 import type { CheckContext } from './checks/types.js';
 import type { LessonError } from './errors.js';
-import { describeCheck, evaluateCheck } from './evaluate.js';
+import { describeCheck, evaluateCheck, evaluateStep } from './evaluate.js';
 import { isTask, type Lesson } from './model.js';
+import { watchOffScreen } from './runner.js';
 import { MachineTerminals } from './terminals.js';
 import { Typist } from './typist.js';
 
@@ -22,7 +25,12 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
   const machine = opts.boot();
   const terminals = new MachineTerminals(machine);
   const commands = new CommandLog();
-  const typist = new Typist(machine, terminals, opts.tickMs, () => commands.observe());
+  /** The step being typed, once setup is done: the runner may look at the machine between any two slices. */
+  let watching = -2;
+  const typist = new Typist(machine, terminals, opts.tickMs, () => {
+    commands.observe();
+    if (watching > -2) early(watching);
+  });
   const watched = new Set<object>();
   const errors: LessonError[] = [];
   const fail = (line: number, message: string): void => void errors.push({ file: lesson.file, line, message });
@@ -37,13 +45,32 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
     commands.observe();
   };
   const ctx: CheckContext = { machine, terminal: (n) => terminals.get(n), commands };
+  let early = (_current: number): void => {};
   try {
     terminals.open(1);
     for (const text of lesson.setup) await typist.perform({ kind: 'type', text, line: 2 });
     await typist.settle();
     observe();
     commands.clear();
-    for (const step of lesson.steps.filter(isTask)) {
+    const tasks = lesson.steps.filter(isTask);
+    // As the runner watches steps off screen: none may complete before its own solution is typed.
+    const completed = new Set<string>();
+    const armed = new Set<string>();
+    watching = -1;
+    early = (current: number): void => {
+      const step = tasks[current];
+      if (step && evaluateStep(step, ctx).passed) completed.add(step.id);
+      watchOffScreen({ ...lesson, steps: tasks }, current, ctx, completed, armed);
+      for (const later of tasks.slice(current + 1)) {
+        if (!completed.has(later.id)) continue;
+        fail(later.checks[0].line, `step \`${later.id}\`: its checks pass while step \`${step?.id ?? "setup"}\` is being done, so it would be completed before its solution`);
+        completed.delete(later.id);
+        armed.delete(later.id);
+      }
+    };
+    early(-1);
+    for (const [i, step] of tasks.entries()) {
+      watching = i;
       observe();
       // The step as a whole must not hold yet; single checks may (a guard such as `container … running`).
       const before = step.checks.map((spec) => evaluateCheck(spec, ctx));
@@ -54,9 +81,11 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
       for (const a of step.actions) {
         await typist.perform(a);
         observe();
+        early(i);
       }
       await typist.settle();
       observe();
+      early(i);
       let ok = true;
       for (const spec of step.checks) {
         const r = evaluateCheck(spec, ctx);

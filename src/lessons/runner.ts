@@ -2,7 +2,8 @@
  * LessonRunner: one lesson on one live machine, with no DOM. It tracks the current step, re-evaluates its checks
  * when the daemon reports an event, when a learner terminal shows output, and whenever `refresh()` is called
  * (the UI calls it after each driver tick), and fires `onChange` when what a panel shows has changed. A step is
- * completed the first time all its checks hold, however the learner got there, and stays completed.
+ * completed the first time all its checks hold, whichever step is on screen and however the learner got there,
+ * and stays completed.
  */
 import { EventEmitter, type Event } from '../engine/daemon/emitter.js';
 import type { Disposable } from '../engine/kernel/tty.js';
@@ -46,6 +47,26 @@ export interface LessonSession {
   readonly terminals: LessonTerminals;
 }
 
+/**
+ * Every step is watched, not only the one on screen (a learner may do the challenge while reading the recap).
+ * A step off screen completes when its checks go from failing to passing while every task before it is done:
+ * steps such as "back on the host" (`foreground: bash`) hold at the start and in between, and mean something only
+ * in their place. `armed` keeps the steps whose checks have failed since the lesson opened; `skip` is the step
+ * on screen, which completes as soon as its checks hold.
+ */
+export function watchOffScreen(lesson: Lesson, skip: number, ctx: CheckContext, completed: Set<string>, armed: Set<string>): void {
+  let before = true;
+  lesson.steps.forEach((step, i) => {
+    if (!isTask(step)) return;
+    if (i !== skip && !completed.has(step.id)) {
+      const passed = evaluateStep(step, ctx).passed;
+      if (!passed) armed.add(step.id);
+      else if (armed.has(step.id) && before) completed.add(step.id);
+    }
+    before &&= completed.has(step.id);
+  });
+}
+
 export class LessonRunner {
   private readonly changed = new EventEmitter<RunnerState>();
   /** Fires after any change a panel shows: step, check results, completion, hints, solution. */
@@ -56,6 +77,8 @@ export class LessonRunner {
   private watched = new Set<object>();
   private index = 0;
   private completed = new Set<string>();
+  /** Steps off screen whose checks have failed since the lesson opened (watchOffScreen). */
+  private armed = new Set<string>();
   private hintsShown = new Map<string, number>();
   private solutions = new Set<string>();
   private evaluation: StepEvaluation = { passed: false, results: [] };
@@ -74,9 +97,9 @@ export class LessonRunner {
   }
 
   /** Boots the lesson on a fresh machine: runs `setup` (the driver paused), then starts at the first step. */
-  static async start(lesson: Lesson, session: LessonSession): Promise<LessonRunner> {
+  static async start(lesson: Lesson, session: LessonSession, progress?: LessonProgress): Promise<LessonRunner> {
     await runSetup(session.machine, session.terminals, lesson.setup);
-    return new LessonRunner(lesson, session);
+    return new LessonRunner(lesson, session, progress);
   }
 
   get state(): RunnerState {
@@ -157,6 +180,7 @@ export class LessonRunner {
     this.commands = new CommandLog();
     this.index = 0;
     this.completed.clear();
+    this.armed.clear();
     this.hintsShown.clear();
     this.solutions.clear();
     this.lastKey = '';
@@ -232,6 +256,7 @@ export class LessonRunner {
     const step = this.lesson.steps[this.index];
     this.evaluation = isTask(step) ? evaluateStep(step, this.context) : { passed: false, results: [] };
     if (this.evaluation.passed) this.completed.add(step.id);
+    watchOffScreen(this.lesson, this.index, this.context, this.completed, this.armed);
     const key = JSON.stringify([this.index, [...this.completed], this.evaluation.results.map((r) => [r.passed, r.found])]);
     if (key !== this.lastKey) {
       this.lastKey = key;

@@ -9,6 +9,7 @@ import { SessionControls } from './controls/SessionControls.js';
 import { defineMessages, useLocale, useMessages } from './i18n.js';
 import { allEntries, lessonIn } from './lessons/catalog.js';
 import type { LessonController } from './lessons/controller.js';
+import { MachineSwitch } from './lessons/MachineSwitch.js';
 import { LanguageSwitch, PresenterToggle } from './presenter/DisplaySwitches.js';
 import { safeLocalStorage } from './presenter/prefs.js';
 import type { Session } from './session.js';
@@ -137,6 +138,7 @@ export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): R
         </button>
         <div className={`app-tools${menu ? ' is-open' : ''}`} id="app-tools">
           <SessionControls />
+          <MachineSwitch lessons={lessons} />
           <span className="app-display">
             {lessons && (
               <button

@@ -11,7 +11,9 @@ import { simulationStopped } from './persist/notices.js';
 import { showProgress, type Progress } from './persist/progress.js';
 import { startSession, type Started } from './persist/restore.js';
 import { DEFAULT_LAYOUT, type SavedSession } from './persist/saved.js';
-import { Saver } from './persist/saver.js';
+import { Saver, snapshot } from './persist/saver.js';
+import { keptFrom, machineStore, switchedText } from './persist/machines.js';
+import { carryLessons, shareableLessons } from './lessons/saved.js';
 import { idbSessionStore } from './persist/store.js';
 import { Session, sessionParams } from './session.js';
 import { lessonFromUrl } from './lessons/controller.js';
@@ -76,10 +78,40 @@ async function main(): Promise<void> {
   if (lessonLink !== null) history.replaceState(null, '', withoutParams(location.href, 'lesson'));
 
   const stage = new Stage();
-  const lessons = stageLessons(stage, async () => {
-    const s = await Session.fresh(stage.shown.session.seed, boot, browserHost(), simulationStopped);
-    show(s, null, 'fresh');
-    return s;
+  const shownText = (): string => {
+    const { session, deck } = stage.shown;
+    return JSON.stringify(snapshot(session, deck.layout(), { speed: session.driver.speed }, Date.now()));
+  };
+  const lessons = stageLessons(
+    stage,
+    async () => {
+      const s = await Session.fresh(stage.shown.session.seed, boot, browserHost(), simulationStopped);
+      show(s, null, 'fresh');
+      return s;
+    },
+    {
+      async keep() {
+        const text = shownText();
+        await store.keep(text);
+        machineStore.setState({ kept: keptFrom(text) });
+      },
+      keptLesson: () => machineStore.getState().kept?.lesson ?? null,
+    },
+  );
+  void store.kept().then(
+    (text) => machineStore.setState({ kept: keptFrom(text) }),
+    () => undefined,
+  );
+  machineStore.setState({
+    async switchTo() {
+      const kept = await store.kept();
+      if (kept === undefined) return;
+      // The machine shown is saved into the kept slot; nothing may save over the swap before the reload.
+      stage.shown.saver?.stop();
+      const shown = shownText();
+      await store.swap(switchedText({ kept, shown, carry: carryLessons }), shown);
+      location.replace(plainUrl(location.href));
+    },
   });
   const typeIntoTerminal = (text: string): void => stage.shown.deck.type(text);
 
@@ -96,7 +128,7 @@ async function main(): Promise<void> {
       },
       () => lessons.sample(),
     );
-    const controls = makePageControls(session, deck, saver!, store);
+    const controls = makePageControls(session, deck, saver!, store, shareableLessons);
     registerPageControls(controls);
     if (params.testHooks) {
       installTestHooks(session, deck, { source, replayMs }, { save: () => saver!.save(), shareLink: () => controls.shareLink() });

@@ -6,11 +6,12 @@
  */
 import { TerminalDeck } from './controls/terminalDeck.js';
 import { LessonController } from './lessons/controller.js';
-import { appLessonHost } from './lessons/appHost.js';
+import { appLessonHost, type AppLessonPage } from './lessons/appHost.js';
 import type { Saver } from './persist/saver.js';
 import type { TerminalLayout } from './persist/saved.js';
 import { followPresenter } from './presenter/presenterTerminal.js';
 import type { Session } from './session.js';
+import type { Terminal } from '../machine/machine.js';
 import { lessonProgress, setLessonProgress } from './persist/lessonSlot.js';
 import { useLocale } from './i18n.js';
 
@@ -65,9 +66,19 @@ export class Stage {
 
 /**
  * The lesson feature on a stage: lessons run on the session shown; one that asks for a fresh machine gets what
- * `replace` shows instead (src/ui/lessons/appHost.ts). Progress is kept in the saved session's lesson slot.
+ * `replace` shows instead (src/ui/lessons/appHost.ts), after `machines.keep` kept the one shown, where the page
+ * keeps machines. Progress is kept in the saved session's lesson slot.
  */
-export function stageLessons(stage: Stage, replace: () => Promise<Session>): LessonController {
-  const host = appLessonHost({ current: () => stage.shown.session, replace, save: setLessonProgress });
+export function stageLessons(
+  stage: Stage,
+  replace: () => Promise<Session>,
+  machines: Pick<AppLessonPage, 'keep' | 'keptLesson'> = {},
+): LessonController {
+  const focused = (): Terminal | undefined => {
+    const { session, deck } = stage.shown;
+    const id = deck.store.getState().active;
+    return session.terminals.find((t) => t.id === id)?.terminal;
+  };
+  const host = appLessonHost({ current: () => stage.shown.session, replace, save: setLessonProgress, focused, ...machines });
   return new LessonController(host, { locale: useLocale.getState().locale, saved: lessonProgress() });
 }

@@ -149,6 +149,8 @@ describe('lesson panel', () => {
     expect(before).toBeGreaterThan(0);
     await page.getByRole('button', { name: '← 全部课程' }).click();
     await page.locator('.lesson-item', { hasText: zh.title }).click();
+    // Asked first: the learner's machine is kept, not wiped.
+    await page.locator('.lesson-panel').getByRole('button', { name: '开始本课' }).click();
     await expect.poll(() => page.locator('.lesson-view h2').innerText(), { timeout: 30_000 }).toBe(`${zh.section} ${zh.title}`);
     // The setup ran on a machine booted for it, on the learner's terminal.
     await waitForPrompt(page);

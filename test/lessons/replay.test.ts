@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  formatError, isLessonPath, LessonRunner, MachineTerminals, replayLesson, replayTargets, Typist, validateLessons,
+  formatError, isLessonPath, isTask, LessonRunner, MachineTerminals, replayLesson, replayTargets, Typist, validateLessons,
   type Lesson, type RunnerState,
 } from '../../src/lessons/index.js';
 import { Machine } from '../../src/machine/machine.js';
@@ -45,6 +45,43 @@ describe('fixture lesson', () => {
     expect((await replayLesson(vacuous, { boot })).map(formatError)).toEqual([
       'test/lessons/testdata/replay/ch09-fixture/01-tour.en.md:7: step `info`: its checks already pass before its solution is typed: image: { ref: ubuntu } (found: images: ubuntu:latest)',
     ]);
+  });
+
+  it('a later step that would complete during an earlier step fails the replay', async () => {
+    const lesson = lessons.find((l) => l.locale === 'en')!;
+    const [info, run] = lesson.steps;
+    const eager: Lesson = {
+      ...lesson,
+      steps: [{ ...info, actions: [...info.actions, ...run.actions] }, run, ...lesson.steps.slice(-1)],
+    };
+    expect((await replayLesson(eager, { boot })).map(formatError)).toContain(
+      'test/lessons/testdata/replay/ch09-fixture/01-tour.en.md:29: step `run`: its checks pass while step `info` is being done, so it would be completed before its solution',
+    );
+  });
+
+  it('LessonRunner: every step is watched, in order, whichever is on screen', async () => {
+    const lesson = lessons.find((l) => l.locale === 'en')!;
+    const machine = boot();
+    const terminals = new MachineTerminals(machine);
+    terminals.open(1);
+    const runner = await LessonRunner.start(lesson, { machine, terminals });
+    // `detach` (host bash in the foreground) holds at the start: it means something only in its place.
+    expect(runner.state.completed.size).toBe(0);
+    runner.goTo('recap');
+    const typist = new Typist(machine, terminals, 3000, () => runner.sample());
+    for (const step of lesson.steps.filter(isTask)) {
+      for (const a of step.actions) {
+        await typist.perform(a);
+        runner.refresh();
+      }
+      await typist.settle();
+      runner.refresh();
+      expect([...runner.state.completed]).toContain(step.id);
+    }
+    expect(runner.state.step.id).toBe('recap');
+    expect(runner.state.finished).toBe(true);
+    typist.dispose();
+    runner.dispose();
   });
 
   it('LessonRunner: a step completes however the learner gets there; hints, solution and progress', async () => {

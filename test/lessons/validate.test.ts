@@ -34,6 +34,32 @@ describe('validateLessons', () => {
   });
 });
 
+describe('HTML in lesson Markdown', () => {
+  it('is rejected with file:line, in prose, the intro and hints, but not in code', () => {
+    const text = [
+      '---', 'id: a', 'chapter: 1', 'section: "1.1"', 'order: 1', 'title: T', 'summary: S', '---',
+      'Intro with <b>bold</b>.', // 9
+      '## Step {#s}', // 10
+      'Press <kbd>Ctrl-C</kbd> then', // 11
+      '<kbd>Ctrl-D</kbd>; `<kbd>` in code is fine.', // 12
+      '<div>', // 13
+      'block', '</div>', '',
+      '```check', '- image: { ref: ubuntu }', '```', // 17-19
+      '```hint', 'Line one', 'Use <kbd>Tab</kbd>.', '```', // 20-23
+      '```solution', 'sudo docker pull ubuntu', '```',
+      '```sh', 'echo "<kbd>"', '```',
+      '## Recap {#recap}', 'Done.',
+    ].join('\n');
+    expect(parseLesson('x/01-a.en.md', text).errors.map(formatError)).toEqual([
+      'x/01-a.en.md:9: HTML is not allowed in lesson Markdown (the panel shows it as text): `<b>`; write `Ctrl-C` for a key',
+      'x/01-a.en.md:11: HTML is not allowed in lesson Markdown (the panel shows it as text): `<kbd>`; write `Ctrl-C` for a key',
+      'x/01-a.en.md:12: HTML is not allowed in lesson Markdown (the panel shows it as text): `<kbd>`; write `Ctrl-C` for a key',
+      'x/01-a.en.md:13: HTML is not allowed in lesson Markdown (the panel shows it as text): `<div>`; write `Ctrl-C` for a key',
+      'x/01-a.en.md:22: HTML is not allowed in lesson Markdown (the panel shows it as text): `<kbd>`; write `Ctrl-C` for a key',
+    ]);
+  });
+});
+
 describe('parseLesson', () => {
   const file = `${root}/replay/ch09-fixture/01-tour.en.md`;
   const { lesson, errors } = parseLesson(file, readFileSync(file, 'utf8'));

@@ -9,7 +9,7 @@ import type { DockerEngine } from '../../engine/daemon/engine.js';
 import type { Process } from '../../engine/kernel/process.js';
 import type { Tty } from '../../engine/kernel/tty.js';
 import { dispatch } from '../../cli/dispatch.js';
-import { getString } from '../../cli/flags.js';
+import { changed, getBool, getString } from '../../cli/flags.js';
 import { findContainer, foregroundLeaves, runsProgram } from './lookup.js';
 
 export interface AttachedTarget {
@@ -19,6 +19,17 @@ export interface AttachedTarget {
 }
 
 const RELAYING = new Set(['run', 'attach', 'start', 'exec']);
+
+/** Whether a docker client was given flag `name` (its long name), parsed as the CLI parses its argv. */
+export function dockerGiven(client: Process, name: string): boolean {
+  if (!runsProgram(client, 'docker')) return false;
+  try {
+    const d = dispatch(client.argv.slice(1), { configDir: '/root/.docker' });
+    return d.kind === 'command' && changed(d.flags, name);
+  } catch {
+    return false;
+  }
+}
 
 export function attachedTarget(engine: DockerEngine, client: Process): AttachedTarget | undefined {
   if (!runsProgram(client, 'docker')) return undefined;
@@ -31,6 +42,9 @@ export function attachedTarget(engine: DockerEngine, client: Process): AttachedT
   if (d.kind !== 'command') return undefined;
   const verb = d.node.path[d.node.path.length - 1];
   if (!RELAYING.has(verb)) return undefined;
+  // `docker start` without -a/-i and `docker run -d` return at once: while they run, nothing is relayed.
+  if (verb === 'start' && !getBool(d.flags, 'attach') && !getBool(d.flags, 'interactive')) return undefined;
+  if (verb === 'run' && getBool(d.flags, 'detach')) return undefined;
   let c: Container | undefined;
   if (verb === 'run') {
     const name = getString(d.flags, 'name');

@@ -2,6 +2,7 @@ import type { Container } from '../../engine/daemon/container.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
 import { bool, int, oneOf, str } from './fields.js';
 import { containerName, findContainer, imageMatches } from './lookup.js';
+import { say, type Said } from './said.js';
 import { defineCheck, type ContainerCheck } from './types.js';
 
 function matches(engine: DockerEngine, c: Container, k: ContainerCheck): boolean {
@@ -15,9 +16,9 @@ function matches(engine: DockerEngine, c: Container, k: ContainerCheck): boolean
   return true;
 }
 
-function describe(c: Container): string {
+function describe(c: Container): Said {
   const policy = c.HostConfig.RestartPolicy.Name || 'no';
-  return `${containerName(c)} (${c.Config.Image}, ${c.State.stateString()}, tty=${c.Config.Tty}, restart=${policy})`;
+  return say('containerIs', { name: containerName(c), image: c.Config.Image, state: c.State.stateString(), tty: String(c.Config.Tty), restart: policy });
 }
 
 /** A container matching every given field exists (exactly `count` of them when given). */
@@ -41,7 +42,15 @@ export const containerCheck = defineCheck<ContainerCheck>({
     }
     const hits = pool.filter((c) => matches(engine, c, k));
     const holds = k.count !== undefined ? hits.length === k.count : hits.length > 0;
-    const seen = pool.length === 0 ? 'no such container' : pool.slice(0, 5).map(describe).join('; ');
-    return { holds, found: `${hits.length} matching; ${seen}` };
+    if (!holds && hits.length === 0 && k.exitCode !== undefined && k.count === undefined) {
+      // An exited container keeps its exit code: say why this step is stuck and how to get back on track.
+      const { exitCode: want, state: _state, ...rest } = k;
+      const other = pool.find((c) => !c.State.Running && c.State.StartedAt !== null && matches(engine, c, rest));
+      if (other) {
+        return { holds, stuck: true, found: say('exitedOther', { name: containerName(other), code: other.State.ExitCode, want, exit: '`exit`' }) };
+      }
+    }
+    const seen = pool.length === 0 ? [say('noSuchContainer')] : pool.slice(0, 5).map(describe);
+    return { holds, found: say('containerFound', { n: hits.length, seen }) };
   },
 });

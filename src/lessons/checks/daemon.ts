@@ -2,6 +2,7 @@ import type { Kernel } from '../../engine/kernel/kernel.js';
 import type { Process } from '../../engine/kernel/process.js';
 import { bool, str } from './fields.js';
 import { runsProgram } from './lookup.js';
+import { say } from './said.js';
 import { defineCheck, type DaemonCheck } from './types.js';
 
 /** `unix:///p`, `/p` → `unix:///p`; `tcp://:2375` → `tcp://0.0.0.0:2375`; undefined when not an address. */
@@ -49,7 +50,7 @@ export const daemonCheck = defineCheck<DaemonCheck>({
     const addrs = dockerdListeners(machine.kernel);
     let holds = k.running === undefined || running === k.running;
     if (k.listens !== undefined) holds &&= addrs.includes(canonicalAddress(k.listens) ?? k.listens);
-    const found = running ? `dockerd listens on ${addrs.join(', ') || 'nothing'}` : 'dockerd is not running';
+    const found = !running ? say('daemonDown') : addrs.length > 0 ? say('daemonListens', { addrs }) : say('daemonListensNothing');
     return { holds, found };
   },
 });

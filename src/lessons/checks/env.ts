@@ -1,6 +1,7 @@
 import { exportedVariables } from '../../programs/shell/introspect.js';
 import { oneOf, str } from './fields.js';
 import { containerOfProcess, foregroundLeaves } from './lookup.js';
+import { say } from './said.js';
 import { defineCheck, type EnvCheck } from './types.js';
 
 /**
@@ -13,15 +14,15 @@ export const envCheck = defineCheck<EnvCheck>({
   evaluate(k, { machine, terminal }) {
     const n = k.terminal ?? 1;
     const term = terminal(n);
-    if (!term || !term.alive()) return { holds: false, found: `terminal ${n} is not open` };
+    if (!term || !term.alive()) return { holds: false, found: say('terminalClosed', { n }) };
     const fg = foregroundLeaves(machine.kernel, term.tty.fgPgrp)
       .filter((p) => !containerOfProcess(machine.engine, p))
       .map((p) => exportedVariables(p.env))
       .find((v) => v !== undefined);
     const vars = fg ?? exportedVariables(term.shell.env);
-    if (!vars) return { holds: false, found: 'no shell on the terminal' };
+    if (!vars) return { holds: false, found: say('noShell') };
     const value = vars[k.name];
-    if (value === undefined) return { holds: false, found: `${k.name} is not exported` };
-    return { holds: k.value === undefined || value === k.value, found: `${k.name}=${value}` };
+    if (value === undefined) return { holds: false, found: say('notExported', { name: k.name }) };
+    return { holds: k.value === undefined || value === k.value, found: say('exported', { name: k.name, value }) };
   },
 });

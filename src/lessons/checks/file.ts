@@ -8,6 +8,7 @@ import type { Backend } from '../../engine/kernel/vfs.js';
 import { utf8Decode } from '../../engine/kernel/utf8.js';
 import { bool, str } from './fields.js';
 import { findContainer } from './lookup.js';
+import { say } from './said.js';
 import { defineCheck, type FileCheck } from './types.js';
 
 const ROOT_CTX = () => ({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
@@ -55,11 +56,11 @@ export const fileCheck = defineCheck<FileCheck>({
   },
   evaluate(k, { machine }) {
     const c = findContainer(machine.engine, k.container);
-    if (!c) return { holds: false, found: `no container ${k.container}` };
+    if (!c) return { holds: false, found: say('noContainer', { name: k.container }) };
     const text = readInContainer(machine.engine, c, k.path);
-    if (text === undefined) return { holds: k.exists === false, found: `${k.path} does not exist` };
-    if (k.exists === false) return { holds: false, found: `${k.path} exists` };
+    if (text === undefined) return { holds: k.exists === false, found: say('fileMissing', { path: k.path }) };
+    if (k.exists === false) return { holds: false, found: say('fileExists', { path: k.path }) };
     const holds = k.contains === undefined || text.includes(k.contains);
-    return { holds, found: holds ? `${k.path} exists` : `${k.path} does not contain ${JSON.stringify(k.contains)}` };
+    return { holds, found: holds ? say('fileExists', { path: k.path }) : say('fileLacks', { path: k.path, text: JSON.stringify(k.contains) }) };
   },
 });

@@ -1,7 +1,23 @@
 import { oneOf, str } from './fields.js';
-import { attachedTarget } from './attached.js';
+import { attachedTarget, dockerGiven } from './attached.js';
 import { containerName, containerOfProcess, foregroundLeaves, programName, runsProgram } from './lookup.js';
+import { say, type Said } from './said.js';
 import { defineCheck, type ForegroundCheck } from './types.js';
+import type { Machine, Terminal } from '../../machine/machine.js';
+
+/**
+ * The container a terminal is in: its foreground runs inside one, or is a docker client relaying the terminal
+ * to one (`docker run -it`, `attach`, `exec -it`). Undefined on the host.
+ */
+export function containerInForeground(machine: Machine, term: Terminal): string | undefined {
+  if (!term.alive()) return undefined;
+  const engine = machine.engine;
+  for (const p of foregroundLeaves(machine.kernel, term.tty.fgPgrp)) {
+    const inside = containerOfProcess(engine, p) ?? attachedTarget(engine, p)?.container;
+    if (inside) return containerName(inside);
+  }
+  return undefined;
+}
 
 /**
  * The terminal's foreground job runs `program`: on the host (no `container`), or — when the foreground is a
@@ -9,28 +25,30 @@ import { defineCheck, type ForegroundCheck } from './types.js';
  */
 export const foregroundCheck = defineCheck<ForegroundCheck>({
   kind: 'foreground',
-  schema: { fields: { terminal: oneOf(1, 2), program: str, container: str }, required: ['program'] },
+  schema: { fields: { terminal: oneOf(1, 2), program: str, container: str, flag: str }, required: ['program'] },
   evaluate(k, { machine, terminal }) {
     const n = k.terminal ?? 1;
     const term = terminal(n);
-    if (!term || !term.alive()) return { holds: false, found: `terminal ${n} is not open` };
+    if (!term || !term.alive()) return { holds: false, found: say('terminalClosed', { n }) };
     const engine = machine.engine;
     const leaves = foregroundLeaves(machine.kernel, term.tty.fgPgrp);
-    const names: string[] = [];
+    const names: Said[] = [];
     let holds = false;
     for (const p of leaves) {
       const inside = containerOfProcess(engine, p);
-      names.push(inside ? `${programName(p)} in ${containerName(inside)}` : programName(p));
+      names.push(inside ? say('programIn', { program: programName(p), container: containerName(inside) }) : say('program', { program: programName(p) }));
       if (k.container === undefined) {
-        holds ||= !inside && runsProgram(p, k.program);
+        holds ||= !inside && runsProgram(p, k.program) && (k.flag === undefined || dockerGiven(p, k.flag));
         continue;
       }
       const target = inside ? { container: inside, processes: [p] } : attachedTarget(engine, p);
       if (!target) continue;
-      if (inside === undefined) names.push(...target.processes.map((q) => `${programName(q)} in ${containerName(target.container)}`));
+      if (inside === undefined) {
+        names.push(...target.processes.map((q) => say('programIn', { program: programName(q), container: containerName(target.container) })));
+      }
       const where = k.container === 'any' || containerName(target.container) === k.container.replace(/^\//, '');
       holds ||= where && target.processes.some((q) => runsProgram(q, k.program));
     }
-    return { holds, found: `terminal ${n}: ${names.length > 0 ? names.join(' → ') : 'nothing in the foreground'}` };
+    return { holds, found: names.length > 0 ? say('terminalRuns', { n, programs: names }) : say('terminalIdle', { n }) };
   },
 });

@@ -1,5 +1,6 @@
 import { readGroups, userByName } from '../../programs/lib/users.js';
 import { str } from './fields.js';
+import { say } from './said.js';
 import { defineCheck, type GroupCheck } from './types.js';
 
 const ROOT_CTX = () => ({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
@@ -18,7 +19,7 @@ export const groupCheck = defineCheck<GroupCheck>({
     const mine = groups.filter((g) => g.members.includes(k.user) || (pw !== undefined && g.gid === pw.gid));
     return {
       holds: mine.some((g) => g.name === k.group),
-      found: pw ? `${k.user} is in: ${mine.map((g) => g.name).join(', ') || 'no groups'}` : `no user ${k.user}`,
+      found: !pw ? say('noUser', { user: k.user }) : mine.length > 0 ? say('userGroups', { user: k.user, groups: mine.map((g) => g.name) }) : say('userNoGroups', { user: k.user }),
     };
   },
 });

@@ -1,6 +1,7 @@
 import { familiarString, parseNormalizedNamed } from '../../engine/daemon/reference.js';
 import { str } from './fields.js';
 import { resolveImageId } from './lookup.js';
+import { say } from './said.js';
 import { defineCheck, type ImageCheck } from './types.js';
 
 /** The reference resolves in the local image store, as `docker image inspect REF` would find it. */
@@ -23,7 +24,7 @@ export const imageCheck = defineCheck<ImageCheck>({
     const tags = machine.engine.images.all().flatMap((img) => machine.engine.images.repoTags(img.id));
     return {
       holds: id !== undefined,
-      found: tags.length > 0 ? `images: ${tags.join(', ')}` : `no images (looked for ${familiarString(parseNormalizedNamed(k.ref))})`,
+      found: tags.length > 0 ? say('images', { tags }) : say('noImages', { ref: familiarString(parseNormalizedNamed(k.ref)) }),
     };
   },
 });

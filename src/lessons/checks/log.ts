@@ -1,5 +1,6 @@
 import { int, str } from './fields.js';
 import { findContainer } from './lookup.js';
+import { say } from './said.js';
 import { defineCheck, type LogCheck } from './types.js';
 
 /** What `docker logs NAME` would show (both streams) contains the text, or has at least `lines` lines. */
@@ -12,11 +13,11 @@ export const logCheck = defineCheck<LogCheck>({
   },
   evaluate(k, { machine }) {
     const c = findContainer(machine.engine, k.container);
-    if (!c) return { holds: false, found: `no container ${k.container}` };
+    if (!c) return { holds: false, found: say('noContainer', { name: k.container }) };
     const entries = c.logs.read();
     let holds = true;
     if (k.contains !== undefined) holds = entries.some((e) => e.line.includes(k.contains!));
     if (k.lines !== undefined) holds &&= entries.length >= k.lines;
-    return { holds, found: `${entries.length} log lines` };
+    return { holds, found: say('logLines', { n: entries.length }) };
   },
 });

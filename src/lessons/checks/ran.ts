@@ -1,5 +1,6 @@
 import { bool, str } from './fields.js';
 import { resolveCommandPath } from '../commands.js';
+import { say } from './said.js';
 import { defineCheck, type RanCheck } from './types.js';
 
 /** Since the lesson started, the learner ran `docker COMMAND` (any alias) and it succeeded (or failed). */
@@ -17,7 +18,7 @@ export const ranCheck = defineCheck<RanCheck>({
     const want = k.success ?? true;
     const runs = commands.find(k.command).filter((r) => r.status !== null);
     const holds = runs.some((r) => (r.status === 0) === want);
-    const shown = runs.map((r) => `docker ${r.args.join(' ')} → ${r.status}`).slice(-3);
-    return { holds, found: runs.length > 0 ? shown.join('; ') : `docker ${k.command} was not run` };
+    const shown = runs.map((r) => say('ranOnce', { args: r.args.join(' '), status: r.status ?? '' })).slice(-3);
+    return { holds, found: runs.length > 0 ? say('ranList', { runs: shown }) : say('notRan', { command: k.command }) };
   },
 });

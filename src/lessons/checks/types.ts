@@ -5,6 +5,7 @@
 import type { Machine, Terminal } from '../../machine/machine.js';
 import type { CommandLog } from '../commands.js';
 import type { KindSchema } from './fields.js';
+import type { Said } from './said.js';
 
 interface Base {
   /** Inverts the check. */
@@ -49,6 +50,8 @@ export interface ForegroundCheck extends Base {
   readonly terminal?: number;
   readonly program: string;
   readonly container?: string;
+  /** On the host, the foreground docker command was given this flag (long name: `timestamps`). */
+  readonly flag?: string;
 }
 
 export interface EnvCheck extends Base {
@@ -99,7 +102,9 @@ export interface CheckContext {
 /** Whether the queried state holds (before `not`), and what was found, for a learner-facing explanation. */
 export interface Finding {
   readonly holds: boolean;
-  readonly found: string;
+  readonly found: Said;
+  /** The check cannot hold any more as things are (`found` says why and what to do). */
+  readonly stuck?: boolean;
 }
 
 export interface CheckDefinition<C extends Check = Check> {

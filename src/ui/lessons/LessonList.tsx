@@ -10,6 +10,8 @@ const messages = defineMessages({
     ch2: 'The Docker daemon',
     ch3: 'Getting started with Docker',
     finished: '(finished)',
+    steps: '{done}/{total}',
+    stepsLong: '({done} of {total} steps done)',
     problems: '{n} lesson file(s) could not be read',
   },
   zh: {
@@ -19,6 +21,8 @@ const messages = defineMessages({
     ch2: 'Docker 守护进程',
     ch3: 'Docker 入门',
     finished: '（已完成）',
+    steps: '{done}/{total}',
+    stepsLong: '（已完成 {done}/{total} 步）',
     problems: '有 {n} 个课程文件无法读取',
   },
 });
@@ -28,10 +32,12 @@ const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3'>> = { 1: 'ch
 export interface LessonListProps {
   readonly catalog: Catalog;
   readonly finished: readonly string[];
+  /** Steps done per lesson id. */
+  readonly done?: Readonly<Record<string, readonly string[]>>;
   readonly onOpen: (id: string) => void;
 }
 
-export function LessonList({ catalog, finished, onOpen }: LessonListProps): React.JSX.Element {
+export function LessonList({ catalog, finished, done: stepsDone = {}, onOpen }: LessonListProps): React.JSX.Element {
   const t = useMessages(messages);
   const locale = useLocale((s) => s.locale);
   return (
@@ -46,6 +52,8 @@ export function LessonList({ catalog, finished, onOpen }: LessonListProps): Reac
               {ch.lessons.map((e) => {
                 const l = lessonIn(e, locale);
                 const done = finished.includes(e.id);
+                const tasks = l.steps.filter((s) => s.id !== 'recap');
+                const partly = done ? 0 : tasks.filter((s) => stepsDone[e.id]?.includes(s.id)).length;
                 return (
                   <li key={e.id}>
                     <button type="button" className={`lesson-item${done ? ' is-done' : ''}`} onClick={() => onOpen(e.id)} lang={l.locale === 'zh' ? 'zh' : 'en'}>
@@ -56,6 +64,12 @@ export function LessonList({ catalog, finished, onOpen }: LessonListProps): Reac
                           <>
                             <span aria-hidden="true"> ✓</span>
                             <span className="visually-hidden"> {t('finished')}</span>
+                          </>
+                        )}
+                        {partly > 0 && (
+                          <>
+                            <span className="lesson-item-steps" aria-hidden="true"> {t('steps', { done: partly, total: tasks.length })}</span>
+                            <span className="visually-hidden"> {t('stepsLong', { done: partly, total: tasks.length })}</span>
                           </>
                         )}
                       </span>

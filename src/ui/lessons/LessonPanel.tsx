@@ -5,13 +5,14 @@
  *
  * Load it with React.lazy: it brings markdown-it and the check descriptions, which the first screen does not need.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { defineMessages, useLocale, useMessages } from '../i18n.js';
-import { nextEntry, lessonIn } from './catalog.js';
+import { findEntry, nextEntry, lessonIn } from './catalog.js';
 import type { LessonController, LessonUiState } from './controller.js';
 import { LessonList } from './LessonList.js';
 import { LessonView } from './LessonView.js';
+import { InlineMarkdown } from './Markdown.js';
 import './lessons.css';
 
 const messages = defineMessages({
@@ -23,6 +24,14 @@ const messages = defineMessages({
     back: 'Back to the lessons',
     stepDone: 'Step done: {title}',
     lessonDone: 'Lesson complete: {title}',
+    freshTitle: 'This lesson starts on a fresh machine',
+    freshKeeps: 'It is prepared with the lesson’s start state. Your current machine is kept: switch back to it any time with “Switch to your machine” at the top.',
+    freshDropsKept: 'Only one machine is kept: your current machine takes the place of the kept machine of lesson {lesson}, which is then lost.',
+    freshReplaces: 'It is prepared with the lesson’s start state and replaces the machine of lesson {lesson} (your own machine stays kept).',
+    freshLoses: 'It is prepared with the lesson’s start state and replaces the current machine: everything on it is lost.',
+    freshGo: 'Start the lesson',
+    freshCancel: 'Cancel',
+    inside: 'The terminal is inside the container `{name}`, and `{command}` is a command for the host. Type `exit` first (or press `Ctrl-P` then `Ctrl-Q` to leave the container running), then click the command again.',
   },
   zh: {
     label: '课程',
@@ -32,6 +41,14 @@ const messages = defineMessages({
     back: '返回课程列表',
     stepDone: '这一步完成了：{title}',
     lessonDone: '本课完成：{title}',
+    freshTitle: '本课在一台全新的机器上开始',
+    freshKeeps: '这台机器会准备好本课的初始状态。你当前的机器会保留下来：随时可以用页面顶部的“切换到你的机器”回去。',
+    freshDropsKept: '只能保留一台机器：你当前的机器会取代之前保留的第 {lesson} 课的机器，那台机器随之丢失。',
+    freshReplaces: '这台机器会准备好本课的初始状态，并取代第 {lesson} 课的机器（你自己的机器仍然保留着）。',
+    freshLoses: '这台机器会准备好本课的初始状态，并取代当前的机器：当前机器上的一切都会丢失。',
+    freshGo: '开始本课',
+    freshCancel: '取消',
+    inside: '终端现在在容器 `{name}` 里，而 `{command}` 要在宿主机上运行。先输入 `exit`（想让容器继续运行就按 `Ctrl-P` 再按 `Ctrl-Q`），再点一次这条命令。',
   },
 });
 
@@ -45,6 +62,12 @@ export function LessonPanel({ controller, typeIntoTerminal }: LessonPanelProps):
   const t = useMessages(messages);
   const locale = useLocale((s) => s.locale);
   const state = useStore(controller.store);
+  const [inside, setInside] = useState<{ name: string; command: string } | null>(null);
+  const onType = (text: string): void => {
+    const name = controller.insideContainer(text);
+    setInside(name === undefined ? null : { name, command: text.split(/\s+/)[0] });
+    if (name === undefined) typeIntoTerminal(text);
+  };
   useEffect(() => controller.setLocale(locale), [controller, locale]);
   // The list is the panel's first screen: loaded when the panel shows, not when the page does.
   useEffect(() => void controller.load().catch(() => {}), [controller]);
@@ -54,7 +77,12 @@ export function LessonPanel({ controller, typeIntoTerminal }: LessonPanelProps):
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announce(state, t)}
       </div>
-      {body(state, controller, typeIntoTerminal, t)}
+      {inside && state.status === 'running' && (
+        <div className="lesson-message lesson-inside" role="alert">
+          <InlineMarkdown text={t('inside', inside)} />
+        </div>
+      )}
+      {body(state, controller, onType, t)}
     </section>
   );
 }
@@ -82,11 +110,35 @@ function body(state: LessonUiState, c: LessonController, onType: (text: string) 
     );
   }
   if (state.status === 'loading' || !state.catalog) return <p className="lesson-message">{t('loading')}</p>;
+  if (state.status === 'confirm' && state.pending) {
+    const p = state.pending;
+    const name = (id: string | null): string => {
+      const e = id ? findEntry(state.catalog!, id) : undefined;
+      return e ? `${e.section} ${lessonIn(e, state.locale).title}` : (id ?? '');
+    };
+    const what = p.keeps ? 'freshKeeps' : p.replaces ? 'freshReplaces' : 'freshLoses';
+    return (
+      <div className="lesson-message lesson-fresh" role="alertdialog" aria-labelledby="lesson-fresh-title" aria-describedby="lesson-fresh-text">
+        <h2 id="lesson-fresh-title">{name(p.id)}</h2>
+        <p className="lesson-fresh-lead">{t('freshTitle')}</p>
+        <p id="lesson-fresh-text">
+          {t(what, { lesson: name(p.replaces) })}
+          {p.dropsKept && <> {t('freshDropsKept', { lesson: name(p.dropsKept) })}</>}
+        </p>
+        <button type="button" className="lesson-button is-primary" onClick={() => void c.confirmOpen()}>
+          {t('freshGo')}
+        </button>{' '}
+        <button type="button" className="lesson-button" onClick={() => c.cancelOpen()}>
+          {t('freshCancel')}
+        </button>
+      </div>
+    );
+  }
   if (state.status === 'starting' || (state.status !== 'list' && !state.run)) {
     return <p className="lesson-message" role="status">{t('starting')}</p>;
   }
   if (state.status === 'list' || !state.run) {
-    return <LessonList catalog={state.catalog} finished={state.finished} onOpen={(id) => void c.open(id)} />;
+    return <LessonList catalog={state.catalog} finished={state.finished} done={state.done} onOpen={(id) => void c.open(id)} />;
   }
   const next = nextEntry(state.catalog, state.run.lesson.id);
   return (

@@ -3,6 +3,7 @@
  * hints one at a time, and the solution on request.
  */
 import { describeCheck } from '../../lessons/evaluate.js';
+import { sayIn } from '../../lessons/checks/said.js';
 import type { RunnerState } from '../../lessons/runner.js';
 import { defineMessages, useLocale, useMessages } from '../i18n.js';
 import { checkText } from './checkText.js';
@@ -82,7 +83,12 @@ export function StepView({ run, onType, onHint, onSolution }: StepViewProps): Re
                 </span>
                 <span className="lesson-check-text">
                   <InlineMarkdown text={checkText(r.check, locale)} />
-                  {!r.passed && r.found !== '' && <span className="lesson-check-found">{t('found', { found: r.found })}</span>}
+                  {!r.passed && r.found !== '' && !r.stuck && <span className="lesson-check-found">{t('found', { found: sayIn(r.said, locale) })}</span>}
+                  {r.stuck && (
+                    <span className="lesson-check-found lesson-check-stuck" role="note">
+                      <InlineMarkdown text={sayIn(r.said, locale)} />
+                    </span>
+                  )}
                 </span>
               </li>
             ))}

@@ -42,6 +42,12 @@ export interface AppLessonPage {
   replace(): Promise<Session>;
   /** Keeps lesson progress with the saved session. */
   save(saved: SavedLessons): void;
+  /** Keeps the session shown restorable before a lesson's start state replaces it (src/ui/persist/machines.ts). */
+  keep?(): Promise<void>;
+  /** The lesson whose machine is kept now, null when none is (or the learner's own is). */
+  keptLesson?(): string | null;
+  /** The machine terminal in focus (where a clicked command is typed). */
+  focused?(): Terminal | undefined;
 }
 
 export function lessonSessionOf(session: Session): LessonSession {
@@ -49,8 +55,9 @@ export function lessonSessionOf(session: Session): LessonSession {
 }
 
 /**
- * A lesson's `setup` is its start state on a fresh machine: the page boots one for it (what the learner had is
- * replaced, as a lesson reset does) and types the lines there; lessons without one start on the machine as it is.
+ * A lesson's `setup` is its start state on a fresh machine: the page keeps the machine shown (`keep`, after the
+ * learner said yes), boots one for the lesson and types the lines there; lessons without one start on the
+ * machine as it is.
  */
 export function appLessonHost(page: AppLessonPage): LessonHost {
   /** The session `fresh()` just booted, which a setup may use as it is. */
@@ -73,6 +80,11 @@ export function appLessonHost(page: AppLessonPage): LessonHost {
       );
       return lessonSessionOf(session);
     },
+    keep: page.keep && (() => page.keep!()),
+    keptLesson: page.keptLesson && (() => page.keptLesson!()),
+    focused: page.focused && (() => page.focused!()),
+    // Nothing typed yet (a lesson link on a new page): there is nothing to keep or to ask about.
+    pristine: () => !page.current().journal.some((e) => e.kind === 'keys'),
     pause: () => page.current().driver.pause(),
     resume: () => page.current().driver.resume(),
     save: (saved) => page.save(saved),

@@ -56,7 +56,8 @@ function text(c: Check): Parts {
           : c.container === 'any'
             ? zh ? '（在某个容器里）' : ' inside a container'
             : zh ? `（在容器 ${code(c.container)} 里）` : ` inside ${code(c.container)}`;
-        return zh ? `${term}的前台程序是 ${code(c.program)}${where}` : `The foreground program of ${term} is ${code(c.program)}${where}`;
+        const flag = c.flag ? (zh ? `，带 ${code(`--${c.flag}`)} 选项` : `, given ${code(`--${c.flag}`)}`) : '';
+        return zh ? `${term}的前台程序是 ${code(c.program)}${where}${flag}` : `The foreground program of ${term} is ${code(c.program)}${where}${flag}`;
       };
     case 'env':
       return (zh) => {

@@ -8,7 +8,9 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LessonProgress, LessonRunner, LessonSession, RunnerState } from '../../lessons/runner.js';
+import { isTask, type Lesson } from '../../lessons/model.js';
 import type { Disposable } from '../../engine/kernel/tty.js';
+import type { Terminal } from '../../machine/machine.js';
 import type { Locale } from '../i18n.js';
 import { panelStore, type Highlight } from '../store/panelStore.js';
 import { findEntry, lessonIn, type Catalog } from './catalog.js';
@@ -34,6 +36,17 @@ export interface LessonHost {
    * the runner types them straight into the machine with the driver paused (src/lessons/typist.ts runSetup).
    */
   setup?(lines: readonly string[], session: LessonSession): Promise<LessonSession | void>;
+  /**
+   * Optional: keeps the machine shown now restorable (the page's kept-machine slot) before a lesson with a start
+   * state replaces it. Without it, the panel says that the current machine is replaced.
+   */
+  keep?(): Promise<void>;
+  /** Optional: the lesson whose machine is kept now (keeping another one replaces it); null when none is. */
+  keptLesson?(): string | null;
+  /** Optional: the machine terminal a clicked command is typed into (the one in focus). */
+  focused?(): Terminal | undefined;
+  /** Optional: nothing was typed on the machine shown yet (a deep link on a new page): no need to ask first. */
+  pristine?(): boolean;
   /** Stop / restart the real-time driver of the current session (not called around a host `setup`). */
   pause(): void;
   resume(): void;
@@ -45,7 +58,18 @@ export interface LessonHost {
   highlight?(h: Highlight | null): void;
 }
 
-export type LessonStatus = 'loading' | 'list' | 'starting' | 'running' | 'resetting' | 'error';
+export type LessonStatus = 'loading' | 'list' | 'confirm' | 'starting' | 'running' | 'resetting' | 'error';
+
+/** A lesson with a start state waiting for the learner's go (status `confirm`). */
+export interface PendingOpen {
+  readonly id: string;
+  /** The learner's own machine is kept (else it is replaced). */
+  readonly keeps: boolean;
+  /** The lesson whose machine is replaced instead, when a lesson machine is shown now. */
+  readonly replaces: string | null;
+  /** The lesson whose kept machine gives way to the learner's own (only one machine is kept). */
+  readonly dropsKept: string | null;
+}
 
 export interface Announcement {
   readonly kind: 'step' | 'lesson';
@@ -64,25 +88,32 @@ export interface LessonUiState {
   readonly run: RunnerState | null;
   /** Ids of lessons whose every step was done. */
   readonly finished: readonly string[];
+  /** Steps done per lesson id. */
+  readonly done: Readonly<Record<string, readonly string[]>>;
+  /** The lesson waiting for a confirm before it replaces the machine shown (status `confirm`). */
+  readonly pending: PendingOpen | null;
   /** The latest step or lesson completion, for the panel's live region. */
   readonly announcement: Announcement | null;
 }
 
 type Runtime = typeof import('./runtime.js');
+type RuntimeParts = Pick<Runtime, 'LessonRunner' | 'bundledCatalog'> & Partial<Pick<Runtime, 'containerInForeground'>>;
 
 export interface ControllerOptions {
   readonly locale?: Locale;
   /** What `save` was last given (any JSON; garbage is ignored). */
   readonly saved?: unknown;
   /** Tests may load the runtime their own way; default `import('./runtime.js')`. */
-  readonly runtime?: () => Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>>;
+  readonly runtime?: () => Promise<RuntimeParts>;
 }
 
 export class LessonController {
   readonly store: StoreApi<LessonUiState>;
   private readonly host: LessonHost;
-  private readonly loadRuntime: () => Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>>;
-  private runtime: Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>> | null = null;
+  private readonly loadRuntime: () => Promise<RuntimeParts>;
+  private runtime: Promise<RuntimeParts> | null = null;
+  /** The runtime, once loaded. */
+  private parts: RuntimeParts | null = null;
   private runner: LessonRunner | null = null;
   /** The runner class, once the runtime is loaded. */
   private Runner: typeof LessonRunner | null = null;
@@ -106,6 +137,8 @@ export class LessonController {
       locale: opts.locale ?? 'en',
       run: null,
       finished: this.saved.finished,
+      done: this.saved.done,
+      pending: null,
       announcement: null,
     }));
   }
@@ -145,32 +178,45 @@ export class LessonController {
    * Opens lesson `id` on the current machine: runs its setup (driver paused) and starts at its first step.
    * The lesson the saved progress belongs to is resumed instead (the machine it ran on came back with it).
    */
-  open(id: string): Promise<void> {
+  open(id: string, confirmed = false): Promise<void> {
     return this.serial(async () => {
       if (this.runner?.lesson.id === id) return;
       const catalog = await this.catalog();
       const entry = findEntry(catalog, id);
       if (!entry) throw new Error(`no lesson \`${id}\``);
-      this.detach();
       const lesson = lessonIn(entry, this.store.getState().locale);
+      // A start state needs a fresh machine, unless this machine was booted for this very lesson.
+      const fresh = lesson.setup.length > 0 && this.saved.machine !== id;
+      if (fresh && !confirmed && !(this.host.pristine?.() ?? false)) {
+        this.detach();
+        const keeps = this.saved.machine === null && this.host.keep !== undefined;
+        const dropsKept = keeps ? (this.host.keptLesson?.() ?? null) : null;
+        const pending: PendingOpen = { id, keeps, replaces: this.saved.machine, dropsKept };
+        this.store.setState({ status: 'confirm', pending, run: null, error: null });
+        this.persist();
+        return;
+      }
+      this.detach();
       const { LessonRunner } = await this.rt();
       this.Runner = LessonRunner;
       const session = this.host.session();
-      const progress = this.saved.current === id ? this.saved.progress : null;
-      if (progress && progress.lesson === id) {
-        this.attach(new LessonRunner(lesson, session, progress), session);
+      const saved = this.saved.current === id ? this.saved.progress : null;
+      if (!fresh) {
+        this.attach(new LessonRunner(lesson, session, saved?.lesson === id ? saved : this.resumeFrom(lesson)), session);
         return;
       }
-      this.store.setState({ status: 'starting', run: null, error: null });
+      this.store.setState({ status: 'starting', pending: null, run: null, error: null });
+      if (this.saved.machine === null) await this.host.keep?.();
+      this.saved = { ...this.saved, machine: id };
       if (this.host.setup) {
         const ranOn = (await this.host.setup(lesson.setup, session)) ?? session;
-        this.attach(new LessonRunner(lesson, ranOn), ranOn);
+        this.attach(new LessonRunner(lesson, ranOn, this.resumeFrom(lesson)), ranOn);
         return;
       }
       this.host.pause();
       let runner: LessonRunner;
       try {
-        runner = await LessonRunner.start(lesson, session);
+        runner = await LessonRunner.start(lesson, session, this.resumeFrom(lesson));
       } finally {
         this.host.resume();
       }
@@ -178,11 +224,31 @@ export class LessonController {
     });
   }
 
+  /** The lesson waiting for a confirm: start it (on a fresh machine). */
+  confirmOpen(): Promise<void> {
+    const p = this.store.getState().pending;
+    return p ? this.open(p.id, true) : Promise.resolve();
+  }
+
+  /** The lesson is not opened; the machine stays as it is. */
+  cancelOpen(): void {
+    this.store.setState({ pending: null });
+    this.close();
+  }
+
+  /** Progress made on a lesson before (steps done): it opens again at its first step not done. */
+  private resumeFrom(lesson: Lesson): LessonProgress | undefined {
+    const done = this.saved.done[lesson.id];
+    if (!done || done.length === 0) return undefined;
+    const step = lesson.steps.find((s) => isTask(s) && !done.includes(s.id)) ?? lesson.steps[lesson.steps.length - 1];
+    return { v: 1, lesson: lesson.id, step: step.id, completed: done, hints: {}, solutions: [], commands: { records: [] } };
+  }
+
   /** Back to the list; the machine stays as it is. */
   close(): void {
     this.detach();
     this.highlight(null);
-    this.store.setState({ status: 'list', run: null, error: null });
+    this.store.setState({ status: 'list', run: null, pending: null, error: null });
     this.persist();
   }
 
@@ -260,6 +326,19 @@ export class LessonController {
     this.runner?.sample();
   }
 
+  /**
+   * A lesson's host command (`sudo …`, `docker …`) clicked while the terminal in focus is inside a container
+   * would be typed there (`bash: sudo: command not found`): the container's name, for the panel to say `exit`
+   * first; undefined when the command may be typed.
+   */
+  insideContainer(command: string): string | undefined {
+    if (!/^(sudo|docker)(\s|$)/.test(command.trim())) return undefined;
+    const term = this.host.focused?.();
+    const session = this.session;
+    if (!term || !session || !this.parts?.containerInForeground) return undefined;
+    return this.parts.containerInForeground(session.machine, term);
+  }
+
   /** Re-evaluates the current step (the page may call it after driver ticks). */
   refresh(): void {
     this.runner?.refresh();
@@ -274,8 +353,8 @@ export class LessonController {
     this.detach();
   }
 
-  private rt(): Promise<Pick<Runtime, 'LessonRunner' | 'bundledCatalog'>> {
-    this.runtime ??= this.loadRuntime();
+  private rt(): Promise<RuntimeParts> {
+    this.runtime ??= this.loadRuntime().then((parts) => (this.parts = parts));
     return this.runtime;
   }
 
@@ -296,7 +375,7 @@ export class LessonController {
     this.session = session;
     this.sub = runner.onChange((s) => this.onState(s));
     const state = runner.state;
-    this.store.setState({ status: 'running', run: state, error: null });
+    this.store.setState({ status: 'running', run: state, pending: null, error: null });
     this.highlight(highlightOf(state.step));
     this.markFinished(state);
     this.persist();
@@ -337,11 +416,19 @@ export class LessonController {
 
   /** Saves when what would be saved changed (check results alone do not). */
   private persist(): void {
+    const progress = this.runner?.progress() ?? null;
+    let done = this.saved.done;
+    if (progress && JSON.stringify(done[progress.lesson] ?? []) !== JSON.stringify(progress.completed)) {
+      done = { ...done, [progress.lesson]: progress.completed };
+      this.store.setState({ done });
+    }
     const next: SavedLessons = {
       ...EMPTY_SAVED,
       finished: this.saved.finished,
+      done,
+      machine: this.saved.machine,
       current: this.runner?.lesson.id ?? null,
-      progress: this.runner?.progress() ?? null,
+      progress,
     };
     const json = JSON.stringify(next);
     this.saved = next;

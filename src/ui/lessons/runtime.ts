@@ -9,6 +9,7 @@ import { LessonRunner } from '../../lessons/runner.js';
 import type { Catalog } from './catalog.js';
 
 export { LessonRunner };
+export { containerInForeground } from '../../lessons/checks/foreground.js';
 
 export function bundledCatalog(): Catalog {
   return catalog;

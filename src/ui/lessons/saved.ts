@@ -12,9 +12,13 @@ export interface SavedLessons {
   readonly progress: LessonProgress | null;
   /** Lessons whose every step was done. */
   readonly finished: readonly string[];
+  /** Steps done, per lesson id (what the list shows, and where a lesson opened again resumes). */
+  readonly done: Readonly<Record<string, readonly string[]>>;
+  /** The lesson whose start state this machine was booted with; null for the learner's own machine. */
+  readonly machine: string | null;
 }
 
-export const EMPTY_SAVED: SavedLessons = { v: 1, current: null, progress: null, finished: [] };
+export const EMPTY_SAVED: SavedLessons = { v: 1, current: null, progress: null, finished: [], done: {}, machine: null };
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,5 +41,27 @@ export function parseSaved(value: unknown): SavedLessons {
   const current = typeof value.current === 'string' ? value.current : null;
   const progress = isProgress(value.progress) && value.progress.lesson === current ? value.progress : null;
   const finished = isStrings(value.finished) ? value.finished : [];
-  return { v: 1, current, progress, finished };
+  const done = isObject(value.done) ? Object.fromEntries(Object.entries(value.done).filter(([, v]) => isStrings(v))) as Record<string, string[]> : {};
+  const machine = typeof value.machine === 'string' ? value.machine : null;
+  return { v: 1, current, progress, finished, done, machine };
+}
+
+/**
+ * The lesson slot of a machine being switched to: its own open lesson and machine, with the learner's progress
+ * (lessons finished, steps done) from the machine switched away from, merged.
+ */
+export function carryLessons(kept: unknown, shown: unknown): SavedLessons {
+  const k = parseSaved(kept);
+  const s = parseSaved(shown);
+  const done: Record<string, readonly string[]> = { ...k.done };
+  for (const [id, steps] of Object.entries(s.done)) done[id] = [...new Set([...(done[id] ?? []), ...steps])];
+  const finished = [...new Set([...k.finished, ...s.finished])];
+  return { ...k, finished, done };
+}
+
+/** What a share link carries of the slot: the lesson open on the machine and where it was, not the progress. */
+export function shareableLessons(slot: unknown): SavedLessons {
+  const s = parseSaved(slot);
+  const done: Record<string, readonly string[]> = s.progress ? { [s.progress.lesson]: s.progress.completed } : {};
+  return { ...EMPTY_SAVED, current: s.current, progress: s.progress, machine: s.machine, done };
 }

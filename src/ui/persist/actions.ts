@@ -2,6 +2,8 @@
 import type { PageControls } from '../controls/pageControls.js';
 import type { TerminalDeck } from '../controls/terminalDeck.js';
 import type { Session } from '../session.js';
+import { useLocale } from '../i18n.js';
+import { lessonProgress } from './lessonSlot.js';
 import { notify } from './notices.js';
 import { BadSave, parseSaved } from './saved.js';
 import type { Saver } from './saver.js';
@@ -21,7 +23,17 @@ export function plainUrl(href: string): string {
   return withoutParams(href, 'session');
 }
 
-export function makePageControls(session: Session, deck: TerminalDeck, saver: Saver, store: SessionStore): PageControls {
+/**
+ * `shareableLessons` picks from the session's lesson slot what a share link carries (the lesson open and its
+ * step, not the sharer's progress elsewhere); without it no lesson travels.
+ */
+export function makePageControls(
+  session: Session,
+  deck: TerminalDeck,
+  saver: Saver,
+  store: SessionStore,
+  shareableLessons?: (slot: unknown) => unknown,
+): PageControls {
   const reload = (): void => location.replace(plainUrl(location.href));
   const current = () => snapshot(session, deck.layout(), { speed: session.driver.speed }, Date.now());
   return {
@@ -54,8 +66,9 @@ export function makePageControls(session: Session, deck: TerminalDeck, saver: Sa
       return true;
     },
     async shareLink() {
-      const param = await encodeShared({ seed: session.seed, journal: session.journal, head: session.head });
-      return shareUrl(location.href, param);
+      const lessons = shareableLessons?.(lessonProgress()) ?? null;
+      const param = await encodeShared({ seed: session.seed, journal: session.journal, head: session.head, lessons });
+      return shareUrl(location.href, param, useLocale.getState().locale);
     },
     prefsChanged: () => saver.soon(),
   };

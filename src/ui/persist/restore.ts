@@ -61,7 +61,7 @@ async function fromLink(param: string): Promise<SavedSession> {
     journalFormat: JOURNAL_FORMAT,
     layout: DEFAULT_LAYOUT,
     prefs: DEFAULT_PREFS,
-    lessons: null,
+    lessons: r.lessons ?? null,
     savedAt: 0,
   });
 }
@@ -120,7 +120,9 @@ export async function startSession(o: StartOptions): Promise<Started> {
   if (o.shared !== null) {
     try {
       const saved = await fromLink(o.shared);
-      return { session: await replayInto(saved, o), saved, source: 'link' };
+      const session = await replayInto(saved, o);
+      setLessonProgress(saved.lessons);
+      return { session, saved, source: 'link' };
     } catch (e) {
       // A link is not ours to keep, but it is kept like a broken save so nothing the learner had is lost.
       const key = await o.store.setAside(o.shared, reasonOf(e)).catch(() => '');

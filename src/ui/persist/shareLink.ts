@@ -1,6 +1,7 @@
 /**
- * Share links: `?session=` + base64url(deflate-raw(JSON of { seed, journal, head })). Typing is repetitive
- * text, so a session of a few dozen commands fits in a URL. Only the machine travels, not the page layout.
+ * Share links: `?session=` + base64url(deflate-raw(JSON of { seed, journal, head, lessons })), and `?locale=`.
+ * Typing is repetitive text, so a session of a few dozen commands fits in a URL. The machine travels with the
+ * lesson open on it (lesson, step), not the page layout nor the sharer's own progress.
  */
 import type { JournalEntry, Position } from '../../machine/journal.js';
 
@@ -8,6 +9,8 @@ export interface SharedSession {
   readonly seed: number;
   readonly journal: readonly JournalEntry[];
   readonly head: Position;
+  /** The lesson slot (src/ui/lessons/saved.ts), as the page saves it; opaque here. */
+  readonly lessons?: unknown;
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
@@ -31,7 +34,7 @@ export function fromBase64Url(text: string): Uint8Array {
 }
 
 export async function encodeShared(s: SharedSession): Promise<string> {
-  const json = JSON.stringify({ v: 1, seed: s.seed, journal: s.journal, head: s.head });
+  const json = JSON.stringify({ v: 1, seed: s.seed, journal: s.journal, head: s.head, lessons: s.lessons ?? null });
   return toBase64Url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
 }
 
@@ -41,10 +44,12 @@ export async function decodeShared(param: string): Promise<unknown> {
   return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
 }
 
-export function shareUrl(base: string, param: string): string {
+/** The link: the session, and the language it was shown in (the lesson text follows it). */
+export function shareUrl(base: string, param: string, locale?: string): string {
   const u = new URL(base);
   u.search = '';
   u.hash = '';
+  if (locale !== undefined) u.searchParams.set('locale', locale);
   u.searchParams.set('session', param);
   return u.toString();
 }

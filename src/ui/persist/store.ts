@@ -8,9 +8,11 @@
  * The app's page (index.html) starts reading its store's session before any module has run (opening the
  * database is slow, and the first prompt waits for the answer); the first `load` takes that read.
  */
-import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, keys, set, setMany, type UseStore } from 'idb-keyval';
 
 export const SESSION_KEY = 'session';
+/** The machine not shown: the learner's own while a lesson runs on its own machine, or that lesson's machine. */
+export const KEPT_KEY = 'kept';
 /** Prefix of sessions that could not be restored, kept for a human (or a later version) to look at. */
 export const SET_ASIDE_PREFIX = 'set-aside:';
 
@@ -24,6 +26,11 @@ export interface SessionStore {
   /** Keeps `text` under another key and removes it from the slot that held it; returns that key. */
   setAside(text: string, why: string): Promise<string>;
   setAsideKeys(): Promise<string[]>;
+  /** The kept machine (a saved session's text), if any. */
+  kept(): Promise<string | undefined>;
+  keep(text: string): Promise<void>;
+  /** Switches machines: `next` (the kept one, as it is to be shown) is loaded from now on, `shown` is kept. */
+  swap(next: string, shown: string): Promise<void>;
 }
 
 /** When a saved text was written; a text that does not say is tried first, so damage is reported, not skipped. */
@@ -106,6 +113,18 @@ export function idbSessionStore(db = PAGE_DB, storeName = PAGE_STORE, local: Sto
     },
     async setAsideKeys() {
       return (await keys(s())).map(String).filter((k) => k.startsWith(SET_ASIDE_PREFIX));
+    },
+    async kept() {
+      const v = await get<unknown>(KEPT_KEY, s());
+      return typeof v === 'string' ? v : undefined;
+    },
+    async keep(text) {
+      await set(KEPT_KEY, text, s());
+    },
+    async swap(next, shown) {
+      // One transaction: a tab closed halfway never leaves the two slots holding the same machine.
+      await setMany([[SESSION_KEY, next], [KEPT_KEY, shown]], s());
+      dropLocal();
     },
   };
 }

@@ -36,6 +36,8 @@ function testHost(session: LessonSession = bootSession()): TestHost {
     prompts: [],
     current: session,
     session: () => host.current,
+    // Nothing of the learner's on these machines: a start state opens without asking (asked: a test below).
+    pristine: () => true,
     fresh: async () => {
       host.calls.push('fresh');
       host.current = bootSession();
@@ -125,7 +127,10 @@ describe('LessonController on a live machine', () => {
     expect(host.highlights).toContainEqual({ kind: 'container', name: 'bob_old' });
     c.close();
     expect(host.highlights[host.highlights.length - 1]).toBeNull();
-    expect(host.saves[host.saves.length - 1]).toEqual({ v: 1, current: null, progress: null, finished: ['ch03-03-naming'] });
+    expect(host.saves[host.saves.length - 1]).toEqual({
+      v: 1, current: null, progress: null, finished: ['ch03-03-naming'], done: { 'ch03-03-naming': ['name', 'exit', 'challenge'] },
+      machine: 'ch03-03-naming',
+    });
     c.dispose();
   });
 
@@ -209,6 +214,38 @@ describe('LessonController on a live machine', () => {
     c.dispose();
   });
 
+  it('a start state on a machine the learner used: asked first, the machine kept, nothing run before yes', { timeout: 60_000 }, async () => {
+    const host = testHost();
+    const c = new LessonController({ ...host, pristine: () => false, keep: async () => void host.calls.push('keep') }, { locale: 'en' });
+    await c.init(null);
+    await c.open('ch03-03-naming');
+    expect(c.store.getState()).toMatchObject({ status: 'confirm', run: null, pending: { id: 'ch03-03-naming', keeps: true, replaces: null } });
+    expect(host.calls).toEqual([]);
+    c.cancelOpen();
+    expect(c.store.getState()).toMatchObject({ status: 'list', pending: null });
+    await c.open('ch03-03-naming');
+    await c.confirmOpen();
+    expect(host.calls).toEqual(['keep', 'pause', 'resume']);
+    expect(c.store.getState().status).toBe('running');
+    // Another lesson with a start state replaces this lesson's machine (the learner's own stays kept): said so.
+    await c.open('ch03-04-start-attach');
+    expect(c.store.getState().pending).toEqual({ id: 'ch03-04-start-attach', keeps: false, replaces: 'ch03-03-naming', dropsKept: null });
+    c.dispose();
+  });
+
+  it('a lesson opened again resumes at its first step not done, with the steps done', { timeout: 60_000 }, async () => {
+    const host = testHost();
+    const c = new LessonController(host, { locale: 'en' });
+    await c.init('ch01-01-client-server');
+    await typeSolution(c, host, run(c).step);
+    expect(run(c).completed.size).toBe(1);
+    c.close();
+    expect(c.store.getState().done).toEqual({ 'ch01-01-client-server': ['client'] });
+    await c.open('ch01-01-client-server');
+    expect([run(c).step.id, [...run(c).completed]]).toEqual(['server', ['client']]);
+    c.dispose();
+  });
+
   it('an unknown deep link shows the list; a broken runtime is an error, not a crash', async () => {
     const c = new LessonController(testHost());
     await c.init(lessonFromUrl('?lesson=ch99-nope'));
@@ -231,13 +268,14 @@ describe('deep links and saved progress', () => {
   });
 
   it('parseSaved ignores what it does not understand', () => {
-    const empty = { v: 1, current: null, progress: null, finished: [] };
+    const empty = { v: 1, current: null, progress: null, finished: [], done: {}, machine: null };
     expect(parseSaved(undefined)).toEqual(empty);
     expect(parseSaved('x')).toEqual(empty);
     expect(parseSaved({ v: 2, current: 'a' })).toEqual(empty);
     expect(parseSaved({ v: 1, current: 'a', progress: { v: 1, lesson: 'a' }, finished: ['b', 3] })).toEqual({ ...empty, current: 'a' });
     const progress = { v: 1, lesson: 'a', step: 's', completed: [], hints: { s: 1 }, solutions: [], commands: { records: [{ args: ['ps'], status: 0 }] } };
-    expect(parseSaved({ v: 1, current: 'a', progress, finished: ['b'] })).toEqual({ v: 1, current: 'a', progress, finished: ['b'] });
+    expect(parseSaved({ v: 1, current: 'a', progress, finished: ['b'] })).toEqual({ ...empty, current: 'a', progress, finished: ['b'] });
+    expect(parseSaved({ v: 1, current: null, done: { a: ['s'], b: 3 }, machine: 'a' })).toEqual({ ...empty, done: { a: ['s'] }, machine: 'a' });
     expect(parseSaved({ v: 1, current: 'b', progress, finished: [] }).progress).toBeNull();
   });
 });

@@ -7,7 +7,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { parseLesson, type RunnerState } from '../../../src/lessons/index.js';
+import { parseLesson, type Lesson, type RunnerState } from '../../../src/lessons/index.js';
+import { say } from '../../../src/lessons/checks/said.js';
 import { checkText } from '../../../src/ui/lessons/checkText.js';
 import { LessonView, type LessonViewProps } from '../../../src/ui/lessons/LessonView.js';
 import { renderMarkdown, renderSegments } from '../../../src/ui/lessons/markdown.js';
@@ -47,19 +48,35 @@ sudo docker run --name web -d nginx
 - done
 `;
 
-function state(): RunnerState {
-  const { lesson, errors } = parseLesson('lessons/ch09-evil/01-evil.en.md', EVIL);
+/**
+ * The lesson as if the checker had let its HTML through (it rejects it: lessons:check), to prove the panel
+ * escapes it anyway: parsed with placeholders, the HTML put back in afterwards.
+ */
+function evilLesson(): Lesson {
+  const path = 'lessons/ch09-evil/01-evil.en.md';
+  const html = /<img[^>]*>|<script>[^<]*<\/script>|<\/?b>/g;
+  expect(parseLesson(path, EVIL).errors.map((e) => [e.line, e.message.slice(0, 30)])).toEqual(
+    [9, 18, 24].map((l) => [l, 'HTML is not allowed in lesson ']),
+  );
+  const found = EVIL.match(html)!;
+  let i = 0;
+  const { lesson, errors } = parseLesson(path, EVIL.replace(html, () => `HTMLx${i++}xHTML`));
   expect(errors).toEqual([]);
-  const step = lesson!.steps[0];
+  return JSON.parse(JSON.stringify(lesson).replace(/HTMLx(\d+)xHTML/g, (_m, n: string) => JSON.stringify(found[Number(n)]).slice(1, -1))) as Lesson;
+}
+
+function state(): RunnerState {
+  const lesson = evilLesson();
+  const step = lesson.steps[0];
   return {
-    lesson: lesson!,
+    lesson,
     index: 0,
     step,
     evaluation: {
       passed: false,
       results: [
-        { check: step.checks[0].check, line: step.checks[0].line, passed: false, found: 'no container named web' },
-        { check: step.checks[1].check, line: step.checks[1].line, passed: true, found: 'docker ps (exit 0)' },
+        { check: step.checks[0].check, line: step.checks[0].line, passed: false, found: 'no container web', said: say('noContainer', { name: 'web' }) },
+        { check: step.checks[1].check, line: step.checks[1].line, passed: true, found: 'docker ps → 0', said: say('ranList', { runs: [say('ranOnce', { args: 'ps', status: 0 })] }) },
       ],
     },
     completed: new Set(),
@@ -108,7 +125,7 @@ describe('LessonView', () => {
     expect(html).toContain('aria-label="Copy sudo docker ps"');
     expect(html).toContain('aria-label="not yet">✗</span>');
     expect(html).toContain('aria-label="done">✓</span>');
-    expect(html).toContain('The machine shows: no container named web');
+    expect(html).toContain('The machine shows: no container web');
     expect(html).toContain('A container named <code>web</code> exists, <code>running</code>');
     expect(html).toContain('aria-label="Press &lt;Ctrl-P&gt;&lt;Ctrl-Q&gt; in the terminal"');
     expect(html).toContain('(wait 2 s)');

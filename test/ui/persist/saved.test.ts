@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BadSave, parseSaved, SAVE_FORMAT } from '../../../src/ui/persist/saved.js';
 import { JOURNAL_FORMAT } from '../../../src/machine/journal.js';
+import { keptFrom, switchedText } from '../../../src/ui/persist/machines.js';
+import { carryLessons } from '../../../src/ui/lessons/saved.js';
 
 const good = {
   format: SAVE_FORMAT,
@@ -46,5 +48,18 @@ describe('saved session format', () => {
     expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'reboot', term: 0 }] }))).toBe('shape: journal entry 0');
     expect(reason(JSON.stringify({ ...good, head: { step: 1 } }))).toBe('shape: head');
     expect(reason('null')).toBe('shape: not an object');
+  });
+});
+
+describe('switching machines', () => {
+  it('carries the learner’s lesson progress to the kept machine, which keeps its own open lesson', () => {
+    const base = { format: SAVE_FORMAT, journalFormat: JOURNAL_FORMAT, seed: 1, journal: [], head: { step: 0, at: 0 }, savedAt: 1 };
+    const own = { ...base, lessons: { v: 1, current: null, progress: null, finished: ['a'], done: { b: ['x'] }, machine: null } };
+    const lesson = { ...base, lessons: { v: 1, current: 'c', progress: null, finished: ['c'], done: { b: ['y'], c: ['z'] }, machine: 'c' } };
+    const next = JSON.parse(switchedText({ kept: JSON.stringify(own), shown: JSON.stringify(lesson), carry: carryLessons })) as { lessons: unknown };
+    expect(next.lessons).toEqual({ v: 1, current: null, progress: null, finished: ['a', 'c'], done: { b: ['x', 'y'], c: ['z'] }, machine: null });
+    expect(keptFrom(JSON.stringify(lesson))).toEqual({ lesson: 'c' });
+    expect(keptFrom(JSON.stringify(own))).toEqual({ lesson: null });
+    expect(keptFrom('not json')).toBeNull();
   });
 });

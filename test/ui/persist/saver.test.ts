@@ -18,6 +18,9 @@ class FakeStore implements SessionStore {
   clear = async (): Promise<void> => {};
   setAside = async (): Promise<string> => 'k';
   setAsideKeys = async (): Promise<string[]> => [];
+  kept = async (): Promise<string | undefined> => undefined;
+  keep = async (): Promise<void> => {};
+  swap = async (): Promise<void> => {};
 }
 
 let session: Session;

@@ -20,8 +20,12 @@ describe('share links', () => {
     for (let i = 0; i < 40; i++) journal.push({ step: 100 * i + 7, at: 1000.5 * i, kind: 'keys', term: 0, data: 'sudo docker ps -a\r' });
     const param = await encodeShared({ seed: 9, journal, head: { step: 9999, at: 65432.125 } });
     expect(param.length).toBeLessThan(JSON.stringify(journal).length / 4);
-    expect(await decodeShared(param)).toEqual({ v: 1, seed: 9, journal, head: { step: 9999, at: 65432.125 } });
+    expect(await decodeShared(param)).toEqual({ v: 1, seed: 9, journal, head: { step: 9999, at: 65432.125 }, lessons: null });
     expect(shareUrl('https://x.test/app/?seed=3&test=1#top', param)).toBe(`https://x.test/app/?session=${param}`);
+    // The lesson open travels with the machine, the language in the address.
+    const lessons = { v: 1, current: 'ch03-03-naming', progress: null };
+    expect(await decodeShared(await encodeShared({ seed: 9, journal, head: { step: 1, at: 1 }, lessons }))).toMatchObject({ lessons });
+    expect(shareUrl('https://x.test/app/?seed=3', param, 'zh')).toBe(`https://x.test/app/?locale=zh&session=${param}`);
   });
 
   it('refuses a damaged parameter', async () => {

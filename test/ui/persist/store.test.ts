@@ -35,3 +35,20 @@ describe('the early read', () => {
     expect(g.dockersimSaved).toBeDefined();
   });
 });
+
+describe('the kept machine', () => {
+  it('is kept beside the session, and a swap shows it and keeps the one shown, in one go', async () => {
+    const store = idbSessionStore('dockersim-kept', 'sessions', null);
+    expect(await store.kept()).toBeUndefined();
+    await store.save('{"machine":"own"}');
+    await store.keep('{"machine":"own"}');
+    await store.save('{"machine":"lesson"}');
+    expect(await store.load()).toEqual(['{"machine":"lesson"}']);
+    await store.swap('{"machine":"own","carried":1}', '{"machine":"lesson"}');
+    expect(await store.load()).toEqual(['{"machine":"own","carried":1}']);
+    expect(await store.kept()).toBe('{"machine":"lesson"}');
+    // Reset clears the machine shown, never the kept one.
+    await store.clear();
+    expect(await store.kept()).toBe('{"machine":"lesson"}');
+  });
+});

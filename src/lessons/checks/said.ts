@@ -1,0 +1,84 @@
+/**
+ * What a check found on the machine, said in the learner's language: a message id and its values (names,
+ * states, paths: the machine's own words, never translated), put into words by `sayIn`. Every message a
+ * check can give is in MESSAGES, in zh and en; a test says each zh message is Chinese apart from its values.
+ */
+import type { Locale } from '../model.js';
+
+type Value = string | number | Said | readonly (Said | string)[];
+
+export interface Said {
+  readonly id: MessageId;
+  readonly vars: Readonly<Record<string, Value>>;
+}
+
+interface Message {
+  readonly en: string;
+  readonly zh: string;
+  /** How a list value is joined (default: `, ` and `、`). */
+  readonly join?: { readonly en: string; readonly zh: string };
+}
+
+export const MESSAGES = {
+  containerFound: { en: '{n} matching; {seen}', zh: '符合的有 {n} 个；{seen}', join: { en: '; ', zh: '；' } },
+  noSuchContainer: { en: 'no such container', zh: '没有这样的容器' },
+  containerIs: {
+    en: '{name} ({image}, {state}, tty={tty}, restart={restart})',
+    zh: '{name}（镜像 {image}，状态 {state}，终端 {tty}，重启策略 {restart}）',
+  },
+  images: { en: 'images: {tags}', zh: '本地镜像：{tags}' },
+  noImages: { en: 'no images (looked for {ref})', zh: '本地没有镜像（要找的是 {ref}）' },
+  noContainer: { en: 'no container {name}', zh: '没有容器 {name}' },
+  logLines: { en: '{n} log lines', zh: '日志有 {n} 行' },
+  fileMissing: { en: '{path} does not exist', zh: '{path} 不存在' },
+  fileExists: { en: '{path} exists', zh: '{path} 存在' },
+  fileLacks: { en: '{path} does not contain {text}', zh: '{path} 里没有 {text}' },
+  terminalClosed: { en: 'terminal {n} is not open', zh: '终端 {n} 没有打开' },
+  terminalRuns: { en: 'terminal {n}: {programs}', zh: '终端 {n}：{programs}', join: { en: ' → ', zh: ' → ' } },
+  terminalIdle: { en: 'terminal {n}: nothing in the foreground', zh: '终端 {n}：前台没有程序' },
+  program: { en: '{program}', zh: '{program}' },
+  programIn: { en: '{program} in {container}', zh: '容器 {container} 里的 {program}' },
+  noShell: { en: 'no shell on the terminal', zh: '终端上没有 shell' },
+  notExported: { en: '{name} is not exported', zh: '{name} 没有被导出' },
+  exported: { en: '{name}={value}', zh: '{name}={value}' },
+  userGroups: { en: '{user} is in: {groups}', zh: '{user} 所在的组：{groups}' },
+  userNoGroups: { en: '{user} is in: no groups', zh: '{user} 不属于任何组' },
+  noUser: { en: 'no user {user}', zh: '没有用户 {user}' },
+  daemonListens: { en: 'dockerd listens on {addrs}', zh: 'dockerd 监听 {addrs}' },
+  daemonListensNothing: { en: 'dockerd listens on nothing', zh: 'dockerd 没有监听任何地址' },
+  daemonDown: { en: 'dockerd is not running', zh: 'dockerd 没有运行' },
+  ranList: { en: '{runs}', zh: '{runs}', join: { en: '; ', zh: '；' } },
+  ranOnce: { en: 'docker {args} → {status}', zh: 'docker {args} → 退出码 {status}' },
+  notRan: { en: 'docker {command} was not run', zh: '还没有运行过 docker {command}' },
+  notRunning: { en: '{name} is not running', zh: '{name} 没有在运行' },
+  processes: { en: '{name} runs: {programs}', zh: '{name} 里运行着：{programs}' },
+  checkError: { en: 'check error: {message}', zh: '检查出错：{message}' },
+  exitedOther: {
+    en: '{name} exited with code {code}, not {want}: the last command in it failed, and {exit} passes its code on. A container that has exited keeps its code, so this one cannot pass any more: run a new one and leave it with {exit} straight away.',
+    zh: '{name} 的退出码是 {code}，不是 {want}：容器里最后一条命令失败了，{exit} 会把它的退出码带出来。容器退出后退出码不会再变，这个容器已经不可能通过这项检查：重新运行一个容器，进去后直接用 {exit} 离开。',
+  },
+} as const satisfies Record<string, Message>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function say(id: MessageId, vars: Readonly<Record<string, Value>> = {}): Said {
+  return { id, vars };
+}
+
+function isSaid(v: Value): v is Said {
+  return typeof v === 'object' && !Array.isArray(v);
+}
+
+/** In words; `value` may stand in for each value (a test masks them to see the words alone). */
+export function sayIn(s: Said, locale: Locale, value: (v: string) => string = (v) => v): string {
+  const m: Message = MESSAGES[s.id];
+  const join = m.join?.[locale] ?? (locale === 'zh' ? '、' : ', ');
+  return m[locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = s.vars[name];
+    if (v === undefined) return whole;
+    if (Array.isArray(v)) {
+      return (v as readonly (Said | string)[]).map((x) => (typeof x === 'string' ? value(x) : sayIn(x, locale, value))).join(join);
+    }
+    return isSaid(v as Value) ? sayIn(v as Said, locale, value) : value(String(v));
+  });
+}
