@@ -414,7 +414,9 @@ export class ProcessSys implements Sys {
   }
 
   async sleep(ms: number): Promise<void> {
-    const until = this.k.clock.now() + Math.max(0, ms);
+    // nanosleep(0) is still a trip through the scheduler: a loop that sleeps 0 (or NaN) must let others run.
+    if (!(ms > 0)) return this.yield();
+    const until = this.k.clock.now() + ms;
     const task = this.p.task;
     while (this.k.clock.now() < until) {
       const timer = this.k.clock.setTimer(until, () => this.k.sched.wake(task));

@@ -50,6 +50,21 @@ describe('kernel processes', () => {
     expect(times).toEqual([5000, 5250]);
   });
 
+  it('sleep(0) lets the other processes run, so a loop of it cannot stall the machine', async () => {
+    const order: string[] = [];
+    const { k } = boot(async (sys) => {
+      sys.spawn({ argv: ['other'], thread: true, program: async () => (order.push('other'), 0) });
+      for (let i = 0; i < 3; i++) {
+        await sys.sleep(0);
+        await sys.sleep(Number.NaN);
+        order.push(`loop ${i}`);
+      }
+      return 0;
+    });
+    expect(await k.run()).toBe('idle');
+    expect(order).toEqual(['other', 'loop 0', 'loop 1', 'loop 2']);
+  });
+
   it('reports execve errors as errno codes', async () => {
     const codes: string[] = [];
     const { k, fs } = boot(async (sys) => {
