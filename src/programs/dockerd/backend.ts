@@ -5,6 +5,7 @@
 import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { invalidParameter } from '../../engine/daemon/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
 import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';
 import type { IoSession } from '../../engine/daemon/session.js';
@@ -106,16 +107,20 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
       });
     },
     containerStats(name, opts, sink) {
-      let stopped = false;
       engine.getContainer(name);
-      work(async (w, s) => {
-        do {
-          sink.message(await w.containerStats(name, { oneShot: opts.oneShot }));
-          if (opts.stream && !stopped) await s.sleep(opts.oneShot ? 1000 : 0);
-        } while (opts.stream && !stopped);
-        sink.end();
-      }).catch((e: Error) => sink.end(e));
-      return { dispose: () => (stopped = true) };
+      if (opts.stream && opts.oneShot) throw invalidParameter('cannot have stream=true and one-shot=true');
+      let stopped = false;
+      work((w) => w.containerStats(name, opts, (rec) => sink.message(rec), () => stopped)).then(
+        () => sink.end(),
+        (e: Error) => sink.end(e),
+      );
+      return {
+        dispose: () => {
+          stopped = true;
+          // The collector's wait ends now rather than at its next sample.
+          engine.notify();
+        },
+      };
     },
 
     // ---- attach and exec
