@@ -9,7 +9,9 @@ import { invalidParameter } from '../../engine/daemon/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
 import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';
 import type { IoSession } from '../../engine/daemon/session.js';
+import { WaitQueue } from '../../engine/kernel/scheduler.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import { blockUntil } from '../../engine/daemon/block.js';
 import type { AttachStreams } from '../../api/router/container/backend.js';
 import type { EngineBackend } from '../../api/router/index.js';
 import { parseLogTime } from './logtime.js';
@@ -23,7 +25,9 @@ const CLIENT_HIGH_WATER = 64 * 1024;
 
 /**
  * Copies a session's output to the client until the process ends or the client detaches. While the client's
- * connection has a backlog the pump waits, so the session fills and holds the container's writes.
+ * connection has a backlog the pump waits, so the session fills and holds the container's writes. The
+ * session counts as delivered only once the connection has written everything (dockerd reports a
+ * container's exit after its output reached the attached clients).
  */
 async function pump(io: IoSession, streams: AttachStreams, sys: Sys): Promise<void> {
   streams.onStdin(
@@ -34,6 +38,11 @@ async function pump(io: IoSession, streams: AttachStreams, sys: Sys): Promise<vo
   );
   // The client went away (a write found it gone): detach at once, as dockerd's attach goroutines end.
   streams.onHangup?.(() => io.detach());
+  if (streams.backlog) {
+    const backlog = streams.backlog;
+    io.deliveredBy(() => backlog() > 0);
+    streams.onFlushed?.(() => io.flushed());
+  }
   for (let chunk = await io.read(); chunk !== null; chunk = await io.read()) {
     if (chunk.stream === 'stderr') streams.stderr(chunk.data);
     else streams.stdout(chunk.data);
@@ -51,11 +60,29 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     nowNs: () => engine.nowNs(),
     subscribeEvents(opts, sink) {
       for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) sink.event(marshalEvent(e));
-      if (opts.untilNs !== undefined && opts.untilNs <= engine.nowNs()) {
+      const untilNs = opts.untilNs;
+      if (untilNs !== undefined && untilNs <= engine.nowNs()) {
         sink.end();
         return { dispose() {} };
       }
-      return engine.events.subscribe((e) => sink.event(marshalEvent(e)));
+      const sub = engine.events.subscribe((e) => {
+        if (untilNs === undefined || e.timeNano <= untilNs) sink.event(marshalEvent(e));
+      });
+      if (untilNs === undefined) return sub;
+      // moby's getEvents ends the stream on a timer set for `until`.
+      let disposed = false;
+      const woken = new WaitQueue();
+      void work(async (_w, s) => {
+        await blockUntil(engine.kernel, s, woken, () => disposed, Number(untilNs - engine.nowNs()) / 1e6);
+        if (!disposed) sink.end();
+      });
+      return {
+        dispose() {
+          disposed = true;
+          sub.dispose();
+          woken.wakeAll(engine.kernel.sched);
+        },
+      };
     },
 
     // ---- container state
