@@ -93,11 +93,15 @@ export class RealtimeDriver {
     this.between = opts.between ?? (() => {});
   }
 
-  start(): void {
+  /**
+   * `target`: the virtual time real time has already reached (a host that booted flat out while the wall clock
+   * ran on starts behind, and catches up); by default the kernel's own clock.
+   */
+  start(target?: number): void {
     if (this.started) return;
     this.started = true;
     this.lastReal = this.host.now();
-    this.target = this.kernel.now();
+    this.target = Math.max(this.kernel.now(), target ?? 0);
     this.schedule(0);
   }
 

@@ -95,8 +95,8 @@ export class Daemon implements DaemonContext {
   containerTop(name: string, psArgs?: string): Promise<TopResponse> {
     return containerTop(this, name, psArgs);
   }
-  containerStats(name: string, opts?: StatsOptions): Promise<Json> {
-    return containerStats(this, name, opts);
+  containerStats(name: string, opts: StatsOptions, emit: (record: Json) => void, stopped?: () => boolean): Promise<void> {
+    return containerStats(this, name, opts, emit, stopped);
   }
   containerLogs(name: string, opts?: LogsOptions): LogsReader {
     return containerLogs(this, name, opts);

@@ -6,14 +6,14 @@ import { deviceFile } from '../kernel/files.js';
 import type { OpenFile } from '../kernel/openfile.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
-import { conflict, invalidParameter, notFound } from './errdefs.js';
+import { conflict, invalidParameter, notFound, systemError } from './errdefs.js';
 import { ExecRecord, type ExecCreateConfig } from './exec-record.js';
 import { generateID } from './ids.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
 import { daemonEnvironment, envRecord, execFailure, lookPath, replaceOrAppendEnv, resolveUser, spawnJoined } from './runtime/runc.js';
 import { drainedPipe, SinkGate } from './runtime/stdio.js';
-import { detachSequence } from './attach.js';
+import { DEFAULT_DETACH_KEYS, detachKeyBytes } from './escape.js';
 import { IoSession } from './session.js';
 
 function activeContainer(d: DaemonContext, name: string): Container {
@@ -27,6 +27,8 @@ function activeContainer(d: DaemonContext, name: string): Container {
 export function containerExecCreate(d: DaemonContext, name: string, config: ExecCreateConfig): { Id: string } {
   const c = activeContainer(d, name);
   if (!config.Cmd || config.Cmd.length === 0) throw invalidParameter('No exec command specified');
+  // moby returns this one as a plain error (a 500).
+  if (config.DetachKeys && detachKeyBytes(config.DetachKeys) === null) throw systemError(`Invalid escape keys (${config.DetachKeys}) provided`);
   const engine = d.engine;
   const id = generateID(engine.kernel.prng);
   const env = replaceOrAppendEnv(daemonEnvironment(c.Config.Hostname, config.Tty ?? false, c.Config.Env), config.Env ?? []);
@@ -80,16 +82,23 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
   engine.containerEvent(c, `exec_start: ${rec.entrypoint} ${rec.args.join(' ')}`, { execID: id });
 
   const tty = rec.config.Tty ?? false;
+  const stdin = rec.config.AttachStdin ?? false;
   const session = opts.detach
     ? null
     : new IoSession(engine, d.sys, tty, { stdout: rec.config.AttachStdout ?? true, stderr: rec.config.AttachStderr ?? true }, {
-        input: (data) => (rec.tty ? rec.tty.input(data) : rec.stdin?.tryWrite(data)),
+        input: stdin ? (data) => (rec.tty ? rec.tty.input(data) : rec.stdin?.tryWrite(data)) : undefined,
+        // moby's exec attach (CloseStdin): the client's input ending closes the process's stdin, or, with a
+        // TTY, ends the attach (the process runs on).
         closeInput: () => {
-          rec.stdin?.release();
-          rec.stdin = null;
+          if (!stdin) return;
+          if (!tty) {
+            rec.stdin?.release();
+            rec.stdin = null;
+          } else session?.detach();
         },
         resize: (rows, cols) => rec.tty?.resize(rows, cols),
-      }, rec.config.DetachKeys ? detachSequence(rec.config.DetachKeys) : undefined);
+        escaped: () => engine.containerEvent(c, 'exec_detach', { execID: rec.ID }),
+      }, rec.config.DetachKeys ? (detachKeyBytes(rec.config.DetachKeys) ?? DEFAULT_DETACH_KEYS) : DEFAULT_DETACH_KEYS);
   rec.sink = session;
   // A client that cannot keep up holds the exec process, as it holds a container it is attached to.
   const gate = new SinkGate(

@@ -7,7 +7,8 @@ import type { Sys } from '../kernel/sys.js';
 import { blockUntil } from './block.js';
 import type { DockerEngine } from './engine.js';
 import type { LogStream } from './logs.js';
-import { splitDetach, type StreamSink } from './runtime/stdio.js';
+import { DEFAULT_DETACH_KEYS, EscapeProxy } from './escape.js';
+import type { StreamSink } from './runtime/stdio.js';
 
 export class StreamQueue<T> {
   private items: T[] = [];
@@ -58,25 +59,35 @@ export interface OutputChunk {
 export interface IoHooks {
   /** Keys typed by the client (after detach-key filtering). */
   readonly input?: (data: string) => void;
+  /** The client's input ended (it closed its write side). */
   readonly closeInput?: () => void;
   readonly resize?: (rows: number, cols: number) => void;
-  /** The client detached (Ctrl-P Ctrl-Q) or hung up. */
+  /** The session ended before the process did: the client detached, hung up, or its input ended the attach. */
   readonly detach?: () => void;
+  /** The client typed the detach keys (dockerd logs `detach` / `exec_detach`). */
+  readonly escaped?: () => void;
 }
 
-/** An attach or exec connection: output to read, input to write, a terminal to resize. */
 /** Output an attached client may hold unread before the container's writes wait (and when they resume). */
 export const SESSION_HIGH_WATER = 64 * 1024;
 export const SESSION_LOW_WATER = 16 * 1024;
 
+/** An attach or exec connection: output to read, input to write, a terminal to resize. */
 export class IoSession implements StreamSink {
   private readonly queue: StreamQueue<OutputChunk>;
+  private readonly engine: DockerEngine;
   private detached = false;
   /** Characters queued and not yet read by the client's pump. */
   private queued = 0;
   /** Went over the high water since it last drained. */
   private wasCongested = false;
   private readonly drainListeners: (() => void)[] = [];
+  /** dockerd watches a TTY session's input for the detach keys (moby copyEscapable); other input passes as it is. */
+  private readonly escape: EscapeProxy | null;
+  /** The reader has had everything, up to the end of the stream. */
+  private readEnd = false;
+  /** What the reader handed on and its client has not yet received (see `deliveredBy`). */
+  private inFlight: () => boolean = () => false;
 
   constructor(
     engine: DockerEngine,
@@ -84,9 +95,11 @@ export class IoSession implements StreamSink {
     readonly tty: boolean,
     private readonly want: { stdout: boolean; stderr: boolean },
     private readonly hooks: IoHooks,
-    private readonly detachKeys = '\x10\x11',
+    detachKeys = DEFAULT_DETACH_KEYS,
   ) {
+    this.engine = engine;
     this.queue = new StreamQueue(engine, sys);
+    this.escape = tty ? new EscapeProxy(detachKeys) : null;
   }
 
   data(stream: LogStream, text: string): void {
@@ -108,8 +121,31 @@ export class IoSession implements StreamSink {
       this.queued -= chunk.data.length;
       // Only a session that held the container back has something to let go (reads are a hot path).
       if (this.wasCongested && this.queued <= SESSION_LOW_WATER) this.drained();
+    } else if (!this.readEnd) {
+      this.readEnd = true;
+      this.engine.notify();
     }
     return chunk;
+  }
+
+  /**
+   * The reader forwards output to a client through a buffer of its own (an API connection): `pending` says
+   * whether some of it has not gone out yet, and the reader calls `flushed()` when that may have changed.
+   */
+  deliveredBy(pending: () => boolean): void {
+    this.inFlight = pending;
+  }
+
+  flushed(): void {
+    this.engine.notify();
+  }
+
+  /**
+   * Everything the process wrote has reached the client (or the client is gone): what dockerd waits for
+   * (StreamConfig.Wait) before it reports the exit.
+   */
+  delivered(): boolean {
+    return this.detached || (this.readEnd && !this.inFlight());
   }
 
   congested(): boolean {
@@ -128,13 +164,16 @@ export class IoSession implements StreamSink {
   /** Returns 'detached' when the input held the detach keys (what came before them is still delivered). */
   write(data: string): 'ok' | 'detached' {
     if (this.detached) return 'detached';
-    const { before, detached } = splitDetach(data, this.detachKeys);
-    if (before) this.hooks.input?.(before);
-    if (detached) {
-      this.detach();
-      return 'detached';
+    if (!this.escape) {
+      this.hooks.input?.(data);
+      return 'ok';
     }
-    return 'ok';
+    const { pass, escaped } = this.escape.push(data);
+    if (pass) this.hooks.input?.(pass);
+    if (!escaped) return 'ok';
+    this.detach();
+    this.hooks.escaped?.();
+    return 'detached';
   }
 
   closeStdin(): void {
@@ -145,11 +184,13 @@ export class IoSession implements StreamSink {
     this.hooks.resize?.(rows, cols);
   }
 
+  /** Ends the session before the process does: no more output is queued, the reader gets its end. */
   detach(): void {
     if (this.detached) return;
     this.detached = true;
     this.hooks.detach?.();
     this.queue.close();
     this.drained();
+    this.engine.notify();
   }
 }

@@ -1,11 +1,12 @@
 /**
- * GET /containers/{id}/stats?stream=false (moby daemon/stats.go, cgroup v2): CPU from the container's cgroup,
- * memory from a per-program resident size (the simulation has no pages to count), pids, and eth0 counters.
- * Without one-shot, the daemon takes a second sample a second later so `precpu_stats` gives the CLI a rate.
+ * Container stats (moby daemon/stats.go, cgroup v2): CPU from the container's cgroup, memory from a
+ * per-program resident size (the simulation has no pages to count), pids, and eth0 counters.
  */
 import type { Process } from '../kernel/process.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
+import { blockUntil } from './block.js';
+import { invalidParameter } from './errdefs.js';
 import { formatRFC3339Nano, ZERO_TIME } from './timefmt.js';
 
 /** Resident KiB a cgroup charges for one process of a program, like a real container's memory.current. */
@@ -38,36 +39,42 @@ function cpuJSON(s: Sample | null): Record<string, unknown> {
 }
 
 export interface StatsOptions {
+  /** Keep sending a record every interval (the API's default). */
+  readonly stream?: boolean;
+  /** One record at once, without the second sample that gives `precpu_stats`. */
   readonly oneShot?: boolean;
 }
 
-export async function containerStats(d: DaemonContext, name: string, opts: StatsOptions = {}): Promise<Record<string, unknown>> {
-  const c = d.engine.getContainer(name);
-  const base = { name: c.Name, id: c.ID };
-  const blkio = {
-    io_service_bytes_recursive: null, io_serviced_recursive: null, io_queue_recursive: null, io_service_time_recursive: null,
-    io_wait_time_recursive: null, io_merged_recursive: null, io_time_recursive: null, sectors_recursive: null,
+/** moby's stats collector samples its subscribed containers once a second (daemon.go, NewCollector). */
+export const STATS_INTERVAL_MS = 1000;
+
+const BLKIO = {
+  io_service_bytes_recursive: null, io_serviced_recursive: null, io_queue_recursive: null, io_service_time_recursive: null,
+  io_wait_time_recursive: null, io_merged_recursive: null, io_time_recursive: null, sectors_recursive: null,
+};
+
+type StatsRecord = Record<string, unknown> & { read: string; cpu_stats: Record<string, unknown> };
+
+/** What GetContainerStats answers for a container that is not running: a record that only names it. */
+function emptyRecord(c: Container): StatsRecord {
+  return {
+    name: c.Name, id: c.ID, read: ZERO_TIME, preread: ZERO_TIME, pids_stats: {}, blkio_stats: BLKIO, num_procs: 0, storage_stats: {},
+    cpu_stats: cpuJSON(null), precpu_stats: cpuJSON(null), memory_stats: {},
   };
-  if (!c.State.Running) {
-    return {
-      ...base, read: ZERO_TIME, preread: ZERO_TIME, pids_stats: {}, blkio_stats: blkio, num_procs: 0, storage_stats: {},
-      cpu_stats: cpuJSON(null), precpu_stats: cpuJSON(null), memory_stats: {},
-    };
-  }
-  let pre: Sample | null = null;
-  if (!opts.oneShot) {
-    pre = sample(d, c);
-    await d.sys.sleep(1000);
-  }
+}
+
+/** One sample of the container (moby GetContainerStats), its `pre*` fields still zero. */
+function collect(d: DaemonContext, c: Container): StatsRecord {
+  if (!c.State.Running) return emptyRecord(c);
   const s = sample(d, c);
   const rt = d.engine.runtime(c);
   const usage = s.procs.reduce((n, p) => n + (RSS_KIB[p.comm] ?? DEFAULT_RSS_KIB) * 1024, 0);
   const inactiveFile = Math.min(usage, 16 * 4096);
   const limit = rt.cgroup && Number.isFinite(rt.cgroup.memoryMax) ? rt.cgroup.memoryMax : HOST_MEM_BYTES;
-  const out: Record<string, unknown> = {
-    ...base, read: formatRFC3339Nano(s.readNs), preread: pre ? formatRFC3339Nano(pre.readNs) : ZERO_TIME,
+  const out: StatsRecord = {
+    name: c.Name, id: c.ID, read: formatRFC3339Nano(s.readNs), preread: ZERO_TIME,
     pids_stats: rt.cgroup && Number.isFinite(rt.cgroup.pidsMax) ? { current: s.procs.length, limit: rt.cgroup.pidsMax } : { current: s.procs.length },
-    blkio_stats: blkio, num_procs: 0, storage_stats: {}, cpu_stats: cpuJSON(s), precpu_stats: cpuJSON(pre),
+    blkio_stats: BLKIO, num_procs: 0, storage_stats: {}, cpu_stats: cpuJSON(s), precpu_stats: cpuJSON(null),
     memory_stats: {
       usage,
       stats: { active_anon: 0, active_file: 0, anon: usage - inactiveFile, file: inactiveFile, inactive_anon: usage - inactiveFile, inactive_file: inactiveFile, kernel_stack: 16384 * s.procs.length },
@@ -78,4 +85,39 @@ export async function containerStats(d: DaemonContext, name: string, opts: Stats
     out.networks = { eth0: { rx_bytes: 0, rx_packets: 0, rx_errors: 0, rx_dropped: 0, tx_bytes: 0, tx_packets: 0, tx_errors: 0, tx_dropped: 0 } };
   }
   return out;
+}
+
+/**
+ * GET /containers/{id}/stats (moby daemon/stats.go): hands each record to `emit`. Without `stream`, one record:
+ * the empty one for a container that is not running, else a sample taken an interval after a first one (so
+ * `precpu_stats` gives the CLI a rate) or, with `oneShot`, at once. With `stream`, a record every interval
+ * whatever the container does (the empty one while it is not running, as dockerd's collector publishes it),
+ * each carrying the previous one's CPU figures, until `stopped()` or the container is removed.
+ */
+export async function containerStats(d: DaemonContext, name: string, opts: StatsOptions, emit: (record: Record<string, unknown>) => void, stopped: () => boolean = () => false): Promise<void> {
+  const engine = d.engine;
+  const c = engine.getContainer(name);
+  const stream = opts.stream ?? false;
+  if (stream && opts.oneShot) throw invalidParameter('cannot have stream=true and one-shot=true');
+  if (!stream && (!c.State.Running || c.State.Restarting)) {
+    emit(emptyRecord(c));
+    return;
+  }
+  if (opts.oneShot) {
+    emit(collect(d, c));
+    return;
+  }
+  const gone = (): boolean => !engine.containers.has(c.ID);
+  let pre: StatsRecord | null = null;
+  for (;;) {
+    const rec = collect(d, c);
+    if (pre) Object.assign(rec, { preread: pre.read, precpu_stats: pre.cpu_stats });
+    // Without stream the first sample only primes the CPU figures (moby's noStreamFirstFrame).
+    if (stream || pre) emit(rec);
+    if (!stream && pre) return;
+    pre = rec;
+    // The wait is always a timer, so a client streaming a stopped container's records costs a wake-up a second.
+    await blockUntil(engine.kernel, d.sys, engine.changed, () => stopped() || gone(), STATS_INTERVAL_MS);
+    if (stopped() || gone()) return;
+  }
 }

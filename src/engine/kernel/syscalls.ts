@@ -24,7 +24,16 @@ import { DEV, PTS_MAJOR, type Credentials, type Fs } from './vfs.js';
 const MAX_FDS = 1024;
 const NR_OPEN = 1048576;
 
+/**
+ * Reads and writes one slice may make before the next waits for the scheduler: a process whose calls never
+ * block (`cat /dev/zero > /dev/null`) would otherwise keep the CPU, and the page, for good.
+ */
+const CALLS_PER_SLICE = 256;
+
 export class ProcessSys implements Sys {
+  private callSlice = -1;
+  private callsInSlice = 0;
+
   constructor(
     private readonly k: Kernel,
     private readonly p: Process,
@@ -113,8 +122,19 @@ export class ProcessSys implements Sys {
     return f;
   }
 
+  /** A preemption point: past CALLS_PER_SLICE calls in this slice, the CPU goes to the others first. */
+  private overQuantum(): boolean {
+    const slice = this.k.sched.slices;
+    if (slice !== this.callSlice) {
+      this.callSlice = slice;
+      this.callsInSlice = 0;
+    }
+    return ++this.callsInSlice > CALLS_PER_SLICE;
+  }
+
   async read(fd: number, max?: number): Promise<string | null> {
     this.k.checkAlive(this.p);
+    if (this.overQuantum()) await this.yield();
     const f = this.file(fd);
     if (!f.readable) throw new SysError('EBADF', 'read');
     for (;;) {
@@ -127,6 +147,7 @@ export class ProcessSys implements Sys {
 
   async write(fd: number, data: string): Promise<void> {
     this.k.checkAlive(this.p);
+    if (this.overQuantum()) await this.yield();
     const f = this.file(fd);
     if (!f.writable) throw new SysError('EBADF', 'write');
     this.p.addCpuUnits(1 + (data.length >> 12));
@@ -430,7 +451,9 @@ export class ProcessSys implements Sys {
   }
 
   async sleep(ms: number): Promise<void> {
-    const until = this.k.clock.now() + Math.max(0, ms);
+    // nanosleep(0) is still a trip through the scheduler: a loop that sleeps 0 (or NaN) must let others run.
+    if (!(ms > 0)) return this.yield();
+    const until = this.k.clock.now() + ms;
     const task = this.p.task;
     while (this.k.clock.now() < until) {
       const timer = this.k.clock.setTimer(until, () => this.k.sched.wake(task));

@@ -15,6 +15,8 @@ export const DOCKER_SOCK = '/var/run/docker.sock';
 const DOCKER_PIDFILE = '/var/run/docker.pid';
 /** Virtual ms of boot (init, the docker unit, dockerd's start-up) after which dockerd must be listening. */
 const BOOT_BUDGET_MS = 60_000;
+/** Real-time mode: the longest the clock stands still while the host is idle (how far behind a request may find it). */
+const REALTIME_IDLE_MS = 5;
 /** Manual mode: timers due within this many virtual ms of a kick still fire (a `sleep 0`, a poll). */
 const MANUAL_SLACK_MS = 20;
 
@@ -57,9 +59,19 @@ export class SimHost {
     await k.run({ until: deadline, stop: () => host.dockerd() !== null });
     if (host.dockerd() === null) throw new Error('the simulated dockerd did not start');
     if (opts.clock.kind === 'realtime') {
-      const driver = new RealtimeDriver(k, { host: nodeDriverHost(), onError: opts.onError ?? ((e) => { throw e; }) });
-      if (opts.clock.speed !== undefined && opts.clock.speed !== 1) driver.setSpeed(opts.clock.speed);
-      driver.start();
+      const driver = new RealtimeDriver(k, {
+        host: nodeDriverHost(),
+        onError: opts.onError ?? ((e) => { throw e; }),
+        // The host's clock is the wall clock a real client compares with (`logs --since 2s`, "4 seconds ago"):
+        // time the simulation could not keep up with (a chunk loading, a busy host) is caught up, never dropped.
+        maxLagMs: Number.POSITIVE_INFINITY,
+        // Between ticks the clock stands still; a request that arrives runs at the time the last tick left.
+        idleMs: REALTIME_IDLE_MS,
+      });
+      const speed = opts.clock.speed ?? 1;
+      if (speed !== 1) driver.setSpeed(speed);
+      // Boot ran flat out while the wall clock moved on: start where real time has got to.
+      driver.start(opts.bootEpochMs === undefined ? undefined : (Date.now() - opts.bootEpochMs) * speed);
       host.driver = driver;
     }
     return host;

@@ -8,11 +8,14 @@ import { systemDiskUsage } from '../../engine/daemon/disk-usage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
 import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/network-prune.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { invalidParameter } from '../../engine/daemon/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
 import { eventFilter } from '../../engine/daemon/events-filter.js';
 import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';
 import type { IoSession } from '../../engine/daemon/session.js';
+import { WaitQueue } from '../../engine/kernel/scheduler.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import { blockUntil } from '../../engine/daemon/block.js';
 import type { AttachStreams } from '../../api/router/container/backend.js';
 import type { EngineBackend } from '../../api/router/index.js';
 import { parseLogTime } from './logtime.js';
@@ -26,7 +29,9 @@ const CLIENT_HIGH_WATER = 64 * 1024;
 
 /**
  * Copies a session's output to the client until the process ends or the client detaches. While the client's
- * connection has a backlog the pump waits, so the session fills and holds the container's writes.
+ * connection has a backlog the pump waits, so the session fills and holds the container's writes. The
+ * session counts as delivered only once the connection has written everything (dockerd reports a
+ * container's exit after its output reached the attached clients).
  */
 async function pump(io: IoSession, streams: AttachStreams, sys: Sys): Promise<void> {
   streams.onStdin(
@@ -37,6 +42,11 @@ async function pump(io: IoSession, streams: AttachStreams, sys: Sys): Promise<vo
   );
   // The client went away (a write found it gone): detach at once, as dockerd's attach goroutines end.
   streams.onHangup?.(() => io.detach());
+  if (streams.backlog) {
+    const backlog = streams.backlog;
+    io.deliveredBy(() => backlog() > 0);
+    streams.onFlushed?.(() => io.flushed());
+  }
   for (let chunk = await io.read(); chunk !== null; chunk = await io.read()) {
     if (chunk.stream === 'stderr') streams.stderr(chunk.data);
     else streams.stdout(chunk.data);
@@ -56,13 +66,29 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     subscribeEvents(opts, sink) {
       const include = eventFilter(opts.filters);
       for (const e of engine.events.buffered(opts.sinceNs, opts.untilNs)) if (include(e)) sink.event(marshalEvent(e));
-      if (opts.untilNs !== undefined && opts.untilNs <= engine.nowNs()) {
+      const untilNs = opts.untilNs;
+      if (untilNs !== undefined && untilNs <= engine.nowNs()) {
         sink.end();
         return { dispose() {} };
       }
-      return engine.events.subscribe((e) => {
-        if (include(e)) sink.event(marshalEvent(e));
+      const sub = engine.events.subscribe((e) => {
+        if ((untilNs === undefined || e.timeNano <= untilNs) && include(e)) sink.event(marshalEvent(e));
       });
+      if (untilNs === undefined) return sub;
+      // moby's getEvents ends the stream on a timer set for `until`.
+      let disposed = false;
+      const woken = new WaitQueue();
+      void work(async (_w, s) => {
+        await blockUntil(engine.kernel, s, woken, () => disposed, Number(untilNs - engine.nowNs()) / 1e6);
+        if (!disposed) sink.end();
+      });
+      return {
+        dispose() {
+          disposed = true;
+          sub.dispose();
+          woken.wakeAll(engine.kernel.sched);
+        },
+      };
     },
 
     // ---- container state
@@ -116,16 +142,20 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
       });
     },
     containerStats(name, opts, sink) {
-      let stopped = false;
       engine.getContainer(name);
-      work(async (w, s) => {
-        do {
-          sink.message(await w.containerStats(name, { oneShot: opts.oneShot }));
-          if (opts.stream && !stopped) await s.sleep(opts.oneShot ? 1000 : 0);
-        } while (opts.stream && !stopped);
-        sink.end();
-      }).catch((e: Error) => sink.end(e));
-      return { dispose: () => (stopped = true) };
+      if (opts.stream && opts.oneShot) throw invalidParameter('cannot have stream=true and one-shot=true');
+      let stopped = false;
+      work((w) => w.containerStats(name, opts, (rec) => sink.message(rec), () => stopped)).then(
+        () => sink.end(),
+        (e: Error) => sink.end(e),
+      );
+      return {
+        dispose: () => {
+          stopped = true;
+          // The collector's wait ends now rather than at its next sample.
+          engine.notify();
+        },
+      };
     },
 
     // ---- attach and exec

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binaryContent } from '../../../src/engine/kernel/binfmt.js';
 import { Cgroup } from '../../../src/engine/kernel/cgroup.js';
+import { deviceFile } from '../../../src/engine/kernel/files.js';
 import { isSysError } from '../../../src/engine/kernel/errno.js';
 import { Kernel } from '../../../src/engine/kernel/kernel.js';
 import type { Program, Sys } from '../../../src/engine/kernel/sys.js';
@@ -48,6 +49,38 @@ describe('kernel processes', () => {
     });
     expect(await k.run()).toBe('idle');
     expect(times).toEqual([5000, 5250]);
+  });
+
+  it('sleep(0) lets the other processes run, so a loop of it cannot stall the machine', async () => {
+    const order: string[] = [];
+    const { k } = boot(async (sys) => {
+      sys.spawn({ argv: ['other'], thread: true, program: async () => (order.push('other'), 0) });
+      for (let i = 0; i < 3; i++) {
+        await sys.sleep(0);
+        await sys.sleep(Number.NaN);
+        order.push(`loop ${i}`);
+      }
+      return 0;
+    });
+    expect(await k.run()).toBe('idle');
+    expect(order).toEqual(['other', 'loop 0', 'loop 1', 'loop 2']);
+  });
+
+  it('a process whose reads and writes never block still lets the others run (cat /dev/zero > /dev/null; does not yet fail without the quantum)', async () => {
+    const order: string[] = [];
+    const { k } = boot(async (sys) => {
+      sys.spawn({ argv: ['other'], thread: true, program: async () => (order.push('other'), 0) });
+      const self = k.procs.get(sys.hostPid)!;
+      k.installFd(self, 5, deviceFile('zero', k.prng));
+      k.installFd(self, 6, deviceFile('null', k.prng));
+      for (let i = 0; i < 100_000 && order.length === 0; i++) {
+        await sys.write(6, (await sys.read(5))!);
+      }
+      order.push('spinner');
+      return 0;
+    });
+    expect(await k.run()).toBe('idle');
+    expect(order).toEqual(['other', 'spinner']);
   });
 
   it('reports execve errors as errno codes', async () => {

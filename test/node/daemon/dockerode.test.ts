@@ -20,13 +20,18 @@ let d: Omit<TestDaemon, 'tcp' | 'dockerHost'>;
 let docker: Docker;
 const validator = new SwaggerValidator();
 const recorder = new Recorder(validator);
+/** Everything the daemon wrote to its clients, in the order it wrote it (across connections). */
+const wire: string[] = [];
 
 beforeAll(async () => {
   const socketPath = join(mkdtempSync(join(tmpdir(), 'dockersim-dockerode-')), 'docker.sock');
   const r = await startDaemon({
     hosts: [{ kind: 'unix', path: socketPath, url: `unix://${socketPath}` }],
     clock: { kind: 'realtime', speed: 20 },
-    tap: recorder.tap,
+    tap: () => {
+      const t = recorder.tap();
+      return { fromClient: (b) => t.fromClient(b), fromServer: (b) => (wire.push(b), t.fromServer(b)), closed: () => t.closed?.() };
+    },
   });
   d = { ...r, socketPath };
   docker = new Docker({ socketPath });
@@ -167,6 +172,30 @@ describe('dockerode against npm run daemon', () => {
     const logs = await c.logs({ stdout: true, stderr: true, follow: false });
     expect(logs.subarray(8).toString()).toBe('done\n');
     await c.remove();
+  });
+
+  // dockerd reports an exit only after the container's output reached its attached clients: on the wire the
+  // attach's last bytes go out before the wait's answer (in 2 of 30 runs the wait used to answer first). What
+  // the client then makes of two sockets ready at once is up to its event loop, so the order is checked where
+  // the daemon writes, and the client is only required to get everything.
+  it('writes all of the attached output before the wait answers, run after run', { timeout: 120_000 }, async () => {
+    const script = 'i=0; while [ $i -lt 300 ]; do echo line $i; i=$((i+1)); done; echo last line';
+    for (let run = 0; run < 30; run++) {
+      const c = await docker.createContainer({ Image: 'ubuntu', Cmd: ['sh', '-c', script], AttachStdout: true, AttachStderr: true });
+      const stream = (await c.attach({ stream: true, stdout: true, stderr: true, hijack: true })) as unknown as Readable;
+      const ended = demux(stream);
+      const from = wire.length;
+      const waited = c.wait({ condition: 'next-exit' });
+      await c.start();
+      expect(await waited).toEqual({ StatusCode: 0 });
+      const written = wire.slice(from);
+      const last = written.findIndex((b) => b.endsWith('last line\n'));
+      const exit = written.findIndex((b) => b.includes('{"StatusCode":0}'));
+      expect(last, `run ${run}`).toBeGreaterThanOrEqual(0);
+      expect(last, `run ${run}: the exit was written before the last output`).toBeLessThan(exit);
+      expect((await ended).stdout.endsWith('line 299\nlast line\n')).toBe(true);
+      await c.remove();
+    }
   });
 
   it('leaves no connections, and every JSON body matched the Engine API definition', async () => {

@@ -30,6 +30,7 @@ export class AttachPump {
   private stdinEnd: (() => void) | null = null;
   private stdinEnded = false;
   private hangup: (() => void) | null = null;
+  private readonly flushListeners: (() => void)[] = [];
   private readonly decoder = new Utf8StreamDecoder();
   private gone = false;
   readonly streams: AttachStreams;
@@ -56,6 +57,9 @@ export class AttachPump {
         this.hangup = fn;
       },
       backlog: () => (this.gone ? 0 : this.outBytes),
+      onFlushed: (fn) => {
+        this.flushListeners.push(fn);
+      },
     };
   }
 
@@ -80,8 +84,10 @@ export class AttachPump {
           // Keys typed during a flood (Ctrl-C) must not wait for the output queue to empty.
           this.takeInput();
           const bytes = this.out.shift()!;
-          this.outBytes -= bytes.length;
+          // Counted until written: a backend waiting for the client to have everything waits for this write too.
           await this.raw.write(bytes);
+          this.outBytes -= bytes.length;
+          if (this.outBytes === 0) this.flushed();
         }
         if (done()) break;
         await w.until(() => this.out.length > 0 || done() || (!this.stdinEnded && this.stdinSink !== null && this.raw.hasInput()));
@@ -92,7 +98,12 @@ export class AttachPump {
       this.gone = true;
       this.endStdin();
       this.hangup?.();
+      this.flushed();
     }
+  }
+
+  private flushed(): void {
+    for (const fn of this.flushListeners) fn();
   }
 
   private takeInput(): void {

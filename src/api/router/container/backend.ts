@@ -107,6 +107,8 @@ export interface AttachStreams {
    * this is high, so a client that cannot keep up slows the container instead of filling memory.
    */
   backlog?(): number;
+  /** `fn` runs whenever everything queued so far has been written to the connection (or the client is gone). */
+  onFlushed?(fn: () => void): void;
 }
 
 export interface AttachConfig {

@@ -93,8 +93,9 @@ export function containerStreamHandlers(b: ContainerBackend) {
 
     async getContainersStats(ctx: RequestContext): Promise<void> {
       const stream = boolValueOrDefault(ctx, 'stream', true);
+      const oneShot = versionAtLeast(ctx.version, '1.41') && boolValue(ctx, 'one-shot');
       const q = queueSink<unknown>(ctx);
-      const sub = await waitFor(ctx.waiter, b.containerStats(ctx.vars.name, { stream, oneShot: boolValue(ctx, 'one-shot') }, q));
+      const sub = await waitFor(ctx.waiter, b.containerStats(ctx.vars.name, { stream, oneShot }, q));
       try {
         ctx.w.header.set('Content-Type', 'application/json');
         ctx.w.writeHeader(200);

@@ -1,5 +1,8 @@
 /** Where a container's output goes: its log, and every attached client. */
+import type { Sys } from '../../kernel/sys.js';
+import { blockUntil } from '../block.js';
 import type { Container } from '../container.js';
+import type { DockerEngine } from '../engine.js';
 import type { LogStream } from '../logs.js';
 import type { ContainerRuntime } from './task.js';
 
@@ -19,4 +22,20 @@ export function closeOutput(c: Container, rt: ContainerRuntime): void {
     rt.sinks.clear();
     for (const s of sinks) s.close();
   }
+}
+
+/** How long dockerd waits for a dead container's output to reach its attached clients (monitor.go). */
+export const STREAM_WAIT_MS = 2000;
+
+/**
+ * PID 1 exited: end the attached clients' streams and wait, at most STREAM_WAIT_MS, until each has had
+ * everything, as dockerd's handleContainerExit waits (StreamConfig.Wait) before the exit is reported. A
+ * client doing `attach` then `wait` (dockerode's usual pattern) so gets the last output before the exit code.
+ */
+export async function drainAttached(engine: DockerEngine, sys: Sys, rt: ContainerRuntime): Promise<void> {
+  if (!rt.sinks || rt.sinks.size === 0) return;
+  const sinks = [...rt.sinks];
+  rt.sinks.clear();
+  for (const s of sinks) s.close();
+  await blockUntil(engine.kernel, sys, engine.changed, () => sinks.every((s) => s.delivered?.() ?? true), STREAM_WAIT_MS);
 }

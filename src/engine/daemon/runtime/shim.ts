@@ -15,7 +15,7 @@ import type { Container } from '../container.js';
 import type { DockerEngine } from '../engine.js';
 import { isDaemonError, systemError } from '../errdefs.js';
 import { execExited, handleExit, restartCanceled } from '../monitor.js';
-import { emitOutput } from './output.js';
+import { drainAttached, emitOutput } from './output.js';
 import { prepareStart } from './prepare.js';
 import { initProgram } from './runc.js';
 import { drainedPipe } from './stdio.js';
@@ -42,6 +42,7 @@ export function shimProgram(engine: DockerEngine, c: Container, rt: ContainerRun
         return 1;
       }
       const status = await waitInit(engine, sys, c, rt);
+      await drainAttached(engine, sys, rt);
       const decision = handleExit(engine, c, rt, status.status);
       if (!decision.restart) return 0;
       const canceled = await blockUntil(k, sys, engine.changed, () => rt.restart?.isCanceled !== false || !engine.containers.has(c.ID), decision.delayMs);

@@ -19,6 +19,8 @@ export interface StreamSink {
   congested?(): boolean;
   /** `fn` runs when a congested sink has been read down (or went away). */
   onDrain?(fn: () => void): void;
+  /** After `close`: everything has reached the client (or it is gone). Absent: at once. */
+  delivered?(): boolean;
 }
 
 /** Lets a container's output through while no attached client is congested. */
@@ -140,10 +142,4 @@ export function drainedPipe(
     release: onClose,
     describe: () => `pipe:[${ino}]`,
   };
-}
-
-/** The detach sequence (default `ctrl-p,ctrl-q`) in what a client typed: returns the text before it, or null. */
-export function splitDetach(data: string, keys = '\x10\x11'): { before: string; detached: boolean } {
-  const i = data.indexOf(keys);
-  return i < 0 ? { before: data, detached: false } : { before: data.slice(0, i), detached: true };
 }
