@@ -29,7 +29,8 @@ export const XTERM_OPTIONS = {
 
 export class XtermScreen implements TerminalScreen, Disposable {
   readonly xterm: Terminal;
-  readonly link: TerminalLink;
+  private linked: TerminalLink;
+  private readonly wake: () => void;
   private readonly fitAddon = new FitAddon();
   /** Output from before a reload is still being laid out at the sizes it was first shown at. */
   private replaying = false;
@@ -39,7 +40,24 @@ export class XtermScreen implements TerminalScreen, Disposable {
     this.xterm = new Terminal(XTERM_OPTIONS);
     this.xterm.loadAddon(this.fitAddon);
     this.replayHistory(history);
-    this.link = linkTerminal(tty, this.xterm, { wake });
+    this.linked = linkTerminal(tty, this.xterm, { wake });
+    this.wake = wake;
+  }
+
+  get link(): TerminalLink {
+    return this.linked;
+  }
+
+  /** The window's shell was replaced by a new login (a new pts): the screen stays, input and output go there. */
+  relink(tty: MasterTty): void {
+    this.linked.dispose();
+    this.linked = linkTerminal(tty, this.xterm, { wake: this.wake });
+  }
+
+  /** Text from the terminal app itself, not from the machine (not in any saved screen). */
+  notice(text: string): void {
+    // On a line of its own, wherever the output before it left the cursor.
+    this.xterm.write('', () => this.xterm.write(this.xterm.buffer.active.cursorX === 0 ? text : `\r\n${text}`));
   }
 
   attach(el: HTMLElement): () => void {
@@ -105,7 +123,7 @@ export class XtermScreen implements TerminalScreen, Disposable {
   }
 
   dispose(): void {
-    this.link.dispose();
+    this.linked.dispose();
     this.xterm.dispose();
   }
 }
