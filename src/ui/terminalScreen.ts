@@ -13,10 +13,20 @@ export interface TerminalScreen {
   attach(el: HTMLElement): () => void;
 }
 
-/** How the learner's terminals look (scripts/bench-floor sets up its xterm the same way). */
+/**
+ * How the learner's terminals look (scripts/bench-floor sets up its xterm the same way).
+ *
+ * lineHeight 1.2: xterm makes a row exactly as tall as the font's ascent plus descent as the browser reports
+ * them, rounded to whole pixels, and clips each row to it. DejaVu Sans Mono at 14 px has a descent of 3.3 px,
+ * reported as 3, and its underscore lies in the lost 0.3 px: at 1× it vanished (`daemon_dave` read "daemon
+ * dave"), and É's accent and CJK fallback glyphs, taller than DejaVu's, lost their edges too. Like the native
+ * terminals, which size a cell from the font's metrics rounded up plus its line gap, the row gets room above
+ * and below the glyphs: 1.5 px at 14 px, 2.5 px at presenter size (test/e2e/glyphs measures it on pixels).
+ */
 export const XTERM_OPTIONS = {
   fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
   fontSize: 14,
+  lineHeight: 1.2,
   cursorBlink: true,
   scrollback: 5000,
   theme: {
