@@ -48,7 +48,8 @@ export async function streamHijacked(cli: CommandCli, conn: HijackedConn, o: Str
     const output = wantOutput ? copyOutput(cli, conn, o, restore).then(() => 'output' as const) : null;
     const input = o.stdin ? copyInput(cli, conn, raw ? new EscapeProxy(keys) : null, restore) : Promise.resolve('eof' as const);
     const cancelled = o.cancelled?.then(() => 'cancelled' as const);
-    const first = await Promise.race([output ?? input, input, ...(cancelled ? [cancelled] : [])]);
+    const orCancelled = <T>(p: Promise<T>): Promise<T | 'cancelled'> => (cancelled ? Promise.race([p, cancelled]) : p);
+    const first = await orCancelled(output ? Promise.race([output, input]) : input);
     if (first === 'output' || first === 'cancelled') return;
     if (first === 'detach') throw new EscapeError();
     try {
@@ -56,7 +57,7 @@ export async function streamHijacked(cli: CommandCli, conn: HijackedConn, o: Str
     } catch (e) {
       passProcessEnd(e);
     }
-    if (output) await output;
+    if (output) await orCancelled(output);
   } finally {
     restore();
   }
