@@ -30,7 +30,12 @@ export type InputEvent =
   /** The emulator's XOFF/XON: it changes when writers block, so it is an input like any key. */
   | { readonly kind: 'flow'; readonly term: number; readonly stopped: boolean }
   /** The learner closed the window: the terminal hangs up (SIGHUP to its session). */
-  | { readonly kind: 'close'; readonly term: number };
+  | { readonly kind: 'close'; readonly term: number }
+  /**
+   * The terminal's shell had exited and the learner asked for a new one: a new login on a new pts, shown in
+   * the same window under the same number (a terminal app's "Relaunch").
+   */
+  | { readonly kind: 'respawn'; readonly term: number };
 
 export interface Position {
   readonly step: number;
@@ -157,6 +162,15 @@ export class InputRecorder {
         k.kill(t.shell, 'SIGHUP', null);
         k.releaseTty(t.tty);
         this.terminals.delete(ev.term);
+        return;
+      }
+      case 'respawn': {
+        if (t.alive()) return;
+        // The old pts closed with its window's shell; the new login may take its name again, as on a real host.
+        this.machine.kernel.releaseTty(t.tty);
+        const fresh = this.machine.openTerminal({ rows: t.tty.winsize.rows, cols: t.tty.winsize.cols });
+        this.terminals.set(ev.term, fresh);
+        for (const fn of this.opened) fn(ev.term, fresh);
         return;
       }
     }

@@ -11,6 +11,7 @@ import { RealtimeDriver, type DriverHost } from '../machine/driver.js';
 import { InputRecorder, positionOf, replay, type JournalEntry, type Position, type ReplayOptions } from '../machine/journal.js';
 import type { Machine, Terminal } from '../machine/machine.js';
 import type { Disposable, MasterTty } from './terminalLink.js';
+import { sessionEndedNotice } from './sessionEnded.js';
 
 export interface SessionTerminal {
   /** 0, 1, … in the order terminals were opened; never reused. */
@@ -77,11 +78,14 @@ export type JournalSend = (term: number, data: string) => Promise<void>;
 export class Session {
   readonly driver: RealtimeDriver;
   private readonly open = new Map<number, SessionTerminal>();
+  private readonly respawning = new Set<number>();
   private readonly listeners = new Set<() => void>();
   private boundary: Position;
   private histories = new Map<number, ScreenHistory>();
   private readonly jobs: (() => Promise<void>)[] = [];
   private slice: () => void = () => {};
+  /** Terminals whose shell had exited at the last look (`ended`), to tell the page when that changes. */
+  private endedKey = '';
 
   private constructor(
     readonly seed: number,
@@ -103,7 +107,7 @@ export class Session {
           await recorder.flush(settled);
           this.boundary = positionOf(machine.kernel);
           for (let job = this.jobs.shift(); job; job = this.jobs.shift()) await job();
-          if (recorder.entries.length !== n) this.changed();
+          if (recorder.entries.length !== n || this.endedKey !== this.ended.join()) this.changed();
         },
       },
     );
@@ -136,7 +140,11 @@ export class Session {
       ...opts,
       head,
       onOpened: (id, t) => {
-        const h = new HistoryRecorder();
+        // A new shell in a terminal whose shell had exited goes on below what it showed, and the notice the
+        // page showed then.
+        const old = screens.get(id);
+        old?.push(sessionEndedNotice());
+        const h = old ?? new HistoryRecorder();
         screens.set(id, h);
         subs.push(t.tty.onOutput((data) => h.push(data)));
       },
@@ -228,6 +236,19 @@ export class Session {
     return id;
   }
 
+  /** Open terminals whose shell has exited (`exit`, `logout`, Ctrl-D): they wait for `respawn`. */
+  get ended(): number[] {
+    return this.terminals.filter((t) => !t.terminal.alive()).map((t) => t.id);
+  }
+
+  /** A new login shell in terminal `id`, whose shell has exited; the window and its screen stay. */
+  respawn(id: number): void {
+    if (!this.ended.includes(id) || this.respawning.has(id)) return;
+    this.respawning.add(id);
+    this.recorder.submit({ kind: 'respawn', term: id });
+    this.driver.kick();
+  }
+
   closeTerminal(id: number): void {
     if (!this.open.delete(id)) return;
     this.recorder.submit({ kind: 'close', term: id });
@@ -242,6 +263,7 @@ export class Session {
   }
 
   private changed(): void {
+    this.endedKey = this.ended.join();
     for (const fn of this.listeners) fn();
   }
 
@@ -252,6 +274,11 @@ export class Session {
     const master: MasterTty = {
       onOutput: (listener) => tty.onOutput((data) => listener(data)),
       input: (data) => {
+        // Keys for a shell that has exited would go nowhere: Enter asks for a new one, as terminal apps do.
+        if (!terminal.alive()) {
+          if (/[\r\n]/.test(data)) this.respawn(id);
+          return;
+        }
         rec.submit({ kind: 'keys', term: id, data });
         this.driver.kick();
       },
@@ -268,6 +295,7 @@ export class Session {
       },
     };
     this.open.set(id, { id, terminal, master });
+    this.respawning.delete(id);
     this.changed();
   }
 }

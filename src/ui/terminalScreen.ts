@@ -13,10 +13,20 @@ export interface TerminalScreen {
   attach(el: HTMLElement): () => void;
 }
 
-/** How the learner's terminals look (scripts/bench-floor sets up its xterm the same way). */
+/**
+ * How the learner's terminals look (scripts/bench-floor sets up its xterm the same way).
+ *
+ * lineHeight 1.2: xterm makes a row exactly as tall as the font's ascent plus descent as the browser reports
+ * them, rounded to whole pixels, and clips each row to it. DejaVu Sans Mono at 14 px has a descent of 3.3 px,
+ * reported as 3, and its underscore lies in the lost 0.3 px: at 1× it vanished (`daemon_dave` read "daemon
+ * dave"), and É's accent and CJK fallback glyphs, taller than DejaVu's, lost their edges too. Like the native
+ * terminals, which size a cell from the font's metrics rounded up plus its line gap, the row gets room above
+ * and below the glyphs: 1.5 px at 14 px, 2.5 px at presenter size (test/e2e/glyphs measures it on pixels).
+ */
 export const XTERM_OPTIONS = {
   fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
   fontSize: 14,
+  lineHeight: 1.2,
   cursorBlink: true,
   scrollback: 5000,
   theme: {
@@ -29,7 +39,8 @@ export const XTERM_OPTIONS = {
 
 export class XtermScreen implements TerminalScreen, Disposable {
   readonly xterm: Terminal;
-  readonly link: TerminalLink;
+  private linked: TerminalLink;
+  private readonly wake: () => void;
   private readonly fitAddon = new FitAddon();
   /** Output from before a reload is still being laid out at the sizes it was first shown at. */
   private replaying = false;
@@ -39,7 +50,24 @@ export class XtermScreen implements TerminalScreen, Disposable {
     this.xterm = new Terminal(XTERM_OPTIONS);
     this.xterm.loadAddon(this.fitAddon);
     this.replayHistory(history);
-    this.link = linkTerminal(tty, this.xterm, { wake });
+    this.linked = linkTerminal(tty, this.xterm, { wake });
+    this.wake = wake;
+  }
+
+  get link(): TerminalLink {
+    return this.linked;
+  }
+
+  /** The window's shell was replaced by a new login (a new pts): the screen stays, input and output go there. */
+  relink(tty: MasterTty): void {
+    this.linked.dispose();
+    this.linked = linkTerminal(tty, this.xterm, { wake: this.wake });
+  }
+
+  /** Text from the terminal app itself, not from the machine (not in any saved screen). */
+  notice(text: string): void {
+    // On a line of its own, wherever the output before it left the cursor.
+    this.xterm.write('', () => this.xterm.write(this.xterm.buffer.active.cursorX === 0 ? text : `\r\n${text}`));
   }
 
   attach(el: HTMLElement): () => void {
@@ -105,7 +133,7 @@ export class XtermScreen implements TerminalScreen, Disposable {
   }
 
   dispose(): void {
-    this.link.dispose();
+    this.linked.dispose();
     this.xterm.dispose();
   }
 }

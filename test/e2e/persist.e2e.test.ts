@@ -119,7 +119,7 @@ describe('state that survives', () => {
 
     await page.reload();
     await page.waitForFunction(() => window.__dockersim?.deck.store.getState().ids.length === 2, undefined, { timeout: 30000 });
-    expect(await page.evaluate(() => window.__dockersim!.deck.store.getState())).toEqual({ ids: [0, 1], active: 1, split: true });
+    expect(await page.evaluate(() => window.__dockersim!.deck.store.getState())).toEqual({ ids: [0, 1], active: 1, split: true, ended: [] });
     await parsed(page);
     expect(await screenText(page)).toEqual(second);
     expect(await page.locator('.deck-pane').count()).toBe(2);

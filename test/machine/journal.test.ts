@@ -34,6 +34,7 @@ type Action =
   | { readonly a: 'resize'; readonly term: number; readonly rows: number; readonly cols: number }
   | { readonly a: 'flow'; readonly term: number; readonly stopped: boolean }
   | { readonly a: 'close'; readonly term: number }
+  | { readonly a: 'respawn'; readonly term: number }
   | { readonly a: 'idle' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -44,6 +45,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ a: fc.constant('resize' as const), term: fc.nat(3), rows: fc.integer({ min: 5, max: 50 }), cols: fc.integer({ min: 20, max: 200 }) }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('flow' as const), term: fc.nat(3), stopped: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('close' as const), term: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ a: fc.constant('respawn' as const), term: fc.nat(3) }) },
   { weight: 3, arbitrary: fc.constant({ a: 'idle' as const }) },
 );
 
@@ -89,12 +91,15 @@ async function drive(c: Captured, actions: readonly Action[]): Promise<void> {
       }
       case 'resize':
       case 'flow':
-      case 'close': {
+      case 'close':
+      case 'respawn': {
         const term = pick(act.term);
         if (term === undefined) break;
         if (act.a === 'resize') c.rec.submit({ kind: 'resize', term, rows: act.rows, cols: act.cols });
         else if (act.a === 'flow') c.rec.submit({ kind: 'flow', term, stopped: act.stopped });
-        else c.rec.submit({ kind: 'close', term });
+        else if (act.a === 'close') c.rec.submit({ kind: 'close', term });
+        // A new shell where the old one has exited; ignored while it is still running.
+        else c.rec.submit({ kind: 'respawn', term });
         break;
       }
     }
@@ -154,6 +159,24 @@ describe('input journal', () => {
     expect(again.out.get(0)).toContain('    3  echo $RANDOM\r\n    4  history\r\n');
     // Typed ahead of the prompt: the terminal echoed it, then readline shows it again after the prompt.
     expect(again.out.get(1)).toMatch(/\$ echo \$RANDOM\r\n\d+\r\n/);
+  });
+
+  it('replays a new shell in a terminal whose shell exited, on the same terminal number', async () => {
+    const rec = bootRecorded(5);
+    await drive(rec, [
+      { a: 'type', term: 0, lines: [6] },
+      { a: 'jump', ms: 1000 },
+      { a: 'respawn', term: 0 },
+      { a: 'jump', ms: 1000 },
+      { a: 'type', term: 0, lines: [7] },
+      { a: 'jump', ms: 1000 },
+    ]);
+    expect(rec.rec.terminals.get(0)?.alive()).toBe(true);
+    expect(rec.out.get(0)).toMatch(/echo in \$\$\r\nin \d+\r\n/);
+    const head = { step: rec.machine.kernel.sched.slices, at: rec.machine.kernel.now() };
+    const again = await bootReplayed(5, roundTrip(rec.rec.entries), { head });
+    expect(again.out).toEqual(rec.out);
+    expect(digest(again)).toEqual(digest(rec));
   });
 
   it('property: random slicing and random inputs replay byte for byte', async () => {

@@ -21,6 +21,11 @@ export interface StreamOptions {
   /** With a TTY run/exec send the container's stderr to the CLI's stdout. */
   readonly stderrToOut?: boolean;
   readonly detachKeys?: string;
+  /**
+   * The caller gives up on the streams (run's start failed): stop copying and put the terminal back before the
+   * caller prints its error, as run.go's cancelFun and `<-errCh` do.
+   */
+  readonly cancelled?: Promise<void>;
 }
 
 export async function streamHijacked(cli: CommandCli, conn: HijackedConn, o: StreamOptions): Promise<void> {
@@ -42,15 +47,17 @@ export async function streamHijacked(cli: CommandCli, conn: HijackedConn, o: Str
     const wantOutput = o.stdout || o.stderr;
     const output = wantOutput ? copyOutput(cli, conn, o, restore).then(() => 'output' as const) : null;
     const input = o.stdin ? copyInput(cli, conn, raw ? new EscapeProxy(keys) : null, restore) : Promise.resolve('eof' as const);
-    const first = await (output ? Promise.race([output, input]) : input);
-    if (first === 'output') return;
+    const cancelled = o.cancelled?.then(() => 'cancelled' as const);
+    const orCancelled = <T>(p: Promise<T>): Promise<T | 'cancelled'> => (cancelled ? Promise.race([p, cancelled]) : p);
+    const first = await orCancelled(output ? Promise.race([output, input]) : input);
+    if (first === 'output' || first === 'cancelled') return;
     if (first === 'detach') throw new EscapeError();
     try {
       conn.closeWrite();
     } catch (e) {
       passProcessEnd(e);
     }
-    if (output) await output;
+    if (output) await orCancelled(output);
   } finally {
     restore();
   }

@@ -64,6 +64,8 @@ export async function runRun(cli: CommandCli, cfg: ContainerConfig, opts: RunOpt
     const attach = config.AttachStdin || config.AttachStdout || config.AttachStderr;
     let streaming: Promise<void> | null = null;
     let close = (): void => undefined;
+    let cancel = (): void => undefined;
+    const cancelled = new Promise<void>((resolve) => (cancel = resolve));
     if (attach) {
       const conn = await client.containerAttach(id, {
         stream: true,
@@ -80,6 +82,7 @@ export async function runRun(cli: CommandCli, cfg: ContainerConfig, opts: RunOpt
         stderr: config.AttachStderr,
         stderrToOut: config.Tty,
         detachKeys: opts.detachKeys,
+        cancelled,
       });
       // Settled below; until then a failure must not count as unhandled.
       streaming.catch(() => undefined);
@@ -90,7 +93,10 @@ export async function runRun(cli: CommandCli, cfg: ContainerConfig, opts: RunOpt
       await client.containerStart(id);
     } catch (e) {
       passProcessEnd(e);
+      // The terminal leaves raw mode before the error is printed.
+      cancel();
       close();
+      await streaming?.catch(() => undefined);
       if (cfg.hostConfig.AutoRemove) await status();
       throw toStatusError(e, 'run');
     }

@@ -1,5 +1,6 @@
 import type { Tree } from '../fs/tree.js';
 import { TreeBuilder, lines } from './builder.js';
+import { DOCKER_BASH_COMPLETION } from './docker-completion.js';
 import { ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE } from './dotfiles.js';
 import { imageMtime } from './images.js';
 import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntu-etc.js';
@@ -84,6 +85,7 @@ function addHostPrograms(b: TreeBuilder): void {
   b.link('/usr/sbin/init', '../lib/systemd/systemd');
   for (const n of ['halt', 'poweroff', 'reboot', 'shutdown', 'runlevel', 'telinit']) b.link(`/usr/sbin/${n}`, '/bin/systemctl');
   b.link('/usr/lib/systemd/systemd-journald', 'systemd');
+  addBashCompletion(b);
   b.bin('/usr/libexec/docker/cli-plugins/docker-buildx', 'docker-buildx');
   b.bin('/usr/libexec/docker/cli-plugins/docker-compose', 'docker-compose');
   b.file('/usr/lib/systemd/system/docker.service', lines(
@@ -96,6 +98,38 @@ function addHostPrograms(b: TreeBuilder): void {
     '[Unit]', 'Description=Docker Socket for the API', '', '[Socket]', 'ListenStream=/run/docker.sock',
     'SocketMode=0660', 'SocketUser=root', 'SocketGroup=docker', '', '[Install]', 'WantedBy=sockets.target'));
   b.file('/usr/lib/systemd/system/containerd.service', lines('[Unit]', 'Description=containerd container runtime', 'Documentation=https://containerd.io', 'After=network.target local-fs.target dbus.service', '', '[Service]', 'ExecStart=/usr/bin/containerd', '', '[Install]', 'WantedBy=multi-user.target'));
+}
+
+/**
+ * The bash-completion package (2.11, sourced by every login's ~/.bashrc) and docker-ce-cli's completion file.
+ * bash-completion's own scripts are thousands of lines of bash: here they keep what they register, and the
+ * functions they name (_completion_loader, _sudo) are built into the simulated bash, as cobra's
+ * __start_docker is. The loader reads a command's file from completions/ on its first Tab, as the real one does.
+ */
+function addBashCompletion(b: TreeBuilder): void {
+  const dir = '/usr/share/bash-completion';
+  b.file(`${dir}/bash_completion`, lines(
+    '#                                                          -*- shell-script -*-',
+    '#',
+    '#   bash_completion - programmable completion functions for bash 4.2+',
+    '#',
+    '#   (dockersim: the functions are built into this bash; what the package registers follows)',
+    '',
+    '# Load a command\'s completion from completions/ the first time it is completed.',
+    'complete -D -F _completion_loader',
+    '',
+    '# ex: filetype=sh'));
+  b.file(`${dir}/completions/docker`, DOCKER_BASH_COMPLETION);
+  b.file(`${dir}/completions/sudo`, lines(
+    '# bash completion for sudo(8)                             -*- shell-script -*-',
+    '',
+    '# (dockersim: _sudo is built into this bash) It completes the command sudo runs as that command would be',
+    '# completed on its own (_command_offset), after sudo\'s options and their arguments.',
+    '',
+    'complete -F _sudo sudo sudoedit',
+    '',
+    '# ex: filetype=sh'));
+  b.file('/etc/bash_completion', lines('. /usr/share/bash-completion/bash_completion'));
 }
 
 function addHostAccounts(b: TreeBuilder, dockerGroup: boolean): void {

@@ -4,8 +4,11 @@
  * reads and sets; the panes themselves are plain DOM, so moving an xterm between layouts keeps its screen.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { defineMessages, format, useLocale } from '../i18n.js';
+import type { Terminal } from '../../machine/machine.js';
 import type { TerminalLayout } from '../persist/saved.js';
 import type { Session } from '../session.js';
+import { sessionEndedNotice } from '../sessionEnded.js';
 import { XtermScreen, type TerminalScreen } from '../terminalScreen.js';
 
 export interface DeckState {
@@ -13,11 +16,32 @@ export interface DeckState {
   readonly ids: readonly number[];
   readonly active: number;
   readonly split: boolean;
+  /** Open terminals whose shell has exited. */
+  readonly ended: readonly number[];
+}
+
+const messages = defineMessages({
+  en: {
+    newShell: 'New shell',
+    none: 'No terminal is open.',
+    newTerminal: 'Open a new terminal',
+  },
+  zh: {
+    newShell: '新的 shell',
+    none: '没有打开的终端。',
+    newTerminal: '打开新终端',
+  },
+});
+
+function t(key: keyof (typeof messages)['en']): string {
+  return format(messages[useLocale.getState().locale][key]);
 }
 
 export class TerminalDeck implements TerminalScreen {
   readonly store: StoreApi<DeckState>;
   private readonly screens = new Map<number, XtermScreen>();
+  /** The machine's terminal each screen is linked to (a new shell in a window is a new one). */
+  private readonly linked = new Map<number, Terminal>();
   /** Terminals this page asked for: shown as soon as they open. */
   private readonly wanted = new Set<number>();
   private readonly following: { dispose(): void };
@@ -26,7 +50,7 @@ export class TerminalDeck implements TerminalScreen {
     private readonly session: Session,
     layout: TerminalLayout,
   ) {
-    this.store = createStore<DeckState>()(() => ({ ids: [], active: layout.active, split: layout.split }));
+    this.store = createStore<DeckState>()(() => ({ ids: [], active: layout.active, split: layout.split, ended: [] }));
     this.following = session.onChange(() => this.sync());
     this.sync();
   }
@@ -45,7 +69,8 @@ export class TerminalDeck implements TerminalScreen {
     this.following.dispose();
     for (const s of this.screens.values()) s.dispose();
     this.screens.clear();
-    this.store.setState({ ids: [], active: -1 });
+    this.linked.clear();
+    this.store.setState({ ids: [], active: -1, ended: [] });
   }
 
   /** The xterm of the terminal in focus (browser tests read the screen through it). */
@@ -64,6 +89,12 @@ export class TerminalDeck implements TerminalScreen {
 
   add(): void {
     this.wanted.add(this.session.openTerminal());
+  }
+
+  /** A new shell in terminal `id`, whose shell has exited. */
+  respawn(id: number): void {
+    this.session.respawn(id);
+    this.screens.get(id)?.focus();
   }
 
   close(id: number): void {
@@ -93,9 +124,13 @@ export class TerminalDeck implements TerminalScreen {
       for (const d of detach) d();
       detach = [];
       deck.replaceChildren();
-      const { ids, active, split } = this.store.getState();
+      const { ids, active, split, ended } = this.store.getState();
       const shown = split ? ids : ids.filter((id) => id === active);
       deck.classList.toggle('is-split', split);
+      if (ids.length === 0) {
+        deck.appendChild(this.noTerminal());
+        return;
+      }
       for (const id of shown) {
         const pane = document.createElement('div');
         pane.className = id === active ? 'deck-pane is-active' : 'deck-pane';
@@ -105,13 +140,14 @@ export class TerminalDeck implements TerminalScreen {
         });
         deck.appendChild(pane);
         detach.push(this.screens.get(id)!.attach(pane));
+        if (ended.includes(id)) pane.appendChild(this.endedBar(id));
       }
       this.active?.focus();
     };
     render();
     // Re-render only when what is shown changes; focus moves alone do not rebuild the panes.
     const unsub = this.store.subscribe((s, prev) => {
-      if (s.ids !== prev.ids || s.split !== prev.split || (!s.split && s.active !== prev.active)) render();
+      if (s.ids !== prev.ids || s.split !== prev.split || s.ended !== prev.ended || (!s.split && s.active !== prev.active)) render();
       else if (s.active !== prev.active) {
         for (const p of deck.children) p.classList.toggle('is-active', (p as HTMLElement).dataset.term === String(s.active));
       }
@@ -123,23 +159,61 @@ export class TerminalDeck implements TerminalScreen {
     };
   }
 
+  /** What a terminal app shows when its last window is closed: a way to open another (Enter works too). */
+  private noTerminal(): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'deck-empty';
+    const p = document.createElement('p');
+    p.textContent = t('none');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t('newTerminal');
+    button.addEventListener('click', () => this.add());
+    box.append(p, button);
+    queueMicrotask(() => button.focus());
+    return box;
+  }
+
+  /** Under a terminal whose shell has exited: the button that starts a new one (Enter in the terminal does too). */
+  private endedBar(id: number): HTMLElement {
+    const bar = document.createElement('div');
+    bar.className = 'deck-ended';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t('newShell');
+    button.addEventListener('click', () => this.respawn(id));
+    bar.appendChild(button);
+    return bar;
+  }
+
   /** Follows the session's terminals: a screen for each new one, disposed when it closes. */
   private sync(): void {
     const open = this.session.terminals;
     const ids = open.map((t) => t.id);
     let { active } = this.store.getState();
-    for (const t of open) {
-      if (this.screens.has(t.id)) continue;
-      this.screens.set(t.id, new XtermScreen(t.master, () => this.session.driver.kick(), this.session.takeHistory(t.id)));
-      if (this.wanted.delete(t.id)) active = t.id;
+    for (const st of open) {
+      const screen = this.screens.get(st.id);
+      if (screen) {
+        if (this.linked.get(st.id) !== st.terminal) screen.relink(st.master);
+      } else {
+        this.screens.set(st.id, new XtermScreen(st.master, () => this.session.driver.kick(), this.session.takeHistory(st.id)));
+      }
+      this.linked.set(st.id, st.terminal);
+      if (this.wanted.delete(st.id)) active = st.id;
     }
     for (const [id, s] of this.screens) {
       if (ids.includes(id)) continue;
       s.dispose();
       this.screens.delete(id);
+      this.linked.delete(id);
     }
     if (!ids.includes(active)) active = ids[ids.length - 1] ?? -1;
     const prev = this.store.getState();
-    if (prev.active !== active || prev.ids.join() !== ids.join()) this.store.setState({ ids, active });
+    const ended = this.session.ended;
+    // Said once in the terminal as its shell goes; a restored page says it again below the replayed screen.
+    for (const id of ended) if (!prev.ended.includes(id)) this.screens.get(id)?.notice(sessionEndedNotice());
+    if (prev.active !== active || prev.ids.join() !== ids.join() || prev.ended.join() !== ended.join()) {
+      this.store.setState({ ids, active, ended });
+    }
   }
 }

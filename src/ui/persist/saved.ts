@@ -44,7 +44,7 @@ export class BadSave extends Error {
   }
 }
 
-const KINDS = new Set(['open', 'keys', 'resize', 'flow', 'close']);
+const KINDS = new Set(['open', 'keys', 'resize', 'flow', 'close', 'respawn']);
 
 function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);

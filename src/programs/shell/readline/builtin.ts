@@ -1,6 +1,6 @@
 /** bash's `complete` builtin: `-W wordlist`, `-C command`, `-F function`, `-o option`, `-p` and `-r`. */
 import type { Shell } from '../shell.js';
-import { compspecs, describeSpec, type CompSpec } from './compspec.js';
+import { compspecs, DEFAULT_SPEC, describeSpec, type CompSpec } from './compspec.js';
 
 export async function completeBuiltin(sh: Shell, argv: string[]): Promise<number> {
   const reg = compspecs(sh);
@@ -10,6 +10,8 @@ export async function completeBuiltin(sh: Shell, argv: string[]): Promise<number
   let func: string | undefined;
   let print = false;
   let remove = false;
+  /** -D: the default spec, for commands with none of their own (bash-completion's loader). */
+  let fallback = false;
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -26,6 +28,7 @@ export async function completeBuiltin(sh: Shell, argv: string[]): Promise<number
         return v;
       };
       if (c === 'p') print = true;
+      else if (c === 'D') fallback = true;
       else if (c === 'r') remove = true;
       else if (c === 'o' || c === 'W' || c === 'C' || c === 'F' || c === 'A' || c === 'G' || c === 'X' || c === 'P' || c === 'S') {
         const v = value();
@@ -44,7 +47,7 @@ export async function completeBuiltin(sh: Shell, argv: string[]): Promise<number
       }
     }
   }
-  const names = argv.slice(i);
+  const names = fallback ? [DEFAULT_SPEC] : argv.slice(i);
   if (remove) {
     if (names.length === 0) reg.clear();
     for (const n of names) reg.delete(n);

@@ -139,6 +139,18 @@ function commandNames(sh: Shell, word: string): string[] {
   return [...names].sort();
 }
 
+/** Options of sudo that take the next word as their argument (_sudo's list). */
+const SUDO_ARG_OPTION = /^(-[Cghpu]|--(close-from|group|host|prompt|user)|-[^-][Cghpu])$/;
+
+/** _sudo: the index of the first word that is not an option or an option's argument, -1 if there is none yet. */
+function sudoCommandOffset(words: readonly string[]): number {
+  for (let i = 1; i < words.length; i++) {
+    if (!words[i].startsWith('-')) return i;
+    if (SUDO_ARG_OPTION.test(words[i])) i++;
+  }
+  return -1;
+}
+
 function plain(start: number, word: string, matches: string[], noSpace = false): Completions {
   return { start, word, matches, display: matches, dirs: new Set(), filenames: false, noSpace };
 }
@@ -159,11 +171,11 @@ export async function complete(sh: Shell, text: string, point: number, cols: num
     const names = [...sh.vars.keys()].filter((n) => `$${n}`.startsWith(cur)).sort().map((n) => `$${n}`);
     return plain(wstart, cur, names);
   }
-  // bash-completion's _sudo: the words after sudo's options are a command line of their own.
-  if (sh.flavor === 'bash' && words[0] === 'sudo') {
-    let i = 1;
-    while (i < words.length - 1 && words[i].startsWith('-')) i++;
-    words = words.slice(i);
+  // bash-completion's _sudo: what follows sudo's options is completed as a command line of its own.
+  if (sh.flavor === 'bash' && words.length > 1 && findCompspec(sh, words[0])?.func === '_sudo') {
+    const at = sudoCommandOffset(words);
+    if (at < 0) return plain(wstart, cur, []);
+    words = words.slice(at);
   }
   if (words.length === 1) {
     if (cur.includes('/')) return files((p) => isExecutable(sh, p));

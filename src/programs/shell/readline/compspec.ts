@@ -1,7 +1,9 @@
 /**
  * Programmable completion specs (bash's `complete` registry) and how a command's completer is found:
- * a spec registered with `complete`, else bash-completion's lazy loader reading
- * /usr/share/bash-completion/completions/<cmd> (cobra programs like docker register `-F __start_<cmd>`).
+ * a spec registered with `complete`, else — once bash-completion is loaded (`complete -D -F
+ * _completion_loader`, which ~/.bashrc sources on Ubuntu) — its lazy loader reading
+ * /usr/share/bash-completion/completions/<cmd> (cobra programs like docker register `-F __start_<cmd>`,
+ * sudo `-F _sudo`).
  */
 import type { Shell } from '../shell.js';
 
@@ -26,20 +28,24 @@ export function compspecs(sh: Shell): Map<string, CompSpec> {
 
 const COMPLETIONS_DIR = '/usr/share/bash-completion/completions';
 
+/** Where `complete -D` keeps the default spec in the registry (no command can be named this). */
+export const DEFAULT_SPEC = '-D';
+
 /** The spec for a command word, loading a cobra completion file on first use as bash-completion does. */
 export function findCompspec(sh: Shell, cmd: string): CompSpec | undefined {
   const reg = compspecs(sh);
   const base = cmd.slice(cmd.lastIndexOf('/') + 1);
   const spec = reg.get(cmd) ?? reg.get(base);
   if (spec || base === '' || sh.flavor !== 'bash') return spec;
+  if (reg.get(DEFAULT_SPEC)?.func !== '_completion_loader') return undefined;
   let text: string;
   try {
     text = sh.sys.fs.readText(`${COMPLETIONS_DIR}/${base}`);
   } catch {
     return undefined;
   }
-  // The registration line cobra's GenBashCompletionV2 ends with: complete -o default -F __start_docker docker
-  const m = /^\s*complete\s+((?:-o\s+\S+\s+)*)-F\s+(__start_\S+)\s+(.+?)\s*$/m.exec(text);
+  // The registration line: cobra's GenBashCompletionV2 ends with `complete -o default -F __start_docker docker`.
+  const m = /^\s*complete\s+((?:-o\s+\S+\s+)*)-F\s+(\S+)\s+(.+?)\s*$/m.exec(text);
   if (!m) return undefined;
   const loaded: CompSpec = { options: [...m[1].matchAll(/-o\s+(\S+)/g)].map((x) => x[1]), func: m[2] };
   for (const name of m[3].split(/\s+/)) reg.set(name, loaded);
@@ -53,5 +59,5 @@ export function describeSpec(name: string, spec: CompSpec): string {
   if (spec.wordlist !== undefined) s += ` -W '${spec.wordlist.replace(/'/g, `'\\''`)}'`;
   if (spec.command !== undefined) s += ` -C '${spec.command.replace(/'/g, `'\\''`)}'`;
   if (spec.func !== undefined) s += ` -F ${spec.func}`;
-  return `${s} ${name}`;
+  return name === DEFAULT_SPEC ? `${s} -D` : `${s} ${name}`;
 }
