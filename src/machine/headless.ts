@@ -11,6 +11,22 @@ export interface HeadlessOptions {
   readonly tickMs?: number;
   /** Include prompts and echoed input, as the screen shows them. */
   readonly transcript?: boolean;
+  /**
+   * Asked between slices: true when the host wants its event loop back for a moment (the sim CLI, every
+   * ~100 ms of real time, to print what was shown so far and to hear SIGTERM). Only the host's real time
+   * decides it; the machine runs the same either way, as it does under the page's driver.
+   */
+  readonly hostTurn?: () => boolean;
+  /** Called at each host turn. */
+  readonly onProgress?: () => void;
+  /** Follows the output as it is shown (the sim CLI streams it). */
+  readonly follower?: OutputFollower;
+}
+
+/** Sees each piece of output as it is added, and the unfinished last line being taken back (a prompt). */
+export interface OutputFollower {
+  shown(data: string): void;
+  unfinishedDropped(): void;
 }
 
 /** How many ticks `finish` waits at most for typed-ahead lines to be read. */
@@ -37,7 +53,12 @@ export function scriptKeys(line: string): string | null {
 }
 
 /** Runs until the terminal waits for input (true) or the tick elapses (false). */
-export async function settle(m: Machine, term: Terminal, tickMs: number): Promise<boolean> {
+export async function settle(
+  m: Machine,
+  term: Terminal,
+  tickMs: number,
+  host: { hostTurn?: () => boolean; onProgress?: () => void } = {},
+): Promise<boolean> {
   const k = m.kernel;
   // A terminal in raw mode is relaying keys somewhere (docker run -it, docker attach): the learner waits for
   // the program on the far side (a container's shell) to ask for input, not for the relay. A line editor
@@ -48,9 +69,11 @@ export async function settle(m: Machine, term: Terminal, tickMs: number): Promis
   const ready = (): boolean =>
     !term.alive() || (term.tty.waitingForInput && k.sched.runnable() === 0 && relayed());
   const until = k.now() + tickMs;
+  const turn = host.hostTurn;
   for (;;) {
-    const r = await k.run({ until, stop: ready });
+    const r = await k.run({ until, stop: turn ? () => ready() || turn() : ready });
     if (r !== 'stopped') return ready();
+    if (turn) host.onProgress?.();
     // Keys in flight (a relay's promise callbacks between processes) must land before the terminal
     // counts as waiting: let pending callbacks run, then look again.
     await k.sched.drainPending();
@@ -64,6 +87,8 @@ export class HeadlessSession {
   private lineEcho = '';
   private readonly tickMs: number;
   private readonly transcript: boolean;
+  private readonly host: Pick<HeadlessOptions, 'hostTurn' | 'onProgress'>;
+  private readonly follower: OutputFollower | undefined;
 
   constructor(
     readonly machine: Machine,
@@ -72,15 +97,19 @@ export class HeadlessSession {
   ) {
     this.tickMs = opts.tickMs ?? 1000;
     this.transcript = opts.transcript ?? false;
+    this.host = { hostTurn: opts.hostTurn, onProgress: opts.onProgress };
+    this.follower = opts.follower;
     term.tty.onOutput((data, echo) => {
       if (echo && !this.transcript) return;
-      this.out += this.lineEcho === '' ? data : this.dropEcho(data);
+      const shown = this.lineEcho === '' ? data : this.dropEcho(data);
+      this.out += shown;
+      if (shown !== '') this.follower?.shown(shown);
     });
   }
 
   /** Types one line (Enter is added unless the line holds control keys such as Ctrl-C or Ctrl-D). */
   async type(line: string): Promise<void> {
-    const waiting = await settle(this.machine, this.term, this.tickMs);
+    const waiting = await settle(this.machine, this.term, this.tickMs, this.host);
     if (!this.term.alive()) return;
     if (waiting && !this.transcript) this.dropPrompt();
     const keys = scriptKeys(line);
@@ -92,7 +121,7 @@ export class HeadlessSession {
     // them by then; the terminal driver would otherwise flush them unread when the signal key arrives.
     const parts = data.split(/(?=[\x03\x1a\x1c])/);
     for (let i = 0; i < parts.length; i++) {
-      if (i > 0 && !t.icanon) await settle(this.machine, this.term, this.tickMs);
+      if (i > 0 && !t.icanon) await settle(this.machine, this.term, this.tickMs, this.host);
       this.term.tty.input(parts[i]);
     }
   }
@@ -118,9 +147,9 @@ export class HeadlessSession {
    * does not read was running) still get their turn; a program that never reads gets one more tick.
    */
   async finish(): Promise<string> {
-    let waiting = await settle(this.machine, this.term, this.tickMs);
+    let waiting = await settle(this.machine, this.term, this.tickMs, this.host);
     for (let i = 0; i < MAX_DRAIN_TICKS && !waiting && this.term.alive() && this.term.tty.pendingInput > 0; i++) {
-      waiting = await settle(this.machine, this.term, this.tickMs);
+      waiting = await settle(this.machine, this.term, this.tickMs, this.host);
     }
     if (waiting && !this.transcript && this.term.alive()) this.dropPrompt();
     return this.out;
@@ -131,8 +160,11 @@ export class HeadlessSession {
     return this.out;
   }
 
+
+
   /** The unfinished last line while a shell waits at its prompt is the prompt itself. */
   private dropPrompt(): void {
     this.out = this.out.slice(0, this.out.lastIndexOf('\n') + 1);
+    this.follower?.unfinishedDropped();
   }
 }

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cursorRow, launchBrowser, PROMPT, screenText, waitForPrompt } from './browser.js';
-import { cpuTimes, startProbe, startTrace, stopProbe } from './longTasks.js';
+import { cpuTimes, LONG_TASK_BOUND_MS, startProbe, startTrace, stopProbe } from './longTasks.js';
 
 let browser: Browser;
 let page: Page;
@@ -61,7 +61,8 @@ describe('terminal', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.__dockersim!.machine.kernel.sched.runnable() > 0);
 
-    // Long tasks (> 50 ms, judged by their CPU time: longTasks.ts) and the worst frame gap, over 2 s of the loop.
+    // Long tasks (judged by their CPU time against a regression bound: longTasks.ts; the 50 ms budget is
+    // bench:web's) and the worst frame gap, over 2 s of the loop.
     const stopTrace = await startTrace(await page.context().newCDPSession(page));
     const v0 = await page.evaluate(() => window.__dockersim!.machine.kernel.now());
     await startProbe(page);
@@ -75,7 +76,7 @@ describe('terminal', () => {
         `worst frame gap ${probe.worstFrameGap.toFixed(1)} ms, longest slice ${longestSlice.toFixed(1)} ms, ` +
         `virtual time +${virtualMs.toFixed(0)} ms in ${(probe.windowMs / 1000).toFixed(1)} s`,
     );
-    expect(Math.max(0, ...cpu)).toBeLessThan(50);
+    expect(Math.max(0, ...cpu)).toBeLessThanOrEqual(LONG_TASK_BOUND_MS);
     expect(probe.frames).toBeGreaterThan(0);
     // The clock follows real time while the loop runs (less on a machine too busy to give the page a core).
     expect(virtualMs).toBeGreaterThan(500);

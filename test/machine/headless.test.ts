@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { HeadlessSession, settle } from '../../src/machine/headless.js';
+import { Machine } from '../../src/machine/machine.js';
+import { nodeDrain } from '../../src/node/drain.js';
+import { renderScreen } from '../../src/node/render.js';
 import { runScript } from '../helpers/machine.js';
 
 describe('headless runner', () => {
@@ -26,4 +30,45 @@ describe('headless runner', () => {
     const out = await runScript(['exit', 'echo never'], { transcript: true });
     expect(out.endsWith('user@dockersim:~$ exit\nlogout\n')).toBe(true);
   });
+
+  // Issue 13's floods, judged by what they show (their real time is `npm run bench -- scenarios`).
+  const PROMPT = 'user@dockersim:~$ ';
+
+  it('stops `yes` with Ctrl-C and gives the prompt back', async () => {
+    const out = await runScript(['yes', '\x03', 'echo survived'], { tickMs: 1, transcript: true });
+    expect(out).toMatch(/\ny\ny\n/);
+    expect(out.endsWith(`y\n^C\n${PROMPT}echo survived\nsurvived\n${PROMPT}`)).toBe(true);
+  }, 120_000);
+
+  it('leaves `docker run -it busybox yes` running on Ctrl-C (its PID 1 has no SIGINT handler), detached with Ctrl-P Ctrl-Q', async () => {
+    const machine = Machine.boot({ seed: 1, drain: nodeDrain });
+    const term = machine.openTerminal();
+    // The pull first, with time to finish; then a flood of a millisecond per line.
+    const pull = new HeadlessSession(machine, term, { tickMs: 60_000 });
+    await pull.type('sudo docker pull busybox');
+    await settle(machine, term, 60_000);
+    const session = new HeadlessSession(machine, term, { tickMs: 1, transcript: true });
+    for (const line of ['sudo docker run -it --name flood busybox yes', '\x03', '\x10\x11', 'sudo docker ps --format "{{.Names}} {{.Status}}"', 'echo survived']) {
+      await session.type(line);
+    }
+    const out = await renderScreen(await session.finish());
+    expect(out).toMatch(/\ny\ny\n/);
+    expect(out).toContain('\n^C');
+    expect(out).toContain(`\n${PROMPT}sudo docker ps --format "{{.Names}} {{.Status}}"\n`);
+    expect(out).toContain('\nflood Up ');
+    expect(out.endsWith(`\n${PROMPT}echo survived\nsurvived\n${PROMPT}`)).toBe(true);
+  }, 120_000);
+
+  it('survives a fork bomb: forks fail at the user slice\'s task limit and the next command still runs', async () => {
+    const out = await runScript([':(){ :|:& };:', 'echo survived'], { tickMs: 50, transcript: true });
+    expect(out).toContain('fork: Resource temporarily unavailable\n');
+    expect(out).toContain('echo survived\nsurvived\n');
+  }, 300_000);
+
+  it('echoes and runs a 200,000-character line', async () => {
+    const word = 'a'.repeat(200_000);
+    const out = await runScript([`echo ${word}`], { transcript: true });
+    expect(out.endsWith(`${PROMPT}echo ${word}\n${word}\n${PROMPT}`)).toBe(true);
+    // A generous bound (~4 s of CPU now): when each key redrew the whole line this took minutes.
+  }, 60_000);
 });

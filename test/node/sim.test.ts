@@ -13,6 +13,19 @@ describe('sim CLI', () => {
     expect(run(['--seed', '3'], 'echo $((2+3))\nhostname\n').stdout).toBe(a.stdout);
   });
 
+  it('prints what the terminal showed when stopped by SIGTERM (a script that never ends, under timeout)', () => {
+    // A virtual hour per line: the loop outlasts the 30 s after which timeout(1) sends SIGTERM. Node itself
+    // with tsx's loader: npx and the tsx CLI are wrappers that would take the signal instead.
+    const r = spawnSync('timeout', ['30', process.execPath, '--import', 'tsx', 'src/node/sim.ts', '--tick', '3600000'], {
+      input: 'echo started\nwhile true; do :; done\n',
+      encoding: 'utf8',
+      cwd: `${__dirname}/../..`,
+    });
+    expect(r.status).toBe(124);
+    expect(r.stdout.endsWith('\nstarted\n')).toBe(true);
+    expect(r.stderr).toContain('sim: stopped by SIGTERM; above is what the terminal showed');
+  }, 90_000);
+
   it('rejects a bad option with a usage line', () => {
     const r = run(['--tick', 'soon'], '');
     expect(r.status).toBe(2);

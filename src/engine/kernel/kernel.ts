@@ -295,6 +295,7 @@ export class Kernel {
     child.exe = resolved.exe;
     child.comm = resolved.name;
     child.tgid = opts.thread ? parent.tgid : child.hostPid;
+    if (opts.thread) this.procs.get(child.tgid)?.threads.add(child);
     for (const [sig, d] of parent.dispositions) if (d === 'ignore') child.dispositions.set(sig, 'ignore');
     const fdMap = opts.fds ?? { 0: 0, 1: 1, 2: 2 };
     for (const [to, from] of Object.entries(fdMap)) {
@@ -413,8 +414,8 @@ export class Kernel {
     }
     // exit_group: a thread group ends with its leader.
     if (p.tgid === p.hostPid) {
-      for (const other of this.procs.values()) if (other !== p && other.tgid === p.hostPid) this.kill(other, 'SIGKILL', null);
-    }
+      for (const other of [...p.threads]) if (this.procs.get(other.hostPid) === other) this.kill(other, 'SIGKILL', null);
+    } else this.procs.get(p.tgid)?.threads.delete(p);
     const heir = p.pidns.init && p.pidns.init !== p ? p.pidns.init : this.hostPidNs.init;
     for (const c of p.children) {
       c.parent = heir && heir !== p ? heir : null;

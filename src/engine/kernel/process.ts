@@ -78,6 +78,8 @@ export class Process implements TaskOwner {
   cgroupNs: Cgroup | null = null;
   /** Host PID of the thread group leader: itself, unless spawned as a thread. */
   tgid = 0;
+  /** A leader's threads, in spawn order: exit_group looks here, not at every process (a fork bomb has 4,096). */
+  readonly threads = new Set<Process>();
   /** Blocked in a system call, for ps's STAT column. */
   sleeping = false;
 

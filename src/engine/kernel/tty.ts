@@ -20,6 +20,58 @@ type InputItem = string | typeof EOF_MARK;
 /** What a terminal shows when it has nobody listening: kept so an attaching emulator sees it (bounded). */
 const BACKLOG_LIMIT = 1 << 20;
 
+/**
+ * ONLCR: each newline goes out as CR LF (one already preceded by CR is left alone). Split and join rather
+ * than a global regexp replace: V8 builds that replace's result as a tree of one small string per match,
+ * which for `yes` (2,048 newlines per write) is ~130 KB of heap per 6 KB shown and seconds of GC per run.
+ */
+function onlcr(data: string): string {
+  if (!data.includes('\n')) return data;
+  return data.includes('\r') ? data.split(/\r?\n/).join('\r\n') : data.split('\n').join('\r\n');
+}
+
+/**
+ * Typed input not yet read: a line editor reads one key at a time, so a long pasted line (200,000 keys, one
+ * item each in raw mode) must not cost a shift of the whole array per key.
+ */
+class InputQueue {
+  private items: InputItem[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  first(): InputItem | undefined {
+    return this.items[this.head];
+  }
+
+  replaceFirst(item: InputItem): void {
+    this.items[this.head] = item;
+  }
+
+  shift(): InputItem | undefined {
+    const item = this.items[this.head];
+    if (item === undefined) return undefined;
+    this.head++;
+    if (this.head === this.items.length) this.clear();
+    else if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  push(item: InputItem): void {
+    this.items.push(item);
+  }
+
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+}
+
 export class Tty {
   readonly termios: TermiosState = { icanon: true, echo: true, isig: true, onlcr: true };
   winsize: WinSize = { rows: 24, cols: 80 };
@@ -34,7 +86,9 @@ export class Tty {
   /** Flow control (XOFF): writers block while the emulator catches up. */
   private stopped = false;
   private line = '';
-  private readonly ready: InputItem[] = [];
+  private lastWritten = '';
+  private lastShown = '';
+  private readonly ready = new InputQueue();
   private readonly listeners = new Set<OutputListener>();
   private backlog: string[] = [];
   private backlogSize = 0;
@@ -81,12 +135,12 @@ export class Tty {
   /** True if a program is blocked reading this terminal with nothing to read. */
   get waitingForInput(): boolean {
     // Counted from the wait queue, not a counter: a reader killed while blocked must stop counting.
-    return this.readWait.live() > 0 && this.ready.length === 0;
+    return this.readWait.live() > 0 && this.ready.size === 0;
   }
 
   /** Input typed but not yet read (the current canonical line is not counted). */
   get pendingInput(): number {
-    return this.ready.length;
+    return this.ready.size;
   }
 
   // ---- slave side
@@ -122,7 +176,7 @@ export class Tty {
   }
 
   tryRead(max?: number): ReadResult {
-    const item = this.ready[0];
+    const item = this.ready.first();
     if (item === undefined) return undefined;
     if (item === EOF_MARK) {
       this.ready.shift();
@@ -131,18 +185,18 @@ export class Tty {
     if (this.termios.icanon) {
       // Like n_tty: a short read takes the start of the line and leaves the rest for the next read.
       if (max !== undefined && max > 0 && item.length > max) {
-        this.ready[0] = item.slice(max);
+        this.ready.replaceFirst(item.slice(max));
         return item.slice(0, max);
       }
       this.ready.shift();
       return item;
     }
     let out = '';
-    while (this.ready.length > 0 && typeof this.ready[0] === 'string') {
-      const next = this.ready[0] as string;
+    while (this.ready.size > 0 && typeof this.ready.first() === 'string') {
+      const next = this.ready.first() as string;
       if (max !== undefined && max > 0 && out.length + next.length > max) {
         const take = max - out.length;
-        this.ready[0] = next.slice(take);
+        this.ready.replaceFirst(next.slice(take));
         return out + next.slice(0, take);
       }
       out += this.ready.shift() as string;
@@ -152,7 +206,15 @@ export class Tty {
 
   tryWrite(data: string): WriteResult {
     if (this.stopped) return undefined;
-    this.emit(this.termios.onlcr ? data.replace(/\r?\n/g, '\r\n') : data);
+    if (!this.termios.onlcr) this.emit(data);
+    else {
+      // A program repeating one buffer (`yes`) converts it once.
+      if (data !== this.lastWritten) {
+        this.lastWritten = data;
+        this.lastShown = onlcr(data);
+      }
+      this.emit(this.lastShown);
+    }
     return 'ok';
   }
 
@@ -184,7 +246,7 @@ export class Tty {
       const [sig, shown]: [Signal, string] =
         ch === '\x03' ? ['SIGINT', '^C'] : ch === '\x1c' ? ['SIGQUIT', '^\\'] : ['SIGTSTP', '^Z'];
       this.line = '';
-      if (t.icanon) this.ready.length = 0;
+      if (t.icanon) this.ready.clear();
       this.echo(shown);
       if (this.fgPgrp) this.signalGroup(this.fgPgrp, sig);
       return;

@@ -21,7 +21,9 @@ export class LineBuffer {
   }
 
   insert(s: string): void {
-    this.text = this.text.slice(0, this.point) + s + this.text.slice(this.point);
+    // At the end, a plain append: V8 then never copies the line (a long paste stays linear).
+    if (this.point === this.text.length) this.text += s;
+    else this.text = this.text.slice(0, this.point) + s + this.text.slice(this.point);
     this.point += s.length;
   }
 

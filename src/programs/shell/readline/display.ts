@@ -108,6 +108,22 @@ export class Display {
     if (out !== '') await this.write(out);
   }
 
+  /**
+   * `update` for `text` that is the line shown with `added` typed at its end, the cursor there too: writes
+   * exactly what update would, in time proportional to `added` rather than to the whole line.
+   */
+  async append(prompt: string, added: string, text: string): Promise<void> {
+    const { shown } = this;
+    if (prompt !== this.prompt || text.length !== shown.length + added.length || this.cursor !== this.promptWidth + shown.length) {
+      await this.update(prompt, text, text.length);
+      return;
+    }
+    const out = this.put(this.cursor, added);
+    this.cursor += added.length;
+    this.shown = text;
+    if (out !== '') await this.write(out);
+  }
+
   /** Accepting the line: the cursor goes past its end and onto a new row. */
   async finish(): Promise<void> {
     const end = this.moveTo(this.shown.length);

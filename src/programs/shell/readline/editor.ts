@@ -119,6 +119,13 @@ class Editor {
     let ok = true;
     switch (key.name) {
       case 'self':
+        if (b.point === b.text.length) {
+          // Typing at the end of the line (a paste of 200,000 keys): show just the new text, as update
+          // would, without comparing the whole line again for every key.
+          b.insert(key.text!);
+          await this.display.append(this.prompt, key.text!, b.text);
+          return undefined;
+        }
         b.insert(key.text!);
         break;
       case 'Enter':

@@ -96,6 +96,23 @@ describe('layout', () => {
     await d.update('$ ', 'abcXdefghi', 4);
     expect(out).toEqual(['$ ', 'abcdefgh \r', 'i', '\x1b[1A\x1b[4CXdefghi\x1b[1A\x1b[4C']);
   });
+  it('writes for keys typed at the end exactly what a full update writes', async () => {
+    const typed = (fast: boolean) => async (prompt: string): Promise<string[]> => {
+      const out: string[] = [];
+      const d = new Display(async (s) => void out.push(s), () => 10);
+      await d.fresh(prompt, '', 0);
+      let text = '';
+      for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789') {
+        text += ch;
+        if (fast) await d.append(prompt, ch, text);
+        else await d.update(prompt, text, text.length);
+      }
+      await d.update(prompt, 'abc', 1);
+      await d.append(prompt, 'd', 'abcd');
+      return out;
+    };
+    for (const prompt of ['$ ', 'first\n$ ']) expect(await typed(true)(prompt)).toEqual(await typed(false)(prompt));
+  });
 });
 
 describe('cobra completion', () => {
