@@ -115,11 +115,17 @@ export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): R
     store(LESSONS_KEY, String(on));
     setShowLessons(on);
   };
+  // The first-time visitor's line sits at the top of the dock's lesson half, whose height the splitter sets: it
+  // comes with the lesson catalog, after the first prompt, and in the page's flow it would shrink the terminal
+  // then (a second resize and full redraw right after the one the terminal is opened at).
   const lesson =
     lessons && showLessons ? (
-      <Suspense fallback={null}>
-        <LessonPanel controller={lessons} typeIntoTerminal={typeIntoTerminal ?? (() => {})} />
-      </Suspense>
+      <>
+        <FirstStep lessons={lessons} onStart={() => setPane('lesson')} />
+        <Suspense fallback={null}>
+          <LessonPanel controller={lessons} typeIntoTerminal={typeIntoTerminal ?? (() => {})} />
+        </Suspense>
+      </>
     ) : undefined;
   return (
     <div className="app">
@@ -156,15 +162,6 @@ export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): R
           </span>
         </div>
       </header>
-      {lessons && (
-        <FirstStep
-          lessons={lessons}
-          onStart={() => {
-            showLessonsAs(true);
-            setPane('lesson');
-          }}
-        />
-      )}
       <main className="app-main">
         <Workspace machine={session.machine} lesson={lesson} pane={pane} onPane={setPane}>
           <TerminalView screen={screen} />

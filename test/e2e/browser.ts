@@ -91,3 +91,9 @@ export function cursorRow(page: Page): Promise<number> {
     return buf.baseY + buf.cursorY;
   });
 }
+
+/** Opens the header's menu where a narrow page has folded its tools into it (below 1100 px). */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.locator('.app-menu-button');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}

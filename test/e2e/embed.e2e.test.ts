@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, PROMPT, screenText, waitForPrompt } from './browser.js';
+import { launchBrowser, openMenu, PROMPT, screenText, waitForPrompt } from './browser.js';
 
 let browser: Browser;
 const pages: Page[] = [];
@@ -21,11 +21,6 @@ afterAll(async () => {
 });
 
 /** A header narrower than its tools folds them into a menu (App.tsx): open it if it is folded. */
-async function openMenu(page: Page): Promise<void> {
-  const button = page.locator('.app-menu-button');
-  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-}
-
 async function open(path: string, viewport = { width: 1024, height: 640 }): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport, locale: 'en-US' });
   pages.push(page);

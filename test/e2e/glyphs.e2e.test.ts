@@ -110,7 +110,8 @@ describe('terminal glyphs', () => {
   for (const dpr of [1, 2]) {
     for (const presenter of [false, true]) {
       it(`are whole inside their cells at ${dpr}× ${presenter ? 'in presenter mode' : 'at the default size'}`, async () => {
-        const context = await browser.newContext({ viewport: { width: 1024, height: 640 }, deviceScaleFactor: dpr });
+        // Tall enough that, under the dock, the terminal keeps four rows three times as tall in presenter mode.
+        const context = await browser.newContext({ viewport: { width: 1024, height: 1200 }, deviceScaleFactor: dpr });
         const page = await context.newPage();
         await page.goto(`${inject('appUrl')}?test=1&seed=1&presenter=${presenter ? 1 : 0}`);
         await waitForPrompt(page);

@@ -127,7 +127,7 @@ describe('state that survives', () => {
 
   it('a share link replays the session in another browser profile', async () => {
     const link = await page.evaluate(() => window.__dockersim!.shareLink());
-    expect(link).toContain('?session=');
+    expect(link).toMatch(/[?&]session=/);
     const other = await browser.newContext({ viewport: { width: 1200, height: 700 } });
     const p2 = await other.newPage();
     await p2.goto(`${link}&test=1`);

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bufferLines, cursorRow, launchBrowser, PROMPT, screenText, waitForPrompt } from './browser.js';
+import { bufferLines, cursorRow, launchBrowser, openMenu, PROMPT, screenText, waitForPrompt } from './browser.js';
 
 let browser: Browser;
 let page: Page;
@@ -91,6 +91,8 @@ describe('a terminal whose shell exited', () => {
   });
 
   it('after the last terminal is closed, offers a new one (Enter or the button)', async () => {
+    // At 1024 px the header folds its tools, the terminal tabs among them, into its menu.
+    await openMenu(page);
     await page.getByRole('button', { name: 'Close terminal 1' }).click();
     const button = page.getByRole('button', { name: 'Open a new terminal' });
     await button.waitFor();
