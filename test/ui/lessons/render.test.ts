@@ -83,6 +83,7 @@ function state(): RunnerState {
     hints: step.hints,
     solutionShown: true,
     finished: false,
+    unmet: [],
   };
 }
 
