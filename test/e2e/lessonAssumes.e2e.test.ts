@@ -84,4 +84,21 @@ describe('a lesson that assumes what the machine is not', () => {
     expect(await images(page)).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('says it in the learner\'s language', { timeout: 120_000 }, async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(app('locale=zh'));
+    await waitForPrompt(page);
+    await typeLine(page, 'sudo docker pull ubuntu');
+    await page.evaluate(() => window.__dockersim!.save());
+    await page.goto(app('locale=zh&lesson=ch03-02-first-container'));
+    const banner = page.locator('.lesson-assumes');
+    await expect.poll(() => banner.innerText(), { timeout: 30_000 }).toContain('本课假定：');
+    expect(await banner.innerText()).toContain('本地还没有镜像 ubuntu\n（现在：本地镜像：ubuntu:latest）');
+    expect(await page.getByRole('button', { name: '在一台全新的机器上开始（你的机器会保留）' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });
