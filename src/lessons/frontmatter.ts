@@ -1,13 +1,14 @@
 /** The `---` front matter of a lesson file: split off, parsed, and checked field by field. */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ErrorList } from './errors.js';
-import type { FrontMatter } from './model.js';
+import { parseCheckBlock } from './checkblock.js';
+import type { CheckSpec, FrontMatter } from './model.js';
 import { parseYaml } from './yaml.js';
 
 
 export const ID_PATTERN = /^[a-z0-9-]+$/;
 
-const FIELDS = ['id', 'chapter', 'section', 'order', 'title', 'summary', 'setup'] as const;
+const FIELDS = ['id', 'chapter', 'section', 'order', 'title', 'summary', 'setup', 'assumes'] as const;
 
 /** The file's lines split at the front matter: `yaml` with its first line number, and the body's first line. */
 export function splitFrontMatter(lines: readonly string[], errors: ErrorList): { yaml: string; bodyLine: number } | null {
@@ -32,6 +33,7 @@ export function parseFrontMatter(yaml: string, errors: ErrorList): FrontMatter |
     return null;
   }
   const got = new Map<string, { value: unknown; line: number }>();
+  let assumes: CheckSpec[] = [];
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const line = src.lineOf(pair.key as never);
@@ -40,6 +42,10 @@ export function parseFrontMatter(yaml: string, errors: ErrorList): FrontMatter |
       continue;
     }
     const v = pair.value;
+    if (key === 'assumes') {
+      assumes = parseAssumes(yaml, v as Node | null, line, src.lineOf(v as never), errors);
+      continue;
+    }
     got.set(key, { value: isSeq(v) || isMap(v) ? v.toJSON() : isScalar(v) ? v.value : null, line });
   }
   const before = errors.errors.length;
@@ -69,7 +75,23 @@ export function parseFrontMatter(yaml: string, errors: ErrorList): FrontMatter |
     false,
   );
   if (errors.errors.length > before) return null;
-  return { id: id!, chapter: chapter!, section: section!, order: order!, title: title!, summary: summary!, setup: setup ?? [] };
+  return {
+    id: id!, chapter: chapter!, section: section!, order: order!, title: title!, summary: summary!, setup: setup ?? [], assumes,
+  };
+}
+
+/**
+ * `assumes:` is a check list like a step's ```check block: the same kinds and fields, validated by the same code
+ * on the value's own lines (cut from the start of its first line, so a block list keeps its indentation).
+ */
+function parseAssumes(yaml: string, v: Node | null, keyLine: number, valueLine: number, errors: ErrorList): CheckSpec[] {
+  if (!isSeq(v) || v.items.length === 0 || !v.range) {
+    errors.add(keyLine, 'front matter: `assumes` must be a list of checks (`- image: { ref: ubuntu, not: true }`)');
+    return [];
+  }
+  const lineStart = yaml.lastIndexOf('\n', v.range[0] - 1) + 1;
+  const from = yaml.slice(lineStart, v.range[0]).trim() === '' ? lineStart : v.range[0];
+  return parseCheckBlock(yaml.slice(from, v.range[1]), valueLine, errors);
 }
 
 function describe(v: unknown): string {

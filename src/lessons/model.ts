@@ -52,6 +52,12 @@ export interface FrontMatter {
   readonly summary: string;
   /** Shell lines typed as `user` on terminal 1 before the lesson starts. */
   readonly setup: readonly string[];
+  /**
+   * What the lesson's text takes for granted on the machine it starts on ("there are no images yet"): checks
+   * that must hold when it opens. A lesson without `setup` runs on whatever the learner left behind; while none
+   * of its steps is done, the panel says which assumption fails and offers a fresh machine.
+   */
+  readonly assumes: readonly CheckSpec[];
 }
 
 export interface Lesson extends FrontMatter {

@@ -52,6 +52,11 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
     await typist.settle();
     observe();
     commands.clear();
+    // What the text takes for granted must be so on the start state, or the panel would warn every learner.
+    for (const spec of lesson.assumes) {
+      const r = evaluateCheck(spec, ctx);
+      if (!r.passed) fail(spec.line, `assumes: fails on the start state (fresh machine + setup): ${describeCheck(spec.check)} (found: ${r.found})`);
+    }
     const tasks = lesson.steps.filter(isTask);
     // As the runner watches steps off screen: none may complete before its own solution is typed.
     const completed = new Set<string>();

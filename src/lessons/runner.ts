@@ -10,7 +10,7 @@ import type { Disposable } from '../engine/kernel/tty.js';
 import type { Machine } from '../machine/machine.js';
 import { CommandLog, type CommandLogState } from './commands.js';
 import type { CheckContext } from './checks/types.js';
-import { evaluateStep, type StepEvaluation } from './evaluate.js';
+import { evaluateCheck, evaluateStep, type CheckResult, type StepEvaluation } from './evaluate.js';
 import { isTask, type Hint, type Lesson, type Step } from './model.js';
 import type { LessonTerminals } from './terminals.js';
 import { runSetup } from './typist.js';
@@ -40,6 +40,11 @@ export interface RunnerState {
   readonly solutionShown: boolean;
   /** Every task step is completed. */
   readonly finished: boolean;
+  /**
+   * The lesson's `assumes` checks that fail on this machine, watched until a step is done (after that the
+   * learner is on their way and the machine is the lesson's own doing): the panel offers a fresh machine.
+   */
+  readonly unmet: readonly CheckResult[];
 }
 
 export interface LessonSession {
@@ -82,6 +87,7 @@ export class LessonRunner {
   private hintsShown = new Map<string, number>();
   private solutions = new Set<string>();
   private evaluation: StepEvaluation = { passed: false, results: [] };
+  private unmet: readonly CheckResult[] = [];
   private lastKey = '';
   private pending = false;
 
@@ -114,6 +120,7 @@ export class LessonRunner {
       hints: step.hints.slice(0, this.hintsShown.get(step.id) ?? 0),
       solutionShown: this.solutions.has(step.id),
       finished: tasks.every((s) => this.completed.has(s.id)),
+      unmet: this.unmet,
     };
   }
 
@@ -257,7 +264,10 @@ export class LessonRunner {
     this.evaluation = isTask(step) ? evaluateStep(step, this.context) : { passed: false, results: [] };
     if (this.evaluation.passed) this.completed.add(step.id);
     watchOffScreen(this.lesson, this.index, this.context, this.completed, this.armed);
-    const key = JSON.stringify([this.index, [...this.completed], this.evaluation.results.map((r) => [r.passed, r.found])]);
+    this.unmet = this.completed.size > 0 ? [] : this.lesson.assumes.map((a) => evaluateCheck(a, this.context)).filter((r) => !r.passed);
+    const key = JSON.stringify([
+      this.index, [...this.completed], this.evaluation.results.map((r) => [r.passed, r.found]), this.unmet.map((r) => [r.line, r.found]),
+    ]);
     if (key !== this.lastKey) {
       this.lastKey = key;
       this.changed.fire(this.state);

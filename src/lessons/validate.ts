@@ -3,7 +3,7 @@
  * setup (only prose differs); ids are unique across lessons; a chapter's order numbers are unique.
  */
 import { sortErrors, type LessonError } from './errors.js';
-import type { Lesson, SolutionAction, Step } from './model.js';
+import type { CheckSpec, Lesson, SolutionAction, Step } from './model.js';
 import { FILE_NAME, parseLesson } from './parse.js';
 
 export interface SourceFile {
@@ -76,6 +76,7 @@ function compare(zh: Lesson, en: Lesson, add: Add): void {
     if (zh[f] !== en[f]) add(en.file, 2, `${f} ${JSON.stringify(en[f])} differs from ${JSON.stringify(zh[f])} in ${ref}`);
   }
   if (JSON.stringify(zh.setup) !== JSON.stringify(en.setup)) add(en.file, 2, `setup differs from ${ref}`);
+  if (specsKey(zh.assumes) !== specsKey(en.assumes)) add(en.file, en.assumes[0]?.line ?? 2, `assumes differs from ${ref}`);
   const ids = (l: Lesson): string => l.steps.map((s) => s.id).join(', ');
   if (ids(zh) !== ids(en)) {
     add(en.file, en.steps[0]?.line ?? 1, `step ids [${ids(en)}] differ from [${ids(zh)}] in ${ref}`);
@@ -88,6 +89,7 @@ function compare(zh: Lesson, en: Lesson, add: Add): void {
   });
 }
 
-const checksKey = (s: Step): string =>
-  JSON.stringify(s.checks.map((c) => JSON.stringify(c.check, Object.keys(c.check).sort())));
+const specsKey = (specs: readonly CheckSpec[]): string =>
+  JSON.stringify(specs.map((c) => JSON.stringify(c.check, Object.keys(c.check).sort())));
+const checksKey = (s: Step): string => specsKey(s.checks);
 const actionsKey = (a: readonly SolutionAction[]): string => JSON.stringify(a.map(({ line: _line, ...rest }) => rest));

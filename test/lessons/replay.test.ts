@@ -59,6 +59,50 @@ describe('fixture lesson', () => {
     );
   });
 
+  it('an assumption that fails on the start state fails the replay', async () => {
+    const lesson = lessons.find((l) => l.locale === 'en')!;
+    const wrong: Lesson = { ...lesson, assumes: [{ check: { kind: 'image', ref: 'ubuntu', not: true }, line: 3 }] };
+    expect((await replayLesson(wrong, { boot })).map(formatError)).toEqual([
+      'test/lessons/testdata/replay/ch09-fixture/01-tour.en.md:3: assumes: fails on the start state (fresh machine + setup): image: { ref: ubuntu, not: true } (found: images: ubuntu:latest)',
+    ]);
+    const right: Lesson = { ...lesson, assumes: [{ check: { kind: 'container', count: 0 }, line: 3 }] };
+    expect(await replayLesson(right, { boot })).toEqual([]);
+  });
+
+  it('LessonRunner: unmet assumptions are shown until a step is done', async () => {
+    const lesson: Lesson = {
+      ...lessons.find((l) => l.locale === 'en')!,
+      assumes: [{ check: { kind: 'container', count: 0 }, line: 3 }, { check: { kind: 'image', ref: 'ubuntu' }, line: 4 }],
+    };
+    const machine = boot();
+    const terminals = new MachineTerminals(machine);
+    terminals.open(1);
+    let runner: LessonRunner | undefined;
+    const typist = new Typist(machine, terminals, 3000, () => runner?.sample());
+    // A learner's leftovers: a container, on a machine whose ubuntu image is pulled.
+    for (const text of ['sudo docker pull ubuntu', 'sudo docker create ubuntu']) await typist.perform({ kind: 'type', text, line: 0 });
+    await typist.settle();
+    runner = new LessonRunner(lesson, { machine, terminals });
+    expect(runner.state.unmet.map((r) => r.line)).toEqual([3]);
+    expect(runner.state.unmet[0].found).toMatch(/^1 matching; /);
+    await typist.perform({ kind: 'type', text: 'sudo docker rm -f $(sudo docker ps -aq)', line: 0 });
+    await typist.settle();
+    runner.refresh();
+    expect(runner.state.unmet).toEqual([]);
+    await typist.perform({ kind: 'type', text: 'sudo docker create ubuntu', line: 0 });
+    await typist.settle();
+    runner.refresh();
+    expect(runner.state.unmet.map((r) => r.line)).toEqual([3]);
+    // Once a step is done the machine is the lesson's doing: no more warnings.
+    await typist.perform({ kind: 'type', text: 'sudo docker info > /dev/null', line: 0 });
+    await typist.settle();
+    runner.refresh();
+    expect(runner.state.completed.has('info')).toBe(true);
+    expect(runner.state.unmet).toEqual([]);
+    typist.dispose();
+    runner.dispose();
+  });
+
   it('LessonRunner: every step is watched, in order, whichever is on screen', async () => {
     const lesson = lessons.find((l) => l.locale === 'en')!;
     const machine = boot();

@@ -34,6 +34,44 @@ describe('validateLessons', () => {
   });
 });
 
+describe('assumes', () => {
+  const lesson = (assumes: string[]): string =>
+    ['---', 'id: a', 'chapter: 1', 'section: "1.1"', 'order: 1', 'title: T', 'summary: S', ...assumes, '---',
+      '## Step {#s}', '```check', '- image: { ref: ubuntu }', '```', '```solution', 'sudo docker pull ubuntu', '```',
+      '## Recap {#recap}', 'Done.'].join('\n');
+
+  it('is a check list like a step\'s, each check with its file line', () => {
+    const r = parseLesson('x/01-a.en.md', lesson(['assumes:', '  - image: { ref: ubuntu, not: true }', '  - container: { image: ubuntu, count: 0 }']));
+    expect(r.errors).toEqual([]);
+    expect(r.lesson!.assumes).toEqual([
+      { check: { kind: 'image', ref: 'ubuntu', not: true }, line: 9 },
+      { check: { kind: 'container', image: 'ubuntu', count: 0 }, line: 10 },
+    ]);
+  });
+
+  it('defaults to none', () => {
+    expect(parseLesson('x/01-a.en.md', lesson([])).lesson!.assumes).toEqual([]);
+  });
+
+  it('reports unknown kinds and fields, and a value that is not a list, at their lines', () => {
+    expect(parseLesson('x/01-a.en.md', lesson(['assumes:', '  - image: { ref: ubuntu }', '  - images: { count: 0 }', '  - container: { absent: true }'])).errors.map(formatError)).toEqual([
+      'x/01-a.en.md:10: unknown check kind `images` (known: container, image, log, file, foreground, env, group, daemon, ran, process)',
+      'x/01-a.en.md:11: container: unknown field `absent` (known: name, image, state, tty, interactive, restart, command, exitCode, count, not)',
+    ]);
+    expect(parseLesson('x/01-a.en.md', lesson(['assumes: no images'])).errors.map(formatError)).toEqual([
+      'x/01-a.en.md:8: front matter: `assumes` must be a list of checks (`- image: { ref: ubuntu, not: true }`)',
+    ]);
+  });
+
+  it('must be the same in zh and en', () => {
+    const zh = lesson(['assumes:', '  - image: { ref: ubuntu, not: true }']);
+    const en = lesson(['assumes:', '  - image: { ref: busybox, not: true }']);
+    expect(validateLessons([{ path: 'x/01-a.zh.md', text: zh }, { path: 'x/01-a.en.md', text: en }]).errors.map(formatError)).toEqual([
+      'x/01-a.en.md:9: assumes differs from 01-a.zh.md',
+    ]);
+  });
+});
+
 describe('HTML in lesson Markdown', () => {
   it('is rejected with file:line, in prose, the intro and hints, but not in code', () => {
     const text = [

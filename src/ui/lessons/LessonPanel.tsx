@@ -156,6 +156,7 @@ function body(state: LessonUiState, c: LessonController, onType: (text: string) 
         showSolution: () => c.showSolution(),
         reset: () => void c.reset(),
         open: (id) => void c.open(id),
+        startFresh: () => void c.startFresh(),
       }}
     />
   );

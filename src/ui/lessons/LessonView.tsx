@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunnerState } from '../../lessons/runner.js';
 import { defineMessages, useMessages } from '../i18n.js';
+import { AssumesBanner } from './AssumesBanner.js';
 import { Markdown } from './Markdown.js';
 import { StepView } from './StepView.js';
 
@@ -57,6 +58,8 @@ export interface LessonViewProps {
     showSolution(): void;
     reset(): void;
     open(id: string): void;
+    /** The lesson's assumptions fail here: start it on a fresh machine, the learner's kept. */
+    startFresh(): void;
   };
 }
 
@@ -126,6 +129,7 @@ export function LessonView({ run, resetting, nextLesson, onType, actions }: Less
       </header>
 
       <div className="lesson-body" ref={body}>
+        <AssumesBanner unmet={run.unmet} starting={resetting} onFresh={actions.startFresh} />
         {index === 0 && lesson.intro !== '' && <Markdown text={lesson.intro} />}
         <h3 ref={stepTitle} tabIndex={-1} className="lesson-step-title">
           {step.title}

@@ -93,6 +93,11 @@ function text(c: Check): Parts {
 /** Inline Markdown (code spans) describing the check; `not: true` says so. */
 export function checkText(check: Check, locale: Locale): string {
   const zh = locale === 'zh';
+  // The negations lessons assume ("no ubuntu image yet") read better said straight.
+  if (check.not && check.kind === 'image') return zh ? `本地还没有镜像 ${code(check.ref)}` : `The image ${code(check.ref)} is not present locally`;
+  if (check.not && check.kind === 'group') {
+    return zh ? `用户 ${code(check.user)} 不属于组 ${code(check.group)}` : `User ${code(check.user)} is not in group ${code(check.group)}`;
+  }
   const s = text(check)(zh);
   if (!check.not) return s;
   return zh ? `不成立：${s}` : `Not so: ${s}`;

@@ -306,6 +306,37 @@ export class LessonController {
     });
   }
 
+  /**
+   * The open lesson assumes what this machine is not (its `assumes` checks fail, shown as `run.unmet`): starts it
+   * on a freshly booted machine, with its setup if it has one, keeping the machine shown as a lesson with a start
+   * state does (the learner's own goes to the kept slot; a lesson machine is replaced).
+   */
+  startFresh(): Promise<void> {
+    return this.serial(async () => {
+      const runner = this.runner;
+      const Runner = this.Runner;
+      if (!runner || !Runner) return;
+      const lesson = runner.lesson;
+      this.detach();
+      this.store.setState({ status: 'starting', run: null, error: null });
+      if (this.saved.machine === null) await this.host.keep?.();
+      this.saved = { ...this.saved, machine: lesson.id };
+      if (this.host.setup) {
+        const fresh = await this.host.fresh();
+        const ranOn = (await this.host.setup(lesson.setup, fresh)) ?? fresh;
+        this.attach(new Runner(lesson, ranOn), ranOn);
+        return;
+      }
+      this.host.pause();
+      try {
+        const fresh = await this.host.fresh();
+        this.attach(await Runner.start(lesson, fresh), fresh);
+      } finally {
+        this.host.resume();
+      }
+    });
+  }
+
   /** The same lesson in the other language, where it is: steps, checks and progress carry over. */
   setLocale(locale: Locale): void {
     this.store.setState({ locale });

@@ -233,6 +233,35 @@ describe('LessonController on a live machine', () => {
     c.dispose();
   });
 
+  it('a lesson whose assumptions fail says which, and starts on a fresh machine on request, the learner\'s kept', { timeout: 60_000 }, async () => {
+    const host = testHost();
+    const mine = host.current;
+    const typist = new Typist(mine.machine, mine.terminals, 3000);
+    for (const text of ['sudo docker pull ubuntu', 'sudo docker create ubuntu']) await typist.perform({ kind: 'type', text, line: 0 });
+    await typist.settle();
+    typist.dispose();
+    const c = new LessonController({ ...host, keep: async () => void host.calls.push('keep') }, { locale: 'en' });
+    await c.init('ch03-02-first-container');
+    expect(run(c).unmet.map((r) => r.check)).toEqual([
+      { kind: 'image', ref: 'ubuntu', not: true },
+      { kind: 'container', image: 'ubuntu', count: 0 },
+    ]);
+    await c.startFresh();
+    expect(host.calls).toEqual(['keep', 'pause', 'fresh', 'resume']);
+    expect(c.store.getState().status).toBe('running');
+    // A machine just booted: dockerd comes up as its clock runs.
+    const later = new Typist(host.current.machine, host.current.terminals, 3000);
+    await later.settle();
+    later.dispose();
+    c.refresh();
+    expect(run(c).unmet.map((r) => r.found)).toEqual([]);
+    expect(host.current).not.toBe(mine);
+    // The learner's machine is untouched (the page keeps it); the lesson now has a machine of its own.
+    expect(mine.machine.engine.containers.size).toBe(1);
+    expect(c.progress().machine).toBe('ch03-02-first-container');
+    c.dispose();
+  });
+
   it('a lesson opened again resumes at its first step not done, with the steps done', { timeout: 60_000 }, async () => {
     const host = testHost();
     const c = new LessonController(host, { locale: 'en' });

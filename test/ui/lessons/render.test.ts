@@ -83,6 +83,7 @@ function state(): RunnerState {
     hints: step.hints,
     solutionShown: true,
     finished: false,
+    unmet: [],
   };
 }
 
@@ -92,7 +93,7 @@ const props = (): LessonViewProps => ({
   resetting: false,
   nextLesson: null,
   onType: noop,
-  actions: { close: noop, next: noop, previous: noop, goTo: noop, showHint: noop, showSolution: noop, reset: noop, open: noop },
+  actions: { close: noop, next: noop, previous: noop, goTo: noop, showHint: noop, showSolution: noop, reset: noop, open: noop, startFresh: noop },
 });
 
 describe('lesson Markdown is never injected', () => {
@@ -131,6 +132,17 @@ describe('LessonView', () => {
     expect(html).toContain('(wait 2 s)');
     expect(html).toContain('0 of 1 steps done');
     expect(html).not.toContain('Show solution');
+  });
+
+  it('says which assumption fails, what the machine shows, and offers a fresh machine; nothing when all hold', () => {
+    const check = { kind: 'image', ref: 'ubuntu', not: true } as const;
+    const unmet = [{ check, line: 9, passed: false, found: 'images: ubuntu:latest', said: say('images', { tags: ['ubuntu:latest'] }) }];
+    const html = renderToStaticMarkup(createElement(LessonView, { ...props(), run: { ...state(), unmet } }));
+    expect(html).toContain('This lesson assumes:');
+    expect(html).toContain('The image <code>ubuntu</code> is not present locally');
+    expect(html).toContain('(now: images: ubuntu:latest)');
+    expect(html).toContain('Start on a fresh machine (yours is kept)</button>');
+    expect(renderToStaticMarkup(createElement(LessonView, props()))).not.toContain('This lesson assumes');
   });
 
   it('describes every kind of check in both languages', () => {
