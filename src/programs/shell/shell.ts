@@ -15,7 +15,8 @@ import { dynamicParam, noteLastArg } from './bashvars.js';
 import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { runCompound } from './compound.js';
-import { forkFailed, runExternal } from './external.js';
+import { runExternal } from './external.js';
+import { ForkFailed, forkRetrying } from './forkretry.js';
 import { reapJobsQuietly, runMulti, startBackground, waitPid } from './jobctl.js';
 import { Parser, ParseError } from './parser.js';
 
@@ -467,20 +468,17 @@ export class Shell {
     return m;
   }
 
-  /** Starts a child shell process running `body` on a copy of this shell. */
-  forkChild(body: (sh: Shell) => Promise<number>, fds: Record<number, number>, pgid?: number): number {
-    try {
-      return this.sys.spawn({
+  /** Starts a child shell process running `body` on a copy of this shell (bash's make_child, retries and all). */
+  forkChild(body: (sh: Shell) => Promise<number>, fds: Record<number, number>, pgid?: number): Promise<number> {
+    return forkRetrying(this, () =>
+      this.sys.spawn({
         program: async (cs) => this.fork(cs).runChild(body),
         argv: this.sys.argv,
         env: this.envFor(),
         fds,
         pgid,
-      });
-    } catch (e) {
-      if (e instanceof SysError && e.code === 'EAGAIN') throw forkFailed();
-      throw e;
-    }
+      }),
+    );
   }
 
   fork(cs: Sys): Shell {
@@ -518,6 +516,7 @@ export class Shell {
     if (e instanceof ExitSignal) return e.status;
     if (e instanceof ReturnSignal) return e.status;
     if (e instanceof BreakSignal) return this.status;
+    if (e instanceof ForkFailed) return e.status;
     if (e instanceof ShellError) {
       await this.error(e.message);
       return e.status;
@@ -737,8 +736,15 @@ export class Shell {
     const [r, w] = this.sys.pipe();
     const fds = this.childFds([r, w]);
     fds[1] = w;
-    const pid = this.forkChild((sh) => sh.runList(body), fds);
-    this.sys.close(w);
+    let pid: number;
+    try {
+      pid = await this.forkChild((sh) => sh.runList(body), fds);
+    } catch (e) {
+      this.sys.close(r);
+      throw e;
+    } finally {
+      this.sys.close(w);
+    }
     let out = '';
     try {
       for (let chunk = await this.sys.read(r); chunk !== null; chunk = await this.sys.read(r)) out += chunk;
