@@ -17,6 +17,7 @@ import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { runCompound } from './compound.js';
 import { runExternal } from './external.js';
 import { ForkFailed, forkRetrying } from './forkretry.js';
+import { CopyOnWrite } from './cow.js';
 import { reapJobsQuietly, runMulti, startBackground, waitPid } from './jobctl.js';
 import { Parser, ParseError } from './parser.js';
 
@@ -51,10 +52,28 @@ export interface ShellOptions {
 
 const YIELD_EVERY = 200;
 
+function copyVars(vars: Map<string, Var>): Map<string, Var> {
+  const m = new Map<string, Var>();
+  for (const [k, v] of vars) m.set(k, v.arr ? { ...v, arr: new Map(v.arr) } : { ...v });
+  return m;
+}
+
 export class Shell {
-  vars = new Map<string, Var>();
-  funcs = new Map<string, Command>();
-  aliases = new Map<string, string>();
+  private varTable = new CopyOnWrite(new Map<string, Var>(), copyVars);
+  private funcTable = new CopyOnWrite(new Map<string, Command>(), (m) => new Map(m));
+  private aliasTable = new CopyOnWrite(new Map<string, string>(), (m) => new Map(m));
+  get vars(): Map<string, Var> {
+    return this.varTable.get();
+  }
+  get funcs(): Map<string, Command> {
+    return this.funcTable.get();
+  }
+  set funcs(m: Map<string, Command>) {
+    this.funcTable.set(m);
+  }
+  get aliases(): Map<string, string> {
+    return this.aliasTable.get();
+  }
   opts: ShellOptions = { errexit: false, xtrace: false, nounset: false, pipefail: false, noglob: false, monitor: false };
   args: string[] = [];
   name = 'bash';
@@ -483,9 +502,10 @@ export class Shell {
 
   fork(cs: Sys): Shell {
     const sh = new Shell(cs, this.flavor);
-    for (const [k, v] of this.vars) sh.vars.set(k, v.arr ? { ...v, arr: new Map(v.arr) } : { ...v });
-    sh.funcs = new Map(this.funcs);
-    sh.aliases = new Map(this.aliases);
+    sh.varTable = this.varTable.fork();
+    sh.funcTable = this.funcTable.fork();
+    sh.aliasTable = this.aliasTable.fork();
+    sh.envCache = this.envCache;
     sh.opts = { ...this.opts, monitor: false };
     sh.expandAliases = this.interactive || this.expandAliases;
     sh.args = [...this.args];
