@@ -59,10 +59,24 @@ describe('headless runner', () => {
     expect(out.endsWith(`\n${PROMPT}echo survived\nsurvived\n${PROMPT}`)).toBe(true);
   }, 120_000);
 
-  it('survives a fork bomb: forks fail at the user slice\'s task limit and the next command still runs', async () => {
-    const out = await runScript([':(){ :|:& };:', 'echo survived'], { tickMs: 50, transcript: true });
-    expect(out).toContain('fork: Resource temporarily unavailable\n');
-    expect(out).toContain('echo survived\nsurvived\n');
+  it('survives a fork bomb with bash\'s lines: forks fail at the user\'s task limit, retry, give up, and the next command still runs', async () => {
+    // `sleep 20` outlasts make_child's back-off (1 + 2 + 4 + 8 s), so subshells give up as well as retry.
+    const out = await runScript([':(){ :|:& };:', 'sleep 20', 'echo survived'], { tickMs: 30_000, transcript: true });
+    const bomb = `${PROMPT}:(){ :|:& };:\n[1] `;
+    expect(out).toContain(bomb);
+    expect(out.endsWith(`[1]+  Done                    :|:\n${PROMPT}echo survived\nsurvived\n${PROMPT}`)).toBe(true);
+    const RETRY = '-bash: fork: retry: Resource temporarily unavailable';
+    const GAVE_UP = '-bash: fork: Resource temporarily unavailable';
+    const lines = out
+      .slice(out.indexOf(bomb) + bomb.length)
+      .split('\n')
+      .slice(1, -4)
+      .map((l) => (l.startsWith(PROMPT) ? l.slice(PROMPT.length) : l));
+    // Everything the bomb prints is one of bash's two sys_error lines (no `line 1:`), around the typed-ahead lines.
+    const other = lines.filter((l) => l !== RETRY && l !== GAVE_UP);
+    expect(other).toEqual(['sleep 20', 'echo survived']);
+    expect(lines.filter((l) => l === RETRY).length).toBeGreaterThan(100);
+    expect(lines.filter((l) => l === GAVE_UP).length).toBeGreaterThan(100);
   }, 300_000);
 
   it('echoes and runs a 200,000-character line', async () => {

@@ -59,6 +59,22 @@ export class SysError extends Error {
   }
 }
 
+/**
+ * A SysError without a stack trace (V8 only; elsewhere the same error): for a failure a program meets by the
+ * thousand, a fork bomb's EAGAIN, where capturing the async stack was the failure's whole cost.
+ */
+export function stacklessSysError(code: Errno, syscall: string): SysError {
+  const ctor = Error as { stackTraceLimit?: number };
+  const limit = ctor.stackTraceLimit;
+  if (limit === undefined) return new SysError(code, syscall);
+  ctor.stackTraceLimit = 0;
+  try {
+    return new SysError(code, syscall);
+  } finally {
+    ctor.stackTraceLimit = limit;
+  }
+}
+
 export function isSysError(err: unknown, code?: Errno): err is SysError {
   return err instanceof SysError && (code === undefined || err.code === code);
 }

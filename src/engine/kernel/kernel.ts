@@ -5,7 +5,7 @@
 import { parseExecutable } from './binfmt.js';
 import { Cgroup } from './cgroup.js';
 import { VirtualClock } from './clock.js';
-import { SysError } from './errno.js';
+import { stacklessSysError, SysError } from './errno.js';
 import { NetNamespace } from './net.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
@@ -273,7 +273,7 @@ export class Kernel {
     }
     const cgroup = opts.cgroup ?? parent.cgroup;
     const pidns = opts.unshare?.pid ? new PidNamespace(parent.pidns, this.maxPids) : parent.pidns;
-    if (!cgroup.canFork() || !this.fits(pidns)) throw new SysError('EAGAIN', 'fork');
+    if (!cgroup.canFork() || !this.fits(pidns)) throw stacklessSysError('EAGAIN', 'fork');
 
     const cred: Credentials = opts.cred ?? parent.fsctx.cred;
     const ctx: FsContext = {

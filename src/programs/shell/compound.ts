@@ -14,7 +14,7 @@ export async function runCompound(sh: Shell, cmd: Exclude<Command, SimpleNode>, 
       return sh.runList(cmd.body);
     case 'subshell': {
       if (forked) return sh.runList(cmd.body);
-      const pid = sh.forkChild((sh) => sh.runList(cmd.body), sh.childFds());
+      const pid = await sh.forkChild((sh) => sh.runList(cmd.body), sh.childFds());
       return (await waitForeground(sh, [pid], 0, ['']))[0];
     }
     case 'if':

@@ -1,5 +1,5 @@
 /** External commands: PATH lookup, spawning with the shell's descriptors, and execve's errors in bash's words. */
-import { ShellError } from './errors.js';
+import { forkFailed, forkRetrying } from './forkretry.js';
 import { SysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { SimpleNode } from './ast.js';
@@ -52,7 +52,7 @@ export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], te
     const jc = jobControl(sh);
     let pid: number;
     try {
-      pid = sh.sys.spawn({ path, argv, env, fds: sh.childFds(), pgid: jc ? 0 : undefined });
+      pid = await forkRetrying(sh, () => sh.sys.spawn({ path, argv, env, fds: sh.childFds(), pgid: jc ? 0 : undefined }));
     } catch (e) {
       return execFailed(sh, e, path, argv);
     }
@@ -84,7 +84,7 @@ export async function execFailed(sh: Shell, e: unknown, path: string, argv: stri
       return 126;
     }
     const source = sh.sys.fs.readText(path);
-    const pid = sh.forkChild(async (sh) => {
+    const pid = await sh.forkChild(async (sh) => {
       sh.diagName = undefined;
       sh.name = path;
       sh.args = argv.slice(1);
@@ -101,9 +101,4 @@ export async function execFailed(sh: Shell, e: unknown, path: string, argv: stri
   }
   await sh.error(`${path}: ${isDir && !dash ? 'Is a directory' : e.message}`);
   return 126;
-}
-
-/** fork(2) failed (the namespace's or cgroup's process limit: a fork bomb): bash's message, to the prompt. */
-export function forkFailed(): ShellError {
-  return new ShellError('fork: Resource temporarily unavailable', 254);
 }

@@ -5,6 +5,7 @@ import { SIGNAL_DESCRIPTIONS, type Signal } from '../../engine/kernel/signals.js
 import type { WaitStatus } from '../../engine/kernel/sys.js';
 import type { AndOrNode, PipelineNode } from './ast.js';
 import { CommandInterrupt } from './errors.js';
+import { ForkFailed } from './forkretry.js';
 import type { Job, Shell } from './shell.js';
 
 export function jobControl(sh: Shell): boolean {
@@ -24,9 +25,17 @@ export async function runMulti(sh: Shell, p: PipelineNode): Promise<number> {
     if (prevRead >= 0) fds[0] = prevRead;
     if (w >= 0) fds[1] = w;
     const cmd = p.cmds[i];
-    pids.push(sh.forkChild((sh) => sh.runCommand(cmd, true), fds, jc ? (i === 0 ? 0 : pids[0]) : undefined));
-    if (prevRead >= 0) sh.sys.close(prevRead);
-    if (w >= 0) sh.sys.close(w);
+    try {
+      pids.push(await sh.forkChild((sh) => sh.runCommand(cmd, true), fds, jc ? (i === 0 ? 0 : pids[0]) : undefined));
+    } catch (e) {
+      if (r >= 0) sh.sys.close(r);
+      // bash's terminate_current_pipeline: with job control, the stages already started are stopped too.
+      if (e instanceof ForkFailed && jc && pids.length > 0) killGroup(sh, pids[0]);
+      throw e;
+    } finally {
+      if (prevRead >= 0) sh.sys.close(prevRead);
+      if (w >= 0) sh.sys.close(w);
+    }
     prevRead = r;
   }
   const statuses = await waitForeground(sh, pids, jc ? pids[0] : 0, p.cmds.map(() => ''));
@@ -71,6 +80,16 @@ export async function waitPid(sh: Shell, pid: number): Promise<WaitStatus> {
   }
 }
 
+function killGroup(sh: Shell, pgid: number): void {
+  for (const sig of ['SIGTERM', 'SIGCONT'] as const) {
+    try {
+      sh.sys.kill(-pgid, sig);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
 export function setFg(sh: Shell, pgid: number): void {
   try {
     sh.sys.tcsetpgrp(0, pgid);
@@ -97,18 +116,24 @@ export async function startBackground(sh: Shell, node: AndOrNode, text: string):
   const fds = sh.childFds();
   if (!sh.interactive && !jc && fds[0] !== undefined) {
     // Non-interactive background jobs read /dev/null, as POSIX asks.
+    let nul = -1;
     try {
-      const nul = sh.sys.open('/dev/null', 'r');
-      fds[0] = nul;
-      const pid = sh.forkChild(body, fds, undefined);
-      sh.sys.close(nul);
-      addJob(sh, pid, pid, text);
-      return;
+      nul = sh.sys.open('/dev/null', 'r');
     } catch (e) {
       if (isProcessEnd(e)) throw e;
     }
+    if (nul >= 0) {
+      try {
+        fds[0] = nul;
+        const pid = await sh.forkChild(body, fds, undefined);
+        addJob(sh, pid, pid, text);
+        return;
+      } finally {
+        sh.sys.close(nul);
+      }
+    }
   }
-  const pid = sh.forkChild(body, fds, jc ? 0 : undefined);
+  const pid = await sh.forkChild(body, fds, jc ? 0 : undefined);
   const job = addJob(sh, pid, pid, text);
   if (sh.interactive) await sh.writeErr(`[${job.id}] ${pid}\n`);
 }

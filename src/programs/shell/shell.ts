@@ -15,7 +15,9 @@ import { dynamicParam, noteLastArg } from './bashvars.js';
 import { expandString, expandWords } from './expand.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { runCompound } from './compound.js';
-import { forkFailed, runExternal } from './external.js';
+import { runExternal } from './external.js';
+import { ForkFailed, forkRetrying } from './forkretry.js';
+import { CopyOnWrite } from './cow.js';
 import { reapJobsQuietly, runMulti, startBackground, waitPid } from './jobctl.js';
 import { Parser, ParseError } from './parser.js';
 
@@ -50,10 +52,28 @@ export interface ShellOptions {
 
 const YIELD_EVERY = 200;
 
+function copyVars(vars: Map<string, Var>): Map<string, Var> {
+  const m = new Map<string, Var>();
+  for (const [k, v] of vars) m.set(k, v.arr ? { ...v, arr: new Map(v.arr) } : { ...v });
+  return m;
+}
+
 export class Shell {
-  vars = new Map<string, Var>();
-  funcs = new Map<string, Command>();
-  aliases = new Map<string, string>();
+  private varTable = new CopyOnWrite(new Map<string, Var>(), copyVars);
+  private funcTable = new CopyOnWrite(new Map<string, Command>(), (m) => new Map(m));
+  private aliasTable = new CopyOnWrite(new Map<string, string>(), (m) => new Map(m));
+  get vars(): Map<string, Var> {
+    return this.varTable.get();
+  }
+  get funcs(): Map<string, Command> {
+    return this.funcTable.get();
+  }
+  set funcs(m: Map<string, Command>) {
+    this.funcTable.set(m);
+  }
+  get aliases(): Map<string, string> {
+    return this.aliasTable.get();
+  }
   opts: ShellOptions = { errexit: false, xtrace: false, nounset: false, pipefail: false, noglob: false, monitor: false };
   args: string[] = [];
   name = 'bash';
@@ -467,27 +487,25 @@ export class Shell {
     return m;
   }
 
-  /** Starts a child shell process running `body` on a copy of this shell. */
-  forkChild(body: (sh: Shell) => Promise<number>, fds: Record<number, number>, pgid?: number): number {
-    try {
-      return this.sys.spawn({
+  /** Starts a child shell process running `body` on a copy of this shell (bash's make_child, retries and all). */
+  forkChild(body: (sh: Shell) => Promise<number>, fds: Record<number, number>, pgid?: number): Promise<number> {
+    return forkRetrying(this, () =>
+      this.sys.spawn({
         program: async (cs) => this.fork(cs).runChild(body),
         argv: this.sys.argv,
         env: this.envFor(),
         fds,
         pgid,
-      });
-    } catch (e) {
-      if (e instanceof SysError && e.code === 'EAGAIN') throw forkFailed();
-      throw e;
-    }
+      }),
+    );
   }
 
   fork(cs: Sys): Shell {
     const sh = new Shell(cs, this.flavor);
-    for (const [k, v] of this.vars) sh.vars.set(k, v.arr ? { ...v, arr: new Map(v.arr) } : { ...v });
-    sh.funcs = new Map(this.funcs);
-    sh.aliases = new Map(this.aliases);
+    sh.varTable = this.varTable.fork();
+    sh.funcTable = this.funcTable.fork();
+    sh.aliasTable = this.aliasTable.fork();
+    sh.envCache = this.envCache;
     sh.opts = { ...this.opts, monitor: false };
     sh.expandAliases = this.interactive || this.expandAliases;
     sh.args = [...this.args];
@@ -518,6 +536,7 @@ export class Shell {
     if (e instanceof ExitSignal) return e.status;
     if (e instanceof ReturnSignal) return e.status;
     if (e instanceof BreakSignal) return this.status;
+    if (e instanceof ForkFailed) return e.status;
     if (e instanceof ShellError) {
       await this.error(e.message);
       return e.status;
@@ -737,8 +756,15 @@ export class Shell {
     const [r, w] = this.sys.pipe();
     const fds = this.childFds([r, w]);
     fds[1] = w;
-    const pid = this.forkChild((sh) => sh.runList(body), fds);
-    this.sys.close(w);
+    let pid: number;
+    try {
+      pid = await this.forkChild((sh) => sh.runList(body), fds);
+    } catch (e) {
+      this.sys.close(r);
+      throw e;
+    } finally {
+      this.sys.close(w);
+    }
     let out = '';
     try {
       for (let chunk = await this.sys.read(r); chunk !== null; chunk = await this.sys.read(r)) out += chunk;
