@@ -33,7 +33,7 @@ const PLAIN_LINE = /^[^\x00-\x1f\x7f-\x9f]*\r\n$/;
 /** Lines repeated fewer times than this are played; the check costs about as much as a screenful. */
 const MIN_RUN = 256;
 
-export async function renderScreen(raw: string, cols = 80, rows = 24): Promise<string> {
+export async function renderScreen(raw: string, cols = 80, rows = 24, scrollback = RENDERED_SCROLLBACK): Promise<string> {
   const term = new xterm.Terminal({ cols, rows, scrollback: SCROLLBACK, allowProposedApi: true });
   let kept: Kept[] = [];
   let ownClear = false;
@@ -127,7 +127,7 @@ export async function renderScreen(raw: string, cols = 80, rows = 24): Promise<s
   }
   term.dispose();
   // A 1,000,000-line scrollback keeps the last lines that fit it and the screen.
-  let skip = virtual.reduce((n, k) => n + k.count, 0) - (RENDERED_SCROLLBACK + rows);
+  let skip = virtual.reduce((n, k) => n + k.count, 0) - (scrollback + rows);
   const lines: string[] = [];
   for (const k of virtual) {
     let count = k.count;
