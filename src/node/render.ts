@@ -43,19 +43,35 @@ export async function renderScreen(raw: string, cols = 80, rows = 24, scrollback
   const clearsScrollback = (params: (number | number[])[]): boolean => {
     if (params[0] !== 3) return false;
     if (ownClear) ownClear = false;
-    else if (normalActive()) kept = [];
+    else if (normalActive()) {
+      kept = [];
+      keptLines = 0;
+    }
     return false;
   };
   term.parser.registerCsiHandler({ final: 'J' }, clearsScrollback);
   term.parser.registerCsiHandler({ prefix: '?', final: 'J' }, clearsScrollback);
   term.parser.registerEscHandler({ final: 'c' }, () => {
     kept = [];
+    keptLines = 0;
     return false;
   });
+  // Lines beyond what the rendered scrollback holds are dropped now and then, not only at the end
+  // (`seq 1 100000000` would otherwise keep them all).
+  const limit = scrollback + rows;
+  let keptLines = 0;
   const keep = (text: string, wrapped: boolean, count: number): void => {
     const last = kept[kept.length - 1];
     if (last && last.text === text && last.wrapped === wrapped) last.count += count;
     else kept.push({ text, wrapped, count });
+    keptLines += count;
+    if (keptLines <= 2 * limit) return;
+    let drop = keptLines - limit;
+    let i = 0;
+    for (; drop > 0 && drop >= kept[i].count; i++) drop -= kept[i].count;
+    kept.splice(0, i);
+    kept[0].count -= drop;
+    keptLines = limit;
   };
   const write = (data: string): Promise<void> => new Promise<void>((resolve) => term.write(data, resolve));
   /** Moves the normal screen's scrollback into `kept`; the next write starts by clearing it in xterm. */
