@@ -26,6 +26,23 @@ describe('sim CLI', () => {
     expect(r.stderr).toContain('sim: stopped by SIGTERM; above is what the terminal showed');
   }, 90_000);
 
+  it('shows a yes flood stopped by Ctrl-C and goes on, rendering 13 million lines without keeping them all in the emulator', () => {
+    // Issue 13: rendering with xterm.js's own 1,000,000-line scrollback took minutes and ~1 KB a line; a
+    // 400 MB heap holds the 40 MB of output and the text shown, not a million emulator lines.
+    const r = spawnSync(process.execPath, ['--max-old-space-size=400', '--import', 'tsx', 'src/node/sim.ts', '--tick', '100'], {
+      input: 'yes\n\x03\necho survived\n',
+      encoding: 'utf8',
+      cwd: `${__dirname}/../..`,
+      maxBuffer: 1 << 26,
+    });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(-3)).toEqual(['', 'survived', '']);
+    // A 1,000,000-line scrollback and the 24-line screen hold the last of the flood.
+    expect(lines.length).toBe(1_000_024);
+    expect(lines.slice(0, -3).every((l) => l === 'y')).toBe(true);
+  }, 120_000);
+
   it('rejects a bad option with a usage line', () => {
     const r = run(['--tick', 'soon'], '');
     expect(r.status).toBe(2);
