@@ -97,3 +97,25 @@ export async function openMenu(page: Page): Promise<void> {
   const button = page.locator('.app-menu-button');
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }
+
+/** Clicks into the terminal, types `text` and Enter, and waits for the next prompt below the one typed at. */
+export async function typeLine(page: Page, text: string, timeout = 20_000): Promise<void> {
+  await page.click('.xterm-screen');
+  const row = await cursorRow(page);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, row + 1, timeout);
+}
+
+/** Collects the page's uncaught errors and console errors into `into`. */
+export function collectErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (e) => into.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') into.push(m.text());
+  });
+}
+
+/** The names of the containers the engine holds, sorted (the model, not the panel). */
+export function engineContainers(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...window.__dockersim!.machine.engine.containers.values()].map((c) => c.Name.replace(/^\//, '')).sort());
+}

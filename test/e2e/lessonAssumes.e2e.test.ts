@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cursorRow, launchBrowser, waitForPrompt } from './browser.js';
+import { collectErrors, engineContainers, launchBrowser, typeLine, waitForPrompt } from './browser.js';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -16,10 +16,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  collectErrors(page, errors);
 }, 60_000);
 
 afterAll(async () => {
@@ -29,16 +26,7 @@ afterAll(async () => {
 
 const app = (query: string): string => `${inject('appUrl')}?test=1&${query}`;
 
-async function typeLine(p: Page, text: string): Promise<void> {
-  await p.click('.xterm-screen');
-  const row = await cursorRow(p);
-  await p.keyboard.type(text);
-  await p.keyboard.press('Enter');
-  await waitForPrompt(p, row + 1, 20_000);
-}
-
-const containers = (p: Page): Promise<string[]> =>
-  p.evaluate(() => [...window.__dockersim!.machine.engine.containers.values()].map((c) => c.Name.replace(/^\//, '')).sort());
+const containers = engineContainers;
 const images = (p: Page): Promise<number> => p.evaluate(() => window.__dockersim!.machine.engine.images.all().length);
 const TITLE = 'Running our first container';
 

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isTask, parseLesson, type Lesson } from '../../src/lessons/index.js';
-import { cursorRow, launchBrowser, waitForPrompt } from './browser.js';
+import { collectErrors, engineContainers, launchBrowser, typeLine, waitForPrompt } from './browser.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -25,10 +25,7 @@ let page: Page;
 const errors: string[] = [];
 
 function watch(p: Page): void {
-  p.on('pageerror', (e) => errors.push(e.message));
-  p.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  collectErrors(p, errors);
 }
 
 beforeAll(async () => {
@@ -45,16 +42,7 @@ afterAll(async () => {
 
 const app = (query: string): string => `${inject('appUrl')}?test=1&${query}`;
 
-async function typeLine(p: Page, text: string): Promise<void> {
-  await p.click('.xterm-screen');
-  const row = await cursorRow(p);
-  await p.keyboard.type(text);
-  await p.keyboard.press('Enter');
-  await waitForPrompt(p, row + 1, 20_000);
-}
-
-const containers = (p: Page): Promise<string[]> =>
-  p.evaluate(() => [...window.__dockersim!.machine.engine.containers.values()].map((c) => c.Name.replace(/^\//, '')).sort());
+const containers = engineContainers;
 const progressText = (p: Page): Promise<string> => p.locator('.lesson-progress span').innerText();
 
 describe('a lesson with a start state', () => {
