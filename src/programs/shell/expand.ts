@@ -241,7 +241,15 @@ async function expandSubscript(sh: Shell, p: WordPart & { k: 'param' }, f: Field
     if (list.length > 0) return quoted ? f.quoted(list[0]) : f.split(list[0]);
     return;
   }
-  if (quoted && !r.star) {
+  spreadList(sh, list, f, quoted, r.star);
+}
+
+/**
+ * A list of words as `$@`/`${a[@]}` (`star` false) or `$*`/`${a[*]}` (true) expand it: quoted `@` keeps one
+ * field a word, quoted `*` joins them with IFS's first character, unquoted both split each word.
+ */
+function spreadList(sh: Shell, list: readonly string[], f: Fields, quoted: boolean, star: boolean): void {
+  if (quoted && !star) {
     list.forEach((a, i) => {
       if (i > 0) {
         f.started = true;
@@ -271,23 +279,7 @@ async function expandParam(sh: Shell, p: WordPart & { k: 'param' }, f: Fields, q
       else f.split(v);
       return;
     }
-    if (quoted && name === '@') {
-      args.forEach((a, i) => {
-        if (i > 0) {
-          f.started = true;
-          f.end();
-        }
-        f.quoted(a);
-      });
-    } else if (quoted) {
-      const ifs = sh.getVar('IFS');
-      f.quoted(args.join(ifs === undefined ? ' ' : ifs.slice(0, 1)));
-    } else {
-      args.forEach((a, i) => {
-        if (i > 0 && f.started) f.end();
-        f.split(a);
-      });
-    }
+    spreadList(sh, args, f, quoted, name === '*');
     return;
   }
   const v = await paramValue(sh, p);
