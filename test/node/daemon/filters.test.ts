@@ -4,7 +4,7 @@
  * the in-sim CLI does not have). The client-side refusal of a filter without `=` comes from the real client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveDockerCli, realDockerRun, simDockerRun, syncToRealTime, testDaemon, type Result, type TestDaemon } from './helpers.js';
+import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, syncToRealTime, testDaemon, type TestDaemon } from './helpers.js';
 
 const HAVE_DOCKER = await haveDockerCli();
 let a: TestDaemon;
@@ -25,13 +25,7 @@ describe.skipIf(!HAVE_DOCKER)('filters through the real docker CLI', () => {
     await a?.close();
   });
 
-  async function same(args: string[]): Promise<Result> {
-    await syncToRealTime(a.host);
-    const real = await realDockerRun(a, args);
-    const sim = await simDockerRun(a.host, args);
-    expect(real, `docker ${args.join(' ')}`).toEqual(sim);
-    return real;
-  }
+  const same = (args: string[]): Promise<Result> => sameOnDaemon(a, args);
   const ok = (r: Result): string[] => {
     expect(r.code, r.stderr).toBe(0);
     return r.stdout.split('\n').filter(Boolean);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { ListenAddress } from '../../../src/node/daemon/args.js';
 import type { ConnectionTap } from '../../../src/node/daemon/bridge.js';
 import type { ClockMode, SimHost } from '../../../src/node/daemon/host.js';
@@ -181,4 +182,16 @@ export async function until(host: SimHost, cond: () => boolean, what: string, ma
     await host.idle();
     await new Promise((r) => setImmediate(r));
   }
+}
+
+/**
+ * A read-only command through the real docker CLI and the in-sim CLI against the same daemon, with the clock
+ * brought to real time first: both must print the same bytes and exit the same way.
+ */
+export async function sameOnDaemon(d: TestDaemon, args: string[]): Promise<Result> {
+  await syncToRealTime(d.host);
+  const real = await realDockerRun(d, args);
+  const sim = await simDockerRun(d.host, args);
+  expect(real, `docker ${args.join(' ')}`).toEqual(sim);
+  return real;
 }

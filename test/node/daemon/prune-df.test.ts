@@ -4,7 +4,7 @@
  * on two hosts with the same seed and history: the real CLI on A, the in-sim CLI on B.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveDockerCli, realDockerRun, simDockerRun, syncToRealTime, testDaemon, type Result, type TestDaemon } from './helpers.js';
+import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, testDaemon, type TestDaemon } from './helpers.js';
 
 const HAVE_DOCKER = await haveDockerCli();
 let a: TestDaemon;
@@ -31,13 +31,7 @@ describe.skipIf(!HAVE_DOCKER)('sizes, system df and container prune through the 
     await b?.close();
   });
 
-  async function same(args: string[]): Promise<Result> {
-    await syncToRealTime(a.host);
-    const real = await realDockerRun(a, args);
-    const sim = await simDockerRun(a.host, args);
-    expect(real, `docker ${args.join(' ')}`).toEqual(sim);
-    return real;
-  }
+  const same = (args: string[]): Promise<Result> => sameOnDaemon(a, args);
 
   it('ps -s and inspect -s report the RW layer and the image', async () => {
     const ps = await same(['ps', '-a', '-s', '--format', '{{.Names}} {{.Size}}']);
