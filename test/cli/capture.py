@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Record golden files from the real docker 28.2.2 client (no daemon needed).
+"""Record the goldens in testdata/real/ from the real docker 28.2.2 client (no daemon needed).
 
 Run on purpose only: `python3 test/cli/capture.py` from the repo root; review the diff.
 Help is wrapped to the width of fd 0's terminal (cli/cobra.go wrappedFlagUsages): stdin is /dev/null here,
@@ -8,7 +8,7 @@ so goldens are at the 80-column default. `--wide DIR` also writes unwrapped (100
 import fcntl, json, os, pty, struct, subprocess, sys, termios
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, 'testdata')
+OUT = os.path.join(HERE, 'testdata', 'real')
 ENV = dict(os.environ, HOME='/root', DOCKER_CONFIG='', LANG='C.UTF-8')
 ENV.pop('DOCKER_HOST', None)
 

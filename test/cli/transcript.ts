@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { isProcessEnd } from '../../src/engine/kernel/process.js';
 import { fake, type FakeOptions } from './fake.js';
-import { TESTDATA } from './golden.js';
+import { SIM, writeSimGolden } from './golden.js';
 
 /** Control characters other than newline shown as \xNN, so goldens stay readable in a diff. */
 const visible = (s: string): string => s.replace(/[\x00-\x09\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -24,12 +24,11 @@ export async function transcript(argv: string[], o: FakeOptions = {}): Promise<s
     raw + `--- stdout\n${visible(f.stdout())}--- stderr\n${visible(f.stderr())}--- end\n`;
 }
 
-/** Compares with testdata/<name>.golden; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
+/** Compares with testdata/sim/<name>.golden; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
 export function matchGolden(name: string, text: string): void {
-  const file = join(TESTDATA, `${name}.golden`);
+  const file = join(SIM, `${name}.golden`);
   if (process.env.UPDATE_GOLDEN) {
-    mkdirSync(TESTDATA, { recursive: true });
-    writeFileSync(file, text);
+    writeSimGolden(file, text);
     return;
   }
   expect(existsSync(file), `${file} missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
