@@ -73,6 +73,26 @@ ERRORS = {
     'debug-no-command': ['-D'],
 }
 
+# Whole commands run with no daemon listening: the client-side checks (flags, templates, references, TTY) and the
+# words it wraps a connection error in. nodaemon.test.ts runs each through main() with every API call refused.
+NO_DAEMON = {
+    'create-bad-pull': ['create', '--pull', 'sometimes', 'ubuntu'],
+    'create-no-daemon': ['create', 'ubuntu'],
+    'inspect-bad-template': ['inspect', '-f', '{{.State', 'x'],
+    'inspect-no-daemon': ['inspect', 'x'],
+    'stop-help': ['stop', '--help'],
+    'ps-bad-template': ['ps', '--format', '{{.Names'],
+    'ps-no-daemon': ['ps'],
+    'pull-no-daemon': ['pull', 'ubuntu'],
+    'pull-uppercase': ['pull', 'Ubuntu'],
+    'run-attach-detach-conflict': ['run', '-d', '-a', 'stdout', 'ubuntu'],
+    'run-bad-pull': ['run', '--pull', 'sometimes', 'ubuntu'],
+    'run-it-no-tty': ['run', '-it', 'ubuntu'],
+    'run-no-daemon': ['run', 'ubuntu'],
+    'run-restart-rm': ['run', '--rm', '--restart', 'always', 'ubuntu'],
+    'start-no-daemon': ['start', 'x', 'y'],
+}
+
 
 def run(argv, width=None):
     if width is None:
@@ -104,10 +124,11 @@ def main():
             os.makedirs(wide, exist_ok=True)
             with open(os.path.join(wide, slug + '.txt'), 'w') as f:
                 f.write(run(argv, 1000)[0])
-    for name, argv in ERRORS.items():
-        out, err, rc = run(argv)
-        write(f'errors-{name}.golden',
-              f'argv: {json.dumps(argv)}\nexit: {rc}\n--- stdout\n{out}--- stderr\n{err}--- end\n')
+    for prefix, cases in (('errors', ERRORS), ('nodaemon', NO_DAEMON)):
+        for name, argv in cases.items():
+            out, err, rc = run(argv)
+            write(f'{prefix}-{name}.golden',
+                  f'argv: {json.dumps(argv)}\nexit: {rc}\n--- stdout\n{out}--- stderr\n{err}--- end\n')
 
 
 main()

@@ -47,6 +47,13 @@ export function errorCases(): Case[] {
     .map((f) => parseCase(f, f.slice(7, -7)));
 }
 
+/** Whole commands capture.py ran with no daemon listening. */
+export function noDaemonCases(): Case[] {
+  return readdirSync(REAL)
+    .filter((f) => f.startsWith('nodaemon-'))
+    .map((f) => parseCase(f, f.slice(9, -7)));
+}
+
 export function helpGoldens(): Array<{ file: string; words: string[] }> {
   return readdirSync(REAL)
     .filter((f) => f.startsWith('help-'))
