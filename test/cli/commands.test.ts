@@ -123,7 +123,7 @@ const CASES: Case[] = [
   { name: 'wait-ok', argv: ['wait', 'hungry_hopper', 'daemon_dave'], opts: { client: { containerWait: (id: string) => waitFor(id === 'daemon_dave' ? 137 : 0) } } },
   { name: 'wait-missing', argv: ['wait', 'nope'], opts: { client: { containerWait: gone('nope') } } },
   { name: 'rename-ok', argv: ['rename', 'daemon_dave', 'dave'], opts: { client: { containerRename: ok } } },
-  { name: 'rename-conflict', argv: ['rename', 'daemon_dave', 'web'], opts: { client: { containerRename: daemonErr(409, `Conflict. The container name "/web" is already in use by container "${WEB.Id}". You have to remove (or rename) that container to be able to reuse that name.`) } } },
+  { name: 'rename-conflict', argv: ['rename', 'daemon_dave', 'web'], opts: { client: { containerRename: daemonErr(409, `Error when allocating new name: Conflict. The container name "/web" is already in use by container "${WEB.Id}". You have to remove (or rename) that container to be able to reuse that name.`) } } },
   { name: 'diff-ok', argv: ['diff', 'daemon_dave'], opts: { client: { containerDiff: async () => [
     { Path: '/etc', Kind: 0 }, { Path: '/etc/motd', Kind: 1 }, { Path: '/tmp/x', Kind: 2 }] } } },
   { name: 'top-ok', argv: ['top', 'daemon_dave'], opts: { client: { containerTop: async () => ({
