@@ -2,12 +2,15 @@
  * Golden transcripts of each docker command against a fake daemon: exit code, the client calls made (in
  * order), stdout and stderr. Regenerate with `UPDATE_GOLDEN=1 npx vitest run test/cli/commands.test.ts`
  * and review the diff. These goldens live in testdata/sim/: the simulator recorded them, so they catch a change,
- * not a wrong string. A command the real client can run without a daemon is in nodaemon.test.ts instead.
+ * not a wrong string. A command the real client can run without a daemon is in nodaemon.test.ts instead; where
+ * capture_fixtures.py ran the real client against the same fixtures (testdata/real/fixture-<name>.golden), the
+ * case's stdout, stderr and exit code must also equal that capture.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectionError, conn, FakeDaemonError, frame, messages, noSuchContainer, waitFor, type FakeOptions } from './fake.js';
 import { DAVE, DAVE_ID, HOPPER, HOPPER_ID, IMAGES, INFO, inspectOf, PULL_UBUNTU, SERVER_VERSION, STATS_DAVE, WEB } from './fixtures.js';
-import { matchGolden, transcript } from './transcript.js';
+import { fixtureCase, fixtureNames } from './golden.js';
+import { matchGolden, runDocker, transcript } from './transcript.js';
 
 interface Case {
   name: string;
@@ -217,7 +220,18 @@ function firstMissing(): () => Promise<{ Id: string; Warnings: string[] }> {
 describe('docker commands against a fake daemon (golden transcripts)', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      matchGolden(c.name, await transcript(c.argv, c.opts));
+      const r = await runDocker(c.argv, c.opts);
+      matchGolden(c.name, transcript(c.argv, r));
+      // Where the real client was run against the same fixtures, its words are the authority.
+      const real = fixtureCase(c.name);
+      if (real) {
+        expect(real.argv).toEqual(c.argv);
+        expect({ stdout: r.stdout, stderr: r.stderr, exit: r.exit }).toEqual({ stdout: real.stdout, stderr: real.stderr, exit: String(real.exit) });
+      }
     });
   }
+
+  it('every capture of the real client against the fixtures belongs to a case', () => {
+    expect(fixtureNames().filter((n) => !CASES.some((c) => c.name === n))).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** Captured from the real docker 28.2.2 client (capture.py): they say what Docker prints, so only capture.py writes them. */
@@ -52,6 +52,18 @@ export function noDaemonCases(): Case[] {
   return readdirSync(REAL)
     .filter((f) => f.startsWith('nodaemon-'))
     .map((f) => parseCase(f, f.slice(9, -7)));
+}
+
+/** A commands.test.ts case capture_fixtures.py ran against the same fixtures, if it has one. */
+export function fixtureCase(name: string): Case | undefined {
+  const file = `fixture-${name}.golden`;
+  return existsSync(join(REAL, file)) ? parseCase(file, name) : undefined;
+}
+
+export function fixtureNames(): string[] {
+  return readdirSync(REAL)
+    .filter((f) => f.startsWith('fixture-'))
+    .map((f) => f.slice(8, -7));
 }
 
 export function helpGoldens(): Array<{ file: string; words: string[] }> {
