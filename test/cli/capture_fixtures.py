@@ -36,6 +36,8 @@ class Daemon(BaseHTTPRequestHandler):
         for m, rx, resp in SCENE:
             if m == self.command and re.fullmatch(rx, path.split('?')[0]):
                 st, body = resp(path) if callable(resp) else resp
+                if st == 101:
+                    return self.hijack(body)
                 ct = 'application/json'
                 if isinstance(body, bytes): ct = 'application/vnd.docker.multiplexed-stream'
                 return self.send(st, body, ct)
@@ -44,6 +46,13 @@ class Daemon(BaseHTTPRequestHandler):
             return self.send(404, json.dumps({'message': f'{path.split("/")[1]} nope not found'}), 'application/json')
         return self.send(500, json.dumps({'message': f'unexpected {self.command} {path}'}), 'application/json')
     do_GET = do_POST = do_DELETE = do_HEAD = handle_one
+    def hijack(self, payload):
+        # attach and exec start upgrade the connection, then the stream runs until the daemon closes it.
+        self.wfile.write(b'HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.multiplexed-stream\r\n'
+                         b'Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n' + payload)
+        self.wfile.flush()
+        self.close_connection = True
+
     def send(self, st, body, ct):
         b = body if isinstance(body, bytes) else body.encode()
         self.send_response(st)
@@ -60,6 +69,19 @@ PULL = '\n'.join(json.dumps(m) for m in FX['PULL_UBUNTU']) + '\n'
 SEARCH = [{'name': 'ubuntu', 'description': 'Ubuntu is a Debian-based Linux operating system based on free software.', 'star_count': 17421, 'is_official': True, 'is_automated': False},
           {'name': 'ubuntu/nginx', 'description': 'Nginx, a high-performance reverse proxy & web server', 'star_count': 131, 'is_official': False, 'is_automated': False}]
 C = r'/containers/[^/]+'
+def hijacked(*frames): return (101, b''.join(frames))
+def missing_then(ok):
+    # The first create finds no image; the CLI pulls and creates again.
+    calls = []
+    def answer(_path):
+        calls.append(1)
+        return err(404, 'No such image: ubuntu:latest') if len(calls) == 1 else ok
+    return answer
+CREATED = (201, json.dumps({'Id': DAVE_ID, 'Warnings': []}))
+UP_TO_DATE = '\n'.join(json.dumps(m) for m in [{'status': 'Pulling from library/ubuntu', 'id': 'latest'},
+    {'status': 'Digest: sha256:2e863c44b718727c860746568e1d54afd13b2fa71b160f5cd9058fc436217b30'},
+    {'status': 'Status: Image is up to date for ubuntu:latest'}]) + '\n'
+OCI = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: '
 # Not here, on purpose: pull-denied and run-pull-denied (dockersim adds a line naming its offline registry's
 # images), version-ok and info-ok (the static binary is no docker-ce .deb), anything printing a relative time.
 CASES = {
@@ -116,6 +138,29 @@ CASES = {
   'attach-not-tty': (['attach', 'daemon_dave'], [('GET', C + '/json', (200, inspect(DAVE_ID, tty=True, open_stdin=True)))]),
   'pull-ok': (['pull', 'ubuntu'], [('POST', '/images/create', (200, PULL))]),
   'pull-quiet': (['pull', '-q', 'ubuntu'], [('POST', '/images/create', (200, PULL))]),
+  'ps-empty': (['ps'], [('GET', '/containers/json', J([]))]),
+  'pull-up-to-date': (['pull', 'ubuntu'], [('POST', '/images/create', (200, UP_TO_DATE))]),
+  'create-pull': (['create', 'ubuntu'], [('POST', '/images/create', (200, PULL)), ('POST', '/containers/create', missing_then(CREATED))]),
+  'run-pull': (['run', '-d', 'ubuntu'], [('POST', '/images/create', (200, PULL)), ('POST', '/containers/create', missing_then(CREATED)),
+    ('POST', C + '/wait', wait(0)), ('POST', C + '/start', OK)]),
+  'run-detached': (['run', '-d', '--name', 'daemon_dave', '-p', '8080:80', '-e', 'A=1', '-e', 'HOME', 'ubuntu', 'sh', '-c', 'while true; do echo hello; sleep 1; done'],
+    [('POST', '/containers/create', CREATED), ('POST', C + '/wait', wait(0)), ('POST', C + '/start', OK)]),
+  'logs-tty': (['logs', '-f', '--tail', '10', '-t', 'daemon_dave'], [('GET', C + '/json', (200, inspect(DAVE_ID, tty=True))),
+    ('GET', C + '/logs', (200, b'2024-01-02T03:04:06.000000001Z hello\r\n'))]),
+  'exec-detach': (['exec', '-d', 'daemon_dave', 'touch', '/x'], [('GET', C + '/json', (200, inspect(DAVE_ID))), ('POST', C + '/exec', (201, json.dumps({'Id': 'e4'}))),
+    ('POST', '/exec/e4/start', OK)]),
+  'exec-ok': (['exec', '-e', 'A=1', '-w', '/tmp', '-u', 'nobody', 'daemon_dave', 'sh', '-c', 'echo hi; exit 2'], [('GET', C + '/json', (200, inspect(DAVE_ID))),
+    ('POST', C + '/exec', (201, json.dumps({'Id': 'e1'}))), ('POST', '/exec/e1/start', hijacked(frame(1, 'hi\n'))), ('GET', '/exec/e1/json', J({'ExitCode': 2, 'Running': False}))]),
+  'start-attach': (['start', '-a', 'hungry_hopper'], [('GET', C + '/json', (200, inspect(HOPPER_ID, name='hungry_hopper', running=False))),
+    ('POST', C + '/attach', hijacked(frame(1, 'hi\n'), frame(2, 'err\n'))), ('POST', C + '/wait', wait(3)), ('POST', C + '/start', OK)]),
+  'attach-output': (['attach', 'daemon_dave'], [('GET', C + '/json', (200, inspect(DAVE_ID))), ('POST', C + '/attach', hijacked(frame(1, 'hello\nhello\n'))),
+    ('POST', C + '/wait', wait(130))]),
+  'run-output': (['run', '--rm', 'ubuntu', 'sh', '-c', 'echo out; echo err >&2; exit 3'], [('POST', '/containers/create', CREATED),
+    ('POST', C + '/attach', hijacked(frame(1, 'out\n'), frame(2, 'err\n'))), ('POST', C + '/wait', wait(3)), ('POST', C + '/start', OK)]),
+  'run-exec-not-found': (['run', 'ubuntu', 'nope'], [('POST', '/containers/create', CREATED), ('POST', C + '/attach', hijacked()),
+    ('POST', C + '/wait', wait(127)), ('POST', C + '/start', err(400, OCI + '"nope": executable file not found in $PATH: unknown'))]),
+  'run-permission': (['run', 'ubuntu', '/etc'], [('POST', '/containers/create', CREATED), ('POST', C + '/attach', hijacked()),
+    ('POST', C + '/wait', wait(126)), ('POST', C + '/start', err(400, OCI + '"/etc": permission denied: unknown'))]),
   'create-ok': (['create', '--name', 'daemon_dave', 'ubuntu'], [('POST', '/containers/create', (201, json.dumps({'Id': DAVE_ID, 'Warnings': []})))]),
   'run-name-conflict': (['run', '--name', 'daemon_dave', 'ubuntu'], [('POST', '/containers/create', err(409, f'Conflict. The container name "/daemon_dave" is already in use by container "{DAVE_ID}". You have to remove (or rename) that container to be able to reuse that name.'))]),
 }
