@@ -4,10 +4,11 @@ answers with the fixtures commands.test.ts feeds its fake client (fixtures.ts, d
 
 Run on purpose only: `python3 test/cli/capture_fixtures.py` from the repo root; review the diff. Each case
 below must answer as the same-named case in commands.test.ts does; commands.test.ts then checks the simulator's
-stdout, stderr and exit code against the capture. Only time-free output is captured: the real client reads the
-wall clock, the tests a fake one at 2024-01-02T03:04:05Z, so CREATED/STATUS columns could never agree.
+stdout, stderr and exit code against the capture. The tests' clock stands at 2024-01-02T03:04:05Z (fake.ts NOW)
+while the real client reads the wall clock, so list answers are moved forward in time (`aged`) to be as old,
+when asked, as the fixtures are at NOW; absolute times (ps --format json's CreatedAt) can still never agree.
 """
-import json, os, re, struct, subprocess, threading
+import json, os, re, struct, subprocess, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'testdata', 'real')
@@ -69,6 +70,14 @@ PULL = '\n'.join(json.dumps(m) for m in FX['PULL_UBUNTU']) + '\n'
 SEARCH = [{'name': 'ubuntu', 'description': 'Ubuntu is a Debian-based Linux operating system based on free software.', 'star_count': 17421, 'is_official': True, 'is_automated': False},
           {'name': 'ubuntu/nginx', 'description': 'Nginx, a high-performance reverse proxy & web server', 'star_count': 131, 'is_official': False, 'is_automated': False}]
 C = r'/containers/[^/]+'
+def aged(items):
+    # Created as many seconds before the real now (when asked) as the fixture is before the tests' NOW; answered
+    # early in a second, so the client's own now, a few milliseconds later, falls in the same second.
+    def answer(_path):
+        while time.time() % 1 > 0.5:
+            time.sleep(0.05)
+        return J([dict(i, Created=i['Created'] + int(time.time()) - FX['NOW'] // 1000) for i in items])
+    return answer
 def hijacked(*frames): return (101, b''.join(frames))
 def missing_then(ok):
     # The first create finds no image; the CLI pulls and creates again.
@@ -138,6 +147,19 @@ CASES = {
   'attach-not-tty': (['attach', 'daemon_dave'], [('GET', C + '/json', (200, inspect(DAVE_ID, tty=True, open_stdin=True)))]),
   'pull-ok': (['pull', 'ubuntu'], [('POST', '/images/create', (200, PULL))]),
   'pull-quiet': (['pull', '-q', 'ubuntu'], [('POST', '/images/create', (200, PULL))]),
+  'ps-running': (['ps'], [('GET', '/containers/json', aged([W, D]))]),
+  'ps-all': (['ps', '-a'], [('GET', '/containers/json', aged([H, W, D]))]),
+  'ps-no-trunc': (['ps', '--no-trunc'], [('GET', '/containers/json', aged([W, D]))]),
+  'ps-size': (['ps', '-s'], [('GET', '/containers/json', aged([W]))]),
+  'ps-last': (['ps', '-n', '2'], [('GET', '/containers/json', aged([H, W]))]),
+  'ps-latest': (['ps', '-l'], [('GET', '/containers/json', aged([H]))]),
+  'ps-filter': (['ps', '-a', '-f', 'status=exited', '--filter', 'Name=hop'], [('GET', '/containers/json', aged([H]))]),
+  'ps-format-table': (['ps', '--format', 'table {{.Names}}\\t{{.Status}}\\t{{.Size}}'], [('GET', '/containers/json', aged([W, D]))]),
+  'images-default': (['images'], [('GET', '/images/json', aged(FX['IMAGES']))]),
+  'images-digests': (['images', '--digests'], [('GET', '/images/json', aged(FX['IMAGES'][1:2]))]),
+  'images-reference': (['image', 'ls', 'ubuntu'], [('GET', '/images/json', aged(FX['IMAGES'][1:2]))]),
+  'exec-t-only': (['exec', '-t', 'daemon_dave', 'ls'], [('GET', C + '/json', (200, inspect(DAVE_ID))), ('POST', C + '/exec', (201, json.dumps({'Id': 'e2'}))),
+    ('POST', '/exec/e2/start', (101, b'bin  etc\r\n')), ('GET', '/exec/e2/json', J({'ExitCode': 0}))]),
   'ps-empty': (['ps'], [('GET', '/containers/json', J([]))]),
   'pull-up-to-date': (['pull', 'ubuntu'], [('POST', '/images/create', (200, UP_TO_DATE))]),
   'create-pull': (['create', 'ubuntu'], [('POST', '/images/create', (200, PULL)), ('POST', '/containers/create', missing_then(CREATED))]),
