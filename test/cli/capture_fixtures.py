@@ -8,7 +8,7 @@ stdout, stderr and exit code against the capture. The tests' clock stands at 202
 while the real client reads the wall clock, so list answers are moved forward in time (`aged`) to be as old,
 when asked, as the fixtures are at NOW; absolute times (ps --format json's CreatedAt) can still never agree.
 """
-import json, os, re, struct, subprocess, threading, time
+import fcntl, json, os, pty, re, select, struct, subprocess, termios, threading, time, tty
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'testdata', 'real')
@@ -160,6 +160,11 @@ CASES = {
   'images-reference': (['image', 'ls', 'ubuntu'], [('GET', '/images/json', aged(FX['IMAGES'][1:2]))]),
   'exec-t-only': (['exec', '-t', 'daemon_dave', 'ls'], [('GET', C + '/json', (200, inspect(DAVE_ID))), ('POST', C + '/exec', (201, json.dumps({'Id': 'e2'}))),
     ('POST', '/exec/e2/start', (101, b'bin  etc\r\n')), ('GET', '/exec/e2/json', J({'ExitCode': 0}))]),
+  'run-it': (['run', '-it', 'ubuntu', 'bash'], [('POST', '/containers/create', CREATED), ('POST', C + '/attach', (101, b'root@a1b2c3d4e5f6:/# exit\r\n')),
+    ('POST', C + '/wait', wait(0)), ('POST', C + '/start', OK), ('POST', C + '/resize', (200, ''))]),
+  'exec-tty': (['exec', '-it', 'daemon_dave', 'bash'], [('GET', C + '/json', (200, inspect(DAVE_ID))), ('POST', C + '/exec', (201, json.dumps({'Id': 'e3'}))),
+    ('POST', '/exec/e3/start', (101, b'root@a1b2c3d4e5f6:/# exit\r\n')), ('POST', '/exec/e3/resize', (200, '')), ('GET', '/exec/e3/json', J({'ExitCode': 0}))]),
+  'pull-tty': (['pull', 'ubuntu:24.04'], [('POST', '/images/create', (200, PULL))]),
   'ps-empty': (['ps'], [('GET', '/containers/json', J([]))]),
   'pull-up-to-date': (['pull', 'ubuntu'], [('POST', '/images/create', (200, UP_TO_DATE))]),
   'create-pull': (['create', 'ubuntu'], [('POST', '/images/create', (200, PULL)), ('POST', '/containers/create', missing_then(CREATED))]),
@@ -187,6 +192,39 @@ CASES = {
   'run-name-conflict': (['run', '--name', 'daemon_dave', 'ubuntu'], [('POST', '/containers/create', err(409, f'Conflict. The container name "/daemon_dave" is already in use by container "{DAVE_ID}". You have to remove (or rename) that container to be able to reuse that name.'))]),
 }
 
+ON_TTY = {'pull-tty', 'run-it', 'exec-tty'}
+
+
+def run(argv, env, on_tty):
+    if not on_tty:
+        with open(os.devnull) as devnull:
+            p = subprocess.run(['docker', *argv], stdin=devnull, capture_output=True, env=env, timeout=30)
+        return p.returncode, p.stdout, p.stderr
+    # stdin and stdout on raw 40x120 terminals (fake.ts's default size), as in the tests' tty cases; nothing is
+    # typed, stderr stays a pipe.
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 120, 0, 0))
+    in_master, in_slave = pty.openpty()
+    fcntl.ioctl(in_slave, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 120, 0, 0))
+    p = subprocess.Popen(['docker', *argv], stdin=in_slave, stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    os.close(in_slave)
+    out = b''
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        try:
+            chunk = os.read(master, 65536) if ready else b''
+        except OSError:  # EIO: the client exited and the terminal is gone
+            chunk = b''
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    os.close(in_master)
+    err = p.stderr.read()
+    return p.wait(timeout=30), out, err
+
 
 def main():
     srv = ThreadingHTTPServer(('127.0.0.1', 0), Daemon)
@@ -195,10 +233,9 @@ def main():
     env.pop('DOCKER_CONTEXT', None)
     for name, (argv, scene) in CASES.items():
         SCENE[:] = scene
-        with open(os.devnull) as devnull:
-            p = subprocess.run(['docker', *argv], stdin=devnull, capture_output=True, env=env, timeout=30)
+        rc, out, err = run(argv, env, name in ON_TTY)
         with open(os.path.join(OUT, f'fixture-{name}.golden'), 'w') as f:
-            f.write(f'argv: {json.dumps(argv)}\nexit: {p.returncode}\n--- stdout\n{p.stdout.decode()}--- stderr\n{p.stderr.decode()}--- end\n')
+            f.write(f'argv: {json.dumps(argv)}\nexit: {rc}\n--- stdout\n{out.decode()}--- stderr\n{err.decode()}--- end\n')
     srv.shutdown()
 
 
