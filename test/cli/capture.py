@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Record golden files from the real docker 28.2.2 client (no daemon needed).
+"""Record the goldens in testdata/real/ from the real docker 28.2.2 client (no daemon needed).
 
 Run on purpose only: `python3 test/cli/capture.py` from the repo root; review the diff.
 Help is wrapped to the width of fd 0's terminal (cli/cobra.go wrappedFlagUsages): stdin is /dev/null here,
@@ -8,7 +8,7 @@ so goldens are at the 80-column default. `--wide DIR` also writes unwrapped (100
 import fcntl, json, os, pty, struct, subprocess, sys, termios
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, 'testdata')
+OUT = os.path.join(HERE, 'testdata', 'real')
 ENV = dict(os.environ, HOME='/root', DOCKER_CONFIG='', LANG='C.UTF-8')
 ENV.pop('DOCKER_HOST', None)
 
@@ -73,6 +73,26 @@ ERRORS = {
     'debug-no-command': ['-D'],
 }
 
+# Whole commands run with no daemon listening: the client-side checks (flags, templates, references, TTY) and the
+# words it wraps a connection error in. nodaemon.test.ts runs each through main() with every API call refused.
+NO_DAEMON = {
+    'create-bad-pull': ['create', '--pull', 'sometimes', 'ubuntu'],
+    'create-no-daemon': ['create', 'ubuntu'],
+    'inspect-bad-template': ['inspect', '-f', '{{.State', 'x'],
+    'inspect-no-daemon': ['inspect', 'x'],
+    'stop-help': ['stop', '--help'],
+    'ps-bad-template': ['ps', '--format', '{{.Names'],
+    'ps-no-daemon': ['ps'],
+    'pull-no-daemon': ['pull', 'ubuntu'],
+    'pull-uppercase': ['pull', 'Ubuntu'],
+    'run-attach-detach-conflict': ['run', '-d', '-a', 'stdout', 'ubuntu'],
+    'run-bad-pull': ['run', '--pull', 'sometimes', 'ubuntu'],
+    'run-it-no-tty': ['run', '-it', 'ubuntu'],
+    'run-no-daemon': ['run', 'ubuntu'],
+    'run-restart-rm': ['run', '--rm', '--restart', 'always', 'ubuntu'],
+    'start-no-daemon': ['start', 'x', 'y'],
+}
+
 
 def run(argv, width=None):
     if width is None:
@@ -104,10 +124,11 @@ def main():
             os.makedirs(wide, exist_ok=True)
             with open(os.path.join(wide, slug + '.txt'), 'w') as f:
                 f.write(run(argv, 1000)[0])
-    for name, argv in ERRORS.items():
-        out, err, rc = run(argv)
-        write(f'errors-{name}.golden',
-              f'argv: {json.dumps(argv)}\nexit: {rc}\n--- stdout\n{out}--- stderr\n{err}--- end\n')
+    for prefix, cases in (('errors', ERRORS), ('nodaemon', NO_DAEMON)):
+        for name, argv in cases.items():
+            out, err, rc = run(argv)
+            write(f'{prefix}-{name}.golden',
+                  f'argv: {json.dumps(argv)}\nexit: {rc}\n--- stdout\n{out}--- stderr\n{err}--- end\n')
 
 
 main()

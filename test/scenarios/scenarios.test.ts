@@ -2,6 +2,8 @@
  * Transcript tests: each `testdata/<name>.sim` is typed into a fresh machine by the headless runner (as
  * `npm run -s sim -- --transcript` does) and must reproduce `testdata/<name>.golden` byte for byte.
  * Goldens change only on purpose: `UPDATE_GOLDEN=1 npx vitest run test/scenarios`, then review the diff.
+ * The simulator recorded every one of them, so they catch a change, not a wrong string: Docker's own words are
+ * checked in test/cli/testdata/real and test/node/daemon/cli.test.ts (see test/cli/testdata/README.md).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
