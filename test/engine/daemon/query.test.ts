@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { daemonQuery, processCommand } from '../../../src/engine/daemon/query.js';
 import { boot, inDaemon } from './harness.js';
 
+const errOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    return `${(e as { kind?: string }).kind}: ${(e as Error).message}`;
+  }
+  return 'no error';
+};
+
 describe('the daemon read model', () => {
   it('lists the processes docker top lists, and the changes docker diff lists', async () => {
     const h = boot();
@@ -48,5 +57,19 @@ describe('the daemon read model', () => {
     expect(q.inspect(id)).toMatchObject({ Name: '/web', State: { Status: 'exited', ExitCode: 0 } });
     expect(q.findImage('busybox')?.repoTags).toContain('busybox:latest');
     expect(q.recentEvents(0n).map((e) => e.Action)).toEqual(['create', 'start', 'die']);
+  });
+
+  it('refuses to resize a container that is not running, as moby does', async () => {
+    const h = boot();
+    const r = await inDaemon(h, async (d) => {
+      const id = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '1000'], Tty: true }, {}, 'web').Id;
+      const before = errOf(() => d.containerResize('web', 30, 100));
+      await d.containerStart(id);
+      d.containerResize('web', 30, 100);
+      return { id, before, size: daemonQuery(h.engine).ttySize(id), missing: errOf(() => d.containerResize('nope', 30, 100)) };
+    });
+    expect(r.before).toBe(`Conflict: container ${r.id} is not running`);
+    expect(r.size).toEqual({ rows: 30, cols: 100 });
+    expect(r.missing).toBe('NotFound: No such container: nope');
   });
 });
