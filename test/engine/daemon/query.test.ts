@@ -1,16 +1,7 @@
 /** The read model against the operations: what the panel and the checks read is what `docker …` answers. */
 import { describe, expect, it } from 'vitest';
 import { daemonQuery, processCommand } from '../../../src/engine/daemon/query.js';
-import { boot, inDaemon } from './harness.js';
-
-const errOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return `${(e as { kind?: string }).kind}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+import { boot, errOf, inDaemon } from './harness.js';
 
 describe('the daemon read model', () => {
   it('lists the processes docker top lists, and the changes docker diff lists', async () => {
@@ -63,10 +54,10 @@ describe('the daemon read model', () => {
     const h = boot();
     const r = await inDaemon(h, async (d) => {
       const id = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '1000'], Tty: true }, {}, 'web').Id;
-      const before = errOf(() => d.containerResize('web', 30, 100));
+      const before = await errOf(() => d.containerResize('web', 30, 100));
       await d.containerStart(id);
       d.containerResize('web', 30, 100);
-      return { id, before, size: daemonQuery(h.engine).ttySize(id), missing: errOf(() => d.containerResize('nope', 30, 100)) };
+      return { id, before, size: daemonQuery(h.engine).ttySize(id), missing: await errOf(() => d.containerResize('nope', 30, 100)) };
     });
     expect(r.before).toBe(`Conflict: container ${r.id} is not running`);
     expect(r.size).toEqual({ rows: 30, cols: 100 });
