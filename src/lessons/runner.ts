@@ -230,7 +230,7 @@ export class LessonRunner {
   }
 
   private bind(): void {
-    this.subs.push(this.session.machine.engine.events.onEvent(() => this.soon()));
+    this.subs.push(this.session.machine.query.onEvent(() => this.soon()));
     this.watchTerminals();
   }
 

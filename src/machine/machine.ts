@@ -12,6 +12,7 @@ import { hostFilesystem } from './hostfs.js';
 import { programRegistry, type ChunkLoaders } from '../programs/registry.js';
 import { makeInit } from '../programs/init/init.js';
 import { DockerEngine } from '../engine/daemon/engine.js';
+import { daemonQuery, type DaemonQuery } from '../engine/daemon/query.js';
 import { loginAccount } from './login.js';
 
 export interface MachineOptions {
@@ -52,11 +53,16 @@ export const HOST_NAME = 'dockersim';
 export const USER_TASKS_MAX = 4096;
 
 export class Machine {
+  /** Docker as the daemon view and the lesson checks read it (engine/daemon/query.ts). */
+  readonly query: DaemonQuery;
+
   private constructor(
     readonly kernel: Kernel,
     /** Docker's state (/var/lib/docker): containers, images, networks; it outlives any one dockerd. */
     readonly engine: DockerEngine,
-  ) {}
+  ) {
+    this.query = daemonQuery(engine);
+  }
 
   static boot(opts: MachineOptions = {}): Machine {
     const hostname = opts.hostname ?? HOST_NAME;

@@ -26,6 +26,7 @@ import { containerPause, containerUnpause } from './pause.js';
 import { containersPrune, type ContainersPruneReport } from './prune.js';
 import type { FilterMap } from './filters.js';
 import { containerRename } from './rename.js';
+import { containerResize } from './resize.js';
 import { containerRestart } from './restart-container.js';
 import type { IoSession } from './session.js';
 import { containerStart } from './start.js';
@@ -91,6 +92,9 @@ export class Daemon implements DaemonContext {
   }
   containerRename(oldName: string, newName: string): void {
     containerRename(this, oldName, newName);
+  }
+  containerResize(name: string, height: number, width: number): void {
+    containerResize(this, name, height, width);
   }
   containerTop(name: string, psArgs?: string): Promise<TopResponse> {
     return containerTop(this, name, psArgs);

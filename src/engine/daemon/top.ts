@@ -2,11 +2,11 @@
  * `docker top` (moby daemon/top_unix.go): dockerd runs `ps` on the host and keeps the lines whose PID belongs
  * to the container, so PIDs are host PIDs and users are host user names.
  */
-import type { Process } from '../kernel/process.js';
 import type { DaemonContext } from './context.js';
 import { systemError } from './errdefs.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
+import { containerProcesses, processCommand, type ContainerProcess } from './query.js';
 
 export interface TopResponse {
   readonly Titles: string[];
@@ -62,10 +62,7 @@ export async function containerTop(d: DaemonContext, name: string, psArgs = ''):
   const c = engine.getContainer(name);
   if (!c.State.Running) throw notRunning(c.ID);
   if (c.State.Restarting) throw containerIsRestarting(c.ID);
-  const pid1 = engine.runtime(c).pid1;
-  const k = engine.kernel;
-  const procs: Process[] = pid1 ? k.processesIn(pid1.pidns).filter((p) => p.state === 'running') : [];
-  procs.sort((a, b) => a.hostPid - b.hostPid);
+  const procs = containerProcesses(engine, c);
   let res: TopResponse;
   if (args === '-ef' || args === '-f -e' || args === '-e -f') res = topEF(d, procs);
   else res = await runPsTop(d, args.split(' '), procs.map((p) => p.hostPid));
@@ -124,7 +121,7 @@ function parsePSOutput(output: string, pids: readonly number[]): TopResponse {
   return { Titles: titles, Processes: processes };
 }
 
-function topEF(d: DaemonContext, procs: readonly Process[]): TopResponse {
+function topEF(d: DaemonContext, procs: readonly ContainerProcess[]): TopResponse {
   const k = d.engine.kernel;
   const users = hostUsers(d);
   const boot = k.clock.bootEpochMs;
@@ -132,14 +129,14 @@ function topEF(d: DaemonContext, procs: readonly Process[]): TopResponse {
   return {
     Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
     Processes: procs.map((p) => [
-      users.get(p.fsctx.cred.uid) ?? String(p.fsctx.cred.uid),
+      users.get(p.uid) ?? String(p.uid),
       String(p.hostPid),
-      String(p.parent ? p.parent.hostPid : 0),
+      String(p.hostPpid),
       '0',
       stime(boot + p.startMs, now),
-      p.ctty ? p.ctty.name : '?',
+      p.tty,
       cputime(p.cpuMs),
-      p.argv.length > 0 ? p.argv.join(' ') : `[${p.comm}]`,
+      processCommand(p),
     ]),
   };
 }

@@ -4,16 +4,16 @@
  * to is that terminal's foreground process inside the container. Resolved from the client's argv (parsed as the
  * CLI parses it) and the daemon's records — the connection itself is not traced.
  */
-import type { Container } from '../../engine/daemon/container.js';
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { ContainerRecord, RelayTarget } from '../../engine/daemon/query.js';
+import type { Kernel } from '../../engine/kernel/kernel.js';
 import type { Process } from '../../engine/kernel/process.js';
-import type { Tty } from '../../engine/kernel/tty.js';
 import { dispatch } from '../../cli/dispatch.js';
 import { changed, getBool, getString } from '../../cli/flags.js';
-import { findContainer, foregroundLeaves, runsProgram } from './lookup.js';
+import type { Machine } from '../../machine/machine.js';
+import { foregroundLeaves, runsProgram } from './lookup.js';
 
 export interface AttachedTarget {
-  readonly container: Container;
+  readonly container: ContainerRecord;
   /** The processes the relayed keys reach (the container terminal's foreground job, or PID 1 / the exec). */
   readonly processes: readonly Process[];
 }
@@ -31,7 +31,7 @@ export function dockerGiven(client: Process, name: string): boolean {
   }
 }
 
-export function attachedTarget(engine: DockerEngine, client: Process): AttachedTarget | undefined {
+export function attachedTarget(machine: Machine, client: Process): AttachedTarget | undefined {
   if (!runsProgram(client, 'docker')) return undefined;
   let d;
   try {
@@ -45,38 +45,34 @@ export function attachedTarget(engine: DockerEngine, client: Process): AttachedT
   // `docker start` without -a/-i and `docker run -d` return at once: while they run, nothing is relayed.
   if (verb === 'start' && !getBool(d.flags, 'attach') && !getBool(d.flags, 'interactive')) return undefined;
   if (verb === 'run' && getBool(d.flags, 'detach')) return undefined;
-  let c: Container | undefined;
+  const query = machine.query;
+  let c: ContainerRecord | undefined;
   if (verb === 'run') {
     const name = getString(d.flags, 'name');
-    c = name ? findContainer(engine, name) : createdBy(engine, client);
+    c = name ? query.findContainer(name) : createdBy(machine, client);
   } else {
-    c = d.args[0] !== undefined ? findContainer(engine, d.args[0]) : undefined;
+    c = d.args[0] !== undefined ? query.findContainer(d.args[0]) : undefined;
   }
   if (!c || !c.State.Running) return undefined;
-  const kernel = engine.kernel;
-  if (verb === 'exec') {
-    const exec = [...engine.execs.values()].filter((e) => e.containerId === c.ID && e.running).pop();
-    if (!exec) return undefined;
-    return { container: c, processes: innerForeground(engine, exec.tty, kernel.procs.get(exec.pid)) };
-  }
-  const rt = engine.runtimes.get(c.ID);
-  return { container: c, processes: innerForeground(engine, rt?.tty ?? null, rt?.pid1 ?? undefined) };
+  const target = query.relayTarget(c.ID, verb === 'exec' ? 'exec' : 'attach');
+  if (!target) return undefined;
+  return { container: c, processes: innerForeground(machine.kernel, target) };
 }
 
-function innerForeground(engine: DockerEngine, tty: Tty | null, fallback: Process | undefined): Process[] {
+function innerForeground(kernel: Kernel, { tty, process }: RelayTarget): Process[] {
   if (tty && tty.fgPgrp !== 0) {
-    const leaves = foregroundLeaves(engine.kernel, tty.fgPgrp);
+    const leaves = foregroundLeaves(kernel, tty.fgPgrp);
     if (leaves.length > 0) return leaves;
   }
-  return fallback && fallback.state === 'running' ? [fallback] : [];
+  return process && process.state === 'running' ? [process] : [];
 }
 
 /** `docker run` without --name: the first container created once the client had started. */
-function createdBy(engine: DockerEngine, client: Process): Container | undefined {
-  const clock = engine.kernel.clock;
+function createdBy(machine: Machine, client: Process): ContainerRecord | undefined {
+  const clock = machine.kernel.clock;
   const startedNs = clock.epochNs() - BigInt(Math.round((clock.now() - client.startMs) * 1e6));
-  let best: Container | undefined;
-  for (const c of engine.containers.values()) {
+  let best: ContainerRecord | undefined;
+  for (const c of machine.query.containers()) {
     if (c.Created >= startedNs && (!best || c.Created < best.Created)) best = c;
   }
   return best;

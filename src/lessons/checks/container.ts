@@ -1,12 +1,11 @@
-import type { Container } from '../../engine/daemon/container.js';
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { ContainerRecord, DaemonQuery } from '../../engine/daemon/query.js';
 import { bool, int, oneOf, str } from './fields.js';
-import { containerName, findContainer, imageMatches } from './lookup.js';
+import { containerName, imageMatches } from './lookup.js';
 import { say, type Said } from './said.js';
 import { defineCheck, type ContainerCheck } from './types.js';
 
-function matches(engine: DockerEngine, c: Container, k: ContainerCheck): boolean {
-  if (k.image !== undefined && !imageMatches(engine, c, k.image)) return false;
+function matches(query: DaemonQuery, c: ContainerRecord, k: ContainerCheck): boolean {
+  if (k.image !== undefined && !imageMatches(query, c, k.image)) return false;
   if (k.state !== undefined && c.State.stateString() !== k.state) return false;
   if (k.tty !== undefined && c.Config.Tty !== k.tty) return false;
   if (k.interactive !== undefined && c.Config.OpenStdin !== k.interactive) return false;
@@ -16,7 +15,7 @@ function matches(engine: DockerEngine, c: Container, k: ContainerCheck): boolean
   return true;
 }
 
-function describe(c: Container): Said {
+function describe(c: ContainerRecord): Said {
   const policy = c.HostConfig.RestartPolicy.Name || 'no';
   return say('containerIs', { name: containerName(c), image: c.Config.Image, state: c.State.stateString(), tty: String(c.Config.Tty), restart: policy });
 }
@@ -32,20 +31,20 @@ export const containerCheck = defineCheck<ContainerCheck>({
     },
   },
   evaluate(k, { machine }) {
-    const engine = machine.engine;
-    let pool: Container[];
+    const query = machine.query;
+    let pool: ContainerRecord[];
     if (k.name !== undefined) {
-      const c = findContainer(engine, k.name);
+      const c = query.findContainer(k.name);
       pool = c && containerName(c) === k.name.replace(/^\//, '') ? [c] : [];
     } else {
-      pool = [...engine.containers.values()];
+      pool = [...query.containers()];
     }
-    const hits = pool.filter((c) => matches(engine, c, k));
+    const hits = pool.filter((c) => matches(query, c, k));
     const holds = k.count !== undefined ? hits.length === k.count : hits.length > 0;
     if (!holds && hits.length === 0 && k.exitCode !== undefined && k.count === undefined) {
       // An exited container keeps its exit code: say why this step is stuck and how to get back on track.
       const { exitCode: want, state: _state, ...rest } = k;
-      const other = pool.find((c) => !c.State.Running && c.State.StartedAt !== null && matches(engine, c, rest));
+      const other = pool.find((c) => !c.State.Running && c.State.StartedAt !== null && matches(query, c, rest));
       if (other) {
         return { holds, stuck: true, found: say('exitedOther', { name: containerName(other), code: other.State.ExitCode, want, exit: '`exit`' }) };
       }

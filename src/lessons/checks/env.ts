@@ -1,6 +1,6 @@
 import { exportedVariables } from '../../programs/shell/introspect.js';
 import { oneOf, str } from './fields.js';
-import { containerOfProcess, foregroundLeaves } from './lookup.js';
+import { foregroundLeaves } from './lookup.js';
 import { say } from './said.js';
 import { defineCheck, type EnvCheck } from './types.js';
 
@@ -16,7 +16,7 @@ export const envCheck = defineCheck<EnvCheck>({
     const term = terminal(n);
     if (!term || !term.alive()) return { holds: false, found: say('terminalClosed', { n }) };
     const fg = foregroundLeaves(machine.kernel, term.tty.fgPgrp)
-      .filter((p) => !containerOfProcess(machine.engine, p))
+      .filter((p) => !machine.query.containerOf(p))
       .map((p) => exportedVariables(p.env))
       .find((v) => v !== undefined);
     const vars = fg ?? exportedVariables(term.shell.env);

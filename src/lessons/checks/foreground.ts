@@ -1,6 +1,6 @@
 import { oneOf, str } from './fields.js';
 import { attachedTarget, dockerGiven } from './attached.js';
-import { containerName, containerOfProcess, foregroundLeaves, programName, runsProgram } from './lookup.js';
+import { containerName, foregroundLeaves, programName, runsProgram } from './lookup.js';
 import { say, type Said } from './said.js';
 import { defineCheck, type ForegroundCheck } from './types.js';
 import type { Machine, Terminal } from '../../machine/machine.js';
@@ -11,9 +11,8 @@ import type { Machine, Terminal } from '../../machine/machine.js';
  */
 export function containerInForeground(machine: Machine, term: Terminal): string | undefined {
   if (!term.alive()) return undefined;
-  const engine = machine.engine;
   for (const p of foregroundLeaves(machine.kernel, term.tty.fgPgrp)) {
-    const inside = containerOfProcess(engine, p) ?? attachedTarget(engine, p)?.container;
+    const inside = machine.query.containerOf(p) ?? attachedTarget(machine, p)?.container;
     if (inside) return containerName(inside);
   }
   return undefined;
@@ -30,18 +29,17 @@ export const foregroundCheck = defineCheck<ForegroundCheck>({
     const n = k.terminal ?? 1;
     const term = terminal(n);
     if (!term || !term.alive()) return { holds: false, found: say('terminalClosed', { n }) };
-    const engine = machine.engine;
     const leaves = foregroundLeaves(machine.kernel, term.tty.fgPgrp);
     const names: Said[] = [];
     let holds = false;
     for (const p of leaves) {
-      const inside = containerOfProcess(engine, p);
+      const inside = machine.query.containerOf(p);
       names.push(inside ? say('programIn', { program: programName(p), container: containerName(inside) }) : say('program', { program: programName(p) }));
       if (k.container === undefined) {
         holds ||= !inside && runsProgram(p, k.program) && (k.flag === undefined || dockerGiven(p, k.flag));
         continue;
       }
-      const target = inside ? { container: inside, processes: [p] } : attachedTarget(engine, p);
+      const target = inside ? { container: inside, processes: [p] } : attachedTarget(machine, p);
       if (!target) continue;
       if (inside === undefined) {
         names.push(...target.processes.map((q) => say('programIn', { program: programName(q), container: containerName(target.container) })));

@@ -1,6 +1,5 @@
 import { familiarString, parseNormalizedNamed } from '../../engine/daemon/reference.js';
 import { str } from './fields.js';
-import { resolveImageId } from './lookup.js';
 import { say } from './said.js';
 import { defineCheck, type ImageCheck } from './types.js';
 
@@ -20,10 +19,9 @@ export const imageCheck = defineCheck<ImageCheck>({
     },
   },
   evaluate(k, { machine }) {
-    const id = resolveImageId(machine.engine, k.ref);
-    const tags = machine.engine.images.all().flatMap((img) => machine.engine.images.repoTags(img.id));
+    const tags = machine.query.images().flatMap((img) => img.repoTags);
     return {
-      holds: id !== undefined,
+      holds: machine.query.findImage(k.ref) !== undefined,
       found: tags.length > 0 ? say('images', { tags }) : say('noImages', { ref: familiarString(parseNormalizedNamed(k.ref)) }),
     };
   },

@@ -1,5 +1,4 @@
 import { int, str } from './fields.js';
-import { findContainer } from './lookup.js';
 import { say } from './said.js';
 import { defineCheck, type LogCheck } from './types.js';
 
@@ -12,9 +11,9 @@ export const logCheck = defineCheck<LogCheck>({
     refine: (v) => (v.contains === undefined && v.lines === undefined ? 'log: give `contains` or `lines`' : undefined),
   },
   evaluate(k, { machine }) {
-    const c = findContainer(machine.engine, k.container);
+    const c = machine.query.findContainer(k.container);
     if (!c) return { holds: false, found: say('noContainer', { name: k.container }) };
-    const entries = c.logs.read();
+    const { entries } = machine.query.logs(c.ID);
     let holds = true;
     if (k.contains !== undefined) holds = entries.some((e) => e.line.includes(k.contains!));
     if (k.lines !== undefined) holds &&= entries.length >= k.lines;

@@ -1,21 +1,11 @@
 /** Small read-only queries on the model that several check kinds share. */
-import type { Container } from '../../engine/daemon/container.js';
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { ContainerRecord, DaemonQuery } from '../../engine/daemon/query.js';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../../engine/daemon/reference.js';
 import type { Kernel } from '../../engine/kernel/kernel.js';
 import type { Process } from '../../engine/kernel/process.js';
 
-/** A container by name or ID, as the docker CLI resolves its argument; undefined when there is none. */
-export function findContainer(engine: DockerEngine, nameOrId: string): Container | undefined {
-  try {
-    return engine.getContainer(nameOrId);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The name without moby's leading `/`. */
-export function containerName(c: Container): string {
+export function containerName(c: ContainerRecord): string {
   return c.Name.replace(/^\//, '');
 }
 
@@ -28,33 +18,15 @@ export function normalizeRef(ref: string): string | undefined {
   }
 }
 
-/** The image the reference names locally, or undefined. */
-export function resolveImageId(engine: DockerEngine, ref: string): string | undefined {
-  try {
-    return engine.images.resolve(ref).id;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Was `c` created from `ref`? Either as written (`ubuntu` == `ubuntu:latest`) or through the image it names now. */
-export function imageMatches(engine: DockerEngine, c: Container, ref: string): boolean {
+export function imageMatches(query: DaemonQuery, c: ContainerRecord, ref: string): boolean {
   const want = normalizeRef(ref);
   if (want !== undefined && want === normalizeRef(c.Config.Image)) return true;
-  return resolveImageId(engine, ref) === c.ImageID;
-}
-
-/** The container whose PID namespace holds `p`, or undefined for a host process. */
-export function containerOfProcess(engine: DockerEngine, p: Process): Container | undefined {
-  for (const [id, rt] of engine.runtimes) {
-    const init = rt.pid1;
-    if (init && init.state === 'running' && init.pidns.contains(p.pidns)) return engine.containers.get(id);
-  }
-  return undefined;
+  return query.findImage(ref)?.id === c.ImageID;
 }
 
 /** A process runs `program` if its command name (ps's COMM) or its executable's file name is that. */
-export function runsProgram(p: Process, program: string): boolean {
+export function runsProgram(p: Pick<Process, 'comm' | 'exe'>, program: string): boolean {
   return p.comm === program || p.exe.slice(p.exe.lastIndexOf('/') + 1) === program;
 }
 

@@ -1,5 +1,5 @@
 import { int, str } from './fields.js';
-import { findContainer, runsProgram } from './lookup.js';
+import { runsProgram } from './lookup.js';
 import { say } from './said.js';
 import { defineCheck, type ProcessCheck } from './types.js';
 
@@ -8,12 +8,13 @@ export const processCheck = defineCheck<ProcessCheck>({
   kind: 'process',
   schema: { fields: { container: str, program: str, count: int(0) }, required: ['container', 'program'] },
   evaluate(k, { machine }) {
-    const c = findContainer(machine.engine, k.container);
-    const init = c ? machine.engine.runtimes.get(c.ID)?.pid1 : undefined;
-    if (!c || !c.State.Running || !init || init.state !== 'running') {
+    const c = machine.query.findContainer(k.container);
+    const all = c?.State.Running ? machine.query.processes(c.ID) : [];
+    // PID 1 gone, the rest are on their way out.
+    if (!c || !all.some((p) => p.pid === 1)) {
       return { holds: k.count === 0, found: c ? say('notRunning', { name: k.container }) : say('noContainer', { name: k.container }) };
     }
-    const procs = [...init.pidns.byPid.values()].filter((p) => p.state === 'running' && p.tgid === p.hostPid);
+    const procs = all.filter((p) => !p.thread);
     const n = procs.filter((p) => runsProgram(p, k.program)).length;
     return {
       holds: k.count !== undefined ? n === k.count : n > 0,

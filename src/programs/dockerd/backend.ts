@@ -98,10 +98,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     containerPause: (name) => d.containerPause(name),
     containerUnpause: (name) => d.containerUnpause(name),
     containerRename: (oldName, newName) => d.containerRename(oldName, newName),
-    containerResize(name, height, width) {
-      const c = engine.getContainer(name);
-      engine.runtimes.get(c.ID)?.tty?.resize(height, width);
-    },
+    containerResize: (name, height, width) => d.containerResize(name, height, width),
     containerRestart: (name, opts) => work((w) => w.containerRestart(name, opts)),
     containersPrune: (filters) => d.containersPrune(filters) as unknown as Json,
     containerRm: (name, opts) => work((w) => w.containerRm(name, { force: opts.force, removeVolumes: opts.removeVolume })),

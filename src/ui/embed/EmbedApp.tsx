@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Notices } from '../controls/Notices.js';
 import { defineMessages, useMessages } from '../i18n.js';
 import { DaemonPanel } from '../panels/DaemonPanel.js';
-import { engineOf } from '../panels/Workspace.js';
+import { queryOf } from '../panels/Workspace.js';
 import '../panels/panels.css';
 import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
@@ -34,16 +34,16 @@ export interface EmbedAppProps {
 
 export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTerminal }: EmbedAppProps): React.JSX.Element {
   const t = useMessages(messages);
-  const engine = engineOf(machine);
+  const query = queryOf(machine);
   const [open, setOpen] = useState(panel);
-  const shown = open && engine !== null;
+  const shown = open && query !== null;
 
   // The view is fed only while shown: an embed nobody looks at should cost nothing.
   useEffect(() => {
-    if (!shown || !engine) return;
-    const feed = connectPanel(panelStore, engine);
+    if (!shown || !query) return;
+    const feed = connectPanel(panelStore, query);
     return () => feed.dispose();
-  }, [shown, engine]);
+  }, [shown, query]);
 
   return (
     <div className={`embed${shown ? ' has-panel' : ''}`}>
@@ -69,7 +69,7 @@ export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTer
         )}
       </main>
       <footer className="embed-bar">
-        {engine && (
+        {query && (
           <button type="button" className="embed-toggle" aria-expanded={shown} aria-controls="embed-daemon-view" onClick={() => setOpen((o) => !o)}>
             {t(shown ? 'hide' : 'show')}
           </button>

@@ -9,7 +9,7 @@
  * until the page is idle: the learner's first prompt does not wait for the panels' render and feed.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { DaemonQuery } from '../../engine/daemon/query.js';
 import { defineMessages, useMessages } from '../i18n.js';
 import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
@@ -36,10 +36,10 @@ const messages = defineMessages({
   },
 });
 
-/** The machine's Docker engine, if it has one (src/machine/machine.ts does). */
-export function engineOf(machine: object): DockerEngine | null {
-  const e = (machine as { engine?: unknown }).engine;
-  return e && typeof e === 'object' && 'events' in e && 'containers' in e ? (e as DockerEngine) : null;
+/** The daemon's read model of the machine, if it has a Docker engine (src/machine/machine.ts does). */
+export function queryOf(machine: object): DaemonQuery | null {
+  const q = (machine as { query?: unknown }).query;
+  return q && typeof q === 'object' && 'onEvent' in q && 'containers' in q ? (q as DaemonQuery) : null;
 }
 
 /** True once the page has been idle (the first prompt is up), or after `ms` at the latest. */
@@ -67,7 +67,7 @@ const PRESENTER_SHARE = 60;
 export type DockPane = 'lesson' | 'daemon';
 
 export interface WorkspaceProps {
-  /** The simulated host (its `engine` feeds the view). */
+  /** The simulated host (its `query` feeds the view). */
   readonly machine: object;
   /** The terminal area. */
   readonly children: React.ReactNode;
@@ -80,7 +80,7 @@ export interface WorkspaceProps {
 
 export function Workspace({ machine, children, lesson, pane: shownPane, onPane }: WorkspaceProps): React.JSX.Element {
   const t = useMessages(messages);
-  const engine = engineOf(machine);
+  const query = queryOf(machine);
   const presenter = usePresenter((s) => s.on);
   const [chosen, setShare] = useState<number | null>(null);
   const share = chosen ?? (presenter ? PRESENTER_SHARE : SHARE);
@@ -92,10 +92,10 @@ export function Workspace({ machine, children, lesson, pane: shownPane, onPane }
   const ready = useIdle();
 
   useEffect(() => {
-    if (!engine || !ready) return;
-    const feed = connectPanel(panelStore, engine);
+    if (!query || !ready) return;
+    const feed = connectPanel(panelStore, query);
     return () => feed.dispose();
-  }, [engine, ready]);
+  }, [query, ready]);
 
   const clamp = (v: number): number => Math.min(MAX, Math.max(MIN, v));
 
@@ -121,10 +121,10 @@ export function Workspace({ machine, children, lesson, pane: shownPane, onPane }
     e.preventDefault();
   };
 
-  const both = lesson !== undefined && engine !== null;
+  const both = lesson !== undefined && query !== null;
   return (
     <div className={`workspace${open ? '' : ' is-folded'}`} ref={box}>
-      {engine && open && (
+      {query && open && (
         <div className={`workspace-dock${lesson ? ' has-lesson' : ''}`} id="daemon-view" data-pane={pane} style={{ flexBasis: `${share}%` }}>
           {both && (
             <div className="dock-switch" role="group" aria-label={t('panes')}>
@@ -139,7 +139,7 @@ export function Workspace({ machine, children, lesson, pane: shownPane, onPane }
           <div className="dock-daemon">{ready && <DaemonPanel />}</div>
         </div>
       )}
-      {engine && (
+      {query && (
         <div className="workspace-gutter">
           <button
             type="button"

@@ -1,12 +1,12 @@
 /**
- * Feeds the panel store from the engine. Daemon events mark containers (or the images) dirty; a flush shortly
+ * Feeds the panel store from the daemon's read model. Daemon events mark containers (or the images) dirty; a flush shortly
  * after rebuilds only those, so a burst of 1,000 `docker run`s costs 1,000 O(1) rebuilds and a few store
  * updates, not a full snapshot per event. A slow tick picks up what changes without an event: uptimes
  * (`Up 3 minutes`), the selected container's processes, log tail and diff. Views whose fields did not change
  * keep their identity, so React re-renders only the rows that did.
  */
-import type { DockerEngine } from '../../engine/daemon/engine.js';
 import type { EventMessage } from '../../engine/daemon/events.js';
+import type { ContainerRecord, DaemonQuery } from '../../engine/daemon/query.js';
 import { containerOrder, containerView, sameContainerView } from './snapshot/containers.js';
 import { containerDiff, containerInspect, imageInspect, logTail, processTree, ttyLogLines, ttyTail } from './snapshot/detail.js';
 import { imagesView, sameImagesView } from './snapshot/images.js';
@@ -66,7 +66,7 @@ function sameList<T extends object>(a: ListView<T>, b: ListView<T>): boolean {
   });
 }
 
-export function connectPanel(store: PanelStore, engine: DockerEngine, opts: FeedOptions = {}): PanelFeed {
+export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOptions = {}): PanelFeed {
   const timers = opts.timers ?? browserTimers;
   const flushMs = opts.flushMs ?? 150;
   const slowEvery = opts.slowEvery ?? 4;
@@ -80,7 +80,7 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   let lastTickMs = -1;
   let inspectText = '';
 
-  const nowMs = (): number => Number(engine.nowNs() / 1_000_000n);
+  const nowMs = (): number => Number(query.nowNs() / 1_000_000n);
 
   /** A TTY container's log as its terminal showed it: the last rendering, and the one under way. */
   let screen: { id: string; key: string; logs: ListView<LogLineView> } | null = null;
@@ -89,8 +89,8 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   const EMPTY_LOGS: ListView<LogLineView> = { items: [], omitted: 0 };
 
   /** The log tail of a TTY container: what the last rendering showed, while a newer tail renders. */
-  const ttyLogs = (c: Parameters<typeof ttyTail>[1]): ListView<LogLineView> => {
-    const tail = ttyTail(engine, c);
+  const ttyLogs = (c: ContainerRecord): ListView<LogLineView> => {
+    const tail = ttyTail(query, c);
     const last = screen?.id === c.ID ? screen : null;
     if (last?.key === tail.key) return last.logs;
     if (rendering?.id !== c.ID || rendering.key !== tail.key) {
@@ -117,13 +117,13 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
    * empty when nothing changed.
    */
   const rows = (s: PanelState, ids: Iterable<string> | null): Patch => {
-    const now = engine.nowNs();
+    const now = query.nowNs();
     let next: Record<string, ContainerView> | null = null;
     let membership = false;
     const sweep = ids === null;
-    const list = ids ?? engine.containers.keys();
+    const list = ids ?? [...query.containers()].map((c) => c.ID);
     for (const id of list) {
-      const c = engine.containers.get(id);
+      const c = query.container(id);
       const prev = s.containers[id];
       if (!c) {
         if (!prev) continue;
@@ -140,9 +140,9 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
       if (!prev) membership = true;
     }
     if (sweep) {
-      // Rows of containers the engine no longer has (an event missed while disconnected).
+      // Rows of containers the daemon no longer has (an event missed while disconnected).
       for (const id of s.order) {
-        if (engine.containers.has(id)) continue;
+        if (query.container(id)) continue;
         next ??= { ...s.containers };
         delete next[id];
         membership = true;
@@ -153,7 +153,7 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
   };
 
   const images = (s: PanelState): Patch => {
-    const v = imagesView(engine);
+    const v = imagesView(query);
     return sameImagesView(v, s.images) ? {} : { images: v };
   };
 
@@ -171,17 +171,17 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
     };
     let d: Detail | null;
     if (sel.kind === 'image') {
-      const inspect = prev && !full ? prev.inspect : freshInspect(imageInspect(engine, sel.id));
+      const inspect = prev && !full ? prev.inspect : freshInspect(imageInspect(query, sel.id));
       d = inspect === undefined ? null : prev && prev.inspect === inspect ? prev : { kind: 'image', id: sel.id, inspect };
     } else {
-      const c = engine.containers.get(sel.id);
+      const c = query.container(sel.id);
       const p = prev as ContainerDetail | null;
       if (!c) d = null;
       else {
-        const processes = processTree(engine, c);
-        const logs = c.Config.Tty ? ttyLogs(c) : logTail(c);
-        const changes = p && !full ? p.changes : containerDiff(engine, c);
-        const inspect = p && !full ? p.inspect : freshInspect(containerInspect(c))!;
+        const processes = processTree(query, c);
+        const logs = c.Config.Tty ? ttyLogs(c) : logTail(query, c);
+        const changes = p && !full ? p.changes : containerDiff(query, c);
+        const inspect = p && !full ? p.inspect : freshInspect(containerInspect(query, c))!;
         const next: ContainerDetail = {
           kind: 'container',
           id: c.ID,
@@ -239,13 +239,13 @@ export function connectPanel(store: PanelStore, engine: DockerEngine, opts: Feed
     pending ??= timers.after(flushMs, flush);
   };
 
-  // Start from a full snapshot of this engine (the store may hold a previous machine's).
+  // Start from a full snapshot of this daemon (the store may hold a previous machine's).
   // The timeline starts with what the daemon kept of the recent past (a reloaded session's replay included).
-  store.setState({ ...EMPTY_DATA, selection: null, events: withEvents([], eventViews(engine.events.buffered(0n), states)) });
+  store.setState({ ...EMPTY_DATA, selection: null, events: withEvents([], eventViews(query.recentEvents(0n), states)) });
   inspectText = '';
   tick(true);
   const subs: Disposable[] = [
-    engine.events.onEvent(onEvent),
+    query.onEvent(onEvent),
     timers.every(opts.tickMs ?? 250, () => tick()),
     {
       dispose: store.subscribe((s, prev) => {

@@ -7,6 +7,16 @@ import { CATALOG } from '../../../src/engine/daemon/registry.js';
 import { parseNormalizedNamed } from '../../../src/engine/daemon/reference.js';
 import type { Sys } from '../../../src/engine/kernel/sys.js';
 
+/** What an operation threw, as `Kind: message` (moby's errdefs class and text), or `no error`. */
+export async function errOf(f: () => unknown): Promise<string> {
+  try {
+    await f();
+  } catch (e) {
+    return `${(e as { kind?: string }).kind}: ${(e as Error).message}`;
+  }
+  return 'no error';
+}
+
 export interface Harness {
   readonly m: Machine;
   readonly engine: DockerEngine;

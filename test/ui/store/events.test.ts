@@ -11,7 +11,7 @@ describe('the event timeline', () => {
   it('lists the daemon’s events newest first, with created → running → exited', async () => {
     const m = bootTyped();
     const store = createPanelStore();
-    const feed = connectPanel(store, m.machine.engine, { timers: manual });
+    const feed = connectPanel(store, m.machine.query, { timers: manual });
     await m.type("sudo docker run --name once busybox sh -c 'exit 3'");
     feed.flush();
     const ev = store.getState().events;
@@ -37,7 +37,7 @@ describe('the event timeline', () => {
     const m = bootTyped();
     await m.type('sudo docker run -d --name web busybox sleep 100');
     const store = createPanelStore();
-    const feed = connectPanel(store, m.machine.engine, { timers: manual });
+    const feed = connectPanel(store, m.machine.query, { timers: manual });
     const ev = store.getState().events;
     expect(ev.filter((e) => e.to !== null).map((e) => `${e.name} ${e.from ?? ''}→${e.to}`)).toEqual(['web created→running', 'web →created']);
     feed.dispose();

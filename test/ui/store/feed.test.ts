@@ -33,7 +33,7 @@ describe('the panel feed', () => {
     const m = bootTyped();
     const store = createPanelStore();
     const timers = manualTimers();
-    feed = connectPanel(store, m.machine.engine, { timers });
+    feed = connectPanel(store, m.machine.query, { timers });
     expect(store.getState().order).toEqual([]);
 
     await m.type('sudo docker run -d --name web busybox sleep 1000');
@@ -64,7 +64,7 @@ describe('the panel feed', () => {
   it('refreshes uptimes on the slow tick and skips ticks while the clock stands still', async () => {
     const m = bootTyped();
     const store = createPanelStore();
-    feed = connectPanel(store, m.machine.engine, { timers: manualTimers(), slowEvery: 4 });
+    feed = connectPanel(store, m.machine.query, { timers: manualTimers(), slowEvery: 4 });
     await m.type('sudo docker run -d --name web busybox sleep 1000');
     feed.flush();
     const id = store.getState().order[0];
@@ -79,7 +79,7 @@ describe('the panel feed', () => {
   it('keeps the selected container detail live: processes, log tail, diff, inspect', async () => {
     const m = bootTyped();
     const store = createPanelStore();
-    feed = connectPanel(store, m.machine.engine, { timers: manualTimers(), slowEvery: 1000 });
+    feed = connectPanel(store, m.machine.query, { timers: manualTimers(), slowEvery: 1000 });
     await m.type(`sudo docker run -d --name web busybox sh -c 'while true; do echo tick; sleep 1; done'`);
     feed.flush();
     const id = store.getState().order[0];
@@ -116,7 +116,7 @@ describe('the panel feed', () => {
   it('drops the selection when the container is removed', async () => {
     const m = bootTyped();
     const store = createPanelStore();
-    feed = connectPanel(store, m.machine.engine, { timers: manualTimers() });
+    feed = connectPanel(store, m.machine.query, { timers: manualTimers() });
     await m.type('sudo docker run -d --name web busybox sleep 1000');
     feed.flush();
     store.getState().select({ kind: 'container', id: store.getState().order[0] });

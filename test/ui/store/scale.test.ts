@@ -10,7 +10,7 @@ it('keeps flushes and ticks cheap with 1,000 containers', async () => {
   const m = bootTyped();
   await m.type('sudo docker pull busybox', "sudo sh -c 'for i in $(seq 1000); do docker create busybox true >/dev/null; done'");
   const store = createPanelStore();
-  const feed = connectPanel(store, m.machine.engine, { timers });
+  const feed = connectPanel(store, m.machine.query, { timers });
   expect(store.getState().order).toHaveLength(1000);
 
   const flushes: number[] = [];

@@ -30,7 +30,7 @@ beforeAll(async () => {
 describe('container views', () => {
   it('shows a running container as docker ps does, with its address', () => {
     const engine = m.machine.engine;
-    expect(containerViewById(engine, WEB_ID)).toEqual({
+    expect(containerViewById(m.machine.query, WEB_ID)).toEqual({
       id: WEB_ID,
       name: 'web',
       image: 'busybox',
@@ -75,7 +75,7 @@ describe('container views', () => {
 describe('images', () => {
   it('lists each image with its layers, keyed by content', () => {
     const engine = m.machine.engine;
-    const v = imagesView(engine);
+    const v = imagesView(m.machine.query);
     const img = engine.images.resolve('busybox');
     expect(v.images).toEqual([{ id: img.id, tags: ['busybox:latest'], size: img.size, layers: [...img.diffIds] }]);
     // One layer holding the whole image: the layer is as big as `docker images` says the image is (78.1MB for
@@ -101,7 +101,7 @@ describe('images', () => {
       diffIds: [...busybox.diffIds, extra.digest],
       layerSizes: [...busybox.layerSizes, 2],
     });
-    const v = imagesView(engine);
+    const v = imagesView(m.machine.query);
     expect(v.images.map((i) => i.tags)).toEqual([['alpine:latest'], ['busybox:1.37', 'busybox:latest'], []]);
     expect(v.images[2].layers).toEqual([busybox.diffIds[0], extra.digest]);
     expect(v.layers[busybox.diffIds[0]].usedBy).toBe(2);
@@ -114,7 +114,7 @@ describe('images', () => {
 describe('a container in detail', () => {
   it('has its process tree with host PIDs beside namespace PIDs', () => {
     const engine = m.machine.engine;
-    const tree = processTree(engine, engine.getContainer('web'));
+    const tree = processTree(m.machine.query, engine.getContainer('web'));
     expect(tree.omitted).toBe(0);
     expect(tree.items.map((p) => [p.nsPid, p.nsPpid, p.depth, p.command])).toEqual([
       [1, 0, 0, `sh -c echo "<img src=x onerror=alert(1)>"; while true; do echo tick; sleep 1; done`],
@@ -122,12 +122,12 @@ describe('a container in detail', () => {
     ]);
     expect(tree.items[0].hostPid).toBe(engine.getContainer('web').State.Pid);
     expect(tree.items[1].hostPid).toBeGreaterThan(tree.items[0].hostPid);
-    expect(processTree(engine, engine.getContainer('done')).items).toEqual([]);
+    expect(processTree(m.machine.query, engine.getContainer('done')).items).toEqual([]);
   });
 
   it('has its docker diff', () => {
     const engine = m.machine.engine;
-    expect(containerDiff(engine, engine.getContainer('web'))).toEqual({
+    expect(containerDiff(m.machine.query, engine.getContainer('web'))).toEqual({
       items: [
         { kind: 'C', path: '/tmp' },
         { kind: 'A', path: '/tmp/x' },
@@ -139,13 +139,13 @@ describe('a container in detail', () => {
   it('tails the log as plain text, keys stable as the tail moves', async () => {
     const engine = m.machine.engine;
     const c = engine.getContainer('web');
-    const all = logTail(c, 1000);
+    const all = logTail(m.machine.query, c, 1000);
     expect(all.items[0]).toMatchObject({ stream: 'stdout', text: '<img src=x onerror=alert(1)>' });
     expect(all.items.slice(1).every((l) => l.text === 'tick')).toBe(true);
-    const last2 = logTail(c, 2);
+    const last2 = logTail(m.machine.query, c, 2);
     expect(last2.omitted).toBe(all.items.length - 2);
     await m.advance(1000);
-    const moved = logTail(c, 2);
+    const moved = logTail(m.machine.query, c, 2);
     expect(moved.items[0].key).toBe(last2.items[1].key);
   });
 
@@ -157,13 +157,13 @@ describe('a container in detail', () => {
   it('has docker inspect as plain JSON, detached from the engine', () => {
     const engine = m.machine.engine;
     const c = engine.getContainer('web');
-    const json = containerInspect(c) as Record<string, unknown>;
+    const json = containerInspect(m.machine.query, c) as Record<string, unknown>;
     expect(json.Name).toBe('/web');
     expect((json.State as Record<string, unknown>).Status).toBe('running');
     expect((json.NetworkSettings as Record<string, unknown>).IPAddress).toBe('172.17.0.2');
     expect(json.Config).not.toBe(c.Config);
-    const img = imageInspect(engine, c.ImageID) as Record<string, unknown>;
+    const img = imageInspect(m.machine.query, c.ImageID) as Record<string, unknown>;
     expect(img.RepoTags).toEqual(['busybox:latest', 'busybox:1.37']);
-    expect(imageInspect(engine, 'sha256:nope')).toBeUndefined();
+    expect(imageInspect(m.machine.query, 'sha256:nope')).toBeUndefined();
   });
 });

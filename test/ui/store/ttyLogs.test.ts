@@ -18,14 +18,14 @@ describe('a TTY container’s log', () => {
     await m.type('sudo docker run --name bob_the_container -i -t ubuntu /bin/bash', 'echo hello world', 'ecx\x7fho fixed\r', "printf 'one\\ntwo\\n\\033[2Athree\\n\\n'", 'exit');
     const engine = m.machine.engine;
     const c = engine.getContainer('bob_the_container');
-    const raw = ttyTail(engine, c).raw;
+    const raw = ttyTail(m.machine.query, c).raw;
     // What bash really wrote: an OSC window title before each prompt, CR LF, a backspace's erase.
     expect(raw).toContain('\x1b]0;root@');
     expect(raw).toContain('\r\n');
     expect(raw).toContain('ecx\b\x1b[J');
 
     const store = createPanelStore();
-    const feed = connectPanel(store, engine, { timers: manual });
+    const feed = connectPanel(store, m.machine.query, { timers: manual });
     store.getState().select({ kind: 'container', id: c.ID });
     await feed.rendered();
     const d = store.getState().detail as ContainerDetail;

@@ -2,11 +2,10 @@
  * Container rows: one container's view, built in O(1) so an event about one container costs one rebuild, and
  * the list order, sorted only when containers come or go.
  */
-import type { Container } from '../../../engine/daemon/container.js';
-import type { DockerEngine } from '../../../engine/daemon/engine.js';
+import type { ContainerRecord, DaemonQuery } from '../../../engine/daemon/query.js';
 import type { ContainerView } from './types.js';
 
-export function containerView(c: Container, nowNs: bigint): ContainerView {
+export function containerView(c: ContainerRecord, nowNs: bigint): ContainerView {
   const ep = c.Networks.get('bridge');
   return {
     id: c.ID,
@@ -31,9 +30,9 @@ export function sameContainerView(a: ContainerView, b: ContainerView): boolean {
 }
 
 /** The current view of the container with this ID, or undefined once it is gone. */
-export function containerViewById(engine: DockerEngine, id: string): ContainerView | undefined {
-  const c = engine.containers.get(id);
-  return c ? containerView(c, engine.nowNs()) : undefined;
+export function containerViewById(query: DaemonQuery, id: string): ContainerView | undefined {
+  const c = query.container(id);
+  return c ? containerView(c, query.nowNs()) : undefined;
 }
 
 /** Newest first, as `docker ps -a` lists them (ties by ID, so the order is stable). */

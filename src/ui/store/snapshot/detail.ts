@@ -1,13 +1,10 @@
 /**
  * A selected container's details: its process tree (host PID beside namespace PID, as `docker top` and `ps`
- * inside it would show them), `docker diff`, the tail of its log, and `docker inspect`. Each part is bounded,
- * so a container with 10,000 processes or a huge upper layer still costs a fixed amount per snapshot.
+ * inside it would show them), `docker diff`, the tail of its log, and `docker inspect`, all read through the
+ * daemon's read model. Each part is bounded, so a container with 10,000 processes or a huge upper layer still
+ * costs a fixed amount per snapshot.
  */
-import type { Container } from '../../../engine/daemon/container.js';
-import type { DockerEngine } from '../../../engine/daemon/engine.js';
-import { imageInspectJSON } from '../../../engine/daemon/images/json.js';
-import { toInspectJSON } from '../../../engine/daemon/inspect.js';
-import type { Process } from '../../../engine/kernel/process.js';
+import { processCommand, type ContainerProcess, type ContainerRecord, type DaemonQuery } from '../../../engine/daemon/query.js';
 import type { ChangeView, JsonValue, ListView, LogLineView, ProcessView } from './types.js';
 
 export const MAX_PROCESSES = 200;
@@ -17,30 +14,22 @@ export const LOG_TAIL = 20;
 /** Longer log lines are cut: the panel is a glance, `docker logs` has the rest. */
 export const MAX_LOG_LINE = 500;
 
-export function processTree(engine: DockerEngine, c: Container, max = MAX_PROCESSES): ListView<ProcessView> {
-  const pid1 = engine.runtimes.get(c.ID)?.pid1;
-  if (!pid1 || !c.State.Running) return { items: [], omitted: 0 };
-  const ns = pid1.pidns;
-  const live = engine.kernel.processesIn(ns).filter((p) => p.state === 'running');
-  const inNs = new Set(live);
-  const children = new Map<Process | null, Process[]>();
+/** `docker top`'s processes as a tree, each under its parent (the container's PID 1 at the root). */
+export function processTree(query: DaemonQuery, c: ContainerRecord, max = MAX_PROCESSES): ListView<ProcessView> {
+  if (!c.State.Running) return { items: [], omitted: 0 };
+  const live = query.processes(c.ID);
+  const byPid = new Map(live.map((p) => [p.hostPid, p]));
+  const children = new Map<ContainerProcess | null, ContainerProcess[]>();
   for (const p of live) {
-    const parent = p.parent && inNs.has(p.parent) ? p.parent : null;
+    const parent = byPid.get(p.hostPpid) ?? null;
     const list = children.get(parent) ?? [];
     list.push(p);
     children.set(parent, list);
   }
   const items: ProcessView[] = [];
-  const visit = (p: Process, depth: number): void => {
+  const visit = (p: ContainerProcess, depth: number): void => {
     if (items.length >= max) return;
-    items.push({
-      hostPid: p.hostPid,
-      nsPid: p.pidIn(ns),
-      nsPpid: p.parent ? p.parent.pidIn(ns) : 0,
-      depth,
-      command: p.argv.length > 0 ? p.argv.join(' ') : `[${p.comm}]`,
-      user: p.fsctx.cred.uid,
-    });
+    items.push({ hostPid: p.hostPid, nsPid: p.pid, nsPpid: p.ppid, depth, command: processCommand(p), user: p.uid });
     for (const child of children.get(p) ?? []) visit(child, depth + 1);
   };
   for (const root of children.get(null) ?? []) visit(root, 0);
@@ -48,10 +37,8 @@ export function processTree(engine: DockerEngine, c: Container, max = MAX_PROCES
 }
 
 /** `docker diff`, in the daemon's order (overlay changes of the writable layer). */
-export function containerDiff(engine: DockerEngine, c: Container, max = MAX_CHANGES): ListView<ChangeView> {
-  const rt = engine.runtimes.get(c.ID);
-  if (!rt) return { items: [], omitted: 0 };
-  const all = rt.rootfs.changes();
+export function containerDiff(query: DaemonQuery, c: ContainerRecord, max = MAX_CHANGES): ListView<ChangeView> {
+  const all = query.changes(c.ID);
   return { items: all.slice(0, max).map((ch) => ({ kind: ch.kind, path: ch.path })), omitted: Math.max(0, all.length - max) };
 }
 
@@ -119,8 +106,8 @@ export function plainLogText(line: string, max = MAX_LOG_LINE): string {
  * The last `n` log lines. Keys come from each line's log time (plus its rank among lines logged at the same
  * virtual nanosecond), so they stay put as the tail moves and React only adds the new rows.
  */
-export function logTail(c: Container, n = LOG_TAIL): ListView<LogLineView> {
-  const entries = c.logs.read({ tail: n });
+export function logTail(query: DaemonQuery, c: ContainerRecord, n = LOG_TAIL): ListView<LogLineView> {
+  const { entries, total } = query.logs(c.ID, n);
   let lastNs = -1n;
   let rank = 0;
   const items = entries.map((e): LogLineView => {
@@ -128,7 +115,7 @@ export function logTail(c: Container, n = LOG_TAIL): ListView<LogLineView> {
     lastNs = e.timeNs;
     return { key: `${e.timeNs}.${rank}`, stream: e.stream, text: plainLogText(e.line) };
   });
-  return { items, omitted: c.logs.length - entries.length };
+  return { items, omitted: total - entries.length };
 }
 
 /** A TTY container's log tail, as raw terminal output, with what it takes to render it (renderTerminalText). */
@@ -144,16 +131,16 @@ export interface TtyTail {
   readonly key: string;
 }
 
-export function ttyTail(engine: DockerEngine, c: Container, n = LOG_TAIL): TtyTail {
-  const entries = c.logs.read({ tail: n });
+export function ttyTail(query: DaemonQuery, c: ContainerRecord, n = LOG_TAIL): TtyTail {
+  const { entries, total } = query.logs(c.ID, n);
   const raw = entries.map((e) => e.line).join('');
-  const size = engine.runtimes.get(c.ID)?.tty?.winsize;
+  const size = query.ttySize(c.ID);
   const [consoleRows, consoleCols] = c.HostConfig.ConsoleSize;
   const cols = size?.cols ?? (consoleCols || 80);
   const rows = size?.rows ?? (consoleRows || 24);
   const last = entries[entries.length - 1];
-  const omitted = c.logs.length - entries.length;
-  return { raw, cols, rows, omitted, key: `${c.logs.length}.${last?.timeNs ?? 0}.${last?.line.length ?? 0}.${cols}x${rows}` };
+  const omitted = total - entries.length;
+  return { raw, cols, rows, omitted, key: `${total}.${last?.timeNs ?? 0}.${last?.line.length ?? 0}.${cols}x${rows}` };
 }
 
 /** The rendered screen lines of a TTY tail, as the panel's log lines (the last `n`). */
@@ -166,16 +153,10 @@ export function ttyLogLines(tail: TtyTail, lines: readonly string[], n = LOG_TAI
   };
 }
 
-/** Plain JSON, detached from the engine's live arrays and objects. */
-function plain(v: unknown): JsonValue {
-  return JSON.parse(JSON.stringify(v)) as JsonValue;
+export function containerInspect(query: DaemonQuery, c: ContainerRecord): JsonValue {
+  return query.inspect(c.ID) as JsonValue;
 }
 
-export function containerInspect(c: Container): JsonValue {
-  return plain(toInspectJSON(c));
-}
-
-export function imageInspect(engine: DockerEngine, imageId: string): JsonValue | undefined {
-  const img = engine.images.get(imageId);
-  return img ? plain(imageInspectJSON(engine.images, img)) : undefined;
+export function imageInspect(query: DaemonQuery, imageId: string): JsonValue | undefined {
+  return query.imageInspect(imageId) as JsonValue | undefined;
 }

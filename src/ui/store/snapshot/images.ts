@@ -3,21 +3,20 @@
  * in `layers` with `usedBy` 2 — the panel draws it shared. The store has few images; the whole view is
  * rebuilt on image events and compared as a whole.
  */
-import type { DockerEngine } from '../../../engine/daemon/engine.js';
+import type { DaemonQuery } from '../../../engine/daemon/query.js';
 import type { ImagesView, ImageView, LayerView } from './types.js';
 
-export function imagesView(engine: DockerEngine): ImagesView {
-  const store = engine.images;
+export function imagesView(query: DaemonQuery): ImagesView {
   const layers: Record<string, LayerView> = {};
   const images: ImageView[] = [];
-  for (const img of store.all()) {
+  for (const img of query.images()) {
     img.diffIds.forEach((diffId, i) => {
       const prev = layers[diffId];
       // The daemon's own figure (what `docker history` gives the layer), so the stack adds up to the image's
       // SIZE in `docker images`; a layer holds the same content, and so the same size, in every image.
       layers[diffId] = { diffId, size: prev?.size ?? img.layerSizes[i] ?? 0, usedBy: (prev?.usedBy ?? 0) + 1 };
     });
-    images.push({ id: img.id, tags: store.repoTags(img.id).sort(), size: img.size, layers: [...img.diffIds] });
+    images.push({ id: img.id, tags: [...img.repoTags].sort(), size: img.size, layers: [...img.diffIds] });
   }
   // Named images first, by name, as `docker images` reads; dangling ones after, by ID.
   images.sort((a, b) => {

@@ -3,7 +3,7 @@
  * builders beside this file compute it from the engine's model, the store holds it, the panels render it.
  * An object is replaced only when something in it changed, so components can compare by identity.
  */
-import type { ContainerStatus } from '../../../engine/daemon/state.js';
+import type { ContainerStatus } from '../../../engine/daemon/query.js';
 
 export interface ContainerView {
   readonly id: string;

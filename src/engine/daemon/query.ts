@@ -1,0 +1,246 @@
+/**
+ * The daemon's read model: what the live daemon view and the lesson checks read, and nothing that writes.
+ * Like moby's container.View (container/view.go), it hands out read-only records; unlike it, they are the
+ * daemon's own objects seen through read-only types, so a panel sweeping 1,000 containers copies nothing.
+ * The process list and `docker diff` here are the ones `docker top` and `docker diff` answer from (top.ts,
+ * changes.ts), so the panel can never disagree with the CLI.
+ */
+import type { Process } from '../kernel/process.js';
+import type { Disposable, Tty } from '../kernel/tty.js';
+import { containerFileText } from './archive.js';
+import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
+import type { DockerEngine } from './engine.js';
+import type { EventMessage } from './events.js';
+import { imageInspectJSON } from './images/json.js';
+import { toInspectJSON } from './inspect.js';
+import type { LogEntry } from './logs.js';
+import type { RestartPolicy } from './restart.js';
+import type { ContainerState } from './state.js';
+import type { Change } from '../fs/changes.js';
+
+export type { ContainerStatus } from './state.js';
+
+type Json = Record<string, unknown>;
+
+/** A container as the read model shows it: the daemon's record, read-only. */
+export interface ContainerRecord {
+  readonly ID: string;
+  /** With its leading `/`. */
+  readonly Name: string;
+  /** Epoch ns. */
+  readonly Created: bigint;
+  readonly Path: string;
+  readonly Args: readonly string[];
+  readonly ImageID: string;
+  readonly Config: Readonly<Pick<ContainerConfig, 'Image' | 'Tty' | 'OpenStdin'>>;
+  readonly HostConfig: { readonly RestartPolicy: Readonly<RestartPolicy>; readonly ConsoleSize: readonly [number, number] };
+  readonly State: Pick<ContainerState, 'Running' | 'ExitCode' | 'StartedAt' | 'stateString' | 'statusString'>;
+  /** `docker ps`'s COMMAND. */
+  readonly command: string;
+  /** The overlay2 ID of its writable layer. */
+  readonly rwLayerId: string;
+  readonly Networks: ReadonlyMap<string, Readonly<NetworkEndpoint>>;
+}
+
+/** One process of a container, with what `docker top` prints and what `ps` inside the container would. */
+export interface ContainerProcess {
+  readonly hostPid: number;
+  /** The parent's host PID, 0 for none. */
+  readonly hostPpid: number;
+  /** PID inside the container's namespace. */
+  readonly pid: number;
+  /** The parent's PID inside the namespace, 0 when the parent is outside it (the shim). */
+  readonly ppid: number;
+  /** Effective uid. */
+  readonly uid: number;
+  readonly argv: readonly string[];
+  readonly comm: string;
+  /** The executable's path. */
+  readonly exe: string;
+  /** A thread of another process (ps lists processes, not threads). */
+  readonly thread: boolean;
+  /** Kernel uptime ms at its start, and CPU ms used. */
+  readonly startMs: number;
+  readonly cpuMs: number;
+  /** Its controlling terminal's name, or `?`. */
+  readonly tty: string;
+}
+
+/** An image as the read model shows it. */
+export interface ImageRecord {
+  readonly id: string;
+  readonly repoTags: readonly string[];
+  readonly size: number;
+  /** Bottom layer first, with the size `docker history` gives each. */
+  readonly diffIds: readonly string[];
+  readonly layerSizes: readonly number[];
+}
+
+/** What a client relaying a terminal reaches: the terminal and the process behind it. */
+export interface RelayTarget {
+  readonly tty: Tty | null;
+  readonly process: Process | undefined;
+}
+
+export interface LogTail {
+  /** Oldest first. */
+  readonly entries: readonly LogEntry[];
+  /** Lines in the log, the tail's included. */
+  readonly total: number;
+}
+
+export interface DaemonQuery {
+  /** The daemon's clock, epoch ns. */
+  nowNs(): bigint;
+
+  // ---- containers
+  /** Every container, in no particular order. */
+  containers(): IterableIterator<ContainerRecord>;
+  /** By full ID (what events carry). */
+  container(id: string): ContainerRecord | undefined;
+  /** As the CLI's argument resolves (moby GetContainer: full ID, exact name, unique ID prefix). */
+  findContainer(nameOrId: string): ContainerRecord | undefined;
+  /** GET /containers/{id}/json, detached from the daemon's objects. */
+  inspect(id: string): Json | undefined;
+  /** What `docker top` lists: the live processes of the container's PID namespace, by host PID. */
+  processes(id: string): readonly ContainerProcess[];
+  /** `docker diff`, in the daemon's order. */
+  changes(id: string): readonly Change[];
+  /** `docker logs --tail N` (every line without N). */
+  logs(id: string, tail?: number): LogTail;
+  /** The size of the container's terminal while it has one. */
+  ttySize(id: string): { readonly rows: number; readonly cols: number } | undefined;
+  /** A file's text as `docker cp` finds it ('' for a directory), undefined when there is none. */
+  readFile(id: string, path: string): string | undefined;
+  /** The container whose PID namespace holds the process; undefined for a host process. */
+  containerOf(p: Process): ContainerRecord | undefined;
+  /** What `docker attach` relays to (the container's terminal and PID 1), or the newest running exec. */
+  relayTarget(id: string, via: 'attach' | 'exec'): RelayTarget | undefined;
+
+  // ---- images
+  images(): ImageRecord[];
+  /** The image a reference or ID names locally, as `docker image inspect` resolves it. */
+  findImage(ref: string): ImageRecord | undefined;
+  /** GET /images/{id}/json. */
+  imageInspect(id: string): Json | undefined;
+
+  // ---- events
+  /** What `docker events --since` still has, oldest first. */
+  recentEvents(sinceNs: bigint): EventMessage[];
+  onEvent(listener: (e: EventMessage) => void): Disposable;
+}
+
+/** `ps`'s CMD: the argv, or the command name in brackets for a process without one (a kernel thread). */
+export function processCommand(p: Pick<ContainerProcess, 'argv' | 'comm'>): string {
+  return p.argv.length > 0 ? p.argv.join(' ') : `[${p.comm}]`;
+}
+
+/** The container's processes (see DaemonQuery.processes); none before PID 1 exists. */
+export function containerProcesses(engine: DockerEngine, c: Container): ContainerProcess[] {
+  const pid1 = engine.runtimes.get(c.ID)?.pid1;
+  if (!pid1) return [];
+  const ns = pid1.pidns;
+  const procs = engine.kernel.processesIn(ns).filter((p) => p.state === 'running');
+  procs.sort((a, b) => a.hostPid - b.hostPid);
+  return procs.map((p) => ({
+    hostPid: p.hostPid,
+    hostPpid: p.parent ? p.parent.hostPid : 0,
+    pid: p.pidIn(ns),
+    ppid: p.parent ? p.parent.pidIn(ns) : 0,
+    uid: p.fsctx.cred.uid,
+    argv: p.argv,
+    comm: p.comm,
+    exe: p.exe,
+    thread: p.tgid !== p.hostPid,
+    startMs: p.startMs,
+    cpuMs: p.cpuMs,
+    tty: p.ctty ? p.ctty.name : '?',
+  }));
+}
+
+/** The RW layer against the image (see DaemonQuery.changes). */
+export function containerFsChanges(engine: DockerEngine, c: Container): readonly Change[] {
+  return engine.runtimes.get(c.ID)?.rootfs.changes() ?? [];
+}
+
+/** Plain JSON, detached from the engine's live arrays and objects. */
+function plain(v: unknown): Json {
+  return JSON.parse(JSON.stringify(v)) as Json;
+}
+
+export function daemonQuery(engine: DockerEngine): DaemonQuery {
+  const find = (nameOrId: string): Container | undefined => {
+    try {
+      return engine.getContainer(nameOrId);
+    } catch {
+      return undefined;
+    }
+  };
+  const image = (id: string): ImageRecord | undefined => {
+    const img = engine.images.get(id);
+    return img && { id: img.id, repoTags: engine.images.repoTags(img.id), size: img.size, diffIds: img.diffIds, layerSizes: img.layerSizes };
+  };
+  return {
+    nowNs: () => engine.nowNs(),
+
+    containers: () => engine.containers.values(),
+    container: (id) => engine.containers.get(id),
+    findContainer: find,
+    inspect(id) {
+      const c = engine.containers.get(id);
+      return c && plain(toInspectJSON(c));
+    },
+    processes(id) {
+      const c = engine.containers.get(id);
+      return c ? containerProcesses(engine, c) : [];
+    },
+    changes(id) {
+      const c = engine.containers.get(id);
+      return c ? containerFsChanges(engine, c) : [];
+    },
+    logs(id, tail) {
+      const c = engine.containers.get(id);
+      if (!c) return { entries: [], total: 0 };
+      return { entries: c.logs.read(tail === undefined ? {} : { tail }), total: c.logs.length };
+    },
+    ttySize(id) {
+      const size = engine.runtimes.get(id)?.tty?.winsize;
+      return size && { rows: size.rows, cols: size.cols };
+    },
+    readFile(id, path) {
+      const c = engine.containers.get(id);
+      return c && containerFileText(engine, c, path);
+    },
+    containerOf(p) {
+      for (const [id, rt] of engine.runtimes) {
+        const init = rt.pid1;
+        if (init && init.state === 'running' && init.pidns.contains(p.pidns)) return engine.containers.get(id);
+      }
+      return undefined;
+    },
+    relayTarget(id, via) {
+      if (via === 'exec') {
+        const exec = [...engine.execs.values()].filter((e) => e.containerId === id && e.running).pop();
+        return exec && { tty: exec.tty, process: engine.kernel.procs.get(exec.pid) };
+      }
+      const rt = engine.runtimes.get(id);
+      return { tty: rt?.tty ?? null, process: rt?.pid1 ?? undefined };
+    },
+
+    images: () => engine.images.all().map((img) => image(img.id)!),
+    findImage(ref) {
+      try {
+        return image(engine.images.resolve(ref).id);
+      } catch {
+        return undefined;
+      }
+    },
+    imageInspect(id) {
+      const img = engine.images.get(id);
+      return img && plain(imageInspectJSON(engine.images, img));
+    },
+
+    recentEvents: (sinceNs) => engine.events.buffered(sinceNs),
+    onEvent: (listener) => engine.events.onEvent(listener),
+  };
+}

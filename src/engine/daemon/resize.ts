@@ -1,0 +1,13 @@
+/**
+ * POST /containers/{id}/resize (moby daemon/resize.go ContainerResize): the size of the container's terminal.
+ * Only a running container has a task to resize; one without a terminal takes the size and ignores it, as
+ * containerd's shim does for a process without a console.
+ */
+import type { DaemonContext } from './context.js';
+import { notRunning } from './kill.js';
+
+export function containerResize(d: DaemonContext, name: string, height: number, width: number): void {
+  const c = d.engine.getContainer(name);
+  if (!c.State.Running) throw notRunning(c.ID);
+  d.engine.runtime(c).tty?.resize(height, width);
+}
