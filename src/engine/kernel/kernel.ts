@@ -11,6 +11,7 @@ import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
 import { isProcessEnd, PidNamespace, Process, ProcessExit, ProcessKilled, UtsNamespace } from './process.js';
 import { Prng } from './prng.js';
+import { ptySlave } from './pty.js';
 import { DEFAULT_COSTS, Scheduler, type CpuCosts, type WaitQueue } from './scheduler.js';
 import { defaultAction, signalNumber, type Signal } from './signals.js';
 import type { Program, SpawnOptions, WaitStatus } from './sys.js';
@@ -596,7 +597,7 @@ export class Kernel {
     p.ctty = tty;
     tty.sid = p.sid;
     tty.fgPgrp = p.pgid;
-    const f = tty.openFile();
+    const f = ptySlave(tty);
     for (const fd of [0, 1, 2]) this.installFd(p, fd, f);
   }
 

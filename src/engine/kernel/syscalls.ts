@@ -15,7 +15,7 @@ import type {
   WaitStatus,
   WinSize,
 } from './sys.js';
-import { ptyMaster } from './pty.js';
+import { ptyMaster, ptySlave } from './pty.js';
 import { Listener, socketPair, type SocketEnd } from './socket.js';
 import type { Rlimit, RlimitName } from './rlimits.js';
 import type { Tty } from './tty.js';
@@ -201,11 +201,11 @@ export class ProcessSys implements Sys {
         return deviceFile('urandom', this.k.prng);
       case DEV.tty:
         if (!this.p.ctty) throw new SysError('ENXIO', 'open', path);
-        return this.p.ctty.openFile();
+        return ptySlave(this.p.ctty);
       default:
         if (rdev >> 8 === PTS_MAJOR) {
           const tty = this.k.ttyAt(this.p.mnt, rdev & 0xff);
-          if (tty) return tty.openFile();
+          if (tty) return ptySlave(tty);
         }
         throw new SysError('ENXIO', 'open', path);
     }
@@ -252,7 +252,7 @@ export class ProcessSys implements Sys {
     const tty = this.k.createTty(this.p.mnt);
     tty.uid = this.p.euid;
     const master = this.allocFd(ptyMaster(tty, this.k.sched, () => this.k.releaseTty(tty)), 0);
-    const slave = this.allocFd(tty.openFile(), 0);
+    const slave = this.allocFd(ptySlave(tty), 0);
     return { master, slave, name: `/dev/${tty.name}` };
   }
 
