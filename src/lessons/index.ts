@@ -1,6 +1,7 @@
 /** The lessons layer: lesson files → Lesson model, validation, checks on a live machine, the runner, replay. */
-export type { Lesson, Step, CheckSpec, Hint, SolutionAction, Locale } from './model.js';
-export { isTask, LOCALES } from './model.js';
+export type { Lesson, Step, CheckSpec, Hint, SolutionAction } from './model.js';
+export { isTask } from './model.js';
+export { LOCALES, type Locale } from './locale.js';
 export { parseLesson, type ParseResult } from './parse.js';
 export { validateLessons, type SourceFile, type LessonSet } from './validate.js';
 export { formatError, type LessonError } from './errors.js';

@@ -3,10 +3,7 @@
  * keeps the 1-based line it came from, so the validator and the replay can say `file:line: …`.
  */
 import type { Check } from './checks/types.js';
-
-export type Locale = 'zh' | 'en';
-
-export const LOCALES: readonly Locale[] = ['zh', 'en'];
+import type { Locale } from './locale.js';
 
 /** A check as written: its kind's typed fields, plus where it sits in the file. */
 export interface CheckSpec {

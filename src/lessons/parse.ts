@@ -8,7 +8,8 @@ import MarkdownIt from 'markdown-it';
 import { ErrorList, type LessonError } from './errors.js';
 import { parseCheckBlock } from './checkblock.js';
 import { ID_PATTERN, parseFrontMatter, splitFrontMatter } from './frontmatter.js';
-import type { CheckSpec, Hint, Lesson, Locale, SolutionAction, Step } from './model.js';
+import type { Locale } from './locale.js';
+import type { CheckSpec, Hint, Lesson, SolutionAction, Step } from './model.js';
 import { parseSolution } from './solution.js';
 
 export interface ParseResult {

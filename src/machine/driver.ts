@@ -7,7 +7,7 @@
  * time allows, the clock falls behind; the gap is capped (`maxLagMs`) so a burst of work is not followed by a
  * burst of catch-up timers. `skipAhead` runs the clock forward on purpose, as fast as the CPU allows.
  */
-import type { RunOptions, RunResult } from '../engine/kernel/kernel.js';
+import type { RunOptions, RunResult } from '../engine/kernel/runloop.js';
 
 /** The part of the kernel the driver uses. */
 export interface DrivenKernel {

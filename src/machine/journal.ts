@@ -16,7 +16,8 @@
  * Inputs are queued and applied only between kernel runs (never while `kernel.run` is in flight: in the page
  * a keypress can arrive during the scheduler's MessageChannel drain).
  */
-import type { Kernel, RunResult } from '../engine/kernel/kernel.js';
+import type { Kernel } from '../engine/kernel/kernel.js';
+import type { RunResult } from '../engine/kernel/runloop.js';
 import type { Machine, Terminal } from './machine.js';
 
 /** Bumped when the meaning of an entry (or of a machine with the same seed) changes. */

@@ -3,7 +3,8 @@
  * /proc and /dev mounted), the programs its binaries name, PID 1, and login terminals for the learner.
  */
 import { Cgroup } from '../engine/kernel/cgroup.js';
-import { Kernel, type RunOptions, type RunResult } from '../engine/kernel/kernel.js';
+import { Kernel } from '../engine/kernel/kernel.js';
+import type { RunOptions, RunResult } from '../engine/kernel/runloop.js';
 import { loopbackInterface, NetNamespace } from '../engine/kernel/net.js';
 import type { Process } from '../engine/kernel/process.js';
 import type { CpuCosts } from '../engine/kernel/scheduler.js';

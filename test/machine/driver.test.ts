@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunOptions, RunResult } from '../../src/engine/kernel/kernel.js';
+import type { RunOptions, RunResult } from '../../src/engine/kernel/runloop.js';
 import { RealtimeDriver, type DriverHost } from '../../src/machine/driver.js';
 
 /** Real time that only moves when the test says so, and the tasks the driver queued on it. */

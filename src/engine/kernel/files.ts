@@ -1,5 +1,6 @@
 /** Open file descriptions for regular files and the character devices in /dev. */
-import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
+import type { ReadResult, WriteResult } from './io.js';
+import type { OpenFile } from './openfile.js';
 import type { Backend, FsCaller } from './vfs.js';
 import type { Prng } from './prng.js';
 import { utf8Decode, utf8Encode } from './utf8.js';

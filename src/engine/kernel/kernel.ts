@@ -1,24 +1,31 @@
 /**
  * The simulated Linux kernel: processes on a virtual clock, their namespaces, descriptors and signals.
  * Everything above it (shells, coreutils, dockerd) runs as processes through `Sys`.
+ *
+ * This file holds the kernel's state and the process lifecycle (fork/spawn, execve, exit, reap, signals);
+ * the run loop is in runloop.ts, descriptor tables in fdtable.ts, terminals in devpts.ts, executable lookup
+ * in binfmt.ts, and the system calls in syscalls.ts, which see the kernel only through SyscallKernel.
  */
-import { parseExecutable } from './binfmt.js';
+import { basename, resolveProgram, type ResolvedProgram } from './binfmt.js';
 import { Cgroup } from './cgroup.js';
 import { VirtualClock } from './clock.js';
+import { Devpts } from './devpts.js';
 import { stacklessSysError, SysError } from './errno.js';
+import * as fdtable from './fdtable.js';
 import { NetNamespace } from './net.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
-import { isProcessEnd, PidNamespace, Process, ProcessExit, ProcessKilled, UtsNamespace } from './process.js';
+import { PidNamespace, Process, ProcessExit, ProcessKilled, UtsNamespace } from './process.js';
 import { Prng } from './prng.js';
+import { RunLoop, type RunOptions, type RunResult } from './runloop.js';
 import { DEFAULT_COSTS, Scheduler, type CpuCosts, type WaitQueue } from './scheduler.js';
 import { defaultAction, signalNumber, type Signal } from './signals.js';
-import type { Program, SpawnOptions, WaitStatus } from './sys.js';
-import { utf8Decode } from './utf8.js';
+import type { SyscallKernel } from './syscall-kernel.js';
+import type { Program, SpawnOptions, Sys, WaitStatus } from './sys.js';
 import { ProcessSys } from './syscalls.js';
-import { Tty } from './tty.js';
+import type { Tty } from './tty.js';
 import type { Listener } from './socket.js';
-import type { Backend, Credentials, Fs, FsContext, MountNamespace } from './vfs.js';
+import type { Backend, Credentials, FsContext, MountNamespace } from './vfs.js';
 
 export interface KernelOptions {
   readonly seed: number;
@@ -37,42 +44,13 @@ export interface KernelOptions {
   readonly drain?: () => Promise<void>;
 }
 
-export interface RunOptions {
-  /** Stop when the clock reaches this uptime (ms); timers beyond it stay pending. */
-  readonly until?: number;
-  /** Checked between slices. */
-  readonly stop?: () => boolean;
-  readonly maxSlices?: number;
-  /**
-   * No promise callback of the machine is in flight as the run starts: the host has turned its event loop
-   * since the kernel last ran, and nothing has touched the machine since. Until this run does something
-   * (fires a timer, runs a task, waits for the host), finding nothing runnable then needs no host turn.
-   */
-  readonly settled?: boolean;
-}
-
-export type RunResult = 'idle' | 'until' | 'stopped' | 'slices';
-
 /** A program that threw something other than an exit: a bug in the simulation, kept for tests to check. */
 export interface Fault {
   readonly argv: readonly string[];
   readonly error: unknown;
 }
 
-export interface ResolvedProgram {
-  readonly program: Program;
-  readonly argv: readonly string[];
-  readonly exe: string;
-  /** What comm becomes: the basename of the path given to execve (a symlink's own name, a script's). */
-  readonly name: string;
-  readonly setuid: number | undefined;
-}
-
-const MAX_SCRIPT_DEPTH = 4;
-/** Microtask turns to wait for in-flight promise callbacks before the clock jumps or the run ends. */
-const SETTLE_TURNS = 16;
-
-export class Kernel {
+export class Kernel implements SyscallKernel {
   readonly clock: VirtualClock;
   readonly prng: Prng;
   readonly sched: Scheduler;
@@ -83,10 +61,8 @@ export class Kernel {
   readonly rootMnt: MountNamespace;
   readonly programs: ReadonlyMap<string, Program>;
   readonly procs = new Map<number, Process>();
-  /** Every terminal, by devpts instance and number (`0:pts/3`): each container mounts a devpts of its own. */
-  readonly ttys = new Map<string, Tty>();
-  private readonly devptsIds = new WeakMap<MountNamespace, number>();
-  private nextDevpts = 1;
+  private readonly devpts: Devpts;
+  private readonly loop: RunLoop;
   readonly faults: Fault[] = [];
   readonly release: string;
   readonly version: string;
@@ -95,10 +71,6 @@ export class Kernel {
   readonly tcpListeners = new WeakMap<NetNamespace, Map<number, Listener>>();
   private readonly maxPids: number;
   private nextInode = 20000;
-  /** Host promises the machine stands still for (see `hostWait`), each already turned into a non-rejecting one. */
-  private hostWaits: Promise<void>[] = [];
-  /** What `hostLoad` loaded in this machine, by key. */
-  private readonly hostLoads = new Map<string, { value: unknown } | { error: unknown }>();
 
   constructor(opts: KernelOptions) {
     this.clock = new VirtualClock(opts.bootEpochMs);
@@ -110,7 +82,8 @@ export class Kernel {
     this.hostUts = new UtsNamespace(opts.hostname);
     this.hostNet = opts.net ?? new NetNamespace();
     this.rootMnt = opts.rootMnt;
-    this.devptsIds.set(this.rootMnt, 0);
+    this.devpts = new Devpts(this.rootMnt, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
+    this.loop = new RunLoop(this.clock, this.sched);
     this.programs = opts.programs;
     this.release = opts.release ?? '6.8.0-49-generic';
     this.version = opts.version ?? '#49-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024';
@@ -127,108 +100,23 @@ export class Kernel {
    * Runs processes and timers. Returns 'idle' when nothing is runnable and no timer is pending, 'until' when
    * the clock reached `until`, 'stopped' when `stop()` said so, 'slices' after `maxSlices`.
    */
-  async run(opts: RunOptions = {}): Promise<RunResult> {
-    let slices = 0;
-    let quiet = opts.settled === true;
-    for (;;) {
-      if (opts.stop?.()) return 'stopped';
-      // The machine is frozen in virtual time while the host delivers something a process waits for: no
-      // task runs and the clock does not move, so the run is the same as one where it was there at once.
-      if (this.hostWaits.length > 0) {
-        quiet = false;
-        await this.settleHostWaits();
-      }
-      if (this.clock.fireDue() > 0) quiet = false;
-      this.sched.thaw();
-      if (this.sched.runnable() > 0) {
-        if (opts.until !== undefined && this.clock.now() >= opts.until) return 'until';
-        quiet = false;
-        await this.sched.step();
-        if (opts.maxSlices !== undefined && ++slices >= opts.maxSlices) return 'slices';
-        continue;
-      }
-      // Promise callbacks still in flight (a stream callback settling a waiter another process set up) may
-      // wake a process now; let them run before time jumps or the machine is called idle.
-      if (!quiet && (await this.settleMicrotasks())) continue;
-      const due = this.clock.nextDue();
-      if (due === undefined) {
-        if (opts.until !== undefined) this.clock.advanceTo(opts.until);
-        return opts.until !== undefined ? 'until' : 'idle';
-      }
-      if (opts.until !== undefined && due > opts.until) {
-        this.clock.advanceTo(opts.until);
-        return 'until';
-      }
-      this.clock.advanceTo(due);
-    }
-  }
-
-  private async settleHostWaits(): Promise<void> {
-    while (this.hostWaits.length > 0) {
-      const waits = this.hostWaits;
-      this.hostWaits = [];
-      await Promise.all(waits);
-    }
-  }
-
-  /**
-   * Waits, in `p`, for a promise of the host (a code chunk the page loads on demand). Its real-time arrival
-   * must not show in the simulation, so the process always yields here (whether or not the promise has
-   * settled) and `run` awaits every such promise before it runs any task or moves the clock: the machine
-   * stands still until the host delivers.
-   */
-  async hostWait<T>(p: Process, promise: Promise<T>): Promise<T> {
-    this.checkAlive(p);
-    let outcome: { value: T } | { error: unknown } | undefined;
-    this.hostWaits.push(
-      promise.then(
-        (value) => void (outcome = { value }),
-        (error: unknown) => void (outcome = { error }),
-      ),
-    );
-    const parked = this.sched.park(p.task);
-    this.sched.wake(p.task);
-    await parked;
-    await this.deliverPending(p);
-    if (!outcome) throw new Error('hostWait: resumed before the host promise settled');
-    if ('error' in outcome) throw outcome.error;
-    return outcome.value;
-  }
-
-  /**
-   * `load()`'s result, waited for with `hostWait` the first time this machine asks for `key` and remembered
-   * after: whether a machine waits depends only on its own history, never on what the page loaded already.
-   */
-  async hostLoad<T>(p: Process, key: string, load: () => Promise<T>): Promise<T> {
-    let got = this.hostLoads.get(key);
-    if (!got) {
-      try {
-        got = { value: await this.hostWait(p, load()) };
-      } catch (error) {
-        // A process killed while it waited leaves the key unloaded: the next one to ask waits again.
-        if (isProcessEnd(error)) throw error;
-        got = { error };
-      }
-      this.hostLoads.set(key, got);
-    }
-    if ('error' in got) throw got.error;
-    return got.value as T;
-  }
-
-  /** Drains pending promise callbacks (a bounded number of turns); true if that made a task runnable. */
-  private async settleMicrotasks(): Promise<boolean> {
-    for (let i = 0; i < SETTLE_TURNS; i++) {
-      await null;
-      if (this.sched.runnable() > 0) return true;
-    }
-    // Longer chains (a daemon worker's result reaching its connection) get a full host turn.
-    await this.sched.drainPending();
-    return this.sched.runnable() > 0;
+  run(opts: RunOptions = {}): Promise<RunResult> {
+    return this.loop.run(opts);
   }
 
   /** Runs for `ms` of virtual time. */
   runFor(ms: number, stop?: () => boolean): Promise<RunResult> {
-    return this.run({ until: this.clock.now() + ms, stop });
+    return this.loop.runFor(ms, stop);
+  }
+
+  /** `load()`'s result for `p`, the machine standing still until the host delivers it (see RunLoop.hostLoad). */
+  hostLoad<T>(p: Process, key: string, load: () => Promise<T>): Promise<T> {
+    return this.loop.hostLoad(p, key, load);
+  }
+
+  /** Parks the process until one of the queues wakes it; then applies pending signals. */
+  block(p: Process, queues: readonly WaitQueue[]): Promise<void> {
+    return this.loop.block(p, queues);
   }
 
   // ---------------------------------------------------------------- processes
@@ -267,7 +155,7 @@ export class Kernel {
               caller: parent.fsctx.caller,
             })
           : parent.fsView;
-      resolved = this.resolveProgram(fs, opts.path, opts.argv);
+      resolved = resolveProgram(this.programs, fs, opts.path, opts.argv);
     } else {
       throw new SysError('EINVAL', 'spawn');
     }
@@ -300,7 +188,7 @@ export class Kernel {
     const fdMap = opts.fds ?? { 0: 0, 1: 1, 2: 2 };
     for (const [to, from] of Object.entries(fdMap)) {
       const f = parent.fds.get(from);
-      if (f) this.installFd(child, Number(to), f);
+      if (f) fdtable.installFd(child, Number(to), f);
     }
     if (opts.setsid) {
       child.sid = child.hostPid;
@@ -315,31 +203,9 @@ export class Kernel {
     return child;
   }
 
-  /** Finds the program a file runs, following `#!` lines. Errors are execve(2)'s. */
-  resolveProgram(fs: Fs, path: string, argv: readonly string[], depth = 0): ResolvedProgram {
-    const st = fs.stat(path);
-    if (st.type === 'dir' || st.type !== 'file') throw new SysError('EACCES', 'execve', path);
-    if (!fs.access(path, 'x')) throw new SysError('EACCES', 'execve', path);
-    const head = utf8Decode(fs.readFile(path).subarray(0, 256));
-    const exe = parseExecutable(head);
-    const setuid = st.mode & 0o4000 ? st.uid : undefined;
-    if (exe.kind === 'binary') {
-      // '*' is the machine's stand-in for binaries an image ships that are not simulated yet.
-      const program = this.programs.get(exe.program) ?? this.programs.get('*');
-      if (!program) throw new SysError('ENOEXEC', 'execve', path);
-      return { program, argv, exe: fs.realpath(path), name: basename(path).slice(0, 15), setuid };
-    }
-    if (exe.kind === 'script' && depth < MAX_SCRIPT_DEPTH) {
-      const interpArgv = [exe.interpreter, ...(exe.arg ? [exe.arg] : []), path, ...argv.slice(1)];
-      const inner = this.resolveProgram(fs, exe.interpreter, interpArgv, depth + 1);
-      return { ...inner, name: basename(path).slice(0, 15), setuid: undefined };
-    }
-    throw new SysError('ENOEXEC', 'execve', path);
-  }
-
   /** Replaces the running program of `proc` (execve). Resolves to the new program's exit status. */
-  async exec(proc: Process, sys: ProcessSys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
-    const r = this.resolveProgram(proc.fsView, path, argv);
+  async exec(proc: Process, sys: Sys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
+    const r = resolveProgram(this.programs, proc.fsView, path, argv);
     proc.argv = r.argv;
     proc.exe = r.exe;
     proc.comm = r.name;
@@ -407,7 +273,7 @@ export class Kernel {
         : { pid: p.hostPid, code, signal: undefined, status: code };
     p.state = 'zombie';
     p.exit = status;
-    for (const fd of [...p.fds.keys()]) this.closeFd(p, fd);
+    for (const fd of [...p.fds.keys()]) fdtable.closeFd(p, fd);
     p.cgroup.charge(-1, 0);
     if (p.pidns.init === p) {
       for (const other of [...p.pidns.byPid.values()]) if (other !== p) this.kill(other, 'SIGKILL', null);
@@ -497,54 +363,11 @@ export class Kernel {
     return leader ? leader.hostPid : pgid;
   }
 
-  // ---------------------------------------------------------------- blocking
+  // ---------------------------------------------------------------- descriptors and terminals
 
-  /** Parks the process until one of the queues wakes it; then applies pending signals. */
-  async block(p: Process, queues: readonly WaitQueue[]): Promise<void> {
-    this.checkAlive(p);
-    for (const q of queues) q.add(p.task);
-    p.sleeping = true;
-    await this.sched.park(p.task);
-    p.sleeping = false;
-    for (const q of queues) q.remove(p.task);
-    await this.deliverPending(p);
-  }
-
-  /** Throws if the process is being killed. Every system call starts here. */
-  checkAlive(p: Process): void {
-    if (p.dying) throw new ProcessKilled(p.dying);
-  }
-
-  async deliverPending(p: Process): Promise<void> {
-    this.checkAlive(p);
-    while (p.pending.length > 0) {
-      const sig = p.pending.shift()!;
-      const d = p.dispositions.get(sig);
-      if (typeof d === 'function') await d(sig);
-      this.checkAlive(p);
-    }
-  }
-
-  // ---------------------------------------------------------------- descriptors
-
+  /** Points `fd` of `p` at `f` (for the daemon's runtime, which wires a container's stdio from outside). */
   installFd(p: Process, fd: number, f: OpenFile): void {
-    const old = p.fds.get(fd);
-    if (old === f) return;
-    f.refs++;
-    p.fds.set(fd, f);
-    if (old) this.dropRef(old);
-  }
-
-  closeFd(p: Process, fd: number): boolean {
-    const f = p.fds.get(fd);
-    if (!f) return false;
-    p.fds.delete(fd);
-    this.dropRef(f);
-    return true;
-  }
-
-  private dropRef(f: OpenFile): void {
-    if (--f.refs === 0) f.release();
+    fdtable.installFd(p, fd, f);
   }
 
   newPipe(): Pipe {
@@ -555,57 +378,38 @@ export class Kernel {
     return this.nextInode++;
   }
 
-  /** The terminal's master side was closed: /dev/pts/N goes away (the number may be reused, as on Linux). */
-  releaseTty(tty: Tty): void {
-    if (this.ttys.get(tty.key) === tty) this.ttys.delete(tty.key);
+  /** Every terminal, by devpts instance and number (`0:pts/3`). */
+  get ttys(): ReadonlyMap<string, Tty> {
+    return this.devpts.ttys;
   }
 
-  /**
-   * The devpts instance mounted at `mnt`'s /dev/pts. A container's is a new instance (runc mounts devpts with
-   * `newinstance`), so its first terminal is pts/0 whatever the host's are.
-   */
-  private devptsKey(mnt: MountNamespace, n: number): string {
-    let id = this.devptsIds.get(mnt);
-    if (id === undefined) this.devptsIds.set(mnt, (id = this.nextDevpts++));
-    return `${id}:pts/${n}`;
+  /** The terminal's master side was closed: /dev/pts/N goes away (the number may be reused, as on Linux). */
+  releaseTty(tty: Tty): void {
+    this.devpts.release(tty);
   }
 
   /** Allocates a pseudo-terminal (`pts/N`, the lowest free N of `mnt`'s devpts); the caller connects an emulator to its master side. */
   createTty(mnt: MountNamespace = this.rootMnt): Tty {
-    let n = 0;
-    while (this.ttys.has(this.devptsKey(mnt, n))) n++;
-    const tty = new Tty(`pts/${n}`, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
-    tty.key = this.devptsKey(mnt, n);
-    this.ttys.set(tty.key, tty);
-    return tty;
+    return this.devpts.create(mnt);
   }
 
   /** /dev/pts/N as a process of mount namespace `mnt` opens it. */
   ttyAt(mnt: MountNamespace, n: number): Tty | undefined {
-    return this.ttys.get(this.devptsKey(mnt, n));
+    return this.devpts.at(mnt, n);
   }
 
   /** The terminals of `mnt`'s devpts instance (what its /dev/pts lists). */
   ttysIn(mnt: MountNamespace): Tty[] {
-    const prefix = this.devptsKey(mnt, 0).replace(/pts\/0$/, '');
-    return [...this.ttys.entries()].filter(([k]) => k.startsWith(prefix)).map(([, t]) => t);
+    return this.devpts.in(mnt);
   }
 
   /** Gives `p` the terminal as its controlling terminal and fds 0–2 (what getty/login do). */
   attachTty(p: Process, tty: Tty): void {
-    p.ctty = tty;
-    tty.sid = p.sid;
-    tty.fgPgrp = p.pgid;
-    const f = tty.openFile();
-    for (const fd of [0, 1, 2]) this.installFd(p, fd, f);
+    fdtable.attachTty(p, tty);
   }
 
   /** Processes in a namespace, ordered by their PID there. */
   processesIn(ns: PidNamespace): Process[] {
     return [...ns.byPid.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
   }
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }

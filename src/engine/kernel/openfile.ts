@@ -2,12 +2,9 @@
  * An open file description (what a file descriptor points to). Several descriptors, in one process or
  * many, can share one description; it is closed when the last of them is.
  */
+import type { ReadResult, WriteResult } from './io.js';
 import type { WaitQueue } from './scheduler.js';
 import type { Tty } from './tty.js';
-
-/** `undefined` from a try-operation means "would block": wait on the matching queue and retry. */
-export type ReadResult = string | null | undefined;
-export type WriteResult = 'ok' | 'epipe' | undefined;
 
 export interface OpenFile {
   readonly kind: 'pipe' | 'tty' | 'file' | 'device' | 'socket';

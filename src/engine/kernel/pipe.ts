@@ -1,5 +1,6 @@
 /** pipe(2): a bounded byte queue with one read end and one write end. */
-import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
+import type { ReadResult, WriteResult } from './io.js';
+import type { OpenFile } from './openfile.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 
 /** Linux's default pipe capacity. */

@@ -163,3 +163,19 @@ export class ProcessKilled extends Error {
 export function isProcessEnd(err: unknown): err is ProcessExit | ProcessKilled {
   return err instanceof ProcessExit || err instanceof ProcessKilled;
 }
+
+/** Throws if the process is being killed. Every system call starts here. */
+export function checkAlive(p: Process): void {
+  if (p.dying) throw new ProcessKilled(p.dying);
+}
+
+/** Runs the handlers of signals caught while `p` was away (blocked, or between slices). */
+export async function deliverPending(p: Process): Promise<void> {
+  checkAlive(p);
+  while (p.pending.length > 0) {
+    const sig = p.pending.shift()!;
+    const d = p.dispositions.get(sig);
+    if (typeof d === 'function') await d(sig);
+    checkAlive(p);
+  }
+}

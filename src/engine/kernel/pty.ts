@@ -1,8 +1,10 @@
 /**
- * The master side of a pseudo-terminal as a file descriptor (what a container runtime holds for
- * `docker run -t`): reading it yields what programs wrote to the terminal, writing it types keys.
+ * The two sides of a pseudo-terminal as file descriptors. The master (what a container runtime holds for
+ * `docker run -t`): reading it yields what programs wrote to the terminal, writing it types keys. The slave
+ * (/dev/pts/N, /dev/tty): programs read and write through the line discipline.
  */
-import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
+import type { ReadResult, WriteResult } from './io.js';
+import type { OpenFile } from './openfile.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 import type { Tty } from './tty.js';
 
@@ -47,5 +49,21 @@ export function ptyMaster(tty: Tty, sched: Scheduler, onClose: () => void): Open
       onClose();
     },
     describe: () => '/dev/ptmx',
+  };
+}
+
+export function ptySlave(tty: Tty): OpenFile {
+  return {
+    kind: 'tty',
+    readable: true,
+    writable: true,
+    refs: 0,
+    tty,
+    readWait: tty.readWait,
+    writeWait: tty.writeWait,
+    tryRead: (max) => tty.tryRead(max),
+    tryWrite: (d) => tty.tryWrite(d),
+    release: () => {},
+    describe: () => `/dev/${tty.name}`,
   };
 }

@@ -3,7 +3,8 @@
  * Unix sockets live in the filesystem (permissions on the socket file decide who may connect, which is
  * what the `docker` group is about); TCP sockets live in a network namespace's port table.
  */
-import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
+import type { ReadResult, WriteResult } from './io.js';
+import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 

@@ -1,10 +1,10 @@
 /** `Sys` for one process: each method is a system call, checked and translated into its namespaces. */
 import { SysError } from './errno.js';
+import { closeFd, installFd } from './fdtable.js';
 import { deviceFile, regularFile } from './files.js';
-import type { Kernel } from './kernel.js';
 import type { NetInterface } from './net.js';
 import type { OpenFile } from './openfile.js';
-import { ProcessExit, type Process } from './process.js';
+import { checkAlive, deliverPending, ProcessExit, type Process } from './process.js';
 import type { Signal } from './signals.js';
 import type {
   OpenFlags,
@@ -15,9 +15,10 @@ import type {
   WaitStatus,
   WinSize,
 } from './sys.js';
-import { ptyMaster } from './pty.js';
+import { ptyMaster, ptySlave } from './pty.js';
 import { Listener, socketPair, type SocketEnd } from './socket.js';
 import type { Rlimit, RlimitName } from './rlimits.js';
+import type { SyscallKernel } from './syscall-kernel.js';
 import type { Tty } from './tty.js';
 import { DEV, PTS_MAJOR, type Credentials, type Fs } from './vfs.js';
 
@@ -35,7 +36,7 @@ export class ProcessSys implements Sys {
   private callsInSlice = 0;
 
   constructor(
-    private readonly k: Kernel,
+    private readonly k: SyscallKernel,
     private readonly p: Process,
   ) {}
 
@@ -133,7 +134,7 @@ export class ProcessSys implements Sys {
   }
 
   async read(fd: number, max?: number): Promise<string | null> {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     if (this.overQuantum()) await this.yield();
     const f = this.file(fd);
     if (!f.readable) throw new SysError('EBADF', 'read');
@@ -146,7 +147,7 @@ export class ProcessSys implements Sys {
   }
 
   async write(fd: number, data: string): Promise<void> {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     if (this.overQuantum()) await this.yield();
     const f = this.file(fd);
     if (!f.writable) throw new SysError('EBADF', 'write');
@@ -156,7 +157,7 @@ export class ProcessSys implements Sys {
       if (r === 'ok') return;
       if (r === 'epipe') {
         this.k.kill(this.p, 'SIGPIPE', this.p);
-        this.k.checkAlive(this.p);
+        checkAlive(this.p);
         throw new SysError('EPIPE', 'write');
       }
       if (!f.writeWait) throw new SysError('EIO', 'write');
@@ -165,7 +166,7 @@ export class ProcessSys implements Sys {
   }
 
   open(path: string, flags: OpenFlags, mode = 0o666): number {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     const fs = this.p.fsView;
     const read = flags === 'r' || flags.endsWith('+');
     const write = flags !== 'r';
@@ -201,11 +202,11 @@ export class ProcessSys implements Sys {
         return deviceFile('urandom', this.k.prng);
       case DEV.tty:
         if (!this.p.ctty) throw new SysError('ENXIO', 'open', path);
-        return this.p.ctty.openFile();
+        return ptySlave(this.p.ctty);
       default:
         if (rdev >> 8 === PTS_MAJOR) {
           const tty = this.k.ttyAt(this.p.mnt, rdev & 0xff);
-          if (tty) return tty.openFile();
+          if (tty) return ptySlave(tty);
         }
         throw new SysError('ENXIO', 'open', path);
     }
@@ -215,7 +216,7 @@ export class ProcessSys implements Sys {
     const max = Math.min(MAX_FDS, this.p.rlimits.nofile.soft);
     for (let fd = from; fd < max; fd++) {
       if (!this.p.fds.has(fd)) {
-        this.k.installFd(this.p, fd, f);
+        installFd(this.p, fd, f);
         return fd;
       }
     }
@@ -223,7 +224,7 @@ export class ProcessSys implements Sys {
   }
 
   close(fd: number): void {
-    if (!this.k.closeFd(this.p, fd)) throw new SysError('EBADF', 'close');
+    if (!closeFd(this.p, fd)) throw new SysError('EBADF', 'close');
   }
 
   dup(fd: number): number {
@@ -232,7 +233,7 @@ export class ProcessSys implements Sys {
 
   dup2(from: number, to: number): void {
     const f = this.file(from);
-    if (from !== to) this.k.installFd(this.p, to, f);
+    if (from !== to) installFd(this.p, to, f);
   }
 
   /** fcntl(F_DUPFD): the lowest free fd ≥ min, as shells use to save descriptors out of the way. */
@@ -248,16 +249,16 @@ export class ProcessSys implements Sys {
   }
 
   openpty(): { master: number; slave: number; name: string } {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     const tty = this.k.createTty(this.p.mnt);
     tty.uid = this.p.euid;
     const master = this.allocFd(ptyMaster(tty, this.k.sched, () => this.k.releaseTty(tty)), 0);
-    const slave = this.allocFd(tty.openFile(), 0);
+    const slave = this.allocFd(ptySlave(tty), 0);
     return { master, slave, name: `/dev/${tty.name}` };
   }
 
   listen(address: string, opts: { mode?: number; gid?: number } = {}): number {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     const addr = parseAddress(address);
     if (addr.kind === 'unix') {
       const fs = this.p.fsView;
@@ -287,7 +288,7 @@ export class ProcessSys implements Sys {
     const listener = (f as { listener?: Listener }).listener;
     if (!listener) throw new SysError('EINVAL', 'accept');
     for (;;) {
-      this.k.checkAlive(this.p);
+      checkAlive(this.p);
       const conn = listener.pending.shift();
       if (conn) return this.allocFd(conn, 0);
       if (listener.closed) throw new SysError('EBADF', 'accept');
@@ -296,7 +297,7 @@ export class ProcessSys implements Sys {
   }
 
   connect(address: string): number {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     const addr = parseAddress(address);
     let listener: Listener | undefined;
     if (addr.kind === 'unix') {
@@ -367,14 +368,14 @@ export class ProcessSys implements Sys {
   // ---------------------------------------------------------------- processes
 
   spawn(opts: SpawnOptions): number {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     const child = this.k.spawn(this.p, opts);
     return child.pidIn(this.p.pidns);
   }
 
   async wait(pid?: number, opts: { nohang?: boolean } = {}): Promise<WaitStatus | null> {
     for (;;) {
-      this.k.checkAlive(this.p);
+      checkAlive(this.p);
       const candidates = [...this.p.children].filter((c) => pid === undefined || c.pidIn(this.p.pidns) === pid);
       if (candidates.length === 0) throw new SysError('ECHILD', 'wait');
       const done = candidates.find((c) => c.state === 'zombie');
@@ -389,7 +390,7 @@ export class ProcessSys implements Sys {
   }
 
   kill(pid: number, sig: Signal): void {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     const targets =
       pid > 0
         ? [this.p.pidns.byPid.get(pid)].filter((x): x is Process => x !== undefined)
@@ -415,7 +416,7 @@ export class ProcessSys implements Sys {
   }
 
   exec(path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     return this.k.exec(this.p, this, path, argv, env);
   }
 
@@ -470,11 +471,11 @@ export class ProcessSys implements Sys {
   }
 
   async yield(): Promise<void> {
-    this.k.checkAlive(this.p);
+    checkAlive(this.p);
     const parked = this.k.sched.park(this.p.task);
     this.k.sched.wake(this.p.task);
     await parked;
-    await this.k.deliverPending(this.p);
+    await deliverPending(this.p);
   }
 
   hostLoad<T>(key: string, load: () => Promise<T>): Promise<T> {

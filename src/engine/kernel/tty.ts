@@ -2,7 +2,7 @@
  * A pseudo-terminal: the slave side programs read and write through a line discipline (n_tty), the master
  * side a terminal emulator (xterm.js, or the headless runner) types into and reads from.
  */
-import type { OpenFile, ReadResult, WriteResult } from './openfile.js';
+import type { ReadResult, WriteResult } from './io.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 import type { Signal } from './signals.js';
 import type { TermiosState, WinSize } from './sys.js';
@@ -144,22 +144,6 @@ export class Tty {
   }
 
   // ---- slave side
-
-  openFile(): OpenFile {
-    return {
-      kind: 'tty',
-      readable: true,
-      writable: true,
-      refs: 0,
-      tty: this,
-      readWait: this.readWait,
-      writeWait: this.writeWait,
-      tryRead: (max) => this.tryRead(max),
-      tryWrite: (d) => this.tryWrite(d),
-      release: () => {},
-      describe: () => `/dev/${this.name}`,
-    };
-  }
 
   /**
    * tcsetattr. Leaving canonical mode makes a line typed ahead but not yet ended readable at once, as n_tty

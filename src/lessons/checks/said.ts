@@ -3,7 +3,7 @@
  * states, paths: the machine's own words, never translated), put into words by `sayIn`. Every message a
  * check can give is in MESSAGES, in zh and en; a test says each zh message is Chinese apart from its values.
  */
-import type { Locale } from '../model.js';
+import type { Locale } from '../locale.js';
 
 type Value = string | number | Said | readonly (Said | string)[];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DevFs } from '../../../src/engine/fs/devfs.js';
 import { Layer } from '../../../src/engine/fs/layer.js';
-import { ProcFs, type ProcInfo, type ProcSource } from '../../../src/engine/fs/procfs.js';
+import type { ProcInfo, ProcSource } from '../../../src/engine/fs/proc-info.js';
+import { ProcFs } from '../../../src/engine/fs/procfs.js';
 import { dir } from '../../../src/engine/fs/tree.js';
 import { MountTable } from '../../../src/engine/fs/vfs.js';
 import { DEV } from '../../../src/engine/kernel/vfs.js';

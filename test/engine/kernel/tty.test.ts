@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../src/engine/kernel/clock.js';
+import { ptySlave } from '../../../src/engine/kernel/pty.js';
 import { Scheduler } from '../../../src/engine/kernel/scheduler.js';
 import { Tty } from '../../../src/engine/kernel/tty.js';
 
@@ -10,9 +11,9 @@ describe('tty output (ONLCR)', () => {
     const tty = newTty();
     const shown: string[] = [];
     tty.onOutput((d) => void shown.push(d));
-    for (const w of ['a\nb\n', 'c\r\nd', 'no newline', 'a\nb\n', '\r\r\n\n']) tty.openFile().tryWrite(w);
+    for (const w of ['a\nb\n', 'c\r\nd', 'no newline', 'a\nb\n', '\r\r\n\n']) ptySlave(tty).tryWrite(w);
     tty.setTermios({ onlcr: false });
-    tty.openFile().tryWrite('raw\n');
+    ptySlave(tty).tryWrite('raw\n');
     expect(shown).toEqual(['a\r\nb\r\n', 'c\r\nd', 'no newline', 'a\r\nb\r\n', '\r\r\n\r\n', 'raw\n']);
   });
 
@@ -22,7 +23,7 @@ describe('tty output (ONLCR)', () => {
     tty.onOutput((d) => void kept.push(d));
     const before = process.memoryUsage().heapUsed;
     // 2,000 distinct 4 KiB writes of 2,048 lines each, as `yes` makes them (12 MB shown).
-    for (let i = 0; i < 2000; i++) tty.openFile().tryWrite(`${i % 10}\n`.repeat(2048));
+    for (let i = 0; i < 2000; i++) ptySlave(tty).tryWrite(`${i % 10}\n`.repeat(2048));
     const grown = process.memoryUsage().heapUsed - before;
     // Flat: ~12 MB. A global regexp replace kept ~130 KB per write here (~260 MB).
     expect(grown).toBeLessThan(100e6);

@@ -1,0 +1,8 @@
+/**
+ * What a non-blocking read or write on an open file returns. Its own module so the files that implement
+ * `OpenFile` (a tty among them) need not import openfile.ts, which names the tty.
+ */
+
+/** `undefined` from a try-operation means "would block": wait on the matching queue and retry. */
+export type ReadResult = string | null | undefined;
+export type WriteResult = 'ok' | 'epipe' | undefined;
