@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Utf8StreamDecoder, bytesToText, textToBytes } from '../../src/api/bytes.js';
 import { HttpParseError, RequestParser } from '../../src/api/http/parser.js';
 import { parseQuery } from '../../src/api/http/query.js';
-import { checkSyntax } from '../../src/api/json/gojson.js';
-import { encodeFrame, FrameDecoder } from '../../src/api/stream/stdcopy.js';
+import { checkSyntax } from '../../src/pkg/gojson.js';
+import { encodeFrame, FrameDecoder } from '../../src/pkg/stdcopy.js';
 
 const parseOne = (bytes: string) => {
   const p = new RequestParser();

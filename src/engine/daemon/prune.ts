@@ -6,7 +6,7 @@
 import type { DaemonContext } from './context.js';
 import { removeContainer } from './delete.js';
 import type { DockerEngine } from './engine.js';
-import { conflict, invalidParameter, isDaemonError } from './errdefs.js';
+import { conflict, invalidParameter, isDaemonError } from '../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from './filters.js';
 import { containerSize } from './size.js';
 import { daemonTimestamp } from './timestamp.js';

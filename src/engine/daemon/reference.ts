@@ -3,7 +3,7 @@
  * `ubuntu` → docker.io/library/ubuntu, `user/repo:tag`, `host:5000/a/b@sha256:…`. Familiar forms drop
  * `docker.io/` and `library/` again for display (`ubuntu:latest`).
  */
-import { invalidParameter, type DaemonError } from './errdefs.js';
+import { invalidParameter, type DaemonError } from '../../pkg/errdefs.js';
 
 export const DEFAULT_DOMAIN = 'docker.io';
 export const DEFAULT_TAG = 'latest';

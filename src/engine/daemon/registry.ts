@@ -10,7 +10,7 @@ import type { Tree } from '../fs/tree.js';
 import { binaryContent } from '../kernel/binfmt.js';
 import { utf8Encode } from '../kernel/utf8.js';
 import { IMAGES, ROOTFS, DEFAULT_PATH_ENV, type ImageRef } from '../rootfs/index.js';
-import { notFound, systemError } from './errdefs.js';
+import { notFound, systemError } from '../../pkg/errdefs.js';
 import { DEFAULT_DOMAIN, familiarName, familiarString, withDefaultTag, type Reference } from './reference.js';
 
 export interface CatalogImage {

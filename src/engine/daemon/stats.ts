@@ -6,7 +6,7 @@ import type { Process } from '../kernel/process.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import { blockUntil } from './block.js';
-import { invalidParameter } from './errdefs.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
 import { formatRFC3339Nano, ZERO_TIME } from './timefmt.js';
 
 /** Resident KiB a cgroup charges for one process of a program, like a real container's memory.current. */

@@ -4,7 +4,7 @@
  * zone = UTC, the simulated host's zone) is that instant, digits are Unix seconds. Errors are unclassified,
  * as moby returns them bare.
  */
-import { systemError } from './errdefs.js';
+import { systemError } from '../../pkg/errdefs.js';
 
 const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 const DURATION = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;

@@ -4,7 +4,7 @@
  */
 import type { Process } from '../kernel/process.js';
 import type { DaemonContext } from './context.js';
-import { systemError } from './errdefs.js';
+import { systemError } from '../../pkg/errdefs.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
 

@@ -4,7 +4,7 @@
  * filter also narrows RepoTags and RepoDigests to the references it matched, as moby's does
  * (`docker images --digests ubuntu:latest` shows no digest: only the tag reference matched).
  */
-import { systemError } from '../errdefs.js';
+import { systemError } from '../../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from '../filters.js';
 import { familiarName, familiarString, type Reference } from '../reference.js';
 import { daemonTimestamp } from '../timestamp.js';

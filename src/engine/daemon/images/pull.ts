@@ -5,7 +5,7 @@
  */
 import type { Sys } from '../../kernel/sys.js';
 import type { DockerEngine } from '../engine.js';
-import { invalidParameter } from '../errdefs.js';
+import { invalidParameter } from '../../../pkg/errdefs.js';
 import { familiarName, familiarString, parseNormalizedNamed, withDefaultTag, type Reference } from '../reference.js';
 import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';

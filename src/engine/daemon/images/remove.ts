@@ -3,7 +3,7 @@
  * it — unless a container uses it. The records are the API's `[{"Untagged": …}, {"Deleted": …}]`.
  */
 import type { DockerEngine } from '../engine.js';
-import { conflict } from '../errdefs.js';
+import { conflict } from '../../../pkg/errdefs.js';
 import { shortID } from '../ids.js';
 import { familiarString, parseNormalizedNamed, withDefaultTag, type Reference } from '../reference.js';
 import type { Image } from './store.js';

@@ -3,7 +3,7 @@
  * (moby image/store.go + reference/store.go, in memory). Layers are shared objects; an image never copies one.
  */
 import type { Layer } from '../../fs/layer.js';
-import { invalidParameter, notFound } from '../errdefs.js';
+import { invalidParameter, notFound } from '../../../pkg/errdefs.js';
 import { familiarName, familiarString, parseNormalizedNamed, referenceString, withDefaultTag, type Reference } from '../reference.js';
 
 /** The image config's container part, as `docker image inspect` shows it (API 1.50 omits the rest). */
