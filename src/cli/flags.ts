@@ -6,7 +6,7 @@
  */
 import type { FlagSpec } from './spec.js';
 import { checkValue, parseGoBool, parseGoInt } from './values.js';
-import { goQuote, goQuoteRune } from './formatter/goquote.js';
+import { goQuote, goQuoteRune } from '../pkg/strconv.js';
 
 /** A parse failure; `message` is pflag's error text (`unknown flag: --bogus`). */
 export class FlagError extends Error {

@@ -3,7 +3,7 @@
  * duration counts back from now (whole seconds), an RFC 3339-like date becomes `seconds.nanoseconds`
  * (dates without a zone are local time, UTC here), a bare unix timestamp passes through.
  */
-import { goQuote } from './formatter/goquote.js';
+import { goQuote } from '../pkg/strconv.js';
 import { parseGoDuration } from './values.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?)?(Z|z|[+-]\d{2}:\d{2})?$/;

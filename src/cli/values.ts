@@ -3,7 +3,8 @@
  * (`strconv.ParseInt: parsing "x": invalid syntax`, `time: missing unit in duration "5"`…).
  * A returned string is the error; null means the value is accepted.
  */
-import { goQuote } from './formatter/goquote.js';
+import { goQuote } from '../pkg/strconv.js';
+import { ramInBytes } from '../pkg/units.js';
 
 export function checkValue(name: string, type: string, value: string): string | null {
   switch (type) {
@@ -110,36 +111,6 @@ export function parseGoDuration(orig: string): number | string {
     total += parseFloat(num.startsWith('.') ? '0' + num : num) * unit;
   }
   return neg ? -total : total;
-}
-
-const UNIT_MULT: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
-const GO_FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** go-units RAMInBytes (binary multipliers; `b`, `k`, `kb`, `kib` suffixes, any case). */
-export function ramInBytes(str: string): number | string {
-  let sep = -1;
-  for (let i = str.length - 1; i >= 0; i--) {
-    if ('0123456789. '.includes(str[i])) {
-      sep = i;
-      break;
-    }
-  }
-  if (sep === -1) return `invalid size: '${str}'`;
-  const num = str[sep] === ' ' ? str.slice(0, sep) : str.slice(0, sep + 1);
-  let sfx = str.slice(sep + 1);
-  if (!GO_FLOAT.test(num)) return `strconv.ParseFloat: parsing ${goQuote(num)}: invalid syntax`;
-  let size = parseFloat(num);
-  if (size < 0) return `invalid size: '${str}'`;
-  if (sfx === '') return Math.trunc(size);
-  const bad = `invalid suffix: '${sfx.toLowerCase()}'`;
-  if (sfx.length > 3) return `invalid suffix: '${sfx}'`;
-  sfx = sfx.toLowerCase();
-  if (sfx[0] === 'b') return sfx.length > 1 ? bad : Math.trunc(size);
-  const mul = UNIT_MULT[sfx[0]];
-  if (mul === undefined) return bad;
-  if ((sfx.length === 2 && sfx[1] !== 'b') || (sfx.length === 3 && sfx.slice(1) !== 'ib')) return bad;
-  size *= mul;
-  return Math.trunc(size);
 }
 
 const RATIONAL = /^[+-]?(\d+\/\d+|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)$/;

@@ -7,7 +7,7 @@ import { PS_HEADERS } from '../formatter/container.js';
 import { GO_TYPE } from '../formatter/gofmt.js';
 import { IMAGE_HEADERS, imageRow } from '../formatter/image.js';
 import { psRow } from '../formatter/ps.js';
-import { humanSize } from '../formatter/units.js';
+import { humanSize3 as humanSize } from '../../pkg/units.js';
 import { writeRows } from '../formatter/write.js';
 import { familiarName, parseNormalizedNamed } from '../reference.js';
 

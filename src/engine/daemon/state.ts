@@ -5,7 +5,7 @@
  * it as running. Times are epoch nanoseconds from the kernel clock; `null` is Go's zero time.
  */
 import { formatRFC3339Nano } from './timefmt.js';
-import { humanDuration } from './units.js';
+import { humanDuration } from '../../pkg/units.js';
 
 /** `State.Status` in the API, `State` in `/containers/json`. */
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';

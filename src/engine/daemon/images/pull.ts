@@ -6,6 +6,7 @@
 import type { Sys } from '../../kernel/sys.js';
 import type { DockerEngine } from '../engine.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
+import { humanSize } from '../../../pkg/units.js';
 import { familiarName, familiarString, parseNormalizedNamed, withDefaultTag, type Reference } from '../reference.js';
 import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';
@@ -102,16 +103,4 @@ export function progressBar(current: number, total: number): string {
   const n = Math.min(width, Math.floor((current / total) * width));
   const bar = n >= width ? '='.repeat(width) : '='.repeat(Math.max(0, n - 1)) + '>' + ' '.repeat(width - Math.max(n, 1));
   return `[${bar}]  ${humanSize(current)}/${humanSize(total)}`;
-}
-
-/** go-units HumanSizeWithPrecision(size, 4), decimal units. */
-export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let v = bytes;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Go's strconv.Quote (and so `%q`): `"` and `\` escaped, C escapes for \a\b\f\n\r\t\v, `\xNN` for other
+ * Go's strconv.Quote and QuoteRune (and so `%q`): `"` and `\` escaped, C escapes for \a\b\f\n\r\t\v, `\xNN` for other
  * control bytes and DEL, `\uXXXX`/`\UXXXXXXXX` for non-printable runes. Go's IsPrint counts letters, marks,
  * numbers, punctuation, symbols and the ASCII space only, so U+00A0 is escaped too.
  */
