@@ -4,6 +4,7 @@
  * A returned string is the error; null means the value is accepted.
  */
 import { goQuote } from '../pkg/strconv.js';
+import { parseGoDuration } from '../pkg/timetypes.js';
 import { ramInBytes } from '../pkg/units.js';
 
 export function checkValue(name: string, type: string, value: string): string | null {
@@ -82,35 +83,6 @@ function intError(fn: string, s: string, min: bigint, max: bigint): string | nul
   const v = parseGoInt(s, fn === 'ParseUint');
   const why = v === null ? 'invalid syntax' : v < min || v > max ? 'value out of range' : null;
   return why && `strconv.${fn}: parsing ${goQuote(s)}: ${why}`;
-}
-
-const UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-
-/** time.ParseDuration: nanoseconds, or Go's error text. */
-export function parseGoDuration(orig: string): number | string {
-  const invalid = `time: invalid duration ${goQuote(orig)}`;
-  let s = orig;
-  let neg = false;
-  if (s[0] === '-' || s[0] === '+') {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') return invalid;
-  let total = 0;
-  while (s !== '') {
-    const m = /^(\d*)(?:\.(\d*))?/.exec(s);
-    const num = m ? m[0] : '';
-    if (!m || (m[1] === '' && (m[2] ?? '') === '')) return invalid;
-    s = s.slice(num.length);
-    const u = /^[^0-9.]*/.exec(s)![0];
-    if (u === '') return `time: missing unit in duration ${goQuote(orig)}`;
-    const unit = UNITS[u];
-    if (unit === undefined) return `time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`;
-    s = s.slice(u.length);
-    total += parseFloat(num.startsWith('.') ? '0' + num : num) * unit;
-  }
-  return neg ? -total : total;
 }
 
 const RATIONAL = /^[+-]?(\d+\/\d+|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)$/;

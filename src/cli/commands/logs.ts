@@ -2,7 +2,7 @@ import { command, flag } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { Invocation } from '../dispatch.js';
 import { getBool, getString } from '../flags.js';
-import { getTimestamp } from '../timestamp.js';
+import { getTimestamp } from '../../pkg/timetypes.js';
 import { Utf8StreamDecoder } from '../../api/bytes.js';
 import { FrameDecoder } from '../../pkg/stdcopy.js';
 

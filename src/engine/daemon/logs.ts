@@ -10,7 +10,7 @@
  * with no newline; close() flushes what is left the same way. An entry's time is when its line completed.
  */
 import type { Disposable } from '../../pkg/disposable.js';
-import { formatRFC3339NanoFixed } from './timefmt.js';
+import { formatRFC3339NanoFixed } from '../../pkg/timetypes.js';
 
 export type LogStream = 'stdout' | 'stderr';
 

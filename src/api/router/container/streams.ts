@@ -3,7 +3,7 @@
  * flushed per message), attach (hijacked). Each waits only through the connection's Waiter.
  */
 import { invalidParameter, statusFromError } from '../../../pkg/errdefs.js';
-import { formatRFC3339NanoFixed } from '../../../engine/daemon/timefmt.js';
+import { formatRFC3339NanoFixed } from '../../../pkg/timetypes.js';
 import { textToBytes } from '../../bytes.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import { encodeFrame, MEDIA_MULTIPLEXED_STREAM, MEDIA_RAW_STREAM, STDERR, STDOUT } from '../../../pkg/stdcopy.js';
