@@ -7,7 +7,7 @@ import { GO_TYPE } from './gofmt.js';
 import { truncateID } from './container.js';
 import { humanDuration, humanSize3 } from '../../pkg/units.js';
 import { goTimeString } from './ps.js';
-import { familiarName, parseNormalizedNamed } from '../reference.js';
+import { familiarName, parseNormalizedNamed } from '../../pkg/reference.js';
 
 export const IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
 export const IMAGE_TABLE_DIGESTS = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';

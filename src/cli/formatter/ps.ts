@@ -8,7 +8,7 @@ import { commandCell, namesCell, runningFor, truncateID } from './container.js';
 import { displayablePorts } from './ports.js';
 import { ellipsis } from './width.js';
 import { humanSize3 } from '../../pkg/units.js';
-import { familiarString, parseNormalizedNamed } from '../reference.js';
+import { familiarString, parseNormalizedNamed } from '../../pkg/reference.js';
 
 /** time.Time.String() of a unix time in UTC: `2024-01-02 03:04:05 +0000 UTC`. */
 export function goTimeString(seconds: number): string {

@@ -1,7 +1,7 @@
 /** Small read-only queries on the model that several check kinds share. */
 import type { Container } from '../../engine/daemon/container.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
-import { parseNormalizedNamed, referenceString, withDefaultTag } from '../../engine/daemon/reference.js';
+import { parseNormalizedNamed, referenceString, tagNameOnly as withDefaultTag } from '../../pkg/reference.js';
 import type { Kernel } from '../../engine/kernel/kernel.js';
 import type { Process } from '../../engine/kernel/process.js';
 

@@ -6,7 +6,7 @@
  */
 import { systemError } from '../../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from '../filters.js';
-import { familiarName, familiarString, type Reference } from '../reference.js';
+import { familiarName, familiarString, type Reference } from '../../../pkg/reference.js';
 import { filterTimestamp } from '../../../pkg/timetypes.js';
 import { imageSummaryJSON } from './json.js';
 import { BadPattern, pathMatch } from './pathmatch.js';

@@ -8,7 +8,7 @@ import type { DockerEngine } from '../engine.js';
 import { conflict, isDaemonError } from '../../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from '../filters.js';
 import { matchLabels, pruneUntil } from '../prune.js';
-import { familiarString, referenceString } from '../reference.js';
+import { familiarString, referenceString } from '../../../pkg/reference.js';
 import { imageRemove, type DeleteRecord } from './remove.js';
 
 export interface ImagesPruneReport {
