@@ -3,7 +3,7 @@
  * (`strconv.ParseInt: parsing "x": invalid syntax`, `time: missing unit in duration "5"`…).
  * A returned string is the error; null means the value is accepted.
  */
-import { goQuote } from '../pkg/strconv.js';
+import { goQuote, parseGoBool, parseGoInt } from '../pkg/strconv.js';
 import { parseGoDuration } from '../pkg/timetypes.js';
 import { ramInBytes } from '../pkg/units.js';
 
@@ -40,43 +40,6 @@ export function checkValue(name: string, type: string, value: string): string | 
     default:
       return null;
   }
-}
-
-/** strconv.ParseBool. */
-export function parseGoBool(s: string): boolean | null {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
-  return null;
-}
-
-/** strconv.ParseInt(s, 0, bits) / ParseUint: base prefixes 0x 0o 0b and a bare leading 0 (octal), `_` separators. */
-export function parseGoInt(s: string, unsigned: boolean): bigint | null {
-  let body = s;
-  let neg = false;
-  if (!unsigned && (body[0] === '+' || body[0] === '-')) {
-    neg = body[0] === '-';
-    body = body.slice(1);
-  }
-  let base = 10;
-  let digits = body;
-  const p = body.slice(0, 2).toLowerCase();
-  if (p === '0x' || p === '0o' || p === '0b') {
-    base = p === '0x' ? 16 : p === '0o' ? 8 : 2;
-    digits = body.slice(2);
-  } else if (body.length > 1 && body[0] === '0') {
-    base = 8;
-    digits = body.slice(1);
-  }
-  if (base !== 10 || digits.includes('_')) {
-    // Underscores only between digits, and only with a base prefix (Go's underscoreOK).
-    if (digits.includes('_') && (base === 10 || !/^_?[^_]+(_[^_]+)*$/.test(digits))) return null;
-    digits = digits.replace(/_/g, '');
-  }
-  const re = base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : /^[0-9]+$/;
-  if (!re.test(digits)) return null;
-  let v = 0n;
-  for (const d of digits) v = v * BigInt(base) + BigInt(parseInt(d, 16));
-  return neg ? -v : v;
 }
 
 function intError(fn: string, s: string, min: bigint, max: bigint): string | null {
