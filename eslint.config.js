@@ -1,5 +1,6 @@
-// Lint guards the architecture: one-way layers, no cycles, and no real time or randomness in the
-// simulation (the kernel clock and seeded PRNG are the only sources), so sessions replay exactly.
+// Lint guards the architecture: one-way layers with src/pkg (moby's pkg/ and the Go libraries it vendors) at the
+// bottom, no cycles, and no real time or randomness in the simulation (the kernel clock and seeded PRNG are the
+// only sources), so sessions replay exactly.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -12,7 +13,7 @@ const layer = (from, forbidden) => ({
       {
         patterns: forbidden.map((f) => ({
           group: [`**/${f}/**`, `**/${f}`],
-          message: `src/${from} must not import from src/${f} (layers depend one way: kernel ← fs ← daemon ← api ← cli/programs ← machine ← lessons ← ui/node).`,
+          message: `src/${from} must not import from src/${f} (layers depend one way: pkg ← kernel ← fs ← daemon ← api ← cli/programs ← machine ← lessons ← ui/node).`,
         })),
       },
     ],
@@ -20,7 +21,7 @@ const layer = (from, forbidden) => ({
 });
 
 const nondeterminism = {
-  files: ['src/engine/**/*.ts', 'src/programs/**/*.ts', 'src/machine/**/*.ts'],
+  files: ['src/pkg/**/*.ts', 'src/engine/**/*.ts', 'src/programs/**/*.ts', 'src/machine/**/*.ts'],
   rules: {
     'no-restricted-properties': [
       'error',
@@ -61,6 +62,7 @@ export default tseslint.config(
       'no-debugger': 'error',
     },
   },
+  layer('pkg', ['engine', 'api', 'cli', 'programs', 'machine', 'lessons', 'ui', 'node']),
   layer('engine/kernel', ['engine/fs', 'engine/daemon', 'engine/rootfs', 'api', 'cli', 'programs', 'machine', 'lessons', 'ui', 'node']),
   layer('engine/fs', ['engine/daemon', 'engine/rootfs', 'api', 'cli', 'programs', 'machine', 'lessons', 'ui', 'node']),
   layer('engine/rootfs', ['engine/daemon', 'api', 'cli', 'programs', 'machine', 'lessons', 'ui', 'node']),

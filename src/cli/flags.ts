@@ -5,8 +5,8 @@
  * first positional argument ends flag parsing and everything after it is kept verbatim.
  */
 import type { FlagSpec } from './spec.js';
-import { checkValue, parseGoBool, parseGoInt } from './values.js';
-import { goQuote, goQuoteRune } from './formatter/goquote.js';
+import { checkValue } from './values.js';
+import { goQuote, goQuoteRune, parseGoBool, parseGoInt } from '../pkg/strconv.js';
 
 /** A parse failure; `message` is pflag's error text (`unknown flag: --bogus`). */
 export class FlagError extends Error {

@@ -3,7 +3,9 @@
  * (`strconv.ParseInt: parsing "x": invalid syntax`, `time: missing unit in duration "5"`…).
  * A returned string is the error; null means the value is accepted.
  */
-import { goQuote } from './formatter/goquote.js';
+import { goQuote, parseGoBool, parseGoInt } from '../pkg/strconv.js';
+import { parseGoDuration } from '../pkg/timetypes.js';
+import { ramInBytes } from '../pkg/units.js';
 
 export function checkValue(name: string, type: string, value: string): string | null {
   switch (type) {
@@ -40,106 +42,10 @@ export function checkValue(name: string, type: string, value: string): string | 
   }
 }
 
-/** strconv.ParseBool. */
-export function parseGoBool(s: string): boolean | null {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
-  return null;
-}
-
-/** strconv.ParseInt(s, 0, bits) / ParseUint: base prefixes 0x 0o 0b and a bare leading 0 (octal), `_` separators. */
-export function parseGoInt(s: string, unsigned: boolean): bigint | null {
-  let body = s;
-  let neg = false;
-  if (!unsigned && (body[0] === '+' || body[0] === '-')) {
-    neg = body[0] === '-';
-    body = body.slice(1);
-  }
-  let base = 10;
-  let digits = body;
-  const p = body.slice(0, 2).toLowerCase();
-  if (p === '0x' || p === '0o' || p === '0b') {
-    base = p === '0x' ? 16 : p === '0o' ? 8 : 2;
-    digits = body.slice(2);
-  } else if (body.length > 1 && body[0] === '0') {
-    base = 8;
-    digits = body.slice(1);
-  }
-  if (base !== 10 || digits.includes('_')) {
-    // Underscores only between digits, and only with a base prefix (Go's underscoreOK).
-    if (digits.includes('_') && (base === 10 || !/^_?[^_]+(_[^_]+)*$/.test(digits))) return null;
-    digits = digits.replace(/_/g, '');
-  }
-  const re = base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : /^[0-9]+$/;
-  if (!re.test(digits)) return null;
-  let v = 0n;
-  for (const d of digits) v = v * BigInt(base) + BigInt(parseInt(d, 16));
-  return neg ? -v : v;
-}
-
 function intError(fn: string, s: string, min: bigint, max: bigint): string | null {
   const v = parseGoInt(s, fn === 'ParseUint');
   const why = v === null ? 'invalid syntax' : v < min || v > max ? 'value out of range' : null;
   return why && `strconv.${fn}: parsing ${goQuote(s)}: ${why}`;
-}
-
-const UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-
-/** time.ParseDuration: nanoseconds, or Go's error text. */
-export function parseGoDuration(orig: string): number | string {
-  const invalid = `time: invalid duration ${goQuote(orig)}`;
-  let s = orig;
-  let neg = false;
-  if (s[0] === '-' || s[0] === '+') {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') return invalid;
-  let total = 0;
-  while (s !== '') {
-    const m = /^(\d*)(?:\.(\d*))?/.exec(s);
-    const num = m ? m[0] : '';
-    if (!m || (m[1] === '' && (m[2] ?? '') === '')) return invalid;
-    s = s.slice(num.length);
-    const u = /^[^0-9.]*/.exec(s)![0];
-    if (u === '') return `time: missing unit in duration ${goQuote(orig)}`;
-    const unit = UNITS[u];
-    if (unit === undefined) return `time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`;
-    s = s.slice(u.length);
-    total += parseFloat(num.startsWith('.') ? '0' + num : num) * unit;
-  }
-  return neg ? -total : total;
-}
-
-const UNIT_MULT: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
-const GO_FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** go-units RAMInBytes (binary multipliers; `b`, `k`, `kb`, `kib` suffixes, any case). */
-export function ramInBytes(str: string): number | string {
-  let sep = -1;
-  for (let i = str.length - 1; i >= 0; i--) {
-    if ('0123456789. '.includes(str[i])) {
-      sep = i;
-      break;
-    }
-  }
-  if (sep === -1) return `invalid size: '${str}'`;
-  const num = str[sep] === ' ' ? str.slice(0, sep) : str.slice(0, sep + 1);
-  let sfx = str.slice(sep + 1);
-  if (!GO_FLOAT.test(num)) return `strconv.ParseFloat: parsing ${goQuote(num)}: invalid syntax`;
-  let size = parseFloat(num);
-  if (size < 0) return `invalid size: '${str}'`;
-  if (sfx === '') return Math.trunc(size);
-  const bad = `invalid suffix: '${sfx.toLowerCase()}'`;
-  if (sfx.length > 3) return `invalid suffix: '${sfx}'`;
-  sfx = sfx.toLowerCase();
-  if (sfx[0] === 'b') return sfx.length > 1 ? bad : Math.trunc(size);
-  const mul = UNIT_MULT[sfx[0]];
-  if (mul === undefined) return bad;
-  if ((sfx.length === 2 && sfx[1] !== 'b') || (sfx.length === 3 && sfx.slice(1) !== 'ib')) return bad;
-  size *= mul;
-  return Math.trunc(size);
 }
 
 const RATIONAL = /^[+-]?(\d+\/\d+|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)$/;

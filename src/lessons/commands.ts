@@ -8,7 +8,7 @@
  * once is followed to its exit through the kernel's exit listeners. A command that prints nothing and lives
  * only between two samples can be missed; see the report for the kernel hook that would close that gap.
  */
-import type { Disposable } from '../engine/kernel/tty.js';
+import type { Disposable } from '../pkg/disposable.js';
 import type { Process } from '../engine/kernel/process.js';
 import type { Terminal } from '../machine/machine.js';
 import { dispatch } from '../cli/dispatch.js';

@@ -6,7 +6,7 @@
  * and stays completed.
  */
 import { EventEmitter, type Event } from '../engine/daemon/emitter.js';
-import type { Disposable } from '../engine/kernel/tty.js';
+import type { Disposable } from '../pkg/disposable.js';
 import type { Machine } from '../machine/machine.js';
 import { CommandLog, type CommandLogState } from './commands.js';
 import type { CheckContext } from './checks/types.js';

@@ -3,7 +3,7 @@
  * once the terminal waits for input, special keys as they are, `# wait` as virtual time, `# terminal N` as a
  * switch. It drives the kernel itself, so in the browser the real-time driver must be paused meanwhile.
  */
-import type { Disposable } from '../engine/kernel/tty.js';
+import type { Disposable } from '../pkg/disposable.js';
 import type { Machine, Terminal } from '../machine/machine.js';
 import type { SolutionAction } from './model.js';
 import type { LessonTerminals } from './terminals.js';

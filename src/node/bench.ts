@@ -11,7 +11,7 @@ import { ROOTFS } from '../engine/rootfs/index.js';
 import { Daemon } from '../engine/daemon/daemon.js';
 import { installImage } from '../engine/daemon/images/pull.js';
 import { LogBuffer } from '../engine/daemon/logs.js';
-import { parseNormalizedNamed } from '../engine/daemon/reference.js';
+import { parseNormalizedNamed } from '../pkg/reference.js';
 import { CATALOG } from '../engine/daemon/registry.js';
 import { HeadlessSession } from '../machine/headless.js';
 import { Machine } from '../machine/machine.js';

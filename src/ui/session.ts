@@ -10,7 +10,8 @@ import { sampledKernel } from '../lessons/slices.js';
 import { RealtimeDriver, type DriverHost } from '../machine/driver.js';
 import { InputRecorder, positionOf, replay, type JournalEntry, type Position, type ReplayOptions } from '../machine/journal.js';
 import type { Machine, Terminal } from '../machine/machine.js';
-import type { Disposable, MasterTty } from './terminalLink.js';
+import type { MasterTty } from './terminalLink.js';
+import type { Disposable } from '../pkg/disposable.js';
 import { sessionEndedNotice } from './sessionEnded.js';
 
 export interface SessionTerminal {

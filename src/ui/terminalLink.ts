@@ -4,9 +4,7 @@
  * high-water mark the tty is stopped (XOFF) until the emulator drains below a low-water mark (XON). Writers in
  * the simulation then block in write(2) instead of filling memory, as on a real terminal.
  */
-export interface Disposable {
-  dispose(): void;
-}
+import type { Disposable } from '../pkg/disposable.js';
 
 /** The master side of a simulated terminal. */
 export interface MasterTty {

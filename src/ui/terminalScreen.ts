@@ -5,7 +5,8 @@
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
-import { linkTerminal, type Disposable, type MasterTty, type TerminalLink } from './terminalLink.js';
+import { linkTerminal, type MasterTty, type TerminalLink } from './terminalLink.js';
+import type { Disposable } from '../pkg/disposable.js';
 
 /** Something that shows terminals in a box of the page (one xterm, or the deck of tabs and split panes). */
 export interface TerminalScreen {

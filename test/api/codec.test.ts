@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Utf8StreamDecoder, bytesToText, textToBytes } from '../../src/api/bytes.js';
+import { Utf8StreamDecoder, textToBytes } from '../../src/api/bytes.js';
 import { HttpParseError, RequestParser } from '../../src/api/http/parser.js';
 import { parseQuery } from '../../src/api/http/query.js';
-import { checkSyntax } from '../../src/api/json/gojson.js';
-import { encodeFrame, FrameDecoder } from '../../src/api/stream/stdcopy.js';
 
 const parseOne = (bytes: string) => {
   const p = new RequestParser();
@@ -79,45 +77,7 @@ describe('query strings', () => {
   });
 });
 
-describe('Go JSON syntax errors', () => {
-  it.each([
-    ['x', "invalid character 'x' looking for beginning of value"],
-    ['{"a" 1}', "invalid character '1' after object key"],
-    ['{"a":1 "b"}', `invalid character '"' after object key:value pair`],
-    ['[1 2]', "invalid character '2' after array element"],
-    ['{a}', "invalid character 'a' looking for beginning of object key string"],
-    ['{"a":tru}', "invalid character '}' in literal true (expecting 'e')"],
-    ['{"a":', 'unexpected EOF'],
-    ['"\n"', "invalid character '\\n' in string literal"],
-  ])('%j', (input, message) => {
-    expect(checkSyntax(input).error).toBe(message);
-  });
-});
-
-describe('multiplexed stream frames', () => {
-  it('writes an 8-byte header with a big-endian size', () => {
-    expect(encodeFrame(1, 'hi\n')).toBe('\x01\x00\x00\x00\x00\x00\x00\x03hi\n');
-    expect(encodeFrame(2, 'x'.repeat(258)).slice(0, 8)).toBe('\x02\x00\x00\x00\x00\x00\x01\x02');
-  });
-
-  it('round-trips frames through any split', () => {
-    const frame = fc.record({ stream: fc.constantFrom(0, 1, 2, 3) as fc.Arbitrary<0 | 1 | 2 | 3>, payload: fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }) });
-    fc.assert(
-      fc.property(fc.array(frame, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), (frames, cuts) => {
-        const bytes = frames.map((f) => encodeFrame(f.stream, textToBytes(f.payload))).join('');
-        const d = new FrameDecoder();
-        const got: string[] = [];
-        let pos = 0;
-        for (const c of [...cuts.map((x) => x % (bytes.length + 1)).sort((a, b) => a - b), bytes.length]) {
-          for (const f of d.push(bytes.slice(pos, Math.max(pos, c)))) got.push(`${f.stream}:${bytesToText(f.payload)}`);
-          pos = Math.max(pos, c);
-        }
-        expect(got).toEqual(frames.map((f) => `${f.stream}:${f.payload}`));
-        expect(d.pending).toBe(0);
-      }),
-    );
-  });
-
+describe('UTF-8 streams', () => {
   it('decodes UTF-8 split across reads without replacement characters', () => {
     const d = new Utf8StreamDecoder();
     const b = textToBytes('héllo €');

@@ -1,5 +1,5 @@
 /** Test helpers: a fake backend (one function per method, each throwing until a test sets it) and an in-memory exchange. */
-import { DaemonError } from '../../src/engine/daemon/errdefs.js';
+import { DaemonError } from '../../src/pkg/errdefs.js';
 import { RequestParser } from '../../src/api/http/parser.js';
 import type { EngineBackend } from '../../src/api/router/index.js';
 import { engineRouter } from '../../src/api/router/index.js';

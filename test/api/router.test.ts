@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflict, notFound, notModified } from '../../src/engine/daemon/errdefs.js';
+import { conflict, notFound, notModified } from '../../src/pkg/errdefs.js';
 import { DATE, exchange, fakeBackend, HEADERS } from './helpers.js';
 
 const get = (path: string, extra = '') => `GET ${path} HTTP/1.1\r\nHost: api.moby.localhost\r\n${extra}\r\n`;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tabwrite } from '../../src/cli/formatter/tabwriter.js';
-import { bytesSize, humanDuration, humanSize } from '../../src/cli/formatter/units.js';
 import { commandCell, PS_HEADERS, PS_TABLE, truncateID } from '../../src/cli/formatter/container.js';
 import { displayablePorts } from '../../src/cli/formatter/ports.js';
-import { goQuote } from '../../src/cli/formatter/goquote.js';
 import { renderRows } from '../../src/cli/formatter/format.js';
 import { compileTemplate, TemplateError } from '../../src/cli/formatter/template.js';
 import { GO_TYPE, goJSON } from '../../src/cli/formatter/gofmt.js';
@@ -30,40 +28,11 @@ describe('tabwriter (minwidth 10, padding 3)', () => {
   });
 });
 
-describe('go-units', () => {
-  it('HumanDuration', () => {
-    const s = 1000;
-    const h = 3600 * s;
-    expect([0, 999, 1 * s, 59 * s, 60 * s, 119 * s, 59 * 60 * s, 1.4 * h, 3 * h, 47 * h, 13 * 24 * h, 59 * 24 * h, 700 * 24 * h, 800 * 24 * h].map(humanDuration)).toEqual([
-      'Less than a second', 'Less than a second', '1 second', '59 seconds', 'About a minute', 'About a minute', '59 minutes',
-      'About an hour', '3 hours', '47 hours', '13 days', '8 weeks', '23 months', '2 years',
-    ]);
-  });
-  it('HumanDuration is monotone', () => {
-    const order = (t: string): number => {
-      const units = ['Less', 'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'days', 'weeks', 'months', 'years'];
-      const n = /^\d+/.exec(t);
-      const u = t.startsWith('Less') ? 'Less' : t.startsWith('About a minute') ? 'minute' : t.startsWith('About an hour') ? 'hour' : t.split(' ')[1];
-      return units.indexOf(u) * 1e6 + (n ? Number(n[0]) : 1);
-    };
-    fc.assert(fc.property(fc.nat(2e11), fc.nat(2e11), (a, b) => {
-      const [x, y] = a <= b ? [a, b] : [b, a];
-      expect(order(humanDuration(x))).toBeLessThanOrEqual(order(humanDuration(y)));
-    }));
-  });
-  it('HumanSize and BytesSize', () => {
-    expect([0, 999, 1000, 4_260_000, 78_100_000, 77_860_000, 999_999].map(humanSize)).toEqual(['0B', '999B', '1kB', '4.26MB', '78.1MB', '77.9MB', '1e+03kB']);
-    expect(bytesSize(8_184_000_000)).toBe('7.622GiB');
-    expect(bytesSize(1024)).toBe('1KiB');
-  });
-});
-
 describe('ps cells', () => {
   it('TruncateID, command, ports', () => {
     expect(truncateID('sha256:0123456789abcdef0123')).toBe('0123456789ab');
     expect(commandCell("/bin/sh -c 'while true; do date; done'", true)).toBe('"/bin/sh -c \'while t…"');
     expect(commandCell('echo "hi"', true)).toBe('"echo \\"hi\\""');
-    expect(goQuote('a\tb\u00a0\x01é')).toBe('"a\\tb\\u00a0\\x01é"');
     expect(displayablePorts([
       { IP: '0.0.0.0', PrivatePort: 81, PublicPort: 81, Type: 'tcp' },
       { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 80, Type: 'tcp' },

@@ -4,8 +4,6 @@ import { streamHijacked } from '../../src/cli/commands/hijack.js';
 import { indentJSON } from '../../src/cli/formatter/jsonindent.js';
 import { progressString } from '../../src/cli/formatter/jsonmessage.js';
 import { filtersJSON } from '../../src/cli/filters.js';
-import { familiarString, parseNormalizedNamed, refString, tagNameOnly } from '../../src/cli/reference.js';
-import { getTimestamp } from '../../src/cli/timestamp.js';
 import { ansic } from '../../src/cli/commands/version.js';
 import { toStatusError } from '../../src/cli/errors.js';
 import { commandCli, conn, fake, FakeDaemonError, frame, NOW } from './fake.js';
@@ -60,27 +58,6 @@ describe('pull progress (JSONProgress.String)', () => {
     expect(progressString({ current: 14_877_145, total: 29_754_290 }, 120, NOW))
       .toBe(`[${'='.repeat(25)}>${' '.repeat(25)}]  14.88MB/29.75MB`);
     expect(progressString({}, 120, NOW)).toBe('');
-  });
-});
-
-describe('references', () => {
-  it('normalises like distribution/reference', () => {
-    expect(refString(tagNameOnly(parseNormalizedNamed('ubuntu')))).toBe('docker.io/library/ubuntu:latest');
-    expect(refString(parseNormalizedNamed('localhost:5000/app:v1'))).toBe('localhost:5000/app:v1');
-    expect(familiarString(parseNormalizedNamed('docker.io/library/nginx:1.27'))).toBe('nginx:1.27');
-    expect(familiarString(parseNormalizedNamed('bitnami/redis'))).toBe('bitnami/redis');
-    expect(() => parseNormalizedNamed('Ubuntu')).toThrow('invalid reference format: repository name (library/Ubuntu) must be lowercase');
-    expect(() => parseNormalizedNamed('ubuntu:')).toThrow('invalid reference format');
-  });
-});
-
-describe('--since / --until (timetypes.GetTimestamp)', () => {
-  it('turns durations into seconds and dates into seconds.nanoseconds', () => {
-    expect(getTimestamp('10s', NOW)).toBe('1704164635');
-    expect(getTimestamp('2024-01-02T03:04:05.5Z', NOW)).toBe('1704164645.500000000');
-    expect(getTimestamp('2024-01-02', NOW)).toBe('1704153600.000000000');
-    expect(getTimestamp('1704164645', NOW)).toBe('1704164645');
-    expect((getTimestamp('soon', NOW) as Error).message).toBe('failed to parse value as time or duration: "soon"');
   });
 });
 

@@ -7,7 +7,7 @@ import { SysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import { bytesToText, textToBytes } from '../bytes.js';
 import { encodeQuery } from '../http/query.js';
-import { encodeJSON } from '../json/gojson.js';
+import { encodeJSON } from '../../pkg/gojson.js';
 import { API_VERSION, compareVersions } from '../version.js';
 import { DaemonResponseError } from './errors.js';
 import { ResponseReader } from './response.js';

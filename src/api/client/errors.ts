@@ -2,8 +2,7 @@
  * Errors the client raises, with the docker CLI's exact texts. The daemon's message stays bare; the CLI
  * adds `Error response from daemon: ` when it prints one (`display`).
  */
-import type { ErrorKind } from '../../engine/daemon/errdefs.js';
-import { kindFromStatus } from '../router/errors.js';
+import { kindFromStatus, type ErrorKind } from '../../pkg/errdefs.js';
 
 export class DaemonResponseError extends Error {
   readonly kind: ErrorKind;

@@ -3,9 +3,9 @@
  * and filters. Everything here answers the way the Go helpers do, including which errors are classified
  * (400) and which are not (a bare strconv error is a 500 in moby).
  */
-import { DaemonError, invalidParameter } from '../../engine/daemon/errdefs.js';
+import { DaemonError, invalidParameter } from '../../pkg/errdefs.js';
 import { bytesToText, textToBytes } from '../bytes.js';
-import { checkSyntax, encodeJSON } from '../json/gojson.js';
+import { checkSyntax, encodeJSON } from '../../pkg/gojson.js';
 import type { ResponseWriter } from '../server/types.js';
 import type { RequestContext } from './types.js';
 

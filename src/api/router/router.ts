@@ -4,13 +4,12 @@
  * gets `404 {"message":"page not found"}` without the middleware's headers. Matched routes pass through the
  * version middleware (Server, Api-Version, Ostype; too old/new → 400) and the experimental one.
  */
-import { invalidParameter } from '../../engine/daemon/errdefs.js';
+import { errorMessage, invalidParameter, statusFromError } from '../../pkg/errdefs.js';
 import type { HttpRequest } from '../http/request.js';
 import { parseQuery, Query, QueryError } from '../http/query.js';
 import type { ResponseWriter, Waiter } from '../server/types.js';
 import { ConnectionClosed } from '../server/types.js';
 import { API_VERSION, MIN_API_VERSION, SERVER_HEADER, compareVersions } from '../version.js';
-import { errorMessage, statusFromError } from './errors.js';
 import { writeJSON } from './httputils.js';
 import type { Route } from './types.js';
 

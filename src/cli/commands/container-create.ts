@@ -6,7 +6,8 @@
 import type { CommandCli } from '../cli.js';
 import { isNotFound } from '../errors.js';
 import { displayJSONMessages } from '../formatter/jsonmessage.js';
-import { apiTag, familiarString, parseAnyReference, refName, tagNameOnly, type NamedRef } from '../reference.js';
+import { apiTag } from '../../api/client/reference.js';
+import { familiarString, fullName as refName, parseAnyReference, tagNameOnly, type Reference as NamedRef } from '../../pkg/reference.js';
 import type { ContainerConfig, CreateOptions } from './container-opts.js';
 
 async function pullImage(cli: CommandCli, ref: NamedRef, opts: CreateOptions): Promise<void> {

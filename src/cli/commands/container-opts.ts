@@ -7,7 +7,9 @@ import type { Json } from '../client.js';
 import type { Invocation } from '../dispatch.js';
 import { notSimulated, StatusError } from '../errors.js';
 import { changed, getBool, getInt, getList, getString } from '../flags.js';
-import { extraHost, parseGoDuration, ramInBytes } from '../values.js';
+import { extraHost } from '../values.js';
+import { parseGoDuration } from '../../pkg/timetypes.js';
+import { ramInBytes } from '../../pkg/units.js';
 
 /** Reads a file the CLI was pointed at (--env-file, --label-file); throws Go's `open PATH: …` error. */
 export type ReadFile = (path: string) => string;

@@ -10,7 +10,7 @@ import type { HijackedConn } from '../client.js';
 import { EscapeError, passProcessEnd } from '../errors.js';
 import { DEFAULT_ESCAPE_KEYS, detachKeyCodes, EscapeProxy } from './escape.js';
 import { textToBytes, Utf8StreamDecoder } from '../../api/bytes.js';
-import { FrameDecoder } from '../../api/stream/stdcopy.js';
+import { FrameDecoder } from '../../pkg/stdcopy.js';
 
 export interface StreamOptions {
   readonly tty: boolean;

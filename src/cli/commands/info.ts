@@ -5,7 +5,7 @@ import type { Invocation } from '../dispatch.js';
 import { getBool, getString } from '../flags.js';
 import { CLIENT_VERSION } from '../globals.js';
 import { errorText, passProcessEnd, StatusError } from '../errors.js';
-import { bytesSize } from '../formatter/units.js';
+import { bytesSize } from '../../pkg/units.js';
 import { compileTemplate, TemplateError } from '../formatter/template.js';
 import { CLIENT_PLATFORM } from './version.js';
 

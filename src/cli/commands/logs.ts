@@ -2,9 +2,9 @@ import { command, flag } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { Invocation } from '../dispatch.js';
 import { getBool, getString } from '../flags.js';
-import { getTimestamp } from '../timestamp.js';
+import { getTimestamp } from '../../pkg/timetypes.js';
 import { Utf8StreamDecoder } from '../../api/bytes.js';
-import { FrameDecoder } from '../../api/stream/stdcopy.js';
+import { FrameDecoder } from '../../pkg/stdcopy.js';
 
 /** `docker logs` as docker/cli 28.2.2 defines it (cli/command/container/logs.go); flag text recorded from `--help`. */
 export const logsCommand = command({

@@ -3,7 +3,8 @@ import type { CommandCli } from '../cli.js';
 import type { Invocation } from '../dispatch.js';
 import { getBool, getString } from '../flags.js';
 import { displayJSONMessages } from '../formatter/jsonmessage.js';
-import { apiTag, isNameOnly, parseNormalizedNamed, refName, refString, tagNameOnly } from '../reference.js';
+import { apiTag } from '../../api/client/reference.js';
+import { fullName as refName, isNameOnly, parseNormalizedNamed, referenceString as refString, tagNameOnly } from '../../pkg/reference.js';
 
 /** `docker pull` as docker/cli 28.2.2 defines it (cli/command/image/pull.go); flag text recorded from `--help`. */
 export const pullCommand = command({

@@ -7,9 +7,9 @@ import { PS_HEADERS } from '../formatter/container.js';
 import { GO_TYPE } from '../formatter/gofmt.js';
 import { IMAGE_HEADERS, imageRow } from '../formatter/image.js';
 import { psRow } from '../formatter/ps.js';
-import { humanSize } from '../formatter/units.js';
+import { humanSize3 as humanSize } from '../../pkg/units.js';
 import { writeRows } from '../formatter/write.js';
-import { familiarName, parseNormalizedNamed } from '../reference.js';
+import { familiarName, parseNormalizedNamed } from '../../pkg/reference.js';
 
 /** `docker system df` as docker/cli 28.2.2 defines it (cli/command/system/df.go); flag text recorded from `--help`. */
 export const systemDfCommand = command({

@@ -3,7 +3,7 @@ import type { CommandCli } from '../cli.js';
 import type { Invocation } from '../dispatch.js';
 import { getBool, getList } from '../flags.js';
 import { filtersJSON } from '../filters.js';
-import { humanSize } from '../formatter/units.js';
+import { humanSize3 as humanSize } from '../../pkg/units.js';
 import { Cancelled, confirm } from '../prompt.js';
 import { pruneContainers } from './container-prune.js';
 

@@ -1,7 +1,7 @@
 /** Cell values of `docker ps` (docker/cli cli/command/formatter/container.go). */
 import { ellipsis } from './width.js';
-import { goQuote } from './goquote.js';
-import { humanDuration } from './units.js';
+import { goQuote } from '../../pkg/strconv.js';
+import { humanDuration } from '../../pkg/units.js';
 
 export const PS_HEADERS = {
   ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED', RunningFor: 'CREATED',
@@ -26,7 +26,7 @@ export function commandCell(command: string, trunc: boolean): string {
 
 /** `About a minute ago`, from Created (unix seconds) and now (ms). */
 export function runningFor(createdSeconds: number, nowMs: number): string {
-  return humanDuration(nowMs - createdSeconds * 1000) + ' ago';
+  return humanDuration((nowMs - createdSeconds * 1000) * 1e6) + ' ago';
 }
 
 /** Names without their leading `/`; truncated output keeps only names without a further `/` (links). */

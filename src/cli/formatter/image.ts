@@ -5,9 +5,9 @@
 import type { ImageSummary } from '../client.js';
 import { GO_TYPE } from './gofmt.js';
 import { truncateID } from './container.js';
-import { humanDuration, humanSize } from './units.js';
+import { humanDuration, humanSize3 } from '../../pkg/units.js';
 import { goTimeString } from './ps.js';
-import { familiarName, parseNormalizedNamed } from '../reference.js';
+import { familiarName, parseNormalizedNamed } from '../../pkg/reference.js';
 
 export const IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
 export const IMAGE_TABLE_DIGESTS = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
@@ -25,15 +25,15 @@ export function imageRow(img: ImageSummary, repo: string, tag: string, digest: s
     [GO_TYPE]: '*formatter.imageContext',
     Containers: na(img.Containers, String),
     CreatedAt: goTimeString(img.Created),
-    CreatedSince: humanDuration(nowMs - img.Created * 1000) + ' ago',
+    CreatedSince: humanDuration((nowMs - img.Created * 1000) * 1e6) + ' ago',
     Digest: digest,
     ID: trunc ? truncateID(img.Id) : img.Id,
     Repository: repo,
-    SharedSize: na(img.SharedSize, humanSize),
-    Size: humanSize(img.Size),
+    SharedSize: na(img.SharedSize, humanSize3),
+    Size: humanSize3(img.Size),
     Tag: tag,
-    UniqueSize: img.Size === -1 || img.SharedSize === undefined || img.SharedSize === -1 ? 'N/A' : humanSize(img.Size - img.SharedSize),
-    VirtualSize: humanSize(img.Size),
+    UniqueSize: img.Size === -1 || img.SharedSize === undefined || img.SharedSize === -1 ? 'N/A' : humanSize3(img.Size - img.SharedSize),
+    VirtualSize: humanSize3(img.Size),
   };
 }
 

@@ -6,18 +6,7 @@
  */
 import type { JSONMessage, MessageStream } from '../client.js';
 import type { OutStream } from '../cli.js';
-
-/** units.HumanSize: 4 significant digits (`29.75MB`), unlike the 3 of `docker images`. */
-function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-  let i = 0;
-  while (bytes >= 1000 && i < units.length - 1) {
-    bytes /= 1000;
-    i++;
-  }
-  const s = bytes.toPrecision(4);
-  return (s.includes('e') ? String(Number(s)) : s.includes('.') ? s.replace(/\.?0+$/, '') : s) + units[i];
-}
+import { humanSize } from '../../pkg/units.js';
 
 /** JSONProgress.String(); '' when there is nothing to show. */
 export function progressString(p: NonNullable<JSONMessage['progressDetail']>, width: number, nowMs: number): string {

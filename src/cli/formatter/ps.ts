@@ -7,8 +7,8 @@ import { GO_TYPE } from './gofmt.js';
 import { commandCell, namesCell, runningFor, truncateID } from './container.js';
 import { displayablePorts } from './ports.js';
 import { ellipsis } from './width.js';
-import { humanSize } from './units.js';
-import { familiarString, parseNormalizedNamed } from '../reference.js';
+import { humanSize3 } from '../../pkg/units.js';
+import { familiarString, parseNormalizedNamed } from '../../pkg/reference.js';
 
 /** time.Time.String() of a unix time in UTC: `2024-01-02 03:04:05 +0000 UTC`. */
 export function goTimeString(seconds: number): string {
@@ -30,8 +30,8 @@ function imageCell(c: ContainerSummary, trunc: boolean): string {
 }
 
 function sizeCell(c: ContainerSummary): string {
-  const rw = humanSize(c.SizeRw ?? 0);
-  return (c.SizeRootFs ?? 0) > 0 ? `${rw} (virtual ${humanSize(c.SizeRootFs ?? 0)})` : rw;
+  const rw = humanSize3(c.SizeRw ?? 0);
+  return (c.SizeRootFs ?? 0) > 0 ? `${rw} (virtual ${humanSize3(c.SizeRootFs ?? 0)})` : rw;
 }
 
 export function psRow(c: ContainerSummary, trunc: boolean, nowMs: number): Record<string | symbol, unknown> {

@@ -1,5 +1,5 @@
 /** A small fmt.Sprintf: %v %s %d %q %t %x %f with flags `-`, `0`, width and precision; `%%`. */
-import { goQuote } from './goquote.js';
+import { goQuote } from '../../pkg/strconv.js';
 import { goSprint } from './gofmt.js';
 
 export function sprintf(format: string, args: readonly unknown[]): string {

@@ -5,7 +5,7 @@
  */
 import type { Json } from '../client.js';
 import { GO_TYPE } from './gofmt.js';
-import { bytesSize, humanSize } from './units.js';
+import { bytesSize, humanSize3 } from '../../pkg/units.js';
 import { truncateID } from './container.js';
 
 export const STATS_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
@@ -83,14 +83,14 @@ export function statsRow(e: StatsEntry, trunc: boolean): Record<string | symbol,
   const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
   return {
     [GO_TYPE]: '*container.statsContext',
-    BlockIO: bad ? '--' : `${humanSize(e.blockRead)} / ${humanSize(e.blockWrite)}`,
+    BlockIO: bad ? '--' : `${humanSize3(e.blockRead)} / ${humanSize3(e.blockWrite)}`,
     CPUPerc: bad ? '--' : `${e.cpuPercent.toFixed(2)}%`,
     Container: e.container,
     ID: trunc ? truncateID(e.id) : e.id,
     MemPerc: bad ? '--' : `${e.memoryPercent.toFixed(2)}%`,
     MemUsage: bad ? '-- / --' : `${bytesSize(e.memory)} / ${bytesSize(e.memoryLimit)}`,
     Name: name === '' ? '--' : name,
-    NetIO: bad ? '--' : `${humanSize(e.netRx)} / ${humanSize(e.netTx)}`,
+    NetIO: bad ? '--' : `${humanSize3(e.netRx)} / ${humanSize3(e.netTx)}`,
     PIDs: bad ? '--' : String(e.pids),
   };
 }

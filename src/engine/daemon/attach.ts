@@ -4,7 +4,7 @@
  * Input goes to the TTY or to PID 1's stdin pipe, whichever the container has when the client types.
  */
 import type { DaemonContext } from './context.js';
-import { conflict, invalidParameter } from './errdefs.js';
+import { conflict, invalidParameter } from '../../pkg/errdefs.js';
 import { DEFAULT_DETACH_KEYS, detachKeyBytes } from './escape.js';
 import { IoSession } from './session.js';
 

@@ -3,7 +3,7 @@
  * `since`, `until`), then with `follow` new lines as they are written, until the container stops.
  */
 import type { DaemonContext } from './context.js';
-import { DaemonError, invalidParameter } from './errdefs.js';
+import { DaemonError, invalidParameter } from '../../pkg/errdefs.js';
 import type { LogEntry } from './logs.js';
 import { StreamQueue } from './session.js';
 

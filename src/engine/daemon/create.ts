@@ -4,7 +4,7 @@
  */
 import { Container, defaultConfig, defaultHostConfig, type ContainerConfig, type HostConfig } from './container.js';
 import type { DaemonContext } from './context.js';
-import { invalidParameter } from './errdefs.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
 import { generateID, shortID } from './ids.js';
 import type { Image } from './images/store.js';
 import { isRestartPolicyNone, validateRestartPolicy } from './restart.js';

@@ -5,7 +5,7 @@
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import type { DockerEngine } from './engine.js';
-import { conflict, isDaemonError } from './errdefs.js';
+import { conflict, isDaemonError } from '../../pkg/errdefs.js';
 import { killContainer } from './kill.js';
 
 export interface RmOptions {

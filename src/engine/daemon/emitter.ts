@@ -3,7 +3,7 @@
  * a subscribe function that returns a disposable. Listeners added or removed while firing take effect for the
  * next event.
  */
-import type { Disposable } from '../kernel/tty.js';
+import type { Disposable } from '../../pkg/disposable.js';
 
 export type Event<T> = (listener: (e: T) => void) => Disposable;
 

@@ -7,7 +7,7 @@
  */
 import type { EventMessage } from './events.js';
 import { FilterArgs, type FilterMap } from './filters.js';
-import { familiarName, parseNormalizedNamed } from './reference.js';
+import { familiarName, parseNormalizedNamed } from '../../pkg/reference.js';
 
 const BY_NAME = ['daemon', 'container', 'plugin', 'volume', 'network', 'node', 'service', 'secret', 'config'] as const;
 /** With one of these, `event` matches by prefix (`exec_start` takes `exec_start: sh -c …`). */

@@ -3,7 +3,7 @@
  * and the last 256 are kept so a client asking `since`/`until` gets the recent past replayed.
  * The JSON is built here by hand because `timeNano` (~1.7e18) is beyond a JS number's exact range.
  */
-import type { Disposable } from '../kernel/tty.js';
+import type { Disposable } from '../../pkg/disposable.js';
 import { EventEmitter } from './emitter.js';
 
 export type EventType = 'container' | 'image' | 'network' | 'volume' | 'daemon';

@@ -3,7 +3,7 @@
  * matchers each list endpoint picks from. `Match` tries the value as-is and then as a Go regular expression
  * (unanchored; an invalid one is skipped), `FuzzyMatch` as a prefix, `MatchKVList` needs every `key[=value]`.
  */
-import { invalidParameter } from './errdefs.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
 
 /** The wire form the router hands over (filters.FromJSON). */
 export type FilterMap = Readonly<Record<string, readonly string[]>>;

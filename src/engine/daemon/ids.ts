@@ -4,7 +4,7 @@
  * daemon.GetContainer: a full ID, then an exact name, then a unique ID prefix. Names never match by prefix.
  */
 import type { Prng } from '../kernel/prng.js';
-import { invalidParameter, notFound } from './errdefs.js';
+import { invalidParameter, notFound } from '../../pkg/errdefs.js';
 
 export function generateID(prng: Pick<Prng, 'hex'>): string {
   for (;;) {

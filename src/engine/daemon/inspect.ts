@@ -6,7 +6,7 @@
  */
 import type { Container, NetworkEndpoint } from './container.js';
 import { DOCKER_ROOT } from './container.js';
-import { formatRFC3339Nano, unixSeconds } from './timefmt.js';
+import { formatRFC3339Nano, unixSeconds } from '../../pkg/timetypes.js';
 
 const MASKED_PATHS = [
   '/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats',

@@ -4,7 +4,7 @@
  * at start and released at stop.
  */
 import type { Prng } from '../kernel/prng.js';
-import { systemError } from './errdefs.js';
+import { systemError } from '../../pkg/errdefs.js';
 
 export const DEFAULT_BRIDGE = {
   name: 'bridge',

@@ -8,7 +8,7 @@ import { parseSignal, signalNumber, type Signal } from '../kernel/signals.js';
 import { blockUntil } from './block.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
-import { conflict, invalidParameter, isDaemonError } from './errdefs.js';
+import { conflict, invalidParameter, isDaemonError } from '../../pkg/errdefs.js';
 
 export const notRunning = (id: string) => conflict(`container ${id} is not running`);
 

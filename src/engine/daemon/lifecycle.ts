@@ -6,7 +6,7 @@
  * manual stop, `unless-stopped` unless stopped by hand, `on-failure` after a non-zero exit within its count.
  */
 import type { DaemonContext } from './context.js';
-import { isDaemonError } from './errdefs.js';
+import { isDaemonError } from '../../pkg/errdefs.js';
 import { RestartManager } from './restart.js';
 import { startContainer } from './start.js';
 import { stopContainer } from './stop.js';

@@ -6,7 +6,7 @@
  */
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
-import { invalidParameter, isDaemonError, notFound, systemError } from './errdefs.js';
+import { invalidParameter, isDaemonError, notFound, systemError } from '../../pkg/errdefs.js';
 import { FilterArgs } from './filters.js';
 import { toListJSON } from './inspect.js';
 import { containerSize } from './size.js';

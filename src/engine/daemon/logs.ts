@@ -9,8 +9,8 @@
  * stream until the newline arrives, or until 16 KiB have piled up, which are then logged as a partial entry
  * with no newline; close() flushes what is left the same way. An entry's time is when its line completed.
  */
-import type { Disposable } from '../kernel/tty.js';
-import { formatRFC3339NanoFixed } from './timefmt.js';
+import type { Disposable } from '../../pkg/disposable.js';
+import { formatRFC3339NanoFixed } from '../../pkg/timetypes.js';
 
 export type LogStream = 'stdout' | 'stderr';
 

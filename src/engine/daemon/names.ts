@@ -4,7 +4,7 @@
  * API's `Name` and `Names`. One container may hold several names (legacy links); each name maps to one ID.
  */
 import type { Prng } from '../kernel/prng.js';
-import { conflict, invalidParameter, notFound, type DaemonError } from './errdefs.js';
+import { conflict, invalidParameter, notFound, type DaemonError } from '../../pkg/errdefs.js';
 import { shortID } from './ids.js';
 import { ADJECTIVES, SURNAMES } from './words.js';
 

@@ -1,6 +1,6 @@
 /** `docker pause` / `unpause` (moby daemon/pause.go, unpause.go): the cgroup freezer, as runc does it. */
 import type { DaemonContext } from './context.js';
-import { conflict } from './errdefs.js';
+import { conflict } from '../../pkg/errdefs.js';
 import { notRunning } from './kill.js';
 
 export const containerIsRestarting = (id: string) => conflict(`Container ${id} is restarting, wait until the container is running`);

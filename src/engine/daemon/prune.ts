@@ -6,10 +6,10 @@
 import type { DaemonContext } from './context.js';
 import { removeContainer } from './delete.js';
 import type { DockerEngine } from './engine.js';
-import { conflict, invalidParameter, isDaemonError } from './errdefs.js';
+import { conflict, invalidParameter, isDaemonError } from '../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from './filters.js';
 import { containerSize } from './size.js';
-import { daemonTimestamp } from './timestamp.js';
+import { filterTimestamp } from '../../pkg/timetypes.js';
 
 export interface ContainersPruneReport {
   /** null when nothing was removed, as Go marshals a nil slice. */
@@ -53,7 +53,7 @@ export function pruneUntil(f: FilterArgs, nowNs: bigint): bigint | null {
   const vs = f.get('until');
   if (vs.length > 1) throw invalidParameter('more than one until filter specified');
   try {
-    return daemonTimestamp(vs[0], nowNs);
+    return filterTimestamp(vs[0], nowNs);
   } catch (e) {
     if (isDaemonError(e)) throw invalidParameter(e.message);
     throw e;

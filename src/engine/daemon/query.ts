@@ -6,7 +6,8 @@
  * changes.ts), so the panel can never disagree with the CLI.
  */
 import type { Process } from '../kernel/process.js';
-import type { Disposable, Tty } from '../kernel/tty.js';
+import type { Disposable } from '../../pkg/disposable.js';
+import type { Tty } from '../kernel/tty.js';
 import { containerFileText } from './archive.js';
 import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
 import type { DockerEngine } from './engine.js';

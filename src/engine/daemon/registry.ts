@@ -10,8 +10,8 @@ import type { Tree } from '../fs/tree.js';
 import { binaryContent } from '../kernel/binfmt.js';
 import { utf8Encode } from '../kernel/utf8.js';
 import { IMAGES, ROOTFS, DEFAULT_PATH_ENV, type ImageRef } from '../rootfs/index.js';
-import { notFound, systemError } from './errdefs.js';
-import { DEFAULT_DOMAIN, familiarName, familiarString, withDefaultTag, type Reference } from './reference.js';
+import { notFound, systemError } from '../../pkg/errdefs.js';
+import { DEFAULT_DOMAIN, familiarName, familiarString, tagNameOnly, type Reference } from '../../pkg/reference.js';
 
 export interface CatalogImage {
   /** `ubuntu:24.04`: the catalog's own key. */
@@ -107,7 +107,7 @@ export function resolveRemote(ref: Reference): CatalogImage {
   if (repo.length === 0) {
     throw notFound(`pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
   }
-  const r = withDefaultTag(ref);
+  const r = tagNameOnly(ref);
   const hit = r.digest !== undefined
     ? repo.find((c) => buildCatalogImage(c).repoDigest === r.digest)
     : repo.find((c) => c.tags.includes(r.tag!));

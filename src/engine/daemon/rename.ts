@@ -1,6 +1,6 @@
 /** `docker rename` (moby daemon/rename.go). */
 import type { DaemonContext } from './context.js';
-import { invalidParameter } from './errdefs.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
 
 export function containerRename(d: DaemonContext, oldName: string, newName: string): void {
   if (oldName === '' || newName === '') throw invalidParameter('Neither old nor new names may be empty');

@@ -4,7 +4,7 @@
  * after each exit and the back-off delay — 100 ms, doubling per restart, capped at one minute, back to 100 ms
  * once the container has run for 10 s. A manual stop cancels the manager for good; `docker start` makes a new one.
  */
-import { invalidParameter, type DaemonError } from './errdefs.js';
+import { invalidParameter, type DaemonError } from '../../pkg/errdefs.js';
 
 export type RestartPolicyMode = '' | 'no' | 'always' | 'unless-stopped' | 'on-failure';
 

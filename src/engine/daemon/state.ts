@@ -4,8 +4,8 @@
  * (the freezer needs live processes). A restarting container is Running *and* Restarting, so rm/stop/kill treat
  * it as running. Times are epoch nanoseconds from the kernel clock; `null` is Go's zero time.
  */
-import { formatRFC3339Nano } from './timefmt.js';
-import { humanDuration } from './units.js';
+import { formatRFC3339Nano } from '../../pkg/timetypes.js';
+import { humanDuration } from '../../pkg/units.js';
 
 /** `State.Status` in the API, `State` in `/containers/json`. */
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';

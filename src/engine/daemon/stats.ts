@@ -6,8 +6,8 @@ import type { Process } from '../kernel/process.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import { blockUntil } from './block.js';
-import { invalidParameter } from './errdefs.js';
-import { formatRFC3339Nano, ZERO_TIME } from './timefmt.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
+import { formatRFC3339Nano, ZERO_TIME } from '../../pkg/timetypes.js';
 
 /** Resident KiB a cgroup charges for one process of a program, like a real container's memory.current. */
 const RSS_KIB: Record<string, number> = { sleep: 348, sh: 520, ash: 520, dash: 512, bash: 3180, busybox: 420, top: 880, cat: 400 };

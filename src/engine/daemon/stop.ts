@@ -6,7 +6,7 @@
 import { parseSignal } from '../kernel/signals.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
-import { notModified } from './errdefs.js';
+import { notModified } from '../../pkg/errdefs.js';
 import { killContainer, killWithSignal, waitStopped } from './kill.js';
 
 export interface StopOptions {

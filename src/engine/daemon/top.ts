@@ -3,7 +3,7 @@
  * to the container, so PIDs are host PIDs and users are host user names.
  */
 import type { DaemonContext } from './context.js';
-import { systemError } from './errdefs.js';
+import { systemError } from '../../pkg/errdefs.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
 import { containerProcesses, processCommand, type ContainerProcess } from './query.js';

@@ -5,7 +5,7 @@
  * value still gets Docker's error. A key that is no field of Docker's (dockerode sends `name` in the body) is
  * ignored, as Go's JSON decoder ignores it.
  */
-import { DaemonError } from './errdefs.js';
+import { DaemonError } from '../../pkg/errdefs.js';
 
 type Json = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * InvalidParameter with moby's exact text; warnings are returned for the create response.
  */
 import { parseSignal } from '../kernel/signals.js';
-import { invalidParameter } from './errdefs.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
 
 type Json = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  */
 import { blockUntil } from './block.js';
 import type { DaemonContext } from './context.js';
-import { invalidParameter } from './errdefs.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
 import type { WaitCondition, WaitResult } from './state.js';
 
 export async function containerWait(d: DaemonContext, name: string, condition: WaitCondition | '' = 'not-running'): Promise<WaitResult> {

@@ -2,14 +2,11 @@
  * A pseudo-terminal: the slave side programs read and write through a line discipline (n_tty), the master
  * side a terminal emulator (xterm.js, or the headless runner) types into and reads from.
  */
+import type { Disposable } from '../../pkg/disposable.js';
 import type { ReadResult, WriteResult } from './io.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 import type { Signal } from './signals.js';
 import type { TermiosState, WinSize } from './sys.js';
-
-export interface Disposable {
-  dispose(): void;
-}
 
 /** `echo` is true for the line discipline's echo of typed keys, false for what programs wrote. */
 export type OutputListener = (data: string, echo: boolean) => void;

@@ -1,4 +1,4 @@
-import { familiarString, parseNormalizedNamed } from '../../engine/daemon/reference.js';
+import { familiarString, parseNormalizedNamed } from '../../pkg/reference.js';
 import { str } from './fields.js';
 import { say } from './said.js';
 import { defineCheck, type ImageCheck } from './types.js';

@@ -1,6 +1,6 @@
 /** Small read-only queries on the model that several check kinds share. */
 import type { ContainerRecord, DaemonQuery } from '../../engine/daemon/query.js';
-import { parseNormalizedNamed, referenceString, withDefaultTag } from '../../engine/daemon/reference.js';
+import { parseNormalizedNamed, referenceString, tagNameOnly as withDefaultTag } from '../../pkg/reference.js';
 import type { Kernel } from '../../engine/kernel/kernel.js';
 import type { Process } from '../../engine/kernel/process.js';
 

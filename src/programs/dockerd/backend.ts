@@ -8,7 +8,7 @@ import { systemDiskUsage } from '../../engine/daemon/disk-usage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
 import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/network-prune.js';
 import type { DockerEngine } from '../../engine/daemon/engine.js';
-import { invalidParameter } from '../../engine/daemon/errdefs.js';
+import { invalidParameter } from '../../pkg/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
 import { eventFilter } from '../../engine/daemon/events-filter.js';
 import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';

@@ -4,7 +4,7 @@
  */
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import { formatRFC3339NanoFixed } from '../../engine/daemon/timefmt.js';
+import { formatRFC3339NanoFixed } from '../../pkg/timetypes.js';
 
 export type Fields = Readonly<Record<string, string>>;
 

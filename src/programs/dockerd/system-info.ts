@@ -1,6 +1,6 @@
 /** GET /version and GET /info as Docker Engine 28.2.2 answers them, filled from the simulated host. */
 import type { DockerEngine } from '../../engine/daemon/engine.js';
-import { formatRFC3339Nano } from '../../engine/daemon/timefmt.js';
+import { formatRFC3339Nano } from '../../pkg/timetypes.js';
 
 export const ENGINE_VERSION = '28.2.2';
 export const ENGINE_COMMIT = '45873be';

@@ -9,7 +9,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LessonProgress, LessonRunner, LessonSession, RunnerState } from '../../lessons/runner.js';
 import { isTask, type Lesson } from '../../lessons/model.js';
-import type { Disposable } from '../../engine/kernel/tty.js';
+import type { Disposable } from '../../pkg/disposable.js';
 import type { Terminal } from '../../machine/machine.js';
 import type { Locale } from '../i18n.js';
 import { panelStore, type Highlight } from '../store/panelStore.js';

@@ -1,5 +1,5 @@
 /** Small text helpers the panels share; sizes use the CLI's own go-units port, so they read as `docker images`. */
-export { humanSize as formatBytes } from '../../cli/formatter/units.js';
+export { humanSize3 as formatBytes } from '../../pkg/units.js';
 
 /** `sha256:abcdef…` → the 12 hex digits Docker shows. */
 export function shortDigest(d: string): string {

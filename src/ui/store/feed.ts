@@ -14,10 +14,7 @@ import { eventViews, withEvents } from './snapshot/events.js';
 import { renderTerminalText } from './snapshot/terminalText.js';
 import type { ContainerDetail, ContainerView, Detail, JsonValue, ListView, LogLineView } from './snapshot/types.js';
 import { EMPTY_DATA, type PanelState, type PanelStore } from './panelStore.js';
-
-export interface Disposable {
-  dispose(): void;
-}
+import type { Disposable } from '../../pkg/disposable.js';
 
 /** Real-time scheduling, injectable: Node tests call flush() and tick() themselves. */
 export interface FeedTimers {

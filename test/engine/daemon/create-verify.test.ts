@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDaemonError } from '../../../src/engine/daemon/errdefs.js';
+import { isDaemonError } from '../../../src/pkg/errdefs.js';
 import type { CreateConfig, CreateHostConfig } from '../../../src/engine/daemon/create.js';
 import { boot, inDaemon } from './harness.js';
 

@@ -4,7 +4,7 @@ import { Daemon } from '../../../src/engine/daemon/daemon.js';
 import { DockerEngine } from '../../../src/engine/daemon/engine.js';
 import { installImage } from '../../../src/engine/daemon/images/pull.js';
 import { CATALOG } from '../../../src/engine/daemon/registry.js';
-import { parseNormalizedNamed } from '../../../src/engine/daemon/reference.js';
+import { parseNormalizedNamed } from '../../../src/pkg/reference.js';
 import type { Sys } from '../../../src/engine/kernel/sys.js';
 
 /** What an operation threw, as `Kind: message` (moby's errdefs class and text), or `no error`. */

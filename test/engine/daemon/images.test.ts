@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../../src/machine/machine.js';
 import { DockerEngine } from '../../../src/engine/daemon/engine.js';
-import { parseNormalizedNamed, familiarString } from '../../../src/engine/daemon/reference.js';
 import { errOf, inDaemon } from './harness.js';
-
-describe('references', () => {
-  it('normalises and refuses like distribution/reference', () => {
-    expect(parseNormalizedNamed('ubuntu')).toEqual({ domain: 'docker.io', path: 'library/ubuntu', tag: undefined, digest: undefined });
-    expect(familiarString(parseNormalizedNamed('docker.io/library/ubuntu:22.04'))).toBe('ubuntu:22.04');
-    expect(familiarString(parseNormalizedNamed('user/repo'))).toBe('user/repo');
-    expect(() => parseNormalizedNamed('Ubuntu')).toThrow('invalid reference format: repository name (library/Ubuntu) must be lowercase');
-    expect(() => parseNormalizedNamed('ubuntu:')).toThrow('invalid reference format');
-    expect(() => parseNormalizedNamed('a b')).toThrow('invalid reference format');
-  });
-});
 
 describe('images', () => {
   it('pull prints the progress lines, then up to date; errors verbatim; rmi conflicts and records', async () => {

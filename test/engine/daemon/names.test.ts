@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../../src/engine/kernel/prng.js';
-import { isDaemonError } from '../../../src/engine/daemon/errdefs.js';
+import { isDaemonError } from '../../../src/pkg/errdefs.js';
 import { getRandomName, NameRegistry, validateContainerName, VALID_CONTAINER_NAME_PATTERN } from '../../../src/engine/daemon/names.js';
 import { ADJECTIVES, SURNAMES } from '../../../src/engine/daemon/words.js';
 

@@ -5,7 +5,7 @@
  */
 import { Utf8StreamDecoder, textToBytes } from '../../bytes.js';
 import { statusLine } from '../../http/status.js';
-import { encodeFrame, MEDIA_MULTIPLEXED_STREAM, MEDIA_RAW_STREAM, STDERR, STDOUT } from '../../stream/stdcopy.js';
+import { encodeFrame, MEDIA_MULTIPLEXED_STREAM, MEDIA_RAW_STREAM, STDERR, STDOUT } from '../../../pkg/stdcopy.js';
 import { ConnectionClosed, type RawStream } from '../../server/types.js';
 import { versionAtLeast } from '../../version.js';
 import type { RequestContext } from '../types.js';

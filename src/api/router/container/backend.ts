@@ -5,7 +5,7 @@
  * connection's Waiter, so it may resolve from another process (a container exiting).
  * Errors are DaemonErrors (errdefs): their kind picks the status.
  */
-import type { Disposable } from '../../../engine/kernel/tty.js';
+import type { Disposable } from '../../../pkg/disposable.js';
 import type { Filters } from '../httputils.js';
 
 type MaybeAsync<T> = T | Promise<T>;

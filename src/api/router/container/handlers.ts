@@ -2,8 +2,7 @@
  * Container routes that answer at once (moby's container_routes.go): parse the query and body, call the
  * backend, set the status. Streaming ones are in streams.ts, exec in exec.ts.
  */
-import { invalidParameter } from '../../../engine/daemon/errdefs.js';
-import { DaemonError } from '../../../engine/daemon/errdefs.js';
+import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
 import { waitFor } from '../../server/types.js';
 import { versionAtLeast } from '../../version.js';
 import { atoi, boolValue, checkForJSON, decodeJSON, parseFilters, writeJSON } from '../httputils.js';

@@ -2,14 +2,13 @@
  * Container routes whose body is a stream: wait (header now, body at exit), logs and stats (chunked,
  * flushed per message), attach (hijacked). Each waits only through the connection's Waiter.
  */
-import { invalidParameter } from '../../../engine/daemon/errdefs.js';
-import { formatRFC3339NanoFixed } from '../../../engine/daemon/timefmt.js';
+import { invalidParameter, statusFromError } from '../../../pkg/errdefs.js';
+import { formatRFC3339NanoFixed } from '../../../pkg/timetypes.js';
 import { textToBytes } from '../../bytes.js';
-import { encodeJSON } from '../../json/gojson.js';
-import { encodeFrame, MEDIA_MULTIPLEXED_STREAM, MEDIA_RAW_STREAM, STDERR, STDOUT } from '../../stream/stdcopy.js';
+import { encodeJSON } from '../../../pkg/gojson.js';
+import { encodeFrame, MEDIA_MULTIPLEXED_STREAM, MEDIA_RAW_STREAM, STDERR, STDOUT } from '../../../pkg/stdcopy.js';
 import { track, waitFor } from '../../server/types.js';
 import { versionAtLeast } from '../../version.js';
-import { statusFromError } from '../errors.js';
 import { boolValue, boolValueOrDefault } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import { AttachPump, upgradeHead } from './attach.js';

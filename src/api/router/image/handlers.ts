@@ -1,7 +1,7 @@
 /** Image routes (moby's router/image/image_routes.go): list, pull progress stream, inspect, delete, search. */
-import { invalidParameter } from '../../../engine/daemon/errdefs.js';
+import { invalidParameter } from '../../../pkg/errdefs.js';
 import { textToBytes } from '../../bytes.js';
-import { encodeJSON } from '../../json/gojson.js';
+import { encodeJSON } from '../../../pkg/gojson.js';
 import { ConnectionClosed, track, waitFor } from '../../server/types.js';
 import { boolValue, parseFilters, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';

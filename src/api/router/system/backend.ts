@@ -1,5 +1,5 @@
 /** What the system routes need (moby's router/system/backend.go). */
-import type { Disposable } from '../../../engine/kernel/tty.js';
+import type { Disposable } from '../../../pkg/disposable.js';
 import type { Filters } from '../httputils.js';
 
 type MaybeAsync<T> = T | Promise<T>;

@@ -1,5 +1,5 @@
 /** System routes (moby's router/system/system_routes.go): ping, version, info, events. */
-import { invalidParameter } from '../../../engine/daemon/errdefs.js';
+import { invalidParameter } from '../../../pkg/errdefs.js';
 import { textToBytes } from '../../bytes.js';
 import { waitFor } from '../../server/types.js';
 import { parseFilters, writeJSON } from '../httputils.js';

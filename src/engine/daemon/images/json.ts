@@ -1,5 +1,5 @@
 /** Images as the Engine API shows them: GET /images/json (ImageSummary) and GET /images/{name}/json. */
-import { formatRFC3339Nano, unixSeconds } from '../timefmt.js';
+import { formatRFC3339Nano, unixSeconds } from '../../../pkg/timetypes.js';
 import { DOCKER_ROOT } from '../container.js';
 import type { Image, ImageStore } from './store.js';
 

@@ -4,10 +4,10 @@
  * filter also narrows RepoTags and RepoDigests to the references it matched, as moby's does
  * (`docker images --digests ubuntu:latest` shows no digest: only the tag reference matched).
  */
-import { systemError } from '../errdefs.js';
+import { systemError } from '../../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from '../filters.js';
-import { familiarName, familiarString, type Reference } from '../reference.js';
-import { daemonTimestamp } from '../timestamp.js';
+import { familiarName, familiarString, type Reference } from '../../../pkg/reference.js';
+import { filterTimestamp } from '../../../pkg/timetypes.js';
 import { imageSummaryJSON } from './json.js';
 import { BadPattern, pathMatch } from './pathmatch.js';
 import type { Image, ImageStore } from './store.js';
@@ -35,7 +35,7 @@ export function imageList(store: ImageStore, nowNs: bigint, opts: ImageListOptio
     if (beforeMs === null || t < beforeMs) beforeMs = t;
   }
   for (const v of f.get('until')) {
-    const t = Number(daemonTimestamp(v, nowNs) / 1_000_000n);
+    const t = Number(filterTimestamp(v, nowNs) / 1_000_000n);
     if (beforeMs === null || t < beforeMs) beforeMs = t;
   }
   let sinceMs: number | null = null;

@@ -5,10 +5,10 @@
  * reclaimed space is that of the layers actually deleted; one `prune` event reports it.
  */
 import type { DockerEngine } from '../engine.js';
-import { conflict, isDaemonError } from '../errdefs.js';
+import { conflict, isDaemonError } from '../../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from '../filters.js';
 import { matchLabels, pruneUntil } from '../prune.js';
-import { familiarString, referenceString } from '../reference.js';
+import { familiarString, referenceString } from '../../../pkg/reference.js';
 import { imageRemove, type DeleteRecord } from './remove.js';
 
 export interface ImagesPruneReport {

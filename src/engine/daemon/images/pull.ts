@@ -5,8 +5,9 @@
  */
 import type { Sys } from '../../kernel/sys.js';
 import type { DockerEngine } from '../engine.js';
-import { invalidParameter } from '../errdefs.js';
-import { familiarName, familiarString, parseNormalizedNamed, withDefaultTag, type Reference } from '../reference.js';
+import { invalidParameter } from '../../../pkg/errdefs.js';
+import { humanSize } from '../../../pkg/units.js';
+import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';
 import type { Image } from './store.js';
@@ -43,7 +44,7 @@ export function installImage(engine: DockerEngine, cat: CatalogImage, ref: Refer
     };
     engine.images.add(image);
   }
-  const tagged = withDefaultTag(ref);
+  const tagged = tagNameOnly(ref);
   // A pull records the manifest digest as a reference too (`rmi` then untags `repo@sha256:…`).
   engine.images.tag({ domain: ref.domain, path: ref.path, digest: b.repoDigest }, image.id);
   const old = tagged.digest !== undefined ? engine.images.lookupRef(tagged) : engine.images.tag(tagged, image.id);
@@ -56,7 +57,7 @@ export function installImage(engine: DockerEngine, cat: CatalogImage, ref: Refer
 /** POST /images/create?fromImage=…&tag=…: resolves, "downloads", tags. Errors are the registry's. */
 export async function imagePull(engine: DockerEngine, sys: Sys, refStr: string, onProgress: ProgressSink = () => {}): Promise<Image> {
   if (refStr === '') throw invalidParameter('invalid reference format');
-  const ref = withDefaultTag(parseNormalizedNamed(refStr));
+  const ref = tagNameOnly(parseNormalizedNamed(refStr));
   const cat = resolveRemote(ref);
   const b = buildCatalogImage(cat);
   const present = engine.images.get(b.imageId);
@@ -102,16 +103,4 @@ export function progressBar(current: number, total: number): string {
   const n = Math.min(width, Math.floor((current / total) * width));
   const bar = n >= width ? '='.repeat(width) : '='.repeat(Math.max(0, n - 1)) + '>' + ' '.repeat(width - Math.max(n, 1));
   return `[${bar}]  ${humanSize(current)}/${humanSize(total)}`;
-}
-
-/** go-units HumanSizeWithPrecision(size, 4), decimal units. */
-export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let v = bytes;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
 }

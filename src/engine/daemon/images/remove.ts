@@ -3,9 +3,9 @@
  * it — unless a container uses it. The records are the API's `[{"Untagged": …}, {"Deleted": …}]`.
  */
 import type { DockerEngine } from '../engine.js';
-import { conflict } from '../errdefs.js';
+import { conflict } from '../../../pkg/errdefs.js';
 import { shortID } from '../ids.js';
-import { familiarString, parseNormalizedNamed, withDefaultTag, type Reference } from '../reference.js';
+import { familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import type { Image } from './store.js';
 
 export type DeleteRecord = { Untagged: string } | { Deleted: string };
@@ -50,7 +50,7 @@ export function imageRemove(engine: DockerEngine, refOrId: string, opts: { force
     if (!force && isSingleReference(refs) && anyUser) {
       throw conflict(`conflict: unable to remove repository reference "${refOrId}" (must force) - container ${shortID(anyUser)} is using its referenced image ${shortID(img.id)}`);
     }
-    const parsed = withDefaultTag(parseNormalizedNamed(refOrId));
+    const parsed = tagNameOnly(parseNormalizedNamed(refOrId));
     untag(parsed);
     refs = store.referencesOf(img.id);
     if (parsed.digest === undefined && !refs.some((r) => r.digest === undefined && r.path === parsed.path && r.domain === parsed.domain)) {

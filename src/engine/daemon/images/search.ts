@@ -1,5 +1,5 @@
 /** `docker search` offline: Docker Hub's answers for the images the simulator knows, and a few it does not. */
-import { invalidParameter } from '../errdefs.js';
+import { invalidParameter } from '../../../pkg/errdefs.js';
 
 export interface SearchResult {
   readonly star_count: number;

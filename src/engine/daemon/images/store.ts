@@ -3,8 +3,8 @@
  * (moby image/store.go + reference/store.go, in memory). Layers are shared objects; an image never copies one.
  */
 import type { Layer } from '../../fs/layer.js';
-import { invalidParameter, notFound } from '../errdefs.js';
-import { familiarName, familiarString, parseNormalizedNamed, referenceString, withDefaultTag, type Reference } from '../reference.js';
+import { invalidParameter, notFound } from '../../../pkg/errdefs.js';
+import { familiarName, familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 
 /** The image config's container part, as `docker image inspect` shows it (API 1.50 omits the rest). */
 export interface ImageConfig {
@@ -105,7 +105,7 @@ export class ImageStore {
     }
     let ref: Reference;
     try {
-      ref = withDefaultTag(parseNormalizedNamed(refOrId));
+      ref = tagNameOnly(parseNormalizedNamed(refOrId));
     } catch (e) {
       const img = /^[a-f0-9]+$/.test(refOrId) ? this.byIdPrefix(refOrId) : undefined;
       if (img) return img;

@@ -6,7 +6,7 @@
  */
 import { Cgroup } from '../../kernel/cgroup.js';
 import type { Container } from '../container.js';
-import { conflict, isDaemonError, notFound, systemError } from '../errdefs.js';
+import { conflict, isDaemonError, notFound, systemError } from '../../../pkg/errdefs.js';
 import type { DockerEngine } from '../engine.js';
 import { containerMounts, INIT_PATH, writeContainerFiles } from './rootfs.js';
 import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';

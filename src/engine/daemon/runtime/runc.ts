@@ -10,7 +10,7 @@ import type { Process } from '../../kernel/process.js';
 import type { Program } from '../../kernel/sys.js';
 import type { Credentials, Fs } from '../../kernel/vfs.js';
 import { DEFAULT_PATH_ENV } from '../../rootfs/index.js';
-import { invalidParameter, systemError, type DaemonError } from '../errdefs.js';
+import { invalidParameter, systemError, type DaemonError } from '../../../pkg/errdefs.js';
 
 export interface LaunchSpec {
   readonly path: string;

@@ -13,7 +13,7 @@ import type { Program, Sys, WaitStatus } from '../../kernel/sys.js';
 import { blockUntil } from '../block.js';
 import type { Container } from '../container.js';
 import type { DockerEngine } from '../engine.js';
-import { isDaemonError, systemError } from '../errdefs.js';
+import { isDaemonError, systemError } from '../../../pkg/errdefs.js';
 import { execExited, handleExit, restartCanceled } from '../monitor.js';
 import { drainAttached, emitOutput } from './output.js';
 import { prepareStart } from './prepare.js';

@@ -5,7 +5,7 @@
  * can read created → running → exited after the row's flash has gone.
  */
 import type { EventMessage } from '../../../engine/daemon/events.js';
-import { formatRFC3339NanoFixed } from '../../../engine/daemon/timefmt.js';
+import { formatRFC3339NanoFixed } from '../../../pkg/timetypes.js';
 import type { EventView } from './types.js';
 
 /** Events the store keeps (the daemon keeps 256 for `docker events --since`). */

@@ -85,17 +85,31 @@ export function checkSyntax(s: string): { error: string | null; end: number } {
       while (i < s.length && /[0-9]/.test(s[i])) i++;
     }
   };
+  /** An object's or array's members after its opening bracket, comma-separated up to `close`. */
+  const members = (close: string, after: string, member: () => void): void => {
+    i++;
+    ws();
+    if (i >= s.length) eof();
+    if (s[i] === close) return void i++;
+    for (;;) {
+      member();
+      ws();
+      if (i >= s.length) eof();
+      if (s[i] === ',') {
+        i++;
+        continue;
+      }
+      if (s[i] === close) return void i++;
+      throw new Error(inv(s[i], after));
+    }
+  };
   const value = (depth: number): void => {
     if (depth > 10000) throw new Error('exceeded max depth');
     ws();
     if (i >= s.length) eof();
     const c = s[i];
     if (c === '{') {
-      i++;
-      ws();
-      if (i >= s.length) eof();
-      if (s[i] === '}') return void i++;
-      for (;;) {
+      return members('}', 'after object key:value pair', () => {
         ws();
         if (i >= s.length) eof();
         if (s[i] !== '"') throw new Error(inv(s[i], 'looking for beginning of object key string'));
@@ -105,33 +119,9 @@ export function checkSyntax(s: string): { error: string | null; end: number } {
         if (s[i] !== ':') throw new Error(inv(s[i], 'after object key'));
         i++;
         value(depth + 1);
-        ws();
-        if (i >= s.length) eof();
-        if (s[i] === ',') {
-          i++;
-          continue;
-        }
-        if (s[i] === '}') return void i++;
-        throw new Error(inv(s[i], 'after object key:value pair'));
-      }
+      });
     }
-    if (c === '[') {
-      i++;
-      ws();
-      if (i >= s.length) eof();
-      if (s[i] === ']') return void i++;
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (i >= s.length) eof();
-        if (s[i] === ',') {
-          i++;
-          continue;
-        }
-        if (s[i] === ']') return void i++;
-        throw new Error(inv(s[i], 'after array element'));
-      }
-    }
+    if (c === '[') return members(']', 'after array element', () => value(depth + 1));
     if (c === '"') return str();
     if (c === '-' || /[0-9]/.test(c)) return num();
     if (c === 't') return lit('true');
