@@ -6,9 +6,9 @@ import type { SimpleNode } from './ast.js';
 import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
 import { jobControl, waitForeground } from './jobctl.js';
 import { checkWinSize, commandEnv } from './bashvars.js';
-import type { Shell } from './shell.js';
+import type { ShellContext } from './context.js';
 
-export function findCommand(sh: Shell, name: string): string | null {
+export function findCommand(sh: ShellContext, name: string): string | null {
   const path = sh.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   const fs = sh.sys.fs;
   for (const dir of path.split(':')) {
@@ -23,7 +23,7 @@ export function findCommand(sh: Shell, name: string): string | null {
   return null;
 }
 
-export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
+export async function runExternal(sh: ShellContext, cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
   const name = argv[0];
   const path = name.includes('/') ? name : findCommand(sh, name);
   const base = Object.keys(temp).length > 0 ? sh.envFor(temp) : sh.envFor();
@@ -64,7 +64,7 @@ export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], te
   }
 }
 
-export async function execFailed(sh: Shell, e: unknown, path: string, argv: string[]): Promise<number> {
+export async function execFailed(sh: ShellContext, e: unknown, path: string, argv: string[]): Promise<number> {
   if (!(e instanceof SysError)) throw e;
   if (e.code === 'EAGAIN') throw forkFailed();
   const dash = sh.flavor !== 'bash';

@@ -5,14 +5,14 @@ import { evalArith } from '../arith.js';
 import { ShellError } from '../errors.js';
 import { expandPattern, expandString } from '../expand.js';
 import { matchPattern } from '../pattern.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
 const UNARY = new Set(['-e', '-f', '-d', '-r', '-w', '-x', '-s', '-L', '-h', '-p', '-c', '-b', '-S', '-t', '-n', '-z', '-O', '-G', '-u', '-g', '-k', '-a', '-v']);
 const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef', '<', '>']);
 
 class TestError extends Error {}
 
-function fileTest(sys: Sys, op: string, path: string, sh: Shell): boolean {
+function fileTest(sys: Sys, op: string, path: string, sh: ShellContext): boolean {
   const fs = sys.fs;
   if (op === '-t') {
     const n = Number(path);
@@ -63,7 +63,7 @@ function fileTest(sys: Sys, op: string, path: string, sh: Shell): boolean {
   return false;
 }
 
-function toInt(s: string, sh: Shell, arith: boolean): bigint {
+function toInt(s: string, sh: ShellContext, arith: boolean): bigint {
   if (arith) return evalArith(s, sh.arithVars);
   const t = s.trim();
   if (!/^[+-]?[0-9]+$/.test(t)) throw new TestError(`${s}: integer expression expected`);
@@ -78,7 +78,7 @@ function mtime(sys: Sys, p: string): number | undefined {
   }
 }
 
-function binary(sh: Shell, a: string, op: string, b: string, arith: boolean, pattern?: string): boolean {
+function binary(sh: ShellContext, a: string, op: string, b: string, arith: boolean, pattern?: string): boolean {
   switch (op) {
     case '=':
     case '==':
@@ -130,7 +130,7 @@ function binary(sh: Shell, a: string, op: string, b: string, arith: boolean, pat
 class TestParser {
   i = 0;
   constructor(
-    readonly sh: Shell,
+    readonly sh: ShellContext,
     readonly a: string[],
   ) {}
 
@@ -219,7 +219,7 @@ class TestParser {
   }
 }
 
-export async function testBuiltin(sh: Shell, argv: string[]): Promise<number> {
+export async function testBuiltin(sh: ShellContext, argv: string[]): Promise<number> {
   let args = argv.slice(1);
   if (argv[0] === '[') {
     if (args[args.length - 1] !== ']') throw new ShellError("[: missing `]'", 2);
@@ -236,7 +236,7 @@ export async function testBuiltin(sh: Shell, argv: string[]): Promise<number> {
 const COND_OPS = new Set(['&&', '||', '!', '(', ')']);
 
 /** `[[ … ]]`: no splitting or globbing; `==`/`!=` match patterns, `=~` a regex (BASH_REMATCH set). */
-export async function runCond(sh: Shell, words: readonly Word[]): Promise<number> {
+export async function runCond(sh: ShellContext, words: readonly Word[]): Promise<number> {
   const isOp = (w: Word): boolean => w.parts.length === 1 && w.parts[0].k === 'sq' && COND_OPS.has(w.raw);
   let i = 0;
   const peek = (): Word | undefined => words[i];
