@@ -16,7 +16,7 @@ import { ExitSignal, ReturnSignal, ShellError } from './errors.js';
 import { expandString, expandWords } from './expand.js';
 import { runExternal } from './external.js';
 import { runMulti, startBackground } from './jobctl.js';
-import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
+import { applyRedirs, redirectCommand, undoRedirs, type Saved } from './redirect.js';
 
 /** The builtins this flavour has: dash and ash lack bash's extras (ash keeps `let`). */
 export function lookupBuiltin(sh: ShellContext, name: string): Builtin | undefined {
@@ -107,18 +107,12 @@ export async function runCommand(sh: ShellContext, cmd: Command, forked: boolean
     sh.funcs.set(cmd.name, cmd.body);
     return 0;
   }
-  let saved: Saved | null = null;
-  if (cmd.redirs.length > 0) {
-    try {
-      saved = await applyRedirs(sh, cmd.redirs, false);
-    } catch (e) {
-      return sh.redirFailed(e);
-    }
-  }
+  const redir = await redirectCommand(sh, cmd.redirs, false);
+  if ('status' in redir) return redir.status;
   try {
     return await runCompound(sh, cmd, forked);
   } finally {
-    if (saved) undoRedirs(sh, saved);
+    if (redir.saved) undoRedirs(sh, redir.saved);
   }
 }
 
@@ -170,21 +164,15 @@ async function runArgvCommand(sh: ShellContext, cmd: SimpleNode, argv: string[],
   const fn = sh.funcs.get(name);
   const builtin = fn ? undefined : lookupBuiltin(sh, name);
   if (fn || builtin) {
-    let saved: Saved | null = null;
-    if (cmd.redirs.length > 0) {
-      try {
-        saved = await applyRedirs(sh, cmd.redirs, false);
-      } catch (e) {
-        return sh.redirFailed(e);
-      }
-    }
+    const redir = await redirectCommand(sh, cmd.redirs, false);
+    if ('status' in redir) return redir.status;
     const restore = sh.pushTemp(temp, builtin !== undefined && SPECIAL_BUILTINS.has(name));
     try {
       if (fn) return await callFunction(sh, name, fn, argv.slice(1));
       return await runBuiltin(sh, name, builtin!, argv);
     } finally {
       restore();
-      if (saved) undoRedirs(sh, saved);
+      if (redir.saved) undoRedirs(sh, redir.saved);
     }
   }
   return runExternal(sh, cmd, argv, temp, forked);

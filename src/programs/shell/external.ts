@@ -3,7 +3,7 @@ import { forkFailed, forkRetrying } from './forkretry.js';
 import { SysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { SimpleNode } from './ast.js';
-import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
+import { redirectCommand, undoRedirs } from './redirect.js';
 import { jobControl, waitForeground } from './jobctl.js';
 import { checkWinSize, commandEnv } from './bashvars.js';
 import type { ShellContext } from './context.js';
@@ -28,14 +28,9 @@ export async function runExternal(sh: ShellContext, cmd: SimpleNode, argv: strin
   const path = name.includes('/') ? name : findCommand(sh, name);
   const base = Object.keys(temp).length > 0 ? sh.envFor(temp) : sh.envFor();
   const env = path === null ? base : commandEnv(sh, base, path);
-  let saved: Saved | null = null;
-  if (cmd.redirs.length > 0) {
-    try {
-      saved = await applyRedirs(sh, cmd.redirs, forked);
-    } catch (e) {
-      return sh.redirFailed(e);
-    }
-  }
+  const redir = await redirectCommand(sh, cmd.redirs, forked);
+  if ('status' in redir) return redir.status;
+  const saved = redir.saved;
   try {
     if (path === null) {
       await sh.error(sh.flavor === 'bash' ? `${name}: command not found` : `${name}: not found`);

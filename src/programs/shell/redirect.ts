@@ -37,6 +37,21 @@ export async function applyRedirs(sh: ShellContext, redirs: readonly Redir[], no
   return saved;
 }
 
+const NO_REDIRS = { saved: null } as const;
+
+/**
+ * A command's redirections, applied: what to undo when it ends (null when it has none), or, when one failed, the
+ * status after its diagnostic.
+ */
+export async function redirectCommand(sh: ShellContext, redirs: readonly Redir[], noSave: boolean): Promise<{ saved: Saved | null } | { status: number }> {
+  if (redirs.length === 0) return NO_REDIRS;
+  try {
+    return { saved: await applyRedirs(sh, redirs, noSave) };
+  } catch (e) {
+    return { status: await sh.redirFailed(e) };
+  }
+}
+
 async function applyOne(sh: ShellContext, r: Redir, saved: Saved, noSave: boolean): Promise<void> {
   const sys = sh.sys;
   const input = r.op === '<' || r.op === '<<' || r.op === '<<-' || r.op === '<<<' || r.op === '<&' || r.op === '<>';
