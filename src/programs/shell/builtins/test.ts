@@ -1,6 +1,8 @@
 /**
  * The shells' `test` / `[` builtins and bash's `[[ … ]]`, on the evaluator coreutils' test shares
- * (../../lib/testExpr.ts): the shells' operators, and bash's wording of errors (dash says the same today).
+ * (../../lib/testExpr.ts): the shells' operators, and bash's wording of errors. dash and ash use it too, although
+ * the real dash has its own (`[: a: unexpected operator`, `Illegal number: x`) and no `==`: a dialect of theirs
+ * is the place for it.
  */
 import { POSIX_BINARY, POSIX_UNARY, TestError, TestEvaluator, type TestDialect } from '../../lib/testExpr.js';
 import type { Word } from '../ast.js';
