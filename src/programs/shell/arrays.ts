@@ -6,12 +6,12 @@
 import type { Assign, Word } from './ast.js';
 import { evalArith } from './arith.js';
 import { ShellError } from './errors.js';
-import type { Shell, Var } from './shell.js';
+import type { ShellContext, Var } from './context.js';
 
-type Expand = (sh: Shell, w: Word) => Promise<string>;
+type Expand = (sh: ShellContext, w: Word) => Promise<string>;
 
 /** The elements in index order, or undefined when `name` is unset. PIPESTATUS is the last pipeline's. */
-export function arrayOf(sh: Shell, name: string): Map<number, string> | undefined {
+export function arrayOf(sh: ShellContext, name: string): Map<number, string> | undefined {
   if (name === 'PIPESTATUS' && sh.flavor === 'bash') return new Map(sh.pipestatus.map((s, i) => [i, String(s)]));
   const v = sh.vars.get(name);
   if (!v || v.unsetExported) return undefined;
@@ -23,7 +23,7 @@ export function sortedIndices(arr: Map<number, string>): number[] {
 }
 
 /** Makes `name` an array (keeping a scalar value as element 0) and returns its variable. */
-export function toArray(sh: Shell, name: string): Var {
+export function toArray(sh: ShellContext, name: string): Var {
   let v = sh.vars.get(name);
   if (v?.readonly) throw new ShellError(`${name}: readonly variable`, 1, true);
   if (!v) {
@@ -36,7 +36,7 @@ export function toArray(sh: Shell, name: string): Var {
   return v;
 }
 
-async function index(sh: Shell, sub: string, arr: Map<number, string> | undefined, name: string): Promise<number> {
+async function index(sh: ShellContext, sub: string, arr: Map<number, string> | undefined, name: string): Promise<number> {
   let i = Number(evalArith(sub, sh.arithVars));
   if (i < 0) {
     const top = arr && arr.size > 0 ? Math.max(...arr.keys()) + 1 : 0;
@@ -47,7 +47,7 @@ async function index(sh: Shell, sub: string, arr: Map<number, string> | undefine
 }
 
 /** `name[sub]=value`, `name=(…)` and their `+=` forms. */
-export async function assignArray(sh: Shell, a: Assign, expandWords: (sh: Shell, w: readonly Word[]) => Promise<string[]>, expand: Expand): Promise<void> {
+export async function assignArray(sh: ShellContext, a: Assign, expandWords: (sh: ShellContext, w: readonly Word[]) => Promise<string[]>, expand: Expand): Promise<void> {
   if (a.sub) {
     const v = toArray(sh, a.name);
     const i = await index(sh, await expand(sh, a.sub), v.arr, a.name);
@@ -72,7 +72,7 @@ export async function assignArray(sh: Shell, a: Assign, expandWords: (sh: Shell,
 }
 
 /** `unset 'a[i]'`: true when `arg` was an element (handled), false when it is a plain name. */
-export async function unsetElement(sh: Shell, arg: string): Promise<boolean> {
+export async function unsetElement(sh: ShellContext, arg: string): Promise<boolean> {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/.exec(arg);
   if (!m) return false;
   const v = sh.vars.get(m[1]);
@@ -92,7 +92,7 @@ export async function unsetElement(sh: Shell, arg: string): Promise<boolean> {
 }
 
 /** What a `${name[sub]…}` stands for before any operator: the list for `@`/`*`, else the one element. */
-export async function subscripted(sh: Shell, name: string, sub: Word, expand: Expand): Promise<{ all: boolean; star: boolean; values: string[]; keys: string[] }> {
+export async function subscripted(sh: ShellContext, name: string, sub: Word, expand: Expand): Promise<{ all: boolean; star: boolean; values: string[]; keys: string[] }> {
   const arr = arrayOf(sh, name);
   if (sub.raw === '@' || sub.raw === '*') {
     const keys = arr ? sortedIndices(arr) : [];

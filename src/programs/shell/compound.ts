@@ -5,9 +5,9 @@ import { BreakSignal } from './errors.js';
 import { expandPattern, expandString, expandWords } from './expand.js';
 import { waitForeground } from './jobctl.js';
 import { matchPattern } from './pattern.js';
-import type { Shell } from './shell.js';
+import type { ShellContext } from './context.js';
 
-export async function runCompound(sh: Shell, cmd: Exclude<Command, SimpleNode>, forked: boolean): Promise<number> {
+export async function runCompound(sh: ShellContext, cmd: Exclude<Command, SimpleNode>, forked: boolean): Promise<number> {
   sh.lineno = cmd.line;
   switch (cmd.t) {
     case 'group':
@@ -77,7 +77,7 @@ export async function runCompound(sh: Shell, cmd: Exclude<Command, SimpleNode>, 
   return 0;
 }
 
-async function runCondition(sh: Shell, list: ListNode): Promise<number> {
+async function runCondition(sh: ShellContext, list: ListNode): Promise<number> {
   sh.noErrexit++;
   try {
     return await sh.runList(list);
@@ -86,7 +86,7 @@ async function runCondition(sh: Shell, list: ListNode): Promise<number> {
   }
 }
 
-async function runLoop(sh: Shell, next: () => Promise<boolean>, body: ListNode): Promise<number> {
+async function runLoop(sh: ShellContext, next: () => Promise<boolean>, body: ListNode): Promise<number> {
   let status = 0;
   sh.loopDepth++;
   try {

@@ -38,3 +38,11 @@ export class CommandInterrupt extends Error {
     this.name = 'CommandInterrupt';
   }
 }
+
+/** Thrown out of a blocked read when Ctrl-C is pressed at the interactive prompt. */
+export class PromptInterrupt extends Error {
+  constructor() {
+    super('interrupt');
+    this.name = 'PromptInterrupt';
+  }
+}

@@ -3,7 +3,7 @@ import type { Word, WordPart } from './ast.js';
 import { evalArith } from './arith.js';
 import { braceWords } from './brace.js';
 import { globPaths, hasPattern, matchPattern, quotePattern, unescapePattern } from './pattern.js';
-import type { Shell } from './shell.js';
+import type { ShellContext } from './context.js';
 import { ShellError } from './errors.js';
 import { subscripted } from './arrays.js';
 
@@ -16,7 +16,7 @@ class Fields {
   glob = false;
 
   constructor(
-    private readonly sh: Shell,
+    private readonly sh: ShellContext,
     private readonly doGlob: boolean,
   ) {}
 
@@ -91,7 +91,7 @@ class Fields {
   }
 }
 
-function defaultIfs(sh: Shell): boolean {
+function defaultIfs(sh: ShellContext): boolean {
   const ifs = sh.getVar('IFS');
   return ifs === undefined || ifs === ' \t\n';
 }
@@ -106,7 +106,7 @@ function isSimpleField(v: string): boolean {
 }
 
 /** Expands words into argument fields (split and globbed). */
-export async function expandWords(sh: Shell, words: readonly Word[]): Promise<string[]> {
+export async function expandWords(sh: ShellContext, words: readonly Word[]): Promise<string[]> {
   const out: string[] = [];
   for (const w of words) {
     if (w.plain !== undefined) {
@@ -138,7 +138,7 @@ export async function expandWords(sh: Shell, words: readonly Word[]): Promise<st
 }
 
 /** Expands a word to one string: no splitting, no globbing (assignments, here-docs, `case` words). */
-export async function expandString(sh: Shell, w: Word): Promise<string> {
+export async function expandString(sh: ShellContext, w: Word): Promise<string> {
   if (w.plain !== undefined) return w.plain;
   const f = new Fields(sh, false);
   await expandParts(sh, w.parts, f, true);
@@ -146,7 +146,7 @@ export async function expandString(sh: Shell, w: Word): Promise<string> {
 }
 
 /** Expands a word to a pattern string: quoted characters escaped, glob characters live. */
-export async function expandPattern(sh: Shell, w: Word): Promise<string> {
+export async function expandPattern(sh: ShellContext, w: Word): Promise<string> {
   if (w.plain !== undefined) return w.plain;
   const f = new Fields(sh, false);
   await expandParts(sh, w.parts, f, false, true);
@@ -154,7 +154,7 @@ export async function expandPattern(sh: Shell, w: Word): Promise<string> {
 }
 
 /** A redirection target: expanded, globbed only when that gives exactly one file. */
-export async function expandTarget(sh: Shell, w: Word): Promise<string> {
+export async function expandTarget(sh: ShellContext, w: Word): Promise<string> {
   if (w.plain !== undefined) return w.plain;
   const f = new Fields(sh, true);
   await expandParts(sh, w.parts, f, false);
@@ -166,7 +166,7 @@ export async function expandTarget(sh: Shell, w: Word): Promise<string> {
   return f.out[0];
 }
 
-async function expandParts(sh: Shell, parts: readonly WordPart[], f: Fields, inDq: boolean, noSplit = false): Promise<void> {
+async function expandParts(sh: ShellContext, parts: readonly WordPart[], f: Fields, inDq: boolean, noSplit = false): Promise<void> {
   for (const p of parts) {
     switch (p.k) {
       case 'lit':
@@ -210,7 +210,7 @@ async function expandParts(sh: Shell, parts: readonly WordPart[], f: Fields, inD
 }
 
 /** `${a[…]…}`: one element, or with `@`/`*` the elements (or `!` their indices) as `$@`/`$*` would give them. */
-async function expandSubscript(sh: Shell, p: WordPart & { k: 'param' }, f: Fields, quoted: boolean): Promise<void> {
+async function expandSubscript(sh: ShellContext, p: WordPart & { k: 'param' }, f: Fields, quoted: boolean): Promise<void> {
   const r = await subscripted(sh, p.name, p.sub!, expandString);
   let list = p.op === '!keys' ? r.keys : r.values;
   if (p.op === '#len') {
@@ -248,7 +248,7 @@ async function expandSubscript(sh: Shell, p: WordPart & { k: 'param' }, f: Field
  * A list of words as `$@`/`${a[@]}` (`star` false) or `$*`/`${a[*]}` (true) expand it: quoted `@` keeps one
  * field a word, quoted `*` joins them with IFS's first character, unquoted both split each word.
  */
-function spreadList(sh: Shell, list: readonly string[], f: Fields, quoted: boolean, star: boolean): void {
+function spreadList(sh: ShellContext, list: readonly string[], f: Fields, quoted: boolean, star: boolean): void {
   if (quoted && !star) {
     list.forEach((a, i) => {
       if (i > 0) {
@@ -268,7 +268,7 @@ function spreadList(sh: Shell, list: readonly string[], f: Fields, quoted: boole
   }
 }
 
-async function expandParam(sh: Shell, p: WordPart & { k: 'param' }, f: Fields, quoted: boolean): Promise<void> {
+async function expandParam(sh: ShellContext, p: WordPart & { k: 'param' }, f: Fields, quoted: boolean): Promise<void> {
   if (p.sub) return expandSubscript(sh, p, f, quoted);
   const { name, op } = p;
   if ((name === '@' || name === '*') && (op === undefined || op === ':-' || op === '-')) {
@@ -289,7 +289,7 @@ async function expandParam(sh: Shell, p: WordPart & { k: 'param' }, f: Fields, q
 }
 
 /** `known`: the value already looked up (an array element), instead of the parameter `name`. */
-async function paramValue(sh: Shell, p: WordPart & { k: 'param' }, known?: { v: string | undefined }): Promise<string | undefined> {
+async function paramValue(sh: ShellContext, p: WordPart & { k: 'param' }, known?: { v: string | undefined }): Promise<string | undefined> {
   const { name, op } = p;
   if (op === 'bad') throw new ShellError(`${name}: bad substitution`, 1);
   if (op === '!') {

@@ -3,12 +3,12 @@ import { forkFailed, forkRetrying } from './forkretry.js';
 import { SysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { SimpleNode } from './ast.js';
-import { applyRedirs, undoRedirs, type Saved } from './redirect.js';
+import { redirectCommand, undoRedirs } from './redirect.js';
 import { jobControl, waitForeground } from './jobctl.js';
 import { checkWinSize, commandEnv } from './bashvars.js';
-import type { Shell } from './shell.js';
+import type { ShellContext } from './context.js';
 
-export function findCommand(sh: Shell, name: string): string | null {
+export function findCommand(sh: ShellContext, name: string): string | null {
   const path = sh.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   const fs = sh.sys.fs;
   for (const dir of path.split(':')) {
@@ -23,19 +23,14 @@ export function findCommand(sh: Shell, name: string): string | null {
   return null;
 }
 
-export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
+export async function runExternal(sh: ShellContext, cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
   const name = argv[0];
   const path = name.includes('/') ? name : findCommand(sh, name);
   const base = Object.keys(temp).length > 0 ? sh.envFor(temp) : sh.envFor();
   const env = path === null ? base : commandEnv(sh, base, path);
-  let saved: Saved | null = null;
-  if (cmd.redirs.length > 0) {
-    try {
-      saved = await applyRedirs(sh, cmd.redirs, forked);
-    } catch (e) {
-      return sh.redirFailed(e);
-    }
-  }
+  const redir = await redirectCommand(sh, cmd.redirs, forked);
+  if ('status' in redir) return redir.status;
+  const saved = redir.saved;
   try {
     if (path === null) {
       await sh.error(sh.flavor === 'bash' ? `${name}: command not found` : `${name}: not found`);
@@ -64,7 +59,7 @@ export async function runExternal(sh: Shell, cmd: SimpleNode, argv: string[], te
   }
 }
 
-export async function execFailed(sh: Shell, e: unknown, path: string, argv: string[]): Promise<number> {
+export async function execFailed(sh: ShellContext, e: unknown, path: string, argv: string[]): Promise<number> {
   if (!(e instanceof SysError)) throw e;
   if (e.code === 'EAGAIN') throw forkFailed();
   const dash = sh.flavor !== 'bash';

@@ -5,7 +5,7 @@
  */
 import { STRERROR, SysError } from '../../engine/kernel/errno.js';
 import { ShellError } from './errors.js';
-import type { Shell } from './shell.js';
+import type { ShellContext } from './context.js';
 
 /** bash's FORKSLEEP_MAX, in seconds: the back-off doubles from 1 s while below it. */
 const FORKSLEEP_MAX = 16;
@@ -16,7 +16,7 @@ export class ForkFailed {
   readonly status = EX_NOEXEC;
 }
 
-export async function forkRetrying(sh: Shell, fork: () => number): Promise<number> {
+export async function forkRetrying(sh: ShellContext, fork: () => number): Promise<number> {
   for (let forksleep = 1; ; forksleep *= 2) {
     try {
       return fork();
@@ -33,7 +33,7 @@ export async function forkRetrying(sh: Shell, fork: () => number): Promise<numbe
   throw new ForkFailed();
 }
 
-async function sysError(sh: Shell, what: string): Promise<void> {
+async function sysError(sh: ShellContext, what: string): Promise<void> {
   await sh.writeErr(`${sh.diagName ?? sh.name}: ${what}: ${STRERROR.EAGAIN}\n`);
 }
 

@@ -6,11 +6,13 @@ import { readRecord } from './builtins/vars.js';
 import { CommandInterrupt, ExitSignal } from './errors.js';
 import { expandString } from './expand.js';
 import { ParseError, Parser, parseDqString } from './parser.js';
-import { lookupPasswd, PromptInterrupt, type Shell } from './shell.js';
+import type { ShellContext } from './context.js';
+import { lookupPasswd } from './params.js';
+import { PromptInterrupt } from './errors.js';
 import { loadHistory, readLineEdited, recordHistory, saveHistory, usesLineEditor } from './readline/index.js';
 
 /** Reads one line: edited by the line editor (bash, ash), or as the canonical TTY hands it over (dash). */
-export async function readInputLine(sh: Shell, promptText = ''): Promise<string | null> {
+export async function readInputLine(sh: ShellContext, promptText = ''): Promise<string | null> {
   if (usesLineEditor(sh)) return readLineEdited(sh, promptText);
   if (promptText !== '') await sh.writeErr(promptText);
   if (sh.sys.isatty(0)) return sh.sys.read(0);
@@ -19,13 +21,13 @@ export async function readInputLine(sh: Shell, promptText = ''): Promise<string 
   return rec.complete ? `${rec.text}\n` : rec.text;
 }
 
-function userName(sh: Shell): string {
+function userName(sh: ShellContext): string {
   const uid = String(sh.sys.euid);
   return lookupPasswd(sh.sys, (f) => f[2] === uid)?.[0] ?? sh.getVar('USER') ?? 'I have no name!';
 }
 
 /** Decodes PS1's backslash escapes, then expands parameters in the result (bash's promptvars). */
-export async function expandPrompt(sh: Shell, ps: string): Promise<string> {
+export async function expandPrompt(sh: ShellContext, ps: string): Promise<string> {
   let out = '';
   for (let i = 0; i < ps.length; i++) {
     const c = ps[i];
@@ -120,13 +122,13 @@ export async function expandPrompt(sh: Shell, ps: string): Promise<string> {
   }
 }
 
-async function prompt(sh: Shell, name: 'PS1' | 'PS2'): Promise<string> {
+async function prompt(sh: ShellContext, name: 'PS1' | 'PS2'): Promise<string> {
   const ps = sh.getVar(name) ?? '';
   // dash expands parameters in prompts but knows no backslash escapes.
   return sh.flavor === 'dash' ? (ps.includes('$') ? await expandString(sh, parseDqString(ps)) : ps) : await expandPrompt(sh, ps);
 }
 
-export async function interactiveLoop(sh: Shell): Promise<number> {
+export async function interactiveLoop(sh: ShellContext): Promise<number> {
   if (usesLineEditor(sh)) loadHistory(sh);
   try {
     return await commandLoop(sh);
@@ -135,7 +137,7 @@ export async function interactiveLoop(sh: Shell): Promise<number> {
   }
 }
 
-async function commandLoop(sh: Shell): Promise<number> {
+async function commandLoop(sh: ShellContext): Promise<number> {
   const sys = sh.sys;
   if (sh.opts.monitor) {
     try {

@@ -6,13 +6,13 @@ import type { WaitStatus } from '../../engine/kernel/sys.js';
 import type { AndOrNode, PipelineNode } from './ast.js';
 import { CommandInterrupt } from './errors.js';
 import { ForkFailed } from './forkretry.js';
-import type { Job, Shell } from './shell.js';
+import type { Job, ShellContext } from './context.js';
 
-export function jobControl(sh: Shell): boolean {
+export function jobControl(sh: ShellContext): boolean {
   return sh.opts.monitor && sh.sys.isatty(0);
 }
 
-export async function runMulti(sh: Shell, p: PipelineNode): Promise<number> {
+export async function runMulti(sh: ShellContext, p: PipelineNode): Promise<number> {
   const n = p.cmds.length;
   const pids: number[] = [];
   const jc = jobControl(sh);
@@ -48,7 +48,7 @@ export async function runMulti(sh: Shell, p: PipelineNode): Promise<number> {
 }
 
 /** Waits for a foreground job, with the terminal handed to its group meanwhile. */
-export async function waitForeground(sh: Shell, pids: number[], pgid: number, _titles: string[]): Promise<number[]> {
+export async function waitForeground(sh: ShellContext, pids: number[], pgid: number, _titles: string[]): Promise<number[]> {
   if (pgid) setFg(sh, pgid);
   const out: number[] = [];
   let signalled: WaitStatus | undefined;
@@ -68,7 +68,7 @@ export async function waitForeground(sh: Shell, pids: number[], pgid: number, _t
   return out;
 }
 
-export async function waitPid(sh: Shell, pid: number): Promise<WaitStatus> {
+export async function waitPid(sh: ShellContext, pid: number): Promise<WaitStatus> {
   for (;;) {
     try {
       const st = await sh.sys.wait(pid);
@@ -80,7 +80,7 @@ export async function waitPid(sh: Shell, pid: number): Promise<WaitStatus> {
   }
 }
 
-function killGroup(sh: Shell, pgid: number): void {
+function killGroup(sh: ShellContext, pgid: number): void {
   for (const sig of ['SIGTERM', 'SIGCONT'] as const) {
     try {
       sh.sys.kill(-pgid, sig);
@@ -90,7 +90,7 @@ function killGroup(sh: Shell, pgid: number): void {
   }
 }
 
-export function setFg(sh: Shell, pgid: number): void {
+export function setFg(sh: ShellContext, pgid: number): void {
   try {
     sh.sys.tcsetpgrp(0, pgid);
   } catch {
@@ -98,7 +98,7 @@ export function setFg(sh: Shell, pgid: number): void {
   }
 }
 
-export async function reportSignal(sh: Shell, sig: Signal): Promise<void> {
+export async function reportSignal(sh: ShellContext, sig: Signal): Promise<void> {
   if (sig === 'SIGPIPE') return;
   if (sig === 'SIGINT') {
     if (sh.interactive) await sh.writeErr('\n');
@@ -108,11 +108,11 @@ export async function reportSignal(sh: Shell, sig: Signal): Promise<void> {
   await sh.writeErr(`${desc}\n`);
 }
 
-export async function startBackground(sh: Shell, node: AndOrNode, text: string): Promise<void> {
+export async function startBackground(sh: ShellContext, node: AndOrNode, text: string): Promise<void> {
   const jc = jobControl(sh);
   // A lone command runs as the forked child itself (fork + exec), so `sleep 100 &` is one process, as in bash.
   const lone = node.rest.length === 0 && !node.first.bang && node.first.cmds.length === 1 ? node.first.cmds[0] : null;
-  const body = (child: Shell): Promise<number> => (lone ? child.runCommand(lone, true) : child.runAndOr(node));
+  const body = (child: ShellContext): Promise<number> => (lone ? child.runCommand(lone, true) : child.runAndOr(node));
   const fds = sh.childFds();
   if (!sh.interactive && !jc && fds[0] !== undefined) {
     // Non-interactive background jobs read /dev/null, as POSIX asks.
@@ -138,7 +138,7 @@ export async function startBackground(sh: Shell, node: AndOrNode, text: string):
   if (sh.interactive) await sh.writeErr(`[${job.id}] ${pid}\n`);
 }
 
-export function addJob(sh: Shell, pid: number, pgid: number, text: string): Job {
+export function addJob(sh: ShellContext, pid: number, pgid: number, text: string): Job {
   sh.lastBg = pid;
   const id = sh.jobs.length === 0 ? 1 : Math.max(...sh.jobs.map((j) => j.id)) + 1;
   const job: Job = { id, pgid, pids: [pid], text, status: null };
@@ -147,7 +147,7 @@ export function addJob(sh: Shell, pid: number, pgid: number, text: string): Job 
 }
 
 /** Polls background jobs; returns the finished ones (removed from the table). */
-export async function reapJobs(sh: Shell): Promise<Job[]> {
+export async function reapJobs(sh: ShellContext): Promise<Job[]> {
   const done: Job[] = [];
   for (const job of sh.jobs) {
     if (!job.status) {
@@ -165,7 +165,7 @@ export async function reapJobs(sh: Shell): Promise<Job[]> {
   return done;
 }
 
-export function jobMark(sh: Shell, job: Job): string {
+export function jobMark(sh: ShellContext, job: Job): string {
   const live = sh.jobs;
   if (live[live.length - 1] === job) return '+';
   if (live[live.length - 2] === job) return '-';
@@ -178,7 +178,7 @@ export function jobState(st: WaitStatus | null): string {
   return st.code === 0 ? 'Done' : `Exit ${st.code}`;
 }
 
-export async function notifyJobs(sh: Shell): Promise<void> {
+export async function notifyJobs(sh: ShellContext): Promise<void> {
   const all = [...sh.jobs];
   const done = await reapJobs(sh);
   for (const job of done) {
@@ -187,7 +187,7 @@ export async function notifyJobs(sh: Shell): Promise<void> {
   }
 }
 
-export async function reapJobsQuietly(sh: Shell): Promise<void> {
+export async function reapJobsQuietly(sh: ShellContext): Promise<void> {
   for (const job of sh.jobs) {
     if (job.status) continue;
     try {

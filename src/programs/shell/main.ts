@@ -4,7 +4,8 @@ import { ExitSignal, ReturnSignal, ShellError } from './errors.js';
 import { interactiveLoop } from './interactive.js';
 import { ParseError, Parser } from './parser.js';
 import { readRecord } from './builtins/vars.js';
-import { Shell, type Flavor } from './shell.js';
+import type { Flavor } from './context.js';
+import { Shell } from './shell.js';
 import { registerShell } from './introspect.js';
 
 export interface RunShellOptions {

@@ -8,13 +8,13 @@ import type { OpenFlags } from '../../engine/kernel/sys.js';
 import type { Redir } from './ast.js';
 import { ShellError } from './errors.js';
 import { expandString, expandTarget } from './expand.js';
-import type { Shell } from './shell.js';
+import type { ShellContext } from './context.js';
 
 export type Saved = { fd: number; copy: number; inbuf: { buf: string; eof: boolean } | undefined }[];
 
 const SAVE_MIN = 10;
 
-function save(sh: Shell, saved: Saved, fd: number, noSave: boolean): void {
+function save(sh: ShellContext, saved: Saved, fd: number, noSave: boolean): void {
   if (noSave || saved.some((s) => s.fd === fd)) return;
   let copy = -1;
   if (sh.sys.fds().includes(fd)) {
@@ -26,7 +26,7 @@ function save(sh: Shell, saved: Saved, fd: number, noSave: boolean): void {
 }
 
 /** Applies redirections left to right. On failure, undoes what was done and throws a ShellError. */
-export async function applyRedirs(sh: Shell, redirs: readonly Redir[], noSave: boolean): Promise<Saved> {
+export async function applyRedirs(sh: ShellContext, redirs: readonly Redir[], noSave: boolean): Promise<Saved> {
   const saved: Saved = [];
   try {
     for (const r of redirs) await applyOne(sh, r, saved, noSave);
@@ -37,7 +37,22 @@ export async function applyRedirs(sh: Shell, redirs: readonly Redir[], noSave: b
   return saved;
 }
 
-async function applyOne(sh: Shell, r: Redir, saved: Saved, noSave: boolean): Promise<void> {
+const NO_REDIRS = { saved: null } as const;
+
+/**
+ * A command's redirections, applied: what to undo when it ends (null when it has none), or, when one failed, the
+ * status after its diagnostic.
+ */
+export async function redirectCommand(sh: ShellContext, redirs: readonly Redir[], noSave: boolean): Promise<{ saved: Saved | null } | { status: number }> {
+  if (redirs.length === 0) return NO_REDIRS;
+  try {
+    return { saved: await applyRedirs(sh, redirs, noSave) };
+  } catch (e) {
+    return { status: await sh.redirFailed(e) };
+  }
+}
+
+async function applyOne(sh: ShellContext, r: Redir, saved: Saved, noSave: boolean): Promise<void> {
   const sys = sh.sys;
   const input = r.op === '<' || r.op === '<<' || r.op === '<<-' || r.op === '<<<' || r.op === '<&' || r.op === '<>';
   const fd = r.fd ?? (input ? 0 : 1);
@@ -89,7 +104,7 @@ async function applyOne(sh: Shell, r: Redir, saved: Saved, noSave: boolean): Pro
   }
 }
 
-function openTo(sh: Shell, path: string, flags: OpenFlags, fds: number[], saved: Saved, noSave: boolean): void {
+function openTo(sh: ShellContext, path: string, flags: OpenFlags, fds: number[], saved: Saved, noSave: boolean): void {
   const sys = sh.sys;
   let opened: number;
   try {
@@ -106,7 +121,7 @@ function openTo(sh: Shell, path: string, flags: OpenFlags, fds: number[], saved:
 }
 
 /** A readable descriptor holding `text` (a here-document): a pipe, fed by a helper when it is large. */
-async function textFd(sh: Shell, text: string): Promise<number> {
+async function textFd(sh: ShellContext, text: string): Promise<number> {
   const [r, w] = sh.sys.pipe();
   if (text.length < 60000) {
     await sh.sys.write(w, text);
@@ -126,7 +141,7 @@ async function textFd(sh: Shell, text: string): Promise<number> {
   return r;
 }
 
-export function undoRedirs(sh: Shell, saved: Saved): void {
+export function undoRedirs(sh: ShellContext, saved: Saved): void {
   const sys = sh.sys;
   for (let i = saved.length - 1; i >= 0; i--) {
     const s = saved[i];

@@ -4,10 +4,10 @@ import { SysError } from '../../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../../engine/kernel/process.js';
 import { resolvePath } from '../../../engine/kernel/syscalls.js';
 import { BreakSignal, ExitSignal, ReturnSignal, ShellError } from '../errors.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 import { echoEscapes } from './printf.js';
 
-export async function echo(sh: Shell, argv: string[]): Promise<number> {
+export async function echo(sh: ShellContext, argv: string[]): Promise<number> {
   let newline = true;
   let escapes = sh.flavor === 'dash';
   let i = 1;
@@ -31,7 +31,7 @@ export async function echo(sh: Shell, argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function cd(sh: Shell, argv: string[]): Promise<number> {
+export async function cd(sh: ShellContext, argv: string[]): Promise<number> {
   const args = argv.slice(1).filter((a, i) => !(i === 0 && (a === '-L' || a === '-P' || a === '--')));
   if (args.length > 1 && sh.flavor === 'bash') throw new ShellError('cd: too many arguments', 1);
   let dir: string | undefined = args[0];
@@ -59,7 +59,7 @@ export async function cd(sh: Shell, argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function pwd(sh: Shell, argv: string[]): Promise<number> {
+export async function pwd(sh: ShellContext, argv: string[]): Promise<number> {
   const physical = argv.includes('-P');
   let p = sh.getVar('PWD');
   if (physical || !p) p = sh.sys.cwd();
@@ -74,7 +74,7 @@ export async function pwd(sh: Shell, argv: string[]): Promise<number> {
   return 0;
 }
 
-function statusArg(sh: Shell, name: string, a: string | undefined): number {
+function statusArg(sh: ShellContext, name: string, a: string | undefined): number {
   if (a === undefined) return sh.status;
   if (!/^[+-]?[0-9]+$/.test(a.trim())) {
     if (sh.flavor !== 'bash') throw new ShellError(`${name}: Illegal number: ${a}`, 2, true);
@@ -83,7 +83,7 @@ function statusArg(sh: Shell, name: string, a: string | undefined): number {
   return Number(a) & 0xff;
 }
 
-export async function exit(sh: Shell, argv: string[]): Promise<number> {
+export async function exit(sh: ShellContext, argv: string[]): Promise<number> {
   if (sh.interactive && sh.flavor === 'bash' && sh.funcDepth >= 0 && sh.sys.pid === sh.rootPid) await sh.writeErr(sh.login ? 'logout\n' : 'exit\n');
   if (argv.length > 2 && sh.flavor === 'bash') {
     await sh.error('exit: too many arguments');
@@ -102,7 +102,7 @@ export async function exit(sh: Shell, argv: string[]): Promise<number> {
   throw new ExitSignal(code);
 }
 
-export async function ret(sh: Shell, argv: string[]): Promise<number> {
+export async function ret(sh: ShellContext, argv: string[]): Promise<number> {
   if (sh.funcDepth === 0 && !sh.sourcing) {
     throw new ShellError("return: can only `return' from a function or sourced script", 2);
   }
@@ -110,7 +110,7 @@ export async function ret(sh: Shell, argv: string[]): Promise<number> {
 }
 
 function loopControl(isContinue: boolean) {
-  return async (sh: Shell, argv: string[]): Promise<number> => {
+  return async (sh: ShellContext, argv: string[]): Promise<number> => {
     const name = isContinue ? 'continue' : 'break';
     let n = 1;
     if (argv[1] !== undefined) {
@@ -128,7 +128,7 @@ function loopControl(isContinue: boolean) {
 export const brk = loopControl(false);
 export const cont = loopControl(true);
 
-export async function shift(sh: Shell, argv: string[]): Promise<number> {
+export async function shift(sh: ShellContext, argv: string[]): Promise<number> {
   const n = argv[1] === undefined ? 1 : Number(argv[1]);
   if (!Number.isInteger(n) || n < 0) throw new ShellError(`shift: ${argv[1]}: numeric argument required`, 1);
   if (n > sh.args.length) {
@@ -139,13 +139,13 @@ export async function shift(sh: Shell, argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function evalBuiltin(sh: Shell, argv: string[]): Promise<number> {
+export async function evalBuiltin(sh: ShellContext, argv: string[]): Promise<number> {
   const text = argv.slice(1).join(' ');
   if (!text.trim()) return 0;
   return sh.evalText(text);
 }
 
-export async function source(sh: Shell, argv: string[]): Promise<number> {
+export async function source(sh: ShellContext, argv: string[]): Promise<number> {
   const file = argv[1];
   if (file === undefined) {
     throw new ShellError(`${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]`, 2);
@@ -189,7 +189,7 @@ export async function source(sh: Shell, argv: string[]): Promise<number> {
   }
 }
 
-export async function exec(sh: Shell, argv: string[]): Promise<number> {
+export async function exec(sh: ShellContext, argv: string[]): Promise<number> {
   const args = argv.slice(1);
   if (args[0] === '--') args.shift();
   if (args.length === 0) return 0;

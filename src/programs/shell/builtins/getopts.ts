@@ -1,8 +1,8 @@
 /** `getopts`: POSIX option parsing for scripts, with OPTIND/OPTARG and bash's diagnostics. */
 import { ShellError } from '../errors.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
-export async function getopts(sh: Shell, argv: string[]): Promise<number> {
+export async function getopts(sh: ShellContext, argv: string[]): Promise<number> {
   if (argv.length < 3) throw new ShellError('getopts: usage: getopts optstring name [arg ...]', 2);
   const spec = argv[1];
   const name = argv[2];

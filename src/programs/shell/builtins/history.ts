@@ -1,7 +1,7 @@
 /** `history`: the lines typed at this interactive shell, numbered as bash lists them. */
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
-export async function history(sh: Shell, argv: string[]): Promise<number> {
+export async function history(sh: ShellContext, argv: string[]): Promise<number> {
   if (argv[1] === '-c') {
     sh.history.length = 0;
     return 0;

@@ -1,5 +1,5 @@
 /** The builtin table. A builtin runs inside the shell process, with the shell's own descriptors. */
-import type { Shell } from '../shell.js';
+import type { Builtin } from '../context.js';
 import { brk, cd, cont, echo, evalBuiltin, exec, exit, pwd, ret, shift, source } from './core.js';
 import { getopts } from './getopts.js';
 import { history } from './history.js';
@@ -11,7 +11,7 @@ import { testBuiltin } from './test.js';
 import { ulimit } from './ulimit.js';
 import { declare, exportBuiltin, letBuiltin, local, read, readonly, set, unset } from './vars.js';
 
-export type Builtin = (sh: Shell, argv: string[]) => Promise<number>;
+export type { Builtin } from '../context.js';
 
 const noop: Builtin = async () => 0;
 

@@ -3,9 +3,9 @@ import { jobControl, jobMark, jobState, reapJobsQuietly, waitForeground, waitPid
 import { isSysError, SysError } from '../../../engine/kernel/errno.js';
 import { SIGNALS, parseSignal, signalByNumber, type Signal } from '../../../engine/kernel/signals.js';
 import { ShellError } from '../errors.js';
-import type { Job, Shell } from '../shell.js';
+import type { Job, ShellContext } from '../context.js';
 
-function findJob(sh: Shell, spec: string): Job | undefined {
+function findJob(sh: ShellContext, spec: string): Job | undefined {
   const s = spec.slice(1);
   if (s === '' || s === '+' || s === '%') return sh.jobs[sh.jobs.length - 1];
   if (s === '-') return sh.jobs[sh.jobs.length - 2];
@@ -13,7 +13,7 @@ function findJob(sh: Shell, spec: string): Job | undefined {
   return sh.jobs.find((j) => j.text.startsWith(s));
 }
 
-export async function wait(sh: Shell, argv: string[]): Promise<number> {
+export async function wait(sh: ShellContext, argv: string[]): Promise<number> {
   const args = argv.slice(1).filter((a) => a !== '-n' && a !== '-f');
   if (args.length === 0) {
     for (const job of [...sh.jobs]) if (!job.status) job.status = await waitPid(sh, job.pids[0]);
@@ -68,7 +68,7 @@ export async function wait(sh: Shell, argv: string[]): Promise<number> {
   return status;
 }
 
-export async function jobs(sh: Shell, argv: string[]): Promise<number> {
+export async function jobs(sh: ShellContext, argv: string[]): Promise<number> {
   const pidsOnly = argv.includes('-p');
   const long = argv.includes('-l');
   await reapJobsQuietly(sh);
@@ -97,7 +97,7 @@ function listSignals(): string {
   return out;
 }
 
-export async function kill(sh: Shell, argv: string[]): Promise<number> {
+export async function kill(sh: ShellContext, argv: string[]): Promise<number> {
   let sig: Signal = 'SIGTERM';
   let i = 1;
   const usage = 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]';
@@ -172,7 +172,7 @@ function trapSignal(spec: string): Signal | 'EXIT' | undefined {
   return parseSignal(spec);
 }
 
-export async function trap(sh: Shell, argv: string[]): Promise<number> {
+export async function trap(sh: ShellContext, argv: string[]): Promise<number> {
   let args = argv.slice(1);
   if (args[0] === '--') args = args.slice(1);
   if (args.length === 0 || args[0] === '-p') {
@@ -216,7 +216,7 @@ export async function trap(sh: Shell, argv: string[]): Promise<number> {
 }
 
 /** The live job a `fg`/`bg` argument names (`%1`, `%+`, `%sleep`, `1`, none: the current one), or why not. */
-async function jobFor(sh: Shell, name: 'fg' | 'bg', arg: string | undefined): Promise<Job | null> {
+async function jobFor(sh: ShellContext, name: 'fg' | 'bg', arg: string | undefined): Promise<Job | null> {
   if (!jobControl(sh)) {
     await sh.error(`${name}: no job control`);
     return null;
@@ -231,7 +231,7 @@ async function jobFor(sh: Shell, name: 'fg' | 'bg', arg: string | undefined): Pr
 }
 
 /** fg: the job gets the terminal (and SIGCONT); the shell waits for it as for any foreground command. */
-export async function fg(sh: Shell, argv: string[]): Promise<number> {
+export async function fg(sh: ShellContext, argv: string[]): Promise<number> {
   const job = await jobFor(sh, 'fg', argv[1]);
   if (!job) return 1;
   await sh.sys.write(1, `${job.text}\n`);
@@ -246,7 +246,7 @@ export async function fg(sh: Shell, argv: string[]): Promise<number> {
 }
 
 /** bg: every job here keeps running in the background (nothing is ever stopped), as bash then says. */
-export async function bg(sh: Shell, argv: string[]): Promise<number> {
+export async function bg(sh: ShellContext, argv: string[]): Promise<number> {
   const job = await jobFor(sh, 'bg', argv[1]);
   if (!job) return 1;
   await sh.error(`bg: job ${job.id} already in background`);

@@ -1,14 +1,14 @@
 /** Lookup and small builtins: type, command, builtin, alias, unalias, umask, hash, true, false. */
 import { findCommand } from '../external.js';
 import { ShellError } from '../errors.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 import { shellQuote } from './vars.js';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', '{', '}', '!', '[[', ']]', 'time', 'select', 'coproc']);
 
 type Kind = 'alias' | 'keyword' | 'function' | 'builtin' | 'file';
 
-function classify(sh: Shell, name: string): { kind: Kind; detail: string } | undefined {
+function classify(sh: ShellContext, name: string): { kind: Kind; detail: string } | undefined {
   const alias = sh.aliases.get(name);
   if (alias !== undefined) return { kind: 'alias', detail: alias };
   if (KEYWORDS.has(name)) return { kind: 'keyword', detail: '' };
@@ -18,7 +18,7 @@ function classify(sh: Shell, name: string): { kind: Kind; detail: string } | und
   return path ? { kind: 'file', detail: path } : undefined;
 }
 
-export async function type(sh: Shell, argv: string[]): Promise<number> {
+export async function type(sh: ShellContext, argv: string[]): Promise<number> {
   let mode: 't' | 'p' | '' = '';
   const names: string[] = [];
   for (const a of argv.slice(1)) {
@@ -53,7 +53,7 @@ export async function type(sh: Shell, argv: string[]): Promise<number> {
   return status;
 }
 
-export async function command(sh: Shell, argv: string[]): Promise<number> {
+export async function command(sh: ShellContext, argv: string[]): Promise<number> {
   let i = 1;
   let mode = '';
   for (; i < argv.length && argv[i].startsWith('-') && argv[i] !== '-'; i++) {
@@ -82,14 +82,14 @@ export async function command(sh: Shell, argv: string[]): Promise<number> {
   return sh.runArgv(rest, { skipFunctions: true });
 }
 
-export async function builtin(sh: Shell, argv: string[]): Promise<number> {
+export async function builtin(sh: ShellContext, argv: string[]): Promise<number> {
   if (argv.length < 2) return 0;
   const fn = sh.lookupBuiltin(argv[1]);
   if (!fn) throw new ShellError(`builtin: ${argv[1]}: not a shell builtin`, 1);
   return sh.runBuiltin(argv[1], fn, argv.slice(1));
 }
 
-export async function alias(sh: Shell, argv: string[]): Promise<number> {
+export async function alias(sh: ShellContext, argv: string[]): Promise<number> {
   const args = argv.slice(1).filter((a) => a !== '-p');
   if (args.length === 0) {
     let out = '';
@@ -112,7 +112,7 @@ export async function alias(sh: Shell, argv: string[]): Promise<number> {
   return status;
 }
 
-export async function unalias(sh: Shell, argv: string[]): Promise<number> {
+export async function unalias(sh: ShellContext, argv: string[]): Promise<number> {
   let status = 0;
   for (const a of argv.slice(1)) {
     if (a === '-a') sh.aliases.clear();
@@ -124,7 +124,7 @@ export async function unalias(sh: Shell, argv: string[]): Promise<number> {
   return status;
 }
 
-export async function umask(sh: Shell, argv: string[]): Promise<number> {
+export async function umask(sh: ShellContext, argv: string[]): Promise<number> {
   const symbolic = argv.includes('-S');
   const arg = argv.slice(1).find((a) => a !== '-S' && a !== '-p');
   if (arg === undefined) {
@@ -151,7 +151,7 @@ const SHOPT_DEFAULTS = ['checkwinsize', 'cmdhist', 'complete_fullquote', 'expand
 const SHOPT_ALL = [...SHOPT_DEFAULTS, 'autocd', 'cdspell', 'dotglob', 'extglob', 'failglob', 'globstar', 'histappend', 'lastpipe', 'nocaseglob', 'nocasematch', 'nullglob', 'xpg_echo'].sort();
 
 /** `shopt`: bash's extra options are recorded (and listed) but only change what start-up files test. */
-export async function shopt(sh: Shell, argv: string[]): Promise<number> {
+export async function shopt(sh: ShellContext, argv: string[]): Promise<number> {
   let mode: 's' | 'u' | '' = '';
   let quiet = false;
   let setOpts = false;

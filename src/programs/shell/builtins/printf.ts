@@ -1,6 +1,6 @@
 /** `printf` and the escape handling shared with `echo -e`. */
 import { ShellError } from '../errors.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
 /** Backslash escapes as `echo -e` and `%b` read them; `stop` is set by `\c`. */
 export function echoEscapes(s: string): { text: string; stop: boolean } {
@@ -79,7 +79,7 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
   return ' '.repeat(width - s.length) + s;
 }
 
-export async function printfBuiltin(sh: Shell, argv: string[]): Promise<number> {
+export async function printfBuiltin(sh: ShellContext, argv: string[]): Promise<number> {
   let args = argv.slice(1);
   let target: string | undefined;
   if (args[0] === '-v') {

@@ -5,7 +5,7 @@
 import { SysError } from '../../../engine/kernel/errno.js';
 import type { RlimitName } from '../../../engine/kernel/rlimits.js';
 import { ShellError } from '../errors.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
 interface Resource {
   readonly opt: string;
@@ -41,7 +41,7 @@ const USAGE = 'ulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]';
 /** PIPE_BUF / 512: what bash prints for -p (not a setrlimit resource). */
 const PIPE_BLOCKS = 8;
 
-function shown(sh: Shell, r: Resource, hard: boolean): string {
+function shown(sh: ShellContext, r: Resource, hard: boolean): string {
   if (r.opt === 'p') return String(PIPE_BLOCKS);
   const lim = sh.sys.getrlimit(r.name);
   const v = hard ? lim.hard : lim.soft;
@@ -54,7 +54,7 @@ function line(r: Resource, value: string): string {
   return `${r.desc.padEnd(20)} ${unit.padStart(20)}${value}\n`;
 }
 
-export async function ulimit(sh: Shell, argv: string[]): Promise<number> {
+export async function ulimit(sh: ShellContext, argv: string[]): Promise<number> {
   if (sh.flavor !== 'bash') throw new ShellError('ulimit: not simulated in this shell (bash has it)', 2);
   let soft = false;
   let hard = false;

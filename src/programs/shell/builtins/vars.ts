@@ -5,7 +5,7 @@ import { isName } from '../parser.js';
 import { assignArray, declareArray, toArray, unsetElement } from '../arrays.js';
 import { expandString, expandWords } from '../expand.js';
 import { Parser } from '../parser.js';
-import type { Shell, ShellOptions } from '../shell.js';
+import type { ShellContext, ShellOptions } from '../context.js';
 
 /** bash's quoting in `set` and `declare -p` output. */
 export function shellQuote(v: string): string {
@@ -23,7 +23,7 @@ const LONG_OPTS: Record<string, keyof ShellOptions> = {
 };
 const SHORT_OPTS: Record<string, keyof ShellOptions> = { e: 'errexit', x: 'xtrace', u: 'nounset', f: 'noglob', m: 'monitor' };
 
-export async function set(sh: Shell, argv: string[]): Promise<number> {
+export async function set(sh: ShellContext, argv: string[]): Promise<number> {
   if (argv.length === 1) {
     const names = [...sh.vars.keys()].sort();
     let out = '';
@@ -74,7 +74,7 @@ function splitAssign(a: string): [string, string | undefined] {
   return eq < 0 ? [a, undefined] : [a.slice(0, eq), a.slice(eq + 1)];
 }
 
-export async function exportBuiltin(sh: Shell, argv: string[]): Promise<number> {
+export async function exportBuiltin(sh: ShellContext, argv: string[]): Promise<number> {
   let unexport = false;
   const names: string[] = [];
   for (const a of argv.slice(1)) {
@@ -112,7 +112,7 @@ export async function exportBuiltin(sh: Shell, argv: string[]): Promise<number> 
   return status;
 }
 
-export async function unset(sh: Shell, argv: string[]): Promise<number> {
+export async function unset(sh: ShellContext, argv: string[]): Promise<number> {
   let funcs = false;
   for (const a of argv.slice(1)) {
     if (a === '-f') funcs = true;
@@ -128,7 +128,7 @@ export async function unset(sh: Shell, argv: string[]): Promise<number> {
   return 0;
 }
 
-async function declareLike(sh: Shell, argv: string[], opts: { local?: boolean; readonly?: boolean }): Promise<number> {
+async function declareLike(sh: ShellContext, argv: string[], opts: { local?: boolean; readonly?: boolean }): Promise<number> {
   let exp = false;
   let ro = opts.readonly ?? false;
   let print = false;
@@ -187,14 +187,14 @@ async function declareLike(sh: Shell, argv: string[], opts: { local?: boolean; r
   return status;
 }
 
-export const local = (sh: Shell, argv: string[]): Promise<number> => {
+export const local = (sh: ShellContext, argv: string[]): Promise<number> => {
   if (sh.funcDepth === 0) throw new ShellError('local: can only be used in a function', 1);
   return declareLike(sh, argv, { local: true });
 };
-export const declare = (sh: Shell, argv: string[]): Promise<number> => declareLike(sh, argv, {});
-export const readonly = (sh: Shell, argv: string[]): Promise<number> => declareLike(sh, argv, { readonly: true });
+export const declare = (sh: ShellContext, argv: string[]): Promise<number> => declareLike(sh, argv, {});
+export const readonly = (sh: ShellContext, argv: string[]): Promise<number> => declareLike(sh, argv, { readonly: true });
 
-export async function letBuiltin(sh: Shell, argv: string[]): Promise<number> {
+export async function letBuiltin(sh: ShellContext, argv: string[]): Promise<number> {
   if (argv.length < 2) throw new ShellError('let: expression expected', 1);
   let v = 0n;
   for (const a of argv.slice(1)) {
@@ -209,7 +209,7 @@ export async function letBuiltin(sh: Shell, argv: string[]): Promise<number> {
 }
 
 /** Reads up to `delim` from fd, keeping what is left over for the next `read`. Null at end of input. */
-export async function readRecord(sh: Shell, fd: number, delim = '\n', max = -1): Promise<{ text: string; complete: boolean } | null> {
+export async function readRecord(sh: ShellContext, fd: number, delim = '\n', max = -1): Promise<{ text: string; complete: boolean } | null> {
   let st = sh.inbufs.get(fd);
   if (!st) {
     st = { buf: '', eof: false };
@@ -240,7 +240,7 @@ export async function readRecord(sh: Shell, fd: number, delim = '\n', max = -1):
   }
 }
 
-export async function read(sh: Shell, argv: string[]): Promise<number> {
+export async function read(sh: ShellContext, argv: string[]): Promise<number> {
   let raw = false;
   let prompt = '';
   let delim = '\n';
@@ -298,7 +298,7 @@ export async function read(sh: Shell, argv: string[]): Promise<number> {
   return complete ? 0 : 1;
 }
 
-function assignFields(sh: Shell, text: string, names: string[], raw: boolean): void {
+function assignFields(sh: ShellContext, text: string, names: string[], raw: boolean): void {
   const unescape = (s: string): string => (raw ? s : s.replace(/\\(.)/g, '$1'));
   if (names.length === 0) {
     sh.setVar('REPLY', unescape(text));

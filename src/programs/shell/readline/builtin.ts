@@ -1,8 +1,8 @@
 /** bash's `complete` builtin: `-W wordlist`, `-C command`, `-F function`, `-o option`, `-p` and `-r`. */
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 import { compspecs, DEFAULT_SPEC, describeSpec, type CompSpec } from './compspec.js';
 
-export async function completeBuiltin(sh: Shell, argv: string[]): Promise<number> {
+export async function completeBuiltin(sh: ShellContext, argv: string[]): Promise<number> {
   const reg = compspecs(sh);
   const options: string[] = [];
   let wordlist: string | undefined;

@@ -4,7 +4,7 @@
  * line, filter by the current word and, when several are left, pad them with their descriptions.
  */
 import { captureOutput } from './run.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
 export const DIRECTIVE_ERROR = 1;
 export const DIRECTIVE_NO_SPACE = 2;
@@ -49,7 +49,7 @@ export function formatMatches(candidates: readonly string[], cur: string, column
   });
 }
 
-export async function cobraComplete(sh: Shell, words: readonly string[], cur: string, columns: number): Promise<CobraResult> {
+export async function cobraComplete(sh: ShellContext, words: readonly string[], cur: string, columns: number): Promise<CobraResult> {
   const out = await captureOutput(sh, [words[0], '__complete', ...words.slice(1), cur]);
   const { candidates, directive } = parseCompleteOutput(out);
   if (directive & DIRECTIVE_ERROR) return { matches: [], directive };

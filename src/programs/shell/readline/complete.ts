@@ -4,7 +4,7 @@
  * through the shell's own filesystem view, so a container's shell completes the container's files.
  */
 import { BUILTINS } from '../builtins/index.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 import { cobraComplete, DIRECTIVE_ERROR, DIRECTIVE_NO_FILE_COMP, DIRECTIVE_NO_SPACE } from './cobra.js';
 import { findCompspec } from './compspec.js';
 import { captureOutput } from './run.js';
@@ -75,7 +75,7 @@ export function commandWords(before: string): { words: string[]; curRaw: string 
   return { words, curRaw: raw };
 }
 
-function isDir(sh: Shell, path: string): boolean {
+function isDir(sh: ShellContext, path: string): boolean {
   try {
     return sh.sys.fs.stat(path).type === 'dir';
   } catch {
@@ -83,7 +83,7 @@ function isDir(sh: Shell, path: string): boolean {
   }
 }
 
-function isExecutable(sh: Shell, path: string): boolean {
+function isExecutable(sh: ShellContext, path: string): boolean {
   try {
     return sh.sys.fs.stat(path).type === 'file' && sh.sys.fs.access(path, 'x');
   } catch {
@@ -91,7 +91,7 @@ function isExecutable(sh: Shell, path: string): boolean {
   }
 }
 
-function listDir(sh: Shell, dir: string): string[] {
+function listDir(sh: ShellContext, dir: string): string[] {
   try {
     return sh.sys.fs.readdir(dir);
   } catch {
@@ -100,7 +100,7 @@ function listDir(sh: Shell, dir: string): string[] {
 }
 
 /** Files matching `word` (`~` expanded for the lookup only); `keep` filters by full path. */
-function fileMatches(sh: Shell, word: string, keep?: (path: string) => boolean): { matches: string[]; display: string[]; dirs: Set<string> } {
+function fileMatches(sh: ShellContext, word: string, keep?: (path: string) => boolean): { matches: string[]; display: string[]; dirs: Set<string> } {
   const slash = word.lastIndexOf('/');
   const dirPart = slash < 0 ? '' : word.slice(0, slash + 1);
   const base = word.slice(slash + 1);
@@ -121,7 +121,7 @@ function fileMatches(sh: Shell, word: string, keep?: (path: string) => boolean):
   return { matches: found.map((f) => f[0]), display: found.map((f) => f[1]), dirs };
 }
 
-function commandNames(sh: Shell, word: string): string[] {
+function commandNames(sh: ShellContext, word: string): string[] {
   const names = new Set<string>();
   const add = (n: string): void => {
     if (n.startsWith(word)) names.add(n);
@@ -155,7 +155,7 @@ function plain(start: number, word: string, matches: string[], noSpace = false):
   return { start, word, matches, display: matches, dirs: new Set(), filenames: false, noSpace };
 }
 
-export async function complete(sh: Shell, text: string, point: number, cols: number): Promise<Completions> {
+export async function complete(sh: ShellContext, text: string, point: number, cols: number): Promise<Completions> {
   const before = text.slice(0, point);
   let bstart = point;
   while (bstart > 0 && !BREAKS.includes(before[bstart - 1])) bstart--;

@@ -5,7 +5,7 @@
  * /usr/share/bash-completion/completions/<cmd> (cobra programs like docker register `-F __start_<cmd>`,
  * sudo `-F _sudo`).
  */
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
 export interface CompSpec {
   /** `-o` options (`default`, `nospace`, `filenames`…). */
@@ -15,9 +15,9 @@ export interface CompSpec {
   readonly func?: string;
 }
 
-const registries = new WeakMap<Shell, Map<string, CompSpec>>();
+const registries = new WeakMap<ShellContext, Map<string, CompSpec>>();
 
-export function compspecs(sh: Shell): Map<string, CompSpec> {
+export function compspecs(sh: ShellContext): Map<string, CompSpec> {
   let m = registries.get(sh);
   if (!m) {
     m = new Map();
@@ -32,7 +32,7 @@ const COMPLETIONS_DIR = '/usr/share/bash-completion/completions';
 export const DEFAULT_SPEC = '-D';
 
 /** The spec for a command word, loading a cobra completion file on first use as bash-completion does. */
-export function findCompspec(sh: Shell, cmd: string): CompSpec | undefined {
+export function findCompspec(sh: ShellContext, cmd: string): CompSpec | undefined {
   const reg = compspecs(sh);
   const base = cmd.slice(cmd.lastIndexOf('/') + 1);
   const spec = reg.get(cmd) ?? reg.get(base);

@@ -4,7 +4,8 @@
  * while a command ran were buffered by the terminal and are read here at the next prompt.
  */
 import type { TermiosState } from '../../../engine/kernel/sys.js';
-import { PromptInterrupt, type Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
+import { PromptInterrupt } from '../errors.js';
 import { LineBuffer } from './buffer.js';
 import { busyboxColumns, commonPrefix, readlineColumns } from './columns.js';
 import { complete, quoteFilename, type Completions } from './complete.js';
@@ -24,9 +25,9 @@ interface EditorState {
   killed: string;
 }
 
-const states = new WeakMap<Shell, EditorState>();
+const states = new WeakMap<ShellContext, EditorState>();
 
-function stateOf(sh: Shell): EditorState {
+function stateOf(sh: ShellContext): EditorState {
   let s = states.get(sh);
   if (!s) {
     s = { pending: [], partial: '', killed: '' };
@@ -36,7 +37,7 @@ function stateOf(sh: Shell): EditorState {
 }
 
 /** True if this shell edits its lines itself: bash and busybox ash, interactive, on a terminal. dash does not. */
-export function usesLineEditor(sh: Shell): boolean {
+export function usesLineEditor(sh: ShellContext): boolean {
   return sh.flavor !== 'dash' && sh.interactive && sh.sys.isatty(0);
 }
 
@@ -49,7 +50,7 @@ class Editor {
   private readonly st: EditorState;
 
   constructor(
-    private readonly sh: Shell,
+    private readonly sh: ShellContext,
     private readonly prompt: string,
   ) {
     this.st = stateOf(sh);
@@ -335,7 +336,7 @@ class Editor {
  * input. Ctrl-C at the prompt shows `^C` and throws PromptInterrupt (from the SIGINT handler or, with the
  * key delivered as a byte, from here).
  */
-export async function readLineEdited(sh: Shell, prompt: string): Promise<string | null> {
+export async function readLineEdited(sh: ShellContext, prompt: string): Promise<string | null> {
   const sys = sh.sys;
   let saved: TermiosState | undefined;
   try {

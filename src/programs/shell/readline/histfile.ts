@@ -3,10 +3,10 @@
  * list, HISTFILE is read when an interactive shell starts and rewritten (HISTFILESIZE lines) when it exits.
  * busybox ash keeps ~/.ash_history the same way.
  */
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 import { historyLimit, readHistoryFile, writeHistoryFile } from './history.js';
 
-function histfile(sh: Shell): string | undefined {
+function histfile(sh: ShellContext): string | undefined {
   const v = sh.getVar('HISTFILE');
   if (v !== undefined) return v === '' ? undefined : v;
   const home = sh.getVar('HOME');
@@ -14,12 +14,12 @@ function histfile(sh: Shell): string | undefined {
   return `${home.replace(/\/$/, '')}/${sh.flavor === 'ash' ? '.ash_history' : '.bash_history'}`;
 }
 
-function histsize(sh: Shell): number {
+function histsize(sh: ShellContext): number {
   return historyLimit(sh.getVar('HISTSIZE'), sh.flavor === 'ash' ? 255 : 500);
 }
 
 /** Start of an interactive session (after the start-up files have set HISTSIZE and friends). */
-export function loadHistory(sh: Shell): void {
+export function loadHistory(sh: ShellContext): void {
   const path = histfile(sh);
   if (!path) return;
   const lines = readHistoryFile(sh.sys.fs, path, histsize(sh));
@@ -27,7 +27,7 @@ export function loadHistory(sh: Shell): void {
 }
 
 /** End of the session: bash truncates the file to HISTFILESIZE (default: HISTSIZE). */
-export function saveHistory(sh: Shell): void {
+export function saveHistory(sh: ShellContext): void {
   const path = histfile(sh);
   if (!path) return;
   const limit = historyLimit(sh.getVar('HISTFILESIZE'), histsize(sh));
@@ -35,7 +35,7 @@ export function saveHistory(sh: Shell): void {
 }
 
 /** Adds a typed command (its text without the final newline) as HISTCONTROL allows. */
-export function recordHistory(sh: Shell, entry: string): void {
+export function recordHistory(sh: ShellContext, entry: string): void {
   if (entry.trim() === '') return;
   const control = sh.flavor === 'bash' ? (sh.getVar('HISTCONTROL') ?? '').split(':') : ['ignoredups'];
   const has = (o: string): boolean => control.includes(o) || (control.includes('ignoreboth') && (o === 'ignorespace' || o === 'ignoredups'));

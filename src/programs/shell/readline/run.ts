@@ -1,9 +1,9 @@
 /** Runs a completer program (`docker __complete …`, `complete -C`) as a child and collects its output. */
 import { isProcessEnd } from '../../../engine/kernel/process.js';
 import { findCommand } from '../external.js';
-import type { Shell } from '../shell.js';
+import type { ShellContext } from '../context.js';
 
-export async function captureOutput(sh: Shell, argv: readonly string[], env: Record<string, string> = {}): Promise<string> {
+export async function captureOutput(sh: ShellContext, argv: readonly string[], env: Record<string, string> = {}): Promise<string> {
   const sys = sh.sys;
   const path = argv[0].includes('/') ? argv[0] : findCommand(sh, argv[0]);
   if (!path) return '';
