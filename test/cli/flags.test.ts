@@ -5,7 +5,8 @@ import { runCommand } from '../../src/cli/commands/run.js';
 import { psCommand } from '../../src/cli/commands/ps.js';
 import { commandFlags } from '../../src/cli/help.js';
 import { dispatch } from '../../src/cli/dispatch.js';
-import { ROOT, findChild } from '../../src/cli/tree.js';
+import { ROOT } from '../../src/cli/command/commands.js';
+import { findChild } from '../../src/cli/spec.js';
 
 const runFlags = commandFlags(findChild(ROOT, 'run')!);
 

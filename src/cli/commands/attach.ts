@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { ApiClient, ContainerJSON, WaitHandle } from '../client.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { StatusError } from '../errors.js';
 import { streamHijacked } from './hijack.js';
 import { forwardSignals, resizeForAttach } from './tty.js';
@@ -19,6 +18,12 @@ export const attachCommand = command({
     flag("no-stdin", "", "", "Do not attach STDIN", { sim: true }),
     flag("sig-proxy", "", "", "Proxy all received signals to the process", { def: "true", sim: true }),
   ],
+  run: (cli, inv) => runAttach(cli, {
+    noStdin: getBool(inv.flags, 'no-stdin'),
+    proxy: getBool(inv.flags, 'sig-proxy'),
+    detachKeys: getString(inv.flags, 'detach-keys'),
+    container: inv.args[0],
+  }),
 });
 
 export interface AttachOptions {
@@ -67,10 +72,3 @@ export async function runAttach(cli: CommandCli, opts: AttachOptions): Promise<v
   if (res.Error) throw new Error(res.Error.Message);
   if (res.StatusCode !== 0) throw new StatusError(res.StatusCode);
 }
-
-export const attachAction = (cli: CommandCli, inv: Invocation): Promise<void> => runAttach(cli, {
-  noStdin: getBool(inv.flags, 'no-stdin'),
-  proxy: getBool(inv.flags, 'sig-proxy'),
-  detachKeys: getString(inv.flags, 'detach-keys'),
-  container: inv.args[0],
-});

@@ -1,5 +1,4 @@
-import { flag } from '../spec.js';
-import type { FlagSpec } from '../spec.js';
+import { flag, type FlagSpec } from '../flags.js';
 
 /**
  * The flags `docker create` and `docker run` share (docker/cli's addFlags in cli/command/container/opts.go);

@@ -4,7 +4,7 @@
  * the caller adds the `docker: … Run 'docker run --help'` frame.
  */
 import type { Json } from '../client.js';
-import type { Invocation } from '../dispatch.js';
+import type { Invocation } from '../spec.js';
 import { notSimulated, StatusError } from '../errors.js';
 import { changed, getBool, getInt, getList, getString } from '../flags.js';
 import { extraHost, parseGoDuration, ramInBytes } from '../values.js';

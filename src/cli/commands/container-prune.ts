@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getList } from '../flags.js';
+import { flag, getBool, getList } from '../flags.js';
 import { filtersJSON } from '../filters.js';
 import { humanSize } from '../formatter/units.js';
 import { Cancelled, confirm } from '../prompt.js';
@@ -15,6 +14,7 @@ export const containerPruneCommand = command({
     flag("filter", "", "filter", "Provide filter values (e.g. \"until=<timestamp>\")", { sim: true }),
     flag("force", "f", "", "Do not prompt for confirmation", { sim: true }),
   ],
+  run: (cli, inv) => runContainerPrune(cli, getBool(inv.flags, 'force'), getList(inv.flags, 'filter')),
 });
 
 const WARNING = 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue?';
@@ -33,6 +33,3 @@ export async function runContainerPrune(cli: CommandCli, force: boolean, filter:
   if (output !== '') await cli.out.write(`${output}\n`);
   await cli.out.write(`Total reclaimed space: ${humanSize(reclaimed)}\n`);
 }
-
-export const containerPruneAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runContainerPrune(cli, getBool(inv.flags, 'force'), getList(inv.flags, 'filter'));

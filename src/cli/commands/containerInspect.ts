@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { inspectRefs } from './inspector.js';
 
 /** `docker container inspect` as docker/cli 28.2.2 defines it (cli/command/container/inspect.go); flag text recorded from `--help`. */
@@ -13,11 +12,9 @@ export const containerInspectCommand = command({
     flag("format", "f", "string", "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", { sim: true }),
     flag("size", "s", "", "Display total file sizes", { sim: true }),
   ],
+  run: (cli, inv) => runContainerInspect(cli, inv.args, getString(inv.flags, 'format'), getBool(inv.flags, 'size')),
 });
 
 export async function runContainerInspect(cli: CommandCli, refs: readonly string[], format: string, size: boolean): Promise<void> {
   await inspectRefs(cli, refs, format, (ref) => cli.client().containerInspect(ref, { size }));
 }
-
-export const containerInspectAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runContainerInspect(cli, inv.args, getString(inv.flags, 'format'), getBool(inv.flags, 'size'));

@@ -1,6 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
+import { flag } from '../flags.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { createContainer } from './container-create.js';
 import { containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './container-opts.js';
 import { CONTAINER_FLAGS } from './container-flags.js';
@@ -16,15 +16,14 @@ export const createCommand = command({
     ...CONTAINER_FLAGS,
     flag("pull", "", "string", "Pull image before creating (\"always\", \"|missing\", \"never\")", { def: "\"missing\"", sim: true }),
   ],
+  run: async (cli, inv) => {
+    const opts = createOptions(inv);
+    await runCreate(cli, containerConfigFor(cli, inv, opts.pull, 'create'), opts);
+  },
 });
 
 /** Prints the new container's 64-hex ID. Daemon errors come back plain (exit 1, no `docker:` prefix). */
 export async function runCreate(cli: CommandCli, cfg: ContainerConfig, opts: CreateOptions): Promise<void> {
   const id = await createContainer(cli, cfg, opts);
   await cli.out.write(id + '\n');
-}
-
-export async function createAction(cli: CommandCli, inv: Invocation): Promise<void> {
-  const opts = createOptions(inv);
-  await runCreate(cli, containerConfigFor(cli, inv, opts.pull, 'create'), opts);
 }

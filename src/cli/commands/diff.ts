@@ -1,6 +1,5 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 
 /** `docker diff` as docker/cli 28.2.2 defines it (cli/command/container/diff.go); flag text recorded from `--help`. */
 export const diffCommand = command({
@@ -10,6 +9,7 @@ export const diffCommand = command({
   args: { exact: 1 },
   flags: [
   ],
+  run: (cli, inv) => runDiff(cli, inv.args[0]),
 });
 
 const KINDS = ['C', 'A', 'D'];
@@ -21,5 +21,3 @@ export async function runDiff(cli: CommandCli, container: string): Promise<void>
   for (const c of changes) out += `${KINDS[c.Kind] ?? '?'} ${c.Path}\n`;
   if (out) await cli.out.write(out);
 }
-
-export const diffAction = (cli: CommandCli, inv: Invocation): Promise<void> => runDiff(cli, inv.args[0]);

@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { ExecConfig } from '../client.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getList, getString } from '../flags.js';
+import { flag, getBool, getList, getString } from '../flags.js';
 import { isConnectionError, passProcessEnd, StatusError } from '../errors.js';
 import { streamHijacked } from './hijack.js';
 import { monitorTtySize } from './tty.js';
@@ -26,6 +25,18 @@ export const execCommand = command({
     flag("user", "u", "string", "Username or UID (format: \"<name|uid>[:<group|gid>]\")", { sim: true }),
     flag("workdir", "w", "string", "Working directory inside the container", { sim: true }),
   ],
+  run: (cli, inv) => runExec(cli, {
+    detach: getBool(inv.flags, 'detach'),
+    detachKeys: getString(inv.flags, 'detach-keys'),
+    interactive: getBool(inv.flags, 'interactive'),
+    tty: getBool(inv.flags, 'tty'),
+    user: getString(inv.flags, 'user'),
+    privileged: getBool(inv.flags, 'privileged'),
+    env: getList(inv.flags, 'env'),
+    workdir: getString(inv.flags, 'workdir'),
+    container: inv.args[0],
+    command: inv.args.slice(1),
+  }),
 });
 
 export interface ExecOptions {
@@ -98,16 +109,3 @@ export async function runExec(cli: CommandCli, o: ExecOptions): Promise<void> {
   }
   if (code !== 0) throw new StatusError(code);
 }
-
-export const execAction = (cli: CommandCli, inv: Invocation): Promise<void> => runExec(cli, {
-  detach: getBool(inv.flags, 'detach'),
-  detachKeys: getString(inv.flags, 'detach-keys'),
-  interactive: getBool(inv.flags, 'interactive'),
-  tty: getBool(inv.flags, 'tty'),
-  user: getString(inv.flags, 'user'),
-  privileged: getBool(inv.flags, 'privileged'),
-  env: getList(inv.flags, 'env'),
-  workdir: getString(inv.flags, 'workdir'),
-  container: inv.args[0],
-  command: inv.args.slice(1),
-});

@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command, renamed } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getList, getString } from '../flags.js';
+import { flag, getBool, getList, getString } from '../flags.js';
 import { filtersJSON } from '../filters.js';
 import { IMAGE_HEADERS, IMAGE_TABLE, IMAGE_TABLE_DIGESTS, imageRows } from '../formatter/image.js';
 import { writeRows } from '../formatter/write.js';
@@ -21,7 +20,19 @@ export const imagesCommand = command({
     flag("quiet", "q", "", "Only show image IDs", { sim: true }),
     flag("tree", "", "", "List multi-platform images as a tree (EXPERIMENTAL)"),
   ],
+  run: (cli, inv) => runImages(cli, {
+    matchName: inv.args[0] ?? '',
+    quiet: getBool(inv.flags, 'quiet'),
+    all: getBool(inv.flags, 'all'),
+    noTrunc: getBool(inv.flags, 'no-trunc'),
+    showDigests: getBool(inv.flags, 'digests'),
+    format: getString(inv.flags, 'format'),
+    filter: getList(inv.flags, 'filter'),
+  }),
 });
+
+/** `docker image ls` (newListCommand): the same command, also called `list`. */
+export const listCommand = renamed(imagesCommand, 'ls', ['list']);
 
 export interface ImagesOptions {
   readonly matchName: string;
@@ -42,13 +53,3 @@ export async function runImages(cli: CommandCli, o: ImagesOptions): Promise<void
   const text = writeRows(format, o.showDigests ? IMAGE_TABLE_DIGESTS : IMAGE_TABLE, rows, IMAGE_HEADERS);
   if (text) await cli.out.write(text);
 }
-
-export const imagesAction = (cli: CommandCli, inv: Invocation): Promise<void> => runImages(cli, {
-  matchName: inv.args[0] ?? '',
-  quiet: getBool(inv.flags, 'quiet'),
-  all: getBool(inv.flags, 'all'),
-  noTrunc: getBool(inv.flags, 'no-trunc'),
-  showDigests: getBool(inv.flags, 'digests'),
-  format: getString(inv.flags, 'format'),
-  filter: getList(inv.flags, 'filter'),
-});

@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { Json } from '../client.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { CLIENT_VERSION } from '../globals.js';
 import { errorText, passProcessEnd, StatusError } from '../errors.js';
 import { bytesSize } from '../formatter/units.js';
@@ -18,6 +17,7 @@ export const infoCommand = command({
   flags: [
     flag("format", "f", "string", "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", { sim: true }),
   ],
+  run: (cli, inv) => runInfo(cli, getString(inv.flags, 'format'), getBool(inv.globals, 'debug')),
 });
 
 type Info = Record<string, any>;
@@ -137,6 +137,3 @@ export async function runInfo(cli: CommandCli, format: string, debug: boolean): 
   const warnings = (info.Warnings as string[] | null | undefined) ?? [];
   if (warnings.length > 0) await cli.err.write(warnings.map((w) => w + '\n').join(''));
 }
-
-export const infoAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runInfo(cli, getString(inv.flags, 'format'), getBool(inv.globals, 'debug'));

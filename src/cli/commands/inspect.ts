@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { inspectRefs } from './inspector.js';
 import { isNotFound } from '../errors.js';
 
@@ -15,6 +14,12 @@ export const inspectCommand = command({
     flag("size", "s", "", "Display total file sizes if the type is container", { sim: true }),
     flag("type", "", "string", "Only inspect objects of the given type", { sim: true }),
   ],
+  run: (cli, inv) => runInspect(cli, {
+    format: getString(inv.flags, 'format'),
+    type: getString(inv.flags, 'type'),
+    size: getBool(inv.flags, 'size'),
+    refs: inv.args,
+  }),
 });
 
 const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
@@ -48,10 +53,3 @@ export async function runInspect(cli: CommandCli, o: InspectOptions): Promise<vo
     throw new Error(`Error: No such object: ${ref}`);
   });
 }
-
-export const inspectAction = (cli: CommandCli, inv: Invocation): Promise<void> => runInspect(cli, {
-  format: getString(inv.flags, 'format'),
-  type: getString(inv.flags, 'type'),
-  size: getBool(inv.flags, 'size'),
-  refs: inv.args,
-});

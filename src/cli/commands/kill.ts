@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { forEachContainer } from './each.js';
-import { getString } from '../flags.js';
+import { flag, getString } from '../flags.js';
 
 /** `docker kill` as docker/cli 28.2.2 defines it (cli/command/container/kill.go); flag text recorded from `--help`. */
 export const killCommand = command({
@@ -13,11 +12,9 @@ export const killCommand = command({
   flags: [
     flag("signal", "s", "string", "Signal to send to the container", { sim: true }),
   ],
+  run: (cli, inv) => runKill(cli, getString(inv.flags, 'signal'), inv.args),
 });
 
 export async function runKill(cli: CommandCli, signal: string, containers: readonly string[]): Promise<void> {
   await forEachContainer(cli, containers, (c) => cli.client().containerKill(c, signal));
 }
-
-export const killAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runKill(cli, getString(inv.flags, 'signal'), inv.args);

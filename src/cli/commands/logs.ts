@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { getTimestamp } from '../timestamp.js';
 import { Utf8StreamDecoder } from '../../api/bytes.js';
 import { FrameDecoder } from '../../api/stream/stdcopy.js';
@@ -20,6 +19,15 @@ export const logsCommand = command({
     flag("timestamps", "t", "", "Show timestamps", { sim: true }),
     flag("until", "", "string", "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)", { sim: true }),
   ],
+  run: (cli, inv) => runLogs(cli, {
+    follow: getBool(inv.flags, 'follow'),
+    since: getString(inv.flags, 'since'),
+    until: getString(inv.flags, 'until'),
+    timestamps: getBool(inv.flags, 'timestamps'),
+    details: getBool(inv.flags, 'details'),
+    tail: getString(inv.flags, 'tail'),
+    container: inv.args[0],
+  }),
 });
 
 export interface LogsOptions {
@@ -74,13 +82,3 @@ export async function runLogs(cli: CommandCli, o: LogsOptions): Promise<void> {
   const restErr = err.end();
   if (restErr) await cli.err.write(restErr);
 }
-
-export const logsAction = (cli: CommandCli, inv: Invocation): Promise<void> => runLogs(cli, {
-  follow: getBool(inv.flags, 'follow'),
-  since: getString(inv.flags, 'since'),
-  until: getString(inv.flags, 'until'),
-  timestamps: getBool(inv.flags, 'timestamps'),
-  details: getBool(inv.flags, 'details'),
-  tail: getString(inv.flags, 'tail'),
-  container: inv.args[0],
-});

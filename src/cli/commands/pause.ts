@@ -1,6 +1,5 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { forEachContainer } from './each.js';
 
 /** `docker pause` as docker/cli 28.2.2 defines it (cli/command/container/pause.go); flag text recorded from `--help`. */
@@ -11,10 +10,9 @@ export const pauseCommand = command({
   args: { min: 1 },
   flags: [
   ],
+  run: (cli, inv) => runPause(cli, inv.args),
 });
 
 export async function runPause(cli: CommandCli, containers: readonly string[]): Promise<void> {
   await forEachContainer(cli, containers, (c) => cli.client().containerPause(c));
 }
-
-export const pauseAction = (cli: CommandCli, inv: Invocation): Promise<void> => runPause(cli, inv.args);

@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command, renamed, type Invocation } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { ContainerListOptions } from '../client.js';
-import type { Invocation } from '../dispatch.js';
-import { changed, getBool, getInt, getList, getString } from '../flags.js';
+import { changed, flag, getBool, getInt, getList, getString } from '../flags.js';
 import { filtersJSON } from '../filters.js';
 import { PS_HEADERS, PS_TABLE } from '../formatter/container.js';
 import { psRow } from '../formatter/ps.js';
@@ -24,7 +23,11 @@ export const psCommand = command({
     flag("quiet", "q", "", "Only display container IDs", { sim: true }),
     flag("size", "s", "", "Display total file sizes", { sim: true }),
   ],
+  run: (cli, inv) => runPs(cli, psOptions(inv)),
 });
+
+/** `docker container ls` (newListCommand): the same command, also called `ps` and `list`. */
+export const listCommand = renamed(psCommand, 'ls', ['ps', 'list']);
 
 export interface PsOptions {
   readonly quiet: boolean;
@@ -91,5 +94,3 @@ export function psOptions(inv: Invocation): PsOptions {
     filter: getList(f, 'filter'),
   };
 }
-
-export const psAction = (cli: CommandCli, inv: Invocation): Promise<void> => runPs(cli, psOptions(inv));

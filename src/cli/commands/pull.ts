@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { displayJSONMessages } from '../formatter/jsonmessage.js';
 import { apiTag, isNameOnly, parseNormalizedNamed, refName, refString, tagNameOnly } from '../reference.js';
 
@@ -17,6 +16,12 @@ export const pullCommand = command({
     flag("platform", "", "string", "Set platform if server is multi-platform capable"),
     flag("quiet", "q", "", "Suppress verbose output", { sim: true }),
   ],
+  run: (cli, inv) => runPull(cli, {
+    remote: inv.args[0],
+    all: getBool(inv.flags, 'all-tags'),
+    quiet: getBool(inv.flags, 'quiet'),
+    platform: getString(inv.flags, 'platform'),
+  }),
 });
 
 export interface PullOptions {
@@ -46,10 +51,3 @@ export async function runPull(cli: CommandCli, o: PullOptions): Promise<void> {
   }
   if (!o.all) await cli.out.write(refString(ref) + '\n');
 }
-
-export const pullAction = (cli: CommandCli, inv: Invocation): Promise<void> => runPull(cli, {
-  remote: inv.args[0],
-  all: getBool(inv.flags, 'all-tags'),
-  quiet: getBool(inv.flags, 'quiet'),
-  platform: getString(inv.flags, 'platform'),
-});

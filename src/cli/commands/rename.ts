@@ -1,6 +1,5 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { errorText, passProcessEnd } from '../errors.js';
 
 /** `docker rename` as docker/cli 28.2.2 defines it (cli/command/container/rename.go); flag text recorded from `--help`. */
@@ -11,6 +10,7 @@ export const renameCommand = command({
   args: { exact: 2 },
   flags: [
   ],
+  run: (cli, inv) => runRename(cli, inv.args[0], inv.args[1]),
 });
 
 export async function runRename(cli: CommandCli, oldName: string, newName: string): Promise<void> {
@@ -25,6 +25,3 @@ export async function runRename(cli: CommandCli, oldName: string, newName: strin
     throw new Error(`Error: failed to rename container named ${from}`);
   }
 }
-
-export const renameAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runRename(cli, inv.args[0], inv.args[1]);

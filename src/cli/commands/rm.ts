@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { forEachContainer } from './each.js';
-import { getBool } from '../flags.js';
+import { flag, getBool } from '../flags.js';
 import { errorText, isNotFound } from '../errors.js';
 
 /** `docker rm` as docker/cli 28.2.2 defines it (cli/command/container/rm.go); flag text recorded from `--help`. */
@@ -16,6 +15,12 @@ export const rmCommand = command({
     flag("link", "l", "", "Remove the specified link"),
     flag("volumes", "v", "", "Remove anonymous volumes associated with the container", { sim: true }),
   ],
+  run: (cli, inv) => runRm(cli, {
+    force: getBool(inv.flags, 'force'),
+    volumes: getBool(inv.flags, 'volumes'),
+    link: getBool(inv.flags, 'link'),
+    containers: inv.args,
+  }),
 });
 
 export interface RmOptions {
@@ -38,10 +43,3 @@ export async function runRm(cli: CommandCli, opts: RmOptions): Promise<void> {
     return true;
   });
 }
-
-export const rmAction = (cli: CommandCli, inv: Invocation): Promise<void> => runRm(cli, {
-  force: getBool(inv.flags, 'force'),
-  volumes: getBool(inv.flags, 'volumes'),
-  link: getBool(inv.flags, 'link'),
-  containers: inv.args,
-});

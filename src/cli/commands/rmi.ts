@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command, renamed } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool } from '../flags.js';
+import { flag, getBool } from '../flags.js';
 import { errorText, isNotFound, passProcessEnd } from '../errors.js';
 
 /** `docker rmi` as docker/cli 28.2.2 defines it (cli/command/image/remove.go); flag text recorded from `--help`. */
@@ -15,7 +14,15 @@ export const rmiCommand = command({
     flag("no-prune", "", "", "Do not delete untagged parents", { sim: true }),
     flag("platform", "", "strings", "Remove only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"),
   ],
+  run: (cli, inv) => runRmi(cli, {
+    force: getBool(inv.flags, 'force'),
+    noPrune: getBool(inv.flags, 'no-prune'),
+    images: inv.args,
+  }),
 });
+
+/** `docker image rm` (newRemoveCommand): the same command, also called `remove`. */
+export const removeCommand = renamed(rmiCommand, 'rm', ['remove']);
 
 export interface RmiOptions {
   readonly force: boolean;
@@ -44,9 +51,3 @@ export async function runRmi(cli: CommandCli, o: RmiOptions): Promise<void> {
   if (!o.force || fatal) throw new Error(msg);
   await cli.err.write(msg + '\n');
 }
-
-export const rmiAction = (cli: CommandCli, inv: Invocation): Promise<void> => runRmi(cli, {
-  force: getBool(inv.flags, 'force'),
-  noPrune: getBool(inv.flags, 'no-prune'),
-  images: inv.args,
-});

@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command, type Invocation } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { EscapeError, passProcessEnd, StatusError, toStatusError } from '../errors.js';
 import { createContainer } from './container-create.js';
 import { containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './container-opts.js';
@@ -24,6 +23,10 @@ export const runCommand = command({
     flag("pull", "", "string", "Pull image before running (\"always\", \"missing\", \"never\")", { def: "\"missing\"", sim: true }),
     flag("sig-proxy", "", "", "Proxy received signals to the process", { def: "true", sim: true }),
   ],
+  run: async (cli, inv) => {
+    const opts = runOptions(inv);
+    await runRun(cli, containerConfigFor(cli, inv, opts.pull, 'run'), opts);
+  },
 });
 
 export interface RunOptions extends CreateOptions {
@@ -125,9 +128,4 @@ export function runOptions(inv: Invocation): RunOptions {
     sigProxy: getBool(inv.flags, 'sig-proxy'),
     detachKeys: getString(inv.flags, 'detach-keys'),
   };
-}
-
-export async function runAction(cli: CommandCli, inv: Invocation): Promise<void> {
-  const opts = runOptions(inv);
-  await runRun(cli, containerConfigFor(cli, inv, opts.pull, 'run'), opts);
 }

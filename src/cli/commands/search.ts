@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { changed, getBool, getInt, getList, getString } from '../flags.js';
+import { changed, flag, getBool, getInt, getList, getString } from '../flags.js';
 import { filtersJSON } from '../filters.js';
 import { GO_TYPE } from '../formatter/gofmt.js';
 import { ellipsis } from '../formatter/width.js';
@@ -18,6 +17,13 @@ export const searchCommand = command({
     flag("limit", "", "int", "Max number of search results", { sim: true }),
     flag("no-trunc", "", "", "Don't truncate output", { sim: true }),
   ],
+  run: (cli, inv) => runSearch(cli, {
+    term: inv.args[0],
+    limit: changed(inv.flags, 'limit') ? getInt(inv.flags, 'limit') : undefined,
+    noTrunc: getBool(inv.flags, 'no-trunc'),
+    format: getString(inv.flags, 'format'),
+    filter: getList(inv.flags, 'filter'),
+  }),
 });
 
 export const SEARCH_TABLE = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}';
@@ -48,11 +54,3 @@ export async function runSearch(cli: CommandCli, o: SearchOptions): Promise<void
   const text = writeRows(o.format, SEARCH_TABLE, rows, SEARCH_HEADERS);
   if (text) await cli.out.write(text);
 }
-
-export const searchAction = (cli: CommandCli, inv: Invocation): Promise<void> => runSearch(cli, {
-  term: inv.args[0],
-  limit: changed(inv.flags, 'limit') ? getInt(inv.flags, 'limit') : undefined,
-  noTrunc: getBool(inv.flags, 'no-trunc'),
-  format: getString(inv.flags, 'format'),
-  filter: getList(inv.flags, 'filter'),
-});

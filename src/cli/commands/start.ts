@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { errorText, EscapeError, passProcessEnd, StatusError } from '../errors.js';
 import { streamHijacked } from './hijack.js';
 import { forwardSignals, monitorTtySize } from './tty.js';
@@ -20,6 +19,12 @@ export const startCommand = command({
     flag("detach-keys", "", "string", "Override the key sequence for detaching a container", { sim: true }),
     flag("interactive", "i", "", "Attach container's STDIN", { sim: true }),
   ],
+  run: (cli, inv) => runStart(cli, {
+    attach: getBool(inv.flags, 'attach'),
+    interactive: getBool(inv.flags, 'interactive'),
+    detachKeys: getString(inv.flags, 'detach-keys'),
+    containers: inv.args,
+  }),
 });
 
 export interface StartOptions {
@@ -86,10 +91,3 @@ async function startWithoutAttaching(cli: CommandCli, containers: readonly strin
   }
   if (failed.length > 0) throw new Error(`Error: failed to start containers: ${failed.join(', ')}`);
 }
-
-export const startAction = (cli: CommandCli, inv: Invocation): Promise<void> => runStart(cli, {
-  attach: getBool(inv.flags, 'attach'),
-  interactive: getBool(inv.flags, 'interactive'),
-  detachKeys: getString(inv.flags, 'detach-keys'),
-  containers: inv.args,
-});

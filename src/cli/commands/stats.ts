@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { errorText, passProcessEnd } from '../errors.js';
 import { STATS_HEADERS, STATS_TABLE, statsEntry, statsRow, type StatsEntry } from '../formatter/stats.js';
 import { writeRows } from '../formatter/write.js';
@@ -18,6 +17,13 @@ export const statsCommand = command({
     flag("no-stream", "", "", "Disable streaming stats and only pull the first result", { sim: true }),
     flag("no-trunc", "", "", "Do not truncate output", { sim: true }),
   ],
+  run: (cli, inv) => runStats(cli, {
+    all: getBool(inv.flags, 'all'),
+    noStream: getBool(inv.flags, 'no-stream'),
+    noTrunc: getBool(inv.flags, 'no-trunc'),
+    format: getString(inv.flags, 'format'),
+    containers: inv.args,
+  }),
 });
 
 export interface StatsOptions {
@@ -70,11 +76,3 @@ export async function runStats(cli: CommandCli, o: StatsOptions): Promise<void> 
     await cli.sleep(1000);
   }
 }
-
-export const statsAction = (cli: CommandCli, inv: Invocation): Promise<void> => runStats(cli, {
-  all: getBool(inv.flags, 'all'),
-  noStream: getBool(inv.flags, 'no-stream'),
-  noTrunc: getBool(inv.flags, 'no-trunc'),
-  format: getString(inv.flags, 'format'),
-  containers: inv.args,
-});

@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command, type Invocation } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { forEachContainer } from './each.js';
-import { changed, getInt, getString } from '../flags.js';
+import { changed, flag, getInt, getString } from '../flags.js';
 
 /** `docker stop` as docker/cli 28.2.2 defines it (cli/command/container/stop.go); flag text recorded from `--help`. */
 export const stopCommand = command({
@@ -15,6 +14,7 @@ export const stopCommand = command({
     flag("timeout", "t", "int", "Seconds to wait before killing the container", { sim: true }),
     flag("time", "", "int", "Seconds to wait before killing the container", { sim: true, hidden: true, deprecated: "use --timeout instead" }),
   ],
+  run: (cli, inv) => runStop(cli, stopOptions(inv)),
 });
 
 export interface StopOptions {
@@ -36,5 +36,3 @@ export function stopOptions(inv: Invocation): StopOptions {
   const which = changed(f, 'timeout') ? 'timeout' : 'time';
   return { signal: getString(f, 'signal'), timeout: given ? getInt(f, which) : undefined, containers: inv.args };
 }
-
-export const stopAction = (cli: CommandCli, inv: Invocation): Promise<void> => runStop(cli, stopOptions(inv));

@@ -1,8 +1,7 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { ContainerSummary, DiskUsage, ImageSummary } from '../client.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getString } from '../flags.js';
+import { flag, getBool, getString } from '../flags.js';
 import { PS_HEADERS } from '../formatter/container.js';
 import { GO_TYPE } from '../formatter/gofmt.js';
 import { IMAGE_HEADERS, imageRow } from '../formatter/image.js';
@@ -20,6 +19,7 @@ export const systemDfCommand = command({
     flag("format", "", "string", "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", { sim: true }),
     flag("verbose", "v", "", "Show detailed information on space usage", { sim: true }),
   ],
+  run: (cli, inv) => runSystemDf(cli, getBool(inv.flags, 'verbose'), getString(inv.flags, 'format')),
 });
 
 /** formatter/disk_usage.go's table formats and headers. */
@@ -112,6 +112,3 @@ export async function runSystemDf(cli: CommandCli, verbose: boolean, format: str
   const f = format === '' ? 'table' : format === 'raw' ? SUMMARY_RAW : format;
   await cli.out.write(writeRows(f, SUMMARY_TABLE, summaryRows(du), SUMMARY_HEADERS));
 }
-
-export const systemDfAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runSystemDf(cli, getBool(inv.flags, 'verbose'), getString(inv.flags, 'format'));

@@ -1,7 +1,6 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
-import { getBool, getList } from '../flags.js';
+import { flag, getBool, getList } from '../flags.js';
 import { filtersJSON } from '../filters.js';
 import { humanSize } from '../formatter/units.js';
 import { Cancelled, confirm } from '../prompt.js';
@@ -18,6 +17,12 @@ export const systemPruneCommand = command({
     flag("force", "f", "", "Do not prompt for confirmation", { sim: true }),
     flag("volumes", "", "", "Prune anonymous volumes", { sim: true }),
   ],
+  run: (cli, inv) => runSystemPrune(cli, {
+    all: getBool(inv.flags, 'all'),
+    force: getBool(inv.flags, 'force'),
+    volumes: getBool(inv.flags, 'volumes'),
+    filter: getList(inv.flags, 'filter'),
+  }),
 });
 
 export interface SystemPruneOptions {
@@ -78,10 +83,3 @@ export async function runSystemPrune(cli: CommandCli, o: SystemPruneOptions): Pr
   await print(caches.length > 0 ? `Deleted build cache objects:\n${caches.map((c) => `${c}\n`).join('')}` : '');
   await cli.out.write(`Total reclaimed space: ${humanSize(reclaimed)}\n`);
 }
-
-export const systemPruneAction = (cli: CommandCli, inv: Invocation): Promise<void> => runSystemPrune(cli, {
-  all: getBool(inv.flags, 'all'),
-  force: getBool(inv.flags, 'force'),
-  volumes: getBool(inv.flags, 'volumes'),
-  filter: getList(inv.flags, 'filter'),
-});

@@ -1,6 +1,5 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { tabwrite } from '../formatter/tabwriter.js';
 
 /** `docker top` as docker/cli 28.2.2 defines it (cli/command/container/top.go); flag text recorded from `--help`. */
@@ -12,6 +11,7 @@ export const topCommand = command({
   interspersed: false,
   flags: [
   ],
+  run: (cli, inv) => runTop(cli, inv.args[0], inv.args.slice(1)),
 });
 
 /** The daemon runs ps; the client only lays its columns out (tabwriter minwidth 20, padding 3). */
@@ -21,6 +21,3 @@ export async function runTop(cli: CommandCli, container: string, psArgs: readonl
   for (const p of top.Processes) text += p.join('\t') + '\n';
   await cli.out.write(tabwrite(text, { minwidth: 20, padding: 3 }));
 }
-
-export const topAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runTop(cli, inv.args[0], inv.args.slice(1));

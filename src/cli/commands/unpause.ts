@@ -1,6 +1,5 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { forEachContainer } from './each.js';
 
 /** `docker unpause` as docker/cli 28.2.2 defines it (cli/command/container/unpause.go); flag text recorded from `--help`. */
@@ -11,10 +10,9 @@ export const unpauseCommand = command({
   args: { min: 1 },
   flags: [
   ],
+  run: (cli, inv) => runUnpause(cli, inv.args),
 });
 
 export async function runUnpause(cli: CommandCli, containers: readonly string[]): Promise<void> {
   await forEachContainer(cli, containers, (c) => cli.client().containerUnpause(c));
 }
-
-export const unpauseAction = (cli: CommandCli, inv: Invocation): Promise<void> => runUnpause(cli, inv.args);

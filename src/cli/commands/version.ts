@@ -1,9 +1,8 @@
 import { GO_TYPE } from '../formatter/gofmt.js';
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
 import type { Json } from '../client.js';
-import type { Invocation } from '../dispatch.js';
-import { getString } from '../flags.js';
+import { flag, getString } from '../flags.js';
 import { CLIENT_VERSION, GIT_COMMIT } from '../globals.js';
 import { passProcessEnd, StatusError, errorText } from '../errors.js';
 import { tabwrite } from '../formatter/tabwriter.js';
@@ -17,6 +16,7 @@ export const versionCommand = command({
   flags: [
     flag("format", "f", "string", "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", { sim: true }),
   ],
+  run: (cli, inv) => runVersion(cli, getString(inv.flags, 'format')),
 });
 
 /**
@@ -136,6 +136,3 @@ function withAnsic(server: Json): Json {
     c.Details?.BuildTime ? { ...c, Details: { ...c.Details, BuildTime: ansic(c.Details.BuildTime) } } : c);
   return { ...server, BuildTime: ansic(String(server.BuildTime ?? '')), Components: comps };
 }
-
-export const versionAction = (cli: CommandCli, inv: Invocation): Promise<void> =>
-  runVersion(cli, getString(inv.flags, 'format'));

@@ -1,6 +1,5 @@
-import { command, flag } from '../spec.js';
+import { command } from '../spec.js';
 import type { CommandCli } from '../cli.js';
-import type { Invocation } from '../dispatch.js';
 import { joinErrors, passProcessEnd } from '../errors.js';
 
 /** `docker wait` as docker/cli 28.2.2 defines it (cli/command/container/wait.go); flag text recorded from `--help`. */
@@ -11,6 +10,7 @@ export const waitCommand = command({
   args: { min: 1 },
   flags: [
   ],
+  run: (cli, inv) => runWait(cli, inv.args),
 });
 
 /** Waits for each container in turn (condition not-running) and prints its exit code; errors come last. */
@@ -28,5 +28,3 @@ export async function runWait(cli: CommandCli, containers: readonly string[]): P
   const err = joinErrors(errs);
   if (err) throw err;
 }
-
-export const waitAction = (cli: CommandCli, inv: Invocation): Promise<void> => runWait(cli, inv.args);

@@ -4,12 +4,13 @@
  * Sub-commands and flags come from the command tree; container and image names from the daemon
  * (docker/cli's completion.ContainerNames / ImageNames), whose failure is ShellCompDirectiveError.
  */
-import type { Cli } from '../cli.js';
-import type { ContainerSummary } from '../client.js';
-import { globalFlags } from '../globals.js';
-import { commandFlags } from '../help.js';
-import type { FlagSpec } from '../spec.js';
-import { findChild, ROOT, type CommandNode } from '../tree.js';
+import type { Cli } from './cli.js';
+import type { ContainerSummary } from './client.js';
+import type { FlagSpec } from './flags.js';
+import { globalFlags } from './globals.js';
+import { commandFlags } from './help.js';
+import { findChild, type CommandNode } from './spec.js';
+import { ROOT } from './command/commands.js';
 
 const DIRECTIVES: Readonly<Record<number, string>> = {
   0: 'ShellCompDirectiveDefault', 1: 'ShellCompDirectiveError', 2: 'ShellCompDirectiveNoSpace',
