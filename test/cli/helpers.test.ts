@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detachKeyCodes, EscapeProxy } from '../../src/cli/commands/escape.js';
-import { streamHijacked } from '../../src/cli/commands/hijack.js';
+import { detachKeyCodes, EscapeProxy } from '../../src/cli/command/container/escape.js';
+import { streamHijacked } from '../../src/cli/command/container/hijack.js';
 import { indentJSON } from '../../src/cli/formatter/jsonindent.js';
 import { progressString } from '../../src/cli/formatter/jsonmessage.js';
 import { filtersJSON } from '../../src/cli/filters.js';

@@ -1,6 +1,6 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { tabwrite } from '../formatter/tabwriter.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { tabwrite } from '../../formatter/tabwriter.js';
 
 /** `docker top` as docker/cli 28.2.2 defines it (cli/command/container/top.go); flag text recorded from `--help`. */
 export const topCommand = command({

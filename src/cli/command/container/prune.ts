@@ -1,9 +1,9 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getList } from '../flags.js';
-import { filtersJSON } from '../filters.js';
-import { humanSize } from '../formatter/units.js';
-import { Cancelled, confirm } from '../prompt.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getList } from '../../flags.js';
+import { filtersJSON } from '../../filters.js';
+import { humanSize } from '../../formatter/units.js';
+import { Cancelled, confirm } from '../../prompt.js';
 
 /** `docker container prune` as docker/cli 28.2.2 defines it (cli/command/container/prune.go); flag text recorded from `--help`. */
 export const containerPruneCommand = command({

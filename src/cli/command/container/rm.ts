@@ -1,8 +1,8 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { forEachContainer } from './each.js';
-import { flag, getBool } from '../flags.js';
-import { errorText, isNotFound } from '../errors.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { forEachContainer } from './utils.js';
+import { flag, getBool } from '../../flags.js';
+import { errorText, isNotFound } from '../../errors.js';
 
 /** `docker rm` as docker/cli 28.2.2 defines it (cli/command/container/rm.go); flag text recorded from `--help`. */
 export const rmCommand = command({

@@ -1,7 +1,7 @@
-import { command, type Invocation } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { forEachContainer } from './each.js';
-import { changed, flag, getInt, getString } from '../flags.js';
+import { command, type Invocation } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { forEachContainer } from './utils.js';
+import { changed, flag, getInt, getString } from '../../flags.js';
 
 /** `docker restart` as docker/cli 28.2.2 defines it (cli/command/container/restart.go); flag text recorded from `--help`. */
 export const restartCommand = command({

@@ -1,6 +1,6 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { joinErrors, passProcessEnd } from '../errors.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { joinErrors, passProcessEnd } from '../../errors.js';
 
 /** `docker wait` as docker/cli 28.2.2 defines it (cli/command/container/wait.go); flag text recorded from `--help`. */
 export const waitCommand = command({

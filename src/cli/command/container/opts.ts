@@ -1,13 +1,126 @@
 /**
- * From `docker run`/`docker create` flags to the three bodies of POST /containers/create (docker/cli's
- * parse in cli/command/container/opts.go), for the flags the simulation models. Errors are docker's texts;
- * the caller adds the `docker: … Run 'docker run --help'` frame.
+ * What `docker run` and `docker create` share (docker/cli's cli/command/container/opts.go): their flags, and
+ * the parse from those flags to the three bodies of POST /containers/create, for the flags the simulation
+ * models. Errors are docker's texts; the caller adds the `docker: … Run 'docker run --help'` frame.
  */
-import type { Json } from '../client.js';
-import type { Invocation } from '../spec.js';
-import { notSimulated, StatusError } from '../errors.js';
-import { changed, getBool, getInt, getList, getString } from '../flags.js';
-import { extraHost, parseGoDuration, ramInBytes } from '../values.js';
+import type { Json } from '../../client.js';
+import type { Invocation } from '../../spec.js';
+import { notSimulated, StatusError } from '../../errors.js';
+import { changed, flag, getBool, getInt, getList, getString, type FlagSpec } from '../../flags.js';
+import { extraHost, parseGoDuration, ramInBytes } from '../../values.js';
+
+/**
+ * The flags `docker create` and `docker run` share (addFlags);
+ * each command adds its own (`--pull` wording, and run's `-d`, `--detach-keys`, `--sig-proxy`). `sim` here
+ * means the CLI does its part as docker/cli does: a flag that only sets a create field is sent, and the
+ * daemon honours it or refuses it (`dockersim: --ulimit (HostConfig.Ulimits) is not simulated`). The CLI
+ * refuses the others itself before it talks to the daemon.
+ */
+export const CONTAINER_FLAGS: readonly FlagSpec[] = [
+    flag("add-host", "", "list", "Add a custom host-to-IP mapping (host:ip)", { sim: true }),
+    flag("annotation", "", "map", "Add an annotation to the container (passed through to the OCI runtime)", { def: "map[]", sim: true }),
+    flag("attach", "a", "list", "Attach to STDIN, STDOUT or STDERR", { sim: true }),
+    flag("blkio-weight", "", "uint16", "Block IO (relative weight), between 10 and 1000, or 0 to disable", { def: "0", sim: true }),
+    flag("blkio-weight-device", "", "list", "Block IO weight (relative device weight)", { def: "[]", sim: true }),
+    flag("cap-add", "", "list", "Add Linux capabilities", { sim: true }),
+    flag("cap-drop", "", "list", "Drop Linux capabilities", { sim: true }),
+    flag("cgroup-parent", "", "string", "Optional parent cgroup for the container", { sim: true }),
+    flag("cgroupns", "", "string", "Cgroup namespace to use (host|private)\n'host':    Run the container in the Docker host's cgroup namespace\n'private': Run the container in its own private cgroup namespace\n'':        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the daemon (default)", { sim: true }),
+    flag("cidfile", "", "string", "Write the container ID to the file"),
+    flag("cpu-count", "", "int", "CPU count (Windows only)", { sim: true }),
+    flag("cpu-percent", "", "int", "CPU percent (Windows only)", { sim: true }),
+    flag("cpu-period", "", "int", "Limit CPU CFS (Completely Fair Scheduler) period", { sim: true }),
+    flag("cpu-quota", "", "int", "Limit CPU CFS (Completely Fair Scheduler) quota", { sim: true }),
+    flag("cpu-rt-period", "", "int", "Limit CPU real-time period in microseconds", { sim: true }),
+    flag("cpu-rt-runtime", "", "int", "Limit CPU real-time runtime in microseconds", { sim: true }),
+    flag("cpu-shares", "c", "int", "CPU shares (relative weight)", { sim: true }),
+    flag("cpus", "", "decimal", "Number of CPUs", { sim: true }),
+    flag("cpuset-cpus", "", "string", "CPUs in which to allow execution (0-3, 0,1)", { sim: true }),
+    flag("cpuset-mems", "", "string", "MEMs in which to allow execution (0-3, 0,1)", { sim: true }),
+    flag("device", "", "list", "Add a host device to the container", { sim: true }),
+    flag("device-cgroup-rule", "", "list", "Add a rule to the cgroup allowed devices list", { sim: true }),
+    flag("device-read-bps", "", "list", "Limit read rate (bytes per second) from a device", { def: "[]", sim: true }),
+    flag("device-read-iops", "", "list", "Limit read rate (IO per second) from a device", { def: "[]", sim: true }),
+    flag("device-write-bps", "", "list", "Limit write rate (bytes per second) to a device", { def: "[]", sim: true }),
+    flag("device-write-iops", "", "list", "Limit write rate (IO per second) to a device", { def: "[]", sim: true }),
+    flag("disable-content-trust", "", "", "Skip image verification", { def: "true", sim: true }),
+    flag("dns", "", "list", "Set custom DNS servers", { sim: true }),
+    flag("dns-option", "", "list", "Set DNS options", { sim: true }),
+    flag("dns-search", "", "list", "Set custom DNS search domains", { sim: true }),
+    flag("domainname", "", "string", "Container NIS domain name", { sim: true }),
+    flag("entrypoint", "", "string", "Overwrite the default ENTRYPOINT of the image", { sim: true }),
+    flag("env", "e", "list", "Set environment variables", { sim: true }),
+    flag("env-file", "", "list", "Read in a file of environment variables", { sim: true }),
+    flag("expose", "", "list", "Expose a port or a range of ports", { sim: true }),
+    flag("gpus", "", "gpu-request", "GPU devices to add to the container ('all' to pass all GPUs)", { sim: true }),
+    flag("group-add", "", "list", "Add additional groups to join", { sim: true }),
+    flag("health-cmd", "", "string", "Command to run to check health", { sim: true }),
+    flag("health-interval", "", "duration", "Time between running the check (ms|s|m|h)", { def: "0s", sim: true }),
+    flag("health-retries", "", "int", "Consecutive failures needed to report unhealthy", { sim: true }),
+    flag("health-start-interval", "", "duration", "Time between running the check during the start period (ms|s|m|h)", { def: "0s", sim: true }),
+    flag("health-start-period", "", "duration", "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h)", { def: "0s", sim: true }),
+    flag("health-timeout", "", "duration", "Maximum time to allow one check to run (ms|s|m|h)", { def: "0s", sim: true }),
+    flag("help", "", "", "Print usage", { sim: true }),
+    flag("hostname", "h", "string", "Container host name", { sim: true }),
+    flag("init", "", "", "Run an init inside the container that forwards signals and reaps processes", { sim: true }),
+    flag("interactive", "i", "", "Keep STDIN open even if not attached", { sim: true }),
+    flag("io-maxbandwidth", "", "bytes", "Maximum IO bandwidth limit for the system drive (Windows only)", { sim: true }),
+    flag("io-maxiops", "", "uint", "Maximum IOps limit for the system drive (Windows only)", { sim: true }),
+    flag("ip", "", "string", "IPv4 address (e.g., 172.30.100.104)", { sim: true }),
+    flag("ip6", "", "string", "IPv6 address (e.g., 2001:db8::33)", { sim: true }),
+    flag("ipc", "", "string", "IPC mode to use", { sim: true }),
+    flag("isolation", "", "string", "Container isolation technology", { sim: true }),
+    flag("kernel-memory", "", "bytes", "Kernel memory limit", { sim: true }),
+    flag("label", "l", "list", "Set meta data on a container", { sim: true }),
+    flag("label-file", "", "list", "Read in a line delimited file of labels", { sim: true }),
+    flag("link", "", "list", "Add link to another container", { sim: true }),
+    flag("link-local-ip", "", "list", "Container IPv4/IPv6 link-local addresses", { sim: true }),
+    flag("log-driver", "", "string", "Logging driver for the container", { sim: true }),
+    flag("log-opt", "", "list", "Log driver options", { sim: true }),
+    flag("mac-address", "", "string", "Container MAC address (e.g., 92:d0:c6:0a:29:33)", { sim: true }),
+    flag("memory", "m", "bytes", "Memory limit", { sim: true }),
+    flag("memory-reservation", "", "bytes", "Memory soft limit", { sim: true }),
+    flag("memory-swap", "", "bytes", "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", { sim: true }),
+    flag("memory-swappiness", "", "int", "Tune container memory swappiness (0 to 100)", { def: "-1", sim: true }),
+    flag("mount", "", "mount", "Attach a filesystem mount to the container", { sim: true }),
+    flag("name", "", "string", "Assign a name to the container", { sim: true }),
+    flag("network", "", "network", "Connect a container to a network", { sim: true }),
+    flag("network-alias", "", "list", "Add network-scoped alias for the container", { sim: true }),
+    flag("no-healthcheck", "", "", "Disable any container-specified HEALTHCHECK", { sim: true }),
+    flag("oom-kill-disable", "", "", "Disable OOM Killer", { sim: true }),
+    flag("oom-score-adj", "", "int", "Tune host's OOM preferences (-1000 to 1000)", { sim: true }),
+    flag("pid", "", "string", "PID namespace to use", { sim: true }),
+    flag("pids-limit", "", "int", "Tune container pids limit (set -1 for unlimited)", { sim: true }),
+    flag("platform", "", "string", "Set platform if server is multi-platform capable", { sim: true }),
+    flag("privileged", "", "", "Give extended privileges to this container", { sim: true }),
+    flag("publish", "p", "list", "Publish a container's port(s) to the host", { sim: true }),
+    flag("publish-all", "P", "", "Publish all exposed ports to random ports", { sim: true }),
+    flag("quiet", "q", "", "Suppress the pull output", { sim: true }),
+    flag("read-only", "", "", "Mount the container's root filesystem as read only", { sim: true }),
+    flag("restart", "", "string", "Restart policy to apply when a container exits", { def: "\"no\"", sim: true }),
+    flag("rm", "", "", "Automatically remove the container and its associated anonymous volumes when it exits", { sim: true }),
+    flag("runtime", "", "string", "Runtime to use for this container", { sim: true }),
+    flag("security-opt", "", "list", "Security Options", { sim: true }),
+    flag("shm-size", "", "bytes", "Size of /dev/shm", { sim: true }),
+    flag("stop-signal", "", "string", "Signal to stop the container", { sim: true }),
+    flag("stop-timeout", "", "int", "Timeout (in seconds) to stop a container", { sim: true }),
+    flag("storage-opt", "", "list", "Storage driver options for the container", { sim: true }),
+    flag("sysctl", "", "map", "Sysctl options", { def: "map[]", sim: true }),
+    flag("tmpfs", "", "list", "Mount a tmpfs directory", { sim: true }),
+    flag("tty", "t", "", "Allocate a pseudo-TTY", { sim: true }),
+    flag("ulimit", "", "ulimit", "Ulimit options", { def: "[]", sim: true }),
+    flag("use-api-socket", "", "", "Bind mount Docker API socket and required auth"),
+    flag("user", "u", "string", "Username or UID (format: <name|uid>[:<group|gid>])", { sim: true }),
+    flag("userns", "", "string", "User namespace to use", { sim: true }),
+    flag("uts", "", "string", "UTS namespace to use", { sim: true }),
+    flag("volume", "v", "list", "Bind mount a volume", { sim: true }),
+    flag("volume-driver", "", "string", "Optional volume driver for the container", { sim: true }),
+    flag("volumes-from", "", "list", "Mount volumes from the specified container(s)", { sim: true }),
+    flag("workdir", "w", "string", "Working directory inside the container", { sim: true }),
+    flag("net", "", "network", "Connect a container to a network", { sim: true, hidden: true }),
+    flag("net-alias", "", "list", "Add network-scoped alias for the container", { hidden: true, sim: true }),
+    flag("dns-opt", "", "list", "Set DNS options", { hidden: true, sim: true }),
+];
 
 /** Reads a file the CLI was pointed at (--env-file, --label-file); throws Go's `open PATH: …` error. */
 export type ReadFile = (path: string) => string;

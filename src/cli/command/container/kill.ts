@@ -1,7 +1,7 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { forEachContainer } from './each.js';
-import { flag, getString } from '../flags.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { forEachContainer } from './utils.js';
+import { flag, getString } from '../../flags.js';
 
 /** `docker kill` as docker/cli 28.2.2 defines it (cli/command/container/kill.go); flag text recorded from `--help`. */
 export const killCommand = command({

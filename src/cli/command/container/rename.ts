@@ -1,6 +1,6 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { errorText, passProcessEnd } from '../errors.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { errorText, passProcessEnd } from '../../errors.js';
 
 /** `docker rename` as docker/cli 28.2.2 defines it (cli/command/container/rename.go); flag text recorded from `--help`. */
 export const renameCommand = command({

@@ -1,9 +1,9 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getString } from '../flags.js';
-import { errorText, passProcessEnd } from '../errors.js';
-import { STATS_HEADERS, STATS_TABLE, statsEntry, statsRow, type StatsEntry } from '../formatter/stats.js';
-import { writeRows } from '../formatter/write.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { errorText, passProcessEnd } from '../../errors.js';
+import { STATS_HEADERS, STATS_TABLE, statsEntry, statsRow, type StatsEntry } from '../../formatter/stats.js';
+import { writeRows } from '../../formatter/write.js';
 
 /** `docker stats` as docker/cli 28.2.2 defines it (cli/command/container/stats.go); flag text recorded from `--help`. */
 export const statsCommand = command({

@@ -5,12 +5,12 @@
  * Resolves when the output ends (or, with no output attached, when the input does); throws EscapeError
  * when the user detaches.
  */
-import type { CommandCli } from '../cli.js';
-import type { HijackedConn } from '../client.js';
-import { EscapeError, passProcessEnd } from '../errors.js';
+import type { CommandCli } from '../../cli.js';
+import type { HijackedConn } from '../../client.js';
+import { EscapeError, passProcessEnd } from '../../errors.js';
 import { DEFAULT_ESCAPE_KEYS, detachKeyCodes, EscapeProxy } from './escape.js';
-import { textToBytes, Utf8StreamDecoder } from '../../api/bytes.js';
-import { FrameDecoder } from '../../api/stream/stdcopy.js';
+import { textToBytes, Utf8StreamDecoder } from '../../../api/bytes.js';
+import { FrameDecoder } from '../../../api/stream/stdcopy.js';
 
 export interface StreamOptions {
   readonly tty: boolean;

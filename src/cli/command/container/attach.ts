@@ -1,11 +1,11 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import type { ApiClient, ContainerJSON, WaitHandle } from '../client.js';
-import { flag, getBool, getString } from '../flags.js';
-import { StatusError } from '../errors.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import type { ApiClient, ContainerJSON, WaitHandle } from '../../client.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { StatusError } from '../../errors.js';
 import { streamHijacked } from './hijack.js';
-import { forwardSignals, resizeForAttach } from './tty.js';
-import { checkTty } from './wait-exit.js';
+import { forwardSignals } from './signals.js';
+import { checkTty, resizeForAttach } from './tty.js';
 
 /** `docker attach` as docker/cli 28.2.2 defines it (cli/command/container/attach.go); flag text recorded from `--help`. */
 export const attachCommand = command({

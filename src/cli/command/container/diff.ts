@@ -1,5 +1,5 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
 
 /** `docker diff` as docker/cli 28.2.2 defines it (cli/command/container/diff.go); flag text recorded from `--help`. */
 export const diffCommand = command({

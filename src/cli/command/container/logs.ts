@@ -1,9 +1,9 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getString } from '../flags.js';
-import { getTimestamp } from '../timestamp.js';
-import { Utf8StreamDecoder } from '../../api/bytes.js';
-import { FrameDecoder } from '../../api/stream/stdcopy.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { getTimestamp } from '../../timestamp.js';
+import { Utf8StreamDecoder } from '../../../api/bytes.js';
+import { FrameDecoder } from '../../../api/stream/stdcopy.js';
 
 /** `docker logs` as docker/cli 28.2.2 defines it (cli/command/container/logs.go); flag text recorded from `--help`. */
 export const logsCommand = command({

@@ -1,11 +1,10 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import type { ExecConfig } from '../client.js';
-import { flag, getBool, getList, getString } from '../flags.js';
-import { isConnectionError, passProcessEnd, StatusError } from '../errors.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import type { ExecConfig } from '../../client.js';
+import { flag, getBool, getList, getString } from '../../flags.js';
+import { isConnectionError, passProcessEnd, StatusError } from '../../errors.js';
 import { streamHijacked } from './hijack.js';
-import { monitorTtySize } from './tty.js';
-import { checkTty } from './wait-exit.js';
+import { checkTty, monitorTtySize } from './tty.js';
 
 /** `docker exec` as docker/cli 28.2.2 defines it (cli/command/container/exec.go); flag text recorded from `--help`. */
 export const execCommand = command({

@@ -1,9 +1,9 @@
 /**
- * Terminal plumbing shared by run, start, attach and exec (docker/cli tty.go, signals.go): telling the
- * daemon the terminal's size, following SIGWINCH, and proxying the CLI's signals to the container.
+ * Terminal plumbing shared by run, start, attach and exec (docker/cli tty.go): telling the daemon the
+ * terminal's size and following SIGWINCH.
  */
-import type { CommandCli } from '../cli.js';
-import { passProcessEnd } from '../errors.js';
+import type { CommandCli } from '../../cli.js';
+import { passProcessEnd } from '../../errors.js';
 
 async function resizeTo(cli: CommandCli, id: string, isExec: boolean, height: number, width: number): Promise<void> {
   if (height === 0 && width === 0) return;
@@ -54,13 +54,7 @@ export async function resizeForAttach(cli: CommandCli, id: string): Promise<() =
   return monitorTtySize(cli, id, false);
 }
 
-/** Every catchable signal but SIGCHLD, SIGPIPE, SIGURG and SIGWINCH (docker/cli ForwardAllSignals). */
-const FORWARDED = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGTERM', 'SIGALRM', 'SIGCONT', 'SIGTSTP'];
-
-/** ForwardAllSignals: each signal the CLI receives becomes `POST /containers/{id}/kill?signal=INT`. */
-export function forwardSignals(cli: CommandCli, id: string): () => void {
-  const off = cli.onSignal?.(FORWARDED, (sig) => {
-    cli.client().containerKill(id, sig.replace(/^SIG/, '')).catch(() => undefined);
-  });
-  return off ?? (() => undefined);
+/** In.CheckTty: a TTY session with stdin needs a terminal on this side too. */
+export function checkTty(cli: CommandCli, attachStdin: boolean, tty: boolean): void {
+  if (tty && attachStdin && !cli.in.isTerminal()) throw new Error('the input device is not a TTY');
 }

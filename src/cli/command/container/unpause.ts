@@ -1,6 +1,6 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { forEachContainer } from './each.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { forEachContainer } from './utils.js';
 
 /** `docker unpause` as docker/cli 28.2.2 defines it (cli/command/container/unpause.go); flag text recorded from `--help`. */
 export const unpauseCommand = command({

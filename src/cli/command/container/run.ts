@@ -1,13 +1,13 @@
-import { command, type Invocation } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getString } from '../flags.js';
-import { EscapeError, passProcessEnd, StatusError, toStatusError } from '../errors.js';
-import { createContainer } from './container-create.js';
-import { containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './container-opts.js';
+import { command, type Invocation } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { EscapeError, passProcessEnd, StatusError, toStatusError } from '../../errors.js';
+import { createContainer } from './create.js';
+import { CONTAINER_FLAGS, containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './opts.js';
 import { streamHijacked } from './hijack.js';
-import { forwardSignals, monitorTtySize } from './tty.js';
-import { checkTty, waitExitOrRemoved } from './wait-exit.js';
-import { CONTAINER_FLAGS } from './container-flags.js';
+import { forwardSignals } from './signals.js';
+import { checkTty, monitorTtySize } from './tty.js';
+import { waitExitOrRemoved } from './utils.js';
 
 /** `docker run` as docker/cli 28.2.2 defines it (cli/command/container/run.go); flag text recorded from `--help`. */
 export const runCommand = command({

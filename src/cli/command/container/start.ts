@@ -1,10 +1,11 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getString } from '../flags.js';
-import { errorText, EscapeError, passProcessEnd, StatusError } from '../errors.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { errorText, EscapeError, passProcessEnd, StatusError } from '../../errors.js';
 import { streamHijacked } from './hijack.js';
-import { forwardSignals, monitorTtySize } from './tty.js';
-import { waitExitOrRemoved } from './wait-exit.js';
+import { forwardSignals } from './signals.js';
+import { monitorTtySize } from './tty.js';
+import { waitExitOrRemoved } from './utils.js';
 
 /** `docker start` as docker/cli 28.2.2 defines it (cli/command/container/start.go); flag text recorded from `--help`. */
 export const startCommand = command({

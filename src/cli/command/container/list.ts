@@ -1,11 +1,11 @@
-import { command, renamed, type Invocation } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import type { ContainerListOptions } from '../client.js';
-import { changed, flag, getBool, getInt, getList, getString } from '../flags.js';
-import { filtersJSON } from '../filters.js';
-import { PS_HEADERS, PS_TABLE } from '../formatter/container.js';
-import { psRow } from '../formatter/ps.js';
-import { checkTemplate, writeRows } from '../formatter/write.js';
+import { command, renamed, type Invocation } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import type { ContainerListOptions } from '../../client.js';
+import { changed, flag, getBool, getInt, getList, getString } from '../../flags.js';
+import { filtersJSON } from '../../filters.js';
+import { PS_HEADERS, PS_TABLE } from '../../formatter/container.js';
+import { psRow } from '../../formatter/ps.js';
+import { checkTemplate, writeRows } from '../../formatter/write.js';
 
 /** `docker ps` as docker/cli 28.2.2 defines it (cli/command/container/list.go); flag text recorded from `--help`. */
 export const psCommand = command({
