@@ -6,7 +6,7 @@ import { progressString } from '../../src/cli/formatter/jsonmessage.js';
 import { filtersJSON } from '../../src/cli/filters.js';
 import { familiarString, parseNormalizedNamed, refString, tagNameOnly } from '../../src/cli/reference.js';
 import { getTimestamp } from '../../src/cli/timestamp.js';
-import { ansic } from '../../src/cli/commands/version.js';
+import { ansic } from '../../src/cli/command/system/version.js';
 import { toStatusError } from '../../src/cli/errors.js';
 import { commandCli, conn, fake, FakeDaemonError, frame, NOW } from './fake.js';
 

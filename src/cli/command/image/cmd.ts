@@ -1,9 +1,9 @@
 /** `docker image` (docker/cli cli/command/image/cmd.go): its sub-commands, as its help lists them. */
 import { unsimulated, type GroupSpec } from '../../spec.js';
-import { imageInspectCommand } from '../../commands/imageInspect.js';
-import { listCommand } from '../../commands/images.js';
-import { pullCommand } from '../../commands/pull.js';
-import { removeCommand } from '../../commands/rmi.js';
+import { imageInspectCommand } from './inspect.js';
+import { listCommand } from './list.js';
+import { pullCommand } from './pull.js';
+import { removeCommand } from './remove.js';
 
 export const buildCommand = unsimulated('build', 'Build an image from a Dockerfile');
 export const historyCommand = unsimulated('history', 'Show the history of an image');

@@ -1,8 +1,8 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getString } from '../flags.js';
-import { inspectRefs } from '../command/inspector.js';
-import { isNotFound } from '../errors.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { inspectRefs } from '../inspector.js';
+import { isNotFound } from '../../errors.js';
 
 /** `docker inspect` as docker/cli 28.2.2 defines it (cli/command/system/inspect.go); flag text recorded from `--help`. */
 export const inspectCommand = command({

@@ -1,7 +1,7 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getString } from '../flags.js';
-import { inspectRefs } from '../command/inspector.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getString } from '../../flags.js';
+import { inspectRefs } from '../inspector.js';
 
 /** `docker image inspect` as docker/cli 28.2.2 defines it (cli/command/image/inspect.go); flag text recorded from `--help`. */
 export const imageInspectCommand = command({

@@ -1,8 +1,8 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getString } from '../flags.js';
-import { displayJSONMessages } from '../formatter/jsonmessage.js';
-import { apiTag, isNameOnly, parseNormalizedNamed, refName, refString, tagNameOnly } from '../reference.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { displayJSONMessages } from '../../formatter/jsonmessage.js';
+import { apiTag, isNameOnly, parseNormalizedNamed, refName, refString, tagNameOnly } from '../../reference.js';
 
 /** `docker pull` as docker/cli 28.2.2 defines it (cli/command/image/pull.go); flag text recorded from `--help`. */
 export const pullCommand = command({

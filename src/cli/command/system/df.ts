@@ -1,14 +1,14 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import type { ContainerSummary, DiskUsage, ImageSummary } from '../client.js';
-import { flag, getBool, getString } from '../flags.js';
-import { PS_HEADERS } from '../formatter/container.js';
-import { GO_TYPE } from '../formatter/gofmt.js';
-import { IMAGE_HEADERS, imageRow } from '../formatter/image.js';
-import { psRow } from '../formatter/ps.js';
-import { humanSize } from '../formatter/units.js';
-import { writeRows } from '../formatter/write.js';
-import { familiarName, parseNormalizedNamed } from '../reference.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import type { ContainerSummary, DiskUsage, ImageSummary } from '../../client.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { PS_HEADERS } from '../../formatter/container.js';
+import { GO_TYPE } from '../../formatter/gofmt.js';
+import { IMAGE_HEADERS, imageRow } from '../../formatter/image.js';
+import { psRow } from '../../formatter/ps.js';
+import { humanSize } from '../../formatter/units.js';
+import { writeRows } from '../../formatter/write.js';
+import { familiarName, parseNormalizedNamed } from '../../reference.js';
 
 /** `docker system df` as docker/cli 28.2.2 defines it (cli/command/system/df.go); flag text recorded from `--help`. */
 export const systemDfCommand = command({

@@ -1,9 +1,9 @@
-import { command, renamed } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getList, getString } from '../flags.js';
-import { filtersJSON } from '../filters.js';
-import { IMAGE_HEADERS, IMAGE_TABLE, IMAGE_TABLE_DIGESTS, imageRows } from '../formatter/image.js';
-import { writeRows } from '../formatter/write.js';
+import { command, renamed } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getList, getString } from '../../flags.js';
+import { filtersJSON } from '../../filters.js';
+import { IMAGE_HEADERS, IMAGE_TABLE, IMAGE_TABLE_DIGESTS, imageRows } from '../../formatter/image.js';
+import { writeRows } from '../../formatter/write.js';
 
 /** `docker images` as docker/cli 28.2.2 defines it (cli/command/image/list.go); flag text recorded from `--help`. */
 export const imagesCommand = command({

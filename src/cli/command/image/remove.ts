@@ -1,7 +1,7 @@
-import { command, renamed } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool } from '../flags.js';
-import { errorText, isNotFound, passProcessEnd } from '../errors.js';
+import { command, renamed } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool } from '../../flags.js';
+import { errorText, isNotFound, passProcessEnd } from '../../errors.js';
 
 /** `docker rmi` as docker/cli 28.2.2 defines it (cli/command/image/remove.go); flag text recorded from `--help`. */
 export const rmiCommand = command({

@@ -1,10 +1,10 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { changed, flag, getBool, getInt, getList, getString } from '../flags.js';
-import { filtersJSON } from '../filters.js';
-import { GO_TYPE } from '../formatter/gofmt.js';
-import { ellipsis } from '../formatter/width.js';
-import { writeRows } from '../formatter/write.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { changed, flag, getBool, getInt, getList, getString } from '../../flags.js';
+import { filtersJSON } from '../../filters.js';
+import { GO_TYPE } from '../../formatter/gofmt.js';
+import { ellipsis } from '../../formatter/width.js';
+import { writeRows } from '../../formatter/write.js';
 
 /** `docker search` as docker/cli 28.2.2 defines it (cli/command/registry/search.go); flag text recorded from `--help`. */
 export const searchCommand = command({

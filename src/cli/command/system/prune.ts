@@ -1,10 +1,10 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import { flag, getBool, getList } from '../flags.js';
-import { filtersJSON } from '../filters.js';
-import { humanSize } from '../formatter/units.js';
-import { Cancelled, confirm } from '../prompt.js';
-import { pruneContainers } from '../command/container/prune.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import { flag, getBool, getList } from '../../flags.js';
+import { filtersJSON } from '../../filters.js';
+import { humanSize } from '../../formatter/units.js';
+import { Cancelled, confirm } from '../../prompt.js';
+import { pruneContainers } from '../container/prune.js';
 
 /** `docker system prune` as docker/cli 28.2.2 defines it (cli/command/system/prune.go); flag text recorded from `--help`. */
 export const systemPruneCommand = command({

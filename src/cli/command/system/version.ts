@@ -1,12 +1,12 @@
-import { GO_TYPE } from '../formatter/gofmt.js';
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import type { Json } from '../client.js';
-import { flag, getString } from '../flags.js';
-import { CLIENT_VERSION, GIT_COMMIT } from '../globals.js';
-import { passProcessEnd, StatusError, errorText } from '../errors.js';
-import { tabwrite } from '../formatter/tabwriter.js';
-import { compileTemplate, TemplateError } from '../formatter/template.js';
+import { GO_TYPE } from '../../formatter/gofmt.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import type { Json } from '../../client.js';
+import { flag, getString } from '../../flags.js';
+import { CLIENT_VERSION, GIT_COMMIT } from '../../globals.js';
+import { passProcessEnd, StatusError, errorText } from '../../errors.js';
+import { tabwrite } from '../../formatter/tabwriter.js';
+import { compileTemplate, TemplateError } from '../../formatter/template.js';
 
 /** `docker version` as docker/cli 28.2.2 defines it (cli/command/system/version.go); flag text recorded from `--help`. */
 export const versionCommand = command({

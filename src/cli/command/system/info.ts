@@ -1,11 +1,11 @@
-import { command } from '../spec.js';
-import type { CommandCli } from '../cli.js';
-import type { Json } from '../client.js';
-import { flag, getBool, getString } from '../flags.js';
-import { CLIENT_VERSION } from '../globals.js';
-import { errorText, passProcessEnd, StatusError } from '../errors.js';
-import { bytesSize } from '../formatter/units.js';
-import { compileTemplate, TemplateError } from '../formatter/template.js';
+import { command } from '../../spec.js';
+import type { CommandCli } from '../../cli.js';
+import type { Json } from '../../client.js';
+import { flag, getBool, getString } from '../../flags.js';
+import { CLIENT_VERSION } from '../../globals.js';
+import { errorText, passProcessEnd, StatusError } from '../../errors.js';
+import { bytesSize } from '../../formatter/units.js';
+import { compileTemplate, TemplateError } from '../../formatter/template.js';
 import { CLIENT_PLATFORM } from './version.js';
 
 /** `docker info` as docker/cli 28.2.2 defines it (cli/command/system/info.go); flag text recorded from `--help`. */
