@@ -1,5 +1,5 @@
 /** `docker container` (docker/cli cli/command/container/cmd.go): its sub-commands, as its help lists them. */
-import { renamed, unsimulated, type GroupSpec } from '../../spec.js';
+import { unsimulated, type GroupSpec } from '../../spec.js';
 import { attachCommand } from './attach.js';
 import { createCommand } from './create.js';
 import { diffCommand } from './diff.js';
@@ -33,7 +33,7 @@ export const containerCommand: GroupSpec = {
   commands: [
     attachCommand, commitCommand, copyCommand, createCommand, diffCommand, execCommand, exportCommand,
     containerInspectCommand, killCommand, logsCommand, listCommand, pauseCommand, portCommand, containerPruneCommand,
-    renameCommand, restartCommand, renamed(rmCommand, 'rm', ['remove']), runCommand, startCommand, statsCommand,
+    renameCommand, restartCommand, rmCommand, runCommand, startCommand, statsCommand,
     stopCommand, topCommand, unpauseCommand, updateCommand, waitCommand,
   ],
 };

@@ -9,6 +9,7 @@ export const rmCommand = command({
   use: "rm [OPTIONS] CONTAINER [CONTAINER...]",
   short: "Remove one or more containers",
   aliases: "docker container rm, docker container remove, docker rm",
+  cobraAliases: ["remove"],
   args: { min: 1 },
   flags: [
     flag("force", "f", "", "Force the removal of a running container (uses SIGKILL)", { sim: true }),

@@ -21,8 +21,8 @@ export const rmiCommand = command({
   }),
 });
 
-/** `docker image rm` (newRemoveCommand): the same command, also called `remove`. */
-export const removeCommand = renamed(rmiCommand, 'rm', ['remove']);
+/** `docker image rm` (newRemoveCommand): the same command, also called `rmi` and `remove`. */
+export const removeCommand = renamed(rmiCommand, 'rm', ['rmi', 'remove']);
 
 export interface RmiOptions {
   readonly force: boolean;
