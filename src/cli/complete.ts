@@ -1,11 +1,10 @@
 /**
  * cobra's hidden `__complete` command (what the bash completion script docker ships calls on Tab): prints
  * `candidate<TAB>description` lines, then `:<directive>`, and on stderr "Completion ended with directive: …".
- * Sub-commands and flags come from the command tree; container and image names from the daemon
- * (docker/cli's completion.ContainerNames / ImageNames), whose failure is ShellCompDirectiveError.
+ * Sub-commands and flags come from the command tree; arguments as each command's spec says (its
+ * `completion`), container and image names from the daemon, whose failure is ShellCompDirectiveError.
  */
 import type { Cli } from './cli.js';
-import type { ContainerSummary } from './client.js';
 import type { FlagSpec } from './flags.js';
 import { globalFlags } from './globals.js';
 import { commandFlags } from './help.js';
@@ -15,18 +14,6 @@ import { ROOT } from './command/commands.js';
 const DIRECTIVES: Readonly<Record<number, string>> = {
   0: 'ShellCompDirectiveDefault', 1: 'ShellCompDirectiveError', 2: 'ShellCompDirectiveNoSpace',
   4: 'ShellCompDirectiveNoFileComp',
-};
-
-type Pick = (c: ContainerSummary) => boolean;
-const running: Pick = (c) => c.State === 'running';
-const anyState: Pick = () => true;
-
-/** Which containers each command's ValidArgsFunction offers (docker/cli cli/command/container/*.go). */
-const CONTAINER_ARGS: Readonly<Record<string, Pick>> = {
-  attach: running, diff: anyState, exec: running, kill: running, logs: anyState, restart: anyState, rm: anyState,
-  stats: running, stop: running, top: running, wait: anyState, rename: anyState, inspect: anyState,
-  pause: (c) => c.State === 'running', unpause: (c) => c.State === 'paused',
-  start: (c) => c.State === 'exited' || c.State === 'created',
 };
 
 function firstLine(s: string): string {
@@ -114,25 +101,21 @@ export async function runComplete(cli: Cli, words: readonly string[], host: (h: 
     return print(cli, kids.filter((k) => k.name.startsWith(cur)).map((k) => `${k.name}\t${k.short}`), 4);
   }
   if (!node.spec) return print(cli, [], 0);
-  const name = node.path[node.path.length - 1];
-  const group = node.path.length > 1 ? node.path[0] : '';
+  const want = node.spec.completion;
   try {
     const client = cli.client(host(w.host));
-    const pick = group === 'image' ? undefined : CONTAINER_ARGS[name === 'inspect' && group !== 'container' ? '' : name];
-    if (pick) {
-      if (name === 'rename' && w.positional.length > 0) return print(cli, [], 4);
+    if (want && 'containers' in want) {
+      if (want.first && w.positional.length > 0) return print(cli, [], 4);
       const list = await client.containerList({ all: true });
-      return print(cli, list.filter(pick).map((c) => (c.Names[0] ?? '').replace(/^\//, '')), 4);
+      return print(cli, list.filter((c) => want.containers(c.State)).map((c) => (c.Names[0] ?? '').replace(/^\//, '')), 4);
     }
-    const images = name === 'rmi' || (group === 'image' && (name === 'rm' || name === 'inspect')) ? Infinity
-      : name === 'run' || name === 'create' ? 1 : 0;
-    if (images > 0) {
-      if (w.positional.length >= images) return print(cli, [], 4);
+    if (want && 'images' in want) {
+      if (w.positional.length >= want.images) return print(cli, [], 4);
       const list = await client.imageList({});
       return print(cli, list.flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>')), 4);
     }
   } catch {
     return print(cli, [], 1);
   }
-  return print(cli, [], name === 'images' || name === 'ls' && group === 'image' ? 0 : 4);
+  return print(cli, [], want && 'files' in want ? 0 : 4);
 }

@@ -29,8 +29,20 @@ export interface CommandSpec {
   /** False for run/create/exec/top: flags stop at the first positional argument (SetInterspersed(false)). */
   readonly interspersed?: boolean;
   readonly flags: readonly FlagSpec[];
+  /** What Tab offers for its arguments (cobra's ValidArgsFunction); absent: nothing, not even file names. */
+  readonly completion?: ArgsCompletion;
   readonly run: Run;
 }
+
+/**
+ * The argument completions docker's commands use (cli/command/completion): the names of the containers whose
+ * state `containers` accepts (for the first argument only when `first`), the tags of local images for up to
+ * `images` arguments, or the shell's own file names.
+ */
+export type ArgsCompletion =
+  | { readonly containers: (state: string) => boolean; readonly first?: boolean }
+  | { readonly images: number }
+  | { readonly files: true };
 
 /** A management command (`docker container`): its sub-commands, none while dockersim simulates none of them. */
 export interface GroupSpec {

@@ -6,6 +6,7 @@ import { StatusError } from '../../errors.js';
 import { streamHijacked } from './hijack.js';
 import { forwardSignals } from './signals.js';
 import { checkTty, resizeForAttach } from './tty.js';
+import { containerNames, running } from '../completion.js';
 
 /** `docker attach` as docker/cli 28.2.2 defines it (cli/command/container/attach.go); flag text recorded from `--help`. */
 export const attachCommand = command({
@@ -18,6 +19,7 @@ export const attachCommand = command({
     flag("no-stdin", "", "", "Do not attach STDIN", { sim: true }),
     flag("sig-proxy", "", "", "Proxy all received signals to the process", { def: "true", sim: true }),
   ],
+  completion: containerNames(running),
   run: (cli, inv) => runAttach(cli, {
     noStdin: getBool(inv.flags, 'no-stdin'),
     proxy: getBool(inv.flags, 'sig-proxy'),

@@ -5,6 +5,7 @@ import { isNotFound } from '../../errors.js';
 import { displayJSONMessages } from '../../formatter/jsonmessage.js';
 import { apiTag, familiarString, parseAnyReference, refName, tagNameOnly, type NamedRef } from '../../reference.js';
 import { CONTAINER_FLAGS, containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './opts.js';
+import { imageNames } from '../completion.js';
 
 /** `docker create` as docker/cli 28.2.2 defines it (cli/command/container/create.go); flag text recorded from `--help`. */
 export const createCommand = command({
@@ -17,6 +18,7 @@ export const createCommand = command({
     ...CONTAINER_FLAGS,
     flag("pull", "", "string", "Pull image before creating (\"always\", \"|missing\", \"never\")", { def: "\"missing\"", sim: true }),
   ],
+  completion: imageNames(1),
   run: async (cli, inv) => {
     const opts = createOptions(inv);
     await runCreate(cli, containerConfigFor(cli, inv, opts.pull, 'create'), opts);

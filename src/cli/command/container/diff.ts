@@ -1,5 +1,6 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
+import { containerNames } from '../completion.js';
 
 /** `docker diff` as docker/cli 28.2.2 defines it (cli/command/container/diff.go); flag text recorded from `--help`. */
 export const diffCommand = command({
@@ -9,6 +10,7 @@ export const diffCommand = command({
   args: { exact: 1 },
   flags: [
   ],
+  completion: containerNames(),
   run: (cli, inv) => runDiff(cli, inv.args[0]),
 });
 

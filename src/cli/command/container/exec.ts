@@ -5,6 +5,7 @@ import { flag, getBool, getList, getString } from '../../flags.js';
 import { isConnectionError, passProcessEnd, StatusError } from '../../errors.js';
 import { streamHijacked } from './hijack.js';
 import { checkTty, monitorTtySize } from './tty.js';
+import { containerNames, running } from '../completion.js';
 
 /** `docker exec` as docker/cli 28.2.2 defines it (cli/command/container/exec.go); flag text recorded from `--help`. */
 export const execCommand = command({
@@ -24,6 +25,7 @@ export const execCommand = command({
     flag("user", "u", "string", "Username or UID (format: \"<name|uid>[:<group|gid>]\")", { sim: true }),
     flag("workdir", "w", "string", "Working directory inside the container", { sim: true }),
   ],
+  completion: containerNames(running),
   run: (cli, inv) => runExec(cli, {
     detach: getBool(inv.flags, 'detach'),
     detachKeys: getString(inv.flags, 'detach-keys'),

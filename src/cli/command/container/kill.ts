@@ -2,6 +2,7 @@ import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { forEachContainer } from './utils.js';
 import { flag, getString } from '../../flags.js';
+import { containerNames, running } from '../completion.js';
 
 /** `docker kill` as docker/cli 28.2.2 defines it (cli/command/container/kill.go); flag text recorded from `--help`. */
 export const killCommand = command({
@@ -12,6 +13,7 @@ export const killCommand = command({
   flags: [
     flag("signal", "s", "string", "Signal to send to the container", { sim: true }),
   ],
+  completion: containerNames(running),
   run: (cli, inv) => runKill(cli, getString(inv.flags, 'signal'), inv.args),
 });
 

@@ -4,6 +4,7 @@ import { flag, getBool, getString } from '../../flags.js';
 import { getTimestamp } from '../../timestamp.js';
 import { Utf8StreamDecoder } from '../../../api/bytes.js';
 import { FrameDecoder } from '../../../api/stream/stdcopy.js';
+import { containerNames } from '../completion.js';
 
 /** `docker logs` as docker/cli 28.2.2 defines it (cli/command/container/logs.go); flag text recorded from `--help`. */
 export const logsCommand = command({
@@ -19,6 +20,7 @@ export const logsCommand = command({
     flag("timestamps", "t", "", "Show timestamps", { sim: true }),
     flag("until", "", "string", "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)", { sim: true }),
   ],
+  completion: containerNames(),
   run: (cli, inv) => runLogs(cli, {
     follow: getBool(inv.flags, 'follow'),
     since: getString(inv.flags, 'since'),

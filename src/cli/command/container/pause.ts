@@ -1,6 +1,7 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { forEachContainer } from './utils.js';
+import { containerNames, running } from '../completion.js';
 
 /** `docker pause` as docker/cli 28.2.2 defines it (cli/command/container/pause.go); flag text recorded from `--help`. */
 export const pauseCommand = command({
@@ -10,6 +11,7 @@ export const pauseCommand = command({
   args: { min: 1 },
   flags: [
   ],
+  completion: containerNames(running),
   run: (cli, inv) => runPause(cli, inv.args),
 });
 

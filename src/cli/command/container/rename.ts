@@ -1,6 +1,7 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { errorText, passProcessEnd } from '../../errors.js';
+import { anyState, containerNames } from '../completion.js';
 
 /** `docker rename` as docker/cli 28.2.2 defines it (cli/command/container/rename.go); flag text recorded from `--help`. */
 export const renameCommand = command({
@@ -10,6 +11,7 @@ export const renameCommand = command({
   args: { exact: 2 },
   flags: [
   ],
+  completion: containerNames(anyState, { first: true }),
   run: (cli, inv) => runRename(cli, inv.args[0], inv.args[1]),
 });
 

@@ -2,6 +2,7 @@ import { command, type Invocation } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { forEachContainer } from './utils.js';
 import { changed, flag, getInt, getString } from '../../flags.js';
+import { containerNames } from '../completion.js';
 
 /** `docker restart` as docker/cli 28.2.2 defines it (cli/command/container/restart.go); flag text recorded from `--help`. */
 export const restartCommand = command({
@@ -14,6 +15,7 @@ export const restartCommand = command({
     flag("timeout", "t", "int", "Seconds to wait before killing the container", { sim: true }),
     flag("time", "", "int", "Seconds to wait before killing the container", { sim: true, hidden: true, deprecated: "use --timeout instead" }),
   ],
+  completion: containerNames(),
   run: (cli, inv) => runRestart(cli, restartOptions(inv)),
 });
 

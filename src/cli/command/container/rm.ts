@@ -3,6 +3,7 @@ import type { CommandCli } from '../../cli.js';
 import { forEachContainer } from './utils.js';
 import { flag, getBool } from '../../flags.js';
 import { errorText, isNotFound } from '../../errors.js';
+import { containerNames } from '../completion.js';
 
 /** `docker rm` as docker/cli 28.2.2 defines it (cli/command/container/rm.go); flag text recorded from `--help`. */
 export const rmCommand = command({
@@ -16,6 +17,7 @@ export const rmCommand = command({
     flag("link", "l", "", "Remove the specified link"),
     flag("volumes", "v", "", "Remove anonymous volumes associated with the container", { sim: true }),
   ],
+  completion: containerNames(),
   run: (cli, inv) => runRm(cli, {
     force: getBool(inv.flags, 'force'),
     volumes: getBool(inv.flags, 'volumes'),

@@ -8,6 +8,7 @@ import { streamHijacked } from './hijack.js';
 import { forwardSignals } from './signals.js';
 import { checkTty, monitorTtySize } from './tty.js';
 import { waitExitOrRemoved } from './utils.js';
+import { imageNames } from '../completion.js';
 
 /** `docker run` as docker/cli 28.2.2 defines it (cli/command/container/run.go); flag text recorded from `--help`. */
 export const runCommand = command({
@@ -23,6 +24,7 @@ export const runCommand = command({
     flag("pull", "", "string", "Pull image before running (\"always\", \"missing\", \"never\")", { def: "\"missing\"", sim: true }),
     flag("sig-proxy", "", "", "Proxy received signals to the process", { def: "true", sim: true }),
   ],
+  completion: imageNames(1),
   run: async (cli, inv) => {
     const opts = runOptions(inv);
     await runRun(cli, containerConfigFor(cli, inv, opts.pull, 'run'), opts);

@@ -6,6 +6,7 @@ import { streamHijacked } from './hijack.js';
 import { forwardSignals } from './signals.js';
 import { monitorTtySize } from './tty.js';
 import { waitExitOrRemoved } from './utils.js';
+import { containerNames } from '../completion.js';
 
 /** `docker start` as docker/cli 28.2.2 defines it (cli/command/container/start.go); flag text recorded from `--help`. */
 export const startCommand = command({
@@ -20,6 +21,7 @@ export const startCommand = command({
     flag("detach-keys", "", "string", "Override the key sequence for detaching a container", { sim: true }),
     flag("interactive", "i", "", "Attach container's STDIN", { sim: true }),
   ],
+  completion: containerNames((state) => state === 'exited' || state === 'created'),
   run: (cli, inv) => runStart(cli, {
     attach: getBool(inv.flags, 'attach'),
     interactive: getBool(inv.flags, 'interactive'),

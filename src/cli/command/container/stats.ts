@@ -4,6 +4,7 @@ import { flag, getBool, getString } from '../../flags.js';
 import { errorText, passProcessEnd } from '../../errors.js';
 import { STATS_HEADERS, STATS_TABLE, statsEntry, statsRow, type StatsEntry } from '../../formatter/stats.js';
 import { writeRows } from '../../formatter/write.js';
+import { containerNames, running } from '../completion.js';
 
 /** `docker stats` as docker/cli 28.2.2 defines it (cli/command/container/stats.go); flag text recorded from `--help`. */
 export const statsCommand = command({
@@ -17,6 +18,7 @@ export const statsCommand = command({
     flag("no-stream", "", "", "Disable streaming stats and only pull the first result", { sim: true }),
     flag("no-trunc", "", "", "Do not truncate output", { sim: true }),
   ],
+  completion: containerNames(running),
   run: (cli, inv) => runStats(cli, {
     all: getBool(inv.flags, 'all'),
     noStream: getBool(inv.flags, 'no-stream'),

@@ -1,6 +1,7 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { tabwrite } from '../../formatter/tabwriter.js';
+import { containerNames, running } from '../completion.js';
 
 /** `docker top` as docker/cli 28.2.2 defines it (cli/command/container/top.go); flag text recorded from `--help`. */
 export const topCommand = command({
@@ -11,6 +12,7 @@ export const topCommand = command({
   interspersed: false,
   flags: [
   ],
+  completion: containerNames(running),
   run: (cli, inv) => runTop(cli, inv.args[0], inv.args.slice(1)),
 });
 

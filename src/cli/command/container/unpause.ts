@@ -1,6 +1,7 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { forEachContainer } from './utils.js';
+import { containerNames } from '../completion.js';
 
 /** `docker unpause` as docker/cli 28.2.2 defines it (cli/command/container/unpause.go); flag text recorded from `--help`. */
 export const unpauseCommand = command({
@@ -10,6 +11,7 @@ export const unpauseCommand = command({
   args: { min: 1 },
   flags: [
   ],
+  completion: containerNames((state) => state === 'paused'),
   run: (cli, inv) => runUnpause(cli, inv.args),
 });
 

@@ -1,6 +1,7 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { joinErrors, passProcessEnd } from '../../errors.js';
+import { containerNames } from '../completion.js';
 
 /** `docker wait` as docker/cli 28.2.2 defines it (cli/command/container/wait.go); flag text recorded from `--help`. */
 export const waitCommand = command({
@@ -10,6 +11,7 @@ export const waitCommand = command({
   args: { min: 1 },
   flags: [
   ],
+  completion: containerNames(),
   run: (cli, inv) => runWait(cli, inv.args),
 });
 

@@ -4,6 +4,7 @@ import { flag, getBool, getList, getString } from '../../flags.js';
 import { filtersJSON } from '../../filters.js';
 import { IMAGE_HEADERS, IMAGE_TABLE, IMAGE_TABLE_DIGESTS, imageRows } from '../../formatter/image.js';
 import { writeRows } from '../../formatter/write.js';
+import { fileNames } from '../completion.js';
 
 /** `docker images` as docker/cli 28.2.2 defines it (cli/command/image/list.go); flag text recorded from `--help`. */
 export const imagesCommand = command({
@@ -20,6 +21,7 @@ export const imagesCommand = command({
     flag("quiet", "q", "", "Only show image IDs", { sim: true }),
     flag("tree", "", "", "List multi-platform images as a tree (EXPERIMENTAL)"),
   ],
+  completion: fileNames,
   run: (cli, inv) => runImages(cli, {
     matchName: inv.args[0] ?? '',
     quiet: getBool(inv.flags, 'quiet'),

@@ -2,6 +2,7 @@ import { command, renamed } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool } from '../../flags.js';
 import { errorText, isNotFound, passProcessEnd } from '../../errors.js';
+import { imageNames } from '../completion.js';
 
 /** `docker rmi` as docker/cli 28.2.2 defines it (cli/command/image/remove.go); flag text recorded from `--help`. */
 export const rmiCommand = command({
@@ -14,6 +15,7 @@ export const rmiCommand = command({
     flag("no-prune", "", "", "Do not delete untagged parents", { sim: true }),
     flag("platform", "", "strings", "Remove only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"),
   ],
+  completion: imageNames(),
   run: (cli, inv) => runRmi(cli, {
     force: getBool(inv.flags, 'force'),
     noPrune: getBool(inv.flags, 'no-prune'),
