@@ -7,24 +7,14 @@
 import { FlagError, getBool, getString, parseFlags, type ParsedFlags } from './flags.js';
 import { CLIENT_VERSION, GIT_COMMIT, globalFlags, LOG_LEVELS } from './globals.js';
 import { commandFlags, renderHelp, type HelpOptions } from './help.js';
-import type { ArgsRule } from './spec.js';
-import { commandPath, findChild, ROOT, useLine, type CommandNode } from './tree.js';
+import { commandPath, findChild, useLine, type ArgsRule, type CommandNode, type Invocation } from './spec.js';
+import { ROOT } from './command/commands.js';
 
 export interface Output {
   readonly kind: 'output';
   readonly stdout: string;
   readonly stderr: string;
   readonly exit: number;
-}
-
-export interface Invocation {
-  readonly kind: 'command';
-  readonly node: CommandNode;
-  readonly globals: ParsedFlags;
-  readonly flags: ParsedFlags;
-  readonly args: readonly string[];
-  /** Already due on stdout (pflag deprecation notices) before the command runs. */
-  readonly stdout: string;
 }
 
 /** A real docker command that dockersim does not simulate (`docker build`, `docker network ls`…). */

@@ -4,9 +4,43 @@
  * `--` ends flags. With interspersed=false (run, create, exec, top, and the global flags before a command) the
  * first positional argument ends flag parsing and everything after it is kept verbatim.
  */
-import type { FlagSpec } from './spec.js';
 import { checkValue } from './values.js';
 import { goQuote, goQuoteRune, parseGoBool, parseGoInt } from '../pkg/strconv.js';
+
+/**
+ * What pflag knows about one flag before parsing. Flag text is recorded from the real 28.2.2 client's `--help`
+ * (see test/cli/capture.py). `type` is the value name pflag prints in help ('' for a boolean flag, 'list',
+ * 'int', 'duration', 'bytes'…); it also decides how a value is checked while parsing (see values.ts).
+ */
+export interface FlagSpec {
+  readonly name: string;
+  /** One character, or '' when the flag has no shorthand. */
+  readonly short: string;
+  readonly type: string;
+  readonly usage: string;
+  /** The default as help prints it after `(default `: already Go-quoted for strings (`"no"`), else `0s`, `[]`… */
+  readonly def?: string;
+  /** False/absent: a real docker flag that parses but whose effect the simulation does not model. */
+  readonly sim?: boolean;
+  /** Parses but is not listed by `--help` (pflag MarkHidden, or deprecated). */
+  readonly hidden?: boolean;
+  /** pflag's deprecation notice, printed (on stdout) each time the flag is used. */
+  readonly deprecated?: string;
+  /** Shorthand accepted with a notice (`-h` for help). */
+  readonly shortDeprecated?: string;
+}
+
+export interface FlagOptions {
+  def?: string;
+  sim?: boolean;
+  hidden?: boolean;
+  deprecated?: string;
+  shortDeprecated?: string;
+}
+
+export function flag(name: string, short: string, type: string, usage: string, opts: FlagOptions = {}): FlagSpec {
+  return { name, short, type, usage, ...opts };
+}
 
 /** A parse failure; `message` is pflag's error text (`unknown flag: --bogus`). */
 export class FlagError extends Error {

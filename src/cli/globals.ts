@@ -1,5 +1,6 @@
 /** The root command's own flags (docker/cli cli/flags/options.go InstallFlags), shown as `Global Options:`. */
-import { flag, HELP_FLAG, type FlagSpec } from './spec.js';
+import { flag, type FlagSpec } from './flags.js';
+import { HELP_FLAG } from './spec.js';
 import { goQuote } from '../pkg/strconv.js';
 
 /** `configDir` is $DOCKER_CONFIG or ~/.docker: it appears in the defaults `--help` prints. */

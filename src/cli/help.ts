@@ -4,9 +4,8 @@
  */
 import { flagUsagesWrapped } from './usage.js';
 import { globalFlags } from './globals.js';
-import { HELP_FLAG, type FlagSpec } from './spec.js';
-import { COMMON_COMMANDS, MANAGEMENT_COMMANDS, OTHER_COMMANDS, SWARM_COMMANDS, type Listing } from './listing.js';
-import { commandPath, useLine, type CommandNode } from './tree.js';
+import type { FlagSpec } from './flags.js';
+import { commandPath, HELP_FLAG, useLine, type CommandNode } from './spec.js';
 
 export interface HelpOptions {
   readonly width?: number;
@@ -19,8 +18,19 @@ export function commandFlags(node: CommandNode): FlagSpec[] {
   return own.some((f) => f.name === 'help') ? [...own] : [...own, HELP_FLAG];
 }
 
-function listing(title: string, items: readonly Listing[], pad: number): string {
-  return `\n\n${title}:` + items.map((c) => `\n  ${c.name.padEnd(pad)}${c.short}`).join('');
+function listing(title: string, items: readonly CommandNode[], pad: number): string {
+  return `\n\n${title}:` + items.map((c) => `\n  ${c.path[c.path.length - 1].padEnd(pad)}${c.short}`).join('');
+}
+
+/** The root's children by help section, sections in the order the registry first names them. */
+function categories(root: CommandNode): Map<string, CommandNode[]> {
+  const out = new Map<string, CommandNode[]>();
+  for (const c of root.children) {
+    const list = out.get(c.category ?? '') ?? [];
+    list.push(c);
+    out.set(c.category ?? '', list);
+  }
+  return out;
 }
 
 export function renderHelp(node: CommandNode, opts: HelpOptions): string {
@@ -37,13 +47,10 @@ export function renderHelp(node: CommandNode, opts: HelpOptions): string {
   // cobra pads names to the longest sibling name, at least 11, then one more space.
   const pad = Math.max(11, ...node.children.map((c) => c.path[c.path.length - 1].length)) + 1;
   if (isRoot) {
-    out += listing('Common Commands', COMMON_COMMANDS, pad);
-    out += listing('Management Commands', MANAGEMENT_COMMANDS, pad);
-    out += listing('Swarm Commands', SWARM_COMMANDS, pad);
-    out += listing('Commands', OTHER_COMMANDS, pad);
+    for (const [title, items] of categories(node)) out += listing(title, items, pad);
     out += `\n\nGlobal Options:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
   } else if (hasSubs) {
-    out += listing('Commands', node.children.map((c) => ({ name: c.path[c.path.length - 1], short: c.short })), pad);
+    out += listing('Commands', node.children, pad);
   }
   if (hasSubs) out += `\n\nRun '${commandPath(node)} COMMAND --help' for more information on a command.`;
   if (isRoot) out += '\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/';

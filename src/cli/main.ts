@@ -5,62 +5,13 @@
  */
 import { DEFAULT_DOCKER_HOST, type Cli, type CommandCli } from './cli.js';
 import type { ApiClient } from './client.js';
-import { dispatch, type Invocation } from './dispatch.js';
+import { dispatch } from './dispatch.js';
 import { errorText, notSimulated, passProcessEnd, StatusError } from './errors.js';
 import { getList, unsimulatedFlags } from './flags.js';
 import { Cancelled } from './prompt.js';
 import { simulatorNote } from './simnote.js';
-import type { FlagSpec } from './spec.js';
-import { commandPath } from './tree.js';
-import { attachAction, attachCommand } from './commands/attach.js';
-import { runComplete } from './commands/complete.js';
-import { containerInspectAction, containerInspectCommand } from './commands/containerInspect.js';
-import { containerPruneAction, containerPruneCommand } from './commands/container-prune.js';
-import { createAction, createCommand } from './commands/create.js';
-import { diffAction, diffCommand } from './commands/diff.js';
-import { execAction, execCommand } from './commands/exec.js';
-import { imageInspectAction, imageInspectCommand } from './commands/imageInspect.js';
-import { imagesAction, imagesCommand } from './commands/images.js';
-import { infoAction, infoCommand } from './commands/info.js';
-import { inspectAction, inspectCommand } from './commands/inspect.js';
-import { killAction, killCommand } from './commands/kill.js';
-import { logsAction, logsCommand } from './commands/logs.js';
-import { pauseAction, pauseCommand } from './commands/pause.js';
-import { psAction, psCommand } from './commands/ps.js';
-import { pullAction, pullCommand } from './commands/pull.js';
-import { renameAction, renameCommand } from './commands/rename.js';
-import { restartAction, restartCommand } from './commands/restart.js';
-import { rmAction, rmCommand } from './commands/rm.js';
-import { rmiAction, rmiCommand } from './commands/rmi.js';
-import { runAction, runCommand } from './commands/run.js';
-import { searchAction, searchCommand } from './commands/search.js';
-import { startAction, startCommand } from './commands/start.js';
-import { statsAction, statsCommand } from './commands/stats.js';
-import { stopAction, stopCommand } from './commands/stop.js';
-import { systemDfAction, systemDfCommand } from './commands/system-df.js';
-import { systemPruneAction, systemPruneCommand } from './commands/system-prune.js';
-import { topAction, topCommand } from './commands/top.js';
-import { unpauseAction, unpauseCommand } from './commands/unpause.js';
-import { versionAction, versionCommand } from './commands/version.js';
-import { waitAction, waitCommand } from './commands/wait.js';
-
-type Action = (cli: CommandCli, inv: Invocation) => Promise<void>;
-
-/** Keyed by a spec's flag list: `docker ps` and `docker container ls` are renamed copies sharing it. */
-const ACTIONS = new Map<readonly FlagSpec[], Action>([
-  [attachCommand.flags, attachAction], [containerInspectCommand.flags, containerInspectAction],
-  [containerPruneCommand.flags, containerPruneAction], [systemDfCommand.flags, systemDfAction],
-  [systemPruneCommand.flags, systemPruneAction],
-  [createCommand.flags, createAction], [diffCommand.flags, diffAction], [execCommand.flags, execAction],
-  [imageInspectCommand.flags, imageInspectAction], [imagesCommand.flags, imagesAction],
-  [infoCommand.flags, infoAction], [inspectCommand.flags, inspectAction], [killCommand.flags, killAction],
-  [logsCommand.flags, logsAction], [pauseCommand.flags, pauseAction], [psCommand.flags, psAction],
-  [pullCommand.flags, pullAction], [renameCommand.flags, renameAction], [restartCommand.flags, restartAction],
-  [rmCommand.flags, rmAction], [rmiCommand.flags, rmiAction], [runCommand.flags, runAction],
-  [searchCommand.flags, searchAction], [startCommand.flags, startAction], [statsCommand.flags, statsAction],
-  [stopCommand.flags, stopAction], [topCommand.flags, topAction], [unpauseCommand.flags, unpauseAction],
-  [versionCommand.flags, versionAction], [waitCommand.flags, waitAction],
-]);
+import { commandPath, type Invocation } from './spec.js';
+import { runComplete } from './complete.js';
 
 /** -H wins over DOCKER_HOST, which wins over the default socket. */
 export function daemonHost(inv: Invocation, env: (k: string) => string | undefined): string {
@@ -106,17 +57,12 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     if (d.stderr) await cli.err.write(d.stderr);
     return d.exit;
   }
-  if (d.kind === 'unsimulated') {
-    const path = commandPath(d.node);
-    await cli.err.write(`docker: '${path}' is a real docker command that dockersim does not simulate yet\n`);
-    return 1;
-  }
-  if (d.stdout) await cli.out.write(d.stdout);
-  const action = d.node.spec ? ACTIONS.get(d.node.spec.flags) : undefined;
-  if (!action) {
+  if (d.kind === 'unsimulated' || !d.node.spec) {
     await cli.err.write(`docker: '${commandPath(d.node)}' is a real docker command that dockersim does not simulate yet\n`);
     return 1;
   }
+  if (d.stdout) await cli.out.write(d.stdout);
+  const run = d.node.spec.run;
   // A flag docker accepts but the simulation does not model is refused, never accepted and ignored.
   const unsimulated = unsimulatedFlags(d.globals).concat(unsimulatedFlags(d.flags));
   if (unsimulated.length > 0) {
@@ -141,7 +87,7 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     client: () => (client ??= cli.client(host)),
   };
   try {
-    await action(ccli, d);
+    await run(ccli, d);
     return 0;
   } catch (e) {
     passProcessEnd(e);

@@ -1,29 +1,10 @@
 /**
- * Static description of docker commands and flags: what cobra/pflag know about a command before parsing.
- * Flag text is recorded from the real 28.2.2 client's `--help` (see test/cli/capture.py).
+ * cobra's Command as docker uses it: what a command is before parsing (its spec, which carries its run
+ * function), where it sits in the tree (a node), and what it receives once dispatch has parsed argv (an
+ * invocation). The tree itself is built in one place, the registry (command/commands.ts).
  */
-
-/**
- * `type` is the value name pflag prints in help ('' for a boolean flag, 'list', 'int', 'duration', 'bytes'…);
- * it also decides how a value is checked while parsing (see values.ts).
- */
-export interface FlagSpec {
-  readonly name: string;
-  /** One character, or '' when the flag has no shorthand. */
-  readonly short: string;
-  readonly type: string;
-  readonly usage: string;
-  /** The default as help prints it after `(default `: already Go-quoted for strings (`"no"`), else `0s`, `[]`… */
-  readonly def?: string;
-  /** False/absent: a real docker flag that parses but whose effect the simulation does not model. */
-  readonly sim?: boolean;
-  /** Parses but is not listed by `--help` (pflag MarkHidden, or deprecated). */
-  readonly hidden?: boolean;
-  /** pflag's deprecation notice, printed (on stdout) each time the flag is used. */
-  readonly deprecated?: string;
-  /** Shorthand accepted with a notice (`-h` for help). */
-  readonly shortDeprecated?: string;
-}
+import type { CommandCli } from './cli.js';
+import { flag, type FlagSpec, type ParsedFlags } from './flags.js';
 
 /** cobra positional-argument checks used by docker (cli/required.go). `{}` accepts anything. */
 export interface ArgsRule {
@@ -33,32 +14,83 @@ export interface ArgsRule {
   readonly exact?: number;
 }
 
+/** cobra's RunE: the command's work once its flags and arguments have been accepted. */
+export type Run = (cli: CommandCli, inv: Invocation) => Promise<void>;
+
 export interface CommandSpec {
   /** cobra `Use`: the command's name, then the argument synopsis (`stop [OPTIONS] CONTAINER [CONTAINER...]`). */
   readonly use: string;
   readonly short: string;
-  /** docker's `aliases` annotation, shown verbatim under `Aliases:` and the source of lookup aliases. */
+  /** docker's `aliases` annotation, shown verbatim under `Aliases:` in help; lookup does not read it. */
   readonly aliases?: string;
+  /** cobra's Aliases: other names the command answers to under its parent (`docker container ls` is also `ps`). */
+  readonly cobraAliases?: readonly string[];
   readonly args: ArgsRule;
   /** False for run/create/exec/top: flags stop at the first positional argument (SetInterspersed(false)). */
   readonly interspersed?: boolean;
   readonly flags: readonly FlagSpec[];
+  /** What Tab offers for its arguments (cobra's ValidArgsFunction); absent: nothing, not even file names. */
+  readonly completion?: ArgsCompletion;
+  readonly run: Run;
 }
 
-export interface FlagOptions {
-  def?: string;
-  sim?: boolean;
-  hidden?: boolean;
-  deprecated?: string;
-  shortDeprecated?: string;
+/**
+ * The argument completions docker's commands use (cli/command/completion): the names of the containers whose
+ * state `containers` accepts (for the first argument only when `first`), the tags of local images for up to
+ * `images` arguments, or the shell's own file names.
+ */
+export type ArgsCompletion =
+  | { readonly containers: (state: string) => boolean; readonly first?: boolean }
+  | { readonly images: number }
+  | { readonly files: true };
+
+/** A management command (`docker container`): its sub-commands, none while dockersim simulates none of them. */
+export interface GroupSpec {
+  readonly name: string;
+  readonly short: string;
+  readonly commands: readonly Entry[];
 }
 
-export function flag(name: string, short: string, type: string, usage: string, opts: FlagOptions = {}): FlagSpec {
-  return { name, short, type, usage, ...opts };
+/** A real docker command dockersim does not simulate yet: help lists it, running it says so. */
+export interface UnsimulatedCommand {
+  readonly name: string;
+  readonly short: string;
+}
+
+/** What the registry places under a parent. */
+export type Entry = CommandSpec | GroupSpec | UnsimulatedCommand;
+
+/** A real docker command in the tree; `spec` is absent for management commands and unsimulated ones. */
+export interface CommandNode {
+  /** Words after `docker`: ['container', 'ls']. */
+  readonly path: readonly string[];
+  readonly short: string;
+  readonly spec?: CommandSpec;
+  /** Sub-commands of a management command (`container`, `image`); empty for leaves. */
+  readonly children: readonly CommandNode[];
+  /** Names this node answers to under its parent (its own name first). */
+  readonly names: readonly string[];
+  /** The root's help section that lists it (`Common Commands`…); only the root's children have one. */
+  readonly category?: string;
+}
+
+/** A parsed command line, ready to run: what a command's `run` receives. */
+export interface Invocation {
+  readonly kind: 'command';
+  readonly node: CommandNode;
+  readonly globals: ParsedFlags;
+  readonly flags: ParsedFlags;
+  readonly args: readonly string[];
+  /** Already due on stdout (pflag deprecation notices) before the command runs. */
+  readonly stdout: string;
 }
 
 export function command(spec: CommandSpec): CommandSpec {
   return spec;
+}
+
+export function unsimulated(name: string, short: string): UnsimulatedCommand {
+  return { name, short };
 }
 
 /** The name a command is called by: the first word of `use`. */
@@ -67,10 +99,13 @@ export function commandName(spec: CommandSpec): string {
   return sp < 0 ? spec.use : spec.use.slice(0, sp);
 }
 
-/** The same command under another name, as `docker container ls` is `docker ps` (a separate cobra command). */
-export function renamed(spec: CommandSpec, name: string): CommandSpec {
+/**
+ * The same command under another name and aliases, as docker/cli's newListCommand copies `docker ps` into
+ * `docker container ls` (aliases `ps`, `list`).
+ */
+export function renamed(spec: CommandSpec, name: string, cobraAliases: readonly string[]): CommandSpec {
   const rest = spec.use.slice(commandName(spec).length);
-  return { ...spec, use: name + rest };
+  return { ...spec, use: name + rest, cobraAliases };
 }
 
 /** cobra's persistent `--help` (cli/cobra.go): hidden, `-h` works but is deprecated. */
@@ -79,3 +114,19 @@ export const HELP_FLAG: FlagSpec = flag('help', 'h', '', 'Print usage', {
   sim: true,
   shortDeprecated: 'use --help',
 });
+
+export function findChild(node: CommandNode, name: string): CommandNode | undefined {
+  return node.children.find((c) => c.names.includes(name));
+}
+
+/** cobra CommandPath: `docker container ls`. */
+export function commandPath(node: CommandNode): string {
+  return ['docker', ...node.path].join(' ');
+}
+
+/** cobra UseLine: the parent's path and the command's Use (`docker container ls [OPTIONS]`). */
+export function useLine(node: CommandNode): string {
+  if (node.path.length === 0) return 'docker [OPTIONS] COMMAND [ARG...]';
+  if (!node.spec) return commandPath(node);
+  return ['docker', ...node.path.slice(0, -1), node.spec.use].join(' ');
+}

@@ -2,7 +2,7 @@
  * pflag's FlagUsagesWrapped (the Options block of `--help`): flags sorted by name, hidden ones left out,
  * usage text aligned in one column and wrapped to `cols` columns with pflag's own wrap/slop rules.
  */
-import type { FlagSpec } from './spec.js';
+import type { FlagSpec } from './flags.js';
 
 
 export function flagUsagesWrapped(flags: readonly FlagSpec[], cols: number): string {

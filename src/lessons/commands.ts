@@ -12,7 +12,8 @@ import type { Disposable } from '../pkg/disposable.js';
 import type { Process } from '../engine/kernel/process.js';
 import type { Terminal } from '../machine/machine.js';
 import { dispatch } from '../cli/dispatch.js';
-import { findChild, ROOT, type CommandNode } from '../cli/tree.js';
+import { ROOT } from '../cli/command/commands.js';
+import { findChild, type CommandNode } from '../cli/spec.js';
 import { runsProgram } from './checks/lookup.js';
 
 export interface CommandRecord {

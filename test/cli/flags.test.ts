@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FlagError, getBool, getInt, getList, getString, parseFlags, unsimulatedFlags } from '../../src/cli/flags.js';
-import { runCommand } from '../../src/cli/commands/run.js';
-import { psCommand } from '../../src/cli/commands/ps.js';
+import { runCommand } from '../../src/cli/command/container/run.js';
+import { psCommand } from '../../src/cli/command/container/list.js';
 import { commandFlags } from '../../src/cli/help.js';
 import { dispatch } from '../../src/cli/dispatch.js';
-import { ROOT, findChild } from '../../src/cli/tree.js';
+import { ROOT } from '../../src/cli/command/commands.js';
+import { findChild } from '../../src/cli/spec.js';
 
 const runFlags = commandFlags(findChild(ROOT, 'run')!);
 

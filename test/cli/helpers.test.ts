@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detachKeyCodes, EscapeProxy } from '../../src/cli/commands/escape.js';
-import { streamHijacked } from '../../src/cli/commands/hijack.js';
+import { detachKeyCodes, EscapeProxy } from '../../src/cli/command/container/escape.js';
+import { streamHijacked } from '../../src/cli/command/container/hijack.js';
 import { indentJSON } from '../../src/cli/formatter/jsonindent.js';
 import { progressString } from '../../src/cli/formatter/jsonmessage.js';
 import { filtersJSON } from '../../src/cli/filters.js';
-import { ansic } from '../../src/cli/commands/version.js';
+import { ansic } from '../../src/cli/command/system/version.js';
 import { toStatusError } from '../../src/cli/errors.js';
 import { commandCli, conn, fake, FakeDaemonError, frame, NOW } from './fake.js';
 

@@ -116,7 +116,7 @@ function roundTrip(entries: readonly JournalEntry[]): JournalEntry[] {
 }
 
 /**
- * KNOWN BUG outside the journal (src/cli/commands/wait-exit.ts): `waitExitOrRemoved` creates its `result`
+ * KNOWN BUG outside the journal (src/cli/command/container/utils.ts): `waitExitOrRemoved` creates its `result`
  * promise eagerly; when `docker run -it` is killed (a terminal hung up) before it awaits it, the rejection
  * (ProcessKilled) is unhandled. It changes nothing in the machine, so these tests set it aside and fail on
  * any other unhandled rejection. Fix there: `result.catch(() => undefined)` right after creating it.

@@ -1,0 +1,81 @@
+/**
+ * The registry: every real docker command, each registered once, as docker/cli's commands.go adds them to
+ * the root (the `Common Commands`, management, swarm and legacy top-level commands, in the order `docker
+ * --help` lists them) and each group's cmd.go to its management command. Help, dispatch and completion all
+ * read the tree built here; a command's lookup names are its own name and its cobra aliases.
+ */
+import { commandName, type CommandNode, type Entry, type GroupSpec, unsimulated } from '../spec.js';
+import { containerCommand, commitCommand, copyCommand, exportCommand, portCommand, updateCommand } from './container/cmd.js';
+import { buildCommand, historyCommand, imageCommand, importCommand, loadCommand, pushCommand, saveCommand,
+  tagCommand } from './image/cmd.js';
+import { eventsCommand, systemCommand } from './system/cmd.js';
+import { attachCommand } from './container/attach.js';
+import { createCommand } from './container/create.js';
+import { diffCommand } from './container/diff.js';
+import { execCommand } from './container/exec.js';
+import { killCommand } from './container/kill.js';
+import { psCommand } from './container/list.js';
+import { logsCommand } from './container/logs.js';
+import { pauseCommand } from './container/pause.js';
+import { renameCommand } from './container/rename.js';
+import { restartCommand } from './container/restart.js';
+import { rmCommand } from './container/rm.js';
+import { runCommand } from './container/run.js';
+import { startCommand } from './container/start.js';
+import { statsCommand } from './container/stats.js';
+import { stopCommand } from './container/stop.js';
+import { topCommand } from './container/top.js';
+import { unpauseCommand } from './container/unpause.js';
+import { waitCommand } from './container/wait.js';
+import { imagesCommand } from './image/list.js';
+import { pullCommand } from './image/pull.js';
+import { rmiCommand } from './image/remove.js';
+import { searchCommand } from './registry/search.js';
+import { infoCommand } from './system/info.js';
+import { inspectCommand } from './system/inspect.js';
+import { versionCommand } from './system/version.js';
+
+/** A management command dockersim simulates none of yet: listed by help, refused when run. */
+const group = (name: string, short: string): GroupSpec => ({ name, short, commands: [] });
+
+const CATEGORIES: ReadonlyArray<readonly [string, readonly Entry[]]> = [
+  ['Common Commands', [
+    runCommand, execCommand, psCommand, buildCommand, pullCommand, pushCommand, imagesCommand,
+    unsimulated('login', 'Authenticate to a registry'), unsimulated('logout', 'Log out from a registry'), searchCommand,
+    versionCommand, infoCommand,
+  ]],
+  ['Management Commands', [
+    group('builder', 'Manage builds'), group('checkpoint', 'Manage checkpoints'), containerCommand,
+    group('context', 'Manage contexts'), imageCommand,
+    group('manifest', 'Manage Docker image manifests and manifest lists'), group('network', 'Manage networks'),
+    group('plugin', 'Manage plugins'), systemCommand, group('trust', 'Manage trust on Docker images'),
+    group('volume', 'Manage volumes'),
+  ]],
+  ['Swarm Commands', [
+    group('config', 'Manage Swarm configs'), group('node', 'Manage Swarm nodes'), group('secret', 'Manage Swarm secrets'),
+    group('service', 'Manage Swarm services'), group('stack', 'Manage Swarm stacks'), group('swarm', 'Manage Swarm'),
+  ]],
+  ['Commands', [
+    attachCommand, commitCommand, copyCommand, createCommand, diffCommand, eventsCommand, exportCommand,
+    historyCommand, importCommand, inspectCommand, killCommand, loadCommand, logsCommand, pauseCommand, portCommand,
+    renameCommand, restartCommand, rmCommand, rmiCommand, saveCommand, startCommand, statsCommand, stopCommand,
+    tagCommand, topCommand, unpauseCommand, updateCommand, waitCommand,
+  ]],
+];
+
+function node(parent: readonly string[], entry: Entry, category?: string): CommandNode {
+  if ('use' in entry) {
+    const name = commandName(entry);
+    return { path: [...parent, name], short: entry.short, spec: entry, children: [], names: [name, ...(entry.cobraAliases ?? [])], category };
+  }
+  const path = [...parent, entry.name];
+  const children = 'commands' in entry ? entry.commands.map((e) => node(path, e)) : [];
+  return { path, short: entry.short, children, names: [entry.name], category };
+}
+
+export const ROOT: CommandNode = {
+  path: [],
+  short: 'A self-sufficient runtime for containers',
+  children: CATEGORIES.flatMap(([category, entries]) => entries.map((e) => node([], e, category))),
+  names: ['docker'],
+};

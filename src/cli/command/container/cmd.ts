@@ -1,0 +1,39 @@
+/** `docker container` (docker/cli cli/command/container/cmd.go): its sub-commands, as its help lists them. */
+import { unsimulated, type GroupSpec } from '../../spec.js';
+import { attachCommand } from './attach.js';
+import { createCommand } from './create.js';
+import { diffCommand } from './diff.js';
+import { execCommand } from './exec.js';
+import { containerInspectCommand } from './inspect.js';
+import { killCommand } from './kill.js';
+import { listCommand } from './list.js';
+import { logsCommand } from './logs.js';
+import { pauseCommand } from './pause.js';
+import { containerPruneCommand } from './prune.js';
+import { renameCommand } from './rename.js';
+import { restartCommand } from './restart.js';
+import { rmCommand } from './rm.js';
+import { runCommand } from './run.js';
+import { startCommand } from './start.js';
+import { statsCommand } from './stats.js';
+import { stopCommand } from './stop.js';
+import { topCommand } from './top.js';
+import { unpauseCommand } from './unpause.js';
+import { waitCommand } from './wait.js';
+
+export const commitCommand = unsimulated('commit', "Create a new image from a container's changes");
+export const copyCommand = unsimulated('cp', 'Copy files/folders between a container and the local filesystem');
+export const exportCommand = unsimulated('export', "Export a container's filesystem as a tar archive");
+export const portCommand = unsimulated('port', 'List port mappings or a specific mapping for the container');
+export const updateCommand = unsimulated('update', 'Update configuration of one or more containers');
+
+export const containerCommand: GroupSpec = {
+  name: 'container',
+  short: 'Manage containers',
+  commands: [
+    attachCommand, commitCommand, copyCommand, createCommand, diffCommand, execCommand, exportCommand,
+    containerInspectCommand, killCommand, logsCommand, listCommand, pauseCommand, portCommand, containerPruneCommand,
+    renameCommand, restartCommand, rmCommand, runCommand, startCommand, statsCommand,
+    stopCommand, topCommand, unpauseCommand, updateCommand, waitCommand,
+  ],
+};
