@@ -1,17 +1,36 @@
 /** System routes (moby's router/system/system_routes.go): ping, version, info, events. */
-import { invalidParameter } from '../../../engine/daemon/errdefs.js';
+import { invalidParameter, systemError } from '../../../engine/daemon/errdefs.js';
 import { textToBytes } from '../../bytes.js';
 import { waitFor } from '../../server/types.js';
 import { parseFilters, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import type { SystemBackend } from './backend.js';
 
-/** timetypes.ParseTimestamps: `seconds[.nanoseconds]` as the CLI sends it; '' = unset. */
+/**
+ * timetypes.ParseTimestamps: `seconds[.nanoseconds]` as the CLI sends it; '' = unset. The CLI turns dates and
+ * durations into this form itself; anything else fails in strconv.ParseInt, an unclassified error that moby
+ * answers with a 500 and Go's own text.
+ */
 export function parseTimestamp(value: string): bigint | undefined {
   if (value === '') return undefined;
-  const m = /^(-?\d+)(?:\.(\d{1,9}))?$/.exec(value);
-  if (!m) throw invalidParameter(`failed to parse value as time or duration: ${JSON.stringify(value)}`);
-  return BigInt(m[1]) * 1_000_000_000n + BigInt((m[2] ?? '').padEnd(9, '0') || '0');
+  const dot = value.indexOf('.');
+  const sec = parseInt64(dot < 0 ? value : value.slice(0, dot));
+  if (dot < 0) return sec * 1_000_000_000n;
+  const frac = value.slice(dot + 1);
+  const n = parseInt64(frac);
+  // Go scales the fraction through a float64: nine digits or fewer come out exact.
+  const nsec = frac.length <= 9 ? n * 10n ** BigInt(9 - frac.length) : BigInt(Math.trunc(Number(n) * 10 ** (9 - frac.length)));
+  return sec * 1_000_000_000n + nsec;
+}
+
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** strconv.ParseInt(s, 10, 64), with Go's error texts. */
+function parseInt64(s: string): bigint {
+  if (!/^[+-]?\d+$/.test(s)) throw systemError(`strconv.ParseInt: parsing ${JSON.stringify(s)}: invalid syntax`);
+  const n = BigInt(s);
+  if (n > INT64_MAX || n < -INT64_MAX - 1n) throw systemError(`strconv.ParseInt: parsing ${JSON.stringify(s)}: value out of range`);
+  return n;
 }
 
 export function systemHandlers(b: SystemBackend) {
