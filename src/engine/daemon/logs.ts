@@ -54,16 +54,19 @@ export const MAX_PARTIAL_LINE = 16 * 1024;
  * LogEntry objects only when read or followed. Each line ends with `\n`, except a partial entry, which is a
  * chunk of its own.
  *
- * A chunk's lines are counted only when something asks (`length`, `--tail`): a flood pushes a gigabyte of
- * text through a 1 MiB log, and counting every line of it as it arrived was most of the flood's cost, for
- * chunks that were dropped unread.
+ * A chunk's lines are counted, and its UTF-8 bytes measured, only when something looks at the log (`size`,
+ * `length`, a read): a flood pushes a gigabyte of text through a 1 MiB log, and scanning all of it as it
+ * arrived was most of the flood's cost, for chunks dropped unread. Until then a write only drops the chunks
+ * that are certainly out (the newer text alone is at least maxBytes characters, so at least that many bytes);
+ * the exact cut waits for the next look, and lands where it would have (each write keeps the longest suffix
+ * of lines that fits, so cutting after several writes keeps the same suffix as cutting after each).
  */
 interface Chunk {
   readonly stream: LogStream;
   readonly timeNs: bigint;
   readonly text: string;
-  /** UTF-8 bytes of `text`; equal to text.length when the text is ASCII. */
-  readonly size: number;
+  /** UTF-8 bytes of `text` (equal to text.length when it is ASCII), or -1 until measured. */
+  size: number;
   /** Lines in `text`, or -1 until counted. */
   lines: number;
 }
@@ -86,7 +89,10 @@ export class LogBuffer {
   /** Lines of the chunks after the head and before `countedTo` (the rest are not summed yet). */
   private counted = 0;
   private countedTo = 1;
+  /** Bytes of the live chunks before `sizedTo` (the measured ones); characters of all the live text. */
   private bytes = 0;
+  private sizedTo = 0;
+  private units = 0;
   private lastNs = 0n;
   private readonly pending: Record<LogStream, string> = { stdout: '', stderr: '' };
   private readonly followers = new Set<LogFollower>();
@@ -97,6 +103,7 @@ export class LogBuffer {
   }
 
   get length(): number {
+    this.settle();
     if (this.head >= this.chunks.length) return 0;
     if (this.headLines < 0) this.headLines = countLines(this.chunks[this.head].text, this.firstOffset);
     for (; this.countedTo < this.chunks.length; this.countedTo++) this.counted += this.linesOf(this.countedTo);
@@ -105,6 +112,7 @@ export class LogBuffer {
 
   /** Bytes of line text held (UTF-8), never above maxBytes unless a single entry is larger. */
   get size(): number {
+    this.settle();
     return this.bytes;
   }
 
@@ -137,6 +145,7 @@ export class LogBuffer {
   }
 
   read(o: ReadLogsOptions = {}): LogEntry[] {
+    this.settle();
     const out: LogEntry[] = [];
     if (this.head >= this.chunks.length) return out;
     let from: Position = { chunk: this.head, at: this.firstOffset };
@@ -166,10 +175,9 @@ export class LogBuffer {
   private append(stream: LogStream, text: string, now: bigint): void {
     const timeNs = now > this.lastNs ? now : this.lastNs; // kept sorted for the binary searches
     this.lastNs = timeNs;
-    const size = NON_ASCII.test(text) ? utf8Length(text) : text.length;
-    this.chunks.push({ stream, timeNs, text, size, lines: -1 });
-    this.bytes += size;
-    this.evict();
+    this.chunks.push({ stream, timeNs, text, size: -1, lines: -1 });
+    this.units += text.length;
+    this.trim();
     if (this.followers.size === 0) return;
     for (let at = 0; at < text.length; ) {
       const nl = lineEnd(text, at);
@@ -179,8 +187,26 @@ export class LogBuffer {
     }
   }
 
-  /** Drops the oldest lines until the text fits, keeping at least the newest line. */
-  private evict(): void {
+  /** Drops the head chunks that the newer text alone (in characters, so at most its bytes) pushes out. */
+  private trim(): void {
+    while (this.head < this.chunks.length - 1) {
+      const c = this.chunks[this.head];
+      const rest = c.text.length - this.firstOffset;
+      if (this.units - rest < this.maxBytes) break;
+      this.units -= rest;
+      if (this.head < this.sizedTo) this.bytes -= c.size - this.firstDropped;
+      this.dropChunk();
+    }
+    this.compact();
+  }
+
+  /** Measures the unmeasured chunks, then drops the oldest lines until the text fits, keeping the newest. */
+  private settle(): void {
+    for (; this.sizedTo < this.chunks.length; this.sizedTo++) {
+      const c = this.chunks[this.sizedTo];
+      c.size = NON_ASCII.test(c.text) ? utf8Length(c.text) : c.text.length;
+      this.bytes += c.size;
+    }
     while (this.bytes > this.maxBytes) {
       const c = this.chunks[this.head];
       const rest = c.size - this.firstDropped;
@@ -188,6 +214,7 @@ export class LogBuffer {
       // Dropping the chunk's lines one by one would still end over the limit: drop them together.
       if (!last && this.bytes - rest >= this.maxBytes) {
         this.bytes -= rest;
+        this.units -= c.text.length - this.firstOffset;
         this.dropChunk();
         continue;
       }
@@ -198,20 +225,27 @@ export class LogBuffer {
       if (end <= this.firstOffset) break;
       const size = c.size === c.text.length ? end - this.firstOffset : utf8Length(c.text, this.firstOffset, end);
       this.bytes -= size;
+      this.units -= end - this.firstOffset;
       this.firstDropped += size;
       this.firstOffset = end;
       this.headLines = -1;
       if (end === c.text.length) this.dropChunk();
     }
+    this.compact();
+  }
+
+  private compact(): void {
     if (this.head > 1024 && this.head * 2 > this.chunks.length) {
       this.chunks = this.chunks.slice(this.head);
       this.countedTo -= this.head;
+      this.sizedTo -= this.head;
       this.head = 0;
     }
   }
 
   private dropChunk(): void {
     this.head++;
+    this.sizedTo = Math.max(this.sizedTo, this.head);
     this.firstOffset = 0;
     this.firstDropped = 0;
     this.headLines = -1;
