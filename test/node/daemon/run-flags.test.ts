@@ -70,22 +70,30 @@ const flagsArb: fc.Arbitrary<Flags> = fc
     restart: f.rm ? undefined : f.restart,
   }));
 
+/** The flags that take a value, in the order they are put on the command line. */
+const VALUE_FLAGS = [
+  ['hostname', '--hostname'],
+  ['user', '--user'],
+  ['workdir', '--workdir'],
+  ['network', '--network'],
+  ['restart', '--restart'],
+  ['memory', '-m'],
+  ['logDriver', '--log-driver'],
+  ['addHost', '--add-host'],
+  ['dns', '--dns'],
+  ['stopSignal', '--stop-signal'],
+  ['label', '-l'],
+] as const;
+
 function argv(name: string, f: Flags): string[] {
   const a = ['run', '-d', '--name', name];
   for (const [k, v] of f.env) a.push('-e', `${k}=${v}`);
-  if (f.hostname) a.push('--hostname', f.hostname);
-  if (f.user) a.push('--user', f.user);
-  if (f.workdir) a.push('--workdir', f.workdir);
-  if (f.network) a.push('--network', f.network);
+  for (const [key, flag] of VALUE_FLAGS) {
+    const v = f[key];
+    if (v) a.push(flag, v);
+  }
   if (f.init) a.push('--init');
-  if (f.restart) a.push('--restart', f.restart);
-  if (f.memory) a.push('-m', f.memory);
-  if (f.logDriver) a.push('--log-driver', f.logDriver);
-  if (f.addHost) a.push('--add-host', f.addHost);
-  if (f.dns) a.push('--dns', f.dns);
-  if (f.stopSignal) a.push('--stop-signal', f.stopSignal);
   if (f.rm) a.push('--rm');
-  if (f.label) a.push('-l', f.label);
   if (f.entrypoint) a.push('--entrypoint', 'sh', 'busybox', '-c', SCRIPT);
   else a.push('busybox', 'sh', '-c', SCRIPT);
   return a;
