@@ -45,6 +45,16 @@ export function parseGoBool(s: string): boolean | null {
   return null;
 }
 
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** strconv.ParseInt(s, 10, 64); throws with Go's *NumError text. */
+export function parseInt64(s: string): bigint {
+  if (!/^[+-]?\d+$/.test(s)) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`);
+  const n = BigInt(s);
+  if (n > INT64_MAX || n < -INT64_MAX - 1n) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
+  return n;
+}
+
 /** strconv.ParseInt(s, 0, bits) / ParseUint: base prefixes 0x 0o 0b and a bare leading 0 (octal), `_` separators. */
 export function parseGoInt(s: string, unsigned: boolean): bigint | null {
   let body = s;

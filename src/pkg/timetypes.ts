@@ -9,7 +9,7 @@
  * Instants here are bigint nanoseconds since the Unix epoch (the kernel clock's epochNs()) unless named `…Ms`.
  */
 import { systemError } from './errdefs.js';
-import { goQuote } from './strconv.js';
+import { goQuote, parseInt64 } from './strconv.js';
 
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -97,10 +97,27 @@ export function getTimestamp(value: string, nowMs: number): string | Error {
   return value;
 }
 
-/** timetypes.ParseTimestamps of what GetTimestamp returned, as epoch nanoseconds. */
+/**
+ * timetypes.ParseTimestamps: `seconds[.nanoseconds]` as epoch nanoseconds. Anything else fails in
+ * strconv.ParseInt, an unclassified error (moby answers it with a 500 and Go's own text).
+ */
 export function parseTimestamps(value: string): bigint {
-  const m = /^(-?\d+)(?:\.(\d{1,9}))?$/.exec(value)!;
-  return BigInt(m[1]) * 1_000_000_000n + BigInt((m[2] ?? '').padEnd(9, '0') || '0');
+  const dot = value.indexOf('.');
+  const sec = parseInt64OrSystem(dot < 0 ? value : value.slice(0, dot));
+  if (dot < 0) return sec * 1_000_000_000n;
+  const frac = value.slice(dot + 1);
+  const n = parseInt64OrSystem(frac);
+  // Go scales the fraction through a float64: nine digits or fewer come out exact.
+  const nsec = frac.length <= 9 ? n * 10n ** BigInt(9 - frac.length) : BigInt(Math.trunc(Number(n) * 10 ** (9 - frac.length)));
+  return sec * 1_000_000_000n + nsec;
+}
+
+function parseInt64OrSystem(s: string): bigint {
+  try {
+    return parseInt64(s);
+  } catch (e) {
+    throw systemError((e as Error).message);
+  }
 }
 
 /**

@@ -100,6 +100,20 @@ describe('Engine API router', () => {
     expect(out).toContain('{"message":"strconv.Atoi: parsing \\"abc\\": invalid syntax"}');
   });
 
+  it('answers a malformed events since/until with the 500 of strconv.ParseInt, as eventTime in moby does', async () => {
+    const b = fakeBackend();
+    for (const [query, message] of [
+      ['until=garbage', 'strconv.ParseInt: parsing \\"garbage\\": invalid syntax'],
+      ['since=12ab.5', 'strconv.ParseInt: parsing \\"12ab\\": invalid syntax'],
+      ['since=12.ab', 'strconv.ParseInt: parsing \\"ab\\": invalid syntax'],
+      ['until=99999999999999999999', 'strconv.ParseInt: parsing \\"99999999999999999999\\": value out of range'],
+    ]) {
+      const out = await exchange(b, get(`/events?${query}`));
+      expect(out, query).toContain('HTTP/1.1 500 Internal Server Error');
+      expect(out, query).toContain(`{"message":"${message}"}`);
+    }
+  });
+
   it('streams logs chunked and multiplexed, with fixed-width timestamps', async () => {
     const b = fakeBackend({
       containerLogs: (_n, _c, sink) => {

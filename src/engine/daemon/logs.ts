@@ -2,8 +2,8 @@
  * A container's log, with the json-file driver's behaviour kept in memory: one entry per line, each with its
  * stream and the nanosecond time it was logged. The real json-file driver is unbounded unless `max-size` is set;
  * here the buffer is bounded (1 MiB of line text per container by default, oldest entries dropped) because it
- * lives in a browser tab. Reads cost O(log n + k) for k entries returned, plus a scan of the one write the first
- * of them arrived in: `--tail 10` of a million lines never scans the rest.
+ * lives in a browser tab. Reads cost O(log n + k) for k entries returned, plus a scan of the writes they arrived
+ * in: `--tail 10` of a million lines never scans the rest.
  *
  * Partial lines follow moby's log copier (daemon/logger/copier.go): a write without a newline is held per
  * stream until the newline arrives, or until 16 KiB have piled up, which are then logged as a partial entry
@@ -53,28 +53,46 @@ export const MAX_PARTIAL_LINE = 16 * 1024;
  * count (20 flooding containers held ten million objects and the collector stalled the page). Lines become
  * LogEntry objects only when read or followed. Each line ends with `\n`, except a partial entry, which is a
  * chunk of its own.
+ *
+ * A chunk's lines are counted, and its UTF-8 bytes measured, only when something looks at the log (`size`,
+ * `length`, a read): a flood pushes a gigabyte of text through a 1 MiB log, and scanning all of it as it
+ * arrived was most of the flood's cost, for chunks dropped unread. Until then a write only drops the chunks
+ * that are certainly out (the newer text alone is at least maxBytes characters, so at least that many bytes);
+ * the exact cut waits for the next look, and lands where it would have (each write keeps the longest suffix
+ * of lines that fits, so cutting after several writes keeps the same suffix as cutting after each).
  */
 interface Chunk {
   readonly stream: LogStream;
   readonly timeNs: bigint;
   readonly text: string;
-  /** Index (counted since the log began) of the chunk's first line. */
-  readonly first: number;
-  /** UTF-8 bytes of `text`. */
-  readonly size: number;
+  /** UTF-8 bytes of `text` (equal to text.length when it is ASCII), or -1 until measured. */
+  size: number;
+  /** Lines in `text`, or -1 until counted. */
+  lines: number;
+}
+
+/** Where a line starts: a chunk and a character offset in its text. */
+interface Position {
+  readonly chunk: number;
+  readonly at: number;
 }
 
 export class LogBuffer {
   /** Live chunks are `chunks[head..]`; the dead prefix is compacted away once it is half the array. */
   private chunks: Chunk[] = [];
   private head = 0;
-  /** Index of the oldest live line; where it starts in `chunks[head].text`; bytes of that chunk dropped. */
-  private firstLive = 0;
+  /** Where the oldest live line starts in `chunks[head].text`; bytes of that chunk dropped. */
   private firstOffset = 0;
   private firstDropped = 0;
-  /** Index the next line gets. */
-  private next = 0;
+  /** Live lines of the head chunk, or -1 until counted. */
+  private headLines = -1;
+  /** Lines of the chunks after the head and before `countedTo` (the rest are not summed yet). */
+  private counted = 0;
+  private countedTo = 1;
+  /** Bytes of the live chunks before `sizedTo` (the measured ones); characters of all the live text. */
   private bytes = 0;
+  private sizedTo = 0;
+  private units = 0;
   private lastNs = 0n;
   private readonly pending: Record<LogStream, string> = { stdout: '', stderr: '' };
   private readonly followers = new Set<LogFollower>();
@@ -85,11 +103,16 @@ export class LogBuffer {
   }
 
   get length(): number {
-    return this.next - this.firstLive;
+    this.settle();
+    if (this.head >= this.chunks.length) return 0;
+    if (this.headLines < 0) this.headLines = countLines(this.chunks[this.head].text, this.firstOffset);
+    for (; this.countedTo < this.chunks.length; this.countedTo++) this.counted += this.linesOf(this.countedTo);
+    return this.headLines + this.counted;
   }
 
   /** Bytes of line text held (UTF-8), never above maxBytes unless a single entry is larger. */
   get size(): number {
+    this.settle();
     return this.bytes;
   }
 
@@ -122,24 +145,21 @@ export class LogBuffer {
   }
 
   read(o: ReadLogsOptions = {}): LogEntry[] {
-    const end = this.next;
-    let lo = this.firstLive;
-    if (o.tail !== undefined && o.tail >= 0) lo = Math.max(lo, end - o.tail);
-    if (o.sinceNs !== undefined) lo = Math.max(lo, this.firstAtOrAfter(o.sinceNs));
-    const hi = o.untilNs === undefined ? end : this.firstAtOrAfter(o.untilNs + 1n);
+    this.settle();
     const out: LogEntry[] = [];
-    if (lo >= hi) return out;
+    if (this.head >= this.chunks.length) return out;
+    let from: Position = { chunk: this.head, at: this.firstOffset };
+    if (o.tail !== undefined && o.tail >= 0) from = later(from, this.lastLines(o.tail));
+    if (o.sinceNs !== undefined) from = later(from, { chunk: this.firstAtOrAfter(o.sinceNs), at: 0 });
+    const hi = o.untilNs === undefined ? this.chunks.length : this.firstAtOrAfter(o.untilNs + 1n);
     const stdout = o.stdout ?? true;
     const stderr = o.stderr ?? true;
-    for (let ci = this.chunkOf(lo); ci < this.chunks.length; ci++) {
+    for (let ci = from.chunk; ci < hi; ci++) {
       const c = this.chunks[ci];
-      if (c.first >= hi) break;
       if (!(c.stream === 'stdout' ? stdout : stderr)) continue;
-      const last = Math.min(this.lineCount(ci), hi - c.first);
-      let at = 0;
-      for (let i = 0; i < last; i++) {
+      for (let at = ci === from.chunk ? from.at : 0; at < c.text.length; ) {
         const nl = lineEnd(c.text, at);
-        if (c.first + i >= lo) out.push({ stream: c.stream, line: c.text.slice(at, nl), timeNs: c.timeNs });
+        out.push({ stream: c.stream, line: c.text.slice(at, nl), timeNs: c.timeNs });
         at = nl;
       }
     }
@@ -155,17 +175,11 @@ export class LogBuffer {
   private append(stream: LogStream, text: string, now: bigint): void {
     const timeNs = now > this.lastNs ? now : this.lastNs; // kept sorted for the binary searches
     this.lastNs = timeNs;
-    let count = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-    count ||= 1; // a partial entry
-    const size = utf8Length(text);
-    this.chunks.push({ stream, timeNs, text, first: this.next, size });
-    this.next += count;
-    this.bytes += size;
-    this.evict();
+    this.chunks.push({ stream, timeNs, text, size: -1, lines: -1 });
+    this.units += text.length;
+    this.trim();
     if (this.followers.size === 0) return;
-    let at = 0;
-    for (let i = 0; i < count; i++) {
+    for (let at = 0; at < text.length; ) {
       const nl = lineEnd(text, at);
       const entry: LogEntry = { stream, line: text.slice(at, nl), timeNs };
       at = nl;
@@ -173,55 +187,97 @@ export class LogBuffer {
     }
   }
 
-  /** Drops the oldest lines until the text fits, keeping at least the newest line. */
-  private evict(): void {
-    while (this.bytes > this.maxBytes && this.length > 1) {
+  /** Drops the head chunks that the newer text alone (in characters, so at most its bytes) pushes out. */
+  private trim(): void {
+    while (this.head < this.chunks.length - 1) {
+      const c = this.chunks[this.head];
+      const rest = c.text.length - this.firstOffset;
+      if (this.units - rest < this.maxBytes) break;
+      this.units -= rest;
+      if (this.head < this.sizedTo) this.bytes -= c.size - this.firstDropped;
+      this.dropChunk();
+    }
+    this.compact();
+  }
+
+  /** Measures the unmeasured chunks, then drops the oldest lines until the text fits, keeping the newest. */
+  private settle(): void {
+    for (; this.sizedTo < this.chunks.length; this.sizedTo++) {
+      const c = this.chunks[this.sizedTo];
+      c.size = NON_ASCII.test(c.text) ? utf8Length(c.text) : c.text.length;
+      this.bytes += c.size;
+    }
+    while (this.bytes > this.maxBytes) {
       const c = this.chunks[this.head];
       const rest = c.size - this.firstDropped;
+      const last = this.head === this.chunks.length - 1;
       // Dropping the chunk's lines one by one would still end over the limit: drop them together.
-      if (this.head < this.chunks.length - 1 && this.bytes - rest >= this.maxBytes) {
+      if (!last && this.bytes - rest >= this.maxBytes) {
         this.bytes -= rest;
+        this.units -= c.text.length - this.firstOffset;
         this.dropChunk();
         continue;
       }
-      const nl = lineEnd(c.text, this.firstOffset);
-      const size = utf8Length(c.text, this.firstOffset, nl);
+      // Some of the head chunk's lines go: up to the line holding the excess's last byte (at once when each
+      // character is a byte), never the newest line of the log.
+      let end = c.size === c.text.length ? lineEnd(c.text, this.firstOffset + this.bytes - this.maxBytes - 1) : lineEnd(c.text, this.firstOffset);
+      if (last && end === c.text.length) end = c.text.lastIndexOf('\n', c.text.length - 2) + 1;
+      if (end <= this.firstOffset) break;
+      const size = c.size === c.text.length ? end - this.firstOffset : utf8Length(c.text, this.firstOffset, end);
       this.bytes -= size;
+      this.units -= end - this.firstOffset;
       this.firstDropped += size;
-      this.firstLive++;
-      this.firstOffset = nl;
-      if (nl === c.text.length) this.dropChunk();
+      this.firstOffset = end;
+      this.headLines = -1;
+      if (end === c.text.length) this.dropChunk();
     }
+    this.compact();
+  }
+
+  private compact(): void {
     if (this.head > 1024 && this.head * 2 > this.chunks.length) {
       this.chunks = this.chunks.slice(this.head);
+      this.countedTo -= this.head;
+      this.sizedTo -= this.head;
       this.head = 0;
     }
   }
 
   private dropChunk(): void {
     this.head++;
-    this.firstLive = this.head < this.chunks.length ? this.chunks[this.head].first : this.next;
+    this.sizedTo = Math.max(this.sizedTo, this.head);
     this.firstOffset = 0;
     this.firstDropped = 0;
+    this.headLines = -1;
+    // The new head's lines leave the running sum: the head's live lines are counted on their own.
+    if (this.countedTo > this.head) this.counted -= this.linesOf(this.head);
+    else this.countedTo = this.head + 1;
   }
 
-  private lineCount(ci: number): number {
-    return (ci + 1 < this.chunks.length ? this.chunks[ci + 1].first : this.next) - this.chunks[ci].first;
+  private linesOf(ci: number): number {
+    const c = this.chunks[ci];
+    if (c.lines < 0) c.lines = countLines(c.text, 0);
+    return c.lines;
   }
 
-  /** The live chunk holding line `index` (a live line). */
-  private chunkOf(index: number): number {
-    let lo = this.head;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.chunks[mid].first <= index) lo = mid;
-      else hi = mid - 1;
+  /** Where the last `n` live lines start: counted back from the end, chunk by chunk. */
+  private lastLines(n: number): Position {
+    for (let ci = this.chunks.length - 1; ci >= this.head; ci--) {
+      const c = this.chunks[ci];
+      const from = ci === this.head ? this.firstOffset : 0;
+      const lines = ci === this.head ? countLines(c.text, from) : this.linesOf(ci);
+      if (lines < n) {
+        n -= lines;
+        continue;
+      }
+      let at = from;
+      for (let skip = lines - n; skip > 0; skip--) at = lineEnd(c.text, at);
+      return { chunk: ci, at };
     }
-    return lo;
+    return { chunk: this.head, at: this.firstOffset };
   }
 
-  /** Index of the first live line with timeNs >= t (the end if none): lines of one chunk share their time. */
+  /** The first live chunk with timeNs >= t (the end if none): lines of one chunk share their time. */
   private firstAtOrAfter(t: bigint): number {
     let lo = this.head;
     let hi = this.chunks.length;
@@ -230,8 +286,21 @@ export class LogBuffer {
       if (this.chunks[mid].timeNs < t) lo = mid + 1;
       else hi = mid;
     }
-    return lo === this.chunks.length ? this.next : Math.max(this.firstLive, this.chunks[lo].first);
+    return lo;
   }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function later(a: Position, b: Position): Position {
+  return b.chunk > a.chunk || (b.chunk === a.chunk && b.at > a.at) ? b : a;
+}
+
+/** Lines of `text` from `at`: its newlines, or one for a partial entry. */
+function countLines(text: string, at: number): number {
+  let n = 0;
+  for (let i = at; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n || (at < text.length ? 1 : 0);
 }
 
 /** Where the line starting at `at` ends: after its `\n`, or at the end of a partial entry. */

@@ -8,6 +8,7 @@ import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { coreutils } from '../coreutils/index.js';
 import { Output, errorText } from '../lib/output.js';
 import { groupName, userName } from '../system/accounts.js';
+import { groupById, userById } from '../lib/users.js';
 import { parseSig } from '../system/procps/signals.js';
 import { HZ, readProcs } from '../system/procps/proc.js';
 import { ls } from './ls.js';
@@ -38,21 +39,38 @@ const ps: Program = async (sys) => {
   return 0;
 };
 
+/**
+ * busybox id (coreutils/id.c): an id without a passwd or group entry is printed as the bare number, as in
+ * `uid=1000 gid=0(root)`; asked for by name (-n), it prints the number, says "unknown ID" and exits 1.
+ */
 const id: Program = async (sys) => {
   const args = sys.argv.slice(1);
   const c = sys.cred;
-  const name = (u: number): string => `${u}(${userName(sys, u)})`;
-  const group = (g: number): string => `${g}(${groupName(sys, g)})`;
-  if (args.includes('-u')) return (await sys.write(1, `${args.includes('-n') ? userName(sys, sys.euid) : sys.euid}\n`), 0);
-  if (args.includes('-g')) return (await sys.write(1, `${args.includes('-n') ? groupName(sys, c.gid) : c.gid}\n`), 0);
-  if (args.includes('-G')) {
-    const gs = c.groups.length > 0 ? c.groups : [c.gid];
-    return (await sys.write(1, `${gs.map((g) => (args.includes('-n') ? groupName(sys, g) : String(g))).join(' ')}\n`), 0);
+  const has = (o: string): boolean => args.some((a) => a.startsWith('-') && a.includes(o));
+  const byName = has('n');
+  const justOne = has('u') || has('g') || has('G');
+  const unknown: number[] = [];
+  const show = (n: number, name: string | undefined): string => {
+    if (!justOne) return name === undefined ? String(n) : `${n}(${name})`;
+    if (byName && name !== undefined) return name;
+    if (byName) unknown.push(n);
+    return String(n);
+  };
+  const user = (u: number): string => show(u, userById(sys.fs, u)?.name);
+  const group = (g: number): string => show(g, groupById(sys.fs, g)?.name);
+  const euid = has('r') ? c.uid : sys.euid;
+  let line: string;
+  if (has('u')) line = user(euid);
+  else if (has('g')) line = group(c.gid);
+  else if (has('G')) line = [c.gid, ...c.groups.filter((g) => g !== c.gid)].map(group).join(' ');
+  else {
+    const eu = sys.euid !== c.uid ? ` euid=${user(sys.euid)}` : '';
+    const gs = c.groups.length > 0 ? ` groups=${c.groups.map(group).join(',')}` : '';
+    line = `uid=${user(c.uid)} gid=${group(c.gid)}${eu}${gs}`;
   }
-  const euid = sys.euid !== c.uid ? ` euid=${name(sys.euid)}` : '';
-  const gs = c.groups.length > 0 ? ` groups=${c.groups.map(group).join(',')}` : '';
-  await sys.write(1, `uid=${name(c.uid)} gid=${group(c.gid)}${euid}${gs}\n`);
-  return 0;
+  for (const n of unknown) await sys.write(2, `id: unknown ID ${n}\n`);
+  await sys.write(1, `${line}\n`);
+  return unknown.length > 0 ? 1 : 0;
 };
 
 const whoami: Program = async (sys) => (await sys.write(1, `${userName(sys, sys.euid)}\n`), 0);

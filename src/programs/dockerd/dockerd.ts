@@ -13,6 +13,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { groupByName } from '../lib/users.js';
+import { daemonHelp, knownDaemonFlag } from './flags.js';
 import { daemonLogger, type Logger } from './log.js';
 import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './system-info.js';
 
@@ -36,7 +37,12 @@ interface DaemonFlags {
   pidfile: string;
 }
 
-function parseFlags(argv: readonly string[]): DaemonFlags | string {
+/** A flag dockerd 28 has that this one does not act on: refused rather than ignored. */
+interface Unsimulated {
+  readonly unsimulated: string;
+}
+
+function parseFlags(argv: readonly string[]): DaemonFlags | Unsimulated | string {
   const f: DaemonFlags = { hosts: [], tls: undefined, pidfile: PIDFILE };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -69,6 +75,7 @@ function parseFlags(argv: readonly string[]): DaemonFlags | string {
           if (inline === undefined && !name.startsWith('--containerd=')) i++;
           break;
         }
+        if (knownDaemonFlag(name)) return { unsimulated: name };
         return name.startsWith('--') ? `unknown flag: ${name}` : `unknown shorthand flag: '${name.slice(1, 2)}' in ${name}`;
     }
   }
@@ -155,6 +162,24 @@ async function acceptFirst(sys: Sys, listeners: readonly number[], take: (s: Sys
   for (const pid of pids) await sys.wait(pid);
 }
 
+/**
+ * `dockerd --help` as this host's dockerd prints it: the TLS defaults under $DOCKER_CERT_PATH, else
+ * $DOCKER_CONFIG, else ~/.docker; docker-proxy where moby's lookupBinPath finds it; wrapped to stdin's terminal.
+ */
+function help(sys: Sys): string {
+  const env = sys.env;
+  const certDir = env.DOCKER_CERT_PATH || env.DOCKER_CONFIG || `${env.HOME ?? ''}/.docker`;
+  const dirs = ['/usr/local/libexec/docker', '/usr/libexec/docker', '/usr/local/lib/docker', '/usr/lib/docker', '/usr/local/libexec', '/usr/libexec', ...(env.PATH ?? '').split(':').filter((d) => d !== '')];
+  const proxy = dirs.map((d) => `${d}/docker-proxy`).find((p) => sys.fs.exists(p));
+  let cols: number | undefined;
+  try {
+    cols = sys.getWinSize(0).cols;
+  } catch {
+    cols = undefined;
+  }
+  return daemonHelp({ certDir, proxy, cols });
+}
+
 export function makeDockerd(engine: () => DockerEngine, core: CoreLoader): Program {
   return async (sys) => {
     // cobra acts on --version and --help before it runs the daemon, whatever else is on the line.
@@ -163,13 +188,17 @@ export function makeDockerd(engine: () => DockerEngine, core: CoreLoader): Progr
       return 0;
     }
     if (sys.argv.includes('-h') || sys.argv.includes('--help')) {
-      await sys.write(2, "dockerd: the option list of 'dockerd --help' is not simulated in dockersim\n");
-      return 1;
+      await sys.write(1, help(sys));
+      return 0;
     }
     const flags = parseFlags(sys.argv);
     if (typeof flags === 'string') {
       await sys.write(2, `${flags}\nSee 'dockerd --help'.\n`);
       return 125;
+    }
+    if ('unsimulated' in flags) {
+      await sys.write(2, `dockerd: ${flags.unsimulated} is not simulated in dockersim\n`);
+      return 1;
     }
     if (sys.euid !== 0) {
       await sys.write(

@@ -66,6 +66,19 @@ describe('busybox', () => {
     expect(r.out).toBe('uid=1000(user) gid=1000(user) groups=1000(user),4(adm),27(sudo)\n');
   });
 
+  it('id: an id with no passwd or group entry is a bare number; by name it is an error', async () => {
+    const h = bbHost();
+    const nobody = { uid: 4242, gid: 0, groups: [0] };
+    expect((await run(h, ['/bin/id'], { cred: nobody })).out).toBe('uid=4242 gid=0(root) groups=0(root)\n');
+    expect((await run(h, ['/bin/id'], { cred: { uid: 4242, gid: 4343, groups: [4343] } })).out).toBe('uid=4242 gid=4343 groups=4343\n');
+    const un = await run(h, ['/bin/id', '-un'], { cred: nobody });
+    // stderr first: busybox's stdout is buffered until exit.
+    expect([un.out, un.status]).toEqual(['id: unknown ID 4242\n4242\n', 1]);
+    const u = await run(h, ['/bin/id', '-u'], { cred: nobody });
+    expect([u.out, u.status]).toEqual(['4242\n', 0]);
+    expect((await run(h, ['/bin/id', '-Gn'], { cred: nobody })).out).toBe('root\n');
+  });
+
   it('ls: strcmp order, one a line when piped, busybox -l columns, errors', async () => {
     const h = bbHost();
     expect((await run(h, ['/bin/ls', '/data'], { cols: 80 })).out).toBe('Zeta   a.txt  b.txt\n');

@@ -1,17 +1,15 @@
 /** System routes (moby's router/system/system_routes.go): ping, version, info, events. */
 import { invalidParameter } from '../../../pkg/errdefs.js';
+import { parseTimestamps } from '../../../pkg/timetypes.js';
 import { textToBytes } from '../../bytes.js';
 import { waitFor } from '../../server/types.js';
 import { parseFilters, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import type { SystemBackend } from './backend.js';
 
-/** timetypes.ParseTimestamps: `seconds[.nanoseconds]` as the CLI sends it; '' = unset. */
-export function parseTimestamp(value: string): bigint | undefined {
-  if (value === '') return undefined;
-  const m = /^(-?\d+)(?:\.(\d{1,9}))?$/.exec(value);
-  if (!m) throw invalidParameter(`failed to parse value as time or duration: ${JSON.stringify(value)}`);
-  return BigInt(m[1]) * 1_000_000_000n + BigInt((m[2] ?? '').padEnd(9, '0') || '0');
+/** The `since`/`until` query values: '' is unset; anything but `seconds[.nanoseconds]` fails as moby's does. */
+function parseTimestamp(value: string): bigint | undefined {
+  return value === '' ? undefined : parseTimestamps(value);
 }
 
 export function systemHandlers(b: SystemBackend) {
