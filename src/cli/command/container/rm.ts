@@ -37,7 +37,7 @@ export async function runRm(cli: CommandCli, opts: RmOptions): Promise<void> {
   const o = { force: opts.force, removeVolumes: opts.volumes, removeLinks: opts.link };
   await forEachContainer(cli, opts.containers, async (name) => {
     const id = name.replace(/^\/+|\/+$/g, '');
-    if (id === '') throw new Error('Container name cannot be empty');
+    if (id === '') throw new Error('container name cannot be empty');
     await cli.client().containerRemove(id, o);
   }, async (_name, e) => {
     // `rm -f` of something already gone reports it but does not fail.
