@@ -4,6 +4,7 @@
  */
 import { parseExecutable } from './binfmt.js';
 import { Cgroup } from './cgroup.js';
+import { releaseHeld } from './memory.js';
 import { VirtualClock } from './clock.js';
 import { stacklessSysError, SysError } from './errno.js';
 import { NetNamespace } from './net.js';
@@ -409,6 +410,7 @@ export class Kernel {
     p.exit = status;
     for (const fd of [...p.fds.keys()]) this.closeFd(p, fd);
     p.cgroup.charge(-1, 0);
+    releaseHeld(p);
     if (p.pidns.init === p) {
       for (const other of [...p.pidns.byPid.values()]) if (other !== p) this.kill(other, 'SIGKILL', null);
     }
