@@ -41,6 +41,7 @@ import { systemDfAction, systemDfCommand } from './commands/system-df.js';
 import { systemPruneAction, systemPruneCommand } from './commands/system-prune.js';
 import { topAction, topCommand } from './commands/top.js';
 import { unpauseAction, unpauseCommand } from './commands/unpause.js';
+import { updateAction, updateCommand } from './commands/update.js';
 import { versionAction, versionCommand } from './commands/version.js';
 import { waitAction, waitCommand } from './commands/wait.js';
 
@@ -59,6 +60,7 @@ const ACTIONS = new Map<readonly FlagSpec[], Action>([
   [rmCommand.flags, rmAction], [rmiCommand.flags, rmiAction], [runCommand.flags, runAction],
   [searchCommand.flags, searchAction], [startCommand.flags, startAction], [statsCommand.flags, statsAction],
   [stopCommand.flags, stopAction], [topCommand.flags, topAction], [unpauseCommand.flags, unpauseAction],
+  [updateCommand.flags, updateAction],
   [versionCommand.flags, versionAction], [waitCommand.flags, waitAction],
 ]);
 

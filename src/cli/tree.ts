@@ -34,6 +34,7 @@ import { systemDfCommand } from './commands/system-df.js';
 import { systemPruneCommand } from './commands/system-prune.js';
 import { topCommand } from './commands/top.js';
 import { unpauseCommand } from './commands/unpause.js';
+import { updateCommand } from './commands/update.js';
 import { versionCommand } from './commands/version.js';
 import { waitCommand } from './commands/wait.js';
 
@@ -53,7 +54,7 @@ const SPECS: readonly CommandSpec[] = [
   attachCommand, createCommand, diffCommand, execCommand, imagesCommand, infoCommand, inspectCommand,
   killCommand, logsCommand, pauseCommand, psCommand, pullCommand, renameCommand, restartCommand, rmCommand,
   rmiCommand, runCommand, searchCommand, startCommand, statsCommand, stopCommand, topCommand, unpauseCommand,
-  versionCommand, waitCommand,
+  updateCommand, versionCommand, waitCommand,
 ];
 
 /** Where each spec is also reachable, read from the aliases annotations: "docker container ls" → container/ls. */

@@ -72,6 +72,12 @@ export function setHeld(k: MemoryHost, p: Process, bytes: number): void {
   }
 }
 
+/** Writing memory.max: a limit below what the group uses now has the OOM killer bring it under at once. */
+export function setMemoryMax(k: MemoryHost, g: Cgroup, bytes: number): void {
+  g.memoryMax = bytes;
+  while (memoryCurrent(k, g) > bytes && oomKill(k, g)) { /* each kill frees the victim's memory */ }
+}
+
 /** Kills the biggest task of `g` (the last of equals, as select_bad_process keeps them); false if none is left. */
 function oomKill(k: MemoryHost, g: Cgroup): boolean {
   let victim: Process | null = null;

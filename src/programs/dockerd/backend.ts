@@ -98,6 +98,7 @@ export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, 
     containerPause: (name) => d.containerPause(name),
     containerUnpause: (name) => d.containerUnpause(name),
     containerRename: (oldName, newName) => d.containerRename(oldName, newName),
+    containerUpdate: (name, update) => d.containerUpdate(name, update),
     containerResize(name, height, width) {
       const c = engine.getContainer(name);
       engine.runtimes.get(c.ID)?.tty?.resize(height, width);
