@@ -54,3 +54,13 @@ export async function inDaemon<T>(h: Harness, body: (d: Daemon, sys: Sys) => Pro
   if (!result.ok) throw result.error;
   return result.value;
 }
+
+/** What a daemon call threw, as `Kind: message`, or `no error`. */
+export async function errOf(f: () => unknown): Promise<string> {
+  try {
+    await f();
+  } catch (e) {
+    return `${(e as { kind?: string }).kind}: ${(e as Error).message}`;
+  }
+  return 'no error';
+}

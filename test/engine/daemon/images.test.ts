@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Machine } from '../../../src/machine/machine.js';
 import { DockerEngine } from '../../../src/engine/daemon/engine.js';
 import { parseNormalizedNamed, familiarString } from '../../../src/engine/daemon/reference.js';
-import { inDaemon } from './harness.js';
-
-const errOf = async (f: () => unknown): Promise<string> => {
-  try {
-    await f();
-  } catch (e) {
-    return `${(e as { kind?: string }).kind}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+import { errOf, inDaemon } from './harness.js';
 
 describe('references', () => {
   it('normalises and refuses like distribution/reference', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boot, inDaemon } from './harness.js';
+import { boot, errOf, inDaemon } from './harness.js';
 import type { Daemon } from '../../../src/engine/daemon/daemon.js';
 
 type Inspect = { State: { Status: string; ExitCode: number; Error: string; Running: boolean; Paused: boolean; Restarting: boolean }; RestartCount: number; Name: string };
 const state = (d: Daemon, id: string): Inspect => d.containerInspect(id) as Inspect;
-const errOf = async (f: () => unknown): Promise<string> => {
-  try {
-    await f();
-  } catch (e) {
-    return `${(e as { kind?: string }).kind}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
-
 async function drain(session: { read(): Promise<{ data: string } | null> }): Promise<string> {
   let out = '';
   for (let c = await session.read(); c; c = await session.read()) out += c.data;

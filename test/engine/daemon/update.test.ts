@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boot, inDaemon } from './harness.js';
+import { boot, errOf, inDaemon } from './harness.js';
 
 const MiB = 1024 * 1024;
-const errOf = async (f: () => unknown): Promise<string> => {
-  try {
-    await f();
-  } catch (e) {
-    return `${(e as { kind?: string }).kind}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
 
 describe('containerUpdate', () => {
   it("classes and texts of moby's refusals, and nothing changes when one is refused", async () => {
