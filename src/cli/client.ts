@@ -211,6 +211,8 @@ export interface ApiClient {
   containerUnpause(id: string): Promise<void>;
   containerRemove(id: string, opts: { force?: boolean; removeVolumes?: boolean; removeLinks?: boolean }): Promise<void>;
   containerRename(id: string, newName: string): Promise<void>;
+  /** POST /containers/{id}/update with a container.UpdateConfig. */
+  containerUpdate(id: string, update: Json): Promise<{ Warnings: string[] | null }>;
   /** POST /containers/prune; `filters` as filtersJSON builds it. */
   systemDiskUsage(): Promise<DiskUsage>;
   imagesPrune(filters?: string): Promise<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }> | null; SpaceReclaimed: number }>;

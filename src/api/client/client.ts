@@ -224,6 +224,10 @@ export class DockerClient {
     return this.empty(this.jsonSpec('POST', `/containers/${id}/rename`, { name }));
   }
 
+  containerUpdate(id: string, update: Json): Promise<{ Warnings: string[] | null }> {
+    return this.json(this.jsonSpec('POST', `/containers/${id}/update`, undefined, update));
+  }
+
   containerResize(id: string, height: number, width: number): Promise<number> {
     return this.empty(this.jsonSpec('POST', `/containers/${id}/resize`, { h: String(height), w: String(width) }));
   }

@@ -5,7 +5,8 @@
  * read the tree built here; a command's lookup names are its own name and its cobra aliases.
  */
 import { commandName, type CommandNode, type Entry, type GroupSpec, unsimulated } from '../spec.js';
-import { containerCommand, commitCommand, copyCommand, exportCommand, portCommand, updateCommand } from './container/cmd.js';
+import { containerCommand, commitCommand, copyCommand, exportCommand, portCommand } from './container/cmd.js';
+import { updateCommand } from './container/update.js';
 import { buildCommand, historyCommand, imageCommand, importCommand, loadCommand, pushCommand, saveCommand,
   tagCommand } from './image/cmd.js';
 import { eventsCommand, systemCommand } from './system/cmd.js';

@@ -35,6 +35,7 @@ import { containerStats, type StatsOptions } from './stats.js';
 import { containerSize } from './size.js';
 import { containerStop, type StopOptions } from './stop.js';
 import { containerTop, type TopResponse } from './top.js';
+import { containerUpdate, type UpdateConfig, type UpdateResponse } from './update.js';
 import { containerWait } from './wait.js';
 
 type Json = Record<string, unknown>;
@@ -95,6 +96,9 @@ export class Daemon implements DaemonContext {
   }
   containerResize(name: string, height: number, width: number): void {
     containerResize(this, name, height, width);
+  }
+  containerUpdate(name: string, update: UpdateConfig): UpdateResponse {
+    return containerUpdate(this, name, update);
   }
   containerTop(name: string, psArgs?: string): Promise<TopResponse> {
     return containerTop(this, name, psArgs);

@@ -18,7 +18,6 @@ export type HealthStatus = 'starting' | 'healthy' | 'unhealthy' | 'none';
 
 export interface ExitStatus {
   readonly exitCode: number;
-  readonly oomKilled?: boolean;
   /** When the process ended; defaults to "now". */
   readonly exitedAt?: bigint;
 }
@@ -103,6 +102,7 @@ export class ContainerState {
     this.Restarting = false;
     this.ExitCode = 0;
     this.Pid = pid;
+    this.OOMKilled = false;
     if (initial) this.StartedAt = nowNs;
   }
 
@@ -113,7 +113,6 @@ export class ContainerState {
     this.Pid = 0;
     this.FinishedAt = exit.exitedAt ?? nowNs;
     this.ExitCode = exit.exitCode;
-    this.OOMKilled = exit.oomKilled ?? false;
     this.fire('stop');
   }
 
@@ -125,7 +124,6 @@ export class ContainerState {
     this.Pid = 0;
     this.FinishedAt = exit.exitedAt ?? nowNs;
     this.ExitCode = exit.exitCode;
-    this.OOMKilled = exit.oomKilled ?? false;
     this.fire('stop');
   }
 

@@ -1,7 +1,8 @@
 /**
- * Container stats (moby daemon/stats.go, cgroup v2): CPU from the container's cgroup, memory from a
- * per-program resident size (the simulation has no pages to count), pids, and eth0 counters.
+ * Container stats (moby daemon/stats.go, cgroup v2): CPU and memory.current from the container's cgroup (see
+ * kernel/memory.ts for what a process's memory is), pids, and eth0 counters.
  */
+import { HOST_MEM_BYTES, residentBytes } from '../kernel/memory.js';
 import type { Process } from '../kernel/process.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
@@ -9,10 +10,6 @@ import { blockUntil } from './block.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { formatRFC3339Nano, ZERO_TIME } from '../../pkg/timetypes.js';
 
-/** Resident KiB a cgroup charges for one process of a program, like a real container's memory.current. */
-const RSS_KIB: Record<string, number> = { sleep: 348, sh: 520, ash: 520, dash: 512, bash: 3180, busybox: 420, top: 880, cat: 400 };
-const DEFAULT_RSS_KIB = 1024;
-const HOST_MEM_BYTES = 4026512 * 1024;
 const CPUS = 2;
 
 interface Sample {
@@ -68,7 +65,7 @@ function collect(d: DaemonContext, c: Container): StatsRecord {
   if (!c.State.Running) return emptyRecord(c);
   const s = sample(d, c);
   const rt = d.engine.runtime(c);
-  const usage = s.procs.reduce((n, p) => n + (RSS_KIB[p.comm] ?? DEFAULT_RSS_KIB) * 1024, 0);
+  const usage = s.procs.reduce((n, p) => n + residentBytes(p), 0);
   const inactiveFile = Math.min(usage, 16 * 4096);
   const limit = rt.cgroup && Number.isFinite(rt.cgroup.memoryMax) ? rt.cgroup.memoryMax : HOST_MEM_BYTES;
   const out: StatsRecord = {

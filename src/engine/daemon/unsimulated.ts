@@ -89,7 +89,8 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   KernelMemory: ['--kernel-memory', always],
   KernelMemoryTCP: ['HostConfig.KernelMemoryTCP', zero],
   MemoryReservation: ['--memory-reservation', zero],
-  MemorySwap: ['--memory-swap', zero],
+  // The host has no swap: any memory+swap limit leaves memory.max as the one that binds, as on a real swapless host.
+  MemorySwap: ['--memory-swap', always],
   MemorySwappiness: ['--memory-swappiness', oneOf(-1)],
   OomKillDisable: ['--oom-kill-disable', zero],
   PidsLimit: ['--pids-limit', always],
@@ -149,6 +150,14 @@ const ENDPOINT_FIELDS = new Set([
 
 function what(flag: string, field: string): string {
   return flag.startsWith('-') ? `${flag} (${field})` : field;
+}
+
+/** `docker update`'s resources: the HostConfig fields of a container.Resources the simulator refuses. */
+export function refuseUnsimulatedResources(resources: Json): void {
+  for (const [k, v] of Object.entries(resources)) {
+    const rule = HOST[k];
+    if (rule && !rule[1](v, resources)) throw notSimulated(what(rule[0], `HostConfig.${k}`));
+  }
 }
 
 /** Throws the first field of the request the simulator would otherwise accept and ignore. */

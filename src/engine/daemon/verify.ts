@@ -96,8 +96,11 @@ export function validateExtraHosts(h: Json): void {
   }
 }
 
-/** verifyPlatformContainerResources (and the namespace modes after it), for a cgroup v2 host with 2 CPUs. */
-export function verifyResources(h: Json): string[] {
+/**
+ * verifyPlatformContainerResources (and the namespace modes after it), for a cgroup v2 host with 2 CPUs. An
+ * update may give a swap limit alone: the container's memory limit is already set.
+ */
+export function verifyResources(h: Json, update = false): string[] {
   const warnings: string[] = [];
   const memory = num(h.Memory);
   const swap = num(h.MemorySwap);
@@ -105,7 +108,7 @@ export function verifyResources(h: Json): string[] {
   if (memory > 0 && swap > 0 && swap < memory) {
     throw invalidParameter('Minimum memoryswap limit should be larger than memory limit, see usage');
   }
-  if (memory === 0 && swap > 0) {
+  if (memory === 0 && swap > 0 && !update) {
     throw invalidParameter('You should always set the Memory limit when using Memoryswap limit, see usage');
   }
   const swappiness = h.MemorySwappiness;

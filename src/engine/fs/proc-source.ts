@@ -76,8 +76,11 @@ export function kernelProcSource(kernel: () => Kernel, opts: KernelProcOptions =
   };
 }
 
+/** The program's usual sizes plus what it holds (kernel/memory.ts), so `ps`, `top` and `free` see tail grow. */
 function sizeOf(p: Process): [number, number] {
-  return SIZES[p.comm] ?? [7360, 3456];
+  const [vsz, rss] = SIZES[p.comm] ?? [7360, 3456];
+  const held = Math.floor(p.heldBytes / 1024);
+  return [vsz + held, rss + held];
 }
 
 function describe(k: Kernel, ns: PidNamespace, p: Process): ProcInfo {

@@ -1,6 +1,7 @@
 /**
  * A control group: the accounting and freezing unit a container lives in. The freezer stops every task in
- * the group from being scheduled (docker pause); pids.max bounds fork bombs.
+ * the group from being scheduled (docker pause); pids.max bounds fork bombs; memory.max is enforced in
+ * memory.ts.
  */
 export class Cgroup {
   frozen = false;
@@ -8,6 +9,12 @@ export class Cgroup {
   cpuMs = 0;
   /** Live processes in this group and its descendants. */
   pids = 0;
+  /** Bytes its processes (and descendants') hold beyond their baselines: a bound, see memory.ts. */
+  heldBytes = 0;
+  /** memory.events oom_kill: processes of this group and its descendants the OOM killer ended. */
+  oomKills = 0;
+  /** Called on each such kill (containerd's OOM watch on the container's group). */
+  onOomKill: (() => void) | null = null;
 
   constructor(
     readonly path: string,

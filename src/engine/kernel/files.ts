@@ -57,6 +57,9 @@ export function regularFile(
 
 export type DeviceName = 'null' | 'zero' | 'random' | 'urandom';
 
+/** One shared page of NULs: a reader holding many (tail /dev/zero) recognises a repeat at a glance. */
+const ZEROS = '\0'.repeat(4096);
+
 export function deviceFile(name: DeviceName, prng: Prng): OpenFile {
   return {
     kind: 'device',
@@ -67,7 +70,7 @@ export function deviceFile(name: DeviceName, prng: Prng): OpenFile {
     writeWait: null,
     tryRead(): ReadResult {
       if (name === 'null') return null;
-      if (name === 'zero') return '\0'.repeat(4096);
+      if (name === 'zero') return ZEROS;
       let s = '';
       for (let i = 0; i < 256; i++) s += String.fromCharCode(prng.u32() & 0xff);
       return s;

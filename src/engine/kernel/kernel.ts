@@ -8,6 +8,7 @@
  */
 import { basename, resolveProgram, type ResolvedProgram } from './binfmt.js';
 import { Cgroup } from './cgroup.js';
+import { releaseHeld } from './memory.js';
 import { VirtualClock } from './clock.js';
 import { Devpts } from './devpts.js';
 import { stacklessSysError, SysError } from './errno.js';
@@ -275,6 +276,7 @@ export class Kernel implements SyscallKernel {
     p.exit = status;
     for (const fd of [...p.fds.keys()]) fdtable.closeFd(p, fd);
     p.cgroup.charge(-1, 0);
+    releaseHeld(p);
     if (p.pidns.init === p) {
       for (const other of [...p.pidns.byPid.values()]) if (other !== p) this.kill(other, 'SIGKILL', null);
     }

@@ -63,6 +63,8 @@ export class Process implements TaskOwner {
   orphan = false;
   cpuMs = 0;
   private cpuUnits = 0;
+  /** Memory the program holds beyond its baseline (`sys.hold`), charged to its cgroup. */
+  heldBytes = 0;
   fsView!: Fs;
   /** Path of the executable, for /proc/N/exe. */
   exe = '';

@@ -157,6 +157,11 @@ export interface Sys {
   yield(): Promise<void>;
   /** Accounts CPU work; cheap. Callers still need `yield()` to let others run. */
   cpu(units?: number): void;
+  /**
+   * Says the program now holds `bytes` of memory beyond its baseline (buffered input, data): charged to its
+   * cgroup, where the OOM killer may end this very process, in which case this call does not return.
+   */
+  hold(bytes: number): void;
   /** Seeded randomness (for $RANDOM, mktemp names). */
   random(): number;
   /**

@@ -3,6 +3,7 @@
  * Declared apart so syscalls.ts depends on this list, not on kernel.ts, which starts every process with a
  * `ProcessSys` and so imports syscalls.ts.
  */
+import type { Cgroup } from './cgroup.js';
 import type { VirtualClock } from './clock.js';
 import type { NetNamespace } from './net.js';
 import type { Pipe } from './pipe.js';
@@ -19,6 +20,8 @@ export interface SyscallKernel {
   readonly clock: VirtualClock;
   readonly prng: Prng;
   readonly sched: Scheduler;
+  /** The cgroup tree's root, whose limit is the host's RAM (memory.ts charges up to it). */
+  readonly rootCgroup: Cgroup;
   /** Processes by host PID. */
   readonly procs: ReadonlyMap<number, Process>;
   /** uname's release and version. */

@@ -15,6 +15,7 @@ import type {
   WaitStatus,
   WinSize,
 } from './sys.js';
+import { setHeld } from './memory.js';
 import { ptyMaster, ptySlave } from './pty.js';
 import { Listener, socketPair, type SocketEnd } from './socket.js';
 import type { Rlimit, RlimitName } from './rlimits.js';
@@ -484,6 +485,12 @@ export class ProcessSys implements Sys {
 
   cpu(units = 1): void {
     this.p.addCpuUnits(units);
+  }
+
+  hold(bytes: number): void {
+    checkAlive(this.p);
+    setHeld(this.k, this.p, bytes);
+    checkAlive(this.p);
   }
 
   random(): number {

@@ -1,9 +1,10 @@
 /** Numbers with GNU's size suffixes (`10K`, `1MB`, `2b`), as head, tail and du accept them. */
 
-const POW: Record<string, number> = { K: 1, k: 1, M: 2, G: 3, T: 4, P: 5, E: 6 };
+// `m` is xstrtol's undocumented lowercase mega, in head's and tail's suffix list ("bkKmMGTPEZYRQ0").
+const POW: Record<string, number> = { K: 1, k: 1, M: 2, m: 2, G: 3, T: 4, P: 5, E: 6 };
 
 export function parseSize(s: string): number | null {
-  const m = /^(\d+)(b|[kKMGTPE](?:iB|B)?)?$/.exec(s);
+  const m = /^(\d+)(b|[kKmMGTPE](?:iB|B)?)?$/.exec(s);
   if (!m) return null;
   const n = Number(m[1]);
   const suf = m[2];

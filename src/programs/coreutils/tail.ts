@@ -4,19 +4,90 @@
  */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteAlways as q } from '../lib/output.js';
-import { readAll, readInput, tool, type Tool } from './common.js';
+import { readAll, tool, type Tool } from './common.js';
+import { HeldText } from './held.js';
 import { obsoleteCount, parseSize } from './numarg.js';
 import { utf8Length, utf8Prefix } from '../../engine/kernel/utf8.js';
 
-function lastPart(text: string, count: number, fromStart: boolean, bytes: boolean): string {
-  if (bytes) {
-    const len = utf8Length(text);
-    const skip = fromStart ? Math.max(0, count - 1) : Math.max(0, len - count);
-    return text.slice(utf8Prefix(text, skip).length);
+/** Beyond this a held tail is written chunk by chunk, its cut made in UTF-16 units rather than bytes. */
+const JOIN_LIMIT = 1 << 22;
+
+/**
+ * Reads `fd` to its end and writes what tail shows of it, holding only what it must (the last `count` lines
+ * or bytes; nothing for +N) and charging that to the process, so an endless line is an honest OOM kill.
+ * Returns the UTF-16 length read (where -f starts).
+ */
+async function tailOf(t: Tool, fd: number, count: number, fromStart: boolean, bytes: boolean): Promise<number> {
+  const sys = t.sys;
+  let total = 0;
+  if (fromStart) {
+    let skip = Math.max(0, count - 1);
+    for (let chunk = await sys.read(fd); chunk !== null; chunk = await sys.read(fd)) {
+      total += chunk.length;
+      sys.cpu(1 + (chunk.length >> 12));
+      if (skip > 0 && bytes) {
+        const cut = utf8Prefix(chunk, skip);
+        skip -= utf8Length(cut);
+        chunk = chunk.slice(cut.length);
+      }
+      while (skip > 0 && chunk !== '') {
+        const nl = chunk.indexOf('\n');
+        if (nl < 0) chunk = '';
+        else {
+          chunk = chunk.slice(nl + 1);
+          skip--;
+        }
+      }
+      if (chunk !== '') await t.out.write(chunk);
+    }
+    return total;
   }
-  const lines = text.split(/(?<=\n)/);
-  if (fromStart) return lines.slice(Math.max(0, count - 1)).join('');
-  return count === 0 ? '' : lines.slice(-count).join('');
+  if (bytes) {
+    const held = new HeldText();
+    for (let chunk = await sys.read(fd); chunk !== null; chunk = await sys.read(fd)) {
+      total += chunk.length;
+      sys.cpu(1 + (chunk.length >> 12));
+      held.append(chunk);
+      held.trimTo(count);
+      sys.hold(held.bytes);
+    }
+    if (held.length <= JOIN_LIMIT) {
+      const text = held.toString();
+      await t.out.write(text.slice(utf8Prefix(text, Math.max(0, utf8Length(text) - count)).length));
+    } else {
+      let skip = held.length - count;
+      for (const c of held.chunks()) {
+        if (skip < c.length) await t.out.write(c.slice(skip));
+        skip = Math.max(0, skip - c.length);
+      }
+    }
+    return total;
+  }
+  const lines: HeldText[] = [];
+  let partial = new HeldText();
+  let heldBytes = 0;
+  for (let chunk = await sys.read(fd); chunk !== null; chunk = await sys.read(fd)) {
+    total += chunk.length;
+    sys.cpu(1 + (chunk.length >> 12));
+    let from = 0;
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', from)) {
+      partial.append(chunk.slice(from, nl + 1));
+      from = nl + 1;
+      if (count === 0) {
+        partial = new HeldText();
+        continue;
+      }
+      lines.push(partial);
+      heldBytes += partial.bytes;
+      partial = new HeldText();
+      if (lines.length > count) heldBytes -= lines.shift()!.bytes;
+    }
+    if (count > 0) partial.append(chunk.slice(from));
+    sys.hold(heldBytes + partial.bytes);
+  }
+  if (partial.length > 0) lines.push(partial);
+  for (const line of lines.slice(Math.max(0, lines.length - count))) for (const c of line.chunks()) await t.out.write(c);
+  return total;
 }
 
 interface Followed {
@@ -121,9 +192,9 @@ export const tail = tool(
     let status = 0;
     let lastShown = '';
     for (const [i, file] of list.entries()) {
-      let text: string;
+      let fd = 0;
       try {
-        text = await readInput(t.sys, file);
+        if (file !== '-') fd = t.sys.open(file, 'r');
       } catch (err) {
         if (!isSysError(err) || err.code === 'EPIPE') throw err;
         const msg = err.code === 'EISDIR' ? `error reading ${q(file)}` : `cannot open ${q(file)} for reading`;
@@ -134,8 +205,14 @@ export const tail = tool(
       }
       if (show) await t.out.write(`${i === 0 ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
       lastShown = file;
-      await t.out.write(lastPart(text, count, fromStart, bytes));
-      if (file !== '-') followed.push({ name: file, seen: text.length, gone: false });
+      let seen: number;
+      try {
+        seen = await tailOf(t, fd, count, fromStart, bytes);
+      } finally {
+        if (fd !== 0) t.sys.close(fd);
+        t.sys.hold(0);
+      }
+      if (file !== '-') followed.push({ name: file, seen, gone: false });
     }
     if (!followMode) return status;
     if (followed.length === 0) {

@@ -41,6 +41,7 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     containerUnpause: async (id) => void (await c.containerUnpause(id)),
     containerRemove: async (id, o) => void (await c.containerRemove(id, o)),
     containerRename: async (id, name) => void (await c.containerRename(id, name)),
+    containerUpdate: (id, update) => c.containerUpdate(id, update),
     systemDiskUsage: async () => (await c.systemDiskUsage()) as unknown as DiskUsage,
     imagesPrune: async (filters) => (await c.imagesPrune(filters)) as never,
     networksPrune: async (filters) => (await c.networksPrune(filters)) as never,

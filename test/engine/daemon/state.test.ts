@@ -62,8 +62,18 @@ describe('ContainerState', () => {
     s.ExitCode = 3;
     s.setRunning(7, T0);
     expect([s.Error, s.ExitCode, s.Pid]).toEqual(['', 0, 7]);
-    s.setRestarting({ exitCode: 2, oomKilled: true }, T0 + S);
-    expect([s.Running, s.Restarting, s.Pid, s.ExitCode, s.OOMKilled]).toEqual([true, true, 0, 2, true]);
+    s.setRestarting({ exitCode: 2 }, T0 + S);
+    expect([s.Running, s.Restarting, s.Pid, s.ExitCode]).toEqual([true, true, 0, 2]);
+  });
+
+  it('OOMKilled outlives the exit it caused and is cleared by the next start (moby setRunning)', () => {
+    const s = new ContainerState();
+    s.setRunning(7, T0);
+    s.OOMKilled = true;
+    s.setStopped({ exitCode: 137 }, T0 + S);
+    expect([s.OOMKilled, s.ExitCode]).toEqual([true, 137]);
+    s.setRunning(8, T0 + 2n * S);
+    expect(s.OOMKilled).toBe(false);
   });
 
   it('setRemovalInProgress reports a second caller', () => {

@@ -1,5 +1,6 @@
 /** System facts, environment, time and streaming behaviour. */
 import { describe, expect, it } from 'vitest';
+import { DEV } from '../../../src/engine/kernel/vfs.js';
 import { pipeline, world } from './harness.js';
 
 const enc = new TextEncoder();
@@ -80,6 +81,15 @@ describe('time and streams', () => {
     expect(await pipeline(w, ['yes'], ['head', '-n', '3'])).toEqual({ out: 'y\ny\ny\n', statuses: [141, 0] });
     expect(await pipeline(w, ['seq', '100000'], ['tail', '-n', '2'])).toEqual({ out: '99999\n100000\n', statuses: [0, 0] });
     expect(await pipeline(w, ['seq', '5'], ['xargs', 'echo', 'n:'])).toEqual({ out: 'n: 1 2 3 4 5\n', statuses: [0, 0] });
+  });
+
+  it('head and tail take the size suffixes GNU does, m included, and tail streams what it does not hold', async () => {
+    const w = world();
+    w.fs.mknod('/dev/zero', 'chardev', 0o666, DEV.zero, 0, 0);
+    expect(await pipeline(w, ['head', '-c', '3m', '/dev/zero'], ['tail', '-c', '+3145727'])).toEqual({ out: '\0\0', statuses: [0, 0] });
+    expect(await pipeline(w, ['head', '-c', '2M', '/dev/zero'], ['tail', '-c', '3'])).toEqual({ out: '\0\0\0', statuses: [0, 0] });
+    expect((await pipeline(w, ['head', '-c', '1mB', '/dev/zero'], ['tail'])).out).toHaveLength(1_000_000);
+    expect(await pipeline(w, ['seq', '20'], ['tail', '-n', '+19'])).toEqual({ out: '19\n20\n', statuses: [0, 0] });
   });
 
   it('tail -f prints what is appended, polling each second', async () => {

@@ -34,6 +34,8 @@ export interface ContainerStateBackend {
   containerPause(name: string): MaybeAsync<void>;
   containerUnpause(name: string): MaybeAsync<void>;
   containerRename(oldName: string, newName: string): MaybeAsync<void>;
+  /** POST /containers/{id}/update: container.UpdateConfig (Resources fields and RestartPolicy) → `{Warnings}`. */
+  containerUpdate(name: string, update: Json): MaybeAsync<{ Warnings: string[] | null }>;
   containerResize(name: string, height: number, width: number): MaybeAsync<void>;
   containerRestart(name: string, opts: StopOptions): MaybeAsync<void>;
   containerRm(name: string, opts: { force: boolean; removeVolume: boolean; removeLink: boolean }): MaybeAsync<void>;

@@ -5,7 +5,7 @@
 import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
 import { waitFor } from '../../server/types.js';
 import { versionAtLeast } from '../../version.js';
-import { atoi, boolValue, checkForJSON, decodeJSON, parseFilters, writeJSON } from '../httputils.js';
+import { atoi, boolValue, checkForJSON, decodeJSON, parseFilters, readJSON, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import type { ContainerBackend, StopOptions } from './backend.js';
 
@@ -112,6 +112,19 @@ export function containerHandlers(b: ContainerBackend) {
     async postContainerRename(ctx: RequestContext): Promise<void> {
       await call(ctx, b.containerRename(ctx.vars.name, ctx.query.get('name')));
       noContent(ctx);
+    },
+
+    async postContainerUpdate(ctx: RequestContext): Promise<void> {
+      const update = readJSON<unknown>(ctx) ?? {};
+      const goType = Array.isArray(update) ? 'array' : typeof update === 'boolean' ? 'bool' : typeof update;
+      if (goType !== 'object') throw invalidParameter(`invalid JSON: json: cannot unmarshal ${goType} into Go value of type container.UpdateConfig`);
+      const body = { ...(update as Json) };
+      if (!versionAtLeast(ctx.version, '1.40')) delete body.PidsLimit;
+      // Ignored since API 1.42, as runc no longer has kernel-memory limits.
+      if (versionAtLeast(ctx.version, '1.42')) delete body.KernelMemory;
+      // 0 and any negative value both mean "unlimited" when updating.
+      if (typeof body.PidsLimit === 'number' && body.PidsLimit <= 0) body.PidsLimit = 0;
+      await writeJSON(ctx.w, 200, await call(ctx, b.containerUpdate(ctx.vars.name, body)));
     },
 
     async postContainersResize(ctx: RequestContext): Promise<void> {

@@ -33,6 +33,7 @@ export function containerRoutes(b: ContainerBackend): Route[] {
     route('POST', '/exec/{name:.*}/start', e.postContainerExecStart),
     route('POST', '/exec/{name:.*}/resize', e.postContainerExecResize),
     route('POST', '/containers/{name:.*}/rename', h.postContainerRename),
+    route('POST', '/containers/{name:.*}/update', h.postContainerUpdate),
     route('POST', '/containers/prune', h.postContainersPrune),
     // DELETE
     route('DELETE', '/containers/{name:.*}', h.deleteContainers),

@@ -19,13 +19,13 @@ import { statsCommand } from './stats.js';
 import { stopCommand } from './stop.js';
 import { topCommand } from './top.js';
 import { unpauseCommand } from './unpause.js';
+import { updateCommand } from './update.js';
 import { waitCommand } from './wait.js';
 
 export const commitCommand = unsimulated('commit', "Create a new image from a container's changes");
 export const copyCommand = unsimulated('cp', 'Copy files/folders between a container and the local filesystem');
 export const exportCommand = unsimulated('export', "Export a container's filesystem as a tar archive");
 export const portCommand = unsimulated('port', 'List port mappings or a specific mapping for the container');
-export const updateCommand = unsimulated('update', 'Update configuration of one or more containers');
 
 export const containerCommand: GroupSpec = {
   name: 'container',

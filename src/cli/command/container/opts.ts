@@ -165,7 +165,7 @@ function envEntry(v: string, env: (k: string) => string | undefined): string {
   return own === undefined ? v : `${v}=${own}`;
 }
 
-function restartPolicy(v: string): Json {
+export function restartPolicy(v: string): Json {
   if (v === '') return { Name: 'no', MaximumRetryCount: 0 };
   const colon = v.indexOf(':');
   const name = colon < 0 ? v : v.slice(0, colon);
@@ -525,7 +525,7 @@ function endpointSettings(f: Invocation['flags']): Json {
   return ep;
 }
 
-function parseRational(s: string): number {
+export function parseRational(s: string): number {
   const slash = s.indexOf('/');
   if (slash >= 0) return Number(s.slice(0, slash)) / Number(s.slice(slash + 1));
   return Number(s);

@@ -58,6 +58,12 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
     `/system.slice/docker-${c.ID}.scope`, engine.systemSlice,
     h.PidsLimit !== null && h.PidsLimit > 0 ? h.PidsLimit : PIDS_GUARD, h.Memory > 0 ? h.Memory : Infinity,
   );
+  // containerd's OOM watch (TaskOOM) → moby's ProcessEvent(EventOOM): flagged at once, even if PID 1 lives on.
+  rt.cgroup.onOomKill = () => {
+    c.State.OOMKilled = true;
+    engine.containerEvent(c, 'oom');
+    engine.notify();
+  };
   const mode = h.NetworkMode;
   if (netc) rt.netns = engine.runtime(netc).netns ?? k.hostNet;
   else if (mode === 'none' || mode === 'host') engine.bridge.attachPredefined(c, rt, mode);
