@@ -89,6 +89,7 @@ NO_DAEMON = {
     'run-bad-pull': ['run', '--pull', 'sometimes', 'ubuntu'],
     'run-it-no-tty': ['run', '-it', 'ubuntu'],
     'run-no-daemon': ['run', 'ubuntu'],
+    'rm-empty-name': ['rm', '/'],
     'run-restart-rm': ['run', '--rm', '--restart', 'always', 'ubuntu'],
     'start-no-daemon': ['start', 'x', 'y'],
 }

@@ -122,7 +122,6 @@ const CASES: Case[] = [
   { name: 'rm-ok', argv: ['rm', 'hungry_hopper'], opts: { client: { containerRemove: ok } } },
   { name: 'rm-running', argv: ['rm', 'daemon_dave'], opts: { client: { containerRemove: daemonErr(409, 'cannot remove container "daemon_dave": container is running: stop the container before removing or force remove') } } },
   { name: 'rm-force-missing', argv: ['rm', '-f', 'nope', 'daemon_dave'], opts: { client: { containerRemove: async (id: string) => (id === 'nope' ? gone(id)() : undefined) } } },
-  { name: 'rm-empty-name', argv: ['rm', '/'], opts: {} },
   { name: 'wait-ok', argv: ['wait', 'hungry_hopper', 'daemon_dave'], opts: { client: { containerWait: (id: string) => waitFor(id === 'daemon_dave' ? 137 : 0) } } },
   { name: 'wait-missing', argv: ['wait', 'nope'], opts: { client: { containerWait: gone('nope') } } },
   { name: 'rename-ok', argv: ['rename', 'daemon_dave', 'dave'], opts: { client: { containerRename: ok } } },

@@ -65,6 +65,7 @@ container stats | running1 :4 | running1 :4
 container stop | running1 :4 | running1 :4
 container top | running1 :4 | running1 :4
 container unpause | paused1 :4 | paused1 :4
+container update | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container wait | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 image inspect | ubuntu:latest :4 | ubuntu:latest :4
 image ls | :0 | :0
@@ -93,5 +94,6 @@ stats | running1 :4 | running1 :4
 stop | running1 :4 | running1 :4
 top | running1 :4 | running1 :4
 unpause | paused1 :4 | paused1 :4
+update | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 wait | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 `;
