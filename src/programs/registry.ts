@@ -25,7 +25,7 @@ import { groups } from './system/groups.js';
 export const DOCKER_CHUNK = 'docker';
 export const UTILITIES_CHUNK = 'utilities';
 
-export const loadDockerPrograms = (): Promise<typeof import('./docker-programs.js')> => import('./docker-programs.js');
+export const loadDockerPrograms = (): Promise<typeof import('./dockerPrograms.js')> => import('./dockerPrograms.js');
 export const loadUtilities = (): Promise<typeof import('./utilities.js')> => import('./utilities.js');
 
 /** What an Ubuntu login runs before its first prompt (/etc/bash.bashrc, ~/.bashrc): `groups`, `cat`, `dircolors`. */

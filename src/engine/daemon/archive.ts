@@ -3,7 +3,7 @@
  * container through its own mount table (what `docker exec NAME cat PATH` sees), a stopped one through its
  * overlay (image layers + RW layer).
  */
-import type { Backend } from '../kernel/vfs.js';
+import type { Backend } from '../kernel/fsTypes.js';
 import { utf8Decode } from '../kernel/utf8.js';
 import type { Container } from './container.js';
 import type { DockerEngine } from './engine.js';

@@ -7,7 +7,7 @@ import type { DaemonContext } from './context.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { generateID, shortID } from './ids.js';
 import type { Image } from './images/store.js';
-import { isRestartPolicyNone, validateRestartPolicy } from './restart.js';
+import { isRestartPolicyNone, validateRestartPolicy } from './restartmanager.js';
 import { emptyEndpoint } from './runtime/network.js';
 import { newRootfs } from './runtime/rootfs.js';
 import { ContainerRuntime } from './runtime/task.js';

@@ -16,7 +16,7 @@ import { BridgeIpam } from './ipam.js';
 import { NameRegistry } from './names.js';
 import { Bridge } from './runtime/network.js';
 import type { ContainerRuntime } from './runtime/task.js';
-import type { ExecRecord } from './exec-record.js';
+import type { ExecRecord } from './execRecord.js';
 
 export interface EngineOptions {
   readonly kernel: Kernel;

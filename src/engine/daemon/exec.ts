@@ -7,7 +7,7 @@ import type { OpenFile } from '../kernel/openfile.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import { conflict, invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
-import { ExecRecord, type ExecCreateConfig } from './exec-record.js';
+import { ExecRecord, type ExecCreateConfig } from './execRecord.js';
 import { generateID } from './ids.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';

@@ -7,7 +7,7 @@
  */
 import type { DaemonContext } from './context.js';
 import { isDaemonError } from '../../pkg/errdefs.js';
-import { RestartManager } from './restart.js';
+import { RestartManager } from './restartmanager.js';
 import { startContainer } from './start.js';
 import { stopContainer } from './stop.js';
 import { containerUnpause } from './pause.js';

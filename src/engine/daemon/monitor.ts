@@ -7,7 +7,7 @@ import type { WaitStatus } from '../kernel/sys.js';
 import type { Container } from './container.js';
 import { removeContainer } from './delete.js';
 import type { DockerEngine } from './engine.js';
-import type { RestartDecision } from './restart.js';
+import type { RestartDecision } from './restartmanager.js';
 import { closeOutput } from './runtime/output.js';
 import type { ContainerRuntime } from './runtime/task.js';
 

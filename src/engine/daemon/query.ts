@@ -15,7 +15,7 @@ import type { EventMessage } from './events.js';
 import { imageInspectJSON } from './images/json.js';
 import { toInspectJSON } from './inspect.js';
 import type { LogEntry } from './logs.js';
-import type { RestartPolicy } from './restart.js';
+import type { RestartPolicy } from './restartmanager.js';
 import type { ContainerState } from './state.js';
 import type { Change } from '../fs/changes.js';
 

@@ -8,7 +8,7 @@ import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import { removeContainer } from './delete.js';
 import { conflict, isDaemonError, notModified } from '../../pkg/errdefs.js';
-import { RestartManager } from './restart.js';
+import { RestartManager } from './restartmanager.js';
 import { prepareStart } from './runtime/prepare.js';
 import { SHIM_PATH, shimArgv, shimProgram } from './runtime/shim.js';
 

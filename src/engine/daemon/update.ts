@@ -9,7 +9,7 @@ import { setMemoryMax } from '../kernel/memory.js';
 import type { HostConfig } from './container.js';
 import type { DaemonContext } from './context.js';
 import { conflict, DaemonError, systemError } from '../../pkg/errdefs.js';
-import { isRestartPolicyNone, validateRestartPolicy, type RestartPolicy } from './restart.js';
+import { isRestartPolicyNone, validateRestartPolicy, type RestartPolicy } from './restartmanager.js';
 import { PIDS_GUARD } from './runtime/prepare.js';
 import { refuseUnsimulatedResources } from './unsimulated.js';
 import { verifyResources } from './verify.js';

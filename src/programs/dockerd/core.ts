@@ -12,7 +12,7 @@ import { serveConnection, type HttpHandler } from '../../api/server/conn.js';
 import { routerHandler, serveListener } from '../../api/server/serve.js';
 import { engineBackend } from './backend.js';
 import type { DockerdCore } from './dockerd.js';
-import type { DaemonConfig } from './system-info.js';
+import type { DaemonConfig } from './systemInfo.js';
 
 function apiHandler(engine: DockerEngine, hostname: string, config: DaemonConfig): (conn: Sys) => HttpHandler {
   return (conn) => routerHandler(engineRouter(engineBackend(engine, conn, hostname, config)));

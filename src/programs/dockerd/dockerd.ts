@@ -15,7 +15,7 @@ import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { groupByName } from '../lib/users.js';
 import { daemonHelp, knownDaemonFlag } from './flags.js';
 import { daemonLogger, type Logger } from './log.js';
-import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './system-info.js';
+import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './systemInfo.js';
 
 /** What dockerd needs from the Docker chunk (./core.ts). */
 export interface DockerdCore {

@@ -9,7 +9,7 @@ import { DevFs } from '../../fs/devfs.js';
 import { Layer } from '../../fs/layer.js';
 import { MemTree } from '../../fs/memtree.js';
 import { Overlay } from '../../fs/overlay.js';
-import { kernelProcSource } from '../../fs/proc-source.js';
+import { kernelProcSource } from '../../fs/procSource.js';
 import { ProcFs } from '../../fs/procfs.js';
 import { MountTable } from '../../fs/vfs.js';
 import type { Tree } from '../../fs/tree.js';
