@@ -6,12 +6,12 @@
 import type { Backend } from '../kernel/fsTypes.js';
 import { utf8Decode } from '../kernel/utf8.js';
 import type { Container } from './container.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 
 const ROOT_CTX = () => ({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
 
 /** The file's text, '' for a directory, undefined when the path does not exist. */
-export function containerFileText(engine: DockerEngine, c: Container, path: string): string | undefined {
+export function containerFileText(engine: DaemonStore, c: Container, path: string): string | undefined {
   const rt = engine.runtimes.get(c.ID);
   if (!rt) return undefined;
   try {

@@ -4,8 +4,8 @@ import { startContainer } from './start.js';
 import { stopContainer, type StopOptions } from './stop.js';
 
 export async function containerRestart(d: DaemonContext, name: string, opts: StopOptions = {}): Promise<void> {
-  const c = d.engine.getContainer(name);
-  const rt = d.engine.runtime(c);
+  const c = d.store.getContainer(name);
+  const rt = d.store.runtime(c);
   if (c.State.Running) {
     rt.manualRestart = true;
     try {
@@ -15,5 +15,5 @@ export async function containerRestart(d: DaemonContext, name: string, opts: Sto
     }
   }
   await startContainer(d, c);
-  d.engine.containerEvent(c, 'restart');
+  d.store.containerEvent(c, 'restart');
 }

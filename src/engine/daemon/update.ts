@@ -55,7 +55,7 @@ function merged(current: HostConfig, r: Json, policy: RestartPolicy): HostConfig
 }
 
 export function containerUpdate(d: DaemonContext, name: string, update: UpdateConfig): UpdateResponse {
-  const engine = d.engine;
+  const engine = d.store;
   const { RestartPolicy: rp, ...resources } = update;
   const policy: RestartPolicy = { Name: rp?.Name ?? '', MaximumRetryCount: rp?.MaximumRetryCount ?? 0 };
   // verifyContainerSettings(update=true): the policy, Docker's resource rules, then what dockersim refuses.

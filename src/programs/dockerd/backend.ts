@@ -7,7 +7,7 @@ import { Daemon } from '../../engine/daemon/daemon.js';
 import { systemDiskUsage } from '../../engine/daemon/diskUsage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
 import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/networkPrune.js';
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { DaemonStore } from '../../engine/daemon/store.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
 import { eventFilter } from '../../engine/daemon/eventsFilter.js';
@@ -54,8 +54,8 @@ async function pump(io: IoSession, streams: AttachStreams, sys: Sys): Promise<vo
   }
 }
 
-export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, config?: DaemonConfig): EngineBackend {
-  const d = new Daemon({ engine, sys });
+export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, config?: DaemonConfig): EngineBackend {
+  const d = new Daemon({ store: engine, sys });
   const work = <T>(op: (w: Daemon, s: Sys) => Promise<T>): Promise<T> => inWorker(sys, engine, op);
   return {
     // ---- system

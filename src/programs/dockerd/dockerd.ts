@@ -8,7 +8,7 @@
  * through `core` when the daemon first has some: its first accepted connection, or containers to restore or
  * stop. When that happens depends only on the machine's history, like every `hostLoad`.
  */
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { DaemonStore } from '../../engine/daemon/store.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
@@ -19,10 +19,10 @@ import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from '.
 
 /** What dockerd needs from the Docker chunk (./core.ts). */
 export interface DockerdCore {
-  restore(engine: DockerEngine, sys: Sys): Promise<void>;
-  shutdown(engine: DockerEngine, sys: Sys): Promise<void>;
+  restore(engine: DaemonStore, sys: Sys): Promise<void>;
+  shutdown(engine: DaemonStore, sys: Sys): Promise<void>;
   /** Serves `fd`, a connection already accepted on listener `lfd`, then everything `lfd` accepts after it. */
-  serveFrom(sys: Sys, fd: number, lfd: number, engine: DockerEngine, hostname: string, config: DaemonConfig): Promise<void>;
+  serveFrom(sys: Sys, fd: number, lfd: number, engine: DaemonStore, hostname: string, config: DaemonConfig): Promise<void>;
 }
 
 /** The core, loaded (once per machine) by the process that first needs it. */
@@ -180,7 +180,7 @@ function help(sys: Sys): string {
   return daemonHelp({ certDir, proxy, cols });
 }
 
-export function makeDockerd(engine: () => DockerEngine, core: CoreLoader): Program {
+export function makeDockerd(engine: () => DaemonStore, core: CoreLoader): Program {
   return async (sys) => {
     // cobra acts on --version and --help before it runs the daemon, whatever else is on the line.
     if (sys.argv.includes('-v') || sys.argv.includes('--version')) {
