@@ -20,7 +20,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { lessonCatalog } from './scripts/lessonCatalogPlugin.js';
 
 /** Modules loaded with `import()` whose chunks a page fetches at once, by page. */
-const PRELOAD: Readonly<Record<string, readonly string[]>> = { '/embed.html': ['/src/programs/docker-programs.ts'] };
+const PRELOAD: Readonly<Record<string, readonly string[]>> = { '/embed.html': ['/src/programs/dockerPrograms.ts'] };
 
 function preloadLazyChunks(): Plugin {
   return {

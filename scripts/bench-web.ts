@@ -229,7 +229,7 @@ async function memoryAfterContainers(browser: Browser, url: string): Promise<[st
     await type(`for i in $(seq ${CONTAINERS}); do sudo docker run -d busybox sleep 100000 >/dev/null; done`, 600000);
     const loopMs = Date.now() - t0;
     const running = await page.evaluate(
-      () => [...window.__dockersim!.machine.engine.containers.values()].filter((c) => c.State.Running).length,
+      () => [...window.__dockersim!.machine.daemonStore.containers.values()].filter((c) => c.State.Running).length,
     );
     if (running !== CONTAINERS) throw new Error(`memory bench: ${running} containers running, not ${CONTAINERS}`);
     await page.waitForFunction(

@@ -7,7 +7,7 @@ export { validateLessons, type SourceFile, type LessonSet } from './validate.js'
 export { formatError, type LessonError } from './errors.js';
 export { evaluateStep, evaluateCheck, describeCheck, type StepEvaluation, type CheckResult } from './evaluate.js';
 export type { Check, CheckKind, CheckContext } from './checks/types.js';
-export { CommandLog } from './commands.js';
+export { CommandLog } from './commandLog.js';
 export { LessonRunner, type LessonProgress, type RunnerState, type LessonSession } from './runner.js';
 export { MachineTerminals, type LessonTerminals } from './terminals.js';
 export { Typist, runSetup } from './typist.js';

@@ -6,7 +6,7 @@
  * reported as completed out of order. Problems come back as `file:line: message`.
  */
 import type { Machine } from '../machine/machine.js';
-import { CommandLog } from './commands.js';
+import { CommandLog } from './commandLog.js';
 import type { CheckContext } from './checks/types.js';
 import type { LessonError } from './errors.js';
 import { describeCheck, evaluateCheck, evaluateStep } from './evaluate.js';

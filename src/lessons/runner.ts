@@ -8,7 +8,7 @@
 import { EventEmitter, type Event } from '../engine/daemon/emitter.js';
 import type { Disposable } from '../pkg/disposable.js';
 import type { Machine } from '../machine/machine.js';
-import { CommandLog, type CommandLogState } from './commands.js';
+import { CommandLog, type CommandLogState } from './commandLog.js';
 import type { CheckContext } from './checks/types.js';
 import { evaluateCheck, evaluateStep, type CheckResult, type StepEvaluation } from './evaluate.js';
 import { isTask, type Hint, type Lesson, type Step } from './model.js';

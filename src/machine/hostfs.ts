@@ -6,7 +6,7 @@ import type { Kernel } from '../engine/kernel/kernel.js';
 import { DevFs } from '../engine/fs/devfs.js';
 import { Layer } from '../engine/fs/layer.js';
 import { Overlay } from '../engine/fs/overlay.js';
-import { kernelProcSource } from '../engine/fs/proc-source.js';
+import { kernelProcSource } from '../engine/fs/procSource.js';
 import { ProcFs } from '../engine/fs/procfs.js';
 import { MountTable } from '../engine/fs/vfs.js';
 // The host tree alone: the images' trees (rootfs/index.ts) belong to the Docker chunk, loaded on demand.

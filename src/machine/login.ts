@@ -1,5 +1,5 @@
 /** What login(1) sets up for an account: credentials from /etc/passwd and /etc/group, and the environment. */
-import type { Credentials, Fs } from '../engine/kernel/vfs.js';
+import type { Credentials, Fs } from '../engine/kernel/fsTypes.js';
 import { groupList, userByName } from '../programs/lib/users.js';
 
 export interface LoginAccount {

@@ -12,7 +12,7 @@ import type { Tty } from '../engine/kernel/tty.js';
 import { hostFilesystem } from './hostfs.js';
 import { programRegistry, type ChunkLoaders } from '../programs/registry.js';
 import { makeInit } from '../programs/init/init.js';
-import { DockerEngine } from '../engine/daemon/engine.js';
+import { DaemonStore } from '../engine/daemon/store.js';
 import { daemonQuery, type DaemonQuery } from '../engine/daemon/query.js';
 import { loginAccount } from './login.js';
 
@@ -60,9 +60,9 @@ export class Machine {
   private constructor(
     readonly kernel: Kernel,
     /** Docker's state (/var/lib/docker): containers, images, networks; it outlives any one dockerd. */
-    readonly engine: DockerEngine,
+    readonly daemonStore: DaemonStore,
   ) {
-    this.query = daemonQuery(engine);
+    this.query = daemonQuery(daemonStore);
   }
 
   static boot(opts: MachineOptions = {}): Machine {
@@ -70,7 +70,7 @@ export class Machine {
     const net = new NetNamespace([loopbackInterface(), hostEth0()]);
     const bootEpochMs = opts.bootEpochMs ?? DEFAULT_BOOT_EPOCH_MS;
     let kernel: Kernel | undefined;
-    let engine: DockerEngine | undefined;
+    let engine: DaemonStore | undefined;
     const rootMnt = hostFilesystem({ hostname, dockerGroup: opts.dockerGroup, bootEpochMs, kernel: () => kernel! });
     kernel = new Kernel({
       seed: opts.seed ?? 1,
@@ -78,11 +78,11 @@ export class Machine {
       hostname,
       rootMnt,
       net,
-      programs: programRegistry({ engine: () => engine!, chunks: opts.chunks }),
+      programs: programRegistry({ daemonStore: () => engine!, chunks: opts.chunks }),
       costs: opts.costs,
       drain: opts.drain,
     });
-    engine = new DockerEngine({ kernel });
+    engine = new DaemonStore({ kernel });
     kernel.startInit(makeInit(opts.docker === false ? [] : ['containerd', 'docker']), ['/sbin/init']);
     return new Machine(kernel, engine);
   }

@@ -8,7 +8,7 @@
  * (it binds its sockets and logs), and loads it at its first connection: a boot never waits for the chunk.
  * The page starts fetching both early (src/ui/prefetch.ts).
  */
-import type { DockerEngine } from '../engine/daemon/engine.js';
+import type { DaemonStore } from '../engine/daemon/store.js';
 import { lazyProgram } from '../engine/kernel/lazy.js';
 import type { Program } from '../engine/kernel/sys.js';
 import { cat } from './coreutils/cat.js';
@@ -25,7 +25,7 @@ import { groups } from './system/groups.js';
 export const DOCKER_CHUNK = 'docker';
 export const UTILITIES_CHUNK = 'utilities';
 
-export const loadDockerPrograms = (): Promise<typeof import('./docker-programs.js')> => import('./docker-programs.js');
+export const loadDockerPrograms = (): Promise<typeof import('./dockerPrograms.js')> => import('./dockerPrograms.js');
 export const loadUtilities = (): Promise<typeof import('./utilities.js')> => import('./utilities.js');
 
 /** What an Ubuntu login runs before its first prompt (/etc/bash.bashrc, ~/.bashrc): `groups`, `cat`, `dircolors`. */
@@ -41,7 +41,7 @@ export const CHUNK_LOADERS: ChunkLoaders = { docker: loadDockerPrograms, utiliti
 
 export interface RegistryOptions {
   /** The machine's Docker state (/var/lib/docker), which dockerd serves; it outlives any one dockerd. */
-  readonly engine: () => DockerEngine;
+  readonly daemonStore: () => DaemonStore;
   readonly chunks?: ChunkLoaders;
 }
 
@@ -74,7 +74,7 @@ export function programRegistry(opts: RegistryOptions): Map<string, Program> {
     ...Object.entries(LOGIN_PROGRAMS),
     ['docker', lazyProgram(DOCKER_CHUNK, chunks.docker, (m) => m.docker)],
     ['containerd', containerd],
-    ['dockerd', makeDockerd(opts.engine, async (sys) => (await sys.hostLoad(DOCKER_CHUNK, chunks.docker)).dockerdCore)],
+    ['dockerd', makeDockerd(opts.daemonStore, async (sys) => (await sys.hostLoad(DOCKER_CHUNK, chunks.docker)).dockerdCore)],
     ['init', init],
     ['systemctl', systemctl],
     ['service', service],

@@ -6,7 +6,7 @@
 import type { Program } from '../engine/kernel/sys.js';
 import { busybox } from './busybox/index.js';
 import { coreutils } from './coreutils/index.js';
-import { dockerInit } from './init/docker-init.js';
+import { dockerInit } from './init/dockerInit.js';
 import { system } from './system/index.js';
 
 export const utilities: Readonly<Record<string, Program>> = { ...coreutils, ...system, busybox, 'docker-init': dockerInit };

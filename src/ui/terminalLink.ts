@@ -39,10 +39,9 @@ export interface TerminalLink extends Disposable {
 }
 
 /**
- * xterm parses what it was given in batches of about 12 ms, but looks at the clock only between two writes: a
- * flood hands over tens of KiB at once, and that one write was parsed in a single task. While the scrollback
- * fills, each line feed costs xterm some 50 µs (its scrollbar is updated line by line), so 48 KiB of `y`
- * lines took a quarter of a second. Handed over in pieces, the batches stay short.
+ * xterm parses what it was given in batches of about 12 ms, but looks at the clock only between two writes, so
+ * one write of tens of KiB would be parsed in a single long task (each line feed costs xterm tens of µs while
+ * the scrollback fills). Handed over in pieces, the batches stay short.
  */
 const PIECE_CHARS = 4096;
 const PIECE_LINES = 64;

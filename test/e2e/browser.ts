@@ -117,5 +117,5 @@ export function collectErrors(page: Page, into: string[]): void {
 
 /** The names of the containers the engine holds, sorted (the model, not the panel). */
 export function engineContainers(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...window.__dockersim!.machine.engine.containers.values()].map((c) => c.Name.replace(/^\//, '')).sort());
+  return page.evaluate(() => [...window.__dockersim!.machine.daemonStore.containers.values()].map((c) => c.Name.replace(/^\//, '')).sort());
 }

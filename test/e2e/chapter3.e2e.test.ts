@@ -95,7 +95,7 @@ async function perform(a: SolutionAction): Promise<void> {
 async function panelMatchesEngine(where: string): Promise<void> {
   await page.click('#panel-tab-containers');
   const compare = (): { want: string; shown: string } => {
-    const engine = window.__dockersim!.machine.engine;
+    const engine = window.__dockersim!.machine.daemonStore;
     const want = [...engine.containers.values()].map((c) => `${c.Name.slice(1)}=${c.State.stateString()}`).sort();
     const shown = [...document.querySelectorAll<HTMLElement>('.crow')].map((li) => `${li.dataset.name}=${li.dataset.state}`).sort();
     return { want: want.join(' '), shown: shown.join(' ') };

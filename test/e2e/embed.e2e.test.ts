@@ -148,7 +148,7 @@ describe('embed.html', () => {
     expect(await page.locator('.embed-lesson .lesson-view h2').innerText()).toBe('3.9 Processes and resource use of a container');
     await waitForLines(page, [`${PROMPT}sudo docker pull ubuntu`]);
     await waitForPrompt(page);
-    expect(await page.evaluate(() => window.__dockersim!.machine.engine.getContainer('daemon_dave').State.Running)).toBe(true);
+    expect(await page.evaluate(() => window.__dockersim!.machine.daemonStore.getContainer('daemon_dave').State.Running)).toBe(true);
     await page.click('.xterm-screen');
     await page.keyboard.type('sudo docker top daemon_dave');
     await page.keyboard.press('Enter');

@@ -82,7 +82,7 @@ describe('a flood', () => {
     const v0 = await page.evaluate(() => window.__dockersim!.machine.kernel.now());
     await typeCommand(`for i in $(seq ${CONTAINERS}); do sudo docker run -d --name y$i busybox yes >/dev/null; done`, 60000);
     const running = (): Promise<number> =>
-      page.evaluate(() => [...window.__dockersim!.machine.engine.containers.values()].filter((c) => c.State.Running).length);
+      page.evaluate(() => [...window.__dockersim!.machine.daemonStore.containers.values()].filter((c) => c.State.Running).length);
     expect(await running()).toBe(CONTAINERS);
 
     const row = await cursorRow(page);

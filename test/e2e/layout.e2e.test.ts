@@ -152,7 +152,7 @@ describe('at 1440×900', () => {
   });
 
   it('shows a TTY container’s log as its terminal showed it, not the bytes', async () => {
-    const id = (await page.evaluate(() => window.__dockersim!.session.machine.engine.getContainer('bob_the_container').ID)).slice(0, 12);
+    const id = (await page.evaluate(() => window.__dockersim!.session.machine.daemonStore.getContainer('bob_the_container').ID)).slice(0, 12);
     await page.waitForFunction(() => document.querySelector('.detail .logs li')?.textContent?.startsWith('root@'));
     const lines = await page.$$eval('.detail .logs li', (els) => els.map((e) => e.textContent ?? ''));
     expect(lines).toEqual([`root@${id}:/# exit`, 'exit']);

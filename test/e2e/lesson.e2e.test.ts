@@ -155,7 +155,7 @@ describe('lesson panel', () => {
     // The setup ran on a machine booted for it, on the learner's terminal.
     await waitForPrompt(page);
     expect((await bufferLines(page)).filter((l) => l.startsWith(PROMPT))).toEqual([...zh.setup.map((l) => `${PROMPT}${l}`), PROMPT]);
-    expect(await page.evaluate(() => window.__dockersim!.machine.engine.getContainer('daemon_dave').State.Running)).toBe(true);
+    expect(await page.evaluate(() => window.__dockersim!.machine.daemonStore.getContainer('daemon_dave').State.Running)).toBe(true);
     expect(await page.locator('.lesson-progress span').innerText()).toBe(`已完成 0/${total} 步`);
 
     await typeLine(zh.steps[0].actions[0].kind === 'type' ? zh.steps[0].actions[0].text : '');
@@ -167,7 +167,7 @@ describe('lesson panel', () => {
     await page.waitForSelector('.lesson-view h2');
     expect(await page.locator('.lesson-view h2').innerText()).toBe(`${zh.section} ${zh.title}`);
     expect(await page.locator('.lesson-progress span').innerText()).toBe(`已完成 1/${total} 步`);
-    expect(await page.evaluate(() => window.__dockersim!.machine.engine.getContainer('daemon_dave').State.Running)).toBe(true);
+    expect(await page.evaluate(() => window.__dockersim!.machine.daemonStore.getContainer('daemon_dave').State.Running)).toBe(true);
     const restored = (await bufferLines(page)).filter((l) => l.startsWith(PROMPT));
     expect(restored).toEqual([...zh.setup.map((l) => `${PROMPT}${l}`), `${PROMPT}sudo docker top daemon_dave`, PROMPT]);
     expect(errors).toEqual([]);

@@ -27,7 +27,7 @@ afterAll(async () => {
 const app = (query: string): string => `${inject('appUrl')}?test=1&${query}`;
 
 const containers = engineContainers;
-const images = (p: Page): Promise<number> => p.evaluate(() => window.__dockersim!.machine.engine.images.all().length);
+const images = (p: Page): Promise<number> => p.evaluate(() => window.__dockersim!.machine.daemonStore.images.all().length);
 const TITLE = 'Running our first container';
 
 describe('a lesson that assumes what the machine is not', () => {

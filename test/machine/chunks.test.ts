@@ -4,7 +4,7 @@
  * byte for byte, and ends in the same state as one where the code was there at once.
  */
 import { describe, expect, it } from 'vitest';
-import * as dockerChunk from '../../src/programs/docker-programs.js';
+import * as dockerChunk from '../../src/programs/dockerPrograms.js';
 import type { ChunkLoaders } from '../../src/programs/registry.js';
 import * as utilitiesChunk from '../../src/programs/utilities.js';
 import { runScriptOn } from '../helpers/machine.js';

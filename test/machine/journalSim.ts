@@ -50,7 +50,7 @@ export function digest(c: Captured): unknown {
   const procs = [...k.procs.values()]
     .map((p) => `${p.hostPid} ${p.state} ${p.comm} ${p.argv.join(' ')}`)
     .sort();
-  const containers = [...c.machine.engine.containers.values()]
+  const containers = [...c.machine.daemonStore.containers.values()]
     .map((ct) => {
       const ip = [...ct.Networks.values()].map((n) => n.IPAddress).join(',');
       return `${ct.ID.slice(0, 12)} ${ct.Name} ${ct.State.stateString()} ${ct.State.ExitCode} ${ip} ${ct.logs.read().map((e) => `${e.timeNs} ${e.stream} ${e.line}`).join('')}`;

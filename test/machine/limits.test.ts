@@ -17,7 +17,7 @@ describe('process limits', () => {
   it('caps a container without --pids-limit, while inspect still shows none', async () => {
     const { out, machine } = await runScriptOn(['sudo docker run -d --name capped busybox sleep 100', "sudo docker inspect --format '{{.HostConfig.PidsLimit}}' capped"]);
     expect(out).toContain('\n<nil>\n');
-    const c = machine.engine.getContainer('capped');
-    expect(machine.engine.runtime(c).cgroup!.pidsMax).toBe(PIDS_GUARD);
+    const c = machine.daemonStore.getContainer('capped');
+    expect(machine.daemonStore.runtime(c).cgroup!.pidsMax).toBe(PIDS_GUARD);
   });
 });

@@ -1,11 +1,11 @@
 /**
- * Executes the Go-template subset of template-parse.ts with docker's extra functions (json, join, split,
+ * Executes the Go-template subset of templateParse.ts with docker's extra functions (json, join, split,
  * upper, lower, title, pad, truncate) and Go's builtins (len, index, print, printf, println, and, or, not, eq…).
  * Struct-like data (objects with GO_TYPE) reject unknown fields as Go does; plain objects act as
  * map[string]interface{} (a missing key prints `<no value>`).
  */
 import { GO_TYPE, goJSON, goSprint, goTitle } from './gofmt.js';
-import { parseTemplate, TemplateError, type Node, type Operand, type Pipeline } from './template-parse.js';
+import { parseTemplate, TemplateError, type Node, type Operand, type Pipeline } from './templateParse.js';
 import { sprintf } from './sprintf.js';
 import { utf8Encode } from '../../engine/kernel/utf8.js';
 

@@ -3,15 +3,15 @@
  * container through its own mount table (what `docker exec NAME cat PATH` sees), a stopped one through its
  * overlay (image layers + RW layer).
  */
-import type { Backend } from '../kernel/vfs.js';
+import type { Backend } from '../kernel/fsTypes.js';
 import { utf8Decode } from '../kernel/utf8.js';
 import type { Container } from './container.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 
 const ROOT_CTX = () => ({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
 
 /** The file's text, '' for a directory, undefined when the path does not exist. */
-export function containerFileText(engine: DockerEngine, c: Container, path: string): string | undefined {
+export function containerFileText(engine: DaemonStore, c: Container, path: string): string | undefined {
   const rt = engine.runtimes.get(c.ID);
   if (!rt) return undefined;
   try {

@@ -20,7 +20,7 @@ export interface AttachOptions {
 export function containerAttach(d: DaemonContext, name: string, opts: AttachOptions = {}): IoSession {
   const keys = opts.detachKeys ? detachKeyBytes(opts.detachKeys) : DEFAULT_DETACH_KEYS;
   if (keys === null) throw invalidParameter(`Invalid detach keys (${opts.detachKeys}) provided`);
-  const engine = d.engine;
+  const engine = d.store;
   const c = engine.getContainer(name);
   if (c.State.Paused) throw conflict(`container ${name} is paused, unpause the container before attach`);
   if (c.State.Restarting) throw conflict(`container ${name} is restarting, wait until the container is running`);

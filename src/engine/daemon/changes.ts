@@ -10,6 +10,6 @@ export interface ChangeJSON {
 const KIND = { C: 0, A: 1, D: 2 } as const;
 
 export function containerChanges(d: DaemonContext, name: string): ChangeJSON[] {
-  const c = d.engine.getContainer(name);
-  return containerFsChanges(d.engine, c).map((ch) => ({ Path: ch.path, Kind: KIND[ch.kind] }));
+  const c = d.store.getContainer(name);
+  return containerFsChanges(d.store, c).map((ch) => ({ Path: ch.path, Kind: KIND[ch.kind] }));
 }

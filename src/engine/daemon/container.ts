@@ -5,7 +5,7 @@
  * record current; inspect.ts turns it into the API's JSON.
  */
 import { LogBuffer } from './logs.js';
-import type { RestartPolicy } from './restart.js';
+import type { RestartPolicy } from './restartmanager.js';
 import { ContainerState } from './state.js';
 
 /** container.Config: what the image and `docker create` say the process is. */

@@ -1,8 +1,8 @@
 /** What every daemon operation runs with: the engine's state and the calling process (for spawning and blocking). */
 import type { Sys } from '../kernel/sys.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 
 export interface DaemonContext {
-  readonly engine: DockerEngine;
+  readonly store: DaemonStore;
   readonly sys: Sys;
 }

@@ -7,7 +7,7 @@ import type { DaemonContext } from './context.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { generateID, shortID } from './ids.js';
 import type { Image } from './images/store.js';
-import { isRestartPolicyNone, validateRestartPolicy } from './restart.js';
+import { isRestartPolicyNone, validateRestartPolicy } from './restartmanager.js';
 import { emptyEndpoint } from './runtime/network.js';
 import { newRootfs } from './runtime/rootfs.js';
 import { ContainerRuntime } from './runtime/task.js';
@@ -71,7 +71,7 @@ function verifyRequest(config: CreateConfig, hostConfig: CreateHostConfig, netwo
 }
 
 /** adaptSharedNamespaceContainer: `container:NAME` is kept as `container:<ID>`, so a rename cannot break it. */
-function networkMode(engine: DaemonContext['engine'], mode: string): string {
+function networkMode(engine: DaemonContext['store'], mode: string): string {
   if (mode === '' || mode === 'default') return 'bridge';
   if (!mode.startsWith('container:')) return mode;
   try {
@@ -82,7 +82,7 @@ function networkMode(engine: DaemonContext['engine'], mode: string): string {
 }
 
 export function containerCreate(d: DaemonContext, config: CreateConfig, hostConfig: CreateHostConfig = {}, name = '', networking: Json = {}): CreateResponse {
-  const engine = d.engine;
+  const engine = d.store;
   const warnings = verifyRequest(config, hostConfig, networking);
   const h: HostConfig = { ...defaultHostConfig(), ...stripUndefined(hostConfig) };
   h.NetworkMode = networkMode(engine, h.NetworkMode);

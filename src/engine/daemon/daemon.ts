@@ -6,13 +6,13 @@
 import type { Sys } from '../kernel/sys.js';
 import { containerAttach, type AttachOptions } from './attach.js';
 import { containerChanges, type ChangeJSON } from './changes.js';
-import { containerLogs, type LogsOptions, type LogsReader } from './container-logs.js';
+import { containerLogs, type LogsOptions, type LogsReader } from './containerLogs.js';
 import type { DaemonContext } from './context.js';
 import { containerCreate, type CreateConfig, type CreateHostConfig, type CreateResponse } from './create.js';
 import { containerRm, type RmOptions } from './delete.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 import { containerExecCreate, containerExecInspect, containerExecStart, type ExecStartOptions } from './exec.js';
-import type { ExecCreateConfig } from './exec-record.js';
+import type { ExecCreateConfig } from './execRecord.js';
 import { imageInspectJSON } from './images/json.js';
 import { imageList, type ImageListOptions } from './images/list.js';
 import { imagePull, type ProgressSink } from './images/pull.js';
@@ -27,7 +27,7 @@ import { containersPrune, type ContainersPruneReport } from './prune.js';
 import type { FilterMap } from './filters.js';
 import { containerRename } from './rename.js';
 import { containerResize } from './resize.js';
-import { containerRestart } from './restart-container.js';
+import { containerRestart } from './restart.js';
 import type { IoSession } from './session.js';
 import { containerStart } from './start.js';
 import type { WaitCondition, WaitResult } from './state.js';
@@ -41,13 +41,13 @@ import { containerWait } from './wait.js';
 type Json = Record<string, unknown>;
 
 export class Daemon implements DaemonContext {
-  readonly engine: DockerEngine;
+  readonly store: DaemonStore;
   readonly sys: Sys;
 
-  constructor(opts: { engine: DockerEngine; sys: Sys }) {
-    this.engine = opts.engine;
+  constructor(opts: { store: DaemonStore; sys: Sys }) {
+    this.store = opts.store;
     this.sys = opts.sys;
-    this.engine.bridge.ensure();
+    this.store.bridge.ensure();
   }
 
   // ---- containers
@@ -114,13 +114,13 @@ export class Daemon implements DaemonContext {
   }
   /** With `size`, SizeRw and SizeRootFs follow GraphDriver, where ContainerJSONBase has them. */
   containerInspect(name: string, opts: { size?: boolean } = {}): Json {
-    const c = this.engine.getContainer(name);
+    const c = this.store.getContainer(name);
     const json = toInspectJSON(c);
     if (!opts.size) return json;
     const out: Json = {};
     for (const [k, v] of Object.entries(json)) {
       out[k] = v;
-      if (k === 'GraphDriver') Object.assign(out, containerSize(this.engine, c));
+      if (k === 'GraphDriver') Object.assign(out, containerSize(this.store, c));
     }
     return out;
   }
@@ -142,16 +142,16 @@ export class Daemon implements DaemonContext {
 
   // ---- images
   imagePull(ref: string, onProgress?: ProgressSink): Promise<Json> {
-    return imagePull(this.engine, this.sys, ref, onProgress).then((img) => imageInspectJSON(this.engine.images, img));
+    return imagePull(this.store, this.sys, ref, onProgress).then((img) => imageInspectJSON(this.store.images, img));
   }
   imageList(opts?: ImageListOptions): Json[] {
-    return imageList(this.engine.images, this.engine.nowNs(), opts);
+    return imageList(this.store.images, this.store.nowNs(), opts);
   }
   imageInspect(ref: string): Json {
-    return imageInspectJSON(this.engine.images, this.engine.images.resolve(ref));
+    return imageInspectJSON(this.store.images, this.store.images.resolve(ref));
   }
   imageRemove(ref: string, opts?: { force?: boolean }): DeleteRecord[] {
-    return imageRemove(this.engine, ref, opts);
+    return imageRemove(this.store, ref, opts);
   }
   imageSearch(term: string, opts?: SearchOptions): SearchResult[] {
     return imageSearch(term, opts);

@@ -4,7 +4,7 @@
  */
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 import { conflict, isDaemonError } from '../../pkg/errdefs.js';
 import { killContainer } from './kill.js';
 
@@ -14,7 +14,7 @@ export interface RmOptions {
 }
 
 export async function containerRm(d: DaemonContext, name: string, opts: RmOptions = {}): Promise<void> {
-  const engine = d.engine;
+  const engine = d.store;
   const c = engine.getContainer(name);
   if (c.State.setRemovalInProgress()) throw conflict(`removal of container ${name} is already in progress`);
   try {
@@ -39,7 +39,7 @@ export async function containerRm(d: DaemonContext, name: string, opts: RmOption
 }
 
 /** The removal itself, for a container that is not running (also AutoRemove's path). */
-export function removeContainer(engine: DockerEngine, c: Container): void {
+export function removeContainer(engine: DaemonStore, c: Container): void {
   c.State.setDead();
   engine.containers.delete(c.ID);
   engine.runtimes.delete(c.ID);

@@ -7,7 +7,7 @@ import type { OpenFile } from '../kernel/openfile.js';
 import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import { conflict, invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
-import { ExecRecord, type ExecCreateConfig } from './exec-record.js';
+import { ExecRecord, type ExecCreateConfig } from './execRecord.js';
 import { generateID } from './ids.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
@@ -17,7 +17,7 @@ import { DEFAULT_DETACH_KEYS, detachKeyBytes } from './escape.js';
 import { IoSession } from './session.js';
 
 function activeContainer(d: DaemonContext, name: string): Container {
-  const c = d.engine.getContainer(name);
+  const c = d.store.getContainer(name);
   if (!c.State.Running) throw notRunning(c.ID);
   if (c.State.Paused) throw conflict(`Container ${name} is paused, unpause the container before exec`);
   if (c.State.Restarting) throw containerIsRestarting(c.ID);
@@ -29,7 +29,7 @@ export function containerExecCreate(d: DaemonContext, name: string, config: Exec
   if (!config.Cmd || config.Cmd.length === 0) throw invalidParameter('No exec command specified');
   // moby returns this one as a plain error (a 500).
   if (config.DetachKeys && detachKeyBytes(config.DetachKeys) === null) throw systemError(`Invalid escape keys (${config.DetachKeys}) provided`);
-  const engine = d.engine;
+  const engine = d.store;
   const id = generateID(engine.kernel.prng);
   const env = replaceOrAppendEnv(daemonEnvironment(c.Config.Hostname, config.Tty ?? false, c.Config.Env), config.Env ?? []);
   const [entrypoint, ...args] = config.Cmd;
@@ -46,14 +46,14 @@ export interface ExecStartOptions {
 }
 
 function execRecord(d: DaemonContext, id: string): ExecRecord {
-  const rec = d.engine.execs.get(id);
+  const rec = d.store.execs.get(id);
   if (!rec) throw notFound(`No such exec instance: ${id}`);
   return rec;
 }
 
 /** Starts the exec; returns its I/O session, or null when detached. */
 export function containerExecStart(d: DaemonContext, id: string, opts: ExecStartOptions = {}): IoSession | null {
-  const engine = d.engine;
+  const engine = d.store;
   const k = engine.kernel;
   const rec = execRecord(d, id);
   if (rec.running) throw conflict(`Error: Exec command ${id} is already running`);

@@ -14,16 +14,16 @@ export const notRunning = (id: string) => conflict(`container ${id} is not runni
 
 export function killWithSignal(d: DaemonContext, c: Container, sig: Signal): void {
   if (!c.State.Running) throw notRunning(c.ID);
-  const rt = d.engine.runtime(c);
+  const rt = d.store.runtime(c);
   const stopSignal = c.Config.StopSignal ? parseSignal(c.Config.StopSignal) : undefined;
   let unpause = false;
   if (stopSignal === undefined || sig === 'SIGKILL' || stopSignal === sig) {
     rt.restart?.cancel();
     unpause = c.State.Paused;
   }
-  if (!d.engine.shuttingDown) c.HasBeenManuallyStopped = true;
+  if (!d.store.shuttingDown) c.HasBeenManuallyStopped = true;
   if (c.State.Restarting) {
-    d.engine.notify();
+    d.store.notify();
     return;
   }
   const pid1 = rt.pid1;
@@ -36,14 +36,14 @@ export function killWithSignal(d: DaemonContext, c: Container, sig: Signal): voi
   }
   if (unpause && rt.cgroup) {
     rt.cgroup.frozen = false;
-    d.engine.kernel.sched.thaw();
+    d.store.kernel.sched.thaw();
   }
-  d.engine.containerEvent(c, 'kill', { signal: String(signalNumber(sig)) });
+  d.store.containerEvent(c, 'kill', { signal: String(signalNumber(sig)) });
 }
 
 /** Waits until the container is not running; false on timeout. */
 export function waitStopped(d: DaemonContext, c: Container, timeoutMs?: number): Promise<boolean> {
-  return blockUntil(d.engine.kernel, d.sys, d.engine.changed, () => !c.State.Running, timeoutMs);
+  return blockUntil(d.store.kernel, d.sys, d.store.changed, () => !c.State.Running, timeoutMs);
 }
 
 /** moby daemon.Kill: SIGKILL, then wait for the exit. */
@@ -66,7 +66,7 @@ export async function containerKill(d: DaemonContext, name: string, signal = '')
     if (parsed === undefined) throw invalidParameter(`Invalid signal: ${signal}`);
     sig = parsed;
   }
-  const c = d.engine.getContainer(name);
+  const c = d.store.getContainer(name);
   // The "cannot kill container: NAME: " prefix is the API route's (postContainersKill), not the daemon's.
   if (!c.State.Running) throw notRunning(c.ID);
   if (sig === 'SIGKILL') await killContainer(d, c);

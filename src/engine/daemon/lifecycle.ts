@@ -7,13 +7,13 @@
  */
 import type { DaemonContext } from './context.js';
 import { isDaemonError } from '../../pkg/errdefs.js';
-import { RestartManager } from './restart.js';
+import { RestartManager } from './restartmanager.js';
 import { startContainer } from './start.js';
 import { stopContainer } from './stop.js';
 import { containerUnpause } from './pause.js';
 
 export async function daemonShutdownContainers(d: DaemonContext): Promise<void> {
-  const engine = d.engine;
+  const engine = d.store;
   engine.shuttingDown = true;
   try {
     const running = [...engine.containers.values()].filter((c) => c.State.Running);
@@ -33,7 +33,7 @@ export async function daemonShutdownContainers(d: DaemonContext): Promise<void> 
 }
 
 export async function daemonRestoreContainers(d: DaemonContext): Promise<void> {
-  for (const c of [...d.engine.containers.values()]) {
+  for (const c of [...d.store.containers.values()]) {
     if (c.State.Running || c.State.RemovalInProgress || c.State.Dead) continue;
     const ranForMs = c.State.FinishedAt !== null && c.State.StartedAt !== null ? Number((c.State.FinishedAt - c.State.StartedAt) / 1_000_000n) : 0;
     const decision = new RestartManager(c.HostConfig.RestartPolicy, c.RestartCount).shouldRestart(c.State.ExitCode, c.HasBeenManuallyStopped, ranForMs);

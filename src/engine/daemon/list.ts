@@ -48,14 +48,14 @@ export function containerList(d: DaemonContext, opts: ListOptions = {}): Record<
   f.validate(PS_FILTERS);
   const ctx = foldFilter(d, f, opts);
   const out: Record<string, unknown>[] = [];
-  const now = d.engine.nowNs();
+  const now = d.store.nowNs();
   for (const c of byNameIdMatches(d, f)) {
     const verdict = include(c, ctx, out.length);
     if (verdict === 'stop') break;
     if (verdict === 'exclude') continue;
     const json = toListJSON(c, [c.Name], now);
     if (!portsMatch(json.Ports as readonly PortJSON[], ctx)) continue;
-    out.push(opts.size ? { ...json, ...containerSize(d.engine, c) } : json);
+    out.push(opts.size ? { ...json, ...containerSize(d.store, c) } : json);
   }
   return out;
 }
@@ -87,7 +87,7 @@ function foldFilter(d: DaemonContext, f: FilterArgs, opts: ListOptions): ListCon
     // does not resolve is skipped, as moby only logs it.
     for (const a of f.get('ancestor')) {
       try {
-        images.add(d.engine.images.resolve(a).id);
+        images.add(d.store.images.resolve(a).id);
       } catch {
         /* moby: "Error while looking up for image" (a warning in the daemon's log) */
       }
@@ -104,7 +104,7 @@ function foldFilter(d: DaemonContext, f: FilterArgs, opts: ListOptions): ListCon
  * container they leave out is never reached); an ID value picks the one container it is a unique prefix of.
  */
 function byNameIdMatches(d: DaemonContext, f: FilterArgs): Container[] {
-  let list = [...d.engine.containers.values()];
+  let list = [...d.store.containers.values()];
   const ids = f.get('id');
   if (ids.length > 0) {
     const picked = new Set<Container>();
@@ -122,10 +122,10 @@ function byNameIdMatches(d: DaemonContext, f: FilterArgs): Container[] {
 
 /** idOrNameFilter: a full ID, else a name; anything else is `No such container`. */
 function idOrName(d: DaemonContext, value: string): Container {
-  const byId = d.engine.containers.get(value);
+  const byId = d.store.containers.get(value);
   if (byId) return byId;
   const name = value.replace(/^\//, '');
-  const found = [...d.engine.containers.values()].filter((c) => c.Name.replace(/^\//, '') === name);
+  const found = [...d.store.containers.values()].filter((c) => c.Name.replace(/^\//, '') === name);
   if (found.length === 1) return found[0];
   throw notFound(`No such container: ${value}`);
 }

@@ -49,9 +49,8 @@ export const MAX_PARTIAL_LINE = 16 * 1024;
 
 /**
  * The lines of one copied write, kept as the one string they arrived in: a flood (`yes`) logs thousands of
- * lines per write, and one object per line made the tab's memory and garbage collection grow with the line
- * count (20 flooding containers held ten million objects and the collector stalled the page). Lines become
- * LogEntry objects only when read or followed. Each line ends with `\n`, except a partial entry, which is a
+ * lines per write, and an object per line would make memory and garbage collection grow with the line count.
+ * Lines become LogEntry objects only when read or followed. Each line ends with `\n`, except a partial entry, which is a
  * chunk of its own.
  *
  * A chunk's lines are counted, and its UTF-8 bytes measured, only when something looks at the log (`size`,

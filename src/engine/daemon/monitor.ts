@@ -6,12 +6,12 @@
 import type { WaitStatus } from '../kernel/sys.js';
 import type { Container } from './container.js';
 import { removeContainer } from './delete.js';
-import type { DockerEngine } from './engine.js';
-import type { RestartDecision } from './restart.js';
+import type { DaemonStore } from './store.js';
+import type { RestartDecision } from './restartmanager.js';
 import { closeOutput } from './runtime/output.js';
 import type { ContainerRuntime } from './runtime/task.js';
 
-function teardown(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+function teardown(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   engine.bridge.disconnect(c, rt, engine.ipam);
   closeOutput(c, rt);
   rt.ttySub?.dispose();
@@ -27,7 +27,7 @@ function teardown(engine: DockerEngine, c: Container, rt: ContainerRuntime): voi
   rt.exits++;
 }
 
-export function handleExit(engine: DockerEngine, c: Container, rt: ContainerRuntime, exitCode: number): RestartDecision {
+export function handleExit(engine: DaemonStore, c: Container, rt: ContainerRuntime, exitCode: number): RestartDecision {
   teardown(engine, c, rt);
   const ranForMs = engine.kernel.clock.now() - rt.startedAtMs;
   const decision: RestartDecision = rt.restart
@@ -45,20 +45,20 @@ export function handleExit(engine: DockerEngine, c: Container, rt: ContainerRunt
 }
 
 /** The back-off ended in a stop/kill/rm (or the restart failed): the container is simply exited now. */
-export function restartCanceled(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+export function restartCanceled(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   if (c.State.Restarting) c.State.setStopped({ exitCode: c.State.ExitCode, exitedAt: c.State.FinishedAt ?? undefined }, engine.nowNs());
   autoRemove(engine, c, rt);
   engine.notify();
 }
 
-function autoRemove(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+function autoRemove(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   if (c.HostConfig.AutoRemove && !rt.manualRestart && engine.containers.has(c.ID) && !c.State.RemovalInProgress) {
     removeContainer(engine, c);
   }
 }
 
 /** An exec process ended: record its code, end its streams, emit `exec_die`. */
-export function execExited(engine: DockerEngine, c: Container, rt: ContainerRuntime, st: WaitStatus): void {
+export function execExited(engine: DaemonStore, c: Container, rt: ContainerRuntime, st: WaitStatus): void {
   const rec = rt.execs.get(st.pid);
   if (!rec) return;
   rt.execs.delete(st.pid);

@@ -5,7 +5,7 @@
  */
 import type { DaemonContext } from './context.js';
 import { removeContainer } from './delete.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 import { conflict, invalidParameter, isDaemonError } from '../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from './filters.js';
 import { containerSize } from './size.js';
@@ -18,10 +18,10 @@ export interface ContainersPruneReport {
 }
 
 const ACCEPTED: ReadonlySet<string> = new Set(['label', 'label!', 'until']);
-const running = new WeakSet<DockerEngine>();
+const running = new WeakSet<DaemonStore>();
 
 export function containersPrune(d: DaemonContext, raw: FilterMap = {}): ContainersPruneReport {
-  const engine = d.engine;
+  const engine = d.store;
   if (running.has(engine)) throw conflict('a prune operation is already running');
   running.add(engine);
   try {

@@ -10,12 +10,12 @@ import type { Disposable } from '../../pkg/disposable.js';
 import type { Tty } from '../kernel/tty.js';
 import { containerFileText } from './archive.js';
 import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 import type { EventMessage } from './events.js';
 import { imageInspectJSON } from './images/json.js';
 import { toInspectJSON } from './inspect.js';
 import type { LogEntry } from './logs.js';
-import type { RestartPolicy } from './restart.js';
+import type { RestartPolicy } from './restartmanager.js';
 import type { ContainerState } from './state.js';
 import type { Change } from '../fs/changes.js';
 
@@ -137,7 +137,7 @@ export function processCommand(p: Pick<ContainerProcess, 'argv' | 'comm'>): stri
 }
 
 /** The container's processes (see DaemonQuery.processes); none before PID 1 exists. */
-export function containerProcesses(engine: DockerEngine, c: Container): ContainerProcess[] {
+export function containerProcesses(engine: DaemonStore, c: Container): ContainerProcess[] {
   const pid1 = engine.runtimes.get(c.ID)?.pid1;
   if (!pid1) return [];
   const ns = pid1.pidns;
@@ -160,7 +160,7 @@ export function containerProcesses(engine: DockerEngine, c: Container): Containe
 }
 
 /** The RW layer against the image (see DaemonQuery.changes). */
-export function containerFsChanges(engine: DockerEngine, c: Container): readonly Change[] {
+export function containerFsChanges(engine: DaemonStore, c: Container): readonly Change[] {
   return engine.runtimes.get(c.ID)?.rootfs.changes() ?? [];
 }
 
@@ -169,7 +169,7 @@ function plain(v: unknown): Json {
   return JSON.parse(JSON.stringify(v)) as Json;
 }
 
-export function daemonQuery(engine: DockerEngine): DaemonQuery {
+export function daemonQuery(engine: DaemonStore): DaemonQuery {
   const find = (nameOrId: string): Container | undefined => {
     try {
       return engine.getContainer(nameOrId);

@@ -4,8 +4,8 @@ import { invalidParameter } from '../../pkg/errdefs.js';
 
 export function containerRename(d: DaemonContext, oldName: string, newName: string): void {
   if (oldName === '' || newName === '') throw invalidParameter('Neither old nor new names may be empty');
-  const c = d.engine.getContainer(oldName);
+  const c = d.store.getContainer(oldName);
   const previous = c.Name;
-  c.Name = d.engine.names.rename(c.ID, c.Name, c.Name, newName);
-  d.engine.containerEvent(c, 'rename', { oldName: previous });
+  c.Name = d.store.names.rename(c.ID, c.Name, c.Name, newName);
+  d.store.containerEvent(c, 'rename', { oldName: previous });
 }

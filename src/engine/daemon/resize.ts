@@ -7,7 +7,7 @@ import type { DaemonContext } from './context.js';
 import { notRunning } from './kill.js';
 
 export function containerResize(d: DaemonContext, name: string, height: number, width: number): void {
-  const c = d.engine.getContainer(name);
+  const c = d.store.getContainer(name);
   if (!c.State.Running) throw notRunning(c.ID);
-  d.engine.runtime(c).tty?.resize(height, width);
+  d.store.runtime(c).tty?.resize(height, width);
 }

@@ -5,7 +5,7 @@
 import { WaitQueue } from '../kernel/scheduler.js';
 import type { Sys } from '../kernel/sys.js';
 import { blockUntil } from './block.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 import type { LogStream } from './logs.js';
 import { DEFAULT_DETACH_KEYS, EscapeProxy } from './escape.js';
 import type { StreamSink } from './runtime/stdio.js';
@@ -17,7 +17,7 @@ export class StreamQueue<T> {
   private readonly wait = new WaitQueue();
 
   constructor(
-    private readonly engine: DockerEngine,
+    private readonly engine: DaemonStore,
     private readonly sys: Sys,
   ) {}
 
@@ -75,7 +75,7 @@ export const SESSION_LOW_WATER = 16 * 1024;
 /** An attach or exec connection: output to read, input to write, a terminal to resize. */
 export class IoSession implements StreamSink {
   private readonly queue: StreamQueue<OutputChunk>;
-  private readonly engine: DockerEngine;
+  private readonly engine: DaemonStore;
   private detached = false;
   /** Characters queued and not yet read by the client's pump. */
   private queued = 0;
@@ -90,7 +90,7 @@ export class IoSession implements StreamSink {
   private inFlight: () => boolean = () => false;
 
   constructor(
-    engine: DockerEngine,
+    engine: DaemonStore,
     sys: Sys,
     readonly tty: boolean,
     private readonly want: { stdout: boolean; stderr: boolean },

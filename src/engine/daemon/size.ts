@@ -4,14 +4,14 @@
  * `container prune`'s reclaimed space and `system df` all read it.
  */
 import type { Container } from './container.js';
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 
 export interface ContainerSize {
   readonly SizeRw: number;
   readonly SizeRootFs: number;
 }
 
-export function containerSize(engine: DockerEngine, c: Container): ContainerSize {
+export function containerSize(engine: DaemonStore, c: Container): ContainerSize {
   const rw = engine.runtimes.get(c.ID)?.rootfs.upperBytes ?? 0;
   return { SizeRw: rw, SizeRootFs: rw + (engine.images.get(c.ImageID)?.size ?? 0) };
 }

@@ -8,12 +8,12 @@ import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import { removeContainer } from './delete.js';
 import { conflict, isDaemonError, notModified } from '../../pkg/errdefs.js';
-import { RestartManager } from './restart.js';
+import { RestartManager } from './restartmanager.js';
 import { prepareStart } from './runtime/prepare.js';
 import { SHIM_PATH, shimArgv, shimProgram } from './runtime/shim.js';
 
 export async function containerStart(d: DaemonContext, name: string): Promise<void> {
-  const c = d.engine.getContainer(name);
+  const c = d.store.getContainer(name);
   if (c.State.Paused) throw conflict('cannot start a paused container, try unpause instead');
   if (c.State.Running) throw notModified('container is already running');
   if (c.State.RemovalInProgress || c.State.Dead) throw conflict('container is marked for removal and cannot be started');
@@ -21,7 +21,7 @@ export async function containerStart(d: DaemonContext, name: string): Promise<vo
 }
 
 export async function startContainer(d: DaemonContext, c: Container): Promise<void> {
-  const engine = d.engine;
+  const engine = d.store;
   const k = engine.kernel;
   const rt = engine.runtime(c);
   rt.restart?.cancel();

@@ -20,10 +20,10 @@ interface Sample {
 }
 
 function sample(d: DaemonContext, c: Container): Sample {
-  const k = d.engine.kernel;
-  const rt = d.engine.runtime(c);
+  const k = d.store.kernel;
+  const rt = d.store.runtime(c);
   const procs = rt.pid1 ? k.processesIn(rt.pid1.pidns).filter((p) => p.state === 'running') : [];
-  return { readNs: d.engine.nowNs(), cpuNs: Math.round((rt.cgroup?.cpuMs ?? 0) * 1e6), systemNs: Math.round(k.clock.now() * 1e6 * CPUS), procs };
+  return { readNs: d.store.nowNs(), cpuNs: Math.round((rt.cgroup?.cpuMs ?? 0) * 1e6), systemNs: Math.round(k.clock.now() * 1e6 * CPUS), procs };
 }
 
 function cpuJSON(s: Sample | null): Record<string, unknown> {
@@ -64,7 +64,7 @@ function emptyRecord(c: Container): StatsRecord {
 function collect(d: DaemonContext, c: Container): StatsRecord {
   if (!c.State.Running) return emptyRecord(c);
   const s = sample(d, c);
-  const rt = d.engine.runtime(c);
+  const rt = d.store.runtime(c);
   const usage = s.procs.reduce((n, p) => n + residentBytes(p), 0);
   const inactiveFile = Math.min(usage, 16 * 4096);
   const limit = rt.cgroup && Number.isFinite(rt.cgroup.memoryMax) ? rt.cgroup.memoryMax : HOST_MEM_BYTES;
@@ -92,7 +92,7 @@ function collect(d: DaemonContext, c: Container): StatsRecord {
  * each carrying the previous one's CPU figures, until `stopped()` or the container is removed.
  */
 export async function containerStats(d: DaemonContext, name: string, opts: StatsOptions, emit: (record: Record<string, unknown>) => void, stopped: () => boolean = () => false): Promise<void> {
-  const engine = d.engine;
+  const engine = d.store;
   const c = engine.getContainer(name);
   const stream = opts.stream ?? false;
   if (stream && opts.oneShot) throw invalidParameter('cannot have stream=true and one-shot=true');

@@ -18,14 +18,14 @@ export interface StopOptions {
 export const DEFAULT_STOP_TIMEOUT = 10;
 
 export async function containerStop(d: DaemonContext, name: string, opts: StopOptions = {}): Promise<void> {
-  const c = d.engine.getContainer(name);
+  const c = d.store.getContainer(name);
   if (!c.State.Running) throw notModified('container is already stopped');
   await stopContainer(d, c, opts);
 }
 
 export async function stopContainer(d: DaemonContext, c: Container, opts: StopOptions = {}): Promise<void> {
   if (!c.State.Running) return;
-  if (!d.engine.shuttingDown) c.HasBeenManuallyStopped = true;
+  if (!d.store.shuttingDown) c.HasBeenManuallyStopped = true;
   const sig = parseSignal(opts.signal || c.Config.StopSignal || 'SIGTERM') ?? 'SIGTERM';
   const timeout = opts.timeout ?? c.Config.StopTimeout ?? DEFAULT_STOP_TIMEOUT;
   let waitMs = timeout >= 0 ? timeout * 1000 : Infinity;
@@ -35,5 +35,5 @@ export async function stopContainer(d: DaemonContext, c: Container, opts: StopOp
     waitMs = 2000;
   }
   if (!(await waitStopped(d, c, waitMs))) await killContainer(d, c);
-  d.engine.containerEvent(c, 'stop');
+  d.store.containerEvent(c, 'stop');
 }

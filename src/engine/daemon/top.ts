@@ -58,7 +58,7 @@ function validatePSArgs(psArgs: string): void {
 export async function containerTop(d: DaemonContext, name: string, psArgs = ''): Promise<TopResponse> {
   const args = psArgs === '' ? '-ef' : psArgs;
   validatePSArgs(args);
-  const engine = d.engine;
+  const engine = d.store;
   const c = engine.getContainer(name);
   if (!c.State.Running) throw notRunning(c.ID);
   if (c.State.Restarting) throw containerIsRestarting(c.ID);
@@ -122,7 +122,7 @@ function parsePSOutput(output: string, pids: readonly number[]): TopResponse {
 }
 
 function topEF(d: DaemonContext, procs: readonly ContainerProcess[]): TopResponse {
-  const k = d.engine.kernel;
+  const k = d.store.kernel;
   const users = hostUsers(d);
   const boot = k.clock.bootEpochMs;
   const now = k.clock.epochMs();

@@ -9,7 +9,7 @@ import { setMemoryMax } from '../kernel/memory.js';
 import type { HostConfig } from './container.js';
 import type { DaemonContext } from './context.js';
 import { conflict, DaemonError, systemError } from '../../pkg/errdefs.js';
-import { isRestartPolicyNone, validateRestartPolicy, type RestartPolicy } from './restart.js';
+import { isRestartPolicyNone, validateRestartPolicy, type RestartPolicy } from './restartmanager.js';
 import { PIDS_GUARD } from './runtime/prepare.js';
 import { refuseUnsimulatedResources } from './unsimulated.js';
 import { verifyResources } from './verify.js';
@@ -55,7 +55,7 @@ function merged(current: HostConfig, r: Json, policy: RestartPolicy): HostConfig
 }
 
 export function containerUpdate(d: DaemonContext, name: string, update: UpdateConfig): UpdateResponse {
-  const engine = d.engine;
+  const engine = d.store;
   const { RestartPolicy: rp, ...resources } = update;
   const policy: RestartPolicy = { Name: rp?.Name ?? '', MaximumRetryCount: rp?.MaximumRetryCount ?? 0 };
   // verifyContainerSettings(update=true): the policy, Docker's resource rules, then what dockersim refuses.

@@ -10,7 +10,7 @@ import type { WaitCondition, WaitResult } from './state.js';
 export async function containerWait(d: DaemonContext, name: string, condition: WaitCondition | '' = 'not-running'): Promise<WaitResult> {
   const cond = condition || 'not-running';
   if (!['not-running', 'next-exit', 'removed'].includes(cond)) throw invalidParameter(`invalid condition: "${cond}"`);
-  const engine = d.engine;
+  const engine = d.store;
   const c = engine.getContainer(name);
   const rt = engine.runtime(c);
   const exits = rt.exits;

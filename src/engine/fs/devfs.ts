@@ -2,7 +2,7 @@
  * /dev: the character devices the kernel knows, the /proc/self/fd links, and /dev/pts listing the terminals
  * that exist right now. Otherwise a writable tmpfs (as devtmpfs is), so `/dev/shm` and root's mknod work.
  */
-import { DEV, PTS_MAJOR, type FsCaller, type Stat, type WriteOptions, type FileType } from '../kernel/vfs.js';
+import { DEV, PTS_MAJOR, type FsCaller, type Stat, type WriteOptions, type FileType } from '../kernel/fsTypes.js';
 import { fail } from './inode.js';
 import { MemTree } from './memtree.js';
 import type { Tree } from './tree.js';

@@ -5,7 +5,7 @@
  */
 import { utf8Length } from '../kernel/utf8.js';
 import { SysError } from '../kernel/errno.js';
-import type { FileType, Stat } from '../kernel/vfs.js';
+import type { FileType, Stat } from '../kernel/fsTypes.js';
 
 /** `whiteout` marks a name deleted from the layers below (overlayfs's 0/0 character device). */
 export type InodeKind = FileType | 'whiteout';

@@ -3,7 +3,7 @@
  * it. Its own whiteouts read as absent; the overlay interprets them against the layers below.
  */
 import { SysError } from '../kernel/errno.js';
-import type { Backend, Stat, WriteOptions } from '../kernel/vfs.js';
+import type { Backend, Stat, WriteOptions } from '../kernel/fsTypes.js';
 import type { Inode } from './inode.js';
 import { MemTree } from './memtree.js';
 import type { Tree } from './tree.js';

@@ -3,7 +3,7 @@
  * layers, which wrap it read-only. Whiteout inodes (only layers have them) read as absent.
  */
 import { SysError } from '../kernel/errno.js';
-import type { Backend, FileType, Stat, WriteOptions } from '../kernel/vfs.js';
+import type { Backend, FileType, Stat, WriteOptions } from '../kernel/fsTypes.js';
 import { Inode, sortedNames, splitPath, fail } from './inode.js';
 
 export interface MemTreeOptions {

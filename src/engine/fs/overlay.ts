@@ -4,7 +4,7 @@
  * Copy-up on first modification; deletions of lower entries leave whiteouts; a directory created where a lower
  * one was deleted is opaque. Lower layers are shared and never modified.
  */
-import type { Backend, FileType, Stat, WriteOptions } from '../kernel/vfs.js';
+import type { Backend, FileType, Stat, WriteOptions } from '../kernel/fsTypes.js';
 import type { Tree } from './tree.js';
 import { Inode, fail, joinPath, splitPath } from './inode.js';
 import type { Layer } from './layer.js';

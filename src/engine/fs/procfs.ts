@@ -1,11 +1,11 @@
 /**
  * /proc for one PID namespace, generated on every read from a `ProcSource` (the kernel's adapter lives in
- * proc-source.ts). Read-only: writes fail with EACCES, creations with ENOENT, as on Linux.
+ * procSource.ts). Read-only: writes fail with EACCES, creations with ENOENT, as on Linux.
  */
 import { SysError } from '../kernel/errno.js';
-import type { Backend, FileType, FsCaller, Stat } from '../kernel/vfs.js';
+import type { Backend, FileType, FsCaller, Stat } from '../kernel/fsTypes.js';
 import { fail } from './inode.js';
-import type { ProcInfo, ProcSource } from './proc-info.js';
+import type { ProcInfo, ProcSource } from './procInfo.js';
 import {
   formatCpuinfo,
   formatLoadavg,
@@ -15,7 +15,7 @@ import {
   formatStatm,
   formatStatus,
   formatUptime,
-} from './proc-format.js';
+} from './procFormat.js';
 import { utf8Encode } from '../kernel/utf8.js';
 
 type Node =

@@ -3,7 +3,7 @@
  * crossing) and Unix permission checks in front of the backends, which do neither.
  */
 import { SysError } from '../kernel/errno.js';
-import type { AccessMode, Backend, Credentials, FileType, Fs, FsContext, MountNamespace, Stat } from '../kernel/vfs.js';
+import type { AccessMode, Backend, Credentials, FileType, Fs, FsContext, MountNamespace, Stat } from '../kernel/fsTypes.js';
 import { utf8Decode, utf8Encode } from '../kernel/utf8.js';
 
 /** Linux's limit on symlinks followed in one lookup (MAXSYMLINKS). */

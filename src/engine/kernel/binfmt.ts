@@ -5,7 +5,7 @@
 import { SysError } from './errno.js';
 import type { Program } from './sys.js';
 import { utf8Decode } from './utf8.js';
-import type { Fs } from './vfs.js';
+import type { Fs } from './fsTypes.js';
 
 const MAGIC = '\x7fELF\x02\x01\x01\x00dockersim:';
 

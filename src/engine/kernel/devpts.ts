@@ -5,7 +5,7 @@
 import type { Scheduler } from './scheduler.js';
 import type { Signal } from './signals.js';
 import { Tty } from './tty.js';
-import type { MountNamespace } from './vfs.js';
+import type { MountNamespace } from './fsTypes.js';
 
 export class Devpts {
   /** Every terminal, by devpts instance and number (`0:pts/3`). */

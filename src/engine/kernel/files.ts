@@ -1,7 +1,7 @@
 /** Open file descriptions for regular files and the character devices in /dev. */
 import type { ReadResult, WriteResult } from './io.js';
 import type { OpenFile } from './openfile.js';
-import type { Backend, FsCaller } from './vfs.js';
+import type { Backend, FsCaller } from './fsTypes.js';
 import type { Prng } from './prng.js';
 import { utf8Decode, utf8Encode } from './utf8.js';
 

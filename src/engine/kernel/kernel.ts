@@ -21,12 +21,12 @@ import { Prng } from './prng.js';
 import { RunLoop, type RunOptions, type RunResult } from './runloop.js';
 import { DEFAULT_COSTS, Scheduler, type CpuCosts, type WaitQueue } from './scheduler.js';
 import { defaultAction, signalNumber, type Signal } from './signals.js';
-import type { SyscallKernel } from './syscall-kernel.js';
+import type { SyscallKernel } from './syscallKernel.js';
 import type { Program, SpawnOptions, Sys, WaitStatus } from './sys.js';
 import { ProcessSys } from './syscalls.js';
 import type { Tty } from './tty.js';
 import type { Listener } from './socket.js';
-import type { Backend, Credentials, FsContext, MountNamespace } from './vfs.js';
+import type { Backend, Credentials, FsContext, MountNamespace } from './fsTypes.js';
 
 export interface KernelOptions {
   readonly seed: number;

@@ -7,7 +7,7 @@ import { Task, WaitQueue, type TaskOwner } from './scheduler.js';
 import type { Signal } from './signals.js';
 import type { SignalDisposition, WaitStatus } from './sys.js';
 import type { Tty } from './tty.js';
-import type { Fs, FsContext, MountNamespace } from './vfs.js';
+import type { Fs, FsContext, MountNamespace } from './fsTypes.js';
 
 export class PidNamespace {
   private next = 1;

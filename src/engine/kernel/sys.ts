@@ -3,7 +3,7 @@
  * dockerd…) is a `Program`: an async function of its `Sys` that returns an exit status. Programs never
  * touch the kernel directly, so what they can do is what a Linux process could do.
  */
-import type { Credentials, Fs } from './vfs.js';
+import type { Credentials, Fs } from './fsTypes.js';
 import type { Signal } from './signals.js';
 import type { NetInterface } from './net.js';
 
@@ -43,7 +43,7 @@ export interface SpawnOptions {
   readonly unshare?: {
     readonly pid?: boolean;
     readonly uts?: string; // new hostname
-    readonly mnt?: import('./vfs.js').MountNamespace;
+    readonly mnt?: import('./fsTypes.js').MountNamespace;
     readonly net?: import('./net.js').NetNamespace;
     /** A cgroup namespace (CLONE_NEWCGROUP) rooted at the child's cgroup: /proc/PID/cgroup reads `0::/` there. */
     readonly cgroup?: boolean;

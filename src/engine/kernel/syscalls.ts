@@ -19,9 +19,9 @@ import { setHeld } from './memory.js';
 import { ptyMaster, ptySlave } from './pty.js';
 import { Listener, socketPair, type SocketEnd } from './socket.js';
 import type { Rlimit, RlimitName } from './rlimits.js';
-import type { SyscallKernel } from './syscall-kernel.js';
+import type { SyscallKernel } from './syscallKernel.js';
 import type { Tty } from './tty.js';
-import { DEV, PTS_MAJOR, type Credentials, type Fs } from './vfs.js';
+import { DEV, PTS_MAJOR, type Credentials, type Fs } from './fsTypes.js';
 
 const MAX_FDS = 1024;
 const NR_OPEN = 1048576;

@@ -1,9 +1,9 @@
 import type { Tree } from '../fs/tree.js';
 import { TreeBuilder, lines } from './builder.js';
-import { DOCKER_BASH_COMPLETION } from './docker-completion.js';
+import { DOCKER_BASH_COMPLETION } from './dockerCompletion.js';
 import { ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE } from './dotfiles.js';
 import { imageMtime } from './images.js';
-import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntu-etc.js';
+import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntuEtc.js';
 import { addUbuntuSystem } from './ubuntu.js';
 
 const w = (s: string): string[] => s.trim().split(/\s+/);

@@ -5,10 +5,10 @@ import { imageMtime } from './images.js';
 import {
   DOCKER_APT_CONF, ENVIRONMENT, UBUNTU_RELEASES, aptSources, baseGroups, basePasswd, dpkgStatus, loginDefs,
   lsbRelease, nsswitch, osRelease, shadowLine, shells, type UbuntuRelease,
-} from './ubuntu-etc.js';
-import { PERL_VERSION, WRAPPER_SCRIPTS, ubuntuAlternatives, ubuntuPackages, type UbuntuVersion } from './ubuntu-packages.js';
+} from './ubuntuEtc.js';
+import { PERL_VERSION, WRAPPER_SCRIPTS, ubuntuAlternatives, ubuntuPackages, type UbuntuVersion } from './ubuntuPackages.js';
 
-export type { UbuntuVersion } from './ubuntu-packages.js';
+export type { UbuntuVersion } from './ubuntuPackages.js';
 
 const SHADOW_GID = 42;
 

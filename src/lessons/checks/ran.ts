@@ -1,5 +1,5 @@
 import { bool, str } from './fields.js';
-import { resolveCommandPath } from '../commands.js';
+import { resolveCommandPath } from '../commandLog.js';
 import { say } from './said.js';
 import { defineCheck, type RanCheck } from './types.js';
 

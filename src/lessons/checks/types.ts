@@ -3,7 +3,7 @@
  * `ran`, which is about running a command). Each kind lives in its own module: its schema and its evaluation.
  */
 import type { Machine, Terminal } from '../../machine/machine.js';
-import type { CommandLog } from '../commands.js';
+import type { CommandLog } from '../commandLog.js';
 import type { KindSchema } from './fields.js';
 import type { Said } from './said.js';
 

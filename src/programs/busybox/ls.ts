@@ -4,7 +4,7 @@
  */
 import { isSysError } from '../../engine/kernel/errno.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 import { Output } from '../lib/output.js';
 import { groupName, userName } from '../system/accounts.js';
 

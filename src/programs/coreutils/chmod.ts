@@ -1,6 +1,6 @@
 /** chmod and chown (with -R and -v). */
 import { isSysError } from '../../engine/kernel/errno.js';
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 import { errorText, quoteAlways as q } from '../lib/output.js';
 import { groupById, groupByName, userById, userByName } from '../lib/users.js';
 import { joinPath, tool, type Tool } from './common.js';

@@ -1,6 +1,6 @@
 /** cp and mv. mv renames within a filesystem and falls back to copy + remove across them (EXDEV). */
 import { SysError, isSysError } from '../../engine/kernel/errno.js';
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 import { errorText, quoteAlways as q } from '../lib/output.js';
 import { joinPath, lastComponent, tool, type Tool } from './common.js';
 

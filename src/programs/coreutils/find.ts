@@ -1,7 +1,7 @@
 /** findutils find: walks trees (pre-order, names sorted for determinism) and evaluates an expression. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 import { errorText, quoteLocale } from '../lib/output.js';
 import { groupByName, userByName } from '../lib/users.js';
 import { joinPath } from './common.js';

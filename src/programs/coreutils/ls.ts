@@ -1,6 +1,6 @@
 /** ls: list directory contents, in GNU's formats (-l, columns on a terminal, one per line otherwise). */
 import { isSysError } from '../../engine/kernel/errno.js';
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 import { errorText, quoteAlways } from '../lib/output.js';
 import { UserDb } from '../lib/users.js';
 import { layoutColumns, type Cell } from './columns.js';

@@ -1,5 +1,5 @@
 /** ls --color: LS_COLORS parsing and the class each file is painted with. */
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 
 /** ls.c's built-in colours, used when LS_COLORS is unset. */
 const BUILTIN: Record<string, string> = {

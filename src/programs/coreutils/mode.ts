@@ -1,5 +1,5 @@
 /** `ls -l`'s permission string, and parsing of chmod-style modes (octal and symbolic). */
-import type { FileType, Stat } from '../../engine/kernel/vfs.js';
+import type { FileType, Stat } from '../../engine/kernel/fsTypes.js';
 
 const TYPE_CHAR: Record<FileType, string> = {
   file: '-',

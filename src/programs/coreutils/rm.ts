@@ -1,6 +1,6 @@
 /** rm: removes files, and directories with -r or -d; -i and write-protected files ask on the terminal. */
 import { isSysError } from '../../engine/kernel/errno.js';
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 import { errorText, quoteAlways } from '../lib/output.js';
 import { flags, joinPath, tool, type Tool } from './common.js';
 

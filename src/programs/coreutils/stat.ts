@@ -1,6 +1,6 @@
 /** stat: GNU's default layout and -c FORMAT with the common directives. */
 import { isSysError } from '../../engine/kernel/errno.js';
-import type { FileType, Stat } from '../../engine/kernel/vfs.js';
+import type { FileType, Stat } from '../../engine/kernel/fsTypes.js';
 import { errorText, quoteAlways as q, quoteIfNeeded } from '../lib/output.js';
 import { UserDb } from '../lib/users.js';
 import { tool } from './common.js';

@@ -9,7 +9,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Cli, OutStream, TtySize } from '../../cli/cli.js';
 import { main } from '../../cli/main.js';
-import { apiClient } from './api-client.js';
+import { apiClient } from './apiClient.js';
 
 function ttySize(sys: Sys, fd: number): TtySize {
   try {

@@ -4,14 +4,14 @@
  */
 import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
-import { systemDiskUsage } from '../../engine/daemon/disk-usage.js';
+import { systemDiskUsage } from '../../engine/daemon/diskUsage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
-import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/network-prune.js';
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/networkPrune.js';
+import type { DaemonStore } from '../../engine/daemon/store.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
-import { eventFilter } from '../../engine/daemon/events-filter.js';
-import type { ExecCreateConfig } from '../../engine/daemon/exec-record.js';
+import { eventFilter } from '../../engine/daemon/eventsFilter.js';
+import type { ExecCreateConfig } from '../../engine/daemon/execRecord.js';
 import type { IoSession } from '../../engine/daemon/session.js';
 import { WaitQueue } from '../../engine/kernel/scheduler.js';
 import type { Sys } from '../../engine/kernel/sys.js';
@@ -19,7 +19,7 @@ import { blockUntil } from '../../engine/daemon/block.js';
 import type { AttachStreams } from '../../api/router/container/backend.js';
 import type { EngineBackend } from '../../api/router/index.js';
 import { parseLogTime } from './logtime.js';
-import { systemInfo, systemVersion, type DaemonConfig } from './system-info.js';
+import { systemInfo, systemVersion, type DaemonConfig } from './systemInfo.js';
 import { inWorker } from './worker.js';
 
 type Json = Record<string, unknown>;
@@ -54,8 +54,8 @@ async function pump(io: IoSession, streams: AttachStreams, sys: Sys): Promise<vo
   }
 }
 
-export function engineBackend(engine: DockerEngine, sys: Sys, hostname: string, config?: DaemonConfig): EngineBackend {
-  const d = new Daemon({ engine, sys });
+export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, config?: DaemonConfig): EngineBackend {
+  const d = new Daemon({ store: engine, sys });
   const work = <T>(op: (w: Daemon, s: Sys) => Promise<T>): Promise<T> => inWorker(sys, engine, op);
   return {
     // ---- system

@@ -3,7 +3,7 @@
  * containers when it starts and stops. dockerd itself (./dockerd.ts) loads with the page, so a host's boot
  * never waits for this code: it is fetched when the daemon first has work (a connection, or containers).
  */
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { DaemonStore } from '../../engine/daemon/store.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
@@ -12,9 +12,9 @@ import { serveConnection, type HttpHandler } from '../../api/server/conn.js';
 import { routerHandler, serveListener } from '../../api/server/serve.js';
 import { engineBackend } from './backend.js';
 import type { DockerdCore } from './dockerd.js';
-import type { DaemonConfig } from './system-info.js';
+import type { DaemonConfig } from './systemInfo.js';
 
-function apiHandler(engine: DockerEngine, hostname: string, config: DaemonConfig): (conn: Sys) => HttpHandler {
+function apiHandler(engine: DaemonStore, hostname: string, config: DaemonConfig): (conn: Sys) => HttpHandler {
   return (conn) => routerHandler(engineRouter(engineBackend(engine, conn, hostname, config)));
 }
 
@@ -29,8 +29,8 @@ async function reapChildren(sys: Sys): Promise<void> {
 }
 
 export const dockerdCore: DockerdCore = {
-  restore: (engine, sys) => new Daemon({ engine, sys }).restoreContainers(),
-  shutdown: (engine, sys) => new Daemon({ engine, sys }).shutdownContainers(),
+  restore: (engine, sys) => new Daemon({ store: engine, sys }).restoreContainers(),
+  shutdown: (engine, sys) => new Daemon({ store: engine, sys }).shutdownContainers(),
   /** Exactly what serveListener does with a connection, for the one the front already accepted; then on. */
   async serveFrom(sys, fd, lfd, engine, hostname, config) {
     const perConnection = apiHandler(engine, hostname, config);

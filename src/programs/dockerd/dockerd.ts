@@ -8,21 +8,21 @@
  * through `core` when the daemon first has some: its first accepted connection, or containers to restore or
  * stop. When that happens depends only on the machine's history, like every `hostLoad`.
  */
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { DaemonStore } from '../../engine/daemon/store.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { groupByName } from '../lib/users.js';
 import { daemonHelp, knownDaemonFlag } from './flags.js';
 import { daemonLogger, type Logger } from './log.js';
-import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './system-info.js';
+import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './systemInfo.js';
 
 /** What dockerd needs from the Docker chunk (./core.ts). */
 export interface DockerdCore {
-  restore(engine: DockerEngine, sys: Sys): Promise<void>;
-  shutdown(engine: DockerEngine, sys: Sys): Promise<void>;
+  restore(engine: DaemonStore, sys: Sys): Promise<void>;
+  shutdown(engine: DaemonStore, sys: Sys): Promise<void>;
   /** Serves `fd`, a connection already accepted on listener `lfd`, then everything `lfd` accepts after it. */
-  serveFrom(sys: Sys, fd: number, lfd: number, engine: DockerEngine, hostname: string, config: DaemonConfig): Promise<void>;
+  serveFrom(sys: Sys, fd: number, lfd: number, engine: DaemonStore, hostname: string, config: DaemonConfig): Promise<void>;
 }
 
 /** The core, loaded (once per machine) by the process that first needs it. */
@@ -30,11 +30,14 @@ export type CoreLoader = (sys: Sys) => Promise<DockerdCore>;
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 const PIDFILE = '/var/run/docker.pid';
+const DEFAULT_GROUP = 'docker';
 
 interface DaemonFlags {
   hosts: string[];
   tls: boolean | undefined;
   pidfile: string;
+  /** The unix sockets' group (`-G`): a name or a GID; '' leaves them root's. */
+  group: string;
 }
 
 /** A flag dockerd 28 has that this one does not act on: refused rather than ignored. */
@@ -43,7 +46,7 @@ interface Unsimulated {
 }
 
 function parseFlags(argv: readonly string[]): DaemonFlags | Unsimulated | string {
-  const f: DaemonFlags = { hosts: [], tls: undefined, pidfile: PIDFILE };
+  const f: DaemonFlags = { hosts: [], tls: undefined, pidfile: PIDFILE, group: DEFAULT_GROUP };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -67,11 +70,15 @@ function parseFlags(argv: readonly string[]): DaemonFlags | Unsimulated | string
         f.pidfile = v;
         break;
       }
-      case '-D':
-      case '--debug':
+      case '-G':
+      case '--group': {
+        const v = value();
+        if (v === undefined) return `flag needs an argument: ${name === '-G' ? "'G' in -G" : '--group'}`;
+        f.group = v;
         break;
+      }
       default:
-        if (name.startsWith('--containerd') || name === '--group' || name === '-G') {
+        if (name.startsWith('--containerd')) {
           if (inline === undefined && !name.startsWith('--containerd=')) i++;
           break;
         }
@@ -180,7 +187,7 @@ function help(sys: Sys): string {
   return daemonHelp({ certDir, proxy, cols });
 }
 
-export function makeDockerd(engine: () => DockerEngine, core: CoreLoader): Program {
+export function makeDockerd(engine: () => DaemonStore, core: CoreLoader): Program {
   return async (sys) => {
     // cobra acts on --version and --help before it runs the daemon, whatever else is on the line.
     if (sys.argv.includes('-v') || sys.argv.includes('--version')) {
@@ -219,12 +226,17 @@ export function makeDockerd(engine: () => DockerEngine, core: CoreLoader): Progr
     sys.fs.writeFile(flags.pidfile, `${sys.pid}`, { mode: 0o644 });
     const hosts = (flags.hosts.length > 0 ? flags.hosts : [DEFAULT_SOCKET]).map(normalizeHost);
     const listeners: number[] = [];
-    const gid = groupByName(sys.fs, 'docker')?.gid ?? 0;
+    // moby's listeners.lookupGID: a group name, else a number; only the default group may be missing.
+    const gid = flags.group === '' ? 0 : groupByName(sys.fs, flags.group)?.gid ?? (/^\d+$/.test(flags.group) ? Number(flags.group) : undefined);
+    if (gid === undefined && flags.group !== DEFAULT_GROUP) {
+      await startFailed(sys, `failed to load listeners: group ${flags.group} not found`);
+      return 1;
+    }
     for (const h of hosts) {
       try {
         if (h.startsWith('unix://') && sys.fs.exists(h.slice(7))) sys.fs.unlink(h.slice(7));
         if (h.startsWith('tcp://') && flags.tls !== true) await warnInsecureTcp(log, sys, h, flags.tls === false);
-        listeners.push(h.startsWith('unix://') ? sys.listen(h, { mode: 0o660, gid }) : sys.listen(h));
+        listeners.push(h.startsWith('unix://') ? sys.listen(h, { mode: 0o660, gid: gid ?? 0 }) : sys.listen(h));
       } catch (e) {
         if (isProcessEnd(e) || !isSysError(e)) throw e;
         await startFailed(sys, `failed to load listeners: listen ${h.replace(/^\w+:\/\//, '')}: bind: ${e.message.toLowerCase()}`);

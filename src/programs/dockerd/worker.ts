@@ -2,19 +2,19 @@
  * Blocking daemon operations run in a process of their own (where moby would start a goroutine): the
  * connection process only ever blocks on its self-pipe, and a process can block on one thing at a time.
  */
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { DaemonStore } from '../../engine/daemon/store.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 
-export function inWorker<T>(sys: Sys, engine: DockerEngine, op: (d: Daemon, s: Sys) => Promise<T>): Promise<T> {
+export function inWorker<T>(sys: Sys, engine: DaemonStore, op: (d: Daemon, s: Sys) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     sys.spawn({
       argv: [...sys.argv],
       thread: true,
       program: async (s) => {
         try {
-          resolve(await op(new Daemon({ engine, sys: s }), s));
+          resolve(await op(new Daemon({ store: engine, sys: s }), s));
         } catch (e) {
           if (isProcessEnd(e)) {
             reject(e);

@@ -1,5 +1,5 @@
 /** systemd unit files, as far as PID 1 here needs them: what to run and how to describe it. */
-import type { Fs } from '../../engine/kernel/vfs.js';
+import type { Fs } from '../../engine/kernel/fsTypes.js';
 
 export interface Unit {
   readonly name: string;

@@ -6,7 +6,7 @@
  */
 import { isSysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import type { Stat } from '../../engine/kernel/vfs.js';
+import type { Stat } from '../../engine/kernel/fsTypes.js';
 
 /** A malformed expression: the caller prints the message after its own prefix, with status 2. */
 export class TestError extends Error {}

@@ -3,7 +3,7 @@
  * getpwuid(3), getpwnam(3), getgrgid(3) and getgrouplist(3) answer. Read fresh on every call, so `useradd`
  * or a container's own /etc takes effect at once; a missing or unreadable file is an empty database.
  */
-import type { Fs } from '../../engine/kernel/vfs.js';
+import type { Fs } from '../../engine/kernel/fsTypes.js';
 
 export interface PasswdEntry {
   readonly name: string;

@@ -2,7 +2,7 @@
  * Shell patterns (`*`, `?`, `[…]`) for `case`, `${x%pat}`, `[[ == ]]` and pathname expansion.
  * A pattern string marks quoted characters with a backslash, as bash does internally.
  */
-import type { Fs } from '../../engine/kernel/vfs.js';
+import type { Fs } from '../../engine/kernel/fsTypes.js';
 
 const cache = new Map<string, RegExp>();
 

@@ -1,6 +1,6 @@
 /** What the privilege tools share: PATH search, running a child to completion, reading a secret. */
 import { isSysError } from '../../engine/kernel/errno.js';
-import type { Credentials } from '../../engine/kernel/vfs.js';
+import type { Credentials } from '../../engine/kernel/fsTypes.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 
 export const SECURE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin';

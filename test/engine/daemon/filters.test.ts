@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventFilter } from '../../../src/engine/daemon/events-filter.js';
+import { eventFilter } from '../../../src/engine/daemon/eventsFilter.js';
 import type { EventMessage } from '../../../src/engine/daemon/events.js';
 import { FilterArgs } from '../../../src/engine/daemon/filters.js';
 import { BadPattern, pathMatch } from '../../../src/engine/daemon/images/pathmatch.js';

@@ -1,7 +1,7 @@
 /** Boots a machine and runs `body` in a process under init, holding a Daemon built on that process's Sys. */
 import { Machine } from '../../../src/machine/machine.js';
 import { Daemon } from '../../../src/engine/daemon/daemon.js';
-import { DockerEngine } from '../../../src/engine/daemon/engine.js';
+import { DaemonStore } from '../../../src/engine/daemon/store.js';
 import { installImage } from '../../../src/engine/daemon/images/pull.js';
 import { CATALOG } from '../../../src/engine/daemon/registry.js';
 import { parseNormalizedNamed } from '../../../src/pkg/reference.js';
@@ -19,11 +19,11 @@ export async function errOf(f: () => unknown): Promise<string> {
 
 export interface Harness {
   readonly m: Machine;
-  readonly engine: DockerEngine;
+  readonly engine: DaemonStore;
 }
 
 /** Puts catalog images in the store as if pulled: `busybox`, `ubuntu`… */
-export function preload(engine: DockerEngine, ...refs: string[]): void {
+export function preload(engine: DaemonStore, ...refs: string[]): void {
   for (const r of refs) {
     const ref = parseNormalizedNamed(r);
     const tag = ref.tag ?? 'latest';
@@ -34,7 +34,7 @@ export function preload(engine: DockerEngine, ...refs: string[]): void {
 
 export function boot(seed = 1): Harness {
   const m = Machine.boot({ seed });
-  const engine = new DockerEngine({ kernel: m.kernel });
+  const engine = new DaemonStore({ kernel: m.kernel });
   preload(engine, 'busybox', 'ubuntu');
   return { m, engine };
 }
@@ -50,7 +50,7 @@ export async function inDaemon<T>(h: Harness, body: (d: Daemon, sys: Sys) => Pro
     argv: ['dockerd'],
     program: async (sys) => {
       try {
-        result = { ok: true, value: await body(new Daemon({ engine: h.engine, sys }), sys) };
+        result = { ok: true, value: await body(new Daemon({ store: h.engine, sys }), sys) };
       } catch (e) {
         result = { ok: false, error: e };
       }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../../src/machine/machine.js';
-import { DockerEngine } from '../../../src/engine/daemon/engine.js';
+import { DaemonStore } from '../../../src/engine/daemon/store.js';
 import { errOf, inDaemon } from './harness.js';
 
 describe('images', () => {
   it('pull prints the progress lines, then up to date; errors verbatim; rmi conflicts and records', async () => {
     const m = Machine.boot({ seed: 3 });
-    const engine = new DockerEngine({ kernel: m.kernel });
+    const engine = new DaemonStore({ kernel: m.kernel });
     const r = await inDaemon({ m, engine }, async (d) => {
       const lines: string[] = [];
       const sink = (x: { status: string; id?: string; progressDetail?: { current?: number } }): void => {

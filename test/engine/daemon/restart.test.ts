@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRestartPolicy, RestartManager, validateRestartPolicy } from '../../../src/engine/daemon/restart.js';
+import { parseRestartPolicy, RestartManager, validateRestartPolicy } from '../../../src/engine/daemon/restartmanager.js';
 
 const err = (f: () => unknown): string => {
   try {

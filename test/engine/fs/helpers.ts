@@ -1,5 +1,5 @@
 import { SysError, type Errno } from '../../../src/engine/kernel/errno.js';
-import type { Credentials, FsContext } from '../../../src/engine/kernel/vfs.js';
+import type { Credentials, FsContext } from '../../../src/engine/kernel/fsTypes.js';
 
 export const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 export const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Layer } from '../../../src/engine/fs/layer.js';
 import { Overlay } from '../../../src/engine/fs/overlay.js';
 import type { Tree, TreeEntry } from '../../../src/engine/fs/tree.js';
-import type { Backend } from '../../../src/engine/kernel/vfs.js';
+import type { Backend } from '../../../src/engine/kernel/fsTypes.js';
 import { bytes, errno, text } from './helpers.js';
 
 type Entry = { type: 'file'; content: string; mode: number } | { type: 'dir'; mode: number } | { type: 'symlink'; target: string };

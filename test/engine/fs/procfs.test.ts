@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DevFs } from '../../../src/engine/fs/devfs.js';
 import { Layer } from '../../../src/engine/fs/layer.js';
-import type { ProcInfo, ProcSource } from '../../../src/engine/fs/proc-info.js';
+import type { ProcInfo, ProcSource } from '../../../src/engine/fs/procInfo.js';
 import { ProcFs } from '../../../src/engine/fs/procfs.js';
 import { dir } from '../../../src/engine/fs/tree.js';
 import { MountTable } from '../../../src/engine/fs/vfs.js';
-import { DEV } from '../../../src/engine/kernel/vfs.js';
+import { DEV } from '../../../src/engine/kernel/fsTypes.js';
 import { ctx, errno, USER } from './helpers.js';
 
 const proc = (p: Partial<ProcInfo> & { pid: number }): ProcInfo => ({

@@ -1,6 +1,6 @@
 /** A minimal in-memory MountNamespace for kernel tests: flat map, no permissions beyond existence. */
 import { SysError } from '../../../src/engine/kernel/errno.js';
-import type { Backend, Fs, FsContext, MountNamespace, Stat } from '../../../src/engine/kernel/vfs.js';
+import type { Backend, Fs, FsContext, MountNamespace, Stat } from '../../../src/engine/kernel/fsTypes.js';
 
 interface Node {
   type: 'file' | 'dir';

@@ -12,7 +12,7 @@ import type {
   MountNamespace,
   Stat,
   WriteOptions,
-} from '../../../src/engine/kernel/vfs.js';
+} from '../../../src/engine/kernel/fsTypes.js';
 
 interface Node {
   type: FileType;

@@ -1,6 +1,6 @@
 /** Runs coreutils programs on a real Kernel over the in-test filesystem and returns what they printed. */
 import { binaryContent } from '../../../src/engine/kernel/binfmt.js';
-import { DEV } from '../../../src/engine/kernel/vfs.js';
+import { DEV } from '../../../src/engine/kernel/fsTypes.js';
 import type { Tty } from '../../../src/engine/kernel/tty.js';
 import { Kernel } from '../../../src/engine/kernel/kernel.js';
 import type { Program, Sys } from '../../../src/engine/kernel/sys.js';

@@ -1,6 +1,6 @@
 /** System facts, environment, time and streaming behaviour. */
 import { describe, expect, it } from 'vitest';
-import { DEV } from '../../../src/engine/kernel/vfs.js';
+import { DEV } from '../../../src/engine/kernel/fsTypes.js';
 import { pipeline, world } from './harness.js';
 
 const enc = new TextEncoder();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cgroup } from '../../../src/engine/kernel/cgroup.js';
 import { Kernel } from '../../../src/engine/kernel/kernel.js';
-import { DEV } from '../../../src/engine/kernel/vfs.js';
+import { DEV } from '../../../src/engine/kernel/fsTypes.js';
 import type { WaitStatus } from '../../../src/engine/kernel/sys.js';
 import { coreutils } from '../../../src/programs/coreutils/index.js';
 import { BOOT, world } from './harness.js';

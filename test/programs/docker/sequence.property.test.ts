@@ -33,14 +33,14 @@ const command: fc.Arbitrary<string[]> = fc.oneof(
 
 function invariants(m: Machine): string[] {
   const out: string[] = [];
-  const cs = [...m.engine.containers.values()];
+  const cs = [...m.daemonStore.containers.values()];
   const names = cs.map((c) => c.Name);
   if (new Set(names).size !== names.length) out.push(`duplicate names ${names.join(',')}`);
   const running = cs.filter((c) => c.State.Running && !c.State.Restarting);
   const ips = running.map((c) => c.Networks.get('bridge')?.IPAddress ?? '');
   if (new Set(ips).size !== ips.length || ips.includes('')) out.push(`addresses ${ips.join(',')}`);
   for (const c of cs) {
-    const rt = m.engine.runtime(c);
+    const rt = m.daemonStore.runtime(c);
     const alive = rt.pid1 !== null && rt.pid1.state === 'running';
     if (c.State.Running && !c.State.Restarting && !alive) out.push(`${c.Name} running without PID 1`);
     if (!c.State.Running && alive) out.push(`${c.Name} not running, PID 1 alive`);
@@ -57,7 +57,7 @@ describe('docker command sequences', () => {
     const m = Machine.boot({ seed: 5, drain: nodeDrain });
     await m.kernel.run({ until: 100 });
     expect(await docker(m, ['pull', 'busybox'])).toBe(0);
-    const layer = m.engine.images.resolve('busybox').layers[0];
+    const layer = m.daemonStore.images.resolve('busybox').layers[0];
     const digest = digestInodes(layer.root);
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (cmds) => {
@@ -70,7 +70,7 @@ describe('docker command sequences', () => {
         }
         expect(m.kernel.faults).toEqual([]);
         for (const n of ['c0', 'c1', 'c2']) await docker(m, ['rm', '-f', n]);
-        expect(m.engine.containers.size).toBe(0);
+        expect(m.daemonStore.containers.size).toBe(0);
         expect(m.kernel.hostNet.interfaces().filter((i) => i.name.startsWith('veth'))).toEqual([]);
         expect(digestInodes(layer.root)).toBe(digest);
       }),

@@ -32,9 +32,9 @@ async function flooding(seed: number, first: string, flood: string) {
 describe('attach backpressure', () => {
   it('holds a flooding container while its attached client is stopped, and lets it go again', { timeout: 120_000 }, async () => {
     const { m, k, typist, term, shown } = await flooding(1, 'sudo docker pull busybox', 'sudo docker run -it --name flood busybox yes');
-    const c = m.engine.getContainer('flood');
+    const c = m.daemonStore.getContainer('flood');
     expect(c.State.Running).toBe(true);
-    const tty = m.engine.runtime(c).tty!;
+    const tty = m.daemonStore.runtime(c).tty!;
     let produced = 0;
     tty.onOutput((d) => void (produced += d.length));
 
@@ -65,7 +65,7 @@ describe('attach backpressure', () => {
   for (const [flags, stream] of [['-it', 'its terminal'], ['-i', 'its pipes']] as const) {
     it(`holds a flooding \`docker exec ${flags}\` while its client is stopped, through ${stream}`, { timeout: 120_000 }, async () => {
       const { m, k, term, shown } = await flooding(2, 'sudo docker run -d --name box busybox sleep 100000', `sudo docker exec ${flags} box yes`);
-      const rt = m.engine.runtime(m.engine.getContainer('box'));
+      const rt = m.daemonStore.runtime(m.daemonStore.getContainer('box'));
       const rec = [...rt.execs.values()][0];
       expect(rec?.running).toBe(true);
       // Everything the exec process writes reaches its session: count it there.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SysError } from '../../../src/engine/kernel/errno.js';
-import type { Fs } from '../../../src/engine/kernel/vfs.js';
+import type { Fs } from '../../../src/engine/kernel/fsTypes.js';
 import { UserDb, groupByName, groupList, readPasswd, userById, userByName, userName } from '../../../src/programs/lib/users.js';
 
 function fakeFs(files: Record<string, string>): Fs {

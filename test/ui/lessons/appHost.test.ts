@@ -87,13 +87,13 @@ describe('the app lesson host', () => {
     expect(p.replaced).toHaveLength(1);
     expect(session).not.toBe(first);
     expect(ran?.machine).toBe(session.machine);
-    expect(session.machine.engine.getContainer('daemon_dave').State.Running).toBe(true);
+    expect(session.machine.daemonStore.getContainer('daemon_dave').State.Running).toBe(true);
     const typed = session.journal.filter((e) => e.kind === 'keys').map((e) => (e.kind === 'keys' ? e.data : ''));
     expect(typed).toEqual(SETUP.map((l) => `${l}\r`));
 
     const restored = await Session.restore(7, session.journal, session.head, boot, new ManualHost(), fail);
     expect(positionOf(restored.machine.kernel)).toEqual(session.head);
-    expect(restored.machine.engine.getContainer('daemon_dave').State.Running).toBe(true);
+    expect(restored.machine.daemonStore.getContainer('daemon_dave').State.Running).toBe(true);
     // The screen after a reload is what the learner saw, setup included.
     const live = p.screens[0].join('');
     expect(live).toMatch(/\r\nStatus: Downloaded newer image for ubuntu:latest\r\ndocker\.io\/library\/ubuntu:latest\r\n/);
@@ -108,7 +108,7 @@ describe('the app lesson host', () => {
     const ran = await host.until(p.lessonHost.setup!(SETUP.slice(0, 1), fresh));
     expect(p.replaced).toHaveLength(1);
     expect(ran?.machine).toBe(fresh.machine);
-    const images = p.current().machine.engine.images;
+    const images = p.current().machine.daemonStore.images;
     expect(images.all().map((i) => images.repoTags(i.id))).toEqual([['ubuntu:latest']]);
   });
 

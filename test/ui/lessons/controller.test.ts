@@ -257,7 +257,7 @@ describe('LessonController on a live machine', () => {
     expect(run(c).unmet.map((r) => r.found)).toEqual([]);
     expect(host.current).not.toBe(mine);
     // The learner's machine is untouched (the page keeps it); the lesson now has a machine of its own.
-    expect(mine.machine.engine.containers.size).toBe(1);
+    expect(mine.machine.daemonStore.containers.size).toBe(1);
     expect(c.progress().machine).toBe('ch03-02-first-container');
     c.dispose();
   });

@@ -19,7 +19,7 @@ describe('the event timeline', () => {
     const transitions = ev.filter((e) => e.to !== null).map((e) => `${e.from ?? ''}→${e.to}`);
     expect(transitions).toEqual(['running→exited', 'created→running', '→created']);
     const die = ev[0];
-    const id = m.machine.engine.getContainer('once').ID;
+    const id = m.machine.daemonStore.getContainer('once').ID;
     expect(die.id).toBe(id);
     // The line docker events prints, the ID shortened to fit.
     expect(eventLine(die)).toMatch(

@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 describe('container views', () => {
   it('shows a running container as docker ps does, with its address', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     expect(containerViewById(m.machine.query, WEB_ID)).toEqual({
       id: WEB_ID,
       name: 'web',
@@ -47,20 +47,20 @@ describe('container views', () => {
   });
 
   it('shows an exited container with its exit code and no address', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const c = engine.getContainer('done');
     const v = containerView(c, engine.nowNs());
     expect([v.state, v.status, v.exitCode, v.ip, v.mac]).toEqual(['exited', 'Exited (3) 2 seconds ago', 3, '', '']);
   });
 
   it('orders newest first', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const views = Object.fromEntries([...engine.containers.values()].map((c) => [c.ID, containerView(c, engine.nowNs())]));
     expect(containerOrder(views).map((id) => views[id].name)).toEqual(['done', 'web']);
   });
 
   it('puts running containers on the bridge, by address', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const views = [...engine.containers.values()].map((c) => containerView(c, engine.nowNs()));
     expect(bridgeView(views)).toEqual({
       name: 'bridge',
@@ -74,7 +74,7 @@ describe('container views', () => {
 
 describe('images', () => {
   it('lists each image with its layers, keyed by content', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const v = imagesView(m.machine.query);
     const img = engine.images.resolve('busybox');
     expect(v.images).toEqual([{ id: img.id, tags: ['busybox:latest'], size: img.size, layers: [...img.diffIds] }]);
@@ -90,7 +90,7 @@ describe('images', () => {
 
   it('shows a layer two images hold once, used by both', async () => {
     await m.type('sudo docker pull busybox:1.37', 'sudo docker pull alpine');
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const busybox = engine.images.resolve('busybox');
     // What `docker commit` makes: the busybox layer, shared, under a new one.
     const extra = Layer.fromTree({ '/': { type: 'dir', mode: 0o755, mtimeMs: 0 }, '/note': { type: 'file', content: 'hi', mode: 0o644, mtimeMs: 0 } });
@@ -113,7 +113,7 @@ describe('images', () => {
 
 describe('a container in detail', () => {
   it('has its process tree with host PIDs beside namespace PIDs', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const tree = processTree(m.machine.query, engine.getContainer('web'));
     expect(tree.omitted).toBe(0);
     expect(tree.items.map((p) => [p.nsPid, p.nsPpid, p.depth, p.command])).toEqual([
@@ -126,7 +126,7 @@ describe('a container in detail', () => {
   });
 
   it('has its docker diff', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     expect(containerDiff(m.machine.query, engine.getContainer('web'))).toEqual({
       items: [
         { kind: 'C', path: '/tmp' },
@@ -137,7 +137,7 @@ describe('a container in detail', () => {
   });
 
   it('tails the log as plain text, keys stable as the tail moves', async () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const c = engine.getContainer('web');
     const all = logTail(m.machine.query, c, 1000);
     expect(all.items[0]).toMatchObject({ stream: 'stdout', text: '<img src=x onerror=alert(1)>' });
@@ -155,7 +155,7 @@ describe('a container in detail', () => {
   });
 
   it('has docker inspect as plain JSON, detached from the engine', () => {
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const c = engine.getContainer('web');
     const json = containerInspect(m.machine.query, c) as Record<string, unknown>;
     expect(json.Name).toBe('/web');

@@ -16,7 +16,7 @@ describe('a TTY container’s log', () => {
   it('shows the lines its terminal showed: no title escapes, no bracketed paste, no CR', async () => {
     const m = bootTyped();
     await m.type('sudo docker run --name bob_the_container -i -t ubuntu /bin/bash', 'echo hello world', 'ecx\x7fho fixed\r', "printf 'one\\ntwo\\n\\033[2Athree\\n\\n'", 'exit');
-    const engine = m.machine.engine;
+    const engine = m.machine.daemonStore;
     const c = engine.getContainer('bob_the_container');
     const raw = ttyTail(m.machine.query, c).raw;
     // What bash really wrote: an OSC window title before each prompt, CR LF, a backspace's erase.

@@ -4,7 +4,7 @@
  * as `docker rmi` would without force, so an image a container uses stays (its conflict is skipped). The
  * reclaimed space is that of the layers actually deleted; one `prune` event reports it.
  */
-import type { DockerEngine } from '../engine.js';
+import type { DaemonStore } from '../store.js';
 import { conflict, isDaemonError } from '../../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from '../filters.js';
 import { matchLabels, pruneUntil } from '../prune.js';
@@ -17,9 +17,9 @@ export interface ImagesPruneReport {
 }
 
 const ACCEPTED: ReadonlySet<string> = new Set(['dangling', 'label', 'label!', 'until']);
-const running = new WeakSet<DockerEngine>();
+const running = new WeakSet<DaemonStore>();
 
-export function imagesPrune(engine: DockerEngine, raw: FilterMap = {}): ImagesPruneReport {
+export function imagesPrune(engine: DaemonStore, raw: FilterMap = {}): ImagesPruneReport {
   if (running.has(engine)) throw conflict('a prune operation is already running');
   running.add(engine);
   try {

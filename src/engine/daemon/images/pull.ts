@@ -4,7 +4,7 @@
  * `Already exists`; a reference already pointing at the image is `Image is up to date`.
  */
 import type { Sys } from '../../kernel/sys.js';
-import type { DockerEngine } from '../engine.js';
+import type { DaemonStore } from '../store.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
 import { humanSize } from '../../../pkg/units.js';
 import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
@@ -30,7 +30,7 @@ const EXTRACT_BYTES_PER_MS = 150_000;
 const TICKS = 3;
 
 /** Puts a catalog image in the store under `ref` without any progress (tests, preloaded machines). */
-export function installImage(engine: DockerEngine, cat: CatalogImage, ref: Reference): { image: Image; changed: boolean } {
+export function installImage(engine: DaemonStore, cat: CatalogImage, ref: Reference): { image: Image; changed: boolean } {
   const b = buildCatalogImage(cat);
   let image = engine.images.get(b.imageId);
   if (!image) {
@@ -55,7 +55,7 @@ export function installImage(engine: DockerEngine, cat: CatalogImage, ref: Refer
 }
 
 /** POST /images/create?fromImage=…&tag=…: resolves, "downloads", tags. Errors are the registry's. */
-export async function imagePull(engine: DockerEngine, sys: Sys, refStr: string, onProgress: ProgressSink = () => {}): Promise<Image> {
+export async function imagePull(engine: DaemonStore, sys: Sys, refStr: string, onProgress: ProgressSink = () => {}): Promise<Image> {
   if (refStr === '') throw invalidParameter('invalid reference format');
   const ref = tagNameOnly(parseNormalizedNamed(refStr));
   const cat = resolveRemote(ref);

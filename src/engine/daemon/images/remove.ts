@@ -2,7 +2,7 @@
  * `docker rmi` (moby daemon/images/image_delete.go): untag a reference, and delete the image once nothing names
  * it — unless a container uses it. The records are the API's `[{"Untagged": …}, {"Deleted": …}]`.
  */
-import type { DockerEngine } from '../engine.js';
+import type { DaemonStore } from '../store.js';
 import { conflict } from '../../../pkg/errdefs.js';
 import { shortID } from '../ids.js';
 import { familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
@@ -15,7 +15,7 @@ function isIdPrefix(id: string, ref: string): boolean {
   return /^[a-f0-9]+$/.test(hex) && id.startsWith(`sha256:${hex}`);
 }
 
-function users(engine: DockerEngine, img: Image): { running?: string; stopped?: string } {
+function users(engine: DaemonStore, img: Image): { running?: string; stopped?: string } {
   const out: { running?: string; stopped?: string } = {};
   for (const c of engine.containers.values()) {
     if (c.ImageID !== img.id) continue;
@@ -33,7 +33,7 @@ function isSingleReference(refs: readonly Reference[]): boolean {
   return names.size <= 1;
 }
 
-export function imageRemove(engine: DockerEngine, refOrId: string, opts: { force?: boolean } = {}): DeleteRecord[] {
+export function imageRemove(engine: DaemonStore, refOrId: string, opts: { force?: boolean } = {}): DeleteRecord[] {
   const store = engine.images;
   const img = store.resolve(refOrId);
   const force = opts.force ?? false;

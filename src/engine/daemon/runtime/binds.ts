@@ -5,7 +5,7 @@
  * a container that never looks at /dev costs nothing for it.
  */
 import { SysError } from '../../kernel/errno.js';
-import type { Backend, FileType, FsCaller, Stat, WriteOptions } from '../../kernel/vfs.js';
+import type { Backend, FileType, FsCaller, Stat, WriteOptions } from '../../kernel/fsTypes.js';
 
 export class FileBind implements Backend {
   constructor(

@@ -2,7 +2,7 @@
 import type { Sys } from '../../kernel/sys.js';
 import { blockUntil } from '../block.js';
 import type { Container } from '../container.js';
-import type { DockerEngine } from '../engine.js';
+import type { DaemonStore } from '../store.js';
 import type { LogStream } from '../logs.js';
 import type { ContainerRuntime } from './task.js';
 
@@ -32,7 +32,7 @@ export const STREAM_WAIT_MS = 2000;
  * everything, as dockerd's handleContainerExit waits (StreamConfig.Wait) before the exit is reported. A
  * client doing `attach` then `wait` (dockerode's usual pattern) so gets the last output before the exit code.
  */
-export async function drainAttached(engine: DockerEngine, sys: Sys, rt: ContainerRuntime): Promise<void> {
+export async function drainAttached(engine: DaemonStore, sys: Sys, rt: ContainerRuntime): Promise<void> {
   if (!rt.sinks || rt.sinks.size === 0) return;
   const sinks = [...rt.sinks];
   rt.sinks.clear();

@@ -7,7 +7,7 @@
 import { Cgroup } from '../../kernel/cgroup.js';
 import type { Container } from '../container.js';
 import { conflict, isDaemonError, notFound, systemError } from '../../../pkg/errdefs.js';
-import type { DockerEngine } from '../engine.js';
+import type { DaemonStore } from '../store.js';
 import { containerMounts, INIT_PATH, writeContainerFiles } from './rootfs.js';
 import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';
 import type { ContainerRuntime } from './task.js';
@@ -21,7 +21,7 @@ export const PIDS_GUARD = 4096;
 
 const ROOT_CTX = { cred: { uid: 0, gid: 0, groups: [0] }, umask: 0o022, caller: { hostPid: 0 } };
 
-export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRuntime): void {
+export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   const k = engine.kernel;
   rt.startError = null;
   // initializeNetworking: a container: network is checked before anything else, and lends its hostname.
@@ -81,7 +81,7 @@ export function prepareStart(engine: DockerEngine, c: Container, rt: ContainerRu
 }
 
 /** getNetworkedContainer: the container whose network namespace `--network container:X` joins, running. */
-function networkedContainer(engine: DockerEngine, c: Container): Container | null {
+function networkedContainer(engine: DaemonStore, c: Container): Container | null {
   const mode = c.HostConfig.NetworkMode;
   if (!mode.startsWith('container:')) return null;
   const ref = mode.slice('container:'.length);

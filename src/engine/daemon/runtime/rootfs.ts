@@ -9,7 +9,7 @@ import { DevFs } from '../../fs/devfs.js';
 import { Layer } from '../../fs/layer.js';
 import { MemTree } from '../../fs/memtree.js';
 import { Overlay } from '../../fs/overlay.js';
-import { kernelProcSource } from '../../fs/proc-source.js';
+import { kernelProcSource } from '../../fs/procSource.js';
 import { ProcFs } from '../../fs/procfs.js';
 import { MountTable } from '../../fs/vfs.js';
 import type { Tree } from '../../fs/tree.js';
@@ -17,7 +17,7 @@ import { binaryContent } from '../../kernel/binfmt.js';
 import { utf8Encode } from '../../kernel/utf8.js';
 import type { Container } from '../container.js';
 import { DOCKER_ROOT } from '../container.js';
-import type { DockerEngine } from '../engine.js';
+import type { DaemonStore } from '../store.js';
 import { buildHostnameFile, buildHostsFile } from '../hosts.js';
 import type { Image } from '../images/store.js';
 import { buildResolvConf, hostResolvConfPath, SYSTEMD_RESOLV_CONF } from '../resolvconf.js';
@@ -25,9 +25,9 @@ import { FileBind, LazyBackend } from './binds.js';
 import type { ContainerRuntime } from './task.js';
 import { DEFAULT_BRIDGE } from '../ipam.js';
 
-const initLayers = new WeakMap<DockerEngine, Layer>();
-const hostResolv = new WeakMap<DockerEngine, { text: string; path: string }>();
-const defaultResolv = new WeakMap<DockerEngine, string>();
+const initLayers = new WeakMap<DaemonStore, Layer>();
+const hostResolv = new WeakMap<DaemonStore, { text: string; path: string }>();
+const defaultResolv = new WeakMap<DaemonStore, string>();
 /** The last text encoded per file name: every container of a host gets the same resolv.conf. */
 const encoded = new Map<string, { text: string; bytes: Uint8Array }>();
 
@@ -58,7 +58,7 @@ function initTree(): Tree {
 }
 
 /** The init layer: identical for every container of one engine, so shared (stamped with the engine's birth). */
-export function initLayer(engine: DockerEngine): Layer {
+export function initLayer(engine: DaemonStore): Layer {
   let l = initLayers.get(engine);
   if (!l) {
     l = Layer.fromTree(initTree(), { mtimeMs: engine.kernel.clock.epochMs() });
@@ -68,12 +68,12 @@ export function initLayer(engine: DockerEngine): Layer {
 }
 
 /** The container's RW layer over its image: nothing is allocated for the upper layer until the first write. */
-export function newRootfs(engine: DockerEngine, image: Image): Overlay {
+export function newRootfs(engine: DaemonStore, image: Image): Overlay {
   const k = engine.kernel;
   return new Overlay([...image.layers, initLayer(engine)], { clock: () => k.clock.epochMs() });
 }
 
-function hostResolvConf(engine: DockerEngine): { text: string; path: string } {
+function hostResolvConf(engine: DaemonStore): { text: string; path: string } {
   let r = hostResolv.get(engine);
   if (!r) {
     const fs = engine.kernel.rootMnt.view({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 1 } });
@@ -87,7 +87,7 @@ function hostResolvConf(engine: DockerEngine): { text: string; path: string } {
 }
 
 /** The container's directory under /var/lib/docker/containers: where hostname, hosts and resolv.conf live. */
-function newFilesTree(engine: DockerEngine): MemTree {
+function newFilesTree(engine: DaemonStore): MemTree {
   return new MemTree({ clock: () => engine.kernel.clock.epochMs(), fsType: 'ext4', rootMode: 0o710 });
 }
 
@@ -95,7 +95,7 @@ function newFilesTree(engine: DockerEngine): MemTree {
  * Writes the container's hostname, hosts and resolv.conf (every start: the IP may have changed). A container
  * on another's network (`shared`) gets that container's files; on the host's network, copies of the host's.
  */
-export function writeContainerFiles(engine: DockerEngine, c: Container, rt: ContainerRuntime, shared?: ContainerRuntime): void {
+export function writeContainerFiles(engine: DaemonStore, c: Container, rt: ContainerRuntime, shared?: ContainerRuntime): void {
   const files = (rt.files ??= newFilesTree(engine));
   const h = c.HostConfig;
   const write = (name: string, content: string | Uint8Array): void =>
@@ -128,7 +128,7 @@ export function writeContainerFiles(engine: DockerEngine, c: Container, rt: Cont
   write('resolv.conf', resolv);
 }
 
-function hostFile(engine: DockerEngine, path: string): string {
+function hostFile(engine: DaemonStore, path: string): string {
   const fs = engine.kernel.rootMnt.view({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 1 } });
   return fs.exists(path) ? fs.readText(path) : '';
 }
@@ -136,7 +136,7 @@ function hostFile(engine: DockerEngine, path: string): string {
 const BIND_OPTS = 'rw,relatime,discard,errors=remount-ro,commit=30';
 
 /** The mount namespace PID 1 gets. Built on the first start and kept: its /proc follows the current PID 1. */
-export function containerMounts(engine: DockerEngine, c: Container, rt: ContainerRuntime, writeFiles = true): MountTable {
+export function containerMounts(engine: DaemonStore, c: Container, rt: ContainerRuntime, writeFiles = true): MountTable {
   if (rt.mnt) return rt.mnt;
   const k = engine.kernel;
   const dir = `${DOCKER_ROOT}/overlay2/${c.rwLayerId}`;
@@ -170,10 +170,10 @@ export function containerMounts(engine: DockerEngine, c: Container, rt: Containe
 
 /** Where `--init` puts docker-init (moby's DefaultInitBinary mount), read-only. */
 export const INIT_PATH = '/sbin/docker-init';
-const initBinaries = new WeakMap<DockerEngine, MemTree>();
+const initBinaries = new WeakMap<DaemonStore, MemTree>();
 
 /** Bind-mounts the host's docker-init over /sbin/docker-init, wherever the image's /sbin really is. */
-function mountInit(engine: DockerEngine, mnt: MountTable): void {
+function mountInit(engine: DaemonStore, mnt: MountTable): void {
   let tree = initBinaries.get(engine);
   if (!tree) {
     tree = newFilesTree(engine);

@@ -8,7 +8,7 @@ import { SysError } from '../../kernel/errno.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import type { Process } from '../../kernel/process.js';
 import type { Program } from '../../kernel/sys.js';
-import type { Credentials, Fs } from '../../kernel/vfs.js';
+import type { Credentials, Fs } from '../../kernel/fsTypes.js';
 import { DEFAULT_PATH_ENV } from '../../rootfs/index.js';
 import { invalidParameter, systemError, type DaemonError } from '../../../pkg/errdefs.js';
 

@@ -12,7 +12,7 @@ import type { OpenFile } from '../../kernel/openfile.js';
 import type { Program, Sys, WaitStatus } from '../../kernel/sys.js';
 import { blockUntil } from '../block.js';
 import type { Container } from '../container.js';
-import type { DockerEngine } from '../engine.js';
+import type { DaemonStore } from '../store.js';
 import { isDaemonError, systemError } from '../../../pkg/errdefs.js';
 import { execExited, handleExit, restartCanceled } from '../monitor.js';
 import { drainAttached, emitOutput } from './output.js';
@@ -27,7 +27,7 @@ export function shimArgv(id: string): string[] {
   return [SHIM_PATH, '-namespace', 'moby', '-id', id, '-address', '/run/containerd/containerd.sock'];
 }
 
-export function shimProgram(engine: DockerEngine, c: Container, rt: ContainerRuntime): Program {
+export function shimProgram(engine: DaemonStore, c: Container, rt: ContainerRuntime): Program {
   return async (sys) => {
     const k = engine.kernel;
     const self = k.procs.get(sys.hostPid)!;
@@ -63,7 +63,7 @@ export function shimProgram(engine: DockerEngine, c: Container, rt: ContainerRun
 }
 
 /** Spawns PID 1 (via runc init's exec) with the container's stdio and marks the container running. */
-function spawnInit(engine: DockerEngine, sys: Sys, self: Process, c: Container, rt: ContainerRuntime): void {
+function spawnInit(engine: DaemonStore, sys: Sys, self: Process, c: Container, rt: ContainerRuntime): void {
   const k = engine.kernel;
   const spec = rt.spec!;
   let fds: Record<number, number> = {};
@@ -98,7 +98,7 @@ function spawnInit(engine: DockerEngine, sys: Sys, self: Process, c: Container, 
 }
 
 /** Waits for PID 1, recording exec exits on the way; then collects the execs its death took down. */
-async function waitInit(engine: DockerEngine, sys: Sys, c: Container, rt: ContainerRuntime): Promise<WaitStatus> {
+async function waitInit(engine: DaemonStore, sys: Sys, c: Container, rt: ContainerRuntime): Promise<WaitStatus> {
   const initPid = rt.pid1!.hostPid;
   let init: WaitStatus | undefined;
   while (init === undefined || rt.execs.size > 0) {

@@ -13,8 +13,8 @@ import type { Process } from '../../kernel/process.js';
 import type { Tty } from '../../kernel/tty.js';
 import type { Disposable } from '../../../pkg/disposable.js';
 import type { DaemonError } from '../../../pkg/errdefs.js';
-import type { ExecRecord } from '../exec-record.js';
-import type { RestartManager } from '../restart.js';
+import type { ExecRecord } from '../execRecord.js';
+import type { RestartManager } from '../restartmanager.js';
 import { SinkGate, type StreamSink } from './stdio.js';
 import type { LaunchSpec } from './runc.js';
 

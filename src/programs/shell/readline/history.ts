@@ -2,7 +2,7 @@
  * History for the line editor: walking it with Up/Down (edits to the line being typed survive a trip into
  * history and back), and bash's history file (read at start-up, written at exit, trimmed to HISTFILESIZE).
  */
-import type { Fs } from '../../../engine/kernel/vfs.js';
+import type { Fs } from '../../../engine/kernel/fsTypes.js';
 
 export class HistoryWalk {
   /** Index into `entries`; `entries.length` is the line being typed. */

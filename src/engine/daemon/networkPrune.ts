@@ -4,13 +4,13 @@
  * nothing builds here, so there is no cache.
  * Both still check their filters and log what moby logs, so `docker system prune` tells the truth.
  */
-import type { DockerEngine } from './engine.js';
+import type { DaemonStore } from './store.js';
 import { FilterArgs, type FilterMap } from './filters.js';
 import { pruneUntil } from './prune.js';
 
 const NETWORK_FILTERS: ReadonlySet<string> = new Set(['label', 'label!', 'until']);
 
-export function networksPrune(engine: DockerEngine, raw: FilterMap = {}): { NetworksDeleted: string[] | null } {
+export function networksPrune(engine: DaemonStore, raw: FilterMap = {}): { NetworksDeleted: string[] | null } {
   const f = new FilterArgs(raw);
   f.validate(NETWORK_FILTERS);
   pruneUntil(f, engine.nowNs());
@@ -20,7 +20,7 @@ export function networksPrune(engine: DockerEngine, raw: FilterMap = {}): { Netw
 
 const VOLUME_FILTERS: ReadonlySet<string> = new Set(['label', 'label!', 'all']);
 
-export function volumesPrune(engine: DockerEngine, raw: FilterMap = {}): { VolumesDeleted: string[] | null; SpaceReclaimed: number } {
+export function volumesPrune(engine: DaemonStore, raw: FilterMap = {}): { VolumesDeleted: string[] | null; SpaceReclaimed: number } {
   const f = new FilterArgs(raw);
   f.validate(VOLUME_FILTERS);
   f.getBoolOrDefault('all', false);

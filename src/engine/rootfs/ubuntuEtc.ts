@@ -1,5 +1,5 @@
 import { lines } from './builder.js';
-import type { UbuntuVersion } from './ubuntu-packages.js';
+import type { UbuntuVersion } from './ubuntuPackages.js';
 
 /** Release facts of the two ubuntu images modelled (24.04.1 and 22.04.5 point releases). */
 export interface UbuntuRelease {

@@ -2,8 +2,8 @@
 import type { Cgroup } from '../kernel/cgroup.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { PidNamespace, Process } from '../kernel/process.js';
-import { PTS_MAJOR, type FsCaller } from '../kernel/vfs.js';
-import type { ProcInfo, ProcSource } from './proc-info.js';
+import { PTS_MAJOR, type FsCaller } from '../kernel/fsTypes.js';
+import type { ProcInfo, ProcSource } from './procInfo.js';
 import { MountTable } from './vfs.js';
 
 export interface KernelProcOptions {

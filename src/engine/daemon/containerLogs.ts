@@ -30,11 +30,11 @@ export function containerLogs(d: DaemonContext, name: string, opts: LogsOptions 
   const stdout = opts.stdout ?? false;
   const stderr = opts.stderr ?? false;
   if (!stdout && !stderr) throw invalidParameter('You must choose at least one stream');
-  const c = d.engine.getContainer(name);
+  const c = d.store.getContainer(name);
   if (c.HostConfig.LogConfig.Type === 'none') {
     throw new DaemonError('NotImplemented', 'configured logging driver does not support reading');
   }
-  const q = new StreamQueue<LogEntry>(d.engine, d.sys);
+  const q = new StreamQueue<LogEntry>(d.store, d.sys);
   for (const e of c.logs.read({ tail: opts.tail, sinceNs: opts.sinceNs, untilNs: opts.untilNs, stdout, stderr })) q.push(e);
   const follow = (opts.follow ?? false) && c.State.Running && opts.untilNs === undefined;
   if (follow) {

@@ -1,5 +1,5 @@
 /** GET /version and GET /info as Docker Engine 28.2.2 answers them, filled from the simulated host. */
-import type { DockerEngine } from '../../engine/daemon/engine.js';
+import type { DaemonStore } from '../../engine/daemon/store.js';
 import { formatRFC3339Nano } from '../../pkg/timetypes.js';
 
 export const ENGINE_VERSION = '28.2.2';
@@ -7,7 +7,7 @@ export const ENGINE_COMMIT = '45873be';
 const BUILD_TIME = '2025-05-30T12:07:28.000000000+00:00';
 const GO_VERSION = 'go1.24.3';
 
-export function systemVersion(engine: DockerEngine): Record<string, unknown> {
+export function systemVersion(engine: DaemonStore): Record<string, unknown> {
   const kernel = engine.kernel.release;
   return {
     Platform: { Name: 'Docker Engine - Community' },
@@ -70,7 +70,7 @@ export function apiWarnings(config: DaemonConfig): string[] {
   return out;
 }
 
-export function systemInfo(engine: DockerEngine, hostname: string, config: DaemonConfig = { hosts: [], tls: undefined }): Record<string, unknown> {
+export function systemInfo(engine: DaemonStore, hostname: string, config: DaemonConfig = { hosts: [], tls: undefined }): Record<string, unknown> {
   const states = [...engine.containers.values()].map((c) => c.State);
   const running = states.filter((s) => s.Running && !s.Paused).length;
   const paused = states.filter((s) => s.Paused).length;
@@ -166,10 +166,10 @@ export function systemInfo(engine: DockerEngine, hostname: string, config: Daemo
   };
 }
 
-const ids = new WeakMap<DockerEngine, string>();
+const ids = new WeakMap<DaemonStore, string>();
 
 /** The engine's UUID (/var/lib/docker/engine-id), drawn once from the seeded PRNG. */
-function daemonId(engine: DockerEngine): string {
+function daemonId(engine: DaemonStore): string {
   let id = ids.get(engine);
   if (!id) {
     const h = engine.kernel.prng.hex(16);

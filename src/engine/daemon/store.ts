@@ -1,7 +1,7 @@
 /**
- * The Docker engine's persistent state: what /var/lib/docker and dockerd's memory hold between requests —
+ * What dockerd keeps: what /var/lib/docker and dockerd's memory hold between requests —
  * containers, names, images, the bridge's address pool, events, exec instances — plus the runtime records of
- * live containers. It outlives any one dockerd process: the machine keeps one DockerEngine and hands it to each
+ * live containers. It outlives any one dockerd process: the machine keeps one DaemonStore and hands it to each
  * dockerd it starts, so containers and images survive `systemctl restart docker` as they do on disk.
  * A `Daemon` (daemon.ts) is the cheap per-process handle the operations run through.
  */
@@ -16,15 +16,15 @@ import { BridgeIpam } from './ipam.js';
 import { NameRegistry } from './names.js';
 import { Bridge } from './runtime/network.js';
 import type { ContainerRuntime } from './runtime/task.js';
-import type { ExecRecord } from './exec-record.js';
+import type { ExecRecord } from './execRecord.js';
 
-export interface EngineOptions {
+export interface DaemonStoreOptions {
   readonly kernel: Kernel;
   /** Per-container log buffer bound (bytes of line text). */
   readonly maxLogBytes?: number;
 }
 
-export class DockerEngine {
+export class DaemonStore {
   readonly kernel: Kernel;
   readonly containers = new Map<string, Container>();
   readonly runtimes = new Map<string, ContainerRuntime>();
@@ -43,7 +43,7 @@ export class DockerEngine {
   /** dockerd is stopping its containers: their exits are not the user's doing (moby IsShuttingDown). */
   shuttingDown = false;
 
-  constructor(opts: EngineOptions) {
+  constructor(opts: DaemonStoreOptions) {
     this.kernel = opts.kernel;
     this.maxLogBytes = opts.maxLogBytes;
     this.events = new DaemonEvents(() => this.nowNs());

@@ -2,7 +2,7 @@
  * The text of /proc files in Linux 6.8's formats (proc(5)); procps parses these, so spacing and field order
  * matter. Times in clock ticks are USER_HZ = 100; pages are 4 KiB.
  */
-import type { ProcInfo, ProcSource } from './proc-info.js';
+import type { ProcInfo, ProcSource } from './procInfo.js';
 
 const HZ = 100;
 const STATE_NAMES: Record<ProcInfo['state'], string> = {

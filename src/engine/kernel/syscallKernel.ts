@@ -14,7 +14,7 @@ import type { Signal } from './signals.js';
 import type { Listener } from './socket.js';
 import type { SpawnOptions, Sys } from './sys.js';
 import type { Tty } from './tty.js';
-import type { Backend, MountNamespace } from './vfs.js';
+import type { Backend, MountNamespace } from './fsTypes.js';
 
 export interface SyscallKernel {
   readonly clock: VirtualClock;

@@ -20,7 +20,7 @@ export interface DiskUsageOptions {
 const ALL: DiskUsageOptions = { containers: true, images: true, volumes: true, buildCache: true };
 
 export function systemDiskUsage(d: DaemonContext, o: DiskUsageOptions = ALL): Json {
-  const engine = d.engine;
+  const engine = d.store;
   const out: Json = { LayersSize: 0, Images: null, Containers: null, Volumes: null, BuildCache: null };
   if (o.images) {
     // An image's Size is what `docker images` shows; a layer is sized as its share of that (every catalog

@@ -1,9 +1,9 @@
 /**
- * What /proc shows, as plain data: the contract between the kernel's adapter (proc-source.ts), the file
- * contents (proc-format.ts) and the tree (procfs.ts), kept apart so the formatter and the tree do not import
+ * What /proc shows, as plain data: the contract between the kernel's adapter (procSource.ts), the file
+ * contents (procFormat.ts) and the tree (procfs.ts), kept apart so the formatter and the tree do not import
  * each other.
  */
-import type { FsCaller } from '../kernel/vfs.js';
+import type { FsCaller } from '../kernel/fsTypes.js';
 
 /** One process as its PID namespace sees it. */
 export interface ProcInfo {
