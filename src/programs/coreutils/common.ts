@@ -135,12 +135,54 @@ export function flags(opts: readonly ParsedOpt[]): Map<string, string | true> {
 }
 
 /** Reads a descriptor to its end. */
+/**
+ * The most input one tool keeps in memory at once. A tool that must hold all of its input (sort, tac) is
+ * charged for it (its cgroup's OOM killer sees it), and past this bound it fails as GNU's xalloc_die does
+ * instead of taking the simulation's own memory with it (`yes | sort` would otherwise crash the page).
+ */
+export const INPUT_HOLD_LIMIT = 64 * 1024 * 1024;
+
 export async function readAll(sys: Sys, fd: number): Promise<string> {
   const parts: string[] = [];
+  let held = 0;
   for (;;) {
     const chunk = await sys.read(fd);
     if (chunk === null) return parts.join('');
+    held += chunk.length;
+    if (held > INPUT_HOLD_LIMIT) throw new Error('memory exhausted');
+    sys.hold(held);
     parts.push(chunk);
+  }
+}
+
+/**
+ * Reads `fd` to its end a line at a time, as grep and wc do: only the line being assembled is held. `onLines`
+ * gets each chunk's complete lines (without `\n`; the last line of input may lack one) and whether a NUL byte
+ * has been seen so far; it returns false to stop reading.
+ */
+export async function readLines(sys: Sys, fd: number, onLines: (lines: string[], sawNul: boolean) => Promise<boolean> | boolean): Promise<void> {
+  let carry = '';
+  let sawNul = false;
+  for (;;) {
+    const chunk = await sys.read(fd);
+    if (chunk === null) {
+      if (carry !== '') await onLines([carry], sawNul);
+      return;
+    }
+    if (!sawNul && chunk.includes('\0')) sawNul = true;
+    sys.cpu(1 + (chunk.length >> 14));
+    if (!chunk.includes('\n')) {
+      // A line still arriving: joined lazily (a rope), so a long one costs no copying per chunk.
+      carry += chunk;
+      if (carry.length > INPUT_HOLD_LIMIT) throw new Error('memory exhausted');
+      sys.hold(carry.length);
+      continue;
+    }
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop()!;
+    if (carry.length > INPUT_HOLD_LIMIT) throw new Error('memory exhausted');
+    sys.hold(carry.length);
+    if (lines.length > 0 && !(await onLines(lines, sawNul))) return;
   }
 }
 

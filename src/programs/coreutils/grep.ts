@@ -1,7 +1,7 @@
 /** GNU grep 3.11: basic/extended/fixed patterns, recursion, counts, -o, -l, colours on a terminal. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteIfNeeded } from '../lib/output.js';
-import { joinPath, readInput, tool, versionText, type Tool, type ToolDef } from './common.js';
+import { joinPath, readInput, readLines, tool, versionText, type Tool, type ToolDef } from './common.js';
 import { escapeLiteral, posixToJs } from './regex.js';
 
 interface GrepOpts {
@@ -41,37 +41,43 @@ class Grep {
   async file(path: string, shown: string): Promise<void> {
     const t = this.t;
     const o = this.o;
-    let text: string;
+    let n = 0;
+    let lineNo = 0;
+    // GNU grep reads as it goes: `yes | grep y | head` ends, and -q or -m stop reading at once.
+    const onLines = async (lines: string[], binary: boolean): Promise<boolean> => {
+      for (const line of lines) {
+        lineNo++;
+        if (lineNo % 512 === 0) await t.sys.yield();
+        o.re.lastIndex = 0;
+        if (o.re.test(line) === o.invert) continue;
+        n++;
+        this.matched = true;
+        if (o.quiet) return false;
+        if (!(o.count || o.filesWith || o.filesWithout)) {
+          if (binary) {
+            await t.out.flush();
+            await t.sys.write(2, `grep: ${shown}: binary file matches\n`);
+            return false;
+          }
+          await t.out.write(this.render(line, shown, lineNo));
+        }
+        if (n >= o.maxCount) return false;
+      }
+      return true;
+    };
+    let fd: number | undefined;
     try {
-      text = await readInput(t.sys, path);
+      fd = path === '-' ? 0 : t.sys.open(path, 'r');
+      if (o.maxCount > 0) await readLines(t.sys, fd, onLines);
     } catch (err) {
       if (!isSysError(err) || err.code === 'EPIPE') throw err;
       if (!o.silent) await t.error(`${quoteIfNeeded(shown)}: ${errorText(err)}`);
       this.error = true;
       return;
+    } finally {
+      if (fd !== undefined && fd !== 0) t.sys.close(fd);
     }
-    const binary = text.includes('\0');
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    let n = 0;
-    for (let i = 0; i < lines.length && n < o.maxCount; i++) {
-      if (i % 512 === 511) await t.sys.yield();
-      const line = lines[i];
-      o.re.lastIndex = 0;
-      const hit = o.re.test(line) !== o.invert;
-      if (!hit) continue;
-      n++;
-      this.matched = true;
-      if (o.quiet) return;
-      if (o.count || o.filesWith || o.filesWithout) continue;
-      if (binary) {
-        await t.out.flush();
-        await t.sys.write(2, `grep: ${shown}: binary file matches\n`);
-        return;
-      }
-      await t.out.write(this.render(line, shown, i + 1));
-    }
-    t.sys.cpu(1 + (text.length >> 14));
+    if (o.quiet && this.matched) return;
     if (o.count) await t.out.write(`${o.names ? this.name(shown) : ''}${n}\n`);
     if (o.filesWith && n > 0) await t.out.write(`${o.color ? SGR('35', shown) : shown}\n`);
     if (o.filesWithout && n === 0) await t.out.write(`${o.color ? SGR('35', shown) : shown}\n`);

@@ -1,7 +1,7 @@
 /** wc: line, word, character and byte counts, in GNU's column widths. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, isUtf8Locale, quoteIfNeeded } from '../lib/output.js';
-import { readInput, tool } from './common.js';
+import { tool } from './common.js';
 import { utf8Length } from '../../engine/kernel/utf8.js';
 
 interface Counts {
@@ -12,24 +12,52 @@ interface Counts {
   maxLine: number;
 }
 
-function count(text: string, utf8: boolean): Counts {
-  let lines = 0;
-  let maxLine = 0;
-  let col = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      lines++;
-      if (col > maxLine) maxLine = col;
-      col = 0;
-    } else if (c === '\t') col += 8 - (col % 8);
-    else if (c >= ' ' && !(c >= '\udc00' && c <= '\udfff')) col++;
+/** What JavaScript's `\s` matches, as a code unit test (one regex test per character would dominate). */
+function isSpace(u: number): boolean {
+  if (u <= 0x20) return u === 0x20 || (u >= 0x09 && u <= 0x0d);
+  if (u < 0xa0) return false;
+  return u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
+}
+
+/** Counts as the text streams by (GNU wc reads in blocks): only the position in the current line and word is kept. */
+class Counter {
+  readonly c: Counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxLine: 0 };
+  private col = 0;
+  private inWord = false;
+
+  constructor(private readonly utf8: boolean) {}
+
+  add(text: string): void {
+    const c = this.c;
+    let col = this.col;
+    let inWord = this.inWord;
+    let chars = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      const low = ch >= '\udc00' && ch <= '\udfff';
+      if (!low) chars++;
+      if (ch === '\n') {
+        c.lines++;
+        if (col > c.maxLine) c.maxLine = col;
+        col = 0;
+      } else if (ch === '\t') col += 8 - (col % 8);
+      else if (ch >= ' ' && !low) col++;
+      const space = isSpace(ch.charCodeAt(0));
+      if (!space && !inWord) c.words++;
+      inWord = !space;
+    }
+    this.col = col;
+    this.inWord = inWord;
+    const bytes = utf8Length(text);
+    c.bytes += bytes;
+    // In the C locale a character is a byte.
+    c.chars += this.utf8 ? chars : bytes;
   }
-  if (col > maxLine) maxLine = col;
-  const words = text.match(/[^\s]+/g)?.length ?? 0;
-  const bytes = utf8Length(text);
-  // In the C locale a character is a byte.
-  return { lines, words, chars: utf8 ? [...text].length : bytes, bytes, maxLine };
+
+  end(): Counts {
+    if (this.col > this.c.maxLine) this.c.maxLine = this.col;
+    return this.c;
+  }
 }
 
 export const wc = tool(
@@ -79,17 +107,23 @@ export const wc = tool(
       `${cols.map((k) => String(c[k]).padStart(width)).join(' ')}${name === undefined ? '' : ` ${name}`}\n`;
     let status = 0;
     for (const f of list) {
-      let text: string;
+      const counter = new Counter(isUtf8Locale(t.sys.env));
+      let fd: number | undefined;
       try {
-        text = await readInput(t.sys, f);
+        fd = f === '-' ? 0 : t.sys.open(f, 'r');
+        for (let chunk = await t.sys.read(fd); chunk !== null; chunk = await t.sys.read(fd)) {
+          counter.add(chunk);
+          t.sys.cpu(1 + (chunk.length >> 14));
+        }
       } catch (err) {
         if (!isSysError(err) || err.code === 'EPIPE') throw err;
         await t.error(`${quoteIfNeeded(f)}: ${errorText(err)}`);
         status = 1;
         continue;
+      } finally {
+        if (fd !== undefined && fd !== 0) t.sys.close(fd);
       }
-      const c = count(text, isUtf8Locale(t.sys.env));
-      t.sys.cpu(1 + (text.length >> 14));
+      const c = counter.end();
       for (const k of ['lines', 'words', 'chars', 'bytes'] as const) total[k] += c[k];
       total.maxLine = Math.max(total.maxLine, c.maxLine);
       await t.out.write(row(c, files.length ? f : undefined));
