@@ -1,7 +1,7 @@
 /** Line filters: uniq, tac, cut, tr. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteAlways, quoteIfNeeded } from '../lib/output.js';
-import { readInput, splitLines, tool } from './common.js';
+import { readInput, readLines, splitLines, tool } from './common.js';
 import { unescape } from './escapes.js';
 
 export const uniq = tool(
@@ -19,24 +19,44 @@ export const uniq = tool(
   async (t, opts, files) => {
     const has = (k: string): boolean => opts.some((o) => o.key === k);
     if (files.length > 2) return t.usage(`extra operand ${t.lq(files[2])}`);
-    let text: string;
+    const same = (a: string, b: string): boolean => (has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
+    const toFile = files[1] !== undefined;
+    let out = '';
+    // Read as it goes, as GNU uniq does: only the group in hand is kept.
+    let current: string | undefined;
+    let n = 0;
+    const group = (): void => {
+      if (current === undefined) return;
+      if ((!has('d') || n > 1) && (!has('u') || n === 1)) out += has('c') ? `${String(n).padStart(7)} ${current}\n` : `${current}\n`;
+    };
+    const input = files[0] ?? '-';
+    let fd: number | undefined;
     try {
-      text = await readInput(t.sys, files[0] ?? '-');
+      fd = input === '-' ? 0 : t.sys.open(input, 'r');
+      await readLines(t.sys, fd, async (lines) => {
+        for (const line of lines) {
+          if (current !== undefined && same(current, line)) {
+            n++;
+            continue;
+          }
+          group();
+          current = line;
+          n = 1;
+        }
+        if (!toFile && out !== '') {
+          await t.out.write(out);
+          out = '';
+        }
+        return true;
+      });
     } catch (err) {
       if (!isSysError(err) || err.code === 'EPIPE') throw err;
-      await t.error(`${quoteIfNeeded(files[0])}: ${errorText(err)}`);
+      await t.error(`${quoteIfNeeded(input)}: ${errorText(err)}`);
       return 1;
+    } finally {
+      if (fd !== undefined && fd !== 0) t.sys.close(fd);
     }
-    const lines = splitLines(text);
-    const same = (a: string, b: string): boolean => (has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
-    let out = '';
-    for (let i = 0; i < lines.length; ) {
-      let j = i + 1;
-      while (j < lines.length && same(lines[i], lines[j])) j++;
-      const n = j - i;
-      if ((!has('d') || n > 1) && (!has('u') || n === 1)) out += has('c') ? `${String(n).padStart(7)} ${lines[i]}\n` : `${lines[i]}\n`;
-      i = j;
-    }
+    group();
     if (files[1] !== undefined) t.sys.fs.writeFile(files[1], out);
     else await t.out.write(out);
     return 0;
@@ -113,30 +133,35 @@ export const cut = tool(
     const onlyDelimited = opts.some((o) => o.key === 's');
     let status = 0;
     for (const f of files.length ? files : ['-']) {
-      let text: string;
+      let fd: number | undefined;
       try {
-        text = await readInput(t.sys, f);
+        fd = f === '-' ? 0 : t.sys.open(f, 'r');
+        await readLines(t.sys, fd, async (lines) => {
+          let out = '';
+          for (const line of lines) {
+            if (mode === 'f') {
+              if (!line.includes(delim)) {
+                if (!onlyDelimited) out += `${line}\n`;
+                continue;
+              }
+              const parts = line.split(delim);
+              out += `${parts.filter((_p, i) => picked(i + 1)).join(outDelim ?? delim)}\n`;
+            } else {
+              const chars = [...line];
+              out += `${chars.filter((_c, i) => picked(i + 1)).join('')}\n`;
+            }
+          }
+          await t.out.write(out);
+          return true;
+        });
       } catch (err) {
         if (!isSysError(err) || err.code === 'EPIPE') throw err;
         await t.error(`${quoteIfNeeded(f)}: ${errorText(err)}`);
         status = 1;
         continue;
+      } finally {
+        if (fd !== undefined && fd !== 0) t.sys.close(fd);
       }
-      let out = '';
-      for (const line of splitLines(text)) {
-        if (mode === 'f') {
-          if (!line.includes(delim)) {
-            if (!onlyDelimited) out += `${line}\n`;
-            continue;
-          }
-          const parts = line.split(delim);
-          out += `${parts.filter((_p, i) => picked(i + 1)).join(outDelim ?? delim)}\n`;
-        } else {
-          const chars = [...line];
-          out += `${chars.filter((_c, i) => picked(i + 1)).join('')}\n`;
-        }
-      }
-      await t.out.write(out);
     }
     return status;
   },

@@ -16,6 +16,11 @@ describe('reading endless input', () => {
     expect(r.out).toBe('1\nb\n2\n');
   });
 
+  it('cut and uniq pass lines on as they come', async () => {
+    const r = await bashC('yes abc | cut -c2 | head -2; printf "a\\na\\nb" | uniq -c');
+    expect(r.out).toBe('b\nb\n      2 a\n      1 b\n');
+  });
+
   it('wc counts a stream far larger than it keeps', async () => {
     const r = await bashC('yes hello | head -c 30000000 | wc; printf "a b\\nc d" | wc', { ms: 600_000 });
     expect(r.out).toBe('5000000 5000000 30000000\n      1       4       7\n');
