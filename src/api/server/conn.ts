@@ -57,7 +57,9 @@ export class SelfPipe implements Waiter {
 
 /** Serves HTTP on connected socket `fd` until the client closes, a response closes, or a hijack ends. */
 export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): Promise<void> {
-  sys.signal('SIGPIPE', 'ignore');
+  // Go's runtime catches SIGPIPE (a write to a closed socket just fails) with a handler, not SIG_IGN, so the
+  // processes dockerd starts from here (a container's PID 1) get the default disposition back at exec.
+  sys.signal('SIGPIPE', () => undefined);
   const waiter = new SelfPipe(sys);
   const inbox: string[] = [];
   let eof = false;

@@ -84,7 +84,9 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
   }
 
   const program = async (sys: Sys): Promise<number> => {
-    sys.signal('SIGPIPE', 'ignore');
+    // Go's runtime catches SIGPIPE (a write to a closed socket just fails) with a handler, not SIG_IGN, so the
+    // processes dockerd starts from here (a container's PID 1) get the default disposition back at exec.
+    sys.signal('SIGPIPE', () => undefined);
     let fd: number;
     try {
       fd = sys.connect(`unix://${DOCKER_SOCK}`);
