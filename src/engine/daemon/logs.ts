@@ -174,8 +174,16 @@ export class LogBuffer {
   private append(stream: LogStream, text: string, now: bigint): void {
     const timeNs = now > this.lastNs ? now : this.lastNs; // kept sorted for the binary searches
     this.lastNs = timeNs;
-    this.chunks.push({ stream, timeNs, text, size: -1, lines: -1 });
+    const c: Chunk = { stream, timeNs, text, size: -1, lines: -1 };
+    this.chunks.push(c);
     this.units += text.length;
+    // A short write is measured at once when nothing before it waits: it costs no more now than later, and a
+    // log of many small writes then needs no catching up at its next look (`docker logs --tail`).
+    if (text.length <= EAGER_MEASURE_CHARS && this.sizedTo === this.chunks.length - 1) {
+      c.size = NON_ASCII.test(text) ? utf8Length(text) : text.length;
+      this.bytes += c.size;
+      this.sizedTo++;
+    }
     this.trim();
     if (this.followers.size === 0) return;
     for (let at = 0; at < text.length; ) {
@@ -290,6 +298,8 @@ export class LogBuffer {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Writes up to this many characters are measured as they come (see append). */
+const EAGER_MEASURE_CHARS = 1024;
 
 function later(a: Position, b: Position): Position {
   return b.chunk > a.chunk || (b.chunk === a.chunk && b.at > a.at) ? b : a;
