@@ -11,7 +11,7 @@ import type { DaemonContext } from './context.js';
 import { containerCreate, type CreateConfig, type CreateHostConfig, type CreateResponse } from './create.js';
 import { containerRm, type RmOptions } from './delete.js';
 import type { DaemonStore } from './store.js';
-import { containerExecCreate, containerExecInspect, containerExecStart, type ExecStartOptions } from './exec.js';
+import { containerExecCreate, containerExecInspect, containerExecResize, containerExecStart, type ExecStartOptions } from './exec.js';
 import type { ExecCreateConfig } from './execRecord.js';
 import { imageInspectJSON } from './images/json.js';
 import { imageList, type ImageListOptions } from './images/list.js';
@@ -135,6 +135,9 @@ export class Daemon implements DaemonContext {
   }
   containerExecStart(execId: string, opts?: ExecStartOptions): IoSession | null {
     return containerExecStart(this, execId, opts);
+  }
+  containerExecResize(execId: string, height: number, width: number): void {
+    containerExecResize(this, execId, height, width);
   }
   containerExecInspect(execId: string): Json {
     return containerExecInspect(this, execId);

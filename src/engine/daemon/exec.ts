@@ -51,6 +51,20 @@ function execRecord(d: DaemonContext, id: string): ExecRecord {
   return rec;
 }
 
+/**
+ * POST /exec/{id}/resize (moby ContainerExecResize): the exec's container must be running, as getExecConfig
+ * checks; an exec without a terminal (or not started yet) takes the size and ignores it.
+ */
+export function containerExecResize(d: DaemonContext, id: string, height: number, width: number): void {
+  const rec = execRecord(d, id);
+  const c = d.store.containers.get(rec.containerId);
+  if (!c) throw notFound(`No such container: ${rec.containerId}`);
+  if (!c.State.Running) throw notRunning(c.ID);
+  if (c.State.Paused) throw conflict(`Container ${c.ID} is paused, unpause the container before exec`);
+  if (c.State.Restarting) throw containerIsRestarting(c.ID);
+  rec.tty?.resize(height, width);
+}
+
 /** Starts the exec; returns its I/O session, or null when detached. */
 export function containerExecStart(d: DaemonContext, id: string, opts: ExecStartOptions = {}): IoSession | null {
   const engine = d.store;

@@ -171,9 +171,7 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
       }),
     containerExecCreate: (name, config) => d.containerExecCreate(name, config as unknown as ExecCreateConfig).Id,
     containerExecInspect: (id) => d.containerExecInspect(id),
-    containerExecResize(id, height, width) {
-      engine.execs.get(id)?.tty?.resize(height, width);
-    },
+    containerExecResize: (id, height, width) => d.containerExecResize(id, height, width),
     execExists: (id) => engine.execs.has(id),
     containerExecStart: (id, config) =>
       work(async (w, s) => {

@@ -50,17 +50,36 @@ describe('the daemon read model', () => {
     expect(q.recentEvents(0n).map((e) => e.Action)).toEqual(['create', 'start', 'die']);
   });
 
-  it('refuses to resize a container that is not running, as moby does', async () => {
+  it('refuses to resize a container that is not running and logs a resize event for one that is, as moby does', async () => {
     const h = boot();
     const r = await inDaemon(h, async (d) => {
       const id = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '1000'], Tty: true }, {}, 'web').Id;
       const before = await errOf(() => d.containerResize('web', 30, 100));
       await d.containerStart(id);
       d.containerResize('web', 30, 100);
-      return { id, before, size: daemonQuery(h.engine).ttySize(id), missing: await errOf(() => d.containerResize('nope', 30, 100)) };
+      const events = daemonQuery(h.engine).recentEvents(0n).filter((e) => e.Action === 'resize').map((e) => e.Actor.Attributes);
+      return { id, before, events, size: daemonQuery(h.engine).ttySize(id), missing: await errOf(() => d.containerResize('nope', 30, 100)) };
     });
     expect(r.before).toBe(`Conflict: container ${r.id} is not running`);
+    // moby logs each resize that reached the task, with its size (and the container's usual attributes).
+    expect(r.events).toEqual([{ height: '30', image: 'busybox', name: 'web', width: '100' }]);
     expect(r.size).toEqual({ rows: 30, cols: 100 });
     expect(r.missing).toBe('NotFound: No such container: nope');
+  });
+
+  it('resizes an exec only while it exists and its container runs, as moby getExecConfig checks', async () => {
+    const h = boot();
+    const r = await inDaemon(h, async (d) => {
+      const id = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '1000'] }, {}, 'web').Id;
+      await d.containerStart(id);
+      const exec = d.containerExecCreate('web', { Cmd: ['sh'], Tty: true }).Id;
+      const running = await errOf(() => d.containerExecResize(exec, 30, 100));
+      await d.containerPause('web');
+      const paused = await errOf(() => d.containerExecResize(exec, 30, 100));
+      return { id, running, paused, missing: await errOf(() => d.containerExecResize('nope', 30, 100)) };
+    });
+    expect(r.running).toBe('no error');
+    expect(r.paused).toBe(`Conflict: Container ${r.id} is paused, unpause the container before exec`);
+    expect(r.missing).toBe('NotFound: No such exec instance: nope');
   });
 });
