@@ -1,13 +1,13 @@
 import { command, type Invocation } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool, getString } from '../../flags.js';
-import { EscapeError, passProcessEnd, StatusError, toStatusError } from '../../errors.js';
+import { passProcessEnd, StatusError, toStatusError } from '../../errors.js';
 import { createContainer } from './create.js';
 import { CONTAINER_FLAGS, containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './opts.js';
 import { streamHijacked } from './hijack.js';
 import { forwardSignals } from './signals.js';
 import { checkTty, monitorTtySize } from './tty.js';
-import { waitExitOrRemoved } from './utils.js';
+import { streamsEnded, waitExitOrRemoved } from './utils.js';
 import { imageNames } from '../completion.js';
 
 /** `docker run` as docker/cli 28.2.2 defines it (cli/command/container/run.go); flag text recorded from `--help`. */
@@ -106,15 +106,7 @@ export async function runRun(cli: CommandCli, cfg: ContainerConfig, opts: RunOpt
       throw toStatusError(e, 'run');
     }
     if (attach && config.Tty && cli.out.isTerminal()) cleanups.push(await monitorTtySize(cli, id, false));
-    if (streaming) {
-      try {
-        await streaming;
-      } catch (e) {
-        passProcessEnd(e);
-        if (e instanceof EscapeError) return;
-        throw e;
-      }
-    }
+    if (streaming && !(await streamsEnded(streaming))) return;
     if (showId) return;
     const code = await status();
     if (code !== 0) throw new StatusError(code);

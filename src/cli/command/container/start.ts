@@ -1,11 +1,11 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool, getString } from '../../flags.js';
-import { errorText, EscapeError, passProcessEnd, StatusError } from '../../errors.js';
+import { errorText, passProcessEnd, StatusError } from '../../errors.js';
 import { streamHijacked } from './hijack.js';
 import { forwardSignals } from './signals.js';
 import { monitorTtySize } from './tty.js';
-import { waitExitOrRemoved } from './utils.js';
+import { streamsEnded, waitExitOrRemoved } from './utils.js';
 import { containerNames } from '../completion.js';
 
 /** `docker start` as docker/cli 28.2.2 defines it (cli/command/container/start.go); flag text recorded from `--help`. */
@@ -64,13 +64,7 @@ export async function runStart(cli: CommandCli, opts: StartOptions): Promise<voi
       throw e;
     }
     if (tty && cli.out.isTerminal()) cleanups.push(await monitorTtySize(cli, c.Id, false));
-    try {
-      await streaming;
-    } catch (e) {
-      passProcessEnd(e);
-      if (e instanceof EscapeError) return;
-      throw e;
-    }
+    if (!(await streamsEnded(streaming))) return;
     const code = await status();
     if (code !== 0) throw new StatusError(code);
   } finally {

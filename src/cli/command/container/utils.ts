@@ -1,6 +1,6 @@
 /** What docker/cli's container/utils.go shares between the container commands. */
 import type { CommandCli } from '../../cli.js';
-import { joinErrors, passProcessEnd } from '../../errors.js';
+import { EscapeError, joinErrors, passProcessEnd } from '../../errors.js';
 
 /**
  * waitExitOrRemoved: registers a wait with the daemon BEFORE the container starts, so a container that exits
@@ -47,4 +47,16 @@ export async function forEachContainer(cli: CommandCli, names: readonly string[]
   }
   const err = joinErrors(errs);
   if (err) throw err;
+}
+
+/** Waits for an attached container's streams to end; false when the user detached with the escape keys. */
+export async function streamsEnded(streaming: Promise<void>): Promise<boolean> {
+  try {
+    await streaming;
+    return true;
+  } catch (e) {
+    passProcessEnd(e);
+    if (e instanceof EscapeError) return false;
+    throw e;
+  }
 }
