@@ -12,6 +12,7 @@ import { serveConnection, type HttpHandler } from '../../api/server/conn.js';
 import { routerHandler, serveListener } from '../../api/server/serve.js';
 import { engineBackend } from './backend.js';
 import type { DockerdCore } from './dockerd.js';
+import { daemonHelp, knownDaemonFlag } from './flags.js';
 import type { DaemonConfig } from './systemInfo.js';
 
 function apiHandler(engine: DaemonStore, hostname: string, config: DaemonConfig): (conn: Sys) => HttpHandler {
@@ -29,6 +30,8 @@ async function reapChildren(sys: Sys): Promise<void> {
 }
 
 export const dockerdCore: DockerdCore = {
+  knownDaemonFlag,
+  daemonHelp,
   restore: (engine, sys) => new Daemon({ store: engine, sys }).restoreContainers(),
   shutdown: (engine, sys) => new Daemon({ store: engine, sys }).shutdownContainers(),
   /** Exactly what serveListener does with a connection, for the one the front already accepted; then on. */

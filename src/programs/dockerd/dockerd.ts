@@ -13,7 +13,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { groupByName } from '../lib/users.js';
-import { daemonHelp, knownDaemonFlag } from './flags.js';
+import type { DaemonFlag } from './flags.js';
 import { daemonLogger, type Logger } from './log.js';
 import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './systemInfo.js';
 
@@ -23,6 +23,9 @@ export interface DockerdCore {
   shutdown(engine: DaemonStore, sys: Sys): Promise<void>;
   /** Serves `fd`, a connection already accepted on listener `lfd`, then everything `lfd` accepts after it. */
   serveFrom(sys: Sys, fd: number, lfd: number, engine: DaemonStore, hostname: string, config: DaemonConfig): Promise<void>;
+  /** dockerd 28's option table (flags.ts): only `--help` and an unfamiliar flag need it, so it loads with the core. */
+  knownDaemonFlag(arg: string): DaemonFlag | undefined;
+  daemonHelp(opts: { certDir: string; proxy: string | undefined; cols: number | undefined }): string;
 }
 
 /** The core, loaded (once per machine) by the process that first needs it. */
@@ -40,12 +43,12 @@ interface DaemonFlags {
   group: string;
 }
 
-/** A flag dockerd 28 has that this one does not act on: refused rather than ignored. */
-interface Unsimulated {
-  readonly unsimulated: string;
+/** A flag this dockerd does not act on: refused as not simulated if dockerd 28 has it, else unknown. */
+interface Unfamiliar {
+  readonly unfamiliar: string;
 }
 
-function parseFlags(argv: readonly string[]): DaemonFlags | Unsimulated | string {
+function parseFlags(argv: readonly string[]): DaemonFlags | Unfamiliar | string {
   const f: DaemonFlags = { hosts: [], tls: undefined, pidfile: PIDFILE, group: DEFAULT_GROUP };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -82,8 +85,7 @@ function parseFlags(argv: readonly string[]): DaemonFlags | Unsimulated | string
           if (inline === undefined && !name.startsWith('--containerd=')) i++;
           break;
         }
-        if (knownDaemonFlag(name)) return { unsimulated: name };
-        return name.startsWith('--') ? `unknown flag: ${name}` : `unknown shorthand flag: '${name.slice(1, 2)}' in ${name}`;
+        return { unfamiliar: name };
     }
   }
   return f;
@@ -173,7 +175,7 @@ async function acceptFirst(sys: Sys, listeners: readonly number[], take: (s: Sys
  * `dockerd --help` as this host's dockerd prints it: the TLS defaults under $DOCKER_CERT_PATH, else
  * $DOCKER_CONFIG, else ~/.docker; docker-proxy where moby's lookupBinPath finds it; wrapped to stdin's terminal.
  */
-function help(sys: Sys): string {
+function help(sys: Sys, core: DockerdCore): string {
   const env = sys.env;
   const certDir = env.DOCKER_CERT_PATH || env.DOCKER_CONFIG || `${env.HOME ?? ''}/.docker`;
   const dirs = ['/usr/local/libexec/docker', '/usr/libexec/docker', '/usr/local/lib/docker', '/usr/lib/docker', '/usr/local/libexec', '/usr/libexec', ...(env.PATH ?? '').split(':').filter((d) => d !== '')];
@@ -184,7 +186,7 @@ function help(sys: Sys): string {
   } catch {
     cols = undefined;
   }
-  return daemonHelp({ certDir, proxy, cols });
+  return core.daemonHelp({ certDir, proxy, cols });
 }
 
 export function makeDockerd(engine: () => DaemonStore, core: CoreLoader): Program {
@@ -195,7 +197,7 @@ export function makeDockerd(engine: () => DaemonStore, core: CoreLoader): Progra
       return 0;
     }
     if (sys.argv.includes('-h') || sys.argv.includes('--help')) {
-      await sys.write(1, help(sys));
+      await sys.write(1, help(sys, await core(sys)));
       return 0;
     }
     const flags = parseFlags(sys.argv);
@@ -203,9 +205,15 @@ export function makeDockerd(engine: () => DaemonStore, core: CoreLoader): Progra
       await sys.write(2, `${flags}\nSee 'dockerd --help'.\n`);
       return 125;
     }
-    if ('unsimulated' in flags) {
-      await sys.write(2, `dockerd: ${flags.unsimulated} is not simulated in dockersim\n`);
-      return 1;
+    if ('unfamiliar' in flags) {
+      const name = flags.unfamiliar;
+      if ((await core(sys)).knownDaemonFlag(name)) {
+        await sys.write(2, `dockerd: ${name} is not simulated in dockersim\n`);
+        return 1;
+      }
+      const text = name.startsWith('--') ? `unknown flag: ${name}` : `unknown shorthand flag: '${name.slice(1, 2)}' in ${name}`;
+      await sys.write(2, `${text}\nSee 'dockerd --help'.\n`);
+      return 125;
     }
     if (sys.euid !== 0) {
       await sys.write(
