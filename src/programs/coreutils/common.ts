@@ -171,15 +171,13 @@ export async function readLines(sys: Sys, fd: number, onLines: (lines: string[],
     }
     if (!sawNul && chunk.includes('\0')) sawNul = true;
     sys.cpu(1 + (chunk.length >> 14));
-    if (!chunk.includes('\n')) {
-      // A line still arriving: joined lazily (a rope), so a long one costs no copying per chunk.
-      carry += chunk;
-      if (carry.length > INPUT_HOLD_LIMIT) throw new Error('memory exhausted');
-      sys.hold(carry.length);
-      continue;
+    let lines: string[] = [];
+    // A line still arriving is joined lazily (a rope), so a long one costs no copying per chunk.
+    if (!chunk.includes('\n')) carry += chunk;
+    else {
+      lines = (carry + chunk).split('\n');
+      carry = lines.pop()!;
     }
-    const lines = (carry + chunk).split('\n');
-    carry = lines.pop()!;
     if (carry.length > INPUT_HOLD_LIMIT) throw new Error('memory exhausted');
     sys.hold(carry.length);
     if (lines.length > 0 && !(await onLines(lines, sawNul))) return;
@@ -187,11 +185,16 @@ export async function readLines(sys: Sys, fd: number, onLines: (lines: string[],
 }
 
 /** Reads FILE (stdin for `-`) completely. Throws SysError; a directory is EISDIR, as read(2) reports it. */
-export async function readInput(sys: Sys, path: string): Promise<string> {
-  if (path === '-') return readAll(sys, 0);
+export function readInput(sys: Sys, path: string): Promise<string> {
+  return withInput(sys, path, (fd) => readAll(sys, fd));
+}
+
+/** Runs `use` on FILE opened for reading (stdin for `-`), and closes what it opened. */
+export async function withInput<T>(sys: Sys, path: string, use: (fd: number) => Promise<T>): Promise<T> {
+  if (path === '-') return use(0);
   const fd = sys.open(path, 'r');
   try {
-    return await readAll(sys, fd);
+    return await use(fd);
   } finally {
     sys.close(fd);
   }

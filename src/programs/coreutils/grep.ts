@@ -1,7 +1,7 @@
 /** GNU grep 3.11: basic/extended/fixed patterns, recursion, counts, -o, -l, colours on a terminal. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteIfNeeded } from '../lib/output.js';
-import { joinPath, readInput, readLines, tool, versionText, type Tool, type ToolDef } from './common.js';
+import { joinPath, readInput, readLines, tool, versionText, withInput, type Tool, type ToolDef } from './common.js';
 import { escapeLiteral, posixToJs } from './regex.js';
 
 interface GrepOpts {
@@ -65,17 +65,15 @@ class Grep {
       }
       return true;
     };
-    let fd: number | undefined;
     try {
-      fd = path === '-' ? 0 : t.sys.open(path, 'r');
-      if (o.maxCount > 0) await readLines(t.sys, fd, onLines);
+      await withInput(t.sys, path, async (fd) => {
+        if (o.maxCount > 0) await readLines(t.sys, fd, onLines);
+      });
     } catch (err) {
       if (!isSysError(err) || err.code === 'EPIPE') throw err;
       if (!o.silent) await t.error(`${quoteIfNeeded(shown)}: ${errorText(err)}`);
       this.error = true;
       return;
-    } finally {
-      if (fd !== undefined && fd !== 0) t.sys.close(fd);
     }
     if (o.quiet && this.matched) return;
     if (o.count) await t.out.write(`${o.names ? this.name(shown) : ''}${n}\n`);

@@ -1,7 +1,7 @@
 /** Line filters: uniq, tac, cut, tr. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteAlways, quoteIfNeeded } from '../lib/output.js';
-import { readInput, readLines, splitLines, tool } from './common.js';
+import { readInput, readLines, splitLines, tool, withInput } from './common.js';
 import { unescape } from './escapes.js';
 
 export const uniq = tool(
@@ -30,10 +30,8 @@ export const uniq = tool(
       if ((!has('d') || n > 1) && (!has('u') || n === 1)) out += has('c') ? `${String(n).padStart(7)} ${current}\n` : `${current}\n`;
     };
     const input = files[0] ?? '-';
-    let fd: number | undefined;
     try {
-      fd = input === '-' ? 0 : t.sys.open(input, 'r');
-      await readLines(t.sys, fd, async (lines) => {
+      await withInput(t.sys, input, (fd) => readLines(t.sys, fd, async (lines) => {
         for (const line of lines) {
           if (current !== undefined && same(current, line)) {
             n++;
@@ -48,13 +46,11 @@ export const uniq = tool(
           out = '';
         }
         return true;
-      });
+      }));
     } catch (err) {
       if (!isSysError(err) || err.code === 'EPIPE') throw err;
       await t.error(`${quoteIfNeeded(input)}: ${errorText(err)}`);
       return 1;
-    } finally {
-      if (fd !== undefined && fd !== 0) t.sys.close(fd);
     }
     group();
     if (files[1] !== undefined) t.sys.fs.writeFile(files[1], out);
@@ -133,10 +129,8 @@ export const cut = tool(
     const onlyDelimited = opts.some((o) => o.key === 's');
     let status = 0;
     for (const f of files.length ? files : ['-']) {
-      let fd: number | undefined;
       try {
-        fd = f === '-' ? 0 : t.sys.open(f, 'r');
-        await readLines(t.sys, fd, async (lines) => {
+        await withInput(t.sys, f, (fd) => readLines(t.sys, fd, async (lines) => {
           let out = '';
           for (const line of lines) {
             if (mode === 'f') {
@@ -153,14 +147,12 @@ export const cut = tool(
           }
           await t.out.write(out);
           return true;
-        });
+        }));
       } catch (err) {
         if (!isSysError(err) || err.code === 'EPIPE') throw err;
         await t.error(`${quoteIfNeeded(f)}: ${errorText(err)}`);
         status = 1;
         continue;
-      } finally {
-        if (fd !== undefined && fd !== 0) t.sys.close(fd);
       }
     }
     return status;

@@ -1,7 +1,7 @@
 /** wc: line, word, character and byte counts, in GNU's column widths. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, isUtf8Locale, quoteIfNeeded } from '../lib/output.js';
-import { tool } from './common.js';
+import { tool, withInput } from './common.js';
 import { utf8Length } from '../../engine/kernel/utf8.js';
 
 interface Counts {
@@ -108,20 +108,18 @@ export const wc = tool(
     let status = 0;
     for (const f of list) {
       const counter = new Counter(isUtf8Locale(t.sys.env));
-      let fd: number | undefined;
       try {
-        fd = f === '-' ? 0 : t.sys.open(f, 'r');
-        for (let chunk = await t.sys.read(fd); chunk !== null; chunk = await t.sys.read(fd)) {
-          counter.add(chunk);
-          t.sys.cpu(1 + (chunk.length >> 14));
-        }
+        await withInput(t.sys, f, async (fd) => {
+          for (let chunk = await t.sys.read(fd); chunk !== null; chunk = await t.sys.read(fd)) {
+            counter.add(chunk);
+            t.sys.cpu(1 + (chunk.length >> 14));
+          }
+        });
       } catch (err) {
         if (!isSysError(err) || err.code === 'EPIPE') throw err;
         await t.error(`${quoteIfNeeded(f)}: ${errorText(err)}`);
         status = 1;
         continue;
-      } finally {
-        if (fd !== undefined && fd !== 0) t.sys.close(fd);
       }
       const c = counter.end();
       for (const k of ['lines', 'words', 'chars', 'bytes'] as const) total[k] += c[k];
