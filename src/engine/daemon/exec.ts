@@ -57,12 +57,18 @@ function execRecord(d: DaemonContext, id: string): ExecRecord {
  */
 export function containerExecResize(d: DaemonContext, id: string, height: number, width: number): void {
   const rec = execRecord(d, id);
+  execContainer(d, rec);
+  rec.tty?.resize(height, width);
+}
+
+/** The exec's container, which must be running (the container checks of moby's getExecConfig). */
+function execContainer(d: DaemonContext, rec: ExecRecord): Container {
   const c = d.store.containers.get(rec.containerId);
   if (!c) throw notFound(`No such container: ${rec.containerId}`);
-  if (!c.State.Running) throw notRunning(c.ID);
   if (c.State.Paused) throw conflict(`Container ${c.ID} is paused, unpause the container before exec`);
   if (c.State.Restarting) throw containerIsRestarting(c.ID);
-  rec.tty?.resize(height, width);
+  if (!c.State.Running) throw notRunning(c.ID);
+  return c;
 }
 
 /** Starts the exec; returns its I/O session, or null when detached. */
@@ -72,11 +78,7 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
   const rec = execRecord(d, id);
   if (rec.running) throw conflict(`Error: Exec command ${id} is already running`);
   if (rec.started) throw conflict(`Error: Exec command ${id} has already run`);
-  const c = engine.containers.get(rec.containerId);
-  if (!c) throw notFound(`No such container: ${rec.containerId}`);
-  if (c.State.Paused) throw conflict(`Container ${c.ID} is paused, unpause the container before exec`);
-  if (c.State.Restarting) throw containerIsRestarting(c.ID);
-  if (!c.State.Running) throw notRunning(c.ID);
+  const c = execContainer(d, rec);
   const rt = engine.runtime(c);
   rec.started = true;
 

@@ -180,7 +180,7 @@ export class LogBuffer {
     // A short write is measured at once when nothing before it waits: it costs no more now than later, and a
     // log of many small writes then needs no catching up at its next look (`docker logs --tail`).
     if (text.length <= EAGER_MEASURE_CHARS && this.sizedTo === this.chunks.length - 1) {
-      c.size = NON_ASCII.test(text) ? utf8Length(text) : text.length;
+      c.size = bytesOf(text);
       this.bytes += c.size;
       this.sizedTo++;
     }
@@ -211,7 +211,7 @@ export class LogBuffer {
   private settle(): void {
     for (; this.sizedTo < this.chunks.length; this.sizedTo++) {
       const c = this.chunks[this.sizedTo];
-      c.size = NON_ASCII.test(c.text) ? utf8Length(c.text) : c.text.length;
+      c.size = bytesOf(c.text);
       this.bytes += c.size;
     }
     while (this.bytes > this.maxBytes) {
@@ -298,6 +298,10 @@ export class LogBuffer {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+function bytesOf(text: string): number {
+  return NON_ASCII.test(text) ? utf8Length(text) : text.length;
+}
+
 /** Writes up to this many characters are measured as they come (see append). */
 const EAGER_MEASURE_CHARS = 1024;
 
