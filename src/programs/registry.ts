@@ -20,6 +20,7 @@ import { service, systemctl } from './init/systemctl.js';
 import { unsimulated } from './init/unsimulated.js';
 import { shells } from './shell/index.js';
 import { groups } from './system/groups.js';
+import { OPTIONAL_FAMILIES } from './optional.js';
 
 /** `hostLoad` keys: a machine waits for a chunk once, whichever of its programs runs first. */
 export const DOCKER_CHUNK = 'docker';
@@ -71,6 +72,8 @@ export function programRegistry(opts: RegistryOptions): Map<string, Program> {
   const chunks = opts.chunks ?? CHUNK_LOADERS;
   return new ProgramTable([
     ...Object.entries(shells),
+    ...OPTIONAL_FAMILIES.flatMap((f) =>
+      f.names.map((name) => [name, lazyProgram(f.chunk, f.load, (m) => m.programs[name] ?? unsimulated)] as const)),
     ...Object.entries(LOGIN_PROGRAMS),
     ['docker', lazyProgram(DOCKER_CHUNK, chunks.docker, (m) => m.docker)],
     ['containerd', containerd],
