@@ -7,6 +7,7 @@
  * (`binaryContent(name)`); list each name here against the family's loader.
  */
 import type { Program } from '../engine/kernel/sys.js';
+import { REDIS_PROGRAM_NAMES } from './redis/builds.js';
 
 export interface ProgramFamily {
   /** The `hostLoad` key: a machine waits for a family once, whichever of its programs runs first. */
@@ -15,4 +16,6 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
-export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [];
+export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  { chunk: 'redis', load: () => import('./redis/index.js'), names: REDIS_PROGRAM_NAMES },
+];
