@@ -17,5 +17,5 @@ export interface ProgramFamily {
 }
 
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
-  { chunk: 'redis', load: () => import('./redis/index.js'), names: REDIS_PROGRAM_NAMES },
+  { chunk: 'redis', load: () => import('./redis/index.js'), names: [...REDIS_PROGRAM_NAMES, 'setpriv'] },
 ];

@@ -53,7 +53,8 @@ function fromRootfs(ref: ImageRef): CatalogImage {
   const m = IMAGES[ref];
   return {
     key: ref, path: `library/${m.repository}`, tags: [m.tag, ...m.aliases], created: m.created, size: m.size,
-    compressedSize: m.compressedSize, cmd: m.cmd, entrypoint: null, env: m.env, workingDir: '', labels: m.labels,
+    compressedSize: m.compressedSize, cmd: m.cmd, entrypoint: 'entrypoint' in m ? m.entrypoint : null, env: m.env,
+    workingDir: 'workingDir' in m ? m.workingDir : '', labels: m.labels,
     tree: ROOTFS[ref],
   };
 }
@@ -63,6 +64,7 @@ export const CATALOG: readonly CatalogImage[] = [
   fromRootfs('ubuntu:22.04'),
   fromRootfs('busybox:1.37'),
   fromRootfs('alpine:3.21'),
+  fromRootfs('redis:8.0.2'),
   {
     key: 'hello-world:latest', path: 'library/hello-world', tags: ['latest', 'linux'],
     created: '2025-01-21T23:32:32.858120767Z', size: 10_072, compressedSize: 2_482, cmd: ['/hello'], entrypoint: null,

@@ -17,6 +17,12 @@ export interface ImageMeta {
   readonly labels: Readonly<Record<string, string>>;
   readonly architecture: 'amd64';
   readonly os: 'linux';
+  readonly entrypoint?: readonly string[];
+  /** `'6379/tcp'`. */
+  readonly exposedPorts?: readonly string[];
+  readonly stopSignal?: string;
+  readonly workingDir?: string;
+  readonly volumes?: readonly string[];
 }
 
 export const DEFAULT_PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -73,6 +79,24 @@ export const IMAGES = {
     labels: {},
     architecture: 'amd64',
     os: 'linux',
+  },
+  // Sizes and creation time are close estimates of Docker Hub's redis:8.0.2 (amd64), not copied figures.
+  'redis:8.0.2': {
+    repository: 'redis',
+    tag: '8.0.2',
+    aliases: ['latest', '8', '8.0', '8.0.2-bookworm', '8.0-bookworm', '8-bookworm', 'bookworm'],
+    created: '2025-05-27T20:31:14Z',
+    size: 137_000_000,
+    compressedSize: 47_900_000,
+    cmd: ['redis-server'],
+    env: [DEFAULT_PATH_ENV],
+    labels: {},
+    architecture: 'amd64',
+    os: 'linux',
+    entrypoint: ['docker-entrypoint.sh'],
+    exposedPorts: ['6379/tcp'],
+    workingDir: '/data',
+    volumes: ['/data'],
   },
 } as const satisfies Record<string, ImageMeta>;
 

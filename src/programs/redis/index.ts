@@ -7,10 +7,11 @@ import type { Program } from '../../engine/kernel/sys.js';
 import { BUILDS, programName } from './builds.js';
 import { makeRedisCli } from './cli.js';
 import { makeRedisServer } from './server.js';
+import { setpriv } from './setpriv.js';
 
 export const programs: Readonly<Record<string, Program>> = Object.fromEntries(
   Object.entries(BUILDS).flatMap(([version, build]) => [
     [programName('redis-server', version), makeRedisServer(build)],
     [programName('redis-cli', version), makeRedisCli(build)],
-  ]),
+  ]).concat([['setpriv', setpriv]]),
 );
