@@ -247,8 +247,9 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
     return 'started';
   };
 
-  let shutdownDone: (() => void) | undefined;
-  const finished = new Promise<void>((resolve) => (shutdownDone = resolve));
+  // The main thread sleeps on this pipe; a signal handler or a finished SHUTDOWN writes why it should wake.
+  const [wakeR, wakeW] = sys.pipe();
+  const wake = (why: 'T' | 'I' | 'S'): void => void sys.write(wakeW, why).catch(() => undefined);
 
   const finalShutdown = async (opts: { save?: boolean; nosave?: boolean }): Promise<boolean> => {
     if (shuttingDown) return true;
@@ -271,7 +272,6 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
       }
     }
     await log('#', 'Redis is now ready to exit, bye bye...');
-    shutdownDone?.();
     return true;
   };
 
@@ -286,7 +286,11 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
     bgsaveInProgress: () => bgChild !== undefined,
     changesSinceSave: () => changes,
     dirty: (n) => void (changes += n),
-    shutdown: finalShutdown,
+    shutdown: async (opts) => {
+      const ok = await finalShutdown(opts);
+      if (ok) wake('S');
+      return ok;
+    },
     uname: () => sys.uname(),
     hostname: () => sys.hostname(),
   };
@@ -358,15 +362,22 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
   });
   threads.push(cron);
 
-  const onSignal = (name: 'SIGTERM' | 'SIGINT') => (): void => {
-    void write(`${pid}:signal-handler (${Math.floor(sys.now() / 1000)}) Received ${name} scheduling shutdown...\n`);
-    void finalShutdown({}).then((ok) => {
-      if (!ok) void log('#', 'SIGTERM received but errors trying to shut down the server, check the logs for more information');
-    });
-  };
-  sys.signal('SIGTERM', onSignal('SIGTERM'));
-  sys.signal('SIGINT', onSignal('SIGINT'));
-  await finished;
+  sys.signal('SIGTERM', () => wake('T'));
+  sys.signal('SIGINT', () => wake('I'));
+  for (;;) {
+    let why: string | null;
+    try {
+      why = await sys.read(wakeR, 1);
+    } catch (e) {
+      if (isProcessEnd(e) || !isSysError(e)) throw e;
+      continue; // EINTR: the handler has written; read again
+    }
+    if (why === 'S' || why === null) break;
+    const name = why === 'T' ? 'SIGTERM' : 'SIGINT';
+    await write(`${pid}:signal-handler (${Math.floor(sys.now() / 1000)}) Received ${name} scheduling shutdown...\n`);
+    if (await finalShutdown({})) break;
+    await log('#', 'SIGTERM received but errors trying to shut down the server, check the logs for more information');
+  }
   for (const t of threads) {
     try {
       sys.kill(t, 'SIGKILL');
