@@ -173,7 +173,7 @@ function wantsVerbatim(args: readonly string[]): boolean {
   return c === 'info' || c === 'lolwut' || (c === 'client' && (s === 'list' || s === 'info')) || (c === 'memory' && (s === 'doctor' || s === 'malloc-stats'));
 }
 
-function render(reply: Reply, args: readonly string[], raw: boolean): string {
+export function render(reply: Reply, args: readonly string[], raw: boolean): string {
   if (wantsVerbatim(args) && reply.t === 'bulk') return formatRaw(reply);
   return raw ? `${formatRaw(reply)}\n` : formatTty(reply);
 }
