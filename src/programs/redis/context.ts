@@ -68,6 +68,17 @@ export interface CommandContext {
   readonly db: Db;
 }
 
+export interface RedisCommand {
+  readonly name: string;
+  readonly arity: number;
+  /** A reply, or null for a command that answers by closing the connection (SHUTDOWN). */
+  readonly run: (ctx: CommandContext, argv: string[]) => Reply | null | Promise<Reply | null>;
+  /** Changes the dataset (counts toward save points). */
+  readonly write?: boolean;
+  /** Allowed before AUTH. */
+  readonly noAuth?: boolean;
+}
+
 export const E = {
   wrongType: error('WRONGTYPE Operation against a key holding the wrong kind of value'),
   notInt: error('ERR value is not an integer or out of range'),

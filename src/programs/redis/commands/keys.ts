@@ -2,10 +2,9 @@
  * Keyspace commands (db.c, expire.c). KEYS and SCAN walk keys in the order they were created: real Redis walks
  * its hash table, an order no learner can predict either.
  */
-import { E, parseInt64, parseIntArg, type CommandContext } from '../context.js';
+import { E, parseInt64, parseIntArg, type CommandContext, type RedisCommand } from '../context.js';
 import { DB_COUNT, globMatch } from '../keyspace.js';
 import { OK, array, bulk, bulks, error, int, status, type Reply } from '../resp.js';
-import type { RedisCommand } from './table.js';
 
 const del = (ctx: CommandContext, a: string[]): Reply => {
   let n = 0;

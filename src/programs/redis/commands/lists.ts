@@ -1,8 +1,7 @@
 /** List and hash commands (t_list.c, t_hash.c). */
-import { E, inInt64, parseInt64, parseIntArg, type CommandContext } from '../context.js';
+import { E, inInt64, parseInt64, parseIntArg, type CommandContext, type RedisCommand } from '../context.js';
 import type { RedisValue } from '../keyspace.js';
 import { NIL, array, bulk, bulks, error, int, type Reply } from '../resp.js';
-import type { RedisCommand } from './table.js';
 
 type Of<T extends RedisValue['type']> = Extract<RedisValue, { type: T }>;
 

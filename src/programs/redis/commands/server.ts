@@ -1,9 +1,8 @@
 /** Connection and server commands (server.c, networking.c, config.c). */
-import { E, type ClientState, type CommandContext } from '../context.js';
+import { E, type ClientState, type CommandContext, type RedisCommand } from '../context.js';
 import { globMatch } from '../keyspace.js';
 import { OK, array, bulk, bulks, error, int, status, type Reply } from '../resp.js';
 import { infoText } from '../info.js';
-import type { RedisCommand } from './table.js';
 
 const ping = (_ctx: CommandContext, a: string[]): Reply => {
   if (a.length > 2) return E.arity('ping');

@@ -1,8 +1,7 @@
 /** Set and sorted-set commands (t_set.c, t_zset.c). */
-import { E, formatDouble, parseFloatArg, parseIntArg, type CommandContext } from '../context.js';
+import { E, formatDouble, parseFloatArg, parseIntArg, type CommandContext, type RedisCommand } from '../context.js';
 import { NIL, bulk, bulks, error, int, type Reply } from '../resp.js';
 import { isReply, lookup, rangeOf } from './lists.js';
-import type { RedisCommand } from './table.js';
 
 const INTSET_MAX = 512;
 

@@ -1,7 +1,6 @@
 /** String commands (t_string.c). */
-import { E, formatHumanDouble, inInt64, parseFloatArg, parseInt64, type CommandContext } from '../context.js';
+import { E, formatHumanDouble, inInt64, parseFloatArg, parseInt64, type CommandContext, type RedisCommand } from '../context.js';
 import { NIL, OK, array, bulk, error, int, type Reply } from '../resp.js';
-import type { RedisCommand } from './table.js';
 
 /** The string at `key`, null if missing, or the WRONGTYPE reply. */
 export function getString(ctx: CommandContext, key: string): string | null | Reply {

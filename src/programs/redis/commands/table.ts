@@ -3,7 +3,9 @@
  * authentication, then the command. Arity counts the command name: 2 is exactly `GET key`, -3 at least
  * `SET key value`.
  */
-import { E, type CommandContext } from '../context.js';
+import { E, type CommandContext, type RedisCommand } from '../context.js';
+
+export type { RedisCommand } from '../context.js';
 import { error, type Reply } from '../resp.js';
 import { KEY_COMMANDS } from './keys.js';
 import { LIST_HASH_COMMANDS } from './lists.js';
@@ -11,16 +13,6 @@ import { SERVER_COMMANDS } from './server.js';
 import { SET_COMMANDS } from './sets.js';
 import { STRING_COMMANDS } from './strings.js';
 
-export interface RedisCommand {
-  readonly name: string;
-  readonly arity: number;
-  /** A reply, or null for a command that answers by closing the connection (SHUTDOWN). */
-  readonly run: (ctx: CommandContext, argv: string[]) => Reply | null | Promise<Reply | null>;
-  /** Changes the dataset (counts toward save points). */
-  readonly write?: boolean;
-  /** Allowed before AUTH. */
-  readonly noAuth?: boolean;
-}
 
 export const COMMANDS: ReadonlyMap<string, RedisCommand> = new Map(
   [...STRING_COMMANDS, ...KEY_COMMANDS, ...LIST_HASH_COMMANDS, ...SET_COMMANDS, ...SERVER_COMMANDS].map((c) => [c.name, c]),
