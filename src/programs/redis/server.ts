@@ -214,27 +214,28 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
     const text = snapshot(keyspace, build, sys.now(), usedMemory(ctxFor(nullClient)));
     bgChanges = changes;
     const cfg = new Map(config);
-    let childPid = 0;
-    childPid = sys.spawn({
-      argv: ['redis-rdb-bgsave', ...sys.argv.slice(1)],
-      fds: { 1: logFd, 2: 2 },
-      program: async (c) => {
-        const ok = await writeRdb(c, cfg, text, c.pid, async (level, msg, r, p) => {
-          if (logs(cfg.get('loglevel') ?? 'notice', levelOf(level))) await c.write(1, logLine(p ?? c.pid, r ?? 'C', c.now(), level, msg));
-        }, 'C');
-        if (ok) {
-          const cow = build.version.startsWith('6.') ? 'RDB: 0 MB of memory used by copy-on-write' : 'Fork CoW for RDB: current 0 MB, peak 0 MB, average 0 MB';
-          await c.write(1, logLine(c.pid, 'C', c.now(), '*', cow));
-        }
-        return ok ? 0 : 1;
-      },
-    });
-    bgChild = childPid;
-    void log('*', `Background saving started by pid ${childPid}`);
+    bgChild = -1;
+    // The forking side is a thread, so that the child is its own to wait for.
     threads.push(sys.spawn({
-      argv: [...sys.argv], thread: true, fds: {},
+      argv: [...sys.argv], thread: true, fds: { 1: logFd },
       program: async (t) => {
-        const st = await t.wait(childPid).catch(() => null);
+        const childPid = t.spawn({
+          argv: ['redis-rdb-bgsave', ...t.argv.slice(1)],
+          fds: { 1: 1, 2: 1 },
+          program: async (c) => {
+            const ok = await writeRdb(c, cfg, text, c.pid, async (level, msg, r, p) => {
+              if (logs(cfg.get('loglevel') ?? 'notice', levelOf(level))) await c.write(1, logLine(p ?? c.pid, r ?? 'C', c.now(), level, msg));
+            }, 'C');
+            if (ok) {
+              const cow = build.version.startsWith('6.') ? 'RDB: 0 MB of memory used by copy-on-write' : 'Fork CoW for RDB: current 0 MB, peak 0 MB, average 0 MB';
+              await c.write(1, logLine(c.pid, 'C', c.now(), '*', cow));
+            }
+            return ok ? 0 : 1;
+          },
+        });
+        bgChild = childPid;
+        await log('*', `Background saving started by pid ${childPid}`);
+        const st = await t.wait(childPid);
         bgChild = undefined;
         if (st && st.status === 0) {
           lastSave = t.now();
