@@ -318,8 +318,15 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
           if (isProcessEnd(e)) throw e;
           return 0;
         }
+        const addr = peerAddress(a, fd) ?? `127.0.0.1:${ephemeral++}`;
+        if (protectedModeRefuses(config, addr)) {
+          stats.rejectedConnections++;
+          await a.write(fd, `-${DENIED}\r\n`).catch(() => undefined);
+          a.close(fd);
+          continue;
+        }
         const client: ClientState = {
-          id: nextId++, addr: `127.0.0.1:${ephemeral++}`, laddr: `127.0.0.1:${port}`, fd: 8 + clients.size, connectedAt: a.now(),
+          id: nextId++, addr, laddr: `127.0.0.1:${port}`, fd: 8 + clients.size, connectedAt: a.now(),
           lastInteraction: a.now(), db: 0, name: '', lastCommand: '', authenticated: false, closeAfterReply: false,
         };
         stats.connectionsReceived++;
@@ -388,6 +395,23 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
   }
   return 0;
 }
+
+/**
+ * The client's `ip:port`. The kernel does not report a connected socket's peer yet (the net helper's Sys call
+ * goes here at merge); until then every client is taken as a local one with an ephemeral port.
+ */
+function peerAddress(_sys: Sys, _fd: number): string | undefined {
+  return undefined;
+}
+
+/** Protected mode: no password and protected-mode on, and the client is not on the loopback interface. */
+export function protectedModeRefuses(config: ReadonlyMap<string, string>, addr: string): boolean {
+  if (config.get('protected-mode') !== 'yes' || (config.get('requirepass') ?? '') !== '') return false;
+  const ip = addr.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return !(ip.startsWith('127.') || ip === '::1');
+}
+
+export const DENIED = 'DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command \'CONFIG SET protected-mode no\' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to \'no\', and then restarting the server. 3) If you started the server manually just for testing, restart it with the \'--protected-mode no\' option. 4) Setup a an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.';
 
 /** One client's connection: read, run every whole command that arrived, answer them in one write. */
 async function serveClient(sys: Sys, fd: number, ctx: CommandContext, modules: readonly string[], stats: ServerStats): Promise<void> {

@@ -58,3 +58,14 @@ describe('builds word their errors as they did', () => {
     expect(encode((await execute(ctx, ['MULTI']))!)).toBe('-ERR dockersim: MULTI is not simulated\r\n');
   });
 });
+
+describe('protected mode', () => {
+  it('refuses a non-loopback client only without a password and with protected-mode on', async () => {
+    const { protectedModeRefuses } = await import('../../../src/programs/redis/server.js');
+    const on = new Map([['protected-mode', 'yes'], ['requirepass', '']]);
+    expect(protectedModeRefuses(on, '172.17.0.3:41234')).toBe(true);
+    expect(protectedModeRefuses(on, '127.0.0.1:41234')).toBe(false);
+    expect(protectedModeRefuses(new Map([['protected-mode', 'yes'], ['requirepass', 'pw']]), '172.17.0.3:1')).toBe(false);
+    expect(protectedModeRefuses(new Map([['protected-mode', 'no']]), '172.17.0.3:1')).toBe(false);
+  });
+});
