@@ -125,11 +125,15 @@ export function parseFloatArg(s: string): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-/** How Redis 7.0 prints a double in a reply (`%.17g`, trailing noise and all), inf as `inf`. */
-export function formatDouble(n: number): string {
+/**
+ * How Redis prints a double in a reply, inf as `inf`: up to 7.0 with `%.17g` (0.1 is `0.10000000000000001`),
+ * from 7.2 the shortest text that reads back (fpconv_dtoa: `0.1`).
+ */
+export function formatDouble(n: number, version = '7.0'): string {
   if (n === Infinity) return 'inf';
   if (n === -Infinity) return '-inf';
   if (Number.isInteger(n) && Math.abs(n) < 1e17) return String(n);
+  if (!/^[67]\.[01]\./.test(version)) return String(n).replace(/e([+-])(\d)$/, 'e$10$2');
   let s = n.toPrecision(17);
   if (s.includes('e')) {
     const [m, e] = s.split('e');

@@ -69,3 +69,13 @@ describe('protected mode', () => {
     expect(protectedModeRefuses(new Map([['protected-mode', 'no']]), '172.17.0.3:1')).toBe(false);
   });
 });
+
+describe('doubles in replies', () => {
+  it('7.0 prints %.17g, 8.0 the shortest text that reads back', async () => {
+    for (const [version, want] of [['7.0.15', '0.10000000000000001'], ['8.0.2', '0.1']]) {
+      const { ctx } = fakeServer(version);
+      await execute(ctx, ['ZADD', 'z', '0.1', 'm']);
+      expect(encode((await execute(ctx, ['ZSCORE', 'z', 'm']))!)).toBe(`$${want.length}\r\n${want}\r\n`);
+    }
+  });
+});

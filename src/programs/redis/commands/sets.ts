@@ -134,7 +134,7 @@ const zadd = (ctx: CommandContext, a: string[]): Reply => {
   }
   if (!z && zset.v.size > 0) ctx.db.set(a[1], zset);
   ctx.server.dirty(added + changed);
-  if (incr) return result === null ? NIL : bulk(formatDouble(result));
+  if (incr) return result === null ? NIL : bulk(formatDouble(result, ctx.server.build.version));
   return int(ch ? added + changed : added);
 };
 
@@ -184,14 +184,14 @@ const zrange = (ctx: CommandContext, a: string[]): Reply => {
     const r = rangeOf(all.length, s, e);
     picked = r ? all.slice(r[0], r[1] + 1) : [];
   }
-  return bulks(picked.flatMap(([m, sc]) => (withScores ? [m, formatDouble(sc)] : [m])));
+  return bulks(picked.flatMap(([m, sc]) => (withScores ? [m, formatDouble(sc, ctx.server.build.version)] : [m])));
 };
 
 const zscore = (ctx: CommandContext, a: string[]): Reply => {
   const z = lookup(ctx, a[1], 'zset');
   if (isReply(z)) return z;
   const s = z?.v.get(a[2]);
-  return s === undefined ? NIL : bulk(formatDouble(s));
+  return s === undefined ? NIL : bulk(formatDouble(s, ctx.server.build.version));
 };
 
 const zcard = (ctx: CommandContext, a: string[]): Reply => {
