@@ -146,6 +146,28 @@ describe('the editor pane', () => {
     expect(errors).toEqual([]);
   });
 
+  it("edits a running container's file as root, which docker exec sees", async () => {
+    await run(page, 'sudo docker run -d --name web busybox sleep 1000');
+    await page.locator('.editor-where option', { hasText: 'Container web' }).waitFor({ state: 'attached' });
+    const id = await page.evaluate(() => window.__dockersim!.machine.query.findContainer('web')!.ID);
+    await page.selectOption('.editor-where', id);
+    await page.locator('.editor-tree .tree-row', { hasText: 'etc/' }).click();
+    await page.locator('.editor-tree .tree-row', { hasText: /^hostname$/ }).click();
+    await expect.poll(() => page.locator('.editor-path').innerText()).toBe('/etc/hostname');
+    expect(await editorLines(page)).toEqual([id.slice(0, 12), '']);
+    await page.locator('.editor-pane .cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('webhost\n');
+    await page.keyboard.press('Control+s');
+    await page.locator('.editor-notice', { hasText: 'Saved /etc/hostname' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await run(page, 'sudo docker exec web cat /etc/hostname')).toEqual(['webhost']);
+    // Stopped, the container has no mounts to go through: the pane says so and holds the text read-only.
+    await run(page, 'sudo docker stop -t 0 web');
+    await page.locator('.editor-notice.is-stale', { hasText: 'not running' }).waitFor();
+    expect(await page.locator('.editor-save').isDisabled()).toBe(true);
+  });
+
   it('goes below the terminal on a narrow window, and closes', async () => {
     await page.setViewportSize({ width: 600, height: 800 });
     await expect

@@ -392,7 +392,7 @@ export default function EditorPane(props: EditorPaneProps): React.JSX.Element {
       <div className="editor-main">
         <div className="editor-bar">
           <span className="editor-path" title={d?.file.path}>
-            {d ? d.file.path : t('title')}
+            <bdi>{d ? d.file.path : t('title')}</bdi>
           </span>
           {d && dirty && (
             <span className="editor-dirty" title={t('unsaved')} aria-label={t('unsaved')}>
