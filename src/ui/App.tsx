@@ -50,6 +50,15 @@ const messages = defineMessages({
   },
 });
 
+/** A new machine shown (a lesson's fresh one) gets a new editor pane: nothing of the old machine's lingers. */
+const sessionKeys = new WeakMap<Session, number>();
+let sessionsSeen = 0;
+function sessionKey(s: Session): number {
+  let k = sessionKeys.get(s);
+  if (k === undefined) sessionKeys.set(s, (k = sessionsSeen++));
+  return k;
+}
+
 const LESSONS_KEY = 'dockersim:lessons-shown';
 const FIRST_STEP_KEY = 'dockersim:first-step-done';
 
@@ -198,6 +207,7 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
               <div className="work-split-editor">
                 <Suspense fallback={null}>
                   <EditorPane
+                    key={sessionKey(session)}
                     session={session}
                     state={editor}
                     update={updateEditor}

@@ -102,6 +102,14 @@ interface Doc {
   readonly binary: boolean;
 }
 
+function listingsKey(m: ReadonlyMap<string, Listing>): string {
+  const parts: string[] = [];
+  for (const [dir, l] of m) {
+    parts.push(dir, l.ok ? l.value.map((e) => `${e.name}\0${e.type}\0${e.target ?? ''}\0${e.size}`).join('\n') : l.code);
+  }
+  return parts.join('\n\n');
+}
+
 function sameTarget(a: FileTarget, b: FileTarget): boolean {
   return a.kind === b.kind && (a.kind === 'host' || (b.kind === 'container' && a.id === b.id));
 }
@@ -173,7 +181,8 @@ export default function EditorPane(props: EditorPaneProps): React.JSX.Element {
   const lookAtTree = useCallback(() => {
     const next = new Map<string, Listing>();
     for (const dir of expanded) next.set(dir, files.list(target, dir));
-    setListings(next);
+    // Looked at every second: the tree re-renders only when something in it changed.
+    setListings((old) => (listingsKey(old) === listingsKey(next) ? old : next));
   }, [expanded, files, target]);
 
   /** The open file against the machine: changed, removed, or its container gone. */

@@ -20,19 +20,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
-
-export type LanguageName = 'dockerfile' | 'nginx' | 'shell' | 'html' | 'text';
-
-/** The language a file's name suggests, as editors guess it (no content sniffing beyond a `#!` line). */
-export function languageFor(path: string, text = ''): LanguageName {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const lower = name.toLowerCase();
-  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
-  if (/\.html?$/.test(lower)) return 'html';
-  if (lower === 'nginx.conf' || /\/nginx\//.test(path) || (lower.endsWith('.conf') && /\bserver\s*\{|\blocation\b/.test(text))) return 'nginx';
-  if (/\.(sh|bash)$/.test(lower) || /^\.(bashrc|profile|bash_profile|bash_logout|bash_aliases)$/.test(lower) || /^#!.*\b(ba|da|a|z)?sh\b/.test(text)) return 'shell';
-  return 'text';
-}
+import { languageFor, type LanguageName } from './language.js';
 
 /**
  * The language's support. HTML's parser brings CSS's and JavaScript's with it (most of the pane's weight),
