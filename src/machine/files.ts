@@ -56,10 +56,15 @@ export class MachineFiles {
     return attempt(() => fileInfo(fs, path));
   }
 
-  read(target: FileTarget, path: string): FileResult<string> {
-    if (target.kind === 'container') return this.query.readText(target.id, path) ?? notRunning();
+  /**
+   * The file's bytes (`cat`), for the page to decode: its TextDecoder is native, the engine's UTF-8 decoder
+   * (engine/kernel/utf8.ts) is not, and a megabyte took it ~100 ms. The bytes may be the file's own: decode
+   * them at once, never change them.
+   */
+  read(target: FileTarget, path: string): FileResult<Uint8Array> {
+    if (target.kind === 'container') return this.query.fileBytes(target.id, path) ?? notRunning();
     const fs = this.learnerView();
-    return attempt(() => fs.readText(path));
+    return attempt(() => fs.readFile(path));
   }
 
   /**

@@ -121,8 +121,13 @@ describe('the editor pane', () => {
     await page.locator('.editor-pane .cm-content').press('Escape');
     await run(page, 'echo "EXPOSE 80" >> Dockerfile');
     await page.locator('.editor-notice.is-stale', { hasText: 'changed on the machine' }).waitFor();
-    // Not overwritten: the pane still shows what it had.
+    // Not overwritten: the pane still shows what it had, and a save asks first (declined here).
     expect(await editorLines(page)).toEqual(['FROM ubuntu:24.04', 'RUN apt-get update', 'CMD ["/bin/bash"]', '']);
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.message()))));
+    await page.locator('.editor-pane .cm-content').press('Control+s');
+    expect(await asked).toBe('/home/user/Dockerfile changed on the machine since it was opened here. Overwrite it with the text in the editor?');
+    await page.locator('.editor-pane .cm-content').press('Escape');
+    expect(await run(page, 'tail -1 Dockerfile')).toEqual(['EXPOSE 80']);
     await page.getByRole('button', { name: 'Reload from the machine' }).click();
     await expect.poll(() => editorLines(page)).toEqual(['FROM ubuntu:24.04', 'RUN apt-get update', 'CMD ["/bin/bash"]', 'EXPOSE 80', '']);
     expect(await page.locator('.editor-notice.is-stale').count()).toBe(0);

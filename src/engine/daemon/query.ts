@@ -118,10 +118,11 @@ export interface DaemonQuery {
   /**
    * A running container's files as `docker exec -u root C ls -la PATH`, `stat PATH` and `cat PATH` see them
    * (its own mounts, bind mounts included), or the kernel's error; undefined unless the container is running.
+   * The bytes may be the file's own: read them at once, never change them.
    */
   listDir(id: string, path: string): FsResult<readonly DirEntry[]> | undefined;
   fileInfo(id: string, path: string): FsResult<FileInfo> | undefined;
-  readText(id: string, path: string): FsResult<string> | undefined;
+  fileBytes(id: string, path: string): FsResult<Uint8Array> | undefined;
   /** The container whose PID namespace holds the process; undefined for a host process. */
   containerOf(p: Process): ContainerRecord | undefined;
   /** What `docker attach` relays to (the container's terminal and PID 1), or the newest running exec. */
@@ -233,9 +234,9 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
       const fs = runningFs(id);
       return fs && attempt(() => fileInfo(fs, path));
     },
-    readText(id, path) {
+    fileBytes(id, path) {
       const fs = runningFs(id);
-      return fs && attempt(() => fs.readText(path));
+      return fs && attempt(() => fs.readFile(path));
     },
     containerOf(p) {
       for (const [id, rt] of engine.runtimes) {

@@ -48,6 +48,7 @@ const messages = defineMessages({
     changed: '{path} changed on the machine since it was opened here.',
     deleted: '{path} was removed on the machine; saving writes it again.',
     stopped: 'The container is not running any more: its files cannot be read or written. Shown read-only.',
+    overwrite: '{path} changed on the machine since it was opened here. Overwrite it with the text in the editor?',
     reload: 'Reload from the machine',
     keep: 'Keep my text',
     notRunning: 'container is not running',
@@ -82,6 +83,7 @@ const messages = defineMessages({
     changed: '自从在这里打开后，{path} 已在机器上被修改。',
     deleted: '{path} 已在机器上被删除；保存会重新写入它。',
     stopped: '容器已不再运行：无法读写它的文件。以只读方式显示。',
+    overwrite: '自从在这里打开后，{path} 已在机器上被修改。用编辑器中的文本覆盖它吗？',
     reload: '从机器重新载入',
     keep: '保留我的文本',
     notRunning: '容器未在运行',
@@ -100,6 +102,19 @@ interface Doc {
   /** The file as last read or saved here; null while it is new (not on the machine yet). */
   readonly base: FileInfo | null;
   readonly binary: boolean;
+}
+
+/**
+ * A file's text, and whether it is not text (invalid UTF-8 or a NUL byte, as `file` and editors judge):
+ * shown then with U+FFFD for what cannot be decoded, read-only, so saving cannot mangle it.
+ */
+function decode(bytes: Uint8Array): { text: string; binary: boolean } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, binary: text.includes('\0') };
+  } catch {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), binary: true };
+  }
 }
 
 function listingsKey(m: ReadonlyMap<string, Listing>): string {
@@ -238,9 +253,9 @@ export default function EditorPane(props: EditorPaneProps): React.JSX.Element {
         if (failed) setNotice({ kind: 'error', text: t('cannotOpen', { path: file.path, message: errorText(t, failed) }) });
         return false;
       }
-      const binary = read.value.includes('\0');
+      const { text, binary } = decode(read.value);
       setDoc({ file, base: st.value, binary });
-      editor.current?.load(file.path, read.value, binary);
+      editor.current?.load(file.path, text, binary);
       setDirty(false);
       setStale(null);
       setNotice(binary ? { kind: 'error', text: t('binary', { path: file.path }) } : null);
@@ -269,6 +284,15 @@ export default function EditorPane(props: EditorPaneProps): React.JSX.Element {
     const d = docRef.current;
     const ed = editor.current;
     if (!d || !ed || d.binary || stale === 'stopped' || saving) return;
+    // Looked at now, not only on the last tick: a change the terminal made a moment ago is not overwritten
+    // without asking (as vim asks when the file changed since it was read).
+    if (d.base) {
+      const st = files.stat(d.file.target, d.file.path);
+      if (st.ok && !sameVersion(st.value, d.base)) {
+        setStale('changed');
+        if (!window.confirm(t('overwrite', { path: d.file.path }))) return;
+      }
+    }
     const text = ed.text;
     setSaving(true);
     try {
@@ -285,7 +309,7 @@ export default function EditorPane(props: EditorPaneProps): React.JSX.Element {
     } finally {
       setSaving(false);
     }
-  }, [look, saving, session, setDirty, stale, t]);
+  }, [files, look, saving, session, setDirty, stale, t]);
   saveRef.current = () => void save();
 
   // One CodeMirror view for the pane's life; files are swapped into it.
