@@ -286,17 +286,18 @@ export default function EditorPane(props: EditorPaneProps): React.JSX.Element {
     if (!d || !ed || d.binary || stale === 'stopped' || saving) return;
     // Looked at now, not only on the last tick: a change the terminal made a moment ago is not overwritten
     // without asking (as vim asks when the file changed since it was read).
-    if (d.base) {
-      const st = files.stat(d.file.target, d.file.path);
-      if (st.ok && !sameVersion(st.value, d.base)) {
-        setStale('changed');
-        if (!window.confirm(t('overwrite', { path: d.file.path }))) return;
-      }
+    const st = files.stat(d.file.target, d.file.path);
+    // A new file here may have been made in the terminal meanwhile: that is a change too.
+    if (st.ok && (!d.base || !sameVersion(st.value, d.base))) {
+      setStale('changed');
+      if (!window.confirm(t('overwrite', { path: d.file.path }))) return;
     }
     const text = ed.text;
     setSaving(true);
     try {
       const r = await session.writeFile(d.file.target, d.file.path, text);
+      // Another file was opened while the save went in: what follows is about a file no longer shown.
+      if (docRef.current !== d) return;
       if (!r.ok) {
         setNotice({ kind: 'error', text: t('cannotSave', { path: d.file.path, message: errorText(t, r) }) });
         return;
