@@ -18,6 +18,7 @@
  */
 import type { Kernel } from '../engine/kernel/kernel.js';
 import type { RunResult } from '../engine/kernel/runloop.js';
+import type { FileInfo, FileResult, FileTarget } from './files.js';
 import type { Machine, Terminal } from './machine.js';
 
 /** Bumped when the meaning of an entry (or of a machine with the same seed) changes. */
@@ -36,7 +37,12 @@ export type InputEvent =
    * The terminal's shell had exited and the learner asked for a new one: a new login on a new pts, shown in
    * the same window under the same number (a terminal app's "Relaunch").
    */
-  | { readonly kind: 'respawn'; readonly term: number };
+  | { readonly kind: 'respawn'; readonly term: number }
+  /**
+   * The editor pane saved a file: its whole text, written through the kernel as the file's owner would
+   * (machine/files.ts). Whether it succeeds depends on the machine at this position, so replay decides again.
+   */
+  | { readonly kind: 'write'; readonly target: FileTarget; readonly path: string; readonly data: string };
 
 export interface Position {
   readonly step: number;
@@ -46,7 +52,9 @@ export interface Position {
 export type JournalEntry = Position & InputEvent;
 
 /** The part of a machine the journal drives (the real Machine; tests may pass the same). */
-export type JournalMachine = Pick<Machine, 'kernel' | 'openTerminal'>;
+export type JournalMachine = Pick<Machine, 'kernel' | 'openTerminal' | 'files'>;
+
+export type WriteResult = FileResult<FileInfo>;
 
 export class ReplayDivergence extends Error {
   constructor(
@@ -86,6 +94,8 @@ export class InputRecorder {
   private queue: InputEvent[] = [];
   private nextTerm = 0;
   private readonly opened: ((id: number, term: Terminal) => void)[] = [];
+  /** Who waits for the outcome of a queued write. */
+  private readonly writes = new Map<InputEvent, (r: WriteResult) => void>();
 
   constructor(
     readonly machine: JournalMachine,
@@ -106,6 +116,14 @@ export class InputRecorder {
     if (ev.kind === 'keys' && last?.kind === 'keys' && last.term === ev.term) {
       this.queue[this.queue.length - 1] = { ...last, data: last.data + ev.data };
     } else this.queue.push(ev);
+  }
+
+  /** Queues a file write; resolves with the kernel's answer once it entered the machine. */
+  submitWrite(ev: Extract<InputEvent, { kind: 'write' }>): Promise<WriteResult> {
+    return new Promise((resolve) => {
+      this.writes.set(ev, resolve);
+      this.submit(ev);
+    });
   }
 
   /** Queues a new terminal and returns the number it will have. */
@@ -130,13 +148,18 @@ export class InputRecorder {
     const batch = this.queue;
     this.queue = [];
     for (const ev of batch) {
-      this.apply(ev);
+      const result = this.apply(ev);
       this.entries.push({ ...pos, ...ev });
+      if (result) {
+        this.writes.get(ev)?.(result);
+        this.writes.delete(ev);
+      }
     }
   }
 
-  /** Puts one input into the machine, now. */
-  apply(ev: InputEvent): void {
+  /** Puts one input into the machine, now; a write returns the kernel's answer. */
+  apply(ev: InputEvent): WriteResult | undefined {
+    if (ev.kind === 'write') return this.machine.files.write(ev.target, ev.path, ev.data);
     if (ev.kind === 'open') {
       const t = this.machine.openTerminal({ rows: ev.rows, cols: ev.cols });
       this.terminals.set(ev.term, t);

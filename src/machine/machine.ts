@@ -15,6 +15,7 @@ import { makeInit } from '../programs/init/init.js';
 import { DaemonStore } from '../engine/daemon/store.js';
 import { daemonQuery, type DaemonQuery } from '../engine/daemon/query.js';
 import { loginAccount } from './login.js';
+import { MachineFiles } from './files.js';
 
 export interface MachineOptions {
   /** Seeds every random choice (IDs, names, MACs, $RANDOM). Default 1. */
@@ -56,6 +57,8 @@ export const USER_TASKS_MAX = 4096;
 export class Machine {
   /** Docker as the daemon view and the lesson checks read it (engine/daemon/query.ts). */
   readonly query: DaemonQuery;
+  /** The learner's and running containers' files, as the editor pane reads and (through the journal) writes them. */
+  readonly files: MachineFiles;
 
   private constructor(
     readonly kernel: Kernel,
@@ -63,6 +66,7 @@ export class Machine {
     readonly daemonStore: DaemonStore,
   ) {
     this.query = daemonQuery(daemonStore);
+    this.files = new MachineFiles(kernel, daemonStore, this.query);
   }
 
   static boot(opts: MachineOptions = {}): Machine {

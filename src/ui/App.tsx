@@ -16,9 +16,12 @@ import type { Session } from './session.js';
 import type { TerminalScreen } from './terminalScreen.js';
 import { TerminalView } from './TerminalView.js';
 import { Workspace, type DockPane } from './panels/Workspace.js';
+import { editorDirty, setEditorDirty, updateEditor, useEditorState } from './editor/editorState.js';
 
 // The panel brings markdown-it and the lesson text: loaded once the page is idle (Workspace), not with it.
 const LessonPanel = lazy(() => import('./lessons/LessonPanel.js'));
+// The editor pane brings CodeMirror: loaded when the learner first shows it.
+const EditorPane = lazy(() => import('./editor/EditorPane.js'));
 
 const messages = defineMessages({
   en: {
@@ -29,6 +32,9 @@ const messages = defineMessages({
     menuTitle: 'Terminals, time, session and display',
     firstStep: 'New here? Start with the first lesson:',
     firstStepDismiss: 'Dismiss',
+    editor: 'Editor',
+    editorTitle: 'Show or hide the file editor beside the terminal',
+    editorDiscard: 'Close the editor and discard its unsaved changes?',
   },
   zh: {
     meta: '模拟主机 · 种子 {seed}',
@@ -38,8 +44,20 @@ const messages = defineMessages({
     menuTitle: '终端、时间、会话与显示',
     firstStep: '第一次来？从第一课开始：',
     firstStepDismiss: '不再显示',
+    editor: '编辑器',
+    editorTitle: '在终端旁显示或隐藏文件编辑器',
+    editorDiscard: '关闭编辑器并放弃未保存的修改吗？',
   },
 });
+
+/** A new machine shown (a lesson's fresh one) gets a new editor pane: nothing of the old machine's lingers. */
+const sessionKeys = new WeakMap<Session, number>();
+let sessionsSeen = 0;
+function sessionKey(s: Session): number {
+  let k = sessionKeys.get(s);
+  if (k === undefined) sessionKeys.set(s, (k = sessionsSeen++));
+  return k;
+}
 
 const LESSONS_KEY = 'dockersim:lessons-shown';
 const FIRST_STEP_KEY = 'dockersim:first-step-done';
@@ -51,6 +69,8 @@ export interface AppProps {
   readonly lessons?: LessonController;
   /** Types into the terminal in focus (a lesson's command clicked). */
   readonly typeIntoTerminal?: (text: string) => void;
+  /** Gives the keyboard back to the terminal in focus (Esc in the editor). */
+  readonly focusTerminal?: () => void;
 }
 
 function stored(key: string): string | null {
@@ -106,8 +126,14 @@ function FirstStep({ lessons, onStart }: { lessons: LessonController; onStart: (
   );
 }
 
-export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): React.JSX.Element {
+export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal }: AppProps): React.JSX.Element {
   const t = useMessages(messages);
+  const editor = useEditorState();
+  const showEditor = (on: boolean): void => {
+    if (!on && editorDirty() && !window.confirm(t('editorDiscard'))) return;
+    updateEditor({ shown: on });
+    if (!on) focusTerminal?.();
+  };
   const [showLessons, setShowLessons] = useState(() => stored(LESSONS_KEY) !== 'false');
   const [menu, setMenu] = useState(false);
   const [pane, setPane] = useState<DockPane>('lesson');
@@ -157,6 +183,15 @@ export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): R
                 {t('lessons')}
               </button>
             )}
+            <button
+              type="button"
+              className="editor-toggle"
+              aria-pressed={editor.shown}
+              title={t('editorTitle')}
+              onClick={() => showEditor(!editor.shown)}
+            >
+              {t('editor')}
+            </button>
             <PresenterToggle />
             <LanguageSwitch />
           </span>
@@ -164,7 +199,26 @@ export function App({ session, screen, lessons, typeIntoTerminal }: AppProps): R
       </header>
       <main className="app-main">
         <Workspace machine={session.machine} lesson={lesson} pane={pane} onPane={setPane}>
-          <TerminalView screen={screen} />
+          <div className={`work-split${editor.shown ? ` has-editor is-${editor.place}` : ''}`}>
+            <div className="work-split-terminal">
+              <TerminalView screen={screen} />
+            </div>
+            {editor.shown && (
+              <div className="work-split-editor">
+                <Suspense fallback={null}>
+                  <EditorPane
+                    key={sessionKey(session)}
+                    session={session}
+                    state={editor}
+                    update={updateEditor}
+                    setDirty={setEditorDirty}
+                    onLeave={() => focusTerminal?.()}
+                    onClose={() => showEditor(false)}
+                  />
+                </Suspense>
+              </div>
+            )}
+          </div>
         </Workspace>
       </main>
     </div>

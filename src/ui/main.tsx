@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     if (source !== 'fresh' && !before) void saver!.save();
     root.render(
       <StrictMode>
-        <App session={session} screen={deck} lessons={lessons} typeIntoTerminal={typeIntoTerminal} />
+        <App session={session} screen={deck} lessons={lessons} typeIntoTerminal={typeIntoTerminal} focusTerminal={() => stage.shown.deck.active?.focus()} />
       </StrictMode>,
     );
   }

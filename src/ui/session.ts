@@ -8,7 +8,16 @@
  */
 import { sampledKernel } from '../lessons/slices.js';
 import { RealtimeDriver, type DriverHost } from '../machine/driver.js';
-import { InputRecorder, positionOf, replay, type JournalEntry, type Position, type ReplayOptions } from '../machine/journal.js';
+import {
+  InputRecorder,
+  positionOf,
+  replay,
+  type JournalEntry,
+  type Position,
+  type ReplayOptions,
+  type WriteResult,
+} from '../machine/journal.js';
+import type { FileTarget } from '../machine/files.js';
 import type { Machine, Terminal } from '../machine/machine.js';
 import type { MasterTty } from './terminalLink.js';
 import type { Disposable } from '../pkg/disposable.js';
@@ -248,6 +257,16 @@ export class Session {
     this.respawning.add(id);
     this.recorder.submit({ kind: 'respawn', term: id });
     this.driver.kick();
+  }
+
+  /**
+   * Saves a file from the editor pane. A write changes the machine, so it is an input like a key: journaled
+   * and applied at the start of the next tick (even while time is paused), then replayed on reload.
+   */
+  writeFile(target: FileTarget, path: string, data: string): Promise<WriteResult> {
+    const done = this.recorder.submitWrite({ kind: 'write', target, path, data });
+    this.driver.kick();
+    return done;
   }
 
   closeTerminal(id: number): void {

@@ -24,7 +24,11 @@ const LINES = [
   'history\r',
   'while true; do :; done\r',
   'yes | head -c 300000 | wc -c\r',
+  'cat notes.txt; ls -l notes.txt\r',
 ];
+
+/** What the editor pane saves: the learner's file on the host, or a file in a running container. */
+const TEXTS = ['FROM busybox\n', 'hello\nworld\n', ''];
 
 type Action =
   | { readonly a: 'run'; readonly slices: number; readonly ms: number }
@@ -35,6 +39,7 @@ type Action =
   | { readonly a: 'flow'; readonly term: number; readonly stopped: boolean }
   | { readonly a: 'close'; readonly term: number }
   | { readonly a: 'respawn'; readonly term: number }
+  | { readonly a: 'write'; readonly text: number; readonly where: 'host' | 'container' | 'root' }
   | { readonly a: 'idle' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -47,6 +52,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ a: fc.constant('close' as const), term: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('respawn' as const), term: fc.nat(3) }) },
   { weight: 3, arbitrary: fc.constant({ a: 'idle' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ a: fc.constant('write' as const), text: fc.nat(TEXTS.length - 1), where: fc.constantFrom('host' as const, 'container' as const, 'root' as const) }),
+  },
 );
 
 /**
@@ -87,6 +96,19 @@ async function drive(c: Captured, actions: readonly Action[]): Promise<void> {
       case 'type': {
         const term = pick(act.term);
         if (term !== undefined) for (const l of act.lines) c.rec.submit({ kind: 'keys', term, data: LINES[l] });
+        break;
+      }
+      case 'write': {
+        const data = TEXTS[act.text];
+        if (act.where === 'container') {
+          // The newest container, whether or not it runs: a stopped one refuses, and replay must refuse too.
+          const id = [...c.machine.query.containers()].map((ct) => ct.ID).pop();
+          if (id) void c.rec.submitWrite({ kind: 'write', target: { kind: 'container', id }, path: '/notes.txt', data });
+        } else {
+          // '/etc/notes.txt' is root's directory: the kernel refuses the learner, and the journal keeps the try.
+          const path = act.where === 'host' ? '/home/user/notes.txt' : '/etc/notes.txt';
+          void c.rec.submitWrite({ kind: 'write', target: { kind: 'host' }, path, data });
+        }
         break;
       }
       case 'resize':
@@ -159,6 +181,25 @@ describe('input journal', () => {
     expect(again.out.get(0)).toContain('    3  echo $RANDOM\r\n    4  history\r\n');
     // Typed ahead of the prompt: the terminal echoed it, then readline shows it again after the prompt.
     expect(again.out.get(1)).toMatch(/\$ echo \$RANDOM\r\n\d+\r\n/);
+  });
+
+  it('replays a file saved from the editor pane, at its position, before and after a shell reads it', async () => {
+    const rec = bootRecorded(2);
+    await drive(rec, [
+      { a: 'write', text: 0, where: 'host' },
+      { a: 'type', term: 0, lines: [14] },
+      { a: 'jump', ms: 1000 },
+      { a: 'write', text: 1, where: 'host' },
+      { a: 'write', text: 2, where: 'root' },
+      { a: 'type', term: 0, lines: [14] },
+      { a: 'jump', ms: 1000 },
+    ]);
+    expect(rec.out.get(0)).toMatch(/FROM busybox\r\n-rw-r--r-- 1 user user 13 .*hello\r\nworld\r\n-rw-r--r-- 1 user user 12 /s);
+    expect(rec.rec.entries.filter((e) => e.kind === 'write')).toHaveLength(3);
+    const head = { step: rec.machine.kernel.sched.slices, at: rec.machine.kernel.now() };
+    const again = await bootReplayed(2, roundTrip(rec.rec.entries), { head });
+    expect(again.out).toEqual(rec.out);
+    expect(digest(again)).toEqual(digest(rec));
   });
 
   it('replays a new shell in a terminal whose shell exited, on the same terminal number', async () => {

@@ -57,5 +57,9 @@ export function digest(c: Captured): unknown {
     })
     .sort();
   const pos: Position = { step: k.sched.slices, at: k.now() };
-  return { pos, procs, containers, ttys: [...k.ttys.keys()].sort(), faults: k.faults.length };
+  // What the editor pane saved, with its metadata (owner, mode, mtime at the position it went in).
+  const notes = [c.machine.files.stat({ kind: 'host' }, '/home/user/notes.txt'), c.machine.files.read({ kind: 'host' }, '/home/user/notes.txt')].map((r) =>
+    r.ok && r.value instanceof Uint8Array ? { ok: true, text: new TextDecoder().decode(r.value) } : r,
+  );
+  return { pos, procs, containers, notes, ttys: [...k.ttys.keys()].sort(), faults: k.faults.length };
 }

@@ -3,12 +3,21 @@
  * container through its own mount table (what `docker exec NAME cat PATH` sees), a stopped one through its
  * overlay (image layers + RW layer).
  */
-import type { Backend } from '../kernel/fsTypes.js';
+import type { Backend, Fs } from '../kernel/fsTypes.js';
 import { utf8Decode } from '../kernel/utf8.js';
 import type { Container } from './container.js';
 import type { DaemonStore } from './store.js';
 
 const ROOT_CTX = () => ({ cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 0 } });
+
+/**
+ * A running container's filesystem through its own mount table, as root: what `docker exec -u root` sees.
+ * Undefined when the container is not running (it has no mounts then).
+ */
+export function runningContainerFs(engine: DaemonStore, c: Container): Fs | undefined {
+  const rt = engine.runtimes.get(c.ID);
+  return rt?.mnt && c.State.Running ? rt.mnt.view(ROOT_CTX()) : undefined;
+}
 
 /** The file's text, '' for a directory, undefined when the path does not exist. */
 export function containerFileText(engine: DaemonStore, c: Container, path: string): string | undefined {

@@ -8,7 +8,8 @@
 import type { Process } from '../kernel/process.js';
 import type { Disposable } from '../../pkg/disposable.js';
 import type { Tty } from '../kernel/tty.js';
-import { containerFileText } from './archive.js';
+import { containerFileText, runningContainerFs } from './archive.js';
+import { attempt, fileInfo, listDir, type DirEntry, type FileInfo, type FsResult } from '../fs/listing.js';
 import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
 import type { DaemonStore } from './store.js';
 import type { EventMessage } from './events.js';
@@ -20,6 +21,7 @@ import type { ContainerState } from './state.js';
 import type { Change } from '../fs/changes.js';
 
 export type { ContainerStatus } from './state.js';
+export type { DirEntry, FileInfo, FsResult } from '../fs/listing.js';
 
 type Json = Record<string, unknown>;
 
@@ -113,6 +115,14 @@ export interface DaemonQuery {
   ttySize(id: string): { readonly rows: number; readonly cols: number } | undefined;
   /** A file's text as `docker cp` finds it ('' for a directory), undefined when there is none. */
   readFile(id: string, path: string): string | undefined;
+  /**
+   * A running container's files as `docker exec -u root C ls -la PATH`, `stat PATH` and `cat PATH` see them
+   * (its own mounts, bind mounts included), or the kernel's error; undefined unless the container is running.
+   * The bytes may be the file's own: read them at once, never change them.
+   */
+  listDir(id: string, path: string): FsResult<readonly DirEntry[]> | undefined;
+  fileInfo(id: string, path: string): FsResult<FileInfo> | undefined;
+  fileBytes(id: string, path: string): FsResult<Uint8Array> | undefined;
   /** The container whose PID namespace holds the process; undefined for a host process. */
   containerOf(p: Process): ContainerRecord | undefined;
   /** What `docker attach` relays to (the container's terminal and PID 1), or the newest running exec. */
@@ -181,6 +191,10 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
     const img = engine.images.get(id);
     return img && { id: img.id, repoTags: engine.images.repoTags(img.id), size: img.size, diffIds: img.diffIds, layerSizes: img.layerSizes };
   };
+  const runningFs = (id: string) => {
+    const c = engine.containers.get(id);
+    return c && runningContainerFs(engine, c);
+  };
   return {
     nowNs: () => engine.nowNs(),
 
@@ -211,6 +225,18 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
     readFile(id, path) {
       const c = engine.containers.get(id);
       return c && containerFileText(engine, c, path);
+    },
+    listDir(id, path) {
+      const fs = runningFs(id);
+      return fs && attempt(() => listDir(fs, path));
+    },
+    fileInfo(id, path) {
+      const fs = runningFs(id);
+      return fs && attempt(() => fileInfo(fs, path));
+    },
+    fileBytes(id, path) {
+      const fs = runningFs(id);
+      return fs && attempt(() => fs.readFile(path));
     },
     containerOf(p) {
       for (const [id, rt] of engine.runtimes) {

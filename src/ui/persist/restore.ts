@@ -12,6 +12,7 @@
 import { JOURNAL_FORMAT } from '../../machine/journal.js';
 import type { DriverHost } from '../../machine/driver.js';
 import { Session, type Boot } from '../session.js';
+import { setEditorState } from './editorSlot.js';
 import { setLessonProgress } from './lessonSlot.js';
 import { notify } from './notices.js';
 import { BadSave, checkSaved, DEFAULT_LAYOUT, DEFAULT_PREFS, parseSaved, SAVE_FORMAT, type SavedSession } from './saved.js';
@@ -62,6 +63,7 @@ async function fromLink(param: string): Promise<SavedSession> {
     layout: DEFAULT_LAYOUT,
     prefs: DEFAULT_PREFS,
     lessons: r.lessons ?? null,
+    editor: null,
     savedAt: 0,
   });
 }
@@ -147,6 +149,7 @@ export async function startSession(o: StartOptions): Promise<Started> {
         const saved = parseSaved(text);
         const session = await replayInto(saved, o);
         setLessonProgress(saved.lessons);
+        setEditorState(saved.editor);
         return { session, saved, source: 'saved' };
       } catch (e) {
         const key = await o.store.setAside(text, reasonOf(e)).catch(() => '');

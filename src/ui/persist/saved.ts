@@ -30,6 +30,8 @@ export interface SavedSession {
   readonly prefs: UiPrefs;
   /** Lesson progress: whatever the lesson runner stored; carried along untouched. */
   readonly lessons: unknown;
+  /** The editor pane: shown or not, and the file it has open (src/ui/editor/); carried along untouched. */
+  readonly editor: unknown;
   /** Real time of the save (ms since the epoch), shown in the notice when a save is set aside. */
   readonly savedAt: number;
 }
@@ -44,7 +46,7 @@ export class BadSave extends Error {
   }
 }
 
-const KINDS = new Set(['open', 'keys', 'resize', 'flow', 'close', 'respawn']);
+const KINDS = new Set(['open', 'keys', 'resize', 'flow', 'close', 'respawn', 'write']);
 
 function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -53,7 +55,9 @@ function isNum(v: unknown): v is number {
 function isEntry(e: unknown): e is JournalEntry {
   if (typeof e !== 'object' || e === null) return false;
   const r = e as Record<string, unknown>;
-  if (!isNum(r.step) || !isNum(r.at) || !isNum(r.term) || typeof r.kind !== 'string' || !KINDS.has(r.kind)) return false;
+  if (!isNum(r.step) || !isNum(r.at) || typeof r.kind !== 'string' || !KINDS.has(r.kind)) return false;
+  if (r.kind === 'write') return typeof r.path === 'string' && typeof r.data === 'string' && isTarget(r.target);
+  if (!isNum(r.term)) return false;
   switch (r.kind) {
     case 'keys':
       return typeof r.data === 'string';
@@ -65,6 +69,12 @@ function isEntry(e: unknown): e is JournalEntry {
     default:
       return true;
   }
+}
+
+function isTarget(t: unknown): boolean {
+  if (typeof t !== 'object' || t === null) return false;
+  const r = t as Record<string, unknown>;
+  return r.kind === 'host' || (r.kind === 'container' && typeof r.id === 'string');
 }
 
 /** Checks a parsed value; throws BadSave saying what is wrong. Missing page parts get defaults. */
@@ -94,6 +104,7 @@ export function checkSaved(v: unknown): SavedSession {
     },
     prefs: { speed: isNum(prefs.speed) && prefs.speed > 0 ? prefs.speed : DEFAULT_PREFS.speed },
     lessons: r.lessons ?? null,
+    editor: r.editor ?? null,
     savedAt: isNum(r.savedAt) ? r.savedAt : 0,
   };
 }

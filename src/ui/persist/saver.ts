@@ -7,6 +7,7 @@
  * stops saving and offers Reset (the last good save stays).
  */
 import type { Session } from '../session.js';
+import { editorSlot, editorState } from './editorSlot.js';
 import { lessonProgress, lessonSlot } from './lessonSlot.js';
 import { notify } from './notices.js';
 import { SAVE_FORMAT, type SavedSession, type TerminalLayout, type UiPrefs } from './saved.js';
@@ -35,6 +36,7 @@ export function snapshot(session: Session, layout: TerminalLayout, prefs: UiPref
     layout,
     prefs,
     lessons: lessonProgress(),
+    editor: editorState(),
     savedAt,
   };
 }
@@ -55,6 +57,7 @@ export class Saver {
     const sub = session.onChange(() => this.soon(debounce));
     this.offs.push(() => sub.dispose());
     this.offs.push(lessonSlot.subscribe(() => this.soon(debounce)));
+    this.offs.push(editorSlot.subscribe(() => this.soon(debounce)));
     this.interval = setInterval(() => void this.save(), opts.periodMs ?? 5000);
     if (typeof window !== 'undefined') {
       const now = (): void => {
@@ -84,7 +87,7 @@ export class Saver {
     if (n > SOFT_LIMIT) notify('journalLarge', { count: n });
     const saved = snapshot(this.session, this.opts.layout(), this.opts.prefs(), (this.opts.wallClock ?? Date.now)());
     // The journal only grows, so its length stands for it: no need to serialise it to see a change.
-    const key = JSON.stringify([n, saved.head, saved.layout, saved.prefs, saved.lessons]);
+    const key = JSON.stringify([n, saved.head, saved.layout, saved.prefs, saved.lessons, saved.editor]);
     if (key === this.lastKey) return;
     this.lastKey = key;
     try {

@@ -11,11 +11,14 @@ const good = {
   journal: [
     { step: 0, at: 0, kind: 'open', term: 0, rows: 24, cols: 80 },
     { step: 12, at: 0.5, kind: 'keys', term: 0, data: 'ls\r' },
+    { step: 30, at: 0.75, kind: 'write', target: { kind: 'host' }, path: '/home/user/Dockerfile', data: 'FROM busybox\n' },
+    { step: 31, at: 0.75, kind: 'write', target: { kind: 'container', id: 'abc' }, path: '/etc/motd', data: '' },
   ],
   head: { step: 40, at: 1200.25 },
   layout: { active: 0, split: true },
   prefs: { speed: 10 },
   lessons: { chapter3: ['run'] },
+  editor: { shown: true, file: { target: { kind: 'host' }, path: '/home/user/Dockerfile' } },
   savedAt: 1700000000000,
 };
 
@@ -34,9 +37,9 @@ describe('saved session format', () => {
   });
 
   it('fills in page parts an older writer left out', () => {
-    const { layout: _l, prefs: _p, lessons: _x, savedAt: _s, ...machineOnly } = good;
+    const { layout: _l, prefs: _p, lessons: _x, editor: _e, savedAt: _s, ...machineOnly } = good;
     const s = parseSaved(JSON.stringify(machineOnly));
-    expect([s.layout, s.prefs, s.lessons, s.savedAt]).toEqual([{ active: 0, split: false }, { speed: 1 }, null, 0]);
+    expect([s.layout, s.prefs, s.lessons, s.editor, s.savedAt]).toEqual([{ active: 0, split: false }, { speed: 1 }, null, null, 0]);
   });
 
   it('says what is wrong with a save it cannot use', () => {
@@ -46,6 +49,8 @@ describe('saved session format', () => {
     expect(reason(JSON.stringify({ ...good, seed: 'x' }))).toBe('shape: seed');
     expect(reason(JSON.stringify({ ...good, journal: [good.journal[0], { step: 1, at: 1, kind: 'keys', term: 0 }] }))).toBe('shape: journal entry 1');
     expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'reboot', term: 0 }] }))).toBe('shape: journal entry 0');
+    expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'write', target: { kind: 'host' }, path: '/f' }] }))).toBe('shape: journal entry 0');
+    expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'write', target: { kind: 'vm' }, path: '/f', data: '' }] }))).toBe('shape: journal entry 0');
     expect(reason(JSON.stringify({ ...good, head: { step: 1 } }))).toBe('shape: head');
     expect(reason('null')).toBe('shape: not an object');
   });

@@ -5,6 +5,7 @@ import { nodeDrain } from '../../../src/node/drain.js';
 import { noticeStore } from '../../../src/ui/persist/notices.js';
 import { parseSaved } from '../../../src/ui/persist/saved.js';
 import { HARD_LIMIT, Saver, SOFT_LIMIT } from '../../../src/ui/persist/saver.js';
+import { setEditorState } from '../../../src/ui/persist/editorSlot.js';
 import type { SessionStore } from '../../../src/ui/persist/store.js';
 import { Session } from '../../../src/ui/session.js';
 
@@ -52,6 +53,15 @@ describe('Saver', () => {
     expect([s.seed, s.savedAt, s.journal.length]).toEqual([2, 42, 1]);
     await saver.save();
     expect(store.saves).toHaveLength(1);
+  });
+
+  it('saves the editor pane’s slot with the session, a second after it changes', async () => {
+    const pane = { shown: true, place: 'beside', file: { target: { kind: 'host' }, path: '/home/user/Dockerfile' } };
+    setEditorState(pane);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.saves).toHaveLength(1);
+    expect(parseSaved(store.saves[0]).editor).toEqual(pane);
+    setEditorState(null);
   });
 
   it('warns past the soft limit and stops saving past the hard one', async () => {
