@@ -15,4 +15,6 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
-export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [];
+export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  { chunk: 'vim', load: () => import('./vim/index.js'), names: ['vim', 'vim.basic', 'vim.tiny', 'busybox-vi'] },
+];
