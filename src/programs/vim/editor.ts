@@ -98,6 +98,8 @@ export class Editor {
   message: Message | null = null;
   fileName: string | null = null;
   readonly = false;
+  /** Started as `view`: every file opens with 'readonly' set. */
+  viewOnly = false;
   number = false;
   /** Shown at the bottom until a change: vim's intro screen, when started without a file. */
   intro = false;
@@ -166,7 +168,7 @@ export class Editor {
     const noEol = text !== '' && !text.endsWith('\n');
     const lines = text === '' ? [] : (noEol ? text : text.slice(0, -1)).split('\n');
     this.buf = new TextBuffer(lines);
-    this.readonly = !this.files.writable(path);
+    this.readonly = this.viewOnly || !this.files.writable(path);
     if (this.dialect === 'vim') {
       const flags = `${this.readonly ? ' [readonly]' : ''}${noEol ? ' [noeol]' : ''}`;
       this.say(`"${path}"${flags} ${lines.length}L, ${utf8Bytes(text)}B`);

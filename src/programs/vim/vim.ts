@@ -18,7 +18,12 @@ const VERSIONS: readonly { readonly dir: string; readonly intro: IntroText }[] =
   { dir: '/usr/share/vim/vim82', intro: { version: '8.2.3995', helpVersion: 'version8' } },
   { dir: '/usr/share/vim/vim81', intro: { version: '8.1.2269', helpVersion: 'version8' } },
   { dir: '/usr/share/vim/vim80', intro: { version: '8.0.1453', helpVersion: 'version8' } },
+  // 16.04's 7.4.1689; 14.04's 7.4.52 shares the directory name and is not told apart.
+  { dir: '/usr/share/vim/vim74', intro: { version: '7.4.1689', helpVersion: 'version7' } },
 ];
+
+/** Names vim.basic answers to through /etc/alternatives whose modes (Ex, restricted, diff) are not modelled. */
+const UNMODELLED_NAMES = new Set(['ex', 'rvim', 'rview', 'vimdiff', 'evim', 'eview', 'gvim']);
 
 function versionOf(sys: Sys): IntroText {
   for (const v of VERSIONS) {
@@ -78,6 +83,12 @@ interface RunOptions {
 }
 
 async function runEditor(sys: Sys, opts: RunOptions): Promise<number> {
+  const argv0 = sys.argv[0] ?? opts.name;
+  const invoked = argv0.slice(argv0.lastIndexOf('/') + 1);
+  if (opts.dialect === 'vim' && UNMODELLED_NAMES.has(invoked)) {
+    await sys.write(2, `${invoked}: this mode of vim is not simulated in dockersim (run vim)\n`);
+    return 1;
+  }
   const args = sys.argv.slice(1);
   const files = args.filter((a) => !a.startsWith('-') || a === '-');
   const flags = args.filter((a) => a.startsWith('-') && a !== '-' && a !== '--');
@@ -96,6 +107,8 @@ async function runEditor(sys: Sys, opts: RunOptions): Promise<number> {
   const ed = new Editor({ dialect: opts.dialect, files: kernelFiles(sys), now: () => sys.now(), rows: size.rows, cols: size.cols });
   const screen = new Screen(ed, intro);
   screen.sponsorSeconds = Math.floor(sys.now() / 1000);
+  // `view` is vim with 'readonly' set.
+  ed.viewOnly = invoked === 'view';
   ed.edit(files[0] ?? null);
   let deadly: string | null = null;
   try {

@@ -64,6 +64,12 @@ describe('vim on the terminal', () => {
     expect(screen[23]).toBe('                                                              0,0-1         All');
   });
 
+  it('prints the version of the vim whose runtime is installed (22.04\'s 8.2)', async () => {
+    const screen = await session(['sudo rm -rf /usr/share/vim/vim91', 'sudo mkdir -p /usr/share/vim/vim82', 'vim']);
+    expect(screen[7]).toBe('~                               version 8.2.3995');
+    expect(screen[17]).toBe('~                type  :help version8<Enter>   for version info');
+  });
+
   it('says E212 when the kernel refuses the write, and :q! leaves', async () => {
     const screen = await session(['vim /etc/hostname', 'x', ':w', ':q!', 'echo back']);
     expect(screen.join('\n')).toContain('$ echo back\nback');
