@@ -42,8 +42,9 @@ export class TextBuffer {
    */
   noLines: boolean;
 
-  constructor(text: readonly string[]) {
-    this.lines = text.length > 0 ? [...text] : [''];
+  /** Takes `text` as its own (a 1 MB file is 150,000 lines: no copy). */
+  constructor(text: string[]) {
+    this.lines = text.length > 0 ? text : [''];
     this.noLines = text.length === 0;
   }
 

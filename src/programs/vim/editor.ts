@@ -11,7 +11,8 @@ import { TextBuffer, type Pos, type UndoStep } from './buffer.js';
 import { vimRegex } from './pattern.js';
 import { charClass, colAtVcol, firstNonBlank, utf8Bytes, vcolOf } from './text.js';
 
-export type ReadResult = { readonly text: string } | { readonly error: 'missing' | 'denied' | 'directory' };
+/** A file's text, and its size in bytes when the reader knows it (else counted from the text). */
+export type ReadResult = { readonly text: string; readonly bytes?: number } | { readonly error: 'missing' | 'denied' | 'directory' };
 
 export interface EditorFiles {
   read(path: string): ReadResult;
@@ -171,7 +172,7 @@ export class Editor {
     this.readonly = this.viewOnly || !this.files.writable(path);
     if (this.dialect === 'vim') {
       const flags = `${this.readonly ? ' [readonly]' : ''}${noEol ? ' [noeol]' : ''}`;
-      this.say(`"${path}"${flags} ${lines.length}L, ${utf8Bytes(text)}B`);
+      this.say(`"${path}"${flags} ${lines.length}L, ${r.bytes ?? utf8Bytes(text)}B`);
     } else {
       this.say(`'${path}'${this.readonly ? ' [Readonly]' : ''} ${lines.length}L, ${text.length}C`);
     }

@@ -219,7 +219,8 @@ export class Screen {
     const line = ed.lines[ed.cursor.row];
     const row = empty ? 0 : ed.cursor.row + 1;
     let pos: string;
-    if (line.length === 0) pos = `${row},0-1`;
+    // vim's win_redr_ruler: an empty line reads 0-1 except in Insert mode, where the cursor is at column 1.
+    if (line.length === 0) pos = ed.mode === 'insert' || ed.mode === 'replace' ? `${row},1` : `${row},0-1`;
     else {
       const bytes = byteCol(line, ed.cursor.col) + 1;
       const inNormal = ed.mode === 'normal';

@@ -6,6 +6,7 @@
  * Not modelled: a swap file (`.file.swp`), viminfo, syntax colouring, the mouse, visual mode, :s, windows.
  */
 import { isSysError } from '../../engine/kernel/errno.js';
+import { utf8Decode } from '../../engine/kernel/utf8.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { Tui } from '../lib/tui/index.js';
 import { Editor, type Dialect, type EditorFiles, type ReadResult } from './editor.js';
@@ -43,7 +44,8 @@ export function kernelFiles(sys: Sys): EditorFiles {
     read(p): ReadResult {
       try {
         if (sys.fs.exists(path(p)) && sys.fs.stat(path(p)).type === 'dir') return { error: 'directory' };
-        return { text: sys.fs.readText(path(p)) };
+        const bytes = sys.fs.readFile(path(p));
+        return { text: utf8Decode(bytes), bytes: bytes.length };
       } catch (e) {
         if (isSysError(e, 'ENOENT') || isSysError(e, 'ENOTDIR')) return { error: 'missing' };
         if (isSysError(e, 'EISDIR')) return { error: 'directory' };

@@ -38,6 +38,8 @@ describe('vim on the terminal', () => {
   });
 
   it('opens with "Dockerfile" [New], and E37 when quitting with changes', async () => {
+    const inserting = await session(['vim Dockerfile', 'i<Right>']);
+    expect(inserting[23]).toBe('-- INSERT --                                                  0,1           All');
     const first = await session(['vim Dockerfile']);
     expect(first[23]).toBe('"Dockerfile" [New]                                            0,0-1         All');
     const e37 = await session(['vim Dockerfile', 'iFROM ubuntu<Esc>', ':q']);
