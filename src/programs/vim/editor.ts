@@ -160,7 +160,10 @@ export class Editor {
     const r = this.files.read(path);
     if ('error' in r) {
       this.buf = new TextBuffer([]);
-      if (r.error === 'missing') this.say(this.dialect === 'vim' ? `"${path}" [New]` : `'${path}' [New file]`);
+      // busybox draws its status line over what it says on loading, so nothing of it is seen.
+      if (r.error === 'missing') {
+        if (this.dialect === 'vim') this.say(`"${path}" [New]`);
+      }
       else if (r.error === 'directory') this.say(this.dialect === 'vim' ? `"${path}" is a directory` : `'${path}' is a directory`, this.dialect === 'vim' ? 'plain' : 'bold');
       else this.say(this.dialect === 'vim' ? `"${path}" [Permission Denied]` : `'${path}' Permission denied`, this.dialect === 'vim' ? 'plain' : 'bold');
       return;
@@ -173,8 +176,6 @@ export class Editor {
     if (this.dialect === 'vim') {
       const flags = `${this.readonly ? ' [readonly]' : ''}${noEol ? ' [noeol]' : ''}`;
       this.say(`"${path}"${flags} ${lines.length}L, ${r.bytes ?? utf8Bytes(text)}B`);
-    } else {
-      this.say(`'${path}'${this.readonly ? ' [Readonly]' : ''} ${lines.length}L, ${text.length}C`);
     }
     this.cursor = { row: 0, col: firstNonBlank(this.lines[0]) };
     if (this.lines[0] === '') this.cursor.col = 0;
@@ -250,6 +251,8 @@ export class Editor {
       default:
         this.normalKey(key);
     }
+    // The intro stays up until the buffer gets text (vim redraws the window then).
+    if (this.intro && (this.buf.modified || !this.buf.noLines)) this.intro = false;
   }
 
   /** The window changed size. */
@@ -572,7 +575,6 @@ export class Editor {
 
   private startChange(): void {
     this.buf.beginStep(this.cursor, this.now());
-    this.intro = false;
   }
 
   private setRegister(lines: readonly string[], linewise: boolean): void {
@@ -976,7 +978,6 @@ export class Editor {
     this.pending = freshPending();
     if (this.dialect === 'vim') this.say('-- INSERT --', 'bold');
     else this.message = null;
-    this.intro = false;
   }
 
   private insertText(text: string): void {
@@ -1112,7 +1113,12 @@ export class Editor {
         const line = this.cmdline;
         this.mode = 'normal';
         this.cmdline = '';
-        if (line[0] === ':') this.ex(line.slice(1));
+        if (line[0] === ':') {
+          this.message = null;
+          this.ex(line.slice(1));
+          // A command that says nothing leaves itself on the command line, as vim does.
+          if (this.message === null && !this.quit && this.dialect === 'vim') this.say(line);
+        }
         else this.search(line.slice(1), line[0] === '/', line);
         this.clampCursor();
         return;

@@ -184,6 +184,17 @@ describe('vim editing core', () => {
     expect(changed.quit).toEqual({ code: 0 });
   });
 
+  it('keeps the intro up through `i` until text is typed, and leaves a silent ex command on the command line', () => {
+    const ed = editor(null);
+    expect(ed.intro).toBe(true);
+    type(ed, 'i');
+    expect(ed.intro).toBe(true);
+    type(ed, 'x');
+    expect(ed.intro).toBe(false);
+    type(ed, '<Esc>:set nu<CR>');
+    expect(ed.message).toEqual({ text: ':set nu', kind: 'plain' });
+  });
+
   it('refuses what it does not model in one line instead of ignoring it', () => {
     const ed = editor('a\n');
     type(ed, 'v');
