@@ -299,16 +299,15 @@ export class Editor {
 
   private normalKey(key: string): void {
     const p = this.pending;
-    if (p.keys === '' && !this.replaying) this.recording = [key];
-    p.keys += key.length === 1 ? key : key === '<Esc>' ? '' : key;
     if (key === '<Esc>' || key === '<C-c>') {
-      if (key === '<C-c>' && p.keys === '' && !p.op && !p.prefix && p.count === '' && this.dialect === 'vim') {
-        this.say('Type  :qa  and press <Enter> to exit Vim');
-      }
+      const idle = p.keys === '';
+      if (key === '<C-c>' && idle && this.dialect === 'vim') this.say('Type  :qa  and press <Enter> to exit Vim');
       this.pending = freshPending();
       this.recording = null;
       return;
     }
+    if (p.keys === '' && !this.replaying) this.recording = [key];
+    p.keys += key.length === 1 ? key : key;
     if (p.prefix === 'r') return this.finish(this.replaceChar(key, this.count(p)));
     if (p.prefix === 'g') {
       p.prefix = null;

@@ -195,6 +195,15 @@ describe('vim editing core', () => {
     expect(ed.message).toEqual({ text: ':set nu', kind: 'plain' });
   });
 
+  it('answers Ctrl-C in Normal mode as vim does, and cancels a pending operator with it', () => {
+    const ed = editor('a\nb\n');
+    type(ed, '<C-c>');
+    expect(ed.message?.text).toBe('Type  :qa  and press <Enter> to exit Vim');
+    type(ed, 'd<C-c>j');
+    expect(ed.lines).toEqual(['a', 'b']);
+    expect(ed.cursor.row).toBe(1);
+  });
+
   it('refuses what it does not model in one line instead of ignoring it', () => {
     const ed = editor('a\n');
     type(ed, 'v');
