@@ -96,6 +96,20 @@ describe('vim on the terminal', () => {
     expect(screen.slice(10).every((l) => l === '')).toBe(true);
   });
 
+  it('puts the terminal back when killed with SIGTERM, saying so as vim does', async () => {
+    const screen = await session(['vim Dockerfile', 'ihello'], {
+      then: async (s) => {
+        const k = s.machine.kernel;
+        const vim = [...k.procs.values()].find((p) => p.argv[0] === 'vim')!;
+        k.kill(vim, 'SIGTERM', null);
+        await s.type('echo $? after');
+      },
+    });
+    const text = screen.join('\n');
+    expect(text).toContain('$ vim Dockerfile\nVim: Caught deadly signal TERM\nVim: Finished.\n');
+    expect(text).toContain('$ echo $? after\n1 after');
+  });
+
   it('searches, wraps with the warning and says E486', async () => {
     const screen = await session(['vim Dockerfile', 'iFROM a<Enter>RUN b<Enter>RUN c<Esc>', 'gg/RUN<Enter>nn']);
     expect(screen[23]).toMatch(/^search hit BOTTOM, continuing at TOP +2,1 +All$/);
