@@ -337,6 +337,7 @@ export class Editor {
     }
     if (p.op) {
       if (key === p.op) return this.finish(this.linewiseOp(p.op, this.count(p)));
+      if ((key === 'i' || key === 'a') && this.dialect === 'vim') return this.unmodelled(`text objects (${p.op}${key}w, ${p.op}${key}"…)`);
       if (p.op === 'c' && (key === 'w' || key === 'W')) return;
       this.beep();
       this.pending = freshPending();

@@ -209,6 +209,9 @@ describe('vim editing core', () => {
     type(ed, 'v');
     expect(ed.message?.kind).toBe('error');
     expect(ed.message?.text).toContain('not simulated');
+    type(ed, 'ciw');
+    expect(ed.message?.text).toBe('dockersim: text objects (ciw, ci"…) is not simulated in this vim');
+    expect(ed.mode).toBe('normal');
     type(ed, ':s/a/b/<CR>');
     expect(ed.message?.text).toBe('dockersim: :s is not simulated in this vim');
   });
