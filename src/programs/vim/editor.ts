@@ -756,7 +756,8 @@ export class Editor {
         this.undo(n);
         return this.finish(false);
       case '<C-r>':
-        this.redo(n);
+        // busybox vi has no redo: its ^R redraws the screen.
+        if (this.dialect === 'vim') this.redo(n);
         return this.finish(false);
       case '.':
         return this.repeat();
@@ -890,6 +891,7 @@ export class Editor {
   }
 
   private undo(n: number): void {
+    const pendingChanges = Math.abs(this.buf.seq - this.buf.savedSeq);
     let step: UndoStep | null = null;
     const before = this.lineCount();
     let changes = 0;
@@ -907,7 +909,8 @@ export class Editor {
     if (this.lines[this.cursor.row] === undefined) this.cursor.row = this.lines.length - 1;
     this.clampCursor();
     this.setWant();
-    this.undoMessage(this.lineCount() - before, changes, 'before', step.seq, step.time);
+    if (this.dialect === 'busybox') this.busyboxUndoMessage(step, pendingChanges);
+    else this.undoMessage(this.lineCount() - before, changes, 'before', step.seq, step.time);
   }
 
   private redo(n: number): void {
@@ -930,6 +933,37 @@ export class Editor {
     this.undoMessage(this.lineCount() - before, changes, 'after', step.seq, step.time);
   }
 
+  /**
+   * busybox's undo_pop: `Undo [N] deleted|restored C chars at position P`, N the changes since the last write,
+   * P a byte offset in the file. Reckoned from the step's first splice, as busybox reports its last entry.
+   */
+  private busyboxUndoMessage(step: UndoStep, changes: number): void {
+    const sp = step.splices[0];
+    let offset = 0;
+    for (let r = 0; r < sp.at && r < this.lines.length; r++) offset += this.lines[r].length + 1;
+    let inserted: number;
+    let deleted: number;
+    if (sp.removed.length === 0) {
+      inserted = sp.added.join('\n').length + 1;
+      deleted = 0;
+    } else if (sp.added.length === 0) {
+      deleted = sp.removed.join('\n').length + 1;
+      inserted = 0;
+    } else {
+      const a = sp.removed.join('\n');
+      const b = sp.added.join('\n');
+      let p = 0;
+      while (p < a.length && p < b.length && a[p] === b[p]) p++;
+      let q = 0;
+      while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+      offset += p;
+      inserted = b.length - p - q;
+      deleted = a.length - p - q;
+    }
+    const [word, count] = inserted > 0 ? ['deleted', inserted] : ['restored', deleted];
+    this.say(`Undo [${Math.max(1, changes)}] ${word} ${count} chars at position ${offset}`);
+  }
+
   /** Lines as vim counts them: none in a buffer with no lines. */
   private lineCount(): number {
     return this.buf.noLines ? 0 : this.lines.length;
@@ -938,7 +972,7 @@ export class Editor {
   /** vim's u_undo_end: `1 line less; before #2  5 seconds ago`. */
   private undoMessage(delta: number, changes: number, word: 'before' | 'after', seq: number, time: number): void {
     if (this.dialect === 'busybox') {
-      this.say(word === 'before' ? 'Undo' : 'Redo');
+      this.message = null;
       return;
     }
     let what: string;

@@ -225,6 +225,12 @@ describe('vim editing core', () => {
     expect(ed.message?.text).toBe("'foo' is not implemented");
     type(ed, ':wq<CR>');
     expect(ed.message?.text).toBe("'bb' 1L, 12C");
+    // busybox 1.35 on Debian: `yy` `p` `u` on a file of a, b, c.
+    const three = editor('a\nb\nc\n', { dialect: 'busybox' });
+    type(three, 'yyp');
+    expect(three.message?.text).toBe('Put 1 lines (2 chars) from [D]');
+    type(three, 'u');
+    expect(three.message?.text).toBe('Undo [1] deleted 2 chars at position 2');
     expect(ed.quit).toEqual({ code: 0 });
   });
 });
