@@ -333,6 +333,40 @@ async function editorPane(browser: Browser, url: string): Promise<[string, strin
   }
 }
 
+/**
+ * vim (issue 15): a 1,001,895-byte file (`seq 1 159000`) from Enter to its ruler on screen, then keys typed in
+ * Insert mode at its end, timed as `keystrokeEcho` times the shell's echo.
+ */
+async function vimFigures(page: Page): Promise<[string, string, string][]> {
+  const bottom = (source: string): Promise<unknown> =>
+    page.waitForFunction((src) => {
+      const x = (window as unknown as { __dockersim: { xterm: { rows: number; buffer: { active: { viewportY: number; getLine(y: number): { translateToString(t: boolean): string } | undefined } } } } }).__dockersim.xterm;
+      const b = x.buffer.active;
+      return new RegExp(src).test(b.getLine(b.viewportY + x.rows - 1)?.translateToString(true) ?? '');
+    }, source, { polling: 'raf', timeout: 120_000 });
+  await page.keyboard.type('seq 1 159000 > big.txt; clear\n');
+  await bottom('^$');
+  await page.waitForFunction(() => {
+    const x = (window as unknown as { __dockersim: { xterm: { buffer: { active: { cursorY: number; cursorX: number } } } } }).__dockersim.xterm;
+    return x.buffer.active.cursorY === 0 && x.buffer.active.cursorX > 0;
+  }, undefined, { polling: 'raf', timeout: 120_000 });
+  await page.keyboard.type('vim big.txt');
+  const t0 = Date.now();
+  await page.keyboard.press('Enter');
+  await bottom('^"big\\.txt" 159000L, 1001895B');
+  const open = Date.now() - t0;
+  await page.keyboard.press('G');
+  await page.keyboard.press('o');
+  await bottom('^-- INSERT --');
+  const keys = await keystrokeEcho(page, 20);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type(':q!\n');
+  return [
+    ['vim: 1 MB file (159,000 lines), Enter → ruler on screen', `${open} ms`, '≤ 100 ms'],
+    ['vim: key in Insert mode → on screen (median of 20 keys)', `${keys.screen.toFixed(1)} ms`, '≤ 16 ms'],
+  ];
+}
+
 async function main(): Promise<void> {
   const dist = mkdtempSync(join(tmpdir(), 'dockersim-bench-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, sourcemap: false } });
@@ -379,6 +413,8 @@ async function main(): Promise<void> {
     const echo = await keystrokeEcho(page, 20);
     rows.push(['keystroke → echo on screen (median of 20 keys)', `${echo.screen.toFixed(1)} ms`, '≤ 16 ms']);
     rows.push(['  → echo in the terminal\'s buffer (median)', `${echo.buffer.toFixed(1)} ms`, '—']);
+
+    rows.push(...(await vimFigures(page)));
 
     await page.keyboard.type('while true; do :; done\n');
     let worst = 0;

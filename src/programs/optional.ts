@@ -18,4 +18,5 @@ export interface ProgramFamily {
 
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'redis', load: () => import('./redis/index.js'), names: [...REDIS_PROGRAM_NAMES, 'setpriv'] },
+  { chunk: 'vim', load: () => import('./vim/index.js'), names: ['vim', 'vim.basic', 'vim.tiny', 'busybox-vi'] },
 ];

@@ -94,6 +94,12 @@ export interface Sys {
   // ---- descriptors
   /** Waits for data; '' never returned: `null` means end of file. A TTY in canonical mode returns a line. */
   read(fd: number, max?: number): Promise<string | null>;
+  /**
+   * select(2) then read(2): waits at most `ms` of virtual time for data. `undefined` when nothing came: the
+   * time ran out or a signal handler ran (EINTR), which the caller tells apart by its own clock and flags.
+   * How a full-screen program waits out the rest of an escape sequence (vim's ttimeoutlen).
+   */
+  readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined>;
   /** Throws SysError EPIPE (after SIGPIPE) if nobody reads; blocks while a pipe is full. */
   write(fd: number, data: string): Promise<void>;
   open(path: string, flags: OpenFlags, mode?: number): number;

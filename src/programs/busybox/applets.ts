@@ -13,6 +13,7 @@ import { parseSig } from '../system/procps/signals.js';
 import { HZ, readProcs } from '../system/procps/proc.js';
 import { ls } from './ls.js';
 import { makeIp } from '../system/ip.js';
+import { lazyProgram } from '../../engine/kernel/lazy.js';
 
 /** `BusyBox v1.37.0 (...) multi-call binary.` + usage, as an applet's --help or misuse prints it. */
 export const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
@@ -175,6 +176,8 @@ const GNU_ALIKE = [
 
 export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_ALIKE.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
+  // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
+  vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd,
   ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
 };

@@ -47,7 +47,7 @@ describe('busybox', () => {
     expect((await run(h, ['/bin/cat', '/data/b.txt'])).out).toBe('hello\n');
     expect((await run(h, ['/bin/busybox', 'cat', '/nope'])).out).toBe("cat: can't open '/nope': No such file or directory\n");
     expect(await run(h, ['/bin/busybox', 'frobnicate'])).toEqual({ out: 'frobnicate: applet not found\n', status: 127 });
-    expect(await run(h, ['/bin/vi'])).toEqual({ out: "busybox: applet 'vi' is not simulated in dockersim\n", status: 127 });
+    expect(await run(h, ['/bin/busybox', 'vlock'])).toEqual({ out: "busybox: applet 'vlock' is not simulated in dockersim\n", status: 127 });
   });
 
   it('sh and ash run the shell as ash', async () => {
