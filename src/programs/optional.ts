@@ -15,4 +15,6 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
-export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [];
+export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  { chunk: 'nginx', load: () => import('./nginx/index.js'), names: ['nginx', 'nginx-1.18-ubuntu', 'nginx-org', 'nginx-org-alpine'] },
+];

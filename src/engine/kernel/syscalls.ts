@@ -58,6 +58,11 @@ export class ProcessSys implements Sys {
     return this.p.argv;
   }
 
+  setproctitle(title: string): void {
+    checkAlive(this.p);
+    this.p.argv = [title];
+  }
+
   get env(): Record<string, string> {
     return this.p.env;
   }

@@ -1,0 +1,100 @@
+/**
+ * Ubuntu's nginx packages (contract 2): what `apt-get install nginx` puts on disk, per release. 24.04 splits
+ * nginx (the binary) from nginx-common (configuration, the default site, the welcome page); 22.04 and older
+ * have the binary in nginx-core, with `nginx` a metapackage. What each postinst creates (the sites-enabled
+ * link, the log files, the page in /var/www/html) is written here too, as the installed system holds it.
+ * Ubuntu does not start the service in a container: a Docker image's policy-rc.d answers 101 and
+ * invoke-rc.d says nothing (apt's output shows only `Setting up nginx …`).
+ */
+import type { TreeBuilder } from '../builder.js';
+import {
+  DEFAULT_NGINX, FASTCGI_CONF, FASTCGI_PARAMS, LOGROTATE, MIME_TYPES, NGINX_CONF_DEBIAN, PROXY_PARAMS, SCGI_PARAMS,
+  SITE_DEFAULT, SNIPPET_FASTCGI_PHP, SNIPPET_SNAKEOIL, SYSTEMD_UNIT, UFW_APP, UWSGI_PARAMS, WELCOME_HTML,
+} from './nginxFiles.js';
+
+/** The program each release's /usr/sbin/nginx runs (programs/nginx/builds.ts): its version and paths. */
+export function nginxBinaryFor(release: string): string {
+  return release === '24.04' ? 'nginx' : 'nginx-1.18-ubuntu';
+}
+
+/** The welcome page before nginx 1.21 (612 bytes: the `Content-Length: 612` of countless tutorials). */
+export const WELCOME_HTML_OLD = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+    body {
+        width: 35em;
+        margin: 0 auto;
+        font-family: Tahoma, Verdana, Arial, sans-serif;
+    }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+/** Before Debian's 1.22 packaging moved error_log to the main context: the error log sits in http. */
+function olderConf(): string {
+  return NGINX_CONF_DEBIAN
+    .replace('error_log /var/log/nginx/error.log;\n', '')
+    .replace('\taccess_log /var/log/nginx/access.log;\n', '\taccess_log /var/log/nginx/access.log;\n\terror_log /var/log/nginx/error.log;\n');
+}
+
+/** www-data's uid/gid and adm's gid on every Ubuntu release. */
+const WWW_DATA = 33;
+const ADM = 4;
+
+function common(b: TreeBuilder, release: string): void {
+  const newer = release === '24.04';
+  b.file('/etc/nginx/nginx.conf', newer ? NGINX_CONF_DEBIAN : olderConf());
+  b.file('/etc/nginx/mime.types', MIME_TYPES);
+  b.file('/etc/nginx/fastcgi.conf', FASTCGI_CONF).file('/etc/nginx/fastcgi_params', FASTCGI_PARAMS);
+  b.file('/etc/nginx/proxy_params', PROXY_PARAMS).file('/etc/nginx/scgi_params', SCGI_PARAMS);
+  b.file('/etc/nginx/uwsgi_params', UWSGI_PARAMS);
+  for (const f of ['koi-utf', 'koi-win', 'win-utf']) {
+    b.file(`/etc/nginx/${f}`, `# This map is not a full ${f} <> utf8 map (trimmed)\ncharset_map ${f.replace('-', ' ')} {\n}\n`);
+  }
+  b.file('/etc/nginx/snippets/fastcgi-php.conf', SNIPPET_FASTCGI_PHP).file('/etc/nginx/snippets/snakeoil.conf', SNIPPET_SNAKEOIL);
+  b.file('/etc/nginx/sites-available/default', SITE_DEFAULT);
+  b.link('/etc/nginx/sites-enabled/default', '/etc/nginx/sites-available/default');
+  b.dirs(['/etc/nginx/conf.d', '/etc/nginx/modules-available', '/etc/nginx/modules-enabled']);
+  b.file('/etc/default/nginx', DEFAULT_NGINX);
+  b.file('/etc/init.d/nginx', '#!/bin/sh\n\n### BEGIN INIT INFO\n# Provides:\t  nginx\n# Short-Description: starts the nginx web server\n### END INIT INFO\n# (trimmed)\n', 0o755);
+  b.file('/etc/logrotate.d/nginx', LOGROTATE);
+  b.file('/etc/ufw/applications.d/nginx', UFW_APP);
+  b.file(newer ? '/usr/lib/systemd/system/nginx.service' : '/lib/systemd/system/nginx.service', SYSTEMD_UNIT);
+  const page = newer ? WELCOME_HTML : WELCOME_HTML_OLD;
+  b.file('/usr/share/nginx/html/index.html', page);
+  b.file('/var/www/html/index.nginx-debian.html', page);
+  b.dir('/var/log/nginx', 0o755, 0, ADM);
+  b.file('/var/log/nginx/access.log', '', 0o640, WWW_DATA, ADM).file('/var/log/nginx/error.log', '', 0o640, WWW_DATA, ADM);
+  b.dir('/var/lib/nginx', 0o755);
+  b.file('/usr/share/doc/nginx-common/copyright', 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: nginx\n(trimmed)\n');
+}
+
+function binary(b: TreeBuilder, release: string, pkg: string): void {
+  b.bin('/usr/sbin/nginx', nginxBinaryFor(release));
+  b.file(`/usr/share/doc/${pkg}/copyright`, 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: nginx\n(trimmed)\n');
+}
+
+export const nginxContents: Readonly<Record<string, (b: TreeBuilder, release: string) => void>> = {
+  'nginx-common': common,
+  /** 24.04: the binary; before, a metapackage over nginx-core. */
+  nginx: (b, release) => {
+    if (release === '24.04') binary(b, release, 'nginx');
+    else b.file('/usr/share/doc/nginx/copyright', 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n(trimmed)\n');
+  },
+  'nginx-core': (b, release) => binary(b, release, 'nginx-core'),
+};
