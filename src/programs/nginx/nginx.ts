@@ -373,7 +373,7 @@ class Master {
     }
     sys.signal('SIGPIPE', 'ignore');
     const u = sys.uname();
-    await log.write('notice', this.build.product.replace(/ \(Ubuntu\)$/, ''));
+    await log.write('notice', this.build.product);
     if (this.build.builtBy) await log.write('notice', this.build.builtBy);
     await log.write('notice', `OS: ${u.sysname} ${u.release}`);
     const nofile = sys.getrlimit('nofile');

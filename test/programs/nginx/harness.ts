@@ -85,3 +85,11 @@ export async function run(h: NginxHost, argv: string[], cred: Credentials = ROOT
 export function read(h: NginxHost, path: string): string {
   return new TextDecoder().decode(h.root.readFile(path));
 }
+
+export function write(h: NginxHost, path: string, text: string): void {
+  h.root.writeFile(path, new TextEncoder().encode(text), { mode: 0o644, uid: 0, gid: 0 });
+}
+
+export function exists(h: NginxHost, path: string): boolean {
+  return h.root.find(path, 'stat') !== undefined;
+}
