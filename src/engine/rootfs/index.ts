@@ -1,6 +1,8 @@
 import type { Tree } from '../fs/tree.js';
 import { alpineTree } from './alpine.js';
 import { busyboxTree } from './busybox.js';
+import { debianSlimTree } from './debian.js';
+import { nginxAlpineTree, nginxDebianTree } from './nginxImage.js';
 import { hostTree, type HostOptions } from './host.js';
 import type { ImageRef } from './images.js';
 import { ubuntuTree } from './ubuntu.js';
@@ -10,6 +12,7 @@ export { BUSYBOX_APPLETS } from './busybox.js';
 export { ALPINE_BUSYBOX_LINKS, ALPINE_VERSION } from './alpine.js';
 export { HOST_USER, HOST_USER_GROUPS, DOCKER_GID, type HostOptions } from './host.js';
 export { TreeBuilder } from './builder.js';
+export { addDebianSlim } from './debian.js';
 
 /**
  * Root filesystems by image reference, plus the host's. Each call builds a fresh Tree, so callers may keep
@@ -20,5 +23,8 @@ export const ROOTFS: { readonly [K in ImageRef]: () => Tree } & { readonly host:
   'ubuntu:22.04': () => ubuntuTree('22.04'),
   'busybox:1.37': busyboxTree,
   'alpine:3.21': alpineTree,
+  'debian:bookworm-slim': debianSlimTree,
+  'nginx:1.27.4': nginxDebianTree,
+  'nginx:1.27.4-alpine': nginxAlpineTree,
   host: hostTree,
 };
