@@ -84,7 +84,7 @@ export const IMAGES = {
   'debian:bookworm-slim': {
     repository: 'debian',
     tag: 'bookworm-slim',
-    aliases: ['12-slim', '12.9-slim', 'bookworm-20250203-slim', 'stable-slim'],
+    aliases: ['12-slim', '12.9-slim', 'stable-slim'],
     created: '2025-02-03T00:00:00Z',
     size: 74_800_000,
     compressedSize: 28_230_000,
@@ -98,7 +98,7 @@ export const IMAGES = {
   'nginx:1.27.4': {
     repository: 'nginx',
     tag: '1.27.4',
-    aliases: ['latest', 'mainline', '1', '1.27', 'bookworm', 'mainline-bookworm', '1-bookworm', '1.27-bookworm', '1.27.4-bookworm'],
+    aliases: ['latest', 'mainline', '1', '1.27', 'bookworm', '1.27.4-bookworm'],
     created: '2025-02-05T21:27:16Z',
     size: 192_000_000,
     compressedSize: 72_190_000,
@@ -114,7 +114,7 @@ export const IMAGES = {
   'nginx:1.27.4-alpine': {
     repository: 'nginx',
     tag: '1.27.4-alpine',
-    aliases: ['alpine', 'mainline-alpine', '1-alpine', '1.27-alpine', 'alpine3.21', '1.27.4-alpine3.21', 'mainline-alpine3.21'],
+    aliases: ['alpine', 'mainline-alpine', '1-alpine', '1.27-alpine', '1.27.4-alpine3.21'],
     created: '2025-02-05T21:48:02Z',
     size: 47_900_000,
     compressedSize: 20_330_000,
