@@ -182,6 +182,8 @@ export interface ReadOptions {
   readonly fs: Fs;
   /** Where relative `include` paths start: the directory of the main file (nginx's conf prefix). */
   readonly prefix: string;
+  /** Each file read, with its text, in the order read: what `nginx -T` dumps. */
+  readonly files?: { path: string; text: string }[];
 }
 
 /**
@@ -205,6 +207,7 @@ function readFile(file: string, ctx: Context, o: ReadOptions, where: string | nu
     if (!isSysError(e)) throw e;
     throw new ConfError(`open() "${file}" failed (${errnoText(e.code)})`, where);
   }
+  o.files?.push({ path: file, text });
   return parseTokens(tokenize(text, file), file, ctx, o, false, depth);
 }
 
@@ -231,7 +234,10 @@ function parseTokens(toks: Token[], file: string, ctx: Context, o: ReadOptions, 
         }
         throw new ConfError(`unexpected "${t.text}"`, at(t.line));
       }
-      if (t.kind === 'eof') throw new ConfError('unexpected end of file, expecting ";" or "}"', at(t.line));
+      if (t.kind === 'eof') {
+        if (cmdline) throw new ConfError('unexpected end of parameter, expecting ";"', at(t.line));
+        throw new ConfError('unexpected end of file, expecting ";" or "}"', at(t.line));
+      }
       const name = words[0].text;
       const args = words.slice(1).map((w) => w.text);
       const where = at(t.line);

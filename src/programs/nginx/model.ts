@@ -70,6 +70,8 @@ export interface Config {
   readonly formats: ReadonlyMap<string, string>;
   readonly servers: readonly Server[];
   readonly hasHttp: boolean;
+  /** Checked after the syntax (ngx_event_init_conf): `no "events" section in configuration`. */
+  readonly hasEvents: boolean;
 }
 
 export const COMBINED =
@@ -144,7 +146,7 @@ export function buildConfig(tree: readonly Directive[], def: Defaults): Config {
       case 'worker_processes':
         if (d.args[0] === 'auto') workers = null;
         else if (/^\d+$/.test(d.args[0])) workers = Number(d.args[0]);
-        else throw new ConfError(`invalid value "${d.args[0]}" in "worker_processes" directive`, d.where);
+        else throw new ConfError('"worker_processes" directive invalid value', d.where);
         break;
       case 'pid':
         pid = absolute(d.args[0], def.prefix);
@@ -166,9 +168,8 @@ export function buildConfig(tree: readonly Directive[], def: Defaults): Config {
         break;
     }
   }
-  if (!events) throw new ConfError('no "events" section in configuration', null);
-  checkDuplicates(events.block ?? []);
-  for (const d of events.block ?? []) {
+  checkDuplicates(events?.block ?? []);
+  for (const d of events?.block ?? []) {
     if (d.name === 'worker_connections' && !/^\d+$/.test(d.args[0])) {
       throw new ConfError(`invalid number "${d.args[0]}"`, d.where);
     }
@@ -193,7 +194,15 @@ export function buildConfig(tree: readonly Directive[], def: Defaults): Config {
     const httpSettings = merge(base, block, def, formats, 'http');
     for (const s of block) if (s.name === 'server') servers.push(buildServer(s, httpSettings, def, formats));
   }
-  return { user, workers, pid, daemon, masterProcess, errorLogs, formats, servers, hasHttp: http !== undefined };
+  const seen = new Set<string>();
+  for (const s of servers) {
+    for (const l of s.listens) {
+      const key = `${l.addr}:${l.port}`;
+      if (l.defaultServer && seen.has(key)) throw new ConfError(`a duplicate default server for ${key}`, l.where);
+      if (l.defaultServer) seen.add(key);
+    }
+  }
+  return { user, workers, pid, daemon, masterProcess, errorLogs, formats, servers, hasHttp: http !== undefined, hasEvents: events !== undefined };
 }
 
 function absolute(path: string, prefix: string): string {

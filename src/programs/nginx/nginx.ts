@@ -116,8 +116,20 @@ export function makeNginx(name: BuildName): Program {
 
     if (o.signal) return signalMaster(sys, config, o.signal, log);
 
+    // ngx_init_cycle's order: the user directive as it is parsed, "syntax is ok", the events section, the pid
+    // file (tested only), then the log files.
     const user = await workerUser(sys, build, config, log);
     if (user === null) return failed();
+    if (o.test && !o.quiet) await sys.write(2, `nginx: the configuration file ${confPath} syntax is ok\n`);
+    if (!config.hasEvents) {
+      await log.write('emerg', 'no "events" section in configuration');
+      return failed();
+    }
+    const pidErr = o.test ? testPidFile(sys, config.pid) : null;
+    if (pidErr) {
+      await log.write('emerg', pidErr);
+      return failed();
+    }
     const logs = openLogs(sys, config.errorLogs, opened);
     if (typeof logs === 'string') {
       await log.write('emerg', logs);
@@ -129,24 +141,11 @@ export function makeNginx(name: BuildName): Program {
       return failed();
     }
     if (o.test) {
-      const pidErr = testPidFile(sys, config.pid);
-      if (pidErr) {
-        await log.write('emerg', pidErr);
-        return failed();
-      }
-      if (!o.quiet) {
-        await sys.write(2, `nginx: the configuration file ${confPath} syntax is ok\n` +
-          `nginx: configuration file ${confPath} test is successful\n`);
-      }
+      if (!o.quiet) await sys.write(2, `nginx: configuration file ${confPath} test is successful\n`);
       if (o.dump) await sys.write(1, loaded.dump);
       return 0;
     }
     log.targets = logs;
-    const dup = duplicateDefault(config);
-    if (dup) {
-      await log.write('emerg', dup);
-      return 1;
-    }
     await log.write('notice', 'using the "epoll" event method');
     const sockets = await bindAll(sys, config, new Map(), log);
     if (!sockets) return 1;
@@ -165,7 +164,8 @@ export function makeNginx(name: BuildName): Program {
 async function load(sys: Sys, build: Build, confPath: string, globals: string, log: ErrorLog): Promise<{ config: Config; dump: string } | null> {
   try {
     const slash = confPath.lastIndexOf('/');
-    const tree = readConf(confPath, globals, { fs: sys.fs, prefix: confPath.slice(0, slash + 1) });
+    const files: { path: string; text: string }[] = [];
+    const tree = readConf(confPath, globals, { fs: sys.fs, prefix: confPath.slice(0, slash + 1), files });
     const config = buildConfig(tree, build);
     for (const [fname, f] of config.formats) {
       for (const m of f.matchAll(/\$(\w+)|\$\{(\w+)\}/g)) {
@@ -174,12 +174,7 @@ async function load(sys: Sys, build: Build, confPath: string, globals: string, l
       }
       void fname;
     }
-    let dump = '';
-    try {
-      dump = `# configuration file ${confPath}:\n${sys.fs.readText(confPath)}\n`;
-    } catch {
-      dump = '';
-    }
+    const dump = files.map((f) => `# configuration file ${f.path}:\n${f.text}\n`).join('');
     return { config, dump };
   } catch (e) {
     if (!(e instanceof ConfError)) throw e;
@@ -241,18 +236,6 @@ function testPidFile(sys: Sys, path: string): string | null {
   }
 }
 
-function duplicateDefault(config: Config): string | null {
-  const seen = new Set<string>();
-  for (const s of config.servers) {
-    for (const l of s.listens) {
-      if (!l.defaultServer) continue;
-      const key = `${l.addr}:${l.port}`;
-      if (seen.has(key)) return `a duplicate default server for ${key} in ${l.where}`;
-      seen.add(key);
-    }
-  }
-  return null;
-}
 
 /**
  * Binds every address the servers listen on, keeping the sockets of `old` that are still wanted (a reload).
@@ -463,7 +446,7 @@ class Master {
     const config = loaded.config;
     const logs = openLogs(sys, config.errorLogs, opened);
     const access = openAccessLogs(sys, config, opened);
-    const problem = typeof logs === 'string' ? logs : access ?? duplicateDefault(config);
+    const problem = !config.hasEvents ? 'no "events" section in configuration' : typeof logs === 'string' ? logs : access;
     if (problem !== null || typeof logs === 'string') {
       await old.log.write('emerg', problem ?? '');
       return;
