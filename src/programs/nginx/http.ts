@@ -124,8 +124,17 @@ export function normalizeUri(path: string): string | null {
   return `/${out.join('/')}`;
 }
 
+/**
+ * A worker's copies of the files it served, as binary strings, keyed by path and checked against the file's
+ * mtime and size on every request (a page changed on disk is read again, as nginx reads it each time).
+ */
+export type FileCache = Map<string, { readonly st: Stat; readonly body: string }>;
+
 export interface Ctx {
   readonly fs: Fs;
+  readonly cache?: FileCache;
+  /** This request's stat results. */
+  readonly stats?: Map<string, Stat | Errno>;
   readonly product: string;
   readonly server: Server;
   readonly req: Request;
@@ -134,13 +143,19 @@ export interface Ctx {
   readonly port: number;
 }
 
-function stat(fs: Fs, path: string): Stat | Errno {
+/** stat(2), remembered for the rest of the request (the index module's look and the static module's open). */
+function stat(c: Ctx, path: string): Stat | Errno {
+  const seen = c.stats?.get(path);
+  if (seen !== undefined) return seen;
+  let r: Stat | Errno;
   try {
-    return fs.stat(path);
+    r = c.fs.stat(path);
   } catch (e) {
     if (!isSysError(e)) throw e;
-    return e.code;
+    r = e.code;
   }
+  c.stats?.set(path, r);
+  return r;
 }
 
 function special(c: Ctx, status: number, uri: string, errors: string[] = [], extra: [string, string][] = []): Response {
@@ -188,7 +203,7 @@ function run(c: Ctx, s: Settings, loc: Location | null, uri: string, args: strin
     for (const t of list.slice(0, -1)) {
       const cand = t.replace(/\$uri/g, uri).replace(/\$args|\$query_string/g, args);
       const dir = cand.endsWith('/');
-      const st = stat(c.fs, mapPath(s, loc, dir ? cand.slice(0, -1) || '/' : cand));
+      const st = stat(c, mapPath(s, loc, dir ? cand.slice(0, -1) || '/' : cand));
       if (typeof st === 'string') continue;
       if (dir ? st.type === 'dir' : st.type !== 'dir') return serveStatic(c, s, loc, cand, args, redirects);
     }
@@ -238,13 +253,13 @@ function serveStatic(c: Ctx, s: Settings, loc: Location | null, uri: string, arg
   if (uri.endsWith('/')) {
     for (const name of s.index) {
       const file = name.startsWith('/') ? name : `${path}${name}`;
-      const st = stat(c.fs, file);
+      const st = stat(c, file);
       if (typeof st !== 'string') {
         if (st.type === 'dir') continue;
         return handle(c, name.startsWith('/') ? name : `${uri}${name}`, args, redirects + 1);
       }
       if (st === 'ENOENT') {
-        const dir = stat(c.fs, path);
+        const dir = stat(c, path);
         if (typeof dir === 'string') {
           return special(c, 404, uri, [`"${file}" is not found (${errnoText(dir)})`]);
         }
@@ -253,13 +268,13 @@ function serveStatic(c: Ctx, s: Settings, loc: Location | null, uri: string, arg
       if (st === 'EACCES') return special(c, 403, uri, [`"${file}" is forbidden (${errnoText(st)})`]);
       return special(c, 404, uri, [`"${file}" is not found (${errnoText(st)})`]);
     }
-    const dir = stat(c.fs, path);
+    const dir = stat(c, path);
     if (typeof dir === 'string') return special(c, 404, uri, [`"${path}" is not found (${errnoText(dir)})`]);
     if (!['GET', 'HEAD'].includes(c.req.method)) return special(c, 405, uri);
     return special(c, 403, uri, [`directory index of "${path}" is forbidden`]);
   }
   if (!['GET', 'HEAD'].includes(c.req.method)) return special(c, 405, uri);
-  const st = stat(c.fs, path);
+  const st = stat(c, path);
   if (typeof st === 'string') {
     const status = st === 'EACCES' ? 403 : 404;
     return special(c, status, uri, [`open() "${path}" failed (${errnoText(st)})`]);
@@ -270,7 +285,13 @@ function serveStatic(c: Ctx, s: Settings, loc: Location | null, uri: string, arg
   }
   let body: string;
   try {
-    body = binary(c.fs.readFile(path));
+    const hit = c.cache?.get(path);
+    // The same file, owner and mode as last time: the worker may read it, and it reads the same.
+    if (hit && sameFile(hit.st, st)) body = hit.body;
+    else {
+      body = binary(c.fs.readFile(path));
+      if (c.cache && body.length <= 1 << 20) c.cache.set(path, { st, body });
+    }
   } catch (e) {
     if (!isSysError(e)) throw e;
     return special(c, e.code === 'EACCES' ? 403 : 404, uri, [`open() "${path}" failed (${errnoText(e.code)})`]);
@@ -289,6 +310,10 @@ function serveStatic(c: Ctx, s: Settings, loc: Location | null, uri: string, arg
     errors: [],
     uri,
   };
+}
+
+function sameFile(a: Stat, b: Stat): boolean {
+  return a.mtimeMs === b.mtimeMs && a.size === b.size && a.mode === b.mode && a.uid === b.uid && a.gid === b.gid && a.ino === b.ino;
 }
 
 function binary(a: Uint8Array): string {

@@ -497,7 +497,7 @@ class Master {
 async function workerMain(sys: Sys, shared: WorkerShared): Promise<number> {
   const log = new ErrorLog(sys, shared.log.targets);
   log.console = false;
-  const w: WorkerShared = { ...shared, log, pid: sys.pid };
+  const w: WorkerShared = { ...shared, log, pid: sys.pid, cache: new Map() };
   let busy = 0;
   let closing = false;
   const finish = async (): Promise<never> => {
@@ -521,9 +521,7 @@ async function workerMain(sys: Sys, shared: WorkerShared): Promise<number> {
   const serve = async (t: Sys, sock: Socket, fd: number): Promise<number> => {
     busy++;
     try {
-      const tlog = new ErrorLog(t, log.targets, sys.pid);
-      tlog.console = false;
-      await serveConnection(t, fd, sock, { ...w, log: tlog, pid: sys.pid });
+      await serveConnection(t, fd, sock, w);
     } finally {
       busy--;
     }

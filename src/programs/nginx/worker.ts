@@ -6,8 +6,8 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import { handle, httpDate, MONTHS, normalizeUri, selectServer, specialPage, statusLine, type Request, type Response } from './http.js';
-import type { ErrorLog } from './log.js';
+import { handle, httpDate, type FileCache, MONTHS, normalizeUri, selectServer, specialPage, statusLine, type Request, type Response } from './http.js';
+import { ErrorLog } from './log.js';
 import type { Config, Server } from './model.js';
 
 /** One listening socket and the servers on it. */
@@ -30,6 +30,7 @@ export interface WorkerShared {
   readonly counter: { n: number };
   /** The worker's pid ($pid, and the `29#29:` of its error lines). */
   readonly pid: number;
+  readonly cache?: FileCache;
 }
 
 const MAX_HEADER = 8192;
@@ -99,6 +100,8 @@ function parseHead(head: string): Request | null {
 /** Serves one connection until the client closes it or a response ends it. */
 export async function serveConnection(sys: Sys, fd: number, sock: Socket, w: WorkerShared): Promise<void> {
   const reader = new Reader(sys, fd);
+  // A connection's thread writes the error log itself, under the worker's pid; made when first needed.
+  let errorLog: ErrorLog | undefined;
   const client = peerAddress(sys, fd);
   const conn = ++w.counter.n;
   try {
@@ -117,7 +120,11 @@ export async function serveConnection(sys: Sys, fd: number, sock: Socket, w: Wor
       const wire = serialize(sys, res, keep, req?.method === 'HEAD', w, server);
       await sys.write(fd, wire.bytes);
       for (const e of res.errors) {
-        await w.log.write('error', `*${conn} ${e}, client: ${client}, server: ${server.names[0]}, ` +
+        if (!errorLog) {
+          errorLog = new ErrorLog(sys, w.log.targets, w.pid);
+          errorLog.console = false;
+        }
+        await errorLog.write('error', `*${conn} ${e}, client: ${client}, server: ${server.names[0]}, ` +
           `request: "${req?.line ?? ''}"${req?.headers.has('host') ? `, host: "${req.headers.get('host')}"` : ''}`);
       }
       await accessLog(sys, w, server, req, res, wire.bodyBytes, client, wire.total);
@@ -146,7 +153,7 @@ function respond(fs: Sys['fs'], req: Request | null, sock: Socket, w: WorkerShar
   const uri = normalizeUri(q < 0 ? req.target : req.target.slice(0, q));
   if (uri === null) return bad(400);
   const args = q < 0 ? '' : req.target.slice(q + 1);
-  const res = handle({ fs, product: productFor(w, server), server, req, host: host.replace(/:\d+$/, '') || server.names[0] || sock.addr, port: sock.port }, uri, args);
+  const res = handle({ fs, cache: w.cache, stats: new Map(), product: productFor(w, server), server, req, host: host.replace(/:\d+$/, '') || server.names[0] || sock.addr, port: sock.port }, uri, args);
   const conn = (req.headers.get('connection') ?? '').toLowerCase();
   const keep = req.version === '1.1' ? conn !== 'close' : conn === 'keep-alive';
   return { res, keep: keep && res.status !== 400, server };
@@ -160,7 +167,7 @@ function serialize(sys: Sys, res: Response, keep: boolean, head: boolean, w: Wor
   const get = (k: string): string | undefined => res.headers.find(([n]) => n === k)?.[1];
   const out: string[] = [statusLine(res.status)];
   out.push(`Server: ${server.settings.serverTokens ? w.serverHeader : 'nginx'}`);
-  out.push(`Date: ${httpDate(sys.now())}`);
+  out.push(`Date: ${cachedTime(sys.now()).http}`);
   const type = get('Content-Type') ?? (res.body !== '' || res.status >= 300 ? 'text/html' : undefined);
   if (type !== undefined) out.push(`Content-Type: ${type}`);
   out.push(`Content-Length: ${res.body.length}`);
@@ -180,6 +187,15 @@ function serialize(sys: Sys, res: Response, keep: boolean, head: boolean, w: Wor
   return { bytes: headText + body, bodyBytes: body.length, total: headText.length + body.length };
 }
 
+/** nginx keeps its time strings per second (ngx_time_update); so do we. */
+let timeCache = { sec: -1, http: '', local: '' };
+
+function cachedTime(ms: number): { http: string; local: string } {
+  const sec = Math.floor(ms / 1000);
+  if (sec !== timeCache.sec) timeCache = { sec, http: httpDate(sec * 1000), local: timeLocal(sec * 1000) };
+  return timeCache;
+}
+
 /** `06/Dec/2026:11:25:40 +0000`. */
 function timeLocal(ms: number): string {
   const d = new Date(ms);
@@ -193,17 +209,35 @@ export const LOG_VARIABLES = new Set(['remote_addr', 'remote_user', 'time_local'
   'body_bytes_sent', 'bytes_sent', 'request_method', 'request_uri', 'uri', 'args', 'query_string', 'server_protocol',
   'host', 'server_name', 'server_port', 'msec', 'pid', 'connection', 'scheme', 'request_length', 'request_time']);
 
+const formatParts = new Map<string, readonly { text: string; v?: string }[]>();
+
+/** A log format split once into its text and its variables. */
+function compiled(format: string): readonly { text: string; v?: string }[] {
+  let parts = formatParts.get(format);
+  if (!parts) {
+    const out: { text: string; v?: string }[] = [];
+    let last = 0;
+    for (const m of format.matchAll(/\$(\w+)|\$\{(\w+)\}/g)) {
+      if (m.index > last) out.push({ text: format.slice(last, m.index) });
+      out.push({ text: '', v: m[1] ?? m[2] });
+      last = m.index + m[0].length;
+    }
+    if (last < format.length) out.push({ text: format.slice(last) });
+    formatParts.set(format, (parts = out));
+  }
+  return parts;
+}
+
 async function accessLog(sys: Sys, w: WorkerShared, server: Server, req: Request | null, res: Response, bodyBytes: number, client: string, total = 0): Promise<void> {
   const logs = server.settings.accessLogs;
   if (!logs) return;
   for (const l of logs) {
     const fd = w.logFds.get(l.path);
     if (fd === undefined) continue;
-    const format = w.config.formats.get(l.format) ?? '';
-    const line = format.replace(/\$(\w+)|\$\{(\w+)\}/g, (_all, a?: string, b?: string) => {
-      const name = a ?? b ?? '';
-      return variable(w, name, sys, req, res, bodyBytes, client, total, server) || '-';
-    });
+    let line = '';
+    for (const part of compiled(w.config.formats.get(l.format) ?? '')) {
+      line += part.v === undefined ? part.text : variable(w, part.v, sys, req, res, bodyBytes, client, total, server) || '-';
+    }
     try {
       await sys.write(fd, `${line}\n`);
     } catch (e) {
@@ -213,12 +247,11 @@ async function accessLog(sys: Sys, w: WorkerShared, server: Server, req: Request
 }
 
 function variable(w: WorkerShared, name: string, sys: Sys, req: Request | null, res: Response, bodyBytes: number, client: string, total: number, server: Server): string {
-  const d = new Date(sys.now());
   switch (name) {
     case 'remote_addr': return client;
     case 'remote_user': return '';
-    case 'time_local': return timeLocal(sys.now());
-    case 'time_iso8601': return `${d.toISOString().slice(0, 19)}+00:00`;
+    case 'time_local': return cachedTime(sys.now()).local;
+    case 'time_iso8601': return `${new Date(sys.now()).toISOString().slice(0, 19)}+00:00`;
     case 'msec': return (sys.now() / 1000).toFixed(3);
     case 'request': return req?.line ?? '';
     case 'status': return String(res.status === 444 ? 444 : res.status);
