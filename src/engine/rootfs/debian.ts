@@ -38,7 +38,7 @@ const USR_SBIN = w(`
   fsck.ext3 fsck.ext4 fsfreeze fstab-decode fstrim getty groupadd groupdel groupmems groupmod grpck grpconv
   grpunconv hwclock iconvconfig installkernel invoke-rc.d isosize killall5 ldconfig logsave losetup mke2fs
   mkfs mkfs.ext2 mkfs.ext3 mkfs.ext4 mkhomedir_helper mklost+found mkswap newusers nologin pam-auth-update
-  pam_getenv pam_timestamp_check pivot_root policy-rc.d pwck pwconv pwunconv readprofile remove-shell resize2fs
+  pam_getenv pam_timestamp_check pivot_root pwck pwconv pwunconv readprofile remove-shell resize2fs
   rmt rmt-tar runuser service sfdisk shadowconfig start-stop-daemon sulogin swaplabel swapoff swapon
   switch_root tarcat tune2fs unix_chkpwd update-passwd update-rc.d useradd userdel usermod vigr vipw wipefs
   zramctl`);
@@ -150,7 +150,8 @@ function addEtc(b: TreeBuilder, accounts: DebianAccounts): void {
   b.file('/etc/dpkg/dpkg.cfg', lines('# dpkg configuration file (trimmed)', 'no-debsig', 'log /var/log/dpkg.log'));
   b.file('/etc/dpkg/dpkg.cfg.d/docker-apt-speedup', lines('# For most Docker users, package installs happen during "docker build", which (trimmed)', 'force-unsafe-io'));
   b.file('/etc/dpkg/dpkg.cfg.d/docker', lines('# This is the "slim" variant of the Debian base image. (trimmed)', 'path-exclude /usr/share/doc/*', 'path-include /usr/share/doc/*/copyright', 'path-exclude /usr/share/groff/*', 'path-exclude /usr/share/info/*', 'path-exclude /usr/share/linda/*', 'path-exclude /usr/share/lintian/overrides/*', 'path-exclude /usr/share/locale/*', 'path-exclude /usr/share/man/*'));
-  // The image's policy-rc.d is not shipped (Docker's debootstrap removes it); services simply are not running.
+  // debuerreotype's minimizing config: a package's postinst may not start its service in a container.
+  b.file('/usr/sbin/policy-rc.d', '#!/bin/sh\n\n# For most Docker users, "apt-get install" only happens during "docker build",\n# where starting services doesn\'t work and often fails in humorous ways. This\n# prevents those failures by stopping the services from attempting to start.\n\nexit 101\n', 0o755);
   b.dirs(['/etc/cron.d', '/etc/cron.daily', '/etc/init.d', '/etc/opt', '/etc/selinux', '/etc/sysctl.d', '/etc/systemd/system', '/etc/terminfo', '/etc/logrotate.d', '/etc/security', '/etc/pam.d']);
   for (const svc of ['common-account', 'common-auth', 'common-password', 'common-session', 'common-session-noninteractive', 'login', 'other', 'passwd', 'su', 'runuser', 'runuser-l']) {
     b.file(`/etc/pam.d/${svc}`, lines(`# /etc/pam.d/${svc} (trimmed)`));

@@ -3,8 +3,10 @@
  * nginx (the binary) from nginx-common (configuration, the default site, the welcome page); 22.04 and older
  * have the binary in nginx-core, with `nginx` a metapackage. What each postinst creates (the sites-enabled
  * link, the log files, the page in /var/www/html) is written here too, as the installed system holds it.
- * Ubuntu does not start the service in a container: a Docker image's policy-rc.d answers 101 and
- * invoke-rc.d says nothing (apt's output shows only `Setting up nginx …`).
+ * The service is enabled (nginx-common's postinst links the unit, `Created symlink …`) but not started in a
+ * container: nginx's postinst runs invoke-rc.d, which prints `invoke-rc.d: could not determine current
+ * runlevel` and, where the image has debuerreotype's /usr/sbin/policy-rc.d (exit 101), `invoke-rc.d:
+ * policy-rc.d denied execution of start.` (Debian 12's apt log on this machine shows both).
  */
 import type { TreeBuilder } from '../builder.js';
 import {
@@ -74,7 +76,9 @@ function common(b: TreeBuilder, release: string): void {
   b.file('/etc/init.d/nginx', '#!/bin/sh\n\n### BEGIN INIT INFO\n# Provides:\t  nginx\n# Short-Description: starts the nginx web server\n### END INIT INFO\n# (trimmed)\n', 0o755);
   b.file('/etc/logrotate.d/nginx', LOGROTATE);
   b.file('/etc/ufw/applications.d/nginx', UFW_APP);
-  b.file(newer ? '/usr/lib/systemd/system/nginx.service' : '/lib/systemd/system/nginx.service', SYSTEMD_UNIT);
+  // Written where it lands on a usr-merged root; 22.04's package names it /lib/…, and so does its link.
+  b.file('/usr/lib/systemd/system/nginx.service', SYSTEMD_UNIT);
+  b.link('/etc/systemd/system/multi-user.target.wants/nginx.service', newer ? '/usr/lib/systemd/system/nginx.service' : '/lib/systemd/system/nginx.service');
   const page = newer ? WELCOME_HTML : WELCOME_HTML_OLD;
   b.file('/usr/share/nginx/html/index.html', page);
   b.file('/var/www/html/index.nginx-debian.html', page);
