@@ -14,7 +14,10 @@ import { TreeBuilder } from '../../../src/engine/rootfs/builder.js';
 import { nginxContents } from '../../../src/engine/rootfs/packages/nginx.js';
 import { programs as nginxPrograms } from '../../../src/programs/nginx/index.js';
 import { system } from '../../../src/programs/system/index.js';
-import type { Credentials } from '../../../src/engine/kernel/fsTypes.js';
+import { shells } from '../../../src/programs/shell/index.js';
+import { coreutils } from '../../../src/programs/coreutils/index.js';
+import { service } from '../../../src/programs/init/systemctl.js';
+import { DEV, type Credentials } from '../../../src/engine/kernel/fsTypes.js';
 
 /**
  * `http PORT REQUEST…`: writes each request (\n becomes CRLF) on one connection, then prints the raw bytes
@@ -40,16 +43,17 @@ export function nginxHost(release = '24.04', extra: (b: TreeBuilder) => void = (
   b.file('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nuser:x:1000:1000::/home/user:/bin/bash\n');
   b.file('/etc/group', 'root:x:0:\nadm:x:4:\nwww-data:x:33:\nnogroup:x:65534:\nuser:x:1000:\n');
   b.dir('/proc', 0o555).dir('/run', 0o755).dir('/tmp', 0o1777).dir('/root', 0o700);
-  b.bins('/usr/bin', ['curl', 'ps', 'kill', 'http']);
+  b.bins('/usr/bin', ['curl', 'ps', 'kill', 'http', 'cat', 'stty', 'sleep', 'rm', 'bash', 'dash']);
+  b.link('/bin', 'usr/bin').link('/usr/bin/sh', 'dash').bin('/usr/sbin/service');
   for (const pkg of release === '24.04' ? ['nginx-common', 'nginx'] : ['nginx-common', 'nginx-core']) nginxContents[pkg](b, release);
   extra(b);
-  const root = new MemTree({ clock: () => BOOT }, buildInodes(b.build()));
+  const root = new MemTree({ clock: () => BOOT }, buildInodes({ ...b.build(), '/dev/null': { type: 'chardev', rdev: DEV.null, mode: 0o666, uid: 0, gid: 0 } }));
   const mnt = new MountTable(root);
   let k: Kernel | undefined;
   mnt.mount('/proc', new ProcFs(kernelProcSource(() => k!)));
   k = new Kernel({
     seed: 1, bootEpochMs: BOOT, hostname: 'web', rootMnt: mnt, net: new NetNamespace([loopbackInterface()]),
-    programs: new Map<string, Program>([...Object.entries(system), ...Object.entries(nginxPrograms), ['http', http]]),
+    programs: new Map<string, Program>([...Object.entries(coreutils), ...Object.entries(shells), ['service', service], ['sh', shells.dash], ...Object.entries(system), ...Object.entries(nginxPrograms), ['http', http]]),
   });
   k.startInit(async (sys) => {
     sys.signal('SIGCHLD', async () => {

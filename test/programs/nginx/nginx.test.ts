@@ -55,3 +55,17 @@ describe('nginx (Ubuntu 24.04 package)', () => {
       'nginx: configuration file /etc/nginx/nginx.conf test failed\n');
   });
 });
+
+describe('service nginx … in a container (no systemd: service(8) runs /etc/init.d/nginx)', () => {
+  it('start, status, stop, with Ubuntu\'s lsb messages (plain: TERM is not set)', async () => {
+    const h = nginxHost();
+    expect(await run(h, ['/usr/sbin/service', 'nginx', 'status'])).toEqual({ out: ' * nginx is not running\n', status: 3 });
+    const start = await run(h, ['/usr/sbin/service', 'nginx', 'start']);
+    expect(start.out).toBe(' * Starting nginx nginx\n   ...done.\n');
+    expect(await run(h, ['/usr/sbin/service', 'nginx', 'status'])).toEqual({ out: ' * nginx is running\n', status: 0 });
+    expect((await run(h, ['http', '80', 'GET / HTTP/1.0\n\n'])).out).toContain('HTTP/1.1 200 OK\n');
+    expect((await run(h, ['/usr/sbin/service', 'nginx', 'stop'])).status).toBe(0);
+    expect(await run(h, ['/usr/sbin/service', 'nginx', 'status'])).toEqual({ out: ' * nginx is not running\n', status: 3 });
+    expect(await run(h, ['/usr/sbin/service', 'apache2', 'start'])).toEqual({ out: 'apache2: unrecognized service\n', status: 1 });
+  });
+});

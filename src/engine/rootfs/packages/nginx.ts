@@ -54,6 +54,144 @@ function olderConf(): string {
     .replace('\taccess_log /var/log/nginx/access.log;\n', '\taccess_log /var/log/nginx/access.log;\n\terror_log /var/log/nginx/error.log;\n');
 }
 
+/**
+ * /etc/init.d/nginx, what `service nginx start` runs in a container: Debian's actions and Ubuntu's lsb logging
+ * (` * Starting nginx nginx` and `[ OK ]` at the terminal's right edge; `   ...done.` when not a terminal),
+ * written in our own words with plain shell instead of start-stop-daemon.
+ */
+export const INIT_SCRIPT = `#!/bin/sh
+
+### BEGIN INIT INFO
+# Provides:	  nginx
+# Required-Start:    $local_fs $remote_fs $network $syslog $named
+# Required-Stop:     $local_fs $remote_fs $network $syslog $named
+# Default-Start:     2 3 4 5
+# Default-Stop:      0 1 6
+# Short-Description: starts the nginx web server
+# Description:       starts nginx using start-stop-daemon
+### END INIT INFO
+
+PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin
+DAEMON=/usr/sbin/nginx
+NAME=nginx
+DESC=nginx
+PID=/run/nginx.pid
+
+test -x $DAEMON || exit 0
+
+COL=
+log_daemon_msg() {
+	if [ -t 1 ] && [ -n "$TERM" ] && [ "$TERM" != dumb ]; then
+		COLS=$(stty size 2>/dev/null | { read -r rows cols; echo "$cols"; })
+		[ -n "$COLS" ] && [ "$COLS" -gt 6 ] || COLS=80
+		COL=$((COLS - 7))
+		printf ' * %s       ' "$*"
+		printf '\\033[%sG ' "$COLS"
+	else
+		echo " * $*"
+		COL=
+	fi
+}
+
+log_end_msg() {
+	if [ -n "$COL" ]; then
+		printf '\\r\\033[%sG' "$((COL + 1))"
+		if [ "$1" -eq 0 ]; then echo "[ OK ]"; else printf '[\\033[31mfail\\033[39;49m]\\n'; fi
+	elif [ "$1" -eq 0 ]; then
+		echo "   ...done."
+	else
+		echo "   ...fail!"
+	fi
+	return "$1"
+}
+
+running() {
+	[ -s "$PID" ] && [ -d "/proc/$(cat "$PID")" ]
+}
+
+test_config() {
+	$DAEMON -t -q -g 'daemon on; master_process on;'
+}
+
+do_start() {
+	running && return 1
+	test_config || return 2
+	$DAEMON -g 'daemon on; master_process on;' || return 2
+}
+
+do_stop() {
+	running || return 1
+	pid=$(cat "$PID")
+	kill -TERM "$pid" 2>/dev/null
+	i=0
+	while [ -d "/proc/$pid" ]; do
+		i=$((i + 1))
+		[ "$i" -gt 30 ] && { kill -KILL "$pid" 2>/dev/null; break; }
+		sleep 1
+	done
+	rm -f "$PID"
+	return 0
+}
+
+case "$1" in
+	start)
+		log_daemon_msg "Starting $DESC" "$NAME"
+		do_start
+		case "$?" in
+			0|1) log_end_msg 0 ;;
+			2) log_end_msg 1 ;;
+		esac
+		;;
+	stop)
+		log_daemon_msg "Stopping $DESC" "$NAME"
+		do_stop
+		case "$?" in
+			0|1) log_end_msg 0 ;;
+			2) log_end_msg 1 ;;
+		esac
+		;;
+	restart)
+		log_daemon_msg "Restarting $DESC" "$NAME"
+		if ! test_config; then
+			log_end_msg 1
+			exit 1
+		fi
+		do_stop
+		do_start
+		case "$?" in
+			0|1) log_end_msg 0 ;;
+			*) log_end_msg 1 ;;
+		esac
+		;;
+	reload|force-reload)
+		log_daemon_msg "Reloading $DESC configuration" "$NAME"
+		if ! test_config; then
+			log_end_msg 1
+			exit 1
+		fi
+		running && kill -HUP "$(cat "$PID")"
+		log_end_msg $?
+		;;
+	configtest|testconfig)
+		log_daemon_msg "Testing $DESC configuration"
+		test_config
+		log_end_msg $?
+		;;
+	status)
+		if running; then
+			echo " * $NAME is running"
+			exit 0
+		fi
+		echo " * $NAME is not running"
+		exit 3
+		;;
+	*)
+		echo "Usage: $NAME {start|stop|restart|reload|force-reload|status|configtest|rotate|upgrade}" >&2
+		exit 3
+		;;
+esac
+`;
+
 /** www-data's uid/gid and adm's gid on every Ubuntu release. */
 const WWW_DATA = 33;
 const ADM = 4;
@@ -73,7 +211,7 @@ function common(b: TreeBuilder, release: string): void {
   b.link('/etc/nginx/sites-enabled/default', '/etc/nginx/sites-available/default');
   b.dirs(['/etc/nginx/conf.d', '/etc/nginx/modules-available', '/etc/nginx/modules-enabled']);
   b.file('/etc/default/nginx', DEFAULT_NGINX);
-  b.file('/etc/init.d/nginx', '#!/bin/sh\n\n### BEGIN INIT INFO\n# Provides:\t  nginx\n# Short-Description: starts the nginx web server\n### END INIT INFO\n# (trimmed)\n', 0o755);
+  b.file('/etc/init.d/nginx', INIT_SCRIPT, 0o755);
   b.file('/etc/logrotate.d/nginx', LOGROTATE);
   b.file('/etc/ufw/applications.d/nginx', UFW_APP);
   // Written where it lands on a usr-merged root; 22.04's package names it /lib/…, and so does its link.
