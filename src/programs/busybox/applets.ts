@@ -11,6 +11,7 @@ import { groupName, userName } from '../system/accounts.js';
 import { groupById, userById } from '../lib/users.js';
 import { parseSig } from '../system/procps/signals.js';
 import { HZ, readProcs } from '../system/procps/proc.js';
+import { httpd } from './httpd.js';
 import { ls } from './ls.js';
 import { makeIp } from '../system/ip.js';
 
@@ -175,6 +176,6 @@ const GNU_ALIKE = [
 
 export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_ALIKE.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
-  ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd,
+  ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,
   ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
 };

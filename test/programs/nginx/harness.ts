@@ -17,6 +17,7 @@ import { system } from '../../../src/programs/system/index.js';
 import { shells } from '../../../src/programs/shell/index.js';
 import { coreutils } from '../../../src/programs/coreutils/index.js';
 import { service } from '../../../src/programs/init/systemctl.js';
+import { httpd } from '../../../src/programs/busybox/httpd.js';
 import { DEV, type Credentials } from '../../../src/engine/kernel/fsTypes.js';
 
 /**
@@ -43,7 +44,7 @@ export function nginxHost(release = '24.04', extra: (b: TreeBuilder) => void = (
   b.file('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nuser:x:1000:1000::/home/user:/bin/bash\n');
   b.file('/etc/group', 'root:x:0:\nadm:x:4:\nwww-data:x:33:\nnogroup:x:65534:\nuser:x:1000:\n');
   b.dir('/proc', 0o555).dir('/run', 0o755).dir('/tmp', 0o1777).dir('/root', 0o700);
-  b.bins('/usr/bin', ['curl', 'ps', 'kill', 'http', 'cat', 'stty', 'sleep', 'rm', 'bash', 'dash']);
+  b.bins('/usr/bin', ['curl', 'ps', 'kill', 'http', 'cat', 'stty', 'sleep', 'rm', 'bash', 'dash', 'httpd']);
   b.link('/bin', 'usr/bin').link('/usr/bin/sh', 'dash').bin('/usr/sbin/service');
   for (const pkg of release === '24.04' ? ['nginx-common', 'nginx'] : ['nginx-common', 'nginx-core']) nginxContents[pkg](b, release);
   extra(b);
@@ -53,7 +54,7 @@ export function nginxHost(release = '24.04', extra: (b: TreeBuilder) => void = (
   mnt.mount('/proc', new ProcFs(kernelProcSource(() => k!)));
   k = new Kernel({
     seed: 1, bootEpochMs: BOOT, hostname: 'web', rootMnt: mnt, net: new NetNamespace([loopbackInterface()]),
-    programs: new Map<string, Program>([...Object.entries(coreutils), ...Object.entries(shells), ['service', service], ['sh', shells.dash], ...Object.entries(system), ...Object.entries(nginxPrograms), ['http', http]]),
+    programs: new Map<string, Program>([...Object.entries(coreutils), ...Object.entries(shells), ['service', service], ['httpd', httpd], ['sh', shells.dash], ...Object.entries(system), ...Object.entries(nginxPrograms), ['http', http]]),
   });
   k.startInit(async (sys) => {
     sys.signal('SIGCHLD', async () => {
