@@ -16,5 +16,5 @@ export interface ProgramFamily {
 }
 
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
-  { chunk: 'nginx', load: () => import('./nginx/index.js'), names: ['nginx', 'nginx-1.18-ubuntu', 'nginx-org', 'nginx-org-alpine'] },
+  { chunk: 'nginx', load: () => import('./nginx/index.js'), names: ['nginx', 'nginx-1.18-ubuntu', 'nginx-1.14-ubuntu', 'nginx-1.10-ubuntu', 'nginx-1.4-ubuntu', 'nginx-org', 'nginx-org-alpine'] },
 ];

@@ -54,6 +54,14 @@ export const BUILDS = {
     builtWith: 'OpenSSL 3.0.2 15 Mar 2022',
     configure: `${UBUNTU_CC('nginx-zctdR4', '1.18.0', '1.18.0-6ubuntu14', 2, '')} --with-ld-opt='-Wl,-Bsymbolic-functions -flto=auto -ffat-lto-objects -flto=auto -Wl,-z,relro -Wl,-z,now -fPIC' --prefix=/usr/share/nginx --conf-path=/etc/nginx/nginx.conf --http-log-path=/var/log/nginx/access.log --error-log-path=/var/log/nginx/error.log --lock-path=/var/lock/nginx.lock --pid-path=/run/nginx.pid --modules-path=/usr/lib/nginx/modules --http-client-body-temp-path=/var/lib/nginx/body --http-fastcgi-temp-path=/var/lib/nginx/fastcgi --http-proxy-temp-path=/var/lib/nginx/proxy --http-scgi-temp-path=/var/lib/nginx/scgi --http-uwsgi-temp-path=/var/lib/nginx/uwsgi ${DEBIAN_MODULES} --add-dynamic-module=/build/nginx-zctdR4/nginx-1.18.0/debian/modules/http-geoip2 --with-http_addition_module --with-http_gunzip_module --with-http_gzip_static_module --with-http_sub_module`,
   },
+  /**
+   * The releases the book's older tags carry (18.04: 1.14.0-0ubuntu1, 16.04: 1.10.3-0ubuntu0.16.04, 14.04:
+   * 1.4.6-1ubuntu3). Their version and Server header are theirs; -V shows 22.04's configure line with the
+   * version swapped in (dockersim does not have those builds' exact option lists).
+   */
+  'nginx-1.14-ubuntu': olderUbuntu('1.14.0', '1.14.0-0ubuntu1', 'OpenSSL 1.1.1  11 Sep 2018'),
+  'nginx-1.10-ubuntu': olderUbuntu('1.10.3', '1.10.3-0ubuntu0.16.04', 'OpenSSL 1.0.2g  1 Mar 2016'),
+  'nginx-1.4-ubuntu': olderUbuntu('1.4.6', '1.4.6-1ubuntu3', null),
   /** nginx.org's package on Debian bookworm (`nginx:latest`). */
   'nginx-org': {
     ...ORG_COMMON,
@@ -77,3 +85,14 @@ export const BUILDS = {
 } as const satisfies Record<string, Build>;
 
 export type BuildName = keyof typeof BUILDS;
+
+function olderUbuntu(version: string, pkg: string, openssl: string | null): Build {
+  return {
+    ...UBUNTU_COMMON,
+    product: `nginx/${version} (Ubuntu)`,
+    errorLog: '/var/log/nginx/error.log',
+    builtBy: '',
+    builtWith: openssl,
+    configure: `${UBUNTU_CC('nginx-zctdR4', version, pkg, 2, '')} --prefix=/usr/share/nginx --conf-path=/etc/nginx/nginx.conf --http-log-path=/var/log/nginx/access.log --error-log-path=/var/log/nginx/error.log --lock-path=/var/lock/nginx.lock --pid-path=/run/nginx.pid --modules-path=/usr/lib/nginx/modules ${DEBIAN_MODULES}`,
+  };
+}

@@ -97,6 +97,7 @@ export const DIRECTIVES: Readonly<Record<string, Spec>> = {
   gzip_buffers: { ctx: HSL, args: [2, 2] },
   gzip_http_version: { ctx: HSL, args: [1, 1] },
   gzip_types: { ctx: HSL, args: [1, MANY] },
+  gzip_disable: { ctx: HSL, args: [1, MANY] },
   ssl_protocols: { ctx: ['http', 'server'], args: [1, MANY] },
   ssl_prefer_server_ciphers: { ctx: ['http', 'server'], args: 'flag' },
 };

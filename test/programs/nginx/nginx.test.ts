@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nginxHost, read, run, USER } from './harness.js';
+import { OPTIONAL_FAMILIES } from '../../../src/programs/optional.js';
+import { BUILDS } from '../../../src/programs/nginx/builds.js';
+import { nginxBinaryFor } from '../../../src/engine/rootfs/packages/nginx.js';
 
 describe('nginx (Ubuntu 24.04 package)', () => {
   it('-t on the default configuration', async () => {
@@ -37,6 +40,13 @@ describe('nginx (Ubuntu 24.04 package)', () => {
   it('-v prints the package version', async () => {
     expect((await run(nginxHost(), ['nginx', '-v'])).out).toBe('nginx version: nginx/1.24.0 (Ubuntu)\n');
     expect((await run(nginxHost('22.04'), ['nginx', '-v'])).out).toBe('nginx version: nginx/1.18.0 (Ubuntu)\n');
+  });
+
+  it('every build is a program of the lazily loaded nginx chunk, and each Ubuntu release names its own', () => {
+    expect(OPTIONAL_FAMILIES.find((f) => f.chunk === 'nginx')?.names).toEqual(Object.keys(BUILDS));
+    expect(['24.04', '22.04', '20.04', '18.04', '16.04', '14.04'].map((r) => BUILDS[nginxBinaryFor(r) as keyof typeof BUILDS].product)).toEqual([
+      'nginx/1.24.0 (Ubuntu)', 'nginx/1.18.0 (Ubuntu)', 'nginx/1.18.0 (Ubuntu)', 'nginx/1.14.0 (Ubuntu)', 'nginx/1.10.3 (Ubuntu)', 'nginx/1.4.6 (Ubuntu)',
+    ]);
   });
 
   it('-s stop without a running nginx', async () => {

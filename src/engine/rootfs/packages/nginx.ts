@@ -16,7 +16,11 @@ import {
 
 /** The program each release's /usr/sbin/nginx runs (programs/nginx/builds.ts): its version and paths. */
 export function nginxBinaryFor(release: string): string {
-  return release === '24.04' ? 'nginx' : 'nginx-1.18-ubuntu';
+  const byRelease: Readonly<Record<string, string>> = {
+    '24.04': 'nginx', '22.04': 'nginx-1.18-ubuntu', '20.04': 'nginx-1.18-ubuntu', '18.04': 'nginx-1.14-ubuntu',
+    '16.04': 'nginx-1.10-ubuntu', '14.04': 'nginx-1.4-ubuntu',
+  };
+  return byRelease[release] ?? 'nginx';
 }
 
 /** The welcome page before nginx 1.21 (612 bytes: the `Content-Length: 612` of countless tutorials). */
