@@ -19,4 +19,5 @@ export interface ProgramFamily {
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'redis', load: () => import('./redis/index.js'), names: [...REDIS_PROGRAM_NAMES, 'setpriv'] },
   { chunk: 'vim', load: () => import('./vim/index.js'), names: ['vim', 'vim.basic', 'vim.tiny', 'busybox-vi'] },
+  { chunk: 'nginx', load: () => import('./nginx/index.js'), names: ['nginx', 'nginx-1.18-ubuntu', 'nginx-1.14-ubuntu', 'nginx-1.10-ubuntu', 'nginx-1.4-ubuntu', 'nginx-org', 'nginx-org-alpine'] },
 ];

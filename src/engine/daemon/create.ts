@@ -49,6 +49,8 @@ export function mergeImageConfig(user: ContainerConfig, img: Image): void {
   }
   if (user.WorkingDir === '') user.WorkingDir = ic.WorkingDir;
   if (!user.StopSignal && ic.StopSignal) user.StopSignal = ic.StopSignal;
+  if (ic.ExposedPorts) user.ExposedPorts = { ...ic.ExposedPorts, ...user.ExposedPorts };
+  if (ic.Volumes) user.Volumes = { ...ic.Volumes, ...user.Volumes };
 }
 
 /**

@@ -67,6 +67,22 @@ function configJSON(c: Container): Json {
   return out;
 }
 
+/**
+ * The image's EXPOSEd ports while the container runs on a network of its own, unpublished (`"80/tcp": null`);
+ * a stopped container's sandbox, and so its port map, is gone.
+ */
+function exposed(c: Container): string[] {
+  const mode = c.HostConfig.NetworkMode;
+  if (!c.State.Running || mode === 'host' || mode === 'none' || mode.startsWith('container:')) return [];
+  return Object.keys(c.Config.ExposedPorts ?? {}).sort(comparePorts);
+}
+
+function comparePorts(a: string, b: string): number {
+  const [pa, ta] = a.split('/');
+  const [pb, tb] = b.split('/');
+  return Number(pa) - Number(pb) || (ta < tb ? -1 : ta > tb ? 1 : 0);
+}
+
 function networkSettingsJSON(c: Container): Json {
   const bridge = c.Networks.get('bridge');
   const networks: Json = {};
@@ -75,7 +91,7 @@ function networkSettingsJSON(c: Container): Json {
   const key = c.HostConfig.NetworkMode === 'host' ? 'default' : c.SandboxID.slice(0, 12);
   return {
     Bridge: '', SandboxID: c.SandboxID, SandboxKey: c.SandboxID ? `/var/run/docker/netns/${key}` : '',
-    Ports: {}, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
+    Ports: Object.fromEntries(exposed(c).map((p) => [p, null])), HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
     SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
     EndpointID: bridge?.EndpointID ?? '', Gateway: bridge?.Gateway ?? '', GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0, IPAddress: bridge?.IPAddress ?? '', IPPrefixLen: bridge?.IPPrefixLen ?? 0,
@@ -108,7 +124,8 @@ export function toListJSON(c: Container, names: readonly string[], nowNs: bigint
   for (const [name, e] of c.Networks) networks[name] = endpointJSON(e);
   return {
     Id: c.ID, Names: [...names], Image: c.Config.Image, ImageID: c.ImageID, Command: c.command,
-    Created: unixSeconds(c.Created), Ports: [], Labels: c.Config.Labels, State: c.State.stateString(),
+    Created: unixSeconds(c.Created),
+    Ports: exposed(c).map((p) => ({ PrivatePort: Number(p.split('/')[0]), Type: p.split('/')[1] ?? 'tcp' })), Labels: c.Config.Labels, State: c.State.stateString(),
     Status: c.State.statusString(nowNs), HostConfig: { NetworkMode: c.HostConfig.NetworkMode },
     NetworkSettings: { Networks: networks }, Mounts: [],
   };

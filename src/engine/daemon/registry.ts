@@ -8,8 +8,9 @@ import { Layer } from '../fs/layer.js';
 import { sha256Hex } from '../fs/sha256.js';
 import type { Tree } from '../fs/tree.js';
 import { binaryContent } from '../kernel/binfmt.js';
+import type { ImageConfig } from './images/store.js';
 import { utf8Encode } from '../kernel/utf8.js';
-import { IMAGES, ROOTFS, DEFAULT_PATH_ENV, type ImageRef } from '../rootfs/index.js';
+import { IMAGES, ROOTFS, DEFAULT_PATH_ENV, type ImageMeta, type ImageRef } from '../rootfs/index.js';
 import { notFound, systemError } from '../../pkg/errdefs.js';
 import { DEFAULT_DOMAIN, familiarName, familiarString, tagNameOnly, type Reference } from '../../pkg/reference.js';
 
@@ -28,6 +29,9 @@ export interface CatalogImage {
   readonly env: readonly string[];
   readonly workingDir: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly exposedPorts?: readonly string[];
+  readonly stopSignal?: string;
+  readonly volumes?: readonly string[];
   readonly tree: () => Tree;
 }
 
@@ -51,11 +55,12 @@ const HELLO_TREE = (): Tree => ({
 
 function fromRootfs(ref: ImageRef): CatalogImage {
   const m = IMAGES[ref];
+  const meta: ImageMeta = m;
   return {
     key: ref, path: `library/${m.repository}`, tags: [m.tag, ...m.aliases], created: m.created, size: m.size,
-    compressedSize: m.compressedSize, cmd: m.cmd, entrypoint: 'entrypoint' in m ? m.entrypoint : null, env: m.env,
-    workingDir: 'workingDir' in m ? m.workingDir : '', labels: m.labels,
-    tree: ROOTFS[ref],
+    compressedSize: m.compressedSize, cmd: m.cmd, entrypoint: meta.entrypoint ?? null, env: m.env,
+    workingDir: meta.workingDir ?? '', labels: m.labels, exposedPorts: meta.exposedPorts, stopSignal: meta.stopSignal,
+    volumes: meta.volumes, tree: ROOTFS[ref],
   };
 }
 
@@ -65,6 +70,9 @@ export const CATALOG: readonly CatalogImage[] = [
   fromRootfs('busybox:1.37'),
   fromRootfs('alpine:3.21'),
   fromRootfs('redis:8.0.2'),
+  fromRootfs('debian:bookworm-slim'),
+  fromRootfs('nginx:1.27.4'),
+  fromRootfs('nginx:1.27.4-alpine'),
   {
     key: 'hello-world:latest', path: 'library/hello-world', tags: ['latest', 'linux'],
     created: '2025-01-21T23:32:32.858120767Z', size: 10_072, compressedSize: 2_482, cmd: ['/hello'], entrypoint: null,
@@ -73,6 +81,30 @@ export const CATALOG: readonly CatalogImage[] = [
 ];
 
 const builds = new Map<string, CatalogBuild>();
+
+/** A Go map of empty structs (`{"80/tcp":{}}`), or undefined when the Dockerfile had none. */
+function portSet(list: readonly string[] | undefined): Record<string, Record<string, never>> | undefined {
+  return list && list.length > 0 ? Object.fromEntries([...list].sort().map((p) => [p, {}])) : undefined;
+}
+
+/**
+ * The config blob's container part, in the OCI struct's field order; fields an image does not set are left out
+ * (so the images that never had them keep their IDs).
+ */
+function blobConfig(img: CatalogImage): Record<string, unknown> {
+  const ports = portSet(img.exposedPorts);
+  const volumes = portSet(img.volumes);
+  return {
+    ...(ports ? { ExposedPorts: ports } : {}), Env: img.env, Entrypoint: img.entrypoint, Cmd: img.cmd,
+    ...(volumes ? { Volumes: volumes } : {}), WorkingDir: img.workingDir, Labels: img.labels,
+    ...(img.stopSignal ? { StopSignal: img.stopSignal } : {}),
+  };
+}
+
+/** The image config as the store keeps it. */
+export function imageConfigOf(img: CatalogImage): ImageConfig {
+  return { User: '', ...blobConfig(img) } as ImageConfig;
+}
 
 const sha = (s: string): string => `sha256:${sha256Hex(utf8Encode(s))}`;
 
@@ -84,7 +116,7 @@ export function buildCatalogImage(img: CatalogImage): CatalogBuild {
   const diffIds = [layer.digest];
   const config = JSON.stringify({
     architecture: 'amd64',
-    config: { Env: img.env, Entrypoint: img.entrypoint, Cmd: img.cmd, WorkingDir: img.workingDir, Labels: img.labels },
+    config: blobConfig(img),
     created: img.created,
     history: [{ created: img.created, created_by: `/bin/sh -c #(nop) ADD file:${diffIds[0].slice(7, 71)} in / ` }],
     os: 'linux',

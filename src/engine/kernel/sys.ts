@@ -150,6 +150,11 @@ export interface Sys {
   getpgrp(): number;
   setpgid(pid: number, pgid: number): void;
   getsid(): number;
+  /**
+   * Rewrites what ps and /proc/PID/cmdline show for this process (setproctitle, as nginx and postgres do by
+   * overwriting argv): `nginx: master process nginx -g daemon off;`.
+   */
+  setproctitle(title: string): void;
 
   // ---- time
   /** Wall-clock milliseconds since the Unix epoch, in virtual time. */

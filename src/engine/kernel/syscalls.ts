@@ -58,6 +58,11 @@ export class ProcessSys implements Sys {
     return this.p.argv;
   }
 
+  setproctitle(title: string): void {
+    checkAlive(this.p);
+    this.p.argv = [title];
+  }
+
   get env(): Record<string, string> {
     return this.p.env;
   }
@@ -188,6 +193,8 @@ export class ProcessSys implements Sys {
 
   open(path: string, flags: OpenFlags, mode = 0o666): number {
     checkAlive(this.p);
+    const magic = this.procFdFile(path);
+    if (magic) return this.allocFd(magic, 0);
     const fs = this.p.fsView;
     const read = flags === 'r' || flags.endsWith('+');
     const write = flags !== 'r';
@@ -210,6 +217,33 @@ export class ProcessSys implements Sys {
       f = regularFile(backend, inner, { read, write, append: flags.startsWith('a') }, this.p.fsctx.caller);
     }
     return this.allocFd(f, 0);
+  }
+
+  /**
+   * /proc/PID/fd/N are "magic links" on Linux: opening one opens what the descriptor refers to, a pipe or a
+   * socket included, which is how `> /dev/stdout` and a log file linked to /dev/stderr reach a container's
+   * log. Only the caller's own descriptors; anything else takes the ordinary path.
+   */
+  private procFdFile(path: string): OpenFile | null {
+    const fs = this.p.fsView;
+    let p = path;
+    for (let hops = 0; hops < 40; hops++) {
+      const m = /^\/proc\/(self|thread-self|\d+)\/fd\/(\d+)$/.exec(p);
+      if (m) {
+        const own = m[1] === 'self' || m[1] === 'thread-self' || this.p.pidns.byPid.get(Number(m[1])) === this.p;
+        return own ? this.p.fds.get(Number(m[2])) ?? null : null;
+      }
+      if (!p.startsWith('/')) p = `${this.p.fsctx.cwd === '/' ? '' : this.p.fsctx.cwd}/${p}`;
+      let link: string;
+      try {
+        if (fs.lstat(p).type !== 'symlink') return null;
+        link = fs.readlink(p);
+      } catch {
+        return null;
+      }
+      p = link.startsWith('/') ? link : `${p.slice(0, p.lastIndexOf('/'))}/${link}`;
+    }
+    return null;
   }
 
   private device(rdev: number, path: string): OpenFile {

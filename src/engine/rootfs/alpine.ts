@@ -122,7 +122,18 @@ export const ALPINE_PROFILE = lines(
 
 /** The alpine:3.21 root filesystem (musl, busybox, apk; not usr-merged). */
 export function alpineTree(): Tree {
-  const b = new TreeBuilder(imageMtime('alpine:3.21'));
+  return alpineTreeBuilder(imageMtime('alpine:3.21')).build();
+}
+
+export interface AlpineAccounts {
+  /** `passwd` lines and `[group, gid, members]` an image built FROM alpine added (`adduser`, `addgroup`). */
+  readonly users?: readonly string[];
+  readonly groups?: readonly (readonly [string, number, string])[];
+}
+
+/** alpine:3.21's files on a builder, for images built FROM it to add their own. */
+export function alpineTreeBuilder(mtimeMs: number, accounts: AlpineAccounts = {}): TreeBuilder {
+  const b = new TreeBuilder(mtimeMs);
   b.bin('/bin/busybox', 'busybox');
   for (const [dir, applets] of Object.entries(ALPINE_BUSYBOX_LINKS)) {
     for (const a of applets) b.link(`${dir}/${a}`, '/bin/busybox');
@@ -137,15 +148,16 @@ export function alpineTree(): Tree {
   b.dirs(['/dev', '/home', '/media/cdrom', '/media/floppy', '/media/usb', '/mnt', '/opt', '/proc', '/run', '/srv', '/sys']);
   b.dir('/root', 0o700).dir('/tmp', 0o1777).dir('/var/tmp', 0o1777);
   b.dirs(['/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/share/man', '/usr/share/misc', '/lib/firmware', '/lib/modules-load.d', '/lib/mdev']);
-  addEtc(b);
+  addEtc(b, accounts);
   addVar(b);
-  return b.build();
+  return b;
 }
 
-function addEtc(b: TreeBuilder): void {
+function addEtc(b: TreeBuilder, accounts: AlpineAccounts): void {
   b.file('/etc/alpine-release', lines(ALPINE_VERSION));
   b.file('/usr/lib/os-release', ALPINE_OS_RELEASE).link('/etc/os-release', '../usr/lib/os-release');
-  b.file('/etc/passwd', ALPINE_PASSWD).file('/etc/group', ALPINE_GROUP).file('/etc/shadow', ALPINE_SHADOW, 0o640, 0, 42);
+  b.file('/etc/passwd', ALPINE_PASSWD + (accounts.users ?? []).map((l) => `${l}\n`).join(''))
+    .file('/etc/group', ALPINE_GROUP + (accounts.groups ?? []).map(([n, g, m]) => `${n}:x:${g}:${m}\n`).join('')).file('/etc/shadow', ALPINE_SHADOW + (accounts.users ?? []).map((l) => `${l.slice(0, l.indexOf(':'))}:!::0:::::\n`).join(''), 0o640, 0, 42);
   b.file('/etc/profile', ALPINE_PROFILE);
   b.file('/etc/profile.d/20locale.sh', lines('export CHARSET=UTF-8', 'export LANG=${LANG:-C.UTF-8}', 'export LC_COLLATE=${LC_COLLATE:-C}'));
   b.file('/etc/profile.d/README', lines('Local profile scripts', '---------------------', '', 'This directory should contain scripts to be run by /etc/profile. (trimmed)'));

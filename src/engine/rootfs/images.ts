@@ -17,8 +17,9 @@ export interface ImageMeta {
   readonly labels: Readonly<Record<string, string>>;
   readonly architecture: 'amd64';
   readonly os: 'linux';
+  /** ENTRYPOINT, EXPOSE, STOPSIGNAL, WORKDIR and VOLUME of the image's Dockerfile (contract 6). */
   readonly entrypoint?: readonly string[];
-  /** `'6379/tcp'`. */
+  /** `80/tcp`. */
   readonly exposedPorts?: readonly string[];
   readonly stopSignal?: string;
   readonly workingDir?: string;
@@ -97,6 +98,52 @@ export const IMAGES = {
     exposedPorts: ['6379/tcp'],
     workingDir: '/data',
     volumes: ['/data'],
+  },
+  'debian:bookworm-slim': {
+    repository: 'debian',
+    tag: 'bookworm-slim',
+    aliases: ['12-slim', '12.9-slim', 'stable-slim'],
+    created: '2025-02-03T00:00:00Z',
+    size: 74_800_000,
+    compressedSize: 28_230_000,
+    cmd: ['bash'],
+    env: [DEFAULT_PATH_ENV],
+    labels: {},
+    architecture: 'amd64',
+    os: 'linux',
+  },
+  // docker-nginx's mainline Dockerfiles at 1.27.4, the nginx of Docker 28.0's release (February 2025).
+  'nginx:1.27.4': {
+    repository: 'nginx',
+    tag: '1.27.4',
+    aliases: ['latest', 'mainline', '1', '1.27', 'bookworm', '1.27.4-bookworm'],
+    created: '2025-02-05T21:27:16Z',
+    size: 192_000_000,
+    compressedSize: 72_190_000,
+    cmd: ['nginx', '-g', 'daemon off;'],
+    env: [DEFAULT_PATH_ENV, 'NGINX_VERSION=1.27.4', 'NJS_VERSION=0.8.9', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm'],
+    labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
+    architecture: 'amd64',
+    os: 'linux',
+    entrypoint: ['/docker-entrypoint.sh'],
+    exposedPorts: ['80/tcp'],
+    stopSignal: 'SIGQUIT',
+  },
+  'nginx:1.27.4-alpine': {
+    repository: 'nginx',
+    tag: '1.27.4-alpine',
+    aliases: ['alpine', 'mainline-alpine', '1-alpine', '1.27-alpine', '1.27.4-alpine3.21'],
+    created: '2025-02-05T21:48:02Z',
+    size: 47_900_000,
+    compressedSize: 20_330_000,
+    cmd: ['nginx', '-g', 'daemon off;'],
+    env: [DEFAULT_PATH_ENV, 'NGINX_VERSION=1.27.4', 'PKG_RELEASE=1', 'DYNPKG_RELEASE=1', 'NJS_VERSION=0.8.9', 'NJS_RELEASE=1'],
+    labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
+    architecture: 'amd64',
+    os: 'linux',
+    entrypoint: ['/docker-entrypoint.sh'],
+    exposedPorts: ['80/tcp'],
+    stopSignal: 'SIGQUIT',
   },
 } as const satisfies Record<string, ImageMeta>;
 

@@ -1,6 +1,8 @@
 import type { Tree } from '../fs/tree.js';
 import { alpineTree } from './alpine.js';
 import { busyboxTree } from './busybox.js';
+import { debianSlimTree } from './debian.js';
+import { nginxAlpineTree, nginxDebianTree } from './nginxImage.js';
 import { hostTree, type HostOptions } from './host.js';
 import type { ImageRef } from './images.js';
 import { redisImageTree } from './redis.js';
@@ -12,6 +14,7 @@ export { BUSYBOX_APPLETS } from './busybox.js';
 export { ALPINE_BUSYBOX_LINKS, ALPINE_VERSION } from './alpine.js';
 export { HOST_USER, HOST_USER_GROUPS, DOCKER_GID, type HostOptions } from './host.js';
 export { TreeBuilder } from './builder.js';
+export { addDebianSlim } from './debian.js';
 
 /**
  * Root filesystems by image reference, plus the host's. Each call builds a fresh Tree, so callers may keep
@@ -22,8 +25,9 @@ export const ROOTFS: { readonly [K in ImageRef]: () => Tree } & { readonly host:
   'ubuntu:22.04': () => ubuntuTree('22.04'),
   'busybox:1.37': busyboxTree,
   'alpine:3.21': alpineTree,
-  // The redis image's base is debian:bookworm-slim (engine/rootfs/debian.ts, on the nginx branch): until it is
-  // merged, Ubuntu 24.04's tree stands in, so the layers above it can be tried. The lead swaps the base.
-  'redis:8.0.2': () => redisImageTree(ubuntuTree('24.04'), imageMtime('redis:8.0.2')),
+  'redis:8.0.2': () => redisImageTree(debianSlimTree(), imageMtime('redis:8.0.2')),
+  'debian:bookworm-slim': debianSlimTree,
+  'nginx:1.27.4': nginxDebianTree,
+  'nginx:1.27.4-alpine': nginxAlpineTree,
   host: hostTree,
 };

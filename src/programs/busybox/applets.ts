@@ -11,6 +11,7 @@ import { groupName, userName } from '../system/accounts.js';
 import { groupById, userById } from '../lib/users.js';
 import { parseSig } from '../system/procps/signals.js';
 import { HZ, readProcs } from '../system/procps/proc.js';
+import { httpd } from './httpd.js';
 import { ls } from './ls.js';
 import { makeIp } from '../system/ip.js';
 import { lazyProgram } from '../../engine/kernel/lazy.js';
@@ -178,6 +179,6 @@ export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_ALIKE.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
   // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
-  ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd,
+  ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,
   ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
 };

@@ -41,6 +41,26 @@ async function control(sys: Sys, verb: string, unit: string): Promise<number> {
   return reply.code;
 }
 
+async function initScript(sys: Sys, unit: string, verb: string, options: readonly string[]): Promise<number> {
+  const path = `/etc/init.d/${unit}`;
+  if (!sys.fs.exists(path)) {
+    await sys.write(2, `${unit}: unrecognized service\n`);
+    return 1;
+  }
+  const env: Record<string, string> = { PATH: sys.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+  for (const k of ['LANG', 'LANGUAGE', 'LC_CTYPE', 'LC_NUMERIC', 'LC_TIME', 'LC_COLLATE', 'LC_MONETARY', 'LC_MESSAGES', 'LC_PAPER', 'LC_NAME', 'LC_ADDRESS', 'LC_TELEPHONE', 'LC_MEASUREMENT', 'LC_IDENTIFICATION', 'LC_ALL', 'TERM']) {
+    if (sys.env[k] !== undefined) env[k] = sys.env[k];
+  }
+  try {
+    const pid = sys.spawn({ path, argv: [path, verb, ...options], env, cwd: '/' });
+    return (await sys.wait(pid))?.status ?? 1;
+  } catch (e) {
+    if (isProcessEnd(e) || !isSysError(e)) throw e;
+    await sys.write(2, `env: '${path}': ${e.message}\n`);
+    return e.code === 'ENOENT' ? 127 : 126;
+  }
+}
+
 export const systemctl: Program = async (sys) => {
   const [verb, unit] = sys.argv.slice(1).filter((a) => !a.startsWith('-'));
   if (!verb || !VERBS.has(verb)) {
@@ -54,13 +74,17 @@ export const systemctl: Program = async (sys) => {
   return control(sys, verb, unit);
 };
 
-/** Ubuntu's service(8) hands a systemd unit over to systemctl. */
+/**
+ * Ubuntu's service(8) hands a systemd unit over to systemctl; where systemd is not PID 1 (a container) it runs
+ * the SysV script /etc/init.d/NAME with a clean environment, as the real script does.
+ */
 export const service: Program = async (sys) => {
-  const [unit, verb] = sys.argv.slice(1);
+  const [unit, verb, ...options] = sys.argv.slice(1);
   if (!unit || !verb) {
     await sys.write(2, 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n');
     return 1;
   }
+  if (!sys.fs.exists('/run/systemd/system')) return initScript(sys, unit, verb, options);
   if (!VERBS.has(verb)) {
     await sys.write(2, `Usage: /etc/init.d/${unit} {start|stop|restart|status}\n`);
     return 1;

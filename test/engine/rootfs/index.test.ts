@@ -19,10 +19,12 @@ describe('ROOTFS', () => {
     expect(IMAGES['busybox:1.37'].cmd).toEqual(['sh']);
     expect(IMAGES['alpine:3.21'].cmd).toEqual(['/bin/sh']);
     for (const m of Object.values(IMAGES)) {
-      expect(m.env).toEqual(['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
+      expect(m.env[0]).toBe('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
       expect(Number.isNaN(Date.parse(m.created))).toBe(false);
     }
     expect(IMAGES['ubuntu:24.04'].aliases).toContain('latest');
+    expect(IMAGES['nginx:1.27.4']).toMatchObject({ entrypoint: ['/docker-entrypoint.sh'], exposedPorts: ['80/tcp'], stopSignal: 'SIGQUIT' });
+    expect(IMAGES['nginx:1.27.4'].env).toContain('NGINX_VERSION=1.27.4');
   });
 
   it('stamps files with the image build time', () => {

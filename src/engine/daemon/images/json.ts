@@ -19,9 +19,11 @@ function configJSON(img: Image): Json {
   const c = img.config;
   const out: Json = {};
   if (c.User) out.User = c.User;
+  if (c.ExposedPorts && Object.keys(c.ExposedPorts).length > 0) out.ExposedPorts = c.ExposedPorts;
   if (c.Env.length > 0) out.Env = c.Env;
   if (c.Entrypoint && c.Entrypoint.length > 0) out.Entrypoint = c.Entrypoint;
   if (c.Cmd && c.Cmd.length > 0) out.Cmd = c.Cmd;
+  if (c.Volumes && Object.keys(c.Volumes).length > 0) out.Volumes = c.Volumes;
   if (c.WorkingDir) out.WorkingDir = c.WorkingDir;
   if (Object.keys(c.Labels).length > 0) out.Labels = c.Labels;
   if (c.StopSignal) out.StopSignal = c.StopSignal;

@@ -8,7 +8,7 @@ import type { DaemonStore } from '../store.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
 import { humanSize } from '../../../pkg/units.js';
 import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
-import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
+import { buildCatalogImage, imageConfigOf, resolveRemote, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';
 import type { Image } from './store.js';
 import { sha256Hex } from '../../fs/sha256.js';
@@ -39,7 +39,7 @@ export function installImage(engine: DaemonStore, cat: CatalogImage, ref: Refere
       // A catalog image is one layer holding the whole image (registry.ts), so that layer is all of its size.
       layerSizes: [cat.size],
       cacheIds: [...b.diffIds].reverse().map((d) => sha256Hex(utf8Encode(`cache:${d}`))),
-      config: { User: '', Env: cat.env, Cmd: cat.cmd, Entrypoint: cat.entrypoint, WorkingDir: cat.workingDir, Labels: cat.labels },
+      config: imageConfigOf(cat),
       catalogKey: cat.key, lastTagTimeNs: null,
     };
     engine.images.add(image);

@@ -9,9 +9,11 @@ import { familiarName, familiarString, parseNormalizedNamed, referenceString, ta
 /** The image config's container part, as `docker image inspect` shows it (API 1.50 omits the rest). */
 export interface ImageConfig {
   readonly User: string;
+  readonly ExposedPorts?: Readonly<Record<string, Record<string, never>>>;
   readonly Env: readonly string[];
   readonly Cmd: readonly string[] | null;
   readonly Entrypoint: readonly string[] | null;
+  readonly Volumes?: Readonly<Record<string, Record<string, never>>>;
   readonly WorkingDir: string;
   readonly Labels: Readonly<Record<string, string>>;
   readonly StopSignal?: string;

@@ -1,0 +1,274 @@
+/**
+ * A worker process: accepts on the listening sockets it inherited, serves each connection in a thread of its
+ * own (nginx multiplexes them with epoll; a thread per connection gives the same interleaving on this
+ * kernel), keeps connections alive between requests, and writes the access and error logs.
+ */
+import { isSysError } from '../../engine/kernel/errno.js';
+import { isProcessEnd } from '../../engine/kernel/process.js';
+import type { Sys } from '../../engine/kernel/sys.js';
+import { handle, httpDate, type FileCache, MONTHS, normalizeUri, selectServer, specialPage, statusLine, type Request, type Response } from './http.js';
+import { ErrorLog } from './log.js';
+import type { Config, Server } from './model.js';
+
+/** One listening socket and the servers on it. */
+export interface Socket {
+  readonly fd: number;
+  readonly addr: string;
+  readonly port: number;
+  readonly servers: readonly Server[];
+}
+
+export interface WorkerShared {
+  readonly config: Config;
+  readonly sockets: readonly Socket[];
+  /** Access log files by path, opened by the master. */
+  readonly logFds: ReadonlyMap<string, number>;
+  readonly product: string;
+  readonly serverHeader: string;
+  readonly log: ErrorLog;
+  /** nginx's connection counter (`*3` in error lines), shared by every worker through shared memory. */
+  readonly counter: { n: number };
+  /** The worker's pid ($pid, and the `29#29:` of its error lines). */
+  readonly pid: number;
+  readonly cache?: FileCache;
+}
+
+const MAX_HEADER = 8192;
+
+/**
+ * The address of the connected peer, for $remote_addr. The kernel's sockets do not carry it yet (the net
+ * helper adds a call for it); until then every client is the loopback, which is what a same-namespace
+ * client is.
+ */
+function peerAddress(sys: Sys, fd: number): string {
+  const s = sys as Sys & { peerAddress?: (fd: number) => string };
+  return s.peerAddress ? s.peerAddress(fd).replace(/:\d+$/, '') : '127.0.0.1';
+}
+
+class Reader {
+  private buf = '';
+  eof = false;
+
+  constructor(private readonly sys: Sys, private readonly fd: number) {}
+
+  /** The head up to the blank line, or null at end of file before one; 'big' when it outgrows the buffer. */
+  async head(): Promise<string | null | 'big'> {
+    for (;;) {
+      const end = this.buf.indexOf('\r\n\r\n');
+      const lf = this.buf.indexOf('\n\n');
+      const cut = end >= 0 && (lf < 0 || end < lf) ? end + 4 : lf >= 0 ? lf + 2 : -1;
+      if (cut >= 0) {
+        const h = this.buf.slice(0, cut);
+        this.buf = this.buf.slice(cut);
+        return h;
+      }
+      if (this.buf.length > MAX_HEADER) return 'big';
+      const more = await this.sys.read(this.fd);
+      if (more === null) {
+        this.eof = true;
+        return null;
+      }
+      this.buf += more;
+    }
+  }
+
+  async skip(n: number): Promise<void> {
+    while (this.buf.length < n) {
+      const more = await this.sys.read(this.fd);
+      if (more === null) return;
+      this.buf += more;
+    }
+    this.buf = this.buf.slice(n);
+  }
+}
+
+function parseHead(head: string): Request | null {
+  const lines = head.replace(/\r?\n\r?\n$/, '').split(/\r?\n/);
+  const line = lines[0];
+  const m = /^([A-Z_]+) (\S+) HTTP\/(\d\.\d)$/.exec(line);
+  const headers = new Map<string, string>();
+  for (const l of lines.slice(1)) {
+    const i = l.indexOf(':');
+    if (i <= 0) return null;
+    const k = l.slice(0, i).trim().toLowerCase();
+    if (!headers.has(k)) headers.set(k, l.slice(i + 1).trim());
+  }
+  if (!m) return { method: line.split(' ')[0], line, target: '', version: '', headers };
+  return { method: m[1], line, target: m[2], version: m[3], headers };
+}
+
+/** Serves one connection until the client closes it or a response ends it. */
+export async function serveConnection(sys: Sys, fd: number, sock: Socket, w: WorkerShared): Promise<void> {
+  const reader = new Reader(sys, fd);
+  // A connection's thread writes the error log itself, under the worker's pid; made when first needed.
+  let errorLog: ErrorLog | undefined;
+  const client = peerAddress(sys, fd);
+  const conn = ++w.counter.n;
+  try {
+    for (;;) {
+      const head = await reader.head();
+      if (head === null) return;
+      sys.cpu(1);
+      const req = head === 'big' ? null : parseHead(head);
+      const { res, keep, server } = respond(sys.fs, req, sock, w, head === 'big');
+      if (res.drop) {
+        await accessLog(sys, w, server, req, res, 0, client);
+        return;
+      }
+      const length = Number(req?.headers.get('content-length') ?? 0);
+      if (length > 0) await reader.skip(length);
+      const wire = serialize(sys, res, keep, req?.method === 'HEAD', w, server);
+      await sys.write(fd, wire.bytes);
+      for (const e of res.errors) {
+        if (!errorLog) {
+          errorLog = new ErrorLog(sys, w.log.targets, w.pid);
+          errorLog.console = false;
+        }
+        await errorLog.write('error', `*${conn} ${e}, client: ${client}, server: ${server.names[0]}, ` +
+          `request: "${req?.line ?? ''}"${req?.headers.has('host') ? `, host: "${req.headers.get('host')}"` : ''}`);
+      }
+      await accessLog(sys, w, server, req, res, wire.bodyBytes, client, wire.total);
+      if (!keep) return;
+    }
+  } catch (e) {
+    if (isProcessEnd(e) || !isSysError(e)) throw e;
+  } finally {
+    sys.close(fd);
+  }
+}
+
+function respond(fs: Sys['fs'], req: Request | null, sock: Socket, w: WorkerShared, big: boolean): { res: Response; keep: boolean; server: Server } {
+  const host = req?.headers.get('host') ?? '';
+  const server = selectServer(sock.servers, host, sock.port, sock.addr);
+  const bad = (status: number): { res: Response; keep: boolean; server: Server } => ({
+    res: { status, headers: [], body: specialPage(status, productFor(w, server)) ?? '', errors: [], uri: '' },
+    keep: false,
+    server,
+  });
+  if (big) return bad(400);
+  if (!req || req.version === '' || !req.target.startsWith('/')) return bad(400);
+  if (req.version !== '1.0' && req.version !== '1.1') return bad(505);
+  if (req.version === '1.1' && !req.headers.has('host')) return bad(400);
+  const q = req.target.indexOf('?');
+  const uri = normalizeUri(q < 0 ? req.target : req.target.slice(0, q));
+  if (uri === null) return bad(400);
+  const args = q < 0 ? '' : req.target.slice(q + 1);
+  const res = handle({ fs, cache: w.cache, stats: new Map(), product: productFor(w, server), server, req, host: host.replace(/:\d+$/, '') || server.names[0] || sock.addr, port: sock.port }, uri, args);
+  const conn = (req.headers.get('connection') ?? '').toLowerCase();
+  const keep = req.version === '1.1' ? conn !== 'close' : conn === 'keep-alive';
+  return { res, keep: keep && res.status !== 400, server };
+}
+
+function productFor(w: WorkerShared, server: Server): string {
+  return server.settings.serverTokens ? w.product : 'nginx';
+}
+
+function serialize(sys: Sys, res: Response, keep: boolean, head: boolean, w: WorkerShared, server: Server): { bytes: string; bodyBytes: number; total: number } {
+  const get = (k: string): string | undefined => res.headers.find(([n]) => n === k)?.[1];
+  const out: string[] = [statusLine(res.status)];
+  out.push(`Server: ${server.settings.serverTokens ? w.serverHeader : 'nginx'}`);
+  out.push(`Date: ${cachedTime(sys.now()).http}`);
+  const type = get('Content-Type') ?? (res.body !== '' || res.status >= 300 ? 'text/html' : undefined);
+  if (type !== undefined) out.push(`Content-Type: ${type}`);
+  out.push(`Content-Length: ${res.body.length}`);
+  const lm = get('Last-Modified');
+  if (lm) out.push(`Last-Modified: ${lm}`);
+  const location = get('Location');
+  if (location) out.push(`Location: ${location}`);
+  out.push(`Connection: ${keep ? 'keep-alive' : 'close'}`);
+  const etag = get('ETag');
+  if (etag) out.push(`ETag: ${etag}`);
+  const ranges = get('Accept-Ranges');
+  if (ranges) out.push(`Accept-Ranges: ${ranges}`);
+  const ok = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308].includes(res.status);
+  for (const [k, v, always] of server.settings.addHeaders) if (ok || always) out.push(`${k}: ${v}`);
+  const headText = `${out.join('\r\n')}\r\n\r\n`;
+  const body = head ? '' : res.body;
+  return { bytes: headText + body, bodyBytes: body.length, total: headText.length + body.length };
+}
+
+/** nginx keeps its time strings per second (ngx_time_update); so do we. */
+let timeCache = { sec: -1, http: '', local: '' };
+
+function cachedTime(ms: number): { http: string; local: string } {
+  const sec = Math.floor(ms / 1000);
+  if (sec !== timeCache.sec) timeCache = { sec, http: httpDate(sec * 1000), local: timeLocal(sec * 1000) };
+  return timeCache;
+}
+
+/** `06/Dec/2026:11:25:40 +0000`. */
+function timeLocal(ms: number): string {
+  const d = new Date(ms);
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  return `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:` +
+    `${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
+}
+
+/** The variables log formats may use; an unknown one was refused when the configuration was read. */
+export const LOG_VARIABLES = new Set(['remote_addr', 'remote_user', 'time_local', 'time_iso8601', 'request', 'status',
+  'body_bytes_sent', 'bytes_sent', 'request_method', 'request_uri', 'uri', 'args', 'query_string', 'server_protocol',
+  'host', 'server_name', 'server_port', 'msec', 'pid', 'connection', 'scheme', 'request_length', 'request_time']);
+
+const formatParts = new Map<string, readonly { text: string; v?: string }[]>();
+
+/** A log format split once into its text and its variables. */
+function compiled(format: string): readonly { text: string; v?: string }[] {
+  let parts = formatParts.get(format);
+  if (!parts) {
+    const out: { text: string; v?: string }[] = [];
+    let last = 0;
+    for (const m of format.matchAll(/\$(\w+)|\$\{(\w+)\}/g)) {
+      if (m.index > last) out.push({ text: format.slice(last, m.index) });
+      out.push({ text: '', v: m[1] ?? m[2] });
+      last = m.index + m[0].length;
+    }
+    if (last < format.length) out.push({ text: format.slice(last) });
+    formatParts.set(format, (parts = out));
+  }
+  return parts;
+}
+
+async function accessLog(sys: Sys, w: WorkerShared, server: Server, req: Request | null, res: Response, bodyBytes: number, client: string, total = 0): Promise<void> {
+  const logs = server.settings.accessLogs;
+  if (!logs) return;
+  for (const l of logs) {
+    const fd = w.logFds.get(l.path);
+    if (fd === undefined) continue;
+    let line = '';
+    for (const part of compiled(w.config.formats.get(l.format) ?? '')) {
+      line += part.v === undefined ? part.text : variable(w, part.v, sys, req, res, bodyBytes, client, total, server) || '-';
+    }
+    try {
+      await sys.write(fd, `${line}\n`);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+  }
+}
+
+function variable(w: WorkerShared, name: string, sys: Sys, req: Request | null, res: Response, bodyBytes: number, client: string, total: number, server: Server): string {
+  switch (name) {
+    case 'remote_addr': return client;
+    case 'remote_user': return '';
+    case 'time_local': return cachedTime(sys.now()).local;
+    case 'time_iso8601': return `${new Date(sys.now()).toISOString().slice(0, 19)}+00:00`;
+    case 'msec': return (sys.now() / 1000).toFixed(3);
+    case 'request': return req?.line ?? '';
+    case 'status': return String(res.status === 444 ? 444 : res.status);
+    case 'body_bytes_sent': return String(bodyBytes);
+    case 'bytes_sent': return String(total);
+    case 'request_method': return req?.method ?? '';
+    case 'request_uri': return req?.target ?? '';
+    case 'uri': return res.uri;
+    case 'args': case 'query_string': return req?.target.includes('?') ? req.target.slice(req.target.indexOf('?') + 1) : '';
+    case 'server_protocol': return req?.version ? `HTTP/${req.version}` : '';
+    case 'host': return (req?.headers.get('host') ?? server.names[0]).replace(/:\d+$/, '');
+    case 'server_name': return server.names[0];
+    case 'pid': return String(w.pid);
+    case 'scheme': return 'http';
+    case 'request_time': return '0.000';
+    default:
+      if (name.startsWith('http_')) return req?.headers.get(name.slice(5).replace(/_/g, '-')) ?? '';
+      return '';
+  }
+}
