@@ -15,4 +15,11 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
-export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [];
+/** The network tools' binary names (src/programs/net). */
+export const NET_PROGRAMS = ['curl'] as const;
+
+export const loadNet = (): Promise<typeof import('./net/index.js')> => import('./net/index.js');
+
+export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  { chunk: 'net', load: loadNet, names: NET_PROGRAMS },
+];
