@@ -16,7 +16,12 @@ export interface ProgramFamily {
 }
 
 /** The network tools' binary names (src/programs/net). */
-export const NET_PROGRAMS = ['curl'] as const;
+export const NET_PROGRAMS = [
+  'curl', 'wget', 'ping', 'traceroute', 'nc', 'dig', 'nslookup', 'host', 'ss', 'netstat', 'ifconfig',
+] as const;
+
+/** busybox applets that live in the network tools' chunk. */
+export const NET_APPLETS = ['wget', 'ping', 'nc', 'nslookup', 'ifconfig', 'netstat'] as const;
 
 export const loadNet = (): Promise<typeof import('./net/index.js')> => import('./net/index.js');
 

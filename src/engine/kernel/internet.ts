@@ -9,7 +9,7 @@
 export type InternetService = 'http' | 'tls';
 
 export interface InternetHost {
-  /** Names whose A record is this host (the first is its PTR name). */
+  /** Names whose A record is this host. */
   readonly names: readonly string[];
   readonly ip: string;
   /** Round-trip time from the uplink router, in ms, before jitter. */
@@ -17,6 +17,8 @@ export interface InternetHost {
   /** The TTL its packets leave with (64 Linux, 128 Windows, 255 network gear). */
   readonly initialTtl: number;
   readonly tcp: Readonly<Record<number, InternetService>>;
+  /** Its PTR record, if its zone has one. */
+  readonly ptr?: string;
   /** Answers DNS queries on :53 (a public resolver). */
   readonly dns?: boolean;
 }
@@ -32,11 +34,11 @@ export const INTERNET_HOSTS: readonly InternetHost[] = [
   { names: ['dl-cdn.alpinelinux.org', 'deb.debian.org'], ip: '151.101.2.132', rttMs: 9, initialTtl: 64, tcp: WEB },
   { names: ['registry-1.docker.io'], ip: '54.236.113.205', rttMs: 88, initialTtl: 255, tcp: WEB },
   { names: ['example.com', 'www.example.com'], ip: '93.184.215.14', rttMs: 11, initialTtl: 64, tcp: WEB },
-  { names: ['www.google.com'], ip: '142.250.74.36', rttMs: 7, initialTtl: 128, tcp: WEB },
-  { names: ['google.com'], ip: '142.250.74.46', rttMs: 7, initialTtl: 128, tcp: WEB },
-  { names: ['github.com'], ip: '140.82.121.4', rttMs: 19, initialTtl: 64, tcp: WEB },
-  { names: ['dns.google'], ip: '8.8.8.8', rttMs: 8, initialTtl: 128, tcp: {}, dns: true },
-  { names: ['one.one.one.one'], ip: '1.1.1.1', rttMs: 6, initialTtl: 64, tcp: {}, dns: true },
+  { names: ['www.google.com'], ip: '142.250.74.36', rttMs: 7, initialTtl: 128, tcp: WEB, ptr: 'arn09s22-in-f4.1e100.net' },
+  { names: ['google.com'], ip: '142.250.74.46', rttMs: 7, initialTtl: 128, tcp: WEB, ptr: 'arn09s22-in-f14.1e100.net' },
+  { names: ['github.com'], ip: '140.82.121.4', rttMs: 19, initialTtl: 64, tcp: WEB, ptr: 'lb-140-82-121-4-fra.github.com' },
+  { names: ['dns.google'], ip: '8.8.8.8', rttMs: 8, initialTtl: 128, tcp: {}, dns: true, ptr: 'dns.google' },
+  { names: ['one.one.one.one'], ip: '1.1.1.1', rttMs: 6, initialTtl: 64, tcp: {}, dns: true, ptr: 'one.one.one.one' },
 ];
 
 /** The routers between the uplink router and any public host, as traceroute sees them (null: never answers). */
@@ -54,9 +56,9 @@ export function lookupA(name: string): string[] {
   return INTERNET_HOSTS.filter((h) => h.names.includes(n)).map((h) => h.ip);
 }
 
-/** The PTR name of a public address, if it has one. */
+/** The PTR name of a public address, if its zone has one. */
 export function lookupPtr(ip: string): string | undefined {
-  return byIp.get(ip)?.names[0];
+  return byIp.get(ip)?.ptr;
 }
 
 /** example.com's page, byte for byte (1256 bytes). */

@@ -216,7 +216,7 @@ export interface NetSocketInfo {
   /** A listener's backlog limit (ss's Send-Q for LISTEN); 0 for a connection. */
   readonly sendQ: number;
   /** Processes (as the caller's PID namespace sees them) holding it, with the descriptor. */
-  readonly users: readonly { readonly pid: number; readonly comm: string; readonly fd: number }[];
+  readonly users: readonly { readonly pid: number; readonly uid: number; readonly comm: string; readonly fd: number }[];
 }
 
 export type OpenFlags = 'r' | 'w' | 'a' | 'r+' | 'w+' | 'a+';

@@ -610,7 +610,7 @@ export class ProcessSys implements Sys {
 
   netSockets(): readonly NetSocketInfo[] {
     const ns = this.p.net;
-    const owners = new Map<object, { pid: number; comm: string; fd: number }[]>();
+    const owners = new Map<object, { pid: number; uid: number; comm: string; fd: number }[]>();
     for (const proc of this.k.procs.values()) {
       if (proc.net !== ns || proc.state !== 'running' || proc.tgid !== proc.hostPid) continue;
       const pid = proc.pidIn(this.p.pidns);
@@ -619,7 +619,7 @@ export class ProcessSys implements Sys {
         if (f.kind !== 'socket') continue;
         let list = owners.get(f);
         if (!list) owners.set(f, (list = []));
-        list.push({ pid, comm: proc.comm, fd });
+        list.push({ pid, uid: proc.realUid, comm: proc.comm, fd });
       }
     }
     const out: NetSocketInfo[] = [];

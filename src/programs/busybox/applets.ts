@@ -13,6 +13,8 @@ import { parseSig } from '../system/procps/signals.js';
 import { HZ, readProcs } from '../system/procps/proc.js';
 import { ls } from './ls.js';
 import { makeIp } from '../system/ip.js';
+import { lazyProgram } from '../../engine/kernel/lazy.js';
+import { loadNet, NET_APPLETS } from '../optional.js';
 
 /** `BusyBox v1.37.0 (...) multi-call binary.` + usage, as an applet's --help or misuse prints it. */
 export const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
@@ -177,4 +179,6 @@ export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_ALIKE.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd,
   ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
+  // The network applets load with the network tools' chunk.
+  ...Object.fromEntries(NET_APPLETS.map((n) => [n, lazyProgram('net', loadNet, (m) => m.busybox[n])])),
 };

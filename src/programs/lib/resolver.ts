@@ -84,3 +84,32 @@ export async function getaddrinfo(sys: Sys, name: string): Promise<ResolveResult
   }
   return { ok: false, error: 'EAI_AGAIN' };
 }
+
+/** The name /etc/hosts gives `ip`, if it lists it. */
+export function hostsReverse(hostsFile: string, ip: string): string | undefined {
+  for (const raw of hostsFile.split('\n')) {
+    const fields = raw.replace(/#.*/, '').trim().split(/\s+/);
+    if (fields.length >= 2 && fields[0] === ip) return fields[1];
+  }
+  return undefined;
+}
+
+/** getnameinfo(3) with NI_NAMEREQD: /etc/hosts, then a PTR query; undefined when neither names `ip`. */
+export async function getnameinfo(sys: Sys, ip: string): Promise<string | undefined> {
+  const hosts = readText(sys, '/etc/hosts');
+  const local = hosts === null ? undefined : hostsReverse(hosts, ip);
+  if (local) return local;
+  const arpa = `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  for (const server of nameservers(readText(sys, '/etc/resolv.conf') ?? '').slice(0, 3)) {
+    const r = sys.dnsQuery(server, arpa, 'PTR');
+    if (r.kind === 'no-route') continue;
+    if (r.kind === 'timeout') {
+      await sys.sleep(RES_TIMEOUT_MS);
+      continue;
+    }
+    await sys.sleep(r.rttMs);
+    if (r.kind === 'answer') return r.names[0].replace(/\.$/, '');
+    return undefined;
+  }
+  return undefined;
+}
