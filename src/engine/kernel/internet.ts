@@ -82,15 +82,17 @@ export function httpDate(epochMs: number): string {
 }
 
 /** What a public web server answers to `method path` with `Host: host` at `epochMs`. */
-export function httpAnswer(ip: string, host: string, method: string, epochMs: number): HttpAnswer {
+export function httpAnswer(ip: string, host: string, method: string, path: string, epochMs: number): HttpAnswer {
   const date = httpDate(epochMs);
   const h = host.replace(/:\d+$/, '').toLowerCase();
   if (ip === '93.184.215.14' && (h === 'example.com' || h === 'www.example.com' || h === ip)) {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
       return { status: 501, reason: 'Not Implemented', headers: [['Content-Type', 'text/html'], ['Content-Length', '0'], ['Date', date], ['Server', 'ECAcc (nyd/D184)']], body: '' };
     }
+    // Its server answers every other path with the same page as a 404.
+    const found = path === '/' || path === '/index.html' || path.startsWith('/?');
     return {
-      status: 200, reason: 'OK',
+      status: found ? 200 : 404, reason: found ? 'OK' : 'Not Found',
       headers: [
         ['Accept-Ranges', 'bytes'], ['Age', '367232'], ['Cache-Control', 'max-age=604800'],
         ['Content-Type', 'text/html; charset=UTF-8'], ['Date', date], ['Etag', '"3147526947"'],

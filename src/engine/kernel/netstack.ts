@@ -169,15 +169,15 @@ export class NetworkStack {
     return client;
   }
 
-  private httpReply(host: InternetHost, req: { method: string; host: string }): string {
-    const a = httpAnswer(host.ip, req.host || host.ip, req.method, this.clock.epochMs());
+  private httpReply(host: InternetHost, req: { method: string; host: string; path: string }): string {
+    const a = httpAnswer(host.ip, req.host || host.ip, req.method, req.path, this.clock.epochMs());
     const head = `HTTP/1.1 ${a.status} ${a.reason}\r\n${a.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
     return req.method === 'HEAD' ? head : head + a.body;
   }
 }
 
 /** One complete HTTP/1.1 request at the start of `buf` (head and Content-Length body), if there is one. */
-function takeRequest(buf: string): { length: number; method: string; host: string } | undefined {
+function takeRequest(buf: string): { length: number; method: string; host: string; path: string } | undefined {
   const end = buf.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   const head = buf.slice(0, end);
@@ -186,6 +186,7 @@ function takeRequest(buf: string): { length: number; method: string; host: strin
   return {
     length: end + 4 + len,
     method: head.slice(0, head.indexOf(' ')),
+    path: head.split(' ')[1] ?? '/',
     host: /\r\nhost:\s*([^\r]*)/i.exec(head)?.[1] ?? '',
   };
 }

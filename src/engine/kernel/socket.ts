@@ -17,6 +17,8 @@ export class Listener {
   file: OpenFile | undefined;
   /** Where it is bound (TCP). */
   bound: SockAddr | undefined;
+  /** listen(2)'s backlog. */
+  backlog = 4096;
 
   constructor(
     readonly address: string,

@@ -111,7 +111,7 @@ export interface Sys {
    */
   openpty(): { master: number; slave: number; name: string };
   /** Listens on `unix:///path` (creating the socket file) or `tcp://host:port`; returns the listening fd. */
-  listen(address: string, opts?: { mode?: number; gid?: number }): number;
+  listen(address: string, opts?: { mode?: number; gid?: number; backlog?: number }): number;
   /** Waits for a connection on a listening fd; returns the connected fd. */
   accept(fd: number): Promise<number>;
   /**

@@ -261,7 +261,7 @@ export class ProcessSys implements Sys {
     return { master, slave, name: `/dev/${tty.name}` };
   }
 
-  listen(address: string, opts: { mode?: number; gid?: number } = {}): number {
+  listen(address: string, opts: { mode?: number; gid?: number; backlog?: number } = {}): number {
     checkAlive(this.p);
     const addr = parseAddress(address);
     if (addr.kind === 'unix') {
@@ -291,6 +291,8 @@ export class ProcessSys implements Sys {
       if (table.get(key) === l) table.delete(key);
     });
     l.bound = { address: host, port: addr.port };
+    // listen(2) caps the backlog at net.core.somaxconn (4096); ss shows it as a listener's Send-Q.
+    l.backlog = Math.min(opts.backlog ?? 4096, 4096);
     table.set(key, l);
     return this.allocFd(l.openFile(), 0);
   }
@@ -312,9 +314,10 @@ export class ProcessSys implements Sys {
     checkAlive(this.p);
     const addr = parseAddress(address);
     if (addr.kind === 'unix') return this.connectUnix(addr.path, address);
-    const out = this.k.network.connect(this.p.net, tcpHost(addr.host), addr.port);
+    const ip = tcpHost(addr.host);
+    const out = this.k.network.connect(this.p.net, ip, addr.port);
     if (out.kind === 'error') throw new SysError(out.errno, 'connect', address);
-    return this.allocFd(this.established(out, addr.port), 0);
+    return this.allocFd(this.established(out, ip, addr.port), 0);
   }
 
   async dial(address: string, opts: { timeoutMs?: number } = {}): Promise<number> {
@@ -332,7 +335,7 @@ export class ProcessSys implements Sys {
     if (out.afterMs >= 1) await this.sleep(out.afterMs);
     if (out.kind === 'error') throw new SysError(out.errno, 'connect', address);
     if (out.kind === 'listener' && out.listener.closed) throw new SysError('ECONNREFUSED', 'connect', address);
-    return this.allocFd(this.established(out, addr.port), 0);
+    return this.allocFd(this.established(out, ip, addr.port), 0);
   }
 
   private connectUnix(path: string, address: string): number {
@@ -353,11 +356,10 @@ export class ProcessSys implements Sys {
   }
 
   /** The client end of a TCP connection the stack found a way to, registered in both namespaces' tables. */
-  private established(out: Exclude<ConnectOutcome, { kind: 'error' }>, port: number): SocketEnd {
+  private established(out: Exclude<ConnectOutcome, { kind: 'error' }>, ip: string, port: number): SocketEnd {
     const from = this.p.net;
     const local = { address: out.path.src, port: from.ephemeralPort(() => this.k.network.random()) };
-    const dst = out.kind === 'listener' ? out.listener.bound! : { address: out.host.ip, port };
-    const peer = { address: dst.address === '0.0.0.0' ? out.path.src : dst.address, port };
+    const peer = { address: ip === '0.0.0.0' ? '127.0.0.1' : ip, port };
     let client: SocketEnd;
     if (out.kind === 'internet') {
       client = this.k.network.internetSocket(out.host, port, out.afterMs);
@@ -625,7 +627,7 @@ export class ProcessSys implements Sys {
     const out: NetSocketInfo[] = [];
     for (const l of this.k.network.listeners(ns).values()) {
       if (!l.bound || !l.file) continue;
-      out.push({ state: 'LISTEN', local: l.bound, peer: { address: '0.0.0.0', port: 0 }, recvQ: l.pending.length, sendQ: 4096, users: owners.get(l.file) ?? [] });
+      out.push({ state: 'LISTEN', local: l.bound, peer: { address: '0.0.0.0', port: 0 }, recvQ: l.pending.length, sendQ: l.backlog, users: owners.get(l.file) ?? [] });
     }
     for (const c of ns.connections) {
       out.push({ state: 'ESTAB', local: c.local, peer: c.peer, recvQ: 0, sendQ: 0, users: owners.get(c) ?? [] });

@@ -278,7 +278,8 @@ class Curl {
           throw new CurlError(28, `Failed to connect to ${url.host} port ${port} after ${this.elapsed()} ms: Timeout was reached`);
         }
         timedOut = e.code === 'ETIMEDOUT';
-        await this.verbose([`* connect to ${ip} port ${port} from 0.0.0.0 port 0 failed: ${e.message}`]);
+        const from = e.code === 'ENETUNREACH' ? '0.0.0.0 port 0' : `${sourceFor(sys, ip)} port ${32768 + Math.floor(sys.random() * 28000)}`;
+        await this.verbose([`* connect to ${ip} port ${port} from ${from} failed: ${e.message}`]);
       }
     }
     await this.verbose([`* Failed to connect to ${url.host} port ${port} after ${this.elapsed()} ms: Couldn't connect to server`]);
@@ -358,6 +359,22 @@ class Curl {
       throw new CurlError(23, 'Failure writing output to destination');
     }
   }
+}
+
+/** The source address the kernel would pick for `ip` (what getsockname shows after a failed connect). */
+function sourceFor(sys: Sys, ip: string): string {
+  if (ip.startsWith('127.')) return '127.0.0.1';
+  const ifaces = sys.netInterfaces().filter((i) => i.up && !i.loopback);
+  for (const i of ifaces) {
+    for (const c of i.ipv4) {
+      const [a, l] = c.split('/');
+      const shift = 32 - Number(l);
+      const n = (x: string): number => x.split('.').reduce((v, o) => v * 256 + Number(o), 0);
+      if (Math.floor(n(a) / 2 ** shift) === Math.floor(n(ip) / 2 ** shift)) return a;
+    }
+  }
+  const gw = ifaces.find((i) => i.gateway !== undefined && i.ipv4.length > 0);
+  return gw ? gw.ipv4[0].split('/')[0] : '0.0.0.0';
 }
 
 const METER_HEAD =

@@ -177,7 +177,7 @@ async function listen(sys: Sys, o: NcOptions): Promise<number> {
   const bind = addr ?? '0.0.0.0';
   let lfd: number;
   try {
-    lfd = sys.listen(`tcp://${bind}:${port}`);
+    lfd = sys.listen(`tcp://${bind}:${port}`, { backlog: 1 });
   } catch (e) {
     if (isProcessEnd(e) || !isSysError(e)) throw e;
     await sys.write(2, `nc: ${e.message}\n`);
@@ -235,7 +235,7 @@ export const busyboxNc: Program = async (sys) => {
     }
     let lfd: number;
     try {
-      lfd = sys.listen(`tcp://0.0.0.0:${port}`);
+      lfd = sys.listen(`tcp://0.0.0.0:${port}`, { backlog: 1 });
     } catch (e) {
       if (isProcessEnd(e) || !isSysError(e)) throw e;
       await sys.write(2, `nc: bind: ${e.message}\n`);
@@ -243,7 +243,8 @@ export const busyboxNc: Program = async (sys) => {
     }
     const fd = await sys.accept(lfd);
     sys.close(lfd);
-    await relay(sys, fd, false);
+    // busybox nc half-closes the connection when its input ends, so the client sees the end of the answer.
+    await relay(sys, fd, true);
     sys.close(fd);
     return 0;
   }

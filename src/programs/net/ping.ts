@@ -23,6 +23,8 @@ interface PingOptions {
 
 type Event = { at: number; seq: number; outcome: EchoOutcome };
 
+const INTERRUPT_SLICE_MS = 50;
+
 /** iputils prints a time with 3 significant figures or so: 0.045, 1.23, 11.8, 123. */
 function iputilsTime(ms: number): string {
   const us = Math.round(ms * 1000);
@@ -184,7 +186,8 @@ async function loop(sys: Sys, ip: string, o: PingOptions, onEvent: (e: Event, st
       pending[0]?.at ?? Infinity,
       start + o.deadlineMs,
     );
-    await sys.sleep(Math.max(0.001, wake - sys.uptime()));
+    // In slices, so a Ctrl-C ends the wait at once (a handler runs between them) as it does the real poll().
+    await sys.sleep(Math.min(INTERRUPT_SLICE_MS, Math.max(0.001, wake - sys.uptime())));
   }
   sys.signal('SIGINT', 'default');
   const elapsed = Math.round((st.sent > 0 ? lastSend - start : 0) + (st.rtts.length > 0 ? st.rtts[st.rtts.length - 1] : 0));

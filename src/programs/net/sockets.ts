@@ -144,7 +144,7 @@ export const netstat: Program = async (sys) => {
   for (const s of rows) {
     const state = s.state === 'ESTAB' ? 'ESTABLISHED' : 'LISTEN';
     const foreign = s.state === 'LISTEN' ? '0.0.0.0:*' : addr(s.peer);
-    let line = `tcp    ${String(s.recvQ).padStart(6)} ${String(s.state === 'LISTEN' ? 0 : s.sendQ).padStart(6)} ${addr(s.local).padEnd(23)} ${foreign.padEnd(23)} ${state.padEnd(11)}`;
+    let line = `tcp   ${String(s.recvQ).padStart(6)} ${String(s.state === 'LISTEN' ? 0 : s.sendQ).padStart(6)} ${addr(s.local).padEnd(23)} ${foreign.padEnd(23)} ${state.padEnd(11)}`;
     if (o.processes) {
       const u = visibleUsers(sys, s)[0];
       line += ` ${(u ? `${u.pid}/${u.comm}` : '-').padEnd(20)}`;
@@ -176,7 +176,7 @@ export const busyboxNetstat: Program = async (sys) => {
     const local = `${s.local.address}:${portName(s.local.port, o.numeric)}`;
     const foreign = s.state === 'LISTEN' ? '0.0.0.0:*' : `${s.peer.address}:${portName(s.peer.port, o.numeric)}`;
     const u = o.processes ? visibleUsers(sys, s)[0] : undefined;
-    text += `tcp    ${String(s.recvQ).padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${foreign.padEnd(23)} ${(s.state === 'ESTAB' ? 'ESTABLISHED' : 'LISTEN').padEnd(11)} ${o.processes ? (u ? `${u.pid}/${u.comm}` : '-') : ''}\n`;
+    text += `tcp   ${String(s.recvQ).padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${foreign.padEnd(23)} ${(s.state === 'ESTAB' ? 'ESTABLISHED' : 'LISTEN').padEnd(11)} ${o.processes ? (u ? `${u.pid}/${u.comm}` : '-') : ''}\n`;
   }
   await sys.write(1, text);
   return 0;

@@ -73,10 +73,12 @@ export const wget: Program = async (sys) => {
   const argv = sys.argv;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '-q' || a === '--quiet') quiet = true;
-    else if (a === '-O') output = argv[++i];
-    else if (a.startsWith('-O')) output = a.slice(2);
-    else if (a.startsWith('--output-document=')) output = a.slice(18);
+    if (a === '--quiet' || a === '-q') quiet = true;
+    else if (/^-q+O/.test(a) || a.startsWith('-O')) {
+      quiet ||= a.startsWith('-q');
+      const rest = a.slice(a.indexOf('O') + 1);
+      output = rest !== '' ? rest : argv[++i];
+    } else if (a.startsWith('--output-document=')) output = a.slice(18);
     else if (a === '-V' || a === '--version') {
       await sys.write(1, 'GNU Wget 1.21.4 built on linux-gnu.\n');
       return 0;
@@ -243,13 +245,21 @@ export const busyboxWget: Program = async (sys) => {
   const argv = sys.argv;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '-q') quiet = true;
-    else if (a === '-O') output = argv[++i];
-    else if (a.startsWith('-O')) output = a.slice(2);
-    else if (a.startsWith('-')) {
-      await sys.write(2, `wget: option ${a} is not simulated in dockersim\n`);
-      return 1;
-    } else url = a;
+    if (!a.startsWith('-') || a === '-') {
+      url = a;
+      continue;
+    }
+    // Short options bundle as getopt allows: -qO- , -q -O file.
+    for (let j = 1; j < a.length; j++) {
+      if (a[j] === 'q') quiet = true;
+      else if (a[j] === 'O') {
+        output = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
+        break;
+      } else {
+        await sys.write(2, `wget: option ${a} is not simulated in dockersim\n`);
+        return 1;
+      }
+    }
   }
   if (url === undefined) {
     await sys.write(2, 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n\nRetrieve files via HTTP or FTP\n\n\t--spider\tOnly check URL existence: $? is 0 if exists\n\t--header STR\tAdd STR (of form \'header: value\') to headers\n\t--post-data STR\tSend STR using POST method\n\t--post-file FILE\tSend FILE using POST method\n\t-c\t\tContinue retrieval of aborted transfer\n\t-q\t\tQuiet\n\t-P DIR\t\tSave to DIR (default .)\n\t-S    \t\tShow server response\n\t-T SEC\t\tNetwork read timeout is SEC seconds\n\t-O FILE\t\tSave to FILE (\'-\' for stdout)\n\t-o LOGFILE\tLog messages to FILE\n\t-U STR\t\tUse STR for User-Agent header\n\t-Y on/off\tUse proxy\n');
