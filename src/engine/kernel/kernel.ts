@@ -13,7 +13,7 @@ import { VirtualClock } from './clock.js';
 import { Devpts } from './devpts.js';
 import { stacklessSysError, SysError } from './errno.js';
 import * as fdtable from './fdtable.js';
-import { NetNamespace } from './net.js';
+import { loopbackInterface, NetNamespace } from './net.js';
 import { NetworkStack } from './netstack.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
@@ -82,7 +82,7 @@ export class Kernel implements SyscallKernel {
     this.hostPidNs = new PidNamespace(null, this.maxPids);
     this.rootCgroup = new Cgroup('/', null);
     this.hostUts = new UtsNamespace(opts.hostname);
-    this.hostNet = opts.net ?? new NetNamespace();
+    this.hostNet = opts.net ?? new NetNamespace([loopbackInterface()]);
     this.rootMnt = opts.rootMnt;
     this.devpts = new Devpts(this.rootMnt, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
     this.loop = new RunLoop(this.clock, this.sched);
