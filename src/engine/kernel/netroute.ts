@@ -53,12 +53,17 @@ function addrOf(cidr: string): string {
   return i < 0 ? cidr : cidr.slice(0, i);
 }
 
+/** `cidr` is `ip/len` (without cutting the string: this runs on every connect). */
+function hasAddress(cidr: string, ip: string): boolean {
+  return cidr.length > ip.length && cidr.charCodeAt(ip.length) === 47 && cidr.startsWith(ip);
+}
+
 /** The namespace owns `ip` (any of its addresses, 127/8 on an up `lo`, or 0.0.0.0 meaning itself). */
 export function isLocal(ns: NetNamespace, ip: string): boolean {
   if (ip === '0.0.0.0') return true;
   for (const i of ns.interfaces()) {
     if (i.loopback && i.up && ip.startsWith('127.')) return true;
-    for (const c of i.ipv4) if (addrOf(c) === ip) return true;
+    for (const c of i.ipv4) if (hasAddress(c, ip)) return true;
   }
   return false;
 }
@@ -93,7 +98,7 @@ function neighbourOn(seg: NonNullable<NetInterface['segment']>, ip: string, self
   for (const ns of seg.members) {
     if (ns === self) continue;
     for (const i of ns.interfaces()) {
-      if (i.segment === seg && i.up && i.ipv4.some((c) => addrOf(c) === ip)) return { ns, iface: i };
+      if (i.segment === seg && i.up && i.ipv4.some((c) => hasAddress(c, ip))) return { ns, iface: i };
     }
   }
   return undefined;
