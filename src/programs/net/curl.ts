@@ -8,6 +8,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { textToBytes } from '../../api/bytes.js';
+import { utf8Decode } from '../../engine/kernel/utf8.js';
 import { getaddrinfo } from '../lib/resolver.js';
 import { defaultPort, HttpProtocolError, HttpResponse, parseUrl, resolveLocation, type Url } from './http.js';
 
@@ -36,7 +37,8 @@ interface Options {
   writeOut: string | undefined;
   userAgent: string;
   connectTimeoutMs: number | undefined;
-  maxTimeMs: number | undefined;
+  /** Printed before the transfer (curl warns while parsing its options). */
+  warnings: string[];
 }
 
 /** Short options that take an argument. */
@@ -56,7 +58,7 @@ function parse(sys: Sys, argv: readonly string[]): Parsed {
   const o: Options = {
     urls: [], method: undefined, socket: undefined, headers: [], data: [], include: false, head: false, silent: false,
     showError: false, fail: false, follow: false, verbose: false, output: undefined, remoteName: false,
-    writeOut: undefined, userAgent: 'curl/8.5.0', connectTimeoutMs: undefined, maxTimeMs: undefined,
+    writeOut: undefined, userAgent: 'curl/8.5.0', connectTimeoutMs: undefined, warnings: [],
   };
   const apply = (name: string, value: string | undefined): Parsed | undefined => {
     switch (name) {
@@ -66,10 +68,11 @@ function parse(sys: Sys, argv: readonly string[]): Parsed {
         let v = value!;
         if (name !== '--data-raw' && v.startsWith('@')) {
           try {
-            v = new TextDecoder().decode(sys.fs.readFile(v.slice(1)));
+            v = utf8Decode(sys.fs.readFile(v.slice(1)));
           } catch (e) {
             if (isProcessEnd(e) || !isSysError(e)) throw e;
-            return { exit: 26, text: `Warning: Couldn't read data from file "${v.slice(1)}", this makes an empty \nWarning: POST.\n`, fd: 2 };
+            o.warnings.push(`Warning: Couldn't read data from file "${v.slice(1)}", this makes an empty \nWarning: POST.\n`);
+            v = '';
           }
           if (name !== '--data-binary') v = v.replace(/[\r\n]/g, '');
         }
@@ -80,13 +83,15 @@ function parse(sys: Sys, argv: readonly string[]): Parsed {
       case '--write-out': o.writeOut = value; break;
       case '--user-agent': o.userAgent = value!; break;
       case '--unix-socket': o.socket = value; break;
-      case '--connect-timeout': case '--max-time': {
+      case '--connect-timeout': {
         const secs = Number(value);
         if (!Number.isFinite(secs) || secs < 0) return { exit: 2, text: `curl: option ${name}: expected a proper numerical parameter\n${USAGE}`, fd: 2 };
-        if (name === '--max-time') o.maxTimeMs = secs * 1000;
-        else o.connectTimeoutMs = secs * 1000;
+        o.connectTimeoutMs = secs * 1000;
         break;
       }
+      case '--max-time':
+        // A transfer's reads cannot be cut short here; saying so beats a limit that does nothing.
+        return { exit: 2, text: `curl: option ${name}: is not simulated in dockersim\n`, fd: 2 };
       case '--include': o.include = true; break;
       case '--head': o.head = true; break;
       case '--silent': o.silent = true; break;
@@ -434,5 +439,6 @@ export const curl: Program = async (sys: Sys) => {
     await sys.write(o.fd, o.text);
     return o.exit;
   }
+  for (const w of o.warnings) await sys.write(2, w);
   return new Curl(sys, o).run();
 };

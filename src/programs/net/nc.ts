@@ -100,6 +100,10 @@ export const nc: Program = async (sys) => {
         if (c === 'p') o.port = v;
         else if (c === 'w') o.waitMs = Number(v) * 1000;
         else if (Number(v) === 0) o.shutdown = true;
+        else {
+          await sys.write(2, `nc: -q ${v} is not simulated in dockersim (only -q 0)\n`);
+          return 1;
+        }
         break;
       }
       if (c === 'l') o.listen = true;
