@@ -5,7 +5,7 @@
  */
 import type { VirtualClock } from './clock.js';
 import { httpAnswer, lookupA, lookupPtr, type InternetHost } from './internet.js';
-import type { DnsOutcome, DnsType, EchoOutcome, NetNamespace, Station } from './net.js';
+import type { DnsOutcome, DnsType, EchoOutcome, NetNamespace } from './net.js';
 
 export type { DnsOutcome, DnsType, EchoOutcome };
 import { findPath, type Hop, type PathResult } from './netroute.js';
@@ -111,10 +111,11 @@ export class NetworkStack {
     const serves =
       (t.kind === 'station' && t.station.roles.includes('dns')) || (t.kind === 'internet' && t.host.dns === true);
     if (serves) {
-      const extra = t.kind === 'station' ? this.upstreamMs(t.station) : 0;
+      // The uplink's resolver recurses to the authoritative servers for it (a cache would be faster).
+      const extra = t.kind === 'station' ? this.rtt(6) : 0;
       return this.answer(name, type, rttMs + extra);
     }
-    if (t.kind === 'ns' && server.startsWith('127.0.0.53') && t.ns.resolvedUpstreams.length > 0 && depth < 2) {
+    if (t.kind === 'ns' && server === '127.0.0.53' && t.ns.resolvedUpstreams.length > 0 && depth < 2) {
       // systemd-resolved's stub: it asks its upstreams from the host's own namespace.
       for (const up of t.ns.resolvedUpstreams) {
         const r = this.dns(t.ns, up, name, type, depth + 1);
@@ -123,11 +124,6 @@ export class NetworkStack {
       return { kind: 'timeout' };
     }
     return { kind: 'refused', rttMs };
-  }
-
-  /** The uplink's resolver recursing to the authoritative servers (cached answers would be faster). */
-  private upstreamMs(_s: Station): number {
-    return this.rtt(6);
   }
 
   private answer(name: string, type: DnsType, rttMs: number): DnsOutcome {
