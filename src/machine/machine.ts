@@ -5,7 +5,7 @@
 import { Cgroup } from '../engine/kernel/cgroup.js';
 import { Kernel } from '../engine/kernel/kernel.js';
 import type { RunOptions, RunResult } from '../engine/kernel/runloop.js';
-import { loopbackInterface, NetNamespace } from '../engine/kernel/net.js';
+import { loopbackInterface, NetNamespace, Segment, type NetInterface } from '../engine/kernel/net.js';
 import type { Process } from '../engine/kernel/process.js';
 import type { CpuCosts } from '../engine/kernel/scheduler.js';
 import type { Tty } from '../engine/kernel/tty.js';
@@ -71,7 +71,8 @@ export class Machine {
 
   static boot(opts: MachineOptions = {}): Machine {
     const hostname = opts.hostname ?? HOST_NAME;
-    const net = new NetNamespace([loopbackInterface(), hostEth0()]);
+    const net = new NetNamespace([loopbackInterface(), hostEth0(uplink())]);
+    net.resolvedUpstreams = ['10.0.2.3'];
     const bootEpochMs = opts.bootEpochMs ?? DEFAULT_BOOT_EPOCH_MS;
     let kernel: Kernel | undefined;
     let engine: DaemonStore | undefined;
@@ -135,9 +136,21 @@ export class Machine {
   }
 }
 
+/**
+ * The VM's virtual LAN (QEMU's user network): a router at 10.0.2.2 that NATs the guest out to the
+ * simulated Internet, and a DNS server at 10.0.2.3 answering from the Internet's zone.
+ */
+function uplink(): Segment {
+  const seg = new Segment('uplink');
+  seg.addStation({ ip: '10.0.2.2', mac: '52:55:0a:00:02:02', roles: ['router'], subnet: '10.0.2.0/24' });
+  seg.addStation({ ip: '10.0.2.3', mac: '52:55:0a:00:02:03', roles: ['dns'], subnet: '10.0.2.0/24' });
+  return seg;
+}
+
 /** The host's own NIC, as a cloud VM would have it. */
-function hostEth0() {
+function hostEth0(segment: Segment): NetInterface {
   return {
+    segment,
     index: 2,
     name: 'eth0',
     mac: '52:54:00:12:34:56',

@@ -16,7 +16,18 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
+/** The network tools' binary names (src/programs/net). */
+export const NET_PROGRAMS = [
+  'curl', 'wget', 'ping', 'traceroute', 'nc', 'dig', 'nslookup', 'host', 'ss', 'netstat', 'ifconfig',
+] as const;
+
+/** busybox applets that live in the network tools' chunk. */
+export const NET_APPLETS = ['wget', 'ping', 'nc', 'nslookup', 'ifconfig', 'netstat'] as const;
+
+export const loadNet = (): Promise<typeof import('./net/index.js')> => import('./net/index.js');
+
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  { chunk: 'net', load: loadNet, names: NET_PROGRAMS },
   { chunk: 'redis', load: () => import('./redis/index.js'), names: [...REDIS_PROGRAM_NAMES, 'setpriv'] },
   { chunk: 'vim', load: () => import('./vim/index.js'), names: ['vim', 'vim.basic', 'vim.tiny', 'busybox-vi'] },
   { chunk: 'nginx', load: () => import('./nginx/index.js'), names: ['nginx', 'nginx-1.18-ubuntu', 'nginx-1.14-ubuntu', 'nginx-1.10-ubuntu', 'nginx-1.4-ubuntu', 'nginx-org', 'nginx-org-alpine'] },

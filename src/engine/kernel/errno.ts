@@ -38,6 +38,8 @@ export const STRERROR = {
   EADDRNOTAVAIL: 'Cannot assign requested address',
   ECONNREFUSED: 'Connection refused',
   ECONNRESET: 'Connection reset by peer',
+  ENOTCONN: 'Transport endpoint is not connected',
+  ENETUNREACH: 'Network is unreachable',
   ETIMEDOUT: 'Connection timed out',
   EHOSTUNREACH: 'No route to host',
 } as const;

@@ -13,7 +13,8 @@ import { VirtualClock } from './clock.js';
 import { Devpts } from './devpts.js';
 import { stacklessSysError, SysError } from './errno.js';
 import * as fdtable from './fdtable.js';
-import { NetNamespace } from './net.js';
+import { loopbackInterface, NetNamespace } from './net.js';
+import { NetworkStack } from './netstack.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
 import { PidNamespace, Process, ProcessExit, ProcessKilled, UtsNamespace } from './process.js';
@@ -67,9 +68,9 @@ export class Kernel implements SyscallKernel {
   readonly faults: Fault[] = [];
   readonly release: string;
   readonly version: string;
-  /** Unix sockets by the filesystem object they are bound to; TCP ports by network namespace. */
+  /** Unix sockets by the filesystem object they are bound to (TCP listeners live in their namespace). */
   readonly unixListeners = new WeakMap<Backend, Map<string, Listener>>();
-  readonly tcpListeners = new WeakMap<NetNamespace, Map<number, Listener>>();
+  readonly network: NetworkStack;
   private readonly maxPids: number;
   private nextInode = 20000;
 
@@ -81,10 +82,11 @@ export class Kernel implements SyscallKernel {
     this.hostPidNs = new PidNamespace(null, this.maxPids);
     this.rootCgroup = new Cgroup('/', null);
     this.hostUts = new UtsNamespace(opts.hostname);
-    this.hostNet = opts.net ?? new NetNamespace();
+    this.hostNet = opts.net ?? new NetNamespace([loopbackInterface()]);
     this.rootMnt = opts.rootMnt;
     this.devpts = new Devpts(this.rootMnt, this.sched, (pgid, sig) => this.signalGroup(pgid, sig, null));
     this.loop = new RunLoop(this.clock, this.sched);
+    this.network = new NetworkStack(opts.seed, this.clock, this.sched, () => this.nextInode++);
     this.programs = opts.programs;
     this.release = opts.release ?? '6.8.0-49-generic';
     this.version = opts.version ?? '#49-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024';

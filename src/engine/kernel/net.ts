@@ -1,7 +1,11 @@
 /**
- * Network namespaces as far as the host's tools see them: interfaces with addresses. Routing between
- * namespaces (the docker0 bridge) is built on top by the daemon.
+ * Network namespaces as the kernel routes between them: interfaces with addresses, each non-loopback one on
+ * an L2 segment (a bridge such as docker0 and the container ends of its veths, or the host's uplink), the
+ * namespace's TCP sockets, its neighbour (ARP) cache, and whether it forwards and masquerades. Who builds the
+ * segments (the machine's uplink, the daemon's bridges) lives above; how a packet finds its way is netroute.ts,
+ * and the TCP listeners are netstack.ts's.
  */
+
 export interface NetInterface {
   readonly index: number;
   readonly name: string;
@@ -22,13 +26,100 @@ export interface NetInterface {
   readonly gateway?: string;
   /** The master bridge (e.g. docker0) a veth is enslaved to. */
   readonly master?: string;
+  /**
+   * The L2 segment this interface's frames reach: a bridge's segment for the bridge itself and for the far
+   * ends of its veths, the uplink for the host's NIC. An enslaved port (a host-side veth) has none of its own.
+   */
+  readonly segment?: Segment;
+}
+
+/** Something on a segment that is not a namespace of this machine: the uplink's router or its DNS server. */
+export interface Station {
+  readonly ip: string;
+  readonly mac: string;
+  /** `router` forwards to the simulated Internet (with NAT for its own subnet), `dns` answers queries on :53. */
+  readonly roles: readonly ('router' | 'dns')[];
+  /** Its subnet, for the router's NAT: only sources inside it are forwarded (nothing else has a route back). */
+  readonly subnet: string;
+}
+
+/** A socket's address: `ip`/`port` for TCP, the path (and port 0) for a unix socket. */
+export interface SockAddr {
+  readonly address: string;
+  readonly port: number;
+}
+
+export type EchoOutcome =
+  /** An echo reply from `from`, `ttl` as it arrives, after `rttMs`. */
+  | { readonly kind: 'reply'; readonly from: string; readonly ttl: number; readonly rttMs: number }
+  /** A router's "Time to live exceeded". */
+  | { readonly kind: 'ttl-exceeded'; readonly from: string; readonly rttMs: number }
+  /** ICMP host/net unreachable from `from` (or the sender's own ARP failure) after `afterMs`. */
+  | { readonly kind: 'unreachable'; readonly from: string; readonly code: 'host' | 'net'; readonly afterMs: number }
+  /** The sender has no route: sendto() fails at once. */
+  | { readonly kind: 'no-route' }
+  /** Nothing comes back. */
+  | { readonly kind: 'lost' };
+
+export type DnsOutcome =
+  | { readonly kind: 'answer'; readonly names: readonly string[]; readonly rttMs: number }
+  | { readonly kind: 'nxdomain'; readonly rttMs: number }
+  /** ICMP port unreachable: nothing listens on :53 there. */
+  | { readonly kind: 'refused'; readonly rttMs: number }
+  | { readonly kind: 'no-route' }
+  | { readonly kind: 'timeout' };
+
+export type DnsType = 'A' | 'PTR';
+
+/** One broadcast domain: the namespaces with an interface on it, and stations that answer ARP there. */
+export class Segment {
+  readonly members = new Set<NetNamespace>();
+  readonly stations = new Map<string, Station>();
+
+  constructor(readonly name: string) {}
+
+  addStation(s: Station): void {
+    this.stations.set(s.ip, s);
+  }
+}
+
+/** iptables' `-t nat -A POSTROUTING -s SOURCE ! -o EXCEPT -j MASQUERADE`, the rule dockerd adds per bridge. */
+export interface Masquerade {
+  readonly source: string;
+  readonly notOut: string;
+}
+
+export interface Neighbour {
+  readonly ip: string;
+  readonly dev: string;
+  /** Undefined: ARP got no answer (`FAILED`). */
+  readonly mac: string | undefined;
+  /** Uptime (ms) of the last confirmation; REACHABLE for 30 s after, then STALE. */
+  readonly at: number;
+}
+
+/** A connected TCP socket as `ss`/`netstat` list it: the connection's end itself (its open file). */
+export interface TcpConnection {
+  readonly local: SockAddr;
+  readonly peer: SockAddr;
 }
 
 export class NetNamespace {
   private readonly ifaces: NetInterface[] = [];
+  readonly connections = new Set<TcpConnection>();
+  readonly neighbours = new Map<string, Neighbour>();
+  /** net.ipv4.ip_forward */
+  forwarding = false;
+  readonly masquerade: Masquerade[] = [];
+  /**
+   * systemd-resolved's stub listener on 127.0.0.53 (the host's own /etc/resolv.conf), forwarding to the
+   * upstream servers named here. Empty: no stub.
+   */
+  resolvedUpstreams: readonly string[] = [];
+  private nextEphemeral = 0;
 
   constructor(initial: readonly NetInterface[] = []) {
-    this.ifaces.push(...initial);
+    for (const i of initial) this.add(i);
   }
 
   interfaces(): readonly NetInterface[] {
@@ -37,17 +128,36 @@ export class NetNamespace {
 
   add(iface: NetInterface): void {
     this.ifaces.push(iface);
+    iface.segment?.members.add(this);
   }
 
   remove(name: string): void {
     const i = this.ifaces.findIndex((x) => x.name === name);
-    if (i >= 0) this.ifaces.splice(i, 1);
+    if (i < 0) return;
+    const [gone] = this.ifaces.splice(i, 1);
+    if (gone.segment && !this.ifaces.some((x) => x.segment === gone.segment)) gone.segment.members.delete(this);
   }
 
   replace(iface: NetInterface): void {
     const i = this.ifaces.findIndex((x) => x.name === iface.name);
-    if (i >= 0) this.ifaces[i] = iface;
-    else this.ifaces.push(iface);
+    if (i < 0) {
+      this.add(iface);
+      return;
+    }
+    const old = this.ifaces[i];
+    this.ifaces[i] = iface;
+    if (old.segment !== iface.segment && old.segment && !this.ifaces.some((x) => x.segment === old.segment)) {
+      old.segment.members.delete(this);
+    }
+    iface.segment?.members.add(this);
+  }
+
+  /** A local port for an outgoing connection: Linux's ip_local_port_range 32768–60999, from a seeded start. */
+  ephemeralPort(random: () => number): number {
+    if (this.nextEphemeral === 0) this.nextEphemeral = 32768 + Math.floor(random() * 20000);
+    const port = this.nextEphemeral;
+    this.nextEphemeral = port >= 60999 ? 32768 : port + 1;
+    return port;
   }
 }
 
@@ -63,4 +173,24 @@ export function loopbackInterface(): NetInterface {
     ipv6: ['::1/128'],
     qdisc: 'noqueue',
   };
+}
+
+export function ipToInt(ip: string): number {
+  const p = ip.split('.');
+  return ((Number(p[0]) << 24) | (Number(p[1]) << 16) | (Number(p[2]) << 8) | Number(p[3])) >>> 0;
+}
+
+export function intToIp(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+export const IPV4_RE = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** True when `ip` lies in `cidr` (`172.17.0.0/16`). */
+export function inSubnet(ip: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/');
+  const len = Number(bits ?? 32);
+  if (len === 0) return true;
+  const mask = len === 32 ? 0xffffffff : (~((1 << (32 - len)) - 1)) >>> 0;
+  return ((ipToInt(ip) & mask) >>> 0) === ((ipToInt(base) & mask) >>> 0);
 }

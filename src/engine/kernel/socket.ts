@@ -4,6 +4,7 @@
  * what the `docker` group is about); TCP sockets live in a network namespace's port table.
  */
 import type { ReadResult, WriteResult } from './io.js';
+import type { SockAddr } from './net.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
@@ -12,6 +13,12 @@ export class Listener {
   readonly pending: OpenFile[] = [];
   readonly acceptWait = new WaitQueue();
   closed = false;
+  /** The listening socket's open file, once made (ss/netstat find its owner by it). */
+  file: OpenFile | undefined;
+  /** Where it is bound (TCP). */
+  bound: SockAddr | undefined;
+  /** listen(2)'s backlog. */
+  backlog = 4096;
 
   constructor(
     readonly address: string,
@@ -26,7 +33,7 @@ export class Listener {
   }
 
   openFile(): OpenFile & { readonly listener: Listener } {
-    return {
+    const f: OpenFile & { readonly listener: Listener } = {
       listener: this,
       kind: 'socket',
       readable: false,
@@ -43,6 +50,8 @@ export class Listener {
       },
       describe: () => `socket:[${this.address}]`,
     };
+    this.file = f;
+    return f;
   }
 }
 
@@ -50,11 +59,23 @@ export class Listener {
 export interface SocketEnd extends OpenFile {
   /** shutdown(SHUT_WR): the peer reads end-of-file, this end can still read. */
   shutdownWrite(): void;
+  /** getsockname / getpeername of a TCP connection (unset for unix sockets). */
+  local?: SockAddr;
+  peer?: SockAddr;
+  /** Runs when the last descriptor closes (a namespace's connection table drops it). */
+  onRelease?: () => void;
 }
 
-function end(inbound: Pipe, outbound: Pipe, label: string): SocketEnd {
+/** A writable sink: what the peer end writes goes to a function (a service inside the kernel). */
+export interface Sink {
+  tryWrite(d: string): 'ok' | 'epipe';
+  release(): void;
+}
+
+function end(inbound: Pipe, outbound: Pipe | Sink, label: string): SocketEnd {
   const r = inbound.readEnd();
-  const w = outbound.writeEnd();
+  const w: Pick<OpenFile, 'tryWrite' | 'release' | 'writeWait'> =
+    outbound instanceof Pipe ? outbound.writeEnd() : { tryWrite: (d) => outbound.tryWrite(d), release: () => outbound.release(), writeWait: null };
   let writeOpen = true;
   const closeWrite = (): void => {
     if (writeOpen) {
@@ -62,7 +83,7 @@ function end(inbound: Pipe, outbound: Pipe, label: string): SocketEnd {
       w.release();
     }
   };
-  return {
+  const self: SocketEnd = {
     kind: 'socket',
     readable: true,
     writable: true,
@@ -74,10 +95,12 @@ function end(inbound: Pipe, outbound: Pipe, label: string): SocketEnd {
     release: () => {
       r.release();
       closeWrite();
+      self.onRelease?.();
     },
     shutdownWrite: closeWrite,
     describe: () => `socket:[${label}]`,
   };
+  return self;
 }
 
 /** A connected pair: [client end, server end]. */
@@ -85,4 +108,13 @@ export function socketPair(sched: Scheduler, ino: () => number): [SocketEnd, Soc
   const up = new Pipe(sched, ino());
   const down = new Pipe(sched, ino());
   return [end(down, up, String(up.ino)), end(up, down, String(down.ino))];
+}
+
+/**
+ * A connection whose far end is a service inside the kernel (a host on the simulated Internet): what the
+ * client writes goes to `sink`; what the service says is written into the returned pipe.
+ */
+export function serviceSocket(sched: Scheduler, ino: () => number, sink: Sink): { client: SocketEnd; toClient: Pipe } {
+  const down = new Pipe(sched, ino());
+  return { client: end(down, sink, String(down.ino)), toClient: down };
 }

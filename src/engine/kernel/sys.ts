@@ -5,7 +5,9 @@
  */
 import type { Credentials, Fs } from './fsTypes.js';
 import type { Signal } from './signals.js';
-import type { NetInterface } from './net.js';
+import type { DnsOutcome, DnsType, EchoOutcome, NetInterface, Neighbour, SockAddr } from './net.js';
+
+export type { DnsOutcome, DnsType, EchoOutcome, SockAddr };
 
 export type Program = (sys: Sys) => Promise<number>;
 
@@ -115,11 +117,36 @@ export interface Sys {
    */
   openpty(): { master: number; slave: number; name: string };
   /** Listens on `unix:///path` (creating the socket file) or `tcp://host:port`; returns the listening fd. */
-  listen(address: string, opts?: { mode?: number; gid?: number }): number;
+  listen(address: string, opts?: { mode?: number; gid?: number; backlog?: number }): number;
   /** Waits for a connection on a listening fd; returns the connected fd. */
   accept(fd: number): Promise<number>;
-  /** Connects to a listening address. ENOENT/EACCES for a unix path, ECONNREFUSED when nobody listens. */
+  /**
+   * Connects to a listening address. ENOENT/EACCES for a unix path. TCP goes where the namespace's routes
+   * lead (another namespace over a bridge, through the host to the simulated Internet): ECONNREFUSED when
+   * the host is there but nothing listens, ENETUNREACH without a route, EHOSTUNREACH when no neighbour
+   * answers ARP, ETIMEDOUT when the SYN is dropped. Returns at once; `dial` takes the time it takes.
+   */
   connect(address: string): number;
+  /**
+   * connect(2) with its virtual time: the handshake's round trip, ~3 s for an ARP failure, ~127 s for a
+   * dropped SYN, or ETIMEDOUT at `timeoutMs` if that comes first.
+   */
+  dial(address: string, opts?: { timeoutMs?: number }): Promise<number>;
+  /** getsockname(2) of a socket (a TCP connection or listener; a unix socket gives its path, port 0). */
+  getsockname(fd: number): SockAddr;
+  /** getpeername(2): ENOTCONN for a listener. */
+  getpeername(fd: number): SockAddr;
+  /**
+   * Sends one ICMP echo request with `ttl` and says what comes back and when (the caller waits for it):
+   * a raw socket's view of the network, as ping and traceroute use it.
+   */
+  icmpEcho(dst: string, opts?: { ttl?: number }): EchoOutcome;
+  /** One DNS query to `server`:53 over UDP and its outcome (the caller waits `rttMs`, or its own timeout). */
+  dnsQuery(server: string, name: string, type: DnsType): DnsOutcome;
+  /** The namespace's TCP sockets (/proc/net/tcp with the owners /proc/PID/fd gives). */
+  netSockets(): readonly NetSocketInfo[];
+  /** The namespace's neighbour (ARP) cache. */
+  netNeighbours(): readonly Neighbour[];
   /** shutdown(fd, SHUT_WR): the peer reads end-of-file. */
   shutdown(fd: number): void;
   /** Open descriptors of this process. */
@@ -187,6 +214,20 @@ export interface Sys {
   sethostname(name: string): void;
   uname(): { sysname: string; nodename: string; release: string; version: string; machine: string };
   netInterfaces(): readonly NetInterface[];
+}
+
+/** A TCP socket of the caller's network namespace, as ss/netstat list it. */
+export interface NetSocketInfo {
+  readonly state: 'LISTEN' | 'ESTAB';
+  readonly local: SockAddr;
+  /** The peer; for a listener `0.0.0.0:*`, given as port 0. */
+  readonly peer: SockAddr;
+  /** Bytes the owner has not read yet. */
+  readonly recvQ: number;
+  /** A listener's backlog limit (ss's Send-Q for LISTEN); 0 for a connection. */
+  readonly sendQ: number;
+  /** Processes (as the caller's PID namespace sees them) holding it, with the descriptor. */
+  readonly users: readonly { readonly pid: number; readonly uid: number; readonly comm: string; readonly fd: number }[];
 }
 
 export type OpenFlags = 'r' | 'w' | 'a' | 'r+' | 'w+' | 'a+';

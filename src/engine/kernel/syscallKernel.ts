@@ -5,7 +5,7 @@
  */
 import type { Cgroup } from './cgroup.js';
 import type { VirtualClock } from './clock.js';
-import type { NetNamespace } from './net.js';
+import type { NetworkStack } from './netstack.js';
 import type { Pipe } from './pipe.js';
 import type { Process } from './process.js';
 import type { Prng } from './prng.js';
@@ -28,7 +28,7 @@ export interface SyscallKernel {
   readonly release: string;
   readonly version: string;
   readonly unixListeners: WeakMap<Backend, Map<string, Listener>>;
-  readonly tcpListeners: WeakMap<NetNamespace, Map<number, Listener>>;
+  readonly network: NetworkStack;
 
   spawn(parent: Process, opts: SpawnOptions): Process;
   exec(proc: Process, sys: Sys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never>;

@@ -2,11 +2,14 @@
 import { SysError } from './errno.js';
 import { closeFd, installFd } from './fdtable.js';
 import { deviceFile, regularFile } from './files.js';
-import type { NetInterface } from './net.js';
+import { IPV4_RE, type DnsOutcome, type DnsType, type EchoOutcome, type NetInterface, type NetNamespace, type Neighbour, type SockAddr, type TcpConnection } from './net.js';
+import type { ConnectOutcome } from './netstack.js';
+import { isLocal } from './netroute.js';
 import type { OpenFile } from './openfile.js';
 import { checkAlive, deliverPending, ProcessExit, type Process } from './process.js';
 import type { Signal } from './signals.js';
 import type {
+  NetSocketInfo,
   OpenFlags,
   SignalDisposition,
   SpawnOptions,
@@ -312,7 +315,7 @@ export class ProcessSys implements Sys {
     return { master, slave, name: `/dev/${tty.name}` };
   }
 
-  listen(address: string, opts: { mode?: number; gid?: number } = {}): number {
+  listen(address: string, opts: { mode?: number; gid?: number; backlog?: number } = {}): number {
     checkAlive(this.p);
     const addr = parseAddress(address);
     if (addr.kind === 'unix') {
@@ -329,12 +332,22 @@ export class ProcessSys implements Sys {
       bound.set(path, l);
       return this.allocFd(l.openFile(), 0);
     }
-    let table = this.k.tcpListeners.get(this.p.net);
-    if (!table) this.k.tcpListeners.set(this.p.net, (table = new Map()));
-    if (table.has(addr.port)) throw new SysError('EADDRINUSE', 'bind', address);
-    const bound = table;
-    const l = new Listener(address, this.k.sched, () => bound.delete(addr.port));
-    bound.set(addr.port, l);
+    const ns = this.p.net;
+    const table = this.k.network.listeners(ns);
+    const host = addr.host === '' || addr.host === '::' || addr.host === '*' ? '0.0.0.0' : addr.host === 'localhost' ? '127.0.0.1' : addr.host;
+    if (!IPV4_RE.test(host) || (host !== '0.0.0.0' && !isLocal(ns, host))) throw new SysError('EADDRNOTAVAIL', 'bind', address);
+    const key = `${host}:${addr.port}`;
+    const clash = host === '0.0.0.0'
+      ? [...table.keys()].some((k) => k.endsWith(`:${addr.port}`))
+      : table.has(key) || table.has(`0.0.0.0:${addr.port}`);
+    if (clash) throw new SysError('EADDRINUSE', 'bind', address);
+    const l = new Listener(address, this.k.sched, () => {
+      if (table.get(key) === l) table.delete(key);
+    });
+    l.bound = { address: host, port: addr.port };
+    // listen(2) caps the backlog at net.core.somaxconn (4096); ss shows it as a listener's Send-Q.
+    l.backlog = Math.min(opts.backlog ?? 4096, 4096);
+    table.set(key, l);
     return this.allocFd(l.openFile(), 0);
   }
 
@@ -354,23 +367,69 @@ export class ProcessSys implements Sys {
   connect(address: string): number {
     checkAlive(this.p);
     const addr = parseAddress(address);
-    let listener: Listener | undefined;
-    if (addr.kind === 'unix') {
-      const fs = this.p.fsView;
-      const st = fs.stat(addr.path);
-      if (st.type !== 'socket') throw new SysError('ECONNREFUSED', 'connect', addr.path);
-      if (!fs.access(addr.path, 'w')) throw new SysError('EACCES', 'connect', addr.path);
-      const { backend, path } = this.p.mnt.lookup(addr.path, this.p.fsctx, true);
-      listener = this.k.unixListeners.get(backend)?.get(path);
-    } else {
-      const local = ['127.0.0.1', 'localhost', '0.0.0.0', '', '::1'].includes(addr.host) ||
-        this.p.net.interfaces().some((i) => i.ipv4.some((c) => c.split('/')[0] === addr.host));
-      if (local) listener = this.k.tcpListeners.get(this.p.net)?.get(addr.port);
+    if (addr.kind === 'unix') return this.connectUnix(addr.path, address);
+    const ip = tcpHost(addr.host);
+    const out = this.k.network.connect(this.p.net, ip, addr.port);
+    if (out.kind === 'error') throw new SysError(out.errno, 'connect', address);
+    return this.allocFd(this.established(out, ip, addr.port), 0);
+  }
+
+  async dial(address: string, opts: { timeoutMs?: number } = {}): Promise<number> {
+    checkAlive(this.p);
+    const addr = parseAddress(address);
+    if (addr.kind === 'unix') return this.connectUnix(addr.path, address);
+    const ip = tcpHost(addr.host);
+    const out = this.k.network.connect(this.p.net, ip, addr.port);
+    const limit = opts.timeoutMs ?? Infinity;
+    if (out.afterMs > limit) {
+      await this.sleep(limit);
+      throw new SysError('ETIMEDOUT', 'connect', address);
     }
+    // The handshake takes a round trip; a local one costs no wait (as fast as the CPU).
+    if (out.afterMs >= 1) await this.sleep(out.afterMs);
+    if (out.kind === 'error') throw new SysError(out.errno, 'connect', address);
+    if (out.kind === 'listener' && out.listener.closed) throw new SysError('ECONNREFUSED', 'connect', address);
+    return this.allocFd(this.established(out, ip, addr.port), 0);
+  }
+
+  private connectUnix(path: string, address: string): number {
+    const fs = this.p.fsView;
+    const st = fs.stat(path);
+    if (st.type !== 'socket') throw new SysError('ECONNREFUSED', 'connect', path);
+    if (!fs.access(path, 'w')) throw new SysError('EACCES', 'connect', path);
+    const { backend, path: inner } = this.p.mnt.lookup(path, this.p.fsctx, true);
+    const listener = this.k.unixListeners.get(backend)?.get(inner);
     if (!listener || listener.closed) throw new SysError('ECONNREFUSED', 'connect', address);
     const [client, server] = socketPair(this.k.sched, () => this.k.nextIno());
+    client.local = { address: '', port: 0 };
+    client.peer = { address: path, port: 0 };
+    server.local = { address: path, port: 0 };
+    server.peer = { address: '', port: 0 };
     listener.enqueue(server);
     return this.allocFd(client, 0);
+  }
+
+  /** The client end of a TCP connection the stack found a way to, registered in both namespaces' tables. */
+  private established(out: Exclude<ConnectOutcome, { kind: 'error' }>, ip: string, port: number): SocketEnd {
+    const from = this.p.net;
+    const local = { address: out.path.src, port: from.ephemeralPort(() => this.k.network.random()) };
+    const peer = { address: ip === '0.0.0.0' ? '127.0.0.1' : ip, port };
+    let client: SocketEnd;
+    if (out.kind === 'internet') {
+      client = this.k.network.internetSocket(out.host, port, out.afterMs);
+    } else {
+      const [c, server] = socketPair(this.k.sched, () => this.k.nextIno());
+      client = c;
+      server.local = peer;
+      server.peer = { address: out.path.seenSrc, port: local.port };
+      const there = out.path.target.kind === 'ns' ? out.path.target.ns : from;
+      track(there, server);
+      out.listener.enqueue(server);
+    }
+    client.local = local;
+    client.peer = peer;
+    track(from, client);
+    return client;
   }
 
   shutdown(fd: number): void {
@@ -575,8 +634,76 @@ export class ProcessSys implements Sys {
   netInterfaces(): readonly NetInterface[] {
     return this.p.net.interfaces();
   }
+
+  private socketEnd(fd: number): SocketEnd {
+    const f = this.file(fd) as Partial<SocketEnd> & OpenFile;
+    if (f.kind !== 'socket') throw new SysError('ENOTSOCK', 'getsockname');
+    return f as SocketEnd;
+  }
+
+  getsockname(fd: number): SockAddr {
+    const f = this.socketEnd(fd) as SocketEnd & { listener?: Listener };
+    const a = f.listener?.bound ?? (f.listener ? { address: f.listener.address.replace(/^unix:\/\//, ''), port: 0 } : f.local);
+    if (!a) throw new SysError('EINVAL', 'getsockname');
+    return a;
+  }
+
+  getpeername(fd: number): SockAddr {
+    const f = this.socketEnd(fd);
+    if (!f.peer) throw new SysError('ENOTCONN', 'getpeername');
+    return f.peer;
+  }
+
+  icmpEcho(dst: string, opts: { ttl?: number } = {}): EchoOutcome {
+    checkAlive(this.p);
+    return this.k.network.echo(this.p.net, dst, opts.ttl ?? 64);
+  }
+
+  dnsQuery(server: string, name: string, type: DnsType): DnsOutcome {
+    checkAlive(this.p);
+    return this.k.network.dns(this.p.net, server, name, type);
+  }
+
+  netSockets(): readonly NetSocketInfo[] {
+    const ns = this.p.net;
+    const owners = new Map<object, { pid: number; uid: number; comm: string; fd: number }[]>();
+    for (const proc of this.k.procs.values()) {
+      if (proc.net !== ns || proc.state !== 'running' || proc.tgid !== proc.hostPid) continue;
+      const pid = proc.pidIn(this.p.pidns);
+      if (pid === 0) continue;
+      for (const [fd, f] of proc.fds) {
+        if (f.kind !== 'socket') continue;
+        let list = owners.get(f);
+        if (!list) owners.set(f, (list = []));
+        list.push({ pid, uid: proc.realUid, comm: proc.comm, fd });
+      }
+    }
+    const out: NetSocketInfo[] = [];
+    for (const l of this.k.network.listeners(ns).values()) {
+      if (!l.bound || !l.file) continue;
+      out.push({ state: 'LISTEN', local: l.bound, peer: { address: '0.0.0.0', port: 0 }, recvQ: l.pending.length, sendQ: l.backlog, users: owners.get(l.file) ?? [] });
+    }
+    for (const c of ns.connections) {
+      out.push({ state: 'ESTAB', local: c.local, peer: c.peer, recvQ: 0, sendQ: 0, users: owners.get(c) ?? [] });
+    }
+    return out;
+  }
+
+  netNeighbours(): readonly Neighbour[] {
+    return [...this.p.net.neighbours.values()];
+  }
 }
 
+function tcpHost(host: string): string {
+  return host === 'localhost' || host === '' || host === '::1' ? '127.0.0.1' : host;
+}
+
+/** Lists a connection end in its namespace's table until its last descriptor closes. */
+function track(ns: NetNamespace, end: SocketEnd): void {
+  const conn = end as SocketEnd & TcpConnection;
+  ns.connections.add(conn);
+  end.onRelease = () => ns.connections.delete(conn);
+}
 type Address = { kind: 'unix'; path: string } | { kind: 'tcp'; host: string; port: number };
 
 /** `unix:///var/run/docker.sock`, `/var/run/docker.sock`, `tcp://0.0.0.0:2375`. */

@@ -15,6 +15,7 @@ import { httpd } from './httpd.js';
 import { ls } from './ls.js';
 import { makeIp } from '../system/ip.js';
 import { lazyProgram } from '../../engine/kernel/lazy.js';
+import { loadNet, NET_APPLETS } from '../optional.js';
 
 /** `BusyBox v1.37.0 (...) multi-call binary.` + usage, as an applet's --help or misuse prints it. */
 export const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
@@ -181,4 +182,6 @@ export const APPLETS: Record<string, Program> = {
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,
   ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
+  // The network applets load with the network tools' chunk.
+  ...Object.fromEntries(NET_APPLETS.map((n) => [n, lazyProgram('net', loadNet, (m) => m.busybox[n])])),
 };

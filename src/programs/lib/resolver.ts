@@ -4,14 +4,15 @@
  * through this one function, so a container without a network, a typo in a host name and a hosts entry
  * behave alike everywhere.
  *
- * The nameservers answer from the simulated Internet's zone (`INTERNET_HOSTS`); a nameserver the process's
- * network namespace has no route to makes the lookup fail the way glibc reports an unreachable server
- * (EAI_AGAIN, "Temporary failure in name resolution").
+ * The queries travel the kernel's network (`Sys.dnsQuery`): a nameserver answers from the simulated
+ * Internet's zone (engine/kernel/internet.ts) if the namespace can reach it; none reachable is glibc's
+ * EAI_AGAIN ("Temporary failure in name resolution"), a name the zone lacks EAI_NONAME.
  */
 import type { Sys } from '../../engine/kernel/sys.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { utf8Decode } from '../../engine/kernel/utf8.js';
+import { INTERNET_HOSTS as HOSTS, lookupA } from '../../engine/kernel/internet.js';
 
 export type ResolveError = 'EAI_AGAIN' | 'EAI_NONAME';
 
@@ -26,19 +27,13 @@ export const GAI_MESSAGES: Readonly<Record<ResolveError, string>> = {
 };
 
 /** Public names the simulated Internet answers for, with the addresses their real zones gave. */
-export const INTERNET_HOSTS: Readonly<Record<string, readonly string[]>> = {
-  'archive.ubuntu.com': ['91.189.91.82', '185.125.190.83', '91.189.91.83'],
-  'security.ubuntu.com': ['91.189.91.83', '185.125.190.82', '91.189.91.82'],
-  'ports.ubuntu.com': ['185.125.190.39'],
-  'dl-cdn.alpinelinux.org': ['151.101.2.132'],
-  'deb.debian.org': ['151.101.2.132'],
-  'registry-1.docker.io': ['54.236.113.205'],
-  'example.com': ['93.184.215.14'],
-  'www.example.com': ['93.184.215.14'],
-  'www.google.com': ['142.250.74.36'],
-  'google.com': ['142.250.74.46'],
-  'github.com': ['140.82.121.4'],
-};
+export const INTERNET_HOSTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [...new Set(HOSTS.flatMap((h) => h.names))].map((n) => [n, lookupA(n)]),
+);
+
+/** glibc's resolver: RES_TIMEOUT 5 s, RES_DFLRETRY 2 tries per server. */
+const RES_TIMEOUT_MS = 5000;
+const RES_ATTEMPTS = 2;
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -64,19 +59,57 @@ export function nameservers(resolvConf: string): string[] {
   return resolvConf.split('\n').flatMap((l) => /^\s*nameserver\s+(\S+)/.exec(l)?.[1] ?? []);
 }
 
-/** True when the namespace can send to `ip`: a local address, or an up interface with a route there. */
-function reachable(sys: Sys, ip: string): boolean {
-  if (ip.startsWith('127.')) return true;
-  return sys.netInterfaces().some((i) => i.up && !i.loopback && (i.gateway !== undefined || i.ipv4.length > 0));
-}
-
+/**
+ * The nameservers in order, each tried RES_ATTEMPTS times: an answer or NXDOMAIN ends it; a server with no
+ * route fails at once (sendto: Network is unreachable), one that never answers costs RES_TIMEOUT_MS a try.
+ */
 export async function getaddrinfo(sys: Sys, name: string): Promise<ResolveResult> {
   if (IPV4.test(name)) return { ok: true, addresses: [name] };
   const hosts = readText(sys, '/etc/hosts');
   const fromHosts = hosts === null ? undefined : hostsLookup(hosts, name);
   if (fromHosts) return { ok: true, addresses: [fromHosts] };
-  const servers = nameservers(readText(sys, '/etc/resolv.conf') ?? '');
-  if (!servers.some((s) => reachable(sys, s))) return { ok: false, error: 'EAI_AGAIN' };
-  const found = INTERNET_HOSTS[name.toLowerCase().replace(/\.$/, '')];
-  return found ? { ok: true, addresses: found } : { ok: false, error: 'EAI_NONAME' };
+  const servers = nameservers(readText(sys, '/etc/resolv.conf') ?? '').slice(0, 3);
+  for (let attempt = 0; attempt < RES_ATTEMPTS; attempt++) {
+    for (const server of servers) {
+      const r = sys.dnsQuery(server, name.replace(/\.$/, ''), 'A');
+      if (r.kind === 'no-route') continue;
+      if (r.kind === 'timeout') {
+        await sys.sleep(RES_TIMEOUT_MS);
+        continue;
+      }
+      await sys.sleep(r.rttMs);
+      if (r.kind === 'answer') return { ok: true, addresses: r.names };
+      if (r.kind === 'nxdomain') return { ok: false, error: 'EAI_NONAME' };
+    }
+  }
+  return { ok: false, error: 'EAI_AGAIN' };
+}
+
+/** The name /etc/hosts gives `ip`, if it lists it. */
+export function hostsReverse(hostsFile: string, ip: string): string | undefined {
+  for (const raw of hostsFile.split('\n')) {
+    const fields = raw.replace(/#.*/, '').trim().split(/\s+/);
+    if (fields.length >= 2 && fields[0] === ip) return fields[1];
+  }
+  return undefined;
+}
+
+/** getnameinfo(3) with NI_NAMEREQD: /etc/hosts, then a PTR query; undefined when neither names `ip`. */
+export async function getnameinfo(sys: Sys, ip: string): Promise<string | undefined> {
+  const hosts = readText(sys, '/etc/hosts');
+  const local = hosts === null ? undefined : hostsReverse(hosts, ip);
+  if (local) return local;
+  const arpa = `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  for (const server of nameservers(readText(sys, '/etc/resolv.conf') ?? '').slice(0, 3)) {
+    const r = sys.dnsQuery(server, arpa, 'PTR');
+    if (r.kind === 'no-route') continue;
+    if (r.kind === 'timeout') {
+      await sys.sleep(RES_TIMEOUT_MS);
+      continue;
+    }
+    await sys.sleep(r.rttMs);
+    if (r.kind === 'answer') return r.names[0].replace(/\.$/, '');
+    return undefined;
+  }
+  return undefined;
 }

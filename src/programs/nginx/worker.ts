@@ -35,14 +35,9 @@ export interface WorkerShared {
 
 const MAX_HEADER = 8192;
 
-/**
- * The address of the connected peer, for $remote_addr. The kernel's sockets do not carry it yet (the net
- * helper adds a call for it); until then every client is the loopback, which is what a same-namespace
- * client is.
- */
+/** The address of the connected peer, for $remote_addr. */
 function peerAddress(sys: Sys, fd: number): string {
-  const s = sys as Sys & { peerAddress?: (fd: number) => string };
-  return s.peerAddress ? s.peerAddress(fd).replace(/:\d+$/, '') : '127.0.0.1';
+  return sys.getpeername(fd).address;
 }
 
 class Reader {

@@ -396,12 +396,15 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
   return 0;
 }
 
-/**
- * The client's `ip:port`. The kernel does not report a connected socket's peer yet (the net helper's Sys call
- * goes here at merge); until then every client is taken as a local one with an ephemeral port.
- */
-function peerAddress(_sys: Sys, _fd: number): string | undefined {
-  return undefined;
+/** The client's `ip:port` as CLIENT LIST shows it (IPv6 peers would be bracketed; the kernel has none). */
+function peerAddress(sys: Sys, fd: number): string | undefined {
+  try {
+    const peer = sys.getpeername(fd);
+    return `${peer.address}:${peer.port}`;
+  } catch (e) {
+    if (isProcessEnd(e) || !isSysError(e)) throw e;
+    return undefined;
+  }
 }
 
 /** Protected mode: no password and protected-mode on, and the client is not on the loopback interface. */

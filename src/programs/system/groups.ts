@@ -1,5 +1,6 @@
 /** coreutils `groups` and glibc `getent` (passwd, group, hosts). */
 import type { Sys } from '../../engine/kernel/sys.js';
+import { loadNet } from '../optional.js';
 import { quoteLocale } from '../lib/output.js';
 import { groupName, groups as allGroups, initgroups, passwd, readLines, userByName } from './accounts.js';
 
@@ -39,6 +40,8 @@ export async function getent(sys: Sys): Promise<number> {
     await sys.write(2, "getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n");
     return 1;
   }
+  // Host names beyond /etc/hosts go to DNS, which the network tools' chunk knows how to ask.
+  if (db === 'hosts' && keys.length > 0) return (await sys.hostLoad('net', loadNet)).getentHosts(sys, keys);
   let lines: { keys: string[]; text: string }[];
   if (db === 'passwd') {
     lines = passwd(sys).map((u) => ({

@@ -1,6 +1,5 @@
 /** System programs: procps, iproute2, sudo, util-linux su, shadow-utils and friends. */
 import type { Program } from '../../engine/kernel/sys.js';
-import { curl } from './curl.js';
 import { getent, groups } from './groups.js';
 import { hello } from './hello.js';
 import { ip } from './ip.js';
@@ -16,5 +15,5 @@ import { su } from './su.js';
 import { sudo } from './sudo.js';
 
 export const system: Record<string, Program> = {
-  curl, ps, kill, pkill, pgrep, free, uptime, top, ip, sudo, su, usermod, useradd, groupadd, gpasswd, newgrp, groups, getent, hello,
+  ps, kill, pkill, pgrep, free, uptime, top, ip, sudo, su, usermod, useradd, groupadd, gpasswd, newgrp, groups, getent, hello,
 };

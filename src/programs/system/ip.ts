@@ -163,6 +163,18 @@ function routes(all: readonly NetInterface[], busybox: boolean): string[] {
   return out.sort((a, b) => a.key - b.key).map((r) => r.line);
 }
 
+/** Linux's base_reachable_time: an entry confirmed less than 30 s ago is REACHABLE, then STALE. */
+const REACHABLE_MS = 30_000;
+
+/** `ip neigh`: the namespace's ARP cache, newest first as the kernel's dump walks it. */
+function neighbours(sys: Sys): string[] {
+  const now = sys.uptime();
+  return [...sys.netNeighbours()].reverse().map((n) =>
+    n.mac === undefined
+      ? `${n.ip} dev ${n.dev} FAILED `
+      : `${n.ip} dev ${n.dev} lladdr ${n.mac} ${now - n.at < REACHABLE_MS ? 'REACHABLE' : 'STALE'} `);
+}
+
 const OBJECTS: Record<string, string> = {
   a: 'addr', ad: 'addr', add: 'addr', addr: 'addr', addre: 'addr', addres: 'addr', address: 'addr',
   l: 'link', li: 'link', lin: 'link', link: 'link',
@@ -222,6 +234,11 @@ async function runIp(sys: Sys, busybox: boolean): Promise<number> {
   const all = sys.netInterfaces();
   const cmd = args.shift() ?? 'show';
   const isShow = ['show', 'sh', 's', 'list', 'ls', 'l', 'lst'].includes(cmd);
+  if (isShow && obj === 'neigh' && args.length === 0) {
+    const lines = neighbours(sys);
+    if (lines.length > 0) await sys.write(1, `${lines.join('\n')}\n`);
+    return 0;
+  }
   if (!isShow || obj === 'neigh') {
     if (sys.euid !== 0 && ['add', 'del', 'delete', 'set', 'change', 'replace', 'flush'].includes(cmd)) {
       await sys.write(2, 'RTNETLINK answers: Operation not permitted\n');

@@ -4,7 +4,7 @@
  * `vethXXXXXXX` (master docker0) on the host, `eth0` in the container's namespace with its IP.
  */
 import type { Kernel } from '../../kernel/kernel.js';
-import { loopbackInterface, NetNamespace, type NetInterface } from '../../kernel/net.js';
+import { loopbackInterface, NetNamespace, Segment, type NetInterface } from '../../kernel/net.js';
 import type { Container } from '../container.js';
 import { DEFAULT_BRIDGE, macFromIp, randomMac, type BridgeIpam } from '../ipam.js';
 import type { ContainerRuntime } from './task.js';
@@ -27,6 +27,9 @@ export class Bridge {
   private docker0Mac = '';
   /** The kernel gives a bridge its fe80:: address at its first carrier and keeps it when the carrier goes. */
   private hadCarrier = false;
+
+  /** docker0's L2 segment: the bridge itself in the host's namespace and each container's eth0. */
+  readonly segment = new Segment(DEFAULT_BRIDGE.iface);
 
   constructor(private readonly kernel: Kernel) {}
 
@@ -70,6 +73,11 @@ export class Bridge {
     if (host.interfaces().some((i) => i.name === DEFAULT_BRIDGE.iface)) return;
     this.docker0Mac ||= this.mac();
     host.add(this.docker0(this.nextIndex++));
+    // What dockerd's bridge driver sets up with the bridge: ip_forward=1 and the POSTROUTING masquerade.
+    host.forwarding = true;
+    if (!host.masquerade.some((m) => m.source === DEFAULT_BRIDGE.subnet)) {
+      host.masquerade.push({ source: DEFAULT_BRIDGE.subnet, notOut: DEFAULT_BRIDGE.iface });
+    }
   }
 
   /**
@@ -81,7 +89,7 @@ export class Bridge {
     return {
       index, name: DEFAULT_BRIDGE.iface, mac: this.docker0Mac, mtu: 1500, up: true, loopback: false,
       ipv4: [`${DEFAULT_BRIDGE.gateway}/${DEFAULT_BRIDGE.prefixLen}`], ipv4Broadcast: BROADCAST,
-      ipv6: this.hadCarrier ? [linkLocal(this.docker0Mac)] : [], qdisc: 'noqueue',
+      ipv6: this.hadCarrier ? [linkLocal(this.docker0Mac)] : [], qdisc: 'noqueue', segment: this.segment,
     };
   }
 
@@ -106,7 +114,7 @@ export class Bridge {
       loopbackInterface(),
       {
         index: inner, name: 'eth0', peerIndex: outer, mac, mtu: 1500, up: true, loopback: false, ipv4: [`${ip}/16`],
-        ipv4Broadcast: BROADCAST, ipv6: [], qdisc: 'noqueue', gateway: DEFAULT_BRIDGE.gateway,
+        ipv4Broadcast: BROADCAST, ipv6: [], qdisc: 'noqueue', gateway: DEFAULT_BRIDGE.gateway, segment: this.segment,
       },
     ]);
     this.kernel.hostNet.add({
