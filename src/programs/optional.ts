@@ -15,4 +15,7 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
-export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [];
+export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  // GNU sed, mawk, GNU tar and gzip (Ubuntu's binaries; gunzip and zcat are gzip's wrapper scripts there).
+  { chunk: 'text', load: () => import('./text/index.js'), names: ['sed', 'mawk'] },
+];

@@ -1,0 +1,8 @@
+/**
+ * The text and archive tools a Dockerfile reaches for: GNU sed, mawk (Ubuntu's awk), GNU tar and gzip, and
+ * busybox's applets of the same names. One chunk, loaded the first time one of them runs.
+ */
+import type { Program } from '../../engine/kernel/sys.js';
+import { sed } from './sed.js';
+
+export const programs: Readonly<Record<string, Program>> = { sed };
