@@ -3,6 +3,7 @@
  * busybox's applets of the same names. One chunk, loaded the first time one of them runs.
  */
 import type { Program } from '../../engine/kernel/sys.js';
+import { mawk } from './awk/main.js';
 import { sed } from './sed.js';
 
-export const programs: Readonly<Record<string, Program>> = { sed };
+export const programs: Readonly<Record<string, Program>> = { sed, mawk };
