@@ -934,10 +934,8 @@ class Executor {
       let pc = 0;
       let endCycle: 'normal' | 'delete' | 'restart' | 'quit' | 'quitSilent' = 'normal';
       while (pc < cmds.length) {
-        if (++this.steps % 4096 === 0) {
-          this.sys.cpu(1);
-          await this.sys.yield();
-        }
+        this.sys.cpu(1);
+        if (++this.steps % 256 === 0) await this.sys.yield();
         const c = cmds[pc];
         if (c.name === '}' || c.name === ':' || c.name === '#') {
           pc++;
@@ -1254,7 +1252,15 @@ export async function sed(sys: Sys): Promise<number> {
           const target = backup.includes('/') ? backup : dir + backup;
           sys.fs.writeFile(target, sys.fs.readFile(f), { mode: st.mode });
         }
-        sys.fs.writeFile(f, buf.text);
+        try {
+          sys.fs.writeFile(f, buf.text);
+        } catch (err) {
+          if (!isSysError(err)) throw err;
+          // GNU sed writes a temporary file beside the original and renames it over.
+          const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
+          const name = Array.from({ length: 6 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(sys.random() * 62)]).join('');
+          return fail(`couldn't open temporary file ${dir}sed${name}: ${errorText(err)}`, 4);
+        }
         if (!more) break;
       }
       ex.setOutput(out);

@@ -405,11 +405,10 @@ export class Interp {
 
   // ---- evaluation
 
+  /** A loop iteration costs CPU time as a shell statement does, and hands the CPU over now and then. */
   private async tick(): Promise<void> {
-    if (++this.steps % 2048 === 0) {
-      this.sys.cpu(1);
-      await this.sys.yield();
-    }
+    this.sys.cpu(1);
+    if (++this.steps % 256 === 0) await this.sys.yield();
   }
 
   private async assignTo(target: Expr, v: Value): Promise<void> {
