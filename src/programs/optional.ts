@@ -17,5 +17,5 @@ export interface ProgramFamily {
 
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   // GNU sed, mawk, GNU tar and gzip (Ubuntu's binaries; gunzip and zcat are gzip's wrapper scripts there).
-  { chunk: 'text', load: () => import('./text/index.js'), names: ['sed', 'mawk'] },
+  { chunk: 'text', load: () => import('./text/index.js'), names: ['sed', 'mawk', 'tar', 'gzip'] },
 ];

@@ -222,7 +222,7 @@ class BitWriter {
 function codeLengths(freq: Uint32Array, max: number): Uint8Array {
   const n = freq.length;
   const lengths = new Uint8Array(n);
-  const used = [];
+  const used: number[] = [];
   for (let i = 0; i < n; i++) if (freq[i] > 0) used.push(i);
   if (used.length === 0) return lengths;
   if (used.length === 1) {
@@ -391,10 +391,39 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
   return w.finish();
 }
 
+let FIXED_LENGTHS: [Uint8Array, Uint8Array] | null = null;
+function fixedLengths(): [Uint8Array, Uint8Array] {
+  if (!FIXED_LENGTHS) {
+    const l = new Uint8Array(288);
+    l.fill(8, 0, 144);
+    l.fill(9, 144, 256);
+    l.fill(7, 256, 280);
+    l.fill(8, 280, 288);
+    // All 288 lengths: the canonical codes of 0-285 depend on 286 and 287 being there.
+    FIXED_LENGTHS = [l, new Uint8Array(32).fill(5)];
+  }
+  return FIXED_LENGTHS;
+}
+
+/** Bits the block's symbols take with these code lengths (extra bits are the same either way). */
+function cost(litFreq: Uint32Array, distFreq: Uint32Array, litLen: Uint8Array, distLen: Uint8Array): number {
+  let bits = 0;
+  for (let i = 0; i < 286; i++) bits += litFreq[i] * litLen[i];
+  for (let i = 0; i < 30; i++) bits += distFreq[i] * distLen[i];
+  return bits;
+}
+
 function writeDynamic(w: BitWriter, syms: number[], litFreq: Uint32Array, distFreq: Uint32Array, final: number): void {
   if (distFreq.every((f) => f === 0)) distFreq[0] = 1;
-  const litLen = codeLengths(litFreq, 15);
-  const distLen = codeLengths(distFreq, 15);
+  let litLen = codeLengths(litFreq, 15);
+  let distLen = codeLengths(distFreq, 15);
+  // Small blocks do better with the fixed codes, whose tables cost nothing to send (as gzip chooses).
+  const [fl, fd] = fixedLengths();
+  const fixed = cost(litFreq, distFreq, fl, fd) <= cost(litFreq, distFreq, litLen, distLen) + 14 + 3 * 19 + 5 * 40;
+  if (fixed) {
+    litLen = fl;
+    distLen = fd;
+  }
   const litCodes = canonical(litLen);
   const distCodes = canonical(distLen);
   let hlit = 286;
@@ -438,14 +467,17 @@ function writeDynamic(w: BitWriter, syms: number[], litFreq: Uint32Array, distFr
   let hclen = 19;
   while (hclen > 4 && clLen[CL_ORDER[hclen - 1]] === 0) hclen--;
   w.put(final, 1);
-  w.put(2, 2);
-  w.put(hlit - 257, 5);
-  w.put(hdist - 1, 5);
-  w.put(hclen - 4, 4);
-  for (let i = 0; i < hclen; i++) w.put(clLen[CL_ORDER[i]], 3);
-  for (const [s, extra, bits] of rle) {
-    w.code(clCodes[s], clLen[s]);
-    if (bits) w.put(extra, bits);
+  if (fixed) w.put(1, 2);
+  else {
+    w.put(2, 2);
+    w.put(hlit - 257, 5);
+    w.put(hdist - 1, 5);
+    w.put(hclen - 4, 4);
+    for (let i = 0; i < hclen; i++) w.put(clLen[CL_ORDER[i]], 3);
+    for (const [s, extra, bits] of rle) {
+      w.code(clCodes[s], clLen[s]);
+      if (bits) w.put(extra, bits);
+    }
   }
   for (let k = 0; k < syms.length; k++) {
     const s = syms[k];

@@ -4,6 +4,8 @@
  * archives made here open with the real tar and `docker cp` can stream the same bytes.
  */
 
+import { nameBytes as enc, nameString as dec } from './names.js';
+
 export class TarError extends Error {}
 
 export type TarType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'chardev' | 'blockdev' | 'fifo';
@@ -32,8 +34,6 @@ export const RECORD = 10240;
 const TYPE_FLAG: Record<TarType, string> = { file: '0', hardlink: '1', symlink: '2', chardev: '3', blockdev: '4', dir: '5', fifo: '6' };
 const FLAG_TYPE: Record<string, TarType> = { '0': 'file', '\0': 'file', '7': 'file', '1': 'hardlink', '2': 'symlink', '3': 'chardev', '4': 'blockdev', '5': 'dir', '6': 'fifo' };
 
-const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
-const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 function putString(h: Uint8Array, off: number, len: number, s: string): void {
   h.set(enc(s).subarray(0, len), off);

@@ -4,6 +4,8 @@
  */
 import type { Program } from '../../engine/kernel/sys.js';
 import { mawk } from './awk/main.js';
+import { gzip } from './gzip.js';
 import { sed } from './sed.js';
+import { tar } from './tar.js';
 
-export const programs: Readonly<Record<string, Program>> = { sed, mawk };
+export const programs: Readonly<Record<string, Program>> = { sed, mawk, tar, gzip };

@@ -5,6 +5,7 @@
  */
 import { isSysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import { utf8Encode } from '../../engine/kernel/utf8.js';
 import { Output, errorText } from '../lib/output.js';
 import { parseArgs } from '../lib/args.js';
 import { readAll } from '../coreutils/common.js';
@@ -586,7 +587,7 @@ function compareVersions(a: string, b: string): number {
 
 /** `l`'s escaping: C escapes, octal for the rest, lines wrapped at width-1 with a trailing `\`. */
 function unambiguous(s: string, width: number): string {
-  const bytes = new TextEncoder().encode(s);
+  const bytes = utf8Encode(s);
   const esc: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 92: '\\\\' };
   let out = '';
   let col = 0;
