@@ -16,6 +16,7 @@ import { id, whoami } from './id.js';
 import { ln } from './ln.js';
 import { ls } from './ls.js';
 import { mkdir, rmdir } from './mkdir.js';
+import { od } from './od.js';
 import { basename, dirname, mktemp, readlink, realpath } from './paths.js';
 import { printf } from './printf.js';
 import { rm } from './rm.js';
@@ -25,6 +26,7 @@ import { stat } from './stat.js';
 import { tee, yes } from './stream.js';
 import { clear, hostname, nproc, pwd, sleep, stty, sync, tty, uname } from './sysinfo.js';
 import { tail } from './tail.js';
+import { timeout } from './timeout.js';
 import { bracket, testCmd } from './test.js';
 import { cut, tac, tr, uniq } from './text.js';
 import { touch } from './touch.js';
@@ -61,6 +63,7 @@ export const coreutils: Record<string, Program> = {
   mktemp,
   mv,
   nproc,
+  od,
   printenv,
   printf,
   pwd,
@@ -77,6 +80,7 @@ export const coreutils: Record<string, Program> = {
   tac,
   tail,
   tee,
+  timeout,
   test: testCmd,
   touch,
   tr,

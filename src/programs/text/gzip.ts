@@ -8,7 +8,7 @@ import type { Sys } from '../../engine/kernel/sys.js';
 import { gunzip, gzip as gzipBytes, GzipError } from '../../pkg/archive/gzip.js';
 import { parseArgs } from '../lib/args.js';
 import { Output, errorText } from '../lib/output.js';
-import { readBytes, writeBytes } from './binio.js';
+import { readBytes, writeBytes } from '../lib/binio.js';
 
 const VERSION = `gzip 1.12
 Copyright (C) 2018 Free Software Foundation, Inc.

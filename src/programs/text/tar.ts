@@ -11,7 +11,7 @@ import { modeString } from '../coreutils/mode.js';
 import { strftime } from '../coreutils/timefmt.js';
 import { groupById, userById } from '../lib/users.js';
 import { Output, errorText } from '../lib/output.js';
-import { readBytes, writeBytes } from './binio.js';
+import { readBytes, writeBytes } from '../lib/binio.js';
 
 const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
 
