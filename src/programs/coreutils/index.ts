@@ -16,6 +16,7 @@ import { id, whoami } from './id.js';
 import { ln } from './ln.js';
 import { ls } from './ls.js';
 import { mkdir, rmdir } from './mkdir.js';
+import { mount, umount } from './mount.js';
 import { od } from './od.js';
 import { basename, dirname, mktemp, readlink, realpath } from './paths.js';
 import { printf } from './printf.js';
@@ -61,6 +62,7 @@ export const coreutils: Record<string, Program> = {
   ls,
   mkdir,
   mktemp,
+  mount,
   mv,
   nproc,
   od,
@@ -86,6 +88,7 @@ export const coreutils: Record<string, Program> = {
   tr,
   true: trueProgram,
   tty,
+  umount,
   uname,
   uniq,
   wc,
