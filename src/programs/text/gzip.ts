@@ -225,8 +225,20 @@ export async function gzip(sys: Sys): Promise<number> {
       continue;
     }
     if (sys.fs.exists(target) && !force) {
-      await err(`${target} already exists;\tnot overwritten`, 2);
-      continue;
+      // On a terminal gzip asks; anything but y keeps the file.
+      if (sys.isatty(0) && !quiet) {
+        await out.flush();
+        await sys.write(2, `gzip: ${target} already exists; do you wish to overwrite (y or n)? `);
+        const answer = (await sys.read(0)) ?? '';
+        if (!/^[yY]/.test(answer)) {
+          await sys.write(2, '\tnot overwritten\n');
+          if (status === 0) status = 2;
+          continue;
+        }
+      } else {
+        await err(`${target} already exists;\tnot overwritten`, 2);
+        continue;
+      }
     }
     try {
       const fd = sys.open(target, 'w', st.mode & 0o777);
