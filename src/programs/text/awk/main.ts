@@ -73,7 +73,9 @@ async function runAwk(sys: Sys, dialect: Dialect, p: Parsed): Promise<number> {
   } catch (err) {
     if (!(err instanceof AwkSyntaxError)) throw err;
     if (dialect === MAWK) return say(`mawk: line ${err.line}: ${err.message}\n`, 2);
-    return say(`awk: cmd. line:${err.line}: ${/^(syntax error|missing|runaway)/.test(err.message) ? 'Unexpected token' : err.message}\n`, 1);
+    // busybox counts the lines there are: an error at the end of the text is on its last line.
+    const last = p.sources.join('\n').replace(/\n$/, '').split('\n').length;
+    return say(`awk: cmd. line:${Math.min(err.line, last)}: ${/^(syntax error|missing|runaway)/.test(err.message) ? 'Unexpected token' : err.message}\n`, 1);
   }
   const interp = new Interp(sys, prog, dialect);
   const assigns = p.fs === null ? p.assigns : [['FS', fsValue(p.fs)] as [string, string], ...p.assigns];
