@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { programs } from '../../../src/programs/text/index.js';
+import { busyboxPrograms, programs } from '../../../src/programs/text/index.js';
 import { world } from '../coreutils/harness.js';
 
 describe('mawk', () => {
@@ -47,5 +47,13 @@ describe('mawk', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("busybox awk words a syntax error as busybox 1.x does, on the program's last line", async () => {
+    const w = world({ awk: busyboxPrograms.awk });
+    const r = await w.run(['awk', 'BEGIN{x='], { split: true });
+    expect(r).toEqual({ out: '', err: 'awk: cmd. line:1: Unexpected token\n', status: 1 });
+    const missing = await w.run(['awk', '{print $1}', '/nonexist'], { split: true });
+    expect(missing).toEqual({ out: '', err: 'awk: /nonexist: No such file or directory\n', status: 1 });
   });
 });
