@@ -11,14 +11,20 @@ import { groupName, userName } from '../system/accounts.js';
 import { groupById, userById } from '../lib/users.js';
 import { parseSig } from '../system/procps/signals.js';
 import { HZ, readProcs } from '../system/procps/proc.js';
+import { BANNER } from './banner.js';
 import { httpd } from './httpd.js';
 import { ls } from './ls.js';
 import { makeIp } from '../system/ip.js';
+import { busyboxMount, busyboxUmount } from '../coreutils/mount.js';
 import { lazyProgram } from '../../engine/kernel/lazy.js';
 import { loadNet, NET_APPLETS } from '../optional.js';
 
-/** `BusyBox v1.37.0 (...) multi-call binary.` + usage, as an applet's --help or misuse prints it. */
-export const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
+/** Applets that live in the text chunk (sed, awk, tar, gzip…): loaded the first time one runs. */
+function fromTextChunk(name: string): Program {
+  return lazyProgram('text', () => import('../text/index.js'), (m) => m.busyboxPrograms[name]);
+}
+
+export { BANNER };
 
 async function usage(sys: Sys, text: string): Promise<number> {
   await sys.write(2, `${BANNER}\n\nUsage: ${text}\n`);
@@ -173,7 +179,7 @@ const GNU_ALIKE = [
   'touch', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'head', 'tail', 'wc', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq',
   'yes', 'date', 'basename', 'dirname', 'chmod', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[',
   'readlink', 'realpath', 'expr', 'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'df', 'du', 'stat',
-  'clear',
+  'clear', 'od', 'timeout',
 ] as const;
 
 export const APPLETS: Record<string, Program> = {
@@ -181,6 +187,8 @@ export const APPLETS: Record<string, Program> = {
   // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,
+  mount: busyboxMount, umount: busyboxUmount,
+  ...Object.fromEntries(['awk', 'sed', 'tar', 'gzip', 'gunzip', 'zcat'].map((n) => [n, fromTextChunk(n)])),
   ...Object.fromEntries(SHARED.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
   // The network applets load with the network tools' chunk.
   ...Object.fromEntries(NET_APPLETS.map((n) => [n, lazyProgram('net', loadNet, (m) => m.busybox[n])])),

@@ -16,6 +16,8 @@ import { id, whoami } from './id.js';
 import { ln } from './ln.js';
 import { ls } from './ls.js';
 import { mkdir, rmdir } from './mkdir.js';
+import { mount, umount } from './mount.js';
+import { od } from './od.js';
 import { basename, dirname, mktemp, readlink, realpath } from './paths.js';
 import { printf } from './printf.js';
 import { rm } from './rm.js';
@@ -25,6 +27,7 @@ import { stat } from './stat.js';
 import { tee, yes } from './stream.js';
 import { clear, hostname, nproc, pwd, sleep, stty, sync, tty, uname } from './sysinfo.js';
 import { tail } from './tail.js';
+import { timeout } from './timeout.js';
 import { bracket, testCmd } from './test.js';
 import { cut, tac, tr, uniq } from './text.js';
 import { touch } from './touch.js';
@@ -59,8 +62,10 @@ export const coreutils: Record<string, Program> = {
   ls,
   mkdir,
   mktemp,
+  mount,
   mv,
   nproc,
+  od,
   printenv,
   printf,
   pwd,
@@ -77,11 +82,13 @@ export const coreutils: Record<string, Program> = {
   tac,
   tail,
   tee,
+  timeout,
   test: testCmd,
   touch,
   tr,
   true: trueProgram,
   tty,
+  umount,
   uname,
   uniq,
   wc,

@@ -37,7 +37,8 @@ function bracket(re: string, start: number): [string, number] {
       i = end + 1;
       continue;
     }
-    out += c === '\\' || c === '[' || (c === '^' && out.length > 1) ? `\\${c}` : c;
+    // A `]` first in the list is a member; JavaScript would read `[]` as an empty class.
+    out += c === '\\' || c === '[' || c === ']' || (c === '^' && out.length > 1) ? `\\${c}` : c;
   }
   throw new Error('Unmatched [, [^, [:, [., or [=');
 }

@@ -49,7 +49,9 @@ export interface RunOpts {
   tick?: (w: World, second: number, tty: Tty | null) => void;
 }
 
-export function world(): World {
+/** `extra`: programs beyond coreutils (a family chunk's) to put on the disk and in the program table. */
+export function world(extra: Readonly<Record<string, Program>> = {}): World {
+  const programs = { ...coreutils, ...extra };
   let epoch = BOOT;
   let current: Kernel | null = null;
   const backend = new MemBackend(() => (current ? current.clock.epochMs() : epoch));
@@ -78,7 +80,7 @@ export function world(): World {
         bootEpochMs: epoch,
         hostname: 'host',
         rootMnt: new MemMounts(backend),
-        programs: new Map(Object.entries(coreutils)),
+        programs: new Map(Object.entries(programs)),
       });
       return run(w, cmd, opts);
     },
@@ -91,7 +93,7 @@ export function world(): World {
       if (!backend.nodes.has(cur)) backend.mkdir(cur, 0o755, 0, 0);
     }
   }
-  for (const name of Object.keys(coreutils)) w.file(`/usr/bin/${name}`, binaryContent(name), 0o755);
+  for (const name of Object.keys(programs)) w.file(`/usr/bin/${name}`, binaryContent(name), 0o755);
   w.file('/etc/passwd', PASSWD);
   w.file('/etc/group', GROUP);
   w.dir('/home/user', 0o750, 1000);
