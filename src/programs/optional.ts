@@ -15,4 +15,6 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
-export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [];
+export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  { chunk: 'apt', load: () => import('./apt/index.js'), names: ['apt-get', 'apt', 'apt-cache', 'dpkg', 'dpkg-query'] },
+];
