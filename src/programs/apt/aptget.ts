@@ -151,7 +151,7 @@ function planUpdate(sys: Sys, archive: UbuntuArchive, sources: readonly Source[]
         files.set(-1 - files.size, [packagesListName(s, c), '', true]);
         continue;
       }
-      items.push({ host: s.host, description: `${s.uri} ${s.suite}/${c} amd64 Packages`, uri: `${s.uri}/dists/${s.suite}/${c}/binary-amd64/Packages.gz`, size: size ?? 10_000 });
+      items.push({ host: s.host, description: `${s.uri} ${s.suite}/${c} amd64 Packages`, uri: `${s.uri}/dists/${s.suite}/${c}/binary-amd64/Packages.gz`, size: size ?? 10_000, dependent: true });
       files.set(items.length - 1, [packagesListName(s, c), packagesIndexText(archive, s.suite, c), true]);
     }
   }
@@ -198,7 +198,7 @@ export async function update(run: AptRun): Promise<number> {
   if (!result.ok) {
     for (let i = 0; i < plan.items.length; i++) {
       const e = result.errors[i];
-      if (e !== null) await run.warn(`Failed to fetch ${plan.items[i].uri}  ${e}`);
+      if (e) await run.warn(`Failed to fetch ${plan.items[i].uri}  ${e}`);
     }
     await run.warn('Some index files failed to download. They have been ignored, or old ones used instead.');
   }

@@ -23,7 +23,12 @@ export interface FetchItem {
   readonly size: number;
   /** Already current (an index whose InRelease did not change): prints Hit, costs one round trip. */
   readonly hit?: boolean;
+  /** Only asked for once an earlier item (its InRelease) arrived: never tried when the host cannot be reached. */
+  readonly dependent?: boolean;
 }
+
+/** The error of an item never tried because what it depends on failed (no line of its own). */
+export const SKIPPED = '';
 
 export interface FetchResult {
   readonly ok: boolean;
@@ -61,14 +66,14 @@ export async function acquire(sys: Sys, items: readonly FetchItem[], write: (s: 
     const mine = items.map((it, i) => ({ it, i })).filter(({ it }) => it.host === h);
     const fail = failure.get(h);
     if (fail) {
+      // Each host's queue reports its items a moment apart, so two unreachable hosts' lines interleave.
+      const tried = mine.filter(({ it }) => !it.dependent);
       for (const delay of RETRY_DELAYS_MS) {
-        for (const { it, i } of mine) events.push({ at: t, seq: seq++, item: i, line: (id) => `Ign:${id} ${it.description}\n` });
+        tried.forEach(({ it, i }, k) => events.push({ at: t + k, seq: seq++, item: i, line: (id) => `Ign:${id} ${it.description}\n` }));
         t += delay;
       }
-      for (const { it, i } of mine) {
-        events.push({ at: t, seq: seq++, item: i, line: (id) => `Err:${id} ${it.description}\n  ${fail}\n` });
-        errors[i] = fail;
-      }
+      tried.forEach(({ it, i }, k) => events.push({ at: t + k, seq: seq++, item: i, line: (id) => `Err:${id} ${it.description}\n  ${fail}\n` }));
+      for (const { it, i } of mine) errors[i] = it.dependent ? SKIPPED : fail;
       continue;
     }
     for (const { it, i } of mine) {

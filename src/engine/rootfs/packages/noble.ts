@@ -76,7 +76,7 @@ less|590-2ubuntu2.1|amd64|noble-updates/main|text|standard|359|142484|libc6 (>= 
 nano|7.2-2ubuntu0.1|amd64|noble-updates/main|editors|important|881|280098|libc6 (>= 2.34), libncursesw6 (>= 6), libtinfo6 (>= 6)|||hunspell|editor||small, friendly text editor inspired by Pico
 vim|2:9.1.0016-1ubuntu7.2|amd64|noble-updates/main|editors|optional|4194|1881120|vim-common (= 2:9.1.0016-1ubuntu7.2), vim-runtime (= 2:9.1.0016-1ubuntu7.2), libacl1 (>= 2.2.23), libc6 (>= 2.38), libgpm2 (>= 1.20.7), libpython3.12t64 (>= 3.12.1), libselinux1 (>= 3.1~), libsodium23 (>= 1.0.14), libtinfo6 (>= 6)|||ctags, vim-doc, vim-scripts|editor|s=vim|Vi IMproved - enhanced vi editor
 vim-common|2:9.1.0016-1ubuntu7.2|all|noble-updates/main|editors|important|389|385226|||xxd|||s=vim|Vi IMproved - Common files
-vim-runtime|2:9.1.0016-1ubuntu7.2|all|noble-updates/main|editors|optional|39946|7283632||||vim-tiny||s=vim|Vi IMproved - Runtime files
+vim-runtime|2:9.1.0016-1ubuntu7.2|all|noble-updates/main|editors|optional|39946|7283632||||||s=vim|Vi IMproved - Runtime files
 xxd|2:9.1.0016-1ubuntu7.2|amd64|noble-updates/main|editors|important|217|63440|libc6 (>= 2.34)|||||s=vim|tool to make (or reverse) a hex dump
 libgpm2|1.20.7-11|amd64|noble/main|libs|optional|45|14754|libc6 (>= 2.33)|||gpm||l,m,s=gpm|General Purpose Mouse - shared library
 libsodium23|1.0.18-1build3|amd64|noble/main|libs|optional|405|161240|libc6 (>= 2.34)|||||l,m,s=libsodium|Network communication, cryptography and signaturing library
@@ -86,7 +86,7 @@ libpython3.12-minimal|3.12.3-1ubuntu0.3|amd64|noble-updates/main|python|optional
 libexpat1|2.6.1-2build1|amd64|noble/main|libs|optional|217|87596|libc6 (>= 2.25)|||||l,m,s=expat|XML parsing C library - runtime library
 libmpdec3|2.5.1-2build2|amd64|noble/main|libs|optional|220|89212|libc6 (>= 2.14)|||||l,m,s=mpdecimal|library for decimal floating point arithmetic (runtime library)
 libreadline8t64|8.2-4build1|amd64|noble/main|libs|optional|503|153818|readline-common, libc6 (>= 2.38), libtinfo6 (>= 6)|||readline-doc||l,m,s=readline|GNU readline and history libraries, run-time libraries
-readline-common|8.2-4build1|all|noble/main|utils|optional|90|56466|||readline-doc|||s=readline|GNU readline and history libraries, common files
+readline-common|8.2-4build1|all|noble/main|utils|optional|90|56466||||readline-doc||s=readline|GNU readline and history libraries, common files
 libsqlite3-0|3.45.1-1ubuntu2|amd64|noble/main|libs|optional|1545|701674|libc6 (>= 2.38)|||sqlite3||l,m,s=sqlite3|SQLite 3 shared library
 media-types|10.1.0|all|noble/main|net|standard|92|27342|||||mime-support||List of standard media types and their usual file extension
 netbase|6.4|all|noble/main|admin|important|41|13058|||||||Basic TCP/IP networking system
@@ -123,7 +123,7 @@ libedit2|3.1-20230828-1build1|amd64|noble/main|libs|standard|257|97618|libbsd0 (
 libfstrm0|0.6.1-1build3|amd64|noble/main|libs|optional|55|21622|libc6 (>= 2.14)|||||l,m,s=fstrm|Frame Streams (fstrm) library
 libjson-c5|0.17-1build1|amd64|noble/main|libs|optional|99|35172|libc6 (>= 2.38)|||||l,m,s=json-c|JSON manipulation library - shared library
 liblmdb0|0.9.31-1build1|amd64|noble/main|libs|optional|104|48140|libc6 (>= 2.14)|||||l,m,s=lmdb|Lightning Memory-Mapped Database shared library
-libmaxminddb0|1.9.1-1build1|amd64|noble/main|libs|optional|58|24494|libc6 (>= 2.14)|||libmaxminddb-dev, mmdb-bin||l,m,s=libmaxminddb|IP geolocation database library
+libmaxminddb0|1.9.1-1build1|amd64|noble/main|libs|optional|58|24494|libc6 (>= 2.14)|||mmdb-bin||l,m,s=libmaxminddb|IP geolocation database library
 libprotobuf-c1|1.4.1-1ubuntu4|amd64|noble/main|libs|optional|72|21228|libc6 (>= 2.14)|||||l,m,s=protobuf-c|Protocol Buffers C shared library (protobuf-c)
 libuv1t64|1.48.0-1.1build1|amd64|noble/main|libs|optional|265|96562|libc6 (>= 2.38)|||||l,m,s=libuv1|asynchronous event notification library - runtime library
 git|1:2.43.0-1ubuntu7.1|amd64|noble-updates/main|vcs|optional|41352|3680256|libc6 (>= 2.38), libcurl3t64-gnutls (>= 7.56.1), libexpat1 (>= 2.0.1), libpcre2-8-0 (>= 10.34), zlib1g (>= 1:1.2.2), perl, liberror-perl, git-man (>> 1:2.43.0)||ca-certificates, patch, less, ssh-client|gettext-base, git-daemon-run | git-daemon-sysvinit, git-doc, git-email, git-gui, gitk, gitweb, git-cvs, git-mediawiki, git-svn|git-core, git-completion||fast, scalable, distributed revision control system
