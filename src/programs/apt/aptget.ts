@@ -533,6 +533,7 @@ export async function remove(run: AptRun, names: readonly string[], mode: 'remov
   const others = pathsOfOthers(sys.fs, removing);
   const order = [...removing].sort();
   const removed: DebPackage[] = [];
+  const purgeLater: { name: string; ma: boolean; version: string; list: readonly string[] }[] = [];
   let libs = false;
   for (const n of order) {
     const e = status.get(n)!;
@@ -541,12 +542,15 @@ export async function remove(run: AptRun, names: readonly string[], mode: 'remov
     await run.dpkg(`Removing ${ma ? `${n}:amd64` : n} (${version}) ...\n`);
     const list = readList(sys.fs, n) ?? [];
     for (const w of removeFiles(sys.fs, n, ma, list, run.opts.purge, others)) await run.dpkg(w);
-    const hasConf = list.some((l) => l.startsWith('/etc/') && !l.endsWith('/etc'));
+    const hasConf = list.some((l) => l.startsWith('/etc/'));
     const listPath = `/var/lib/dpkg/info/${ma ? `${n}:amd64` : n}.list`;
     if (sys.fs.exists(listPath)) sys.fs.unlink(listPath);
-    if (hasConf && !run.opts.purge) {
+    if (hasConf) {
       e.status = 'deinstall ok config-files';
       e.fields.set('Status', e.status);
+      if (run.opts.purge) purgeLater.push({ name: n, ma, version, list });
+    } else if (run.opts.purge) {
+      status.set(n, notInstalled(n, e));
     } else status.delete(n);
     auto.delete(n);
     const p = archive.packages.get(n);
@@ -557,20 +561,29 @@ export async function remove(run: AptRun, names: readonly string[], mode: 'remov
     await run.out.flush();
     await sys.sleep(3);
   }
-  if (run.opts.purge) {
-    for (const n of order) {
-      const p = archive.packages.get(n);
-      const ma = p?.multiArchSame ?? false;
-      if (status.has(n) || !p) continue;
-      await run.dpkg(`Purging configuration files for ${ma ? `${n}:amd64` : n} (${p.version}) ...\n`);
+  if (libs) await run.dpkg(`Processing triggers for libc-bin (${archive.libcVersion}) ...\n`);
+  if (purgeLater.length > 0) {
+    // apt runs dpkg --purge after --remove: a second pass over the database.
+    await run.dpkg(`(Reading database ... ${fileCount(sys, archive, status)} files and directories currently installed.)\n`);
+    for (const p of purgeLater) {
+      await run.dpkg(`Purging configuration files for ${p.ma ? `${p.name}:amd64` : p.name} (${p.version}) ...\n`);
+      for (const w of removeFiles(sys.fs, p.name, p.ma, p.list, true, others)) await run.dpkg(w);
+      status.set(p.name, notInstalled(p.name, status.get(p.name)!));
     }
   }
-  if (libs) await run.dpkg(`Processing triggers for libc-bin (${archive.libcVersion}) ...\n`);
   writeStatus(sys.fs, status);
   writeAuto(sys.fs, auto, (n) => archive.packages.get(n)?.arch ?? 'amd64');
   logHistory(run, run.opts.purge ? 'Purge' : 'Remove', removed);
   await run.flush();
   return 0;
+}
+
+/** What dpkg keeps of a purged package: its name and the wish, no version. */
+function notInstalled(name: string, e: StatusEntry): StatusEntry {
+  const fields = new Map<string, string>([['Package', name], ['Status', 'purge ok not-installed']]);
+  const arch = e.fields.get('Architecture');
+  if (arch) fields.set('Architecture', arch);
+  return { name, status: 'purge ok not-installed', fields };
 }
 
 // ---- upgrade, clean

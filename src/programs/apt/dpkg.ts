@@ -34,7 +34,6 @@ interface Row { flags: string; name: string; version: string; arch: string; desc
 
 async function list(sys: Sys, out: Output, patterns: readonly string[]): Promise<number> {
   const status = readStatus(sys.fs);
-  const archive = releaseOf(sys.fs);
   const rows: Row[] = [];
   const missing: string[] = [];
   const rowOf = (e: StatusEntry): Row => ({
@@ -49,13 +48,11 @@ async function list(sys: Sys, out: Output, patterns: readonly string[]): Promise
   } else {
     for (const pat of patterns) {
       const re = globToRegExp(pat.replace(/:amd64$/, ''));
-      const names = new Set([...status.keys(), ...(archive && /[*?[]/.test(pat) ? archive.packages.keys() : [])]);
-      const hits = [...names].filter((n) => re.test(n)).sort();
+      const hits = [...status.keys()].filter((n) => re.test(n)).sort();
       if (hits.length === 0) missing.push(pat);
       for (const n of hits) {
-        const e = status.get(n);
-        if (e) rows.push(rowOf(e));
-        else rows.push({ flags: 'un ', name: n, version: '<none>', arch: '<none>', desc: '(no description available)' });
+        const e = status.get(n)!;
+        rows.push(isInstalled(e) || e.status.includes('config-files') ? rowOf(e) : { flags: abbrev(e), name: n, version: '<none>', arch: '<none>', desc: '(no description available)' });
       }
     }
   }

@@ -56,6 +56,14 @@ function isLink(fs: Fs, path: string): boolean {
  * package's (dpkg warns when one it owns alone still holds files). Conffiles under /etc stay unless purging.
  * Returns dpkg's warnings.
  */
+/** Directories the image's own packages (base-files, the libraries) hold: never a removed package's alone. */
+const SYSTEM_DIRS = new Set([
+  '/etc', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib/x86_64-linux-gnu', '/usr/share', '/usr/share/doc',
+  '/usr/share/man', '/usr/share/man/man1', '/usr/share/man/man8', '/usr/share/locale', '/usr/share/info', '/usr/lib/systemd',
+  '/usr/lib/systemd/system', '/etc/systemd', '/etc/systemd/system', '/var', '/var/lib', '/var/log', '/var/cache', '/usr/libexec',
+  '/etc/default', '/etc/init.d', '/etc/logrotate.d', '/etc/cron.daily', '/etc/ssl', '/usr/share/zoneinfo', '/var/www', '/run', '/etc/profile.d',
+]);
+
 export function removeFiles(fs: Fs, name: string, multiArchSame: boolean, files: readonly string[], purge: boolean, otherLists: ReadonlySet<string>): string[] {
   const warnings: string[] = [];
   const paths = [...files].filter((f) => f !== '/.').sort((a, b) => b.length - a.length || (a < b ? 1 : -1));
@@ -69,7 +77,7 @@ export function removeFiles(fs: Fs, name: string, multiArchSame: boolean, files:
       throw e;
     }
     if (st.type === 'dir') {
-      if (otherLists.has(path)) continue;
+      if (otherLists.has(path) || SYSTEM_DIRS.has(path)) continue;
       if (fs.readdir(path).length > 0) {
         if (!path.startsWith('/etc/') || purge) warnings.push(`dpkg: warning: while removing ${multiArchSame ? `${name}:amd64` : name}, directory '${path}' not empty so not removed\n`);
         continue;

@@ -8,16 +8,11 @@ export function sizeToStr(size: number): string {
   let a = Math.abs(size);
   const ext = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
   for (let i = 0; i <= 8; i++) {
-    if (a < 100 && i !== 0) return `${roundHalfEven(a, 1)} ${ext[i]}`;
-    if (a < 10000) return `${roundHalfEven(a, 0)} ${ext[i]}`;
+    if (a < 100 && i !== 0) return `${a.toFixed(1)} ${ext[i]}`;
+    if (a < 10000) return `${a.toFixed(0)} ${ext[i]}`;
     a /= 1000;
   }
   return '';
-}
-
-/** printf's rounding of a double (to nearest, ties to even on the exact binary value). */
-function roundHalfEven(x: number, digits: number): string {
-  return x.toFixed(digits);
 }
 
 /** TimeToStr */
