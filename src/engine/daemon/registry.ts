@@ -10,7 +10,7 @@ import type { Tree } from '../fs/tree.js';
 import { binaryContent } from '../kernel/binfmt.js';
 import { utf8Encode } from '../kernel/utf8.js';
 import { IMAGES, ROOTFS, DEFAULT_PATH_ENV, type ImageRef } from '../rootfs/index.js';
-import { notFound, systemError } from '../../pkg/errdefs.js';
+import { invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
 import { DEFAULT_DOMAIN, familiarName, familiarString, tagNameOnly, type Reference } from '../../pkg/reference.js';
 
 export interface CatalogImage {
@@ -95,6 +95,29 @@ export function buildCatalogImage(img: CatalogImage): CatalogBuild {
   };
   builds.set(img.key, b);
   return b;
+}
+
+/**
+ * Tags whose manifest on Docker Hub is still image manifest v2 schema 1 (pushed before 2016 and never
+ * rebuilt): Docker 28 refuses them once it has read the manifest (distribution.DeprecatedSchema1ImageError).
+ */
+const SCHEMA1_TAGS: Readonly<Record<string, readonly string[]>> = {
+  'library/fedora': ['20', 'heisenbug', '21', '22'],
+};
+
+export function isSchema1(ref: Reference): boolean {
+  const r = tagNameOnly(ref);
+  return ref.domain === DEFAULT_DOMAIN && r.tag !== undefined && (SCHEMA1_TAGS[ref.path] ?? []).includes(r.tag);
+}
+
+/** moby distribution/errors.go DeprecatedSchema1ImageError, with ref.String() (the fully qualified name). */
+export function schema1Error(ref: Reference): Error {
+  const r = tagNameOnly(ref);
+  return invalidParameter(
+    'Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed. '
+    + `Suggest the author of ${ref.domain}/${ref.path}:${r.tag} to upgrade the image to the OCI Format or Docker Image manifest v2, schema 2. `
+    + 'More information at https://docs.docker.com/go/deprecated-image-specs/',
+  );
 }
 
 /** What the registry answers for a reference: the image, or Docker's pull errors verbatim. */
