@@ -61,6 +61,10 @@ function fromRootfs(ref: ImageRef): CatalogImage {
 export const CATALOG: readonly CatalogImage[] = [
   fromRootfs('ubuntu:24.04'),
   fromRootfs('ubuntu:22.04'),
+  fromRootfs('ubuntu:20.04'),
+  fromRootfs('ubuntu:18.04'),
+  fromRootfs('ubuntu:16.04'),
+  fromRootfs('ubuntu:14.04'),
   fromRootfs('busybox:1.37'),
   fromRootfs('alpine:3.21'),
   {

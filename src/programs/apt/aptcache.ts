@@ -5,7 +5,7 @@
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import type { DebPackage } from '../../engine/rootfs/packages/archive.js';
 import { Output } from '../lib/output.js';
-import { availableIndexes, indexStanza, isInstalled, readSources, readStatus, releaseOf, type Source } from './state.js';
+import { availableIndexes, indexStanza, isInstalled, readSources, readStatus, releaseOf, unmodelledRelease, type Source } from './state.js';
 
 function known(sys: Sys): { cand: (n: string) => DebPackage | undefined; names: () => string[]; sources: Source[] } {
   const archive = releaseOf(sys.fs);
@@ -77,6 +77,10 @@ async function search(sys: Sys, out: Output, args: readonly string[]): Promise<n
 export const aptCache: Program = async (sys) => {
   const out = new Output(sys, 1);
   const [cmd, ...rest] = sys.argv.slice(1);
+  if (!releaseOf(sys.fs)) {
+    await sys.write(2, `apt-cache: ${unmodelledRelease(sys)}\n`);
+    return 100;
+  }
   switch (cmd) {
     case 'policy':
       return policy(sys, out, rest);

@@ -16,6 +16,7 @@ import {
   readAuto, readList, readSources, readStatus, releaseOf, statusFields, writeAuto, writeList, writeStatus, type Source, type StatusEntry,
 } from './state.js';
 import { parseRelations } from '../../engine/rootfs/packages/archive.js';
+import { unmodelledRelease } from './state.js';
 
 export interface AptOptions {
   yes: boolean;
@@ -96,8 +97,9 @@ function lockError(sys: Sys, file: string): string | null {
   }
 }
 
-function noArchive(run: AptRun): Promise<void> {
-  return run.error('dockersim has no package archive for this system (only Ubuntu 24.04 and 22.04 are modelled)');
+async function noArchive(run: AptRun): Promise<void> {
+  await run.flush();
+  await run.sys.write(2, `${run.binary}: ${unmodelledRelease(run.sys)}\n`);
 }
 
 // ---- update

@@ -5,7 +5,7 @@
  */
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { Output } from '../lib/output.js';
-import { dpkgName, formatStanza, isInstalled, readList, readStatus, releaseOf, type StatusEntry } from './state.js';
+import { dpkgName, formatStanza, isInstalled, readList, readStatus, releaseOf, unmodelledRelease, type StatusEntry } from './state.js';
 
 const LIST_HEADER = 'Desired=Unknown/Install/Remove/Purge/Hold\n'
   + '| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend\n'
@@ -147,6 +147,10 @@ function queryProgram(prog: 'dpkg' | 'dpkg-query'): Program {
   return async (sys) => {
     const out = new Output(sys, 1);
     const [act, ...rest] = sys.argv.slice(1);
+    if (act !== undefined && act !== '--print-architecture' && !releaseOf(sys.fs)) {
+      await sys.write(2, `${prog}: ${unmodelledRelease(sys)}\n`);
+      return 2;
+    }
     switch (act) {
       case '-l': case '--list':
         return list(sys, out, rest);

@@ -36,6 +36,13 @@ export function releaseOf(fs: Fs): UbuntuArchive | undefined {
   return id === 'ubuntu' && v ? archiveForVersionId(v) : undefined;
 }
 
+/** The one line apt and dpkg print on a system whose archive and package database are not modelled. */
+export function unmodelledRelease(sys: { fs: Fs }): string {
+  const text = readOr(sys.fs, '/etc/os-release') ?? '';
+  const name = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(text)?.[1] ?? 'this system';
+  return `dockersim models the package archive and database of Ubuntu 24.04 and 22.04 only, not ${name}`;
+}
+
 // ---- dpkg status
 
 export interface StatusEntry {
