@@ -115,6 +115,21 @@ export const PACKAGE_CONTENTS: Record<string, PackageContents> = {
   },
 };
 
+/**
+ * Packages whose PACKAGE_CONTENTS entry comes from a family module (added by the lead at merge): their FILES
+ * rows are then not used, so the two never write the same path twice. nginx-common's entry here is this
+ * module's own (it adds to FILES), so it is not listed.
+ */
+const FAMILY_OWNED = new Set<string>();
+
+/** Registers family modules' contents (contract 2): each replaces this module's description of the package. */
+export function addFamilyContents(table: Readonly<Record<string, PackageContents>>): void {
+  for (const [name, fn] of Object.entries(table)) {
+    PACKAGE_CONTENTS[name] = fn;
+    FAMILY_OWNED.add(name);
+  }
+}
+
 function addSpec(b: TreeBuilder, spec: string): void {
   if (spec.startsWith('dir:')) b.dir(spec.slice(4));
   else if (spec.startsWith('etc:')) {
@@ -135,13 +150,15 @@ function addSpec(b: TreeBuilder, spec: string): void {
  */
 export function packageFiles(name: string, release: string, opts: { sharedLib: boolean; mtimeMs: number }): Tree {
   const b = new TreeBuilder(opts.mtimeMs);
-  for (const spec of FILES[name] ?? []) addSpec(b, spec);
+  const own = PACKAGE_CONTENTS[name];
+  // A family's module describes its package whole; the table here only fills in for the rest.
+  if (!own || !FAMILY_OWNED.has(name)) for (const spec of FILES[name] ?? []) addSpec(b, spec);
   if (opts.sharedLib) {
     const so = SONAMES[name] ?? `${name.replace(/t64$/, '').replace(/-?(\d[\d.]*)$/, '')}.so.${/(\d[\d.]*)$/.exec(name.replace(/t64$/, ''))?.[1] ?? '0'}`;
     b.lib(`${LIB}/${so}`);
   }
-  PACKAGE_CONTENTS[name]?.(b, release);
-  b.file(`/usr/share/doc/${name}/copyright`, copyright(name));
+  own?.(b, release);
+  if (!b.has(`/usr/share/doc/${name}/copyright`)) b.file(`/usr/share/doc/${name}/copyright`, copyright(name));
   return b.build();
 }
 
