@@ -33,4 +33,5 @@ export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'nginx', load: () => import('./nginx/index.js'), names: ['nginx', 'nginx-1.18-ubuntu', 'nginx-1.14-ubuntu', 'nginx-1.10-ubuntu', 'nginx-1.4-ubuntu', 'nginx-org', 'nginx-org-alpine'] },
   // GNU sed, mawk, GNU tar and gzip (Ubuntu's binaries; gunzip and zcat are gzip's wrapper scripts there).
   { chunk: 'text', load: () => import('./text/index.js'), names: ['sed', 'mawk', 'tar', 'gzip'] },
+  { chunk: 'apt', load: () => import('./apt/index.js'), names: ['apt-get', 'apt', 'apt-cache', 'dpkg', 'dpkg-query'] },
 ];

@@ -11,7 +11,7 @@ import { binaryContent } from '../kernel/binfmt.js';
 import type { ImageConfig } from './images/store.js';
 import { utf8Encode } from '../kernel/utf8.js';
 import { IMAGES, ROOTFS, DEFAULT_PATH_ENV, type ImageMeta, type ImageRef } from '../rootfs/index.js';
-import { notFound, systemError } from '../../pkg/errdefs.js';
+import { invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
 import { DEFAULT_DOMAIN, familiarName, familiarString, tagNameOnly, type Reference } from '../../pkg/reference.js';
 
 export interface CatalogImage {
@@ -67,6 +67,10 @@ function fromRootfs(ref: ImageRef): CatalogImage {
 export const CATALOG: readonly CatalogImage[] = [
   fromRootfs('ubuntu:24.04'),
   fromRootfs('ubuntu:22.04'),
+  fromRootfs('ubuntu:20.04'),
+  fromRootfs('ubuntu:18.04'),
+  fromRootfs('ubuntu:16.04'),
+  fromRootfs('ubuntu:14.04'),
   fromRootfs('busybox:1.37'),
   fromRootfs('alpine:3.21'),
   fromRootfs('redis:8.0.2'),
@@ -129,6 +133,29 @@ export function buildCatalogImage(img: CatalogImage): CatalogBuild {
   };
   builds.set(img.key, b);
   return b;
+}
+
+/**
+ * Tags whose manifest on Docker Hub is still image manifest v2 schema 1 (pushed before 2016 and never
+ * rebuilt): Docker 28 refuses them once it has read the manifest (distribution.DeprecatedSchema1ImageError).
+ */
+const SCHEMA1_TAGS: Readonly<Record<string, readonly string[]>> = {
+  'library/fedora': ['20', 'heisenbug', '21', '22'],
+};
+
+export function isSchema1(ref: Reference): boolean {
+  const r = tagNameOnly(ref);
+  return ref.domain === DEFAULT_DOMAIN && r.tag !== undefined && (SCHEMA1_TAGS[ref.path] ?? []).includes(r.tag);
+}
+
+/** moby distribution/errors.go DeprecatedSchema1ImageError, with ref.String() (the fully qualified name). */
+export function schema1Error(ref: Reference): Error {
+  const r = tagNameOnly(ref);
+  return invalidParameter(
+    'Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed. '
+    + `Suggest the author of ${ref.domain}/${ref.path}:${r.tag} to upgrade the image to the OCI Format or Docker Image manifest v2, schema 2. `
+    + 'More information at https://docs.docker.com/go/deprecated-image-specs/',
+  );
 }
 
 /** What the registry answers for a reference: the image, or Docker's pull errors verbatim. */

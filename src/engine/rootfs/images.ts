@@ -55,6 +55,27 @@ export const IMAGES = {
     architecture: 'amd64',
     os: 'linux',
   },
+  // The book's older tags: the last image of each on Docker Hub (docker-library/repo-info, amd64).
+  'ubuntu:20.04': {
+    repository: 'ubuntu', tag: '20.04', aliases: ['focal'], created: '2022-12-09T01:20:21Z',
+    size: 72_800_000, compressedSize: 28_576_882, cmd: ['bash'], env: [DEFAULT_PATH_ENV],
+    labels: {}, architecture: 'amd64', os: 'linux',
+  },
+  'ubuntu:18.04': {
+    repository: 'ubuntu', tag: '18.04', aliases: ['bionic'], created: '2023-01-02T18:48:56Z',
+    size: 63_100_000, compressedSize: 26_711_442, cmd: ['bash'], env: [DEFAULT_PATH_ENV],
+    labels: {}, architecture: 'amd64', os: 'linux',
+  },
+  'ubuntu:16.04': {
+    repository: 'ubuntu', tag: '16.04', aliases: ['xenial'], created: '2021-08-31T01:21:30Z',
+    size: 135_000_000, compressedSize: 46_499_103, cmd: ['/bin/bash'], env: [DEFAULT_PATH_ENV],
+    labels: {}, architecture: 'amd64', os: 'linux',
+  },
+  'ubuntu:14.04': {
+    repository: 'ubuntu', tag: '14.04', aliases: ['trusty'], created: '2021-03-25T22:33:44Z',
+    size: 197_000_000, compressedSize: 70_764_430, cmd: ['/bin/bash'], env: [DEFAULT_PATH_ENV],
+    labels: {}, architecture: 'amd64', os: 'linux',
+  },
   'busybox:1.37': {
     repository: 'busybox',
     tag: '1.37',

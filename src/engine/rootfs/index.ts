@@ -7,6 +7,7 @@ import { hostTree, type HostOptions } from './host.js';
 import type { ImageRef } from './images.js';
 import { redisImageTree } from './redis.js';
 import { ubuntuTree } from './ubuntu.js';
+import { ubuntuLegacyTree } from './ubuntuLegacy.js';
 import { imageMtime } from './images.js';
 
 export { IMAGES, DEFAULT_PATH_ENV, imageMtime, type ImageMeta, type ImageRef } from './images.js';
@@ -23,6 +24,10 @@ export { addDebianSlim } from './debian.js';
 export const ROOTFS: { readonly [K in ImageRef]: () => Tree } & { readonly host: (opts?: HostOptions) => Tree } = {
   'ubuntu:24.04': () => ubuntuTree('24.04'),
   'ubuntu:22.04': () => ubuntuTree('22.04'),
+  'ubuntu:20.04': () => ubuntuLegacyTree('20.04', imageMtime('ubuntu:20.04')),
+  'ubuntu:18.04': () => ubuntuLegacyTree('18.04', imageMtime('ubuntu:18.04')),
+  'ubuntu:16.04': () => ubuntuLegacyTree('16.04', imageMtime('ubuntu:16.04')),
+  'ubuntu:14.04': () => ubuntuLegacyTree('14.04', imageMtime('ubuntu:14.04')),
   'busybox:1.37': busyboxTree,
   'alpine:3.21': alpineTree,
   'redis:8.0.2': () => redisImageTree(debianSlimTree(), imageMtime('redis:8.0.2')),

@@ -1,5 +1,7 @@
 import { lines } from './builder.js';
 import type { UbuntuVersion } from './ubuntuPackages.js';
+import { ubuntuArchive } from './packages/archive.js';
+import { imageStatus } from './packages/status.js';
 
 /** Release facts of the two ubuntu images modelled (24.04.1 and 22.04.5 point releases). */
 export interface UbuntuRelease {
@@ -258,29 +260,7 @@ export const DOCKER_APT_CONF: Record<string, string> = {
   'docker-no-languages': lines('Acquire::Languages "none";'),
 };
 
-/** /var/lib/dpkg/status, a handful of the image's ~100 package stanzas. */
+/** /var/lib/dpkg/status: every package the image ships (engine/rootfs/packages). */
 export function dpkgStatus(r: UbuntuRelease): string {
-  const noble = r.version === '24.04';
-  const pkgs: [string, string, string, string][] = [
-    ['base-files', 'required', noble ? '13ubuntu10.1' : '12ubuntu4.7', 'Debian base system miscellaneous files'],
-    ['bash', 'required', noble ? '5.2.21-2ubuntu4' : '5.1-6ubuntu1.1', 'GNU Bourne Again SHell'],
-    ['coreutils', 'required', noble ? '9.4-3ubuntu6' : '8.32-4.1ubuntu1.2', 'GNU core utilities'],
-    ['dash', 'required', noble ? '0.5.12-6ubuntu5' : '0.5.11+git20210903+057cd650a4ed-3build1', 'POSIX-compliant shell'],
-    ['grep', 'required', noble ? '3.11-4build1' : '3.7-1build1', 'GNU grep, egrep and fgrep'],
-    ['procps', 'important', noble ? '2:4.0.4-4ubuntu3.2' : '2:3.3.17-6ubuntu2.1', '/proc file system utilities'],
-  ];
-  return pkgs
-    .map(([name, prio, ver, desc]) =>
-      lines(
-        `Package: ${name}`,
-        'Status: install ok installed',
-        `Priority: ${prio}`,
-        'Section: utils',
-        'Maintainer: Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>',
-        'Architecture: amd64',
-        `Version: ${ver}`,
-        `Description: ${desc}`,
-      ),
-    )
-    .join('\n');
+  return imageStatus(ubuntuArchive(r.version));
 }

@@ -8,7 +8,7 @@ import type { DaemonStore } from '../store.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
 import { humanSize } from '../../../pkg/units.js';
 import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
-import { buildCatalogImage, imageConfigOf, resolveRemote, type CatalogImage } from '../registry.js';
+import { buildCatalogImage, imageConfigOf, isSchema1, resolveRemote, schema1Error, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';
 import type { Image } from './store.js';
 import { sha256Hex } from '../../fs/sha256.js';
@@ -58,6 +58,11 @@ export function installImage(engine: DaemonStore, cat: CatalogImage, ref: Refere
 export async function imagePull(engine: DaemonStore, sys: Sys, refStr: string, onProgress: ProgressSink = () => {}): Promise<Image> {
   if (refStr === '') throw invalidParameter('invalid reference format');
   const ref = tagNameOnly(parseNormalizedNamed(refStr));
+  if (isSchema1(ref)) {
+    // pull_v2.go announces the pull, then finds a schema 1 manifest and gives up.
+    await onProgress({ status: `Pulling from ${ref.path}`, id: ref.tag });
+    throw schema1Error(ref);
+  }
   const cat = resolveRemote(ref);
   const b = buildCatalogImage(cat);
   const present = engine.images.get(b.imageId);

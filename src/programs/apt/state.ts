@@ -1,0 +1,239 @@
+/**
+ * What apt and dpkg keep on disk, read and written as the real files: /var/lib/dpkg/status (one stanza per
+ * package), /var/lib/dpkg/info/<pkg>.list (the files dpkg installed), /var/lib/apt/extended_states (which
+ * packages were installed automatically) and /var/lib/apt/lists (the indexes `apt-get update` fetched). A
+ * container committed after an install keeps all of them, so the next `docker run` knows what it has.
+ */
+import type { Fs } from '../../engine/kernel/fsTypes.js';
+import { isSysError } from '../../engine/kernel/errno.js';
+import { utf8Encode } from '../../engine/kernel/utf8.js';
+import {
+  archiveForVersionId, formatRelations, UBUNTU_MAINTAINER, type DebPackage, type UbuntuArchive,
+} from '../../engine/rootfs/packages/archive.js';
+import { gzipStore } from './gzip.js';
+import { formatStanza, statusFields } from '../../engine/rootfs/packages/status.js';
+
+export { formatStanza, statusFields };
+
+export const STATUS = '/var/lib/dpkg/status';
+export const INFO = '/var/lib/dpkg/info';
+export const LISTS = '/var/lib/apt/lists';
+export const EXTENDED = '/var/lib/apt/extended_states';
+
+function readOr(fs: Fs, path: string): string | null {
+  try {
+    return fs.readText(path);
+  } catch (e) {
+    if (isSysError(e)) return null;
+    throw e;
+  }
+}
+
+export function releaseOf(fs: Fs): UbuntuArchive | undefined {
+  const text = readOr(fs, '/etc/os-release') ?? '';
+  const id = /^ID=(.*)$/m.exec(text)?.[1];
+  const v = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text)?.[1];
+  return id === 'ubuntu' && v ? archiveForVersionId(v) : undefined;
+}
+
+/** The one line apt and dpkg print on a system whose archive and package database are not modelled. */
+export function unmodelledRelease(sys: { fs: Fs }): string {
+  const text = readOr(sys.fs, '/etc/os-release') ?? '';
+  const name = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(text)?.[1] ?? 'this system';
+  return `dockersim models the package archive and database of Ubuntu 24.04 and 22.04 only, not ${name}`;
+}
+
+// ---- dpkg status
+
+export interface StatusEntry {
+  readonly name: string;
+  /** `install ok installed`, or `deinstall ok config-files` after a remove. */
+  status: string;
+  readonly fields: Map<string, string>;
+}
+
+export function parseStanzas(text: string): Map<string, string>[] {
+  const out: Map<string, string>[] = [];
+  for (const block of text.split(/\n\n+/)) {
+    if (block.trim() === '') continue;
+    const m = new Map<string, string>();
+    let last = '';
+    for (const line of block.split('\n')) {
+      if ((line.startsWith(' ') || line.startsWith('\t')) && last) {
+        m.set(last, `${m.get(last)}\n${line}`);
+        continue;
+      }
+      const c = line.indexOf(':');
+      if (c < 0) continue;
+      last = line.slice(0, c);
+      m.set(last, line.slice(c + 1).trim());
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+export function readStatus(fs: Fs): Map<string, StatusEntry> {
+  const out = new Map<string, StatusEntry>();
+  for (const f of parseStanzas(readOr(fs, STATUS) ?? '')) {
+    const name = f.get('Package');
+    if (name) out.set(name, { name, status: f.get('Status') ?? '', fields: f });
+  }
+  return out;
+}
+
+export function isInstalled(e: StatusEntry | undefined): boolean {
+  return e !== undefined && e.status.endsWith(' installed');
+}
+
+export function writeStatus(fs: Fs, entries: ReadonlyMap<string, StatusEntry>): void {
+  const names = [...entries.keys()].sort();
+  const text = names.map((n) => formatStanza(entries.get(n)!.fields)).join('\n');
+  // dpkg writes status-new and renames it over, so a reader never sees half a database.
+  fs.writeFile(`${STATUS}-new`, text);
+  fs.rename(`${STATUS}-new`, STATUS);
+}
+
+/** `nginx` or `libc6:amd64`: how dpkg names a package in its messages and info files. */
+export function dpkgName(p: { name: string; multiArchSame: boolean }): string {
+  return p.multiArchSame ? `${p.name}:amd64` : p.name;
+}
+
+export function listFile(name: string, multiArchSame: boolean): string {
+  return `${INFO}/${multiArchSame ? `${name}:amd64` : name}.list`;
+}
+
+export function readList(fs: Fs, name: string): string[] | null {
+  const text = readOr(fs, listFile(name, false)) ?? readOr(fs, listFile(name, true));
+  return text === null ? null : text.split('\n').filter((l) => l !== '');
+}
+
+// ---- apt's auto-installed marks
+
+export function readAuto(fs: Fs): Set<string> {
+  const out = new Set<string>();
+  for (const f of parseStanzas(readOr(fs, EXTENDED) ?? '')) {
+    if (f.get('Auto-Installed') === '1' && f.get('Package')) out.add(f.get('Package')!);
+  }
+  return out;
+}
+
+export function writeAuto(fs: Fs, auto: ReadonlySet<string>, archOf: (name: string) => string): void {
+  const text = [...auto].sort().map((n) => `Package: ${n}\nArchitecture: ${archOf(n)}\nAuto-Installed: 1\n`).join('\n');
+  fs.writeFile(EXTENDED, text);
+}
+
+// ---- sources and lists
+
+export interface Source {
+  /** `http://archive.ubuntu.com/ubuntu` (no trailing slash) */
+  readonly uri: string;
+  readonly host: string;
+  readonly suite: string;
+  readonly components: readonly string[];
+}
+
+/** The `deb` entries of sources.list and sources.list.d (one-line and deb822 formats). */
+export function readSources(fs: Fs): Source[] {
+  const out: Source[] = [];
+  const add = (uri: string, suite: string, comps: string[]): void => {
+    const u = uri.replace(/\/+$/, '');
+    const host = /^[a-z]+:\/\/([^/:]+)/.exec(u)?.[1] ?? '';
+    out.push({ uri: u, host, suite, components: comps });
+  };
+  for (const line of (readOr(fs, '/etc/apt/sources.list') ?? '').split('\n')) {
+    const f = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (f[0] === 'deb' && f.length >= 4) add(f[1], f[2], f.slice(3));
+  }
+  let names: string[] = [];
+  try {
+    names = fs.readdir('/etc/apt/sources.list.d').sort();
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+  for (const n of names) {
+    const text = readOr(fs, `/etc/apt/sources.list.d/${n}`) ?? '';
+    if (n.endsWith('.list')) {
+      for (const line of text.split('\n')) {
+        const f = line.replace(/#.*/, '').trim().split(/\s+/);
+        if (f[0] === 'deb' && f.length >= 4) add(f[1], f[2], f.slice(3));
+      }
+    } else if (n.endsWith('.sources')) {
+      for (const st of parseStanzas(text.split('\n').filter((l) => !l.startsWith('#')).join('\n'))) {
+        if (!(st.get('Types') ?? '').split(/\s+/).includes('deb')) continue;
+        for (const uri of (st.get('URIs') ?? '').split(/\s+/).filter(Boolean)) {
+          for (const suite of (st.get('Suites') ?? '').split(/\s+/).filter(Boolean)) {
+            add(uri, suite, (st.get('Components') ?? '').split(/\s+/).filter(Boolean));
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** `archive.ubuntu.com_ubuntu_dists_noble` */
+export function listPrefix(s: Source): string {
+  return `${s.uri.replace(/^[a-z]+:\/\//, '').replace(/\//g, '_')}_dists_${s.suite}`;
+}
+
+export function packagesListName(s: Source, component: string): string {
+  return `${listPrefix(s)}_${component}_binary-amd64_Packages.gz`;
+}
+
+/** The `suite/component` pairs whose index is on disk: only their packages can be installed. */
+export function availableIndexes(fs: Fs, sources: readonly Source[]): Set<string> {
+  let present: Set<string>;
+  try {
+    present = new Set(fs.readdir(LISTS));
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    present = new Set();
+  }
+  const out = new Set<string>();
+  for (const s of sources) {
+    for (const c of s.components) if (present.has(packagesListName(s, c))) out.add(`${s.suite}/${c}`);
+  }
+  return out;
+}
+
+/** The Packages index of one suite/component, as the archive serves it. */
+export function packagesIndexText(archive: UbuntuArchive, suite: string, component: string): string {
+  const stanzas: string[] = [];
+  for (const p of archive.packages.values()) {
+    if (p.suite === suite && p.component === component) stanzas.push(indexStanza(p));
+  }
+  return stanzas.join('\n');
+}
+
+export function poolPath(p: DebPackage): string {
+  const src = p.source;
+  const dir = src.startsWith('lib') ? src.slice(0, 4) : src[0];
+  return `pool/${p.component}/${dir}/${src}/${debFileName(p)}`;
+}
+
+export function debFileName(p: DebPackage): string {
+  return `${p.name}_${p.version.replace(/^\d+:/, '')}_${p.arch}.deb`;
+}
+
+/** A version's stanza in a Packages index, in the archive's field order (what `apt-cache show` prints). */
+export function indexStanza(p: DebPackage): string {
+  const f: [string, string][] = [['Package', p.name], ['Architecture', p.arch], ['Version', p.version]];
+  if (p.multiArchSame) f.push(['Multi-Arch', 'same']);
+  f.push(['Priority', p.priority], ['Section', p.component === 'main' ? p.section : `${p.component}/${p.section}`]);
+  if (p.source !== p.name) f.push(['Source', p.source]);
+  f.push(['Origin', 'Ubuntu'], ['Maintainer', UBUNTU_MAINTAINER], ['Bugs', 'https://bugs.launchpad.net/ubuntu/+filebug']);
+  if (p.installedSize > 0) f.push(['Installed-Size', String(p.installedSize)]);
+  if (p.provides.length) f.push(['Provides', p.provides.join(', ')]);
+  if (p.preDepends.length) f.push(['Pre-Depends', formatRelations(p.preDepends)]);
+  if (p.depends.length) f.push(['Depends', formatRelations(p.depends)]);
+  if (p.recommends.length) f.push(['Recommends', formatRelations(p.recommends)]);
+  if (p.suggests.length) f.push(['Suggests', formatRelations(p.suggests)]);
+  f.push(['Filename', poolPath(p)], ['Size', String(p.size)], ['Description', p.description || p.name]);
+  return f.map(([k, v]) => `${k}: ${v}\n`).join('');
+}
+
+export function writeList(fs: Fs, name: string, text: string, gzip: boolean): void {
+  fs.writeFile(`${LISTS}/${name}`, gzip ? gzipStore(utf8Encode(text)) : text);
+}
+
