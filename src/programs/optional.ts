@@ -15,4 +15,6 @@ export interface ProgramFamily {
   readonly names: readonly string[];
 }
 
-export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [];
+export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
+  { chunk: 'nano', load: () => import('./nano/index.js'), names: ['nano', 'nano-6.2'] },
+];
