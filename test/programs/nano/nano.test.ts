@@ -37,3 +37,75 @@ describe('nano', () => {
     expect(t.file('/home/user/Dockerfile')).toBe('FROM ubuntu\nRUN x\n');
   });
 });
+
+describe('nano as a user without write permission', () => {
+  // Recorded from the real nano 7.2 run as nobody (su nobody -c 'nano /etc/hosts').
+  it('says the file is unwritable on opening and why a write fails, in the error colour', async () => {
+    const t = new ScreenTerm();
+    await t.line('nano /etc/hosts');
+    expect(t.rows()[21]).toBe("                      [ File '/etc/hosts' is unwritable ]");
+    expect(t.styled(21)).toBe("                      {[ File '/etc/hosts' is unwritable ]}");
+    await t.keys('x\x0f');
+    expect(t.rows()[21]).toBe('File Name to Write: /etc/hosts');
+    await t.keys('\r');
+    expect(t.rows()[21]).toBe('                [ Error writing /etc/hosts: Permission denied ]');
+    expect(t.rows()[0]).toBe('  GNU nano 7.2                       /etc/hosts *');
+    await t.keys('\x18');
+    expect(t.rows().slice(21)).toEqual(['Save modified buffer?', ' Y Yes', ' N No           ^C Cancel']);
+    await t.keys('n');
+    expect(t.altScreen).toBe(false);
+    expect(t.file('/etc/hosts')).not.toContain('x127');
+  });
+
+  it('says a new file in a directory it cannot write is not writable', async () => {
+    const t = new ScreenTerm();
+    await t.line('nano /etc/newf');
+    expect(t.rows()[0]).toBe('  GNU nano 7.2                        /etc/newf');
+    expect(t.rows()[21]).toBe("                      [ Directory '/etc' is not writable ]");
+  });
+});
+
+describe('nano and the terminal', () => {
+  it('redraws for the new size when the window is resized (SIGWINCH)', async () => {
+    const t = new ScreenTerm();
+    await t.line('nano Dockerfile');
+    await t.keys('FROM ubuntu');
+    await t.resize(10, 40);
+    const rows = t.rows();
+    expect(rows[0]).toBe('  GNU nano 7.2   Dockerfile *');
+    expect(rows[1]).toBe('FROM ubuntu');
+    expect(rows.slice(8)).toEqual(['^G Help   ^O Write O^W Where I^K Cut', '^X Exit   ^R Read Fi^\\ Replace^U Paste']);
+    expect(t.cursor()).toEqual({ row: 1, col: 11 });
+  });
+
+  it('keeps the lock file .NAME.swp while the file is open, and takes the terminal back on exit', async () => {
+    const t = new ScreenTerm();
+    await t.line('nano notes');
+    const swp = t.file('/home/user/.notes.swp');
+    expect(swp.length).toBe(1024);
+    expect(swp.startsWith('b0nano 7.2')).toBe(true);
+    await t.keys('\x18');
+    expect(t.altScreen).toBe(false);
+    await t.line('ls -A; stty -a | head -2 | tail -1');
+    expect(t.text()).toContain('.bash_logout  .bashrc  .local  .profile  .ssh');
+    expect(t.text()).toMatch(/ icanon /);
+  });
+
+  it('refuses what it does not model in one line, and starts only on a terminal', async () => {
+    const t = new ScreenTerm();
+    await t.line('nano -l x; echo $?; nano -3; nano --bogus; echo | nano; echo $?; nano -V');
+    expect(t.text()).toContain([
+      'dockersim: nano -l (--linenumbers) is not simulated',
+      '1',
+      "nano: invalid option -- '3'",
+      "Type 'nano -h' for a list of available options.",
+      "nano: unrecognized option '--bogus'",
+      "Type 'nano -h' for a list of available options.",
+      'Standard input is not a terminal',
+      '1',
+      ' GNU nano, version 7.2',
+      ' (C) 2023 the Free Software Foundation and various contributors',
+      ' Compiled options: --disable-libmagic --enable-utf8',
+    ].join('\n'));
+  });
+});
