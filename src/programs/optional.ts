@@ -17,4 +17,5 @@ export interface ProgramFamily {
 
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'nano', load: () => import('./nano/index.js'), names: ['nano', 'nano-6.2'] },
+  { chunk: 'pager', load: () => import('./pager/index.js'), names: ['less', 'more', 'man'] },
 ];

@@ -26,16 +26,16 @@ export class ScreenTerm {
   }
 
   /** Types `keys` as they are (no Enter added) and lets the machine run until it waits for input. */
-  async keys(keys: string): Promise<void> {
-    await settle(this.machine, this.term, 200);
+  async keys(keys: string, tickMs = 200): Promise<void> {
+    await settle(this.machine, this.term, tickMs);
     this.term.tty.input(keys);
-    await settle(this.machine, this.term, 200);
+    await settle(this.machine, this.term, tickMs);
     await this.pending;
   }
 
-  /** A command line at the prompt. */
-  async line(text: string): Promise<void> {
-    await this.keys(`${text}\r`);
+  /** A command line at the prompt; `tickMs` is how long a program that does not read may take. */
+  async line(text: string, tickMs = 200): Promise<void> {
+    await this.keys(`${text}\r`, tickMs);
   }
 
   async resize(rows: number, cols: number): Promise<void> {

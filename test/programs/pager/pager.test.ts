@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ScreenTerm } from '../nano/screen.js';
+
+describe('reset', () => {
+  it("sends ncurses' reset strings, which clear the screen, and gives the terminal back sane", async () => {
+    const t = new ScreenTerm();
+    const out: string[] = [];
+    t.term.tty.onOutput((d) => void out.push(d));
+    await t.line('echo before; stty -echo; reset; echo rc=$?; stty -a | grep -o " echo "', 3000);
+    expect(out.join('')).toContain('\x1bc\x1b]104\x07\x1b[!p\x1b[?3;4l\x1b[4l\x1b>\x1b[?69l\r');
+    expect(t.text()).not.toContain('before');
+    expect(t.rows()[0]).toBe('rc=0');
+    expect(t.rows()[1]).toBe(' echo');
+  });
+});
+
+describe('man', () => {
+  it("in an ubuntu container is the minimized system's script, word for word, and exits 0", async () => {
+    const t = new ScreenTerm();
+    await t.line('sudo docker run --rm ubuntu man ls; echo rc=$?', 3000);
+    expect(t.text()).toContain([
+      'This system has been minimized by removing packages and content that are',
+      'not required on a system that users do not log into.',
+      '',
+      "To restore this content, including manpages, you can run the 'unminimize'",
+      "command. You will still need to ensure the 'man-db' package is installed.",
+      'rc=0',
+    ].join('\n'));
+  });
+
+  it("on the host answers as man-db for a name nothing has, and says pages are not simulated for one it has", async () => {
+    const t = new ScreenTerm();
+    await t.line('man; echo rc=$?; man nosuch; echo rc=$?; man 8 nosuch; man ls; echo rc=$?');
+    expect(t.text()).toContain([
+      'What manual page do you want?',
+      "For example, try 'man man'.",
+      'rc=1',
+      'No manual entry for nosuch',
+      'rc=16',
+      'No manual entry for nosuch in section 8',
+      "dockersim: manual pages are not simulated; 'ls --help' shows its options",
+      'rc=16',
+    ].join('\n'));
+  });
+});
