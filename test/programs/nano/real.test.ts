@@ -25,7 +25,7 @@ function recorded(name: string): string[][] {
   return text.split(/^--- step \d+\n/m).slice(1).map((s) => s.replace(/\n$/, '').split('\n'));
 }
 
-describe('nano matches the real nano 7.2', () => {
+describe('nano and less match the real nano 7.2 and less 590', () => {
   for (const sc of scenarios) {
     it(sc.name, async () => {
       const t = new ScreenTerm({ rows: sc.rows, cols: sc.cols });

@@ -43,3 +43,31 @@ describe('man', () => {
     ].join('\n'));
   });
 });
+
+describe('less', () => {
+  it('copies its input when its output is not a terminal, and words its errors as less 590 does', async () => {
+    const t = new ScreenTerm();
+    await t.line('printf "a\\nb\\n" > f; less f | cat; seq 3 | less | wc -l; less nosuch; echo rc=$?; less /tmp; less');
+    expect(t.text()).toContain([
+      'a', 'b', '3', 'nosuch: No such file or directory', 'rc=1', '/tmp is a directory',
+      'Missing filename ("less --help" for help)',
+    ].join('\n'));
+  });
+
+  it('highlights what /pattern matched and leaves the alternate screen on q', async () => {
+    const t = new ScreenTerm({ rows: 8, cols: 40 });
+    await t.line('seq 100 | less');
+    expect(t.altScreen).toBe(true);
+    await t.keys('/5\r');
+    await t.keys('n');
+    expect(t.styled(0)).toBe('1[5]');
+    await t.keys('q');
+    expect(t.altScreen).toBe(false);
+  });
+
+  it('refuses an option in one line', async () => {
+    const t = new ScreenTerm();
+    await t.line('less -N /etc/hostname; echo rc=$?');
+    expect(t.text()).toContain('dockersim: less -N is not simulated\nrc=1');
+  });
+});
