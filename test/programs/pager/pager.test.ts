@@ -71,3 +71,20 @@ describe('less', () => {
     expect(t.text()).toContain('dockersim: less -N is not simulated\nrc=1');
   });
 });
+
+describe('more', () => {
+  it('stops at q, erasing its prompt, and words its errors as util-linux more does', async () => {
+    const t = new ScreenTerm({ rows: 8, cols: 40 });
+    await t.line('clear; seq 100 > nums; more nums; echo rc=$?');
+    expect(t.rows()[7]).toBe('--More--(4%)');
+    expect(t.styled(7)).toBe('[--More--(4%)]');
+    await t.keys('q');
+    expect(t.rows().slice(5, 8)).toEqual(['7', 'rc=0', 'user@dockersim:~$']);
+    const u = new ScreenTerm();
+    await u.line('clear; more nosuch; more /tmp; more; seq 2 | more');
+    expect(u.text()).toContain([
+      'more: cannot open nosuch: No such file or directory', '', '*** /tmp: directory ***', '',
+      'more: bad usage', "Try 'more --help' for more information.", '1', '2',
+    ].join('\n'));
+  });
+});
