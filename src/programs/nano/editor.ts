@@ -104,7 +104,10 @@ export class Nano {
   }
 
   private open(): void {
-    if (this.name === '') return;
+    if (this.name === '') {
+      this.say({ text: 'Welcome to nano.  For basic help, type Ctrl+G.', level: 'remark' });
+      return;
+    }
     const opened = openFile(this.sys, this.name);
     this.buf = new Buffer(opened.lines);
     this.dos = opened.dos;
@@ -307,6 +310,7 @@ export class Nano {
       case '^S': if (this.name === '') await this.writeOut(); else this.save(this.name); break;
       case '^X': case 'F2': return this.exit();
       case '^L': await this.sys.write(1, this.screen.invalidate(this.screen.rows, this.screen.cols)); break;
+      case '^Z': this.say({ text: 'To suspend, type ^T^Z', level: 'ahem' }); break;
       case 'PasteStart': case 'PasteEnd': break;
       default: this.unbound(k.name);
     }
