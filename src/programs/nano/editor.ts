@@ -40,6 +40,8 @@ export class Nano {
   private messageKeys = 0;
   private view: View = { kind: 'main' };
   private lastSearch = '';
+  /** Strings searched for this session, for the search history (historylog) written at exit. */
+  private readonly searched: string[] = [];
   private lock: string | null = null;
 
   constructor(
@@ -74,6 +76,7 @@ export class Nano {
       if (start !== null) this.goTo(start);
       await this.draw();
       await this.mainLoop();
+      this.saveHistory();
     } catch (e) {
       if (isProcessEnd(e) || !(e instanceof InputGone)) throw e;
     } finally {
@@ -100,6 +103,32 @@ export class Nano {
       fs.mkdir(dir, { mode: 0o700 });
     } catch {
       this.say({ text: 'Problems with history file', level: 'alert' });
+    }
+  }
+
+  /**
+   * historylog: at exit, when something was searched for, ~/.local/share/nano/search_history (0600) holds the
+   * search strings oldest first, then the replace and the execute histories, each list ended by an empty line.
+   */
+  private saveHistory(): void {
+    const home = this.sys.env.HOME;
+    if (!home || this.searched.length === 0) return;
+    const path = `${home}/.local/share/nano/search_history`;
+    const fs = this.sys.fs;
+    const groups: string[][] = [[], [], []];
+    try {
+      let g = 0;
+      const lines = fs.exists(path) ? fs.readText(path).split('\n').slice(0, -1) : [];
+      for (const l of lines) {
+        if (l === '') g++;
+        else if (g < 3) groups[g].push(l);
+      }
+      const fresh = this.searched.filter((l, i, all) => all.lastIndexOf(l) === i);
+      groups[0] = [...groups[0].filter((l) => !fresh.includes(l)), ...fresh].slice(-100);
+      fs.writeFile(path, groups.map((grp) => `${grp.map((l) => `${l}\n`).join('')}\n`).join(''), { mode: 0o600 });
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+      // an unwritable history: nano has said "Problems with history file" at start-up
     }
   }
 
@@ -486,7 +515,10 @@ export class Nano {
       this.say({ text: 'Cancelled', level: 'hush' });
       return;
     }
-    if (answer !== '') this.lastSearch = answer;
+    if (answer !== '') {
+      this.lastSearch = answer;
+      this.searched.push(answer);
+    }
     this.findNext();
   }
 

@@ -109,3 +109,18 @@ describe('nano and the terminal', () => {
     ].join('\n'));
   });
 });
+
+describe('nano keeps its search history (historylog)', () => {
+  it('writes ~/.local/share/nano/search_history at exit as nano 7.2 does: searches, then the empty replace and execute lists', async () => {
+    const t = new ScreenTerm();
+    await t.line('nano Dockerfile');
+    await t.keys('\x17');
+    await t.keys('zz\r');
+    await t.keys('\x17');
+    await t.keys('run\r');
+    await t.keys('\x18');
+    expect(t.file('/home/user/.local/share/nano/search_history')).toBe('zz\nrun\n\n\n\n');
+    await t.line('ls -l .local/share/nano');
+    expect(t.text()).toMatch(/-rw------- 1 user user 10 .* search_history/);
+  });
+});
