@@ -34,4 +34,6 @@ export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   // GNU sed, mawk, GNU tar and gzip (Ubuntu's binaries; gunzip and zcat are gzip's wrapper scripts there).
   { chunk: 'text', load: () => import('./text/index.js'), names: ['sed', 'mawk', 'tar', 'gzip'] },
   { chunk: 'apt', load: () => import('./apt/index.js'), names: ['apt-get', 'apt', 'apt-cache', 'dpkg', 'dpkg-query'] },
+  { chunk: 'nano', load: () => import('./nano/index.js'), names: ['nano', 'nano-6.2'] },
+  { chunk: 'pager', load: () => import('./pager/index.js'), names: ['less', 'more', 'man'] },
 ];

@@ -6,7 +6,7 @@ import {
   DOCKER_APT_CONF, ENVIRONMENT, UBUNTU_RELEASES, aptSources, baseGroups, basePasswd, dpkgStatus, loginDefs,
   lsbRelease, nsswitch, osRelease, shadowLine, shells, type UbuntuRelease,
 } from './ubuntuEtc.js';
-import { PERL_VERSION, WRAPPER_SCRIPTS, ubuntuAlternatives, ubuntuPackages, type UbuntuVersion } from './ubuntuPackages.js';
+import { MINIMIZED_MAN, PERL_VERSION, WRAPPER_SCRIPTS, ubuntuAlternatives, ubuntuPackages, type UbuntuVersion } from './ubuntuPackages.js';
 
 export type { UbuntuVersion } from './ubuntuPackages.js';
 
@@ -41,6 +41,7 @@ export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, opts: { 
   addEtc(b, r, opts.host ?? false);
   addVar(b, r);
   addShare(b);
+  if (!opts.host) b.file('/usr/bin/man', MINIMIZED_MAN, 0o755);
 }
 
 function addLayout(b: TreeBuilder, version: UbuntuVersion): void {

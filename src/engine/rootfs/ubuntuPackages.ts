@@ -160,6 +160,18 @@ export function ubuntuAlternatives(version: UbuntuVersion): [string, string][] {
   return alts;
 }
 
+/**
+ * /usr/bin/man in the minimized images (both releases): man-db is not installed, and the image build puts this
+ * script in its place (the real man, once installed, is diverted to man.REAL). It exits 0.
+ */
+export const MINIMIZED_MAN = `#!/bin/sh
+echo "This system has been minimized by removing packages and content that are"
+echo "not required on a system that users do not log into."
+echo ""
+echo "To restore this content, including manpages, you can run the 'unminimize'"
+echo "command. You will still need to ensure the 'man-db' package is installed."
+`;
+
 /** Scripts shipped by grep and gzip: real shell scripts that run other programs. */
 export const WRAPPER_SCRIPTS: Record<string, string> = {
   egrep: '#!/bin/sh\ncmd=${0##*/}\necho "$cmd: warning: $cmd is obsolescent; using grep -E" >&2\nexec grep -E "$@"\n',

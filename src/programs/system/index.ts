@@ -13,7 +13,8 @@ import { uptime } from './procps/uptime.js';
 import { gpasswd, groupadd, useradd, usermod } from './shadow.js';
 import { su } from './su.js';
 import { sudo } from './sudo.js';
+import { tset } from './tset.js';
 
 export const system: Record<string, Program> = {
-  ps, kill, pkill, pgrep, free, uptime, top, ip, sudo, su, usermod, useradd, groupadd, gpasswd, newgrp, groups, getent, hello,
+  ps, kill, pkill, pgrep, free, uptime, top, ip, sudo, su, usermod, useradd, groupadd, gpasswd, newgrp, groups, getent, hello, tset,
 };

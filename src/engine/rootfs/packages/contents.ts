@@ -8,6 +8,7 @@
  */
 import type { Tree } from '../../fs/tree.js';
 import { TreeBuilder, lines } from '../builder.js';
+import { nanoContents } from './nano.js';
 import { nginxContents } from './nginx.js';
 import { redisContents } from './redis.js';
 import { vimContents } from './vim.js';
@@ -106,7 +107,7 @@ const CONFIG_TEXT: Readonly<Record<string, string>> = {
 };
 
 /** The families' modules, each the owner of its packages' files. */
-const FAMILIES: Readonly<Record<string, PackageContents>> = { ...nginxContents, ...redisContents, ...vimContents };
+const FAMILIES: Readonly<Record<string, PackageContents>> = { ...nanoContents, ...nginxContents, ...redisContents, ...vimContents };
 
 /** Where each package's files come from: a family's module, else the table above. */
 export const PACKAGE_CONTENTS: Record<string, PackageContents> = { ...FAMILIES };
