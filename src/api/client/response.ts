@@ -6,7 +6,12 @@
 import type { Sys } from '../../engine/kernel/sys.js';
 import { Headers } from '../http/headers.js';
 
-export class ProtocolError extends Error {}
+export class ProtocolError extends Error {
+  /** `empty`: the server closed before sending a byte (curl's "Empty reply from server"). */
+  constructor(message: string, readonly kind?: 'empty') {
+    super(message);
+  }
+}
 
 export interface ResponseHead {
   readonly status: number;
@@ -17,6 +22,10 @@ export interface ResponseHead {
 export class ResponseReader implements ResponseHead {
   status = 0;
   statusText = '';
+  /** `1.0` or `1.1`. */
+  version = '';
+  /** The status line and header lines, without their CRLF, as received (curl -i prints them byte for byte). */
+  rawHead: string[] = [];
   headers = new Headers();
   private buf = '';
   private eof = false;
@@ -44,14 +53,16 @@ export class ResponseReader implements ResponseHead {
   async readHead(): Promise<void> {
     let m: RegExpExecArray | null;
     while (!(m = /\r?\n\r?\n/.exec(this.buf))) {
-      if (!(await this.fill())) throw new ProtocolError('EOF');
+      if (!(await this.fill())) throw new ProtocolError('EOF', this.buf === '' ? 'empty' : undefined);
     }
     const lines = this.buf.slice(0, m.index).split(/\r?\n/);
+    this.rawHead = lines;
     this.buf = this.buf.slice(m.index + m[0].length);
-    const sl = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(lines[0]);
+    const sl = /^HTTP\/(1\.[01]) (\d{3})(?: (.*))?$/.exec(lines[0]);
     if (!sl) throw new ProtocolError(`malformed HTTP response ${JSON.stringify(lines[0])}`);
-    this.status = Number(sl[1]);
-    this.statusText = sl[2] ?? '';
+    this.version = sl[1];
+    this.status = Number(sl[2]);
+    this.statusText = sl[3] ?? '';
     for (const l of lines.slice(1)) {
       const c = l.indexOf(':');
       if (c > 0) this.headers.add(l.slice(0, c), l.slice(c + 1).trim());

@@ -325,7 +325,7 @@ class Curl {
         await res.readHead();
       } catch (e) {
         if (!(e instanceof HttpProtocolError)) throw e;
-        if (e.message === 'empty') throw new CurlError(52, 'Empty reply from server');
+        if (e.kind === 'empty') throw new CurlError(52, 'Empty reply from server');
         throw new CurlError(8, 'Weird server reply');
       }
       t.status = res.status;
