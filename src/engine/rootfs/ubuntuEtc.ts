@@ -221,20 +221,7 @@ export function aptSources(r: UbuntuRelease): { path: string; content: string }[
   return [
     {
       path: '/etc/apt/sources.list',
-      content: lines(
-        '# See http://help.ubuntu.com/community/UpgradeNotes for how to upgrade to',
-        '# newer versions of the distribution.',
-        `deb http://archive.ubuntu.com/ubuntu/ ${c} main restricted`,
-        `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates main restricted`,
-        `deb http://archive.ubuntu.com/ubuntu/ ${c} universe`,
-        `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates universe`,
-        `deb http://archive.ubuntu.com/ubuntu/ ${c} multiverse`,
-        `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates multiverse`,
-        `deb http://archive.ubuntu.com/ubuntu/ ${c}-backports main restricted universe multiverse`,
-        `deb http://security.ubuntu.com/ubuntu/ ${c}-security main restricted`,
-        `deb http://security.ubuntu.com/ubuntu/ ${c}-security universe`,
-        `deb http://security.ubuntu.com/ubuntu/ ${c}-security multiverse`,
-      ),
+      content: sourcesList(c),
     },
   ];
 }
@@ -263,4 +250,23 @@ export const DOCKER_APT_CONF: Record<string, string> = {
 /** /var/lib/dpkg/status: every package the image ships (engine/rootfs/packages). */
 export function dpkgStatus(r: UbuntuRelease): string {
   return imageStatus(ubuntuArchive(r.version));
+}
+
+/** /etc/apt/sources.list as Ubuntu's images before 24.04 ship it (one-line `deb` entries). */
+export function sourcesList(codename: string): string {
+  const c = codename;
+  return lines(
+    '# See http://help.ubuntu.com/community/UpgradeNotes for how to upgrade to',
+    '# newer versions of the distribution.',
+    `deb http://archive.ubuntu.com/ubuntu/ ${c} main restricted`,
+    `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates main restricted`,
+    `deb http://archive.ubuntu.com/ubuntu/ ${c} universe`,
+    `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates universe`,
+    `deb http://archive.ubuntu.com/ubuntu/ ${c} multiverse`,
+    `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates multiverse`,
+    `deb http://archive.ubuntu.com/ubuntu/ ${c}-backports main restricted universe multiverse`,
+    `deb http://security.ubuntu.com/ubuntu/ ${c}-security main restricted`,
+    `deb http://security.ubuntu.com/ubuntu/ ${c}-security universe`,
+    `deb http://security.ubuntu.com/ubuntu/ ${c}-security multiverse`,
+  );
 }

@@ -7,6 +7,7 @@
 import type { Tree } from '../fs/tree.js';
 import { lines } from './builder.js';
 import { ubuntuTree } from './ubuntu.js';
+import { sourcesList } from './ubuntuEtc.js';
 
 export type LegacyUbuntu = '14.04' | '16.04' | '18.04' | '20.04';
 
@@ -43,24 +44,6 @@ function osRelease(v: LegacyUbuntu, r: Legacy): string {
   return lines(...ls);
 }
 
-function sourcesList(r: Legacy): string {
-  const c = r.codename;
-  return lines(
-    '# See http://help.ubuntu.com/community/UpgradeNotes for how to upgrade to',
-    '# newer versions of the distribution.',
-    `deb http://archive.ubuntu.com/ubuntu/ ${c} main restricted`,
-    `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates main restricted`,
-    `deb http://archive.ubuntu.com/ubuntu/ ${c} universe`,
-    `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates universe`,
-    `deb http://archive.ubuntu.com/ubuntu/ ${c} multiverse`,
-    `deb http://archive.ubuntu.com/ubuntu/ ${c}-updates multiverse`,
-    `deb http://archive.ubuntu.com/ubuntu/ ${c}-backports main restricted universe multiverse`,
-    `deb http://security.ubuntu.com/ubuntu/ ${c}-security main restricted`,
-    `deb http://security.ubuntu.com/ubuntu/ ${c}-security universe`,
-    `deb http://security.ubuntu.com/ubuntu/ ${c}-security multiverse`,
-  );
-}
-
 export function ubuntuLegacyTree(v: LegacyUbuntu, mtimeMs: number): Tree {
   const r = LEGACY[v];
   const base = ubuntuTree('22.04');
@@ -72,7 +55,7 @@ export function ubuntuLegacyTree(v: LegacyUbuntu, mtimeMs: number): Tree {
   out['/etc/issue'] = file(`Ubuntu ${r.point} LTS \\n \\l\n\n`);
   out['/etc/issue.net'] = file(lines(`Ubuntu ${r.point} LTS`));
   out['/etc/debian_version'] = file(lines(r.debian));
-  out['/etc/apt/sources.list'] = file(sourcesList(r));
+  out['/etc/apt/sources.list'] = file(sourcesList(r.codename));
   out['/var/lib/dpkg/status'] = file('');
   return out;
 }

@@ -7,7 +7,7 @@
 import { isSysError, STRERROR, type Errno } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { readAll, screenRows } from './text.js';
+import { pagerFile, readAll, screenRows } from './text.js';
 
 const ENTER = '\x1b[?1049h\x1b[22;0;0t\x1b[?1h\x1b=';
 const LEAVE = '\x1b[?1049l\x1b[23;0;0t\r\x1b[K\x1b[?1l\x1b>';
@@ -25,21 +25,9 @@ const KEYS: Readonly<Record<string, string>> = {
 };
 
 export const less: Program = async (sys) => {
-  const args = sys.argv.slice(1);
-  const opt = args.find((a) => a.startsWith('-') && a !== '-');
-  if (opt) {
-    await sys.write(2, `dockersim: less ${opt} is not simulated\n`);
-    return 1;
-  }
-  if (args.length > 1) {
-    await sys.write(2, 'dockersim: less shows one file at a time here\n');
-    return 1;
-  }
-  const name = args[0];
-  if (name === undefined && sys.isatty(0)) {
-    await sys.write(2, 'Missing filename ("less --help" for help)\n');
-    return 1;
-  }
+  const file = await pagerFile(sys, 'less', 'Missing filename ("less --help" for help)\n');
+  if (!file) return 1;
+  const name = file.name;
   const text = await readInput(sys, name);
   if (text === null) return 1;
   if (!sys.isatty(1)) {

@@ -8,24 +8,12 @@ import { isSysError, STRERROR, type Errno } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program } from '../../engine/kernel/sys.js';
 import { utf8Length } from '../../engine/kernel/utf8.js';
-import { readAll, screenRows } from './text.js';
+import { pagerFile, readAll, screenRows } from './text.js';
 
 export const more: Program = async (sys) => {
-  const args = sys.argv.slice(1);
-  const opt = args.find((a) => a.startsWith('-') && a !== '-');
-  if (opt) {
-    await sys.write(2, `dockersim: more ${opt} is not simulated\n`);
-    return 1;
-  }
-  if (args.length > 1) {
-    await sys.write(2, 'dockersim: more shows one file at a time here\n');
-    return 1;
-  }
-  const name = args[0];
-  if (name === undefined && sys.isatty(0)) {
-    await sys.write(2, "more: bad usage\nTry 'more --help' for more information.\n");
-    return 1;
-  }
+  const file = await pagerFile(sys, 'more', "more: bad usage\nTry 'more --help' for more information.\n");
+  if (!file) return 1;
+  const name = file.name;
   let text: string;
   if (name === undefined || name === '-') text = await readAll(sys, 0);
   else {

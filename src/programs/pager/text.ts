@@ -1,5 +1,26 @@
-/** What the pagers share: reading all of their input, and cutting text into the rows a terminal shows. */
+/**
+ * What the pagers share: their arguments, reading all of their input, and cutting text into the rows a terminal
+ * shows.
+ */
 import type { Sys } from '../../engine/kernel/sys.js';
+
+/**
+ * The one file (or `-`, or none: standard input) a pager is given; options and several files are refused in one
+ * line. `missing` is what the pager says when it has neither a file nor a pipe. `null`: the pager has exited 1.
+ */
+export async function pagerFile(sys: Sys, tool: string, missing: string): Promise<{ name: string | undefined } | null> {
+  const args = sys.argv.slice(1);
+  const opt = args.find((a) => a.startsWith('-') && a !== '-');
+  let refusal: string | undefined;
+  if (opt) refusal = `dockersim: ${tool} ${opt} is not simulated\n`;
+  else if (args.length > 1) refusal = `dockersim: ${tool} shows one file at a time here\n`;
+  else if (args[0] === undefined && sys.isatty(0)) refusal = missing;
+  if (refusal !== undefined) {
+    await sys.write(2, refusal);
+    return null;
+  }
+  return { name: args[0] };
+}
 
 export async function readAll(sys: Sys, fd: number): Promise<string> {
   const parts: string[] = [];
