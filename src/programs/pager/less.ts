@@ -7,7 +7,7 @@
 import { isSysError, STRERROR, type Errno } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { pagerFile, readAll, screenRows } from './text.js';
+import { pagerFile, pagerKeys, readAll, screenRows } from './text.js';
 
 const ENTER = '\x1b[?1049h\x1b[22;0;0t\x1b[?1h\x1b=';
 const LEAVE = '\x1b[?1049l\x1b[23;0;0t\r\x1b[K\x1b[?1l\x1b>';
@@ -30,20 +30,8 @@ export const less: Program = async (sys) => {
   const name = file.name;
   const text = await readInput(sys, name);
   if (text === null) return 1;
-  if (!sys.isatty(1)) {
-    await sys.write(1, text);
-    return 0;
-  }
-  let keyFd = 0;
-  if (!sys.isatty(0)) {
-    try {
-      keyFd = sys.open('/dev/tty', 'r');
-    } catch (e) {
-      if (isProcessEnd(e)) throw e;
-      await sys.write(1, text);
-      return 0;
-    }
-  }
+  const keyFd = await pagerKeys(sys, text);
+  if (keyFd === null) return 0;
   return new Pager(sys, keyFd, text, name && name !== '-' ? name : null).run();
 };
 

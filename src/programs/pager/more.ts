@@ -8,7 +8,7 @@ import { isSysError, STRERROR, type Errno } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program } from '../../engine/kernel/sys.js';
 import { utf8Length } from '../../engine/kernel/utf8.js';
-import { pagerFile, readAll, screenRows } from './text.js';
+import { pagerFile, pagerKeys, readAll, screenRows } from './text.js';
 
 export const more: Program = async (sys) => {
   const file = await pagerFile(sys, 'more', "more: bad usage\nTry 'more --help' for more information.\n");
@@ -29,20 +29,8 @@ export const more: Program = async (sys) => {
       return 0;
     }
   }
-  if (!sys.isatty(1)) {
-    await sys.write(1, text);
-    return 0;
-  }
-  let keyFd = 0;
-  if (!sys.isatty(0)) {
-    try {
-      keyFd = sys.open('/dev/tty', 'r');
-    } catch (e) {
-      if (isProcessEnd(e)) throw e;
-      await sys.write(1, text);
-      return 0;
-    }
-  }
+  const keyFd = await pagerKeys(sys, text);
+  if (keyFd === null) return 0;
   const { rows, cols } = sys.getWinSize(1);
   const lines = screenRows(text, cols);
   const total = utf8Length(text);

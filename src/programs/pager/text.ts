@@ -2,6 +2,7 @@
  * What the pagers share: their arguments, reading all of their input, and cutting text into the rows a terminal
  * shows.
  */
+import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 
 /**
@@ -20,6 +21,23 @@ export async function pagerFile(sys: Sys, tool: string, missing: string): Promis
     return null;
   }
   return { name: args[0] };
+}
+
+/**
+ * Where a pager reads its keys: standard input, or /dev/tty when the text comes down a pipe. With no terminal
+ * to page on it copies the text out as cat would and answers null.
+ */
+export async function pagerKeys(sys: Sys, text: string): Promise<number | null> {
+  if (sys.isatty(1)) {
+    if (sys.isatty(0)) return 0;
+    try {
+      return sys.open('/dev/tty', 'r');
+    } catch (e) {
+      if (isProcessEnd(e)) throw e;
+    }
+  }
+  await sys.write(1, text);
+  return null;
 }
 
 export async function readAll(sys: Sys, fd: number): Promise<string> {
