@@ -119,6 +119,15 @@ export function routeTable(ifaces: readonly NetInterface[]): { dest: string; gw:
   return out;
 }
 
+/** `netstat -r` (busybox's too): the kernel's IPv4 routes as net-tools lays them out. */
+function routingTable(sys: Sys): string {
+  let text = 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n';
+  for (const r of routeTable(sys.netInterfaces())) {
+    text += `${r.dest.padEnd(15)} ${r.gw.padEnd(15)} ${r.mask.padEnd(15)} ${r.flags.padEnd(5)} ${'0'.padStart(5)} ${'0'.padEnd(6)} ${'0'.padStart(5)} ${r.iface}\n`;
+  }
+  return text;
+}
+
 export const netstat: Program = async (sys) => {
   const o = parseFlags(sys.argv, 'tlanpr4');
   if (typeof o === 'string') {
@@ -126,11 +135,7 @@ export const netstat: Program = async (sys) => {
     return 1;
   }
   if (o.routes) {
-    let text = 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n';
-    for (const r of routeTable(sys.netInterfaces())) {
-      text += `${r.dest.padEnd(15)} ${r.gw.padEnd(15)} ${r.mask.padEnd(15)} ${r.flags.padEnd(5)} ${'0'.padStart(5)} ${'0'.padEnd(6)} ${'0'.padStart(5)} ${r.iface}\n`;
-    }
-    await sys.write(1, text);
+    await sys.write(1, routingTable(sys));
     return 0;
   }
   const rows = select(sys, o);
@@ -163,11 +168,7 @@ export const busyboxNetstat: Program = async (sys) => {
     return 1;
   }
   if (o.routes) {
-    let text = 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n';
-    for (const r of routeTable(sys.netInterfaces())) {
-      text += `${r.dest.padEnd(15)} ${r.gw.padEnd(15)} ${r.mask.padEnd(15)} ${r.flags.padEnd(5)} ${'0'.padStart(5)} ${'0'.padEnd(6)} ${'0'.padStart(5)} ${r.iface}\n`;
-    }
-    await sys.write(1, text);
+    await sys.write(1, routingTable(sys));
     return 0;
   }
   let text = `Active Internet connections (${o.all ? 'servers and established' : o.listening ? 'only servers' : 'w/o servers'})\n`;
