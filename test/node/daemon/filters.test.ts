@@ -11,7 +11,10 @@ let a: TestDaemon;
 
 describe.skipIf(!HAVE_DOCKER)('filters through the real docker CLI', () => {
   beforeAll(async () => {
-    a = await testDaemon({ clock: { kind: 'manual' }, seed: 3, bootEpochMs: Date.now() - 120_000 });
+    // The real CLI reads the wall clock a moment after the simulated one reads its own, so CREATED must not sit
+    // at a go-units boundary: booted 120 s back, the containers (made a few virtual seconds after boot) were
+    // just under "2 minutes ago" and a slow run crossed it; 90 s back leaves ~30 s before it.
+    a = await testDaemon({ clock: { kind: 'manual' }, seed: 3, bootEpochMs: Date.now() - 90_000 });
     const setup = [
       ['run', '-d', '--name', 'web', '--label', 'app=web', '--label', 'tier=front', 'busybox', 'sleep', '1000'],
       ['run', '-d', '--name', 'db', '--label', 'app=db', 'ubuntu', 'sleep', '1000'],
