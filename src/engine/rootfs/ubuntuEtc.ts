@@ -1,6 +1,6 @@
 import { lines } from './builder.js';
 import type { UbuntuVersion } from './ubuntuPackages.js';
-import { ubuntuArchive } from './packages/archive.js';
+import { imageBase } from './packages/base.js';
 import { imageStatus } from './packages/status.js';
 
 /** Release facts of the two ubuntu images modelled (24.04.1 and 22.04.5 point releases). */
@@ -249,7 +249,7 @@ export const DOCKER_APT_CONF: Record<string, string> = {
 
 /** /var/lib/dpkg/status: every package the image ships (engine/rootfs/packages). */
 export function dpkgStatus(r: UbuntuRelease): string {
-  return imageStatus(ubuntuArchive(r.version));
+  return imageStatus(imageBase(r.version));
 }
 
 /** /etc/apt/sources.list as Ubuntu's images before 24.04 ship it (one-line `deb` entries). */

@@ -2,7 +2,7 @@
  * /var/lib/dpkg/status stanzas: how dpkg records an installed package (its fields in dpkg's order). The
  * image builders write the image's own packages with it; apt and dpkg read and rewrite the same file.
  */
-import { formatRelations, UBUNTU_MAINTAINER, type DebPackage, type UbuntuArchive } from './archive.js';
+import { formatRelations, UBUNTU_MAINTAINER, type DebPackage } from './base.js';
 
 /** dpkg's field order in the status file. */
 const FIELD_ORDER = [
@@ -44,6 +44,6 @@ export function statusFields(p: DebPackage, status = 'install ok installed'): Ma
 }
 
 /** The image's /var/lib/dpkg/status: every package it ships, sorted by name as dpkg writes it. */
-export function imageStatus(archive: UbuntuArchive): string {
-  return [...archive.base.keys()].sort().map((n) => formatStanza(statusFields(archive.base.get(n)!))).join('\n');
+export function imageStatus(base: ReadonlyMap<string, DebPackage>): string {
+  return [...base.keys()].sort().map((n) => formatStanza(statusFields(base.get(n)!))).join('\n');
 }
