@@ -8,7 +8,6 @@ import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { parseArgs, type LongOpt, type ParsedOpt } from '../lib/args.js';
 import { Output, errorText, quoteLocale } from '../lib/output.js';
-import { HELP } from './help.js';
 
 export interface ToolDef {
   readonly name: string;
@@ -72,7 +71,12 @@ export function versionText(def: ToolDef): string {
   );
 }
 
-export function helpText(name: string, body = HELP[name] ?? ''): string {
+/**
+ * `--help`'s text. The coreutils' help pages are a chunk of their own, loaded the first time one is asked for:
+ * `cat` runs at every login, its help almost never.
+ */
+export async function helpText(sys: Sys, name: string, body?: string): Promise<string> {
+  body ??= (await sys.hostLoad('coreutils-help', () => import('./help.js'))).HELP[name] ?? '';
   return (
     `${body}\n` +
     'GNU coreutils online help: <https://www.gnu.org/software/coreutils/>\n' +
@@ -109,7 +113,7 @@ export function tool(def: ToolDef, body: ToolBody, help?: () => string): Program
         // GNU tools act on --help/--version as soon as getopt returns them, so the first one wins.
         const info = opts.find((o) => o.key === 'help' || o.key === 'version');
         if (info) {
-          await sys.write(1, info.key === 'help' ? (help ? help() : helpText(def.name)) : versionText(def));
+          await sys.write(1, info.key === 'help' ? (help ? help() : await helpText(sys, def.name)) : versionText(def));
           return 0;
         }
       }

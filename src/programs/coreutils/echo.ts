@@ -6,7 +6,7 @@ const def = { name: 'echo', authors: 'Written by Brian Fox and Chet Ramey.', raw
 
 export const echo = tool(def, async (t, _o, args) => {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '--version')) {
-    await t.out.write(args[0] === '--help' ? helpText('echo') : versionText(def));
+    await t.out.write(args[0] === '--help' ? await helpText(t.sys, 'echo') : versionText(def));
     return 0;
   }
   let newline = true;

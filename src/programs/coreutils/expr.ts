@@ -167,7 +167,7 @@ export const expr = tool(
   { name: 'expr', authors: 'Written by Mike Parker, James Youngman, and Paul Eggert.', usageStatus: 2, rawArgs: true },
   async (t, _o, args) => {
     if (args.length === 1 && (args[0] === '--help' || args[0] === '--version')) {
-      await t.out.write(args[0] === '--help' ? helpText('expr') : versionText({ name: 'expr', authors: 'Written by Mike Parker, James Youngman, and Paul Eggert.' }));
+      await t.out.write(args[0] === '--help' ? await helpText(t.sys, 'expr') : versionText({ name: 'expr', authors: 'Written by Mike Parker, James Youngman, and Paul Eggert.' }));
       return 0;
     }
     if (args[0] === '--') args = args.slice(1);

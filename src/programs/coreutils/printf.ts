@@ -65,7 +65,7 @@ export const printf = tool(
   { name: 'printf', authors: 'Written by David MacKenzie.', rawArgs: true },
   async (t, _o, args) => {
     if (args.length === 1 && (args[0] === '--help' || args[0] === '--version')) {
-      await t.out.write(args[0] === '--help' ? helpText('printf') : versionText({ name: 'printf', authors: 'Written by David MacKenzie.' }));
+      await t.out.write(args[0] === '--help' ? await helpText(t.sys, 'printf') : versionText({ name: 'printf', authors: 'Written by David MacKenzie.' }));
       return 0;
     }
     if (args[0] === '--') args = args.slice(1);

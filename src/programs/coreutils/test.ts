@@ -64,7 +64,7 @@ function testProgram(bracket: boolean): Program {
     let args = sys.argv.slice(1);
     if (bracket) {
       if (args.length === 1 && (args[0] === '--help' || args[0] === '--version')) {
-        await sys.write(1, args[0] === '--help' ? helpText('test', TEST_HELP) : versionText({ name: '[', authors: 'Written by Kevin Braunsdorf and Matthew Bradburn.' }));
+        await sys.write(1, args[0] === '--help' ? await helpText(sys, 'test', TEST_HELP) : versionText({ name: '[', authors: 'Written by Kevin Braunsdorf and Matthew Bradburn.' }));
         return 0;
       }
       if (args[args.length - 1] !== ']') {

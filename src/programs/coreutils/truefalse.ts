@@ -6,7 +6,7 @@ function constant(name: 'true' | 'false', status: number): Program {
   return async (sys) => {
     const a = sys.argv[1];
     if (sys.argv.length === 2 && (a === '--help' || a === '--version')) {
-      await sys.write(1, a === '--help' ? helpText(name) : versionText({ name, authors: 'Written by Jim Meyering.' }));
+      await sys.write(1, a === '--help' ? await helpText(sys, name) : versionText({ name, authors: 'Written by Jim Meyering.' }));
     }
     return status;
   };
