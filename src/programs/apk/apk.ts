@@ -1,6 +1,7 @@
 /**
  * apk-tools 2.14 (alpine:3.21's package manager) over the offline v3.21 index (engine/rootfs/packages/
- * alpine321.ts): update, add, del, info and search. Its state is apk's own files: /etc/apk/world, the
+ * alpine321.ts): update, add, del and info (search is refused: the index here is a slice, and a partial
+ * answer would mislead). Its state is apk's own files: /etc/apk/world, the
  * installed database /lib/apk/db/installed and the index cache /var/cache/apk/APKINDEX.*.tar.gz, which
  * apk refreshes by itself when it is missing or older than 4 hours, so a fresh container's `apk add`
  * prints the `fetch` lines an Ubuntu container needs `apt-get update` for. Messages are apk_message (stdout),
@@ -10,7 +11,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import type { Tree } from '../../engine/fs/tree.js';
 import {
-  ALPINE_321_INDEX, ALPINE_BASE_SIZES, ALPINE_MIRROR_HOST, ALPINE_REPOS, apkPackageFiles, type AlpineRepo, type ApkPackage,
+  ALPINE_321_INDEX, ALPINE_321_OFFERED, ALPINE_321_UNMODELLED, ALPINE_BASE_SIZES, ALPINE_MIRROR_HOST, ALPINE_REPOS, apkPackageFiles, type AlpineRepo, type ApkPackage,
 } from '../../engine/rootfs/packages/alpine321.js';
 import { BANDWIDTH_BYTES_PER_MS, REQUEST_MS } from '../apt/fetch.js';
 import { getaddrinfo } from '../lib/resolver.js';
@@ -233,6 +234,10 @@ async function commit(run: ApkRun, world: string[], installed: Map<string, Insta
   // The image's own packages carry no dependency lines here: they stay, as their real dependents keep them.
   const roots = [...world, ...[...installed.values()].filter((p) => p.base).map((p) => p.name)];
   const s = solve(roots, deps, available);
+  const unmodelled = s.missing.filter((m) => ALPINE_321_UNMODELLED.has(m));
+  if (unmodelled.length && available.size) {
+    return refuse(run, `${unmodelled.join(', ')}: in Alpine v3.21 but not simulated in dockersim (it models ${ALPINE_321_OFFERED.join(' and ')} with their dependencies)`);
+  }
   if (s.missing.length) {
     await run.err('ERROR: unable to select packages:');
     for (const m of s.missing) await run.err(`  ${m} (no such package):\n    required by: world[${m}]`);
@@ -333,19 +338,24 @@ async function add(run: ApkRun, names: readonly string[]): Promise<number> {
 async function del(run: ApkRun, names: readonly string[]): Promise<number> {
   const installed = readInstalled(run.sys);
   const world = readWorld(run.sys);
+  let errors = 0;
   for (const n of names) {
-    if (!installed.has(n) && !ALPINE_321_INDEX.has(n) && !world.includes(n)) {
+    // apk knows a name from the installed database, the world, or an index it has cached.
+    const indexed = (ALPINE_321_INDEX.has(n) || ALPINE_321_UNMODELLED.has(n)) && ALPINE_REPOS.some((r) => run.sys.fs.exists(`${CACHE_DIR}/${r.cacheFile}`));
+    if (!installed.has(n) && !indexed && !world.includes(n)) {
       await run.err(`ERROR: No such package: ${n}`);
-      return 1;
-    }
-    if (installed.get(n)?.base) return refuse(run, `removing ${n}, a package of the image itself, is not simulated in dockersim`);
+      errors++;
+    } else if (installed.get(n)?.base) return refuse(run, `removing ${n}, a package of the image itself, is not simulated in dockersim`);
   }
+  if (errors) return Math.min(99, errors);
   const newWorld = world.filter((w) => !names.includes(w));
   const deps = new Map<string, readonly string[]>([...installed.values()].map((p) => [p.name, p.depends]));
   const kept = names.filter((n) => installed.has(n)).map((n) => [n, keptBy(n, newWorld, deps)] as const).filter(([, by]) => by.length);
   if (kept.length) {
     await run.msg('World updated, but the following packages are not removed due to:');
     for (const [n, by] of kept) await run.msg(`  ${n}: ${by.join(' ')}`);
+    // del_main ends the block with a bare newline.
+    await run.msg('');
   }
   return commit(run, newWorld, installed, new Map());
 }
@@ -353,16 +363,6 @@ async function del(run: ApkRun, names: readonly string[]): Promise<number> {
 async function info(run: ApkRun, args: readonly string[]): Promise<number> {
   if (args.length) return refuse(run, 'apk info with arguments is not simulated in dockersim (plain `apk info` lists what is installed)');
   for (const name of [...readInstalled(run.sys).keys()].sort()) await run.out.write(`${name}\n`);
-  await run.out.flush();
-  return 0;
-}
-
-async function search(run: ApkRun, args: readonly string[]): Promise<number> {
-  const repos = await openRepos(run, false);
-  if (typeof repos === 'string') return refuse(run, repos);
-  const pats = args.map((a) => new RegExp(`^${a.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
-  const matches = [...repos.available.values()].filter((p) => pats.length === 0 || pats.some((re) => re.test(p.name) || re.test(`${p.name}-${p.version}`) || args.some((a) => !/[*?]/.test(a) && p.name.includes(a))));
-  for (const p of matches.sort((a, b) => (a.name < b.name ? -1 : 1))) await run.out.write(`${p.name}-${p.version}\n`);
   await run.out.flush();
   return 0;
 }
@@ -388,8 +388,8 @@ export const apk: Program = async (sys) => {
   }
   const run = new ApkRun(sys, opts);
   const [cmd, ...args] = rest;
-  if (cmd === undefined) return refuse(run, 'a command is needed (update, add, del, info, search)');
-  if (!['update', 'add', 'del', 'info', 'search'].includes(cmd)) return refuse(run, `'${cmd}' is not simulated in dockersim`);
+  if (cmd === undefined) return refuse(run, 'a command is needed (update, add, del, info)');
+  if (!['update', 'add', 'del', 'info'].includes(cmd)) return refuse(run, `'${cmd}' is not simulated in dockersim`);
   if (WRITE_APPLETS.has(cmd)) {
     const e = lockError(sys);
     if (e !== null) {
@@ -408,9 +408,7 @@ export const apk: Program = async (sys) => {
       return add(run, args);
     case 'del':
       return del(run, args);
-    case 'info':
-      return info(run, args);
     default:
-      return search(run, args);
+      return info(run, args);
   }
 };

@@ -77,6 +77,23 @@ export const ALPINE_321_PACKAGES: readonly ApkPackage[] = [
     'dir:/etc/terminfo/v', 'etc:/etc/terminfo/v/vt100=(terminfo)\n'], 'Descriptions of common terminals'),
 ];
 
+/**
+ * Real v3.21 packages a tutorial may ask for that dockersim does not model: apk refuses them in one line
+ * rather than calling them a typo.
+ */
+export const ALPINE_321_UNMODELLED: ReadonlySet<string> = new Set(`
+  nginx git vim nano python3 py3-pip nodejs npm openssh openssh-client openssl wget iputils bind-tools redis postgresql
+  mariadb mysql htop jq make gcc g++ build-base tzdata ca-certificates sudo shadow procps util-linux coreutils findutils
+  grep sed gawk less tar gzip unzip zip rsync tini su-exec dumb-init go rust cargo ruby php83 openjdk17 openjdk21 apache2
+  lighttpd supervisor net-tools iproute2 tcpdump nmap socat netcat-openbsd busybox-extras musl-dev linux-headers
+  libc6-compat gcompat file tree xz zstd perl docker docker-cli git-lfs ncurses zsh fish tmux screen emacs neovim
+  postgresql-client redis-cli sqlite mongodb-tools memcached haproxy traefik caddy openrc bash-completion man-pages
+  mandoc ripgrep fzf lsof strace gdb nginx-mod-http-headers-more xxd vim-common iperf3 mtr
+`.trim().split(/\s+/));
+
+/** What a learner can install here (the rest of the table is their dependencies). */
+export const ALPINE_321_OFFERED = ['bash', 'curl'] as const;
+
 export const ALPINE_321_INDEX: ReadonlyMap<string, ApkPackage> = new Map(ALPINE_321_PACKAGES.map((p) => [p.name, p]));
 
 /** The files a package puts on disk, as a tree rooted at `/` whose files carry `mtimeMs`. */
