@@ -209,9 +209,10 @@ async function openRepos(run: ApkRun, force: boolean): Promise<Repos | string> {
   return { available, loaded, unavailable, stale };
 }
 
-async function okLine(run: ApkRun, installed: ReadonlyMap<string, Installed>): Promise<void> {
+async function okLine(run: ApkRun, installed: ReadonlyMap<string, Installed>, errors: number): Promise<void> {
   const bytes = [...installed.values()].reduce((s, p) => s + p.size, 0);
-  await run.msg(`OK: ${Math.floor(bytes / (1024 * 1024))} MiB in ${installed.size} packages`);
+  const head = errors ? `${errors} error${errors > 1 ? 's' : ''};` : 'OK:';
+  await run.msg(`${head} ${Math.floor(bytes / (1024 * 1024))} MiB in ${installed.size} packages`);
 }
 
 // ---- applets
@@ -259,13 +260,16 @@ async function commit(run: ApkRun, world: string[], installed: Map<string, Insta
     if (removeFiles(sys, p.files)) trigger = true;
     installed.delete(name);
   }
+  let errors = 0;
   for (const p of s.install) {
     await run.msg(`(${++n}/${total}) Installing ${p.name} (${p.version})`);
     await run.out.flush();
     const err = await download(run, Math.ceil(p.size / 2));
     if (err !== null) {
+      // The package stays out of the database; apk goes on with the next one and counts the errors.
       await run.err(`ERROR: ${p.name}-${p.version}: ${err}`);
-      return 1;
+      errors++;
+      continue;
     }
     const tree = apkPackageFiles(p, BUILD_TIME);
     if (writeFiles(sys, tree)) trigger = true;
@@ -280,9 +284,9 @@ async function commit(run: ApkRun, world: string[], installed: Map<string, Insta
   if (trigger) await run.msg(BUSYBOX_TRIGGER);
   sys.fs.writeFile(DB, [...installed.values()].map((p) => p.text).join('\n'));
   sys.fs.writeFile(WORLD, world.map((w) => `${w}\n`).join(''));
-  await okLine(run, installed);
+  await okLine(run, installed, errors);
   await run.out.flush();
-  return 0;
+  return Math.min(99, errors);
 }
 
 function writeFiles(sys: Sys, tree: Tree): boolean {
