@@ -38,11 +38,11 @@ export const ALPINE_BUSYBOX_LINKS: Readonly<Record<'/bin' | '/sbin' | '/usr/bin'
     setfont setlogcons`),
 };
 
-/** The 16 packages of the alpine:3.21 image, `[name, version]`. */
+/** The 15 packages of the alpine:3.21 image, `[name, version]`. */
 export const ALPINE_PACKAGES: readonly (readonly [string, string])[] = [
   ['alpine-baselayout', '3.6.8-r1'], ['alpine-baselayout-data', '3.6.8-r1'], ['alpine-keys', '2.5-r0'],
   ['alpine-release', '3.21.3-r0'], ['apk-tools', '2.14.6-r3'], ['busybox', '1.37.0-r12'],
-  ['busybox-binsh', '1.37.0-r12'], ['ca-certificates-bundle', '20241121-r1'], ['libc-utils', '0.7.2-r6'], ['libcrypto3', '3.3.3-r0'],
+  ['busybox-binsh', '1.37.0-r12'], ['ca-certificates-bundle', '20241121-r1'], ['libcrypto3', '3.3.3-r0'],
   ['libssl3', '3.3.3-r0'], ['musl', '1.2.5-r9'], ['musl-utils', '1.2.5-r9'], ['scanelf', '1.3.8-r1'],
   ['ssl_client', '1.37.0-r12'], ['zlib', '1.3.1-r2'],
 ];
@@ -190,7 +190,7 @@ function addEtc(b: TreeBuilder, accounts: AlpineAccounts): void {
   b.link('/etc/mtab', '../proc/mounts');
   b.file('/etc/apk/arch', lines('x86_64'));
   b.file('/etc/apk/repositories', lines('https://dl-cdn.alpinelinux.org/alpine/v3.21/main', 'https://dl-cdn.alpinelinux.org/alpine/v3.21/community'));
-  b.file('/etc/apk/world', lines('alpine-baselayout', 'alpine-keys', 'alpine-release', 'apk-tools', 'busybox', 'ca-certificates-bundle', 'libc-utils'));
+  b.file('/etc/apk/world', lines('alpine-baselayout', 'alpine-keys', 'alpine-release', 'apk-tools', 'busybox', 'ca-certificates-bundle'));
   b.file('/etc/apk/keys/alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub', lines('-----BEGIN PUBLIC KEY-----', '(trimmed)', '-----END PUBLIC KEY-----'));
   b.file('/etc/secfixes.d/alpine', lines('secfixes:', '  3.12.0-r0:', '    - CVE-2019-5021'));
 }

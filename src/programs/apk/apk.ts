@@ -339,7 +339,18 @@ async function add(run: ApkRun, names: readonly string[]): Promise<number> {
   return commit(run, world, readInstalled(run.sys), repos.available);
 }
 
+/** del opens the repositories without refreshing them: a missing cache is a warning, as apk_db_add_repository words it. */
+async function openCachedRepos(run: ApkRun): Promise<void> {
+  if (run.opts.noCache) return;
+  const urls = (readText(run.sys, '/etc/apk/repositories') ?? '').split('\n').map((l) => l.trim().replace(/\/+$/, '')).filter((l) => l && !l.startsWith('#'));
+  for (const url of urls) {
+    const repo = ALPINE_REPOS.find((r) => r.url === url);
+    if (repo && !run.sys.fs.exists(`${CACHE_DIR}/${repo.cacheFile}`)) await run.err(`WARNING: opening from cache ${url}: No such file or directory`);
+  }
+}
+
 async function del(run: ApkRun, names: readonly string[]): Promise<number> {
+  await openCachedRepos(run);
   const installed = readInstalled(run.sys);
   const world = readWorld(run.sys);
   let errors = 0;
