@@ -396,6 +396,11 @@ export const apk: Program = async (sys) => {
     if (a === '--no-cache') opts.noCache = true;
     else if (a === '-U' || a === '--update-cache') opts.updateCache = true;
     else if (a === '-q' || a === '--quiet') opts.quiet = true;
+    else if (a === '-V' || a === '--version') {
+      // apk-tools-2.14.6-r3 is the image's build; the option ends the run at once (-ESHUTDOWN, exit 0).
+      await sys.write(1, 'apk-tools 2.14.6, compiled for x86_64.\n');
+      return 0;
+    }
     else if (a.startsWith('-')) {
       await sys.write(2, `apk: option ${a} is not simulated in dockersim\n`);
       return 1;
