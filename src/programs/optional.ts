@@ -38,5 +38,6 @@ export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'text', load: () => import('./text/index.js'), names: ['sed', 'mawk', 'tar', 'gzip'] },
   { chunk: 'apt', load: () => import('./apt/index.js'), names: ['apt-get', 'apt', 'apt-cache', 'dpkg', 'dpkg-query'] },
   { chunk: 'nano', load: () => import('./nano/index.js'), names: ['nano', 'nano-6.2'] },
+  { chunk: 'apk', load: () => import('./apk/index.js'), names: ['apk'] },
   { chunk: 'pager', load: () => import('./pager/index.js'), names: ['less', 'more', 'man'] },
 ];

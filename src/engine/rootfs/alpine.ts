@@ -190,7 +190,7 @@ function addEtc(b: TreeBuilder, accounts: AlpineAccounts): void {
   b.link('/etc/mtab', '../proc/mounts');
   b.file('/etc/apk/arch', lines('x86_64'));
   b.file('/etc/apk/repositories', lines('https://dl-cdn.alpinelinux.org/alpine/v3.21/main', 'https://dl-cdn.alpinelinux.org/alpine/v3.21/community'));
-  b.file('/etc/apk/world', lines('alpine-baselayout', 'alpine-keys', 'alpine-release', 'apk-tools', 'busybox', 'ca-certificates-bundle', 'libc-utils'));
+  b.file('/etc/apk/world', lines('alpine-baselayout', 'alpine-keys', 'alpine-release', 'apk-tools', 'busybox', 'ca-certificates-bundle'));
   b.file('/etc/apk/keys/alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub', lines('-----BEGIN PUBLIC KEY-----', '(trimmed)', '-----END PUBLIC KEY-----'));
   b.file('/etc/secfixes.d/alpine', lines('secfixes:', '  3.12.0-r0:', '    - CVE-2019-5021'));
 }
