@@ -883,6 +883,18 @@ export class Interp {
     for (const s of body) await this.exec(s);
   }
 
+  /** One pass of a loop's body, after its CPU tick; true when the body ran `break`. */
+  private async iteration(body: Stmt): Promise<boolean> {
+    await this.tick();
+    try {
+      await this.exec(body);
+    } catch (err) {
+      if (err === BREAK) return true;
+      if (err !== CONTINUE) throw err;
+    }
+    return false;
+  }
+
   private async exec(s: Stmt): Promise<void> {
     switch (s.k) {
       case 'expr':
@@ -921,50 +933,26 @@ export class Interp {
         return this.block(s.body);
       case 'while':
         while (this.truthy(await this.eval(s.c))) {
-          await this.tick();
-          try {
-            await this.exec(s.body);
-          } catch (err) {
-            if (err === BREAK) break;
-            if (err !== CONTINUE) throw err;
-          }
+          if (await this.iteration(s.body)) break;
         }
         return;
       case 'do':
         do {
-          await this.tick();
-          try {
-            await this.exec(s.body);
-          } catch (err) {
-            if (err === BREAK) break;
-            if (err !== CONTINUE) throw err;
-          }
+          if (await this.iteration(s.body)) break;
         } while (this.truthy(await this.eval(s.c)));
         return;
       case 'for':
         if (s.init) await this.eval(s.init);
         while (!s.c || this.truthy(await this.eval(s.c))) {
-          await this.tick();
-          try {
-            await this.exec(s.body);
-          } catch (err) {
-            if (err === BREAK) break;
-            if (err !== CONTINUE) throw err;
-          }
+          if (await this.iteration(s.body)) break;
           if (s.step) await this.eval(s.step);
         }
         return;
       case 'forin': {
         const keys = [...this.array(s.arr).keys()];
         for (const k of keys) {
-          await this.tick();
           await this.assignTo(s.v, new StrNum(k));
-          try {
-            await this.exec(s.body);
-          } catch (err) {
-            if (err === BREAK) break;
-            if (err !== CONTINUE) throw err;
-          }
+          if (await this.iteration(s.body)) break;
         }
         return;
       }
