@@ -4,6 +4,7 @@ import { DOCKER_BASH_COMPLETION } from './dockerCompletion.js';
 import { ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE } from './dotfiles.js';
 import { imageMtime } from './images.js';
 import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntuEtc.js';
+import { NOBLE_BASE } from './packages/noble.js';
 import { addUbuntuSystem } from './ubuntu.js';
 
 const w = (s: string): string[] => s.trim().split(/\s+/);
@@ -53,7 +54,7 @@ exit 0
 export function hostTree(opts: HostOptions = {}): Tree {
   const hostname = opts.hostname ?? 'dockersim';
   const b = new TreeBuilder(imageMtime('ubuntu:24.04'));
-  addUbuntuSystem(b, '24.04', { host: true });
+  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true });
   addHostPrograms(b);
   addHostAccounts(b, opts.dockerGroup ?? false);
   addHostEtc(b, hostname);

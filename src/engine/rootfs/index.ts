@@ -6,6 +6,8 @@ import { nginxAlpineTree, nginxDebianTree } from './nginxImage.js';
 import { hostTree, type HostOptions } from './host.js';
 import type { ImageRef } from './images.js';
 import { redisImageTree } from './redis.js';
+import { JAMMY_BASE } from './packages/jammy.js';
+import { NOBLE_BASE } from './packages/noble.js';
 import { ubuntuTree } from './ubuntu.js';
 import { ubuntuLegacyTree } from './ubuntuLegacy.js';
 import { imageMtime } from './images.js';
@@ -22,8 +24,8 @@ export { addDebianSlim } from './debian.js';
  * or transform the result without sharing state.
  */
 export const ROOTFS: { readonly [K in ImageRef]: () => Tree } & { readonly host: (opts?: HostOptions) => Tree } = {
-  'ubuntu:24.04': () => ubuntuTree('24.04'),
-  'ubuntu:22.04': () => ubuntuTree('22.04'),
+  'ubuntu:24.04': () => ubuntuTree('24.04', NOBLE_BASE),
+  'ubuntu:22.04': () => ubuntuTree('22.04', JAMMY_BASE),
   'ubuntu:20.04': () => ubuntuLegacyTree('20.04', imageMtime('ubuntu:20.04')),
   'ubuntu:18.04': () => ubuntuLegacyTree('18.04', imageMtime('ubuntu:18.04')),
   'ubuntu:16.04': () => ubuntuLegacyTree('16.04', imageMtime('ubuntu:16.04')),

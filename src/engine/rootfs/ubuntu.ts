@@ -3,9 +3,11 @@ import { TreeBuilder, lines } from './builder.js';
 import { BASH_BASHRC, ETC_PROFILE, ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE } from './dotfiles.js';
 import { imageMtime } from './images.js';
 import {
-  DOCKER_APT_CONF, ENVIRONMENT, UBUNTU_RELEASES, aptSources, baseGroups, basePasswd, dpkgStatus, loginDefs,
+  DOCKER_APT_CONF, ENVIRONMENT, UBUNTU_RELEASES, aptSources, baseGroups, basePasswd, loginDefs,
   lsbRelease, nsswitch, osRelease, shadowLine, shells, type UbuntuRelease,
 } from './ubuntuEtc.js';
+import { baseFromList } from './packages/base.js';
+import { imageStatus } from './packages/status.js';
 import { MINIMIZED_MAN, PERL_VERSION, WRAPPER_SCRIPTS, ubuntuAlternatives, ubuntuPackages, type UbuntuVersion } from './ubuntuPackages.js';
 
 export type { UbuntuVersion } from './ubuntuPackages.js';
@@ -19,11 +21,14 @@ export const PROGRAM_OF_FILE: Readonly<Record<string, string>> = {
   'nc.openbsd': 'nc',
 };
 
-/** The official `ubuntu:<version>` image's root filesystem. */
-export function ubuntuTree(version: UbuntuVersion): Tree {
+/**
+ * The official `ubuntu:<version>` image's root filesystem. `packages` is the image's package list
+ * (packages/noble.ts, jammy.ts), given by the caller so the host's boot carries only its own release's.
+ */
+export function ubuntuTree(version: UbuntuVersion, packages: string): Tree {
   const r = UBUNTU_RELEASES[version];
   const b = new TreeBuilder(imageMtime(`ubuntu:${version}`));
-  addUbuntuSystem(b, version);
+  addUbuntuSystem(b, version, packages);
   addImageAccounts(b, r);
   b.file('/root/.bashrc', ROOT_BASHRC).file('/root/.profile', ROOT_PROFILE);
   return b.build();
@@ -33,13 +38,13 @@ export function ubuntuTree(version: UbuntuVersion): Tree {
  * Everything an Ubuntu root shares whether it is the container image or the host: usr-merged layout,
  * binaries, /etc minus the account databases, /var. Accounts and dotfiles are the caller's.
  */
-export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, opts: { host?: boolean } = {}): void {
+export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, packages: string, opts: { host?: boolean } = {}): void {
   const r = UBUNTU_RELEASES[version];
   addLayout(b, version);
   addBinaries(b, version);
   addLibraries(b);
   addEtc(b, r, opts.host ?? false);
-  addVar(b, r);
+  addVar(b, r, packages);
   addShare(b);
   if (!opts.host) b.file('/usr/bin/man', MINIMIZED_MAN, 0o755);
 }
@@ -148,14 +153,14 @@ function addEtc(b: TreeBuilder, r: UbuntuRelease, host: boolean): void {
   ));
 }
 
-function addVar(b: TreeBuilder, r: UbuntuRelease): void {
+function addVar(b: TreeBuilder, r: UbuntuRelease, packages: string): void {
   b.dirs(['/var/backups', '/var/cache/debconf', '/var/lib/dpkg/info', '/var/lib/dpkg/updates', '/var/lib/dpkg/alternatives', '/var/lib/misc', '/var/lib/pam', '/var/local', '/var/opt', '/var/spool']);
   b.dir('/var/cache/ldconfig', 0o700).dir('/var/tmp', 0o1777).dir('/var/mail', 0o2775, 0, 8);
   b.dirs(['/var/cache/apt/archives', '/var/lib/apt/lists']);
   const aptUid = r.version === '24.04' ? 42 : 100;
   b.dir('/var/cache/apt/archives/partial', 0o700, aptUid, 0).dir('/var/lib/apt/lists/partial', 0o700, aptUid, 0);
   b.file('/var/lib/apt/lists/lock', '', 0o640);
-  b.file('/var/lib/dpkg/status', dpkgStatus(r)).file('/var/lib/dpkg/lock', '', 0o640).file('/var/lib/dpkg/available', '');
+  b.file('/var/lib/dpkg/status', imageStatus(baseFromList(packages, r.codename, new Map()))).file('/var/lib/dpkg/lock', '', 0o640).file('/var/lib/dpkg/available', '');
   b.link('/var/run', '/run').link('/var/lock', '/run/lock').link('/var/spool/mail', '../mail');
   b.dir('/var/log/apt');
   b.file('/var/log/dpkg.log', '').file('/var/log/alternatives.log', '').file('/var/log/apt/history.log', '').file('/var/log/apt/term.log', '', 0o640, 0, 4);

@@ -1,7 +1,5 @@
 import { lines } from './builder.js';
 import type { UbuntuVersion } from './ubuntuPackages.js';
-import { imageBase } from './packages/base.js';
-import { imageStatus } from './packages/status.js';
 
 /** Release facts of the two ubuntu images modelled (24.04.1 and 22.04.5 point releases). */
 export interface UbuntuRelease {
@@ -246,11 +244,6 @@ export const DOCKER_APT_CONF: Record<string, string> = {
   'docker-gzip-indexes': lines('Acquire::GzipIndexes "true";', 'Acquire::CompressionTypes::Order:: "gz";'),
   'docker-no-languages': lines('Acquire::Languages "none";'),
 };
-
-/** /var/lib/dpkg/status: every package the image ships (engine/rootfs/packages). */
-export function dpkgStatus(r: UbuntuRelease): string {
-  return imageStatus(imageBase(r.version));
-}
 
 /** /etc/apt/sources.list as Ubuntu's images before 24.04 ship it (one-line `deb` entries). */
 export function sourcesList(codename: string): string {

@@ -6,6 +6,7 @@
  */
 import type { Tree } from '../fs/tree.js';
 import { lines } from './builder.js';
+import { JAMMY_BASE } from './packages/jammy.js';
 import { ubuntuTree } from './ubuntu.js';
 import { sourcesList } from './ubuntuEtc.js';
 
@@ -46,7 +47,7 @@ function osRelease(v: LegacyUbuntu, r: Legacy): string {
 
 export function ubuntuLegacyTree(v: LegacyUbuntu, mtimeMs: number): Tree {
   const r = LEGACY[v];
-  const base = ubuntuTree('22.04');
+  const base = ubuntuTree('22.04', JAMMY_BASE);
   const file = (content: string): Tree[string] => ({ type: 'file', content, mode: 0o644, uid: 0, gid: 0, mtimeMs });
   const out: Record<string, Tree[string]> = {};
   for (const [path, e] of Object.entries(base)) out[path] = e.mtimeMs === undefined ? e : { ...e, mtimeMs };

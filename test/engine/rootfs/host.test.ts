@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOCKER_GID, hostTree } from '../../../src/engine/rootfs/host.js';
+import { NOBLE_BASE } from '../../../src/engine/rootfs/packages/noble.js';
 import { ubuntuTree } from '../../../src/engine/rootfs/ubuntu.js';
 import { executables, modeOf, orphanEntries, programAt, resolve, text } from './tree-check.js';
 
@@ -14,7 +15,7 @@ describe('host', () => {
   });
 
   it('contains every path of the ubuntu image except its accounts and dotfiles', () => {
-    const image = ubuntuTree('24.04');
+    const image = ubuntuTree('24.04', NOBLE_BASE);
     const own = new Set(['/home/ubuntu', '/home/ubuntu/.bashrc', '/home/ubuntu/.profile', '/home/ubuntu/.bash_logout']);
     for (const p of Object.keys(image)) if (!own.has(p)) expect(t[p], p).toBeDefined();
   });

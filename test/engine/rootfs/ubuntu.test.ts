@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { JAMMY_BASE } from '../../../src/engine/rootfs/packages/jammy.js';
+import { NOBLE_BASE } from '../../../src/engine/rootfs/packages/noble.js';
 import { ubuntuTree } from '../../../src/engine/rootfs/ubuntu.js';
 import { executables, modeOf, orphanEntries, programAt, resolve, text } from './tree-check.js';
 
-const noble = ubuntuTree('24.04');
-const jammy = ubuntuTree('22.04');
+const noble = ubuntuTree('24.04', NOBLE_BASE);
+const jammy = ubuntuTree('22.04', JAMMY_BASE);
 
 describe('ubuntu:24.04', () => {
   it('has the exact 24.04.1 os-release, reached through the /etc symlink', () => {

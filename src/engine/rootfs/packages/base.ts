@@ -1,11 +1,9 @@
 /**
  * What an ubuntu image has installed, and the package facts both the image builders and apt use: the
  * `DebPackage` record, relation fields as Ubuntu writes them, the index line format. The host's boot writes
- * the image's dpkg status from here, so this stays small; the archive's index (what `apt-get update` makes
+ * its dpkg status with it, so it holds no release's data; the archive's index (what `apt-get update` makes
  * known) is archive.ts, which only apt's chunk loads.
  */
-import { NOBLE_BASE } from './noble.js';
-import { JAMMY_BASE } from './jammy.js';
 import { BASE_DESCRIPTIONS, BASE_SECTIONS } from './descriptions.js';
 
 export type UbuntuVersion = '24.04' | '22.04';
@@ -135,8 +133,3 @@ export function baseFromList(list: string, suite: string, index: ReadonlyMap<str
 
 /** Image packages of Priority important rather than required. */
 const IMPORTANT = new Set(['procps', 'unminimize', 'ubuntu-keyring', 'gpgv', 'apt']);
-
-/** The image's installed packages, name → package, as its /var/lib/dpkg/status records them. */
-export function imageBase(version: UbuntuVersion): ReadonlyMap<string, DebPackage> {
-  return version === '24.04' ? baseFromList(NOBLE_BASE, 'noble', new Map()) : baseFromList(JAMMY_BASE, 'jammy', new Map());
-}
