@@ -12,7 +12,6 @@ import type { Sys } from '../../engine/kernel/sys.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { utf8Decode } from '../../engine/kernel/utf8.js';
-import { INTERNET_HOSTS as HOSTS, lookupA } from '../../engine/kernel/internet.js';
 
 export type ResolveError = 'EAI_AGAIN' | 'EAI_NONAME';
 
@@ -25,11 +24,6 @@ export const GAI_MESSAGES: Readonly<Record<ResolveError, string>> = {
   EAI_AGAIN: 'Temporary failure in name resolution',
   EAI_NONAME: 'Name or service not known',
 };
-
-/** Public names the simulated Internet answers for, with the addresses their real zones gave. */
-export const INTERNET_HOSTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  [...new Set(HOSTS.flatMap((h) => h.names))].map((n) => [n, lookupA(n)]),
-);
 
 /** glibc's resolver: RES_TIMEOUT 5 s, RES_DFLRETRY 2 tries per server. */
 const RES_TIMEOUT_MS = 5000;
@@ -60,29 +54,38 @@ export function nameservers(resolvConf: string): string[] {
 }
 
 /**
- * The nameservers in order, each tried RES_ATTEMPTS times: an answer or NXDOMAIN ends it; a server with no
- * route fails at once (sendto: Network is unreachable), one that never answers costs RES_TIMEOUT_MS a try.
+ * Asks the nameservers of /etc/resolv.conf in order, `attempts` rounds: an answer or NXDOMAIN ends it; a server
+ * with no route fails at once (sendto: Network is unreachable), one that never answers costs RES_TIMEOUT_MS a
+ * try. `undefined`: no server answered.
  */
-export async function getaddrinfo(sys: Sys, name: string): Promise<ResolveResult> {
-  if (IPV4.test(name)) return { ok: true, addresses: [name] };
-  const hosts = readText(sys, '/etc/hosts');
-  const fromHosts = hosts === null ? undefined : hostsLookup(hosts, name);
-  if (fromHosts) return { ok: true, addresses: [fromHosts] };
+async function query(sys: Sys, name: string, type: 'A' | 'PTR', attempts: number): Promise<readonly string[] | 'nxdomain' | undefined> {
   const servers = nameservers(readText(sys, '/etc/resolv.conf') ?? '').slice(0, 3);
-  for (let attempt = 0; attempt < RES_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     for (const server of servers) {
-      const r = sys.dnsQuery(server, name.replace(/\.$/, ''), 'A');
+      const r = sys.dnsQuery(server, name, type);
       if (r.kind === 'no-route') continue;
       if (r.kind === 'timeout') {
         await sys.sleep(RES_TIMEOUT_MS);
         continue;
       }
       await sys.sleep(r.rttMs);
-      if (r.kind === 'answer') return { ok: true, addresses: r.names };
-      if (r.kind === 'nxdomain') return { ok: false, error: 'EAI_NONAME' };
+      if (r.kind === 'answer') return r.names;
+      if (r.kind === 'nxdomain') return 'nxdomain';
+      // Refused (nothing on :53): the next server, or for a reverse lookup none at all.
+      if (type === 'PTR') return undefined;
     }
   }
-  return { ok: false, error: 'EAI_AGAIN' };
+  return undefined;
+}
+
+export async function getaddrinfo(sys: Sys, name: string): Promise<ResolveResult> {
+  if (IPV4.test(name)) return { ok: true, addresses: [name] };
+  const hosts = readText(sys, '/etc/hosts');
+  const fromHosts = hosts === null ? undefined : hostsLookup(hosts, name);
+  if (fromHosts) return { ok: true, addresses: [fromHosts] };
+  const r = await query(sys, name.replace(/\.$/, ''), 'A', RES_ATTEMPTS);
+  if (r === undefined) return { ok: false, error: 'EAI_AGAIN' };
+  return r === 'nxdomain' ? { ok: false, error: 'EAI_NONAME' } : { ok: true, addresses: r };
 }
 
 /** The name /etc/hosts gives `ip`, if it lists it. */
@@ -99,17 +102,6 @@ export async function getnameinfo(sys: Sys, ip: string): Promise<string | undefi
   const hosts = readText(sys, '/etc/hosts');
   const local = hosts === null ? undefined : hostsReverse(hosts, ip);
   if (local) return local;
-  const arpa = `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
-  for (const server of nameservers(readText(sys, '/etc/resolv.conf') ?? '').slice(0, 3)) {
-    const r = sys.dnsQuery(server, arpa, 'PTR');
-    if (r.kind === 'no-route') continue;
-    if (r.kind === 'timeout') {
-      await sys.sleep(RES_TIMEOUT_MS);
-      continue;
-    }
-    await sys.sleep(r.rttMs);
-    if (r.kind === 'answer') return r.names[0].replace(/\.$/, '');
-    return undefined;
-  }
-  return undefined;
+  const r = await query(sys, `${ip.split('.').reverse().join('.')}.in-addr.arpa`, 'PTR', 1);
+  return Array.isArray(r) ? r[0].replace(/\.$/, '') : undefined;
 }
