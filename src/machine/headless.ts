@@ -33,6 +33,8 @@ export interface OutputFollower {
 const MAX_DRAIN_TICKS = 60;
 
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+/** readline's redraw of the last character of a line that ended at the margin (Display.finish). */
+const FINAL_UPDATE = /^\x1b\[A(?:\x1b\[\d+C)?\x1b\[K[^\r\n]/u;
 
 /** Key names a script line may hold (`docker ps --a<Tab><Tab>`); such a line is typed as is, Enter only if written. */
 export const KEY_NAMES: Readonly<Record<string, string>> = {
@@ -134,6 +136,10 @@ export class HeadlessSession {
         this.lineEcho = this.lineEcho.slice(1);
         i++;
       } else if (data.startsWith(' \r', i)) i += 2; // the line editor's wrap at the right margin
+      else if (this.lineEcho === '\r\n' && FINAL_UPDATE.test(data.slice(i, i + 16))) {
+        // A line that ended at the margin: the editor's redraw of its last character before the newline.
+        i += FINAL_UPDATE.exec(data.slice(i, i + 16))![0].length;
+      }
       else {
         this.lineEcho = '';
         break;

@@ -12,6 +12,14 @@ describe('headless runner', () => {
     expect(out).not.toContain('user@dockersim');
   });
 
+  it('puts the output of a command line that fills the terminal row exactly on the next row', async () => {
+    // "user@dockersim:~$ " is 18 cells; with "echo " and 57 letters the line is 80 cells wide.
+    const word = 'a'.repeat(57);
+    const shown = await runScript([`echo ${word}`, 'echo next'], { transcript: true });
+    expect(shown).toContain(`user@dockersim:~$ echo ${word}\n${word}\nuser@dockersim:~$ echo next\nnext\n`);
+    expect(await runScript([`echo ${word}`, 'echo next'])).toMatch(new RegExp(`\n${word}\nnext\n$`));
+  });
+
   it('gives byte-identical transcripts for the same seed and input', async () => {
     const script = ['sleep 100 &', 'ps', 'echo $RANDOM $RANDOM', 'date', 'cat /proc/uptime'];
     const a = await runScript(script, { seed: 7, transcript: true });

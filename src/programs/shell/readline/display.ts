@@ -124,11 +124,26 @@ export class Display {
     if (out !== '') await this.write(out);
   }
 
-  /** Accepting the line: the cursor goes past its end and onto a new row. */
+  /**
+   * Accepting the line: the cursor goes past its end and onto a new row. A line that ends exactly at the
+   * margin left the cursor on the row below after its " \r"; readline's _rl_update_final goes back up,
+   * rewrites the last character (so the row below is not a continuation of it) and then starts a new line,
+   * which is where the command's output goes.
+   */
   async finish(): Promise<void> {
     const end = this.moveTo(this.shown.length);
-    const atRowStart = this.cursor % this.width() === 0 && this.cursor > 0;
-    await this.write(end + (atRowStart ? '' : '\n'));
+    const w = this.width();
+    const last = [...this.shown].pop();
+    if (this.cursor % w !== 0 || this.cursor === 0) {
+      await this.write(`${end}\n`);
+      return;
+    }
+    if (last === undefined) {
+      await this.write(end);
+      return;
+    }
+    const back = w > 1 ? `\x1b[${w - 1}C` : '';
+    await this.write(`${end}\x1b[A${back}\x1b[K${last}\n`);
   }
 
   /** Text printed below the line (completion lists): leaves the cursor after it, the line to be redrawn fresh. */

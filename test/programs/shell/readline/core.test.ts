@@ -96,6 +96,17 @@ describe('layout', () => {
     await d.update('$ ', 'abcXdefghi', 4);
     expect(out).toEqual(['$ ', 'abcdefgh \r', 'i', '\x1b[1A\x1b[4CXdefghi\x1b[1A\x1b[4C']);
   });
+  it('accepts a line that ends at the margin as readline does: back up, rewrite its last cell, newline', async () => {
+    const out: string[] = [];
+    const d = new Display(async (s) => void out.push(s), () => 10);
+    await d.fresh('$ ', '', 0);
+    await d.update('$ ', 'abcdefgh', 8);
+    await d.finish();
+    await d.fresh('$ ', '', 0);
+    await d.update('$ ', 'abc', 3);
+    await d.finish();
+    expect(out).toEqual(['$ ', 'abcdefgh \r', '\x1b[A\x1b[9C\x1b[Kh\n', '$ ', 'abc', '\n']);
+  });
   it('writes for keys typed at the end exactly what a full update writes', async () => {
     const typed = (fast: boolean) => async (prompt: string): Promise<string[]> => {
       const out: string[] = [];
