@@ -20,7 +20,7 @@ import { lessonFromUrl } from './lessons/controller.js';
 import { Stage, stageLessons } from './stage.js';
 import { useLocale } from './i18n.js';
 import { installTestHooks } from './testHooks.js';
-import { prefetchChunks, whenIdle } from './prefetch.js';
+import { prefetchChunks, prefetchFamilies, whenIdle } from './prefetch.js';
 import { safeLocalStorage, setupDisplay, usePresenter } from './presenter/prefs.js';
 
 performance.mark('dockersim:start');
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
   // The utilities chunk (coreutils, procps…) loads while the learner reads the prompt; the lessons after it.
   prefetchChunks();
   whenIdle(() => void lessons.init(lessonLink));
+  prefetchFamilies();
 }
 
 void main();

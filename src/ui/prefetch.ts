@@ -4,6 +4,7 @@
  * not sit between the booted machine and its first prompt (dockerd only needs it at its first connection).
  * A failed load is reported by the machine that needs it, not here.
  */
+import { OPTIONAL_FAMILIES } from '../programs/optional.js';
 import { loadDockerPrograms, loadUtilities } from '../programs/registry.js';
 
 export function prefetchChunks(): void {
@@ -11,6 +12,21 @@ export function prefetchChunks(): void {
     loadDockerPrograms().catch(() => {});
     loadUtilities().catch(() => {});
   }, 200);
+}
+
+/**
+ * Then the program families (vim, nano, apt, curl, nginx…), one per idle moment so that evaluating them never
+ * delays a keystroke: the first `vim Dockerfile` should not wait for a download. Only the app does this; a
+ * widget on a docs page loads a family when its terminal first runs one.
+ */
+export function prefetchFamilies(families = OPTIONAL_FAMILIES, idle: (fn: () => void) => void = (fn) => whenIdle(fn, 200)): void {
+  const next = (i: number): void => {
+    if (i >= families.length) return;
+    idle(() => {
+      families[i].load().catch(() => {}).finally(() => next(i + 1));
+    });
+  };
+  next(0);
 }
 
 /** Runs `fn` once the page is idle (its first prompt is up), within 1.5 s at the latest. */
