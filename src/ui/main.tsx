@@ -20,6 +20,7 @@ import { lessonFromUrl } from './lessons/controller.js';
 import { Stage, stageLessons } from './stage.js';
 import { useLocale } from './i18n.js';
 import { installTestHooks } from './testHooks.js';
+import { registerOffline } from './offline.js';
 import { prefetchChunks, prefetchFamilies, whenIdle } from './prefetch.js';
 import { safeLocalStorage, setupDisplay, usePresenter } from './presenter/prefs.js';
 
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
   prefetchChunks();
   whenIdle(() => void lessons.init(lessonLink));
   prefetchFamilies();
+  registerOffline();
 }
 
 void main();

@@ -20,8 +20,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** `root` may be a function: a test that swaps one build for the next serves a different folder from then on. */
+export async function serveStatic(rootOf: string | (() => string)): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
+    const root = typeof rootOf === 'string' ? rootOf : rootOf();
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     let file = join(root, path);
     if (!file.startsWith(root)) {

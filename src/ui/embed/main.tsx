@@ -19,6 +19,7 @@ import { startSession, type Started } from '../persist/restore.js';
 import { DEFAULT_LAYOUT } from '../persist/saved.js';
 import { Saver } from '../persist/saver.js';
 import { idbSessionStore } from '../persist/store.js';
+import { registerOffline } from '../offline.js';
 import { prefetchChunks } from '../prefetch.js';
 import { safeLocalStorage, setupDisplay } from '../presenter/prefs.js';
 import { Session } from '../session.js';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
   if (started.source === 'fresh') void typeCommands(started.session, params.cmds);
   if (params.testHooks && lessons) window.__lessons = lessons;
   prefetchChunks();
+  registerOffline();
   void lessons?.init(params.lesson);
 }
 
