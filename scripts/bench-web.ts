@@ -305,6 +305,42 @@ async function clickToFrame(page: Page, selector: string, check: string): Promis
 }
 
 /**
+ * Issue 19: a start served by the service worker. One visit in a fresh profile installs the worker and its
+ * precache; then pages of the same profile load online and with the network off, in turn. The target is that
+ * the offline start shows its prompt no later than an online one.
+ */
+async function offlineStart(browser: Browser, url: string): Promise<[string, string, string][]> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+  try {
+    const first = await context.newPage();
+    await timeLoad(first, url);
+    for (let i = 0; i < 240; i++) {
+      if ((await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state)) === 'activated') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await first.close();
+    const online: number[] = [];
+    const offline: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      for (const off of [false, true]) {
+        await context.setOffline(off);
+        const p = await context.newPage();
+        (off ? offline : online).push((await timeLoad(p, url)).prompt);
+        await p.close();
+      }
+    }
+    await context.setOffline(false);
+    const med = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    return [
+      [`service worker warm, online: navigation → first prompt (median of ${LOADS})`, `${med(online)} ms (${online.join(', ')})`, '—'],
+      [`service worker warm, network off: the same (median of ${LOADS})`, `${med(offline)} ms (${offline.join(', ')})`, 'no later than online'],
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * The editor pane (src/ui/editor/): shown for the first time (its chunk, CodeMirror, fetched and compiled),
  * and a 1 MB file the terminal wrote opened into it, until its first lines are on screen.
  */
@@ -436,6 +472,7 @@ async function main(): Promise<void> {
     rows.push(['busy loop: worst zero-delay timer gap', `${worst.toFixed(1)} ms`, '—']);
     rows.push(...(await flood(browser, server.url)));
     rows.push(...(await editorPane(browser, server.url)));
+    rows.push(...(await offlineStart(browser, server.url)));
     // `--quick`: the load, echo, busy-loop and flood figures only (the 1,000 containers take minutes).
     if (!process.argv.includes('--quick')) rows.push(...(await memoryAfterContainers(browser, server.url)));
   } finally {
