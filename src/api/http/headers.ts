@@ -56,6 +56,8 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** textproto.CanonicalMIMEHeaderKey: a key with a non-token character is left alone. */
 export function canonicalKey(name: string): string {
+  // Most keys arrive canonical already (every request and response carries a few): no new string then.
+  if (isCanonical(name)) return name;
   if (!TOKEN.test(name)) return name;
   let upper = true;
   let out = '';
@@ -64,6 +66,22 @@ export function canonicalKey(name: string): string {
     upper = ch === '-';
   }
   return out;
+}
+
+/** A non-empty run of letters, digits and `-` in canonical case (what the loop below would return unchanged). */
+function isCanonical(name: string): boolean {
+  if (name.length === 0) return false;
+  let upper = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      if (!upper) return false;
+    } else if (c >= 97 && c <= 122) {
+      if (upper) return false;
+    } else if (c !== 45 && (c < 48 || c > 57)) return false;
+    upper = c === 45;
+  }
+  return true;
 }
 
 export function isToken(s: string): boolean {

@@ -290,6 +290,19 @@ export class FsView implements Fs {
     return this.existing(path, true, 'realpath').abs;
   }
 
+  execProbe(path: string): { st: Stat; abs: string; data: Uint8Array } | undefined {
+    let r: Resolved;
+    try {
+      r = this.res(path, true, 'stat');
+    } catch (e) {
+      if (e instanceof SysError) return undefined;
+      throw e;
+    }
+    const st = r.st;
+    if (st === null || st.type !== 'file' || !permits(st, this.ctx.cred, 'x') || !permits(st, this.ctx.cred, 'r')) return undefined;
+    return { st, abs: r.abs, data: r.backend.readFile(r.inner, this.ctx.caller) };
+  }
+
   readdir(path: string): string[] {
     const r = this.existing(path, true, 'scandir');
     if (r.st.type !== 'dir') throw new SysError('ENOTDIR', 'scandir', path);

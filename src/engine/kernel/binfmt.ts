@@ -51,17 +51,21 @@ export function resolveProgram(
   argv: readonly string[],
   depth = 0,
 ): ResolvedProgram {
-  const st = fs.stat(path);
-  if (st.type === 'dir' || st.type !== 'file') throw new SysError('EACCES', 'execve', path);
-  if (!fs.access(path, 'x')) throw new SysError('EACCES', 'execve', path);
-  const head = utf8Decode(fs.readFile(path).subarray(0, 256));
+  // Every spawn of a program by path comes here: one walk of the path when the file is plainly runnable.
+  const probe = fs.execProbe?.(path);
+  const st = probe ? probe.st : fs.stat(path);
+  if (!probe) {
+    if (st.type === 'dir' || st.type !== 'file') throw new SysError('EACCES', 'execve', path);
+    if (!fs.access(path, 'x')) throw new SysError('EACCES', 'execve', path);
+  }
+  const head = utf8Decode((probe ? probe.data : fs.readFile(path)).subarray(0, 256));
   const exe = parseExecutable(head);
   const setuid = st.mode & 0o4000 ? st.uid : undefined;
   if (exe.kind === 'binary') {
     // '*' is the machine's stand-in for binaries an image ships that are not simulated yet.
     const program = programs.get(exe.program) ?? programs.get('*');
     if (!program) throw new SysError('ENOEXEC', 'execve', path);
-    return { program, argv, exe: fs.realpath(path), name: basename(path).slice(0, 15), setuid };
+    return { program, argv, exe: probe ? probe.abs : fs.realpath(path), name: basename(path).slice(0, 15), setuid };
   }
   if (exe.kind === 'script' && depth < MAX_SCRIPT_DEPTH) {
     const interpArgv = [exe.interpreter, ...(exe.arg ? [exe.arg] : []), path, ...argv.slice(1)];

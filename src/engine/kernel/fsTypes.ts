@@ -106,6 +106,11 @@ export interface Fs {
   chown(path: string, uid: number, gid: number): void;
   utimes(path: string, atimeMs: number, mtimeMs: number): void;
   mknod(path: string, type: FileType, mode: number, rdev: number): void;
+  /**
+   * What execve reads of `path` (stat, realpath, contents) in one walk, when it is a regular file the caller
+   * may read and execute; undefined otherwise, and the caller asks again the long way for the exact error.
+   */
+  execProbe?(path: string): { st: Stat; abs: string; data: Uint8Array } | undefined;
 }
 
 /** A mount namespace: a root filesystem plus mounts on top of it. */

@@ -284,7 +284,7 @@ export class Kernel implements SyscallKernel {
     }
     // exit_group: a thread group ends with its leader.
     if (p.tgid === p.hostPid) {
-      for (const other of [...p.threads]) if (this.procs.get(other.hostPid) === other) this.kill(other, 'SIGKILL', null);
+      if (p.threads.size > 0) for (const other of [...p.threads]) if (this.procs.get(other.hostPid) === other) this.kill(other, 'SIGKILL', null);
     } else this.procs.get(p.tgid)?.threads.delete(p);
     const heir = p.pidns.init && p.pidns.init !== p ? p.pidns.init : this.hostPidNs.init;
     for (const c of p.children) {
@@ -295,7 +295,7 @@ export class Kernel implements SyscallKernel {
     }
     p.children.clear();
     this.sched.finish(p.task);
-    for (const l of p.exitListeners.splice(0)) l(p);
+    if (p.exitListeners.length > 0) for (const l of p.exitListeners.splice(0)) l(p);
     const parent = p.parent;
     if (!parent || p.orphan || parent.state !== 'running' || parent.dispositions.get('SIGCHLD') === 'ignore') {
       this.reap(p);

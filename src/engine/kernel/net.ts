@@ -176,6 +176,35 @@ export function loopbackInterface(): NetInterface {
 }
 
 export function ipToInt(ip: string): number {
+  return quadToInt(ip, 0, ip.length) ?? splitQuadToInt(ip);
+}
+
+/**
+ * A plain dotted quad in `s[from, to)` without allocating (route lookups parse addresses on every connect);
+ * undefined for anything else, which `splitQuadToInt` reads as it always did.
+ */
+function quadToInt(s: string, from: number, to: number): number | undefined {
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255 || ++dots > 3) return undefined;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      part = part * 10 + (c - 48);
+      digits++;
+    } else return undefined;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return undefined;
+  return n * 256 + part;
+}
+
+function splitQuadToInt(ip: string): number {
   const p = ip.split('.');
   return ((Number(p[0]) << 24) | (Number(p[1]) << 16) | (Number(p[2]) << 8) | Number(p[3])) >>> 0;
 }
@@ -188,9 +217,15 @@ export const IPV4_RE = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)
 
 /** True when `ip` lies in `cidr` (`172.17.0.0/16`). */
 export function inSubnet(ip: string, cidr: string): boolean {
-  const [base, bits] = cidr.split('/');
-  const len = Number(bits ?? 32);
+  const slash = cidr.indexOf('/');
+  const end = slash < 0 ? cidr.length : slash;
+  let len = 32;
+  if (slash >= 0) {
+    const next = cidr.indexOf('/', slash + 1);
+    len = Number(cidr.slice(slash + 1, next < 0 ? cidr.length : next));
+  }
   if (len === 0) return true;
   const mask = len === 32 ? 0xffffffff : (~((1 << (32 - len)) - 1)) >>> 0;
-  return ((ipToInt(ip) & mask) >>> 0) === ((ipToInt(base) & mask) >>> 0);
+  const base = quadToInt(cidr, 0, end) ?? splitQuadToInt(cidr.slice(0, end));
+  return ((ipToInt(ip) & mask) >>> 0) === ((base & mask) >>> 0);
 }

@@ -53,6 +53,14 @@ function addrOf(cidr: string): string {
   return i < 0 ? cidr : cidr.slice(0, i);
 }
 
+/** `len` of `ip/len` (32 without one), as `Number(cidr.split('/')[1] ?? 32)` reads it, without the array. */
+function prefixLen(cidr: string): number {
+  const slash = cidr.indexOf('/');
+  if (slash < 0) return 32;
+  const next = cidr.indexOf('/', slash + 1);
+  return Number(cidr.slice(slash + 1, next < 0 ? cidr.length : next));
+}
+
 /** `cidr` is `ip/len` (without cutting the string: this runs on every connect). */
 function hasAddress(cidr: string, ip: string): boolean {
   return cidr.length > ip.length && cidr.charCodeAt(ip.length) === 47 && cidr.startsWith(ip);
@@ -81,7 +89,7 @@ export function lookupRoute(ns: NetNamespace, dst: string): Route | undefined {
   for (const i of ns.interfaces()) {
     if (!i.up || i.loopback) continue;
     for (const c of i.ipv4) {
-      const len = Number(c.split('/')[1] ?? 32);
+      const len = prefixLen(c);
       if (len > bestLen && inSubnet(dst, c)) {
         best = { iface: i, via: undefined, src: addrOf(c) };
         bestLen = len;

@@ -176,6 +176,7 @@ class Curl {
     return Math.floor(this.sys.uptime() - this.started);
   }
 
+  /** Callers on the path every request takes test `o.verbose` first: no lines built, no await, for nothing. */
   private async verbose(lines: string[]): Promise<void> {
     if (this.o.verbose && lines.length > 0) await this.sys.write(2, lines.map((l) => `${l}\n`).join(''));
   }
@@ -263,7 +264,7 @@ class Curl {
     let timedOut = false;
     for (const ip of addresses) {
       const v6 = ip.includes(':');
-      await this.verbose([`*   Trying ${v6 ? `[${ip}]` : ip}:${port}...`]);
+      if (this.o.verbose) await this.verbose([`*   Trying ${v6 ? `[${ip}]` : ip}:${port}...`]);
       if (v6) {
         // Only IPv4 is modelled: ::1 answers as a host with nothing on the port.
         await this.verbose([`* connect to ${ip} port ${port} from ${ip} port ${32768 + Math.floor(sys.random() * 28000)} failed: Connection refused`]);
@@ -275,7 +276,7 @@ class Curl {
         const local = sys.getsockname(fd);
         t.remote = { ip, port };
         t.local = { ip: local.address, port: local.port };
-        await this.verbose([`* Connected to ${url.host} (${ip}) port ${port}`]);
+        if (this.o.verbose) await this.verbose([`* Connected to ${url.host} (${ip}) port ${port}`]);
         return fd;
       } catch (e) {
         if (isProcessEnd(e) || !isSysError(e)) throw e;
@@ -318,7 +319,7 @@ class Curl {
         else head.push([name, value]);
       }
       const lines = [`${method} ${url.target} HTTP/1.1`, ...head.map(([k, v]) => `${k}: ${v}`)];
-      await this.verbose([...lines.map((l) => `> ${l}`), '> ']);
+      if (this.o.verbose) await this.verbose([...lines.map((l) => `> ${l}`), '> ']);
       await sys.write(fd, `${lines.join('\r\n')}\r\n\r\n${data}`);
       const res = new HttpResponse(sys, fd, method);
       try {
@@ -332,8 +333,8 @@ class Curl {
       t.contentType = res.header('Content-Type') ?? '';
       const headText = `${res.rawHead.join('\r\n')}\r\n\r\n`;
       t.headerBytes += headText.length;
-      if (res.version === '1.0') await this.verbose(['* HTTP 1.0, assume close after body']);
-      await this.verbose([...res.rawHead.map((l) => `< ${l}`), '< ']);
+      if (this.o.verbose && res.version === '1.0') await this.verbose(['* HTTP 1.0, assume close after body']);
+      if (this.o.verbose) await this.verbose([...res.rawHead.map((l) => `< ${l}`), '< ']);
       const location = res.status >= 300 && res.status < 400 ? res.header('Location') : undefined;
       if (this.o.fail && res.status >= 400) {
         throw new CurlError(22, `The requested URL returned error: ${res.status}`);
@@ -349,7 +350,7 @@ class Curl {
         if (!(e instanceof HttpProtocolError)) throw e;
         throw new CurlError(18, `transfer closed with ${Number(res.header('Content-Length') ?? 0) - t.bytes} bytes remaining to read`);
       }
-      await this.verbose([res.closes ? '* Closing connection' : `* Connection #0 to host ${url.host} left intact`]);
+      if (this.o.verbose) await this.verbose([res.closes ? '* Closing connection' : `* Connection #0 to host ${url.host} left intact`]);
       return location;
     } finally {
       sys.close(fd);

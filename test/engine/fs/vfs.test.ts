@@ -183,3 +183,23 @@ describe('operations', () => {
     expect([s.uid, s.gid, s.mode]).toEqual([1000, 0, 0o755]);
   });
 });
+
+describe('execProbe (what execve reads, in one walk)', () => {
+  it('answers for a runnable file as stat, realpath and readFile would', () => {
+    const fs = machine().view(ctx(USER, '/usr'));
+    const p = fs.execProbe!('bin/ls')!;
+    expect(p.abs).toBe(fs.realpath('bin/ls'));
+    expect(p.st).toEqual(fs.stat('bin/ls'));
+    expect(text(p.data)).toBe(text(fs.readFile('bin/ls')));
+  });
+
+  it('leaves every refusal to the long way, so execve keeps its exact error', () => {
+    const ns = machine();
+    ns.view(ctx()).writeFile('/usr/bin/xonly', '#!/bin/sh\n', { mode: 0o711 });
+    const user = ns.view(ctx(USER));
+    for (const path of ['/usr/bin/nosuch', '/usr/bin', '/usr/bin/notexec', '/usr/bin/xonly', '/loop/a', '/root/x']) {
+      expect(user.execProbe!(path), path).toBeUndefined();
+    }
+    expect(ns.view(ctx()).execProbe!('/usr/bin/xonly')?.abs).toBe('/usr/bin/xonly');
+  });
+});
