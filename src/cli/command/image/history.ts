@@ -18,7 +18,7 @@ export const historyCommand = command({
     flag("platform", "", "string", "Show history for the given platform. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"),
     flag("quiet", "q", "", "Only show image IDs", { sim: true }),
   ],
-  completion: imageNames(),
+  completion: imageNames(1),
   run: (cli, inv) => runHistory(cli, {
     image: inv.args[0],
     human: getBool(inv.flags, 'human'),

@@ -11,7 +11,7 @@ export const tagCommand = command({
   interspersed: false,
   flags: [
   ],
-  completion: imageNames(),
+  completion: imageNames(2),
   run: (cli, inv) => runTag(cli, inv.args[0], inv.args[1]),
 });
 
