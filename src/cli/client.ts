@@ -89,6 +89,16 @@ export interface DiskUsage {
   readonly BuildCache: readonly unknown[] | null;
 }
 
+/** GET /images/{name}/history items, newest first. */
+export interface HistoryItem {
+  readonly Comment: string;
+  readonly Created: number;
+  readonly CreatedBy: string;
+  readonly Id: string;
+  readonly Size: number;
+  readonly Tags: readonly string[] | null;
+}
+
 /** GET /images/search items (lower-case keys, as the registry API has them). */
 export interface SearchResult {
   readonly name: string;
@@ -241,4 +251,10 @@ export interface ApiClient {
   imageRemove(name: string, opts: { force?: boolean; noPrune?: boolean }):
     Promise<Array<{ Untagged?: string; Deleted?: string }>>;
   imageSearch(term: string, opts: { limit?: number; filters?: string }): Promise<SearchResult[]>;
+  imageHistory(name: string): Promise<HistoryItem[]>;
+  /** client.ImageTag: the target parsed and checked first, then POST /images/{source}/tag. */
+  imageTag(source: string, target: string): Promise<void>;
+  /** client.ContainerCommit: POST /commit; the new image's ID. */
+  containerCommit(container: string, opts: { reference: string; comment: string; author: string; changes: readonly string[]; pause: boolean }):
+    Promise<{ Id: string }>;
 }

@@ -44,6 +44,7 @@ search | :4 | :4
 version | :4 | :4
 info | :4 | :4
 container attach | running1 :4 | running1 :4
+container commit | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container create | ubuntu:latest :4 | :4
 container diff | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container exec | running1 :4 | running1 :4
@@ -67,19 +68,24 @@ container top | running1 :4 | running1 :4
 container unpause | paused1 :4 | paused1 :4
 container update | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container wait | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
+image history | ubuntu:latest :4 | :4
 image inspect | ubuntu:latest :4 | ubuntu:latest :4
 image ls | :0 | :0
 image list | :0 | :0
+image prune | :4 | :4
 image pull | :4 | :4
 image rm | ubuntu:latest :4 | ubuntu:latest :4
 image rmi | ubuntu:latest :4 | ubuntu:latest :4
 image remove | ubuntu:latest :4 | ubuntu:latest :4
+image tag | ubuntu:latest :4 | ubuntu:latest :4
 system df | :4 | :4
 system info | :4 | :4
 system prune | :4 | :4
 attach | running1 :4 | running1 :4
+commit | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 create | ubuntu:latest :4 | :4
 diff | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
+history | ubuntu:latest :4 | :4
 inspect | :4 | :4
 kill | running1 :4 | running1 :4
 logs | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
@@ -92,6 +98,7 @@ rmi | ubuntu:latest :4 | ubuntu:latest :4
 start | exited1 created1 :4 | exited1 created1 :4
 stats | running1 :4 | running1 :4
 stop | running1 :4 | running1 :4
+tag | ubuntu:latest :4 | ubuntu:latest :4
 top | running1 :4 | running1 :4
 unpause | paused1 :4 | paused1 :4
 update | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4

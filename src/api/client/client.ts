@@ -307,6 +307,19 @@ export class DockerClient {
     return this.json(this.jsonSpec('DELETE', `/images/${name}`, { force: opts.force ? '1' : undefined, noprune: opts.noPrune ? '1' : undefined }));
   }
 
+  imageHistory(name: string): Promise<Json[]> {
+    return this.json(this.jsonSpec('GET', `/images/${name}/history`));
+  }
+
+  imageTag(source: string, repo: string, tag?: string): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/images/${source}/tag`, { repo, tag }));
+  }
+
+  /** POST /commit with no body: the daemon starts from the container's own config. */
+  containerCommit(query: { container: string; repo: string; tag: string; comment: string; author: string; changes: readonly string[]; pause?: string }): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/commit', query));
+  }
+
   imageSearch(term: string, limit?: number): Promise<Json[]> {
     return this.json(this.jsonSpec('GET', '/images/search', { term, limit: limit ? String(limit) : undefined }));
   }

@@ -111,7 +111,8 @@ export function containerCreate(d: DaemonContext, config: CreateConfig, hostConf
   // updateContainerNetworkSettings: one empty endpoint on the named network; none for container: mode.
   if (!h.NetworkMode.startsWith('container:')) c.Networks.set(h.NetworkMode, emptyEndpoint());
   engine.containers.set(id, c);
-  engine.runtimes.set(id, new ContainerRuntime(newRootfs(engine, image), image.layers[0]));
+  // Keyed by the top layer: a committed image shares its parent's bottom layer but not its files.
+  engine.runtimes.set(id, new ContainerRuntime(newRootfs(engine, image), image.layers[image.layers.length - 1]));
   engine.containerEvent(c, 'create');
   return { Id: id, Warnings: warnings };
 }

@@ -3,6 +3,8 @@
  * process that serves requests (the engine is shared and outlives it; `sys` is the calling process, which
  * spawns shims and blocks while waiting). Each method is one file's operation, in Docker's vocabulary.
  */
+import { invalidParameter, notFound } from '../../pkg/errdefs.js';
+import { familiarName } from '../../pkg/reference.js';
 import type { Sys } from '../kernel/sys.js';
 import { containerAttach, type AttachOptions } from './attach.js';
 import { containerChanges, type ChangeJSON } from './changes.js';
@@ -17,6 +19,8 @@ import { imageInspectJSON } from './images/json.js';
 import { imageList, type ImageListOptions } from './images/list.js';
 import { imagePull, type ProgressSink } from './images/pull.js';
 import { imageRemove, type DeleteRecord } from './images/remove.js';
+import { containerCommit, imageTagRef, repoTagReference, type CommitOptions } from './images/commit.js';
+import { imageHistory, type HistoryResponseItem } from './images/history.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
 import { toInspectJSON } from './inspect.js';
 import { containerKill } from './kill.js';
@@ -153,8 +157,28 @@ export class Daemon implements DaemonContext {
   imageInspect(ref: string): Json {
     return imageInspectJSON(this.store.images, this.store.images.resolve(ref));
   }
-  imageRemove(ref: string, opts?: { force?: boolean }): DeleteRecord[] {
+  imageRemove(ref: string, opts?: { force?: boolean; prune?: boolean }): DeleteRecord[] {
     return imageRemove(this.store, ref, opts);
+  }
+  /** POST /commit: the new image's ID. */
+  containerCommit(name: string, opts?: CommitOptions): string {
+    return containerCommit(this, name, opts);
+  }
+  imageHistory(ref: string): HistoryResponseItem[] {
+    return imageHistory(this.store.images, this.store.images.resolve(ref));
+  }
+  /** POST /images/{name}/tag; an unknown source is NotFound whatever went wrong finding it, as moby's route has it. */
+  imageTag(source: string, repo: string, tag: string): void {
+    const ref = repoTagReference(repo, tag);
+    if (!ref) return;
+    if (familiarName(ref) === 'sha256') throw invalidParameter('refusing to create an ambiguous tag using digest algorithm as name');
+    let img;
+    try {
+      img = this.store.images.resolve(source);
+    } catch (e) {
+      throw notFound((e as Error).message);
+    }
+    imageTagRef(this, img.id, ref);
   }
   imageSearch(term: string, opts?: SearchOptions): SearchResult[] {
     return imageSearch(term, opts);

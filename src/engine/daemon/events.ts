@@ -12,7 +12,7 @@ export type ContainerAction =
   | 'attach' | 'commit' | 'copy' | 'create' | 'destroy' | 'detach' | 'die' | 'exec_create' | 'exec_detach'
   | 'exec_die' | 'exec_start' | 'export' | 'kill' | 'oom' | 'pause' | 'rename' | 'resize' | 'restart' | 'start'
   | 'stop' | 'top' | 'unpause' | 'update' | 'prune';
-export type ImageAction = 'pull' | 'push' | 'delete' | 'tag' | 'untag' | 'import' | 'load' | 'save' | 'prune';
+export type ImageAction = 'create' | 'pull' | 'push' | 'delete' | 'tag' | 'untag' | 'import' | 'load' | 'save' | 'prune';
 export type NetworkAction = 'create' | 'connect' | 'disconnect' | 'destroy' | 'remove' | 'prune';
 
 /**

@@ -4,7 +4,7 @@
  * (embedded ContainerJSONBase first, then Mounts, Config, NetworkSettings); JSON.stringify keeps that order.
  * Fields the simulator does not model carry the values a default `docker run` shows on Docker 28.
  */
-import type { Container, NetworkEndpoint } from './container.js';
+import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
 import { DOCKER_ROOT } from './container.js';
 import { formatRFC3339Nano, unixSeconds } from '../../pkg/timetypes.js';
 
@@ -49,7 +49,11 @@ function hostConfigJSON(c: Container): Json {
 }
 
 function configJSON(c: Container): Json {
-  const k = c.Config;
+  return containerConfigJSON(c.Config);
+}
+
+/** container.Config in Go's field order: a container's, and the one `docker commit` writes into an image config. */
+export function containerConfigJSON(k: ContainerConfig): Json {
   const out: Json = {
     Hostname: k.Hostname, Domainname: k.Domainname, User: k.User, AttachStdin: k.AttachStdin,
     AttachStdout: k.AttachStdout, AttachStderr: k.AttachStderr,

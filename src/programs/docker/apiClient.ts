@@ -12,7 +12,19 @@ import type {
   JSONMessage,
   MessageStream,
   SearchResult,
+  HistoryItem,
 } from '../../cli/client.js';
+import { parseAnyReference, parseNormalizedNamed, tagNameOnly } from '../../pkg/reference.js';
+
+/** reference.ParseAnyReference's error text, or '' when the reference parses. */
+function parseAnyReferenceOrError(s: string): string {
+  try {
+    parseAnyReference(s);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 
 type Json = Record<string, unknown>;
 
@@ -65,5 +77,33 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     imageInspect: (name) => inspect<Json>(`/images/${name}/json`),
     imageRemove: async (name, o) => (await c.imageRemove(name, o)) as Array<{ Untagged?: string; Deleted?: string }>,
     imageSearch: async (term, o) => (await c.imageSearch(term, o.limit)) as unknown as SearchResult[],
+    imageHistory: async (name) => (await c.imageHistory(name)) as unknown as HistoryItem[],
+    async imageTag(source, target) {
+      if (parseAnyReferenceOrError(source)) throw new Error(`Error parsing reference: ${JSON.stringify(source)} is not a valid repository/tag: ${parseAnyReferenceOrError(source)}`);
+      let ref;
+      try {
+        ref = parseNormalizedNamed(target);
+      } catch (e) {
+        throw new Error(`Error parsing reference: ${JSON.stringify(target)} is not a valid repository/tag: ${(e as Error).message}`);
+      }
+      if (ref.digest !== undefined) throw new Error('refusing to create a tag with a digest reference');
+      ref = tagNameOnly(ref);
+      await c.imageTag(source, `${ref.domain}/${ref.path}`, ref.tag);
+    },
+    async containerCommit(container, o) {
+      let repo = '';
+      let tag = '';
+      if (o.reference !== '') {
+        const ref = parseNormalizedNamed(o.reference);
+        if (ref.digest !== undefined) throw new Error('refusing to create a tag with a digest reference');
+        const tagged = tagNameOnly(ref);
+        repo = `${tagged.domain}/${tagged.path}`;
+        tag = tagged.tag ?? '';
+      }
+      const res = await c.containerCommit({
+        container, repo, tag, comment: o.comment, author: o.author, changes: o.changes, pause: o.pause ? undefined : '0',
+      });
+      return res as { Id: string };
+    },
   };
 }

@@ -104,6 +104,7 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     containersPrune: (filters) => d.containersPrune(filters) as unknown as Json,
     containerRm: (name, opts) => work((w) => w.containerRm(name, { force: opts.force, removeVolumes: opts.removeVolume })),
     containerStart: (name) => work((w) => w.containerStart(name)),
+    containerCommit: (name, opts) => d.containerCommit(name, opts),
     containerStop: (name, opts) => work((w) => w.containerStop(name, opts)),
     containerWait(name, condition) {
       engine.getContainer(name);
@@ -185,7 +186,9 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     // ---- images
     images: (opts) => d.imageList({ all: opts.all, filters: opts.filters }),
     imageInspect: (name) => d.imageInspect(name),
-    imageDelete: (name, opts) => d.imageRemove(name, { force: opts.force }) as unknown as Array<Record<string, string>>,
+    imageDelete: (name, opts) => d.imageRemove(name, { force: opts.force, prune: opts.prune }) as unknown as Array<Record<string, string>>,
+    imageHistory: (name) => d.imageHistory(name),
+    imageTag: (name, repo, tag) => d.imageTag(name, repo, tag),
     imagesPrune: (filters) => imagesPrune(engine, filters) as unknown as Json,
     networksPrune: (filters) => networksPrune(engine, filters),
     volumesPrune: (filters) => volumesPrune(engine, filters),

@@ -20,6 +20,15 @@ export interface ContainerCreateConfig {
   readonly platform: string;
 }
 
+export interface CommitRequest {
+  readonly repo: string;
+  readonly tag: string;
+  readonly author: string;
+  readonly comment: string;
+  readonly changes: readonly string[];
+  readonly pause: boolean;
+}
+
 export interface StopOptions {
   readonly signal?: string;
   /** Seconds; undefined = the container's StopTimeout. */
@@ -43,6 +52,8 @@ export interface ContainerStateBackend {
   containersPrune(filters: Filters): MaybeAsync<Json>;
   /** NotModified when already running. */
   containerStart(name: string): MaybeAsync<void>;
+  /** POST /commit: the new image's ID (`sha256:…`). */
+  containerCommit(name: string, opts: CommitRequest): MaybeAsync<string>;
   /** NotModified when already stopped. */
   containerStop(name: string, opts: StopOptions): MaybeAsync<void>;
   /**

@@ -5,7 +5,7 @@
 import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
 import { waitFor } from '../../server/types.js';
 import { versionAtLeast } from '../../version.js';
-import { atoi, boolValue, checkForJSON, decodeJSON, parseFilters, readJSON, writeJSON } from '../httputils.js';
+import { atoi, boolValue, boolValueOrDefault, checkForJSON, decodeJSON, parseFilters, readJSON, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import type { ContainerBackend, StopOptions } from './backend.js';
 
@@ -107,6 +107,17 @@ export function containerHandlers(b: ContainerBackend) {
     async postContainersUnpause(ctx: RequestContext): Promise<void> {
       await call(ctx, b.containerUnpause(ctx.vars.name));
       noContent(ctx);
+    },
+
+    /** postCommit: the image is the container's; a config in the body would replace the container's as the base. */
+    async postCommit(ctx: RequestContext): Promise<void> {
+      const body = readJSON<unknown>(ctx);
+      if (body !== undefined && body !== null) throw new DaemonError('NotImplemented', 'dockersim: a config in the body of POST /commit is not simulated');
+      const id = await call(ctx, b.containerCommit(ctx.query.get('container'), {
+        repo: ctx.query.get('repo'), tag: ctx.query.get('tag'), author: ctx.query.get('author'),
+        comment: ctx.query.get('comment'), changes: ctx.query.all('changes'), pause: boolValueOrDefault(ctx, 'pause', true),
+      }));
+      await writeJSON(ctx.w, 201, { Id: id });
     },
 
     async postContainerRename(ctx: RequestContext): Promise<void> {

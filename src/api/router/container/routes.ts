@@ -20,6 +20,7 @@ export function containerRoutes(b: ContainerBackend): Route[] {
     route('GET', '/exec/{id:.*}/json', e.getExecByID),
     // POST
     route('POST', '/containers/create', h.postContainersCreate),
+    route('POST', '/commit', h.postCommit),
     route('POST', '/containers/{name:.*}/kill', h.postContainersKill),
     route('POST', '/containers/{name:.*}/pause', h.postContainersPause),
     route('POST', '/containers/{name:.*}/unpause', h.postContainersUnpause),

@@ -11,6 +11,10 @@ export interface ImageBackend {
   imageDelete(name: string, opts: { force: boolean; prune: boolean }): MaybeAsync<Array<Record<string, string>>>;
   /** POST /images/prune: `{ImagesDeleted, SpaceReclaimed}`. */
   imagesPrune(filters: Filters): MaybeAsync<Json>;
+  /** GET /images/{name}/history: image.HistoryResponseItem, newest first. */
+  imageHistory(name: string): MaybeAsync<unknown[]>;
+  /** POST /images/{name}/tag. */
+  imageTag(name: string, repo: string, tag: string): MaybeAsync<void>;
   imageSearch(term: string, limit: number, filters: Filters): MaybeAsync<unknown[]>;
   /**
    * Pulls `fromImage:tag`, reporting progress as JSONMessage objects (`{"status":…,"id":…}`) from any process.

@@ -23,6 +23,15 @@ export function imageHandlers(b: ImageBackend) {
       await writeJSON(ctx.w, 200, await waitFor(ctx.waiter, b.imageInspect(ctx.vars.name)));
     },
 
+    async getImagesHistory(ctx: RequestContext): Promise<void> {
+      await writeJSON(ctx.w, 200, await waitFor(ctx.waiter, b.imageHistory(ctx.vars.name)));
+    },
+
+    async postImagesTag(ctx: RequestContext): Promise<void> {
+      await waitFor(ctx.waiter, b.imageTag(ctx.vars.name, ctx.query.get('repo'), ctx.query.get('tag')));
+      ctx.w.writeHeader(201);
+    },
+
     async deleteImages(ctx: RequestContext): Promise<void> {
       const name = ctx.vars.name;
       if (name.trim() === '') throw invalidParameter('image name cannot be blank');

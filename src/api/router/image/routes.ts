@@ -8,8 +8,10 @@ export function imageRoutes(b: ImageBackend): Route[] {
   return [
     route('GET', '/images/json', h.getImagesJSON),
     route('GET', '/images/search', h.getImagesSearch),
+    route('GET', '/images/{name:.*}/history', h.getImagesHistory),
     route('GET', '/images/{name:.*}/json', h.getImagesByName),
     route('POST', '/images/create', h.postImagesCreate),
+    route('POST', '/images/{name:.*}/tag', h.postImagesTag),
     route('POST', '/images/prune', h.postImagesPrune),
     route('DELETE', '/images/{name:.*}', h.deleteImages),
   ];

@@ -3,6 +3,7 @@ import { unsimulated, type GroupSpec } from '../../spec.js';
 import { attachCommand } from './attach.js';
 import { createCommand } from './create.js';
 import { diffCommand } from './diff.js';
+import { commitCommand } from './commit.js';
 import { execCommand } from './exec.js';
 import { containerInspectCommand } from './inspect.js';
 import { killCommand } from './kill.js';
@@ -22,7 +23,7 @@ import { unpauseCommand } from './unpause.js';
 import { updateCommand } from './update.js';
 import { waitCommand } from './wait.js';
 
-export const commitCommand = unsimulated('commit', "Create a new image from a container's changes");
+export { commitCommand };
 export const copyCommand = unsimulated('cp', 'Copy files/folders between a container and the local filesystem');
 export const exportCommand = unsimulated('export', "Export a container's filesystem as a tar archive");
 export const portCommand = unsimulated('port', 'List port mappings or a specific mapping for the container');

@@ -10,7 +10,7 @@ export function imageSummaryJSON(store: ImageStore, img: Image): Json {
   const labels = Object.keys(img.config.Labels).length > 0 ? img.config.Labels : null;
   return {
     Containers: -1, Created: unixSeconds(BigInt(Date.parse(img.created)) * 1_000_000n), Id: img.id, Labels: labels,
-    ParentId: '', RepoDigests: store.repoDigests(img.id), RepoTags: store.repoTags(img.id), SharedSize: -1, Size: img.size,
+    ParentId: img.parent, RepoDigests: store.repoDigests(img.id), RepoTags: store.repoTags(img.id), SharedSize: -1, Size: img.size,
   };
 }
 
@@ -27,6 +27,7 @@ function configJSON(img: Image): Json {
   if (c.WorkingDir) out.WorkingDir = c.WorkingDir;
   if (Object.keys(c.Labels).length > 0) out.Labels = c.Labels;
   if (c.StopSignal) out.StopSignal = c.StopSignal;
+  if (c.OnBuild && c.OnBuild.length > 0) out.OnBuild = c.OnBuild;
   return out;
 }
 
@@ -37,8 +38,10 @@ export function imageInspectJSON(store: ImageStore, img: Image): Json {
   const data: Json = lower ? { LowerDir: lower } : {};
   Object.assign(data, { MergedDir: `${top}/merged`, UpperDir: `${top}/diff`, WorkDir: `${top}/work` });
   return {
-    Id: img.id, RepoTags: store.repoTags(img.id), RepoDigests: store.repoDigests(img.id), Parent: '', Comment: '',
-    Created: img.created, DockerVersion: '', Author: '', Config: configJSON(img), Architecture: 'amd64', Os: 'linux',
+    Id: img.id, RepoTags: store.repoTags(img.id), RepoDigests: store.repoDigests(img.id), Parent: img.parent,
+    // The config has no comment of its own (commit writes it into history): the last entry's, as moby reads it.
+    Comment: img.history[img.history.length - 1]?.comment ?? '',
+    Created: img.created, DockerVersion: img.dockerVersion, Author: img.author, Config: configJSON(img), Architecture: 'amd64', Os: 'linux',
     Size: img.size, GraphDriver: { Data: data, Name: 'overlay2' }, RootFS: { Type: 'layers', Layers: img.diffIds },
     Metadata: { LastTagTime: img.lastTagTimeNs === null ? '0001-01-01T00:00:00Z' : formatRFC3339Nano(img.lastTagTimeNs) },
   };

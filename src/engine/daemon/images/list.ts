@@ -57,6 +57,9 @@ export function imageList(store: ImageStore, nowNs: bigint, opts: ImageListOptio
 
   const out: Array<{ img: Image; json: Json }> = [];
   for (const img of store.all()) {
+    const hasChildren = store.children(img.id).length > 0;
+    // dangling=true lists only heads (images nothing was made from).
+    if (danglingOnly && hasChildren) continue;
     const t = createdMs(img);
     if (beforeMs !== null && !(t < beforeMs)) continue;
     if (sinceMs !== null && !(t > sinceMs)) continue;
@@ -65,7 +68,8 @@ export function imageList(store: ImageStore, nowNs: bigint, opts: ImageListOptio
       .filter((r) => matchRef(familiarName(r), familiarString(r))).map(familiarString);
     const digests = store.repoDigests(img.id).filter((d) => matchRef(d.slice(0, d.indexOf('@')), d));
     if (tags.length === 0 && digests.length === 0) {
-      // Nothing builds or commits here, so no image has children: an untagged one is always listed as dangling.
+      // An untagged parent of another image is an intermediate image: listed with `-a` only.
+      if (!opts.all && hasChildren) continue;
       if (f.contains('dangling') && !danglingOnly) continue;
       if (f.contains('reference')) continue;
     } else if (danglingOnly && tags.length > 0) continue;

@@ -9,7 +9,7 @@ import { conflict, isDaemonError } from '../../../pkg/errdefs.js';
 import { FilterArgs, type FilterMap } from '../filters.js';
 import { matchLabels, pruneUntil } from '../prune.js';
 import { familiarString, referenceString } from '../../../pkg/reference.js';
-import { imageRemove, type DeleteRecord } from './remove.js';
+import { chainIds, imageRemove, type DeleteRecord } from './remove.js';
 
 export interface ImagesPruneReport {
   readonly ImagesDeleted: DeleteRecord[] | null;
@@ -28,13 +28,17 @@ export function imagesPrune(engine: DaemonStore, raw: FilterMap = {}): ImagesPru
     const danglingOnly = f.getBoolOrDefault('dangling', true);
     const until = pruneUntil(f, engine.nowNs());
     const store = engine.images;
-    // Layer sizes as `system df` counts them (an image's size over its layers), before anything goes.
+    // Each layer's size by chain ID (the Deleted records name layers so), before anything goes.
     const layerSize = new Map<string, number>();
-    for (const img of store.all()) for (const d of img.diffIds) layerSize.set(d, Math.floor(img.size / img.diffIds.length));
+    for (const img of store.all()) chainIds(img.diffIds).forEach((c, i) => layerSize.set(c, img.layerSizes[i] ?? 0));
     const deleted: DeleteRecord[] = [];
     // moby walks a Go map (no order); newest first here, so a transcript is the same every time.
     const images = store.all().sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
     for (const img of images) {
+      // Heads only when pruning dangling images; an untagged image with children is an intermediate one.
+      const hasChildren = store.children(img.id).length > 0;
+      if (danglingOnly && hasChildren) continue;
+      if (store.referencesOf(img.id).length === 0 && hasChildren) continue;
       if (until !== null && BigInt(Date.parse(img.created)) * 1_000_000n > until) continue;
       if (!matchLabels(f, img.config.Labels)) continue;
       // The reference store lists an image's references sorted by their full string (tags before digests).
@@ -44,7 +48,7 @@ export function imagesPrune(engine: DaemonStore, raw: FilterMap = {}): ImagesPru
         : [img.id.slice(7)];
       for (const t of targets) {
         try {
-          deleted.push(...imageRemove(engine, t));
+          deleted.push(...imageRemove(engine, t, { prune: true }));
         } catch (e) {
           if (!isDaemonError(e)) throw e;
           // imageDeleteFailed: a conflict (a container uses it) or a reference already gone is skipped.

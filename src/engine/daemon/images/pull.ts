@@ -10,6 +10,7 @@ import { humanSize } from '../../../pkg/units.js';
 import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import { buildCatalogImage, imageConfigOf, isSchema1, resolveRemote, schema1Error, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';
+import { catalogHistory } from '../catalogHistory.js';
 import type { Image } from './store.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Encode } from '../../kernel/utf8.js';
@@ -41,6 +42,7 @@ export function installImage(engine: DaemonStore, cat: CatalogImage, ref: Refere
       cacheIds: [...b.diffIds].reverse().map((d) => sha256Hex(utf8Encode(`cache:${d}`))),
       config: imageConfigOf(cat),
       catalogKey: cat.key, lastTagTimeNs: null,
+      history: catalogHistory(cat.key, cat.created, b.diffIds[0].slice(7)), parent: '', author: '', dockerVersion: '',
     };
     engine.images.add(image);
   }

@@ -17,6 +17,16 @@ export interface ImageConfig {
   readonly WorkingDir: string;
   readonly Labels: Readonly<Record<string, string>>;
   readonly StopSignal?: string;
+  readonly OnBuild?: readonly string[];
+}
+
+/** One entry of the image config's `history` (OCI image-spec History), in its JSON field order. */
+export interface HistoryEntry {
+  readonly created: string;
+  readonly created_by?: string;
+  readonly author?: string;
+  readonly comment?: string;
+  readonly empty_layer?: boolean;
 }
 
 export interface Image {
@@ -39,8 +49,16 @@ export interface Image {
   readonly cacheIds: readonly string[];
   /** The manifest digest a pull recorded (RepoDigests). */
   readonly repoDigest: string;
+  /** The catalog image it was pulled as; '' for an image made here (commit). */
   readonly catalogKey: string;
   lastTagTimeNs: bigint | null;
+  /** The config's history, oldest first: one entry per instruction, `empty_layer` for those without a layer. */
+  readonly history: readonly HistoryEntry[];
+  /** The image it was made from (moby's imageStore.SetParent): only for images made locally. */
+  readonly parent: string;
+  /** `docker commit -a`; DockerVersion is that of the daemon that made it (empty for pulled images). */
+  readonly author: string;
+  readonly dockerVersion: string;
 }
 
 export class ImageStore {
@@ -92,7 +110,7 @@ export class ImageStore {
   /** `repo@sha256:…` for every repository the image is known under. */
   repoDigests(id: string): string[] {
     const img = this.byId.get(id);
-    if (!img) return [];
+    if (!img || img.repoDigest === '') return [];
     const names = new Set(this.referencesOf(id).map(familiarName));
     return [...names].map((n) => `${n}@${img.repoDigest}`);
   }
@@ -130,6 +148,11 @@ export class ImageStore {
       found = img;
     }
     return found;
+  }
+
+  /** Images whose parent is `id` (moby's imageStore.Children). */
+  children(id: string): Image[] {
+    return [...this.byId.values()].filter((img) => img.parent === id);
   }
 
   /** True if some image other than `exceptId` holds this layer. */

@@ -1,0 +1,176 @@
+/**
+ * The Dockerfile parser (BuildKit's frontend/dockerfile/parser, as moby v28.2.2 vendors it): logical lines
+ * (continuations with the escape token, comment lines skipped), the instruction word lower-cased, and the rest
+ * split the way each instruction's line parser splits it (JSON or not, name=value pairs, whitespace). `docker
+ * commit --change` goes through it today; `docker build` will read whole files with it.
+ */
+
+export interface Node {
+  /** The instruction, lower-cased (`env`); what moby's errors print. */
+  readonly cmd: string;
+  /** The logical line as written, continuations joined. */
+  readonly original: string;
+  readonly args: readonly string[];
+  /** The arguments were a JSON array (exec form). */
+  readonly json: boolean;
+  /** ENV/LABEL: the pairs, `delim` '' for the legacy `ENV name value` form. */
+  readonly pairs?: ReadonlyArray<{ key: string; value: string; delim: '' | '=' }>;
+  /** ONBUILD: the trigger instruction. */
+  readonly sub?: Node;
+  readonly startLine: number;
+}
+
+export class DockerfileParseError extends Error {}
+
+const WS = /[ \t\r\n\v\f]+/;
+
+/** parseWords: whitespace-separated words, quotes kept (the shell lexer removes them later). */
+export function parseWords(rest: string, escape = '\\'): string[] {
+  const words: string[] = [];
+  let word = '';
+  let blankOK = false;
+  let quote = '';
+  let inWord = false;
+  const chars = [...rest];
+  for (let i = 0; i < chars.length; i++) {
+    let ch = chars[i];
+    if (!inWord && !quote) {
+      if (/\s/.test(ch)) continue;
+      inWord = true;
+    }
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === escape && quote !== "'") {
+        if (i + 1 === chars.length) continue;
+        word += ch;
+        ch = chars[++i];
+      }
+      word += ch;
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      if (blankOK || word) words.push(word);
+      word = '';
+      blankOK = false;
+      inWord = false;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      blankOK = true;
+    }
+    if (ch === escape) {
+      if (i + 1 === chars.length) continue;
+      word += ch;
+      ch = chars[++i];
+    }
+    word += ch;
+  }
+  if (inWord || quote) if (blankOK || word) words.push(word);
+  return words;
+}
+
+function parseJSON(rest: string): string[] | null {
+  const t = rest.replace(/^\s+/, '');
+  if (!t.startsWith('[')) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(t);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(v)) return null;
+  if (!v.every((x) => typeof x === 'string')) {
+    throw new DockerfileParseError('when using JSON array syntax, arrays must be comprised of strings only');
+  }
+  return v as string[];
+}
+
+const whitespaceList = (rest: string): string[] => (rest === '' ? [] : rest.split(WS));
+
+type Parsed = Pick<Node, 'args' | 'json' | 'pairs' | 'sub'>;
+
+function nameVal(rest: string, key: string, escape: string): Parsed {
+  const words = parseWords(rest, escape);
+  if (words.length === 0) return { args: [], json: false, pairs: [] };
+  if (!words[0].includes('=')) {
+    const m = /^(\S+)\s+([\s\S]*)$/.exec(rest);
+    if (!m) throw new DockerfileParseError(`${key} must have two arguments`);
+    return { args: [m[1], m[2]], json: false, pairs: [{ key: m[1], value: m[2], delim: '' }] };
+  }
+  const pairs = words.map((w) => {
+    const i = w.indexOf('=');
+    if (i < 0) throw new DockerfileParseError(`Syntax error - can't find = in ${JSON.stringify(w)}. Must be of the form: name=value`);
+    return { key: w.slice(0, i), value: w.slice(i + 1), delim: '=' as const };
+  });
+  return { args: pairs.map((p) => p.key), json: false, pairs };
+}
+
+const maybeJSON = (rest: string): Parsed => {
+  if (rest === '') return { args: [], json: false };
+  const j = parseJSON(rest);
+  return j ? { args: j, json: true } : { args: [rest], json: false };
+};
+
+const maybeJSONToList = (rest: string): Parsed => {
+  const j = parseJSON(rest);
+  return j ? { args: j, json: true } : { args: whitespaceList(rest), json: false };
+};
+
+const LINE_PARSERS: Readonly<Record<string, (rest: string, escape: string) => Parsed>> = {
+  add: maybeJSONToList,
+  arg: (rest, escape) => ({ args: parseWords(rest, escape), json: false }),
+  cmd: maybeJSON,
+  copy: maybeJSONToList,
+  entrypoint: maybeJSON,
+  env: (rest, escape) => nameVal(rest, 'ENV', escape),
+  expose: (rest) => ({ args: whitespaceList(rest), json: false }),
+  from: (rest) => ({ args: whitespaceList(rest), json: false }),
+  label: (rest, escape) => nameVal(rest, 'LABEL', escape),
+  maintainer: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
+  run: maybeJSON,
+  shell: maybeJSON,
+  stopsignal: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
+  user: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
+  volume: maybeJSONToList,
+  workdir: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
+};
+
+/** newNodeFromLine: an unknown instruction parses with no arguments (the instruction layer rejects it). */
+function nodeFromLine(line: string, startLine: number, escape: string): Node {
+  const m = /^(\S*)\s*([\s\S]*)$/.exec(line.trim())!;
+  const cmd = m[1].toLowerCase();
+  const rest = m[2];
+  if (cmd === 'onbuild') {
+    const sub = rest === '' ? undefined : nodeFromLine(rest, startLine, escape);
+    return { cmd, original: line, args: sub ? [sub.cmd] : [], json: false, sub, startLine };
+  }
+  const parse = LINE_PARSERS[cmd];
+  const p = parse ? parse(rest, escape) : { args: [], json: false };
+  return { cmd, original: line, ...p, startLine };
+}
+
+/** parser.Parse: the instructions of a Dockerfile's text. */
+export function parseDockerfile(text: string, escape = '\\'): Node[] {
+  const nodes: Node[] = [];
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i].replace(/^[ \t]+/, '');
+    i++;
+    if (first.trim() === '' || first.startsWith('#')) continue;
+    const start = i;
+    let line = first;
+    // A line ending in the escape token continues on the next one that is not a comment or blank.
+    while (line.replace(/[ \t\r]+$/, '').endsWith(escape) && i <= lines.length) {
+      line = line.replace(/[ \t\r]+$/, '').slice(0, -escape.length);
+      while (i < lines.length && (lines[i].trim() === '' || lines[i].replace(/^[ \t]+/, '').startsWith('#'))) i++;
+      if (i >= lines.length) break;
+      line += lines[i].replace(/^[ \t]+/, '');
+      i++;
+    }
+    nodes.push(nodeFromLine(line, start, escape));
+  }
+  if (nodes.length === 0) throw new DockerfileParseError('file with no instructions');
+  return nodes;
+}
