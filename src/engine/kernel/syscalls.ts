@@ -420,7 +420,7 @@ export class ProcessSys implements Sys {
     } else {
       const [c, server] = socketPair(this.k.sched, () => this.k.nextIno());
       client = c;
-      server.local = peer;
+      server.local = out.serverLocal ?? peer;
       server.peer = { address: out.path.seenSrc, port: local.port };
       const there = out.path.target.kind === 'ns' ? out.path.target.ns : from;
       track(there, server);
