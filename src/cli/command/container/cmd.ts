@@ -9,6 +9,7 @@ import { killCommand } from './kill.js';
 import { listCommand } from './list.js';
 import { logsCommand } from './logs.js';
 import { pauseCommand } from './pause.js';
+import { portCommand } from './port.js';
 import { containerPruneCommand } from './prune.js';
 import { renameCommand } from './rename.js';
 import { restartCommand } from './restart.js';
@@ -25,7 +26,8 @@ import { waitCommand } from './wait.js';
 export const commitCommand = unsimulated('commit', "Create a new image from a container's changes");
 export const copyCommand = unsimulated('cp', 'Copy files/folders between a container and the local filesystem');
 export const exportCommand = unsimulated('export', "Export a container's filesystem as a tar archive");
-export const portCommand = unsimulated('port', 'List port mappings or a specific mapping for the container');
+
+export { portCommand };
 
 export const containerCommand: GroupSpec = {
   name: 'container',

@@ -221,7 +221,7 @@ export function startProxies(engine: DaemonStore, c: Container): void {
   if (!state || state.proxies.length > 0) return;
   const k = engine.kernel;
   let dockerd: Process | undefined;
-  for (const p of k.procs.values()) if (p.comm === 'dockerd' && p.state === 'running' && p.net === k.hostNet) dockerd = p;
+  for (const p of k.procs.values()) if (p.comm === 'dockerd' && p.state === 'running' && p.tgid === p.hostPid && !dockerd) dockerd = p;
   if (!dockerd) return;
   let li = 0;
   for (const b of state.bindings) {
