@@ -16,6 +16,7 @@ import type {
   Sys,
   TermiosState,
   WaitStatus,
+  Netfilter,
   WinSize,
 } from './sys.js';
 import { setHeld } from './memory.js';
@@ -687,6 +688,12 @@ export class ProcessSys implements Sys {
       out.push({ state: 'ESTAB', local: c.local, peer: c.peer, recvQ: 0, sendQ: 0, users: owners.get(c) ?? [] });
     }
     return out;
+  }
+
+  netfilter(): Netfilter {
+    if (this.p.euid !== 0) throw new SysError('EPERM', 'netfilter');
+    const ns = this.p.net;
+    return { forwarding: ns.forwarding, masquerade: [...ns.masquerade], dnat: [...ns.nat.rules] };
   }
 
   netNeighbours(): readonly Neighbour[] {
