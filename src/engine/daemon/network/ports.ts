@@ -69,12 +69,12 @@ function hostRange(s: string): [number, number] {
 
 /** The bindings HostConfig asks for, one per address family, in sortAndNormPBs' order. */
 function requests(c: Container): Request[] {
+  // buildPortsRelatedCreateEndpointOptions: the exposed ports are walked; a binding for any other is dropped.
   const want = new Map<string, Array<{ HostIp: string; HostPort: string }>>();
-  for (const [k, v] of Object.entries(c.HostConfig.PortBindings ?? {})) want.set(k, v ?? []);
-  if (c.HostConfig.PublishAllPorts) {
-    for (const k of Object.keys(c.Config.ExposedPorts ?? {})) {
-      if (!want.has(k) || want.get(k)!.length === 0) want.set(k, [{ HostIp: '', HostPort: '' }]);
-    }
+  for (const k of Object.keys(c.Config.ExposedPorts ?? {})) {
+    const list = c.HostConfig.PortBindings?.[k] ?? [];
+    if (list.length > 0) want.set(k, list);
+    else if (c.HostConfig.PublishAllPorts) want.set(k, [{ HostIp: '', HostPort: '' }]);
   }
   const out: Request[] = [];
   for (const [key, list] of want) {
