@@ -48,7 +48,6 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     [{}, { Ulimits: [{ Name: 'nofile', Soft: 10, Hard: 20 }] }, 'dockersim: --ulimit (HostConfig.Ulimits) is not simulated'],
     [{}, { CapAdd: ['CAP_NET_ADMIN'] }, 'dockersim: --cap-add (HostConfig.CapAdd) is not simulated'],
     [{}, { Binds: ['/tmp:/data'] }, 'dockersim: -v (HostConfig.Binds) is not simulated'],
-    [{}, { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } }, 'dockersim: -p (HostConfig.PortBindings) is not simulated'],
     [{}, { ReadonlyRootfs: true }, 'dockersim: --read-only (HostConfig.ReadonlyRootfs) is not simulated'],
     [{}, { Tmpfs: { '/run': '' } }, 'dockersim: --tmpfs (HostConfig.Tmpfs) is not simulated'],
     [{}, { LogConfig: { Type: 'syslog', Config: {} } }, 'dockersim: --log-driver (HostConfig.LogConfig) is not simulated'],
