@@ -83,6 +83,8 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     [{}, { CpuPeriod: 10 }, 'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)'],
     [{}, { OomScoreAdj: 2000 }, 'Invalid value 2000, range for oom score adj is [-1000, 1000]'],
     [{}, { ExtraHosts: ['nocolon'] }, 'bad format for add-host: "nocolon"'],
+    [{}, { PortBindings: { '80-81/tcp': [] } }, 'invalid port specification: "80-81"'],
+    [{}, { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: 'http' }] } }, 'invalid port specification: "http"'],
     [{}, { NetworkMode: 'container:' }, 'invalid network mode: invalid container format container:<name|id>'],
     [{ Hostname: 'x' }, { NetworkMode: 'container:abc' }, 'conflicting options: hostname and the network mode'],
     [{}, { NetworkMode: 'container:abc', Dns: ['1.1.1.1'] }, 'conflicting options: dns and the network mode'],

@@ -7,7 +7,7 @@
  * loopback and same-bridge connections the rule does not see, and all of IPv6 (the container has no IPv6
  * address, so `::` goes to its IPv4 one). Everything is released when the container's endpoint goes.
  */
-import { DaemonError } from '../../../pkg/errdefs.js';
+import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
 import { installFd } from '../../kernel/fdtable.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import type { DnatRule } from '../../kernel/nat.js';
@@ -277,4 +277,27 @@ function comparePortKeys(a: string, b: string): number {
 /** The published bindings (for iptables' listing). */
 export function bindingsOf(c: Container): readonly PortBinding[] {
   return published.get(c)?.bindings ?? [];
+}
+
+/** `0`–`65535` without sign or spaces (strconv.ParseUint(s, 10, 16)). */
+const isUint16 = (s: string): boolean => /^[0-9]+$/.test(s) && Number(s) <= 65535;
+
+/**
+ * moby's validatePortBindings at create: each key's port a number, each HostPort empty, a number or a range.
+ * The docker CLI never sends anything else; an API client might.
+ */
+export function validatePortBindings(bindings: unknown): void {
+  if (bindings === null || typeof bindings !== 'object') return;
+  for (const [key, list] of Object.entries(bindings as Record<string, unknown>)) {
+    const slash = key.indexOf('/');
+    const port = slash < 0 ? key : key.slice(0, slash);
+    if (port !== '' && !isUint16(port)) throw invalidParameter(`invalid port specification: ${JSON.stringify(port)}`);
+    for (const b of Array.isArray(list) ? list : []) {
+      const hp = String((b as { HostPort?: unknown } | null)?.HostPort ?? '');
+      const range = hp.split('/')[0];
+      const [a, z, ...more] = range.split('-');
+      const ok = range === '' || (more.length === 0 && isUint16(a) && (z === undefined || (isUint16(z) && Number(z) >= Number(a))));
+      if (!ok) throw invalidParameter(`invalid port specification: ${JSON.stringify(hp)}`);
+    }
+  }
 }
