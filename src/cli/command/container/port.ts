@@ -1,6 +1,6 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
-import { containerNames } from '../completion.js';
+import { containerNames, running } from '../completion.js';
 
 /** `docker port` as docker/cli 28.2.2 defines it (cli/command/container/port.go); flag text recorded from `--help`. */
 export const portCommand = command({
@@ -10,7 +10,8 @@ export const portCommand = command({
   args: { min: 1, max: 2 },
   flags: [
   ],
-  completion: containerNames(),
+  // completion.ContainerNames(dockerCli, false): running containers only.
+  completion: containerNames(running),
   run: (cli, inv) => runPort(cli, inv.args[0], inv.args[1] ?? ''),
 });
 
