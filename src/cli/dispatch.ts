@@ -130,6 +130,9 @@ export function checkArgs(node: CommandNode, rule: ArgsRule, n: number): string 
     `docker: '${path}' ${what}\n\nUsage:  ${useLine(node)}\n\n${verb} '${path} --help' for more information`;
   const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
   if (rule.none && n > 0) return tail('accepts no arguments');
+  if (rule.min !== undefined && rule.max !== undefined && (n < rule.min || n > rule.max)) {
+    return tail(`requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}`);
+  }
   if (rule.min !== undefined && n < rule.min) return tail(`requires at least ${rule.min} ${plural(rule.min)}`, 'See');
   if (rule.max !== undefined && n > rule.max) return tail(`requires at most ${rule.max} ${plural(rule.max)}`, 'SRun');
   if (rule.exact !== undefined && n !== rule.exact) return tail(`requires ${rule.exact} ${plural(rule.exact)}`);

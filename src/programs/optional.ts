@@ -17,7 +17,7 @@ export interface ProgramFamily {
 
 /** The network tools' binary names (src/programs/net). */
 export const NET_PROGRAMS = [
-  'curl', 'wget', 'ping', 'traceroute', 'nc', 'dig', 'nslookup', 'host', 'ss', 'netstat', 'ifconfig',
+  'curl', 'wget', 'ping', 'traceroute', 'nc', 'dig', 'nslookup', 'host', 'ss', 'netstat', 'ifconfig', 'iptables',
 ] as const;
 
 /** busybox applets that live in the network tools' chunk. */

@@ -55,6 +55,7 @@ container ls | :4 | :4
 container ps | :4 | :4
 container list | :4 | :4
 container pause | running1 :4 | running1 :4
+container port | running1 :4 | running1 :4
 container prune | :4 | :4
 container rename | running1 paused1 exited1 created1 restarting1 :4 | :4
 container restart | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
@@ -90,6 +91,7 @@ inspect | :4 | :4
 kill | running1 :4 | running1 :4
 logs | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 pause | running1 :4 | running1 :4
+port | running1 :4 | running1 :4
 rename | running1 paused1 exited1 created1 restarting1 :4 | :4
 restart | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 rm | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4

@@ -39,6 +39,7 @@ export interface HostConfig {
   Binds: string[] | null;
   NetworkMode: string;
   PortBindings: Record<string, Array<{ HostIp: string; HostPort: string }>>;
+  PublishAllPorts?: boolean;
   RestartPolicy: RestartPolicy;
   AutoRemove: boolean;
   ConsoleSize: [number, number];

@@ -2,6 +2,7 @@
  * `docker create` (moby daemon/create.go): validate the host config, find the image, merge its config into
  * the container's (runconfig.Merge), reserve the name, and make the RW layer. Nothing runs yet.
  */
+import { validatePortBindings } from './network/ports.js';
 import { Container, defaultConfig, defaultHostConfig, type ContainerConfig, type HostConfig } from './container.js';
 import type { DaemonContext } from './context.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
@@ -63,6 +64,7 @@ function verifyRequest(config: CreateConfig, hostConfig: CreateHostConfig, netwo
   validateContainerConfig(config as Json);
   validateHostConfig({ ...defaultHostConfig(), ...stripUndefined(hostConfig) });
   validateExtraHosts(raw);
+  validatePortBindings(raw.PortBindings);
   const warnings = verifyResources(raw);
   validateLogConfig(raw);
   if (raw.NetworkMode === 'host' && (Object.keys((raw.PortBindings ?? {}) as Json).length > 0)) {

@@ -4,6 +4,7 @@
  * (embedded ContainerJSONBase first, then Mounts, Config, NetworkSettings); JSON.stringify keeps that order.
  * Fields the simulator does not model carry the values a default `docker run` shows on Docker 28.
  */
+import { portList, portMap } from './network/ports.js';
 import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
 import { DOCKER_ROOT } from './container.js';
 import { formatRFC3339Nano, unixSeconds } from '../../pkg/timetypes.js';
@@ -33,7 +34,7 @@ function hostConfigJSON(c: Container): Json {
     VolumesFrom: null, ConsoleSize: h.ConsoleSize, CapAdd: null, CapDrop: null, CgroupnsMode: 'private',
     Dns: h.Dns, DnsOptions: h.DnsOptions, DnsSearch: h.DnsSearch, ExtraHosts: h.ExtraHosts, GroupAdd: null,
     IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: h.Privileged,
-    PublishAllPorts: false, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '',
+    PublishAllPorts: h.PublishAllPorts ?? false, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '',
     ShmSize: 67108864, Runtime: 'runc', Isolation: '',
     // Resources (embedded)
     CpuShares: 0, Memory: h.Memory, NanoCpus: h.NanoCpus, CgroupParent: '', BlkioWeight: 0,
@@ -95,7 +96,7 @@ function networkSettingsJSON(c: Container): Json {
   const key = c.HostConfig.NetworkMode === 'host' ? 'default' : c.SandboxID.slice(0, 12);
   return {
     Bridge: '', SandboxID: c.SandboxID, SandboxKey: c.SandboxID ? `/var/run/docker/netns/${key}` : '',
-    Ports: Object.fromEntries(exposed(c).map((p) => [p, null])), HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
+    Ports: portMap(c, exposed(c)), HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
     SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
     EndpointID: bridge?.EndpointID ?? '', Gateway: bridge?.Gateway ?? '', GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0, IPAddress: bridge?.IPAddress ?? '', IPPrefixLen: bridge?.IPPrefixLen ?? 0,
@@ -129,7 +130,7 @@ export function toListJSON(c: Container, names: readonly string[], nowNs: bigint
   return {
     Id: c.ID, Names: [...names], Image: c.Config.Image, ImageID: c.ImageID, Command: c.command,
     Created: unixSeconds(c.Created),
-    Ports: exposed(c).map((p) => ({ PrivatePort: Number(p.split('/')[0]), Type: p.split('/')[1] ?? 'tcp' })), Labels: c.Config.Labels, State: c.State.stateString(),
+    Ports: portList(c, exposed(c)), Labels: c.Config.Labels, State: c.State.stateString(),
     Status: c.State.statusString(nowNs), HostConfig: { NetworkMode: c.HostConfig.NetworkMode },
     NetworkSettings: { Networks: networks }, Mounts: [],
   };

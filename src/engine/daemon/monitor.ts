@@ -9,9 +9,11 @@ import { removeContainer } from './delete.js';
 import type { DaemonStore } from './store.js';
 import type { RestartDecision } from './restartmanager.js';
 import { closeOutput } from './runtime/output.js';
+import { unpublishPorts } from './network/ports.js';
 import type { ContainerRuntime } from './runtime/task.js';
 
 function teardown(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
+  unpublishPorts(engine, c);
   engine.bridge.disconnect(c, rt, engine.ipam);
   closeOutput(c, rt);
   rt.ttySub?.dispose();

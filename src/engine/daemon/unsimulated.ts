@@ -35,7 +35,7 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   }],
   NetworkMode: ['--network', always],
   // Docker discards published ports in host network mode (with a warning): nothing to model.
-  PortBindings: ['-p', (v, h) => isZero(v) || h.NetworkMode === 'host'],
+  PortBindings: ['-p', always],
   RestartPolicy: ['--restart', always],
   AutoRemove: ['--rm', always],
   VolumeDriver: ['--volume-driver', zero],
@@ -56,7 +56,7 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   OomScoreAdj: ['--oom-score-adj', zero],
   PidMode: ['--pid', zero],
   Privileged: ['--privileged', always],
-  PublishAllPorts: ['-P', zero],
+  PublishAllPorts: ['-P', always],
   ReadonlyRootfs: ['--read-only', zero],
   SecurityOpt: ['--security-opt', zero],
   StorageOpt: ['--storage-opt', zero],

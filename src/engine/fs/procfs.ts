@@ -88,14 +88,18 @@ export class ProcFs implements Backend {
   }
 
   private sysNode(rest: string[], caller: FsCaller | undefined, path: string, syscall: string): Node {
-    const dirs: Record<string, string[]> = { '': ['kernel'], kernel: ['hostname', 'osrelease', 'ostype', 'pid_max'] };
+    const dirs: Record<string, string[]> = {
+      '': ['kernel', 'net'], kernel: ['hostname', 'osrelease', 'ostype', 'pid_max'], net: ['ipv4'], 'net/ipv4': ['ip_local_port_range'],
+    };
     const key = rest.join('/');
-    if (key === '' || key === 'kernel') return { type: 'dir', mode: 0o555, list: () => dirs[key] };
+    if (key in dirs) return { type: 'dir', mode: 0o555, list: () => dirs[key] };
     const value: Record<string, () => string> = {
       'kernel/hostname': () => this.src.hostname(caller),
       'kernel/osrelease': () => this.src.release,
       'kernel/ostype': () => 'Linux',
       'kernel/pid_max': () => '4194304',
+      // What dockerd's port allocator reads for its ephemeral range (and connect(2) uses for local ports).
+      'net/ipv4/ip_local_port_range': () => '32768\t60999',
     };
     const f = value[key] ?? fail('ENOENT', syscall, path);
     return { type: 'file', mode: key === 'kernel/hostname' ? 0o644 : 0o444, read: () => f() + '\n' };

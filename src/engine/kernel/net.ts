@@ -6,6 +6,8 @@
  * and the TCP listeners are netstack.ts's.
  */
 
+import { NatTable } from './nat.js';
+
 export interface NetInterface {
   readonly index: number;
   readonly name: string;
@@ -111,6 +113,8 @@ export class NetNamespace {
   /** net.ipv4.ip_forward */
   forwarding = false;
   readonly masquerade: Masquerade[] = [];
+  /** iptables -t nat: the DNAT rules of published ports. */
+  readonly nat = new NatTable();
   /**
    * systemd-resolved's stub listener on 127.0.0.53 (the host's own /etc/resolv.conf), forwarding to the
    * upstream servers named here. Empty: no stub.

@@ -29,6 +29,8 @@ export type PathResult =
       readonly src: string;
       /** The source address the target sees (after masquerading). */
       readonly seenSrc: string;
+      /** The target namespace's interface the connection came in on; undefined when it started there. */
+      readonly inIface?: string;
       readonly hops: readonly Hop[];
       readonly oneWayMs: number;
     }
@@ -122,6 +124,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
   const hops: Hop[] = [];
   let oneWay = 0;
   let arrivedAs: string | undefined;
+  let inIface: string | undefined;
   const fail = (errno: 'ENETUNREACH' | 'EHOSTUNREACH' | 'ETIMEDOUT', reporter: string | undefined): PathResult => ({
     ok: false, errno, from: reporter, local: reporter !== undefined && ns === from, src, hops, oneWayMs: oneWay,
   });
@@ -131,7 +134,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
         oneWay += LINK_MS.loopback;
         src = dst.startsWith('127.') || dst === '0.0.0.0' ? '127.0.0.1' : dst;
       }
-      return { ok: true, target: { kind: 'ns', ns }, src: src!, seenSrc: seenSrc ?? src!, hops, oneWayMs: oneWay };
+      return { ok: true, target: { kind: 'ns', ns }, src: src!, seenSrc: seenSrc ?? src!, inIface, hops, oneWayMs: oneWay };
     }
     if (step > 0) {
       // Not for this namespace: it forwards (TTL − 1) or drops silently.
@@ -160,6 +163,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
       if (back) peer.ns.neighbours.set(addrOf(back), { ip: addrOf(back), dev: peer.iface.name, mac: r.iface.mac, at: now });
       ns = peer.ns;
       arrivedAs = next;
+      inIface = peer.iface.name;
       continue;
     }
     const st = station!;

@@ -5,7 +5,7 @@
  */
 import type { VirtualClock } from './clock.js';
 import { httpAnswer, lookupA, lookupPtr, type InternetHost } from './internet.js';
-import type { DnsOutcome, DnsType, EchoOutcome, NetNamespace } from './net.js';
+import type { DnsOutcome, DnsType, EchoOutcome, NetNamespace, SockAddr } from './net.js';
 
 export type { DnsOutcome, DnsType, EchoOutcome };
 import { findPath, type Hop, type PathResult } from './netroute.js';
@@ -19,7 +19,14 @@ export const ARP_FAIL_MS = 3000;
 export const SYN_TIMEOUT_MS = 127_000;
 
 export type ConnectOutcome =
-  | { readonly kind: 'listener'; readonly listener: Listener; readonly path: PathOk; readonly afterMs: number }
+  | {
+      readonly kind: 'listener';
+      readonly listener: Listener;
+      readonly path: PathOk;
+      readonly afterMs: number;
+      /** Where the server sees the connection addressed, when NAT or docker-proxy carried it elsewhere. */
+      readonly serverLocal?: SockAddr;
+    }
   | { readonly kind: 'internet'; readonly host: InternetHost; readonly path: PathOk; readonly afterMs: number }
   | { readonly kind: 'error'; readonly errno: 'ECONNREFUSED' | 'ENETUNREACH' | 'EHOSTUNREACH' | 'ETIMEDOUT'; readonly afterMs: number };
 
@@ -65,13 +72,37 @@ export class NetworkStack {
     const afterMs = this.rtt(p.oneWayMs);
     const t = p.target;
     if (t.kind === 'ns') {
+      const rule = t.ns.nat.match(ip, port, from === t.ns ? undefined : p.inIface ?? 'lo');
+      if (rule) return this.onward(t.ns, rule.toIp, rule.toPort, p, from === t.ns);
       const table = this.listeners(t.ns);
       const l = table.get(`${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${port}`) ?? table.get(`0.0.0.0:${port}`);
+      // docker-proxy dials the container itself, from the host's side of the bridge.
+      if (l && !l.closed && l.proxyTo) return this.onward(t.ns, l.proxyTo.address, l.proxyTo.port, p, true);
       if (l && !l.closed) return { kind: 'listener', listener: l, path: p, afterMs };
     } else if (t.kind === 'internet' && t.host.tcp[port] !== undefined) {
       return { kind: 'internet', host: t.host, path: p, afterMs };
     }
     return { kind: 'error', errno: 'ECONNREFUSED', afterMs };
+  }
+
+  /**
+   * The rest of a connection DNAT (or the proxy) sent on from `via` to `ip`:`port`. A new source is the
+   * address `via` routes from (OUTPUT's source selection after DNAT, or the proxy's own socket); a connection
+   * NATed on its way through keeps the source it came with.
+   */
+  private onward(via: NetNamespace, ip: string, port: number, first: PathOk, newSource: boolean): ConnectOutcome {
+    const p = this.path(via, ip);
+    if (!p.ok) return this.pathError(p);
+    const afterMs = this.rtt(first.oneWayMs + p.oneWayMs);
+    const t = p.target;
+    const table = t.kind === 'ns' ? this.listeners(t.ns) : undefined;
+    const l = table?.get(`${ip}:${port}`) ?? table?.get(`0.0.0.0:${port}`);
+    if (!l || l.closed || l.proxyTo) return { kind: 'error', errno: 'ECONNREFUSED', afterMs };
+    const path: PathOk = {
+      ...p, src: first.src, seenSrc: newSource ? p.seenSrc : first.seenSrc, hops: [...first.hops, ...p.hops],
+      oneWayMs: first.oneWayMs + p.oneWayMs,
+    };
+    return { kind: 'listener', listener: l, path, afterMs, serverLocal: { address: ip, port } };
   }
 
   private pathError(p: Extract<PathResult, { ok: false }>): ConnectOutcome {

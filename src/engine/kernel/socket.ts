@@ -19,6 +19,8 @@ export class Listener {
   bound: SockAddr | undefined;
   /** listen(2)'s backlog. */
   backlog = 4096;
+  /** docker-proxy's socket: a connection accepted here is carried on to this address from the listener's namespace. */
+  proxyTo: SockAddr | undefined;
 
   constructor(
     readonly address: string,

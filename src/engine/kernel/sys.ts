@@ -9,6 +9,13 @@ import type { DnsOutcome, DnsType, EchoOutcome, NetInterface, Neighbour, SockAdd
 
 export type { DnsOutcome, DnsType, EchoOutcome, SockAddr };
 
+/** What dockerd programs into netfilter: ip_forward, the bridges' MASQUERADE rules, the published ports' DNAT. */
+export interface Netfilter {
+  readonly forwarding: boolean;
+  readonly masquerade: readonly import('./net.js').Masquerade[];
+  readonly dnat: readonly import('./nat.js').DnatRule[];
+}
+
 export type Program = (sys: Sys) => Promise<number>;
 
 /** How a waited-for child ended, as waitpid(2) reports it. */
@@ -147,6 +154,8 @@ export interface Sys {
   netSockets(): readonly NetSocketInfo[];
   /** The namespace's neighbour (ARP) cache. */
   netNeighbours(): readonly Neighbour[];
+  /** The namespace's netfilter state as iptables reads it (CAP_NET_ADMIN: EPERM for anyone but root). */
+  netfilter(): Netfilter;
   /** shutdown(fd, SHUT_WR): the peer reads end-of-file. */
   shutdown(fd: number): void;
   /** Open descriptors of this process. */

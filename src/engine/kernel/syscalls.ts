@@ -16,6 +16,7 @@ import type {
   Sys,
   TermiosState,
   WaitStatus,
+  Netfilter,
   WinSize,
 } from './sys.js';
 import { setHeld } from './memory.js';
@@ -420,7 +421,7 @@ export class ProcessSys implements Sys {
     } else {
       const [c, server] = socketPair(this.k.sched, () => this.k.nextIno());
       client = c;
-      server.local = peer;
+      server.local = out.serverLocal ?? peer;
       server.peer = { address: out.path.seenSrc, port: local.port };
       const there = out.path.target.kind === 'ns' ? out.path.target.ns : from;
       track(there, server);
@@ -687,6 +688,12 @@ export class ProcessSys implements Sys {
       out.push({ state: 'ESTAB', local: c.local, peer: c.peer, recvQ: 0, sendQ: 0, users: owners.get(c) ?? [] });
     }
     return out;
+  }
+
+  netfilter(): Netfilter {
+    if (this.p.euid !== 0) throw new SysError('EPERM', 'netfilter');
+    const ns = this.p.net;
+    return { forwarding: ns.forwarding, masquerade: [...ns.masquerade], dnat: [...ns.nat.rules] };
   }
 
   netNeighbours(): readonly Neighbour[] {

@@ -9,13 +9,14 @@ import { busyboxIfconfig, ifconfig } from './ifconfig.js';
 import { busyboxNc, nc } from './nc.js';
 import { busyboxPing, ping } from './ping.js';
 import { busyboxNetstat, netstat, ss } from './sockets.js';
+import { iptables } from './iptables.js';
 import { traceroute } from './traceroute.js';
 import { busyboxWget, wget } from './wget.js';
 
 export { getentHosts };
 
 export const programs: Readonly<Record<string, Program>> = {
-  curl, wget, ping, traceroute, nc, dig, nslookup, host, ss, netstat, ifconfig,
+  curl, wget, ping, traceroute, nc, dig, nslookup, host, ss, netstat, ifconfig, iptables,
 };
 
 /** busybox's applets of this family, by applet name. */

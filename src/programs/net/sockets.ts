@@ -13,17 +13,18 @@ interface ListOptions {
   numeric: boolean;
   processes: boolean;
   routes: boolean;
+  ipv4: boolean;
 }
 
 function parseFlags(argv: readonly string[], allowed: string): ListOptions | string {
-  const o: ListOptions = { tcp: false, listening: false, all: false, numeric: false, processes: false, routes: false };
+  const o: ListOptions = { tcp: false, listening: false, all: false, numeric: false, processes: false, routes: false, ipv4: false };
   for (const a of argv.slice(1)) {
     if (a === '--tcp') o.tcp = true;
     else if (a === '--listening') o.listening = true;
     else if (a === '--all') o.all = true;
     else if (a === '--numeric') o.numeric = true;
     else if (a === '--processes' || a === '--program') o.processes = true;
-    else if (/^-[a-zA-Z]+$/.test(a)) {
+    else if (/^-[a-zA-Z4]+$/.test(a)) {
       for (const c of a.slice(1)) {
         if (!allowed.includes(c)) return c;
         if (c === 't') o.tcp = true;
@@ -32,6 +33,7 @@ function parseFlags(argv: readonly string[], allowed: string): ListOptions | str
         else if (c === 'n') o.numeric = true;
         else if (c === 'p') o.processes = true;
         else if (c === 'r') o.routes = true;
+        else if (c === '4') o.ipv4 = true;
       }
     } else return a;
   }
@@ -52,8 +54,14 @@ function visibleUsers(sys: Sys, s: NetSocketInfo): NetSocketInfo['users'] {
 
 function select(sys: Sys, o: ListOptions): NetSocketInfo[] {
   const all = sys.netSockets();
-  const picked = all.filter((s) => (o.all ? true : o.listening ? s.state === 'LISTEN' : s.state !== 'LISTEN'));
-  return picked.sort((a, b) => (a.state === b.state ? 0 : a.state === 'LISTEN' ? -1 : 1));
+  const picked = all.filter((s) => (o.all ? true : o.listening ? s.state === 'LISTEN' : s.state !== 'LISTEN') && !(o.ipv4 && isV6(s)));
+  // /proc/net/tcp before /proc/net/tcp6.
+  return picked.sort((a, b) => (a.state === b.state ? Number(isV6(a)) - Number(isV6(b)) : a.state === 'LISTEN' ? -1 : 1));
+}
+
+/** An IPv6 socket (docker-proxy's `[::]` one): its address is kept bracketed, as ss prints it. */
+function isV6(s: NetSocketInfo): boolean {
+  return s.local.address.startsWith('[');
 }
 
 export const ss: Program = async (sys) => {
@@ -68,7 +76,7 @@ export const ss: Program = async (sys) => {
     sendQ: String(s.state === 'LISTEN' ? s.sendQ : s.sendQ),
     la: s.local.address,
     lp: portName(s.local.port, o.numeric),
-    pa: s.state === 'LISTEN' ? '0.0.0.0' : s.peer.address,
+    pa: s.state === 'LISTEN' ? (isV6(s) ? '[::]' : '0.0.0.0') : s.peer.address,
     pp: s.state === 'LISTEN' ? '*' : portName(s.peer.port, o.numeric),
     proc: o.processes && visibleUsers(sys, s).length > 0
       ? `users:(${visibleUsers(sys, s).map((u) => `("${u.comm}",pid=${u.pid},fd=${u.fd})`).join(',')})`
@@ -148,8 +156,10 @@ export const netstat: Program = async (sys) => {
   const addr = (a: { address: string; port: number }): string => `${a.address}:${portName(a.port, o.numeric)}`;
   for (const s of rows) {
     const state = s.state === 'ESTAB' ? 'ESTABLISHED' : 'LISTEN';
-    const foreign = s.state === 'LISTEN' ? '0.0.0.0:*' : addr(s.peer);
-    let line = `tcp   ${String(s.recvQ).padStart(6)} ${String(s.state === 'LISTEN' ? 0 : s.sendQ).padStart(6)} ${addr(s.local).padEnd(23)} ${foreign.padEnd(23)} ${state.padEnd(11)}`;
+    const v6 = isV6(s);
+    const foreign = s.state === 'LISTEN' ? (v6 ? ':::*' : '0.0.0.0:*') : addr(s.peer);
+    const local = v6 ? `${s.local.address.slice(1, -1)}:${portName(s.local.port, o.numeric)}` : addr(s.local);
+    let line = `${v6 ? 'tcp6' : 'tcp '}  ${String(s.recvQ).padStart(6)} ${String(s.state === 'LISTEN' ? 0 : s.sendQ).padStart(6)} ${local.padEnd(23)} ${foreign.padEnd(23)} ${state.padEnd(11)}`;
     if (o.processes) {
       const u = visibleUsers(sys, s)[0];
       line += ` ${(u ? `${u.pid}/${u.comm}` : '-').padEnd(20)}`;

@@ -99,6 +99,8 @@ describe('procfs', () => {
     expect(fs.readText('/proc/cpuinfo').match(/^processor\t: \d$/gm)).toEqual(['processor\t: 0', 'processor\t: 1']);
     expect(fs.readText('/proc/mounts')).toBe('overlay / overlay rw 0 0\n');
     expect(fs.readText('/proc/sys/kernel/hostname')).toBe('box\n');
+    // The range dockerd's port allocator hands ephemeral host ports from.
+    expect(fs.readText('/proc/sys/net/ipv4/ip_local_port_range')).toBe('32768\t60999\n');
   });
 });
 

@@ -10,6 +10,7 @@ import { killCommand } from './kill.js';
 import { listCommand } from './list.js';
 import { logsCommand } from './logs.js';
 import { pauseCommand } from './pause.js';
+import { portCommand } from './port.js';
 import { containerPruneCommand } from './prune.js';
 import { renameCommand } from './rename.js';
 import { restartCommand } from './restart.js';
@@ -26,7 +27,8 @@ import { waitCommand } from './wait.js';
 export { commitCommand };
 export const copyCommand = unsimulated('cp', 'Copy files/folders between a container and the local filesystem');
 export const exportCommand = unsimulated('export', "Export a container's filesystem as a tar archive");
-export const portCommand = unsimulated('port', 'List port mappings or a specific mapping for the container');
+
+export { portCommand };
 
 export const containerCommand: GroupSpec = {
   name: 'container',

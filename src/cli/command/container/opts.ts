@@ -8,6 +8,7 @@ import type { Invocation } from '../../spec.js';
 import { notSimulated, StatusError } from '../../errors.js';
 import { changed, flag, getBool, getInt, getList, getString, type FlagSpec } from '../../flags.js';
 import { extraHost } from '../../values.js';
+import { portOptions } from './portopts.js';
 import { parseGoDuration } from '../../../pkg/timetypes.js';
 import { ramInBytes } from '../../../pkg/units.js';
 
@@ -177,58 +178,6 @@ export function restartPolicy(v: string): Json {
   return { Name: name, MaximumRetryCount: count === '' ? 0 : Number(count) };
 }
 
-function portRange(s: string, what: string): [number, number] {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(s);
-  if (!m) throw new Error(`invalid ${what}: ${s}`);
-  const a = Number(m[1]);
-  const b = m[2] === undefined ? a : Number(m[2]);
-  if (a > 65535 || b > 65535 || b < a) throw new Error(`invalid ${what}: ${s}`);
-  return [a, b];
-}
-
-/** nat.ParsePortSpec: `[ip:][hostPort:]containerPort[/proto]`, ranges of equal length. */
-function addPublish(spec: string, exposed: Json, bindings: Record<string, Json[]>): void {
-  const slash = spec.lastIndexOf('/');
-  let body = spec;
-  let proto = 'tcp';
-  if (slash >= 0 && !spec.slice(slash).includes(':')) {
-    proto = spec.slice(slash + 1).toLowerCase();
-    body = spec.slice(0, slash);
-  }
-  if (!['tcp', 'udp', 'sctp'].includes(proto)) throw new Error(`invalid proto: ${proto}`);
-  const parts = body.split(':');
-  let ip = '';
-  let host = '';
-  let ctr: string;
-  if (parts.length === 1) ctr = parts[0];
-  else if (parts.length === 2) [host, ctr] = parts;
-  else {
-    ctr = parts.pop()!;
-    host = parts.pop()!;
-    ip = parts.join(':').replace(/^\[(.*)\]$/, '$1');
-  }
-  if (ctr === '') throw new Error(`no port specified: ${spec}<empty>`);
-  const [c0, c1] = portRange(ctr, 'containerPort');
-  const [h0, h1] = host === '' ? [0, 0] : portRange(host, 'hostPort');
-  if (host !== '' && h1 - h0 !== c1 - c0 && h0 !== h1) {
-    throw new Error(`invalid ranges specified for container and host Ports: ${ctr} and ${host}`);
-  }
-  for (let p = c0; p <= c1; p++) {
-    const key = `${p}/${proto}`;
-    exposed[key] = {};
-    let hostPort = '';
-    if (host !== '') hostPort = String(h0 === h1 ? h0 : h0 + (p - c0));
-    (bindings[key] ??= []).push({ HostIp: ip, HostPort: hostPort });
-  }
-}
-
-function addExpose(spec: string, exposed: Json): void {
-  const slash = spec.indexOf('/');
-  const proto = slash < 0 ? 'tcp' : spec.slice(slash + 1);
-  const [a, b] = portRange(slash < 0 ? spec : spec.slice(0, slash), 'range format for --expose');
-  for (let p = a; p <= b; p++) exposed[`${p}/${proto}`] = {};
-}
-
 function labelMap(list: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const l of list) {
@@ -270,10 +219,7 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
   const attachStdout = attach.length === 0 || attach.includes('stdout');
   const attachStderr = attach.length === 0 || attach.includes('stderr');
 
-  const exposed: Json = {};
-  const bindings: Record<string, Json[]> = {};
-  for (const p of getList(f, 'publish')) addPublish(p, exposed, bindings);
-  for (const p of getList(f, 'expose')) addExpose(p, exposed);
+  const { exposed, bindings } = portOptions(getList(f, 'publish'), getList(f, 'expose'));
 
   const binds: string[] = [];
   const volumes: Json = {};

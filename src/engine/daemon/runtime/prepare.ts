@@ -12,6 +12,7 @@ import { containerMounts, INIT_PATH, writeContainerFiles } from './rootfs.js';
 import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
+import { publishPorts, startProxies } from '../network/ports.js';
 
 /**
  * Docker sets no pids limit by default; a browser tab cannot hold a fork bomb's 32,768 shells (~1.3 GB), so a
@@ -67,7 +68,10 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   const mode = h.NetworkMode;
   if (netc) rt.netns = engine.runtime(netc).netns ?? k.hostNet;
   else if (mode === 'none' || mode === 'host') engine.bridge.attachPredefined(c, rt, mode);
-  else if (mode === 'bridge') engine.bridge.connect(c, rt, engine.ipam);
+  else if (mode === 'bridge') {
+    engine.bridge.connect(c, rt, engine.ipam);
+    publishOrUndo(engine, c, rt);
+  }
   else throw notFound(`failed to set up container networking: network ${mode} not found`);
   writeContainerFiles(engine, c, rt, netc ? engine.runtime(netc) : undefined);
   if (c.Config.Tty) {
@@ -77,6 +81,21 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
     rt.tty = tty;
     rt.ttySub = tty.onOutput((data) => emitOutput(c, rt, 'stdout', data));
     rt.flushInput();
+  }
+}
+
+/** The endpoint's ports (libnetwork's ProgramExternalConnectivity); a failure takes the endpoint away again. */
+function publishOrUndo(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
+  const name = [...c.Networks.keys()][0];
+  const ep = c.Networks.get(name);
+  if (!ep) return;
+  try {
+    publishPorts(engine, c, ep.IPAddress, engine.bridge.segment.name);
+    startProxies(engine, c);
+  } catch (e) {
+    if (!isDaemonError(e)) throw e;
+    engine.bridge.disconnect(c, rt, engine.ipam);
+    throw systemError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${c.Name.slice(1)} (${ep.EndpointID}): ${e.message}`);
   }
 }
 
