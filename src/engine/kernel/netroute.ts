@@ -114,6 +114,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
   const hops: Hop[] = [];
   let oneWay = 0;
   let arrivedAs: string | undefined;
+  let inDev = '';
   const fail = (errno: 'ENETUNREACH' | 'EHOSTUNREACH' | 'ETIMEDOUT', reporter: string | undefined): PathResult => ({
     ok: false, errno, from: reporter, local: reporter !== undefined && ns === from, src, hops, oneWayMs: oneWay,
   });
@@ -132,6 +133,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
     }
     const r = lookupRoute(ns, dst);
     if (!r) return fail('ENETUNREACH', step === 0 ? undefined : arrivedAs);
+    if (step > 0 && ns.forwardDrop?.(inDev, r.iface.name, seenSrc!, dst)) return fail('ETIMEDOUT', undefined);
     if (src === undefined) {
       src = r.src;
       seenSrc = src;
@@ -152,6 +154,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
       if (back) peer.ns.neighbours.set(addrOf(back), { ip: addrOf(back), dev: peer.iface.name, mac: r.iface.mac, at: now });
       ns = peer.ns;
       arrivedAs = next;
+      inDev = peer.iface.name;
       continue;
     }
     const st = station!;
