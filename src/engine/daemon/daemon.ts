@@ -19,6 +19,7 @@ import { imagePull, type ProgressSink } from './images/pull.js';
 import { imageRemove, type DeleteRecord } from './images/remove.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
 import { toInspectJSON } from './inspect.js';
+import { inspectLinks } from './network/links.js';
 import { containerKill } from './kill.js';
 import { daemonRestoreContainers, daemonShutdownContainers } from './lifecycle.js';
 import { containerList, type ListOptions } from './list.js';
@@ -115,7 +116,7 @@ export class Daemon implements DaemonContext {
   /** With `size`, SizeRw and SizeRootFs follow GraphDriver, where ContainerJSONBase has them. */
   containerInspect(name: string, opts: { size?: boolean } = {}): Json {
     const c = this.store.getContainer(name);
-    const json = toInspectJSON(c);
+    const json = toInspectJSON(c, inspectLinks(this.store, c));
     if (!opts.size) return json;
     const out: Json = {};
     for (const [k, v] of Object.entries(json)) {

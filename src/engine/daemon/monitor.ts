@@ -12,6 +12,7 @@ import { closeOutput } from './runtime/output.js';
 import type { ContainerRuntime } from './runtime/task.js';
 
 function teardown(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
+  engine.networks.endpoints.detachAll(c, rt);
   engine.bridge.disconnect(c, rt, engine.ipam);
   closeOutput(c, rt);
   rt.ttySub?.dispose();

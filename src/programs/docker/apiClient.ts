@@ -11,6 +11,7 @@ import type {
   Inspected,
   JSONMessage,
   MessageStream,
+  NetworkSummary,
   SearchResult,
 } from '../../cli/client.js';
 
@@ -45,6 +46,12 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     systemDiskUsage: async () => (await c.systemDiskUsage()) as unknown as DiskUsage,
     imagesPrune: async (filters) => (await c.imagesPrune(filters)) as never,
     networksPrune: async (filters) => (await c.networksPrune(filters)) as never,
+    networkList: async (filters) => (await c.networkList(filters)) as unknown as NetworkSummary[],
+    networkInspect: (ref, o) => inspect<NetworkSummary>(`/networks/${ref}`, { verbose: o?.verbose ? 'true' : undefined }),
+    networkCreate: (req) => c.networkCreate(req),
+    networkConnect: async (network, container, ep) => void (await c.networkConnect(network, { Container: container, EndpointConfig: ep ?? undefined })),
+    networkDisconnect: async (network, container, force) => void (await c.networkDisconnect(network, { Container: container, Force: force })),
+    networkRemove: async (ref) => void (await c.networkRemove(ref)),
     volumesPrune: async (filters) => (await c.volumesPrune(filters)) as never,
     buildCachePrune: async (o) => (await c.buildCachePrune(o)) as never,
     containersPrune: async (filters) => (await c.containersPrune(filters)) as { ContainersDeleted: string[] | null; SpaceReclaimed: number },

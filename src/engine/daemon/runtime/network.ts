@@ -56,6 +56,15 @@ export class Bridge {
     c.SandboxID = this.kernel.prng.hex(32);
   }
 
+  /** The next interface index in the host's numbering (bridges and veths of every network share it). */
+  allocIndex(): number {
+    this.ensure();
+    return this.nextIndex++;
+  }
+
+  /** When dockerd created docker0 (and the predefined networks), for their `Created`. */
+  createdNs = 0n;
+
   private hex(n: number): string {
     return this.kernel.prng.hex(Math.ceil(n / 2)).slice(0, n);
   }
@@ -72,6 +81,7 @@ export class Bridge {
     }
     if (host.interfaces().some((i) => i.name === DEFAULT_BRIDGE.iface)) return;
     this.docker0Mac ||= this.mac();
+    if (this.createdNs === 0n) this.createdNs = this.kernel.clock.epochNs();
     host.add(this.docker0(this.nextIndex++));
     // What dockerd's bridge driver sets up with the bridge: ip_forward=1 and the POSTROUTING masquerade.
     host.forwarding = true;
@@ -145,7 +155,8 @@ export class Bridge {
     rt.ip = '';
     rt.veth = '';
     rt.netns = null;
-    for (const [name, ep] of c.Networks) c.Networks.set(name, { ...emptyEndpoint(), NetworkID: ep.NetworkID });
+    // cleanOperationalData: what the user configured (aliases, --ip, links) and the DNS names stay.
+    for (const [name, ep] of c.Networks) c.Networks.set(name, { ...ep, ...emptyEndpoint(), NetworkID: ep.NetworkID });
     c.SandboxID = '';
   }
 }

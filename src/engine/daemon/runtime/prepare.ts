@@ -8,7 +8,9 @@ import { Cgroup } from '../../kernel/cgroup.js';
 import type { Container } from '../container.js';
 import { conflict, isDaemonError, notFound, systemError } from '../../../pkg/errdefs.js';
 import type { DaemonStore } from '../store.js';
-import { containerMounts, INIT_PATH, writeContainerFiles } from './rootfs.js';
+import { containerMounts, INIT_PATH, resolvConfUpstream, writeContainerFiles } from './rootfs.js';
+import { linkedEnv } from '../network/links.js';
+import { emptyEndpoint } from './network.js';
 import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
@@ -39,7 +41,7 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   if ('error' in found0) throw fail(c, startFailure(found0.error), 126);
   // The cache's answer is shared: each process gets credentials of its own.
   const user = { home: found0.home, cred: { ...found0.cred, groups: [...found0.cred.groups] } };
-  const envList = daemonEnvironment(c.Config.Hostname, c.Config.Tty, c.Config.Env);
+  const envList = daemonEnvironment(c.Config.Hostname, c.Config.Tty, c.Config.Env, linkedEnv(engine, c));
   const env = envRecord(envList, user.home);
   const cwd = c.Config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true, mode: 0o755 });
@@ -68,7 +70,11 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   if (netc) rt.netns = engine.runtime(netc).netns ?? k.hostNet;
   else if (mode === 'none' || mode === 'host') engine.bridge.attachPredefined(c, rt, mode);
   else if (mode === 'bridge') engine.bridge.connect(c, rt, engine.ipam);
-  else throw notFound(`failed to set up container networking: network ${mode} not found`);
+  else connectUserNetwork(engine, c, rt, mode);
+  if (!netc && mode !== 'none' && mode !== 'host') {
+    // Networks connected besides the first (`docker network connect` while stopped): eth1, eth2…
+    for (const name of [...c.Networks.keys()]) if (name !== mode) connectUserNetwork(engine, c, rt, name);
+  }
   writeContainerFiles(engine, c, rt, netc ? engine.runtime(netc) : undefined);
   if (c.Config.Tty) {
     const tty = k.createTty(mnt);
@@ -78,6 +84,16 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
     rt.ttySub = tty.onOutput((data) => emitOutput(c, rt, 'stdout', data));
     rt.flushInput();
   }
+}
+
+/** Joins a user-defined network, or fails the start as Docker does when it has gone. */
+function connectUserNetwork(engine: DaemonStore, c: Container, rt: ContainerRuntime, name: string): void {
+  const n = engine.networks.byName(name);
+  if (!n) {
+    engine.networks.endpoints.detachAll(c, rt);
+    throw notFound(`failed to set up container networking: network ${name} not found`);
+  }
+  engine.networks.endpoints.attach(c, rt, n, c.Networks.get(name) ?? emptyEndpoint(), resolvConfUpstream(engine, c));
 }
 
 /** getNetworkedContainer: the container whose network namespace `--network container:X` joins, running. */
