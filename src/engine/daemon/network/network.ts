@@ -89,8 +89,13 @@ export class NetworkStore {
       if (driver === 'host' || driver === 'null') {
         throw new DaemonError('Forbidden', `only one instance of "${driver}" network is allowed`);
       }
-      throw notSimulatedNetwork(`network driver "${driver}"`);
+      if (driver === 'overlay') {
+        throw new DaemonError('Forbidden', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+      }
+      if (driver === 'macvlan' || driver === 'ipvlan') throw notSimulatedNetwork(`the ${driver} network driver`);
+      throw notFound(`plugin "${driver}" not found`);
     }
+    if (req.EnableIPv4 === false) throw notSimulatedNetwork('a network without IPv4 (--ipv4=false)');
     if (req.Ingress || req.ConfigOnly || req.ConfigFrom?.Network || req.EnableIPv6 || req.Attachable) {
       throw notSimulatedNetwork(req.EnableIPv6 ? '--ipv6' : req.Attachable ? '--attachable' : req.Ingress ? '--ingress' : '--config-only/--config-from');
     }
