@@ -44,6 +44,7 @@ describe.skipIf(!HAVE_DOCKER)('docker network: the real CLI against npm run daem
     await sameOnA(['network', 'ls', '--format', 'json']);
     await sameOnA(['network', 'ls', '--format', 'table {{.Name}}\t{{.Internal}}\t{{.IPv4}}\t{{.IPv6}}\t{{.Labels}}\t{{.CreatedAt}}']);
     await sameOnA(['network', 'ls', '-f', 'driver=null']);
+    await sameOnA(['network', 'ls', '-f', 'dangling=true', '-f', 'name=a']);
     await sameOnA(['network', 'ls', '-f', 'type=custom', '-f', 'label=tier']);
     const inspect = await sameOnA(['network', 'inspect', 'app', 'bridge', 'host', 'none', 'vault']);
     expect(inspect.stdout).toContain('"Subnet": "172.18.0.0/16",\n                    "Gateway": "172.18.0.1"');
@@ -73,6 +74,7 @@ describe.skipIf(!HAVE_DOCKER)('docker network: the real CLI against npm run daem
     await sameAcross(['network', 'disconnect', 'vault', 'db']);
     await sameAcross(['run', '--rm', '--ip', '172.17.0.9', 'busybox', 'true']);
     await sameAcross(['network', 'create', '--gateway', '10.1.0.1', 'x']);
+    await sameAcross(['run', '--rm', '--network-alias', 'x', 'busybox', 'true']);
   });
 
   it('disconnect, rm and prune', async () => {

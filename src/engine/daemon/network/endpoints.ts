@@ -98,16 +98,10 @@ export class Endpoints {
     });
     if (!c.SandboxID) c.SandboxID = k.prng.hex(32);
     const list = this.byContainer.get(c.ID) ?? [];
-    list.push({ net: n, ifname, ip, veth, names });
+    const a = { net: n, ifname, ip, veth, names };
+    list.push(a);
     this.byContainer.set(c.ID, list);
-    const rec = this.recordsOf(n);
-    for (const name of names) {
-      const key = name.toLowerCase();
-      const ips = rec.names.get(key);
-      if (ips) ips.push(ip);
-      else rec.names.set(key, [ip]);
-    }
-    rec.ptr.set(ip, `${names[0]}.${n.name}`);
+    this.record(a);
     rt.netns.embeddedDns ??= this.resolver(c, rt.netns, upstream);
   }
 
@@ -137,7 +131,37 @@ export class Endpoints {
     this.kernel.hostNet.remove(a.veth);
     n.attached--;
     this.setCarrier(n);
-    const rec = this.recordsOf(n);
+    this.unrecord(a);
+  }
+
+  /** `docker rename` of a running container: its endpoints' DNS names follow (ep.UpdateDNSNames). */
+  renamed(c: Container): void {
+    const list = this.byContainer.get(c.ID);
+    if (!list) return;
+    list.forEach((a, i) => {
+      const ep = c.Networks.get(a.net.name);
+      const names = endpointDnsNames(c, ep?.Aliases ?? []);
+      this.unrecord(a);
+      const next = { ...a, names };
+      list[i] = next;
+      this.record(next);
+      if (ep) c.Networks.set(a.net.name, { ...ep, DNSNames: names });
+    });
+  }
+
+  private record(a: Attachment): void {
+    const rec = this.recordsOf(a.net);
+    for (const name of a.names) {
+      const key = name.toLowerCase();
+      const ips = rec.names.get(key);
+      if (ips) ips.push(a.ip);
+      else rec.names.set(key, [a.ip]);
+    }
+    rec.ptr.set(a.ip, `${a.names[0]}.${a.net.name}`);
+  }
+
+  private unrecord(a: Attachment): void {
+    const rec = this.recordsOf(a.net);
     for (const name of a.names) {
       const key = name.toLowerCase();
       const ips = rec.names.get(key)?.filter((x) => x !== a.ip) ?? [];

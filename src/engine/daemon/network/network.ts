@@ -68,6 +68,15 @@ export class NetworkStore {
     return matches[0];
   }
 
+  /** FindNetwork with its error ignored (moby's create-time checks: the network may not exist yet). */
+  tryLookup(term: string): { predefined: (typeof PREDEFINED)[number] } | { net: UserNetwork } | undefined {
+    try {
+      return this.lookup(term);
+    } catch {
+      return undefined;
+    }
+  }
+
   byName(name: string): UserNetwork | undefined {
     for (const n of this.user.values()) if (n.name === name) return n;
     return undefined;

@@ -12,6 +12,7 @@ import { DEFAULT_BRIDGE } from '../ipam.js';
 import { matchLabels, pruneUntil } from '../prune.js';
 import type { DaemonStore } from '../store.js';
 import { resolvConfUpstream, rewriteNetworkFiles } from '../runtime/rootfs.js';
+import { endpointDnsNames } from './endpoints.js';
 import { PREDEFINED, type CreateNetworkRequest, type UserNetwork } from './network.js';
 
 type Json = Record<string, unknown>;
@@ -80,32 +81,39 @@ function all(engine: DaemonStore): Which[] {
 
 const LIST_FILTERS: ReadonlySet<string> = new Set(['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type']);
 
-/** Whether any container (running or not) is configured on the network. */
-function inUse(engine: DaemonStore, name: string): boolean {
-  for (const c of engine.containers.values()) if (c.Networks.has(name)) return true;
-  return false;
-}
-
-/** GET /networks (network.FilterNetworks). */
+/**
+ * GET /networks (network.FilterNetworks). The filters run on the list as built without attachments, so
+ * `dangling=true` (no containers) holds for every user-defined network, as on Docker 28.
+ */
 export function networkList(engine: DaemonStore, raw: FilterMap = {}): Json[] {
   const f = new FilterArgs(raw);
   f.validate(LIST_FILTERS);
-  for (const t of f.get('type')) if (t !== 'custom' && t !== 'builtin') throw invalidParameter(`invalid filter: 'type'='${t}'`);
-  const dangling = f.contains('dangling') ? f.getBoolOrDefault('dangling', false) : undefined;
-  return all(engine).filter((w) => {
-    const name = nameOf(w);
-    if (f.contains('driver') && !f.get('driver').some((d) => d === driverOf(w))) return false;
-    if (f.contains('name') && !f.get('name').some((x) => name.includes(x))) return false;
-    if (f.contains('id') && !f.get('id').some((x) => idOf(engine, w).startsWith(x))) return false;
-    if (f.contains('scope') && !f.get('scope').includes('local')) return false;
-    if (f.contains('type') && !f.get('type').includes('net' in w ? 'custom' : 'builtin')) return false;
+  let list = all(engine).filter((w) => {
+    if (f.contains('driver') && !f.exactMatch('driver', driverOf(w))) return false;
+    if (f.contains('name') && !f.match('name', nameOf(w))) return false;
+    if (f.contains('id') && !f.match('id', idOf(engine, w))) return false;
     if (f.contains('label') && !f.matchKVList('label', 'net' in w ? w.net.labels : {})) return false;
-    if (dangling !== undefined) {
-      const unused = 'net' in w && !inUse(engine, name);
-      if (dangling !== unused) return false;
-    }
+    if (f.contains('scope') && !f.exactMatch('scope', 'local')) return false;
     return true;
-  }).map((w) => networkJSON(engine, w, false));
+  });
+  const dangling = f.get('dangling');
+  if (dangling.length > 1) throw invalidParameter('got more than one value for filter key "dangling"');
+  if (dangling.length === 1) {
+    if (!['0', 'false', '1', 'true'].includes(dangling[0])) {
+      throw invalidParameter('invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")');
+    }
+    const only = dangling[0] === '1' || dangling[0] === 'true';
+    list = list.filter((w) => ('net' in w) === only);
+  }
+  if (f.contains('type')) {
+    const typed: Which[] = [];
+    for (const t of f.get('type')) {
+      if (t !== 'builtin' && t !== 'custom') throw new DaemonError('System', `invalid filter: 'type'='${t}'`);
+      typed.push(...list.filter((w) => ('net' in w) === (t === 'custom')));
+    }
+    list = typed;
+  }
+  return list.map((w) => networkJSON(engine, w, false));
 }
 
 /** GET /networks/{id} */
@@ -170,7 +178,7 @@ export function endpointConfig(raw: Json | null | undefined): NetworkEndpoint {
 
 /** validateEndpointSettings for one network at create or connect. */
 export function validateEndpoint(engine: DaemonStore, name: string, ep: NetworkEndpoint): string | null {
-  const found = engine.networks.lookup(name);
+  const found = engine.networks.tryLookup(name);
   const userDefined = !['default', 'bridge', 'host', 'none'].includes(name) && !name.startsWith('container:');
   const ip = ep.IPAMConfig?.IPv4Address ?? '';
   const errs: string[] = [];
@@ -221,7 +229,8 @@ export function networkConnect(engine: DaemonStore, term: string, containerRef: 
     engine.networks.endpoints.attach(c, rt, w.net, ep, resolvConfUpstream(engine, c));
     rewriteNetworkFiles(engine, c, rt);
   } else {
-    c.Networks.set(name, { ...ep, DNSNames: null });
+    // updateNetworkConfig: a user-defined network's DNS names are set at connect, running or not.
+    c.Networks.set(name, { ...ep, DNSNames: endpointDnsNames(c, ep.Aliases ?? []) });
   }
   engine.events.log('network', 'connect', { ID: w.net.id, Attributes: { container: c.ID, name, type: 'bridge' } });
 }

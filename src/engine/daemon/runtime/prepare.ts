@@ -90,7 +90,9 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
 function connectUserNetwork(engine: DaemonStore, c: Container, rt: ContainerRuntime, name: string): void {
   const n = engine.networks.byName(name);
   if (!n) {
+    // A network connected while the container was stopped has gone since: nothing of this start stays plugged in.
     engine.networks.endpoints.detachAll(c, rt);
+    engine.bridge.disconnect(c, rt, engine.ipam);
     throw notFound(`failed to set up container networking: network ${name} not found`);
   }
   engine.networks.endpoints.attach(c, rt, n, c.Networks.get(name) ?? emptyEndpoint(), resolvConfUpstream(engine, c));

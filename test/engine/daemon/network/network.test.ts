@@ -95,6 +95,10 @@ describe('networks in the daemon', () => {
       expect(q('2.0.18.172.in-addr.arpa', 'PTR')).toEqual(['db.app.']);
       expect(q('example.com')).toEqual(['93.184.215.14']);
       expect(q('nosuch')).toBe('nxdomain');
+      // A rename moves the records (sandbox Rename, ep.UpdateDNSNames).
+      d.containerRename('db', 'store');
+      expect([q('db'), q('store'), q('cache')]).toEqual(['nxdomain', ['172.18.0.2'], ['172.18.0.2']]);
+      d.containerRename('store', 'db');
       // A stopped container's names go with its endpoint.
       await d.containerStop(db, {});
       expect(q('db')).toBe('nxdomain');
