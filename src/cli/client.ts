@@ -257,4 +257,28 @@ export interface ApiClient {
   /** client.ContainerCommit: POST /commit; the new image's ID. */
   containerCommit(container: string, opts: { reference: string; comment: string; author: string; changes: readonly string[]; pause: boolean }):
     Promise<{ Id: string }>;
+
+  /** GET /networks */
+  networkList(filters?: string): Promise<NetworkSummary[]>;
+  /** GET /networks/{id} */
+  networkInspect(ref: string, opts?: { verbose?: boolean }): Promise<Inspected<NetworkSummary>>;
+  /** POST /networks/create with network.CreateRequest. */
+  networkCreate(req: Json): Promise<{ Id: string; Warning?: string }>;
+  networkConnect(network: string, container: string, endpointConfig: Json | null): Promise<void>;
+  networkDisconnect(network: string, container: string, force: boolean): Promise<void>;
+  networkRemove(ref: string): Promise<void>;
+}
+
+/** network.Summary (= network.Inspect) as the CLI reads it. */
+export interface NetworkSummary {
+  readonly Name: string;
+  readonly Id: string;
+  readonly Created: string;
+  readonly Scope: string;
+  readonly Driver: string;
+  readonly EnableIPv4: boolean;
+  readonly EnableIPv6: boolean;
+  readonly Internal: boolean;
+  readonly Labels: Record<string, string> | null;
+  readonly Ingress: boolean;
 }

@@ -12,6 +12,7 @@ import { ROOTFS } from '../engine/rootfs/index.js';
 import { Daemon } from '../engine/daemon/daemon.js';
 import { installImage } from '../engine/daemon/images/pull.js';
 import { LogBuffer } from '../engine/daemon/logs.js';
+import { networkCreate } from '../engine/daemon/network/ops.js';
 import { parseNormalizedNamed } from '../pkg/reference.js';
 import { CATALOG } from '../engine/daemon/registry.js';
 import { HeadlessSession } from '../machine/headless.js';
@@ -461,6 +462,41 @@ function print(): void {
   if (!(globalThis as { gc?: unknown }).gc) console.log('\n(heap figures need node --expose-gc; npm run bench sets it)');
 }
 
+/**
+ * Issue 17's name lookup: a query to Docker's embedded DNS (127.0.0.11) from a container on a user-defined
+ * network of 1,000 containers, through the kernel's DNS path (the route walk and the daemon's records).
+ */
+async function dnsBench(): Promise<void> {
+  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
+  const ref = parseNormalizedNamed('busybox');
+  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const n = 1000;
+  const lookups = 20_000;
+  let perLookupMs = 0;
+  let done = false;
+  const program: Program = async (sys) => {
+    const d = new Daemon({ store: m.daemonStore, sys });
+    networkCreate(m.daemonStore, { Name: 'app' });
+    for (let i = 0; i < n; i++) {
+      const { Id } = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100000'] }, { NetworkMode: 'app' }, `c${i}`);
+      await d.containerStart(Id);
+    }
+    const ns = m.daemonStore.runtime(m.daemonStore.getContainer('c0')).netns!;
+    const t0 = performance.now();
+    for (let i = 0; i < lookups; i++) {
+      const r = m.kernel.network.dns(ns, '127.0.0.11', `c${(i * 7919) % n}`, 'A');
+      if (r.kind !== 'answer') throw new Error(`lookup ${i}: ${r.kind}`);
+    }
+    perLookupMs = (performance.now() - t0) / lookups;
+    done = true;
+    return 0;
+  };
+  m.kernel.spawn(m.kernel.hostPidNs.init!, { program, argv: ['dockerd'] });
+  await m.kernel.run({ until: 1e9, stop: () => done });
+  if (!done) throw new Error('dns bench stalled');
+  rows.push({ what: `name lookup at 127.0.0.11, network of ${fmt(n)} containers`, value: `${(perLookupMs * 1000).toFixed(2)} µs`, target: '≤ 0.1 ms' });
+}
+
 async function main(): Promise<void> {
   const at = process.argv.indexOf('scenario');
   if (at >= 0) {
@@ -469,7 +505,7 @@ async function main(): Promise<void> {
   }
   // `npm run bench -- NAME`: one figure (or the headless scripts) alone.
   const alone: Record<string, () => Promise<void> | void> = {
-    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, scenarios,
+    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, scenarios,
   };
   const only = Object.keys(alone).find((name) => process.argv.includes(name));
   if (only) {
@@ -484,6 +520,7 @@ async function main(): Promise<void> {
   rootfsBuild();
   await dockerBench();
   await redisBench();
+  await dnsBench();
   await nginxBench('same');
   await nginxBench('other');
   await publishedBench();

@@ -79,6 +79,15 @@ image rm | ubuntu:latest :4 | ubuntu:latest :4
 image rmi | ubuntu:latest :4 | ubuntu:latest :4
 image remove | ubuntu:latest :4 | ubuntu:latest :4
 image tag | ubuntu:latest :4 | ubuntu:latest :4
+network connect | :4 | :4
+network create | :4 | :4
+network disconnect | :4 | :4
+network inspect | :4 | :4
+network ls | :4 | :4
+network list | :4 | :4
+network prune | :4 | :4
+network rm | :4 | :4
+network remove | :4 | :4
 system df | :4 | :4
 system info | :4 | :4
 system prune | :4 | :4

@@ -204,6 +204,26 @@ export class DockerClient {
     return this.json(this.jsonSpec('POST', '/images/prune', { filters }));
   }
 
+  networkList(filters?: string): Promise<Json[]> {
+    return this.json(this.jsonSpec('GET', '/networks', { filters }));
+  }
+
+  networkCreate(req: Json): Promise<{ Id: string; Warning?: string }> {
+    return this.json(this.jsonSpec('POST', '/networks/create', undefined, req));
+  }
+
+  networkConnect(network: string, body: Json): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/networks/${network}/connect`, undefined, body));
+  }
+
+  networkDisconnect(network: string, body: Json): Promise<number> {
+    return this.empty(this.jsonSpec('POST', `/networks/${network}/disconnect`, undefined, body));
+  }
+
+  networkRemove(network: string): Promise<number> {
+    return this.empty(this.jsonSpec('DELETE', `/networks/${network}`));
+  }
+
   networksPrune(filters?: string): Promise<Json> {
     return this.json(this.jsonSpec('POST', '/networks/prune', { filters }));
   }

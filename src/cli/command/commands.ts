@@ -29,6 +29,7 @@ import { topCommand } from './container/top.js';
 import { unpauseCommand } from './container/unpause.js';
 import { waitCommand } from './container/wait.js';
 import { imagesCommand } from './image/list.js';
+import { networkCommand } from './network/cmd.js';
 import { pullCommand } from './image/pull.js';
 import { rmiCommand } from './image/remove.js';
 import { searchCommand } from './registry/search.js';
@@ -48,7 +49,7 @@ const CATEGORIES: ReadonlyArray<readonly [string, readonly Entry[]]> = [
   ['Management Commands', [
     group('builder', 'Manage builds'), group('checkpoint', 'Manage checkpoints'), containerCommand,
     group('context', 'Manage contexts'), imageCommand,
-    group('manifest', 'Manage Docker image manifests and manifest lists'), group('network', 'Manage networks'),
+    group('manifest', 'Manage Docker image manifests and manifest lists'), networkCommand,
     group('plugin', 'Manage plugins'), systemCommand, group('trust', 'Manage trust on Docker images'),
     group('volume', 'Manage volumes'),
   ]],

@@ -57,10 +57,26 @@ export interface HostConfig {
   LogConfig: { Type: string; Config: Record<string, string> };
   PidsLimit: number | null;
   Init?: boolean;
+  /** `--link name:alias`, as sent. */
+  Links?: string[] | null;
 }
 
-/** The container's endpoint on one network (the default bridge only, for now). */
+/** `--ip` (network.EndpointIPAMConfig). */
+export interface EndpointIpamConfig {
+  IPv4Address?: string;
+  IPv6Address?: string;
+  LinkLocalIPs?: string[];
+}
+
+/**
+ * The container's endpoint on one network: what the user configured (IPAMConfig, Links, Aliases, kept while
+ * stopped) and what the network gave it while it runs.
+ */
 export interface NetworkEndpoint {
+  IPAMConfig?: EndpointIpamConfig | null;
+  Links?: string[] | null;
+  Aliases?: string[] | null;
+  DNSNames?: string[] | null;
   NetworkID: string;
   EndpointID: string;
   Gateway: string;

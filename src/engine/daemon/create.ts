@@ -12,7 +12,8 @@ import { isRestartPolicyNone, validateRestartPolicy } from './restartmanager.js'
 import { emptyEndpoint } from './runtime/network.js';
 import { newRootfs } from './runtime/rootfs.js';
 import { ContainerRuntime } from './runtime/task.js';
-import { refuseUnsimulated } from './unsimulated.js';
+import { notSimulated, refuseUnsimulated } from './unsimulated.js';
+import { endpointConfig, registerLinks, validateEndpoint } from './network/ops.js';
 import { validateContainerConfig, validateExtraHosts, validateLogConfig, validateRunconfig, verifyResources } from './verify.js';
 
 type Json = Record<string, unknown>;
@@ -58,7 +59,7 @@ export function mergeImageConfig(user: ContainerConfig, img: Image): void {
  * Checks in moby's order (the request as decoded, the settings, then what dockersim refuses), before the image
  * is looked up: a refused request never triggers the CLI's pull.
  */
-function verifyRequest(config: CreateConfig, hostConfig: CreateHostConfig, networking: Json): string[] {
+function verifyRequest(engine: DaemonContext['store'], config: CreateConfig, hostConfig: CreateHostConfig, networking: Json): string[] {
   const raw = hostConfig as Json;
   validateRunconfig(config as Json, raw);
   validateContainerConfig(config as Json);
@@ -70,14 +71,39 @@ function verifyRequest(config: CreateConfig, hostConfig: CreateHostConfig, netwo
   if (raw.NetworkMode === 'host' && (Object.keys((raw.PortBindings ?? {}) as Json).length > 0)) {
     warnings.push('Published ports are discarded when using host network mode');
   }
+  validateNetworking(engine, networking);
   refuseUnsimulated(config as Json, raw, networking);
   return warnings;
+}
+
+/** validateNetworkingConfig: each endpoint's settings against its network, if it exists yet. */
+function validateNetworking(engine: DaemonContext['store'], networking: Json): void {
+  const eps = (networking.EndpointsConfig ?? {}) as Record<string, Json | null>;
+  const errs: string[] = [];
+  for (const [name, v] of Object.entries(eps)) {
+    if (v === null) {
+      errs.push(`invalid config for network ${name}: EndpointsConfig is nil`);
+      continue;
+    }
+    const bad = validateEndpoint(engine, name, endpointConfig(v));
+    if (bad) errs.push(`invalid config for network ${name}: ${bad}`);
+  }
+  if (errs.length === 1) throw invalidParameter(errs[0].trim());
+  if (errs.length > 1) throw invalidParameter(`* ${errs.map((e) => e.replaceAll('\n', '\n\t')).join('\n* ')}`);
+  const names = Object.keys(eps);
+  if (names.length > 1 && names.some((n) => ['default', 'bridge', 'host', 'none'].includes(n) || n.startsWith('container:'))) {
+    throw notSimulated('connecting to a predefined network and another at create (NetworkingConfig.EndpointsConfig)');
+  }
 }
 
 /** adaptSharedNamespaceContainer: `container:NAME` is kept as `container:<ID>`, so a rename cannot break it. */
 function networkMode(engine: DaemonContext['store'], mode: string): string {
   if (mode === '' || mode === 'default') return 'bridge';
-  if (!mode.startsWith('container:')) return mode;
+  if (!mode.startsWith('container:')) {
+    // normalizeNetMode: a user-defined network named by ID is kept by name.
+    const found = ['bridge', 'host', 'none'].includes(mode) ? undefined : engine.networks.tryLookup(mode);
+    return found && 'net' in found ? found.net.name : mode;
+  }
   try {
     return `container:${engine.getContainer(mode.slice('container:'.length)).ID}`;
   } catch {
@@ -87,9 +113,11 @@ function networkMode(engine: DaemonContext['store'], mode: string): string {
 
 export function containerCreate(d: DaemonContext, config: CreateConfig, hostConfig: CreateHostConfig = {}, name = '', networking: Json = {}): CreateResponse {
   const engine = d.store;
-  const warnings = verifyRequest(config, hostConfig, networking);
+  const warnings = verifyRequest(engine, config, hostConfig, networking);
   const h: HostConfig = { ...defaultHostConfig(), ...stripUndefined(hostConfig) };
+  const requestedMode = h.NetworkMode || 'default';
   h.NetworkMode = networkMode(engine, h.NetworkMode);
+  registerLinks(engine, h.NetworkMode, h.Links);
   if (h.PidsLimit !== null && h.PidsLimit <= 0) h.PidsLimit = null;
   h.LogConfig = { Type: h.LogConfig?.Type || 'json-file', Config: { ...(h.LogConfig?.Config ?? {}) } };
   // adaptContainerSettings: swap defaults to twice the memory limit.
@@ -111,7 +139,16 @@ export function containerCreate(d: DaemonContext, config: CreateConfig, hostConf
     maxLogBytes: engine.maxLogBytes,
   });
   // updateContainerNetworkSettings: one empty endpoint on the named network; none for container: mode.
-  if (!h.NetworkMode.startsWith('container:')) c.Networks.set(h.NetworkMode, emptyEndpoint());
+  if (!h.NetworkMode.startsWith('container:')) {
+    const eps = (networking.EndpointsConfig ?? {}) as Record<string, Json | null>;
+    const own = eps[requestedMode] ?? eps[h.NetworkMode];
+    c.Networks.set(h.NetworkMode, own ? endpointConfig(own) : emptyEndpoint());
+    for (const [name, v] of Object.entries(eps)) {
+      if (name === requestedMode || name === h.NetworkMode) continue;
+      const found = engine.networks.tryLookup(name);
+      c.Networks.set(found && 'net' in found ? found.net.name : name, endpointConfig(v));
+    }
+  }
   engine.containers.set(id, c);
   // Keyed by the top layer: a committed image shares its parent's bottom layer but not its files.
   engine.runtimes.set(id, new ContainerRuntime(newRootfs(engine, image), image.layers[image.layers.length - 1]));

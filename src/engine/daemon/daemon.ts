@@ -23,6 +23,7 @@ import { containerCommit, imageTagRef, repoTagReference, type CommitOptions } fr
 import { imageHistory, type HistoryResponseItem } from './images/history.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
 import { toInspectJSON } from './inspect.js';
+import { inspectLinks } from './network/links.js';
 import { containerKill } from './kill.js';
 import { daemonRestoreContainers, daemonShutdownContainers } from './lifecycle.js';
 import { containerList, type ListOptions } from './list.js';
@@ -119,7 +120,7 @@ export class Daemon implements DaemonContext {
   /** With `size`, SizeRw and SizeRootFs follow GraphDriver, where ContainerJSONBase has them. */
   containerInspect(name: string, opts: { size?: boolean } = {}): Json {
     const c = this.store.getContainer(name);
-    const json = toInspectJSON(c);
+    const json = toInspectJSON(c, inspectLinks(this.store, c));
     if (!opts.size) return json;
     const out: Json = {};
     for (const [k, v] of Object.entries(json)) {

@@ -11,6 +11,7 @@ import { ExecRecord, type ExecCreateConfig } from './execRecord.js';
 import { generateID } from './ids.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
+import { linkedEnv } from './network/links.js';
 import { daemonEnvironment, envRecord, execFailure, lookPath, replaceOrAppendEnv, resolveUser, spawnJoined } from './runtime/runc.js';
 import { drainedPipe, SinkGate } from './runtime/stdio.js';
 import { DEFAULT_DETACH_KEYS, detachKeyBytes } from './escape.js';
@@ -31,7 +32,7 @@ export function containerExecCreate(d: DaemonContext, name: string, config: Exec
   if (config.DetachKeys && detachKeyBytes(config.DetachKeys) === null) throw systemError(`Invalid escape keys (${config.DetachKeys}) provided`);
   const engine = d.store;
   const id = generateID(engine.kernel.prng);
-  const env = replaceOrAppendEnv(daemonEnvironment(c.Config.Hostname, config.Tty ?? false, c.Config.Env), config.Env ?? []);
+  const env = replaceOrAppendEnv(daemonEnvironment(c.Config.Hostname, config.Tty ?? false, c.Config.Env, linkedEnv(d.store, c)), config.Env ?? []);
   const [entrypoint, ...args] = config.Cmd;
   const rec = new ExecRecord(id, c.ID, entrypoint, args, config, env, config.User || c.Config.User, config.WorkingDir || c.Config.WorkingDir);
   engine.execs.set(id, rec);

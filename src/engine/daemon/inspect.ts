@@ -20,20 +20,21 @@ type Json = Record<string, unknown>;
 
 function endpointJSON(e: NetworkEndpoint): Json {
   return {
-    IPAMConfig: null, Links: null, MacAddress: e.MacAddress, Aliases: null, DriverOpts: null, GwPriority: 0,
-    NetworkID: e.NetworkID, EndpointID: e.EndpointID, Gateway: e.Gateway, IPAddress: e.IPAddress,
-    IPPrefixLen: e.IPPrefixLen, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
+    IPAMConfig: e.IPAMConfig ?? null, Links: e.Links ?? null, MacAddress: e.MacAddress, Aliases: e.Aliases ?? null,
+    DriverOpts: null, GwPriority: 0, NetworkID: e.NetworkID, EndpointID: e.EndpointID, Gateway: e.Gateway,
+    IPAddress: e.IPAddress, IPPrefixLen: e.IPPrefixLen, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
+    DNSNames: e.DNSNames ?? null,
   };
 }
 
-function hostConfigJSON(c: Container): Json {
+function hostConfigJSON(c: Container, links: string[] | null): Json {
   const h = c.HostConfig;
   const out: Json = {
     Binds: h.Binds, ContainerIDFile: h.ContainerIDFile, LogConfig: h.LogConfig, NetworkMode: h.NetworkMode,
     PortBindings: h.PortBindings, RestartPolicy: h.RestartPolicy, AutoRemove: h.AutoRemove, VolumeDriver: '',
     VolumesFrom: null, ConsoleSize: h.ConsoleSize, CapAdd: null, CapDrop: null, CgroupnsMode: 'private',
     Dns: h.Dns, DnsOptions: h.DnsOptions, DnsSearch: h.DnsSearch, ExtraHosts: h.ExtraHosts, GroupAdd: null,
-    IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: h.Privileged,
+    IpcMode: 'private', Cgroup: '', Links: links, OomScoreAdj: 0, PidMode: '', Privileged: h.Privileged,
     PublishAllPorts: h.PublishAllPorts ?? false, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '',
     ShmSize: 67108864, Runtime: 'runc', Isolation: '',
     // Resources (embedded)
@@ -111,14 +112,14 @@ function graphDriverJSON(c: Container): Json {
   return { Data: { LowerDir: lower, MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` }, Name: 'overlay2' };
 }
 
-/** GET /containers/{id}/json. */
-export function toInspectJSON(c: Container): Json {
+/** GET /containers/{id}/json. `links`: HostConfig.Links as the link index shows them (`/redis:/webapp/db`). */
+export function toInspectJSON(c: Container, links: string[] | null = null): Json {
   return {
     Id: c.ID, Created: formatRFC3339Nano(c.Created), Path: c.Path, Args: c.Args, State: c.State.toJSON(),
     Image: c.ImageID, ResolvConfPath: c.ResolvConfPath, HostnamePath: c.HostnamePath, HostsPath: c.HostsPath,
     LogPath: c.LogPath, Name: c.Name, RestartCount: c.RestartCount, Driver: c.Driver, Platform: c.Platform,
     MountLabel: '', ProcessLabel: '', AppArmorProfile: c.HostConfig.Privileged ? 'unconfined' : 'docker-default',
-    ExecIDs: c.ExecIDs.length > 0 ? c.ExecIDs : null, HostConfig: hostConfigJSON(c), GraphDriver: graphDriverJSON(c),
+    ExecIDs: c.ExecIDs.length > 0 ? c.ExecIDs : null, HostConfig: hostConfigJSON(c, links), GraphDriver: graphDriverJSON(c),
     Mounts: [], Config: configJSON(c), NetworkSettings: networkSettingsJSON(c),
   };
 }

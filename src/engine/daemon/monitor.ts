@@ -14,6 +14,7 @@ import type { ContainerRuntime } from './runtime/task.js';
 
 function teardown(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   unpublishPorts(engine, c);
+  engine.networks.endpoints.detachAll(c, rt);
   engine.bridge.disconnect(c, rt, engine.ipam);
   closeOutput(c, rt);
   rt.ttySub?.dispose();

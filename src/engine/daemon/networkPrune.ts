@@ -1,22 +1,10 @@
 /**
- * POST /networks/prune, /volumes/prune and /build/prune as they answer on this daemon: the only networks are
- * the predefined bridge, host and none, which are never pruned, no volume is modelled, and
- * nothing builds here, so there is no cache.
+ * POST /volumes/prune and /build/prune as they answer on this daemon: no volume is modelled, and nothing builds
+ * here, so there is no cache (networks are pruned by network/ops.ts).
  * Both still check their filters and log what moby logs, so `docker system prune` tells the truth.
  */
 import type { DaemonStore } from './store.js';
 import { FilterArgs, type FilterMap } from './filters.js';
-import { pruneUntil } from './prune.js';
-
-const NETWORK_FILTERS: ReadonlySet<string> = new Set(['label', 'label!', 'until']);
-
-export function networksPrune(engine: DaemonStore, raw: FilterMap = {}): { NetworksDeleted: string[] | null } {
-  const f = new FilterArgs(raw);
-  f.validate(NETWORK_FILTERS);
-  pruneUntil(f, engine.nowNs());
-  engine.events.log('network', 'prune', { ID: '', Attributes: { reclaimed: '0' } });
-  return { NetworksDeleted: null };
-}
 
 const VOLUME_FILTERS: ReadonlySet<string> = new Set(['label', 'label!', 'all']);
 

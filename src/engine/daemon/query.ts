@@ -15,6 +15,7 @@ import type { DaemonStore } from './store.js';
 import type { EventMessage } from './events.js';
 import { imageInspectJSON } from './images/json.js';
 import { toInspectJSON } from './inspect.js';
+import { inspectLinks } from './network/links.js';
 import type { LogEntry } from './logs.js';
 import type { RestartPolicy } from './restartmanager.js';
 import type { ContainerState } from './state.js';
@@ -203,7 +204,7 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
     findContainer: find,
     inspect(id) {
       const c = engine.containers.get(id);
-      return c && plain(toInspectJSON(c));
+      return c && plain(toInspectJSON(c, inspectLinks(engine, c)));
     },
     processes(id) {
       const c = engine.containers.get(id);

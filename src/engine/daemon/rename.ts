@@ -7,5 +7,6 @@ export function containerRename(d: DaemonContext, oldName: string, newName: stri
   const c = d.store.getContainer(oldName);
   const previous = c.Name;
   c.Name = d.store.names.rename(c.ID, c.Name, c.Name, newName);
+  d.store.networks.endpoints.renamed(c);
   d.store.containerEvent(c, 'rename', { oldName: previous });
 }

@@ -107,3 +107,44 @@ export function buildResolvConf(hostText: string, sourcePath: string, o: DnsOver
   if (ndotsFrom) out += `# Option ndots from: ${ndotsFrom}\n`;
   return out;
 }
+
+/**
+ * The container's resolv.conf on a network with Docker's embedded DNS (TransformForIntNS): the only nameserver
+ * is 127.0.0.11, the host's (or `--dns`) servers become the resolver's ExtServers — those read from the host
+ * are asked from the host's namespace, shown `host(…)` — and `ndots:0` is added unless an ndots option is set.
+ * Returns the file and the servers the embedded resolver forwards to.
+ */
+export function buildInternalResolvConf(hostText: string, sourcePath: string, o: DnsOverrides = {}): { text: string; ext: string[]; fromHost: boolean } {
+  const p = parse(hostText);
+  const overrides: string[] = [];
+  const override = (o.dns?.length ?? 0) > 0;
+  const ext = override ? [...o.dns!] : p.nameservers;
+  if (override) overrides.push('nameservers');
+  let search = p.search;
+  if (o.dnsSearch && o.dnsSearch.length > 0) {
+    search = o.dnsSearch.filter((s) => s !== '.');
+    overrides.push('search');
+  }
+  let options = p.options;
+  let ndotsFrom = options.some((x) => x.split(':')[0] === 'ndots') ? 'host' : '';
+  if (o.dnsOptions && o.dnsOptions.length > 0) {
+    options = [...o.dnsOptions];
+    ndotsFrom = options.some((x) => x.split(':')[0] === 'ndots') ? 'override' : '';
+    overrides.push('options');
+  }
+  if (!options.some((x) => x.split(':')[0] === 'ndots')) {
+    options = [...options, 'ndots:0'];
+    ndotsFrom = 'internal';
+  }
+  let out = `${RESOLV_CONF_HEADER}\n\nnameserver 127.0.0.11\n`;
+  if (search.length > 0) out += `search ${search.join(' ')}\n`;
+  out += `options ${options.join(' ')}\n`;
+  if (p.other.length > 0) out += `${p.other.join('\n')}\n`;
+  out += `\n# Based on host file: '${sourcePath}' (internal resolver)\n`;
+  if (ext.length === 0) out += '# NO EXTERNAL NAMESERVERS DEFINED\n';
+  else out += `# ExtServers: ${goList(ext.map((a) => (override ? a : `host(${a})`)))}\n`;
+  if (p.invalid.length > 0) out += `# Invalid nameservers: ${goList(p.invalid)}\n`;
+  out += `# Overrides: ${goList(overrides)}\n`;
+  if (ndotsFrom) out += `# Option ndots from: ${ndotsFrom}\n`;
+  return { text: out, ext, fromHost: !override };
+}

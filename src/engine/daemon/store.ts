@@ -14,6 +14,7 @@ import { getContainer, type ContainerIndex } from './ids.js';
 import { ImageStore } from './images/store.js';
 import { BridgeIpam } from './ipam.js';
 import { NameRegistry } from './names.js';
+import { NetworkStore } from './network/network.js';
 import { Bridge } from './runtime/network.js';
 import type { ContainerRuntime } from './runtime/task.js';
 import type { ExecRecord } from './execRecord.js';
@@ -34,6 +35,8 @@ export class DaemonStore {
   readonly events: DaemonEvents;
   readonly execs = new Map<string, ExecRecord>();
   readonly bridge: Bridge;
+  /** User-defined networks (and the predefined ones' IDs, through `bridge`). */
+  readonly networks: NetworkStore;
   /** `/system.slice`: containers' cgroups (`docker-<id>.scope`) live under it, as with the systemd driver. */
   readonly systemSlice: Cgroup;
   /** Woken on every container state change; blocking operations re-check their condition (see block.ts). */
@@ -49,6 +52,7 @@ export class DaemonStore {
     this.events = new DaemonEvents(() => this.nowNs());
     this.images = new ImageStore();
     this.bridge = new Bridge(this.kernel);
+    this.networks = new NetworkStore(this.kernel, this.bridge);
     this.systemSlice = new Cgroup('/system.slice', this.kernel.rootCgroup);
     const containers = this.containers;
     const names = this.names;

@@ -52,7 +52,7 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   GroupAdd: ['--group-add', zero],
   IpcMode: ['--ipc', oneOf('private', 'shareable')],
   Cgroup: ['HostConfig.Cgroup', zero],
-  Links: ['--link', zero],
+  Links: ['--link', always],
   OomScoreAdj: ['--oom-score-adj', zero],
   PidMode: ['--pid', zero],
   Privileged: ['--privileged', always],
@@ -148,6 +148,14 @@ const ENDPOINT_FIELDS = new Set([
   'IPAddress', 'IPPrefixLen', 'IPv6Gateway', 'GlobalIPv6Address', 'GlobalIPv6PrefixLen', 'DNSNames',
 ]);
 
+/** Modelled: `--network-alias`, `--link` and an IPv4 `--ip`. */
+function endpointAccepts(k: string, v: unknown): boolean {
+  if (k === 'Aliases' || k === 'Links') return true;
+  if (k !== 'IPAMConfig') return false;
+  const ipam = v as Json;
+  return isZero(ipam.IPv6Address) && isZero(ipam.LinkLocalIPs);
+}
+
 function what(flag: string, field: string): string {
   return flag.startsWith('-') ? `${flag} (${field})` : field;
 }
@@ -174,11 +182,10 @@ export function refuseUnsimulated(config: Json, h: Json, networking: Json): void
     throw notSimulated(what(flag, `HostConfig.${k}`));
   }
   const eps = (networking.EndpointsConfig ?? {}) as Record<string, Json | null>;
-  const names = Object.keys(eps);
-  if (names.length > 1) throw notSimulated('connecting to more than one network at create (NetworkingConfig.EndpointsConfig)');
-  for (const name of names) {
+  for (const name of Object.keys(eps)) {
     for (const [k, v] of Object.entries(eps[name] ?? {})) {
-      if (ENDPOINT_FIELDS.has(k) && !isZero(v)) throw notSimulated(what(ENDPOINT_FLAGS[k] ?? '', `NetworkingConfig.EndpointsConfig.${name}.${k}`));
+      if (!ENDPOINT_FIELDS.has(k) || isZero(v) || endpointAccepts(k, v)) continue;
+      throw notSimulated(what(ENDPOINT_FLAGS[k] ?? '', `NetworkingConfig.EndpointsConfig.${name}.${k}`));
     }
   }
 }

@@ -55,6 +55,8 @@ export interface Fault {
 export class Kernel implements SyscallKernel {
   readonly clock: VirtualClock;
   readonly prng: Prng;
+  /** The machine's seed, for PRNGs of their own (a read must not move `prng`). */
+  readonly seed: number;
   readonly sched: Scheduler;
   readonly hostPidNs: PidNamespace;
   readonly rootCgroup: Cgroup;
@@ -77,6 +79,7 @@ export class Kernel implements SyscallKernel {
   constructor(opts: KernelOptions) {
     this.clock = new VirtualClock(opts.bootEpochMs);
     this.prng = new Prng(opts.seed);
+    this.seed = opts.seed;
     this.sched = new Scheduler(this.clock, opts.costs ?? DEFAULT_COSTS, opts.drain);
     this.maxPids = opts.maxPids ?? 32768;
     this.hostPidNs = new PidNamespace(null, this.maxPids);

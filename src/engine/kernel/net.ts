@@ -91,6 +91,26 @@ export interface Masquerade {
   readonly notOut: string;
 }
 
+/**
+ * A DNS server living in a namespace at 127.0.0.11 (Docker's embedded resolver): it answers names it owns
+ * and forwards the rest to `upstreams`, asked from `upstreamNs` (the host's namespace for servers read
+ * from the host's resolv.conf). `lookup` answers a query: its records, `nxdomain`, or `forward`.
+ */
+export interface EmbeddedDns {
+  lookup(name: string, type: DnsType): readonly string[] | 'forward' | 'refused';
+  readonly upstreams: readonly string[];
+  readonly upstreamNs: NetNamespace;
+}
+
+/** The address of Docker's embedded DNS server inside a container's namespace. */
+export const EMBEDDED_DNS_IP = '127.0.0.11';
+
+/**
+ * A forwarding namespace's filter (iptables' FORWARD chain as dockerd fills it): true drops a packet that came
+ * in on `inDev` and would leave on `outDev`, from `src` to `dst`.
+ */
+export type ForwardDrop = (inDev: string, outDev: string, src: string, dst: string) => boolean;
+
 export interface Neighbour {
   readonly ip: string;
   readonly dev: string;
@@ -120,6 +140,10 @@ export class NetNamespace {
    * upstream servers named here. Empty: no stub.
    */
   resolvedUpstreams: readonly string[] = [];
+  /** Docker's embedded DNS at 127.0.0.11, in a container on a user-defined network. */
+  embeddedDns: EmbeddedDns | undefined = undefined;
+  /** Dropped forwards (Docker's isolation between networks); undefined: forward everything. */
+  forwardDrop: ForwardDrop | undefined = undefined;
   private nextEphemeral = 0;
 
   constructor(initial: readonly NetInterface[] = []) {

@@ -124,6 +124,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
   const hops: Hop[] = [];
   let oneWay = 0;
   let arrivedAs: string | undefined;
+  /** The interface the walk last arrived on (where a forwarding namespace's rules and DNAT see it come in). */
   let inIface: string | undefined;
   const fail = (errno: 'ENETUNREACH' | 'EHOSTUNREACH' | 'ETIMEDOUT', reporter: string | undefined): PathResult => ({
     ok: false, errno, from: reporter, local: reporter !== undefined && ns === from, src, hops, oneWayMs: oneWay,
@@ -143,6 +144,7 @@ export function findPath(from: NetNamespace, dst: string, now: number): PathResu
     }
     const r = lookupRoute(ns, dst);
     if (!r) return fail('ENETUNREACH', step === 0 ? undefined : arrivedAs);
+    if (step > 0 && ns.forwardDrop?.(inIface ?? '', r.iface.name, seenSrc!, dst)) return fail('ETIMEDOUT', undefined);
     if (src === undefined) {
       src = r.src;
       seenSrc = src;

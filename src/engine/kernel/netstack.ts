@@ -5,7 +5,7 @@
  */
 import type { VirtualClock } from './clock.js';
 import { httpAnswer, lookupA, lookupPtr, type InternetHost } from './internet.js';
-import type { DnsOutcome, DnsType, EchoOutcome, NetNamespace, SockAddr } from './net.js';
+import { EMBEDDED_DNS_IP, type DnsOutcome, type DnsType, type EchoOutcome, type NetNamespace, type SockAddr } from './net.js';
 
 export type { DnsOutcome, DnsType, EchoOutcome };
 import { findPath, type Hop, type PathResult } from './netroute.js';
@@ -145,6 +145,17 @@ export class NetworkStack {
       // The uplink's resolver recurses to the authoritative servers for it (a cache would be faster).
       const extra = t.kind === 'station' ? this.rtt(6) : 0;
       return this.answer(name, type, rttMs + extra);
+    }
+    if (t.kind === 'ns' && server === EMBEDDED_DNS_IP && t.ns === from && from.embeddedDns && depth < 2) {
+      const d = from.embeddedDns;
+      const own = d.lookup(name, type);
+      if (own === 'refused') return { kind: 'refused', rttMs };
+      if (own !== 'forward') return own.length > 0 ? { kind: 'answer', names: own, rttMs } : { kind: 'nxdomain', rttMs };
+      for (const up of d.upstreams) {
+        const r = this.dns(d.upstreamNs, up, name, type, depth + 1);
+        if (r.kind === 'answer' || r.kind === 'nxdomain') return { ...r, rttMs: r.rttMs + rttMs };
+      }
+      return { kind: 'timeout' };
     }
     if (t.kind === 'ns' && server === '127.0.0.53' && t.ns.resolvedUpstreams.length > 0 && depth < 2) {
       // systemd-resolved's stub: it asks its upstreams from the host's own namespace.

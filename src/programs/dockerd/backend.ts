@@ -6,7 +6,9 @@ import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.
 import { Daemon } from '../../engine/daemon/daemon.js';
 import { systemDiskUsage } from '../../engine/daemon/diskUsage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
-import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/networkPrune.js';
+import { buildCachePrune, volumesPrune } from '../../engine/daemon/networkPrune.js';
+import * as networks from '../../engine/daemon/network/ops.js';
+import type { CreateNetworkRequest } from '../../engine/daemon/network/network.js';
 import type { DaemonStore } from '../../engine/daemon/store.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
@@ -190,7 +192,13 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     imageHistory: (name) => d.imageHistory(name),
     imageTag: (name, repo, tag) => d.imageTag(name, repo, tag),
     imagesPrune: (filters) => imagesPrune(engine, filters) as unknown as Json,
-    networksPrune: (filters) => networksPrune(engine, filters),
+    networksPrune: (filters) => networks.networksPrune(engine, filters),
+    networkList: (filters) => networks.networkList(engine, filters),
+    networkInspect: (term) => networks.networkInspect(engine, term),
+    networkCreate: (req) => networks.networkCreate(engine, req as unknown as CreateNetworkRequest),
+    networkConnect: (term, container, ep) => networks.networkConnect(engine, term, container, ep),
+    networkDisconnect: (term, container, force) => networks.networkDisconnect(engine, term, container, force),
+    networkRemove: (term) => networks.networkRemove(engine, term),
     volumesPrune: (filters) => volumesPrune(engine, filters),
     buildCachePrune: () => buildCachePrune(),
     imageSearch(term, limit, filters) {

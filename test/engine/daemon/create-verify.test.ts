@@ -66,12 +66,16 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     expect((await create({ name: 'x' }, { SomethingNew: 1 })).error).toBeUndefined();
   });
 
-  it('refuses per-network settings and a second network', async () => {
+  it('checks per-network settings as Docker does, and refuses what is not modelled', async () => {
     const ep = (x: Json): Json => ({ EndpointsConfig: { default: { ...x } } });
-    expect((await create({}, {}, ep({ IPAMConfig: { IPv4Address: '172.17.0.9' } }))).error)
-      .toBe('dockersim: --ip (NetworkingConfig.EndpointsConfig.default.IPAMConfig) is not simulated');
-    expect((await create({}, {}, { EndpointsConfig: { a: {}, b: {} } })).error)
-      .toBe('dockersim: connecting to more than one network at create (NetworkingConfig.EndpointsConfig) is not simulated');
+    expect(await create({}, {}, ep({ IPAMConfig: { IPv4Address: '172.17.0.9' } }))).toEqual({
+      error: 'invalid config for network default: invalid endpoint settings:\nuser specified IP address is supported on user defined networks only',
+      kind: 'InvalidParameter',
+    });
+    expect((await create({}, { NetworkMode: 'app' }, { EndpointsConfig: { app: { IPAMConfig: { IPv6Address: 'fd00::9' } } } })).error)
+      .toBe('dockersim: --ip (NetworkingConfig.EndpointsConfig.app.IPAMConfig) is not simulated');
+    expect((await create({}, {}, { EndpointsConfig: { default: {}, backend: {} } })).error)
+      .toBe('dockersim: connecting to a predefined network and another at create (NetworkingConfig.EndpointsConfig) is not simulated');
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { notSimulated, StatusError } from '../../errors.js';
 import { changed, flag, getBool, getInt, getList, getString, type FlagSpec } from '../../flags.js';
 import { extraHost } from '../../values.js';
 import { portOptions } from './portopts.js';
+import { networkEndpoint } from './netopts.js';
 import { parseGoDuration } from '../../../pkg/timetypes.js';
 import { ramInBytes } from '../../../pkg/units.js';
 
@@ -277,7 +278,7 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
     NanoCpus: nanoCpus,
     ConsoleSize: [0, 0],
   };
-  const endpoint = endpointSettings(f);
+  const endpoint = networkEndpoint(f, network);
   Object.assign(config, otherConfig(f));
   Object.assign(hostConfig, otherHostConfig(f));
   const net = network === 'default' || network === '' ? 'default' : network;
@@ -454,21 +455,6 @@ function otherHostConfig(f: Invocation['flags']): Json {
 function capName(c: string): string {
   const u = c.toUpperCase();
   return u === 'ALL' || u.startsWith('CAP_') ? u : `CAP_${u}`;
-}
-
-/** The per-network settings of the one network `--network` names (docker/cli's parseNetworkOpts). */
-function endpointSettings(f: Invocation['flags']): Json {
-  const ep: Json = {};
-  const ip = getString(f, 'ip');
-  const ip6 = getString(f, 'ip6');
-  const linkLocal = getList(f, 'link-local-ip');
-  if (ip !== '' || ip6 !== '' || linkLocal.length > 0) {
-    ep.IPAMConfig = { IPv4Address: ip, IPv6Address: ip6, LinkLocalIPs: linkLocal.length > 0 ? linkLocal : undefined };
-  }
-  const aliases = [...getList(f, 'network-alias'), ...getList(f, 'net-alias')];
-  if (aliases.length > 0) ep.Aliases = aliases;
-  if (getString(f, 'mac-address') !== '') ep.MacAddress = getString(f, 'mac-address');
-  return ep;
 }
 
 export function parseRational(s: string): number {

@@ -4,6 +4,7 @@
  * `vethXXXXXXX` (master docker0) on the host, `eth0` in the container's namespace with its IP.
  */
 import type { Kernel } from '../../kernel/kernel.js';
+import { Prng } from '../../kernel/prng.js';
 import { loopbackInterface, NetNamespace, Segment, type NetInterface } from '../../kernel/net.js';
 import type { Container } from '../container.js';
 import { DEFAULT_BRIDGE, macFromIp, randomMac, type BridgeIpam } from '../ipam.js';
@@ -19,9 +20,12 @@ export function linkLocal(mac: string): string {
 }
 
 export class Bridge {
-  private networkIdCache = '';
-  /** IDs of the predefined `host` and `none` networks, made on first use. */
-  private readonly otherIds = new Map<string, string>();
+  /** IDs of the predefined networks (`bridge`, `host`, `none`), made on first use. */
+  private readonly ids = new Map<string, string>();
+  /** Predefined networks whose ID was taken from the kernel's PRNG (where a container start first needs it). */
+  private readonly drawn = new Set<string>();
+  /** For IDs a read (`docker network ls`) needs before any start: a read must not move the kernel's PRNG. */
+  private readonly readPrng: Prng;
   private nextIndex = 0;
   private attached = 0;
   private docker0Mac = '';
@@ -31,18 +35,32 @@ export class Bridge {
   /** docker0's L2 segment: the bridge itself in the host's namespace and each container's eth0. */
   readonly segment = new Segment(DEFAULT_BRIDGE.iface);
 
-  constructor(private readonly kernel: Kernel) {}
-
-  /** The bridge network's ID (NetworkSettings.Networks.bridge.NetworkID). */
-  get networkId(): string {
-    return (this.networkIdCache ||= this.kernel.prng.hex(32));
+  constructor(private readonly kernel: Kernel) {
+    this.readPrng = new Prng((kernel.seed ^ 0x6e657477) >>> 0);
   }
 
-  /** The ID of a predefined network (`bridge`, `host` or `none`). */
+  /** The bridge network's ID (NetworkSettings.Networks.bridge.NetworkID), as a start needs it. */
+  get networkId(): string {
+    return this.startId(DEFAULT_BRIDGE.name);
+  }
+
+  /**
+   * A predefined network's ID at a container's start: the kernel's PRNG is drawn here the first time, always
+   * at the same point of a run, whether or not something listed the networks before (then that ID stays).
+   */
+  private startId(name: string): string {
+    if (!this.drawn.has(name)) {
+      this.drawn.add(name);
+      const id = this.kernel.prng.hex(32);
+      if (!this.ids.has(name)) this.ids.set(name, id);
+    }
+    return this.ids.get(name)!;
+  }
+
+  /** The ID of a predefined network (`bridge`, `host` or `none`) for a read: never moves the kernel's PRNG. */
   networkIdOf(name: string): string {
-    if (name === DEFAULT_BRIDGE.name) return this.networkId;
-    let id = this.otherIds.get(name);
-    if (!id) this.otherIds.set(name, (id = this.kernel.prng.hex(32)));
+    let id = this.ids.get(name);
+    if (!id) this.ids.set(name, (id = this.readPrng.hex(32)));
     return id;
   }
 
@@ -52,9 +70,18 @@ export class Bridge {
    */
   attachPredefined(c: Container, rt: ContainerRuntime, name: 'none' | 'host'): void {
     rt.netns = name === 'host' ? this.kernel.hostNet : new NetNamespace([loopbackInterface()]);
-    c.Networks.set(name, { ...emptyEndpoint(), NetworkID: this.networkIdOf(name), EndpointID: this.kernel.prng.hex(32) });
+    c.Networks.set(name, { ...emptyEndpoint(), NetworkID: this.startId(name), EndpointID: this.kernel.prng.hex(32) });
     c.SandboxID = this.kernel.prng.hex(32);
   }
+
+  /** The next interface index in the host's numbering (bridges and veths of every network share it). */
+  allocIndex(): number {
+    this.ensure();
+    return this.nextIndex++;
+  }
+
+  /** When dockerd created docker0 (and the predefined networks), for their `Created`. */
+  createdNs = 0n;
 
   private hex(n: number): string {
     return this.kernel.prng.hex(Math.ceil(n / 2)).slice(0, n);
@@ -72,6 +99,7 @@ export class Bridge {
     }
     if (host.interfaces().some((i) => i.name === DEFAULT_BRIDGE.iface)) return;
     this.docker0Mac ||= this.mac();
+    if (this.createdNs === 0n) this.createdNs = this.kernel.clock.epochNs();
     host.add(this.docker0(this.nextIndex++));
     // What dockerd's bridge driver sets up with the bridge: ip_forward=1 and the POSTROUTING masquerade.
     host.forwarding = true;
@@ -145,7 +173,8 @@ export class Bridge {
     rt.ip = '';
     rt.veth = '';
     rt.netns = null;
-    for (const [name, ep] of c.Networks) c.Networks.set(name, { ...emptyEndpoint(), NetworkID: ep.NetworkID });
+    // cleanOperationalData: what the user configured (aliases, --ip, links) and the DNS names stay.
+    for (const [name, ep] of c.Networks) c.Networks.set(name, { ...ep, ...emptyEndpoint(), NetworkID: ep.NetworkID });
     c.SandboxID = '';
   }
 }

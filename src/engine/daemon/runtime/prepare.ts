@@ -8,7 +8,9 @@ import { Cgroup } from '../../kernel/cgroup.js';
 import type { Container } from '../container.js';
 import { conflict, isDaemonError, notFound, systemError } from '../../../pkg/errdefs.js';
 import type { DaemonStore } from '../store.js';
-import { containerMounts, INIT_PATH, writeContainerFiles } from './rootfs.js';
+import { containerMounts, INIT_PATH, resolvConfUpstream, writeContainerFiles } from './rootfs.js';
+import { linkedEnv } from '../network/links.js';
+import { emptyEndpoint } from './network.js';
 import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } from './runc.js';
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
@@ -40,7 +42,7 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   if ('error' in found0) throw fail(c, startFailure(found0.error), 126);
   // The cache's answer is shared: each process gets credentials of its own.
   const user = { home: found0.home, cred: { ...found0.cred, groups: [...found0.cred.groups] } };
-  const envList = daemonEnvironment(c.Config.Hostname, c.Config.Tty, c.Config.Env);
+  const envList = daemonEnvironment(c.Config.Hostname, c.Config.Tty, c.Config.Env, linkedEnv(engine, c));
   const env = envRecord(envList, user.home);
   const cwd = c.Config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true, mode: 0o755 });
@@ -68,11 +70,13 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   const mode = h.NetworkMode;
   if (netc) rt.netns = engine.runtime(netc).netns ?? k.hostNet;
   else if (mode === 'none' || mode === 'host') engine.bridge.attachPredefined(c, rt, mode);
-  else if (mode === 'bridge') {
-    engine.bridge.connect(c, rt, engine.ipam);
-    publishOrUndo(engine, c, rt);
+  else if (mode === 'bridge') engine.bridge.connect(c, rt, engine.ipam);
+  else connectUserNetwork(engine, c, rt, mode);
+  if (!netc && mode !== 'none' && mode !== 'host') {
+    // Networks connected besides the first (`docker network connect` while stopped): eth1, eth2…
+    for (const name of [...c.Networks.keys()]) if (name !== mode) connectUserNetwork(engine, c, rt, name);
+    publishOrUndo(engine, c, rt, mode);
   }
-  else throw notFound(`failed to set up container networking: network ${mode} not found`);
   writeContainerFiles(engine, c, rt, netc ? engine.runtime(netc) : undefined);
   if (c.Config.Tty) {
     const tty = k.createTty(mnt);
@@ -84,19 +88,36 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   }
 }
 
-/** The endpoint's ports (libnetwork's ProgramExternalConnectivity); a failure takes the endpoint away again. */
-function publishOrUndo(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
-  const name = [...c.Networks.keys()][0];
-  const ep = c.Networks.get(name);
+/**
+ * The ports of the endpoint on the container's first network (libnetwork's ProgramExternalConnectivity, which
+ * an internal network has none of); a failure takes the endpoints away again.
+ */
+function publishOrUndo(engine: DaemonStore, c: Container, rt: ContainerRuntime, mode: string): void {
+  const ep = c.Networks.get(mode);
   if (!ep) return;
+  const user = mode === 'bridge' ? null : engine.networks.byName(mode);
+  if (user?.internal) return;
   try {
-    publishPorts(engine, c, ep.IPAddress, engine.bridge.segment.name);
+    publishPorts(engine, c, ep.IPAddress, user ? user.iface : engine.bridge.segment.name);
     startProxies(engine, c);
   } catch (e) {
     if (!isDaemonError(e)) throw e;
+    engine.networks.endpoints.detachAll(c, rt);
     engine.bridge.disconnect(c, rt, engine.ipam);
     throw systemError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${c.Name.slice(1)} (${ep.EndpointID}): ${e.message}`);
   }
+}
+
+/** Joins a user-defined network, or fails the start as Docker does when it has gone. */
+function connectUserNetwork(engine: DaemonStore, c: Container, rt: ContainerRuntime, name: string): void {
+  const n = engine.networks.byName(name);
+  if (!n) {
+    // A network connected while the container was stopped has gone since: nothing of this start stays plugged in.
+    engine.networks.endpoints.detachAll(c, rt);
+    engine.bridge.disconnect(c, rt, engine.ipam);
+    throw notFound(`failed to set up container networking: network ${name} not found`);
+  }
+  engine.networks.endpoints.attach(c, rt, n, c.Networks.get(name) ?? emptyEndpoint(), resolvConfUpstream(engine, c));
 }
 
 /** getNetworkedContainer: the container whose network namespace `--network container:X` joins, running. */

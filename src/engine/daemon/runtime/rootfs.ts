@@ -20,7 +20,8 @@ import { DOCKER_ROOT } from '../container.js';
 import type { DaemonStore } from '../store.js';
 import { buildHostnameFile, buildHostsFile } from '../hosts.js';
 import type { Image } from '../images/store.js';
-import { buildResolvConf, hostResolvConfPath, SYSTEMD_RESOLV_CONF } from '../resolvconf.js';
+import { buildInternalResolvConf, buildResolvConf, hostResolvConfPath, SYSTEMD_RESOLV_CONF } from '../resolvconf.js';
+import { linkHostsLines } from '../network/links.js';
 import { FileBind, LazyBackend } from './binds.js';
 import type { ContainerRuntime } from './task.js';
 import { DEFAULT_BRIDGE } from '../ipam.js';
@@ -112,7 +113,7 @@ export function writeContainerFiles(engine: DaemonStore, c: Container, rt: Conta
   });
   const host = h.NetworkMode === 'host';
   if (host) write('hosts', hostFile(engine, '/etc/hosts') + extraHosts.map((r) => `${r.ip}\t${r.hosts}\n`).join(''));
-  else write('hosts', buildHostsFile({ hostname: c.Config.Hostname, domainname: c.Config.Domainname, ip: rt.ip || undefined, extraHosts }));
+  else write('hosts', hostsFile(engine, c, rt, extraHosts));
   const custom = h.Dns.length + h.DnsSearch.length + h.DnsOptions.length > 0;
   if (host) {
     const overrides = { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions };
@@ -120,12 +121,49 @@ export function writeContainerFiles(engine: DaemonStore, c: Container, rt: Conta
     return;
   }
   const { text, path } = hostResolvConf(engine);
+  if (usesEmbeddedDns(engine, c)) {
+    write('resolv.conf', buildInternalResolvConf(text, path, { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions }).text);
+    return;
+  }
   let resolv = custom ? undefined : defaultResolv.get(engine);
   if (resolv === undefined) {
     resolv = buildResolvConf(text, path, { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions });
     if (!custom) defaultResolv.set(engine, resolv);
   }
   write('resolv.conf', resolv);
+}
+
+/** A container with an endpoint on a user-defined network gets Docker's embedded DNS (127.0.0.11). */
+function usesEmbeddedDns(engine: DaemonStore, c: Container): boolean {
+  for (const name of c.Networks.keys()) if (engine.networks.byName(name)) return true;
+  return false;
+}
+
+/**
+ * /etc/hosts: the fixed block, `--add-host`, a line per address the container has (one per network, as each
+ * endpoint's join adds it), then the legacy links' lines.
+ */
+function hostsFile(engine: DaemonStore, c: Container, rt: ContainerRuntime, extraHosts: Array<{ hosts: string; ip: string }>): string {
+  const ips = [...c.Networks.values()].map((e) => e.IPAddress).filter((ip) => ip !== '');
+  const first = rt.ip || ips[0];
+  let out = buildHostsFile({ hostname: c.Config.Hostname, domainname: c.Config.Domainname, ip: first || undefined, extraHosts });
+  const names = c.Config.Domainname ? `${c.Config.Hostname}.${c.Config.Domainname} ${c.Config.Hostname}` : c.Config.Hostname;
+  for (const ip of ips) if (ip !== first) out += `${ip}\t${names}\n`;
+  for (const line of linkHostsLines(engine, c)) out += `${line}\n`;
+  return out;
+}
+
+/** Where the embedded DNS forwards what it does not know: resolv.conf's ExtServers. */
+export function resolvConfUpstream(engine: DaemonStore, c: Container): { ext: readonly string[]; fromHost: boolean } {
+  const { text, path } = hostResolvConf(engine);
+  const h = c.HostConfig;
+  const r = buildInternalResolvConf(text, path, { dns: h.Dns, dnsSearch: h.DnsSearch, dnsOptions: h.DnsOptions });
+  return { ext: r.ext, fromHost: r.fromHost };
+}
+
+/** A running container joined or left a network: its hosts and resolv.conf follow, as libnetwork rewrites them. */
+export function rewriteNetworkFiles(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
+  writeContainerFiles(engine, c, rt);
 }
 
 function hostFile(engine: DaemonStore, path: string): string {

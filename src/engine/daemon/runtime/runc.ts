@@ -81,9 +81,11 @@ export function replaceOrAppendEnv(base: readonly string[], overrides: readonly 
 }
 
 /** CreateDaemonEnvironment: PATH, HOSTNAME, TERM (with a TTY), then the container's own Env over them. */
-export function daemonEnvironment(hostname: string, tty: boolean, env: readonly string[]): string[] {
+export function daemonEnvironment(hostname: string, tty: boolean, env: readonly string[], linked: readonly string[] = []): string[] {
   const base = [DEFAULT_PATH_ENV, `HOSTNAME=${hostname}`];
   if (tty) base.push('TERM=xterm');
+  // The links' variables come before the container's own, which may override them.
+  base.push(...linked);
   return replaceOrAppendEnv(base, env);
 }
 
