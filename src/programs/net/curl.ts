@@ -158,6 +158,10 @@ function parse(sys: Sys, argv: readonly string[]): Parsed {
     writeOut: undefined, userAgent: 'curl/8.5.0', connectTimeoutMs: undefined, compressed: false, range: undefined,
     timeCond: undefined, warnings: [],
   };
+  // warnf is quiet once -s has been parsed, so what an option warns about depends on where -s stands.
+  const warn = (text: string): void => {
+    if (!o.silent) o.warnings.push(text);
+  };
   const apply = (name: string, value: string | undefined): Parsed | undefined => {
     switch (name) {
       case '--request': o.method = value; break;
@@ -169,7 +173,7 @@ function parse(sys: Sys, argv: readonly string[]): Parsed {
             v = utf8Decode(sys.fs.readFile(v.slice(1)));
           } catch (e) {
             if (isProcessEnd(e) || !isSysError(e)) throw e;
-            o.warnings.push(`Warning: Couldn't read data from file "${v.slice(1)}", this makes an empty \nWarning: POST.\n`);
+            warn(`Warning: Couldn't read data from file "${v.slice(1)}", this makes an empty \nWarning: POST.\n`);
             v = '';
           }
           if (name !== '--data-binary') v = v.replace(/[\r\n]/g, '');
@@ -194,11 +198,11 @@ function parse(sys: Sys, argv: readonly string[]): Parsed {
       case '--range': {
         const v = value!;
         if (/^\d/.test(v) && !v.includes('-')) {
-          o.warnings.push(warning('A specified range MUST include at least one dash (-). Appending one for you'));
+          warn(warning('A specified range MUST include at least one dash (-). Appending one for you'));
           o.range = `${Number.parseInt(v, 10)}-`;
         } else {
           if (/[^\d,-]/.test(v)) {
-            o.warnings.push(warning("Invalid character is found in given range. A specified range MUST have only digits in 'start'-'stop'. The server's response to this request is uncertain."));
+            warn(warning("Invalid character is found in given range. A specified range MUST have only digits in 'start'-'stop'. The server's response to this request is uncertain."));
           }
           o.range = v;
         }
@@ -224,7 +228,7 @@ function parse(sys: Sys, argv: readonly string[]): Parsed {
           }
         }
         if (sec === null) {
-          o.warnings.push(warning('Illegal date format for -z, --time-cond (and not a file name). Disabling time condition. See curl_getdate(3) for valid date syntax.'));
+          warn(warning('Illegal date format for -z, --time-cond (and not a file name). Disabling time condition. See curl_getdate(3) for valid date syntax.'));
           o.timeCond = undefined;
         } else o.timeCond = { header, sec };
         break;
@@ -651,7 +655,6 @@ export const curl: Program = async (sys: Sys) => {
     await sys.write(o.fd, o.text);
     return o.exit;
   }
-  // warnf stays quiet under -s.
-  if (!o.silent) for (const w of o.warnings) await sys.write(2, w);
+  for (const w of o.warnings) await sys.write(2, w);
   return new Curl(sys, o).run();
 };
