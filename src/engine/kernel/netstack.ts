@@ -59,14 +59,16 @@ export class NetworkStack {
     return this.jitter.next();
   }
 
-  connect(from: NetNamespace, ip: string, port: number): ConnectOutcome {
+  connect(from: NetNamespace, ip: string, port: number, v6loopback = false): ConnectOutcome {
     const p = this.path(from, ip);
     if (!p.ok) return this.pathError(p);
     const afterMs = this.rtt(p.oneWayMs);
     const t = p.target;
     if (t.kind === 'ns') {
       const table = this.listeners(t.ns);
-      const l = table.get(`${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${port}`) ?? table.get(`0.0.0.0:${port}`);
+      // ::1 arrives here as 127.0.0.1 (the path is lo either way): an IPv6 listener answers it first.
+      const v6 = v6loopback ? table.get(`[::1]:${port}`) ?? table.get(`[::]:${port}`) : undefined;
+      const l = v6 ?? table.get(`${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${port}`) ?? table.get(`0.0.0.0:${port}`);
       if (l && !l.closed) return { kind: 'listener', listener: l, path: p, afterMs };
     } else if (t.kind === 'internet' && t.host.tcp[port] !== undefined) {
       return { kind: 'internet', host: t.host, path: p, afterMs };
