@@ -382,8 +382,10 @@ class Curl {
   }
 
   /** Connects: the unix socket, or each address of the host in turn. */
-  private async connect(url: Url, port: number, t: Transfer): Promise<number> {
+  private async connect(u: Url, port: number, t: Transfer): Promise<number> {
     const sys = this.sys;
+    // curl's host.dispname: an IPv6 literal without its brackets.
+    const url = { ...u, host: u.host.startsWith('[') ? u.host.slice(1, -1) : u.host };
     if (this.o.socket !== undefined) {
       await this.verbose([`*   Trying ${this.o.socket}:0...`]);
       try {
@@ -397,6 +399,7 @@ class Curl {
     }
     let addresses: readonly string[];
     if (url.host === 'localhost') addresses = ['127.0.0.1', '::1'];
+    else if (u.host.startsWith('[')) addresses = [url.host];
     else {
       const r = await getaddrinfo(sys, url.host);
       if (!r.ok) throw new CurlError(6, `Could not resolve host: ${url.host}`);
@@ -407,7 +410,23 @@ class Curl {
       const v6 = ip.includes(':');
       await this.verbose([`*   Trying ${v6 ? `[${ip}]` : ip}:${port}...`]);
       if (v6) {
-        // Only IPv4 is modelled: ::1 answers as a host with nothing on the port.
+        // The kernel carries IPv6 only on lo: ::1 reaches an IPv6 listener ([::]:80); other addresses are refused.
+        // Asked first so a refused ::1 draws nothing from the network's PRNG (delays elsewhere stay as they were).
+        const v6listener = ip === '::1' && sys.netSockets().some((s) => s.state === 'LISTEN' && s.local.port === port && s.local.address.includes(':'));
+        if (v6listener) {
+          try {
+            const fd = await sys.dial(`tcp://[::1]:${port}`);
+            if (sys.getsockname(fd).address === '::1') {
+              t.remote = { ip, port };
+              t.local = { ip, port: sys.getsockname(fd).port };
+              await this.verbose([`* Connected to ${url.host} (${ip}) port ${port}`]);
+              return fd;
+            }
+            sys.close(fd);
+          } catch (e) {
+            if (isProcessEnd(e) || !isSysError(e)) throw e;
+          }
+        }
         await this.verbose([`* connect to ${ip} port ${port} from ${ip} port ${32768 + Math.floor(sys.random() * 28000)} failed: Connection refused`]);
         continue;
       }
@@ -449,7 +468,7 @@ class Curl {
     }
     await this.verbose([
       `* Found bundle for host: ${c.bundle} [serially]`, '* Can not multiplex, even if we wanted to',
-      `* Re-using existing connection with host ${url.host}`,
+      `* Re-using existing connection with host ${url.host.startsWith('[') ? url.host.slice(1, -1) : url.host}`,
     ]);
     return c;
   }
@@ -529,7 +548,8 @@ class Curl {
       }
       if (decode && pieces.length > 0) await this.decoded(pieces.join(''), encoding);
       keep = !res.closes;
-      await this.verbose([keep ? `* Connection #${conn.id} to host ${url.host} left intact` : '* Closing connection']);
+      const shown = url.host.startsWith('[') ? url.host.slice(1, -1) : url.host;
+      await this.verbose([keep ? `* Connection #${conn.id} to host ${shown} left intact` : '* Closing connection']);
       if (keep) this.cache.set(key, conn);
       return location;
     } finally {

@@ -245,8 +245,6 @@ async function bindAll(sys: Sys, config: Config, old: Map<string, number>, log: 
   const groups = new Map<string, { addr: string; port: number; servers: Config['servers'][number][] }>();
   for (const s of config.servers) {
     for (const l of s.listens) {
-      // The kernel's TCP table has no IPv6 yet: `[::]:80` shares the IPv4 socket's servers.
-      if (l.addr.startsWith('[')) continue;
       const key = `${l.addr}:${l.port}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { addr: l.addr, port: l.port, servers: [] }));
@@ -263,7 +261,9 @@ async function bindAll(sys: Sys, config: Config, old: Map<string, number>, log: 
     let fd: number | null = null;
     for (let tries = 0; tries < 5 && fd === null; tries++) {
       try {
-        fd = sys.listen(`tcp://${key}`);
+        // nginx sets IPV6_V6ONLY on its IPv6 sockets (ipv6only=on), so [::]:80 lives beside 0.0.0.0:80.
+        // NGX_LISTEN_BACKLOG is 511 on Linux: ss shows it as the listener's Send-Q.
+        fd = sys.listen(`tcp://${key}`, { v6only: g.addr.startsWith('['), backlog: 511 });
       } catch (e) {
         if (!isSysError(e)) throw e;
         await log.write('emerg', `bind() to ${key} failed (${errnoText(e.code)})`);
