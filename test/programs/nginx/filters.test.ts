@@ -255,3 +255,21 @@ describe('keep-alive', () => {
     expect((await run(h, ['nginx', '-t', '-c', '/srv/site.conf'])).out).toContain(': "keepalive_timeout" directive invalid value in /srv/site.conf:8\n');
   });
 });
+
+describe('listen [::]:80', () => {
+  it('binds an IPv6-only socket beside the IPv4 one; a client on ::1 is served and logged as ::1', async () => {
+    const h = await site('', 'listen [::]:8089 default_server;');
+    const keys = [...h.k.network.listeners(h.k.hostNet).keys()].sort();
+    expect(keys).toEqual(['0.0.0.0:8089', '[::]:8089']);
+    const r = await run(h, ['http', '[::1]:8089', get('/index.html')]);
+    expect(r.out).toMatch(/^HTTP\/1.1 200 OK\n/);
+    expect(read(h, '/var/log/nginx/site.log')).toMatch(/^::1 - - \[.*\] "GET \/index.html HTTP\/1.1" 200 12 /m);
+    expect((await run(h, ['cat', '/proc/net/if_inet6'])).out).toBe('00000000000000000000000000000001 01 80 10 80       lo\n');
+  });
+
+  it('an IPv6 address the host does not have fails to bind as nginx reports it', async () => {
+    const h = nginxHost('24.04', (b) => b.file('/srv/site.conf', conf('', 'listen [2001:db8::1]:8090;')));
+    const r = await run(h, ['nginx', '-c', '/srv/site.conf']);
+    expect(r.out).toContain('nginx: [emerg] bind() to [2001:db8::1]:8090 failed (99: Cannot assign requested address)');
+  });
+});

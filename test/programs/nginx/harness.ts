@@ -25,7 +25,8 @@ import { DEV, type Credentials } from '../../../src/engine/kernel/fsTypes.js';
  * the server sent until it closes or goes quiet; independent of curl's own formatting.
  */
 const http: Program = async (sys) => {
-  const fd = sys.connect(`tcp://127.0.0.1:${sys.argv[1]}`);
+  // PORT, or ADDRESS:PORT (`[::1]:8089`).
+  const fd = sys.connect(`tcp://${sys.argv[1].includes(':') ? sys.argv[1] : `127.0.0.1:${sys.argv[1]}`}`);
   for (const req of sys.argv.slice(2)) await sys.write(fd, req.replace(/\n/g, '\r\n'));
   sys.shutdown(fd);
   for (let d = await sys.read(fd); d !== null; d = await sys.read(fd)) await sys.write(1, d);
