@@ -262,7 +262,8 @@ function serialize(sys: Sys, res: Response, keep: boolean, req: Request | null, 
   const headText = `${lines.join('\r\n')}\r\n\r\n`;
   let body = head ? '' : out.body;
   if (out.chunked) body = body === '' ? '0\r\n\r\n' : `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
-  const sent = head ? 0 : out.chunked ? out.body.length : body.length;
+  // $body_bytes_sent is what went out after the head, chunk framing included.
+  const sent = head ? 0 : body.length;
   return { bytes: headText + body, bodyBytes: sent, total: headText.length + body.length, status: out.status, keepalive: out.keepalive };
 }
 
