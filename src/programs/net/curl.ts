@@ -331,6 +331,8 @@ class Curl {
         if (this.o.output !== undefined || this.o.remoteName) this.outFd = this.openOutput(raw);
         if (this.meter && first) await this.sys.write(2, METER_HEAD);
         first = false;
+        // -w and the meter describe each URL's own transfer.
+        Object.assign(t, { status: 0, bytes: 0, headerBytes: 0, redirects: 0 });
         await this.fetch(raw, t);
       } catch (e) {
         if (!(e instanceof CurlError)) throw e;
