@@ -106,6 +106,12 @@ export class ResponseReader implements ResponseHead {
         const size = Number.parseInt(this.buf.slice(0, eol).split(';')[0].trim(), 16);
         if (Number.isNaN(size)) throw new ProtocolError('invalid byte in chunk length');
         if (size === 0) {
+          // The last chunk's trailer section ends with an empty line; consume it so a kept-alive connection's
+          // next response starts clean (curl reuses connections).
+          this.buf = this.buf.slice(eol + 1);
+          while (!/^(?:[^\n]*\S[^\n]*\n)*\r?\n/.test(this.buf) && (await this.fill()));
+          const end = /^(?:[^\n]*\S[^\n]*\n)*\r?\n/.exec(this.buf);
+          this.buf = end ? this.buf.slice(end[0].length) : '';
           this.finished = true;
           return null;
         }

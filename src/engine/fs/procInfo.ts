@@ -70,4 +70,6 @@ export interface ProcSource {
   /** /proc/mounts for the caller's mount namespace. */
   mounts(caller: FsCaller | undefined): string;
   hostname(caller: FsCaller | undefined): string;
+  /** /proc/net/if_inet6 for the caller's network namespace; absent: no /proc/net. */
+  ifInet6?(caller: FsCaller | undefined): string;
 }

@@ -3,6 +3,7 @@ import type { Cgroup } from '../kernel/cgroup.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { PidNamespace, Process } from '../kernel/process.js';
 import { PTS_MAJOR, type FsCaller } from '../kernel/fsTypes.js';
+import type { NetInterface } from '../kernel/net.js';
 import type { ProcInfo, ProcSource } from './procInfo.js';
 import { MountTable } from './vfs.js';
 
@@ -73,7 +74,37 @@ export function kernelProcSource(kernel: () => Kernel, opts: KernelProcOptions =
       const p = caller ? kernel().procs.get(caller.hostPid) : undefined;
       return (p?.uts ?? kernel().hostUts).hostname;
     },
+    ifInet6: (caller) => {
+      const p = caller ? kernel().procs.get(caller.hostPid) : undefined;
+      return formatIfInet6((p?.net ?? kernel().hostNet).interfaces());
+    },
   };
+}
+
+/**
+ * `00000000000000000000000000000001 01 80 10 80       lo`: each IPv6 address with its interface index, prefix
+ * length, scope (10 host, 20 link, 00 global) and flags (80 permanent), in hex as the kernel prints them.
+ */
+function formatIfInet6(ifaces: readonly NetInterface[]): string {
+  let out = '';
+  const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
+  for (const i of ifaces) {
+    for (const cidr of i.ipv6) {
+      const [addr, len = '128'] = cidr.split('/');
+      const scope = addr === '::1' ? 0x10 : addr.toLowerCase().startsWith('fe80') ? 0x20 : 0;
+      out += `${expand6(addr)} ${hex2(i.index)} ${hex2(Number(len))} ${hex2(scope)} ${hex2(0x80)} ${i.name.padStart(8)}\n`;
+    }
+  }
+  return out;
+}
+
+/** `::1` → 32 hex digits. */
+function expand6(addr: string): string {
+  const [head, tail = ''] = addr.split('::');
+  const h = head === '' ? [] : head.split(':');
+  const t = tail === '' ? [] : tail.split(':');
+  const groups = addr.includes('::') ? [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t] : h;
+  return groups.map((g) => g.padStart(4, '0')).join('').toLowerCase();
 }
 
 /** The program's usual sizes plus what it holds (kernel/memory.ts), so `ps`, `top` and `free` see tail grow. */

@@ -50,13 +50,19 @@ export class ProcFs implements Backend {
     }
     if (isPid(head)) return this.pidNode(Number(head), rest, path, syscall, caller);
     if (head === 'sys') return this.sysNode(rest, caller, path, syscall);
+    if (head === 'net' && src.ifInet6) {
+      // Only the file that tells a script the kernel has IPv6 (nginx's entrypoint tests for it).
+      if (rest.length === 0) return { type: 'dir', mode: 0o555, list: () => ['if_inet6'] };
+      if (rest.length === 1 && rest[0] === 'if_inet6') return { type: 'file', mode: 0o444, read: () => src.ifInet6!(caller) };
+      fail('ENOENT', syscall, path);
+    }
     if (rest.length > 0 || !TOP_FILES.includes(head)) fail('ENOENT', syscall, path);
     return { type: 'file', mode: 0o444, read: () => this.topFile(head, caller) };
   }
 
   private rootNames(caller: FsCaller | undefined): string[] {
     const pids = this.src.list().map((p) => String(p.pid));
-    const names = [...TOP_FILES, 'self', 'sys'].sort();
+    const names = [...TOP_FILES, 'self', 'sys', ...(this.src.ifInet6 ? ['net'] : [])].sort();
     return [...pids, ...names];
   }
 

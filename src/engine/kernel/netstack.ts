@@ -66,7 +66,7 @@ export class NetworkStack {
     return this.jitter.next();
   }
 
-  connect(from: NetNamespace, ip: string, port: number): ConnectOutcome {
+  connect(from: NetNamespace, ip: string, port: number, v6loopback = false): ConnectOutcome {
     const p = this.path(from, ip);
     if (!p.ok) return this.pathError(p);
     const afterMs = this.rtt(p.oneWayMs);
@@ -75,7 +75,9 @@ export class NetworkStack {
       const rule = t.ns.nat.match(ip, port, from === t.ns ? undefined : p.inIface ?? 'lo');
       if (rule) return this.onward(t.ns, rule.toIp, rule.toPort, p, from === t.ns);
       const table = this.listeners(t.ns);
-      const l = table.get(`${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${port}`) ?? table.get(`0.0.0.0:${port}`);
+      // ::1 arrives here as 127.0.0.1 (the path is lo either way): an IPv6 listener answers it first.
+      const v6 = v6loopback ? table.get(`[::1]:${port}`) ?? table.get(`[::]:${port}`) : undefined;
+      const l = v6 ?? table.get(`${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${port}`) ?? table.get(`0.0.0.0:${port}`);
       // docker-proxy dials the container itself, from the host's side of the bridge.
       if (l && !l.closed && l.proxyTo) return this.onward(t.ns, l.proxyTo.address, l.proxyTo.port, p, true);
       if (l && !l.closed) return { kind: 'listener', listener: l, path: p, afterMs };

@@ -124,7 +124,8 @@ export interface Sys {
    */
   openpty(): { master: number; slave: number; name: string };
   /** Listens on `unix:///path` (creating the socket file) or `tcp://host:port`; returns the listening fd. */
-  listen(address: string, opts?: { mode?: number; gid?: number; backlog?: number }): number;
+  /** `v6only`: an IPV6_V6ONLY socket on `[::]` or `[::1]`, apart from the port's IPv4 listeners. */
+  listen(address: string, opts?: { mode?: number; gid?: number; backlog?: number; v6only?: boolean }): number;
   /** Waits for a connection on a listening fd; returns the connected fd. */
   accept(fd: number): Promise<number>;
   /**

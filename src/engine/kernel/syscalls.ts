@@ -316,7 +316,7 @@ export class ProcessSys implements Sys {
     return { master, slave, name: `/dev/${tty.name}` };
   }
 
-  listen(address: string, opts: { mode?: number; gid?: number; backlog?: number } = {}): number {
+  listen(address: string, opts: { mode?: number; gid?: number; backlog?: number; v6only?: boolean } = {}): number {
     checkAlive(this.p);
     const addr = parseAddress(address);
     if (addr.kind === 'unix') {
@@ -335,11 +335,12 @@ export class ProcessSys implements Sys {
     }
     const ns = this.p.net;
     const table = this.k.network.listeners(ns);
+    if (opts.v6only) return this.listenV6(address, addr.host, addr.port, table, opts.backlog);
     const host = addr.host === '' || addr.host === '::' || addr.host === '*' ? '0.0.0.0' : addr.host === 'localhost' ? '127.0.0.1' : addr.host;
     if (!IPV4_RE.test(host) || (host !== '0.0.0.0' && !isLocal(ns, host))) throw new SysError('EADDRNOTAVAIL', 'bind', address);
     const key = `${host}:${addr.port}`;
     const clash = host === '0.0.0.0'
-      ? [...table.keys()].some((k) => k.endsWith(`:${addr.port}`))
+      ? [...table.keys()].some((k) => !k.startsWith('[') && k.endsWith(`:${addr.port}`))
       : table.has(key) || table.has(`0.0.0.0:${addr.port}`);
     if (clash) throw new SysError('EADDRINUSE', 'bind', address);
     const l = new Listener(address, this.k.sched, () => {
@@ -348,6 +349,26 @@ export class ProcessSys implements Sys {
     l.bound = { address: host, port: addr.port };
     // listen(2) caps the backlog at net.core.somaxconn (4096); ss shows it as a listener's Send-Q.
     l.backlog = Math.min(opts.backlog ?? 4096, 4096);
+    table.set(key, l);
+    return this.allocFd(l.openFile(), 0);
+  }
+
+  /**
+   * An IPV6_V6ONLY listener on `::` or `::1` (what nginx makes of `listen [::]:80`): a table entry of its own,
+   * `[::]:80`, beside any IPv4 one on the port; only connections to ::1 reach it (lo's one IPv6 address).
+   */
+  private listenV6(address: string, host: string, port: number, table: Map<string, Listener>, backlog?: number): number {
+    if (host !== '::' && host !== '::1') throw new SysError('EADDRNOTAVAIL', 'bind', address);
+    const key = `[${host}]:${port}`;
+    const clash = host === '::'
+      ? [...table.keys()].some((k) => k.startsWith('[') && k.endsWith(`]:${port}`))
+      : table.has(key) || table.has(`[::]:${port}`);
+    if (clash) throw new SysError('EADDRINUSE', 'bind', address);
+    const l = new Listener(address, this.k.sched, () => {
+      if (table.get(key) === l) table.delete(key);
+    });
+    l.bound = { address: host, port };
+    l.backlog = Math.min(backlog ?? 4096, 4096);
     table.set(key, l);
     return this.allocFd(l.openFile(), 0);
   }
@@ -370,7 +391,7 @@ export class ProcessSys implements Sys {
     const addr = parseAddress(address);
     if (addr.kind === 'unix') return this.connectUnix(addr.path, address);
     const ip = tcpHost(addr.host);
-    const out = this.k.network.connect(this.p.net, ip, addr.port);
+    const out = this.k.network.connect(this.p.net, ip, addr.port, addr.host === '::1');
     if (out.kind === 'error') throw new SysError(out.errno, 'connect', address);
     return this.allocFd(this.established(out, ip, addr.port), 0);
   }
@@ -380,7 +401,7 @@ export class ProcessSys implements Sys {
     const addr = parseAddress(address);
     if (addr.kind === 'unix') return this.connectUnix(addr.path, address);
     const ip = tcpHost(addr.host);
-    const out = this.k.network.connect(this.p.net, ip, addr.port);
+    const out = this.k.network.connect(this.p.net, ip, addr.port, addr.host === '::1');
     const limit = opts.timeoutMs ?? Infinity;
     if (out.afterMs > limit) {
       await this.sleep(limit);
@@ -421,8 +442,13 @@ export class ProcessSys implements Sys {
     } else {
       const [c, server] = socketPair(this.k.sched, () => this.k.nextIno());
       client = c;
+      if (out.listener.bound?.address.includes(':')) {
+        // Over IPv6 both ends are ::1.
+        local.address = '::1';
+        peer.address = '::1';
+      }
       server.local = out.serverLocal ?? peer;
-      server.peer = { address: out.path.seenSrc, port: local.port };
+      server.peer = { address: local.address === '::1' ? '::1' : out.path.seenSrc, port: local.port };
       const there = out.path.target.kind === 'ns' ? out.path.target.ns : from;
       track(there, server);
       out.listener.enqueue(server);

@@ -13,11 +13,12 @@ interface ListOptions {
   numeric: boolean;
   processes: boolean;
   routes: boolean;
-  ipv4: boolean;
+  /** -4: IPv4 sockets only. */
+  v4: boolean;
 }
 
 function parseFlags(argv: readonly string[], allowed: string): ListOptions | string {
-  const o: ListOptions = { tcp: false, listening: false, all: false, numeric: false, processes: false, routes: false, ipv4: false };
+  const o: ListOptions = { tcp: false, listening: false, all: false, numeric: false, processes: false, routes: false, v4: false };
   for (const a of argv.slice(1)) {
     if (a === '--tcp') o.tcp = true;
     else if (a === '--listening') o.listening = true;
@@ -33,7 +34,7 @@ function parseFlags(argv: readonly string[], allowed: string): ListOptions | str
         else if (c === 'n') o.numeric = true;
         else if (c === 'p') o.processes = true;
         else if (c === 'r') o.routes = true;
-        else if (c === '4') o.ipv4 = true;
+        else if (c === '4') o.v4 = true;
       }
     } else return a;
   }
@@ -52,16 +53,14 @@ function visibleUsers(sys: Sys, s: NetSocketInfo): NetSocketInfo['users'] {
   return sys.euid === 0 ? s.users : s.users.filter((u) => u.uid === sys.cred.uid);
 }
 
-function select(sys: Sys, o: ListOptions): NetSocketInfo[] {
-  const all = sys.netSockets();
-  const picked = all.filter((s) => (o.all ? true : o.listening ? s.state === 'LISTEN' : s.state !== 'LISTEN') && !(o.ipv4 && isV6(s)));
-  // /proc/net/tcp before /proc/net/tcp6.
-  return picked.sort((a, b) => (a.state === b.state ? Number(isV6(a)) - Number(isV6(b)) : a.state === 'LISTEN' ? -1 : 1));
-}
+const isV6 = (s: NetSocketInfo): boolean => s.local.address.includes(':');
 
-/** An IPv6 socket (docker-proxy's `[::]` one): its address is kept bracketed, as ss prints it. */
-function isV6(s: NetSocketInfo): boolean {
-  return s.local.address.startsWith('[');
+/** ss and netstat read /proc/net/tcp, then /proc/net/tcp6: IPv4 sockets first. */
+function select(sys: Sys, o: ListOptions): NetSocketInfo[] {
+  const all = sys.netSockets().filter((s) => !(o.v4 && isV6(s)));
+  const picked = all.filter((s) => (o.all ? true : o.listening ? s.state === 'LISTEN' : s.state !== 'LISTEN'));
+  const rank = (s: NetSocketInfo): number => (isV6(s) ? 2 : 0) + (s.state === 'LISTEN' ? 0 : 1);
+  return picked.sort((a, b) => rank(a) - rank(b));
 }
 
 export const ss: Program = async (sys) => {
@@ -74,9 +73,9 @@ export const ss: Program = async (sys) => {
     state: s.state,
     recvQ: String(s.recvQ),
     sendQ: String(s.state === 'LISTEN' ? s.sendQ : s.sendQ),
-    la: s.local.address,
+    la: isV6(s) ? `[${s.local.address}]` : s.local.address,
     lp: portName(s.local.port, o.numeric),
-    pa: s.state === 'LISTEN' ? (isV6(s) ? '[::]' : '0.0.0.0') : s.peer.address,
+    pa: s.state === 'LISTEN' ? (isV6(s) ? '[::]' : '0.0.0.0') : isV6(s) ? `[${s.peer.address}]` : s.peer.address,
     pp: s.state === 'LISTEN' ? '*' : portName(s.peer.port, o.numeric),
     proc: o.processes && visibleUsers(sys, s).length > 0
       ? `users:(${visibleUsers(sys, s).map((u) => `("${u.comm}",pid=${u.pid},fd=${u.fd})`).join(',')})`
@@ -156,10 +155,8 @@ export const netstat: Program = async (sys) => {
   const addr = (a: { address: string; port: number }): string => `${a.address}:${portName(a.port, o.numeric)}`;
   for (const s of rows) {
     const state = s.state === 'ESTAB' ? 'ESTABLISHED' : 'LISTEN';
-    const v6 = isV6(s);
-    const foreign = s.state === 'LISTEN' ? (v6 ? ':::*' : '0.0.0.0:*') : addr(s.peer);
-    const local = v6 ? `${s.local.address.slice(1, -1)}:${portName(s.local.port, o.numeric)}` : addr(s.local);
-    let line = `${v6 ? 'tcp6' : 'tcp '}  ${String(s.recvQ).padStart(6)} ${String(s.state === 'LISTEN' ? 0 : s.sendQ).padStart(6)} ${local.padEnd(23)} ${foreign.padEnd(23)} ${state.padEnd(11)}`;
+    const foreign = s.state === 'LISTEN' ? (isV6(s) ? ':::*' : '0.0.0.0:*') : addr(s.peer);
+    let line = `${isV6(s) ? 'tcp6' : 'tcp '}  ${String(s.recvQ).padStart(6)} ${String(s.state === 'LISTEN' ? 0 : s.sendQ).padStart(6)} ${addr(s.local).padEnd(23)} ${foreign.padEnd(23)} ${state.padEnd(11)}`;
     if (o.processes) {
       const u = visibleUsers(sys, s)[0];
       line += ` ${(u ? `${u.pid}/${u.comm}` : '-').padEnd(20)}`;
@@ -185,9 +182,9 @@ export const busyboxNetstat: Program = async (sys) => {
   text += `Proto Recv-Q Send-Q Local Address           Foreign Address         State       ${o.processes ? 'PID/Program name' : ''}\n`;
   for (const s of select(sys, o)) {
     const local = `${s.local.address}:${portName(s.local.port, o.numeric)}`;
-    const foreign = s.state === 'LISTEN' ? '0.0.0.0:*' : `${s.peer.address}:${portName(s.peer.port, o.numeric)}`;
+    const foreign = s.state === 'LISTEN' ? (isV6(s) ? ':::*' : '0.0.0.0:*') : `${s.peer.address}:${portName(s.peer.port, o.numeric)}`;
     const u = o.processes ? visibleUsers(sys, s)[0] : undefined;
-    text += `tcp   ${String(s.recvQ).padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${foreign.padEnd(23)} ${(s.state === 'ESTAB' ? 'ESTABLISHED' : 'LISTEN').padEnd(11)} ${o.processes ? (u ? `${u.pid}/${u.comm}` : '-') : ''}\n`;
+    text += `${isV6(s) ? 'tcp6' : 'tcp '}  ${String(s.recvQ).padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${foreign.padEnd(23)} ${(s.state === 'ESTAB' ? 'ESTABLISHED' : 'LISTEN').padEnd(11)} ${o.processes ? (u ? `${u.pid}/${u.comm}` : '-') : ''}\n`;
   }
   await sys.write(1, text);
   return 0;

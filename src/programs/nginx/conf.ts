@@ -44,9 +44,9 @@ const SL: readonly Context[] = ['server', 'location'];
 const ANY: readonly Context[] = ['main', 'events', 'http', 'server', 'location', 'types'];
 
 /**
- * The directives dockersim models, with the contexts and argument counts nginx's modules declare. Those listed
- * as `noop` are real nginx directives whose effect no simulated client can observe (sendfile, gzip without
- * `Accept-Encoding`, TLS settings with no TLS listener): accepted as nginx accepts them.
+ * The directives dockersim models, with the contexts and argument counts nginx's modules declare. Those at the
+ * end are real nginx directives whose effect no simulated client can observe (sendfile, TLS settings with no TLS
+ * listener): accepted as nginx accepts them.
  */
 export const DIRECTIVES: Readonly<Record<string, Spec>> = {
   user: { ctx: ['main'], args: [1, 2] },
@@ -81,15 +81,12 @@ export const DIRECTIVES: Readonly<Record<string, Spec>> = {
   default_type: { ctx: HSL, args: [1, 1] },
   server_tokens: { ctx: HSL, args: [1, 1] },
   add_header: { ctx: HSL, args: [2, 3] },
-  // Accepted, changing nothing a simulated client can see.
-  sendfile: { ctx: HSL, args: 'flag' },
-  tcp_nopush: { ctx: HSL, args: 'flag' },
-  tcp_nodelay: { ctx: HSL, args: 'flag' },
   keepalive_timeout: { ctx: HSL, args: [1, 2] },
-  types_hash_max_size: { ctx: HSL, args: [1, 1] },
-  server_names_hash_bucket_size: { ctx: ['http'], args: [1, 1] },
-  client_max_body_size: { ctx: HSL, args: [1, 1] },
-  charset: { ctx: HSL, args: [1, 1] },
+  keepalive_requests: { ctx: HSL, args: [1, 1] },
+  keepalive_time: { ctx: HSL, args: [1, 1] },
+  if_modified_since: { ctx: HSL, args: [1, 1] },
+  etag: { ctx: HSL, args: 'flag' },
+  max_ranges: { ctx: HSL, args: [1, 1] },
   gzip: { ctx: HSL, args: 'flag' },
   gzip_vary: { ctx: HSL, args: 'flag' },
   gzip_proxied: { ctx: HSL, args: [1, MANY] },
@@ -97,7 +94,16 @@ export const DIRECTIVES: Readonly<Record<string, Spec>> = {
   gzip_buffers: { ctx: HSL, args: [2, 2] },
   gzip_http_version: { ctx: HSL, args: [1, 1] },
   gzip_types: { ctx: HSL, args: [1, MANY] },
+  gzip_min_length: { ctx: HSL, args: [1, 1] },
   gzip_disable: { ctx: HSL, args: [1, MANY] },
+  // Accepted, changing nothing a simulated client can see.
+  sendfile: { ctx: HSL, args: 'flag' },
+  tcp_nopush: { ctx: HSL, args: 'flag' },
+  tcp_nodelay: { ctx: HSL, args: 'flag' },
+  types_hash_max_size: { ctx: HSL, args: [1, 1] },
+  server_names_hash_bucket_size: { ctx: ['http'], args: [1, 1] },
+  client_max_body_size: { ctx: HSL, args: [1, 1] },
+  charset: { ctx: HSL, args: [1, 1] },
   ssl_protocols: { ctx: ['http', 'server'], args: [1, MANY] },
   ssl_prefer_server_ciphers: { ctx: ['http', 'server'], args: 'flag' },
 };
@@ -110,6 +116,8 @@ const UNSIMULATED = new Set([
   'auth_basic_user_file', 'allow', 'deny', 'limit_req', 'limit_req_zone', 'limit_conn', 'limit_conn_zone', 'expires',
   'stream', 'mail', 'resolver', 'sub_filter', 'stub_status', 'internal', 'satisfy', 'split_clients', 'limit_except',
   'open_file_cache', 'server_name_in_redirect', 'port_in_redirect', 'absolute_redirect', 'log_not_found',
+  'gzip_static', 'gunzip', 'gunzip_buffers', 'gzip_window', 'gzip_hash', 'gzip_no_buffer', 'postpone_gzipping',
+  'keepalive_disable', 'chunked_transfer_encoding',
 ]);
 
 interface Token {

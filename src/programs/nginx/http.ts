@@ -29,6 +29,8 @@ export interface Response {
   drop?: boolean;
   /** What $uri ended as. */
   uri: string;
+  /** The settings of the location that answered (its filters and keep-alive apply). */
+  settings?: Settings;
 }
 
 const REASONS: Readonly<Record<number, string>> = {
@@ -181,6 +183,7 @@ export function handle(c: Ctx, uri: string, args: string, redirects = 0): Respon
   const loc = findLocation(c.server, uri);
   const s = loc?.settings ?? c.server.settings;
   const res = run(c, s, loc, uri, args, redirects);
+  res.settings ??= s;
   return applyErrorPage(c, s, res, args, redirects);
 }
 
@@ -303,7 +306,7 @@ function serveStatic(c: Ctx, s: Settings, loc: Location | null, uri: string, arg
       ['Content-Type', s.types.get(ext(uri)) ?? s.defaultType],
       ['Content-Length', String(body.length)],
       ['Last-Modified', httpDate(mtime * 1000)],
-      ['ETag', `"${mtime.toString(16)}-${body.length.toString(16)}"`],
+      ...(s.etag ? [['ETag', `"${mtime.toString(16)}-${body.length.toString(16)}"`] as [string, string]] : []),
       ['Accept-Ranges', 'bytes'],
     ],
     body,

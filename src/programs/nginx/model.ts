@@ -43,6 +43,31 @@ export interface Settings {
   readonly defaultType: string;
   readonly serverTokens: boolean;
   readonly addHeaders: readonly (readonly [string, string, boolean])[];
+  /** ms; 0 turns keep-alive off. */
+  readonly keepaliveTimeout: number;
+  /** The second argument of keepalive_timeout: a `Keep-Alive: timeout=N` header, in seconds. */
+  readonly keepaliveHeader: number | null;
+  readonly keepaliveRequests: number;
+  /** ms (keepalive_time, nginx 1.19.10+). */
+  readonly keepaliveTime: number;
+  readonly ifModifiedSince: 'off' | 'exact' | 'before';
+  readonly etag: boolean;
+  /** null: unlimited (max_ranges not set). */
+  readonly maxRanges: number | null;
+  readonly gzip: GzipSettings;
+}
+
+export interface GzipSettings {
+  readonly on: boolean;
+  /** Lower-case MIME types; `*` any. text/html is always in it. */
+  readonly types: ReadonlySet<string>;
+  readonly minLength: number;
+  readonly compLevel: number;
+  readonly httpVersion: '1.0' | '1.1';
+  readonly vary: boolean;
+  readonly proxied: ReadonlySet<string>;
+  readonly disableMsie6: boolean;
+  readonly disable: readonly RegExp[];
 }
 
 export interface Location {
@@ -84,6 +109,14 @@ export interface Defaults {
   readonly prefix: string;
   readonly errorLog: string;
   readonly user: string;
+  /** `nginx/1.24.0 (Ubuntu)`: which defaults apply (keepalive_requests was 100 before 1.19.10). */
+  readonly product?: string;
+}
+
+/** The build's version as a number to compare: 1.19.10 → 1_019_010. */
+export function versionOf(def: Defaults): number {
+  const m = /nginx\/(\d+)\.(\d+)\.(\d+)/.exec(def.product ?? '');
+  return m ? Number(m[1]) * 1_000_000 + Number(m[2]) * 1_000 + Number(m[3]) : 1_024_000;
 }
 
 interface Mutable {
@@ -100,12 +133,21 @@ interface Mutable {
   defaultType?: string;
   serverTokens?: boolean;
   addHeaders?: (readonly [string, string, boolean])[];
+  keepaliveTimeout?: number;
+  keepaliveHeader?: number | null;
+  keepaliveRequests?: number;
+  keepaliveTime?: number;
+  ifModifiedSince?: Settings['ifModifiedSince'];
+  etag?: boolean;
+  maxRanges?: number | null;
+  gzip?: Partial<{ -readonly [K in keyof GzipSettings]: GzipSettings[K] }>;
 }
 
 /** Directives that may appear only once per block (NGX_CONF_TAKE1 with a "duplicate" check). */
 const ONCE = new Set(['user', 'worker_processes', 'pid', 'daemon', 'master_process', 'root', 'alias', 'autoindex',
   'default_type', 'server_tokens', 'try_files', 'sendfile', 'tcp_nopush', 'tcp_nodelay', 'keepalive_timeout',
-  'types_hash_max_size', 'gzip', 'worker_connections', 'multi_accept', 'use', 'events', 'http', 'client_max_body_size',
+  'types_hash_max_size', 'gzip', 'gzip_vary', 'gzip_comp_level', 'gzip_min_length', 'gzip_http_version', 'gzip_buffers',
+  'keepalive_requests', 'keepalive_time', 'if_modified_since', 'etag', 'max_ranges', 'worker_connections', 'multi_accept', 'use', 'events', 'http', 'client_max_body_size',
   'charset', 'ssl_prefer_server_ciphers', 'ssl_protocols', 'worker_rlimit_nofile', 'server_names_hash_bucket_size']);
 
 function checkDuplicates(list: readonly Directive[]): void {
@@ -190,6 +232,13 @@ export function buildConfig(tree: readonly Directive[], def: Defaults): Config {
       root: `${def.prefix}html`, alias: null, index: ['index.html'], autoindex: false, tryFiles: null, ret: null,
       errorPages: new Map(), accessLogs: [{ path: def.accessLog, format: 'combined' }], errorLogs, types: new Map(),
       defaultType: 'text/plain', serverTokens: true, addHeaders: [],
+      keepaliveTimeout: 75_000, keepaliveHeader: null, keepaliveTime: 3_600_000,
+      keepaliveRequests: versionOf(def) >= 1_019_010 ? 1000 : 100,
+      ifModifiedSince: 'exact', etag: true, maxRanges: null,
+      gzip: {
+        on: false, types: new Set(['text/html']), minLength: 20, compLevel: 1, httpVersion: '1.1', vary: false,
+        proxied: new Set(['off']), disableMsie6: false, disable: [],
+      },
     };
     const httpSettings = merge(base, block, def, formats, 'http');
     for (const s of block) if (s.name === 'server') servers.push(buildServer(s, httpSettings, def, formats));
@@ -274,9 +323,35 @@ function merge(parent: Settings, block: readonly Directive[], def: Defaults, for
         if (a.length === 3 && a[2] !== 'always') throw new ConfError(`invalid parameter "${a[2]}"`, d.where);
         (m.addHeaders ??= []).push([a[0], a[1], a.length === 3]);
         break;
-      case 'sendfile': case 'tcp_nopush': case 'tcp_nodelay': case 'keepalive_timeout': case 'types_hash_max_size':
+      case 'keepalive_timeout':
+        m.keepaliveTimeout = parseTime(d, a[0], true);
+        m.keepaliveHeader = a.length > 1 ? parseTime(d, a[1], false) / 1000 : null;
+        break;
+      case 'keepalive_requests':
+        m.keepaliveRequests = parseNumber(d, a[0]);
+        break;
+      case 'keepalive_time':
+        if (versionOf(def) < 1_019_010) throw new ConfError(`unknown directive "${d.name}"`, d.where);
+        m.keepaliveTime = parseTime(d, a[0], true);
+        break;
+      case 'if_modified_since':
+        if (a[0] !== 'off' && a[0] !== 'exact' && a[0] !== 'before') {
+          throw new ConfError(`invalid value "${a[0]}" in "${d.name}" directive, it must be "off", "exact" or "before"`, d.where);
+        }
+        m.ifModifiedSince = a[0];
+        break;
+      case 'etag':
+        m.etag = a[0] === 'on';
+        break;
+      case 'max_ranges':
+        m.maxRanges = parseNumber(d, a[0]);
+        break;
       case 'gzip': case 'gzip_vary': case 'gzip_proxied': case 'gzip_comp_level': case 'gzip_buffers':
-      case 'gzip_http_version': case 'gzip_types': case 'ssl_protocols': case 'ssl_prefer_server_ciphers':
+      case 'gzip_http_version': case 'gzip_types': case 'gzip_min_length': case 'gzip_disable':
+        gzipDirective(d, (m.gzip ??= {}), parent.gzip);
+        break;
+      case 'sendfile': case 'tcp_nopush': case 'tcp_nodelay': case 'types_hash_max_size':
+      case 'ssl_protocols': case 'ssl_prefer_server_ciphers':
       case 'client_max_body_size': case 'server_names_hash_bucket_size':
         break;
       case 'charset':
@@ -300,7 +375,104 @@ function merge(parent: Settings, block: readonly Directive[], def: Defaults, for
     defaultType: m.defaultType ?? parent.defaultType,
     serverTokens: m.serverTokens ?? parent.serverTokens,
     addHeaders: m.addHeaders ?? parent.addHeaders,
+    keepaliveTimeout: m.keepaliveTimeout ?? parent.keepaliveTimeout,
+    keepaliveHeader: m.keepaliveHeader !== undefined ? m.keepaliveHeader : parent.keepaliveHeader,
+    keepaliveRequests: m.keepaliveRequests ?? parent.keepaliveRequests,
+    keepaliveTime: m.keepaliveTime ?? parent.keepaliveTime,
+    ifModifiedSince: m.ifModifiedSince ?? parent.ifModifiedSince,
+    etag: m.etag ?? parent.etag,
+    maxRanges: m.maxRanges !== undefined ? m.maxRanges : parent.maxRanges,
+    gzip: m.gzip ? { ...parent.gzip, ...m.gzip } : parent.gzip,
   };
+}
+
+const TIME_UNITS: Readonly<Record<string, number>> = {
+  ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, M: 2_592_000_000, y: 31_536_000_000,
+};
+
+/** ngx_parse_time: `65`, `75s`, `1m30s`, `500ms` (milliseconds only where the directive takes them). */
+function parseTime(d: Directive, v: string, ms: boolean): number {
+  const invalid = (): never => {
+    throw new ConfError(`"${d.name}" directive invalid value`, d.where);
+  };
+  if (v === '') invalid();
+  let total = 0;
+  const re = /(\d+)(ms|[smhdwMy])?\s*/gy;
+  let at = 0;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    if (m[2] === 'ms' && !ms) invalid();
+    total += Number(m[1]) * TIME_UNITS[m[2] ?? 's'];
+    at = re.lastIndex;
+  }
+  if (at !== v.length) invalid();
+  return total;
+}
+
+function parseNumber(d: Directive, v: string): number {
+  if (!/^\d+$/.test(v)) throw new ConfError(`"${d.name}" directive invalid number`, d.where);
+  return Number(v);
+}
+
+/** ngx_parse_size: `20`, `1k`, `1m`. */
+function parseSize(d: Directive, v: string): number {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(v);
+  if (!m) throw new ConfError(`"${d.name}" directive invalid value`, d.where);
+  return Number(m[1]) * ({ '': 1, k: 1024, m: 1 << 20, g: 1 << 30 } as Record<string, number>)[m[2].toLowerCase()];
+}
+
+const GZIP_PROXIED = ['off', 'expired', 'no-cache', 'no-store', 'private', 'no_last_modified', 'no_etag', 'auth', 'any'];
+
+/** The gzip directives of ngx_http_gzip_filter_module and ngx_http_core_module (vary, proxied, disable, http_version). */
+function gzipDirective(d: Directive, g: NonNullable<Mutable['gzip']>, parent: GzipSettings): void {
+  const a = d.args;
+  switch (d.name) {
+    case 'gzip': g.on = a[0] === 'on'; break;
+    case 'gzip_vary': g.vary = a[0] === 'on'; break;
+    case 'gzip_types': {
+      const types = new Set(['text/html']);
+      for (const t of a) types.add(t.toLowerCase());
+      g.types = types;
+      break;
+    }
+    case 'gzip_min_length': g.minLength = parseSize(d, a[0]); break;
+    case 'gzip_comp_level': {
+      const n = parseNumber(d, a[0]);
+      if (n < 1 || n > 9) throw new ConfError('value must be between 1 and 9', d.where);
+      g.compLevel = n;
+      break;
+    }
+    case 'gzip_buffers':
+      // Only the sizes of the pieces zlib writes into; the compressed bytes are the same.
+      if (!/^[1-9]\d*$/.test(a[0])) throw new ConfError(`"${d.name}" directive invalid value`, d.where);
+      parseSize(d, a[1]);
+      break;
+    case 'gzip_http_version':
+      if (a[0] !== '1.0' && a[0] !== '1.1') throw new ConfError(`invalid value "${a[0]}" in "${d.name}" directive, it must be "1.0" or "1.1"`, d.where);
+      g.httpVersion = a[0];
+      break;
+    case 'gzip_proxied':
+      for (const v of a) if (!GZIP_PROXIED.includes(v)) throw new ConfError(`invalid value "${v}"`, d.where);
+      g.proxied = new Set(a);
+      break;
+    case 'gzip_disable': {
+      const list = [...(g.disable ?? [])];
+      for (const v of a) {
+        if (v === 'msie6') {
+          g.disableMsie6 = true;
+          continue;
+        }
+        if (v === 'degradation') throw new ConfError('dockersim: "gzip_disable degradation" is not simulated', d.where);
+        try {
+          list.push(new RegExp(v, 'i'));
+        } catch {
+          throw new ConfError(`pcre2_compile() failed for "${v}"`, d.where);
+        }
+      }
+      g.disable = list;
+      break;
+    }
+  }
+  void parent;
 }
 
 function parseReturn(d: Directive): Settings['ret'] {

@@ -245,8 +245,6 @@ async function bindAll(sys: Sys, config: Config, old: Map<string, number>, log: 
   const groups = new Map<string, { addr: string; port: number; servers: Config['servers'][number][] }>();
   for (const s of config.servers) {
     for (const l of s.listens) {
-      // The kernel's TCP table has no IPv6 yet: `[::]:80` shares the IPv4 socket's servers.
-      if (l.addr.startsWith('[')) continue;
       const key = `${l.addr}:${l.port}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { addr: l.addr, port: l.port, servers: [] }));
@@ -263,7 +261,9 @@ async function bindAll(sys: Sys, config: Config, old: Map<string, number>, log: 
     let fd: number | null = null;
     for (let tries = 0; tries < 5 && fd === null; tries++) {
       try {
-        fd = sys.listen(`tcp://${key}`);
+        // nginx sets IPV6_V6ONLY on its IPv6 sockets (ipv6only=on), so [::]:80 lives beside 0.0.0.0:80.
+        // NGX_LISTEN_BACKLOG is 511 on Linux: ss shows it as the listener's Send-Q.
+        fd = sys.listen(`tcp://${key}`, { v6only: g.addr.startsWith('['), backlog: 511 });
       } catch (e) {
         if (!isSysError(e)) throw e;
         await log.write('emerg', `bind() to ${key} failed (${errnoText(e.code)})`);
@@ -316,6 +316,8 @@ function cpus(sys: Sys): number {
 }
 
 interface Generation {
+  /** ngx_temp_number: each cycle's shared memory starts it at 0. */
+  readonly temp: { n: number };
   readonly config: Config;
   readonly sockets: Socket[];
   readonly log: ErrorLog;
@@ -362,7 +364,7 @@ class Master {
     const nofile = sys.getrlimit('nofile');
     const lim = (n: number): string => (Number.isFinite(n) ? String(n) : 'infinity');
     await log.write('notice', `getrlimit(RLIMIT_NOFILE): ${lim(nofile.soft)}:${lim(nofile.hard)}`);
-    this.gen = { config, sockets, log, workers: new Set() };
+    this.gen = { temp: { n: 0 }, config, sockets, log, workers: new Set() };
     void opened;
     await this.startWorkers(sys, this.gen, opened);
     for (;;) {
@@ -458,7 +460,7 @@ class Master {
     const sockets = await bindAll(sys, config, keep, log);
     if (!sockets) return;
     for (const s of old.sockets) if (!sockets.some((n) => n.fd === s.fd)) sys.close(s.fd);
-    this.gen = { config, sockets, log, workers: new Set() };
+    this.gen = { temp: { n: 0 }, config, sockets, log, workers: new Set() };
     await this.startWorkers(sys, this.gen, opened);
     for (const pid of old.workers) {
       try {
@@ -483,7 +485,7 @@ class Master {
     for (const fd of [...gen.sockets.map((s) => s.fd), ...opened.values()]) fds[fd] = fd;
     const shared: WorkerShared = {
       config: gen.config, sockets: gen.sockets, logFds: opened, product: this.build.product,
-      serverHeader: this.build.product, log: gen.log, counter: this.counter, pid: 0,
+      serverHeader: this.build.product, log: gen.log, counter: this.counter, pid: 0, temp: gen.temp,
     };
     const cred = this.user === 'same' ? undefined : { uid: this.user.uid, gid: this.user.gid, groups: [this.user.gid] };
     const pid = sys.spawn({ program: (w) => workerMain(w, shared), argv: ['nginx: worker process'], fds, cred });
@@ -497,8 +499,8 @@ class Master {
 async function workerMain(sys: Sys, shared: WorkerShared): Promise<number> {
   const log = new ErrorLog(sys, shared.log.targets);
   log.console = false;
-  const w: WorkerShared = { ...shared, log, pid: sys.pid, cache: new Map() };
-  let busy = 0;
+  const inflight = { n: 0 };
+  const w: WorkerShared = { ...shared, log, pid: sys.pid, cache: new Map(), inflight };
   let closing = false;
   const finish = async (): Promise<never> => {
     await log.write('notice', 'exiting');
@@ -515,16 +517,11 @@ async function workerMain(sys: Sys, shared: WorkerShared): Promise<number> {
     closing = true;
     await log.write('notice', 'gracefully shutting down');
     // In-flight requests finish; idle keep-alive connections are closed with the worker.
-    while (busy > 0) await sys.sleep(10);
+    while (inflight.n > 0) await sys.sleep(10);
     await finish();
   });
   const serve = async (t: Sys, sock: Socket, fd: number): Promise<number> => {
-    busy++;
-    try {
-      await serveConnection(t, fd, sock, w);
-    } finally {
-      busy--;
-    }
+    await serveConnection(t, fd, sock, w);
     return 0;
   };
   const acceptLoop = async (t: Sys, sock: Socket): Promise<number> => {

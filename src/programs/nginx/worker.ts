@@ -6,9 +6,10 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import { addHeaders, chunked, gzipBody, gzipHeader, notModified, type Out, parseHttpTime, ranges, specialOut } from './filters.js';
 import { handle, httpDate, type FileCache, MONTHS, normalizeUri, selectServer, specialPage, statusLine, type Request, type Response } from './http.js';
 import { ErrorLog } from './log.js';
-import type { Config, Server } from './model.js';
+import type { Config, Server, Settings } from './model.js';
 
 /** One listening socket and the servers on it. */
 export interface Socket {
@@ -31,6 +32,10 @@ export interface WorkerShared {
   /** The worker's pid ($pid, and the `29#29:` of its error lines). */
   readonly pid: number;
   readonly cache?: FileCache;
+  /** ngx_temp_number in the cycle's shared memory: multipart boundaries are numbered from it. */
+  readonly temp: { n: number };
+  /** Requests being served in this worker (a graceful stop waits for these, not for idle connections). */
+  readonly inflight?: { n: number };
 }
 
 const MAX_HEADER = 8192;
@@ -46,8 +51,13 @@ class Reader {
 
   constructor(private readonly sys: Sys, private readonly fd: number) {}
 
-  /** The head up to the blank line, or null at end of file before one; 'big' when it outgrows the buffer. */
-  async head(): Promise<string | null | 'big'> {
+  /**
+   * The head up to the blank line; null at end of file before one, or when `idleMs` of virtual time pass with
+   * nothing buffered (client_header_timeout, keepalive_timeout: nginx closes without a word); 'big' when it
+   * outgrows the buffer.
+   */
+  async head(idleMs: number): Promise<string | null | 'big'> {
+    const deadline = this.sys.now() + idleMs;
     for (;;) {
       const end = this.buf.indexOf('\r\n\r\n');
       const lf = this.buf.indexOf('\n\n');
@@ -58,7 +68,10 @@ class Reader {
         return h;
       }
       if (this.buf.length > MAX_HEADER) return 'big';
-      const more = await this.sys.read(this.fd);
+      const left = deadline - this.sys.now();
+      if (left <= 0) return null;
+      const more = await this.sys.readTimed(this.fd, left);
+      if (more === undefined) continue;
       if (more === null) {
         this.eof = true;
         return null;
@@ -92,38 +105,51 @@ function parseHead(head: string): Request | null {
   return { method: m[1], line, target: m[2], version: m[3], headers };
 }
 
-/** Serves one connection until the client closes it or a response ends it. */
+/** client_header_timeout's default: how long a new connection may stay silent. */
+const CLIENT_HEADER_TIMEOUT = 60_000;
+
+/** Serves one connection until the client closes it, a response ends it, or it stays idle too long. */
 export async function serveConnection(sys: Sys, fd: number, sock: Socket, w: WorkerShared): Promise<void> {
   const reader = new Reader(sys, fd);
   // A connection's thread writes the error log itself, under the worker's pid; made when first needed.
   let errorLog: ErrorLog | undefined;
   const client = peerAddress(sys, fd);
   const conn = ++w.counter.n;
+  const started = sys.now();
+  let requests = 0;
+  let idle = CLIENT_HEADER_TIMEOUT;
   try {
     for (;;) {
-      const head = await reader.head();
+      const head = await reader.head(idle);
       if (head === null) return;
-      sys.cpu(1);
-      const req = head === 'big' ? null : parseHead(head);
-      const { res, keep, server } = respond(sys.fs, req, sock, w, head === 'big');
-      if (res.drop) {
-        await accessLog(sys, w, server, req, res, 0, client);
-        return;
-      }
-      const length = Number(req?.headers.get('content-length') ?? 0);
-      if (length > 0) await reader.skip(length);
-      const wire = serialize(sys, res, keep, req?.method === 'HEAD', w, server);
-      await sys.write(fd, wire.bytes);
-      for (const e of res.errors) {
-        if (!errorLog) {
-          errorLog = new ErrorLog(sys, w.log.targets, w.pid);
-          errorLog.console = false;
+      if (w.inflight) w.inflight.n++;
+      try {
+        sys.cpu(1);
+        requests++;
+        const req = head === 'big' ? null : parseHead(head);
+        const { res, keep, server, settings } = respond(sys.fs, req, sock, w, head === 'big', { requests, age: sys.now() - started });
+        if (res.drop) {
+          await accessLog(sys, w, server, req, res, 0, client);
+          return;
         }
-        await errorLog.write('error', `*${conn} ${e}, client: ${client}, server: ${server.names[0]}, ` +
-          `request: "${req?.line ?? ''}"${req?.headers.has('host') ? `, host: "${req.headers.get('host')}"` : ''}`);
+        const length = Number(req?.headers.get('content-length') ?? 0);
+        if (length > 0) await reader.skip(length);
+        const wire = serialize(sys, res, keep, req, w, server, settings);
+        await sys.write(fd, wire.bytes);
+        for (const e of res.errors) {
+          if (!errorLog) {
+            errorLog = new ErrorLog(sys, w.log.targets, w.pid);
+            errorLog.console = false;
+          }
+          await errorLog.write('error', `*${conn} ${e}, client: ${client}, server: ${server.names[0]}, ` +
+            `request: "${req?.line ?? ''}"${req?.headers.has('host') ? `, host: "${req.headers.get('host')}"` : ''}`);
+        }
+        await accessLog(sys, w, server, req, { ...res, status: wire.status }, wire.bodyBytes, client, wire.total);
+        if (!wire.keepalive) return;
+        idle = settings.keepaliveTimeout;
+      } finally {
+        if (w.inflight) w.inflight.n--;
       }
-      await accessLog(sys, w, server, req, res, wire.bodyBytes, client, wire.total);
-      if (!keep) return;
     }
   } catch (e) {
     if (isProcessEnd(e) || !isSysError(e)) throw e;
@@ -132,13 +158,24 @@ export async function serveConnection(sys: Sys, fd: number, sock: Socket, w: Wor
   }
 }
 
-function respond(fs: Sys['fs'], req: Request | null, sock: Socket, w: WorkerShared, big: boolean): { res: Response; keep: boolean; server: Server } {
+interface Responded {
+  res: Response;
+  keep: boolean;
+  server: Server;
+  settings: Settings;
+}
+
+/** The special responses after which ngx_http_special_response_handler closes the connection. */
+const CLOSING = new Set([400, 413, 414, 500, 501]);
+
+function respond(fs: Sys['fs'], req: Request | null, sock: Socket, w: WorkerShared, big: boolean, c: { requests: number; age: number }): Responded {
   const host = req?.headers.get('host') ?? '';
   const server = selectServer(sock.servers, host, sock.port, sock.addr);
-  const bad = (status: number): { res: Response; keep: boolean; server: Server } => ({
+  const bad = (status: number): Responded => ({
     res: { status, headers: [], body: specialPage(status, productFor(w, server)) ?? '', errors: [], uri: '' },
     keep: false,
     server,
+    settings: server.settings,
   });
   if (big) return bad(400);
   if (!req || req.version === '' || !req.target.startsWith('/')) return bad(400);
@@ -149,37 +186,85 @@ function respond(fs: Sys['fs'], req: Request | null, sock: Socket, w: WorkerShar
   if (uri === null) return bad(400);
   const args = q < 0 ? '' : req.target.slice(q + 1);
   const res = handle({ fs, cache: w.cache, stats: new Map(), product: productFor(w, server), server, req, host: host.replace(/:\d+$/, '') || server.names[0] || sock.addr, port: sock.port }, uri, args);
+  const settings = res.settings ?? server.settings;
   const conn = (req.headers.get('connection') ?? '').toLowerCase();
-  const keep = req.version === '1.1' ? conn !== 'close' : conn === 'keep-alive';
-  return { res, keep: keep && res.status !== 400, server };
+  let keep = req.version === '1.1' ? conn !== 'close' : conn === 'keep-alive';
+  // ngx_http_update_location_config: the location's keepalive_timeout, _requests and _time.
+  if (settings.keepaliveTimeout === 0 || c.requests >= settings.keepaliveRequests || c.age > settings.keepaliveTime) keep = false;
+  return { res, keep: keep && !CLOSING.has(res.status), server, settings };
 }
 
 function productFor(w: WorkerShared, server: Server): string {
   return server.settings.serverTokens ? w.product : 'nginx';
 }
 
-function serialize(sys: Sys, res: Response, keep: boolean, head: boolean, w: WorkerShared, server: Server): { bytes: string; bodyBytes: number; total: number } {
+/** The handler's response as r->headers_out, before the filters. */
+function headersOut(res: Response, keep: boolean): Out {
   const get = (k: string): string | undefined => res.headers.find(([n]) => n === k)?.[1];
-  const out: string[] = [statusLine(res.status)];
-  out.push(`Server: ${server.settings.serverTokens ? w.serverHeader : 'nginx'}`);
-  out.push(`Date: ${cachedTime(sys.now()).http}`);
-  const type = get('Content-Type') ?? (res.body !== '' || res.status >= 300 ? 'text/html' : undefined);
-  if (type !== undefined) out.push(`Content-Type: ${type}`);
-  out.push(`Content-Length: ${res.body.length}`);
   const lm = get('Last-Modified');
-  if (lm) out.push(`Last-Modified: ${lm}`);
-  const location = get('Location');
-  if (location) out.push(`Location: ${location}`);
-  out.push(`Connection: ${keep ? 'keep-alive' : 'close'}`);
-  const etag = get('ETag');
-  if (etag) out.push(`ETag: ${etag}`);
-  const ranges = get('Accept-Ranges');
-  if (ranges) out.push(`Accept-Ranges: ${ranges}`);
-  const ok = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308].includes(res.status);
-  for (const [k, v, always] of server.settings.addHeaders) if (ok || always) out.push(`${k}: ${v}`);
-  const headText = `${out.join('\r\n')}\r\n\r\n`;
-  const body = head ? '' : res.body;
-  return { bytes: headText + body, bodyBytes: body.length, total: headText.length + body.length };
+  return {
+    status: res.status,
+    contentType: get('Content-Type') ?? (res.body !== '' || res.status >= 300 ? 'text/html' : null),
+    contentLength: res.body.length,
+    lastModified: lm === undefined ? null : parseHttpTime(lm),
+    location: get('Location') ?? null,
+    etag: get('ETag') ?? null,
+    list: [],
+    body: res.body,
+    allowRanges: get('Accept-Ranges') !== undefined,
+    vary: false,
+    chunked: false,
+    keepalive: keep,
+  };
+}
+
+interface Wire {
+  bytes: string;
+  bodyBytes: number;
+  total: number;
+  status: number;
+  keepalive: boolean;
+}
+
+function serialize(sys: Sys, res: Response, keep: boolean, req: Request | null, w: WorkerShared, server: Server, s: Settings): Wire {
+  const product = productFor(w, server);
+  const out = headersOut(res, keep);
+  const fr = req ?? { method: 'GET', version: '1.1', headers: new Map<string, string>() };
+  let gzip = false;
+  if (req && notModified(out, fr, s) === 412) {
+    specialOut(out, 412, product);
+    addHeaders(out, s);
+  } else {
+    addHeaders(out, s);
+    gzip = gzipHeader(out, fr, s);
+    if (ranges(out, fr, s, () => ++w.temp.n) === 416) {
+      // The static handler finalizes with 416: the special page goes through the filters again.
+      specialOut(out, 416, product);
+      addHeaders(out, s, true);
+    }
+  }
+  chunked(out, fr);
+  const head = req?.method === 'HEAD' || out.status === 304;
+  if (gzip && !head) out.body = gzipBody(out.body);
+  const lines: string[] = [statusLine(out.status)];
+  lines.push(`Server: ${server.settings.serverTokens ? w.serverHeader : 'nginx'}`);
+  lines.push(`Date: ${cachedTime(sys.now()).http}`);
+  if (out.contentType !== null) lines.push(`Content-Type: ${out.contentType}`);
+  if (out.contentLength >= 0) lines.push(`Content-Length: ${out.contentLength}`);
+  if (out.lastModified !== null && [200, 206, 304].includes(out.status)) lines.push(`Last-Modified: ${httpDate(out.lastModified * 1000)}`);
+  if (out.location !== null) lines.push(`Location: ${out.location}`);
+  if (out.chunked) lines.push('Transfer-Encoding: chunked');
+  lines.push(`Connection: ${out.keepalive ? 'keep-alive' : 'close'}`);
+  if (out.keepalive && s.keepaliveHeader !== null) lines.push(`Keep-Alive: timeout=${s.keepaliveHeader}`);
+  if (out.vary) lines.push('Vary: Accept-Encoding');
+  if (out.etag !== null) lines.push(`ETag: ${out.etag}`);
+  for (const [k, v] of out.list) lines.push(`${k}: ${v}`);
+  const headText = `${lines.join('\r\n')}\r\n\r\n`;
+  let body = head ? '' : out.body;
+  if (out.chunked) body = body === '' ? '0\r\n\r\n' : `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+  // $body_bytes_sent is what went out after the head, chunk framing included.
+  const sent = head ? 0 : body.length;
+  return { bytes: headText + body, bodyBytes: sent, total: headText.length + body.length, status: out.status, keepalive: out.keepalive };
 }
 
 /** nginx keeps its time strings per second (ngx_time_update); so do we. */

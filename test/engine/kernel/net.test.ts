@@ -239,4 +239,24 @@ describe('TCP across namespaces (Sys)', () => {
     expect(rows.slice(1, 3).map((r) => r.split(' ')[0])).toEqual(['ESTAB', 'ESTAB']);
     expect(rows[3]).toBe('1');
   });
+
+  it('a v6only listener on [::] sits beside 0.0.0.0 on the same port; ::1 reaches it, 127.0.0.1 the IPv4 one', async () => {
+    const seen: string[] = [];
+    await inKernel(async (sys) => {
+      const v4 = sys.listen('tcp://0.0.0.0:80');
+      const v6 = sys.listen('tcp://[::]:80', { v6only: true });
+      seen.push(errno(() => sys.listen('tcp://[::1]:80', { v6only: true })));
+      seen.push(errno(() => sys.listen('tcp://[2001:db8::1]:81', { v6only: true })));
+      // Without v6only, :: is still the IPv4 wildcard (dual stack as before), so it clashes with 0.0.0.0:80.
+      seen.push(errno(() => sys.listen('tcp://[::]:80')));
+      const a = sys.connect('tcp://[::1]:80');
+      const got6 = await sys.accept(v6);
+      seen.push(`${sys.getsockname(a).address} -> ${sys.getpeername(a).address}; server sees ${sys.getpeername(got6).address}`);
+      const b = sys.connect('tcp://127.0.0.1:80');
+      const got4 = await sys.accept(v4);
+      seen.push(`${sys.getpeername(b).address}; server sees ${sys.getpeername(got4).address}`);
+      seen.push(sys.netSockets().filter((x) => x.state === 'LISTEN').map((x) => `${x.local.address}:${x.local.port}`).join(' '));
+    });
+    expect(seen).toEqual(['EADDRINUSE', 'EADDRNOTAVAIL', 'EADDRINUSE', '::1 -> ::1; server sees ::1', '127.0.0.1; server sees 127.0.0.1', '0.0.0.0:80 :::80']);
+  });
 });

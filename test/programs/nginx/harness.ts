@@ -25,10 +25,28 @@ import { DEV, type Credentials } from '../../../src/engine/kernel/fsTypes.js';
  * the server sent until it closes or goes quiet; independent of curl's own formatting.
  */
 const http: Program = async (sys) => {
-  const fd = sys.connect(`tcp://127.0.0.1:${sys.argv[1]}`);
+  // PORT, or ADDRESS:PORT (`[::1]:8089`).
+  const fd = sys.connect(`tcp://${sys.argv[1].includes(':') ? sys.argv[1] : `127.0.0.1:${sys.argv[1]}`}`);
   for (const req of sys.argv.slice(2)) await sys.write(fd, req.replace(/\n/g, '\r\n'));
   sys.shutdown(fd);
   for (let d = await sys.read(fd); d !== null; d = await sys.read(fd)) await sys.write(1, d);
+  return 0;
+};
+
+/**
+ * `idle PORT REQUEST`: sends one request without closing its side, reads until the server closes, and prints
+ * how much virtual time passed after the last byte came (the server's keep-alive timeout at work).
+ */
+const idle: Program = async (sys) => {
+  const fd = sys.connect(`tcp://127.0.0.1:${sys.argv[1]}`);
+  if (sys.argv[2]) await sys.write(fd, sys.argv[2].replace(/\n/g, '\r\n'));
+  let last = sys.now();
+  let got = '';
+  for (let d = await sys.read(fd); d !== null; d = await sys.read(fd)) {
+    got += d;
+    last = sys.now();
+  }
+  await sys.write(1, `${got.split('\r\n')[0]}\nclosed after ${Math.round((sys.now() - last) / 1000)} s\n`);
   return 0;
 };
 
@@ -44,7 +62,7 @@ export function nginxHost(release = '24.04', extra: (b: TreeBuilder) => void = (
   b.file('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nuser:x:1000:1000::/home/user:/bin/bash\n');
   b.file('/etc/group', 'root:x:0:\nadm:x:4:\nwww-data:x:33:\nnogroup:x:65534:\nuser:x:1000:\n');
   b.dir('/proc', 0o555).dir('/run', 0o755).dir('/tmp', 0o1777).dir('/root', 0o700);
-  b.bins('/usr/bin', ['curl', 'ps', 'kill', 'http', 'cat', 'stty', 'sleep', 'rm', 'bash', 'dash', 'httpd']);
+  b.bins('/usr/bin', ['curl', 'ps', 'kill', 'http', 'idle', 'cat', 'stty', 'sleep', 'rm', 'bash', 'dash', 'httpd']);
   b.link('/bin', 'usr/bin').link('/usr/bin/sh', 'dash').bin('/usr/sbin/service');
   for (const pkg of release === '24.04' ? ['nginx-common', 'nginx'] : ['nginx-common', 'nginx-core']) nginxContents[pkg](b, release);
   extra(b);
@@ -54,7 +72,7 @@ export function nginxHost(release = '24.04', extra: (b: TreeBuilder) => void = (
   mnt.mount('/proc', new ProcFs(kernelProcSource(() => k!)));
   k = new Kernel({
     seed: 1, bootEpochMs: BOOT, hostname: 'web', rootMnt: mnt, net: new NetNamespace([loopbackInterface()]),
-    programs: new Map<string, Program>([...Object.entries(coreutils), ...Object.entries(shells), ['service', service], ['httpd', httpd], ['sh', shells.dash], ...Object.entries(system), ...Object.entries(nginxPrograms), ['http', http]]),
+    programs: new Map<string, Program>([...Object.entries(coreutils), ...Object.entries(shells), ['service', service], ['httpd', httpd], ['sh', shells.dash], ...Object.entries(system), ...Object.entries(nginxPrograms), ['http', http], ['idle', idle]]),
   });
   k.startInit(async (sys) => {
     sys.signal('SIGCHLD', async () => {

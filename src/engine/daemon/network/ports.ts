@@ -162,7 +162,7 @@ export function publishPorts(engine: DaemonStore, c: Container, ip: string, brid
     const l = new Listener(`tcp://${key}`, k.sched, () => {
       if (table.get(key) === l) table.delete(key);
     });
-    l.bound = { address: isV6(b.hostIp) ? `[${b.hostIp}]` : b.hostIp, port: b.hostPort };
+    l.bound = { address: b.hostIp, port: b.hostPort };
     l.proxyTo = { address: b.ip, port: b.port };
     table.set(key, l);
     state.listeners.push(l);
