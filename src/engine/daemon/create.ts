@@ -12,6 +12,7 @@ import { emptyEndpoint } from './runtime/network.js';
 import { newRootfs } from './runtime/rootfs.js';
 import { ContainerRuntime } from './runtime/task.js';
 import { refuseUnsimulated } from './unsimulated.js';
+import { registerMounts, validateMounts } from './volume/mounts.js';
 import { validateContainerConfig, validateExtraHosts, validateLogConfig, validateRunconfig, verifyResources } from './verify.js';
 
 type Json = Record<string, unknown>;
@@ -86,6 +87,7 @@ function networkMode(engine: DaemonContext['store'], mode: string): string {
 export function containerCreate(d: DaemonContext, config: CreateConfig, hostConfig: CreateHostConfig = {}, name = '', networking: Json = {}): CreateResponse {
   const engine = d.store;
   const warnings = verifyRequest(config, hostConfig, networking);
+  validateMounts(engine, hostConfig as Json);
   const h: HostConfig = { ...defaultHostConfig(), ...stripUndefined(hostConfig) };
   h.NetworkMode = networkMode(engine, h.NetworkMode);
   if (h.PidsLimit !== null && h.PidsLimit <= 0) h.PidsLimit = null;
@@ -110,8 +112,15 @@ export function containerCreate(d: DaemonContext, config: CreateConfig, hostConf
   });
   // updateContainerNetworkSettings: one empty endpoint on the named network; none for container: mode.
   if (!h.NetworkMode.startsWith('container:')) c.Networks.set(h.NetworkMode, emptyEndpoint());
+  const rootfs = newRootfs(engine, image);
+  try {
+    registerMounts(engine, c, rootfs);
+  } catch (e) {
+    engine.names.releaseAll(id);
+    throw e;
+  }
   engine.containers.set(id, c);
-  engine.runtimes.set(id, new ContainerRuntime(newRootfs(engine, image), image.layers[0]));
+  engine.runtimes.set(id, new ContainerRuntime(rootfs, image.layers[0]));
   engine.containerEvent(c, 'create');
   return { Id: id, Warnings: warnings };
 }

@@ -7,6 +7,7 @@
 import type { Container, NetworkEndpoint } from './container.js';
 import { DOCKER_ROOT } from './container.js';
 import { formatRFC3339Nano, unixSeconds } from '../../pkg/timetypes.js';
+import { hostConfigMounts, mountsJSON } from './volume/inspect.js';
 
 const MASKED_PATHS = [
   '/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats',
@@ -45,7 +46,7 @@ function hostConfigJSON(c: Container): Json {
     MaskedPaths: h.Privileged ? null : MASKED_PATHS, ReadonlyPaths: h.Privileged ? null : READONLY_PATHS,
   };
   if (h.Init !== undefined) out.Init = h.Init;
-  return out;
+  return hostConfigMounts(c, out);
 }
 
 function configJSON(c: Container): Json {
@@ -114,7 +115,7 @@ export function toInspectJSON(c: Container): Json {
     LogPath: c.LogPath, Name: c.Name, RestartCount: c.RestartCount, Driver: c.Driver, Platform: c.Platform,
     MountLabel: '', ProcessLabel: '', AppArmorProfile: c.HostConfig.Privileged ? 'unconfined' : 'docker-default',
     ExecIDs: c.ExecIDs.length > 0 ? c.ExecIDs : null, HostConfig: hostConfigJSON(c), GraphDriver: graphDriverJSON(c),
-    Mounts: [], Config: configJSON(c), NetworkSettings: networkSettingsJSON(c),
+    Mounts: mountsJSON(c), Config: configJSON(c), NetworkSettings: networkSettingsJSON(c),
   };
 }
 
@@ -127,6 +128,6 @@ export function toListJSON(c: Container, names: readonly string[], nowNs: bigint
     Created: unixSeconds(c.Created),
     Ports: exposed(c).map((p) => ({ PrivatePort: Number(p.split('/')[0]), Type: p.split('/')[1] ?? 'tcp' })), Labels: c.Config.Labels, State: c.State.stateString(),
     Status: c.State.statusString(nowNs), HostConfig: { NetworkMode: c.HostConfig.NetworkMode },
-    NetworkSettings: { Networks: networks }, Mounts: [],
+    NetworkSettings: { Networks: networks }, Mounts: mountsJSON(c),
   };
 }

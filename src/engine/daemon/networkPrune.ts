@@ -1,7 +1,7 @@
 /**
- * POST /networks/prune, /volumes/prune and /build/prune as they answer on this daemon: the only networks are
- * the predefined bridge, host and none, which are never pruned, no volume is modelled, and
- * nothing builds here, so there is no cache.
+ * POST /networks/prune and /build/prune as they answer on this daemon: the only networks are
+ * the predefined bridge, host and none, which are never pruned, and nothing builds here, so there is no cache
+ * (volumes prune in volume/service.ts).
  * Both still check their filters and log what moby logs, so `docker system prune` tells the truth.
  */
 import type { DaemonStore } from './store.js';
@@ -16,16 +16,6 @@ export function networksPrune(engine: DaemonStore, raw: FilterMap = {}): { Netwo
   pruneUntil(f, engine.nowNs());
   engine.events.log('network', 'prune', { ID: '', Attributes: { reclaimed: '0' } });
   return { NetworksDeleted: null };
-}
-
-const VOLUME_FILTERS: ReadonlySet<string> = new Set(['label', 'label!', 'all']);
-
-export function volumesPrune(engine: DaemonStore, raw: FilterMap = {}): { VolumesDeleted: string[] | null; SpaceReclaimed: number } {
-  const f = new FilterArgs(raw);
-  f.validate(VOLUME_FILTERS);
-  f.getBoolOrDefault('all', false);
-  engine.events.log('volume', 'prune', { ID: '', Attributes: { reclaimed: '0' } });
-  return { VolumesDeleted: null, SpaceReclaimed: 0 };
 }
 
 export function buildCachePrune(): { CachesDeleted: string[] | null; SpaceReclaimed: number } {

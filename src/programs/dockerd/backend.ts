@@ -6,7 +6,8 @@ import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.
 import { Daemon } from '../../engine/daemon/daemon.js';
 import { systemDiskUsage } from '../../engine/daemon/diskUsage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
-import { buildCachePrune, networksPrune, volumesPrune } from '../../engine/daemon/networkPrune.js';
+import { buildCachePrune, networksPrune } from '../../engine/daemon/networkPrune.js';
+import { volumeCreate, volumeInspect, volumeList, volumeRemove, volumesPrune } from '../../engine/daemon/volume/service.js';
 import type { DaemonStore } from '../../engine/daemon/store.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
@@ -189,6 +190,10 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     imagesPrune: (filters) => imagesPrune(engine, filters) as unknown as Json,
     networksPrune: (filters) => networksPrune(engine, filters),
     volumesPrune: (filters) => volumesPrune(engine, filters),
+    volumeList: (filters) => volumeList(engine, filters),
+    volumeCreate: (body) => volumeCreate(engine, body),
+    volumeInspect: (name) => volumeInspect(engine, name),
+    volumeRemove: (name, force) => volumeRemove(engine, name, force),
     buildCachePrune: () => buildCachePrune(),
     imageSearch(term, limit, filters) {
       const official = filters['is-official']?.[0];
