@@ -225,6 +225,15 @@ function tmpfsFrom(data: string, readOnly: boolean): { size: number; mode: numbe
  * referencing the volumes they name, then copies the image's content into each new, empty volume.
  */
 export function registerMounts(engine: DaemonStore, c: Container, rootfs: Overlay): void {
+  try {
+    register(engine, c, rootfs);
+  } catch (e) {
+    volumeStore(engine).releaseAll(c.ID);
+    throw e;
+  }
+}
+
+function register(engine: DaemonStore, c: Container, rootfs: Overlay): void {
   const h = c.HostConfig as unknown as Json;
   const vs = volumeStore(engine);
   const host = engine.kernel.rootMnt.view({ ...ROOT_CTX });
@@ -309,7 +318,8 @@ export function registerMounts(engine: DaemonStore, c: Container, rootfs: Overla
 
   const image = new MountTable(rootfs).view({ ...ROOT_CTX });
   for (const spec of Object.keys(c.Config.Volumes ?? {})) {
-    const dest = normalize(spec);
+    // filepath.Clean: a relative spec (the CLI reads `-v a:/b` as one, `a:` being a drive letter) stays relative.
+    const dest = isAbs(spec) ? normalize(spec) : normalize(spec).slice(1) || '.';
     if (out.has(dest)) continue;
     if (image.exists(dest) && image.stat(dest).type !== 'dir') {
       throw systemError(`cannot mount volume over existing file, file exists ${DOCKER_ROOT}/overlay2/${c.rwLayerId}/merged${dest}`);
@@ -416,8 +426,9 @@ export function mountVolumes(engine: DaemonStore, c: Container, mnt: MountTable)
   all.sort((a, b) => parts(a.dest) - parts(b.dest));
   for (const m of all) {
     const made = m.make();
-    makeMountPoint(fs, m.dest, made.dir);
-    mnt.mount(m.dest, made.backend, { source: made.source, options: made.options });
+    const at = normalize(m.dest);
+    makeMountPoint(fs, at, made.dir);
+    mnt.mount(at, made.backend, { source: made.source, options: made.options });
   }
 }
 

@@ -101,6 +101,11 @@ export class VolumeStore {
     if (s.size === 0) this.refs.delete(name);
   }
 
+  /** Drops every reference `ref` holds (a create that failed half-way, as registerMountPoints' cleanup does). */
+  releaseAll(ref: string): void {
+    for (const name of [...this.refs.keys()]) this.release(name, ref);
+  }
+
   refCount(name: string): number {
     return this.refs.get(name)?.size ?? 0;
   }
