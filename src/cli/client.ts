@@ -95,7 +95,7 @@ export interface DiskUsage {
   readonly LayersSize: number;
   readonly Images: readonly ImageSummary[] | null;
   readonly Containers: readonly ContainerSummary[] | null;
-  readonly Volumes: readonly unknown[] | null;
+  readonly Volumes: readonly VolumeSummary[] | null;
   readonly BuildCache: readonly unknown[] | null;
 }
 

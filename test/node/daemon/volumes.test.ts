@@ -55,4 +55,14 @@ describe.skipIf(!HAVE_DOCKER)('volumes through the real docker CLI', () => {
     expect((await same(['inspect', 'db'])).stdout).toContain('"Mounts": [\n            {\n                "Type": "volume",\n                "Name": "website",\n');
     expect((await same(['ps', '--filter', 'volume=website', '--format', '{{.Names}} {{.Mounts}}'])).stdout).toBe('db website,/srv/site\n');
   });
+
+  it('system df counts the volumes, and -v lists them, as the real CLI prints them', async () => {
+    const df = (await same(['system', 'df'])).stdout;
+    expect(df).toMatch(/\nLocal Volumes +2 +1 +0B +0B\n/);
+    const v = (await same(['system', 'df', '-v'])).stdout;
+    expect(v).toContain('Local Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n');
+    expect(v).toMatch(/\nwebsite +1 +0B\n/);
+    expect(v).toMatch(/\ncache +0 +0B\n/);
+    await same(['system', 'df', '-v', '--format', '{{range .Volumes}}{{.Name}}:{{.Links}} {{end}}']);
+  });
 });

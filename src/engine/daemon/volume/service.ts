@@ -93,3 +93,9 @@ export function volumesPrune(engine: DaemonStore, raw: FilterMap = {}): { Volume
   engine.events.log('volume', 'prune', { ID: '', Attributes: { reclaimed: String(reclaimed) } });
   return { VolumesDeleted: deleted, SpaceReclaimed: reclaimed };
 }
+
+/** LocalVolumesSize: every local volume without driver options, with UsageData (bytes on disk, references). */
+export function volumesDiskUsage(engine: DaemonStore): Json[] {
+  const vs = volumeStore(engine);
+  return vs.all().map((v) => ({ ...volumeJSON(v, vs.path(v.Name)), UsageData: { RefCount: vs.refCount(v.Name), Size: vs.size(v.Name) } }));
+}
