@@ -37,6 +37,8 @@ export interface Cli {
   now(): number;
   /** The text of a file on the client's machine (`--env-file`); throws Go's `open PATH: …` error. */
   readFile?(path: string): string;
+  /** The process's working directory (filepath.Abs for `-v ./dir:/x` and `--mount src=./dir`). */
+  cwd?(): string;
   /** Virtual sleep (live `docker stats`). */
   sleep(ms: number): Promise<void>;
   /**

@@ -53,6 +53,16 @@ export interface ContainerJSON {
 }
 
 /** An object as inspected, with the daemon's JSON text when the client kept it (docker inspect prints it). */
+/** A volume as GET /volumes lists it (volume.Volume). */
+export interface VolumeSummary {
+  readonly Name: string;
+  readonly Driver: string;
+  readonly Scope: string;
+  readonly Mountpoint: string;
+  readonly Labels: Record<string, string> | null;
+  readonly UsageData?: { Size: number; RefCount: number } | null;
+}
+
 export interface Inspected<T> {
   readonly value: T;
   readonly raw?: string;
@@ -85,7 +95,7 @@ export interface DiskUsage {
   readonly LayersSize: number;
   readonly Images: readonly ImageSummary[] | null;
   readonly Containers: readonly ContainerSummary[] | null;
-  readonly Volumes: readonly unknown[] | null;
+  readonly Volumes: readonly VolumeSummary[] | null;
   readonly BuildCache: readonly unknown[] | null;
 }
 
@@ -228,6 +238,10 @@ export interface ApiClient {
   imagesPrune(filters?: string): Promise<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }> | null; SpaceReclaimed: number }>;
   networksPrune(filters?: string): Promise<{ NetworksDeleted: string[] | null }>;
   volumesPrune(filters?: string): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  volumeList(filters?: string): Promise<{ Volumes: VolumeSummary[] | null; Warnings: string[] | null }>;
+  volumeCreate(body: Json): Promise<VolumeSummary>;
+  volumeInspect(name: string): Promise<Inspected<Json>>;
+  volumeRemove(name: string, force: boolean): Promise<void>;
   buildCachePrune(opts: { all?: boolean; filters?: string }): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
   containersPrune(filters?: string): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
   /** `ps_args` is the arguments joined with spaces, absent when none. */

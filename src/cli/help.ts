@@ -41,7 +41,7 @@ export function renderHelp(node: CommandNode, opts: HelpOptions): string {
   const hasSubs = node.children.length > 0;
   let out = 'Usage:';
   out += hasSubs ? `  ${commandPath(node)}${hasFlags ? ' [OPTIONS]' : ''} COMMAND` : `  ${useLine(node)}`;
-  out += `\n\n${node.spec?.short ?? node.short}`;
+  out += `\n\n${node.spec?.long ?? node.spec?.short ?? node.short}`;
   if (node.spec?.aliases) out += `\n\nAliases:\n  ${node.spec.aliases}`;
   if (!isRoot && hasFlags) out += `\n\nOptions:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
   // cobra pads names to the longest sibling name, at least 11, then one more space.

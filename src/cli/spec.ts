@@ -21,6 +21,8 @@ export interface CommandSpec {
   /** cobra `Use`: the command's name, then the argument synopsis (`stop [OPTIONS] CONTAINER [CONTAINER...]`). */
   readonly use: string;
   readonly short: string;
+  /** cobra's Long: what `--help` prints instead of `short`, when the command has one. */
+  readonly long?: string;
   /** docker's `aliases` annotation, shown verbatim under `Aliases:` in help; lookup does not read it. */
   readonly aliases?: string;
   /** cobra's Aliases: other names the command answers to under its parent (`docker container ls` is also `ps`). */

@@ -6,6 +6,7 @@
 import { goQuote, parseGoBool, parseGoInt } from '../pkg/strconv.js';
 import { parseGoDuration } from '../pkg/timetypes.js';
 import { ramInBytes } from '../pkg/units.js';
+import { mountError } from './command/container/mountopts.js';
 
 export function checkValue(name: string, type: string, value: string): string | null {
   switch (type) {
@@ -31,6 +32,8 @@ export function checkValue(name: string, type: string, value: string): string | 
       return RATIONAL.test(value) ? null : `failed to parse ${value} as a rational number`;
     case 'filter':
       return value.includes('=') ? null : 'bad format of filter (expected name=value)';
+    case 'mount':
+      return mountError(value);
     case 'map':
       return name === 'sysctl' ? sysctlError(value) : null;
     case 'list':

@@ -202,6 +202,44 @@ async function dockerBench(): Promise<void> {
 }
 
 /**
+ * Issue 17's volume figure: 1,000 containers, each created with a named volume of its own (`-v volN:/data`,
+ * the volume made on the host's disk at create) and started with it mounted.
+ */
+async function volumeBench(): Promise<void> {
+  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
+  const ref = parseNormalizedNamed('busybox');
+  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const n = 1000;
+  let ms = 0;
+  let cpuMs = 0;
+  let heapPer = 0;
+  let done = false;
+  const program: Program = async (sys) => {
+    const d = new Daemon({ store: m.daemonStore, sys });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < n; i++) {
+      const { Id } = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100000'] }, { Binds: [`vol${i}:/data`] });
+      await d.containerStart(Id);
+    }
+    ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
+    cpuMs = (cpu.user + cpu.system) / 1000;
+    gc();
+    heapPer = (process.memoryUsage().heapUsed - before) / n;
+    done = true;
+    return 0;
+  };
+  m.kernel.spawn(m.kernel.hostPidNs.init!, { program, argv: ['dockerd'] });
+  await m.kernel.run({ until: 1e9, stop: () => done });
+  if (!done) throw new Error('volume bench stalled');
+  rows.push({ what: `docker run -d -v volN:/data busybox sleep (in engine, ${fmt(n)})`, value: `${fmt((n / ms) * 1000)}/s wall, ${fmt((n / cpuMs) * 1000)}/s CPU`, target: '≥ 2,000/s' });
+  rows.push({ what: `heap per running container with a named volume (${fmt(n)})`, value: `${fmt(heapPer / 1024)} KiB`, target: '≤ 35 KB' });
+}
+
+/**
  * Issue 15's Redis figure: SET then GET, each waiting for its reply as redis-cli does, over one connection to the
  * simulated redis-server through the kernel's sockets.
  */
@@ -505,7 +543,7 @@ async function main(): Promise<void> {
   }
   // `npm run bench -- NAME`: one figure (or the headless scripts) alone.
   const alone: Record<string, () => Promise<void> | void> = {
-    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, scenarios,
+    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, scenarios,
   };
   const only = Object.keys(alone).find((name) => process.argv.includes(name));
   if (only) {
@@ -519,6 +557,7 @@ async function main(): Promise<void> {
   idleOverlayHeap();
   rootfsBuild();
   await dockerBench();
+  await volumeBench();
   await redisBench();
   await dnsBench();
   await nginxBench('same');

@@ -91,6 +91,13 @@ network remove | :4 | :4
 system df | :4 | :4
 system info | :4 | :4
 system prune | :4 | :4
+volume create | :4 | :4
+volume inspect | :4 | :4
+volume ls | :4 | :4
+volume list | :4 | :4
+volume prune | :4 | :4
+volume rm | :4 | :4
+volume remove | :4 | :4
 attach | running1 :4 | running1 :4
 commit | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 create | ubuntu:latest :4 | :4

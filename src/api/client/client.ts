@@ -228,6 +228,18 @@ export class DockerClient {
     return this.json(this.jsonSpec('POST', '/networks/prune', { filters }));
   }
 
+  volumeList(filters?: string): Promise<Json> {
+    return this.json(this.jsonSpec('GET', '/volumes', { filters }));
+  }
+
+  volumeCreate(body: Json): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/volumes/create', undefined, body));
+  }
+
+  volumeRemove(name: string, force: boolean): Promise<number> {
+    return this.empty(this.jsonSpec('DELETE', `/volumes/${name}`, { force: force ? '1' : undefined }));
+  }
+
   volumesPrune(filters?: string): Promise<Json> {
     return this.json(this.jsonSpec('POST', '/volumes/prune', { filters }));
   }

@@ -36,6 +36,7 @@ import { searchCommand } from './registry/search.js';
 import { infoCommand } from './system/info.js';
 import { inspectCommand } from './system/inspect.js';
 import { versionCommand } from './system/version.js';
+import { volumeCommand } from './volume/cmd.js';
 
 /** A management command dockersim simulates none of yet: listed by help, refused when run. */
 const group = (name: string, short: string): GroupSpec => ({ name, short, commands: [] });
@@ -51,7 +52,7 @@ const CATEGORIES: ReadonlyArray<readonly [string, readonly Entry[]]> = [
     group('context', 'Manage contexts'), imageCommand,
     group('manifest', 'Manage Docker image manifests and manifest lists'), networkCommand,
     group('plugin', 'Manage plugins'), systemCommand, group('trust', 'Manage trust on Docker images'),
-    group('volume', 'Manage volumes'),
+    volumeCommand,
   ]],
   ['Swarm Commands', [
     group('config', 'Manage Swarm configs'), group('node', 'Manage Swarm nodes'), group('secret', 'Manage Swarm secrets'),

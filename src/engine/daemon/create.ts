@@ -14,6 +14,7 @@ import { newRootfs } from './runtime/rootfs.js';
 import { ContainerRuntime } from './runtime/task.js';
 import { notSimulated, refuseUnsimulated } from './unsimulated.js';
 import { endpointConfig, registerLinks, validateEndpoint } from './network/ops.js';
+import { registerMounts, validateMounts } from './volume/mounts.js';
 import { validateContainerConfig, validateExtraHosts, validateLogConfig, validateRunconfig, verifyResources } from './verify.js';
 
 type Json = Record<string, unknown>;
@@ -114,6 +115,7 @@ function networkMode(engine: DaemonContext['store'], mode: string): string {
 export function containerCreate(d: DaemonContext, config: CreateConfig, hostConfig: CreateHostConfig = {}, name = '', networking: Json = {}): CreateResponse {
   const engine = d.store;
   const warnings = verifyRequest(engine, config, hostConfig, networking);
+  validateMounts(engine, hostConfig as Json);
   const h: HostConfig = { ...defaultHostConfig(), ...stripUndefined(hostConfig) };
   const requestedMode = h.NetworkMode || 'default';
   h.NetworkMode = networkMode(engine, h.NetworkMode);
@@ -149,9 +151,16 @@ export function containerCreate(d: DaemonContext, config: CreateConfig, hostConf
       c.Networks.set(found && 'net' in found ? found.net.name : name, endpointConfig(v));
     }
   }
+  const rootfs = newRootfs(engine, image);
+  try {
+    registerMounts(engine, c, rootfs);
+  } catch (e) {
+    engine.names.releaseAll(id);
+    throw e;
+  }
   engine.containers.set(id, c);
   // Keyed by the top layer: a committed image shares its parent's bottom layer but not its files.
-  engine.runtimes.set(id, new ContainerRuntime(newRootfs(engine, image), image.layers[image.layers.length - 1]));
+  engine.runtimes.set(id, new ContainerRuntime(rootfs, image.layers[image.layers.length - 1]));
   engine.containerEvent(c, 'create');
   return { Id: id, Warnings: warnings };
 }

@@ -7,6 +7,7 @@ import type { DaemonContext } from './context.js';
 import type { DaemonStore } from './store.js';
 import { conflict, isDaemonError } from '../../pkg/errdefs.js';
 import { killContainer } from './kill.js';
+import { releaseMounts } from './volume/mounts.js';
 
 export interface RmOptions {
   readonly force?: boolean;
@@ -32,15 +33,16 @@ export async function containerRm(d: DaemonContext, name: string, opts: RmOption
         if (!isDaemonError(e, 'Conflict')) throw new Error(`cannot remove container "${name}": could not kill container: ${(e as Error).message}`);
       }
     }
-    if (engine.containers.has(c.ID)) removeContainer(engine, c);
+    if (engine.containers.has(c.ID)) removeContainer(engine, c, opts.removeVolumes);
   } finally {
     c.State.resetRemovalInProgress();
   }
 }
 
 /** The removal itself, for a container that is not running (also AutoRemove's path). */
-export function removeContainer(engine: DaemonStore, c: Container): void {
+export function removeContainer(engine: DaemonStore, c: Container, removeVolumes = false): void {
   c.State.setDead();
+  releaseMounts(engine, c, removeVolumes);
   engine.containers.delete(c.ID);
   engine.runtimes.delete(c.ID);
   engine.names.releaseAll(c.ID);

@@ -1,12 +1,13 @@
 /**
  * GET /system/df (moby daemon/disk_usage.go + the system route): every container with its sizes, every image
  * with SharedSize (bytes of layers another image holds too) and Containers (how many use it), LayersSize (each
- * layer counted once), no volumes (none are modelled) and no build cache (nothing builds here).
+ * layer counted once), every local volume with its size and references, and no build cache (nothing builds here).
  */
 import type { Layer } from '../fs/layer.js';
 import type { DaemonContext } from './context.js';
 import { imageList } from './images/list.js';
 import { containerList } from './list.js';
+import { volumesDiskUsage } from './volume/service.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ export function systemDiskUsage(d: DaemonContext, o: DiskUsageOptions = ALL): Js
     });
   }
   if (o.containers) out.Containers = containerList(d, { all: true, size: true });
-  if (o.volumes) out.Volumes = [];
+  if (o.volumes) out.Volumes = volumesDiskUsage(engine);
   if (o.buildCache) out.BuildCache = [];
   return out;
 }

@@ -8,6 +8,7 @@ import { portList, portMap } from './network/ports.js';
 import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
 import { DOCKER_ROOT } from './container.js';
 import { formatRFC3339Nano, unixSeconds } from '../../pkg/timetypes.js';
+import { hostConfigMounts, mountsJSON } from './volume/inspect.js';
 
 const MASKED_PATHS = [
   '/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats',
@@ -47,7 +48,7 @@ function hostConfigJSON(c: Container, links: string[] | null): Json {
     MaskedPaths: h.Privileged ? null : MASKED_PATHS, ReadonlyPaths: h.Privileged ? null : READONLY_PATHS,
   };
   if (h.Init !== undefined) out.Init = h.Init;
-  return out;
+  return hostConfigMounts(c, out);
 }
 
 function configJSON(c: Container): Json {
@@ -120,7 +121,7 @@ export function toInspectJSON(c: Container, links: string[] | null = null): Json
     LogPath: c.LogPath, Name: c.Name, RestartCount: c.RestartCount, Driver: c.Driver, Platform: c.Platform,
     MountLabel: '', ProcessLabel: '', AppArmorProfile: c.HostConfig.Privileged ? 'unconfined' : 'docker-default',
     ExecIDs: c.ExecIDs.length > 0 ? c.ExecIDs : null, HostConfig: hostConfigJSON(c, links), GraphDriver: graphDriverJSON(c),
-    Mounts: [], Config: configJSON(c), NetworkSettings: networkSettingsJSON(c),
+    Mounts: mountsJSON(c), Config: configJSON(c), NetworkSettings: networkSettingsJSON(c),
   };
 }
 
@@ -133,6 +134,6 @@ export function toListJSON(c: Container, names: readonly string[], nowNs: bigint
     Created: unixSeconds(c.Created),
     Ports: portList(c, exposed(c)), Labels: c.Config.Labels, State: c.State.stateString(),
     Status: c.State.statusString(nowNs), HostConfig: { NetworkMode: c.HostConfig.NetworkMode },
-    NetworkSettings: { Networks: networks }, Mounts: [],
+    NetworkSettings: { Networks: networks }, Mounts: mountsJSON(c),
   };
 }

@@ -1,10 +1,12 @@
 /**
  * GET /containers/json (moby daemon/list.go): newest first; without `all` only running containers (paused
  * ones are running); `limit` > 0 takes the newest N of all. Every filter moby accepts is applied to the model
- * as it is: no container has a health check, a volume or a swarm task, so `health=none`, `is-task=false`
- * match all and `volume=…`, `health=healthy` none; `network` matches the networks a container is on.
+ * as it is: no container has a health check or a swarm task, so `health=none`, `is-task=false`
+ * match all and `health=healthy` none; `volume` matches a mount's volume name, bind source or destination;
+ * `network` matches the networks a container is on.
  */
 import type { Container } from './container.js';
+import { mountsVolume } from './volume/mounts.js';
 import type { DaemonContext } from './context.js';
 import { invalidParameter, isDaemonError, notFound, systemError } from '../../pkg/errdefs.js';
 import { FilterArgs } from './filters.js';
@@ -152,8 +154,7 @@ function include(c: Container, x: ListContext, included: number): Verdict {
   }
   if (!f.match('status', c.State.stateString())) return 'exclude';
   if (!f.exactMatch('health', c.State.Health ?? 'none')) return 'exclude';
-  // No container has a mount, so no `volume` value names one.
-  if (f.contains('volume')) return 'exclude';
+  if (f.contains('volume') && !mountsVolume(c, f.get('volume'))) return 'exclude';
   if (x.images && !x.images.has(c.ImageID)) return 'exclude';
   if (f.contains('network')) {
     const on = f.get('network').some((v) => c.Networks.has(v) || [...c.Networks.values()].some((e) => e.NetworkID.startsWith(v)));

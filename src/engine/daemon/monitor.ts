@@ -56,7 +56,8 @@ export function restartCanceled(engine: DaemonStore, c: Container, rt: Container
 
 function autoRemove(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   if (c.HostConfig.AutoRemove && !rt.manualRestart && engine.containers.has(c.ID) && !c.State.RemovalInProgress) {
-    removeContainer(engine, c);
+    // moby's AutoRemove is ContainerRm with RemoveVolume: the anonymous volumes go with it.
+    removeContainer(engine, c, true);
   }
 }
 

@@ -33,7 +33,7 @@ export async function startContainer(d: DaemonContext, c: Container): Promise<vo
     if (isDaemonError(e)) {
       c.State.setError(e.message);
       if (c.State.ExitCode === 0) c.State.ExitCode = 128;
-      if (c.HostConfig.AutoRemove) removeContainer(engine, c);
+      if (c.HostConfig.AutoRemove) removeContainer(engine, c, true);
       engine.notify();
     }
     throw e;

@@ -27,7 +27,7 @@ const oneOf = (...ok: unknown[]): Accept => (v) => isZero(v) || ok.includes(v);
 
 /** HostConfig: which values the simulator honours, and the flag that sets the field. */
 const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
-  Binds: ['-v', zero],
+  Binds: ['-v', always],
   ContainerIDFile: ['--cidfile', always],
   LogConfig: ['--log-driver', (v) => {
     const l = (v ?? {}) as Json;
@@ -38,8 +38,8 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   PortBindings: ['-p', always],
   RestartPolicy: ['--restart', always],
   AutoRemove: ['--rm', always],
-  VolumeDriver: ['--volume-driver', zero],
-  VolumesFrom: ['--volumes-from', zero],
+  VolumeDriver: ['--volume-driver', always],
+  VolumesFrom: ['--volumes-from', always],
   ConsoleSize: ['HostConfig.ConsoleSize', always],
   Annotations: ['--annotation', zero],
   CapAdd: ['--cap-add', zero],
@@ -60,7 +60,7 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   ReadonlyRootfs: ['--read-only', zero],
   SecurityOpt: ['--security-opt', zero],
   StorageOpt: ['--storage-opt', zero],
-  Tmpfs: ['--tmpfs', zero],
+  Tmpfs: ['--tmpfs', always],
   UTSMode: ['--uts', zero],
   UsernsMode: ['--userns', zero],
   ShmSize: ['--shm-size', oneOf(67108864)],
@@ -99,7 +99,7 @@ const HOST: Record<string, readonly [flag: string, accept: Accept]> = {
   CpuPercent: ['--cpu-percent', always],
   IOMaximumIOps: ['--io-maxiops', always],
   IOMaximumBandwidth: ['--io-maxbandwidth', always],
-  Mounts: ['--mount', zero],
+  Mounts: ['--mount', always],
   MaskedPaths: ['HostConfig.MaskedPaths', zero],
   ReadonlyPaths: ['HostConfig.ReadonlyPaths', zero],
   Init: ['--init', always],
@@ -125,7 +125,7 @@ const CONFIG: Record<string, readonly [flag: string, accept: Accept]> = {
   }],
   ArgsEscaped: ['Config.ArgsEscaped', always],
   Image: ['IMAGE', always],
-  Volumes: ['-v', zero],
+  Volumes: ['-v', always],
   WorkingDir: ['--workdir', always],
   Entrypoint: ['--entrypoint', always],
   NetworkDisabled: ['Config.NetworkDisabled', zero],

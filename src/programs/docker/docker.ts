@@ -59,6 +59,7 @@ export function dockerCli(sys: Sys): Cli {
         throw e;
       }
     },
+    cwd: () => sys.cwd(),
     sleep: (ms) => sys.sleep(ms),
     onSignal(signals, handler) {
       const caught = signals.map((s) => parseSignal(s)).filter((s): s is Signal => s !== undefined);

@@ -6,9 +6,10 @@ import type { CreateConfig, CreateHostConfig } from '../../engine/daemon/create.
 import { Daemon } from '../../engine/daemon/daemon.js';
 import { systemDiskUsage } from '../../engine/daemon/diskUsage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
-import { buildCachePrune, volumesPrune } from '../../engine/daemon/networkPrune.js';
+import { buildCachePrune } from '../../engine/daemon/buildPrune.js';
 import * as networks from '../../engine/daemon/network/ops.js';
 import type { CreateNetworkRequest } from '../../engine/daemon/network/network.js';
+import { volumeCreate, volumeInspect, volumeList, volumeRemove, volumesPrune } from '../../engine/daemon/volume/service.js';
 import type { DaemonStore } from '../../engine/daemon/store.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { marshalEvent } from '../../engine/daemon/events.js';
@@ -200,6 +201,10 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     networkDisconnect: (term, container, force) => networks.networkDisconnect(engine, term, container, force),
     networkRemove: (term) => networks.networkRemove(engine, term),
     volumesPrune: (filters) => volumesPrune(engine, filters),
+    volumeList: (filters) => volumeList(engine, filters),
+    volumeCreate: (body) => volumeCreate(engine, body),
+    volumeInspect: (name) => volumeInspect(engine, name),
+    volumeRemove: (name, force) => volumeRemove(engine, name, force),
     buildCachePrune: () => buildCachePrune(),
     imageSearch(term, limit, filters) {
       const official = filters['is-official']?.[0];

@@ -47,16 +47,13 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
   it.each([
     [{}, { Ulimits: [{ Name: 'nofile', Soft: 10, Hard: 20 }] }, 'dockersim: --ulimit (HostConfig.Ulimits) is not simulated'],
     [{}, { CapAdd: ['CAP_NET_ADMIN'] }, 'dockersim: --cap-add (HostConfig.CapAdd) is not simulated'],
-    [{}, { Binds: ['/tmp:/data'] }, 'dockersim: -v (HostConfig.Binds) is not simulated'],
     [{}, { ReadonlyRootfs: true }, 'dockersim: --read-only (HostConfig.ReadonlyRootfs) is not simulated'],
-    [{}, { Tmpfs: { '/run': '' } }, 'dockersim: --tmpfs (HostConfig.Tmpfs) is not simulated'],
     [{}, { LogConfig: { Type: 'syslog', Config: {} } }, 'dockersim: --log-driver (HostConfig.LogConfig) is not simulated'],
     [{}, { LogConfig: { Type: 'json-file', Config: { 'max-size': '1m' } } }, 'dockersim: --log-opt (HostConfig.LogConfig) is not simulated'],
     [{}, { NanoCpus: 1e9 }, 'dockersim: --cpus (HostConfig.NanoCpus) is not simulated'],
     [{}, { MemorySwappiness: 10 }, 'dockersim: --memory-swappiness (HostConfig.MemorySwappiness) is not simulated'],
     [{}, { PidMode: 'host' }, 'dockersim: --pid (HostConfig.PidMode) is not simulated'],
     [{ Healthcheck: { Test: ['CMD-SHELL', 'true'] } }, {}, 'dockersim: --health-cmd (Config.Healthcheck) is not simulated'],
-    [{ Volumes: { '/data': {} } }, {}, 'dockersim: -v (Config.Volumes) is not simulated'],
     [{ Domainname: 'example.com' }, {}, 'dockersim: --domainname (Config.Domainname) is not simulated'],
   ])('refuses %j %j', async (config, host, message) => {
     expect(await create(config, host)).toEqual({ error: message, kind: 'NotImplemented' });

@@ -12,6 +12,7 @@ import { portOptions } from './portopts.js';
 import { networkEndpoint } from './netopts.js';
 import { parseGoDuration } from '../../../pkg/timetypes.js';
 import { ramInBytes } from '../../../pkg/units.js';
+import { mountOptions } from './mountopts.js';
 
 /**
  * The flags `docker create` and `docker run` share (addFlags);
@@ -193,20 +194,20 @@ function labelMap(list: readonly string[]): Record<string, string> {
  * The run/create flags as API bodies; a bad value is the CLI's usage error for `command` (exit 125), as
  * docker/cli reports a failed parse before it talks to the daemon.
  */
-export function containerConfigFor(cli: { env(k: string): string | undefined; readFile?: ReadFile }, inv: Invocation, pull: string, command: string): ContainerConfig {
+export function containerConfigFor(cli: { env(k: string): string | undefined; readFile?: ReadFile; cwd?(): string }, inv: Invocation, pull: string, command: string): ContainerConfig {
   try {
     const bad = validatePullOpt(pull);
     if (bad) throw bad;
     // Content trust (Notary) is not modelled: only the default, trust disabled, is honest.
     if (!getBool(inv.flags, 'disable-content-trust')) throw notSimulated('--disable-content-trust=false');
-    return parseContainerConfig(inv, (k) => cli.env(k), cli.readFile);
+    return parseContainerConfig(inv, (k) => cli.env(k), cli.readFile, cli.cwd ? () => cli.cwd!() : undefined);
   } catch (e) {
     if (e instanceof StatusError) throw e;
     throw new StatusError(125, `docker: ${(e as Error).message}\n\nRun 'docker ${command} --help' for more information`);
   }
 }
 
-export function parseContainerConfig(inv: Invocation, env: (k: string) => string | undefined, readFile?: ReadFile): ContainerConfig {
+export function parseContainerConfig(inv: Invocation, env: (k: string) => string | undefined, readFile?: ReadFile, cwd?: () => string): ContainerConfig {
   const f = inv.flags;
   const read: ReadFile = readFile ?? ((p) => {
     throw new Error(`open ${p}: no such file or directory`);
@@ -222,12 +223,7 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
 
   const { exposed, bindings } = portOptions(getList(f, 'publish'), getList(f, 'expose'));
 
-  const binds: string[] = [];
-  const volumes: Json = {};
-  for (const v of getList(f, 'volume')) {
-    if (v.includes(':')) binds.push(v);
-    else volumes[v] = {};
-  }
+  const mounts = mountOptions({ get: (n) => getList(f, n) }, cwd);
 
   const autoRemove = getBool(f, 'rm');
   const restart = restartPolicy(getString(f, 'restart'));
@@ -260,7 +256,7 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
     Env: [...getList(f, 'env-file').flatMap((p) => kvFile(read, p, env)), ...getList(f, 'env').map((e) => envEntry(e, env))],
     Cmd: inv.args.length > 1 ? inv.args.slice(1) : null,
     Image: inv.args[0],
-    Volumes: Object.keys(volumes).length > 0 ? volumes : undefined,
+    Volumes: Object.keys(mounts.volumes).length > 0 ? mounts.volumes : undefined,
     WorkingDir: getString(f, 'workdir'),
     Entrypoint: entrypoint,
     Labels: labelMap([...getList(f, 'label-file').flatMap((p) => kvFile(read, p, null)), ...getList(f, 'label')]),
@@ -268,7 +264,7 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
     StopTimeout: changed(f, 'stop-timeout') ? getInt(f, 'stop-timeout') : undefined,
   };
   const hostConfig: ContainerConfig['hostConfig'] = {
-    Binds: binds.length > 0 ? binds : null,
+    Binds: null,
     NetworkMode: network,
     PortBindings: bindings,
     RestartPolicy: restart,
@@ -280,7 +276,7 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
   };
   const endpoint = networkEndpoint(f, network);
   Object.assign(config, otherConfig(f));
-  Object.assign(hostConfig, otherHostConfig(f));
+  Object.assign(hostConfig, otherHostConfig(f), mounts.host);
   const net = network === 'default' || network === '' ? 'default' : network;
   const networkingConfig = { EndpointsConfig: Object.keys(endpoint).length > 0 ? { [net]: endpoint } : {} };
   return { config, hostConfig, networkingConfig };
@@ -393,7 +389,6 @@ function otherHostConfig(f: Invocation['flags']): Json {
   list('group-add', 'GroupAdd');
   list('link', 'Links');
   list('security-opt', 'SecurityOpt');
-  list('volumes-from', 'VolumesFrom');
   list('device', 'Devices', (v) => ({ PathOnHost: v.split(':')[0], PathInContainer: v.split(':')[1] ?? v.split(':')[0], CgroupPermissions: 'rwm' }));
   list('device-cgroup-rule', 'DeviceCgroupRules');
   list('blkio-weight-device', 'BlkioWeightDevice', (v) => ({ Path: v.split(':')[0], Weight: Number(v.split(':')[1]) || 0 }));
@@ -407,10 +402,6 @@ function otherHostConfig(f: Invocation['flags']): Json {
     return { Name: name, Hard: Number(hard), Soft: Number(soft) };
   });
   list('gpus', 'DeviceRequests', (v) => ({ Driver: '', Count: v === 'all' ? -1 : Number(v) || 0, DeviceIDs: null, Capabilities: [['gpu']], Options: {} }));
-  list('mount', 'Mounts', (v) => ({ Type: 'bind', Source: v, Target: v }));
-  if (getList(f, 'tmpfs').length > 0) {
-    out.Tmpfs = Object.fromEntries(getList(f, 'tmpfs').map((t) => [t.split(':')[0], t.split(':').slice(1).join(':')]));
-  }
   if (getList(f, 'sysctl').length > 0) out.Sysctls = mapOf(getList(f, 'sysctl'));
   if (getList(f, 'annotation').length > 0) out.Annotations = mapOf(getList(f, 'annotation'));
   if (getList(f, 'storage-opt').length > 0) {

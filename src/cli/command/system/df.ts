@@ -1,6 +1,7 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
-import type { ContainerSummary, DiskUsage, ImageSummary } from '../../client.js';
+import type { ContainerSummary, DiskUsage, ImageSummary, VolumeSummary } from '../../client.js';
+import { volumeRow } from '../../formatter/volume.js';
 import { flag, getBool, getString } from '../../flags.js';
 import { PS_HEADERS } from '../../formatter/container.js';
 import { GO_TYPE } from '../../formatter/gofmt.js';
@@ -40,6 +41,23 @@ function reclaimable(n: number, total: number): string {
 
 const ACTIVE = new Set(['running', 'paused', 'restarting']);
 
+/** diskUsageVolumesContext: a volume is active while a container references it. */
+function volumeSummary(volumes: readonly VolumeSummary[]): Record<string, string> {
+  let size = 0;
+  let idle = 0;
+  for (const v of volumes) {
+    const u = v.UsageData;
+    if (!u || u.Size === -1) continue;
+    size += u.Size;
+    if (u.RefCount === 0) idle += u.Size;
+  }
+  return {
+    Type: 'Local Volumes', TotalCount: String(volumes.length),
+    Active: String(volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length),
+    Size: humanSize(size), Reclaimable: reclaimable(idle, size),
+  };
+}
+
 function summaryRows(du: DiskUsage): Array<Record<string, string>> {
   const images = du.Images ?? [];
   const containers = du.Containers ?? [];
@@ -60,8 +78,8 @@ function summaryRows(du: DiskUsage): Array<Record<string, string>> {
       Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter((c) => ACTIVE.has(c.State)).length),
       Size: humanSize(rw), Reclaimable: reclaimable(idleRw, rw),
     },
-    // No volumes and no build cache are modelled: their rows are always empty.
-    { Type: 'Local Volumes', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
+    volumeSummary(du.Volumes ?? []),
+    // No build cache is modelled: its row is always empty.
     { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
   ];
 }
@@ -94,14 +112,15 @@ async function writeVerbose(cli: CommandCli, du: DiskUsage, format: string): Pro
   const table = format === '' || format === 'table';
   const images = (du.Images ?? []).map((i) => verboseImageRow(i, table, now));
   const containers = (du.Containers ?? []).map((c) => verboseContainerRow(c, table, now));
+  const volumes = (du.Volumes ?? []).map(volumeRow);
   if (!table) {
-    const duc = { [GO_TYPE]: '*formatter.diskUsageContext', Images: images, Containers: containers, Volumes: [], BuildCache: [] };
+    const duc = { [GO_TYPE]: '*formatter.diskUsageContext', Images: images, Containers: containers, Volumes: volumes, BuildCache: [] };
     await cli.out.write(writeRows(format === 'json' ? 'json' : format, '', [duc], {}).replace(/\n$/, ''));
     return;
   }
   let out = 'Images space usage:\n\n' + writeRows('', IMAGE_TABLE, images, IMAGE_HEADERS);
   out += '\nContainers space usage:\n\n' + writeRows('', CONTAINER_TABLE, containers, PS_HEADERS);
-  out += '\nLocal Volumes space usage:\n\n' + writeRows('', VOLUME_TABLE, [], VOLUME_HEADERS);
+  out += '\nLocal Volumes space usage:\n\n' + writeRows('', VOLUME_TABLE, volumes, VOLUME_HEADERS);
   out += `\nBuild cache usage: ${humanSize(0)}\n\n` + writeRows('', CACHE_TABLE, [], CACHE_HEADERS);
   await cli.out.write(out);
 }

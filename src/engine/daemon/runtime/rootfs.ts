@@ -25,6 +25,7 @@ import { linkHostsLines } from '../network/links.js';
 import { FileBind, LazyBackend } from './binds.js';
 import type { ContainerRuntime } from './task.js';
 import { DEFAULT_BRIDGE } from '../ipam.js';
+import { mountVolumes } from '../volume/mounts.js';
 
 const initLayers = new WeakMap<DaemonStore, Layer>();
 const hostResolv = new WeakMap<DaemonStore, { text: string; path: string }>();
@@ -198,6 +199,7 @@ export function containerMounts(engine: DaemonStore, c: Container, rt: Container
   // A start writes them right after (with the new address); anything else looking before a start gets them now.
   if (!rt.files && writeFiles) writeContainerFiles(engine, c, rt);
   rt.files ??= newFilesTree(engine);
+  mountVolumes(engine, c, mnt);
   for (const name of ['resolv.conf', 'hostname', 'hosts']) {
     mnt.mount(`/etc/${name}`, new FileBind(rt.files!, `/${name}`), { source: '/dev/sda1', options: BIND_OPTS });
   }
