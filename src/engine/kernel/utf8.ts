@@ -59,7 +59,8 @@ function asciiRun(b: Uint8Array, end: number): string {
   return out;
 }
 
-export function utf8Decode(b: Uint8Array): string {
+/** `dropInvalid`: malformed bytes vanish, as xterm.js's decoder drops them, instead of becoming U+FFFD. */
+export function utf8Decode(b: Uint8Array, dropInvalid = false): string {
   const n = b.length;
   // Most of what programs read and write (scripts, config files, command output) is ASCII throughout.
   let start = 0;
@@ -84,8 +85,12 @@ export function utf8Decode(b: Uint8Array): string {
         if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) break;
         v = (v << 6) | (d & 0x3f);
       }
-      if (len > 0 && k === len) cp = v;
       used = len > 0 ? k : 1;
+      if (len > 0 && k === len) cp = v;
+      else if (dropInvalid) {
+        i += used;
+        continue;
+      }
     }
     i += used;
     if (cp >= 0x10000) {
