@@ -5,7 +5,7 @@
  * read from text are its UTF-8 encoding. Sizes count bytes, as a pipe's capacity does.
  */
 import type { Data } from './io.js';
-import { utf8Decode, utf8Encode, utf8Length } from './utf8.js';
+import { utf8Decode, utf8Encode, utf8Length, utf8Step } from './utf8.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -86,7 +86,8 @@ export class ChunkQueue {
   push(d: Data): void {
     const n = byteLength(d);
     if (n === 0) return;
-    this.chunks.push(d);
+    // write(2) copies from the writer's memory: a program may reuse its buffer once the call returns.
+    this.chunks.push(typeof d === 'string' ? d : d.slice());
     this.bytes += n;
   }
 
@@ -117,7 +118,9 @@ export class ChunkQueue {
     }
     let text = '';
     let i = 0;
-    let held: Uint8Array | null = null;
+    /** Bytes not decoded: the start of a character still to come, or what lies past the limit. */
+    let left: Uint8Array | null = null;
+    let waiting = false;
     while (i < this.chunks.length && text.length < limit) {
       const c = this.chunks[i];
       if (typeof c === 'string') {
@@ -129,26 +132,37 @@ export class ChunkQueue {
       const run: Uint8Array[] = [];
       while (i < this.chunks.length && typeof this.chunks[i] !== 'string') run.push(this.chunks[i++] as Uint8Array);
       let b = concatBytes(run);
-      const cut = i === this.chunks.length && !eof ? incompleteTail(b) : 0;
+      // Decode only what the limit takes, so bytes read later by a reader of bytes are still exact.
+      const end = limit === Infinity ? b.length : charBoundary(b, limit - text.length);
+      let cut = b.length - end;
+      if (cut === 0 && i === this.chunks.length && !eof) {
+        cut = incompleteTail(b);
+        waiting = cut > 0;
+      }
       if (cut > 0) {
-        held = b.slice(b.length - cut);
+        left = b.slice(b.length - cut);
         b = b.subarray(0, b.length - cut);
       }
       text += utf8Decode(b);
+      if (left) break;
     }
-    const rest = this.chunks.slice(i);
-    let back = '';
+    // What was taken leaves the count; the rest stays as it was written, with what is given back in front.
+    let taken = 0;
+    for (let j = 0; j < i; j++) taken += byteLength(this.chunks[j]);
+    const front: Data[] = [];
     if (text.length > limit) {
       const cut = splitAt(text, limit);
-      back = text.slice(cut);
+      front.push(text.slice(cut));
       text = text.slice(0, cut);
+      taken -= byteLength(front[0]);
     }
-    this.chunks = [];
-    this.bytes = 0;
-    if (back !== '') this.push(back);
-    if (held) this.push(held);
-    for (const c of rest) this.push(c);
-    return text === '' && held ? undefined : text;
+    if (left) {
+      front.push(left);
+      taken -= left.length;
+    }
+    this.chunks = front.length > 0 ? front.concat(this.chunks.slice(i)) : this.chunks.slice(i);
+    this.bytes -= taken;
+    return text === '' && waiting ? undefined : text;
   }
 
   /** Up to `max` bytes (all when not given). Call only when not empty. */
@@ -187,8 +201,32 @@ export class ChunkQueue {
   }
 }
 
-/** `limit` characters, one fewer if that would split a surrogate pair (never 0). */
+/** `limit` characters, one fewer if that would split a surrogate pair (never 0: then the whole pair). */
 function splitAt(s: string, limit: number): number {
   const c = s.charCodeAt(limit - 1);
-  return c >= 0xd800 && c < 0xdc00 && limit > 1 ? limit - 1 : limit;
+  if (!(c >= 0xd800 && c < 0xdc00)) return limit;
+  return limit > 1 ? limit - 1 : limit + 1;
+}
+
+/**
+ * Where in `b` the decoder has given `units` UTF-16 characters; at least one step, so a read for one
+ * character of a 4-byte one still moves.
+ */
+function charBoundary(b: Uint8Array, units: number): number {
+  let i = 0;
+  let u = 0;
+  while (i < b.length && u < units) {
+    const step = utf8Step(b, i);
+    if (u + step.units > units && i > 0) break;
+    i += step.bytes;
+    u += step.units;
+  }
+  return i;
+}
+
+/** One character per byte (a "binary string"), for code that parses protocols as strings. */
+export function latin1(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
+  return out;
 }

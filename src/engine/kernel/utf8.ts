@@ -105,6 +105,25 @@ export function utf8Decode(b: Uint8Array, dropInvalid = false): string {
   return out + String.fromCharCode(...chunk);
 }
 
+/**
+ * How many bytes utf8Decode takes for the character (or the malformed stretch) at `i`, and how many UTF-16
+ * units it gives: where a decoder stops between characters.
+ */
+export function utf8Step(b: Uint8Array, i: number): { bytes: number; units: number } {
+  const c = b[i];
+  if (c < 0x80) return { bytes: 1, units: 1 };
+  const len = c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+  if (len === 0) return { bytes: 1, units: 1 };
+  const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+  const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+  let k = 1;
+  for (; k < len && i + k < b.length; k++) {
+    const d = b[i + k];
+    if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) break;
+  }
+  return { bytes: k, units: k === 4 ? 2 : 1 };
+}
+
 /** Bytes `s` takes in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD). */
 export function utf8Length(s: string): number {
   let n = 0;
