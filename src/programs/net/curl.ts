@@ -7,7 +7,7 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { textToBytes } from '../../api/bytes.js';
+import { sendWire, textToBytes } from '../../api/bytes.js';
 import { utf8Decode } from '../../engine/kernel/utf8.js';
 import { getaddrinfo } from '../lib/resolver.js';
 import { defaultPort, HttpProtocolError, HttpResponse, parseUrl, resolveLocation, type Url } from './http.js';
@@ -356,9 +356,10 @@ class Curl {
     }
   }
 
-  private async out(text: string): Promise<void> {
+  /** `bytes`: a binary string, what the server sent. */
+  private async out(bytes: string): Promise<void> {
     try {
-      await this.sys.write(this.outFd, text);
+      await sendWire(this.sys, this.outFd, bytes);
     } catch (e) {
       if (isProcessEnd(e) || !isSysError(e)) throw e;
       throw new CurlError(23, 'Failure writing output to destination');

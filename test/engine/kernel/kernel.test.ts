@@ -477,6 +477,37 @@ describe('sockets and ptys', () => {
     expect(log).toEqual(['server got ping then null', 'client got echo:ping then null', 'refused: Connection refused']);
   });
 
+  it('a TCP connection carries bytes exactly both ways, and text split mid-character whole', async () => {
+    const log: unknown[] = [];
+    const { k } = boot(async (sys) => {
+      const l = sys.listen('tcp://0.0.0.0:2375');
+      const server = sys.spawn({
+        program: async (s) => {
+          const c = await s.accept(l);
+          const got: number[] = [];
+          for (let b = await s.readBytes(c); b; b = await s.readBytes(c)) got.push(...b);
+          log.push(got);
+          const hello = new TextEncoder().encode('你好');
+          await s.write(c, hello.subarray(0, 1));
+          await s.write(c, hello.subarray(1));
+          await s.write(c, Uint8Array.of(0x00, 0xff));
+          s.close(c);
+          return 0;
+        },
+        argv: ['server'],
+      });
+      const c = sys.connect('tcp://127.0.0.1:2375');
+      await sys.write(c, Uint8Array.of(0x1f, 0x8b, 0x80));
+      await sys.write(c, 'é');
+      sys.shutdown(c);
+      log.push(await sys.read(c, 2), [...(await sys.readBytes(c))!], await sys.read(c));
+      await sys.wait(server);
+      return 0;
+    });
+    await k.run();
+    expect(log).toEqual([[0x1f, 0x8b, 0x80, 0xc3, 0xa9], '你好', [0x00, 0xff], null]);
+  });
+
   it('a pty master reads what the slave side wrote and types into it', async () => {
     const log: string[] = [];
     const { k } = boot(async (sys) => {
