@@ -212,7 +212,7 @@ function splitAt(s: string, limit: number): number {
  * Where in `b` the decoder has given `units` UTF-16 characters; at least one step, so a read for one
  * character of a 4-byte one still moves.
  */
-function charBoundary(b: Uint8Array, units: number): number {
+export function charBoundary(b: Uint8Array, units: number): number {
   let i = 0;
   let u = 0;
   while (i < b.length && u < units) {
