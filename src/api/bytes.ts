@@ -23,10 +23,10 @@ export function sendWire(sys: Sys, fd: number, bytes: string): Promise<void> {
   return sys.write(fd, wire(bytes));
 }
 
-/** Reads a socket's bytes as a binary string (null at end of file). */
+/** Reads a socket's bytes as a binary string (null at end of file); text written as text costs no copy. */
 export async function readWire(sys: Sys, fd: number): Promise<string | null> {
-  const b = await sys.readBytes(fd);
-  return b === null ? null : latin1(b);
+  const d = await sys.readData(fd);
+  return d === null ? null : typeof d === 'string' ? textToBytes(d) : latin1(d);
 }
 
 /** UTF-8 bytes of `text`, as a binary string. */

@@ -195,6 +195,27 @@ export class ChunkQueue {
     return concatBytes(parts, got);
   }
 
+  /**
+   * What comes first, as it was written: text up to where bytes begin (up to `max` characters), or bytes up to
+   * where text begins (up to `max` bytes). For a program that passes data on, which costs no conversion.
+   */
+  takeData(max?: number): Data {
+    const text = typeof this.chunks[0] === 'string';
+    let n = 1;
+    while (n < this.chunks.length && typeof this.chunks[n] === 'string' === text) n++;
+    if (n === this.chunks.length) return text ? this.takeText(max, true)! : this.takeBytes(max);
+    const rest = this.chunks.slice(n);
+    let runBytes = 0;
+    for (let i = 0; i < n; i++) runBytes += byteLength(this.chunks[i]);
+    const restBytes = this.bytes - runBytes;
+    this.chunks = this.chunks.slice(0, n);
+    this.bytes = runBytes;
+    const out = text ? this.takeText(max, true)! : this.takeBytes(max);
+    this.chunks = this.chunks.concat(rest);
+    this.bytes += restBytes;
+    return out;
+  }
+
   private allText(): boolean {
     for (const c of this.chunks) if (typeof c !== 'string') return false;
     return true;

@@ -9,4 +9,5 @@ export type Data = string | Uint8Array;
 /** `undefined` from a try-operation means "would block": wait on the matching queue and retry. */
 export type ReadResult = string | null | undefined;
 export type BytesResult = Uint8Array | null | undefined;
+export type DataResult = Data | null | undefined;
 export type WriteResult = 'ok' | 'epipe' | undefined;

@@ -1,6 +1,6 @@
 /** pipe(2): a bounded byte queue with one read end and one write end. */
 import { ChunkQueue } from './chunks.js';
-import type { BytesResult, Data, ReadResult, WriteResult } from './io.js';
+import type { BytesResult, Data, DataResult, ReadResult, WriteResult } from './io.js';
 import type { OpenFile } from './openfile.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 
@@ -30,6 +30,7 @@ export class Pipe {
       writeWait: null,
       tryRead: (max) => this.tryRead(max),
       tryReadBytes: (max) => this.tryReadBytes(max),
+      tryReadData: (max) => this.tryReadData(max),
       tryWrite: () => 'epipe',
       release: () => {
         this.readers--;
@@ -82,6 +83,15 @@ export class Pipe {
       const bytes = this.buf.takeBytes(max);
       this.writeWait.wakeAll(this.sched);
       return bytes;
+    }
+    return this.writers === 0 ? null : undefined;
+  }
+
+  tryReadData(max?: number): DataResult {
+    if (!this.buf.empty) {
+      const data = this.buf.takeData(max);
+      this.writeWait.wakeAll(this.sched);
+      return data;
     }
     return this.writers === 0 ? null : undefined;
   }

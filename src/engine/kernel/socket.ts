@@ -3,7 +3,7 @@
  * Unix sockets live in the filesystem (permissions on the socket file decide who may connect, which is
  * what the `docker` group is about); TCP sockets live in a network namespace's port table.
  */
-import type { BytesResult, Data, ReadResult, WriteResult } from './io.js';
+import type { BytesResult, Data, DataResult, ReadResult, WriteResult } from './io.js';
 import type { SockAddr } from './net.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
@@ -92,6 +92,7 @@ function end(inbound: Pipe, outbound: Pipe | Sink, label: string): SocketEnd {
     writeWait: w.writeWait,
     tryRead: (max?: number): ReadResult => r.tryRead(max),
     tryReadBytes: (max?: number): BytesResult => inbound.tryReadBytes(max),
+    tryReadData: (max?: number): DataResult => inbound.tryReadData(max),
     tryWrite: (d: Data): WriteResult => (writeOpen ? w.tryWrite(d) : 'epipe'),
     release: () => {
       r.release();

@@ -103,6 +103,12 @@ export interface Sys {
   /** read(2) as bytes: up to `max` bytes; text written to the other end arrives UTF-8 encoded. */
   readBytes(fd: number, max?: number): Promise<Uint8Array | null>;
   /**
+   * read(2) for a program that passes data on (cat, tee, nc): what was written, as it was written: text where
+   * text was written (whole characters), bytes where bytes were. Written on unchanged, either is exact, and
+   * text costs no conversion. `max` counts characters of text or bytes.
+   */
+  readData(fd: number, max?: number): Promise<string | Uint8Array | null>;
+  /**
    * select(2) then read(2): waits at most `ms` of virtual time for data. `undefined` when nothing came: the
    * time ran out or a signal handler ran (EINTR), which the caller tells apart by its own clock and flags.
    * How a full-screen program waits out the rest of an escape sequence (vim's ttimeoutlen).

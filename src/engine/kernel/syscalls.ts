@@ -169,6 +169,19 @@ export class ProcessSys implements Sys {
     }
   }
 
+  async readData(fd: number, max?: number): Promise<string | Uint8Array | null> {
+    checkAlive(this.p);
+    if (this.overQuantum()) await this.yield();
+    const f = this.file(fd);
+    if (!f.readable) throw new SysError('EBADF', 'read');
+    for (;;) {
+      const r = f.tryReadData ? f.tryReadData(max) : f.tryReadBytes ? f.tryReadBytes(max) : f.tryRead(max);
+      if (r !== undefined) return r;
+      if (!f.readWait) return null;
+      await this.k.block(this.p, [f.readWait]);
+    }
+  }
+
   async readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined> {
     checkAlive(this.p);
     if (this.overQuantum()) await this.yield();

@@ -98,6 +98,23 @@ describe('ChunkQueue', () => {
     );
   });
 
+  it('passes data on as it was written: text as the same strings, bytes exact, whatever the read sizes', () => {
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 8 }), (chunks, sizes) => {
+        const q = new ChunkQueue();
+        for (const c of chunks) q.push(c);
+        const got: (string | Uint8Array)[] = [];
+        for (let i = 0; !q.empty; i++) got.push(q.takeData(sizes[i % sizes.length] || undefined));
+        expect(q.bytes).toBe(0);
+        expect(bytesOf(got)).toEqual(bytesOf(chunks));
+        // Text comes back as text: the strings written, in order, cut only where a read's size cut them.
+        const text = chunks.filter((c): c is string => typeof c === 'string').join('');
+        expect(got.filter((c): c is string => typeof c === 'string').join('')).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never splits a character when text is read as it arrives, byte run by byte run', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1 }), (s, cuts) => {
