@@ -99,4 +99,12 @@ describe('binary data through pipes', () => {
     expect([...tee.out]).toEqual([0xff, 0x00, 0xc3]);
     expect([...w.fs.readFile('/tmp/copy')]).toEqual([0xff, 0x00, 0xc3]);
   });
+
+  it("printf's and echo -e's escaped bytes reach the pipe as bytes, beside UTF-8 text", async () => {
+    const w = setup();
+    const p = await pipeline(w, [['printf', '\\xe4\\xb8\\xad\\377中'], ['od', '-An', '-tx1']]);
+    expect(text(p.out)).toBe(' e4 b8 ad ff e4 b8 ad\n');
+    const e = await pipeline(w, [['echo', '-e', '\\0303\\0251'], ['cat']]);
+    expect(text(e.out)).toBe('é\n');
+  });
 });
