@@ -5,7 +5,7 @@
  */
 import { SysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import { bytesToText, textToBytes } from '../bytes.js';
+import { bytesToText, readWire, sendWire, textToBytes } from '../bytes.js';
 import { encodeQuery } from '../http/query.js';
 import { encodeJSON } from '../../pkg/gojson.js';
 import { API_VERSION, compareVersions } from '../version.js';
@@ -385,9 +385,9 @@ export class DockerClient {
           early = '';
           return e;
         }
-        return closed ? null : sys.read(res.fd);
+        return closed ? null : readWire(sys, res.fd);
       },
-      write: (bytes) => (closed ? Promise.reject(new SysError('EPIPE', 'write')) : sys.write(res.fd, bytes)),
+      write: (bytes) => (closed ? Promise.reject(new SysError('EPIPE', 'write')) : sendWire(sys, res.fd, bytes)),
       closeWrite: () => {
         if (!closed) sys.shutdown(res.fd);
       },

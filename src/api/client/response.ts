@@ -4,6 +4,7 @@
  * pull progress) are seen as they come. Bytes after a 101 head belong to the raw stream.
  */
 import type { Sys } from '../../engine/kernel/sys.js';
+import { readWire } from '../bytes.js';
 import { Headers } from '../http/headers.js';
 
 export class ProtocolError extends Error {
@@ -41,7 +42,7 @@ export class ResponseReader implements ResponseHead {
 
   private async fill(): Promise<boolean> {
     if (this.eof) return false;
-    const d = await this.sys.read(this.fd);
+    const d = await readWire(this.sys, this.fd);
     if (d === null) {
       this.eof = true;
       return false;

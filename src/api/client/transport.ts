@@ -6,6 +6,7 @@
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import { sendWire } from '../bytes.js';
 import { Headers } from '../http/headers.js';
 import { CLIENT_USER_AGENT } from '../version.js';
 import { connectionError } from './errors.js';
@@ -46,7 +47,7 @@ export async function roundTrip(sys: Sys, host: string, spec: RequestSpec): Prom
     throw e;
   }
   try {
-    await sys.write(fd, formatRequest(host, spec));
+    await sendWire(sys, fd, formatRequest(host, spec));
     const res = new ResponseReader(sys, fd, spec.method);
     await res.readHead();
     return res;

@@ -8,6 +8,7 @@
  * scheduler (awaiting any other promise would stall it).
  */
 import { isSysError } from '../../engine/kernel/errno.js';
+import { readWire, sendWire } from '../bytes.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import { HttpParseError, RequestParser } from '../http/parser.js';
@@ -71,7 +72,7 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
       for (;;) {
         let data: string | null = null;
         try {
-          data = await s.read(3);
+          data = await readWire(s, 3);
         } catch (e) {
           if (isProcessEnd(e)) throw e;
         }
@@ -88,7 +89,7 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
   const parser = new RequestParser();
   const send = async (bytes: string): Promise<void> => {
     try {
-      await sys.write(fd, bytes);
+      await sendWire(sys, fd, bytes);
     } catch (e) {
       if (isSysError(e) && (e.code === 'EPIPE' || e.code === 'EBADF')) throw new ConnectionClosed();
       throw e;

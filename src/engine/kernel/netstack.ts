@@ -3,6 +3,7 @@
  * at the far end and how long that takes in virtual time. Delays are per-link bases with a seeded jitter of
  * their own (a ping never shifts the container IDs the main PRNG hands out).
  */
+import { latin1 } from './chunks.js';
 import type { VirtualClock } from './clock.js';
 import { httpAnswer, lookupA, lookupPtr, type InternetHost } from './internet.js';
 import { EMBEDDED_DNS_IP, type DnsOutcome, type DnsType, type EchoOutcome, type NetNamespace, type SockAddr } from './net.js';
@@ -189,7 +190,7 @@ export class NetworkStack {
       tryWrite: (d) => {
         if (closed) return 'epipe';
         if (service === 'http') {
-          buf += d;
+          buf += typeof d === 'string' ? d : latin1(d);
           for (let req = takeRequest(buf); req; req = takeRequest(buf)) {
             buf = buf.slice(req.length);
             const reply = this.httpReply(host, req);

@@ -1,14 +1,14 @@
 /** pipe(2): a bounded byte queue with one read end and one write end. */
-import type { ReadResult, WriteResult } from './io.js';
+import { ChunkQueue } from './chunks.js';
+import type { BytesResult, Data, DataResult, ReadResult, WriteResult } from './io.js';
 import type { OpenFile } from './openfile.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 
-/** Linux's default pipe capacity. */
+/** Linux's default pipe capacity, in bytes. */
 export const PIPE_CAPACITY = 65536;
 
 export class Pipe {
-  private chunks: string[] = [];
-  private buffered = 0;
+  private readonly buf = new ChunkQueue();
   readers = 0;
   writers = 0;
   readonly readWait = new WaitQueue();
@@ -29,12 +29,13 @@ export class Pipe {
       readWait: this.readWait,
       writeWait: null,
       tryRead: (max) => this.tryRead(max),
+      tryReadBytes: (max) => this.tryReadBytes(max),
+      tryReadData: (max) => this.tryReadData(max),
       tryWrite: () => 'epipe',
       release: () => {
         this.readers--;
         if (this.readers === 0) {
-          this.chunks = [];
-          this.buffered = 0;
+          this.buf.clear();
           this.writeWait.wakeAll(this.sched);
         }
       },
@@ -61,29 +62,45 @@ export class Pipe {
     };
   }
 
+  /** Bytes written and not yet read (a socket's Recv-Q). */
+  get buffered(): number {
+    return this.buf.bytes;
+  }
+
   tryRead(max?: number): ReadResult {
-    if (this.buffered > 0) {
-      let data = this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
-      if (max !== undefined && max > 0 && data.length > max) {
-        this.chunks = [data.slice(max)];
-        this.buffered = data.length - max;
-        data = data.slice(0, max);
-      } else {
-        this.chunks = [];
-        this.buffered = 0;
+    if (!this.buf.empty) {
+      const text = this.buf.takeText(max, this.writers === 0);
+      if (text !== undefined) {
+        this.writeWait.wakeAll(this.sched);
+        return text;
       }
+    }
+    return this.writers === 0 ? null : undefined;
+  }
+
+  tryReadBytes(max?: number): BytesResult {
+    if (!this.buf.empty) {
+      const bytes = this.buf.takeBytes(max);
+      this.writeWait.wakeAll(this.sched);
+      return bytes;
+    }
+    return this.writers === 0 ? null : undefined;
+  }
+
+  tryReadData(max?: number): DataResult {
+    if (!this.buf.empty) {
+      const data = this.buf.takeData(max);
       this.writeWait.wakeAll(this.sched);
       return data;
     }
     return this.writers === 0 ? null : undefined;
   }
 
-  private tryWrite(data: string): WriteResult {
+  private tryWrite(data: Data): WriteResult {
     if (this.readers === 0) return 'epipe';
-    if (this.buffered >= PIPE_CAPACITY) return undefined;
+    if (this.buf.bytes >= PIPE_CAPACITY) return undefined;
     if (data.length > 0) {
-      this.chunks.push(data);
-      this.buffered += data.length;
+      this.buf.push(data);
       this.readWait.wakeAll(this.sched);
     }
     return 'ok';

@@ -3,7 +3,8 @@
  * `docker run -t`): reading it yields what programs wrote to the terminal, writing it types keys. The slave
  * (/dev/pts/N, /dev/tty): programs read and write through the line discipline.
  */
-import type { ReadResult, WriteResult } from './io.js';
+import { Utf8Stream } from './chunks.js';
+import type { Data, ReadResult, WriteResult } from './io.js';
 import type { OpenFile } from './openfile.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 import type { Tty } from './tty.js';
@@ -15,6 +16,8 @@ export function ptyMaster(tty: Tty, sched: Scheduler, onClose: () => void): Open
   const chunks: string[] = [];
   let size = 0;
   let closed = false;
+  /** Keys typed as bytes: a character split across writes is typed whole. */
+  let typed: Utf8Stream | null = null;
   const readWait = new WaitQueue();
   const sub = tty.onOutput((data) => {
     if (closed) return;
@@ -38,8 +41,8 @@ export function ptyMaster(tty: Tty, sched: Scheduler, onClose: () => void): Open
       tty.setFlow(false);
       return out;
     },
-    tryWrite(data: string): WriteResult {
-      tty.input(data);
+    tryWrite(data: Data): WriteResult {
+      tty.input(typeof data === 'string' && !typed ? data : (typed ??= new Utf8Stream()).push(data));
       return 'ok';
     },
     release() {

@@ -3,7 +3,7 @@
  * Unix sockets live in the filesystem (permissions on the socket file decide who may connect, which is
  * what the `docker` group is about); TCP sockets live in a network namespace's port table.
  */
-import type { ReadResult, WriteResult } from './io.js';
+import type { BytesResult, Data, DataResult, ReadResult, WriteResult } from './io.js';
 import type { SockAddr } from './net.js';
 import type { OpenFile } from './openfile.js';
 import { Pipe } from './pipe.js';
@@ -70,7 +70,7 @@ export interface SocketEnd extends OpenFile {
 
 /** A writable sink: what the peer end writes goes to a function (a service inside the kernel). */
 export interface Sink {
-  tryWrite(d: string): 'ok' | 'epipe';
+  tryWrite(d: Data): 'ok' | 'epipe';
   release(): void;
 }
 
@@ -93,7 +93,9 @@ function end(inbound: Pipe, outbound: Pipe | Sink, label: string): SocketEnd {
     readWait: r.readWait,
     writeWait: w.writeWait,
     tryRead: (max?: number): ReadResult => r.tryRead(max),
-    tryWrite: (d: string): WriteResult => (writeOpen ? w.tryWrite(d) : 'epipe'),
+    tryReadBytes: (max?: number): BytesResult => inbound.tryReadBytes(max),
+    tryReadData: (max?: number): DataResult => inbound.tryReadData(max),
+    tryWrite: (d: Data): WriteResult => (writeOpen ? w.tryWrite(d) : 'epipe'),
     release: () => {
       r.release();
       closeWrite();

@@ -101,16 +101,31 @@ export interface Sys {
   setuid(uid: number, gid: number, groups: readonly number[]): void;
 
   // ---- descriptors
-  /** Waits for data; '' never returned: `null` means end of file. A TTY in canonical mode returns a line. */
+  /**
+   * Waits for text; '' never returned: `null` means end of file. A TTY in canonical mode returns a line. What
+   * was written as bytes arrives decoded from UTF-8, a character split across writes whole (malformed bytes
+   * read as U+FFFD). `max` counts characters.
+   */
   read(fd: number, max?: number): Promise<string | null>;
+  /** read(2) as bytes: up to `max` bytes; text written to the other end arrives UTF-8 encoded. */
+  readBytes(fd: number, max?: number): Promise<Uint8Array | null>;
+  /**
+   * read(2) for a program that passes data on (cat, tee, nc): what was written, as it was written: text where
+   * text was written (whole characters), bytes where bytes were. Written on unchanged, either is exact, and
+   * text costs no conversion. `max` counts characters of text or bytes.
+   */
+  readData(fd: number, max?: number): Promise<string | Uint8Array | null>;
   /**
    * select(2) then read(2): waits at most `ms` of virtual time for data. `undefined` when nothing came: the
    * time ran out or a signal handler ran (EINTR), which the caller tells apart by its own clock and flags.
    * How a full-screen program waits out the rest of an escape sequence (vim's ttimeoutlen).
    */
   readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined>;
-  /** Throws SysError EPIPE (after SIGPIPE) if nobody reads; blocks while a pipe is full. */
-  write(fd: number, data: string): Promise<void>;
+  /**
+   * A string is UTF-8 text, a Uint8Array bytes as they are. Throws SysError EPIPE (after SIGPIPE) if nobody
+   * reads; blocks while a pipe is full.
+   */
+  write(fd: number, data: string | Uint8Array): Promise<void>;
   open(path: string, flags: OpenFlags, mode?: number): number;
   close(fd: number): void;
   dup(fd: number): number;

@@ -26,6 +26,7 @@ import type { Rlimit, RlimitName } from './rlimits.js';
 import type { SyscallKernel } from './syscallKernel.js';
 import type { Tty } from './tty.js';
 import { DEV, PTS_MAJOR, type Credentials, type Fs } from './fsTypes.js';
+import { utf8Encode } from './utf8.js';
 
 const MAX_FDS = 1024;
 const NR_OPEN = 1048576;
@@ -156,6 +157,32 @@ export class ProcessSys implements Sys {
     }
   }
 
+  async readBytes(fd: number, max?: number): Promise<Uint8Array | null> {
+    checkAlive(this.p);
+    if (this.overQuantum()) await this.yield();
+    const f = this.file(fd);
+    if (!f.readable) throw new SysError('EBADF', 'read');
+    for (;;) {
+      const r = readBytesOf(f, max);
+      if (r !== undefined) return r;
+      if (!f.readWait) return null;
+      await this.k.block(this.p, [f.readWait]);
+    }
+  }
+
+  async readData(fd: number, max?: number): Promise<string | Uint8Array | null> {
+    checkAlive(this.p);
+    if (this.overQuantum()) await this.yield();
+    const f = this.file(fd);
+    if (!f.readable) throw new SysError('EBADF', 'read');
+    for (;;) {
+      const r = f.tryReadData ? f.tryReadData(max) : f.tryReadBytes ? f.tryReadBytes(max) : f.tryRead(max);
+      if (r !== undefined) return r;
+      if (!f.readWait) return null;
+      await this.k.block(this.p, [f.readWait]);
+    }
+  }
+
   async readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined> {
     checkAlive(this.p);
     if (this.overQuantum()) await this.yield();
@@ -176,7 +203,7 @@ export class ProcessSys implements Sys {
     return r === undefined ? undefined : r;
   }
 
-  async write(fd: number, data: string): Promise<void> {
+  async write(fd: number, data: string | Uint8Array): Promise<void> {
     checkAlive(this.p);
     if (this.overQuantum()) await this.yield();
     const f = this.file(fd);
@@ -725,6 +752,13 @@ export class ProcessSys implements Sys {
   netNeighbours(): readonly Neighbour[] {
     return [...this.p.net.neighbours.values()];
   }
+}
+
+/** A file that holds only text gives its UTF-8 encoding. */
+function readBytesOf(f: OpenFile, max?: number): Uint8Array | null | undefined {
+  if (f.tryReadBytes) return f.tryReadBytes(max);
+  const text = f.tryRead(max);
+  return typeof text === 'string' ? utf8Encode(text) : text;
 }
 
 function tcpHost(host: string): string {

@@ -3,7 +3,8 @@
  * side a terminal emulator (xterm.js, or the headless runner) types into and reads from.
  */
 import type { Disposable } from '../../pkg/disposable.js';
-import type { ReadResult, WriteResult } from './io.js';
+import { Utf8Stream } from './chunks.js';
+import type { Data, ReadResult, WriteResult } from './io.js';
 import { WaitQueue, type Scheduler } from './scheduler.js';
 import type { Signal } from './signals.js';
 import type { TermiosState, WinSize } from './sys.js';
@@ -87,6 +88,8 @@ export class Tty {
   private lastShown = '';
   private readonly ready = new InputQueue();
   private readonly listeners = new Set<OutputListener>();
+  /** Bytes written to the terminal, decoded as xterm.js decodes them (made at the first bytes written). */
+  private shown: Utf8Stream | null = null;
   private backlog: string[] = [];
   private backlogSize = 0;
   readonly readWait = new WaitQueue();
@@ -185,8 +188,11 @@ export class Tty {
     return out;
   }
 
-  tryWrite(data: string): WriteResult {
+  tryWrite(written: Data): WriteResult {
     if (this.stopped) return undefined;
+    // The emulator gets text: bytes decode as it would decode them (a character split across writes whole,
+    // malformed bytes dropped); text after bytes first ends what they left unfinished.
+    const data = typeof written === 'string' && !this.shown ? written : (this.shown ??= new Utf8Stream(true)).push(written);
     if (!this.termios.onlcr) this.emit(data);
     else {
       // A program repeating one buffer (`yes`) converts it once.

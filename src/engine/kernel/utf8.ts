@@ -21,8 +21,9 @@ export function utf8Encode(s: string): Uint8Array {
   return nativeEncoder ? nativeEncoder.encode(s) : utf8EncodeJs(s);
 }
 
-export function utf8Decode(b: Uint8Array): string {
-  return nativeDecoder ? nativeDecoder.decode(b) : utf8DecodeJs(b);
+/** `dropInvalid`: malformed bytes vanish, as xterm.js's decoder drops them (TextDecoder has no such mode). */
+export function utf8Decode(b: Uint8Array, dropInvalid = false): string {
+  return nativeDecoder && !dropInvalid ? nativeDecoder.decode(b) : utf8DecodeJs(b, dropInvalid);
 }
 
 /** The encoder without TextEncoder (exported for the tests that hold the two together). */
@@ -83,8 +84,11 @@ function asciiRun(b: Uint8Array, end: number): string {
   return out;
 }
 
-/** The decoder without TextDecoder (exported for the tests that hold the two together). */
-export function utf8DecodeJs(b: Uint8Array): string {
+/**
+ * The decoder without TextDecoder (exported for the tests that hold the two together). `dropInvalid`:
+ * malformed bytes vanish, as xterm.js's decoder drops them, instead of becoming U+FFFD.
+ */
+export function utf8DecodeJs(b: Uint8Array, dropInvalid = false): string {
   const n = b.length;
   // Most of what programs read and write (scripts, config files, command output) is ASCII throughout.
   let start = 0;
@@ -109,8 +113,12 @@ export function utf8DecodeJs(b: Uint8Array): string {
         if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) break;
         v = (v << 6) | (d & 0x3f);
       }
-      if (len > 0 && k === len) cp = v;
       used = len > 0 ? k : 1;
+      if (len > 0 && k === len) cp = v;
+      else if (dropInvalid) {
+        i += used;
+        continue;
+      }
     }
     i += used;
     if (cp >= 0x10000) {
@@ -123,6 +131,25 @@ export function utf8DecodeJs(b: Uint8Array): string {
     }
   }
   return out + String.fromCharCode(...chunk);
+}
+
+/**
+ * How many bytes utf8Decode takes for the character (or the malformed stretch) at `i`, and how many UTF-16
+ * units it gives: where a decoder stops between characters.
+ */
+export function utf8Step(b: Uint8Array, i: number): { bytes: number; units: number } {
+  const c = b[i];
+  if (c < 0x80) return { bytes: 1, units: 1 };
+  const len = c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+  if (len === 0) return { bytes: 1, units: 1 };
+  const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+  const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+  let k = 1;
+  for (; k < len && i + k < b.length; k++) {
+    const d = b[i + k];
+    if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) break;
+  }
+  return { bytes: k, units: k === 4 ? 2 : 1 };
 }
 
 /** Bytes `s` takes in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD). */

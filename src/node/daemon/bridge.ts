@@ -9,8 +9,9 @@
  * router from a Node HTTP server, would need a second ResponseWriter, a second hijack and Node's own header
  * and chunking rules, and would answer differently from the simulated socket in small ways.
  *
- * The kernel's sockets carry binary strings (one char per byte), so Node Buffers cross as latin1: exact for
- * every byte, multiplexed frame headers and split UTF-8 sequences included.
+ * The kernel's sockets carry bytes: a Node Buffer is written as the Uint8Array it is and what dockerd writes
+ * is read back with readBytes, exact for every byte, multiplexed frame headers and split UTF-8 sequences
+ * included. The tap sees both directions as binary strings (one char per byte).
  *
  * Inside the simulation a process may only block in system calls; the thread waits on self-pipes (as
  * src/api/server/conn.ts does) that Node's socket events poke before kicking the clock.
@@ -41,7 +42,7 @@ export interface Bridge {
 
 /** Connects `socket` to the simulated dockerd; a host without a running dockerd refuses (the socket is reset). */
 export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Bridge {
-  const inbox: string[] = [];
+  const inbox: Buffer[] = [];
   let inboxBytes = 0;
   let clientEnded = false;
   let clientClosed = false;
@@ -55,9 +56,8 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
     host.kick();
   };
   socket.on('data', (buf: Buffer) => {
-    const bytes = buf.toString('latin1');
-    tap?.fromClient(bytes);
-    inbox.push(bytes);
+    tap?.fromClient(buf.toString('latin1'));
+    inbox.push(buf);
     inboxBytes += buf.length;
     if (inboxBytes > INBOX_HIGH_WATER) socket.pause();
     poke();
@@ -104,15 +104,16 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
       program: async (s) => {
         out = new SelfPipe(s);
         for (;;) {
-          let data: string | null = null;
+          let data: Uint8Array | null = null;
           try {
-            data = await s.read(3);
+            data = await s.readBytes(3);
           } catch (e) {
             if (isProcessEnd(e)) throw e;
           }
           if (data === null || clientClosed) break;
-          tap?.fromServer(data);
-          if (!socket.write(Buffer.from(data, 'latin1'))) await out.until(() => !socket.writableNeedDrain || clientClosed);
+          const buf = Buffer.from(data.buffer, data.byteOffset, data.length);
+          tap?.fromServer(buf.toString('latin1'));
+          if (!socket.write(buf)) await out.until(() => !socket.writableNeedDrain || clientClosed);
         }
         serverDone = true;
         main?.wake();
@@ -124,7 +125,7 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
       for (;;) {
         await main.until(() => inbox.length > 0 || clientClosed || serverDone || (clientEnded && !shut));
         if (inbox.length > 0) {
-          const bytes = inbox.splice(0).join('');
+          const bytes = Buffer.concat(inbox.splice(0));
           inboxBytes = 0;
           if (socket.isPaused()) socket.resume();
           await sys.write(fd, bytes);

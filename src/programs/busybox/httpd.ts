@@ -3,6 +3,7 @@
  * headers in its order, its error pages, a 302 to `dir/` for a directory, index.html only, 501 for methods
  * other than GET and HEAD (no CGI). Without -f it goes to the background. Checked against busybox 1.35's.
  */
+import { sendWire } from '../../api/bytes.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
@@ -209,7 +210,8 @@ async function respond(sys: Sys, fd: number, home: string, method: string, targe
   const ext = file.slice(file.lastIndexOf('/') + 1).split('.').slice(1).pop()?.toLowerCase() ?? '';
   const type = TYPES.find(([exts]) => exts.includes(ext))?.[1] ?? 'application/octet-stream';
   const mtime = Math.floor(st.mtimeMs / 1000);
-  await sys.write(fd, `${date.replace('%s', '200 OK')}Content-type: ${type}\r\nAccept-Ranges: bytes\r\n` +
+  // The file's bytes as they are on disk: body is a binary string.
+  await sendWire(sys, fd, `${date.replace('%s', '200 OK')}Content-type: ${type}\r\nAccept-Ranges: bytes\r\n` +
     `Last-Modified: ${httpDate(mtime * 1000)}\r\nETag: "${mtime.toString(16)}-${body.length.toString(16)}"\r\n` +
     `Content-Length: ${body.length}\r\n\r\n${method === 'HEAD' ? '' : body}`);
   return 200;

@@ -91,9 +91,10 @@ export const cat = tool(
       try {
         if (file !== '-') fd = sys.open(file, 'r');
         for (;;) {
-          const chunk = await sys.read(fd);
+          // Plain cat passes on what it reads as it was written (bytes stay bytes); the options work on text.
+          const chunk = plain ? await sys.readData(fd) : await sys.read(fd);
           if (chunk === null) break;
-          await t.out.write(plain ? chunk : transform(chunk, o, st));
+          await t.out.write(typeof chunk !== 'string' ? chunk : plain ? chunk : transform(chunk, o, st));
           await t.out.flush();
           sys.cpu(1);
         }

@@ -1,5 +1,6 @@
 /** GNU /bin/echo: options only while every leading word is a cluster of n, e, E. */
 import { tool, helpText, versionText } from './common.js';
+import { toOutput } from '../lib/bytechars.js';
 import { unescape } from './escapes.js';
 
 const def = { name: 'echo', authors: 'Written by Brian Fox and Chet Ramey.', rawArgs: true };
@@ -24,6 +25,6 @@ export const echo = tool(def, async (t, _o, args) => {
     text = u.text;
     if (u.stop) newline = false;
   }
-  await t.out.write(newline ? `${text}\n` : text);
+  await t.out.write(toOutput(newline ? `${text}\n` : text));
   return 0;
 });

@@ -1,4 +1,5 @@
 /** Backslash escapes as echo -e and printf %b/format strings interpret them. */
+import { byteChar } from '../lib/bytechars.js';
 
 export interface Unescaped {
   readonly text: string;
@@ -25,16 +26,16 @@ export function unescape(s: string, mode: 'echo' | 'b' | 'format'): Unescaped {
     else if (n === 'c' && mode !== 'format') return { text: out, stop: true };
     else if (n === 'x' && /[0-9a-fA-F]/.test(s[i + 1] ?? '')) {
       const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1))![0];
-      out += String.fromCharCode(parseInt(m, 16));
+      out += byteChar(parseInt(m, 16));
       i += m.length;
     } else if (mode !== 'format' && n === '0') {
       // \0NNN: up to three octal digits after the zero.
       const m = /^[0-7]{0,3}/.exec(s.slice(i + 1))![0];
-      out += String.fromCharCode(parseInt(m || '0', 8) & 0xff);
+      out += byteChar(parseInt(m || '0', 8) & 0xff);
       i += m.length;
     } else if (/[0-7]/.test(n)) {
       const m = /^[0-7]{1,3}/.exec(s.slice(i))![0];
-      out += String.fromCharCode(parseInt(m, 8) & 0xff);
+      out += byteChar(parseInt(m, 8) & 0xff);
       i += m.length - 1;
     } else if (mode === 'format' && (n === '"' || n === "'")) out += n;
     else if ((n === 'u' || n === 'U') && mode !== 'echo') {

@@ -3,7 +3,7 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteAlways as q } from '../lib/output.js';
 import { readAll, tool } from './common.js';
 import { obsoleteCount, parseSize } from './numarg.js';
-import { utf8Length, utf8Prefix } from '../../engine/kernel/utf8.js';
+import { readBytes } from '../lib/binio.js';
 
 const AUTHORS = 'Written by David MacKenzie and Jim Meyering.';
 
@@ -51,24 +51,25 @@ export const head = tool(
         if (file !== '-') fd = sys.open(file, 'r');
         if (show) await t.out.write(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
         first = false;
-        if (allBut) {
-          const text = await readAll(sys, fd);
-          if (bytes) await t.out.write(utf8Prefix(text, Math.max(0, utf8Length(text) - count)));
-          else {
-            const lines = text.split(/(?<=\n)/);
-            await t.out.write(lines.slice(0, Math.max(0, lines.length - count)).join(''));
+        if (allBut && bytes) {
+          const all = await readBytes(sys, fd);
+          await t.out.write(all.subarray(0, Math.max(0, all.length - count)));
+        } else if (bytes) {
+          // Bytes, not characters: `head -c 1` of `é` is its first byte, as GNU head gives it.
+          for (let left = count; left > 0; ) {
+            const chunk = await sys.readBytes(fd, left);
+            if (chunk === null) break;
+            left -= chunk.length;
+            await t.out.write(chunk);
           }
+        } else if (allBut) {
+          const lines = (await readAll(sys, fd)).split(/(?<=\n)/);
+          await t.out.write(lines.slice(0, Math.max(0, lines.length - count)).join(''));
         } else {
           let left = count;
           while (left > 0) {
             const chunk = await sys.read(fd);
             if (chunk === null) break;
-            if (bytes) {
-              const part = utf8Prefix(chunk, left);
-              left -= utf8Length(part);
-              await t.out.write(part);
-              continue;
-            }
             let end = 0;
             while (left > 0 && end < chunk.length) {
               const nl = chunk.indexOf('\n', end);

@@ -1,5 +1,6 @@
 /** coreutils printf: the format is reused until the arguments run out; %b, %q and C conversions. */
 import { helpText, tool, versionText, type Tool } from './common.js';
+import { toOutput } from '../lib/bytechars.js';
 import { unescape } from './escapes.js';
 
 /** printf %q: shell-quoted so the shell reads back the same word. */
@@ -83,7 +84,7 @@ export const printf = tool(
         const tok = m[0];
         if (tok[0] === '\\') {
           if (tok === '\\c') {
-            await t.out.write(out);
+            await t.out.write(toOutput(out));
             return conv.status;
           }
           out += unescape(tok, 'format').text;
@@ -99,7 +100,7 @@ export const printf = tool(
           continue;
         }
         if (c === undefined || !'diouxXfFeEgGcsbq'.includes(c)) {
-          await t.out.write(out);
+          await t.out.write(toOutput(out));
           await t.error(`${tok}: invalid conversion specification`);
           return 1;
         }
@@ -116,7 +117,7 @@ export const printf = tool(
             const u = unescape(arg ?? '', 'b');
             out += pad(u.text, flags, width);
             if (u.stop) {
-              await t.out.write(out);
+              await t.out.write(toOutput(out));
               return conv.status;
             }
             continue;
@@ -162,18 +163,18 @@ export const printf = tool(
       }
       if (ai === startAi) {
         if (rest.length > 0) {
-          await t.out.write(out);
+          await t.out.write(toOutput(out));
           out = '';
           await t.error(`warning: ignoring excess arguments, starting with ${t.lq(rest[0])}`);
         }
         break;
       }
       if (out.length > 8192) {
-        await t.out.write(out);
+        await t.out.write(toOutput(out));
         out = '';
       }
     } while (ai < rest.length);
-    await t.out.write(out);
+    await t.out.write(toOutput(out));
     return conv.status;
   },
 );

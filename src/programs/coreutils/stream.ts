@@ -39,7 +39,7 @@ export const tee = tool(
       }
     }
     for (;;) {
-      const chunk = await sys.read(0);
+      const chunk = await sys.readData(0);
       if (chunk === null) break;
       await sys.write(1, chunk);
       for (const o of outs) await sys.write(o.fd, chunk);

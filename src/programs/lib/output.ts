@@ -16,8 +16,13 @@ export class Output {
     private readonly limit = 8192,
   ) {}
 
-  /** Buffers `s`; writes through only when the buffer is full. */
-  async write(s: string): Promise<void> {
+  /** Buffers text; writes through only when the buffer is full. Bytes go out at once, after what is buffered. */
+  async write(s: string | Uint8Array): Promise<void> {
+    if (typeof s !== 'string') {
+      await this.flush();
+      if (s.length > 0) await this.sys.write(this.fd, s);
+      return;
+    }
     if (s === '') return;
     this.parts.push(s);
     this.size += s.length;

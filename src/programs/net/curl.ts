@@ -7,11 +7,10 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { textToBytes } from '../../api/bytes.js';
-import { utf8Decode, utf8Encode } from '../../engine/kernel/utf8.js';
+import { arrayFromBytes, bytesFromArray, sendWire, textToBytes } from '../../api/bytes.js';
+import { utf8Decode } from '../../engine/kernel/utf8.js';
 import { inflateRaw } from '../../pkg/archive/deflate.js';
 import { gunzip } from '../../pkg/archive/gzip.js';
-import { writeBytes } from '../lib/binio.js';
 import { getaddrinfo } from '../lib/resolver.js';
 import { defaultPort, HttpProtocolError, HttpResponse, parseUrl, resolveLocation, type Url } from './http.js';
 
@@ -26,18 +25,6 @@ function httpDate(sec: number): string {
   const d = new Date(sec * 1000);
   const p2 = (n: number): string => String(n).padStart(2, '0');
   return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MON[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
-}
-
-function latin1Bytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-  return out;
-}
-
-function latin1(data: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < data.length; i += 8192) s += String.fromCharCode(...data.subarray(i, i + 8192));
-  return s;
 }
 
 const USAGE = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -562,44 +549,37 @@ class Curl {
     }
   }
 
-  /** A body piece as it came: compressed bytes to a file or a pipe as bytes, refused on a terminal. */
+  /**
+   * A body piece as it came (a binary string: one character per byte). A compressed body is bytes, which curl
+   * refuses to put on a terminal.
+   */
   private async body(piece: string, binary: boolean): Promise<void> {
-    if (!binary) return this.out(piece);
-    if (this.outFd === 1 && this.bodyToTty && this.o.output !== '-' && this.written < 2000 && piece.includes('\0')) {
+    if (binary && this.outFd === 1 && this.bodyToTty && this.o.output !== '-' && this.written < 2000 && piece.includes('\0')) {
       if (!this.o.silent) {
         await this.sys.write(2, warning('Binary output can mess up your terminal. Use "--output -" to tell curl to output it to your terminal anyway, or consider "--output <FILE>" to save to a file.'));
       }
       throw new CurlError(23, '', true);
     }
-    this.written += piece.length;
-    try {
-      await writeBytes(this.sys, this.outFd, latin1Bytes(piece), true);
-    } catch (e) {
-      if (isProcessEnd(e) || !isSysError(e)) throw e;
-      throw new CurlError(23, 'Failure writing output to destination');
-    }
+    return this.out(piece);
   }
 
   /** --compressed: the body decoded (gzip, or zlib's deflate). */
   private async decoded(raw: string, encoding: string): Promise<void> {
     let data: Uint8Array;
     try {
-      const bytes = latin1Bytes(raw);
+      const bytes = arrayFromBytes(raw);
       data = encoding === 'deflate' ? inflateRaw(bytes, (bytes[0] & 0x0f) === 8 ? 2 : 0).data : gunzip(bytes).data;
     } catch {
       throw new CurlError(61, 'Error while processing content unencoding: invalid stored block lengths');
     }
-    // Text stays text on descriptors that carry text; anything else is bytes (see binio.ts).
-    const text = utf8Decode(data);
-    const again = utf8Encode(text);
-    if (again.length === data.length && again.every((b, i) => b === data[i])) return this.out(text);
-    return this.body(latin1(data), true);
+    return this.out(bytesFromArray(data));
   }
 
-  private async out(text: string): Promise<void> {
-    this.written += text.length;
+  /** `bytes`: a binary string, as the server sent it (or as --compressed decoded it). */
+  private async out(bytes: string): Promise<void> {
+    this.written += bytes.length;
     try {
-      await this.sys.write(this.outFd, text);
+      await sendWire(this.sys, this.outFd, bytes);
     } catch (e) {
       if (isProcessEnd(e) || !isSysError(e)) throw e;
       throw new CurlError(23, 'Failure writing output to destination');

@@ -3,6 +3,7 @@
  * the file the URL names (index.html for a directory; `.1`, `.2`… beside an existing one), `-O FILE`, `-O -`,
  * `-q`. Their lines, progress display and exit codes are the real ones; https stops after the connect.
  */
+import { sendWire } from '../../api/bytes.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
@@ -210,7 +211,7 @@ async function save(sys: Sys, f: Fetched, output: string | undefined, log: (s: s
   try {
     for (let piece = await f.res.next(); piece !== null; piece = await f.res.next()) {
       got += piece.length;
-      await sys.write(out, piece);
+      await sendWire(sys, out, piece);
     }
   } catch (e) {
     if (!(e instanceof HttpProtocolError)) throw e;

@@ -3,6 +3,7 @@
  * own (nginx multiplexes them with epoll; a thread per connection gives the same interleaving on this
  * kernel), keeps connections alive between requests, and writes the access and error logs.
  */
+import { sendWire } from '../../api/bytes.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
@@ -135,7 +136,7 @@ export async function serveConnection(sys: Sys, fd: number, sock: Socket, w: Wor
         const length = Number(req?.headers.get('content-length') ?? 0);
         if (length > 0) await reader.skip(length);
         const wire = serialize(sys, res, keep, req, w, server, settings);
-        await sys.write(fd, wire.bytes);
+        await sendWire(sys, fd, wire.bytes);
         for (const e of res.errors) {
           if (!errorLog) {
             errorLog = new ErrorLog(sys, w.log.targets, w.pid);

@@ -8,7 +8,7 @@ import type { Sys } from '../../engine/kernel/sys.js';
 import { gunzip, gzip as gzipBytes, GzipError } from '../../pkg/archive/gzip.js';
 import { parseArgs } from '../lib/args.js';
 import { Output, errorText } from '../lib/output.js';
-import { readBytes, writeBytes } from '../lib/binio.js';
+import { readBytes } from '../lib/binio.js';
 
 const VERSION = `gzip 1.12
 Copyright (C) 2018 Free Software Foundation, Inc.
@@ -129,7 +129,7 @@ export async function gzip(sys: Sys): Promise<number> {
       const data = await readBytes(sys, 0);
       if (!decompress) {
         await out.flush();
-        await writeBytes(sys, 1, gzipBytes(data), true);
+        await sys.write(1, gzipBytes(data));
         continue;
       }
       try {
@@ -137,7 +137,7 @@ export async function gzip(sys: Sys): Promise<number> {
         if (has('l')) await listLine(data.length, g.data.length, data.length - headerBytes(data), 'stdout');
         else if (!has('t')) {
           await out.flush();
-          await writeBytes(sys, 1, g.data, false);
+          await sys.write(1, g.data);
         }
         if (g.trailingGarbage) await err('stdin: decompression OK, trailing garbage ignored', 2);
       } catch (e) {
@@ -221,7 +221,7 @@ export async function gzip(sys: Sys): Promise<number> {
     }
     if (toStdout) {
       await out.flush();
-      await writeBytes(sys, 1, result, !decompress);
+      await sys.write(1, result);
       continue;
     }
     if (sys.fs.exists(target) && !force) {

@@ -11,7 +11,7 @@ import { modeString } from '../coreutils/mode.js';
 import { strftime } from '../coreutils/timefmt.js';
 import { groupById, userById } from '../lib/users.js';
 import { Output, errorText } from '../lib/output.js';
-import { readBytes, writeBytes } from '../lib/binio.js';
+import { readBytes } from '../lib/binio.js';
 
 const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
 
@@ -248,7 +248,7 @@ class Tar {
       }
       if (this.o.verbose > 0 && !this.o.toStdout) await this.out.write(`${this.o.verbose > 1 ? this.longLine({ ...e, name }, e.data?.length ?? 0) : name}\n`);
       if (this.o.toStdout) {
-        if (e.type === 'file' && e.data) await writeBytes(sys, 1, e.data, false);
+        if (e.type === 'file' && e.data) await sys.write(1, e.data);
         continue;
       }
       const path = name.replace(/\/+$/, '') || '.';
@@ -483,11 +483,8 @@ export async function tar(sys: Sys): Promise<number> {
       let bytes = writeTar(entries);
       if (o.gzip) bytes = gzip(bytes);
       sys.cpu(1 + (bytes.length >> 12));
-      if (fd >= 0) {
-        sys.close(fd);
-        // Written by path: the archive's bytes must not pass through a text descriptor.
-        sys.fs.writeFile(archivePath, bytes);
-      } else await writeBytes(sys, 1, bytes, o.gzip);
+      await sys.write(fd >= 0 ? fd : 1, bytes);
+      if (fd >= 0) sys.close(fd);
       return await finish();
     }
     // list / extract

@@ -169,6 +169,81 @@ describe('pipes', () => {
   });
 });
 
+describe('pipes carry bytes and text', () => {
+  it('hands bytes over exactly and text whole when a character is split across two writes', async () => {
+    const got: unknown[] = [];
+    const { k } = boot(async (sys) => {
+      const [r, w] = sys.pipe();
+      await sys.write(w, Uint8Array.of(0x1f, 0x8b, 0x00, 0xff));
+      got.push([...(await sys.readBytes(r))!]);
+      const chinese = new TextEncoder().encode('中文');
+      await sys.write(w, chinese.subarray(0, 2));
+      await sys.write(w, chinese.subarray(2));
+      got.push(await sys.read(r));
+      await sys.write(w, 'é');
+      got.push([...(await sys.readBytes(r))!]);
+      sys.close(w);
+      got.push(await sys.readBytes(r), await sys.read(r));
+      return 0;
+    });
+    await k.run();
+    expect(got).toEqual([[0x1f, 0x8b, 0x00, 0xff], '中文', [0xc3, 0xa9], null, null]);
+  });
+
+  it('a reader of text waits for the rest of a character rather than read half of it', async () => {
+    const got: string[] = [];
+    const { k } = boot(async (sys) => {
+      const [r, w] = sys.pipe();
+      const writer = sys.spawn({
+        program: async (s: Sys) => {
+          const b = new TextEncoder().encode('世');
+          await s.write(1, b.subarray(0, 1));
+          await s.sleep(10);
+          await s.write(1, b.subarray(1));
+          return 0;
+        },
+        argv: ['writer'],
+        fds: { 1: w },
+      });
+      sys.close(w);
+      got.push(`${await sys.read(r)}@${Math.round(sys.uptime())}`);
+      got.push(String(await sys.read(r)));
+      await sys.wait(writer);
+      return 0;
+    });
+    await k.run();
+    expect(got).toEqual(['世@10', 'null']);
+  });
+
+  it('counts its capacity in bytes: 80,000 bytes of two-byte characters fill it', async () => {
+    const seen: string[] = [];
+    const { k } = boot(async (sys) => {
+      const [r, w] = sys.pipe();
+      const writer = sys.spawn({
+        program: async (s: Sys) => {
+          await s.write(1, 'é'.repeat(40000));
+          await s.write(1, 'x');
+          seen.push(`second write at ${s.uptime()}`);
+          return 0;
+        },
+        argv: ['writer'],
+        fds: { 1: w },
+      });
+      sys.close(w);
+      await sys.sleep(50);
+      seen.push('reader reads');
+      let n = 0;
+      for (let d = await sys.readBytes(r); d; d = await sys.readBytes(r)) n += d.length;
+      seen.push(`${n} bytes`);
+      await sys.wait(writer);
+      return 0;
+    });
+    await k.run();
+    expect(seen[0]).toBe('reader reads');
+    expect(seen.at(-1)).toBe('80001 bytes');
+  });
+});
+
 describe('signals', () => {
   const forever: Program = async (s) => {
     for (;;) await s.sleep(1000);
@@ -400,6 +475,37 @@ describe('sockets and ptys', () => {
     });
     await k.run();
     expect(log).toEqual(['server got ping then null', 'client got echo:ping then null', 'refused: Connection refused']);
+  });
+
+  it('a TCP connection carries bytes exactly both ways, and text split mid-character whole', async () => {
+    const log: unknown[] = [];
+    const { k } = boot(async (sys) => {
+      const l = sys.listen('tcp://0.0.0.0:2375');
+      const server = sys.spawn({
+        program: async (s) => {
+          const c = await s.accept(l);
+          const got: number[] = [];
+          for (let b = await s.readBytes(c); b; b = await s.readBytes(c)) got.push(...b);
+          log.push(got);
+          const hello = new TextEncoder().encode('你好');
+          await s.write(c, hello.subarray(0, 1));
+          await s.write(c, hello.subarray(1));
+          await s.write(c, Uint8Array.of(0x00, 0xff));
+          s.close(c);
+          return 0;
+        },
+        argv: ['server'],
+      });
+      const c = sys.connect('tcp://127.0.0.1:2375');
+      await sys.write(c, Uint8Array.of(0x1f, 0x8b, 0x80));
+      await sys.write(c, 'é');
+      sys.shutdown(c);
+      log.push(await sys.read(c, 2), [...(await sys.readBytes(c))!], await sys.read(c));
+      await sys.wait(server);
+      return 0;
+    });
+    await k.run();
+    expect(log).toEqual([[0x1f, 0x8b, 0x80, 0xc3, 0xa9], '你好', [0x00, 0xff], null]);
   });
 
   it('a pty master reads what the slave side wrote and types into it', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../src/engine/kernel/clock.js';
-import { ptySlave } from '../../../src/engine/kernel/pty.js';
+import { ptyMaster, ptySlave } from '../../../src/engine/kernel/pty.js';
 import { Scheduler } from '../../../src/engine/kernel/scheduler.js';
 import { Tty } from '../../../src/engine/kernel/tty.js';
 
@@ -28,6 +28,32 @@ describe('tty output (ONLCR)', () => {
     // Flat: ~12 MB. A global regexp replace kept ~130 KB per write here (~260 MB).
     expect(grown).toBeLessThan(100e6);
     expect(kept.length).toBe(2000);
+  });
+});
+
+describe('bytes on a terminal', () => {
+  it('shows bytes written as UTF-8 text, a character split across writes whole, malformed bytes dropped as xterm.js drops them', () => {
+    const tty = newTty();
+    const shown: string[] = [];
+    tty.onOutput((d) => void shown.push(d));
+    const zh = new TextEncoder().encode('中文\n');
+    const slave = ptySlave(tty);
+    slave.tryWrite(zh.subarray(0, 2));
+    slave.tryWrite(zh.subarray(2));
+    slave.tryWrite(Uint8Array.of(0x41, 0xff, 0x42));
+    slave.tryWrite(Uint8Array.of(0xe4));
+    slave.tryWrite('text\n');
+    expect(shown.join('')).toBe('中文\r\nABtext\r\n');
+  });
+
+  it('types bytes written to the master as keys, a character split across writes whole', () => {
+    const tty = newTty();
+    tty.setTermios({ echo: false });
+    const master = ptyMaster(tty, new Scheduler(new VirtualClock(0)), () => {});
+    const keys = new TextEncoder().encode('é\n');
+    master.tryWrite(keys.subarray(0, 1));
+    master.tryWrite(keys.subarray(1));
+    expect(tty.tryRead()).toBe('é\n');
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { OpenFile } from '../../kernel/openfile.js';
 import type { LogStream } from '../logs.js';
+import { Utf8Stream } from '../../kernel/chunks.js';
 import { WaitQueue } from '../../kernel/scheduler.js';
 
 export interface StreamSink {
@@ -100,7 +101,8 @@ export interface DrainPacer {
  * The write end of a drained pipe: `onData` gets each write, `onClose` the moment the last writer closes.
  * The drain is immediate, but paced like a real pipe whose reader is another task: after DRAIN_PER_SLICE
  * characters in one slice, the next write waits for the next slice. Without it a flood (`yes`) would push
- * tens of thousands of log lines through one slice and stall the page.
+ * tens of thousands of log lines through one slice and stall the page. Bytes written reach the log decoded
+ * from UTF-8 (a character split across writes whole; malformed bytes as U+FFFD, as Go's JSON log writes them).
  */
 export function drainedPipe(
   ino: number,
@@ -112,6 +114,7 @@ export function drainedPipe(
   const writeWait = pacer ? new WaitQueue() : null;
   let slice = -1;
   let used = 0;
+  let bytes: Utf8Stream | null = null;
   return {
     kind: 'pipe',
     readable: false,
@@ -136,10 +139,18 @@ export function drainedPipe(
         }
         used += data.length;
       }
-      onData(data);
+      if (typeof data === 'string' && !bytes) onData(data);
+      else {
+        const text = (bytes ??= new Utf8Stream()).push(data);
+        if (text !== '') onData(text);
+      }
       return 'ok';
     },
-    release: onClose,
+    release: () => {
+      const rest = bytes?.end();
+      if (rest) onData(rest);
+      onClose();
+    },
     describe: () => `pipe:[${ino}]`,
   };
 }

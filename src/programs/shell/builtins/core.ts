@@ -5,6 +5,7 @@ import { isProcessEnd } from '../../../engine/kernel/process.js';
 import { resolvePath } from '../../../engine/kernel/syscalls.js';
 import { BreakSignal, ExitSignal, ReturnSignal, ShellError } from '../errors.js';
 import type { ShellContext } from '../context.js';
+import { toOutput } from '../../lib/bytechars.js';
 import { echoEscapes } from './printf.js';
 
 export async function echo(sh: ShellContext, argv: string[]): Promise<number> {
@@ -27,7 +28,7 @@ export async function echo(sh: ShellContext, argv: string[]): Promise<number> {
     text = r.text;
     if (r.stop) newline = false;
   }
-  await sh.sys.write(1, newline ? `${text}\n` : text);
+  await sh.sys.write(1, toOutput(newline ? `${text}\n` : text));
   return 0;
 }
 

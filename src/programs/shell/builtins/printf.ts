@@ -1,4 +1,5 @@
 /** `printf` and the escape handling shared with `echo -e`. */
+import { byteChar, toOutput } from '../../lib/bytechars.js';
 import { ShellError } from '../errors.js';
 import type { ShellContext } from '../context.js';
 
@@ -26,14 +27,14 @@ export function echoEscapes(s: string): { text: string; stop: boolean } {
       case 'c': return { text: out, stop: true };
       case '0': {
         const m = /^[0-7]{0,3}/.exec(s.slice(i + 1))![0];
-        out += String.fromCharCode(parseInt(m || '0', 8) & 0xff);
+        out += byteChar(parseInt(m || '0', 8) & 0xff);
         i += m.length;
         break;
       }
       case 'x': {
         const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
         if (m) {
-          out += String.fromCharCode(parseInt(m[0], 16));
+          out += byteChar(parseInt(m[0], 16));
           i += m[0].length;
         } else out += '\\x';
         break;
@@ -41,7 +42,7 @@ export function echoEscapes(s: string): { text: string; stop: boolean } {
       default:
         if (n >= '1' && n <= '7') {
           const m = /^[0-7]{1,3}/.exec(s.slice(i))![0];
-          out += String.fromCharCode(parseInt(m, 8) & 0xff);
+          out += byteChar(parseInt(m, 8) & 0xff);
           i += m.length - 1;
         } else out += `\\${n}`;
     }
@@ -59,11 +60,11 @@ function formatEscape(fmt: string, i: number): [string, number] {
   if (n === undefined) return ['\\', i + 1];
   if (n >= '0' && n <= '7') {
     const m = /^[0-7]{1,3}/.exec(fmt.slice(i + 1))![0];
-    return [String.fromCharCode(parseInt(m, 8) & 0xff), i + 1 + m.length];
+    return [byteChar(parseInt(m, 8) & 0xff), i + 1 + m.length];
   }
   if (n === 'x') {
     const m = /^[0-9a-fA-F]{1,2}/.exec(fmt.slice(i + 2));
-    return m ? [String.fromCharCode(parseInt(m[0], 16)), i + 2 + m[0].length] : ['\\x', i + 2];
+    return m ? [byteChar(parseInt(m[0], 16)), i + 2 + m[0].length] : ['\\x', i + 2];
   }
   if (n in FORMAT_ESCAPES) return [FORMAT_ESCAPES[n], i + 2];
   return [`\\${n}`, i + 2];
@@ -212,6 +213,6 @@ export async function printfBuiltin(sh: ShellContext, argv: string[]): Promise<n
   } while (ai < vals.length && !stop);
   for (const e of errors) await sh.error(e);
   if (target !== undefined) sh.setVar(target, out);
-  else if (out) await sh.sys.write(1, out);
+  else if (out) await sh.sys.write(1, toOutput(out));
   return status;
 }
