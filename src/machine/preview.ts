@@ -1,8 +1,8 @@
 /**
  * The web preview's client: an HTTP request from outside the simulated host to one of its ports, as the
  * app's port forward makes it (VS Code's or `ssh -L`'s forwarding, the port links of a hosted Docker lab).
- * The forwarder connects on the host to 127.0.0.1:PORT, so the request meets exactly what `curl
- * localhost:PORT` on the host meets: a server on the host itself, or a published port (Docker's DNAT and
+ * The forwarder connects on the host to 127.0.0.1:PORT (or to the one address a port is published on), so
+ * the request meets exactly what `curl localhost:PORT` on the host meets: a server on the host itself, or a published port (Docker's DNAT and
  * docker-proxy), and the server logs the client address it would log for that curl.
  *
  * The request changes the machine (a server accepts, logs, answers), so it is a journaled input (`http`,
@@ -21,6 +21,11 @@ import { utf8Encode } from '../engine/kernel/utf8.js';
 /** One request as the journal keeps it: everything the server will see, so a replay sends the same bytes. */
 export interface HttpRequest {
   readonly method: 'GET';
+  /**
+   * The host's IPv4 address the forwarder connects to: 127.0.0.1 for a port bound to every address (or to
+   * loopback), the address itself for a port published on one address only (`-p 10.0.2.15:8080:80`).
+   */
+  readonly address: string;
   /** The host's port (a published port, or a server on the host itself). */
   readonly port: number;
   /** Path and query, starting with `/`. */
@@ -57,11 +62,16 @@ export const MAX_BODY_BYTES = 4 << 20;
 
 /** The request's bytes on the wire. */
 export function requestText(req: HttpRequest): string {
-  const lines = [`${req.method} ${req.path} HTTP/1.1`, `Host: localhost:${req.port}`];
+  const lines = [`${req.method} ${req.path} HTTP/1.1`, `Host: ${hostName(req.address)}:${req.port}`];
   for (const [k, v] of req.headers) lines.push(`${k}: ${v}`);
   // One request per connection: the preview has nothing to reuse a connection for.
   lines.push('Connection: close');
   return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+/** What the address bar and the Host header call the address: `localhost` for loopback, as a browser's port forward does. */
+export function hostName(address: string): string {
+  return address === '127.0.0.1' ? 'localhost' : address;
 }
 
 /**
@@ -100,7 +110,7 @@ async function exchange(sys: Sys, req: HttpRequest): Promise<HttpOutcome> {
   const deadline = sys.uptime() + REQUEST_TIMEOUT_MS;
   let fd: number;
   try {
-    fd = await sys.dial(`tcp://127.0.0.1:${req.port}`, { timeoutMs: REQUEST_TIMEOUT_MS });
+    fd = await sys.dial(`tcp://${req.address}:${req.port}`, { timeoutMs: REQUEST_TIMEOUT_MS });
   } catch (e) {
     if (!(e instanceof SysError)) throw e;
     if (e.code === 'ECONNREFUSED') return { ok: false, error: 'refused', message: e.message };

@@ -26,7 +26,7 @@ async function site(): Promise<NginxHost> {
   return h;
 }
 
-const req = (port: number, path: string): HttpRequest => ({ method: 'GET', port, path, headers: [['User-Agent', 'Mozilla/5.0 (dockersim preview)'], ['Accept', '*/*']] });
+const req = (port: number, path: string): HttpRequest => ({ method: 'GET', address: '127.0.0.1', port, path, headers: [['User-Agent', 'Mozilla/5.0 (dockersim preview)'], ['Accept', '*/*']] });
 
 async function ask(h: NginxHost, r: HttpRequest, ms = 5_000): Promise<HttpOutcome | undefined> {
   let got: HttpOutcome | undefined;

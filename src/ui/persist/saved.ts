@@ -75,6 +75,7 @@ function isEntry(e: unknown): e is JournalEntry {
 function isRequest(r: Record<string, unknown>): boolean {
   return (
     r.method === 'GET' &&
+    typeof r.address === 'string' &&
     isNum(r.port) &&
     typeof r.path === 'string' &&
     r.path.startsWith('/') &&
