@@ -62,7 +62,9 @@ export const MAX_BODY_BYTES = 4 << 20;
 
 /** The request's bytes on the wire. */
 export function requestText(req: HttpRequest): string {
-  const lines = [`${req.method} ${req.path} HTTP/1.1`, `Host: ${hostName(req.address)}:${req.port}`];
+  // As a browser writes it: the default port goes without saying.
+  const host = req.port === 80 ? hostName(req.address) : `${hostName(req.address)}:${req.port}`;
+  const lines = [`${req.method} ${req.path} HTTP/1.1`, `Host: ${host}`];
   for (const [k, v] of req.headers) lines.push(`${k}: ${v}`);
   // One request per connection: the preview has nothing to reuse a connection for.
   lines.push('Connection: close');

@@ -42,6 +42,7 @@ describe('web preview requests', () => {
     expect(requestText(req(8080, '/a?b=1'))).toBe(
       'GET /a?b=1 HTTP/1.1\r\nHost: localhost:8080\r\nUser-Agent: Mozilla/5.0 (dockersim preview)\r\nAccept: */*\r\nConnection: close\r\n\r\n',
     );
+    expect(requestText({ ...req(80, '/'), address: '10.0.2.15', headers: [] })).toBe('GET / HTTP/1.1\r\nHost: 10.0.2.15\r\nConnection: close\r\n\r\n');
   });
 
   it('gets the page, its headers and its bytes, and the server logs the request', async () => {

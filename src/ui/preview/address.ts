@@ -34,9 +34,10 @@ export function parsePreviewAddress(text: string): ParsedAddress {
   return { ok: true, value: { address, port, path } };
 }
 
-/** `localhost:8080/path`: how the address bar shows an address (the port always, as a port link means it). */
+/** `localhost:8080/path`: how the address bar shows an address (as a browser does, without port 80). */
 export function formatPreviewAddress(a: PreviewAddress): string {
-  return `${a.address === '127.0.0.1' ? 'localhost' : a.address}:${a.port}${a.path}`;
+  const host = a.address === '127.0.0.1' ? 'localhost' : a.address;
+  return `${host}${a.port === 80 ? '' : `:${a.port}`}${a.path}`;
 }
 
 /** The page's own URL, as a browser would resolve its relative links against. */
