@@ -17,7 +17,7 @@ import type { TerminalScreen } from './terminalScreen.js';
 import { TerminalView } from './TerminalView.js';
 import { Workspace, type DockPane } from './panels/Workspace.js';
 import { editorDirty, setEditorDirty, updateEditor, useEditorState } from './editor/editorState.js';
-import { showPreview, usePreviewState } from './preview/previewState.js';
+import { openPreview, showPreview, usePreviewState } from './preview/previewState.js';
 
 // The panel brings markdown-it and the lesson text: loaded once the page is idle (Workspace), not with it.
 const LessonPanel = lazy(() => import('./lessons/LessonPanel.js'));
@@ -238,7 +238,13 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
             {preview.shown && (
               <div className="work-split-preview">
                 <Suspense fallback={null}>
-                  <PreviewPane key={sessionKey(session)} session={session} onClose={() => showPreview(false)} />
+                  <PreviewPane
+                    key={sessionKey(session)}
+                    session={session}
+                    open={preview.open}
+                    onOpen={openPreview}
+                    onClose={() => showPreview(false)}
+                  />
                 </Suspense>
               </div>
             )}

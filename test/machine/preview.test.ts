@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../../src/engine/kernel/sys.js';
-import { startRequest, REQUEST_TIMEOUT_MS, requestText, type HttpOutcome, type HttpRequest } from '../../src/machine/preview.js';
+import { startRequest } from '../../src/machine/preview.js';
+import { REQUEST_TIMEOUT_MS, requestText, type HttpOutcome, type HttpRequest } from '../../src/programs/net/forward.js';
 import { InputRecorder, replay, type JournalMachine } from '../../src/machine/journal.js';
 import { nginxHost, read, run, type NginxHost } from '../programs/nginx/harness.js';
 

@@ -8,13 +8,13 @@
  * same server below it, and following one loads it here. Loaded on demand.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { hostName, type HttpOutcome, type HttpRequest } from '../../machine/preview.js';
+import type { HttpOutcome, HttpRequest } from '../../machine/preview.js';
 import { defineMessages, useMessages, type Translate } from '../i18n.js';
 import type { Session } from '../session.js';
 import { formatPreviewAddress, pageUrl, parsePreviewAddress, sameOrigin, type PreviewAddress } from './address.js';
 import { renderPage, type ResourceKind } from './page.js';
 import { contentType, header } from './resources.js';
-import { previewStore, usePreviewState } from './previewState.js';
+import type { PreviewState } from './previewState.js';
 import './preview.css';
 
 const messages = defineMessages({
@@ -117,7 +117,7 @@ function request(at: PreviewAddress, kind: 'document' | ResourceKind, referer?: 
 }
 
 function hostOf(at: PreviewAddress): string {
-  return `${hostName(at.address)}:${at.port}`;
+  return `${at.address === '127.0.0.1' ? 'localhost' : at.address}:${at.port}`;
 }
 
 function size(n: number): string {
@@ -126,12 +126,15 @@ function size(n: number): string {
 
 export interface PreviewPaneProps {
   readonly session: Session;
+  /** What to load (previewState.ts: a port link clicked, an address entered); a new nonce loads it again. */
+  readonly open: PreviewState['open'];
+  /** Asks for `address` to be loaded (the page holds the state, so the Docker view's links reach the pane). */
+  readonly onOpen: (address: string) => void;
   readonly onClose: () => void;
 }
 
-export default function PreviewPane({ session, onClose }: PreviewPaneProps): React.JSX.Element {
+export default function PreviewPane({ session, open, onOpen, onClose }: PreviewPaneProps): React.JSX.Element {
   const t = useMessages(messages);
-  const { open } = usePreviewState();
   const [text, setText] = useState(open?.address ?? '');
   const [view, setView] = useState<View>({ kind: 'intro' });
   /** Only the newest load may show its page (a slow answer to an older one is dropped). */
@@ -186,10 +189,7 @@ export default function PreviewPane({ session, onClose }: PreviewPaneProps): Rea
     if (open) void load(open.address);
   }, [open, load]);
 
-  const go = (address: string): void => {
-    const nonce = (previewStore.getState().open?.nonce ?? 0) + 1;
-    previewStore.setState({ open: { address, nonce } });
-  };
+  const go = onOpen;
 
   return (
     <section className="preview-pane" aria-label={t('title')}>
