@@ -144,6 +144,11 @@ describe('the web preview', () => {
 
   it('comes back after a reload of the app: the requests are replayed, not made again', async () => {
     const before = await accessLog();
+    // Hiding and showing the pane asks nothing either: only Open, Reload or a link does.
+    await page.getByRole('button', { name: 'Close the web preview' }).click();
+    await page.getByRole('button', { name: 'Web preview' }).click();
+    await page.locator('.preview-pane').waitFor();
+    expect(await accessLog()).toEqual(before);
     await page.evaluate(() => window.__dockersim!.save());
     await page.reload();
     await waitForPrompt(page);

@@ -11,9 +11,14 @@ export interface PreviewState {
   readonly shown: boolean;
   /** The address to load (`localhost:8080/`), and a counter that asks the pane to load it again. */
   readonly open: { readonly address: string; readonly nonce: number } | null;
+  /**
+   * The last `open` the pane loaded: showing the pane again does not ask the server again by itself (only a
+   * link, Open or Reload does).
+   */
+  readonly loaded: number;
 }
 
-export const previewStore = createStore<PreviewState>()(() => ({ shown: false, open: null }));
+export const previewStore = createStore<PreviewState>()(() => ({ shown: false, open: null, loaded: 0 }));
 
 export function usePreviewState(): PreviewState {
   return useStore(previewStore);
@@ -21,6 +26,10 @@ export function usePreviewState(): PreviewState {
 
 export function showPreview(shown: boolean): void {
   previewStore.setState({ shown });
+}
+
+export function markPreviewLoaded(nonce: number): void {
+  previewStore.setState({ loaded: nonce });
 }
 
 /** Shows the pane and loads `address` in it (a port link clicked). */
