@@ -20,6 +20,7 @@ import type { Kernel } from '../engine/kernel/kernel.js';
 import type { RunResult } from '../engine/kernel/runloop.js';
 import type { FileInfo, FileResult, FileTarget } from './files.js';
 import type { Machine, Terminal } from './machine.js';
+import { startRequest, type HttpOutcome, type HttpRequest } from './preview.js';
 
 /** Bumped when the meaning of an entry (or of a machine with the same seed) changes. */
 export const JOURNAL_FORMAT = 1;
@@ -42,7 +43,12 @@ export type InputEvent =
    * The editor pane saved a file: its whole text, written through the kernel as the file's owner would
    * (machine/files.ts). Whether it succeeds depends on the machine at this position, so replay decides again.
    */
-  | { readonly kind: 'write'; readonly target: FileTarget; readonly path: string; readonly data: string };
+  | { readonly kind: 'write'; readonly target: FileTarget; readonly path: string; readonly data: string }
+  /**
+   * The web preview asked one of the host's ports for a page (machine/preview.ts): a client outside the
+   * machine whose request the server accepts, logs and answers in virtual time after this position.
+   */
+  | ({ readonly kind: 'http' } & HttpRequest);
 
 export interface Position {
   readonly step: number;
@@ -96,6 +102,8 @@ export class InputRecorder {
   private readonly opened: ((id: number, term: Terminal) => void)[] = [];
   /** Who waits for the outcome of a queued write. */
   private readonly writes = new Map<InputEvent, (r: WriteResult) => void>();
+  /** Who waits for the answer to a queued request (it comes later, while the kernel runs). */
+  private readonly requests = new Map<InputEvent, (o: HttpOutcome) => void>();
 
   constructor(
     readonly machine: JournalMachine,
@@ -122,6 +130,14 @@ export class InputRecorder {
   submitWrite(ev: Extract<InputEvent, { kind: 'write' }>): Promise<WriteResult> {
     return new Promise((resolve) => {
       this.writes.set(ev, resolve);
+      this.submit(ev);
+    });
+  }
+
+  /** Queues a request to one of the host's ports; resolves with the answer, in virtual time after it went in. */
+  submitHttp(ev: Extract<InputEvent, { kind: 'http' }>): Promise<HttpOutcome> {
+    return new Promise((resolve) => {
+      this.requests.set(ev, resolve);
       this.submit(ev);
     });
   }
@@ -160,6 +176,14 @@ export class InputRecorder {
   /** Puts one input into the machine, now; a write returns the kernel's answer. */
   apply(ev: InputEvent): WriteResult | undefined {
     if (ev.kind === 'write') return this.machine.files.write(ev.target, ev.path, ev.data);
+    if (ev.kind === 'http') {
+      // Replayed requests have nobody waiting: the server's side of them is what the replay rebuilds.
+      const waiter = this.requests.get(ev);
+      this.requests.delete(ev);
+      const { kind: _k, ...req } = ev;
+      startRequest(this.machine.kernel, req, (o) => waiter?.(o));
+      return;
+    }
     if (ev.kind === 'open') {
       const t = this.machine.openTerminal({ rows: ev.rows, cols: ev.cols });
       this.terminals.set(ev.term, t);

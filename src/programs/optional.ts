@@ -24,9 +24,11 @@ export const NET_PROGRAMS = [
 export const NET_APPLETS = ['wget', 'ping', 'nc', 'nslookup', 'ifconfig', 'netstat'] as const;
 
 export const loadNet = (): Promise<typeof import('./net/index.js')> => import('./net/index.js');
+/** The network tools' `hostLoad` key (the web preview's client loads the family under it too). */
+export const NET_CHUNK = 'net';
 
 export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
-  { chunk: 'net', load: loadNet, names: NET_PROGRAMS },
+  { chunk: NET_CHUNK, load: loadNet, names: NET_PROGRAMS },
   { chunk: 'redis', load: () => import('./redis/index.js'), names: [
     // Written out, not read from redis/builds.ts, which would bring the build table into the first chunk
     // (test/programs/optional.test.ts holds the two together).

@@ -17,11 +17,14 @@ import type { TerminalScreen } from './terminalScreen.js';
 import { TerminalView } from './TerminalView.js';
 import { Workspace, type DockPane } from './panels/Workspace.js';
 import { editorDirty, setEditorDirty, updateEditor, useEditorState } from './editor/editorState.js';
+import { markPreviewLoaded, openPreview, showPreview, usePreviewState } from './preview/previewState.js';
 
 // The panel brings markdown-it and the lesson text: loaded once the page is idle (Workspace), not with it.
 const LessonPanel = lazy(() => import('./lessons/LessonPanel.js'));
 // The editor pane brings CodeMirror: loaded when the learner first shows it.
 const EditorPane = lazy(() => import('./editor/EditorPane.js'));
+// The web preview: loaded when first shown (the header's button, or a port link in the Docker view).
+const PreviewPane = lazy(() => import('./preview/PreviewPane.js'));
 
 const messages = defineMessages({
   en: {
@@ -35,6 +38,8 @@ const messages = defineMessages({
     editor: 'Editor',
     editorTitle: 'Show or hide the file editor beside the terminal',
     editorDiscard: 'Close the editor and discard its unsaved changes?',
+    preview: 'Web preview',
+    previewTitle: 'Show or hide the web preview: a page served on a port of the host',
   },
   zh: {
     meta: '模拟主机 · 种子 {seed}',
@@ -47,6 +52,8 @@ const messages = defineMessages({
     editor: '编辑器',
     editorTitle: '在终端旁显示或隐藏文件编辑器',
     editorDiscard: '关闭编辑器并放弃未保存的修改吗？',
+    preview: '网页预览',
+    previewTitle: '显示或隐藏网页预览：主机某个端口上提供的网页',
   },
 });
 
@@ -129,6 +136,7 @@ function FirstStep({ lessons, onStart }: { lessons: LessonController; onStart: (
 export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal }: AppProps): React.JSX.Element {
   const t = useMessages(messages);
   const editor = useEditorState();
+  const preview = usePreviewState();
   const showEditor = (on: boolean): void => {
     if (!on && editorDirty() && !window.confirm(t('editorDiscard'))) return;
     updateEditor({ shown: on });
@@ -192,6 +200,15 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
             >
               {t('editor')}
             </button>
+            <button
+              type="button"
+              className="preview-toggle"
+              aria-pressed={preview.shown}
+              title={t('previewTitle')}
+              onClick={() => showPreview(!preview.shown)}
+            >
+              {t('preview')}
+            </button>
             <PresenterToggle />
             <LanguageSwitch />
           </span>
@@ -199,7 +216,7 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
       </header>
       <main className="app-main">
         <Workspace machine={session.machine} lesson={lesson} pane={pane} onPane={setPane}>
-          <div className={`work-split${editor.shown ? ` has-editor is-${editor.place}` : ''}`}>
+          <div className={`work-split${editor.shown ? ` has-editor is-${editor.place}` : ''}${preview.shown ? ' has-preview' : ''}`}>
             <div className="work-split-terminal">
               <TerminalView screen={screen} />
             </div>
@@ -214,6 +231,21 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
                     setDirty={setEditorDirty}
                     onLeave={() => focusTerminal?.()}
                     onClose={() => showEditor(false)}
+                  />
+                </Suspense>
+              </div>
+            )}
+            {preview.shown && (
+              <div className="work-split-preview">
+                <Suspense fallback={null}>
+                  <PreviewPane
+                    key={sessionKey(session)}
+                    session={session}
+                    open={preview.open}
+                    loaded={preview.loaded}
+                    onOpen={openPreview}
+                    onLoaded={markPreviewLoaded}
+                    onClose={() => showPreview(false)}
                   />
                 </Suspense>
               </div>

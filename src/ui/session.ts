@@ -18,6 +18,7 @@ import {
   type WriteResult,
 } from '../machine/journal.js';
 import type { FileTarget } from '../machine/files.js';
+import type { HttpOutcome, HttpRequest } from '../machine/preview.js';
 import type { Machine, Terminal } from '../machine/machine.js';
 import type { MasterTty } from './terminalLink.js';
 import type { Disposable } from '../pkg/disposable.js';
@@ -265,6 +266,17 @@ export class Session {
    */
   writeFile(target: FileTarget, path: string, data: string): Promise<WriteResult> {
     const done = this.recorder.submitWrite({ kind: 'write', target, path, data });
+    this.driver.kick();
+    return done;
+  }
+
+  /**
+   * Asks one of the host's ports for a page (the web preview). The server's side changes the machine (it
+   * accepts, logs, answers), so the request is an input: journaled, applied at the next tick, replayed on
+   * reload; the answer comes back in virtual time.
+   */
+  request(req: HttpRequest): Promise<HttpOutcome> {
+    const done = this.recorder.submitHttp({ kind: 'http', ...req });
     this.driver.kick();
     return done;
   }

@@ -40,6 +40,7 @@ type Action =
   | { readonly a: 'close'; readonly term: number }
   | { readonly a: 'respawn'; readonly term: number }
   | { readonly a: 'write'; readonly text: number; readonly where: 'host' | 'container' | 'root' }
+  | { readonly a: 'http'; readonly to: 'host' | 'container' }
   | { readonly a: 'idle' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -52,6 +53,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ a: fc.constant('close' as const), term: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('respawn' as const), term: fc.nat(3) }) },
   { weight: 3, arbitrary: fc.constant({ a: 'idle' as const }) },
+  // The web preview asking a port: nothing listens on the host's, a container's IP may not answer at all.
+  { weight: 1, arbitrary: fc.record({ a: fc.constant('http' as const), to: fc.constantFrom('host' as const, 'container' as const) }) },
   {
     weight: 2,
     arbitrary: fc.record({ a: fc.constant('write' as const), text: fc.nat(TEXTS.length - 1), where: fc.constantFrom('host' as const, 'container' as const, 'root' as const) }),
@@ -109,6 +112,11 @@ async function drive(c: Captured, actions: readonly Action[]): Promise<void> {
           const path = act.where === 'host' ? '/home/user/notes.txt' : '/etc/notes.txt';
           void c.rec.submitWrite({ kind: 'write', target: { kind: 'host' }, path, data });
         }
+        break;
+      }
+      case 'http': {
+        const address = act.to === 'host' ? '127.0.0.1' : '172.17.0.2';
+        void c.rec.submitHttp({ kind: 'http', method: 'GET', address, port: 80, path: '/', headers: [['Accept', '*/*']] });
         break;
       }
       case 'resize':
@@ -198,6 +206,24 @@ describe('input journal', () => {
     expect(rec.rec.entries.filter((e) => e.kind === 'write')).toHaveLength(3);
     const head = { step: rec.machine.kernel.sched.slices, at: rec.machine.kernel.now() };
     const again = await bootReplayed(2, roundTrip(rec.rec.entries), { head });
+    expect(again.out).toEqual(rec.out);
+    expect(digest(again)).toEqual(digest(rec));
+  });
+
+  it('replays the web preview’s requests: the forwarder threads take the same PIDs, the run stays the same', async () => {
+    const rec = bootRecorded(4);
+    await drive(rec, [
+      { a: 'type', term: 0, lines: [0] },
+      { a: 'jump', ms: 3000 },
+      { a: 'http', to: 'container' },
+      { a: 'http', to: 'host' },
+      { a: 'jump', ms: 1000 },
+      { a: 'type', term: 0, lines: [7] },
+      { a: 'jump', ms: 1000 },
+    ]);
+    expect(rec.rec.entries.filter((e) => e.kind === 'http')).toHaveLength(2);
+    const head = { step: rec.machine.kernel.sched.slices, at: rec.machine.kernel.now() };
+    const again = await bootReplayed(4, roundTrip(rec.rec.entries), { head });
     expect(again.out).toEqual(rec.out);
     expect(digest(again)).toEqual(digest(rec));
   });

@@ -35,7 +35,8 @@ export class ResponseReader implements ResponseHead {
   private finished = false;
 
   constructor(
-    private readonly sys: Sys,
+    /** Only `read` is used: a caller may give one with a deadline (the web preview's client). */
+    private readonly sys: Pick<Sys, 'read'>,
     readonly fd: number,
     private readonly method: string,
   ) {}

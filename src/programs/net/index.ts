@@ -1,6 +1,7 @@
 /**
  * The network tools, one chunk: curl, wget, ping, traceroute, nc, dig/nslookup/host, ss, netstat, ifconfig
- * (Ubuntu 24.04's packages), and the busybox applets of the same names, which busybox loads from here.
+ * (Ubuntu 24.04's packages), and the busybox applets of the same names, which busybox loads from here; and
+ * the web preview's client (forward.ts), an HTTP client like curl.
  */
 import type { Program } from '../../engine/kernel/sys.js';
 import { curl } from './curl.js';
@@ -14,6 +15,7 @@ import { traceroute } from './traceroute.js';
 import { busyboxWget, wget } from './wget.js';
 
 export { getentHosts };
+export { exchange as forwardRequest } from './forward.js';
 
 export const programs: Readonly<Record<string, Program>> = {
   curl, wget, ping, traceroute, nc, dig, nslookup, host, ss, netstat, ifconfig, iptables,

@@ -9,6 +9,7 @@ import { defineMessages, useMessages } from '../i18n.js';
 import { isHighlightedContainer } from '../store/panelStore.js';
 import type { ContainerView } from '../store/snapshot/types.js';
 import { usePanel, usePanelActions } from './usePanel.js';
+import { PortLinks } from './PortLinks.js';
 
 const messages = defineMessages({
   en: {
@@ -47,6 +48,7 @@ const Row = memo(function Row({ c, selected, highlighted, onSelect }: RowProps):
           <span className="crow-ip">{c.ip}</span>
         </span>
       </button>
+      {c.ports.length > 0 && <PortLinks ports={c.ports} />}
     </li>
   );
 });

@@ -46,7 +46,7 @@ export class BadSave extends Error {
   }
 }
 
-const KINDS = new Set(['open', 'keys', 'resize', 'flow', 'close', 'respawn', 'write']);
+const KINDS = new Set(['open', 'keys', 'resize', 'flow', 'close', 'respawn', 'write', 'http']);
 
 function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -57,6 +57,7 @@ function isEntry(e: unknown): e is JournalEntry {
   const r = e as Record<string, unknown>;
   if (!isNum(r.step) || !isNum(r.at) || typeof r.kind !== 'string' || !KINDS.has(r.kind)) return false;
   if (r.kind === 'write') return typeof r.path === 'string' && typeof r.data === 'string' && isTarget(r.target);
+  if (r.kind === 'http') return isRequest(r);
   if (!isNum(r.term)) return false;
   switch (r.kind) {
     case 'keys':
@@ -69,6 +70,18 @@ function isEntry(e: unknown): e is JournalEntry {
     default:
       return true;
   }
+}
+
+function isRequest(r: Record<string, unknown>): boolean {
+  return (
+    r.method === 'GET' &&
+    typeof r.address === 'string' &&
+    isNum(r.port) &&
+    typeof r.path === 'string' &&
+    r.path.startsWith('/') &&
+    Array.isArray(r.headers) &&
+    r.headers.every((h) => Array.isArray(h) && h.length === 2 && typeof h[0] === 'string' && typeof h[1] === 'string')
+  );
 }
 
 function isTarget(t: unknown): boolean {

@@ -8,6 +8,7 @@
 import type { EventMessage } from '../../engine/daemon/events.js';
 import type { ContainerRecord, DaemonQuery } from '../../engine/daemon/query.js';
 import { containerOrder, containerView, sameContainerView } from './snapshot/containers.js';
+import { runningPortLinks } from './snapshot/ports.js';
 import { containerDiff, containerInspect, imageInspect, logTail, processTree, ttyLogLines, ttyTail } from './snapshot/detail.js';
 import { imagesView, sameImagesView } from './snapshot/images.js';
 import { eventViews, withEvents } from './snapshot/events.js';
@@ -130,7 +131,9 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
         continue;
       }
       if (sweep && prev && prev.status === c.State.statusString(now) && prev.state === c.State.stateString()) continue;
-      const v = containerView(c, now);
+      // A sweep only moves STATUS on; the ports change with events (start, stop), which rebuild the row.
+      const ports = sweep && prev ? prev.ports : runningPortLinks(query, id);
+      const v = containerView(c, now, ports);
       if (prev && sameContainerView(prev, v)) continue;
       next ??= { ...s.containers };
       next[id] = v;

@@ -13,6 +13,7 @@ const good = {
     { step: 12, at: 0.5, kind: 'keys', term: 0, data: 'ls\r' },
     { step: 30, at: 0.75, kind: 'write', target: { kind: 'host' }, path: '/home/user/Dockerfile', data: 'FROM busybox\n' },
     { step: 31, at: 0.75, kind: 'write', target: { kind: 'container', id: 'abc' }, path: '/etc/motd', data: '' },
+    { step: 35, at: 0.9, kind: 'http', method: 'GET', address: '127.0.0.1', port: 8080, path: '/', headers: [['Accept', '*/*']] },
   ],
   head: { step: 40, at: 1200.25 },
   layout: { active: 0, split: true },
@@ -51,6 +52,8 @@ describe('saved session format', () => {
     expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'reboot', term: 0 }] }))).toBe('shape: journal entry 0');
     expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'write', target: { kind: 'host' }, path: '/f' }] }))).toBe('shape: journal entry 0');
     expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'write', target: { kind: 'vm' }, path: '/f', data: '' }] }))).toBe('shape: journal entry 0');
+    expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'http', method: 'GET', address: '127.0.0.1', port: 80, path: '/', headers: [['Accept']] }] }))).toBe('shape: journal entry 0');
+    expect(reason(JSON.stringify({ ...good, journal: [{ step: 1, at: 1, kind: 'http', method: 'POST', address: '127.0.0.1', port: 80, path: '/', headers: [] }] }))).toBe('shape: journal entry 0');
     expect(reason(JSON.stringify({ ...good, head: { step: 1 } }))).toBe('shape: head');
     expect(reason('null')).toBe('shape: not an object');
   });

@@ -43,6 +43,7 @@ describe('container views', () => {
       mac: '02:42:ac:11:00:02',
       createdMs: Number(engine.containers.get(WEB_ID)!.Created / 1_000_000n),
       rwLayerId: engine.containers.get(WEB_ID)!.rwLayerId,
+      ports: [],
     });
   });
 

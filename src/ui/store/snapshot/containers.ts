@@ -3,9 +3,11 @@
  * the list order, sorted only when containers come or go.
  */
 import type { ContainerRecord, DaemonQuery } from '../../../engine/daemon/query.js';
+import { NO_PORTS, runningPortLinks, samePortLinks, type PortLink } from './ports.js';
 import type { ContainerView } from './types.js';
 
-export function containerView(c: ContainerRecord, nowNs: bigint): ContainerView {
+/** `ports`: the container's published ports (ports.ts); they change only with its events, never with time. */
+export function containerView(c: ContainerRecord, nowNs: bigint, ports: readonly PortLink[] = NO_PORTS): ContainerView {
   const ep = c.Networks.get('bridge');
   return {
     id: c.ID,
@@ -20,19 +22,22 @@ export function containerView(c: ContainerRecord, nowNs: bigint): ContainerView 
     mac: ep?.MacAddress ?? '',
     createdMs: Number(c.Created / 1_000_000n),
     rwLayerId: c.rwLayerId,
+    ports,
   };
 }
 
-/** Field-by-field equality of two views (they hold only strings and numbers). */
+/** Field-by-field equality of two views (strings and numbers, and the ports' list). */
 export function sameContainerView(a: ContainerView, b: ContainerView): boolean {
-  for (const k of Object.keys(a) as (keyof ContainerView)[]) if (a[k] !== b[k]) return false;
+  for (const k of Object.keys(a) as (keyof ContainerView)[]) {
+    if (k === 'ports' ? !samePortLinks(a.ports, b.ports) : a[k] !== b[k]) return false;
+  }
   return true;
 }
 
 /** The current view of the container with this ID, or undefined once it is gone. */
 export function containerViewById(query: DaemonQuery, id: string): ContainerView | undefined {
   const c = query.container(id);
-  return c ? containerView(c, query.nowNs()) : undefined;
+  return c ? containerView(c, query.nowNs(), runningPortLinks(query, id)) : undefined;
 }
 
 /** Newest first, as `docker ps -a` lists them (ties by ID, so the order is stable). */

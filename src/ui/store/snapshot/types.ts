@@ -3,6 +3,7 @@
  * builders beside this file compute it from the engine's model, the store holds it, the panels render it.
  * An object is replaced only when something in it changed, so components can compare by identity.
  */
+import type { PortLink } from './ports.js';
 import type { ContainerStatus } from '../../../engine/daemon/query.js';
 
 export interface ContainerView {
@@ -25,6 +26,8 @@ export interface ContainerView {
   readonly createdMs: number;
   /** The overlay2 ID of its writable layer. */
   readonly rwLayerId: string;
+  /** Published TCP ports while it runs, for the web preview's links (empty otherwise). */
+  readonly ports: readonly PortLink[];
 }
 
 export interface LayerView {
