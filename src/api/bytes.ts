@@ -24,7 +24,7 @@ export function sendWire(sys: Sys, fd: number, bytes: string): Promise<void> {
 }
 
 /** Reads a socket's bytes as a binary string (null at end of file); text written as text costs no copy. */
-export async function readWire(sys: Sys, fd: number): Promise<string | null> {
+export async function readWire(sys: Pick<Sys, 'readData'>, fd: number): Promise<string | null> {
   const d = await sys.readData(fd);
   return d === null ? null : typeof d === 'string' ? textToBytes(d) : latin1(d);
 }

@@ -35,8 +35,8 @@ export class ResponseReader implements ResponseHead {
   private finished = false;
 
   constructor(
-    /** Only `read` is used: a caller may give one with a deadline (the web preview's client). */
-    private readonly sys: Pick<Sys, 'read'>,
+    /** Only `readData` is used: a caller may give one with a deadline (the web preview's client). */
+    private readonly sys: Pick<Sys, 'readData'>,
     readonly fd: number,
     private readonly method: string,
   ) {}

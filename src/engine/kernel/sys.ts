@@ -121,6 +121,8 @@ export interface Sys {
    * How a full-screen program waits out the rest of an escape sequence (vim's ttimeoutlen).
    */
   readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined>;
+  /** readTimed's readData: each piece as it was written, or `undefined` when nothing came in `ms`. */
+  readDataTimed(fd: number, ms: number, max?: number): Promise<string | Uint8Array | null | undefined>;
   /**
    * A string is UTF-8 text, a Uint8Array bytes as they are. Throws SysError EPIPE (after SIGPIPE) if nobody
    * reads; blocks while a pipe is full.

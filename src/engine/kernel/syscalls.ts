@@ -176,19 +176,28 @@ export class ProcessSys implements Sys {
     const f = this.file(fd);
     if (!f.readable) throw new SysError('EBADF', 'read');
     for (;;) {
-      const r = f.tryReadData ? f.tryReadData(max) : f.tryReadBytes ? f.tryReadBytes(max) : f.tryRead(max);
+      const r = dataOf(f, max);
       if (r !== undefined) return r;
       if (!f.readWait) return null;
       await this.k.block(this.p, [f.readWait]);
     }
   }
 
-  async readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined> {
+  readTimed(fd: number, ms: number, max?: number): Promise<string | null | undefined> {
+    return this.timedRead(fd, ms, (f) => f.tryRead(max));
+  }
+
+  readDataTimed(fd: number, ms: number, max?: number): Promise<string | Uint8Array | null | undefined> {
+    return this.timedRead(fd, ms, (f) => dataOf(f, max));
+  }
+
+  /** select(2) for `ms` of virtual time, then `take` (a read that does not block); `undefined` if nothing came. */
+  private async timedRead<T>(fd: number, ms: number, take: (f: OpenFile) => T | null | undefined): Promise<T | null | undefined> {
     checkAlive(this.p);
     if (this.overQuantum()) await this.yield();
     const f = this.file(fd);
     if (!f.readable) throw new SysError('EBADF', 'read');
-    const first = f.tryRead(max);
+    const first = take(f);
     if (first !== undefined) return first;
     if (!f.readWait) return null;
     if (!(ms > 0)) return undefined;
@@ -199,7 +208,7 @@ export class ProcessSys implements Sys {
     } finally {
       if (timer) this.k.clock.cancel(timer);
     }
-    const r = f.tryRead(max);
+    const r = take(f);
     return r === undefined ? undefined : r;
   }
 
@@ -759,6 +768,11 @@ function readBytesOf(f: OpenFile, max?: number): Uint8Array | null | undefined {
   if (f.tryReadBytes) return f.tryReadBytes(max);
   const text = f.tryRead(max);
   return typeof text === 'string' ? utf8Encode(text) : text;
+}
+
+/** Each piece as it was written: text as text, bytes as bytes. */
+function dataOf(f: OpenFile, max?: number): string | Uint8Array | null | undefined {
+  return f.tryReadData ? f.tryReadData(max) : f.tryReadBytes ? f.tryReadBytes(max) : f.tryRead(max);
 }
 
 function tcpHost(host: string): string {

@@ -4,10 +4,10 @@
  * API client use, every wait bounded in virtual time. In the network tools' chunk, beside curl: the page's
  * first chunk does not carry it, and a machine loads it through `Sys.hostLoad` at its first request.
  */
+import { arrayFromBytes } from '../../api/bytes.js';
 import { ProtocolError, ResponseReader } from '../../api/client/response.js';
 import { SysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import { utf8Encode } from '../../engine/kernel/utf8.js';
 
 /** One request as the journal keeps it: everything the server will see, so a replay sends the same bytes. */
 export interface HttpRequest {
@@ -80,7 +80,7 @@ export async function exchange(sys: Sys, req: HttpRequest): Promise<HttpOutcome>
   }
   try {
     await sys.write(fd, requestText(req));
-    const timed = { read: (f: number, max?: number) => readBefore(sys, f, deadline, max) };
+    const timed = { readData: (f: number, max?: number) => readBefore(sys, f, deadline, max) };
     const res = new ResponseReader(timed, fd, req.method);
     await res.readHead();
     const pieces: string[] = [];
@@ -99,7 +99,7 @@ export async function exchange(sys: Sys, req: HttpRequest): Promise<HttpOutcome>
       const c = line.indexOf(':');
       if (c > 0) headers.push([line.slice(0, c), line.slice(c + 1).trim()]);
     }
-    const body = bytesOf(pieces.join(''));
+    const body = arrayFromBytes(pieces.join(''));
     return { ok: true, status: res.status, statusText: res.statusText, headers, body: truncated ? body.subarray(0, MAX_BODY_BYTES) : body, truncated };
   } catch (e) {
     if (e instanceof Timeout) return { ok: false, error: 'timeout', message: 'no complete answer in time' };
@@ -113,23 +113,12 @@ export async function exchange(sys: Sys, req: HttpRequest): Promise<HttpOutcome>
 
 class Timeout extends Error {}
 
-/** read(2) that gives up at `deadline` (virtual uptime). */
-async function readBefore(sys: Sys, fd: number, deadline: number, max?: number): Promise<string | null> {
+/** A read of the connection's pieces, as written, that gives up at `deadline` (virtual uptime). */
+async function readBefore(sys: Sys, fd: number, deadline: number, max?: number): Promise<string | Uint8Array | null> {
   for (;;) {
     const left = deadline - sys.uptime();
     if (left <= 0) throw new Timeout();
-    const d = await sys.readTimed(fd, left, max);
+    const d = await sys.readDataTimed(fd, left, max);
     if (d !== undefined) return d;
   }
-}
-
-/**
- * The body's bytes. Servers here write one character per byte (nginx sends files so); a string holding
- * wider characters is text some program wrote, which goes out as UTF-8.
- */
-function bytesOf(s: string): Uint8Array {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) return utf8Encode(s);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
