@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gunzip } from '../../../src/pkg/archive/gzip.js';
-import { nginxHost, read, run, write, type NginxHost } from './harness.js';
+import { nginxHost, read, readBinary, run, write, type NginxHost } from './harness.js';
 
 const conf = (http: string, server = ''): string => `worker_processes 1;
 error_log /var/log/nginx/site.err;
@@ -140,7 +140,7 @@ describe('gzip', () => {
   async function raw(h: NginxHost, ...reqs: string[]): Promise<string> {
     write(h, '/tmp/req.sh', `http 8089 ${reqs.map((q) => `'${q}'`).join(' ')} > /tmp/out`);
     await run(h, ['sh', '/tmp/req.sh']);
-    return read(h, '/tmp/out');
+    return readBinary(h, '/tmp/out');
   }
   const bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
   const dechunk = (s: string): string => {

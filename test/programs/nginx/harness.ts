@@ -29,7 +29,8 @@ const http: Program = async (sys) => {
   const fd = sys.connect(`tcp://${sys.argv[1].includes(':') ? sys.argv[1] : `127.0.0.1:${sys.argv[1]}`}`);
   for (const req of sys.argv.slice(2)) await sys.write(fd, req.replace(/\n/g, '\r\n'));
   sys.shutdown(fd);
-  for (let d = await sys.read(fd); d !== null; d = await sys.read(fd)) await sys.write(1, d);
+  // Each piece as the server wrote it: a gzip body stays its bytes.
+  for (let d = await sys.readData(fd); d !== null; d = await sys.readData(fd)) await sys.write(1, d);
   return 0;
 };
 
@@ -107,6 +108,13 @@ export async function run(h: NginxHost, argv: string[], cred: Credentials = ROOT
 
 export function read(h: NginxHost, path: string): string {
   return new TextDecoder().decode(h.root.readFile(path));
+}
+
+/** A file's bytes as a binary string (one character per byte), for responses with compressed bodies. */
+export function readBinary(h: NginxHost, path: string): string {
+  let s = '';
+  for (const b of h.root.readFile(path)) s += String.fromCharCode(b);
+  return s;
 }
 
 export function write(h: NginxHost, path: string, text: string): void {
