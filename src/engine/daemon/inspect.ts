@@ -4,7 +4,7 @@
  * (embedded ContainerJSONBase first, then Mounts, Config, NetworkSettings); JSON.stringify keeps that order.
  * Fields the simulator does not model carry the values a default `docker run` shows on Docker 28.
  */
-import { portList, portMap } from './network/ports.js';
+import { portList, portMap } from './network/published.js';
 import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
 import { DOCKER_ROOT } from './container.js';
 import { formatRFC3339Nano, unixSeconds } from '../../pkg/timetypes.js';

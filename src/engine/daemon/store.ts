@@ -14,7 +14,7 @@ import { getContainer, type ContainerIndex } from './ids.js';
 import { ImageStore } from './images/store.js';
 import { BridgeIpam } from './ipam.js';
 import { NameRegistry } from './names.js';
-import { NetworkStore } from './network/network.js';
+import type { NetworkStore } from './network/network.js';
 import { Bridge } from './runtime/network.js';
 import type { ContainerRuntime } from './runtime/task.js';
 import type { ExecRecord } from './execRecord.js';
@@ -25,6 +25,13 @@ export interface DaemonStoreOptions {
   readonly maxLogBytes?: number;
 }
 
+
+let makeNetworkStore: ((kernel: Kernel, bridge: Bridge) => NetworkStore) | null = null;
+
+/** How the daemon's network store is made; network/ops.ts, which every user of the store loads, provides it. */
+export function provideNetworkStore(make: (kernel: Kernel, bridge: Bridge) => NetworkStore): void {
+  makeNetworkStore = make;
+}
 export class DaemonStore {
   readonly kernel: Kernel;
   readonly containers = new Map<string, Container>();
@@ -35,8 +42,7 @@ export class DaemonStore {
   readonly events: DaemonEvents;
   readonly execs = new Map<string, ExecRecord>();
   readonly bridge: Bridge;
-  /** User-defined networks (and the predefined ones' IDs, through `bridge`). */
-  readonly networks: NetworkStore;
+  private networkStore: NetworkStore | null = null;
   /** `/system.slice`: containers' cgroups (`docker-<id>.scope`) live under it, as with the systemd driver. */
   readonly systemSlice: Cgroup;
   /** Woken on every container state change; blocking operations re-check their condition (see block.ts). */
@@ -52,7 +58,6 @@ export class DaemonStore {
     this.events = new DaemonEvents(() => this.nowNs());
     this.images = new ImageStore();
     this.bridge = new Bridge(this.kernel);
-    this.networks = new NetworkStore(this.kernel, this.bridge);
     this.systemSlice = new Cgroup('/system.slice', this.kernel.rootCgroup);
     const containers = this.containers;
     const names = this.names;
@@ -61,6 +66,18 @@ export class DaemonStore {
       idByName: (name) => names.get(name),
       ids: () => containers.keys(),
     };
+  }
+
+  /**
+   * User-defined networks (and the predefined ones' IDs, through `bridge`), made at first use: the store's code
+   * comes with the Docker half (network/ops.ts provides it), and the page's first chunk does not carry it.
+   */
+  get networks(): NetworkStore {
+    if (!this.networkStore) {
+      if (!makeNetworkStore) throw new Error('the network store is used before network/ops.ts has loaded');
+      this.networkStore = makeNetworkStore(this.kernel, this.bridge);
+    }
+    return this.networkStore;
   }
 
   nowNs(): bigint {

@@ -10,10 +10,12 @@ import { FilterArgs, type FilterMap } from '../filters.js';
 import { shortID } from '../ids.js';
 import { DEFAULT_BRIDGE } from '../ipam.js';
 import { matchLabels, pruneUntil } from '../prune.js';
-import type { DaemonStore } from '../store.js';
+import { provideNetworkStore, type DaemonStore } from '../store.js';
 import { resolvConfUpstream, rewriteNetworkFiles } from '../runtime/rootfs.js';
 import { endpointDnsNames } from './endpoints.js';
-import { PREDEFINED, type CreateNetworkRequest, type UserNetwork } from './network.js';
+import { NetworkStore, PREDEFINED, type CreateNetworkRequest, type UserNetwork } from './network.js';
+
+provideNetworkStore((kernel, bridge) => new NetworkStore(kernel, bridge));
 
 type Json = Record<string, unknown>;
 type Which = { predefined: (typeof PREDEFINED)[number] } | { net: UserNetwork };

@@ -17,30 +17,15 @@ import type { Program } from '../../kernel/sys.js';
 import type { Container } from '../container.js';
 import type { DaemonStore } from '../store.js';
 import { PortAllocator } from './portallocator.js';
+import { published, type PortBinding, type Published } from './published.js';
+
+export { bindingsOf, portList, portMap, type PortBinding } from './published.js';
 
 export const PROXY_PATH = '/usr/bin/docker-proxy';
 /** maxAllocatePortAttempts: an ephemeral port that turns out bound on the host is given up for the next. */
 const MAX_ATTEMPTS = 10;
 
-export interface PortBinding {
-  readonly proto: 'tcp' | 'udp' | 'sctp';
-  /** The container's address and port. */
-  readonly ip: string;
-  readonly port: number;
-  /** `0.0.0.0`, `::` or the address asked for. */
-  readonly hostIp: string;
-  readonly hostPort: number;
-}
-
-interface Published {
-  readonly bindings: PortBinding[];
-  readonly rules: DnatRule[];
-  readonly listeners: Listener[];
-  readonly proxies: Process[];
-}
-
 const allocators = new WeakMap<Kernel, PortAllocator>();
-const published = new WeakMap<Container, Published>();
 
 function allocator(k: Kernel): PortAllocator {
   let a = allocators.get(k);
@@ -239,44 +224,6 @@ export function startProxies(engine: DaemonStore, c: Container): void {
     installFd(p, 4, f);
     state.proxies.push(p);
   }
-}
-
-/** NetworkSettings.Ports while the endpoint exists: each exposed or published port, null when unbound. */
-export function portMap(c: Container, exposed: readonly string[]): Record<string, Array<{ HostIp: string; HostPort: string }> | null> {
-  const state = published.get(c);
-  const out: Record<string, Array<{ HostIp: string; HostPort: string }> | null> = {};
-  const keys = new Set(exposed);
-  for (const b of state?.bindings ?? []) keys.add(`${b.port}/${b.proto}`);
-  // A Go map: encoding/json writes its keys in byte order ("443/tcp" before "80/tcp").
-  for (const key of [...keys].sort()) {
-    const list = (state?.bindings ?? []).filter((b) => `${b.port}/${b.proto}` === key);
-    out[key] = list.length === 0 ? null : list.map((b) => ({ HostIp: b.hostIp, HostPort: String(b.hostPort) }));
-  }
-  return out;
-}
-
-/** GET /containers/json's Ports: one entry per binding, and the bare port for an exposed one. */
-export function portList(c: Container, exposed: readonly string[]): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  const map = portMap(c, exposed);
-  for (const key of Object.keys(map).sort(comparePortKeys)) {
-    const list = map[key];
-    const [p, t] = key.split('/');
-    if (!list) out.push({ PrivatePort: Number(p), Type: t });
-    else for (const b of list) out.push({ IP: b.HostIp, PrivatePort: Number(p), PublicPort: Number(b.HostPort), Type: t });
-  }
-  return out;
-}
-
-function comparePortKeys(a: string, b: string): number {
-  const [pa, ta] = a.split('/');
-  const [pb, tb] = b.split('/');
-  return Number(pa) - Number(pb) || (ta < tb ? -1 : ta > tb ? 1 : 0);
-}
-
-/** The published bindings (for iptables' listing). */
-export function bindingsOf(c: Container): readonly PortBinding[] {
-  return published.get(c)?.bindings ?? [];
 }
 
 /** `0`–`65535` without sign or spaces (strconv.ParseUint(s, 10, 16)). */

@@ -4,7 +4,7 @@
  * puts them; a volume as GET /volumes/{name} shows it.
  */
 import type { Container } from '../container.js';
-import { mountPoints } from './mounts.js';
+import { mountPoints } from './points.js';
 import type { Volume } from './store.js';
 
 type Json = Record<string, unknown>;

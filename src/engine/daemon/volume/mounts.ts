@@ -17,7 +17,10 @@ import { DOCKER_ROOT } from '../container.js';
 import type { DaemonStore } from '../store.js';
 import { notSimulated } from '../unsimulated.js';
 import { HostPath, ReadOnly } from './backends.js';
+import { mountPoints, points, type MountPoint } from './points.js';
 import { volumeStore } from './store.js';
+
+export { mountPoints, type MountPoint } from './points.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,36 +36,12 @@ export interface MountSpec {
   TmpfsOptions?: { SizeBytes?: number; Mode?: number; Options?: string[][] | null } | null;
 }
 
-/** volumemounts.MountPoint, trimmed: what inspect shows plus what the daemon needs to mount and release it. */
-export interface MountPoint {
-  readonly Type: 'bind' | 'volume' | 'tmpfs';
-  readonly Name: string;
-  /** Host path of a bind or volume; '' for tmpfs. */
-  readonly Source: string;
-  readonly Destination: string;
-  readonly Driver: string;
-  readonly Mode: string;
-  readonly RW: boolean;
-  readonly Propagation: string;
-  /** Spec.Source: a volume named by the user is never removed with the container. */
-  readonly specSource: string;
-  readonly copyData: boolean;
-  /** `--mount type=bind`: the source must exist (it is not created at start). */
-  readonly skipCreate: boolean;
-  readonly tmpfs?: { readonly size: number; readonly mode: number };
-}
-
 const RW_MODES = new Set(['rw', 'ro']);
 const LABEL_MODES = new Set(['z', 'Z']);
 const PROPAGATIONS = new Set(['private', 'rprivate', 'slave', 'rslave', 'shared', 'rshared']);
 const CONSISTENCY = new Set(['consistent', 'cached', 'delegated']);
 const ROOT_CTX = { cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 1 } };
 
-const points = new WeakMap<Container, Map<string, MountPoint>>();
-
-export function mountPoints(c: Container): readonly MountPoint[] {
-  return [...(points.get(c)?.values() ?? [])];
-}
 
 function validMode(mode: string): boolean {
   if (mode === '') return true;
