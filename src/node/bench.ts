@@ -145,11 +145,17 @@ async function aptBench(): Promise<void> {
   rows.push({ what: 'apt-get install -y nginx (in engine, CPU, median of 5)', value: `${median.toFixed(1)} ms`, target: '≤ 30 ms' });
 }
 
+/** A machine whose daemon has `image`:latest from the offline registry (no dockerd: the benches drive `Daemon`). */
+function machineWith(image: string): Machine {
+  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
+  const ref = parseNormalizedNamed(image);
+  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  return m;
+}
+
 /** Issue 3's figures: container churn in the engine, heap per running container, listing, log tails. */
 async function dockerBench(): Promise<void> {
-  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
-  const ref = parseNormalizedNamed('busybox');
-  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const m = machineWith('busybox');
   // 10,000 running containers: the issue's "10,000 containers < 300 MB"; `ps -a` is timed at 1,000.
   const n = 10_000;
   const listAt = 1000;
@@ -206,9 +212,7 @@ async function dockerBench(): Promise<void> {
  * the volume made on the host's disk at create) and started with it mounted.
  */
 async function volumeBench(): Promise<void> {
-  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
-  const ref = parseNormalizedNamed('busybox');
-  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const m = machineWith('busybox');
   const n = 1000;
   let ms = 0;
   let cpuMs = 0;
@@ -310,9 +314,7 @@ async function steadyRate(one: () => Promise<void>, n: number): Promise<{ perSec
  * the first over docker0 at its bridge address.
  */
 async function nginxBench(where: 'same' | 'other'): Promise<void> {
-  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
-  const ref = parseNormalizedNamed('nginx');
-  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const m = machineWith('nginx');
   const n = 3000;
   let rate = { perSec: 0, coldPerSec: 0 };
   let refused = { perSec: 0, coldPerSec: 0 };
@@ -364,9 +366,7 @@ function rateText(r: { perSec: number; coldPerSec: number }): string {
  * container: to the host's own address (the DNAT rule) and to localhost (docker-proxy's socket).
  */
 async function publishedBench(): Promise<void> {
-  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
-  const ref = parseNormalizedNamed('nginx');
-  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const m = machineWith('nginx');
   const n = 3000;
   const ms: Record<string, number> = {};
   let failures = 0;
@@ -505,9 +505,7 @@ function print(): void {
  * network of 1,000 containers, through the kernel's DNS path (the route walk and the daemon's records).
  */
 async function dnsBench(): Promise<void> {
-  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
-  const ref = parseNormalizedNamed('busybox');
-  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const m = machineWith('busybox');
   const n = 1000;
   const lookups = 20_000;
   let perLookupMs = 0;

@@ -2,34 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isSysError } from '../../../src/engine/kernel/errno.js';
 import { Kernel } from '../../../src/engine/kernel/kernel.js';
 import { NatTable, type DnatRule } from '../../../src/engine/kernel/nat.js';
-import { loopbackInterface, NetNamespace, Segment, type NetInterface } from '../../../src/engine/kernel/net.js';
 import { Listener } from '../../../src/engine/kernel/socket.js';
 import type { Program, Sys } from '../../../src/engine/kernel/sys.js';
 import { FakeMounts } from './fake-fs.js';
+import { world } from './netWorld.js';
 
-/** A host on QEMU's uplink with docker0, and two containers on docker0 (what dockerd's bridge builds). */
-function world() {
-  const uplink = new Segment('uplink');
-  uplink.addStation({ ip: '10.0.2.2', mac: '52:55:0a:00:02:02', roles: ['router'], subnet: '10.0.2.0/24' });
-  uplink.addStation({ ip: '10.0.2.3', mac: '52:55:0a:00:02:03', roles: ['dns'], subnet: '10.0.2.0/24' });
-  const bridge = new Segment('docker0');
-  const nic = (name: string, cidr: string, seg: Segment, extra: Partial<NetInterface> = {}): NetInterface => ({
-    index: 2, name, mac: `02:42:00:00:00:${cidr.split('/')[0].split('.')[3].padStart(2, '0')}`, mtu: 1500, up: true,
-    loopback: false, ipv4: [cidr], ipv6: [], qdisc: 'noqueue', segment: seg, ...extra,
-  });
-  const host = new NetNamespace([
-    loopbackInterface(),
-    nic('eth0', '10.0.2.15/24', uplink, { gateway: '10.0.2.2' }),
-    nic('docker0', '172.17.0.1/16', bridge),
-  ]);
-  host.forwarding = true;
-  host.masquerade.push({ source: '172.17.0.0/16', notOut: 'docker0' });
-  host.resolvedUpstreams = ['10.0.2.3'];
-  const c1 = new NetNamespace([loopbackInterface(), nic('eth0', '172.17.0.2/16', bridge, { gateway: '172.17.0.1' })]);
-  const c2 = new NetNamespace([loopbackInterface(), nic('eth0', '172.17.0.3/16', bridge, { gateway: '172.17.0.1' })]);
-  const none = new NetNamespace([loopbackInterface()]);
-  return { host, c1, c2, none, bridge, uplink };
-}
 
 /** A kernel whose init runs `body` in the host namespace; returns what it recorded. */
 async function inKernel(body: (sys: Sys, w: ReturnType<typeof world>, k: Kernel) => Promise<void>): Promise<Kernel> {

@@ -36,6 +36,17 @@ export async function testDaemon(opts: { clock: ClockMode; seed?: number; bootEp
   return { ...d, tcp, socketPath, dockerHost: `tcp://127.0.0.1:${tcp.port}` };
 }
 
+/**
+ * Two daemons booted alike (same seed, same boot time `bootBackMs` ago, manual clocks): the real CLI drives one
+ * and the in-sim CLI the other, and their outputs are compared.
+ */
+export async function twinDaemons(seed: number, bootBackMs: number): Promise<[TestDaemon, TestDaemon]> {
+  const bootEpochMs = Date.now() - bootBackMs;
+  const a = await testDaemon({ clock: { kind: 'manual' }, seed, bootEpochMs });
+  const b = await testDaemon({ clock: { kind: 'manual' }, seed, bootEpochMs });
+  return [a, b];
+}
+
 export interface Result {
   readonly stdout: string;
   readonly stderr: string;

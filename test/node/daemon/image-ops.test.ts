@@ -4,7 +4,7 @@
  * and history: the real CLI on A, the in-sim CLI on B.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, syncToRealTime, testDaemon, type TestDaemon } from './helpers.js';
+import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, syncToRealTime, type TestDaemon, twinDaemons } from './helpers.js';
 
 const HAVE_DOCKER = await haveDockerCli();
 let a: TestDaemon;
@@ -12,9 +12,7 @@ let b: TestDaemon;
 
 describe.skipIf(!HAVE_DOCKER)('images made from containers, through the real docker CLI', () => {
   beforeAll(async () => {
-    const bootEpochMs = Date.now() - 60_000;
-    a = await testDaemon({ clock: { kind: 'manual' }, seed: 11, bootEpochMs });
-    b = await testDaemon({ clock: { kind: 'manual' }, seed: 11, bootEpochMs });
+    [a, b] = await twinDaemons(11, 60_000);
     const setup = [
       ['run', '--name', 'maker', 'ubuntu', 'sh', '-c', 'mkdir -p /srv/www && echo hello > /srv/www/index.html && rm /etc/legal'],
       ['run', '-d', '--name', 'web', 'ubuntu', 'sleep', '1000'],

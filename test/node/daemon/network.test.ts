@@ -5,7 +5,7 @@
  * inspect (indented JSON, -f), create/connect/disconnect/rm/prune and their errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, testDaemon, type TestDaemon } from './helpers.js';
+import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, type TestDaemon, twinDaemons } from './helpers.js';
 
 const HAVE_DOCKER = await haveDockerCli();
 
@@ -14,9 +14,7 @@ let b: TestDaemon;
 
 describe.skipIf(!HAVE_DOCKER)('docker network: the real CLI against npm run daemon, compared with the in-sim CLI', () => {
   beforeAll(async () => {
-    const bootEpochMs = Date.now() - 60_000;
-    a = await testDaemon({ clock: { kind: 'manual' }, seed: 3, bootEpochMs });
-    b = await testDaemon({ clock: { kind: 'manual' }, seed: 3, bootEpochMs });
+    [a, b] = await twinDaemons(3, 60_000);
   });
 
   afterAll(async () => {

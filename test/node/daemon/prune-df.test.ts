@@ -4,7 +4,7 @@
  * on two hosts with the same seed and history: the real CLI on A, the in-sim CLI on B.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, testDaemon, type TestDaemon } from './helpers.js';
+import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, testDaemon, type TestDaemon, twinDaemons } from './helpers.js';
 
 const HAVE_DOCKER = await haveDockerCli();
 let a: TestDaemon;
@@ -12,9 +12,7 @@ let b: TestDaemon;
 
 describe.skipIf(!HAVE_DOCKER)('sizes, system df and container prune through the real docker CLI', () => {
   beforeAll(async () => {
-    const bootEpochMs = Date.now() - 120_000;
-    a = await testDaemon({ clock: { kind: 'manual' }, seed: 5, bootEpochMs });
-    b = await testDaemon({ clock: { kind: 'manual' }, seed: 5, bootEpochMs });
+    [a, b] = await twinDaemons(5, 120_000);
     const setup = [
       ['run', '--name', 'wrote', 'busybox', 'sh', '-c', 'echo hello > /greeting'],
       ['run', '-d', '--name', 'web', '--label', 'keep=yes', 'ubuntu', 'sleep', '1000'],

@@ -5,7 +5,7 @@
  * in-sim CLI yet, so its lines are checked through the real one alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, testDaemon, type TestDaemon, until } from './helpers.js';
+import { haveDockerCli, realDockerRun, type Result, sameOnDaemon, simDockerRun, type TestDaemon, until, twinDaemons } from './helpers.js';
 
 const HAVE_DOCKER = await haveDockerCli();
 let a: TestDaemon;
@@ -29,9 +29,7 @@ async function events(filters: string[], format: string): Promise<string> {
 
 describe.skipIf(!HAVE_DOCKER)('docker update and memory limits through the real docker CLI', () => {
   beforeAll(async () => {
-    const bootEpochMs = Date.now() - 120_000;
-    a = await testDaemon({ clock: { kind: 'manual' }, seed: 7, bootEpochMs });
-    b = await testDaemon({ clock: { kind: 'manual' }, seed: 7, bootEpochMs });
+    [a, b] = await twinDaemons(7, 120_000);
     const setup = [
       ['run', '-d', '--name', 'web', '-m', '64m', 'busybox', 'sleep', '1000'],
       ['run', '-d', '--name', 'gone', '--rm', 'busybox', 'sleep', '1000'],
