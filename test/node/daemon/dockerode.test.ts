@@ -198,6 +198,44 @@ describe('dockerode against npm run daemon', () => {
     }
   });
 
+  it('publishes ports, makes networks and volumes, connects and mounts them (issue 17)', async () => {
+    const net = docker.getNetwork((await docker.createNetwork({ Name: 'app', Driver: 'bridge', Labels: { tier: 'web' } })).id);
+    const created = await net.inspect();
+    expect(created).toMatchObject({ Name: 'app', Driver: 'bridge', Scope: 'local', Internal: false, Labels: { tier: 'web' } });
+    expect(created.IPAM?.Config).toEqual([{ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' }]);
+    await docker.createVolume({ Name: 'data' });
+    expect(await docker.getVolume('data').inspect()).toMatchObject({ Name: 'data', Driver: 'local', Mountpoint: '/var/lib/docker/volumes/data/_data', Scope: 'local' });
+
+    const c = await docker.createContainer({
+      name: 'web', Image: 'ubuntu', Cmd: LOOP, ExposedPorts: { '80/tcp': {} },
+      HostConfig: { NetworkMode: 'app', PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] }, Binds: ['data:/data'] },
+      NetworkingConfig: { EndpointsConfig: { app: { Aliases: ['www'] } } },
+    });
+    await c.start();
+    const info = await c.inspect();
+    expect(info.NetworkSettings.Ports).toEqual({ '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '8080' }, { HostIp: '::', HostPort: '8080' }] });
+    expect(info.NetworkSettings.Networks.app).toMatchObject({ IPAddress: '172.18.0.2', Gateway: '172.18.0.1', IPPrefixLen: 16 });
+    expect(info.NetworkSettings.Networks.app.Aliases).toContain('www');
+    expect(info.Mounts).toEqual([expect.objectContaining({ Type: 'volume', Name: 'data', Source: '/var/lib/docker/volumes/data/_data', Destination: '/data', RW: true })]);
+    const listed = await docker.listContainers({ filters: { publish: ['8080'] } });
+    expect(listed.map((x) => [x.Names, x.Ports])).toEqual([[['/web'], [
+      { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }, { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+    ]]]);
+
+    expect((await docker.listNetworks()).map((n) => n.Name).sort()).toEqual(['app', 'bridge', 'host', 'none']);
+    expect(Object.keys((await net.inspect()).Containers ?? {})).toEqual([c.id]);
+    const volumes = await docker.listVolumes();
+    expect(volumes.Volumes.map((v) => v.Name)).toEqual(['data']);
+    await expect(docker.getVolume('data').remove()).rejects.toThrow(/volume is in use/);
+    await expect(net.remove()).rejects.toThrow(/has active endpoints/);
+
+    await c.remove({ force: true });
+    await net.remove();
+    await docker.getVolume('data').remove();
+    expect((await docker.listNetworks()).map((n) => n.Name).sort()).toEqual(['bridge', 'host', 'none']);
+    expect((await docker.listVolumes()).Volumes).toEqual([]);
+  });
+
   it('leaves no connections, and every JSON body matched the Engine API definition', async () => {
     // Sockets dockerode kept alive are closed by the agent; the server then has nothing open.
     for (let i = 0; i < 200 && d.server.connections > 0; i++) await new Promise((r) => setImmediate(r));
