@@ -4,7 +4,7 @@
  * process's uid and cannot hold device nodes — all three break a deterministic simulated machine.
  */
 import { utf8Length } from '../kernel/utf8.js';
-import { SysError } from '../kernel/errno.js';
+import { stacklessSysError, type SysError } from '../kernel/errno.js';
 import type { FileType, Stat } from '../kernel/fsTypes.js';
 
 /** `whiteout` marks a name deleted from the layers below (overlayfs's 0/0 character device). */
@@ -179,6 +179,10 @@ export function joinPath(dir: string, name: string): string {
   return dir === '/' ? `/${name}` : `${dir}/${name}`;
 }
 
+/**
+ * A filesystem's refusal. Programs meet these by the thousand (every `exists`, every PATH search), and they are
+ * answers, not faults: no stack trace is captured for them.
+ */
 export function fail(code: ConstructorParameters<typeof SysError>[0], syscall: string, path: string): never {
-  throw new SysError(code, syscall, path);
+  throw stacklessSysError(code, syscall, path);
 }

@@ -2,7 +2,7 @@
  * Mount namespaces and the per-process filesystem view: path resolution (cwd, `.`/`..`, symlinks, mount
  * crossing) and Unix permission checks in front of the backends, which do neither.
  */
-import { SysError } from '../kernel/errno.js';
+import { stacklessSysError, SysError } from '../kernel/errno.js';
 import type { AccessMode, Backend, Credentials, FileType, Fs, FsContext, MountNamespace, Stat } from '../kernel/fsTypes.js';
 import { utf8Decode, utf8Encode } from '../kernel/utf8.js';
 
@@ -77,7 +77,7 @@ export class MountTable implements MountNamespace {
 
   lookup(path: string, ctx: FsContext, follow: boolean): { backend: Backend; path: string } {
     const r = this.resolve(path, ctx, follow, 'open');
-    if (!r.st) throw new SysError('ENOENT', 'open', path);
+    if (!r.st) throw stacklessSysError('ENOENT', 'open', path);
     return { backend: r.backend, path: r.inner };
   }
 
@@ -98,7 +98,7 @@ export class MountTable implements MountNamespace {
    * anything else missing throws ENOENT.
    */
   resolve(path: string, ctx: FsContext, follow: boolean, syscall: string): Resolved {
-    if (path === '') throw new SysError('ENOENT', syscall, path);
+    if (path === '') throw stacklessSysError('ENOENT', syscall, path);
     const cred = ctx.cred;
     const caller = ctx.caller;
     let rest = path.charCodeAt(0) === 47 ? path : `${ctx.cwd}/${path}`;
@@ -122,8 +122,8 @@ export class MountTable implements MountNamespace {
       if (j < 0) j = n;
       const name = rest.slice(i, j);
       i = j;
-      if (st === null) throw new SysError('ENOENT', syscall, path);
-      if (st.type !== 'dir') throw new SysError('ENOTDIR', syscall, path);
+      if (st === null) throw stacklessSysError('ENOENT', syscall, path);
+      if (st.type !== 'dir') throw stacklessSysError('ENOTDIR', syscall, path);
       dirSt = st;
       if (name === '.') continue;
       if (!mayExec(dirSt, cred)) throw new SysError('EACCES', syscall, path);
@@ -153,7 +153,7 @@ export class MountTable implements MountNamespace {
       if (next !== null && next.type === 'symlink' && (!last || follow)) {
         if (++links > MAX_LINKS) throw new SysError('ELOOP', syscall, path);
         const target = nextMount.backend.readlink(nextInner, caller);
-        if (target === '') throw new SysError('ENOENT', syscall, path);
+        if (target === '') throw stacklessSysError('ENOENT', syscall, path);
         rest = i < n ? target + rest.slice(i) : target;
         n = rest.length;
         i = 0;
@@ -232,7 +232,7 @@ export class FsView implements Fs {
 
   private existing(path: string, follow: boolean, syscall: string): Resolved & { st: Stat } {
     const r = this.res(path, follow, syscall);
-    if (!r.st) throw new SysError('ENOENT', syscall, path);
+    if (!r.st) throw stacklessSysError('ENOENT', syscall, path);
     return r as Resolved & { st: Stat };
   }
 

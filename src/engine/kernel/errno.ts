@@ -63,15 +63,16 @@ export class SysError extends Error {
 
 /**
  * A SysError without a stack trace (V8 only; elsewhere the same error): for a failure a program meets by the
- * thousand, a fork bomb's EAGAIN, where capturing the async stack was the failure's whole cost.
+ * thousand, a fork bomb's EAGAIN or a path lookup's ENOENT, where capturing the async stack was the failure's
+ * whole cost.
  */
-export function stacklessSysError(code: Errno, syscall: string): SysError {
+export function stacklessSysError(code: Errno, syscall: string, path?: string): SysError {
   const ctor = Error as { stackTraceLimit?: number };
   const limit = ctor.stackTraceLimit;
-  if (limit === undefined) return new SysError(code, syscall);
+  if (limit === undefined) return new SysError(code, syscall, path);
   ctor.stackTraceLimit = 0;
   try {
-    return new SysError(code, syscall);
+    return new SysError(code, syscall, path);
   } finally {
     ctor.stackTraceLimit = limit;
   }
