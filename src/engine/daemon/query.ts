@@ -97,6 +97,7 @@ export interface NetworkMember {
 /** A network as `docker network inspect` shows it, trimmed to what the daemon view draws. */
 export interface NetworkRecord {
   readonly name: string;
+  /** '' for a predefined network no one has listed or used yet (reading must not fix its ID). */
   readonly id: string;
   readonly driver: 'bridge' | 'host' | 'null';
   /** '' for host and none. */
@@ -345,7 +346,7 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
         return out.sort(byName);
       };
       const predefined = (name: 'bridge' | 'host' | 'none'): NetworkRecord => ({
-        name, id: engine.bridge.networkIdOf(name), driver: name === 'none' ? 'null' : name,
+        name, id: engine.bridge.knownNetworkId(name), driver: name === 'none' ? 'null' : name,
         subnet: name === 'bridge' ? DEFAULT_BRIDGE.subnet : '', gateway: name === 'bridge' ? DEFAULT_BRIDGE.gateway : '',
         internal: false, userDefined: false, members: members(name, false),
       });
