@@ -2,7 +2,9 @@
  * The daemon view's networks and volumes, from a real machine: a user-defined network with its members and DNS
  * names, a named volume and a bind mount with the containers that mount them; reading them changes nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectPanel, type PanelFeed } from '../../../../src/ui/store/feed.js';
+import { createPanelStore } from '../../../../src/ui/store/panelStore.js';
 import { storageView } from '../../../../src/ui/store/snapshot/networks.js';
 import { bootTyped } from '../machine.js';
 
@@ -60,5 +62,30 @@ describe('networks and volumes in the daemon view', () => {
       return out;
     };
     expect(await run(true)).toBe(await run(false));
+  });
+});
+
+let feed: PanelFeed | undefined;
+afterEach(() => feed?.dispose());
+
+describe('the panel store', () => {
+  it('picks up a network, a volume and a new member on their events, keeping the view while nothing changed', async () => {
+    const m = bootTyped();
+    const store = createPanelStore();
+    feed = connectPanel(store, m.machine.query, { timers: { every: () => ({ dispose() {} }), after: () => ({ dispose() {} }) } });
+    const names = () => store.getState().storage.networks.map((n) => `${n.name}:${n.members.map((x) => x.name).join(',')}`);
+    expect(names()).toEqual(['bridge:']);
+    await m.type('sudo docker network create --internal back', 'sudo docker volume create data');
+    feed.flush();
+    expect(names()).toEqual(['bridge:', 'back:']);
+    expect(store.getState().storage.networks[1]!.internal).toBe(true);
+    expect(store.getState().storage.volumes.map((v) => v.name)).toEqual(['data']);
+    await m.type('sudo docker run -d --name app --network back -v data:/srv busybox sleep 1000');
+    feed.flush();
+    expect(names()).toEqual(['bridge:', 'back:app']);
+    expect(store.getState().storage.volumes[0]!.usedBy.map((u) => u.containerName)).toEqual(['app']);
+    const before = store.getState().storage;
+    feed.tick(true);
+    expect(store.getState().storage).toBe(before);
   });
 });
