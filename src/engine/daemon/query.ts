@@ -20,6 +20,8 @@ import type { LogEntry } from './logs.js';
 import type { RestartPolicy } from './restartmanager.js';
 import type { ContainerState } from './state.js';
 import type { Change } from '../fs/changes.js';
+import { DEFAULT_BRIDGE } from './ipam.js';
+import { mountPoints, volumeReaders } from './volume/points.js';
 
 export type { ContainerStatus } from './state.js';
 export type { DirEntry, FileInfo, FsResult } from '../fs/listing.js';
@@ -80,6 +82,57 @@ export interface ImageRecord {
   readonly layerSizes: readonly number[];
 }
 
+/** A container on a network, as `docker network inspect`'s Containers and the endpoint's DNSNames show it. */
+export interface NetworkMember {
+  readonly id: string;
+  /** Without the leading `/`. */
+  readonly name: string;
+  /** '' while it is stopped (the address goes back to the pool). */
+  readonly ip: string;
+  readonly mac: string;
+  /** Names the embedded DNS answers for it (user-defined networks only; none on the default bridge). */
+  readonly dnsNames: readonly string[];
+}
+
+/** A network as `docker network inspect` shows it, trimmed to what the daemon view draws. */
+export interface NetworkRecord {
+  readonly name: string;
+  /** '' for a predefined network no one has listed or used yet (reading must not fix its ID). */
+  readonly id: string;
+  readonly driver: 'bridge' | 'host' | 'null';
+  /** '' for host and none. */
+  readonly subnet: string;
+  readonly gateway: string;
+  readonly internal: boolean;
+  /** False for the default bridge, host and none. */
+  readonly userDefined: boolean;
+  /** By container name. */
+  readonly members: readonly NetworkMember[];
+}
+
+/** A container's mount of a volume or a host path, as inspect's Mounts shows it. */
+export interface MountUse {
+  readonly containerId: string;
+  readonly containerName: string;
+  readonly destination: string;
+  readonly rw: boolean;
+}
+
+/** A volume as `docker volume inspect` shows it, with the containers that mount it. */
+export interface VolumeRecord {
+  readonly name: string;
+  readonly driver: string;
+  readonly mountpoint: string;
+  readonly anonymous: boolean;
+  /** By container name, then destination. */
+  readonly usedBy: readonly MountUse[];
+}
+
+/** A bind mount of a container: the host path and where it shows inside. */
+export interface BindRecord extends MountUse {
+  readonly source: string;
+}
+
 /** What a client relaying a terminal reaches: the terminal and the process behind it. */
 export interface RelayTarget {
   readonly tty: Tty | null;
@@ -136,6 +189,14 @@ export interface DaemonQuery {
   /** GET /images/{id}/json. */
   imageInspect(id: string): Json | undefined;
 
+  // ---- networks and volumes
+  /** `docker network ls` with each network's members: bridge, host, none, then user-defined ones by name. */
+  networks(): NetworkRecord[];
+  /** `docker volume ls` (by name) with the containers that mount each. */
+  volumes(): VolumeRecord[];
+  /** Every container's bind mounts, by container name then destination. */
+  binds(): BindRecord[];
+
   // ---- events
   /** What `docker events --since` still has, oldest first. */
   recentEvents(sinceNs: bigint): EventMessage[];
@@ -173,6 +234,11 @@ export function containerProcesses(engine: DaemonStore, c: Container): Container
 /** The RW layer against the image (see DaemonQuery.changes). */
 export function containerFsChanges(engine: DaemonStore, c: Container): readonly Change[] {
   return engine.runtimes.get(c.ID)?.rootfs.changes() ?? [];
+}
+
+function byUse(a: MountUse, b: MountUse): number {
+  const k = (u: MountUse) => `${u.containerName}\0${u.destination}`;
+  return k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0;
 }
 
 /** Plain JSON, detached from the engine's live arrays and objects. */
@@ -266,6 +332,56 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
     imageInspect(id) {
       const img = engine.images.get(id);
       return img && plain(imageInspectJSON(engine.images, img));
+    },
+
+    networks() {
+      const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      const members = (net: string, dns: boolean): NetworkMember[] => {
+        const out: NetworkMember[] = [];
+        for (const c of engine.containers.values()) {
+          const ep = c.Networks.get(net);
+          if (!ep) continue;
+          out.push({ id: c.ID, name: c.Name.slice(1), ip: ep.IPAddress, mac: ep.MacAddress, dnsNames: dns && ep.IPAddress ? (ep.DNSNames ?? []) : [] });
+        }
+        return out.sort(byName);
+      };
+      const predefined = (name: 'bridge' | 'host' | 'none'): NetworkRecord => ({
+        name, id: engine.bridge.knownNetworkId(name), driver: name === 'none' ? 'null' : name,
+        subnet: name === 'bridge' ? DEFAULT_BRIDGE.subnet : '', gateway: name === 'bridge' ? DEFAULT_BRIDGE.gateway : '',
+        internal: false, userDefined: false, members: members(name, false),
+      });
+      const user = [...engine.userNetworks()].map((n): NetworkRecord => ({
+        name: n.name, id: n.id, driver: 'bridge', subnet: n.ipamConfig[0]?.Subnet ?? '', gateway: n.gateway,
+        internal: n.internal, userDefined: true, members: members(n.name, true),
+      }));
+      return [predefined('bridge'), predefined('host'), predefined('none'), ...user.sort(byName)];
+    },
+    volumes() {
+      const store = volumeReaders.get(engine);
+      if (!store) return [];
+      const uses = new Map<string, MountUse[]>();
+      for (const c of engine.containers.values()) {
+        for (const m of mountPoints(c)) {
+          if (m.Type !== 'volume') continue;
+          let list = uses.get(m.Name);
+          if (!list) uses.set(m.Name, (list = []));
+          list.push({ containerId: c.ID, containerName: c.Name.slice(1), destination: m.Destination, rw: m.RW });
+        }
+      }
+      return store.all().map((v) => ({
+        name: v.Name, driver: v.Driver, mountpoint: store.path(v.Name),
+        anonymous: v.Labels !== null && 'com.docker.volume.anonymous' in v.Labels,
+        usedBy: (uses.get(v.Name) ?? []).sort(byUse),
+      })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    binds() {
+      const out: BindRecord[] = [];
+      for (const c of engine.containers.values()) {
+        for (const m of mountPoints(c)) {
+          if (m.Type === 'bind') out.push({ containerId: c.ID, containerName: c.Name.slice(1), source: m.Source, destination: m.Destination, rw: m.RW });
+        }
+      }
+      return out.sort(byUse);
     },
 
     recentEvents: (sinceNs) => engine.events.buffered(sinceNs),

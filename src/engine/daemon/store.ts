@@ -15,6 +15,7 @@ import { ImageStore } from './images/store.js';
 import { BridgeIpam } from './ipam.js';
 import { NameRegistry } from './names.js';
 import type { NetworkStore } from './network/network.js';
+import type { UserNetwork } from './network/types.js';
 import { Bridge } from './runtime/network.js';
 import type { ContainerRuntime } from './runtime/task.js';
 import type { ExecRecord } from './execRecord.js';
@@ -78,6 +79,11 @@ export class DaemonStore {
       this.networkStore = makeNetworkStore(this.kernel, this.bridge);
     }
     return this.networkStore;
+  }
+
+  /** The user-defined networks for a read: none before the store exists, and reading never makes it. */
+  userNetworks(): Iterable<UserNetwork> {
+    return this.networkStore?.user.values() ?? [];
   }
 
   nowNs(): bigint {

@@ -11,6 +11,7 @@ import { containerOrder, containerView, sameContainerView } from './snapshot/con
 import { runningPortLinks } from './snapshot/ports.js';
 import { containerDiff, containerInspect, imageInspect, logTail, processTree, ttyLogLines, ttyTail } from './snapshot/detail.js';
 import { imagesView, sameImagesView } from './snapshot/images.js';
+import { sameStorageView, storageView } from './snapshot/networks.js';
 import { eventViews, withEvents } from './snapshot/events.js';
 import { renderTerminalText } from './snapshot/terminalText.js';
 import type { ContainerDetail, ContainerView, Detail, JsonValue, ListView, LogLineView } from './snapshot/types.js';
@@ -70,6 +71,8 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
   const slowEvery = opts.slowEvery ?? 4;
   const dirty = new Set<string>();
   let imagesDirty = false;
+  /** A network, volume or container event: members, addresses or mounts may have moved. */
+  let storageDirty = false;
   /** Events since the last flush, oldest first, and each container's state as the events left it. */
   let newEvents: EventMessage[] = [];
   const states = new Map<string, string>();
@@ -152,6 +155,11 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     return membership ? { containers: next, order: containerOrder(next) } : { containers: next };
   };
 
+  const storage = (s: PanelState): Patch => {
+    const v = storageView(query);
+    return sameStorageView(v, s.storage) ? {} : { storage: v };
+  };
+
   const images = (s: PanelState): Patch => {
     const v = imagesView(query);
     return sameImagesView(v, s.images) ? {} : { images: v };
@@ -211,6 +219,8 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     dirty.clear();
     if (imagesDirty) Object.assign(patch, images(s));
     imagesDirty = false;
+    if (storageDirty) Object.assign(patch, storage(s));
+    storageDirty = false;
     if (newEvents.length > 0) patch.events = withEvents(s.events, eventViews(newEvents, states));
     newEvents = [];
     if (selDirty) Object.assign(patch, detail({ ...s, ...patch }, true));
@@ -226,7 +236,7 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     ticks++;
     const full = slow || ticks % slowEvery === 0;
     const s = store.getState();
-    const patch: Patch = full ? { ...rows(s, null), ...images(s) } : {};
+    const patch: Patch = full ? { ...rows(s, null), ...images(s), ...storage(s) } : {};
     Object.assign(patch, detail({ ...s, ...patch }, full));
     if (Object.keys(patch).length > 0) patch.nowMs = now;
     apply(patch);
@@ -236,6 +246,7 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     newEvents.push(e);
     if (e.Type === 'container') dirty.add(e.Actor.ID);
     else if (e.Type === 'image') imagesDirty = true;
+    if (e.Type === 'container' || e.Type === 'network' || e.Type === 'volume') storageDirty = true;
     pending ??= timers.after(flushMs, flush);
   };
 

@@ -8,6 +8,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ContainerView, Detail, EventView, ImagesView } from './snapshot/types.js';
+import { EMPTY_STORAGE, type StorageView } from './snapshot/networks.js';
 
 export type PanelTab = 'containers' | 'images' | 'network' | 'events';
 
@@ -31,6 +32,8 @@ export interface PanelData {
   readonly nowMs: number;
   /** The daemon's events, newest first (bounded): what `docker events` showed. */
   readonly events: readonly EventView[];
+  /** Every network with its members, the volumes and the bind mounts. */
+  readonly storage: StorageView;
 }
 
 export interface PanelState extends PanelData {
@@ -52,6 +55,7 @@ export const EMPTY_DATA: PanelData = {
   detail: null,
   nowMs: 0,
   events: [],
+  storage: EMPTY_STORAGE,
 };
 
 const TAB_OF: Record<Highlight['kind'], PanelTab> = { container: 'containers', image: 'images', network: 'network' };

@@ -10,7 +10,7 @@ import {
   processTree,
 } from '../../../src/ui/store/snapshot/detail.js';
 import { findImage, imagesView } from '../../../src/ui/store/snapshot/images.js';
-import { bridgeView } from '../../../src/ui/store/snapshot/network.js';
+import { storageView } from '../../../src/ui/store/snapshot/networks.js';
 import { Layer } from '../../../src/engine/fs/layer.js';
 import { bootTyped, type TypedMachine } from './machine.js';
 
@@ -60,16 +60,14 @@ describe('container views', () => {
     expect(containerOrder(views).map((id) => views[id].name)).toEqual(['done', 'web']);
   });
 
-  it('puts running containers on the bridge, by address', () => {
-    const engine = m.machine.daemonStore;
-    const views = [...engine.containers.values()].map((c) => containerView(c, engine.nowNs()));
-    expect(bridgeView(views)).toEqual({
-      name: 'bridge',
-      iface: 'docker0',
-      subnet: '172.17.0.0/16',
-      gateway: '172.17.0.1/16',
-      endpoints: [{ id: WEB_ID, name: 'web', ip: '172.17.0.2', mac: '02:42:ac:11:00:02' }],
-    });
+  it('puts containers on the bridge, the running one with its address, the exited one without', () => {
+    const [bridge, ...others] = storageView(m.machine.query).networks;
+    expect(others).toEqual([]);
+    expect(bridge).toMatchObject({ name: 'bridge', driver: 'bridge', subnet: '172.17.0.0/16', gateway: '172.17.0.1', userDefined: false });
+    expect(bridge!.members.map((e) => [e.id === WEB_ID, e.name, e.ip, e.mac, e.dnsNames])).toEqual([
+      [true, 'web', '172.17.0.2', '02:42:ac:11:00:02', []],
+      [false, 'done', '', '', []],
+    ]);
   });
 });
 

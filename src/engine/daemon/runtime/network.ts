@@ -57,6 +57,11 @@ export class Bridge {
     return this.ids.get(name)!;
   }
 
+  /** A predefined network's ID if one was given already, else '': the daemon view must not fix it first. */
+  knownNetworkId(name: string): string {
+    return this.ids.get(name) ?? '';
+  }
+
   /** The ID of a predefined network (`bridge`, `host` or `none`) for a read: never moves the kernel's PRNG. */
   networkIdOf(name: string): string {
     let id = this.ids.get(name);

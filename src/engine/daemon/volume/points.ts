@@ -30,3 +30,12 @@ export const points = new WeakMap<Container, Map<string, MountPoint>>();
 export function mountPoints(c: Container): readonly MountPoint[] {
   return [...(points.get(c)?.values() ?? [])];
 }
+
+/** What the read model needs of a volume store, kept here so that reading does not load the store's module. */
+export interface VolumeReader {
+  all(): readonly { readonly Name: string; readonly Driver: string; readonly Labels: Readonly<Record<string, string>> | null }[];
+  path(name: string): string;
+}
+
+/** Each engine's volume store, registered by store.ts when it makes one (none yet: no volume exists). */
+export const volumeReaders = new WeakMap<object, VolumeReader>();

@@ -11,6 +11,7 @@ import type { DaemonStore } from '../store.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Encode } from '../../kernel/utf8.js';
 import { notSimulated } from '../unsimulated.js';
+import { volumeReaders } from './points.js';
 
 export const VOLUMES_ROOT = `${DOCKER_ROOT}/volumes`;
 /** volume/service.AnonymousLabel: set on every volume created without a name. */
@@ -155,7 +156,10 @@ const stores = new WeakMap<DaemonStore, VolumeStore>();
 /** The engine's volumes: kept beside the DaemonStore, so they outlive any one dockerd as /var/lib/docker does. */
 export function volumeStore(engine: DaemonStore): VolumeStore {
   let s = stores.get(engine);
-  if (!s) stores.set(engine, (s = new VolumeStore(engine)));
+  if (!s) {
+    stores.set(engine, (s = new VolumeStore(engine)));
+    volumeReaders.set(engine, s);
+  }
   return s;
 }
 
