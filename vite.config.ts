@@ -66,6 +66,8 @@ function preloadLazyChunks(): Plugin {
 function offline(): Plugin[] {
   return VitePWA({
     strategies: 'generateSW',
+    // The same minified worker whatever NODE_ENV the build runs under (the browser tests build inside vitest).
+    mode: 'production',
     // src/ui/offline.ts registers it, after the first prompt; no web app manifest (this is not an installable app).
     injectRegister: false,
     manifest: false,

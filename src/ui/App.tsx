@@ -38,7 +38,8 @@ const messages = defineMessages({
     editor: 'Editor',
     editorTitle: 'Show or hide the file editor beside the terminal',
     editorDiscard: 'Close the editor and discard its unsaved changes?',
-    preview: 'Web preview',
+    preview: 'Preview',
+    previewLabel: 'Web preview',
     previewTitle: 'Show or hide the web preview: a page served on a port of the host',
   },
   zh: {
@@ -52,7 +53,8 @@ const messages = defineMessages({
     editor: '编辑器',
     editorTitle: '在终端旁显示或隐藏文件编辑器',
     editorDiscard: '关闭编辑器并放弃未保存的修改吗？',
-    preview: '网页预览',
+    preview: '预览',
+    previewLabel: '网页预览',
     previewTitle: '显示或隐藏网页预览：主机某个端口上提供的网页',
   },
 });
@@ -205,6 +207,7 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
               className="preview-toggle"
               aria-pressed={preview.shown}
               title={t('previewTitle')}
+              aria-label={t('previewLabel')}
               onClick={() => showPreview(!preview.shown)}
             >
               {t('preview')}

@@ -19,7 +19,8 @@ export interface OfflineEnv {
 
 function pageEnv(): OfflineEnv {
   return {
-    production: import.meta.env.PROD,
+    // The build's mode, not PROD: a build run under NODE_ENV=test (the browser tests build inside vitest) has a worker too.
+    production: import.meta.env.MODE === 'production',
     protocol: location.protocol,
     container: 'serviceWorker' in navigator ? navigator.serviceWorker : undefined,
   };

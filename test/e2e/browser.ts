@@ -92,7 +92,7 @@ export function cursorRow(page: Page): Promise<number> {
   });
 }
 
-/** Opens the header's menu where a narrow page has folded its tools into it (below 1100 px). */
+/** Opens the header's menu where a narrow page has folded its tools into it (1300 px and below). */
 export async function openMenu(page: Page): Promise<void> {
   const button = page.locator('.app-menu-button');
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();

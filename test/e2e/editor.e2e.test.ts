@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bufferLines, cursorRow, launchBrowser, waitForPrompt } from './browser.js';
+import { bufferLines, cursorRow, launchBrowser, openMenu, waitForPrompt } from './browser.js';
 
 let browser: Browser;
 let page: Page;
@@ -54,6 +54,7 @@ describe('the editor pane', () => {
   it('opens beside the terminal, loading CodeMirror only then', async () => {
     expect((await scripts(page)).some((s) => /EditorPane/.test(s))).toBe(false);
     const colsBefore = await page.evaluate(() => window.__dockersim!.xterm.cols);
+    await openMenu(page);
     await page.click('.editor-toggle');
     await page.locator('.editor-pane').waitFor();
     expect((await scripts(page)).some((s) => /EditorPane/.test(s))).toBe(true);

@@ -77,7 +77,8 @@ describe('offline', () => {
     // Two builds: A is the one under test, B the same with a marked index.html (and so a different sw.js).
     const base = inject('appUrl');
     const sw = await (await fetch(`${base}sw.js`)).text();
-    const files = ['sw.js', ...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1])), ...[...sw.matchAll(/"\.\/(workbox-[\w-]+)"/g)].map((m) => `${m[1]}.js`)];
+    const files = ['sw.js', ...new Set([...sw.matchAll(/\burl"?\s*:\s*"([^"]+)"/g)].map((m) => m[1])), ...[...sw.matchAll(/"\.\/(workbox-[\w-]+)"/g)].map((m) => `${m[1]}.js`)];
+    expect(files).toContain('index.html');
     const a = mkdtempSync(join(tmpdir(), 'dockersim-sw-a-'));
     const b = mkdtempSync(join(tmpdir(), 'dockersim-sw-b-'));
     temps.push(a, b);
@@ -89,7 +90,9 @@ describe('offline', () => {
       }
     }
     writeFileSync(join(b, 'index.html'), readFileSync(join(a, 'index.html'), 'utf8').replace('<head>', '<head><meta name="dockersim-build" content="B">'));
-    writeFileSync(join(b, 'sw.js'), sw.replace(/(\{url:"index\.html",revision:")[0-9a-f]+"/, '$1b0000000000000000000000000000000"'));
+    const swB = sw.replace(/(\burl"?\s*:\s*"index\.html"\s*,\s*"?revision"?\s*:\s*")[0-9a-f]+"/, '$1b0000000000000000000000000000000"');
+    expect(swB).not.toBe(sw);
+    writeFileSync(join(b, 'sw.js'), swB);
     let root = a;
     const server = await serveStatic(() => root);
     servers.push(server);

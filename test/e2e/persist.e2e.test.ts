@@ -52,7 +52,7 @@ async function output(p: Page, line: string): Promise<string[]> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1200, height: 700 } });
+  context = await browser.newContext({ viewport: { width: 1366, height: 700 } });
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${inject('appUrl')}?test=1&seed=1`);
@@ -128,7 +128,7 @@ describe('state that survives', () => {
   it('a share link replays the session in another browser profile', async () => {
     const link = await page.evaluate(() => window.__dockersim!.shareLink());
     expect(link).toMatch(/[?&]session=/);
-    const other = await browser.newContext({ viewport: { width: 1200, height: 700 } });
+    const other = await browser.newContext({ viewport: { width: 1366, height: 700 } });
     const p2 = await other.newPage();
     await p2.goto(`${link}&test=1`);
     await p2.waitForFunction(() => window.__dockersim?.start.source === 'link', undefined, { timeout: 30000 });
@@ -140,7 +140,7 @@ describe('state that survives', () => {
   });
 
   it('replays ten virtual minutes of a container loop (measured, reported)', async () => {
-    const other = await browser.newContext({ viewport: { width: 1200, height: 700 } });
+    const other = await browser.newContext({ viewport: { width: 1366, height: 700 } });
     const p = await other.newPage();
     await p.goto(`${inject('appUrl')}?test=1&seed=1`);
     await waitForPrompt(p);
@@ -173,7 +173,7 @@ describe('state that survives', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.session-export')]);
     expect(download.suggestedFilename()).toMatch(/^dockersim-session-.*\.json$/);
     const file = await download.path();
-    const other = await browser.newContext({ viewport: { width: 1200, height: 700 } });
+    const other = await browser.newContext({ viewport: { width: 1366, height: 700 } });
     const p = await other.newPage();
     await p.goto(`${inject('appUrl')}?test=1`);
     await waitForPrompt(p);
