@@ -61,6 +61,8 @@ describe('offline', () => {
       app.on('pageerror', (e) => errors.push(String(e)));
       await app.goto(`${inject('appUrl')}?test=1`);
       await waitForPrompt(app);
+      // The terminal takes the keys once it has the focus (a click, as a person would give it).
+      await app.click('.xterm-screen');
       await typeLine(app, 'sudo docker run hello-world');
       await waitForLine(app, 'Hello from Docker!');
 

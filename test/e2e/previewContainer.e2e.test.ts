@@ -55,7 +55,11 @@ describe('the web preview of a container', () => {
       return rows;
     });
     const at = shown.lastIndexOf(shown.filter((r) => r.endsWith('$ cat /tmp/n')).pop()!);
-    expect(shown.slice(at + 1, at + 3)).toEqual(['2', '172.17.0.1']);
+    // At least the two page views (the link, then Reload); how many more a slow first load of the pane's chunk
+    // sends is not this test's question.
+    const [count, client] = shown.slice(at + 1, at + 3);
+    expect(Number(count)).toBeGreaterThanOrEqual(2);
+    expect(client).toBe('172.17.0.1');
     expect(errors).toEqual([]);
   });
 });
