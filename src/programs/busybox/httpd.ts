@@ -3,6 +3,7 @@
  * headers in its order, its error pages, a 302 to `dir/` for a directory, index.html only, 501 for methods
  * other than GET and HEAD (no CGI). Without -f it goes to the background. Checked against busybox 1.35's.
  */
+import { bytesFromArray } from '../../api/bytes.js';
 import { sendWire } from '../../api/bytes.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
@@ -200,9 +201,7 @@ async function respond(sys: Sys, fd: number, home: string, method: string, targe
   }
   let body: string;
   try {
-    const bytes = sys.fs.readFile(file);
-    body = '';
-    for (let i = 0; i < bytes.length; i += 8192) body += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    body = bytesFromArray(sys.fs.readFile(file));
   } catch (e) {
     if (!isSysError(e)) throw e;
     return page(e.code === 'EACCES' ? 403 : 404);

@@ -6,6 +6,7 @@
  * changes r->headers_out: the handler's headers first (ETag), then add_header's, then Content-Encoding, then
  * Accept-Ranges or Content-Range, which is the order they reach the wire.
  */
+import { bytesFromArray } from '../../api/bytes.js';
 import { deflateRaw, crc32 } from '../../pkg/archive/deflate.js';
 import { specialPage } from './http.js';
 import type { GzipSettings, Settings } from './model.js';
@@ -232,9 +233,8 @@ export function gzipBody(body: string): string {
   const size = data.length;
   const le = (n: number): string =>
     String.fromCharCode(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
-  let s = '\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03';
-  for (let i = 0; i < deflated.length; i += 8192) s += String.fromCharCode(...deflated.subarray(i, i + 8192));
-  return s + le(crc) + le(size);
+  const s = '\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03';
+  return s + bytesFromArray(deflated) + le(crc) + le(size);
 }
 
 interface Range {

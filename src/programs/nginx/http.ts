@@ -3,6 +3,7 @@
  * longest prefix, `^~`, regexes in order), `return`, `try_files`, the index and static modules, `error_page`,
  * and the special responses nginx prints itself (404, 403, 301…), byte for byte. Pure: the worker does the I/O.
  */
+import { bytesFromArray } from '../../api/bytes.js';
 import type { Fs, Stat } from '../../engine/kernel/fsTypes.js';
 import { isSysError, type Errno } from '../../engine/kernel/errno.js';
 import { errnoText } from './errno.js';
@@ -292,7 +293,7 @@ function serveStatic(c: Ctx, s: Settings, loc: Location | null, uri: string, arg
     // The same file, owner and mode as last time: the worker may read it, and it reads the same.
     if (hit && sameFile(hit.st, st)) body = hit.body;
     else {
-      body = binary(c.fs.readFile(path));
+      body = bytesFromArray(c.fs.readFile(path));
       if (c.cache && body.length <= 1 << 20) c.cache.set(path, { st, body });
     }
   } catch (e) {
@@ -319,8 +320,3 @@ function sameFile(a: Stat, b: Stat): boolean {
   return a.mtimeMs === b.mtimeMs && a.size === b.size && a.mode === b.mode && a.uid === b.uid && a.gid === b.gid && a.ino === b.ino;
 }
 
-function binary(a: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < a.length; i += 8192) out += String.fromCharCode(...a.subarray(i, i + 8192));
-  return out;
-}
