@@ -17,7 +17,7 @@ import type { TerminalScreen } from './terminalScreen.js';
 import { TerminalView } from './TerminalView.js';
 import { Workspace, type DockPane } from './panels/Workspace.js';
 import { editorDirty, setEditorDirty, updateEditor, useEditorState } from './editor/editorState.js';
-import { markPreviewLoaded, openPreview, showPreview, usePreviewState } from './preview/previewState.js';
+import { claimPreviewOpen, openPreview, showPreview, usePreviewState } from './preview/previewState.js';
 
 // The panel brings markdown-it and the lesson text: loaded once the page is idle (Workspace), not with it.
 const LessonPanel = lazy(() => import('./lessons/LessonPanel.js'));
@@ -245,9 +245,8 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
                     key={sessionKey(session)}
                     session={session}
                     open={preview.open}
-                    loaded={preview.loaded}
+                    claim={claimPreviewOpen}
                     onOpen={openPreview}
-                    onLoaded={markPreviewLoaded}
                     onClose={() => showPreview(false)}
                   />
                 </Suspense>

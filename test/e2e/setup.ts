@@ -23,12 +23,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!dist) {
     temp = mkdtempSync(join(tmpdir(), 'dockersim-e2e-'));
     dist = temp;
-    await build({
-      root: ROOT,
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: dist, emptyOutDir: true, sourcemap: false },
-    });
+    // Vitest runs with NODE_ENV=test, and Vite bundles what NODE_ENV says: React's development build, whose
+    // StrictMode runs every new component's effects twice. The tests judge what ships, so the build sees
+    // production (a preview pane once sent its first request twice here and nowhere else).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        root: ROOT,
+        configFile: join(ROOT, 'vite.config.ts'),
+        logLevel: 'error',
+        mode: 'production',
+        build: { outDir: dist, emptyOutDir: true, sourcemap: false },
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   }
   const server = await serveStatic(resolve(dist));
   project.provide('appUrl', server.url);

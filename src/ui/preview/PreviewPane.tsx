@@ -128,15 +128,14 @@ export interface PreviewPaneProps {
   readonly session: Session;
   /** What to load (previewState.ts: a port link clicked, an address entered); a new nonce loads it again. */
   readonly open: PreviewState['open'];
-  /** The nonce of the last `open` loaded, and how the pane says it loaded one. */
-  readonly loaded: number;
-  readonly onLoaded: (nonce: number) => void;
+  /** Takes what `open` asks to load if it has not been loaded yet (previewState.ts's claimPreviewOpen). */
+  readonly claim: () => string | undefined;
   /** Asks for `address` to be loaded (the page holds the state, so the Docker view's links reach the pane). */
   readonly onOpen: (address: string) => void;
   readonly onClose: () => void;
 }
 
-export default function PreviewPane({ session, open, loaded, onOpen, onLoaded, onClose }: PreviewPaneProps): React.JSX.Element {
+export default function PreviewPane({ session, open, claim, onOpen, onClose }: PreviewPaneProps): React.JSX.Element {
   const t = useMessages(messages);
   const [text, setText] = useState(open?.address ?? '');
   const [view, setView] = useState<View>({ kind: 'intro' });
@@ -189,10 +188,9 @@ export default function PreviewPane({ session, open, loaded, onOpen, onLoaded, o
 
   // A port link clicked in the Docker view (or the pane opened with an address): load it.
   useEffect(() => {
-    if (!open || open.nonce === loaded) return;
-    onLoaded(open.nonce);
-    void load(open.address);
-  }, [open, loaded, onLoaded, load]);
+    const address = claim();
+    if (address !== undefined) void load(address);
+  }, [open, claim, load]);
 
   const go = onOpen;
 

@@ -28,8 +28,17 @@ export function showPreview(shown: boolean): void {
   previewStore.setState({ shown });
 }
 
-export function markPreviewLoaded(nonce: number): void {
-  previewStore.setState({ loaded: nonce });
+/**
+ * The address the pane should load now, if it has not loaded this `open` yet, and marks it loaded in the same
+ * step. Read from the store, not from props: React runs a new component's effect twice in development
+ * (StrictMode), and a check against a `loaded` prop captured before the first run would send the same
+ * request twice — a second journaled input the learner never gave, and a second line in the server's log.
+ */
+export function claimPreviewOpen(): string | undefined {
+  const { open, loaded } = previewStore.getState();
+  if (!open || open.nonce === loaded) return undefined;
+  previewStore.setState({ loaded: open.nonce });
+  return open.address;
 }
 
 /** Shows the pane and loads `address` in it (a port link clicked). */
