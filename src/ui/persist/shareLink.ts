@@ -4,6 +4,7 @@
  * lesson open on it (lesson, step), not the page layout nor the sharer's own progress.
  */
 import type { JournalEntry, Position } from '../../machine/journal.js';
+import { arrayFromBytes, bytesFromArray } from '../../api/bytes.js';
 
 export interface SharedSession {
   readonly seed: number;
@@ -19,18 +20,13 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 }
 
 export function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(bytesFromArray(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  return arrayFromBytes(atob(b64));
 }
 
 export async function encodeShared(s: SharedSession): Promise<string> {

@@ -4,6 +4,7 @@
  * document carries. The DOM half (page.ts) uses these.
  */
 import type { HttpOutcome } from '../../machine/preview.js';
+import { bytesFromArray } from '../../api/bytes.js';
 
 type Answer = Extract<HttpOutcome, { ok: true }>;
 
@@ -39,9 +40,7 @@ export function bodyText(a: Answer, charset = contentType(a).charset): string {
 }
 
 export function base64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 8192) bin += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return btoa(bin);
+  return btoa(bytesFromArray(bytes));
 }
 
 export function dataUrl(type: string, bytes: Uint8Array): string {
