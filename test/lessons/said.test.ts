@@ -38,6 +38,11 @@ describe('check messages in Chinese', () => {
       { kind: 'daemon', running: true }, { kind: 'ran', command: 'ps' }, { kind: 'process', container: 'web', program: 'sh' },
       { kind: 'log', container: 'web', contains: 'hi' }, { kind: 'file', container: 'web', path: '/etc/hostname', contains: 'zzz' },
       { kind: 'process', container: 'web', program: 'sleep' }, { kind: 'env', name: 'HOME' },
+      { kind: 'image', ref: 'busybox', exposes: '80' }, { kind: 'port', container: 'web', port: '80' },
+      { kind: 'mount', container: 'web', destination: '/data' }, { kind: 'network', name: 'app' },
+      { kind: 'network', name: 'bridge', member: 'web' }, { kind: 'network', name: 'bridge', internal: true },
+      { kind: 'volume', name: 'data' }, { kind: 'resolves', container: 'web', name: 'db' },
+      { kind: 'resolves', container: 'web', name: 'localhost' }, { kind: 'hostFile', path: '~/x' },
     ];
     const seen = new Set<string>();
     const run = (): void => {

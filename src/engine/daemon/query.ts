@@ -22,6 +22,7 @@ import type { ContainerState } from './state.js';
 import type { Change } from '../fs/changes.js';
 import { DEFAULT_BRIDGE } from './ipam.js';
 import { mountPoints, volumeReaders } from './volume/points.js';
+import { utf8Decode } from '../kernel/utf8.js';
 
 export type { ContainerStatus } from './state.js';
 export type { DirEntry, FileInfo, FsResult } from '../fs/listing.js';
@@ -128,6 +129,12 @@ export interface VolumeRecord {
   readonly usedBy: readonly MountUse[];
 }
 
+/** Where a name resolved inside a container, and to what. */
+export interface NameAnswer {
+  readonly via: 'hosts' | 'dns';
+  readonly addresses: readonly string[];
+}
+
 /** A bind mount of a container: the host path and where it shows inside. */
 export interface BindRecord extends MountUse {
   readonly source: string;
@@ -196,6 +203,13 @@ export interface DaemonQuery {
   volumes(): VolumeRecord[];
   /** Every container's bind mounts, by container name then destination. */
   binds(): BindRecord[];
+  /**
+   * What Docker's side answers for `name` inside the running container, as `getent hosts NAME` asks it: the
+   * container's /etc/hosts (itself, `--link` aliases), then the embedded DNS server of its user-defined
+   * networks. Undefined when neither knows the name (the query would go on to outside servers) or the container
+   * is not running. A pure read: no packet is sent.
+   */
+  resolveName(id: string, name: string): NameAnswer | undefined;
 
   // ---- events
   /** What `docker events --since` still has, oldest first. */
@@ -355,6 +369,23 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
         internal: n.internal, userDefined: true, members: members(n.name, true),
       }));
       return [predefined('bridge'), predefined('host'), predefined('none'), ...user.sort(byName)];
+    },
+    resolveName(id, name) {
+      const fs = runningFs(id);
+      if (!fs) return undefined;
+      const want = name.toLowerCase().replace(/\.$/, '');
+      const hosts = attempt(() => fs.readFile('/etc/hosts'));
+      if (hosts.ok) {
+        const addresses: string[] = [];
+        for (const line of utf8Decode(hosts.value).split('\n')) {
+          const [addr, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+          if (addr && names.some((n) => n.toLowerCase() === want) && !addresses.includes(addr)) addresses.push(addr);
+        }
+        // The file answers when it names the host: nsswitch.conf puts files before dns.
+        if (addresses.length > 0) return { via: 'hosts', addresses };
+      }
+      const answer = engine.runtimes.get(id)?.netns?.embeddedDns?.lookup(want, 'A');
+      return Array.isArray(answer) && answer.length > 0 ? { via: 'dns', addresses: answer } : undefined;
     },
     volumes() {
       const store = volumeReaders.get(engine);

@@ -5,10 +5,16 @@ import { envCheck } from './env.js';
 import { fileCheck } from './file.js';
 import { foregroundCheck } from './foreground.js';
 import { groupCheck } from './group.js';
+import { hostFileCheck } from './hostFile.js';
 import { imageCheck } from './image.js';
 import { logCheck } from './log.js';
+import { mountCheck } from './mount.js';
+import { networkCheck } from './network.js';
+import { portCheck } from './port.js';
 import { processCheck } from './process.js';
 import { ranCheck } from './ran.js';
+import { resolvesCheck } from './resolves.js';
+import { volumeCheck } from './volume.js';
 import type { Check, CheckDefinition, CheckKind } from './types.js';
 
 export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check, { kind: K }>> } = {
@@ -22,6 +28,12 @@ export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check,
   daemon: daemonCheck,
   ran: ranCheck,
   process: processCheck,
+  port: portCheck,
+  mount: mountCheck,
+  network: networkCheck,
+  volume: volumeCheck,
+  resolves: resolvesCheck,
+  hostFile: hostFileCheck,
 };
 
 export function isCheckKind(k: string): k is CheckKind {

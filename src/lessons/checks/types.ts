@@ -28,6 +28,68 @@ export interface ContainerCheck extends Base {
 export interface ImageCheck extends Base {
   readonly kind: 'image';
   readonly ref: string;
+  /** Exactly this many layers (RootFS.Layers). */
+  readonly layers?: number;
+  /** `KEY=value`, or `KEY` for any value: in Config.Labels. */
+  readonly label?: string;
+  /** `KEY=value`, or `KEY` for any value: in Config.Env. */
+  readonly env?: string;
+  /** Config.Cmd / Config.Entrypoint: a JSON array exactly, or the words joined by spaces. */
+  readonly cmd?: string;
+  readonly entrypoint?: string;
+  /** `80` or `80/tcp`: in Config.ExposedPorts. */
+  readonly exposes?: string;
+  readonly user?: string;
+  readonly workdir?: string;
+}
+
+export interface PortCheck extends Base {
+  readonly kind: 'port';
+  readonly container: string;
+  /** The container's port, `80` or `80/tcp`. */
+  readonly port: string;
+  /** Published on this host port (any, without it). */
+  readonly host?: number;
+}
+
+export interface MountCheck extends Base {
+  readonly kind: 'mount';
+  readonly container: string;
+  readonly destination: string;
+  readonly type?: 'volume' | 'bind' | 'tmpfs';
+  /** The volume's name, or the bind mount's host path (`~/` is the learner's home). */
+  readonly source?: string;
+  readonly readonly?: boolean;
+}
+
+export interface NetworkCheck extends Base {
+  readonly kind: 'network';
+  readonly name: string;
+  /** A container (by name) attached to it. */
+  readonly member?: string;
+  readonly internal?: boolean;
+}
+
+export interface VolumeCheck extends Base {
+  readonly kind: 'volume';
+  readonly name: string;
+  /** A container (by name) that mounts it. */
+  readonly usedBy?: string;
+}
+
+export interface ResolvesCheck extends Base {
+  readonly kind: 'resolves';
+  readonly container: string;
+  readonly name: string;
+  readonly address?: string;
+}
+
+export interface HostFileCheck extends Base {
+  readonly kind: 'hostFile';
+  /** Absolute, or `~/…` in the learner's home. */
+  readonly path: string;
+  readonly exists?: boolean;
+  readonly contains?: string;
 }
 
 export interface LogCheck extends Base {
@@ -88,7 +150,7 @@ export interface ProcessCheck extends Base {
 
 export type Check =
   | ContainerCheck | ImageCheck | LogCheck | FileCheck | ForegroundCheck | EnvCheck | GroupCheck | DaemonCheck
-  | RanCheck | ProcessCheck;
+  | RanCheck | ProcessCheck | PortCheck | MountCheck | NetworkCheck | VolumeCheck | ResolvesCheck | HostFileCheck;
 
 export type CheckKind = Check['kind'];
 
