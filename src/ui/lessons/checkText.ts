@@ -33,7 +33,7 @@ function text(c: Check): Parts {
     case 'container':
       return container(c);
     case 'image':
-      return (zh) => (zh ? `本地有镜像 ${code(c.ref)}` : `The image ${code(c.ref)} is present locally`);
+      return image(c);
     case 'log':
       return (zh) => {
         const what = [
@@ -87,7 +87,62 @@ function text(c: Check): Parts {
           ? `容器 ${code(c.container)} 里运行着${n} ${code(c.program)} 进程`
           : `${n ? `${n}` : 'A '}${code(c.program)} process${c.count !== undefined && c.count !== 1 ? 'es run' : ' runs'} in ${code(c.container)}`;
       };
+    case 'port':
+      return (zh) => {
+        const on = c.host !== undefined ? (zh ? `主机端口 ${code(c.host)}` : ` on host port ${code(c.host)}`) : '';
+        return zh ? `容器 ${code(c.container)} 把端口 ${code(c.port)} 发布到了${on || '主机上'}` : `${code(c.container)} publishes port ${code(c.port)}${on}`;
+      };
+    case 'mount':
+      return (zh) => {
+        const quals: string[] = [];
+        if (c.type) quals.push(zh ? `类型 ${code(c.type)}` : `type ${code(c.type)}`);
+        if (c.source) quals.push(zh ? `来源 ${code(c.source)}` : `from ${code(c.source)}`);
+        if (c.readonly !== undefined) quals.push(zh ? (c.readonly ? '只读' : '可写') : c.readonly ? 'read-only' : 'writable');
+        const q = quals.length > 0 ? (zh ? `（${quals.join('，')}）` : ` (${quals.join(', ')})`) : '';
+        return zh ? `容器 ${code(c.container)} 在 ${code(c.destination)} 有挂载${q}` : `${code(c.container)} has a mount at ${code(c.destination)}${q}`;
+      };
+    case 'network':
+      return (zh) => {
+        const member = c.member ? (zh ? `，容器 ${code(c.member)} 连接在上面` : ` with ${code(c.member)} attached`) : '';
+        const internal = c.internal !== undefined ? (zh ? (c.internal ? '（内部网络）' : '（非内部网络）') : c.internal ? ' (internal)' : ' (not internal)') : '';
+        return zh ? `存在网络 ${code(c.name)}${internal}${member}` : `The network ${code(c.name)} exists${internal}${member}`;
+      };
+    case 'volume':
+      return (zh) => {
+        const by = c.usedBy ? (zh ? `，被容器 ${code(c.usedBy)} 挂载` : `, mounted by ${code(c.usedBy)}`) : '';
+        return zh ? `存在数据卷 ${code(c.name)}${by}` : `The volume ${code(c.name)} exists${by}`;
+      };
+    case 'resolves':
+      return (zh) => {
+        const to = c.address ? (zh ? `，解析为 ${code(c.address)}` : ` to ${code(c.address)}`) : '';
+        return zh ? `在容器 ${code(c.container)} 里能解析名字 ${code(c.name)}${to}` : `Inside ${code(c.container)}, the name ${code(c.name)} resolves${to}`;
+      };
+    case 'hostFile':
+      return (zh) => {
+        if (c.exists === false) return zh ? `主机上没有 ${code(c.path)}` : `${code(c.path)} does not exist on the host`;
+        const has = c.contains !== undefined ? (zh ? `，内容包含 ${code(c.contains)}` : `, containing ${code(c.contains)}`) : '';
+        return zh ? `主机上有文件 ${code(c.path)}${has}` : `${code(c.path)} exists on the host${has}`;
+      };
   }
+}
+
+function image(c: Extract<Check, { kind: 'image' }>): Parts {
+  return (zh) => {
+    const has: string[] = [];
+    if (c.layers !== undefined) has.push(zh ? `有 ${c.layers} 层` : `has ${c.layers} layer(s)`);
+    const field = (name: string, value: string | undefined): void => {
+      if (value !== undefined) has.push(zh ? `${name} 为 ${code(value)}` : `${name} ${code(value)}`);
+    };
+    field(zh ? '标签' : 'label', c.label);
+    field(zh ? '环境变量' : 'env', c.env);
+    field('CMD', c.cmd);
+    field('ENTRYPOINT', c.entrypoint);
+    if (c.exposes !== undefined) has.push(zh ? `暴露端口 ${code(c.exposes)}` : `exposes ${code(c.exposes)}`);
+    field(zh ? '用户' : 'user', c.user);
+    field(zh ? '工作目录' : 'workdir', c.workdir);
+    if (has.length === 0) return zh ? `本地有镜像 ${code(c.ref)}` : `The image ${code(c.ref)} is present locally`;
+    return zh ? `本地有镜像 ${code(c.ref)}，它${has.join('，')}` : `The image ${code(c.ref)} is present locally and ${has.join(', ')}`;
+  };
 }
 
 /** Inline Markdown (code spans) describing the check; `not: true` says so. */
