@@ -1,7 +1,7 @@
 /**
  * The zlib format (RFC 1950) around our DEFLATE: a two-byte header, the raw stream, the Adler-32 of the data.
- * git stores every loose object this way. The header says "default compression", as zlib level 6 writes it;
- * the compressed bytes are our deflate's, not zlib's, which any inflater reads the same.
+ * git stores every loose object this way. The compressed bytes are our deflate's, not zlib's, which any
+ * inflater reads the same.
  */
 import { DeflateError, deflateRaw, inflateRaw } from './deflate.js';
 
@@ -23,12 +23,16 @@ export function adler32(data: Uint8Array, start = 1): number {
   return ((b << 16) | a) >>> 0;
 }
 
-export function zlibDeflate(data: Uint8Array): Uint8Array {
+/**
+ * `level` only sets the header's FLEVEL, as zlib would for that level (git writes loose objects at level 1,
+ * core.looseCompression's default: `78 01`); the body is our one compressor's whatever the level.
+ */
+export function zlibDeflate(data: Uint8Array, level = 6): Uint8Array {
   const body = deflateRaw(data);
   const out = new Uint8Array(2 + body.length + 4);
-  // CMF 0x78: deflate with a 32 KiB window; FLG 0x9c: level 6, and (CMF << 8 | FLG) % 31 === 0.
+  // CMF 0x78: deflate with a 32 KiB window; FLG: FLEVEL, then FCHECK so that (CMF << 8 | FLG) % 31 === 0.
   out[0] = 0x78;
-  out[1] = 0x9c;
+  out[1] = level < 2 ? 0x01 : level < 6 ? 0x5e : level === 6 ? 0x9c : 0xda;
   out.set(body, 2);
   const sum = adler32(data);
   out.set([sum >>> 24, (sum >>> 16) & 0xff, (sum >>> 8) & 0xff, sum & 0xff], 2 + body.length);

@@ -58,7 +58,7 @@ export class ObjectDb {
     if (this.has(id)) return id;
     const sub = `${this.dir}/${id.slice(0, 2)}`;
     if (!this.fs.exists(sub)) this.fs.mkdir(sub, { mode: 0o755 });
-    this.fs.writeFile(this.path(id), zlibDeflate(raw), { mode: 0o444 });
+    this.fs.writeFile(this.path(id), zlibDeflate(raw, 1), { mode: 0o444 });
     return id;
   }
 

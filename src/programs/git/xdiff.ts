@@ -93,7 +93,14 @@ interface Op {
   readonly bLine: number;
 }
 
-function ops(a: readonly string[], b: readonly string[]): Op[] {
+/** Lines as xdiff compares them: with their newline, so a last line without one differs from the same text with one. */
+function keys(l: Lines): string[] {
+  return l.noEol ? [...l.lines.slice(0, -1), `${l.lines[l.lines.length - 1]}\0`] : [...l.lines];
+}
+
+function ops(la: Lines, lb: Lines): Op[] {
+  const a = keys(la);
+  const b = keys(lb);
   const { del, ins } = editScript(a, b);
   compact(a, del);
   compact(b, ins);
@@ -125,29 +132,13 @@ export interface DiffCounts {
 }
 
 export function countChanges(a: Lines, b: Lines): DiffCounts {
-  const o = ops(a.lines, b.lines);
-  let added = o.filter((x) => x.kind === '+').length;
-  let removed = o.filter((x) => x.kind === '-').length;
-  // A last line that only gains or loses its newline is a changed line to git.
-  if (a.lines.length && b.lines.length && a.noEol !== b.noEol) {
-    const lastA = o.findIndex((x) => x.kind === ' ' && x.aLine === a.lines.length - 1 && x.bLine === b.lines.length - 1);
-    if (lastA >= 0) {
-      added++;
-      removed++;
-    }
-  }
-  return { added, removed };
+  const o = ops(a, b);
+  return { added: o.filter((x) => x.kind === '+').length, removed: o.filter((x) => x.kind === '-').length };
 }
 
 /** The unified diff body (hunks only) between two texts; empty when they are equal. */
 export function unifiedHunks(a: Lines, b: Lines, context = 3): string[] {
-  let o = ops(a.lines, b.lines);
-  // The last line's missing newline makes the two last lines differ.
-  if (a.noEol !== b.noEol && a.lines.length && b.lines.length) {
-    o = o.flatMap((x) => (x.kind === ' ' && x.aLine === a.lines.length - 1 && x.bLine === b.lines.length - 1
-      ? [{ kind: '-' as const, aLine: x.aLine, bLine: x.bLine }, { kind: '+' as const, aLine: x.aLine + 1, bLine: x.bLine }]
-      : [x]));
-  }
+  const o = ops(a, b);
   const changes = o.map((x, idx) => (x.kind === ' ' ? -1 : idx)).filter((x) => x >= 0);
   if (changes.length === 0) return [];
   const out: string[] = [];
@@ -172,7 +163,7 @@ export function unifiedHunks(a: Lines, b: Lines, context = 3): string[] {
       const line = x.kind === '+' ? b.lines[x.bLine] : a.lines[x.aLine];
       out.push(`${x.kind}${line}`);
       const eolLess = x.kind === '+' ? b.noEol && x.bLine === b.lines.length - 1 : a.noEol && x.aLine === a.lines.length - 1;
-      if (eolLess && (x.kind !== ' ' || b.noEol)) out.push('\\ No newline at end of file');
+      if (eolLess) out.push('\\ No newline at end of file');
     }
   }
   return out;
