@@ -4,7 +4,7 @@
  */
 import { comparePaths, entryFromStat, statMatches, type IndexEntry } from './dircache.js';
 import { absolute, GitFatal, Repo, unmodelled, type Git } from './repo.js';
-import { fileBlob, workFiles } from './worktree.js';
+import { fileBlob, Ignore, workFiles } from './worktree.js';
 
 /** Brings the index up to date with the working tree for the tree paths `under` (all when ''). */
 export function stagePaths(repo: Repo, index: IndexEntry[], unders: readonly string[], withNew: boolean): IndexEntry[] {
@@ -62,6 +62,14 @@ hint: "git config advice.addEmptyPathspec false"
     unders.push(rel);
   }
   if (all && specs.length === 0) unders.push('');
+  const ignore = new Ignore(repo);
+  const ignored = unders.filter((u, i) => u !== '' && git.sys.fs.exists(absolute(git.sys, specs[i] ?? u))
+    && !index.some((e) => e.path === u || e.path.startsWith(`${u}/`))
+    && u.split('/').some((_, k, parts) => ignore.ignored(parts.slice(0, k + 1).join('/'), k < parts.length - 1 || git.sys.fs.stat(absolute(git.sys, specs[i])).type === 'dir')));
+  if (ignored.length) {
+    await git.err.write(`The following paths are ignored by one of your .gitignore files:\n${ignored.map((u) => `${repo.display(u)}\n`).join('')}hint: Use -f if you really want to add them.\nhint: Turn this message off by running\nhint: "git config advice.addIgnoredFile false"\n`);
+    return 1;
+  }
   repo.writeIndex(stagePaths(repo, index, unders, true));
   return 0;
 }

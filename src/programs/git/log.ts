@@ -2,6 +2,7 @@
  * git log: the first-parent history from HEAD in git's default (medium) format or `--oneline`, `-n N`. On a
  * terminal git decorates (`(HEAD -> master, origin/master)`, log.decorate=auto) and colours as it does.
  */
+import { subjectOf } from './commit.js';
 import { decodeCommit } from './objects.js';
 import { GitFatal, Repo, unmodelled, type Git } from './repo.js';
 
@@ -104,7 +105,7 @@ export async function log(git: Git, args: string[]): Promise<number> {
     const c = decodeCommit(repo.objects.read(id).content);
     const d = decorate(git, decor?.get(id), yellow);
     if (oneline) {
-      const subject = c.message.split('\n\n')[0].split('\n').join(' ');
+      const subject = subjectOf(c.message);
       await git.out.write(`${git.color ? `${yellow}${id.slice(0, 7)}\x1b[m` : id.slice(0, 7)}${d} ${subject}\n`);
     } else {
       let s = first ? '' : '\n';
