@@ -6,6 +6,7 @@
 import { comparePaths, entryFromStat, type IndexEntry } from './dircache.js';
 import { GitFatal, identity, Repo, unmodelled, type Git } from './repo.js';
 import { commitTree, workChange, writeFiles, type Blob } from './worktree.js';
+import { decodeCommit } from './objects.js';
 import { resolveRev } from './plumbing.js';
 
 function validBranchName(name: string): boolean {
@@ -23,6 +24,7 @@ export async function branch(git: Git, args: string[]): Promise<number> {
     return 0;
   }
   if (args[0] === '-d' || args[0] === '-D' || args[0] === '--delete') {
+    const force = args[0] === '-D';
     if (args.length < 2) throw new GitFatal('branch name required');
     let code = 0;
     for (const name of args.slice(1)) {
@@ -34,6 +36,11 @@ export async function branch(git: Git, args: string[]): Promise<number> {
       }
       if (name === head) {
         await git.err.write(`error: Cannot delete branch '${name}' checked out at '${repo.workTree}'\n`);
+        code = 1;
+        continue;
+      }
+      if (!force && !reachable(repo, id, repo.headId())) {
+        await git.err.write(`error: The branch '${name}' is not fully merged.\nIf you are sure you want to delete it, run 'git branch -D ${name}'.\n`);
         code = 1;
         continue;
       }
@@ -50,6 +57,20 @@ export async function branch(git: Git, args: string[]): Promise<number> {
   const [name, start] = args;
   createBranch(repo, name, start ?? 'HEAD', `branch: Created from ${start ?? 'HEAD'}`);
   return 0;
+}
+
+/** Whether commit `id` is HEAD or one of its ancestors (git branch -d's "fully merged"). */
+function reachable(repo: Repo, id: string, from: string | undefined): boolean {
+  const seen = new Set<string>();
+  const todo = from ? [from] : [];
+  while (todo.length) {
+    const c = todo.pop()!;
+    if (c === id) return true;
+    if (seen.has(c)) continue;
+    seen.add(c);
+    todo.push(...decodeCommit(repo.objects.read(c).content).parents);
+  }
+  return false;
 }
 
 function createBranch(repo: Repo, name: string, start: string, reflog: string): string {
@@ -94,7 +115,10 @@ function moveTree(git: Git, repo: Repo, target: string, verb: string): string[] 
   return local;
 }
 
-async function switchTo(git: Git, args: string[], verb: 'checkout' | 'switch'): Promise<number> {
+async function switchTo(git: Git, argv: string[], verb: 'checkout' | 'switch'): Promise<number> {
+  const quiet = argv.some((a) => a === '-q' || a === '--quiet');
+  const args = argv.filter((a) => a !== '-q' && a !== '--quiet');
+  if (args.includes('--')) throw unmodelled(verb, 'restoring files (<branch> -- <file>)');
   const create = verb === 'checkout' ? '-b' : '-c';
   const repo = Repo.require(git.sys);
   let name: string;
@@ -113,7 +137,7 @@ async function switchTo(git: Git, args: string[], verb: 'checkout' | 'switch'): 
   const current = repo.headRef()?.replace(/^refs\/heads\//, '');
   const from = repo.headId();
   if (!isNew && name === current) {
-    await git.err.write(`Already on '${name}'\n`);
+    if (!quiet) await git.err.write(`Already on '${name}'\n`);
     return 0;
   }
   let target: string | undefined;
@@ -128,11 +152,12 @@ async function switchTo(git: Git, args: string[], verb: 'checkout' | 'switch'): 
       throw new GitFatal(`pathspec '${name}' did not match any file(s) known to git`, 1, 'error: ');
     }
   }
-  const local = target ? moveTree(git, repo, target, verb) : [];
+  const local = target ? moveTree(git, repo, target, 'checkout') : [];
   const who = identity(repo, 'COMMITTER', false);
   if (isNew && target) repo.updateRef(`refs/heads/${name}`, target, who, `branch: Created from ${start}`, false);
   repo.write('HEAD', `ref: refs/heads/${name}\n`);
   if (target) repo.appendLog('logs/HEAD', `${from ?? '0'.repeat(40)} ${target} ${who.name} <${who.email}> ${who.when} ${who.tz}\t${verb === 'checkout' ? 'checkout: moving from' : 'checkout: moving from'} ${current ?? from} to ${name}\n`);
+  if (quiet) return 0;
   for (const p of local) await git.out.write(`M\t${repo.display(p)}\n`);
   await git.err.write(isNew ? `Switched to a new branch '${name}'\n` : `Switched to branch '${name}'\n`);
   return 0;
