@@ -7,7 +7,8 @@
 import { stagePaths } from './add.js';
 import { encodeCommit } from './objects.js';
 import { GitFatal, identity, Repo, unmodelled, type Git } from './repo.js';
-import { computeChanges, longStatus } from './status.js';
+import { resolveCommand } from '../coreutils/pathsearch.js';
+import { computeChanges, longStatus, type Changes } from './status.js';
 import { commitTree, writeTree, type Blob } from './worktree.js';
 import { countChanges, splitLines } from './xdiff.js';
 
@@ -64,6 +65,52 @@ export function diffSummary(repo: Repo, old: ReadonlyMap<string, Blob>, now: Rea
   return [s, ...modes].join('\n') + '\n';
 }
 
+/** The comment block git puts under an empty message: the status, without its hints. */
+function template(repo: Repo, c: Changes): string {
+  const ref = repo.headRef();
+  let s = "\n# Please enter the commit message for your changes. Lines starting\n# with '#' will be ignored, and an empty message aborts the commit.\n#\n";
+  s += ref ? `# On branch ${ref.replace(/^refs\/heads\//, '')}\n` : `# HEAD detached at ${repo.headId()!.slice(0, 7)}\n`;
+  if (repo.headId() === undefined) s += '#\n# Initial commit\n#\n';
+  const label = (k: string): string => `${k}:`.padEnd(12);
+  if (c.staged.length) s += `# Changes to be committed:\n${c.staged.map((x) => `#\t${label(x.kind)}${repo.display(x.path)}\n`).join('')}#\n`;
+  if (c.unstaged.length) s += `# Changes not staged for commit:\n${c.unstaged.map((x) => `#\t${label(x.kind)}${repo.display(x.path)}\n`).join('')}#\n`;
+  if (c.untracked.length) s += `# Untracked files:\n${c.untracked.map((p) => `#\t${repo.display(p)}${p.endsWith('/') ? '/' : ''}\n`).join('')}#\n`;
+  return s;
+}
+
+/**
+ * Runs the user's editor on .git/COMMIT_EDITMSG as git does (GIT_EDITOR, core.editor, VISUAL, EDITOR, then
+ * Debian's `editor`), with git's waiting hint on a terminal; undefined when the editor could not be started.
+ */
+async function editMessage(git: Git, repo: Repo, c: Changes): Promise<string | undefined> {
+  const sys = git.sys;
+  const editor = sys.env.GIT_EDITOR ?? repo.get('core.editor') ?? sys.env.VISUAL ?? sys.env.EDITOR ?? 'editor';
+  const path = `${repo.gitDir}/COMMIT_EDITMSG`;
+  sys.fs.writeFile(path, template(repo, c));
+  const hint = sys.isatty(2) && sys.env.TERM !== 'dumb';
+  if (hint) await git.err.write('hint: Waiting for your editor to close the file... ');
+  await git.err.flush();
+  await git.out.flush();
+  const simple = !/[|&;<>()$`\\"' \t\n*?[#~=%]/.test(editor);
+  let file: string | undefined;
+  try {
+    file = simple ? resolveCommand(sys, editor, sys.env.PATH) : '/bin/sh';
+  } catch {
+    await git.err.write(`error: cannot run ${editor}: No such file or directory\nerror: unable to start editor '${editor}'\nPlease supply the message using either -m or -F option.\n`);
+    return undefined;
+  }
+  const argv = simple ? [editor, path] : ['/bin/sh', '-c', `${editor} "$@"`, editor, path];
+  const pid = sys.spawn({ path: file, argv });
+  const st = await sys.wait(pid);
+  if (hint) await git.err.write('\r\x1b[K');
+  await git.err.flush();
+  if (!st || st.status !== 0) {
+    await git.err.write(`error: There was a problem with the editor '${editor}'.\nPlease supply the message using either -m or -F option.\n`);
+    return undefined;
+  }
+  return sys.fs.readText(path);
+}
+
 export async function commit(git: Git, args: string[]): Promise<number> {
   const messages: string[] = [];
   let all = false;
@@ -86,7 +133,6 @@ export async function commit(git: Git, args: string[]): Promise<number> {
     else if (a.startsWith('-')) throw unmodelled('commit', `option ${a}`);
     else throw unmodelled('commit', 'committing only some paths');
   }
-  if (messages.length === 0) throw unmodelled('commit', 'writing the message in an editor (give it with -m)');
   const repo = Repo.require(git.sys);
   let index = repo.readIndex();
   if (all) {
@@ -100,7 +146,13 @@ export async function commit(git: Git, args: string[]): Promise<number> {
     await git.out.write(longStatus(git, repo, changes, true));
     return 1;
   }
-  const message = cleanupMessage(messages.join('\n\n'));
+  let message: string;
+  if (messages.length) message = cleanupMessage(messages.join('\n\n'));
+  else {
+    const edited = await editMessage(git, repo, changes);
+    if (edited === undefined) return 1;
+    message = cleanupMessage(edited.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+  }
   if (message === '') {
     await git.err.write('Aborting commit due to empty commit message.\n');
     return 1;
