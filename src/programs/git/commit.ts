@@ -5,7 +5,7 @@
  * mode lines. `-a` stages tracked files first; an empty commit needs `--allow-empty`.
  */
 import { stagePaths } from './add.js';
-import { encodeCommit } from './objects.js';
+import { encodeCommit, text } from './objects.js';
 import { GitFatal, identity, Repo, unmodelled, type Git } from './repo.js';
 import { resolveCommand } from '../coreutils/pathsearch.js';
 import { computeChanges, longStatus, type Changes } from './status.js';
@@ -41,8 +41,7 @@ export function diffSummary(repo: Repo, old: ReadonlyMap<string, Blob>, now: Rea
   let del = 0;
   const modes: string[] = [];
   const paths = [...new Set([...old.keys(), ...now.keys()])].sort();
-  const dec = new TextDecoder();
-  for (const p of paths) {
+    for (const p of paths) {
     const a = old.get(p);
     const b = now.get(p);
     if (a && b && a.id === b.id && a.mode === b.mode) continue;
@@ -50,7 +49,7 @@ export function diffSummary(repo: Repo, old: ReadonlyMap<string, Blob>, now: Rea
     const ac = a ? repo.objects.read(a.id).content : new Uint8Array();
     const bc = b ? repo.objects.read(b.id).content : new Uint8Array();
     if (!isBinary(ac) && !isBinary(bc) && (!a || !b || a.id !== b.id)) {
-      const n = countChanges(splitLines(dec.decode(ac)), splitLines(dec.decode(bc)));
+      const n = countChanges(splitLines(text(ac)), splitLines(text(bc)));
       ins += n.added;
       del += n.removed;
     }

@@ -2,7 +2,7 @@
  * git diff: the working tree against the index, or `--cached` the index against HEAD, as unified diffs with
  * git's headers (`diff --git`, `new file mode`, `index abc1234..def5678 100644`) and hunks (xdiff.ts).
  */
-import { hashObject } from './objects.js';
+import { hashObject, text } from './objects.js';
 import { absolute, GitFatal, Repo, unmodelled, type Git } from './repo.js';
 import { commitTree, fileBlob, workChange, type Blob } from './worktree.js';
 import { splitLines, unifiedHunks } from './xdiff.js';
@@ -36,7 +36,7 @@ export function fileDiff(path: string, a: Side | undefined, b: Side | undefined)
     out.push(`Binary files ${a ? `a/${path}` : '/dev/null'} and ${b ? `b/${path}` : '/dev/null'} differ`);
     return out;
   }
-  const hunks = unifiedHunks(splitLines(new TextDecoder().decode(ac)), splitLines(new TextDecoder().decode(bc)));
+  const hunks = unifiedHunks(splitLines(text(ac)), splitLines(text(bc)));
   if (hunks.length === 0) return out;
   out.push(`--- ${a ? `a/${path}` : '/dev/null'}`, `+++ ${b ? `b/${path}` : '/dev/null'}`, ...hunks);
   return out;

@@ -5,19 +5,17 @@
  */
 import type { Fs } from '../../engine/kernel/fsTypes.js';
 import { Sha1 } from '../../engine/fs/sha1.js';
+import { utf8Decode, utf8Encode } from '../../engine/kernel/utf8.js';
 import { zlibDeflate, zlibInflate } from '../../pkg/archive/zlib.js';
 
 export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
 
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-
 export function utf8(s: string): Uint8Array {
-  return enc.encode(s);
+  return utf8Encode(s);
 }
 
 export function text(b: Uint8Array): string {
-  return dec.decode(b);
+  return utf8Decode(b);
 }
 
 /** The bytes git hashes and stores: the header, then the content. */

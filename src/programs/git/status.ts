@@ -5,6 +5,7 @@
  * shown once as `dir/`).
  */
 import type { IndexEntry } from './dircache.js';
+import { text } from './objects.js';
 import { GitFatal, Repo, unmodelled, type Git } from './repo.js';
 import { commitTree, workChange, workFiles } from './worktree.js';
 
@@ -69,7 +70,7 @@ function tracking(repo: Repo, branch: string): string {
   if (ours === theirs) return `Your branch is up to date with '${upstream}'.\n`;
   let ahead = 0;
   for (let id = ours; id && id !== theirs; ahead++) {
-    const m = /\nparent ([0-9a-f]{40})/.exec(new TextDecoder().decode(repo.objects.read(id).content));
+    const m = /\nparent ([0-9a-f]{40})/.exec(text(repo.objects.read(id).content));
     id = m?.[1];
     if (!id) return `Your branch and '${upstream}' have diverged.\n`;
   }

@@ -5,7 +5,7 @@
  */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { statMatches, type IndexEntry } from './dircache.js';
-import { decodeTree, encodeTree, hashObject, utf8, type TreeEntry } from './objects.js';
+import { decodeTree, encodeTree, hashObject, text, utf8, type TreeEntry } from './objects.js';
 import type { Repo } from './repo.js';
 
 export interface Blob {
@@ -162,7 +162,7 @@ export function readTree(repo: Repo, treeId: string, prefix = '', out = new Map<
 export function commitTree(repo: Repo, id: string | undefined): Map<string, Blob> {
   if (id === undefined) return new Map();
   const { content } = repo.objects.read(id);
-  const m = /^tree ([0-9a-f]{40})/.exec(new TextDecoder().decode(content.subarray(0, 46)));
+  const m = /^tree ([0-9a-f]{40})/.exec(text(content.subarray(0, 46)));
   return m ? readTree(repo, m[1]) : new Map();
 }
 
@@ -199,7 +199,7 @@ export function writeFiles(repo: Repo, files: ReadonlyMap<string, Blob>): void {
       try {
         repo.fs.unlink(abs);
       } catch { /* not there yet */ }
-      repo.fs.symlink(new TextDecoder().decode(content), abs);
+      repo.fs.symlink(text(content), abs);
     } else {
       repo.fs.writeFile(abs, content, { mode: b.mode & 0o777 });
       repo.fs.chmod(abs, b.mode & 0o777 & ~repo.sys.umask());

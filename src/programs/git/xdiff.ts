@@ -4,6 +4,7 @@
  * lines of context merged when they touch, `@@ -a,b +c,d @@` headers followed by git's default function
  * line (the nearest earlier line starting with a letter, `_` or `$`), and `\ No newline at end of file`.
  */
+import { utf8Decode, utf8Encode } from '../../engine/kernel/utf8.js';
 
 export interface Lines {
   readonly lines: readonly string[];
@@ -119,8 +120,7 @@ function funcLine(a: readonly string[], before: number): string {
   for (let l = before - 1; l >= 0; l--) {
     const s = a[l];
     if (/^[A-Za-z_$]/.test(s)) {
-      const bytes = new TextEncoder().encode(s);
-      return new TextDecoder().decode(bytes.subarray(0, 80)).replace(/[\s\uFFFD]+$/, '');
+      return utf8Decode(utf8Encode(s).subarray(0, 80)).replace(/[\s\uFFFD]+$/, '');
     }
   }
   return '';
