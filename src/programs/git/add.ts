@@ -3,7 +3,7 @@
  * working directory, `-A` the whole tree), hashing each file into a blob and recording its stat data.
  */
 import { comparePaths, entryFromStat, statMatches, type IndexEntry } from './dircache.js';
-import { absolute, GitFatal, Repo, unmodelled, type Git } from './repo.js';
+import { absolute, advice, GitFatal, Repo, unmodelled, type Git } from './repo.js';
 import { fileBlob, Ignore, workFiles } from './worktree.js';
 
 /** Brings the index up to date with the working tree for the tree paths `under` (all when ''). */
@@ -42,11 +42,11 @@ export async function add(git: Git, args: string[]): Promise<number> {
   }
   const repo = Repo.require(git.sys);
   if (specs.length === 0 && !all) {
-    await git.err.write(`Nothing specified, nothing added.
+    await git.err.write(advice(git, `Nothing specified, nothing added.
 hint: Maybe you wanted to say 'git add .'?
 hint: Turn this message off by running
 hint: "git config advice.addEmptyPathspec false"
-`);
+`));
     return 0;
   }
   const unders: string[] = [];
@@ -67,7 +67,7 @@ hint: "git config advice.addEmptyPathspec false"
     && !index.some((e) => e.path === u || e.path.startsWith(`${u}/`))
     && u.split('/').some((_, k, parts) => ignore.ignored(parts.slice(0, k + 1).join('/'), k < parts.length - 1 || git.sys.fs.stat(absolute(git.sys, specs[i])).type === 'dir')));
   if (ignored.length) {
-    await git.err.write(`The following paths are ignored by one of your .gitignore files:\n${ignored.map((u) => `${repo.display(u)}\n`).join('')}hint: Use -f if you really want to add them.\nhint: Turn this message off by running\nhint: "git config advice.addIgnoredFile false"\n`);
+    await git.err.write(advice(git, `The following paths are ignored by one of your .gitignore files:\n${ignored.map((u) => `${repo.display(u)}\n`).join('')}hint: Use -f if you really want to add them.\nhint: Turn this message off by running\nhint: "git config advice.addIgnoredFile false"\n`));
     return 1;
   }
   repo.writeIndex(stagePaths(repo, index, unders, true));

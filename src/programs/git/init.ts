@@ -1,6 +1,6 @@
 /** git init: the .git layout Ubuntu's git writes from /usr/share/git-core/templates, and its messages. */
 import type { Sys } from '../../engine/kernel/sys.js';
-import { absolute, GitFatal, readGlobalConfig, unmodelled, type Git } from './repo.js';
+import { absolute, advice, GitFatal, readGlobalConfig, unmodelled, type Git } from './repo.js';
 
 const DEFAULT_BRANCH_HINT = `hint: Using 'master' as the name for the initial branch. This default branch name
 hint: is subject to change. To configure the initial branch name to use in all
@@ -74,7 +74,7 @@ export async function init(git: Git, args: string[]): Promise<number> {
   if (!sys.fs.exists(dir)) sys.fs.mkdir(dir, { recursive: true, mode: 0o777 & ~sys.umask() });
   const chosen = branch ?? configuredDefaultBranch(sys);
   const fresh = createRepository(sys, dir, chosen ?? 'master');
-  if (fresh && chosen === undefined && !quiet) await git.err.write(DEFAULT_BRANCH_HINT);
+  if (fresh && chosen === undefined && !quiet) await git.err.write(advice(git, DEFAULT_BRANCH_HINT));
   if (!fresh && branch !== undefined) await git.err.write(`warning: re-init: ignored --initial-branch=${branch}\n`);
   await git.err.flush();
   if (!quiet) await git.out.write(`${fresh ? 'Initialized empty' : 'Reinitialized existing'} Git repository in ${dir === '/' ? '' : dir}/.git/\n`);

@@ -277,3 +277,9 @@ export function identity(repo: Repo, role: 'AUTHOR' | 'COMMITTER', strict = true
 export function unmodelled(cmd: string, what: string): GitFatal {
   return new GitFatal(`git ${cmd}: ${what} is not simulated in dockersim`, 1, '');
 }
+
+/** advise()'s lines: `hint: …` in yellow when stderr is a terminal (color.advice=auto). */
+export function advice(git: Git, text: string): string {
+  if (!git.sys.isatty(2) || git.sys.env.TERM === 'dumb') return text;
+  return text.replace(/^(hint: .*)$/gm, '\x1b[33m$1\x1b[m');
+}
