@@ -41,5 +41,6 @@ export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'apt', load: () => import('./apt/index.js'), names: ['apt-get', 'apt', 'apt-cache', 'dpkg', 'dpkg-query'] },
   { chunk: 'nano', load: () => import('./nano/index.js'), names: ['nano', 'nano-6.2'] },
   { chunk: 'apk', load: () => import('./apk/index.js'), names: ['apk'] },
+  { chunk: 'git', load: () => import('./git/index.js'), names: ['git'] },
   { chunk: 'pager', load: () => import('./pager/index.js'), names: ['less', 'more', 'man'] },
 ];

@@ -142,7 +142,9 @@ function relatedNotInstalled(world: World, pkgs: readonly DebPackage[], kind: 's
       const key = group.map((r) => r.name).join(' | ');
       if (seen.has(key)) continue;
       seen.add(key);
-      const satisfied = group.some((r) => world.installed(r.name) !== undefined || newNames.has(r.name));
+      // A virtual package counts as there when one of its providers is (git's `ssh-client` and openssh-client).
+      const present = (name: string): boolean => world.installed(name) !== undefined || newNames.has(name);
+      const satisfied = group.some((r) => present(r.name) || (!r.op && (world.archive.providers.get(r.name) ?? []).some(present)));
       if (satisfied) continue;
       group.forEach((r, i) => out.push(i === 0 ? r.name : `| ${r.name}`));
     }

@@ -36,6 +36,30 @@ describe('apt install marking', () => {
     expect(r.plan.recommended).toEqual(['libatm1t64', 'libpam-cap', 'krb5-locales']);
   });
 
+  it('pulls git with perl, libcurl (GnuTLS flavour) and its Recommends on noble and jammy', () => {
+    expect(names(fresh('24.04'), ['git'])).toEqual([
+      'adduser', 'ca-certificates', 'git', 'git-man', 'krb5-locales', 'less', 'libbrotli1', 'libbsd0', 'libcbor0.10',
+      'libcurl3t64-gnutls', 'libedit2', 'liberror-perl', 'libexpat1', 'libfido2-1', 'libgdbm-compat4t64', 'libgdbm6t64',
+      'libgssapi-krb5-2', 'libk5crypto3', 'libkeyutils1', 'libkrb5-3', 'libkrb5support0', 'libldap-common', 'libldap2',
+      'libnghttp2-14', 'libperl5.38t64', 'libpsl5t64', 'librtmp1', 'libsasl2-2', 'libsasl2-modules', 'libsasl2-modules-db',
+      'libssh-4', 'libx11-6', 'libx11-data', 'libxau6', 'libxcb1', 'libxdmcp6', 'libxext6', 'libxmuu1', 'netbase',
+      'openssh-client', 'openssl', 'patch', 'perl', 'perl-modules-5.38', 'publicsuffix', 'xauth',
+    ]);
+    const jammy = names(fresh('22.04'), ['git']);
+    expect(jammy).toEqual(expect.arrayContaining(['git', 'git-man', 'libcurl3-gnutls', 'liberror-perl', 'perl', 'libperl5.34', 'openssh-client', 'patch', 'less']));
+    expect(jammy).not.toContain('libgssapi-krb5-2');
+  });
+
+  it('does not list a virtual Recommends as not installed when a provider of it is installed (git\'s ssh-client)', () => {
+    const r = resolveInstall(fresh('24.04'), ['git'], { installRecommends: true });
+    if (!r.ok) throw new Error('unresolved');
+    expect(r.plan.install.map((p) => p.name)).toContain('openssh-client');
+    expect(r.plan.recommended).toEqual([]);
+    const without = resolveInstall(fresh('24.04'), ['git'], { installRecommends: false });
+    if (!without.ok) throw new Error('unresolved');
+    expect(without.plan.recommended).toEqual(expect.arrayContaining(['ca-certificates', 'patch', 'less', 'ssh-client']));
+  });
+
   it('takes what jammy already ships as satisfied (its image has the Kerberos libraries)', () => {
     const got = names(fresh('22.04'), ['curl']);
     expect(got).not.toContain('libgssapi-krb5-2');

@@ -49,7 +49,8 @@ const FILES: Readonly<Record<string, readonly string[]>> = {
   'bind9-dnsutils': ['/usr/bin/dig', '/usr/bin/nslookup', '/usr/bin/nsupdate', '/usr/bin/delv', '/usr/bin/dnstap-read', '/usr/bin/mdig'],
   'bind9-host': ['/usr/bin/host'],
   git: ['/usr/bin/git', '/usr/bin/git-shell', 'link:/usr/bin/git-receive-pack=git', 'link:/usr/bin/git-upload-archive=git',
-    'link:/usr/bin/git-upload-pack=git', 'dir:/usr/lib/git-core', 'dir:/usr/share/git-core/templates'],
+    'link:/usr/bin/git-upload-pack=git', 'dir:/usr/lib/git-core', 'dir:/usr/share/git-core/templates/branches',
+    'dir:/usr/share/git-core/templates/hooks', 'etc:/usr/share/git-core/templates/description', 'etc:/usr/share/git-core/templates/info/exclude'],
   patch: ['/usr/bin/patch'],
   'openssh-client': ['/usr/bin/ssh', '/usr/bin/scp', '/usr/bin/sftp', '/usr/bin/ssh-add', '/usr/bin/ssh-agent',
     '/usr/bin/ssh-keygen', '/usr/bin/ssh-keyscan', 'dir:/etc/ssh', 'etc:/etc/ssh/ssh_config'],
@@ -96,13 +97,19 @@ const SONAMES: Readonly<Record<string, string>> = {
   'libprotobuf-c1': 'libprotobuf-c.so.1.0.0', libuv1t64: 'libuv.so.1.0.0', 'libfido2-1': 'libfido2.so.1.14.0',
   'libcbor0.10': 'libcbor.so.0.10.2', 'libx11-6': 'libX11.so.6.4.0', libxau6: 'libXau.so.6.0.0', libxcb1: 'libxcb.so.1.1.0',
   libxdmcp6: 'libXdmcp.so.6.0.0', libxext6: 'libXext.so.6.4.0', libxmuu1: 'libXmuu.so.1.0.0',
-  'libgdbm-compat4t64': 'libgdbm_compat.so.4.0.0',
+  'libgdbm-compat4t64': 'libgdbm_compat.so.4.0.0', 'libcurl3-gnutls': 'libcurl-gnutls.so.4.7.0', 'libcbor0.8': 'libcbor.so.0.8.0',
+  'libperl5.34': 'libperl.so.5.34.0', libgdbm6: 'libgdbm.so.6.0.0', 'libgdbm-compat4': 'libgdbm_compat.so.4.0.0',
 };
 
 /** Real default contents of config files that matter to a learner, beyond the families' own modules. */
 const CONFIG_TEXT: Readonly<Record<string, string>> = {
   '/etc/iproute2/rt_tables': lines('#', '# reserved values', '#', '255\tlocal', '254\tmain', '253\tdefault', '0\tunspec', '#',
     '# local', '#', '#1\tinr.ruhep'),
+  // git init copies these (Ubuntu's templates also hold hook samples, which dockersim leaves out).
+  '/usr/share/git-core/templates/description': "Unnamed repository; edit this file 'description' to name the repository.\n",
+  '/usr/share/git-core/templates/info/exclude': lines('# git ls-files --others --exclude-from=.git/info/exclude',
+    "# Lines that start with '#' are comments.", '# For a project mostly in C, the following would be a good set of',
+    '# exclude patterns (uncomment them if you want to use them):', '# *.[oa]', '# *~'),
   '/usr/share/zoneinfo/Etc/UTC': 'TZif2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0UTC\0\nUTC0\n',
 };
 

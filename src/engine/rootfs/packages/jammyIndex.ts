@@ -100,4 +100,23 @@ libjson-c5|0.15-3~ubuntu1.22.04.2|amd64|jammy-updates/main|libs|optional|101|335
 liblmdb0|0.9.24-1build2|amd64|jammy/main|libs|optional|115|47630|libc6 (>= 2.14)|||||l,m,s=lmdb|Lightning Memory-Mapped Database shared library
 libprotobuf-c1|1.3.3-1ubuntu2.1|amd64|jammy-updates/main|libs|optional|71|20326|libc6 (>= 2.14)|||||l,m,s=protobuf-c|Protocol Buffers C shared library (protobuf-c)
 libuv1|1.43.0-1ubuntu0.1|amd64|jammy-updates/main|libs|optional|250|92738|libc6 (>= 2.34)|||||l,m,s=libuv1|asynchronous event notification library - runtime library
+# git and what it brings along (sizes from Ubuntu's archive where a transcript printed them; git's, git-man's
+# and the perl packages' installed sizes are estimates)
+git|1:2.34.1-1ubuntu1.11|amd64|jammy-updates/main|vcs|optional|38444|3165208|libc6 (>= 2.34), libcurl3-gnutls (>= 7.56.1), libexpat1 (>= 2.0.1), libpcre2-8-0 (>= 10.34), zlib1g (>= 1:1.2.2), perl, liberror-perl, git-man (>> 1:2.34.1)||ca-certificates, patch, less, ssh-client|gettext-base, git-daemon-run | git-daemon-sysvinit, git-doc, git-el, git-email, git-gui, gitk, gitweb, git-cvs, git-mediawiki, git-svn|git-completion, git-core||fast, scalable, distributed revision control system
+git-man|1:2.34.1-1ubuntu1.11|all|jammy-updates/main|doc|optional|1968|955070||||||s=git|fast, scalable, distributed revision control system (manual pages)
+liberror-perl|0.17029-1|all|jammy/main|perl|optional|40|26490|perl:any||||||Perl module for error/exception handling in an OO-ish way
+libcurl3-gnutls|7.81.0-1ubuntu1.18|amd64|jammy-updates/main|libs|optional|766|284146|libbrotli1 (>= 0.6.0), libc6 (>= 2.34), libgnutls30 (>= 3.7.2), libgssapi-krb5-2 (>= 1.17), libidn2-0 (>= 0.6), libldap-2.5-0 (>= 2.5.4), libnettle8, libnghttp2-14 (>= 1.12.0), libpsl5 (>= 0.16.0), librtmp1 (>= 2.1), libssh-4 (>= 0.9.0), libzstd1 (>= 1.4.0), zlib1g (>= 1:1.1.4)||ca-certificates|||l,m,s=curl|easy-to-use client-side URL transfer library (GnuTLS flavour)
+patch|2.7.6-7build2|amd64|jammy/main|vcs|optional|258|109454|libc6 (>= 2.34)|||ed, diffutils-doc|||Apply a diff file to an original
+openssh-client|1:8.9p1-3ubuntu0.10|amd64|jammy-updates/main|net|standard|4296|906364|adduser (>= 3.10), passwd, libc6 (>= 2.34), libedit2 (>= 2.11-20080614-0), libfido2-1 (>= 1.5.0), libgssapi-krb5-2 (>= 1.17), libselinux1 (>= 3.1~), libssl3 (>= 3.0.2), zlib1g (>= 1:1.1.4)||xauth|keychain, libpam-ssh, monkeysphere, ssh-askpass|rsh-client, ssh-client|s=openssh|secure shell (SSH) client, for secure access to remote machines
+libfido2-1|1.10.0-1|amd64|jammy/main|libs|optional|226|82840|libc6 (>= 2.33), libcbor0.8 (>= 0.8.0), libssl3 (>= 3.0.0~~alpha1), libudev1 (>= 183), zlib1g (>= 1:1.2.0)|||||l,m,s=libfido2|library for generating and verifying FIDO 2.0 objects
+libcbor0.8|0.8.0-2ubuntu1|amd64|jammy/main|libs|optional|70|24614|libc6 (>= 2.14)|||||l,m,s=libcbor|library for parsing and generating CBOR (RFC 7049)
+xauth|1:1.1-1build2|amd64|jammy/main|x11|optional|77|27540|libc6 (>= 2.34), libx11-6, libxau6 (>= 1:1.0.9), libxext6, libxmuu1||||||X authentication utility
+libxext6|2:1.3.4-1build1|amd64|jammy/main|libs|optional|87|31764|libc6 (>= 2.14), libx11-6 (>= 2:1.6.1)|||||l,m,s=libxext|X11 miscellaneous extension library
+libxmuu1|2:1.1.3-3|amd64|jammy/main|libs|optional|37|10166|libc6 (>= 2.14), libx11-6 (>= 2:1.6.1)|||||l,m,s=libxmu|X11 miscellaneous micro-utility library
+netbase|6.3|all|jammy/main|admin|important|41|12866|||||||Basic TCP/IP networking system
+perl|5.34.0-3ubuntu1.3|amd64|jammy-updates/main|perl|standard|675|232150|perl-base (= 5.34.0-3ubuntu1.3), perl-modules-5.34 (>= 5.34.0-3ubuntu1.3), libperl5.34 (= 5.34.0-3ubuntu1.3)||netbase|perl-doc, libterm-readline-gnu-perl | libterm-readline-perl-perl, make, libtap-harness-archive-perl|perl5, perlapi-5.34.0||Larry Wall's Practical Extraction and Report Language
+perl-modules-5.34|5.34.0-3ubuntu1.3|all|jammy-updates/main|perl|standard|17128|2976156|perl-base (>= 5.34.0-3ubuntu1.3)|||||s=perl|Core Perl modules
+libperl5.34|5.34.0-3ubuntu1.3|amd64|jammy-updates/main|libs|standard|27044|4819788|libbz2-1.0, libc6 (>= 2.35), libcrypt1 (>= 1:4.1.0), libdb5.3, libgdbm-compat4 (>= 1.18-3), libgdbm6 (>= 1.21), zlib1g (>= 1:1.2.2), perl-modules-5.34 (>= 5.34.0-3ubuntu1.3)|||sensible-utils||l,m,s=perl|shared Perl library
+libgdbm6|1.23-1|amd64|jammy/main|libs|optional|87|33904|libc6 (>= 2.34)|||gdbm-l10n||l,m,s=gdbm|GNU dbm database routines (runtime version)
+libgdbm-compat4|1.23-1|amd64|jammy/main|libs|optional|31|6606|libc6 (>= 2.4), libgdbm6 (>= 1.16)|||||l,m,s=gdbm|GNU dbm database routines (legacy support runtime version)
 `;
