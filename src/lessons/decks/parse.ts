@@ -7,8 +7,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import { isMap, isScalar } from 'yaml';
-import { ErrorList, type LessonError } from '../errors.js';
-import { ID_PATTERN, splitFrontMatter } from '../frontmatter.js';
+import { ErrorList, sortErrors, type LessonError } from '../errors.js';
+import { ID_PATTERN, splitFrontMatter } from '../frontmatterSplit.js';
 import type { Locale } from '../locale.js';
 import { parseYaml } from '../yaml.js';
 import type { Deck, DeckCommand, DeckFront, Slide, SlideNode, SlideTerminal } from './model.js';
@@ -44,7 +44,7 @@ export function parseDeck(file: string, text: string): DeckParse {
   if (!split) return { errors: errors.errors };
   const front = parseDeckFront(split.yaml, errors);
   const slides = parseSlides(lines, split.bodyLine, errors);
-  if (!front || !name || errors.errors.length > 0) return { errors: errors.errors };
+  if (!front || !name || errors.errors.length > 0) return { errors: sortErrors(errors.errors) };
   return { deck: { file, locale: name[1] as Locale, ...front, slides }, errors: [] };
 }
 
@@ -108,7 +108,7 @@ function splitSlides(lines: readonly string[], bodyLine: number, errors: ErrorLi
     }
     current.lines.push({ text, line });
   }
-  if (fence) errors.add(fence.line, `unbalanced fence: the \`${fence.marker}\` block opened here is never closed (a \`---\` inside it does not start a slide)`);
+  if (fence) errors.add(fence.line, 'unbalanced fence: the fenced block opened here is never closed (a `---` inside it does not start a slide)');
   slides.push(current);
   // Blank slides (a `---` at the very end, two in a row) are separators, not slides.
   return slides.filter((s) => s.lines.some((l) => l.text.trim() !== ''));
@@ -135,7 +135,7 @@ function parseSlide(raw: RawSlide, number: number, errors: ErrorList): Slide {
   let title = '';
   const top = (): Frame => stack[stack.length - 1];
   const flush = (): void => {
-    const body = text.map((l) => l.text).join('\n');
+    const body = text.map((l) => l.text).join('\n').trimEnd();
     if (body.trim() !== '') {
       top().nodes.push({ kind: 'markdown', text: body, line: text[0].line });
       fragments += plusItems(body);
@@ -157,7 +157,8 @@ function parseSlide(raw: RawSlide, number: number, errors: ErrorList): Slide {
       }
       const kind = f[2].trim().split(/\s+/)[0] ?? '';
       const content = ls.slice(i + 1, j);
-      if (!OWN_BLOCKS.has(kind)) {
+      // An unclosed block was reported by splitSlides: its lines are only text.
+      if (!OWN_BLOCKS.has(kind) || j === ls.length) {
         text.push(...ls.slice(i, j + 1));
       } else {
         flush();
