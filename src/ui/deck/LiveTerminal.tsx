@@ -2,6 +2,7 @@
  * A slide's live terminal: the deck machine's terminal of that name, attached to the slide while it is shown
  * (the same xterm each time, so its screen and scrollback stay), and the daemon view beside it if asked.
  */
+import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { TerminalDeck } from '../controls/terminalDeck.js';
 import { DaemonPanel } from '../panels/DaemonPanel.js';

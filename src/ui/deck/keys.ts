@@ -9,7 +9,7 @@ export function deckKey(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'm
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
   if (e.key === 'PageDown') return 'next';
   if (e.key === 'PageUp') return 'prev';
-  const el = target instanceof Element ? target : null;
+  const el = typeof Element === 'function' && target instanceof Element ? target : null;
   if (el?.closest('.xterm, input, textarea, select, [contenteditable="true"]')) return null;
   const onButton = el?.closest('button, a') !== null && el !== null;
   switch (e.key) {
