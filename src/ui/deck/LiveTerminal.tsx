@@ -2,16 +2,13 @@
  * A slide's live terminal: the deck machine's terminal of that name, attached to the slide while it is shown
  * (the same xterm each time, so its screen and scrollback stay), and the daemon view beside it if asked.
  */
-import '@xterm/xterm/css/xterm.css';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { TerminalDeck } from '../controls/terminalDeck.js';
 import { DaemonPanel } from '../panels/DaemonPanel.js';
 import { queryOf } from '../panels/Workspace.js';
 import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
-
-/** Slide terminals use a larger font than the app's 14 px (a room reads them); presenter mode's 24 px wins. */
-export const SLIDE_FONT_SIZE = 16;
+import { TerminalView } from '../TerminalView.js';
 
 export interface LiveTerminalProps {
   readonly screens: TerminalDeck;
@@ -22,19 +19,14 @@ export interface LiveTerminalProps {
 }
 
 export function LiveTerminal({ screens, index, panel, machine }: LiveTerminalProps): React.JSX.Element {
-  const box = useRef<HTMLDivElement>(null);
   // The screen exists once the session has opened the terminal (a tick after the page asked for it).
   const ids = useSyncExternalStore(screens.store.subscribe, () => screens.store.getState().ids);
   const id = ids[index];
+  const screen = id === undefined ? undefined : screens.screen(id);
   useEffect(() => {
-    if (id === undefined || !box.current) return;
-    const screen = screens.screen(id)!;
-    if ((screen.xterm.options.fontSize ?? 14) < SLIDE_FONT_SIZE) screen.xterm.options.fontSize = SLIDE_FONT_SIZE;
-    const detach = screen.attach(box.current);
     // The terminal shown is the one commands go to (and the one browser tests read), without taking the focus:
     // the arrows stay the presenter's until they click into it.
-    if (screens.store.getState().active !== id) screens.store.setState({ active: id });
-    return detach;
+    if (id !== undefined && screens.store.getState().active !== id) screens.store.setState({ active: id });
   }, [id, screens]);
   const query = queryOf(machine);
   useEffect(() => {
@@ -44,7 +36,9 @@ export function LiveTerminal({ screens, index, panel, machine }: LiveTerminalPro
   }, [panel, query]);
   return (
     <>
-      <div className="slide-terminal" ref={box} style={{ contain: 'strict' }} onMouseDown={() => id !== undefined && screens.activate(id)} />
+      <div className="slide-terminal" onMouseDown={() => id !== undefined && screens.activate(id)}>
+        {screen && <TerminalView key={id} screen={screen} />}
+      </div>
       {panel && query && (
         <aside className="slide-panel">
           <DaemonPanel />

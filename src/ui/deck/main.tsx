@@ -32,6 +32,7 @@ import { PresenterApp } from './PresenterApp.js';
 import { channelName, deckSync } from './sync.js';
 
 const params = deckParams(location.search);
+const SLIDE_FONT_SIZE = 16;
 setupDisplay({ search: location.search, languages: navigator.languages, storage: safeLocalStorage(), keep: false, root: document.documentElement });
 const root = createRoot(document.getElementById('root')!);
 
@@ -78,6 +79,15 @@ async function audience(deck: Deck): Promise<void> {
     layout: DEFAULT_LAYOUT,
     saver: (s) => new Saver(s, store, { layout: () => DEFAULT_LAYOUT, prefs: () => ({ speed: s.driver.speed }) }),
   });
+  // A room reads slide terminals: a larger font than the app's 14 px (presenter mode's 24 px still wins).
+  const larger = (): void => {
+    for (const id of screens.store.getState().ids) {
+      const x = screens.screen(id)?.xterm;
+      if (x && (x.options.fontSize ?? 14) < SLIDE_FONT_SIZE) x.options.fontSize = SLIDE_FONT_SIZE;
+    }
+  };
+  larger();
+  screens.store.subscribe(larger);
   // One terminal per name; a restored machine has those it had (a deck that gained a name gets one more).
   const names = terminalNames(deck);
   for (let n = session.terminals.length; n < names.length; n++) session.openTerminal();
