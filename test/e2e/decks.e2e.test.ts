@@ -139,6 +139,19 @@ describe('deck.html', () => {
     await page.keyboard.press('Enter');
     await waitForPrompt(page, again + 1);
     await waitForLines(page, [`${PROMPT}sudo docker ps -a`, /^CONTAINER ID/, /^[0-9a-f]{12} +ubuntu .* Up .* daemon_dave$/, PROMPT]);
+
+    // The next class: a fresh machine, same slide, no container.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'New machine' }).click();
+    await page.waitForFunction(() => window.__dockersim?.start.source === 'fresh');
+    await waitForHeading(page, 'Stop and remove');
+    await waitForPrompt(page);
+    expect(await bufferLines(page)).not.toContain(`${PROMPT}${RUN}`);
+    await page.locator('.slide-command', { hasText: /^sudo docker ps -a$/ }).first().click();
+    const fresh = await cursorRow(page);
+    await page.keyboard.press('Enter');
+    await waitForPrompt(page, fresh + 1);
+    expect((await bufferLines(page)).slice(-3)).toEqual([`${PROMPT}sudo docker ps -a`, 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES', PROMPT]);
     expect(errors).toEqual([]);
   });
 

@@ -23,6 +23,9 @@ const messages = defineMessages({
     presenterTitle: 'Notes, timer and the next slide, in a window of their own (key P)',
     fullscreen: 'Full screen',
     fullscreenTitle: 'Full screen (key F)',
+    reset: 'New machine',
+    resetTitle: 'Start the deck again on a fresh machine (the next class)',
+    resetConfirm: 'Start on a fresh machine? Every container, image and terminal of this deck is lost.',
     command: 'Type it into the terminal (Enter is yours)',
     position: 'Slide {n} of {total}',
   },
@@ -33,6 +36,9 @@ const messages = defineMessages({
     presenterTitle: '在单独的窗口中显示备注、计时器和下一页（快捷键 P）',
     fullscreen: '全屏',
     fullscreenTitle: '全屏（快捷键 F）',
+    reset: '新机器',
+    resetTitle: '在一台全新的机器上重新开始（给下一个班上课）',
+    resetConfirm: '要换一台全新的机器吗？这套幻灯片的所有容器、镜像和终端都会丢失。',
     command: '输入到终端中（由你按回车）',
     position: '第 {n} 页，共 {total} 页',
   },
@@ -49,6 +55,8 @@ export interface DeckAppProps {
   /** Types into session terminal `id` as its keyboard would. */
   readonly typeInto: (id: number, text: string) => void;
   readonly presenterHref: string;
+  /** Forgets the deck's saved machine and reloads onto a fresh one. */
+  readonly resetMachine: () => void;
 }
 
 export function toggleFullscreen(): void {
@@ -56,7 +64,7 @@ export function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
-export function DeckApp({ deck, nav, sync, screens, machine, terminalIndex, typeInto, presenterHref }: DeckAppProps): React.JSX.Element {
+export function DeckApp({ deck, nav, sync, screens, machine, terminalIndex, typeInto, presenterHref, resetMachine }: DeckAppProps): React.JSX.Element {
   const t = useMessages(messages);
   const pos = useSyncExternalStore(nav.subscribe, () => nav.getState().pos);
   const slide = deck.slides[pos.slide - 1];
@@ -128,6 +136,9 @@ export function DeckApp({ deck, nav, sync, screens, machine, terminalIndex, type
         </button>
         <button type="button" onClick={toggleFullscreen} title={t('fullscreenTitle')}>
           {t('fullscreen')}
+        </button>
+        <button type="button" className="deck-reset" onClick={() => window.confirm(t('resetConfirm')) && resetMachine()} title={t('resetTitle')}>
+          {t('reset')}
         </button>
       </footer>
     </div>

@@ -115,6 +115,11 @@ async function audience(deck: Deck): Promise<void> {
         terminalIndex={(name) => names.indexOf(name)}
         typeInto={typeInto}
         presenterHref={presenter.toString()}
+        resetMachine={() => {
+          // Nothing may save the old machine again before the reload.
+          saver?.stop();
+          void store.clear().finally(() => location.reload());
+        }}
       />
     </StrictMode>,
   );
