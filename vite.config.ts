@@ -10,7 +10,8 @@
  * prompt. The embed page types its commands (often `docker …`) as soon as it starts, so it fetches the Docker
  * chunk from the start, beside its entry chunk (a modulepreload link).
  *
- * Three entries: the app (index.html), the embed page for docs (embed.html), and the `<docker-sim>` element
+ * Four entries: the app (index.html), the embed page for docs (embed.html), the slide decks (deck.html, which
+ * the app's page never loads: src/ui/deck), and the `<docker-sim>` element
  * (docker-sim.js at the root of the build, under a fixed name a docs page can include; it is a few KB and
  * loads embed.html in an iframe, so it shares no chunk with the others).
  *
@@ -105,6 +106,7 @@ export default defineConfig(({ isSsrBuild }) => ({
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         embed: resolve(import.meta.dirname, 'embed.html'),
+        deck: resolve(import.meta.dirname, 'deck.html'),
         'docker-sim': resolve(import.meta.dirname, 'src/ui/element/docker-sim.ts'),
       },
       output: {

@@ -3,26 +3,12 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ErrorList } from './errors.js';
 import { parseCheckBlock } from './checkblock.js';
 import type { CheckSpec, FrontMatter } from './model.js';
+import { ID_PATTERN } from './frontmatterSplit.js';
 import { parseYaml } from './yaml.js';
 
-
-export const ID_PATTERN = /^[a-z0-9-]+$/;
+export { ID_PATTERN, splitFrontMatter } from './frontmatterSplit.js';
 
 const FIELDS = ['id', 'chapter', 'section', 'order', 'title', 'summary', 'setup', 'assumes'] as const;
-
-/** The file's lines split at the front matter: `yaml` with its first line number, and the body's first line. */
-export function splitFrontMatter(lines: readonly string[], errors: ErrorList): { yaml: string; bodyLine: number } | null {
-  if (lines[0]?.trimEnd() !== '---') {
-    errors.add(1, 'missing front matter: the file must start with a `---` line');
-    return null;
-  }
-  const end = lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
-  if (end < 0) {
-    errors.add(1, 'front matter is not closed: no second `---` line');
-    return null;
-  }
-  return { yaml: lines.slice(1, end).join('\n'), bodyLine: end + 2 };
-}
 
 export function parseFrontMatter(yaml: string, errors: ErrorList): FrontMatter | null {
   const src = parseYaml(yaml, 2, errors);
