@@ -84,9 +84,7 @@ describe('parseDockerfile', () => {
   });
 
   it('takes the builder flags off the arguments', () => {
-    const [copy, run] = parseDockerfile('COPY --from=build --chown="1:2" /a /b
-RUN --mount=type=cache,target=/x -- echo hi
-');
+    const [copy, run] = parseDockerfile('COPY --from=build --chown="1:2" /a /b\nRUN --mount=type=cache,target=/x -- echo hi\n');
     expect([copy.flags, copy.args, run.flags, run.args]).toEqual([['--from=build', '--chown=1:2'], ['/a', '/b'], ['--mount=type=cache,target=/x'], ['echo hi']]);
   });
 });
