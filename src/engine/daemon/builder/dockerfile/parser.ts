@@ -128,6 +128,7 @@ const LINE_PARSERS: Readonly<Record<string, (rest: string, escape: string) => Pa
   env: (rest, escape) => nameVal(rest, 'ENV', escape),
   expose: (rest) => ({ args: whitespaceList(rest), json: false }),
   from: (rest) => ({ args: whitespaceList(rest), json: false }),
+  healthcheck: (rest) => ({ args: whitespaceList(rest), json: false }),
   label: (rest, escape) => nameVal(rest, 'LABEL', escape),
   maintainer: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
   run: maybeJSON,
