@@ -8,6 +8,7 @@ import { systemDiskUsage } from '../../engine/daemon/diskUsage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
 import { buildCachePrune } from '../../engine/daemon/buildPrune.js';
 import { imageBuild } from '../../engine/daemon/builder/build.js';
+import { encodeStatusResponse } from '../../pkg/buildkit/statuspb.js';
 import * as networks from '../../engine/daemon/network/ops.js';
 import type { CreateNetworkRequest } from '../../engine/daemon/network/network.js';
 import { volumeCreate, volumeInspect, volumeList, volumeRemove, volumesPrune } from '../../engine/daemon/volume/service.js';
@@ -224,5 +225,6 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
       }),
     imageBuild: (req, context, sinks) =>
       work((w) => imageBuild(w, req, context, (m) => sinks.message(m as unknown as Json), (t) => sinks.trace(t))),
+    encodeStatus: (s) => encodeStatusResponse(s),
   };
 }
