@@ -2,7 +2,7 @@
  * The build routes (moby's router/build): POST /build (the legacy builder's JSON stream, or BuildKit's trace
  * for version=2) and the cache prune `docker system prune` calls.
  */
-import { invalidParameter } from '../../../pkg/errdefs.js';
+import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import type { StatusResponse } from '../../../pkg/buildkit/status.js';
 import { arrayFromBytes, textToBytes } from '../../bytes.js';
@@ -11,6 +11,8 @@ import { route, type RequestContext, type Route } from '../types.js';
 import { ConnectionClosed, track, waitFor } from '../../server/types.js';
 
 type MaybeAsync<T> = T | Promise<T>;
+
+const notSimulated = (what: string): DaemonError => new DaemonError('NotImplemented', `dockersim: ${what} is not simulated`);
 type Json = Record<string, unknown>;
 
 /** ImageBuildOptions as the route reads them from the query. */
@@ -142,5 +144,13 @@ export function buildRoutes(b: BuildBackend): Route[] {
       await writeJSON(ctx.w, 200, await waitFor(ctx.waiter, b.buildCachePrune(opts)));
     }),
     route('POST', '/build', (ctx) => postBuild(b, ctx)),
+    // moby registers /session whatever the builder (its session manager checks the upgrade first) and /grpc only
+    // with a BuildKit backend: /grpc is not found here, as on a daemon without one, so buildx fails as it would there.
+    route('POST', '/session', async (ctx) => {
+      const proto = ctx.req.headers.get('Upgrade');
+      if (proto === '') throw invalidParameter('no upgrade proto in request');
+      if (proto !== 'h2c') throw invalidParameter(`protocol ${proto} not supported`);
+      throw notSimulated('a BuildKit session (HTTP/2 gRPC over /session)');
+    }),
   ];
 }
