@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDaemon, type RunningDaemon } from '../../../src/node/daemon/start.js';
@@ -25,11 +26,13 @@ afterAll(async () => {
   await d.close();
 });
 
-function context(files: Record<string, string>): Buffer {
+function tarOf(files: Record<string, string>): Buffer {
   return Buffer.from(writeTar(Object.entries(files).map(([name, text]) => ({
     name, type: 'file' as const, mode: 0o644, uid: 0, gid: 0, uname: '', gname: '', mtime: 0, data: new TextEncoder().encode(text),
   }))));
 }
+
+const context = (files: Record<string, string>): Readable => Readable.from([tarOf(files)]);
 
 async function messages(stream: NodeJS.ReadableStream): Promise<Array<Record<string, unknown>>> {
   return new Promise((resolve, reject) => docker.modem.followProgress(stream, (err: Error | null, out: Array<Record<string, unknown>>) => (err ? reject(err) : resolve(out))));
@@ -60,7 +63,7 @@ describe('dockerode builds', () => {
         r.on('end', () => resolve(body));
       });
       req.on('error', reject);
-      req.end(context({ Dockerfile: 'FROM busybox\nRUN echo kit\n' }));
+      req.end(tarOf({ Dockerfile: 'FROM busybox\nRUN echo kit\n' }));
     });
     const out = res.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const traces = out.filter((m) => m.id === 'moby.buildkit.trace').map((m) => decodeStatusResponse(Buffer.from(m.aux as string, 'base64')));
