@@ -39,6 +39,17 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** What dockerd does between requests: reaps its exited children (the step containers' shims). */
+async function reap(d: Daemon): Promise<void> {
+  try {
+    while ((await d.sys.wait(undefined, { nohang: true })) !== null) {
+      /* one more */
+    }
+  } catch {
+    // ECHILD: none left
+  }
+}
+
 /** Runs `body` as dockerd's stand-in on a machine with ubuntu:24.04 in its store. */
 async function onMachine(body: (d: Daemon) => Promise<void>): Promise<void> {
   const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
@@ -79,26 +90,34 @@ export async function buildBench(rows: BenchRow[]): Promise<void> {
   rows.push({ what: 'docker build static_web, cold (legacy, in engine, CPU, median of 3)', value: `${median(cold).toFixed(1)} ms`, target: '≤ 60 ms' });
   rows.push({ what: 'the same build, fully cached', value: `${median(cached).toFixed(2)} ms`, target: '≤ 5 ms' });
 
+  // Heap at 100 images, then the marginal cost per image up to 400: the first figure carries bounded buffers
+  // that fill early (the last 256 events, the scheduler's up to 1,024 finished tasks before it compacts).
   const n = 100;
-  let extraPer = 0;
-  let ownPer = 0;
+  const more = 300;
+  const at: number[] = [];
+  const own: number[] = [];
   await onMachine(async (d) => {
     // One build first, so the heap figure leaves out code compiled once.
     await imageBuild(d, OPTS, tar('FROM ubuntu:24.04\nRUN echo warm > /warm\n'), () => {});
+    await reap(d);
     gc();
-    const before = process.memoryUsage().heapUsed;
-    let own = 0;
-    for (let i = 0; i < n; i++) {
+    at.push(process.memoryUsage().heapUsed);
+    let bytes = 0;
+    for (let i = 0; i < n + more; i++) {
       const id = await imageBuild(d, OPTS, tar(`FROM ubuntu:24.04\nRUN echo image ${i} > /built-${i}\n`), () => {});
-      own += d.store.images.get(id)!.layers.at(-1)!.size;
+      bytes += d.store.images.get(id)!.layers.at(-1)!.size;
+      await reap(d);
+      if (i + 1 === n || i + 1 === n + more) {
+        gc();
+        at.push(process.memoryUsage().heapUsed);
+        own.push(bytes);
+      }
     }
-    gc();
-    const grown = process.memoryUsage().heapUsed - before;
-    ownPer = own / n;
-    extraPer = (grown - own) / n;
   });
+  const per = (heap: number, bytes: number, count: number): string => `${((heap - bytes) / count / 1024).toFixed(1)} KiB`;
   rows.push({
-    what: `heap per image built on one base (${n}), beyond its own layer (${Math.round(ownPer)} B)`, value: `${(extraPer / 1024).toFixed(1)} KiB`,
+    what: `heap per image built on one base (${n}), beyond its own layer (${Math.round(own[0] / n)} B)`, value: per(at[1] - at[0], own[0], n),
     target: '≤ 20 KB',
   });
+  rows.push({ what: `the same, each of the next ${more} images`, value: per(at[2] - at[1], own[1] - own[0], more), target: '≤ 20 KB' });
 }
