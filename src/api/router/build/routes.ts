@@ -63,6 +63,7 @@ export function buildRequest(ctx: RequestContext): BuildRequest {
   const v = ctx.query.get('version');
   if (v !== '' && v !== '1' && v !== '2') throw invalidParameter(`invalid version ${JSON.stringify(v)}`);
   const forceRemove = boolValue(ctx, 'forcerm');
+  if ((jsonParam<string[]>(ctx, 'cachefrom', 'cache-from') ?? []).length > 0) throw notSimulated('--cache-from');
   return {
     tags: ctx.query.all('t'), dockerfile: ctx.query.get('dockerfile'),
     buildArgs: jsonParam<Record<string, string | null>>(ctx, 'buildargs', 'build args') ?? {},

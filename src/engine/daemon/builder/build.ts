@@ -49,6 +49,8 @@ function checkRemote(remote: string, version: string): void {
 export async function imageBuild(d: DaemonContext, opts: BuildOptions, tar: Uint8Array, out: (m: BuildMessage) => void, trace?: TraceSink): Promise<string> {
   const tags = sanitizeRepoAndTags(opts.tags);
   checkRemote(opts.remote, opts.version);
+  // The offline catalogue holds linux/amd64 images only: another `--platform` is refused, not ignored.
+  if (opts.platform !== '' && !/^linux(\/(amd64|x86_64))?$/.test(opts.platform)) throw notSimulated(`building for the platform ${opts.platform}`);
   if (opts.version === '2') return buildkitBuild(d, opts, tar, tags, trace ?? (() => {}), out);
   const src = readDockerfile(tar, opts.dockerfile || 'Dockerfile');
   const id = await new LegacyBuilder(d, opts, src, out).build();

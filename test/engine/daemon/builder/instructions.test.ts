@@ -130,6 +130,7 @@ describe('every Dockerfile instruction, through the legacy builder', () => {
     expect(await err({ Dockerfile: 'FROM busybox\n' }, { remote: 'https://github.com/jamtur01/docker-static_web.git' })).toBe(
       'dockersim: building from a git repository (https://github.com/jamtur01/docker-static_web.git) is not simulated',
     );
+    expect(await err({ Dockerfile: 'FROM busybox\n' }, { platform: 'linux/arm64' })).toBe('dockersim: building for the platform linux/arm64 is not simulated');
     expect(await err({ Dockerfile: 'FROM busybox\n' }, { remote: 'client-session' })).toBe(
       'experimental session with v1 builder is no longer supported, use builder version v2 (BuildKit) instead',
     );
