@@ -21,6 +21,7 @@ import { nodeDrain } from './drain.js';
 import { renderScreen } from './render.js';
 import { IMAGE_BUILD } from '../programs/redis/builds.js';
 import { makeRedisServer } from '../programs/redis/server.js';
+import { buildBench } from './benchBuild.js';
 import { RespReader, encodeCommand } from '../programs/redis/resp.js';
 
 interface Row {
@@ -541,7 +542,7 @@ async function main(): Promise<void> {
   }
   // `npm run bench -- NAME`: one figure (or the headless scripts) alone.
   const alone: Record<string, () => Promise<void> | void> = {
-    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, scenarios,
+    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, scenarios, build: () => buildBench(rows),
   };
   const only = Object.keys(alone).find((name) => process.argv.includes(name));
   if (only) {
@@ -563,6 +564,7 @@ async function main(): Promise<void> {
   await publishedBench();
   await curlBench();
   await aptBench();
+  await buildBench(rows);
   scenarios();
   print();
 }

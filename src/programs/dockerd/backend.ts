@@ -7,6 +7,8 @@ import { Daemon } from '../../engine/daemon/daemon.js';
 import { systemDiskUsage } from '../../engine/daemon/diskUsage.js';
 import { imagesPrune } from '../../engine/daemon/images/prune.js';
 import { buildCachePrune } from '../../engine/daemon/buildPrune.js';
+import { imageBuild } from '../../engine/daemon/builder/build.js';
+import { encodeStatusResponse } from '../../pkg/buildkit/statuspb.js';
 import * as networks from '../../engine/daemon/network/ops.js';
 import type { CreateNetworkRequest } from '../../engine/daemon/network/network.js';
 import { volumeCreate, volumeInspect, volumeList, volumeRemove, volumesPrune } from '../../engine/daemon/volume/service.js';
@@ -221,5 +223,8 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
         const sep = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(ref.tag) ? '@' : ':';
         await w.imagePull(ref.tag ? `${ref.fromImage}${sep}${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
       }),
+    imageBuild: (req, context, sinks) =>
+      work((w) => imageBuild(w, req, context, (m) => sinks.message(m as unknown as Json), (t) => sinks.trace(t))),
+    encodeStatus: (s) => encodeStatusResponse(s),
   };
 }

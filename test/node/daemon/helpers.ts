@@ -71,10 +71,13 @@ export async function haveDockerCli(): Promise<boolean> {
 export async function realDockerRun(
   d: TestDaemon,
   args: readonly string[],
-  opts: { drive?: boolean; stepMs?: number; busy?: () => boolean } = {},
+  opts: { drive?: boolean; stepMs?: number; busy?: () => boolean; env?: Record<string, string> } = {},
 ): Promise<Result> {
   const child = spawn(realDocker, args, {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOCKER_HOST: d.dockerHost, DOCKER_CONFIG: join(tmpdir(), 'dockersim-no-config') },
+    env: {
+      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOCKER_HOST: d.dockerHost, DOCKER_CONFIG: join(tmpdir(), 'dockersim-no-config'),
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out: Buffer[] = [];

@@ -66,7 +66,7 @@ function sortMaps(val: unknown): unknown {
 }
 
 /** The image config's container part as the store keeps it (containerConfigToDockerOCIImageConfig). */
-function imageConfigOf(c: ContainerConfig): ImageConfig {
+export function imageConfigOf(c: ContainerConfig): ImageConfig {
   return sortMaps({
     User: c.User, ...(c.ExposedPorts && Object.keys(c.ExposedPorts).length > 0 ? { ExposedPorts: c.ExposedPorts } : {}),
     Env: [...c.Env], Cmd: c.Cmd && [...c.Cmd], Entrypoint: c.Entrypoint && [...c.Entrypoint],
@@ -77,7 +77,7 @@ function imageConfigOf(c: ContainerConfig): ImageConfig {
 }
 
 /** History's JSON without the fields Go omits when empty. */
-function historyJSON(h: HistoryEntry): Record<string, unknown> {
+export function historyJSON(h: HistoryEntry): Record<string, unknown> {
   return {
     created: h.created, ...(h.created_by ? { created_by: h.created_by } : {}), ...(h.author ? { author: h.author } : {}),
     ...(h.comment ? { comment: h.comment } : {}), ...(h.empty_layer ? { empty_layer: true } : {}),
@@ -85,7 +85,7 @@ function historyJSON(h: HistoryEntry): Record<string, unknown> {
 }
 
 /** The layer's chain ID (layer.CreateChainID), which names its overlay2 directory here. */
-function chainId(diffIds: readonly string[]): string {
+export function chainId(diffIds: readonly string[]): string {
   let id = diffIds[0];
   for (const d of diffIds.slice(1)) id = `sha256:${sha256Hex(utf8Encode(`${id} ${d}`))}`;
   return id;

@@ -72,12 +72,19 @@ describe('docker commit --change (BuildFromConfig)', () => {
 });
 
 describe('parseDockerfile', () => {
+  // A continuation keeps its indentation, as BuildKit's parser does (the step is named
+  // `RUN echo 'Hi, I am in your container'     >/var/www/html/index.html`).
   it('joins continuation lines, skips comments, lower-cases the instruction', () => {
     const nodes = parseDockerfile('# Version: 0.0.1\nFROM ubuntu:14.04\nRUN echo \'Hi, I am in your container\' \\\n    >/usr/share/nginx/html/index.html\n\nexpose 80\n');
     expect(nodes.map((n) => [n.cmd, n.args, n.startLine])).toEqual([
       ['from', ['ubuntu:14.04'], 2],
-      ['run', ["echo 'Hi, I am in your container' >/usr/share/nginx/html/index.html"], 3],
+      ['run', ["echo 'Hi, I am in your container'     >/usr/share/nginx/html/index.html"], 3],
       ['expose', ['80'], 6],
     ]);
+  });
+
+  it('takes the builder flags off the arguments', () => {
+    const [copy, run] = parseDockerfile('COPY --from=build --chown="1:2" /a /b\nRUN --mount=type=cache,target=/x -- echo hi\n');
+    expect([copy.flags, copy.args, run.flags, run.args]).toEqual([['--from=build', '--chown=1:2'], ['/a', '/b'], ['--mount=type=cache,target=/x'], ['echo hi']]);
   });
 });

@@ -87,14 +87,18 @@ export function checkInstruction(n: Node): void {
   }
 }
 
-/** Applies one checked instruction to the state's config (dispatch, with the word expansion it does first). */
-export function dispatchInstruction(state: DispatchState, n: Node): void {
+/**
+ * Applies one checked instruction to the state's config (dispatch, with the word expansion it does first);
+ * a build's allowed ARGs expand too, the config's ENV winning over them.
+ */
+export function dispatchInstruction(state: DispatchState, n: Node, buildArgs: readonly string[] = []): void {
   const c = state.config;
-  const expand = (w: string): string => processWord(w, envLookup(c.Env));
+  const vars = (): ReturnType<typeof envLookup> => envLookup([...buildArgs, ...c.Env]);
+  const expand = (w: string): string => processWord(w, vars());
   switch (n.cmd) {
     case 'env': {
       // The whole instruction is expanded against the environment from before it (`ENV A=1 B=$A`: B is A's old value).
-      const before = envLookup(c.Env);
+      const before = vars();
       for (const p of n.pairs!) {
         const key = processWord(p.key, before);
         const kv = `${key}=${processWord(p.value, before)}`;
@@ -117,7 +121,7 @@ export function dispatchInstruction(state: DispatchState, n: Node): void {
       if (!state.cmdSet) c.Cmd = null;
       return;
     case 'expose': {
-      const words = n.args.flatMap((a) => processWords(a, envLookup(c.Env)));
+      const words = n.args.flatMap((a) => processWords(a, vars()));
       const ports = { ...c.ExposedPorts };
       for (const p of exposedPorts(words)) ports[p] = {};
       c.ExposedPorts = ports;

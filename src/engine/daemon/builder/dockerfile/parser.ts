@@ -18,6 +18,8 @@ export interface Node {
   /** ONBUILD: the trigger instruction. */
   readonly sub?: Node;
   readonly startLine: number;
+  /** Builder flags before the arguments (`COPY --from=build`), as `--name=value` words, quotes removed. */
+  readonly flags: readonly string[];
 }
 
 export class DockerfileParseError extends Error {}
@@ -126,6 +128,7 @@ const LINE_PARSERS: Readonly<Record<string, (rest: string, escape: string) => Pa
   env: (rest, escape) => nameVal(rest, 'ENV', escape),
   expose: (rest) => ({ args: whitespaceList(rest), json: false }),
   from: (rest) => ({ args: whitespaceList(rest), json: false }),
+  healthcheck: (rest) => ({ args: whitespaceList(rest), json: false }),
   label: (rest, escape) => nameVal(rest, 'LABEL', escape),
   maintainer: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
   run: maybeJSON,
@@ -136,18 +139,49 @@ const LINE_PARSERS: Readonly<Record<string, (rest: string, escape: string) => Pa
   workdir: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
 };
 
+/** extractBuilderFlags: the leading `--` words of an instruction's arguments, and what follows them. */
+function builderFlags(line: string, escape: string): { rest: string; flags: string[] } {
+  const flags: string[] = [];
+  let pos = 0;
+  for (;;) {
+    while (pos < line.length && /\s/.test(line[pos])) pos++;
+    if (pos >= line.length || !line.startsWith('--', pos)) return { rest: line.slice(pos), flags };
+    let word = '';
+    let quote = '';
+    let blankOK = false;
+    for (; pos < line.length; pos++) {
+      const ch = line[pos];
+      if (quote) {
+        if (ch === quote) quote = '';
+        else if (ch === escape && pos + 1 < line.length) word += line[++pos];
+        else if (ch !== escape) word += ch;
+        continue;
+      }
+      if (/\s/.test(ch)) break;
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOK = true;
+      } else if (ch === escape) {
+        if (pos + 1 < line.length) word += line[++pos];
+      } else word += ch;
+    }
+    if (word === '--') return { rest: line.slice(pos).replace(/^\s+/, ''), flags };
+    if (blankOK || word) flags.push(word);
+  }
+}
+
 /** newNodeFromLine: an unknown instruction parses with no arguments (the instruction layer rejects it). */
 function nodeFromLine(line: string, startLine: number, escape: string): Node {
   const m = /^(\S*)\s*([\s\S]*)$/.exec(line.trim())!;
   const cmd = m[1].toLowerCase();
-  const rest = m[2];
   if (cmd === 'onbuild') {
-    const sub = rest === '' ? undefined : nodeFromLine(rest, startLine, escape);
-    return { cmd, original: line, args: sub ? [sub.cmd] : [], json: false, sub, startLine };
+    const sub = m[2] === '' ? undefined : nodeFromLine(m[2], startLine, escape);
+    return { cmd, original: line, args: sub ? [sub.cmd] : [], json: false, sub, startLine, flags: [] };
   }
+  const { rest, flags } = builderFlags(m[2], escape);
   const parse = LINE_PARSERS[cmd];
-  const p = parse ? parse(rest, escape) : { args: [], json: false };
-  return { cmd, original: line, ...p, startLine };
+  const p = parse ? parse(rest.trim(), escape) : { args: [], json: false };
+  return { cmd, original: line, ...p, startLine, flags };
 }
 
 /** parser.Parse: the instructions of a Dockerfile's text. */
@@ -166,7 +200,8 @@ export function parseDockerfile(text: string, escape = '\\'): Node[] {
       line = line.replace(/[ \t\r]+$/, '').slice(0, -escape.length);
       while (i < lines.length && (lines[i].trim() === '' || lines[i].replace(/^[ \t]+/, '').startsWith('#'))) i++;
       if (i >= lines.length) break;
-      line += lines[i].replace(/^[ \t]+/, '');
+      // A continuation keeps its indentation (BuildKit's parser: the step's name shows it).
+      line += lines[i];
       i++;
     }
     nodes.push(nodeFromLine(line, start, escape));

@@ -1,0 +1,551 @@
+/**
+ * BuildKit builds (`version=2`, moby's builder-next reading an uploaded context): the Dockerfile becomes
+ * vertices (`[internal] load build definition from Dockerfile`, metadata, .dockerignore, `[1/N] FROM …`,
+ * `[internal] load build context`, one per RUN/COPY/ADD/WORKDIR, `exporting to image`), reported as
+ * StatusResponse traces with statuses, RUN output as logs and the linter's warnings. Instructions that only
+ * change the config make no vertex. Nothing is left behind but the final image: no intermediate images and no
+ * step containers (a RUN's container is removed whether it succeeded or not, its image is a transient one).
+ * A step is cached by a key chained from its parent's and its own inputs (for COPY/ADD the files' checksums).
+ */
+import { invalidParameter, isDaemonError } from '../../../pkg/errdefs.js';
+import type { Range, StatusResponse, Timestamp, Vertex, VertexStatus, VertexWarning } from '../../../pkg/buildkit/status.js';
+import { familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../../pkg/reference.js';
+import { formatRFC3339Nano } from '../../../pkg/timetypes.js';
+import { Layer } from '../../fs/layer.js';
+import { sha256Hex } from '../../fs/sha256.js';
+import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
+import type { ContainerConfig } from '../container.js';
+import type { DaemonContext } from '../context.js';
+import type { DaemonStore } from '../store.js';
+import { imageTagRef } from '../images/commit.js';
+import { chainId, DOCKER_VERSION, goMarshal, historyJSON, imageConfigOf } from '../images/commit.js';
+import { imagePull } from '../images/pull.js';
+import type { HistoryEntry, Image } from '../images/store.js';
+import { notSimulated } from '../unsimulated.js';
+import { dispatchInstruction } from './dockerfile/dispatch.js';
+import { parseDockerfile, type Node } from './dockerfile/parser.js';
+import { envLookup, processWord, processWords } from './dockerfile/shell.js';
+import { BuildArgs } from './buildArgs.js';
+import { BuildContext } from './context.js';
+import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
+import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
+import { runConfigOf, type BuildMessage } from './legacy.js';
+import type { BuildOptions } from './options.js';
+import { createStepContainer, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
+
+export type TraceSink = (s: StatusResponse) => void;
+
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const VERTEX_OPS = new Set(['run', 'copy', 'add', 'workdir']);
+
+interface CacheEntry {
+  readonly layer: Layer | null;
+  readonly created: string;
+}
+
+/** BuildKit's cache, per daemon: step keys to what the step made. */
+const caches = new WeakMap<DaemonStore, Map<string, CacheEntry>>();
+
+function cacheOf(engine: DaemonStore): Map<string, CacheEntry> {
+  let c = caches.get(engine);
+  if (!c) caches.set(engine, (c = new Map()));
+  return c;
+}
+
+const hash = (s: string): string => sha256Hex(utf8Encode(s));
+
+function ts(ns: bigint): Timestamp {
+  return { seconds: Number(ns / 1_000_000_000n), nanos: Number(ns % 1_000_000_000n) };
+}
+
+/** A stage's state while it builds: the run config, its layers and history so far. */
+interface StageState {
+  config: ContainerConfig;
+  base: Image | null;
+  layers: Layer[];
+  history: HistoryEntry[];
+  key: string;
+  author: string;
+  shell: string[];
+  /** The created time of the last step that made a vertex (config-only steps share it). */
+  created: string;
+  /** The stage's filesystem as an image, for COPY --from and the next RUN. */
+  fs: Image | null;
+}
+
+/** What a trace sink receives, built up per message. */
+class Tracer {
+  private readonly vertices = new Map<string, Vertex>();
+
+  constructor(
+    private readonly engine: DaemonStore,
+    private readonly sink: TraceSink,
+  ) {}
+
+  now(): Timestamp {
+    return ts(this.engine.nowNs());
+  }
+
+  digest(name: string, index: number): string {
+    return `sha256:${hash(`vertex ${index} ${name}`)}`;
+  }
+
+  start(digest: string, name: string, inputs: readonly string[] = [], cached = false): void {
+    const t = this.now();
+    const v: Vertex = { digest, inputs, name, cached, started: t, ...(cached ? { completed: t } : {}), error: '' };
+    this.vertices.set(digest, v);
+    this.send({ vertexes: [v] });
+  }
+
+  done(digest: string, error = ''): void {
+    const v = this.vertices.get(digest)!;
+    const done: Vertex = { ...v, completed: this.now(), error };
+    this.vertices.set(digest, done);
+    this.send({ vertexes: [done] });
+  }
+
+  status(vertex: string, id: string, opts: { current?: number; total?: number; done?: boolean } = {}): void {
+    const t = this.now();
+    const s: VertexStatus = {
+      id, vertex, name: '', current: opts.current ?? 0, total: opts.total ?? 0, timestamp: t, started: t, ...(opts.done ? { completed: t } : {}),
+    };
+    this.send({ statuses: [s] });
+  }
+
+  log(vertex: string, stream: number, text: string): void {
+    this.send({ logs: [{ vertex, stream, msg: utf8Encode(text), timestamp: this.now() }] });
+  }
+
+  warn(w: VertexWarning): void {
+    this.send({ warnings: [w] });
+  }
+
+  private send(s: Partial<StatusResponse>): void {
+    this.sink({ vertexes: s.vertexes ?? [], statuses: s.statuses ?? [], logs: s.logs ?? [], warnings: s.warnings ?? [] });
+  }
+}
+
+/** The linter rules the book's Dockerfiles trip (BuildKit's linter/ruleset.go). */
+function lintWarnings(nodes: readonly Node[], vertex: string, text: string, filename: string): VertexWarning[] {
+  const out: VertexWarning[] = [];
+  const info = { filename, data: utf8Encode(text), language: 'Dockerfile' };
+  const at = (n: Node): Range[] => [{ start: { line: n.startLine, character: 0 }, end: { line: n.startLine, character: 0 } }];
+  const warn = (n: Node, name: string, msg: string, detail: string, url: string): void => {
+    out.push({
+      vertex, level: 1, short: utf8Encode(`${name}: ${msg} (line ${n.startLine})`), detail: [utf8Encode(detail)], url, info, ranges: at(n),
+    });
+  };
+  for (const n of nodes) {
+    if (n.cmd === 'maintainer') {
+      warn(n, 'MaintainerDeprecated', 'Maintainer instruction is deprecated in favor of using label',
+        'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
+        'https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/');
+    }
+    if ((n.cmd === 'env' || n.cmd === 'label') && n.pairs?.some((p) => p.delim === '')) {
+      const c = n.cmd.toUpperCase();
+      warn(n, 'LegacyKeyValueFormat', `"${c} key=value" should be used instead of legacy "${c} key value" format`,
+        'Legacy key/value format with whitespace separator should not be used',
+        'https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/');
+    }
+  }
+  return out;
+}
+
+export class BuildkitError extends Error {}
+
+class BuildkitBuilder {
+  private readonly t: Tracer;
+  private readonly args: BuildArgs;
+  private readonly stageImages = new Map<string, StageState>();
+  private readonly stageList: StageState[] = [];
+  private readonly cache: Map<string, CacheEntry>;
+  private vertexIndex = 0;
+  private contextVertex = '';
+  private lastVertex = '';
+
+  constructor(
+    private readonly d: DaemonContext,
+    private readonly opts: BuildOptions,
+    private readonly tar: Uint8Array,
+    private readonly tags: readonly Reference[],
+    trace: TraceSink,
+  ) {
+    this.t = new Tracer(d.store, trace);
+    this.args = new BuildArgs(opts.buildArgs);
+    this.cache = cacheOf(d.store);
+  }
+
+  private vertex(name: string): string {
+    return this.t.digest(name, this.vertexIndex++);
+  }
+
+  async build(): Promise<string> {
+    const name = this.opts.dockerfile || 'Dockerfile';
+    const context = new BuildContext(this.tar);
+    const v1 = this.vertex(`[internal] load build definition from ${name}`);
+    this.t.start(v1, `[internal] load build definition from ${name}`);
+    const entry = context.get(name);
+    if (!entry || entry.type === 'dir') {
+      const msg = `failed to read dockerfile: open ${name}: no such file or directory`;
+      this.t.done(v1, msg);
+      throw new BuildkitError(msg);
+    }
+    const data = entry.data ?? new Uint8Array(0);
+    this.t.status(v1, 'transferring dockerfile:', { current: data.length, done: true });
+    const text = utf8Decode(data);
+    let nodes: Node[];
+    let stages: Stage[];
+    let metaArgs: Command[];
+    try {
+      if (data.length === 0) throw new ParseError('the Dockerfile cannot be empty');
+      nodes = parseDockerfile(text);
+      ({ stages, metaArgs } = parseStages(nodes));
+    } catch (e) {
+      this.t.done(v1, (e as Error).message);
+      throw new BuildkitError((e as Error).message);
+    }
+    for (const w of lintWarnings(nodes, v1, text, name)) this.t.warn(w);
+    this.t.done(v1);
+
+    if (this.opts.target !== '') {
+      const i = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
+      if (i < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
+      stages = stages.slice(0, i + 1);
+    }
+    for (const a of metaArgs) {
+      for (const w of a.node.args) {
+        const eq = w.indexOf('=');
+        this.args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(this.args.metaEnv())));
+      }
+    }
+    // Metadata for every base image, then the .dockerignore, as dockerfile2llb asks for them.
+    const bases: Array<{ stage: Stage; ref: string | null }> = [];
+    const names = new Set<string>();
+    for (const s of stages) {
+      if (s.platform) checkPlatform(processWord(s.platform, envLookup(this.args.metaEnv())));
+      const base = processWord(s.baseName, envLookup(this.args.metaEnv()));
+      const isStage = names.has(base.toLowerCase());
+      if (s.name) names.add(s.name);
+      bases.push({ stage: s, ref: isStage || base === 'scratch' ? null : base });
+    }
+    for (const ref of new Set(bases.flatMap((b) => (b.ref ? [b.ref] : [])))) {
+      const full = referenceString(tagNameOnly(parseNormalizedNamed(ref)));
+      const v = this.vertex(`[internal] load metadata for ${full}`);
+      this.t.start(v, `[internal] load metadata for ${full}`);
+      this.t.done(v);
+    }
+    const vi = this.vertex('[internal] load .dockerignore');
+    this.t.start(vi, '[internal] load .dockerignore');
+    this.t.status(vi, 'transferring context:', { current: 2, done: true });
+    this.t.done(vi);
+
+    let last: StageState | null = null;
+    for (const { stage, ref } of bases) {
+      last = await this.buildStage(stage, ref, context, stage === stages[stages.length - 1] ? this.opts.labels : {});
+      if (stage.name) this.stageImages.set(stage.name, last);
+      this.stageList.push(last);
+    }
+    return this.export(last!);
+  }
+
+  private async buildStage(stage: Stage, ref: string | null, context: BuildContext, labels: Readonly<Record<string, string>>): Promise<StageState> {
+    this.args.resetStage();
+    const total = 1 + stage.commands.filter((c) => VERTEX_OPS.has(c.node.cmd)).length;
+    const width = String(total).length;
+    let index = 1;
+    const label = (): string => `[${stage.name ? `${stage.name} ` : ''}${String(index++).padStart(width)}/${total}]`;
+    let state: StageState;
+    const baseName = processWord(stage.baseName, envLookup(this.args.metaEnv())).toLowerCase();
+    const parentStage = this.stageImages.get(baseName);
+    if (parentStage) {
+      state = { ...parentStage, config: { ...parentStage.config, Env: [...parentStage.config.Env] }, layers: [...parentStage.layers], history: [...parentStage.history] };
+      index++;
+    } else {
+      const img = ref ? await this.baseImage(ref) : null;
+      const config = runConfigOf(img);
+      if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
+      state = {
+        config, base: img, layers: [...(img?.layers ?? [])], history: [...(img?.history ?? [])], key: `from:${img?.id ?? 'scratch'}`,
+        author: '', shell: ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
+      };
+      if (ref) {
+        const r = tagNameOnly(parseNormalizedNamed(ref));
+        const name = `${label()} FROM ${referenceString(r)}${img?.repoDigest ? `@${img.repoDigest}` : ''}`;
+        const v = this.vertex(name);
+        this.t.start(v, name, [], this.cache.has(state.key));
+        if (!this.cache.has(state.key)) {
+          this.cache.set(state.key, { layer: null, created: state.created });
+          this.t.done(v);
+        }
+        this.lastVertex = v;
+      } else index++;
+    }
+    const cmds = [...stage.commands];
+    for (const k of Object.keys(labels).sort()) {
+      cmds.push({ node: { cmd: 'label', original: `LABEL ${k}=${labels[k]}`, args: [k], json: false, pairs: [{ key: k, value: labels[k], delim: '=' }], startLine: 0, flags: [] }, flags: {} });
+    }
+    for (const cmd of cmds) {
+      if (VERTEX_OPS.has(cmd.node.cmd)) await this.vertexStep(state, cmd, `${label()} ${cmd.node.original.trim()}`, context);
+      else this.configStep(state, cmd);
+    }
+    return state;
+  }
+
+  private async baseImage(ref: string): Promise<Image> {
+    if (!this.opts.pull) {
+      try {
+        return this.d.store.images.resolve(ref);
+      } catch (e) {
+        if (!isDaemonError(e, 'NotFound')) throw e;
+      }
+    }
+    return imagePull(this.d.store, this.d.sys, ref);
+  }
+
+  private env(state: StageState): (k: string) => string | undefined {
+    return envLookup([...this.args.filterAllowed(state.config.Env), ...state.config.Env]);
+  }
+
+  private entry(state: StageState, createdBy: string, layer: Layer | null): void {
+    if (layer) state.layers.push(layer);
+    state.history.push({
+      created: state.created, created_by: createdBy, comment: 'buildkit.dockerfile.v0', ...(layer ? {} : { empty_layer: true }),
+    });
+  }
+
+  /** The instructions that change only the config: a history entry, no vertex (BuildKit's commitToHistory). */
+  private configStep(state: StageState, cmd: Command): void {
+    const n = cmd.node;
+    const c = state.config;
+    const env = this.env(state);
+    let by: string;
+    switch (n.cmd) {
+      case 'maintainer':
+        state.author = n.args[0];
+        by = `MAINTAINER ${n.args[0]}`;
+        break;
+      case 'arg': {
+        const parts: string[] = [];
+        for (const w of n.args) {
+          const eq = w.indexOf('=');
+          const k = eq < 0 ? w : w.slice(0, eq);
+          const v = eq < 0 ? null : processWord(w.slice(eq + 1), env);
+          this.args.addArg(k, v);
+          parts.push(v === null ? k : `${k}=${v}`);
+        }
+        by = `ARG ${parts.join(' ')}`;
+        break;
+      }
+      case 'shell':
+        state.shell = [...n.args];
+        by = `SHELL [${n.args.join(' ')}]`;
+        break;
+      case 'healthcheck':
+        throw notSimulated('HEALTHCHECK');
+      default: {
+        const before = env;
+        try {
+          dispatchInstruction({ config: c, cmdSet: false }, n, this.args.filterAllowed(c.Env));
+        } catch (e) {
+          throw new BuildkitError((e as Error).message);
+        }
+        if (n.cmd === 'cmd' && !n.json) c.Cmd = [...state.shell, n.args.join(' ')];
+        if (n.cmd === 'entrypoint' && !n.json) c.Entrypoint = [...state.shell, n.args.join(' ')];
+        by = this.createdBy(n, state, before);
+      }
+    }
+    this.entry(state, by, null);
+  }
+
+  /** commitToHistory's CREATED BY for a config instruction (Go's %v of the values it set). */
+  private createdBy(n: Node, state: StageState, env: (k: string) => string | undefined): string {
+    const c = state.config;
+    switch (n.cmd) {
+      case 'env':
+        return `ENV ${n.pairs!.map((p) => `${processWord(p.key, env)}=${processWord(p.value, env)}`).join(' ')}`;
+      case 'label':
+        return `LABEL ${n.pairs!.map((p) => `${processWord(p.key, env)}=${processWord(p.value, env)}`).join(' ')}`;
+      case 'expose':
+        return `EXPOSE map[${[...new Set(Object.keys(c.ExposedPorts ?? {}))].sort().map((p) => `${p}:{}`).join(' ')}]`;
+      case 'cmd':
+        return `CMD ${JSON.stringify(c.Cmd)}`;
+      case 'entrypoint':
+        return `ENTRYPOINT ${JSON.stringify(c.Entrypoint)}`;
+      case 'user':
+        return `USER ${c.User}`;
+      case 'volume':
+        return `VOLUME [${n.args.map((v) => processWord(v.trim(), env)).join(' ')}]`;
+      case 'stopsignal':
+        return `STOPSIGNAL ${c.StopSignal}`;
+      case 'onbuild':
+        return `ONBUILD ${n.original.replace(/^\s*ONBUILD\s*/i, '')}`;
+      default:
+        return n.original.trim();
+    }
+  }
+
+  private async vertexStep(state: StageState, cmd: Command, name: string, context: BuildContext): Promise<void> {
+    const n = cmd.node;
+    const env = this.env(state);
+    let key: string;
+    let by: string;
+    let sources: CopySource[] = [];
+    if (n.cmd === 'run') {
+      const used = Object.keys(cmd.flags);
+      if (used.length > 0) throw notSimulated(`RUN --${used[0]}`);
+      const line = n.json ? [...n.args] : [...state.shell, n.args.join(' ')];
+      const buildArgs = this.args.filterAllowed(state.config.Env);
+      by = `RUN ${(buildArgs.length > 0 ? [`|${buildArgs.length}`, ...buildArgs.sort(), ...line] : line).join(' ')} # buildkit`;
+      key = hash(`${state.key}\0run\0${JSON.stringify([line, state.config.Env, buildArgs, state.config.User, state.config.WorkingDir])}`);
+    } else if (n.cmd === 'workdir') {
+      dispatchInstruction({ config: state.config, cmdSet: false }, { ...n, args: [processWord(n.args[0], env)] });
+      by = `WORKDIR ${state.config.WorkingDir}`;
+      key = hash(`${state.key}\0workdir\0${state.config.WorkingDir}`);
+    } else {
+      const cmdName = n.cmd.toUpperCase();
+      for (const f of ['chmod', 'link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${cmdName} --${f}`);
+      const words = n.args.map((a) => processWord(a, env));
+      try {
+        if (cmd.flags.from !== undefined) sources = imageSources(this.fromImage(processWord(cmd.flags.from, env)), words.slice(0, -1), cmdName);
+        else {
+          this.contextLoaded(context);
+          sources = copySources(context, words.slice(0, -1), cmdName, n.cmd === 'add');
+        }
+      } catch (e) {
+        if (e instanceof CopyError) throw new BuildkitError(e.message.replace(/^(COPY|ADD) failed: /, 'failed to compute cache key: failed to calculate checksum of ref: '));
+        throw e;
+      }
+      by = `${n.original.trim()} # buildkit`;
+      key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
+    }
+    const v = this.vertex(name);
+    const hit = this.opts.noCache ? undefined : this.cache.get(key);
+    this.t.start(v, name, this.lastVertex ? [this.lastVertex] : [], hit !== undefined);
+    this.lastVertex = v;
+    let entry: CacheEntry;
+    if (hit) entry = hit;
+    else {
+      let layer: Layer | null;
+      if (n.cmd === 'run') layer = await this.run(state, n, v);
+      else if (n.cmd === 'workdir') layer = state.config.WorkingDir === '/' ? null : Layer.fromTree({ [state.config.WorkingDir]: { type: 'dir', mode: 0o755 } });
+      else {
+        const dest = normalizeDest(state.config.WorkingDir || '/', n.args[n.args.length - 1]);
+        const chown = cmd.flags.chown;
+        const owner = chown ? { uid: Number(chown.split(':')[0]) || 0, gid: Number(chown.split(':')[1] ?? chown.split(':')[0]) || 0 } : null;
+        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined }));
+      }
+      entry = { layer, created: formatRFC3339Nano(this.d.store.nowNs()) };
+      this.cache.set(key, entry);
+      this.t.done(v);
+    }
+    state.key = key;
+    state.created = entry.created;
+    this.entry(state, by, entry.layer);
+    state.fs = null;
+  }
+
+  private contextLoaded(context: BuildContext): void {
+    if (this.contextVertex) return;
+    const v = this.vertex('[internal] load build context');
+    this.contextVertex = v;
+    this.t.start(v, '[internal] load build context');
+    let size = 0;
+    for (const [, e] of context.under('')) size += e.data?.length ?? 0;
+    this.t.status(v, 'transferring context:', { current: size, done: true });
+    this.t.done(v);
+  }
+
+  private fromImage(from: string): Image {
+    const s = this.stageImages.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? this.stageList[Number(from)] : undefined);
+    if (s) return this.stageFs(s);
+    return this.d.store.images.resolve(from);
+  }
+
+  /** A stage's filesystem as an image object (not in the store). */
+  private stageFs(s: StageState): Image {
+    if (s.fs && s.fs.layers.length === s.layers.length) return s.fs;
+    const diffIds = s.layers.map((l) => l.digest);
+    return {
+      id: `sha256:${hash(`stage ${s.key}`)}`, created: s.created, size: s.layers.reduce((a, l) => a + l.size, 0), config: imageConfigOf(s.config),
+      layers: [...s.layers], diffIds, layerSizes: s.layers.map((l) => l.size),
+      cacheIds: s.layers.map((_l, i) => hash(`cache:${chainId(diffIds.slice(0, i + 1))}`)).reverse(),
+      repoDigest: '', catalogKey: '', lastTagTimeNs: null, history: [...s.history], parent: '', author: '', dockerVersion: '',
+    };
+  }
+
+  /** RUN in a container on a transient image of the stage so far; the container goes whatever the outcome. */
+  private async run(state: StageState, n: Node, v: string): Promise<Layer | null> {
+    const engine = this.d.store;
+    const fs = this.stageFs(state);
+    const transient = !engine.images.get(fs.id);
+    if (transient) engine.images.add(fs);
+    const line = n.json ? [...n.args] : [...state.shell, n.args.join(' ')];
+    const config = { ...state.config, Cmd: line, Env: [...state.config.Env, ...this.args.filterAllowed(state.config.Env)] };
+    let id = '';
+    try {
+      id = createStepContainer(this.d, fs.id, config);
+      const code = await runStepContainer(this.d, id, (stream, data) => this.t.log(v, stream === 'stderr' ? 2 : 1, data));
+      if (code !== 0) {
+        const msg = `process "${line.join(' ')}" did not complete successfully: exit code: ${code}`;
+        this.t.done(v, msg);
+        throw new BuildkitError(msg);
+      }
+      return stepLayer(this.d, id);
+    } finally {
+      if (id) await removeStepContainer(this.d, id);
+      if (transient) engine.images.delete(fs.id);
+    }
+  }
+
+  /** The moby exporter: the image, then its name (no `:latest` added to what is shown). */
+  private export(s: StageState): string {
+    const engine = this.d.store;
+    const v = this.vertex('exporting to image');
+    this.t.start(v, 'exporting to image');
+    this.t.status(v, 'exporting layers', { done: true });
+    const diffIds = s.layers.map((l) => l.digest);
+    const blob = {
+      ...(s.author ? { author: s.author } : {}), architecture: 'amd64', config: imageConfigOf(s.config), created: s.created,
+      history: s.history.map(historyJSON), os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds },
+    };
+    const id = `sha256:${hash(goMarshal(blob))}`;
+    if (!engine.images.get(id)) {
+      const shared = s.layers.map((l) => engine.images.all().flatMap((i) => i.layers).find((x) => x.digest === l.digest) ?? l);
+      engine.images.add({
+        id, created: s.created, size: shared.reduce((a, l) => a + l.size, 0) + (s.base ? s.base.size - s.base.layers.reduce((a, l) => a + l.size, 0) : 0),
+        config: imageConfigOf(s.config), layers: shared, diffIds,
+        layerSizes: shared.map((l, i) => (s.base && i < s.base.layers.length ? s.base.layerSizes[i] : l.size)),
+        cacheIds: shared.map((_l, i) => hash(`cache:${chainId(diffIds.slice(0, i + 1))}`)).reverse(),
+        repoDigest: '', catalogKey: '', lastTagTimeNs: null, history: s.history, parent: '', author: s.author, dockerVersion: DOCKER_VERSION,
+      });
+    }
+    this.t.status(v, `writing image ${id}`, { done: true });
+    for (const ref of this.tags) {
+      imageTagRef(this.d, id, ref);
+      this.t.status(v, `naming to ${this.shownName(ref)}`, { done: true });
+    }
+    this.t.done(v);
+    return id;
+  }
+
+  /** The name as `-t` gave it, normalized without a default tag (`docker.io/library/static_web`). */
+  private shownName(ref: Reference): string {
+    const given = this.opts.tags.find((t) => referenceString(parseNormalizedNamed(t)) === referenceString(ref) || familiarString(ref) === `${t}:latest`);
+    return referenceString(parseNormalizedNamed(given ?? familiarString(ref)));
+  }
+}
+
+function checkPlatform(p: string): void {
+  if (p === '' || /^linux(\/(amd64|x86_64))?$/.test(p) || p === 'amd64') return;
+  throw notSimulated(`the platform ${p} (images here are linux/amd64)`);
+}
+
+/** A BuildKit build; its trace goes to `trace`, then `moby.image.id` to `out`. */
+export async function buildkitBuild(
+  d: DaemonContext, opts: BuildOptions, tar: Uint8Array, tags: Reference[], trace: TraceSink, out: (m: BuildMessage) => void,
+): Promise<string> {
+  if (opts.remote !== '') throw invalidParameter(`dockersim: remote context ${opts.remote} is not simulated`);
+  const id = await new BuildkitBuilder(d, opts, tar, tags, trace).build();
+  out({ id: 'moby.image.id', aux: { ID: id } } as unknown as BuildMessage);
+  return id;
+}
