@@ -104,7 +104,7 @@ function listenKey(hostIp: string, port: number): string {
 function hostBusy(k: Kernel, hostIp: string, port: number): boolean {
   const table = k.network.listeners(k.hostNet);
   if (isV6(hostIp)) return table.has(listenKey(hostIp, port)) || table.has(`[::]:${port}`);
-  if (hostIp === '0.0.0.0') return [...table.keys()].some((key) => !key.startsWith('[') && key.endsWith(`:${port}`));
+  if (hostIp === '0.0.0.0') return table.hasPort(port);
   return table.has(`${hostIp}:${port}`) || table.has(`0.0.0.0:${port}`);
 }
 
@@ -197,6 +197,27 @@ const dockerProxy: Program = async (sys) => {
   for (;;) await sys.pause();
 };
 
+const dockerds = new WeakMap<Kernel, Process>();
+
+const isDockerd = (p: Process): boolean => p.comm === 'dockerd' && p.state === 'running' && p.tgid === p.hostPid;
+
+/**
+ * The dockerd process the proxies are children of: the first running one in the process table, remembered while
+ * it runs (its pidfile keeps a second from starting), so that a thousand starts are not a thousand scans of
+ * every process on the host.
+ */
+function runningDockerd(k: Kernel): Process | undefined {
+  const known = dockerds.get(k);
+  if (known && isDockerd(known)) return known;
+  for (const p of k.procs.values()) {
+    if (isDockerd(p)) {
+      dockerds.set(k, p);
+      return p;
+    }
+  }
+  return undefined;
+}
+
 /**
  * startProxy for each TCP binding: `/usr/bin/docker-proxy -proto tcp -host-ip … -use-listen-fd`, a child of
  * dockerd holding the bound socket as fd 4.
@@ -205,8 +226,7 @@ export function startProxies(engine: DaemonStore, c: Container): void {
   const state = published.get(c);
   if (!state || state.proxies.length > 0) return;
   const k = engine.kernel;
-  let dockerd: Process | undefined;
-  for (const p of k.procs.values()) if (p.comm === 'dockerd' && p.state === 'running' && p.tgid === p.hostPid && !dockerd) dockerd = p;
+  const dockerd = runningDockerd(k);
   if (!dockerd) return;
   let li = 0;
   for (const b of state.bindings) {
