@@ -259,7 +259,7 @@ async function volumeBench(): Promise<void> {
     value: `${rate(warm)} (first machine: ${rate(cold)})`,
     target: '≥ 2,000/s',
   });
-  rows.push({ what: `heap per running container with a named volume and a published port (${fmt(n)})`, value: `${fmt(warm.heapPer / 1024)} KiB`, target: '≤ 35 KB' });
+  rows.push({ what: `heap per running container with a named volume and a published port (${fmt(n)})`, value: `${(warm.heapPer / 1024).toFixed(1)} KiB`, target: '≤ 35 KB' });
 }
 
 /**

@@ -586,9 +586,9 @@ export class ProcessSys implements Sys {
 
   signal(sig: Signal, disposition: SignalDisposition): SignalDisposition {
     if (sig === 'SIGKILL' || sig === 'SIGSTOP') throw new SysError('EINVAL', 'sigaction');
-    const old = this.p.dispositions.get(sig) ?? 'default';
-    if (disposition === 'default') this.p.dispositions.delete(sig);
-    else this.p.dispositions.set(sig, disposition);
+    const old = this.p.dispositions?.get(sig) ?? 'default';
+    if (disposition === 'default') this.p.dispositions?.delete(sig);
+    else (this.p.dispositions ??= new Map()).set(sig, disposition);
     return old;
   }
 

@@ -15,7 +15,7 @@ import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } fro
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
 import { publishPorts, startProxies } from '../network/ports.js';
-import { mountPoints } from '../volume/points.js';
+import { points } from '../volume/points.js';
 import { normalize } from '../../fs/vfs.js';
 
 /**
@@ -171,16 +171,28 @@ const topName = (path: string): string => {
  */
 function imageAnswers(c: Container, rt: ContainerRuntime, lookupPaths: readonly string[]): boolean {
   const changed = rt.rootfs.upperTopNames();
-  const mounts = mountPoints(c);
-  const tmpfs = Object.keys((c.HostConfig as { Tmpfs?: Record<string, string> }).Tmpfs ?? {});
-  if (changed.length === 0 && mounts.length === 0 && tmpfs.length === 0) return true;
+  const mounts = points.get(c);
+  const tmpfs = (c.HostConfig as { Tmpfs?: Record<string, string> }).Tmpfs;
+  if (changed.length === 0 && !mounts?.size && !tmpfs) return true;
   let image = reachable.get(rt.imageKey);
   if (!image) reachable.set(rt.imageKey, (image = rt.rootfs.lowerReachableNames()));
-  const looked = new Set(USER_FILES);
-  for (const p of lookupPaths) for (const part of p.split(/[/:]/)) looked.add(part);
-  const harmless = (top: string): boolean => top !== '' && !image.has(top) && !looked.has(top);
-  return changed.every(harmless) && mounts.every((m) => harmless(topName(normalize(m.Destination)))) &&
-    tmpfs.every((d) => harmless(topName(normalize(d))));
+  const reached = image;
+  const harmless = (top: string): boolean =>
+    top !== '' && !reached.has(top) && !USER_FILES.includes(top) && !lookupPaths.some((p) => hasComponent(p, top));
+  if (!changed.every(harmless)) return false;
+  for (const m of mounts?.values() ?? []) if (!harmless(topName(normalize(m.Destination)))) return false;
+  return Object.keys(tmpfs ?? {}).every((d) => harmless(topName(normalize(d))));
+}
+
+/** Whether `name` is a whole component of a path or a PATH list (between `/`, `:` or the ends). */
+function hasComponent(s: string, name: string): boolean {
+  for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + 1)) {
+    const before = i === 0 ? 47 : s.charCodeAt(i - 1);
+    const end = i + name.length;
+    const after = end === s.length ? 47 : s.charCodeAt(end);
+    if ((before === 47 || before === 58) && (after === 47 || after === 58)) return true;
+  }
+  return false;
 }
 
 function perImage<T>(rt: ContainerRuntime, cached: boolean, key: string, run: () => T): T {
