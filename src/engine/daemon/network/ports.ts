@@ -25,11 +25,17 @@ export const PROXY_PATH = '/usr/bin/docker-proxy';
 /** maxAllocatePortAttempts: an ephemeral port that turns out bound on the host is given up for the next. */
 const MAX_ATTEMPTS = 10;
 
-const allocators = new WeakMap<Kernel, PortAllocator>();
+/**
+ * libnetwork's portallocator is a singleton of the dockerd process: a daemon started again begins the
+ * ephemeral range afresh (a restored `-p 80` container gets 32768 again) and knows nothing of what the last one
+ * handed out. Without a dockerd process (the engine driven directly) one allocator serves the kernel.
+ */
+const allocators = new WeakMap<object, PortAllocator>();
 
 function allocator(k: Kernel): PortAllocator {
-  let a = allocators.get(k);
-  if (!a) allocators.set(k, (a = new PortAllocator()));
+  const owner = runningDockerd(k) ?? k;
+  let a = allocators.get(owner);
+  if (!a) allocators.set(owner, (a = new PortAllocator()));
   return a;
 }
 
@@ -134,7 +140,7 @@ export function publishPorts(engine: DaemonStore, c: Container, ip: string, brid
     undo();
     throw e;
   }
-  const state: Published = { bindings: done, rules: [], listeners: [], proxies: [] };
+  const state: Published = { bindings: done, rules: [], listeners: [], proxies: [], allocator: alloc };
   for (const b of done) {
     if (b.proto !== 'tcp') continue;
     if (!isV6(b.hostIp)) {
@@ -188,8 +194,8 @@ export function unpublishPorts(engine: DaemonStore, c: Container): void {
     const key = l.bound ? listenKey(l.bound.address.replace(/^\[|\]$/g, ''), l.bound.port) : '';
     if (table.get(key) === l) table.delete(key);
   }
-  const alloc = allocator(k);
-  for (const b of state.bindings) alloc.release(b.hostIp, b.proto, b.hostPort);
+  // Given back to the allocator that handed them out: a later dockerd's own has not got them.
+  for (const b of state.bindings) state.allocator.release(b.hostIp, b.proto, b.hostPort);
 }
 
 /** docker-proxy: holds the socket dockerd bound (fd 4) until it is told to stop. */
