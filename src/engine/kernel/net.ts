@@ -128,13 +128,26 @@ export interface TcpConnection {
 
 export class NetNamespace {
   private readonly ifaces: NetInterface[] = [];
-  readonly connections = new Set<TcpConnection>();
-  readonly neighbours = new Map<string, Neighbour>();
+  // Made at first use, as the nat table below: a container's namespace often has no connection or neighbour.
+  private conns: Set<TcpConnection> | null = null;
+  private neigh: Map<string, Neighbour> | null = null;
+  private natTable: NatTable | null = null;
+
+  get connections(): Set<TcpConnection> {
+    return (this.conns ??= new Set());
+  }
+
+  get neighbours(): Map<string, Neighbour> {
+    return (this.neigh ??= new Map());
+  }
+
   /** net.ipv4.ip_forward */
   forwarding = false;
   readonly masquerade: Masquerade[] = [];
   /** iptables -t nat: the DNAT rules of published ports. */
-  readonly nat = new NatTable();
+  get nat(): NatTable {
+    return (this.natTable ??= new NatTable());
+  }
   /**
    * systemd-resolved's stub listener on 127.0.0.53 (the host's own /etc/resolv.conf), forwarding to the
    * upstream servers named here. Empty: no stub.
