@@ -5,7 +5,7 @@
  * directive. One line per path: `path | after no argument | after one argument`.
  */
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary, ImageSummary } from '../../src/cli/client.js';
+import type { ContainerSummary, ImageSummary, NetworkSummary } from '../../src/cli/client.js';
 import { ROOT } from '../../src/cli/command/commands.js';
 import { main } from '../../src/cli/main.js';
 import type { CommandNode } from '../../src/cli/spec.js';
@@ -14,7 +14,7 @@ import { fake } from './fake.js';
 const STATES = ['running', 'paused', 'exited', 'created', 'restarting'];
 // running1 is on network `x`, the one argument the second column gives.
 const containers = STATES.map((s) => ({ Names: [`/${s}1`], State: s, NetworkSettings: { Networks: s === 'running' ? { x: {} } : { bridge: {} } } }) as unknown as ContainerSummary);
-const networks = [{ Name: 'bridge' }, { Name: 'app' }];
+const networks = [{ Name: 'bridge' }, { Name: 'app' }] as unknown as NetworkSummary[];
 const images = [{ RepoTags: ['ubuntu:latest', '<none>:<none>'] }, { RepoTags: null }] as unknown as ImageSummary[];
 
 async function complete(words: readonly string[]): Promise<string> {
