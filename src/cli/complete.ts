@@ -109,6 +109,18 @@ export async function runComplete(cli: Cli, words: readonly string[], host: (h: 
       const list = await client.containerList({ all: true });
       return print(cli, list.filter((c) => want.containers(c.State)).map((c) => (c.Names[0] ?? '').replace(/^\//, '')), 4);
     }
+    if (want && 'networks' in want) {
+      if (want.thenContainers && w.positional.length > 0) {
+        const nw = w.positional[0];
+        const list = await client.containerList({ all: true });
+        const connected = (c: { NetworkSettings?: { Networks?: Record<string, unknown> } | null }): boolean =>
+          c.NetworkSettings?.Networks?.[nw] !== undefined;
+        const want1 = want.thenContainers === 'connected';
+        return print(cli, list.filter((c) => connected(c) === want1).map((c) => (c.Names[0] ?? '').replace(/^\//, '')), 4);
+      }
+      const list = await client.networkList();
+      return print(cli, list.map((n) => String(n.Name)), 4);
+    }
     if (want && 'images' in want) {
       if (w.positional.length >= want.images) return print(cli, [], 4);
       const list = await client.imageList({});

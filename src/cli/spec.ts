@@ -39,11 +39,13 @@ export interface CommandSpec {
 /**
  * The argument completions docker's commands use (cli/command/completion): the names of the containers whose
  * state `containers` accepts (for the first argument only when `first`), the tags of local images for up to
- * `images` arguments, or the shell's own file names.
+ * `images` arguments, the names of the networks (for the first argument only when `thenContainers` names the
+ * containers connected to it, or not, for the rest), or the shell's own file names.
  */
 export type ArgsCompletion =
   | { readonly containers: (state: string) => boolean; readonly first?: boolean }
   | { readonly images: number }
+  | { readonly networks: true; readonly thenContainers?: 'connected' | 'unconnected' }
   | { readonly files: true };
 
 /** A management command (`docker container`): its sub-commands, none while dockersim simulates none of them. */

@@ -209,39 +209,58 @@ async function dockerBench(): Promise<void> {
 }
 
 /**
- * Issue 17's volume figure: 1,000 containers, each created with a named volume of its own (`-v volN:/data`,
- * the volume made on the host's disk at create) and started with it mounted.
+ * Issue 17's volume figure: 1,000 containers, each `docker run -d -v volN:/data -p 80 busybox sleep` (a named
+ * volume of its own, made on the host's disk at create, and an ephemeral host port published on 0.0.0.0 and ::
+ * with docker-proxy, as dockerd does at start). One machine of the same size runs first, untimed, so V8 has
+ * compiled every path (the first thousand cost several times the steady figure, as for the request rates);
+ * the timed run is a fresh machine, and its heap is measured after a forced GC.
  */
 async function volumeBench(): Promise<void> {
-  const m = machineWith('busybox');
   const n = 1000;
-  let ms = 0;
-  let cpuMs = 0;
-  let heapPer = 0;
-  let done = false;
-  const program: Program = async (sys) => {
-    const d = new Daemon({ store: m.daemonStore, sys });
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < n; i++) {
-      const { Id } = d.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100000'] }, { Binds: [`vol${i}:/data`] });
-      await d.containerStart(Id);
-    }
-    ms = performance.now() - t0;
-    const cpu = process.cpuUsage(c0);
-    cpuMs = (cpu.user + cpu.system) / 1000;
-    gc();
-    heapPer = (process.memoryUsage().heapUsed - before) / n;
-    done = true;
-    return 0;
+  const one = async (): Promise<{ ms: number; cpuMs: number; heapPer: number }> => {
+    const m = machineWith('busybox');
+    let out = { ms: 0, cpuMs: 0, heapPer: 0 };
+    let done = false;
+    const program: Program = async (sys) => {
+      const d = new Daemon({ store: m.daemonStore, sys });
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      let last = '';
+      for (let i = 0; i < n; i++) {
+        const { Id } = d.containerCreate(
+          { Image: 'busybox', Cmd: ['sleep', '100000'], ExposedPorts: { '80/tcp': {} } },
+          { Binds: [`vol${i}:/data`], PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '' }] } },
+        );
+        await d.containerStart(Id);
+        last = Id;
+      }
+      const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
+      gc();
+      out = { ms, cpuMs: (cpu.user + cpu.system) / 1000, heapPer: (process.memoryUsage().heapUsed - before) / n };
+      // Each container: its shim, its PID 1 and two docker-proxy processes (0.0.0.0 and ::).
+      if (!m.daemonStore.getContainer(last).State.Running || m.kernel.procs.size < 4 * n) throw new Error('volume bench: a container or proxy is missing');
+      done = true;
+      return 0;
+    };
+    // docker-proxy is dockerd's child: the program plays dockerd.
+    m.kernel.spawn(m.kernel.hostPidNs.init!, { program, argv: ['dockerd'] }).comm = 'dockerd';
+    await m.kernel.run({ until: 1e9, stop: () => done });
+    if (!done) throw new Error('volume bench stalled');
+    return out;
   };
-  m.kernel.spawn(m.kernel.hostPidNs.init!, { program, argv: ['dockerd'] });
-  await m.kernel.run({ until: 1e9, stop: () => done });
-  if (!done) throw new Error('volume bench stalled');
-  rows.push({ what: `docker run -d -v volN:/data busybox sleep (in engine, ${fmt(n)})`, value: `${fmt((n / ms) * 1000)}/s wall, ${fmt((n / cpuMs) * 1000)}/s CPU`, target: '≥ 2,000/s' });
-  rows.push({ what: `heap per running container with a named volume (${fmt(n)})`, value: `${fmt(heapPer / 1024)} KiB`, target: '≤ 35 KB' });
+  const cold = await one();
+  gc();
+  const warm = await one();
+  const rate = (r: { ms: number; cpuMs: number }): string => `${fmt((n / r.cpuMs) * 1000)}/s CPU, ${fmt((n / r.ms) * 1000)}/s wall`;
+  rows.push({
+    what: `docker run -d -v volN:/data -p 80 busybox sleep (in engine, ${fmt(n)})`,
+    value: `${rate(warm)} (first machine: ${rate(cold)})`,
+    target: '≥ 2,000/s',
+  });
+  rows.push({ what: `heap per running container with a named volume and a published port (${fmt(n)})`, value: `${(warm.heapPer / 1024).toFixed(1)} KiB`, target: '≤ 35 KB' });
 }
 
 /**

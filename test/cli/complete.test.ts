@@ -1,21 +1,24 @@
 /**
  * What `docker __complete` offers for the arguments of every command path the tree knows (aliases included):
- * containers by the state each command's ValidArgsFunction wants, image tags, or nothing, with cobra's
+ * containers by the state each command's ValidArgsFunction wants, image tags, network names (then containers on
+ * the network or not), or nothing, with cobra's
  * directive. One line per path: `path | after no argument | after one argument`.
  */
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary, ImageSummary } from '../../src/cli/client.js';
+import type { ContainerSummary, ImageSummary, NetworkSummary } from '../../src/cli/client.js';
 import { ROOT } from '../../src/cli/command/commands.js';
 import { main } from '../../src/cli/main.js';
 import type { CommandNode } from '../../src/cli/spec.js';
 import { fake } from './fake.js';
 
 const STATES = ['running', 'paused', 'exited', 'created', 'restarting'];
-const containers = STATES.map((s) => ({ Names: [`/${s}1`], State: s }) as unknown as ContainerSummary);
+// running1 is on network `x`, the one argument the second column gives.
+const containers = STATES.map((s) => ({ Names: [`/${s}1`], State: s, NetworkSettings: { Networks: s === 'running' ? { x: {} } : { bridge: {} } } }) as unknown as ContainerSummary);
+const networks = [{ Name: 'bridge' }, { Name: 'app' }] as unknown as NetworkSummary[];
 const images = [{ RepoTags: ['ubuntu:latest', '<none>:<none>'] }, { RepoTags: null }] as unknown as ImageSummary[];
 
 async function complete(words: readonly string[]): Promise<string> {
-  const f = fake({ client: { containerList: async () => containers, imageList: async () => images } });
+  const f = fake({ client: { containerList: async () => containers, imageList: async () => images, networkList: async () => networks } });
   await main(f.cli, ['__complete', ...words]);
   return f.stdout().trim().split('\n').join(' ');
 }
@@ -79,15 +82,15 @@ image rm | ubuntu:latest :4 | ubuntu:latest :4
 image rmi | ubuntu:latest :4 | ubuntu:latest :4
 image remove | ubuntu:latest :4 | ubuntu:latest :4
 image tag | ubuntu:latest :4 | ubuntu:latest :4
-network connect | :4 | :4
+network connect | bridge app :4 | paused1 exited1 created1 restarting1 :4
 network create | :4 | :4
-network disconnect | :4 | :4
-network inspect | :4 | :4
+network disconnect | bridge app :4 | running1 :4
+network inspect | bridge app :4 | bridge app :4
 network ls | :4 | :4
 network list | :4 | :4
 network prune | :4 | :4
-network rm | :4 | :4
-network remove | :4 | :4
+network rm | bridge app :4 | bridge app :4
+network remove | bridge app :4 | bridge app :4
 system df | :4 | :4
 system info | :4 | :4
 system prune | :4 | :4

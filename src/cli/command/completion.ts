@@ -14,5 +14,13 @@ export function imageNames(limit = Infinity): ArgsCompletion {
   return { images: limit };
 }
 
+/**
+ * Names of the networks (NetworkNames); with `thenContainers`, for the first argument only, then the names of
+ * every container connected to that network or not, as `network disconnect` and `connect` offer them.
+ */
+export function networkNames(thenContainers?: 'connected' | 'unconnected'): ArgsCompletion {
+  return { networks: true, thenContainers };
+}
+
 /** The shell completes file names. */
 export const fileNames: ArgsCompletion = { files: true };

@@ -256,6 +256,37 @@ export class Overlay implements Backend {
 
   // ---------------------------------------------------------------- Backend: reads
 
+  /** The upper layer's top-level names (added, changed or whited out there); none before the first write. */
+  upperTopNames(): string[] {
+    return this.upper ? [...this.upper.root.children!.keys()] : [];
+  }
+
+  /**
+   * Every name a path lookup can reach in the lower layers without help from the upper one or a mount: their
+   * top-level entries and each component of each symlink target in them (a target may lead anywhere).
+   */
+  lowerReachableNames(): Set<string> {
+    const out = new Set<string>();
+    const visit = (dir: Inode): void => {
+      for (const child of dir.children!.values()) {
+        if (child.kind === 'dir') visit(child);
+        else if (child.kind === 'symlink') {
+          for (const part of child.target.split('/')) if (part !== '') out.add(part);
+        }
+      }
+    };
+    for (const root of this.lowers) {
+      for (const name of root.children!.keys()) out.add(name);
+      visit(root);
+    }
+    return out;
+  }
+
+  tryLstat(path: string): Stat | null {
+    const node = this.find(path, 'lstat');
+    return node ? node.stat(this.dev) : null;
+  }
+
   lstat(path: string): Stat {
     return this.get(path, 'lstat').stat(this.dev);
   }

@@ -143,11 +143,15 @@ export class MountTable implements MountNamespace {
       const nextMount = m ?? mount;
       const nextInner = m ? '/' : inner === '/' ? `/${name}` : `${inner}/${name}`;
       let next: Stat | null;
-      try {
-        next = nextMount.backend.lstat(nextInner, caller);
-      } catch (e) {
-        if (!(e instanceof SysError) || e.code !== 'ENOENT') throw e;
-        next = null;
+      const b = nextMount.backend;
+      if (b.tryLstat) next = b.tryLstat(nextInner, caller);
+      else {
+        try {
+          next = b.lstat(nextInner, caller);
+        } catch (e) {
+          if (!(e instanceof SysError) || e.code !== 'ENOENT') throw e;
+          next = null;
+        }
       }
       const last = !hasMore(rest, i, n);
       if (next !== null && next.type === 'symlink' && (!last || follow)) {

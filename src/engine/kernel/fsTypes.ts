@@ -36,6 +36,8 @@ export interface FsCaller {
 export interface Backend {
   readonly fsType: string;
   lstat(path: string, caller?: FsCaller): Stat;
+  /** lstat with null for ENOENT: path walks meet missing names by the thousand, and a throw is the costly part. */
+  tryLstat?(path: string, caller?: FsCaller): Stat | null;
   readdir(path: string, caller?: FsCaller): string[];
   readFile(path: string, caller?: FsCaller): Uint8Array;
   readlink(path: string, caller?: FsCaller): string;

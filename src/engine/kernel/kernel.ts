@@ -189,8 +189,11 @@ export class Kernel implements SyscallKernel {
     child.exe = resolved.exe;
     child.comm = resolved.name;
     child.tgid = opts.thread ? parent.tgid : child.hostPid;
-    if (opts.thread) this.procs.get(child.tgid)?.threads.add(child);
-    for (const [sig, d] of parent.dispositions) if (d === 'ignore') child.dispositions.set(sig, 'ignore');
+    if (opts.thread) {
+      const leader = this.procs.get(child.tgid);
+      if (leader) (leader.threads ??= new Set()).add(child);
+    }
+    for (const [sig, d] of parent.dispositions ?? []) if (d === 'ignore') (child.dispositions ??= new Map()).set(sig, 'ignore');
     const fdMap = opts.fds ?? { 0: 0, 1: 1, 2: 2 };
     for (const [to, from] of Object.entries(fdMap)) {
       const f = parent.fds.get(from);
@@ -217,7 +220,7 @@ export class Kernel implements SyscallKernel {
     proc.comm = r.name;
     if (env) proc.env = { ...env };
     if (r.setuid !== undefined) proc.euid = r.setuid;
-    for (const [sig, d] of proc.dispositions) if (typeof d === 'function') proc.dispositions.delete(sig);
+    for (const [sig, d] of proc.dispositions ?? []) if (typeof d === 'function') proc.dispositions!.delete(sig);
     const code = await r.program(sys);
     throw new ProcessExit(code);
   }
@@ -287,8 +290,8 @@ export class Kernel implements SyscallKernel {
     }
     // exit_group: a thread group ends with its leader.
     if (p.tgid === p.hostPid) {
-      if (p.threads.size > 0) for (const other of [...p.threads]) if (this.procs.get(other.hostPid) === other) this.kill(other, 'SIGKILL', null);
-    } else this.procs.get(p.tgid)?.threads.delete(p);
+      if (p.threads && p.threads.size > 0) for (const other of [...p.threads]) if (this.procs.get(other.hostPid) === other) this.kill(other, 'SIGKILL', null);
+    } else this.procs.get(p.tgid)?.threads?.delete(p);
     const heir = p.pidns.init && p.pidns.init !== p ? p.pidns.init : this.hostPidNs.init;
     for (const c of p.children) {
       c.parent = heir && heir !== p ? heir : null;
@@ -300,7 +303,7 @@ export class Kernel implements SyscallKernel {
     this.sched.finish(p.task);
     if (p.exitListeners.length > 0) for (const l of p.exitListeners.splice(0)) l(p);
     const parent = p.parent;
-    if (!parent || p.orphan || parent.state !== 'running' || parent.dispositions.get('SIGCHLD') === 'ignore') {
+    if (!parent || p.orphan || parent.state !== 'running' || parent.dispositions?.get('SIGCHLD') === 'ignore') {
       this.reap(p);
       // A parent blocked in wait() must see ECHILD once its last child is gone.
       parent?.childWait.wakeAll(this.sched);
@@ -326,7 +329,7 @@ export class Kernel implements SyscallKernel {
    */
   kill(target: Process, sig: Signal, sender: Process | null): void {
     if (target.state !== 'running' || target.dying) return;
-    const disp = target.dispositions.get(sig) ?? 'default';
+    const disp = target.dispositions?.get(sig) ?? 'default';
     const isInit = target.pidns.init === target;
     // Only the kernel's own SIGKILL (namespace teardown) or one sent from an ancestor namespace reaches an init.
     const fromAncestor =

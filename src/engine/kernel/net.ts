@@ -128,13 +128,26 @@ export interface TcpConnection {
 
 export class NetNamespace {
   private readonly ifaces: NetInterface[] = [];
-  readonly connections = new Set<TcpConnection>();
-  readonly neighbours = new Map<string, Neighbour>();
+  // Made at first use, as the nat table below: a container's namespace often has no connection or neighbour.
+  private conns: Set<TcpConnection> | null = null;
+  private neigh: Map<string, Neighbour> | null = null;
+  private natTable: NatTable | null = null;
+
+  get connections(): Set<TcpConnection> {
+    return (this.conns ??= new Set());
+  }
+
+  get neighbours(): Map<string, Neighbour> {
+    return (this.neigh ??= new Map());
+  }
+
   /** net.ipv4.ip_forward */
   forwarding = false;
   readonly masquerade: Masquerade[] = [];
   /** iptables -t nat: the DNAT rules of published ports. */
-  readonly nat = new NatTable();
+  get nat(): NatTable {
+    return (this.natTable ??= new NatTable());
+  }
   /**
    * systemd-resolved's stub listener on 127.0.0.53 (the host's own /etc/resolv.conf), forwarding to the
    * upstream servers named here. Empty: no stub.
@@ -154,8 +167,31 @@ export class NetNamespace {
     return this.ifaces;
   }
 
+  /**
+   * Interfaces by name, counted, made at the first `has` (the host's namespace, with a veth per running
+   * container): a container's own namespace never pays for it.
+   */
+  private names: Map<string, number> | null = null;
+
+  private countName(name: string, by: number): void {
+    if (!this.names) return;
+    const n = (this.names.get(name) ?? 0) + by;
+    if (n === 0) this.names.delete(name);
+    else this.names.set(name, n);
+  }
+
+  /** Whether an interface is called `name`. */
+  has(name: string): boolean {
+    if (!this.names) {
+      this.names = new Map();
+      for (const i of this.ifaces) this.countName(i.name, 1);
+    }
+    return this.names.has(name);
+  }
+
   add(iface: NetInterface): void {
     this.ifaces.push(iface);
+    this.countName(iface.name, 1);
     iface.segment?.members.add(this);
   }
 
@@ -163,6 +199,7 @@ export class NetNamespace {
     const i = this.ifaces.findIndex((x) => x.name === name);
     if (i < 0) return;
     const [gone] = this.ifaces.splice(i, 1);
+    this.countName(name, -1);
     if (gone.segment && !this.ifaces.some((x) => x.segment === gone.segment)) gone.segment.members.delete(this);
   }
 
@@ -174,6 +211,8 @@ export class NetNamespace {
     }
     const old = this.ifaces[i];
     this.ifaces[i] = iface;
+    this.countName(old.name, -1);
+    this.countName(iface.name, 1);
     if (old.segment !== iface.segment && old.segment && !this.ifaces.some((x) => x.segment === old.segment)) {
       old.segment.members.delete(this);
     }

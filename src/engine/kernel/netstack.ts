@@ -33,9 +33,50 @@ export type ConnectOutcome =
 
 type PathOk = Extract<PathResult, { ok: true }>;
 
+/**
+ * A namespace's TCP listeners by `ip:port` (`[::]:80` for IPv6), counting per port how many IPv4 and IPv6 keys
+ * it holds: bind(2) on a wildcard asks whether any address has the port, which with a thousand published
+ * ports was a scan of the whole table per bind.
+ */
+export class ListenerTable extends Map<string, Listener> {
+  private readonly v4 = new Map<number, number>();
+  private readonly v6 = new Map<number, number>();
+
+  private count(key: string, by: number): void {
+    const colon = key.lastIndexOf(':');
+    const port = Number(key.slice(colon + 1));
+    const m = key.charCodeAt(0) === 91 ? this.v6 : this.v4;
+    const n = (m.get(port) ?? 0) + by;
+    if (n === 0) m.delete(port);
+    else m.set(port, n);
+  }
+
+  override set(key: string, l: Listener): this {
+    if (!this.has(key)) this.count(key, 1);
+    return super.set(key, l);
+  }
+
+  override delete(key: string): boolean {
+    if (!super.delete(key)) return false;
+    this.count(key, -1);
+    return true;
+  }
+
+  override clear(): void {
+    super.clear();
+    this.v4.clear();
+    this.v6.clear();
+  }
+
+  /** Whether any IPv4 (`[ip]:port` keys apart) or, with `v6`, any IPv6 listener has `port`. */
+  hasPort(port: number, v6 = false): boolean {
+    return (v6 ? this.v6 : this.v4).has(port);
+  }
+}
+
 export class NetworkStack {
   private readonly jitter: Prng;
-  private readonly tcp = new WeakMap<NetNamespace, Map<string, Listener>>();
+  private readonly tcp = new WeakMap<NetNamespace, ListenerTable>();
 
   constructor(
     seed: number,
@@ -47,9 +88,9 @@ export class NetworkStack {
   }
 
   /** The namespace's TCP listeners by `ip:port` (`0.0.0.0:80` for INADDR_ANY). */
-  listeners(ns: NetNamespace): Map<string, Listener> {
+  listeners(ns: NetNamespace): ListenerTable {
     let m = this.tcp.get(ns);
-    if (!m) this.tcp.set(ns, (m = new Map()));
+    if (!m) this.tcp.set(ns, (m = new ListenerTable()));
     return m;
   }
 

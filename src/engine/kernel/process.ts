@@ -49,7 +49,8 @@ export class Process implements TaskOwner {
   readonly task: Task = new Task(this);
   readonly children = new Set<Process>();
   readonly fds = new Map<number, OpenFile>();
-  readonly dispositions = new Map<Signal, SignalDisposition>();
+  /** Signal handlers and ignores; null while every signal has its default action (most processes). */
+  dispositions: Map<Signal, SignalDisposition> | null = null;
   readonly pending: Signal[] = [];
   readonly childWait = new WaitQueue();
   readonly exitListeners: ((p: Process) => void)[] = [];
@@ -81,7 +82,7 @@ export class Process implements TaskOwner {
   /** Host PID of the thread group leader: itself, unless spawned as a thread. */
   tgid = 0;
   /** A leader's threads, in spawn order: exit_group looks here, not at every process (a fork bomb has 4,096). */
-  readonly threads = new Set<Process>();
+  threads: Set<Process> | null = null;
   /** Blocked in a system call, for ps's STAT column. */
   sleeping = false;
 
@@ -176,7 +177,7 @@ export async function deliverPending(p: Process): Promise<void> {
   checkAlive(p);
   while (p.pending.length > 0) {
     const sig = p.pending.shift()!;
-    const d = p.dispositions.get(sig);
+    const d = p.dispositions?.get(sig);
     if (typeof d === 'function') await d(sig);
     checkAlive(p);
   }

@@ -185,31 +185,34 @@ export class Scheduler {
   }
 }
 
-/** Tasks waiting for one condition (data in a pipe, a child's exit…). */
+/**
+ * Tasks waiting for one condition (data in a pipe, a child's exit…). The set is made at the first waiter:
+ * every process, pipe and listener has a queue, and most are never waited on.
+ */
 export class WaitQueue {
-  private readonly tasks = new Set<Task>();
+  private tasks: Set<Task> | null = null;
 
   add(task: Task): void {
-    this.tasks.add(task);
+    (this.tasks ??= new Set()).add(task);
   }
 
   remove(task: Task): void {
-    this.tasks.delete(task);
+    this.tasks?.delete(task);
   }
 
   get size(): number {
-    return this.tasks.size;
+    return this.tasks?.size ?? 0;
   }
 
   /** Waiting tasks whose program has not ended. */
   live(): number {
     let n = 0;
-    for (const t of this.tasks) if (!t.done) n++;
+    for (const t of this.tasks ?? []) if (!t.done) n++;
     return n;
   }
 
   wakeAll(sched: Scheduler): void {
-    if (this.tasks.size === 0) return;
+    if (!this.tasks || this.tasks.size === 0) return;
     const ts = [...this.tasks];
     this.tasks.clear();
     for (const t of ts) sched.wake(t);

@@ -3,7 +3,7 @@ import { SysError } from './errno.js';
 import { closeFd, installFd } from './fdtable.js';
 import { deviceFile, regularFile } from './files.js';
 import { IPV4_RE, type DnsOutcome, type DnsType, type EchoOutcome, type NetInterface, type NetNamespace, type Neighbour, type SockAddr, type TcpConnection } from './net.js';
-import type { ConnectOutcome } from './netstack.js';
+import type { ConnectOutcome, ListenerTable } from './netstack.js';
 import { isLocal } from './netroute.js';
 import type { OpenFile } from './openfile.js';
 import { checkAlive, deliverPending, ProcessExit, type Process } from './process.js';
@@ -376,7 +376,7 @@ export class ProcessSys implements Sys {
     if (!IPV4_RE.test(host) || (host !== '0.0.0.0' && !isLocal(ns, host))) throw new SysError('EADDRNOTAVAIL', 'bind', address);
     const key = `${host}:${addr.port}`;
     const clash = host === '0.0.0.0'
-      ? [...table.keys()].some((k) => !k.startsWith('[') && k.endsWith(`:${addr.port}`))
+      ? table.hasPort(addr.port)
       : table.has(key) || table.has(`0.0.0.0:${addr.port}`);
     if (clash) throw new SysError('EADDRINUSE', 'bind', address);
     const l = new Listener(address, this.k.sched, () => {
@@ -393,11 +393,11 @@ export class ProcessSys implements Sys {
    * An IPV6_V6ONLY listener on `::` or `::1` (what nginx makes of `listen [::]:80`): a table entry of its own,
    * `[::]:80`, beside any IPv4 one on the port; only connections to ::1 reach it (lo's one IPv6 address).
    */
-  private listenV6(address: string, host: string, port: number, table: Map<string, Listener>, backlog?: number): number {
+  private listenV6(address: string, host: string, port: number, table: ListenerTable, backlog?: number): number {
     if (host !== '::' && host !== '::1') throw new SysError('EADDRNOTAVAIL', 'bind', address);
     const key = `[${host}]:${port}`;
     const clash = host === '::'
-      ? [...table.keys()].some((k) => k.startsWith('[') && k.endsWith(`]:${port}`))
+      ? table.hasPort(port, true)
       : table.has(key) || table.has(`[::]:${port}`);
     if (clash) throw new SysError('EADDRINUSE', 'bind', address);
     const l = new Listener(address, this.k.sched, () => {
@@ -586,9 +586,9 @@ export class ProcessSys implements Sys {
 
   signal(sig: Signal, disposition: SignalDisposition): SignalDisposition {
     if (sig === 'SIGKILL' || sig === 'SIGSTOP') throw new SysError('EINVAL', 'sigaction');
-    const old = this.p.dispositions.get(sig) ?? 'default';
-    if (disposition === 'default') this.p.dispositions.delete(sig);
-    else this.p.dispositions.set(sig, disposition);
+    const old = this.p.dispositions?.get(sig) ?? 'default';
+    if (disposition === 'default') this.p.dispositions?.delete(sig);
+    else (this.p.dispositions ??= new Map()).set(sig, disposition);
     return old;
   }
 

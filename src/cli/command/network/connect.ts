@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import { networkNames } from '../completion.js';
 import type { CommandCli } from '../../cli.js';
 import { changed, flag, getInt, getList, getString } from '../../flags.js';
 
@@ -16,6 +17,7 @@ export const connectCommand = command({
     flag("link", "", "list", "Add link to another container", { sim: true }),
     flag("link-local-ip", "", "strings", "Add a link-local address for the container", { sim: true }),
   ],
+  completion: networkNames('unconnected'),
   run: (cli, inv) => runConnect(cli, inv.args[0], inv.args[1], inv.flags),
 });
 

@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import { networkNames } from '../completion.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool } from '../../flags.js';
 
@@ -10,6 +11,7 @@ export const disconnectCommand = command({
   flags: [
     flag("force", "f", "", "Force the container to disconnect from a network", { sim: true }),
   ],
+  completion: networkNames('connected'),
   run: (cli, inv) => runDisconnect(cli, inv.args[0], inv.args[1], getBool(inv.flags, 'force')),
 });
 

@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import { networkNames } from '../completion.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool, getString } from '../../flags.js';
 import { inspectRefs } from '../inspector.js';
@@ -13,6 +14,7 @@ export const inspectCommand = command({
     flag("format", "f", "string", "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", { sim: true }),
     flag("verbose", "v", "", "Verbose output for diagnostics", { sim: true }),
   ],
+  completion: networkNames(),
   run: (cli, inv) => runInspect(cli, inv.args, getString(inv.flags, 'format'), getBool(inv.flags, 'verbose')),
 });
 

@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import { networkNames } from '../completion.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool } from '../../flags.js';
 import { errorText, isNotFound, StatusError } from '../../errors.js';
@@ -13,6 +14,7 @@ export const removeCommand = command({
   flags: [
     flag("force", "f", "", "Do not error if the network does not exist", { sim: true }),
   ],
+  completion: networkNames(),
   run: (cli, inv) => runRemove(cli, inv.args, getBool(inv.flags, 'force')),
 });
 

@@ -25,11 +25,17 @@ export const PROXY_PATH = '/usr/bin/docker-proxy';
 /** maxAllocatePortAttempts: an ephemeral port that turns out bound on the host is given up for the next. */
 const MAX_ATTEMPTS = 10;
 
-const allocators = new WeakMap<Kernel, PortAllocator>();
+/**
+ * libnetwork's portallocator is a singleton of the dockerd process: a daemon started again begins the
+ * ephemeral range afresh (a restored `-p 80` container gets 32768 again) and knows nothing of what the last one
+ * handed out. Without a dockerd process (the engine driven directly) one allocator serves the kernel.
+ */
+const allocators = new WeakMap<object, PortAllocator>();
 
 function allocator(k: Kernel): PortAllocator {
-  let a = allocators.get(k);
-  if (!a) allocators.set(k, (a = new PortAllocator()));
+  const owner = runningDockerd(k) ?? k;
+  let a = allocators.get(owner);
+  if (!a) allocators.set(owner, (a = new PortAllocator()));
   return a;
 }
 
@@ -104,7 +110,7 @@ function listenKey(hostIp: string, port: number): string {
 function hostBusy(k: Kernel, hostIp: string, port: number): boolean {
   const table = k.network.listeners(k.hostNet);
   if (isV6(hostIp)) return table.has(listenKey(hostIp, port)) || table.has(`[::]:${port}`);
-  if (hostIp === '0.0.0.0') return [...table.keys()].some((key) => !key.startsWith('[') && key.endsWith(`:${port}`));
+  if (hostIp === '0.0.0.0') return table.hasPort(port);
   return table.has(`${hostIp}:${port}`) || table.has(`0.0.0.0:${port}`);
 }
 
@@ -134,7 +140,7 @@ export function publishPorts(engine: DaemonStore, c: Container, ip: string, brid
     undo();
     throw e;
   }
-  const state: Published = { bindings: done, rules: [], listeners: [], proxies: [] };
+  const state: Published = { bindings: done, rules: [], listeners: [], proxies: [], allocator: alloc };
   for (const b of done) {
     if (b.proto !== 'tcp') continue;
     if (!isV6(b.hostIp)) {
@@ -188,14 +194,35 @@ export function unpublishPorts(engine: DaemonStore, c: Container): void {
     const key = l.bound ? listenKey(l.bound.address.replace(/^\[|\]$/g, ''), l.bound.port) : '';
     if (table.get(key) === l) table.delete(key);
   }
-  const alloc = allocator(k);
-  for (const b of state.bindings) alloc.release(b.hostIp, b.proto, b.hostPort);
+  // Given back to the allocator that handed them out: a later dockerd's own has not got them.
+  for (const b of state.bindings) state.allocator.release(b.hostIp, b.proto, b.hostPort);
 }
 
 /** docker-proxy: holds the socket dockerd bound (fd 4) until it is told to stop. */
 const dockerProxy: Program = async (sys) => {
   for (;;) await sys.pause();
 };
+
+const dockerds = new WeakMap<Kernel, Process>();
+
+const isDockerd = (p: Process): boolean => p.comm === 'dockerd' && p.state === 'running' && p.tgid === p.hostPid;
+
+/**
+ * The dockerd process the proxies are children of: the first running one in the process table, remembered while
+ * it runs (its pidfile keeps a second from starting), so that a thousand starts are not a thousand scans of
+ * every process on the host.
+ */
+function runningDockerd(k: Kernel): Process | undefined {
+  const known = dockerds.get(k);
+  if (known && isDockerd(known)) return known;
+  for (const p of k.procs.values()) {
+    if (isDockerd(p)) {
+      dockerds.set(k, p);
+      return p;
+    }
+  }
+  return undefined;
+}
 
 /**
  * startProxy for each TCP binding: `/usr/bin/docker-proxy -proto tcp -host-ip … -use-listen-fd`, a child of
@@ -205,8 +232,7 @@ export function startProxies(engine: DaemonStore, c: Container): void {
   const state = published.get(c);
   if (!state || state.proxies.length > 0) return;
   const k = engine.kernel;
-  let dockerd: Process | undefined;
-  for (const p of k.procs.values()) if (p.comm === 'dockerd' && p.state === 'running' && p.tgid === p.hostPid && !dockerd) dockerd = p;
+  const dockerd = runningDockerd(k);
   if (!dockerd) return;
   let li = 0;
   for (const b of state.bindings) {

@@ -23,6 +23,8 @@ export interface Published {
   readonly rules: DnatRule[];
   readonly listeners: Listener[];
   readonly proxies: Process[];
+  /** The port allocator the host ports came from (network/portallocator.ts), to give them back to. */
+  readonly allocator: { release(ip: string, proto: string, port: number): void };
 }
 
 /** What each container's endpoint published; `ports.ts` fills it. */

@@ -102,7 +102,7 @@ export class Bridge {
     if (this.nextIndex === 0) {
       this.nextIndex = Math.max(0, ...host.interfaces().map((i) => i.index)) + 1;
     }
-    if (host.interfaces().some((i) => i.name === DEFAULT_BRIDGE.iface)) return;
+    if (host.has(DEFAULT_BRIDGE.iface)) return;
     this.docker0Mac ||= this.mac();
     if (this.createdNs === 0n) this.createdNs = this.kernel.clock.epochNs();
     host.add(this.docker0(this.nextIndex++));

@@ -15,6 +15,8 @@ import { daemonEnvironment, envRecord, lookPath, resolveUser, startFailure } fro
 import type { ContainerRuntime } from './task.js';
 import { emitOutput } from './output.js';
 import { publishPorts, startProxies } from '../network/ports.js';
+import { points } from '../volume/points.js';
+import { normalize } from '../../fs/vfs.js';
 
 /**
  * Docker sets no pids limit by default; a browser tab cannot hold a fork bomb's 32,768 shells (~1.3 GB), so a
@@ -38,7 +40,7 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   }
   const mnt = containerMounts(engine, c, rt, false);
   const fs = mnt.view({ ...ROOT_CTX, cwd: '/' });
-  const found0 = perImage(rt, `user\0${c.Config.User}`, () => resolveUser(fs, c.Config.User));
+  const found0 = perImage(rt, imageAnswers(c, rt, []), `user\0${c.Config.User}`, () => resolveUser(fs, c.Config.User));
   if ('error' in found0) throw fail(c, startFailure(found0.error), 126);
   // The cache's answer is shared: each process gets credentials of its own.
   const user = { home: found0.home, cred: { ...found0.cred, groups: [...found0.cred.groups] } };
@@ -50,7 +52,8 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
     // runc starts docker-init, which looks the command up itself (and reports a missing one as tini does).
     rt.spec = { path: INIT_PATH, argv: [INIT_PATH, '--', c.Path, ...c.Args], env, cwd, cred: user.cred };
   } else {
-    const found = perImage(rt, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
+    const cached = imageAnswers(c, rt, [cwd, c.Path, env.PATH ?? '']);
+    const found = perImage(rt, cached, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
       lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''));
     if (!found.ok) throw fail(c, startFailure(found.message), found.code);
     rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
@@ -143,14 +146,57 @@ function networkedContainer(engine: DaemonStore, c: Container): Container | null
 }
 
 /**
- * What runc reads from an untouched container's filesystem (the user in /etc/passwd, the executable on PATH)
- * depends on its image alone, and failed lookups are the expensive part (each miss is an exception), so the
- * answers are cached per image (keyed by its bottom layer and the lookup's inputs) until the container writes.
+ * What runc reads from a container's filesystem (the user in /etc/passwd, the executable on PATH) depends on
+ * its image alone while nothing the lookups can reach differs from the image, and failed lookups are the
+ * expensive part, so the answers are cached per image (keyed by its top layer and the lookup's inputs).
  */
 const perImageCache = new WeakMap<object, Map<string, unknown>>();
+/** Per image: the names its lookups can reach (Overlay.lowerReachableNames). */
+const reachable = new WeakMap<object, Set<string>>();
+/** What resolveUser reads. */
+const USER_FILES = ['etc', 'passwd', 'group'];
 
-function perImage<T>(rt: ContainerRuntime, key: string, run: () => T): T {
-  if (rt.rootfs.changes().length > 0) return run();
+const topName = (path: string): string => {
+  const i = path.charCodeAt(0) === 47 ? 1 : 0;
+  const j = path.indexOf('/', i);
+  return path.slice(i, j < 0 ? path.length : j);
+};
+
+/**
+ * Whether the image's answers hold for this container: everything it wrote and everything mounted into it
+ * (volumes, binds, tmpfs) lies under top-level names the image has not got, that none of its symlinks names
+ * and that no path the lookups start from (working directory, command, PATH) contains — a volume at /data, say,
+ * whose mount point is the container's one change. A write or mount under /etc, /usr or a PATH directory is
+ * read afresh.
+ */
+function imageAnswers(c: Container, rt: ContainerRuntime, lookupPaths: readonly string[]): boolean {
+  const changed = rt.rootfs.upperTopNames();
+  const mounts = points.get(c);
+  const tmpfs = (c.HostConfig as { Tmpfs?: Record<string, string> }).Tmpfs;
+  if (changed.length === 0 && !mounts?.size && !tmpfs) return true;
+  let image = reachable.get(rt.imageKey);
+  if (!image) reachable.set(rt.imageKey, (image = rt.rootfs.lowerReachableNames()));
+  const reached = image;
+  const harmless = (top: string): boolean =>
+    top !== '' && !reached.has(top) && !USER_FILES.includes(top) && !lookupPaths.some((p) => hasComponent(p, top));
+  if (!changed.every(harmless)) return false;
+  for (const m of mounts?.values() ?? []) if (!harmless(topName(normalize(m.Destination)))) return false;
+  return Object.keys(tmpfs ?? {}).every((d) => harmless(topName(normalize(d))));
+}
+
+/** Whether `name` is a whole component of a path or a PATH list (between `/`, `:` or the ends). */
+function hasComponent(s: string, name: string): boolean {
+  for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + 1)) {
+    const before = i === 0 ? 47 : s.charCodeAt(i - 1);
+    const end = i + name.length;
+    const after = end === s.length ? 47 : s.charCodeAt(end);
+    if ((before === 47 || before === 58) && (after === 47 || after === 58)) return true;
+  }
+  return false;
+}
+
+function perImage<T>(rt: ContainerRuntime, cached: boolean, key: string, run: () => T): T {
+  if (!cached) return run();
   let m = perImageCache.get(rt.imageKey);
   if (!m) perImageCache.set(rt.imageKey, (m = new Map()));
   if (!m.has(key)) m.set(key, run());
