@@ -119,4 +119,16 @@ describe.skipIf(!HAVE_DOCKER)('docker build (legacy builder) through the real do
     expect(await post('/session', {})).toBe('400 {"message":"no upgrade proto in request"}');
     expect(await post('/grpc', { Upgrade: 'h2c', Connection: 'Upgrade' })).toBe('404 {"message":"page not found"}');
   });
+
+  it('refuses the build options it does not model instead of ignoring them, and takes the zeros the CLI always sends', async () => {
+    const dir = contextDir('FROM ubuntu:24.04\nRUN true\n');
+    const refused = await docker(['build', '--memory', '64m', dir]);
+    expect([refused.code, refused.stderr.split('\n').filter(Boolean).pop()]).toEqual([
+      1, 'Error response from daemon: dockersim: the build option memory=67108864 is not simulated',
+    ]);
+    const network = await docker(['build', '--network', 'host', dir]);
+    expect(network.stderr).toContain('Error response from daemon: dockersim: --network=host for a build is not simulated');
+    const plain = await docker(['build', '-q', dir]);
+    expect([plain.code, plain.stdout]).toEqual([0, expect.stringMatching(/^sha256:[0-9a-f]{64}\n$/)]);
+  }, 120_000);
 });

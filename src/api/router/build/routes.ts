@@ -58,8 +58,33 @@ function jsonParam<T>(ctx: RequestContext, key: string, what: string): T | undef
   }
 }
 
+/**
+ * The options the docker client sends with every build (zero when unset: cpushares=0, memory=0, ulimits=null …)
+ * that dockersim's build containers do not model: a value other than the zero is refused, never ignored.
+ */
+const UNMODELLED_NUMBERS = ['cpushares', 'cpuquota', 'cpuperiod', 'memory', 'memswap', 'shmsize'] as const;
+const UNMODELLED_TEXT: ReadonlyArray<readonly [string, string]> = [
+  ['cpusetcpus', '--cpuset-cpus'], ['cpusetmems', '--cpuset-mems'], ['cgroupparent', '--cgroup-parent'],
+  ['isolation', '--isolation'], ['outputs', '--output'], ['session', 'a BuildKit session'],
+];
+
+function refuseUnmodelled(ctx: RequestContext): void {
+  for (const key of UNMODELLED_NUMBERS) {
+    const v = ctx.query.get(key);
+    if (v !== '' && v !== '0' && v !== '-1') throw notSimulated(`the build option ${key}=${v}`);
+  }
+  for (const [key, what] of UNMODELLED_TEXT) if (ctx.query.get(key) !== '') throw notSimulated(what);
+  const network = ctx.query.get('networkmode');
+  if (network !== '' && network !== 'default') throw notSimulated(`--network=${network} for a build`);
+  for (const key of ['extrahosts', 'securityopt']) if (ctx.query.all(key).some((v) => v !== '')) throw notSimulated(`--${key === 'extrahosts' ? 'add-host' : 'security-opt'}`);
+  const ulimits = ctx.query.get('ulimits');
+  if (ulimits !== '' && ulimits !== 'null' && ulimits !== '[]') throw notSimulated('--ulimit for a build');
+  if (boolValue(ctx, 'squash')) throw notSimulated('--squash');
+}
+
 /** newImageBuildOptions. */
 export function buildRequest(ctx: RequestContext): BuildRequest {
+  refuseUnmodelled(ctx);
   const v = ctx.query.get('version');
   if (v !== '' && v !== '1' && v !== '2') throw invalidParameter(`invalid version ${JSON.stringify(v)}`);
   const forceRemove = boolValue(ctx, 'forcerm');
