@@ -59,5 +59,6 @@ export function siteProject(tarball: string): string {
 
 /** Runs a tool the site installed (`vite`, `vitepress`) from the site's folder. */
 export function siteTool(site: string, bin: string, args: string[]): void {
-  execFileSync(join(site, 'node_modules/.bin', bin), args, { cwd: site, stdio: ['ignore', 'ignore', 'inherit'] });
+  // A production build, as a docs site deploys (vitest runs this with NODE_ENV=test: React's development build).
+  execFileSync(join(site, 'node_modules/.bin', bin), args, { cwd: site, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -3,17 +3,17 @@
  * installed into a fresh folder outside the repository, and three sites built from it there (a Vite + React
  * page with `<DockerSim>`, a plain HTML page loading the standalone `<docker-sim>` script, a VitePress page
  * with `<docker-sim>` in its Markdown), served and driven in Chromium: a command typed, its exact output on
- * screen, and two simulators on one page with machines of their own.
+ * screen, and two simulators on one page with machines (and daemon views) of their own.
  */
-import { cpSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PROMPT } from '../e2e/browser.js';
 import { serveStatic, type StaticServer } from '../e2e/server.js';
 import { buildAndPack, siteProject, siteTool } from './install.js';
+import { weighBeforePrompt } from './weigh.js';
 
 let browser: Browser;
 let site: string;
@@ -94,6 +94,9 @@ async function twoInstances(url: string): Promise<void> {
     expect(await typeAndRead(page, '#two', 'echo $((6*7)) $(whoami)')).toEqual(['42 user']);
     // Still there in the first, after the second was used.
     expect(await typeAndRead(page, '#one', 'docker ps -q | wc -l')).toEqual(['1']);
+    // Each daemon view shows its own machine's containers (the views' stores are not shared).
+    await page.waitForFunction(() => [...document.querySelectorAll('#one .crow-name')].some((e) => e.textContent === 'web'), undefined, { timeout: 30000 });
+    expect(await page.$$eval('#two .crow-name', (els) => els.map((e) => e.textContent))).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
     await page.close();
@@ -115,30 +118,12 @@ describe('the packed package in a docs site', () => {
 
   it('weighs the JS a page with one <DockerSim> loads before its first prompt, React aside', async () => {
     const page = await browser.newPage();
-    // The page's own clock: the first frame whose terminal rows show the prompt.
-    await page.addInitScript((prompt) => {
-      const look = (): void => {
-        const shown = [...document.querySelectorAll('.xterm-rows > div')].some((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd() === prompt);
-        if (shown) (window as unknown as { promptAt: number }).promptAt = performance.now();
-        else requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);
-    }, PROMPT.trimEnd());
-    await page.goto(`${urls.react}one.html`);
-    await page.waitForFunction(() => (window as unknown as { promptAt?: number }).promptAt !== undefined, undefined, { timeout: 60000 });
-    const before = await page.evaluate(() => {
-      const at = (window as unknown as { promptAt: number }).promptAt;
-      const scripts = performance.getEntriesByType('resource').filter((e) => e.startTime < at && new URL(e.name).pathname.endsWith('.js'));
-      return [...new Set(scripts.map((e) => new URL(e.name).pathname))];
-    });
+    const w = await weighBeforePrompt(page, `${urls.react}one.html`, join(site, 'react/dist'));
     await page.close();
-    const gz = (f: string): number => gzipSync(readFileSync(join(site, 'react/dist', f))).length;
-    const react = before.filter((f) => /\/react-[\w-]+\.js$/.test(f));
-    const ours = before.filter((f) => !react.includes(f));
     const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
-    const oursGz = ours.reduce((a, f) => a + gz(f), 0);
-    console.log(`package: one <DockerSim> before its first prompt: ${kib(oursGz)} gzip of JS beside React (${kib(react.reduce((a, f) => a + gz(f), 0))}); files: ${before.join(' ')}`);
-    expect(react.length).toBe(1);
-    expect(ours.length).toBeGreaterThan(0);
+    // Measured, not asserted (bench:web reports it against issue 19's 150 KB).
+    console.log(`package: one <DockerSim> before its first prompt: ${kib(w.ours)} gzip of JS beside React (${kib(w.react)}); ${w.files.join(' ')}`);
+    expect(w.react).toBeGreaterThan(0);
+    expect(w.ours).toBeGreaterThan(0);
   });
 });

@@ -2,19 +2,17 @@
  * The embedded simulator's page: the terminal filling the frame, a compact daemon view that a button folds in
  * and out, and a link to the full app. No session menu, tabs or time controls: a docs page shows one example.
  */
-import { lazy, Suspense, useContext, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Notices } from '../controls/Notices.js';
 import { defineMessages, useMessages } from '../i18n.js';
-import { DaemonPanel } from '../panels/DaemonPanel.js';
-import { queryOf } from '../panels/Workspace.js';
+import { queryOf } from '../panels/queryOf.js';
 import '../panels/panels.css';
-import { PanelStoreContext } from '../panels/usePanel.js';
-import { connectPanel } from '../store/feed.js';
 import type { TerminalScreen } from '../terminalScreen.js';
 import { TerminalView } from '../TerminalView.js';
 import type { LessonController } from '../lessons/controller.js';
 
 const LessonPanel = lazy(() => import('../lessons/LessonPanel.js'));
+const LivePanel = lazy(() => import('./LivePanel.js'));
 
 const messages = defineMessages({
   en: { show: 'Daemon view', hide: 'Hide daemon view', open: 'Open in dockersim ↗', openTitle: 'The full simulator, in a new tab' },
@@ -37,17 +35,8 @@ export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTer
   const query = queryOf(machine);
   const [open, setOpen] = useState(panel);
   const shown = open && query !== null;
-  // The page's store, or an instance's own where several simulators share a page (src/ui/package/).
-  const panelStore = useContext(PanelStoreContext);
   // Unique per instance: several can share a page.
   const panelId = `embed-daemon-view${useId().replace(/:/g, '')}`;
-
-  // The view is fed only while shown: an embed nobody looks at should cost nothing.
-  useEffect(() => {
-    if (!shown || !query) return;
-    const feed = connectPanel(panelStore, query);
-    return () => feed.dispose();
-  }, [shown, query, panelStore]);
 
   return (
     <div className={`embed${shown ? ' has-panel' : ''}`}>
@@ -66,7 +55,10 @@ export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTer
             )}
             {shown && (
               <aside className="embed-panel" id={panelId}>
-                <DaemonPanel />
+                {/* Fed only while shown: an embed nobody looks at should cost nothing. */}
+                <Suspense fallback={null}>
+                  <LivePanel query={query} />
+                </Suspense>
               </aside>
             )}
           </div>

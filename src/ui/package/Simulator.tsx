@@ -12,8 +12,7 @@ import '../controls/controls.css';
 import { LocaleContext, useLocale } from '../i18n.js';
 import { PanelStoreContext } from '../panels/usePanel.js';
 import { prefetchChunks } from '../prefetch.js';
-import type { Shown } from '../stage.js';
-import { Instance, sharedParam } from './instance.js';
+import { Instance, sharedParam, type Shown } from './instance.js';
 import './package.css';
 import type { DockerSimProps } from './props.js';
 

@@ -1,19 +1,19 @@
 /**
- * One simulator of the npm package: its own machine (booted or replayed from a share link), its stage
- * (terminal deck, driver), its own daemon-view store and its own lesson controller. Nothing here is a module
+ * One simulator of the npm package: its own machine (booted or replayed from a share link), its terminal
+ * deck and driver, its own daemon-view store and its own lesson controller (loaded only with a lesson). Nothing here is a module
  * singleton, so several instances on one page never see each other's containers; what they share is only
  * what a page has once (the language chosen in the app, the notices line).
  */
 import { Machine } from '../../machine/machine.js';
 import { browserHost, pageDrain } from '../browserHost.js';
 import type { Locale } from '../i18n.js';
-import { appLessonHost } from '../lessons/appHost.js';
-import { LessonController } from '../lessons/controller.js';
+import type { LessonController } from '../lessons/controller.js';
 import { simulationStopped } from '../persist/notices.js';
 import { fromLink } from '../persist/restore.js';
 import { DEFAULT_LAYOUT } from '../persist/saved.js';
 import { Session } from '../session.js';
-import { Stage, type Shown } from '../stage.js';
+import { TerminalDeck } from '../controls/terminalDeck.js';
+import { followPresenter } from '../presenter/presenterTerminal.js';
 import { createPanelStore, type PanelStore } from '../store/panelStore.js';
 
 export interface InstanceOptions {
@@ -34,39 +34,47 @@ export function sharedParam(link: string): string {
   return q;
 }
 
+/** What an instance shows: the session and its terminal deck (as src/ui/stage.ts's Shown, without its saver). */
+export interface Shown {
+  readonly session: Session;
+  readonly deck: TerminalDeck;
+}
+
 export class Instance {
   readonly panel: PanelStore = createPanelStore();
-  readonly stage = new Stage();
-  readonly lessons: LessonController | undefined;
+  private current: (Shown & { readonly unfollow: () => void }) | undefined;
+  /** The lesson feature, loaded only for an instance with a lesson. */
+  lessons: LessonController | undefined;
   private readonly listeners = new Set<(shown: Shown) => void>();
   private disposed = false;
 
-  private constructor(private readonly o: InstanceOptions) {
+  private constructor(private readonly o: InstanceOptions) {}
+
+  private async loadLessons(lesson: string | null): Promise<void> {
+    if (lesson === null) return;
+    const [{ LessonController }, { appLessonHost }] = await Promise.all([import('../lessons/controller.js'), import('../lessons/appHost.js')]);
     const host = browserHost();
-    this.lessons =
-      o.lesson === null
-        ? undefined
-        : new LessonController(
-            {
-              ...appLessonHost({
-                current: () => this.stage.shown.session,
-                replace: async () => {
-                  const s = await Session.fresh(o.seed, (seed) => this.boot(seed), host, simulationStopped);
-                  this.show(s);
-                  return s;
-                },
-                // Progress lives as long as the instance (no storage: a docs example starts fresh every visit).
-                save: () => {},
-                focused: () => {
-                  const { session, deck } = this.stage.shown;
-                  const id = deck.store.getState().active;
-                  return session.terminals.find((t) => t.id === id)?.terminal;
-                },
-              }),
-              highlight: (h) => this.panel.getState().setHighlight(h),
-            },
-            { locale: o.locale },
-          );
+    this.lessons = new LessonController(
+      {
+        ...appLessonHost({
+          current: () => this.shown.session,
+          replace: async () => {
+            const s = await Session.fresh(this.o.seed, (seed) => this.boot(seed), host, simulationStopped);
+            this.show(s);
+            return s;
+          },
+          // Progress lives as long as the instance (no storage: a docs example starts fresh every visit).
+          save: () => {},
+          focused: () => {
+            const { session, deck } = this.shown;
+            const id = deck.store.getState().active;
+            return session.terminals.find((t) => t.id === id)?.terminal;
+          },
+        }),
+        highlight: (h) => this.panel.getState().setHighlight(h),
+      },
+      { locale: this.o.locale },
+    );
   }
 
   private readonly drain = pageDrain();
@@ -77,6 +85,7 @@ export class Instance {
 
   static async create(o: InstanceOptions): Promise<Instance> {
     const inst = new Instance(o);
+    await inst.loadLessons(o.lesson);
     const host = browserHost();
     const boot = (seed: number): Machine => inst.boot(seed);
     let session: Session;
@@ -92,7 +101,8 @@ export class Instance {
   }
 
   get shown(): Shown {
-    return this.stage.shown;
+    if (!this.current) throw new Error('no session shown yet');
+    return this.current;
   }
 
   /** Called with each session shown from now on (a lesson's start state boots another). */
@@ -101,17 +111,33 @@ export class Instance {
     return () => this.listeners.delete(fn);
   }
 
+  /** Shows `session` instead of the one shown (a lesson's fresh machine) and starts its driver. */
   private show(session: Session): void {
+    this.stop();
+    const deck = new TerminalDeck(session, DEFAULT_LAYOUT);
+    if (this.o.replay !== null) deck.setReadOnly(true);
+    const unfollow = followPresenter(deck);
     const lessons = this.lessons;
-    const shown = this.stage.show(session, { layout: DEFAULT_LAYOUT }, lessons && (() => lessons.sample()));
-    if (this.o.replay !== null) shown.deck.setReadOnly(true);
-    for (const fn of this.listeners) fn(shown);
+    // The lesson runner's command log looks at the machine between scheduler slices.
+    if (lessons) session.onSlice(() => lessons.sample());
+    session.start();
+    this.current = { session, deck, unfollow };
+    for (const fn of this.listeners) fn(this.current);
+  }
+
+  private stop(): void {
+    const c = this.current;
+    if (!c) return;
+    c.unfollow();
+    c.deck.dispose();
+    c.session.stop();
+    this.current = undefined;
   }
 
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
     this.lessons?.dispose();
-    this.stage.dispose();
+    this.stop();
   }
 }
