@@ -116,6 +116,19 @@ describe('the packed package in a docs site', () => {
     await twoInstances(urls.vitepress);
   });
 
+  it('a <DockerSim> with a lesson beside its terminal', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(`${urls.react}lesson.html`);
+      await page.locator('.embed-lesson', { hasText: 'Running our first container' }).waitFor({ timeout: 60000 });
+      await page.locator('.embed-lesson', { hasText: 'Start the container' }).waitFor({ timeout: 60000 });
+      // A lesson starts where the book does: not in group docker.
+      expect(await typeAndRead(page, '.dockersim', 'id -nG')).toEqual(['user adm cdrom sudo dip plugdev lxd']);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('weighs the JS a page with one <DockerSim> loads before its first prompt, React aside', async () => {
     const page = await browser.newPage();
     const w = await weighBeforePrompt(page, `${urls.react}one.html`, join(site, 'react/dist'));
