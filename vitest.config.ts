@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [lessonCatalog(import.meta.dirname)],
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'test/package/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20000,
   },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs every suite the project has (typecheck, lint, unit/property/scenario tests, browser tests) and ends
-// with one line `N passed, N failed` summing them all, which CI reads.
+// Runs every suite the project has (typecheck, lint, unit/property/scenario tests, browser tests, the npm
+// package's test) and ends with one line `N passed, N failed` summing them all, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,16 @@ if (want('e2e')) {
   else {
     console.log('\n=== e2e: SKIPPED — /usr/bin/chromium is missing (run scripts/install-chromium.sh as root)');
     stages.push({ name: 'e2e', passed: 0, failed: 1 });
+  }
+}
+
+// The npm package as a docs site uses it (test/package): packs it, installs it outside the repository (npm
+// registry or npm's cache), builds three sample sites and drives them in Chromium.
+if (want('package')) {
+  if (existsSync('/usr/bin/chromium')) vitest('package', ['-c', 'test/package/vitest.config.ts']);
+  else {
+    console.log('\n=== package: SKIPPED — /usr/bin/chromium is missing (run scripts/install-chromium.sh as root)');
+    stages.push({ name: 'package', passed: 0, failed: 1 });
   }
 }
 

@@ -2,6 +2,7 @@
  * UI text in Chinese and English. Each component keeps its own messages beside it (`defineMessages`), so
  * features never fight over one big dictionary; the locale lives in a zustand store the header's switch sets.
  */
+import { createContext, useContext } from 'react';
 import { create } from 'zustand';
 
 export type Locale = 'zh' | 'en';
@@ -29,6 +30,12 @@ export const useLocale = create<LocaleState>()((set) => ({
   setLocale: (locale) => set({ locale }),
 }));
 
+/**
+ * A part of the page with a language of its own (a `<DockerSim locale="zh">` among others): its components
+ * read it instead of the page's. Null: the page's.
+ */
+export const LocaleContext = createContext<Locale | null>(null);
+
 export type Messages<K extends string> = Readonly<Record<Locale, Readonly<Record<K, string>>>>;
 
 /** Declares a component's messages; both locales must have every key (the type checks it). */
@@ -45,6 +52,8 @@ export type Translate<K extends string> = (key: K, vars?: Readonly<Record<string
 
 /** The translate function for the current locale; re-renders the component when the locale changes. */
 export function useMessages<K extends string>(m: Messages<K>): Translate<K> {
-  const locale = useLocale((s) => s.locale);
+  const own = useContext(LocaleContext);
+  const page = useLocale((s) => s.locale);
+  const locale = own ?? page;
   return (key, vars) => format(m[locale][key], vars);
 }

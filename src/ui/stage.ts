@@ -42,6 +42,17 @@ export class Stage {
     return this.current !== undefined;
   }
 
+  /** The page is done with the stage (a component unmounted): the session shown stops and its parts go. */
+  dispose(): void {
+    const c = this.current;
+    if (!c) return;
+    c.saver?.stop();
+    c.unfollow();
+    c.deck.dispose();
+    c.session.stop();
+    this.current = undefined;
+  }
+
   /** Shows `session` instead of the one shown (if any) and starts its driver. */
   show(session: Session, opts: ShowOptions, onSlice?: () => void): Shown {
     const before = this.current;

@@ -45,6 +45,7 @@ export class TerminalDeck implements TerminalScreen {
   /** Terminals this page asked for: shown as soon as they open. */
   private readonly wanted = new Set<number>();
   private readonly following: { dispose(): void };
+  private readOnly = false;
 
   constructor(
     private readonly session: Session,
@@ -62,6 +63,15 @@ export class TerminalDeck implements TerminalScreen {
     if (!t) return;
     t.master.input(text);
     this.screens.get(t.id)?.focus();
+  }
+
+  /**
+   * Keys from the page no longer reach the machine (a replayed share link shown read-only): xterm's
+   * `disableStdin`, on every screen now and later. The machine runs on.
+   */
+  setReadOnly(on: boolean): void {
+    this.readOnly = on;
+    for (const s of this.screens.values()) s.xterm.options.disableStdin = on;
   }
 
   /** The page shows another session now: every screen goes. */
@@ -196,7 +206,9 @@ export class TerminalDeck implements TerminalScreen {
       if (screen) {
         if (this.linked.get(st.id) !== st.terminal) screen.relink(st.master);
       } else {
-        this.screens.set(st.id, new XtermScreen(st.master, () => this.session.driver.kick(), this.session.takeHistory(st.id)));
+        const made = new XtermScreen(st.master, () => this.session.driver.kick(), this.session.takeHistory(st.id));
+        if (this.readOnly) made.xterm.options.disableStdin = true;
+        this.screens.set(st.id, made);
       }
       this.linked.set(st.id, st.terminal);
       if (this.wanted.delete(st.id)) active = st.id;

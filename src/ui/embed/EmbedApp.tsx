@@ -2,19 +2,17 @@
  * The embedded simulator's page: the terminal filling the frame, a compact daemon view that a button folds in
  * and out, and a link to the full app. No session menu, tabs or time controls: a docs page shows one example.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Notices } from '../controls/Notices.js';
 import { defineMessages, useMessages } from '../i18n.js';
-import { DaemonPanel } from '../panels/DaemonPanel.js';
-import { queryOf } from '../panels/Workspace.js';
+import { queryOf } from '../panels/queryOf.js';
 import '../panels/panels.css';
-import { connectPanel } from '../store/feed.js';
-import { panelStore } from '../store/panelStore.js';
 import type { TerminalScreen } from '../terminalScreen.js';
 import { TerminalView } from '../TerminalView.js';
 import type { LessonController } from '../lessons/controller.js';
 
 const LessonPanel = lazy(() => import('../lessons/LessonPanel.js'));
+const LivePanel = lazy(() => import('./LivePanel.js'));
 
 const messages = defineMessages({
   en: { show: 'Daemon view', hide: 'Hide daemon view', open: 'Open in dockersim ↗', openTitle: 'The full simulator, in a new tab' },
@@ -25,8 +23,8 @@ export interface EmbedAppProps {
   readonly machine: object;
   readonly screen: TerminalScreen;
   readonly panel: boolean;
-  /** The full app's address for this example. */
-  readonly appHref: string;
+  /** The full app's address for this example; no link without one (the npm package's component). */
+  readonly appHref?: string;
   /** `?lesson=`: the lesson feature, shown beside the terminal. */
   readonly lessons?: LessonController;
   readonly typeIntoTerminal?: (text: string) => void;
@@ -37,13 +35,8 @@ export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTer
   const query = queryOf(machine);
   const [open, setOpen] = useState(panel);
   const shown = open && query !== null;
-
-  // The view is fed only while shown: an embed nobody looks at should cost nothing.
-  useEffect(() => {
-    if (!shown || !query) return;
-    const feed = connectPanel(panelStore, query);
-    return () => feed.dispose();
-  }, [shown, query]);
+  // Unique per instance: several can share a page.
+  const panelId = `embed-daemon-view${useId().replace(/:/g, '')}`;
 
   return (
     <div className={`embed${shown ? ' has-panel' : ''}`}>
@@ -61,8 +54,11 @@ export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTer
               </div>
             )}
             {shown && (
-              <aside className="embed-panel" id="embed-daemon-view">
-                <DaemonPanel />
+              <aside className="embed-panel" id={panelId}>
+                {/* Fed only while shown: an embed nobody looks at should cost nothing. */}
+                <Suspense fallback={null}>
+                  <LivePanel query={query} />
+                </Suspense>
               </aside>
             )}
           </div>
@@ -70,14 +66,16 @@ export function EmbedApp({ machine, screen, panel, appHref, lessons, typeIntoTer
       </main>
       <footer className="embed-bar">
         {query && (
-          <button type="button" className="embed-toggle" aria-expanded={shown} aria-controls="embed-daemon-view" onClick={() => setOpen((o) => !o)}>
+          <button type="button" className="embed-toggle" aria-expanded={shown} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
             {t(shown ? 'hide' : 'show')}
           </button>
         )}
         <Notices />
-        <a className="embed-open" href={appHref} target="_blank" rel="noopener" title={t('openTitle')}>
-          {t('open')}
-        </a>
+        {appHref !== undefined && (
+          <a className="embed-open" href={appHref} target="_blank" rel="noopener" title={t('openTitle')}>
+            {t('open')}
+          </a>
+        )}
       </footer>
     </div>
   );

@@ -9,8 +9,8 @@
  * until the page is idle: the learner's first prompt does not wait for the panels' render and feed.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { DaemonQuery } from '../../engine/daemon/query.js';
 import { defineMessages, useMessages } from '../i18n.js';
+import { queryOf } from './queryOf.js';
 import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
 import { usePresenter } from '../presenter/prefs.js';
@@ -36,11 +36,9 @@ const messages = defineMessages({
   },
 });
 
-/** The daemon's read model of the machine, if it has a Docker engine (src/machine/machine.ts does). */
-export function queryOf(machine: object): DaemonQuery | null {
-  const q = (machine as { query?: unknown }).query;
-  return q && typeof q === 'object' && 'onEvent' in q && 'containers' in q ? (q as DaemonQuery) : null;
-}
+// The daemon's read model of the machine (src/machine/machine.ts has one); in a module of its own so the
+// embed page can ask for it without this module.
+export { queryOf };
 
 /** True once the page has been idle (the first prompt is up), or after `ms` at the latest. */
 function useIdle(ms = 1500): boolean {

@@ -47,7 +47,8 @@ function reasonOf(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
-async function fromLink(param: string): Promise<SavedSession> {
+/** A `?session=` parameter as a saved session (checked like one); throws BadSave. */
+export async function fromLink(param: string): Promise<SavedSession> {
   let v: unknown;
   try {
     v = await decodeShared(param);

@@ -1,0 +1,47 @@
+/**
+ * The JS a page loads before its first prompt is on screen, gzipped, with React's chunk apart (the sample
+ * page puts React, react-dom and scheduler in a chunk named `react-…`). Used by the package test and by
+ * bench:web, which reports it against issue 19's 150 KB.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { PROMPT } from '../e2e/browser.js';
+
+export interface Weight {
+  /** Gzipped bytes of the page's own and the simulator's JS. */
+  readonly ours: number;
+  /** Gzipped bytes of React's chunk. */
+  readonly react: number;
+  /** Paths of the JS files fetched before the prompt. */
+  readonly files: readonly string[];
+}
+
+/** Opens `url` in `page` and weighs the scripts fetched before the first frame showing the prompt; `dist` is the served folder. */
+export async function weighBeforePrompt(page: Page, url: string, dist: string): Promise<Weight> {
+  // The page's own clock: the first frame whose terminal rows show the prompt.
+  await page.addInitScript((prompt) => {
+    const look = (): void => {
+      const shown = [...document.querySelectorAll('.xterm-rows > div')].some((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd() === prompt);
+      if (shown) (window as unknown as { promptAt: number }).promptAt = performance.now();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }, PROMPT.trimEnd());
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { promptAt?: number }).promptAt !== undefined, undefined, { timeout: 60000 });
+  const base = new URL(url).pathname.replace(/[^/]*$/, '');
+  const files = await page.evaluate(() => {
+    const at = (window as unknown as { promptAt: number }).promptAt;
+    const scripts = performance.getEntriesByType('resource').filter((e) => e.startTime < at && new URL(e.name).pathname.endsWith('.js'));
+    return [...new Set(scripts.map((e) => new URL(e.name).pathname))];
+  });
+  const gz = (f: string): number => gzipSync(readFileSync(join(dist, f.slice(base.length)))).length;
+  const isReact = (f: string): boolean => /\/react-[\w-]+\.js$/.test(f);
+  return {
+    ours: files.filter((f) => !isReact(f)).reduce((a, f) => a + gz(f), 0),
+    react: files.filter(isReact).reduce((a, f) => a + gz(f), 0),
+    files,
+  };
+}
