@@ -1,5 +1,6 @@
 /** The CLI's narrow `ApiClient` (src/cli/client.ts) over the Engine API client that speaks HTTP on a socket. */
 import { DockerClient } from '../../api/client/client.js';
+import { archiveApi } from './archiveApi.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import type {
   ApiClient,
@@ -116,5 +117,6 @@ export function apiClient(sys: Sys, host: string): ApiClient {
       });
       return res as { Id: string };
     },
+    archive: () => archiveApi(sys, c),
   };
 }

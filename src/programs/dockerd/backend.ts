@@ -24,6 +24,9 @@ import type { EngineBackend } from '../../api/router/index.js';
 import { parseLogTime } from './logtime.js';
 import { systemInfo, systemVersion, type DaemonConfig } from './systemInfo.js';
 import { inWorker } from './worker.js';
+import { containerArchivePath, containerExport, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
+import { imagesLoad, imagesSave } from '../../engine/daemon/images/saveload.js';
+import { imageImport } from '../../engine/daemon/images/import.js';
 
 type Json = Record<string, unknown>;
 
@@ -221,5 +224,14 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
         const sep = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(ref.tag) ? '@' : ':';
         await w.imagePull(ref.tag ? `${ref.fromImage}${sep}${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
       }),
+
+    // ---- tar streams: cp, export, save, load, import
+    containerStatPath: (name, path) => containerStatPath(engine, name, path),
+    containerArchivePath: (name, path) => containerArchivePath(engine, name, path),
+    containerExtractToDir: (name, path, data, opts) => containerExtractToDir(engine, name, path, data, opts),
+    containerExport: (name) => containerExport(engine, name),
+    imagesSave: (names) => imagesSave(engine, names),
+    imagesLoad: (data, quiet) => imagesLoad(engine, data, quiet),
+    imageImport: (req) => imageImport(engine, req),
   };
 }
