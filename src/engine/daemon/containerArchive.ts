@@ -6,7 +6,7 @@
  * rest goes through the overlay into the writable layer, where `docker diff` sees it.
  */
 import { conflict, invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
-import { TarError, writeTar } from '../../pkg/archive/tar.js';
+import { readTar, TarError, writeTar } from '../../pkg/archive/tar.js';
 import { formatRFC3339Nano } from '../../pkg/timetypes.js';
 import {
   cleanPath, joinPath, pathErrorText, preserveTrailingDotOrSeparator, tarResource, untar, UntarError,
@@ -77,7 +77,6 @@ function containerFs(engine: DaemonStore, c: Container): Fs {
 function classify(e: unknown, path: string, name: string): Error {
   if (isSysError(e) && e.code === 'ENOENT') return notFound(`Could not find the file ${path} in container ${name}`);
   if (e instanceof UntarError) return systemError(e.message);
-  if (e instanceof TarError) return systemError(e.message === 'Unexpected EOF in archive' ? 'unexpected EOF' : 'archive/tar: invalid tar header');
   if (isSysError(e)) return systemError(pathErrorText(e));
   return e as Error;
 }
@@ -177,7 +176,14 @@ export function containerExtractToDir(engine: DaemonStore, name: string, path: s
       if ('error' in u) throw systemError(u.error);
       chown = { uid: u.cred.uid, gid: u.cred.gid };
     }
-    untar(fs, data, cleanPath(absPath), { noOverwriteDirNonDir: opts.noOverwriteDirNonDir, chown });
+    let entries;
+    try {
+      entries = readTar(data).entries;
+    } catch (e) {
+      if (e instanceof TarError) throw systemError(data.length < 512 ? 'unexpected EOF' : 'archive/tar: invalid tar header');
+      throw e;
+    }
+    untar(fs, entries, cleanPath(absPath), { noOverwriteDirNonDir: opts.noOverwriteDirNonDir, chown });
     engine.containerEvent(c, 'extract-to-dir', { path });
   } catch (e) {
     throw classify(e, path, name);

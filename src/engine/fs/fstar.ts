@@ -4,7 +4,7 @@
  * `untar` is Unpack with its NoOverwriteDirNonDir, NoLchown and ChownOpts. Both sides of `docker cp` use them:
  * the daemon on a container's mount table, the CLI on the host's filesystem through its own process.
  */
-import { SysError, isSysError } from '../kernel/errno.js';
+import { isSysError } from '../kernel/errno.js';
 import type { Fs, Stat } from '../kernel/fsTypes.js';
 import { readTar, type TarEntry, type TarType } from '../../pkg/archive/tar.js';
 
@@ -271,13 +271,8 @@ export function untar(fs: Fs, data: Uint8Array | readonly TarEntry[], dest: stri
         fs.mknod(path, 'fifo', e.mode & 0o7777, 0);
         break;
     }
-    if (!opts.noLchown && e.type !== 'hardlink') {
-      try {
-        fs.chown(path, owner.uid, owner.gid);
-      } catch (err) {
-        if (!(err instanceof SysError) || e.type !== 'symlink') throw err;
-      }
-    }
+    // Fs has no lchown: a symlink stays its creator's (root's), never passing the owner on to its target.
+    if (!opts.noLchown && e.type !== 'hardlink' && e.type !== 'symlink') fs.chown(path, owner.uid, owner.gid);
     if (e.type !== 'symlink' && e.type !== 'hardlink') {
       fs.chmod(path, e.mode & 0o7777);
       if (e.type !== 'dir') fs.utimes(path, e.mtime * 1000, e.mtime * 1000);
