@@ -186,7 +186,8 @@ export function imagesLoad(engine: DaemonStore, data: Uint8Array, quiet: boolean
   }
   const files = new Map<string, Uint8Array>();
   for (const e of entries) if (e.type === 'file') files.set(e.name.replace(/^\.\//, ''), e.data ?? new Uint8Array(0));
-  const tmp = `/var/lib/docker/tmp/docker-import-${(Number(engine.nowNs() % 9000000000n) + 1000000000).toString()}`;
+  // os.MkdirTemp's random suffix, drawn from the input here: the same stream always names the same directory.
+  const tmp = `/var/lib/docker/tmp/docker-import-${parseInt(sha256Hex(data).slice(0, 8), 16) % 9000000000 + 1000000000}`;
   const mfile = files.get('manifest.json');
   if (!mfile) {
     if (!files.has('repositories')) throw systemError(`open ${tmp}/repositories: no such file or directory`);
