@@ -4,7 +4,6 @@
  * and what they need of the process around them: bytes on stdin/stdout and the host's files.
  */
 import type { Fs } from '../engine/kernel/fsTypes.js';
-import type { MessageStream } from './client.js';
 
 /** container.PathStat; `mode` is Go's os.FileMode. */
 export interface PathStat {
@@ -15,14 +14,20 @@ export interface PathStat {
   readonly linkTarget: string;
 }
 
+/** Newline-separated JSON messages (client.ts's MessageStream, named apart so the two files need not import each other). */
+export interface ArchiveMessageStream {
+  nextMessage(): Promise<Record<string, unknown> | null>;
+  close(): void;
+}
+
 export interface ArchiveClient {
   containerStatPath(container: string, path: string): Promise<PathStat>;
   copyFromContainer(container: string, path: string): Promise<{ tar: Uint8Array; stat: PathStat }>;
   copyToContainer(container: string, path: string, tar: Uint8Array, opts: { copyUIDGID: boolean }): Promise<void>;
   containerExport(container: string): Promise<Uint8Array>;
   imageSave(names: readonly string[]): Promise<Uint8Array>;
-  imageLoad(tar: Uint8Array, quiet: boolean): Promise<MessageStream>;
-  imageImport(source: string, tar: Uint8Array, opts: { ref: string; message: string; changes: readonly string[]; platform: string }): Promise<MessageStream>;
+  imageLoad(tar: Uint8Array, quiet: boolean): Promise<ArchiveMessageStream>;
+  imageImport(source: string, tar: Uint8Array, opts: { ref: string; message: string; changes: readonly string[]; platform: string }): Promise<ArchiveMessageStream>;
 }
 
 /** The bytes side of the docker process: its stdin and stdout as bytes, and the host's files as it may reach them. */

@@ -4,8 +4,7 @@ import { JsonStream } from '../../api/client/client.js';
 import { arrayFromBytes, bytesFromArray, bytesToText } from '../../api/bytes.js';
 import { encodeQuery } from '../../api/http/query.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import type { ArchiveClient, PathStat } from '../../cli/archiveClient.js';
-import type { JSONMessage, MessageStream } from '../../cli/client.js';
+import type { ArchiveClient, ArchiveMessageStream, PathStat } from '../../cli/archiveClient.js';
 import { parseNormalizedNamed, tagNameOnly } from '../../pkg/reference.js';
 
 type Query = Record<string, string | readonly string[] | undefined>;
@@ -47,11 +46,11 @@ export function archiveApi(sys: Sys, c: DockerClient): ArchiveClient {
     sys.close(res.fd);
     return { res, body: all };
   };
-  const stream = async (method: string, path: string, q: Query, body: Uint8Array, ct: string): Promise<MessageStream> => {
+  const stream = async (method: string, path: string, q: Query, body: Uint8Array, ct: string): Promise<ArchiveMessageStream> => {
     await c.negotiate();
     const res = await c.send({ method, target: target(path, q), body: bytesFromArray(body), headers: { 'Content-Type': ct } });
     const s = new JsonStream(sys, res);
-    return { nextMessage: async () => (await s.nextMessage()) as JSONMessage | null, close: () => s.close() };
+    return { nextMessage: () => s.nextMessage(), close: () => s.close() };
   };
   return {
     async containerStatPath(container, path) {

@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import type { MessageStream } from '../../client.js';
 import { flag, getList, getString } from '../../flags.js';
 import { displayJSONMessages } from '../../formatter/jsonmessage.js';
 import { hostIo, readInputFile } from '../archiveio.js';
@@ -26,6 +27,6 @@ export const importCommand = command({
       ref: inv.args[1] ?? '', message: getString(inv.flags, 'message'), changes: getList(inv.flags, 'change'),
       platform: getString(inv.flags, 'platform') || (cli.env('DOCKER_DEFAULT_PLATFORM') ?? ''),
     });
-    await displayJSONMessages(stream, cli.out, () => cli.now());
+    await displayJSONMessages(stream as unknown as MessageStream, cli.out, () => cli.now());
   },
 });

@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import type { MessageStream } from '../../client.js';
 import { flag, getBool, getString } from '../../flags.js';
 import { displayJSONMessages } from '../../formatter/jsonmessage.js';
 import { hostIo, readInputFile } from '../archiveio.js';
@@ -24,6 +25,6 @@ export const loadCommand = command({
     } else tar = readInputFile(h, input);
     const quiet = getBool(inv.flags, 'quiet') || !cli.out.isTerminal();
     const stream = await cli.client().archive!().imageLoad(tar, quiet);
-    await displayJSONMessages(stream, cli.out, () => cli.now());
+    await displayJSONMessages(stream as unknown as MessageStream, cli.out, () => cli.now());
   },
 });
