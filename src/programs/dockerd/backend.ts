@@ -27,6 +27,7 @@ import { inWorker } from './worker.js';
 import { containerArchivePath, containerExport, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
 import { imagesLoad, imagesSave } from '../../engine/daemon/images/saveload.js';
 import { imageImport } from '../../engine/daemon/images/import.js';
+import { searchOptions } from '../../engine/daemon/images/search.js';
 
 type Json = Record<string, unknown>;
 
@@ -209,15 +210,7 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     volumeInspect: (name) => volumeInspect(engine, name),
     volumeRemove: (name, force) => volumeRemove(engine, name, force),
     buildCachePrune: () => buildCachePrune(),
-    imageSearch(term, limit, filters) {
-      const official = filters['is-official']?.[0];
-      const stars = filters.stars?.[0];
-      return d.imageSearch(term, {
-        limit: limit > 0 ? limit : undefined,
-        isOfficial: official === undefined ? undefined : official === 'true',
-        minStars: stars === undefined ? undefined : Number(stars),
-      });
-    },
+    imageSearch: (term, limit, filters) => d.imageSearch(term, searchOptions(limit, filters)),
     imagePull: (ref, progress) =>
       work(async (w) => {
         // postImagesCreate: the "tag" may be a digest (`docker pull ubuntu@sha256:…` sends it there).

@@ -49,4 +49,10 @@ describe.skipIf(!HAVE_DOCKER)('tar streams through the real docker CLI', () => {
     expect((await same(['import', '/nonexistent/x.tar'])).stderr).toBe('open /nonexistent/x.tar: no such file or directory\n');
     expect((await same(['import', 'http://example.com/x.tar'])).code).toBe(1);
   });
+
+  it('docker search sends its filters (the in-sim client dropped them) and both print what the daemon filtered', async () => {
+    expect((await same(['search', '--filter', 'is-official=true', 'ubuntu'])).stdout.split('\n').length).toBe(3);
+    expect((await same(['search', '--filter', 'stars=100', '--filter', 'is-official=false', '--limit', '3', 'ubuntu'])).code).toBe(0);
+    expect((await same(['search', '--filter', 'bogus=1', 'ubuntu'])).stderr).toBe("Error response from daemon: invalid filter 'bogus'\n");
+  });
 });
