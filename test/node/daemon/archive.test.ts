@@ -44,6 +44,9 @@ describe.skipIf(!HAVE_DOCKER)('tar streams through the real docker CLI', () => {
     expect(saved.stdout).toContain('manifest.json\0');
     expect(saved.stdout).toContain('oci-layout\0');
     expect((await same(['save', 'nosuch'])).stderr).toBe('Error response from daemon: No such image: nosuch:latest\n');
+    // atomicwriter checks the output before the daemon is asked
+    expect((await same(['save', '-o', '/nonexist/x.tar', 'nosuch'])).stderr).toBe('failed to save image: invalid output path: stat /nonexist: no such file or directory\n');
+    expect((await same(['export', '-o', '/nonexist/x.tar', 'nosuch'])).stderr).toBe('failed to export container: invalid output path: stat /nonexist: no such file or directory\n');
     expect((await same(['load'])).stderr).toMatch(/^Error response from daemon: open \/var\/lib\/docker\/tmp\/docker-import-\d+\/repositories: no such file or directory\n$/);
     expect((await same(['load', '-i', '/nonexistent/x.tar'])).stderr).toBe('open /nonexistent/x.tar: no such file or directory\n');
     expect((await same(['import', '/nonexistent/x.tar'])).stderr).toBe('open /nonexistent/x.tar: no such file or directory\n');
