@@ -15,7 +15,6 @@ import {
 import type { Fs, Stat } from '../../../engine/kernel/fsTypes.js';
 import { isSysError } from '../../../engine/kernel/errno.js';
 import { isGoDir, isGoSymlink, type HostIo, type PathStat } from '../../archiveClient.js';
-import { containerNames } from '../completion.js';
 
 export const copyCommand = command({
   use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
@@ -28,7 +27,8 @@ export const copyCommand = command({
     flag('follow-link', 'L', '', 'Always follow symbol link in SRC_PATH', { sim: true }),
     flag('quiet', 'q', '', 'Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached', { sim: true }),
   ],
-  completion: containerNames(),
+  // docker/cli gives cp no ValidArgsFunction: the shell completes file names (`__complete cp ''` → `:0`).
+  completion: { files: true },
   run: async (cli, inv) => {
     if (inv.args[0] === '') throw new Error('source can not be empty');
     if (inv.args[1] === '') throw new Error('destination can not be empty');

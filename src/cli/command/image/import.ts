@@ -15,6 +15,8 @@ export const importCommand = command({
     flag('message', 'm', 'string', 'Set commit message for imported image', { sim: true }),
     flag('platform', '', 'string', 'Set platform if server is multi-platform capable', { sim: true }),
   ],
+  // As the real client: `__complete import ''` → `:0`, the shell's file names.
+  completion: { files: true },
   run: async (cli, inv) => {
     const source = inv.args[0];
     const h = hostIo(cli);
