@@ -4,6 +4,7 @@
  * Engine API streams stay bytes until a command decodes them.
  */
 import type { ApiClient } from './client.js';
+import type { HostIo } from './archiveClient.js';
 
 export interface TtySize {
   readonly height: number;
@@ -47,6 +48,8 @@ export interface Cli {
    */
   /** Catches `signals` (as Go's signal.Notify) until the returned function is called. */
   onSignal?(signals: readonly string[], handler: (signal: string) => void): () => void;
+  /** Bytes on stdin/stdout and the host's files (cp, save, load, export, import); absent where there are none. */
+  readonly hostIo?: HostIo;
 }
 
 export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';

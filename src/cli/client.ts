@@ -9,6 +9,8 @@
  * Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?`).
  * Streams carry binary strings (one char per byte), as sockets do.
  */
+import type { ArchiveClient } from './archiveClient.js';
+
 export type Json = Record<string, unknown>;
 
 export interface PortJSON {
@@ -281,6 +283,8 @@ export interface ApiClient {
   networkConnect(network: string, container: string, endpointConfig: Json | null): Promise<void>;
   networkDisconnect(network: string, container: string, force: boolean): Promise<void>;
   networkRemove(ref: string): Promise<void>;
+  /** cp, export, save, load, import: the calls that carry tar streams. */
+  archive?(): ArchiveClient;
 }
 
 /** network.Summary (= network.Inspect) as the CLI reads it. */

@@ -86,6 +86,7 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     sleep: (ms) => cli.sleep(ms),
     onSignal: cli.onSignal ? (sigs, h) => cli.onSignal!(sigs, h) : undefined,
     client: () => (client ??= cli.client(host)),
+    hostIo: cli.hostIo,
   };
   try {
     await run(ccli, d);

@@ -48,9 +48,11 @@ version | :4 | :4
 info | :4 | :4
 container attach | running1 :4 | running1 :4
 container commit | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
+container cp | :0 | :0
 container create | ubuntu:latest :4 | :4
 container diff | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container exec | running1 :4 | running1 :4
+container export | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container inspect | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container kill | running1 :4 | running1 :4
 container logs | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
@@ -73,7 +75,9 @@ container unpause | paused1 :4 | paused1 :4
 container update | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container wait | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 image history | ubuntu:latest :4 | :4
+image import | :0 | :0
 image inspect | ubuntu:latest :4 | ubuntu:latest :4
+image load | :4 | :4
 image ls | :0 | :0
 image list | :0 | :0
 image prune | :4 | :4
@@ -81,6 +85,7 @@ image pull | :4 | :4
 image rm | ubuntu:latest :4 | ubuntu:latest :4
 image rmi | ubuntu:latest :4 | ubuntu:latest :4
 image remove | ubuntu:latest :4 | ubuntu:latest :4
+image save | ubuntu:latest :4 | ubuntu:latest :4
 image tag | ubuntu:latest :4 | ubuntu:latest :4
 network connect | bridge app :4 | paused1 exited1 created1 restarting1 :4
 network create | :4 | :4
@@ -103,11 +108,15 @@ volume rm | :4 | :4
 volume remove | :4 | :4
 attach | running1 :4 | running1 :4
 commit | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
+cp | :0 | :0
 create | ubuntu:latest :4 | :4
 diff | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
+export | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 history | ubuntu:latest :4 | :4
+import | :0 | :0
 inspect | :4 | :4
 kill | running1 :4 | running1 :4
+load | :4 | :4
 logs | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 pause | running1 :4 | running1 :4
 port | running1 :4 | running1 :4
@@ -116,6 +125,7 @@ restart | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 ex
 rm | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 remove | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 rmi | ubuntu:latest :4 | ubuntu:latest :4
+save | ubuntu:latest :4 | ubuntu:latest :4
 start | exited1 created1 :4 | exited1 created1 :4
 stats | running1 :4 | running1 :4
 stop | running1 :4 | running1 :4

@@ -352,8 +352,8 @@ export class DockerClient {
     return this.json(this.jsonSpec('POST', '/commit', query));
   }
 
-  imageSearch(term: string, limit?: number): Promise<Json[]> {
-    return this.json(this.jsonSpec('GET', '/images/search', { term, limit: limit ? String(limit) : undefined }));
+  imageSearch(term: string, limit?: number, filters?: string): Promise<Json[]> {
+    return this.json(this.jsonSpec('GET', '/images/search', { term, limit: limit ? String(limit) : undefined, filters: filters || undefined }));
   }
 
   /** POST /images/create: progress messages as they arrive. */

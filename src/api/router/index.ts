@@ -1,4 +1,5 @@
 /** The Engine API router over all backends (what dockerd serves). */
+import { archiveRoutes, type ArchiveBackend } from './archive/routes.js';
 import { buildRoutes, type BuildBackend } from './build/routes.js';
 import type { ContainerBackend } from './container/backend.js';
 import { containerRoutes } from './container/routes.js';
@@ -10,9 +11,10 @@ import type { SystemBackend } from './system/backend.js';
 import { systemRoutes } from './system/routes.js';
 import { volumeRoutes, type VolumeBackend } from './volume/routes.js';
 
-export type EngineBackend = SystemBackend & ContainerBackend & ImageBackend & NetworkBackend & VolumeBackend & BuildBackend;
+export type EngineBackend = SystemBackend & ContainerBackend & ImageBackend & NetworkBackend & VolumeBackend & BuildBackend
+  & ArchiveBackend;
 
 export function engineRouter(b: EngineBackend): Router {
   return new Router([...systemRoutes(b), ...containerRoutes(b), ...imageRoutes(b), ...networkRoutes(b), ...volumeRoutes(b),
-    ...buildRoutes(b)]);
+    ...buildRoutes(b), ...archiveRoutes(b)]);
 }

@@ -11,7 +11,7 @@ export type EventType = 'container' | 'image' | 'network' | 'volume' | 'daemon';
 export type ContainerAction =
   | 'attach' | 'commit' | 'copy' | 'create' | 'destroy' | 'detach' | 'die' | 'exec_create' | 'exec_detach'
   | 'exec_die' | 'exec_start' | 'export' | 'kill' | 'oom' | 'pause' | 'rename' | 'resize' | 'restart' | 'start'
-  | 'stop' | 'top' | 'unpause' | 'update' | 'prune';
+  | 'stop' | 'top' | 'unpause' | 'update' | 'prune' | 'archive-path' | 'extract-to-dir';
 export type ImageAction = 'create' | 'pull' | 'push' | 'delete' | 'tag' | 'untag' | 'import' | 'load' | 'save' | 'prune';
 export type NetworkAction = 'create' | 'connect' | 'disconnect' | 'destroy' | 'remove' | 'prune';
 

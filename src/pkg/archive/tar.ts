@@ -1,7 +1,9 @@
 /**
  * The tar format as GNU tar 1.35 writes it by default (`--format=gnu`: "ustar  " magic, ././@LongLink for
  * names over 100 bytes, 10240-byte records) and reads it (gnu, ustar with prefix, pax extended headers), so
- * archives made here open with the real tar and `docker cp` can stream the same bytes.
+ * archives made here open with the real tar. `{ format: 'go' }` writes what Docker's Go code writes instead
+ * (archive/tar with moby go-archive's FormatPAX headers): "ustar\0" "00" headers, a long name split into
+ * prefix and name or else carried in a pax `x` header, no user or group names, and no padding to a record.
  */
 
 import { nameBytes as enc, nameString as dec } from './names.js';
@@ -22,6 +24,8 @@ export interface TarEntry {
   readonly gname: string;
   /** Seconds since the epoch. */
   readonly mtime: number;
+  /** Milliseconds, when a pax header carries more than whole seconds (the Go writer writes it so). */
+  readonly mtimeMs?: number;
   readonly linkname?: string;
   readonly data?: Uint8Array;
   readonly devmajor?: number;
@@ -56,7 +60,7 @@ function putOctal(h: Uint8Array, off: number, len: number, n: number): void {
   putString(h, off, len - 1, s);
 }
 
-function header(name: string, e: Omit<TarEntry, 'name'>, size: number, flag: string): Uint8Array {
+function header(name: string, e: Omit<TarEntry, 'name'>, size: number, flag: string, go = false, prefix = ''): Uint8Array {
   const h = new Uint8Array(BLOCK);
   putString(h, 0, 100, name);
   putOctal(h, 100, 8, e.mode & 0o7777);
@@ -67,10 +71,14 @@ function header(name: string, e: Omit<TarEntry, 'name'>, size: number, flag: str
   h.fill(0x20, 148, 156);
   h[156] = flag.charCodeAt(0);
   if (e.linkname) putString(h, 157, 100, e.linkname);
-  putString(h, 257, 8, 'ustar  ');
+  putString(h, 257, 8, go ? 'ustar\x0000' : 'ustar  ');
   putString(h, 265, 32, e.uname);
   putString(h, 297, 32, e.gname);
-  if (e.type === 'chardev' || e.type === 'blockdev') {
+  if (go) {
+    putOctal(h, 329, 8, e.devmajor ?? 0);
+    putOctal(h, 337, 8, e.devminor ?? 0);
+    putString(h, 345, 155, prefix);
+  } else if (e.type === 'chardev' || e.type === 'blockdev') {
     putOctal(h, 329, 8, e.devmajor ?? 0);
     putOctal(h, 337, 8, e.devminor ?? 0);
   }
@@ -82,8 +90,14 @@ function header(name: string, e: Omit<TarEntry, 'name'>, size: number, flag: str
   return h;
 }
 
+export interface WriteOptions {
+  /** `gnu` (GNU tar's default, the default here) or `go` (Docker's archives). */
+  readonly format?: 'gnu' | 'go';
+}
+
 /** The archive's bytes: each entry's header and data in 512-byte blocks, two zero blocks, padded to a record. */
-export function writeTar(entries: readonly TarEntry[]): Uint8Array {
+export function writeTar(entries: readonly TarEntry[], opts: WriteOptions = {}): Uint8Array {
+  const go = opts.format === 'go';
   const blocks: Uint8Array[] = [];
   let total = 0;
   const push = (b: Uint8Array): void => {
@@ -92,6 +106,10 @@ export function writeTar(entries: readonly TarEntry[]): Uint8Array {
   };
   for (const e of entries) {
     const size = e.type === 'file' ? (e.data?.length ?? 0) : 0;
+    if (go) {
+      goEntry(e, size, push);
+      continue;
+    }
     for (const [long, flag] of [[e.linkname, 'K'], [e.name, 'L']] as const) {
       if (long !== undefined && enc(long).length > 100) {
         const body = enc(`${long}\0`);
@@ -103,13 +121,70 @@ export function writeTar(entries: readonly TarEntry[]): Uint8Array {
     if (size > 0) push(padded(e.data!));
   }
   push(new Uint8Array(BLOCK * 2));
-  const out = new Uint8Array(Math.ceil(total / RECORD) * RECORD);
+  const out = new Uint8Array(go ? total : Math.ceil(total / RECORD) * RECORD);
   let o = 0;
   for (const b of blocks) {
     out.set(b, o);
     o += b.length;
   }
   return out;
+}
+
+/**
+ * One entry as Go's tar.Writer writes a FormatPAX header whose times are whole seconds: USTAR when the name
+ * fits (split at a slash into a 155-byte prefix and a 100-byte name), else a pax header first.
+ */
+function goEntry(e: TarEntry, size: number, push: (b: Uint8Array) => void): void {
+  const nameLen = enc(e.name).length;
+  let name = e.name;
+  let prefix = '';
+  const records: Array<[string, string]> = [];
+  if (nameLen > 100) {
+    const split = splitUstar(e.name);
+    if (split) [prefix, name] = split;
+    else records.push(['path', e.name]);
+  }
+  if (e.linkname !== undefined && enc(e.linkname).length > 100) records.push(['linkpath', e.linkname]);
+  if (e.mtimeMs !== undefined && e.mtimeMs % 1000 !== 0) {
+    const ms = Math.round(e.mtimeMs);
+    records.push(['mtime', `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}`]);
+  }
+  if (records.length > 0) {
+    const body = enc(records.map(([k, v]) => paxRecord(k, v)).join(''));
+    const dir = e.name.replace(/\/+$/, '');
+    const cut = dir.lastIndexOf('/');
+    const paxName = `${cut < 0 ? '.' : dir.slice(0, cut)}/PaxHeaders.0/${dir.slice(cut + 1)}`;
+    const meta = { type: 'file' as const, mode: e.mode, uid: e.uid, gid: e.gid, uname: '', gname: '', mtime: e.mtime };
+    push(header(truncName(paxName), meta, body.length, 'x', true));
+    push(padded(body));
+    if (prefix === '' && nameLen > 100) name = truncName(e.name);
+  }
+  const link = e.linkname !== undefined && enc(e.linkname).length > 100 ? truncName(e.linkname) : e.linkname;
+  push(header(name, { ...e, linkname: link }, size, TYPE_FLAG[e.type], true, prefix));
+  if (size > 0) push(padded(e.data!));
+}
+
+function truncName(s: string): string {
+  let b = enc(s).subarray(0, 100);
+  while (b.length > 0 && (b[b.length - 1] & 0xc0) === 0x80) b = b.subarray(0, b.length - 1);
+  return dec(b);
+}
+
+/** archive/tar's splitUSTARPath: the last slash that leaves ≤ 155 bytes before it and 1–100 after. */
+function splitUstar(name: string): [string, string] | null {
+  const b = enc(name);
+  let i = Math.min(b.length - 1, 155);
+  while (i > 0 && b[i] !== 0x2f) i--;
+  if (i <= 0 || b.length - i - 1 > 100 || b.length - i - 1 === 0) return null;
+  return [dec(b.subarray(0, i)), dec(b.subarray(i + 1))];
+}
+
+/** "LEN key=value\n", LEN counting itself. */
+function paxRecord(key: string, value: string): string {
+  const rest = enc(` ${key}=${value}\n`).length;
+  let n = rest + String(rest).length;
+  if (String(n).length + rest !== n) n = rest + String(n).length;
+  return `${n} ${key}=${value}\n`;
 }
 
 function padded(b: Uint8Array): Uint8Array {
@@ -191,6 +266,7 @@ export function readTar(data: Uint8Array): ReadResult {
       uname: cstr(h.subarray(265, 297)),
       gname: cstr(h.subarray(297, 329)),
       mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : octal(h.subarray(136, 148)),
+      ...(pax.mtime !== undefined && pax.mtime.includes('.') ? { mtimeMs: paxMillis(pax.mtime) } : {}),
       linkname: longLink ?? pax.linkpath ?? cstr(h.subarray(157, 257)),
       data: type === 'file' ? body.slice() : undefined,
       devmajor: octal(h.subarray(329, 337)),
@@ -202,6 +278,12 @@ export function readTar(data: Uint8Array): ReadResult {
   }
   if (p + BLOCK > data.length && entries.length === 0 && data.length > 0 && data.length < BLOCK) throw new TarError('This does not look like a tar archive');
   return { entries, warnings };
+}
+
+/** A pax time (`1733500000.123456`) in whole milliseconds, without going through a float. */
+function paxMillis(v: string): number {
+  const [secs, frac = ''] = v.split('.');
+  return Number(secs) * 1000 + Number(frac.padEnd(3, '0').slice(0, 3));
 }
 
 /** pax records: "LEN key=value\n". */

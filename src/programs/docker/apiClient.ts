@@ -1,5 +1,6 @@
 /** The CLI's narrow `ApiClient` (src/cli/client.ts) over the Engine API client that speaks HTTP on a socket. */
 import { DockerClient } from '../../api/client/client.js';
+import { archiveApi } from './archiveApi.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import type {
   ApiClient,
@@ -87,7 +88,7 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     },
     imageInspect: (name) => inspect<Json>(`/images/${name}/json`),
     imageRemove: async (name, o) => (await c.imageRemove(name, o)) as Array<{ Untagged?: string; Deleted?: string }>,
-    imageSearch: async (term, o) => (await c.imageSearch(term, o.limit)) as unknown as SearchResult[],
+    imageSearch: async (term, o) => (await c.imageSearch(term, o.limit, o.filters)) as unknown as SearchResult[],
     imageHistory: async (name) => (await c.imageHistory(name)) as unknown as HistoryItem[],
     async imageTag(source, target) {
       if (parseAnyReferenceOrError(source)) throw new Error(`Error parsing reference: ${JSON.stringify(source)} is not a valid repository/tag: ${parseAnyReferenceOrError(source)}`);
@@ -116,5 +117,6 @@ export function apiClient(sys: Sys, host: string): ApiClient {
       });
       return res as { Id: string };
     },
+    archive: () => archiveApi(sys, c),
   };
 }

@@ -8,6 +8,7 @@ import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Cli, OutStream, TtySize } from '../../cli/cli.js';
+import type { HostIo } from '../../cli/archiveClient.js';
 import { main } from '../../cli/main.js';
 import { apiClient } from './apiClient.js';
 
@@ -60,11 +61,35 @@ export function dockerCli(sys: Sys): Cli {
       }
     },
     cwd: () => sys.cwd(),
+    hostIo: hostIo(sys),
     sleep: (ms) => sys.sleep(ms),
     onSignal(signals, handler) {
       const caught = signals.map((s) => parseSignal(s)).filter((s): s is Signal => s !== undefined);
       const before = caught.map((s) => sys.signal(s, (sig) => handler(sig)));
       return () => caught.forEach((s, i) => sys.signal(s, before[i]));
+    },
+  };
+}
+
+function hostIo(sys: Sys): HostIo {
+  return {
+    fs: sys.fs,
+    cwd: () => sys.cwd(),
+    writeOut: (bytes) => sys.write(1, bytes),
+    async readIn() {
+      const parts: Uint8Array[] = [];
+      let n = 0;
+      for (let b = await sys.readBytes(0); b !== null; b = await sys.readBytes(0)) {
+        parts.push(b);
+        n += b.length;
+      }
+      const out = new Uint8Array(n);
+      let o = 0;
+      for (const p of parts) {
+        out.set(p, o);
+        o += p.length;
+      }
+      return out;
     },
   };
 }

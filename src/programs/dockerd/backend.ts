@@ -26,6 +26,10 @@ import type { EngineBackend } from '../../api/router/index.js';
 import { parseLogTime } from './logtime.js';
 import { systemInfo, systemVersion, type DaemonConfig } from './systemInfo.js';
 import { inWorker } from './worker.js';
+import { containerArchivePath, containerExport, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
+import { imagesLoad, imagesSave } from '../../engine/daemon/images/saveload.js';
+import { imageImport } from '../../engine/daemon/images/import.js';
+import { searchOptions } from '../../engine/daemon/images/search.js';
 
 type Json = Record<string, unknown>;
 
@@ -208,15 +212,7 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     volumeInspect: (name) => volumeInspect(engine, name),
     volumeRemove: (name, force) => volumeRemove(engine, name, force),
     buildCachePrune: () => buildCachePrune(),
-    imageSearch(term, limit, filters) {
-      const official = filters['is-official']?.[0];
-      const stars = filters.stars?.[0];
-      return d.imageSearch(term, {
-        limit: limit > 0 ? limit : undefined,
-        isOfficial: official === undefined ? undefined : official === 'true',
-        minStars: stars === undefined ? undefined : Number(stars),
-      });
-    },
+    imageSearch: (term, limit, filters) => d.imageSearch(term, searchOptions(limit, filters)),
     imagePull: (ref, progress) =>
       work(async (w) => {
         // postImagesCreate: the "tag" may be a digest (`docker pull ubuntu@sha256:…` sends it there).
@@ -226,5 +222,14 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     imageBuild: (req, context, sinks) =>
       work((w) => imageBuild(w, req, context, (m) => sinks.message(m as unknown as Json), (t) => sinks.trace(t))),
     encodeStatus: (s) => encodeStatusResponse(s),
+
+    // ---- tar streams: cp, export, save, load, import
+    containerStatPath: (name, path) => containerStatPath(engine, name, path),
+    containerArchivePath: (name, path) => containerArchivePath(engine, name, path),
+    containerExtractToDir: (name, path, data, opts) => containerExtractToDir(engine, name, path, data, opts),
+    containerExport: (name) => containerExport(engine, name),
+    imagesSave: (names) => imagesSave(engine, names),
+    imagesLoad: (data, quiet) => imagesLoad(engine, data, quiet),
+    imageImport: (req) => imageImport(engine, req),
   };
 }

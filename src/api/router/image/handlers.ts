@@ -6,6 +6,9 @@ import { ConnectionClosed, track, waitFor } from '../../server/types.js';
 import { boolValue, parseFilters, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import type { ImageBackend } from './backend.js';
+import { postImagesImport, type ArchiveBackend } from '../archive/routes.js';
+
+const isArchiveBackend = (b: object): b is ArchiveBackend => 'imageImport' in b;
 
 export function imageHandlers(b: ImageBackend) {
   return {
@@ -56,7 +59,10 @@ export function imageHandlers(b: ImageBackend) {
 
     async postImagesCreate(ctx: RequestContext): Promise<void> {
       const fromImage = ctx.query.get('fromImage');
-      if (fromImage === '') throw invalidParameter('importing images is not supported by the simulator');
+      if (fromImage === '') {
+        if (ctx.query.get('fromSrc') !== '' && isArchiveBackend(b)) return postImagesImport(b, ctx);
+        throw invalidParameter('importing images is not supported by the simulator');
+      }
       const q: Array<Record<string, unknown>> = [];
       let done = false;
       let failure: unknown = null;

@@ -1,5 +1,5 @@
 /** `docker container` (docker/cli cli/command/container/cmd.go): its sub-commands, as its help lists them. */
-import { unsimulated, type GroupSpec } from '../../spec.js';
+import type { GroupSpec } from '../../spec.js';
 import { attachCommand } from './attach.js';
 import { createCommand } from './create.js';
 import { diffCommand } from './diff.js';
@@ -23,10 +23,12 @@ import { topCommand } from './top.js';
 import { unpauseCommand } from './unpause.js';
 import { updateCommand } from './update.js';
 import { waitCommand } from './wait.js';
+import { copyCommand } from './cp.js';
+import { exportCommand } from './export.js';
 
 export { commitCommand };
-export const copyCommand = unsimulated('cp', 'Copy files/folders between a container and the local filesystem');
-export const exportCommand = unsimulated('export', "Export a container's filesystem as a tar archive");
+export { copyCommand } from './cp.js';
+export { exportCommand } from './export.js';
 
 export { portCommand };
 

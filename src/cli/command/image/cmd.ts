@@ -7,14 +7,17 @@ import { removeCommand } from './remove.js';
 import { historyCommand } from './history.js';
 import { pruneCommand } from './prune.js';
 import { tagCommand } from './tag.js';
+import { importCommand } from './import.js';
+import { loadCommand } from './load.js';
+import { saveCommand } from './save.js';
 
 export { historyCommand, tagCommand };
 
 export const buildCommand = unsimulated('build', 'Build an image from a Dockerfile');
-export const importCommand = unsimulated('import', 'Import the contents from a tarball to create a filesystem image');
-export const loadCommand = unsimulated('load', 'Load an image from a tar archive or STDIN');
+export { importCommand } from './import.js';
+export { loadCommand } from './load.js';
 export const pushCommand = unsimulated('push', 'Upload an image to a registry');
-export const saveCommand = unsimulated('save', 'Save one or more images to a tar archive (streamed to STDOUT by default)');
+export { saveCommand } from './save.js';
 
 export const imageCommand: GroupSpec = {
   name: 'image',

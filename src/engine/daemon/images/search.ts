@@ -28,14 +28,49 @@ export interface SearchOptions {
   readonly limit?: number;
   readonly isOfficial?: boolean;
   readonly minStars?: number;
+  /** `is-automated=true`: Docker Hub has no automated builds any more, so nothing matches. */
+  readonly isAutomated?: boolean;
 }
 
 export function imageSearch(term: string, opts: SearchOptions = {}): SearchResult[] {
   const limit = opts.limit ?? 25;
   if (limit < 1 || limit > 100) throw invalidParameter(`limit ${limit} is outside the range of [1, 100]`);
+  if (opts.isAutomated) return [];
   const t = term.toLowerCase();
+  // Docker Hub answers `limit` results, then the daemon filters them (registry.Service.Search).
   return HUB.filter((r) => r.name.includes(t) || r.description.toLowerCase().includes(t))
+    .slice(0, limit)
     .filter((r) => opts.isOfficial === undefined || r.is_official === opts.isOfficial)
-    .filter((r) => r.star_count >= (opts.minStars ?? 0))
-    .slice(0, limit);
+    .filter((r) => r.star_count >= (opts.minStars ?? 0));
+}
+
+const ACCEPTED = new Set(['is-automated', 'is-official', 'stars']);
+
+/** filters.Args's invalidFilter text: `invalid filter 'is-official=maybe'`. */
+function invalidFilter(key: string, values?: readonly string[]): Error {
+  return invalidParameter(`invalid filter '${key}${values ? `=${values.join(',')}` : ''}'`);
+}
+
+/** GetBoolOrDefault: 1/true or 0/false, not both, not neither. */
+function boolFilter(filters: Readonly<Record<string, readonly string[]>>, key: string): boolean | undefined {
+  const v = filters[key];
+  if (v === undefined) return undefined;
+  if (v.length === 0) throw invalidFilter(key);
+  const isFalse = v.includes('0') || v.includes('false');
+  const isTrue = v.includes('1') || v.includes('true');
+  if (isFalse === isTrue) throw invalidFilter(key, v);
+  return isTrue;
+}
+
+/** The search filters as moby's registry.Service.Search validates them, with its errors. */
+export function searchOptions(limit: number, filters: Readonly<Record<string, readonly string[]>>): SearchOptions {
+  for (const k of Object.keys(filters)) if (!ACCEPTED.has(k)) throw invalidFilter(k);
+  const isAutomated = boolFilter(filters, 'is-automated') ?? false;
+  const isOfficial = boolFilter(filters, 'is-official');
+  let minStars: number | undefined;
+  for (const s of filters.stars ?? []) {
+    if (!/^[+-]?\d+$/.test(s)) throw invalidParameter(`invalid filter 'stars=${s}': strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
+    minStars = Math.max(minStars ?? 0, Number(s));
+  }
+  return { limit: limit > 0 ? limit : undefined, isOfficial, minStars, isAutomated };
 }

@@ -1,0 +1,138 @@
+/**
+ * The routes that move tar streams (moby's router/container/copy.go, export, and router/image's get, load and
+ * create-from-source): bodies are binary strings both ways, never decoded as text.
+ */
+import { invalidParameter } from '../../../pkg/errdefs.js';
+import { arrayFromBytes, bytesFromArray, textToBytes } from '../../bytes.js';
+import { encodeJSON } from '../../../pkg/gojson.js';
+import { waitFor } from '../../server/types.js';
+import { boolValue } from '../httputils.js';
+import { route, type RequestContext, type Route } from '../types.js';
+
+type MaybeAsync<T> = T | Promise<T>;
+
+export interface PathStatJSON {
+  readonly name: string;
+  readonly size: number;
+  readonly mode: number;
+  readonly mtime: string;
+  readonly linkTarget: string;
+}
+
+export interface ImageImportRequest {
+  readonly src: string;
+  readonly repo: string;
+  readonly tag: string;
+  readonly message: string;
+  readonly changes: readonly string[];
+  readonly platform: string;
+  readonly data: Uint8Array;
+}
+
+export interface ArchiveBackend {
+  containerStatPath(name: string, path: string): MaybeAsync<PathStatJSON>;
+  containerArchivePath(name: string, path: string): MaybeAsync<{ tar: Uint8Array; stat: PathStatJSON }>;
+  containerExtractToDir(name: string, path: string, data: Uint8Array, opts: { copyUIDGID: boolean; noOverwriteDirNonDir: boolean }): MaybeAsync<void>;
+  containerExport(name: string): MaybeAsync<Uint8Array>;
+  /** GET /images/get and /images/{name}/get: the images' tar (names as given). */
+  imagesSave(names: readonly string[]): MaybeAsync<Uint8Array>;
+  /** POST /images/load: the JSON messages to stream back, or the error before any. */
+  imagesLoad(data: Uint8Array, quiet: boolean): MaybeAsync<Array<Record<string, unknown>>>;
+  /** POST /images/create?fromSrc=…: the new image's ID. */
+  imageImport(req: ImageImportRequest): MaybeAsync<string>;
+}
+
+/** ArchiveFormValues: name and path are required (`bad parameter: path cannot be empty`). */
+function archiveValues(ctx: RequestContext): { name: string; path: string } {
+  const name = ctx.vars.name;
+  if (name === '') throw invalidParameter('bad parameter: name cannot be empty');
+  const path = ctx.query.get('path');
+  if (path === '') throw invalidParameter('bad parameter: path cannot be empty');
+  return { name, path };
+}
+
+function setPathStat(ctx: RequestContext, stat: PathStatJSON): void {
+  // json.Marshal of container.PathStat, base64 (StdEncoding).
+  const json = textToBytes(encodeJSON(stat).replace(/\n$/, ''));
+  ctx.w.header.set('X-Docker-Container-Path-Stat', btoaBinary(json));
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 (with padding) of a binary string. */
+export function btoaBinary(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i += 3) {
+    const a = s.charCodeAt(i);
+    const b = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    const c = i + 2 < s.length ? s.charCodeAt(i + 2) : 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+    out += i + 1 < s.length ? B64[(n >> 6) & 63] : '=';
+    out += i + 2 < s.length ? B64[n & 63] : '=';
+  }
+  return out;
+}
+
+/** Writes a tar body in pieces, so a large one goes out chunked as the daemon streams it. */
+async function writeTarBody(ctx: RequestContext, tar: Uint8Array): Promise<void> {
+  const PIECE = 32 * 1024;
+  for (let i = 0; i < tar.length; i += PIECE) {
+    await ctx.w.write(bytesFromArray(tar.subarray(i, i + PIECE)));
+  }
+}
+
+export function archiveRoutes(b: ArchiveBackend): Route[] {
+  return [
+    route('HEAD', '/containers/{name:.*}/archive', async (ctx) => {
+      const v = archiveValues(ctx);
+      setPathStat(ctx, await waitFor(ctx.waiter, b.containerStatPath(v.name, v.path)));
+    }),
+    route('GET', '/containers/{name:.*}/archive', async (ctx) => {
+      const v = archiveValues(ctx);
+      const { tar, stat } = await waitFor(ctx.waiter, b.containerArchivePath(v.name, v.path));
+      setPathStat(ctx, stat);
+      ctx.w.header.set('Content-Type', 'application/x-tar');
+      await writeTarBody(ctx, tar);
+    }),
+    route('PUT', '/containers/{name:.*}/archive', async (ctx) => {
+      const v = archiveValues(ctx);
+      await waitFor(ctx.waiter, b.containerExtractToDir(v.name, v.path, arrayFromBytes(ctx.req.body), {
+        copyUIDGID: boolValue(ctx, 'copyUIDGID'),
+        noOverwriteDirNonDir: boolValue(ctx, 'noOverwriteDirNonDir'),
+      }));
+    }),
+    route('GET', '/containers/{name:.*}/export', async (ctx) => {
+      const tar = await waitFor(ctx.waiter, b.containerExport(ctx.vars.name));
+      ctx.w.header.set('Content-Type', 'application/x-tar');
+      await writeTarBody(ctx, tar);
+    }),
+    route('GET', '/images/get', async (ctx) => {
+      const tar = await waitFor(ctx.waiter, b.imagesSave(ctx.query.all('names')));
+      ctx.w.header.set('Content-Type', 'application/x-tar');
+      await writeTarBody(ctx, tar);
+    }),
+    route('GET', '/images/{name:.*}/get', async (ctx) => {
+      const tar = await waitFor(ctx.waiter, b.imagesSave([ctx.vars.name]));
+      ctx.w.header.set('Content-Type', 'application/x-tar');
+      await writeTarBody(ctx, tar);
+    }),
+    route('POST', '/images/load', async (ctx) => {
+      const quiet = boolValue(ctx, 'quiet');
+      const msgs = await waitFor(ctx.waiter, b.imagesLoad(arrayFromBytes(ctx.req.body), quiet));
+      ctx.w.header.set('Content-Type', 'application/json');
+      for (const m of msgs) await ctx.w.write(textToBytes(encodeJSON(m)));
+    }),
+  ];
+}
+
+/** POST /images/create with fromSrc (postImagesCreate's import branch): `{"status":"sha256:…"}`. */
+export async function postImagesImport(b: ArchiveBackend, ctx: RequestContext): Promise<void> {
+  const src = ctx.query.get('fromSrc');
+  const id = await waitFor(ctx.waiter, b.imageImport({
+    src, repo: ctx.query.get('repo'), tag: ctx.query.get('tag'), message: ctx.query.get('message'),
+    changes: ctx.query.all('changes'), platform: ctx.query.get('platform'), data: arrayFromBytes(ctx.req.body),
+  }));
+  ctx.w.header.set('Content-Type', 'application/json');
+  await ctx.w.write(textToBytes(encodeJSON({ status: id })));
+}
