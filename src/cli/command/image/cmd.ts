@@ -7,10 +7,11 @@ import { removeCommand } from './remove.js';
 import { historyCommand } from './history.js';
 import { pruneCommand } from './prune.js';
 import { tagCommand } from './tag.js';
+import { legacyBuildCommand } from './build.js';
 
 export { historyCommand, tagCommand };
 
-export const buildCommand = unsimulated('build', 'Build an image from a Dockerfile');
+export const buildCommand = legacyBuildCommand;
 export const importCommand = unsimulated('import', 'Import the contents from a tarball to create a filesystem image');
 export const loadCommand = unsimulated('load', 'Load an image from a tar archive or STDIN');
 export const pushCommand = unsimulated('push', 'Upload an image to a registry');
