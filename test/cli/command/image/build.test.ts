@@ -273,6 +273,33 @@ describe('docker build: the request', () => {
   });
 });
 
+describe('docker build: what the real client sent for the same directory', () => {
+  // DOCKER_BUILDKIT=0 docker build -t jamtur01/static_web --build-arg A=1 --build-arg NOPE --label k=v . (28.2.2)
+  // against a logging server, for Dockerfile, .dockerignore `*.log`, a.log, sub/f.txt and link -> sub/f.txt:
+  // POST /v1.50/build?buildargs=%7B%22A%22%3A%221%22%2C%22NOPE%22%3Anull%7D&dockerfile=Dockerfile&labels=…&t=…&version=1,
+  // a 5120-byte tar (.dockerignore, Dockerfile, link, sub/, sub/f.txt; uid/gid 0, no user names) and on stdout
+  // `Sending build context to Docker daemon   5.12kB\r\r\n`.
+  it('sends the same entries, size, query and progress line', async () => {
+    const d = '/home/user/static_web';
+    const r = await runBuild(['build', '-t', 'jamtur01/static_web', '--build-arg', 'A=1', '--build-arg', 'NOPE', '--label', 'k=v', '.'], {
+      env: { DOCKER_BUILDKIT: '0' },
+      steps: [{ at: 0, msg: { stream: 'Step 1/1 : FROM x\n' } }, { at: 0, msg: { aux: { ID: 'sha256:abc' } } }],
+      files: {
+        [`${d}/Dockerfile`]: { data: 'FROM ubuntu:18.04\nRUN apt-get update\nEXPOSE 80\n' }, [`${d}/.dockerignore`]: { data: '*.log\n' },
+        [`${d}/a.log`]: { data: 'hi\n' }, [`${d}/sub/f.txt`]: { data: 'x\n' }, [`${d}/link`]: { link: 'sub/f.txt', mode: 0o777 },
+      },
+    });
+    const req = r.requests[0];
+    expect(req.body.length).toBe(5120);
+    expect(readTar(req.body).entries.map((e) => [e.name, e.type, e.uid, e.gid, e.uname, e.gname])).toEqual([
+      ['.dockerignore', 'file', 0, 0, '', ''], ['Dockerfile', 'file', 0, 0, '', ''], ['link', 'symlink', 0, 0, '', ''],
+      ['sub/', 'dir', 0, 0, '', ''], ['sub/f.txt', 'file', 0, 0, '', ''],
+    ]);
+    expect(req.query).toEqual({ t: ['jamtur01/static_web'], dockerfile: 'Dockerfile', buildargs: '{"A":"1","NOPE":null}', labels: '{"k":"v"}', version: '1' });
+    expect(r.stdout).toBe('Sending build context to Docker daemon   5.12kB\r\r\nStep 1/1 : FROM x\n');
+  });
+});
+
 describe('docker build with the legacy builder', () => {
   const v1: Step[] = [
     { at: 0, msg: { stream: 'Step 1/3 : FROM ubuntu:18.04\n' } },
