@@ -356,6 +356,8 @@ describe('docker build: errors before any request', () => {
     ['tty without a terminal', ['build', '--progress=tty', '.'], {}, 1, 'ERROR: failed to get console: provided file is not a console\n'],
     ['an unknown progress mode', ['build', '--progress=fancy', '.'], {}, 1, 'ERROR: invalid progress mode fancy\n'],
     ['a flag not simulated', ['build', '--ssh', 'default', '.'], {}, 125, 'dockersim: --ssh is not simulated\n'],
+    ['docker builder goes to the plugin', ['builder', 'prune'], {}, 1,
+      "docker: 'docker buildx prune' is a real docker command that dockersim does not simulate yet (of the buildx plugin only 'docker buildx build' is)\n"],
     ['other buildx commands', ['buildx', 'ls'], {}, 1,
       "docker: 'docker buildx ls' is a real docker command that dockersim does not simulate yet (of the buildx plugin only 'docker buildx build' is)\n"],
     ['a missing Dockerfile (legacy)', ['build', '.'], { DOCKER_BUILDKIT: '0' }, 1,
@@ -376,6 +378,7 @@ describe('docker build: errors before any request', () => {
     expect(bx.stdout).toContain('      --progress string               Set type of progress output ("auto", "quiet", "plain", "tty", "rawjson").');
     expect(bx.stdout).not.toContain('--squash');
     const direct = await runBuild(['buildx', 'build', '--help'], wide);
+    expect((await runBuild(['builder', 'build', '--help'], wide)).stdout).toBe(bx.stdout);
     expect(direct.stdout).toContain('      --builder string                Override the configured builder instance\n');
     const legacy = await runBuild(['build', '--help'], { ...wide, env: { DOCKER_BUILDKIT: '0' } });
     expect(legacy.stdout).toMatch(/^Usage: {2}docker build \[OPTIONS\] PATH \| URL \| -\n\nBuild an image from a Dockerfile\n\nAliases:\n {2}docker image build, docker build, docker builder build\n/);

@@ -2,7 +2,7 @@
  * Which builder `docker build` runs (docker/cli cmd/docker/builder.go processBuilder, 28.2.2), for a docker
  * with the buildx plugin installed as Docker's Ubuntu packages install it: `build` and `image build` become
  * `buildx build` unless DOCKER_BUILDKIT is false, which keeps the legacy builder with its deprecation notice.
- * DOCKER_BUILDKIT must parse as a boolean for every command, as in docker. Of the plugin only `buildx build`
+ * `builder …` goes to the plugin too. DOCKER_BUILDKIT must parse as a boolean for every command, as in docker. Of the plugin only `buildx build`
  * (and its alias `b`) is simulated.
  */
 import { FlagError, parseFlags, type ParsedFlags } from '../../../flags.js';
@@ -40,11 +40,13 @@ export function processBuilder(argv: readonly string[], env: (k: string) => stri
     throw e;
   }
   const at = argv.length - rest.length;
-  const words = rest[0] === 'build' ? 1 : rest[0] === 'image' && rest[1] === 'build' ? 2 : 0;
+  // forwardBuilder: `builder …` is the plugin's whole command group, `build` and `image build` its build
+  const [words, to] = rest[0] === 'builder' ? [1, ['buildx']] : rest[0] === 'build' ? [1, ['buildx', 'build']]
+    : rest[0] === 'image' && rest[1] === 'build' ? [2, ['buildx', 'build']] : [0, []];
   if (words === 0) return { kind: 'go', argv, stderr: '' };
   if (disabled) return { kind: 'go', argv, stderr: BUILDKIT_DISABLED + '\n\n' };
   // forwarded: docker sets BUILDX_BUILDER for the plugin, which --builder's default then shows
-  return { kind: 'go', argv: [...argv.slice(0, at), 'buildx', 'build', ...rest.slice(words)], stderr: '', forwarded: true };
+  return { kind: 'go', argv: [...argv.slice(0, at), ...to, ...rest.slice(words)], stderr: '', forwarded: true };
 }
 
 /**
