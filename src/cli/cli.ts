@@ -27,6 +27,22 @@ export interface InStream {
   setRaw(on: boolean): void;
 }
 
+/**
+ * The client's filesystem as the docker process sees it (relative paths from its cwd, its permissions): what
+ * `docker build` tars as its context and where `--iidfile` writes. Errors are the kernel's (`message` is the
+ * errno's text).
+ */
+export interface ClientFs {
+  lstat(path: string): { type: string; mode: number; size: number; mtimeMs: number };
+  stat(path: string): { type: string };
+  readdir(path: string): string[];
+  readFile(path: string): Uint8Array;
+  readlink(path: string): string;
+  realpath(path: string): string;
+  writeFile(path: string, data: string | Uint8Array): void;
+  unlink(path: string): void;
+}
+
 export interface Cli {
   readonly in: InStream;
   readonly out: OutStream;
@@ -40,6 +56,8 @@ export interface Cli {
   readFile?(path: string): string;
   /** The process's working directory (filepath.Abs for `-v ./dir:/x` and `--mount src=./dir`). */
   cwd?(): string;
+  /** The client's filesystem (build contexts); absent where the CLI runs without one. */
+  readonly fs?: ClientFs;
   /** Virtual sleep (live `docker stats`). */
   sleep(ms: number): Promise<void>;
   /**

@@ -141,6 +141,18 @@ export interface MessageStream {
   close(): void;
 }
 
+/** A build's reply: messages whose wait can be bounded (undefined: nothing came within `ms`). */
+export interface BuildStream extends MessageStream {
+  nextMessageWithin(ms: number): Promise<JSONMessage | null | undefined>;
+}
+
+/** POST /build: the query (url.Values: keys sorted when encoded), the context tar, the request's headers. */
+export interface BuildRequest {
+  readonly query: Readonly<Record<string, string | readonly string[] | undefined>>;
+  readonly body: Uint8Array;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /** A response body read piece by piece (logs, multiplexed unless the container has a TTY). */
 export interface ByteStream {
   next(): Promise<string | null>;
@@ -268,6 +280,8 @@ export interface ApiClient {
     Promise<Array<{ Untagged?: string; Deleted?: string }>>;
   imageSearch(term: string, opts: { limit?: number; filters?: string }): Promise<SearchResult[]>;
   imageHistory(name: string): Promise<HistoryItem[]>;
+  /** client.ImageBuild: POST /build with the context as the body. */
+  imageBuild(req: BuildRequest): Promise<BuildStream>;
   /** client.ImageTag: the target parsed and checked first, then POST /images/{source}/tag. */
   imageTag(source: string, target: string): Promise<void>;
   /** client.ContainerCommit: POST /commit; the new image's ID. */

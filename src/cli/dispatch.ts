@@ -107,7 +107,7 @@ function group(node: CommandNode, args: readonly string[], globals: ParsedFlags,
   return out(notes, `docker: unknown command: ${path} ${parsed.args[0]}\n\nUsage:  ${path}\n\nRun '${path} --help' for more information\n`, 1);
 }
 
-function leaf(node: CommandNode, args: readonly string[], globals: ParsedFlags, opts: HelpOptions): Dispatch {
+export function leaf(node: CommandNode, args: readonly string[], globals: ParsedFlags, opts: HelpOptions): Dispatch {
   if (!node.spec) return { kind: 'unsimulated', node, globals, args };
   let parsed: ParsedFlags;
   try {

@@ -12,6 +12,7 @@ import { Cancelled } from './prompt.js';
 import { simulatorNote } from './simnote.js';
 import { commandPath, type Invocation } from './spec.js';
 import { runComplete } from './complete.js';
+import { dispatchBuildx, processBuilder } from './command/image/build/builder.js';
 
 /** -H wins over DOCKER_HOST, which wins over the default socket. */
 export function daemonHost(inv: Invocation, env: (k: string) => string | undefined): string {
@@ -51,7 +52,12 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     return runComplete(cli, argv.slice(1), (h) => parseHost(h ?? cli.env('DOCKER_HOST') ?? ''), configDir(cli));
   }
   const width = cli.in.isTerminal() ? cli.in.ttySize().width : undefined;
-  const d = dispatch(argv, { configDir: configDir(cli), width });
+  // docker build → docker buildx build, or the legacy builder's notice (cmd/docker/builder.go)
+  const b = processBuilder(argv, (k) => cli.env(k), configDir(cli));
+  if (b.stderr) await cli.err.write(b.stderr);
+  if (b.kind === 'exit') return b.exit;
+  const opts = { configDir: configDir(cli), width };
+  const d = dispatchBuildx(b.argv, opts, b.forwarded) ?? dispatch(b.argv, opts);
   if (d.kind === 'output') {
     if (d.stdout) await cli.out.write(d.stdout);
     if (d.stderr) await cli.err.write(d.stderr);
@@ -83,6 +89,7 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     now: () => cli.now(),
     readFile: cli.readFile ? (p) => cli.readFile!(p) : undefined,
     cwd: cli.cwd ? () => cli.cwd!() : undefined,
+    fs: cli.fs,
     sleep: (ms) => cli.sleep(ms),
     onSignal: cli.onSignal ? (sigs, h) => cli.onSignal!(sigs, h) : undefined,
     client: () => (client ??= cli.client(host)),

@@ -6,6 +6,7 @@
 import { goQuote, parseGoBool, parseGoInt } from '../pkg/strconv.js';
 import { parseGoDuration } from '../pkg/timetypes.js';
 import { ramInBytes } from '../pkg/units.js';
+import { parseNormalizedNamed } from '../pkg/reference.js';
 import { mountError } from './command/container/mountopts.js';
 
 export function checkValue(name: string, type: string, value: string): string | null {
@@ -39,6 +40,7 @@ export function checkValue(name: string, type: string, value: string): string | 
     case 'list':
       if (name === 'add-host') return extraHost(value).error;
       if (name === 'dns') return isIP(value) ? null : `IP address is not correctly formatted: ${value}`;
+      if (name === 'tag') return validTag(value);
       return null;
     default:
       return null;
@@ -83,4 +85,14 @@ export function extraHost(val: string): { value: string; error: null } | { value
     if (!isIP(v)) return { value: null, error: `invalid IP address in add-host: ${goQuote(v)}` };
   }
   return { value: `${k}:${v}`, error: null };
+}
+
+/** opts.ValidateTag (`docker build -t`): the reference's own error. */
+function validTag(value: string): string | null {
+  try {
+    parseNormalizedNamed(value);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }

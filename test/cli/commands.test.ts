@@ -196,7 +196,7 @@ const CASES: Case[] = [
     containerAttach: async () => conn([]), containerWait: () => waitFor(130), containerStart: ok, containerKill: ok } } },
 
   // main
-  { name: 'main-unsimulated', argv: ['build', '.'], opts: {} },
+  { name: 'main-unsimulated', argv: ['plugin', 'ls'], opts: {} },
   { name: 'main-unsimulated-flag', argv: ['run', '-d', '--cidfile', '/tmp/id', 'ubuntu'], opts: { client: { containerCreate: createdDave,
     containerWait: () => waitFor(0), containerStart: ok } } },
   { name: 'run-privileged', argv: ['run', '-d', '--privileged', '--add-host', 'db=10.0.0.5', '--dns', '1.1.1.1', 'ubuntu'],

@@ -41,6 +41,7 @@ const EXPECTED = `\
 run | ubuntu:latest :4 | :4
 exec | running1 :4 | running1 :4
 ps | :4 | :4
+build | :0 | :0
 pull | :4 | :4
 images | :0 | :0
 search | :4 | :4
@@ -74,6 +75,7 @@ container top | running1 :4 | running1 :4
 container unpause | paused1 :4 | paused1 :4
 container update | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
 container wait | running1 paused1 exited1 created1 restarting1 :4 | running1 paused1 exited1 created1 restarting1 :4
+image build | :0 | :0
 image history | ubuntu:latest :4 | :4
 image import | :0 | :0
 image inspect | ubuntu:latest :4 | ubuntu:latest :4

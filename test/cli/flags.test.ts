@@ -72,6 +72,6 @@ describe('pflag grammar', () => {
     expect(psCommand.args).toEqual({ none: true });
     const d = dispatch(['container', 'ls', '-a'], { configDir: '/x' });
     expect(d.kind === 'command' && d.node.path).toEqual(['container', 'ls']);
-    expect(dispatch(['build', '.'], { configDir: '/x' }).kind).toBe('unsimulated');
+    expect(dispatch(['plugin', 'ls'], { configDir: '/x' }).kind).toBe('unsimulated');
   });
 });

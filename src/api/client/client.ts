@@ -362,6 +362,32 @@ export class DockerClient {
     return new JsonStream(this.sys, res);
   }
 
+  /**
+   * POST /build with the context tar as the body (bytes as a binary string). The reply is a JSON message
+   * stream whose reads can be bounded in time: the CLI's build display redraws when nothing came for a while.
+   */
+  async imageBuild(query: QueryParams, body: string, headers: Readonly<Record<string, string>>): Promise<TimedJsonStream> {
+    await this.negotiate();
+    const spec: RequestSpec = { method: 'POST', target: this.target('/build', query), headers, body };
+    const limit: { ms: number | null } = { ms: null };
+    const sys = this.sys;
+    const reader = {
+      async readData(fd: number, max?: number): Promise<string | Uint8Array | null> {
+        if (limit.ms === null) return sys.readData(fd, max);
+        const d = await sys.readDataTimed(fd, limit.ms, max);
+        if (d === undefined) throw new ReadTimeout();
+        return d;
+      },
+    };
+    const res = await roundTrip(sys, this.host, spec, reader);
+    if (res.status >= 400) {
+      const text = await res.readAll().catch(() => '');
+      sys.close(res.fd);
+      throw responseError(res.status, text, spec.target, this.host);
+    }
+    return new TimedJsonStream(sys, res, limit);
+  }
+
   // ---- hijack
 
   private async hijack(method: string, path: string, query?: QueryParams, body?: unknown): Promise<HijackedConn> {
@@ -442,6 +468,29 @@ export class JsonStream extends BodyStream {
       const p = await this.next();
       if (p === null) return this.buf.trim() === '' ? null : (JSON.parse(bytesToText(this.buf)) as Json);
       this.buf += p;
+    }
+  }
+}
+
+/** A bounded read that saw nothing in time. */
+class ReadTimeout extends Error {}
+
+/** JSON messages, each awaited at most some milliseconds of virtual time if the caller asks. */
+export class TimedJsonStream extends JsonStream {
+  constructor(sys: Sys, res: ResponseReader, private readonly limit: { ms: number | null }) {
+    super(sys, res);
+  }
+
+  /** The next message, null at the end, undefined when none came within `ms`. */
+  async nextMessageWithin(ms: number): Promise<Json | null | undefined> {
+    this.limit.ms = ms;
+    try {
+      return await this.nextMessage();
+    } catch (e) {
+      if (e instanceof ReadTimeout) return undefined;
+      throw e;
+    } finally {
+      this.limit.ms = null;
     }
   }
 }

@@ -38,7 +38,8 @@ export function formatRequest(host: string, spec: RequestSpec): string {
   return `${out}\r\n${body}`;
 }
 
-export async function roundTrip(sys: Sys, host: string, spec: RequestSpec): Promise<ResponseReader> {
+/** `reader` reads the response (a caller may give one with a deadline: the build's progress ticks). */
+export async function roundTrip(sys: Sys, host: string, spec: RequestSpec, reader: Pick<Sys, 'readData'> = sys): Promise<ResponseReader> {
   let fd: number;
   try {
     fd = sys.connect(host);
@@ -48,7 +49,7 @@ export async function roundTrip(sys: Sys, host: string, spec: RequestSpec): Prom
   }
   try {
     await sendWire(sys, fd, formatRequest(host, spec));
-    const res = new ResponseReader(sys, fd, spec.method);
+    const res = new ResponseReader(reader, fd, spec.method);
     await res.readHead();
     return res;
   } catch (e) {

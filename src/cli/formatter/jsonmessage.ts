@@ -64,8 +64,23 @@ function display(jm: JSONMessage, isTerminal: boolean, width: number, nowMs: num
   return out;
 }
 
+/** jsonmessage.JSONError: a stream's error message and its code (the legacy builder exits with it). */
+export class JSONError extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+    this.name = 'JSONError';
+  }
+}
+
+export interface DisplayOptions {
+  /** jsonstream.WithAuxCallback: each `aux` (the build's image ID). */
+  readonly onAux?: (aux: unknown) => void;
+  /** Errors come back as JSONError with errorDetail's code (docker build), not as a plain Error (pull). */
+  readonly errorCode?: boolean;
+}
+
 /** DisplayJSONMessagesToStream; a message carrying an error stops the display with that error. */
-export async function displayJSONMessages(stream: MessageStream, out: OutStream, nowMs: () => number): Promise<void> {
+export async function displayJSONMessages(stream: MessageStream, out: OutStream, nowMs: () => number, opts: DisplayOptions = {}): Promise<void> {
   const isTerminal = out.isTerminal();
   const width = out.ttySize().width;
   let ids = new Map<string, number>();
@@ -74,10 +89,14 @@ export async function displayJSONMessages(stream: MessageStream, out: OutStream,
       const jm = await stream.nextMessage();
       if (jm === null) return;
       if (jm.errorDetail || jm.error) {
+        if (opts.errorCode) throw new JSONError(jm.errorDetail?.message ?? jm.error ?? '', jm.errorDetail?.code ?? 0);
         if (jm.errorDetail?.code === 401) throw new Error('authentication is required');
         throw new Error(jm.errorDetail?.message ?? jm.error ?? '');
       }
-      if (jm.aux !== undefined) continue;
+      if (jm.aux !== undefined) {
+        opts.onAux?.(jm.aux);
+        continue;
+      }
       let diff = 0;
       let text = '';
       if (jm.id && (hasProgress(jm) || jm.progress)) {

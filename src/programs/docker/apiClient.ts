@@ -1,9 +1,11 @@
 /** The CLI's narrow `ApiClient` (src/cli/client.ts) over the Engine API client that speaks HTTP on a socket. */
 import { DockerClient } from '../../api/client/client.js';
 import { archiveApi } from './archiveApi.js';
+import { bytesFromArray } from '../../api/bytes.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import type {
   ApiClient,
+  BuildStream,
   ContainerJSON,
   ContainerSummary,
   DiskUsage,
@@ -90,6 +92,14 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     imageRemove: async (name, o) => (await c.imageRemove(name, o)) as Array<{ Untagged?: string; Deleted?: string }>,
     imageSearch: async (term, o) => (await c.imageSearch(term, o.limit, o.filters)) as unknown as SearchResult[],
     imageHistory: async (name) => (await c.imageHistory(name)) as unknown as HistoryItem[],
+    imageBuild: async (req): Promise<BuildStream> => {
+      const s = await c.imageBuild(req.query, bytesFromArray(req.body), req.headers);
+      return {
+        nextMessage: async () => (await s.nextMessage()) as JSONMessage | null,
+        nextMessageWithin: async (ms) => (await s.nextMessageWithin(ms)) as JSONMessage | null | undefined,
+        close: () => s.close(),
+      };
+    },
     async imageTag(source, target) {
       if (parseAnyReferenceOrError(source)) throw new Error(`Error parsing reference: ${JSON.stringify(source)} is not a valid repository/tag: ${parseAnyReferenceOrError(source)}`);
       let ref;

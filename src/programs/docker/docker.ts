@@ -62,6 +62,7 @@ export function dockerCli(sys: Sys): Cli {
     },
     cwd: () => sys.cwd(),
     hostIo: hostIo(sys),
+    fs: sys.fs,
     sleep: (ms) => sys.sleep(ms),
     onSignal(signals, handler) {
       const caught = signals.map((s) => parseSignal(s)).filter((s): s is Signal => s !== undefined);

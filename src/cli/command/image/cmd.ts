@@ -10,10 +10,11 @@ import { tagCommand } from './tag.js';
 import { importCommand } from './import.js';
 import { loadCommand } from './load.js';
 import { saveCommand } from './save.js';
+import { legacyBuildCommand } from './build.js';
 
 export { historyCommand, tagCommand };
 
-export const buildCommand = unsimulated('build', 'Build an image from a Dockerfile');
+export const buildCommand = legacyBuildCommand;
 export { importCommand } from './import.js';
 export { loadCommand } from './load.js';
 export const pushCommand = unsimulated('push', 'Upload an image to a registry');
