@@ -24,6 +24,11 @@ import type { EngineBackend } from '../../api/router/index.js';
 import { parseLogTime } from './logtime.js';
 import { systemInfo, systemVersion, type DaemonConfig } from './systemInfo.js';
 import { inWorker } from './worker.js';
+import { imagePush } from '../../engine/daemon/distribution/push.js';
+import { registryLogin } from '../../engine/daemon/distribution/auth.js';
+import { distributionInspect } from '../../engine/daemon/distribution/inspect.js';
+import type { AuthConfig } from '../../engine/daemon/distribution/remote.js';
+import { decodeAuthHeader } from './registryAuth.js';
 
 type Json = Record<string, unknown>;
 
@@ -221,5 +226,11 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
         const sep = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(ref.tag) ? '@' : ':';
         await w.imagePull(ref.tag ? `${ref.fromImage}${sep}${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
       }),
+
+    // ---- distribution (push, login, registry inspect)
+    registryLogin: (auth) => work((_w, s) => registryLogin(engine, s, auth as AuthConfig)) as Promise<Json>,
+    imagePush: (name, tag, authHeader, progress) =>
+      work((_w, s) => imagePush(engine, s, name, tag, decodeAuthHeader(authHeader), (m) => progress(m as unknown as Json))),
+    distributionInspect: (name) => work((_w, s) => distributionInspect(engine, s, name)),
   };
 }
