@@ -42,4 +42,5 @@ export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'nano', load: () => import('./nano/index.js'), names: ['nano', 'nano-6.2'] },
   { chunk: 'apk', load: () => import('./apk/index.js'), names: ['apk'] },
   { chunk: 'pager', load: () => import('./pager/index.js'), names: ['less', 'more', 'man'] },
+  { chunk: 'distribution', load: () => import('./distribution/index.js'), names: ['registry'] },
 ];

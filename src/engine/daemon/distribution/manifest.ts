@@ -8,6 +8,7 @@ import { utf8Encode } from '../../kernel/utf8.js';
 import { notFound } from '../../../pkg/errdefs.js';
 import { buildCatalogImage, CATALOG } from '../registry.js';
 import type { Image } from '../images/store.js';
+import { configJSON } from '../images/configs.js';
 import { blobSize, shareLayer } from './blobs.js';
 import { MEDIA_CONFIG, MEDIA_LAYER, MEDIA_MANIFEST } from './remote.js';
 
@@ -26,12 +27,17 @@ export interface Manifest {
   readonly layers: readonly Descriptor[];
 }
 
-/** The config blob: the catalogue's own for its images, else the image's config as moby marshals image.Image. */
+/**
+ * The config blob: the catalogue's own for its images, the exact JSON a commit hashed for its ID; for an image
+ * made another way, its config as moby marshals image.Image (then the blob's digest is not the image's ID).
+ */
 export function configBlob(img: Image): string {
   if (img.catalogKey !== '') {
     const cat = CATALOG.find((c) => c.key === img.catalogKey);
     if (cat) return buildCatalogImage(cat).config;
   }
+  const exact = configJSON(img.id);
+  if (exact !== undefined) return exact;
   return JSON.stringify({
     architecture: 'amd64',
     ...(img.author ? { author: img.author } : {}),
@@ -45,18 +51,19 @@ export function configBlob(img: Image): string {
 }
 
 /** Records an image being pushed; returns its manifest (as distribution marshals it: 3-space indent) and digest. */
-export function manifestOf(img: Image): { body: string; digest: string; layers: Descriptor[]; config: string } {
-  images.set(img.id, img);
+export function manifestOf(img: Image): { body: string; digest: string; layers: Descriptor[]; config: string; configDigest: string } {
   const config = configBlob(img);
+  const configDigest = digestOf(config);
+  images.set(configDigest, img);
   const layers = img.layers.map((l) => ({ mediaType: MEDIA_LAYER, size: blobSize(l), digest: shareLayer(l) }));
   const m: Manifest = {
     schemaVersion: 2,
     mediaType: MEDIA_MANIFEST,
-    config: { mediaType: MEDIA_CONFIG, size: utf8Encode(config).length, digest: img.id },
+    config: { mediaType: MEDIA_CONFIG, size: utf8Encode(config).length, digest: configDigest },
     layers,
   };
   const body = JSON.stringify(m, null, 3);
-  return { body, digest: digestOf(body), layers, config };
+  return { body, digest: digestOf(body), layers, config, configDigest };
 }
 
 export function digestOf(text: string): string {

@@ -46,7 +46,7 @@ export async function imagePush(engine: DaemonStore, sys: Sys, name: string, tag
     ? [{ ref, img: lookupTag(engine, ref) }]
     : associations.sort((a, b) => (a.ref.tag! < b.ref.tag! ? -1 : 1));
   const repo = await openRepository(engine, sys, ref, auth);
-  for (const t of targets) await pushTag(engine, sys, repo, t.ref, t.img, repo === null ? out : out, repoName);
+  for (const t of targets) await pushTag(engine, sys, repo, t.ref, t.img, out, repoName);
   engine.events.log('image', 'push', { ID: familiarString(ref), Attributes: { name: familiarName(ref) } });
 }
 
@@ -124,7 +124,7 @@ async function pushTag(engine: DaemonStore, sys: Sys, o: Opened, ref: Reference,
     recordBlob(engine, diffId, digest, repoName);
   }
   const config = new TextEncoder().encode(manifest.config);
-  if (!(await remote.blobExists(img.id))) await remote.putBlob(img.id, { bytes: config }, config.length);
+  if (!(await remote.blobExists(manifest.configDigest))) await remote.putBlob(manifest.configDigest, { bytes: config }, config.length);
   await remote.putManifest(ref.tag!, manifest.body);
   const size = new TextEncoder().encode(manifest.body).length;
   await out({ status: `${ref.tag}: digest: ${manifest.digest} size: ${size}` });

@@ -67,3 +67,10 @@ export function remoteOpener(engine: DaemonStore): RemoteOpener | undefined {
 export function registryService(engine: DaemonStore): RegistryService | undefined {
   return services.get(engine);
 }
+
+/**
+ * How dockerd and a registry container pass a layer blob without its bytes: the request or response body is
+ * the blob's digest with this content type, and the receiver takes the layer from the blob pool (blobs.ts).
+ * Only dockerd asks for it (`Accept`); any other client of the registry gets the blob's bytes.
+ */
+export const LAYER_REF_TYPE = 'application/vnd.dockersim.layer-ref';

@@ -16,6 +16,7 @@ import { buildFromConfig } from '../builder/dockerfile/fromConfig.js';
 import type { ContainerConfig } from '../container.js';
 import type { DaemonContext } from '../context.js';
 import { containerConfigJSON } from '../inspect.js';
+import { rememberConfig } from './configs.js';
 import { containerPause, containerUnpause } from '../pause.js';
 import type { HistoryEntry, Image, ImageConfig } from './store.js';
 
@@ -121,7 +122,9 @@ export function containerCommit(d: DaemonContext, name: string, opts: CommitOpti
       ...(opts.author ? { author: opts.author } : {}), config: containerConfigJSON(config), architecture: 'amd64',
       os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds }, history: history.map(historyJSON),
     };
-    const id = `sha256:${sha256Hex(utf8Encode(goMarshal(blob)))}`;
+    const json = goMarshal(blob);
+    const id = `sha256:${sha256Hex(utf8Encode(json))}`;
+    rememberConfig(id, json);
     if (!engine.images.get(id)) {
       const image: Image = {
         id, created, size: parent.size + (layer?.size ?? 0), config: imageConfigOf(config),
