@@ -5,6 +5,8 @@
  * `~/.docker/config.json`. Keys this CLI does not know are dropped on save, as Go's decoder drops them.
  */
 import type { CommandCli } from '../cli.js';
+import { base64Decode, base64Encode } from '../../pkg/base64.js';
+import { utf8Decode, utf8Encode } from '../../engine/kernel/utf8.js';
 
 export const INDEX_SERVER = 'https://index.docker.io/v1/';
 
@@ -29,22 +31,15 @@ const FIELDS = [
 
 const AUTH_FIELDS = ['username', 'password', 'auth', 'email', 'serveraddress', 'identitytoken', 'registrytoken'] as const;
 
-export function base64Encode(text: string): string {
-  let bin = '';
-  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
-
-function base64Decode(b64: string): string {
-  const bin = atob(b64);
-  return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+function b64(text: string, url = false): string {
+  return base64Encode(utf8Encode(text), url);
 }
 
 /** registrytypes.EncodeAuthConfig: the X-Registry-Auth header, base64url of the JSON (omitempty fields). */
 export function encodeAuthHeader(a: AuthConfig): string {
   const o: Record<string, string> = {};
   for (const k of AUTH_FIELDS) if (a[k]) o[k] = a[k]!;
-  return base64Encode(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_');
+  return b64(JSON.stringify(o), true);
 }
 
 export class ConfigFile {
@@ -82,7 +77,7 @@ export class ConfigFile {
       const a: AuthConfig = { ...v };
       // decodeAuth: `auth` holds user:pass; the fields come back filled, the server address is the key.
       if (a.auth) {
-        const plain = base64Decode(a.auth);
+        const plain = utf8Decode(base64Decode(a.auth));
         const i = plain.indexOf(':');
         a.username = plain.slice(0, i);
         a.password = plain.slice(i + 1);
@@ -109,7 +104,7 @@ export class ConfigFile {
     for (const k of [...this.auths.keys()].sort()) {
       const a = this.auths.get(k)!;
       const enc: Record<string, string> = {};
-      const auth = a.username || a.password ? base64Encode(`${a.username ?? ''}:${a.password ?? ''}`) : '';
+      const auth = a.username || a.password ? b64(`${a.username ?? ''}:${a.password ?? ''}`) : '';
       if (auth) enc.auth = auth;
       if (a.email) enc.email = a.email;
       if (a.identitytoken) enc.identitytoken = a.identitytoken;

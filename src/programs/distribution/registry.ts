@@ -15,7 +15,8 @@ import { isSysError } from '../../engine/kernel/errno.js';
 import { sha256Hex } from '../../engine/fs/sha256.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { utf8Encode } from '../../engine/kernel/utf8.js';
+import { utf8Decode, utf8Encode } from '../../engine/kernel/utf8.js';
+import { parseQuery } from '../../api/http/query.js';
 import { formatRFC3339Nano } from '../../pkg/timetypes.js';
 import { Storage } from './storage.js';
 
@@ -218,7 +219,7 @@ const blobUnknown = (digest: string): Reply => v2Error(404, 'BLOB_UNKNOWN', 'blo
 
 export function handle(sys: Sys, storage: Storage, req: HttpRequest): Reply {
   const path = req.path;
-  const q = new URLSearchParams(req.rawQuery);
+  const q = parseQuery(req.rawQuery);
   const m = (re: string): RegExpExecArray | null => new RegExp(`^/v2/(${NAME})${re}$`).exec(path);
   let x: RegExpExecArray | null;
   if (path === '/v2/' || path === '/v2') {
@@ -275,7 +276,7 @@ export function handle(sys: Sys, storage: Storage, req: HttpRequest): Reply {
       const digest = `sha256:${sha256Hex(body)}`;
       let parsed: { layers?: Array<{ digest: string }>; config?: { digest: string } };
       try {
-        parsed = JSON.parse(new TextDecoder().decode(body)) as typeof parsed;
+        parsed = JSON.parse(utf8Decode(body)) as typeof parsed;
       } catch {
         return v2Error(400, 'MANIFEST_INVALID', 'manifest invalid', {});
       }

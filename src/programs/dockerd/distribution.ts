@@ -11,6 +11,7 @@ import { ResponseReader } from '../../api/client/response.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
+import { utf8Decode } from '../../engine/kernel/utf8.js';
 import { layerOfBlob } from '../../engine/daemon/distribution/blobs.js';
 import {
   LAYER_REF_TYPE, MEDIA_MANIFEST, type AuthConfig, type BlobContent, type RegistryService, type RemoteRepository,
@@ -137,7 +138,7 @@ function repository(reg: HttpRegistry, ref: Reference): RemoteRepository {
     },
     getManifest: async (refStr) => {
       const r = await reg.request('GET', `/v2/${name}/manifests/${refStr}`, { Accept: MEDIA_MANIFEST });
-      if (r.status === 200) return { body: new TextDecoder().decode(arrayFromBytes(r.body)), digest: r.headers.get('Docker-Content-Digest') };
+      if (r.status === 200) return { body: utf8Decode(arrayFromBytes(r.body)), digest: r.headers.get('Docker-Content-Digest') };
       const why = registryError(r.body);
       if (why.startsWith('name unknown')) throw notFound(`repository ${ref.domain}/${ref.path} not found: ${why}`);
       throw notFound(`manifest for ${familiarString(tagNameOnly(ref))} not found: ${why}`);

@@ -5,6 +5,7 @@ import { buildCatalogImage, resolveRemote } from '../registry.js';
 import type { DaemonStore } from '../store.js';
 import { openPullRemote } from './pullRemote.js';
 import { MEDIA_MANIFEST } from './remote.js';
+import { utf8Encode } from '../../kernel/utf8.js';
 
 export async function distributionInspect(engine: DaemonStore, sys: Sys, name: string): Promise<Record<string, unknown>> {
   const ref = tagNameOnly(parseNormalizedNamed(name));
@@ -12,7 +13,7 @@ export async function distributionInspect(engine: DaemonStore, sys: Sys, name: s
   if (remote) {
     const m = await remote.getManifest(ref.digest ?? ref.tag!);
     return {
-      Descriptor: { mediaType: MEDIA_MANIFEST, digest: m.digest, size: new TextEncoder().encode(m.body).length },
+      Descriptor: { mediaType: MEDIA_MANIFEST, digest: m.digest, size: utf8Encode(m.body).length },
       Platforms: [{ architecture: 'amd64', os: 'linux' }],
     };
   }

@@ -13,6 +13,7 @@ import type { DaemonStore } from '../store.js';
 import type { Image } from '../images/store.js';
 import { progressBar, type ProgressSink } from '../images/progress.js';
 import { shareLayer } from './blobs.js';
+import { utf8Encode } from '../../kernel/utf8.js';
 import { hubRepository } from './hub.js';
 import { manifestOf } from './manifest.js';
 import { knownBlobs, recordBlob } from './metadata.js';
@@ -123,10 +124,10 @@ async function pushTag(engine: DaemonStore, sys: Sys, o: Opened, ref: Reference,
     }
     recordBlob(engine, diffId, digest, repoName);
   }
-  const config = new TextEncoder().encode(manifest.config);
+  const config = utf8Encode(manifest.config);
   if (!(await remote.blobExists(manifest.configDigest))) await remote.putBlob(manifest.configDigest, { bytes: config }, config.length);
   await remote.putManifest(ref.tag!, manifest.body);
-  const size = new TextEncoder().encode(manifest.body).length;
+  const size = utf8Encode(manifest.body).length;
   await out({ status: `${ref.tag}: digest: ${manifest.digest} size: ${size}` });
   // addDigestReference: the image is now known under repo@digest too (RepoDigests, `images --digests`).
   engine.images.tag({ domain: ref.domain, path: ref.path, digest: manifest.digest }, img.id);
