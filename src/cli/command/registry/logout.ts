@@ -1,5 +1,6 @@
 import { command } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
+import { fileNames } from '../completion.js';
 import { ConfigFile, convertToHostname, INDEX_SERVER } from '../../config/configfile.js';
 
 /** `docker logout` as docker/cli 28.2.2 defines it (cli/command/registry/logout.go). */
@@ -9,6 +10,8 @@ export const logoutCommand = command({
   long: "Log out from a registry.\nIf no server is specified, the default is defined by the daemon.",
   args: { max: 1 },
   flags: [],
+  // No ValidArgsFunction in docker/cli: cobra's default, files.
+  completion: fileNames,
   run: (cli, inv) => runLogout(cli, inv.args[0] ?? ''),
 });
 
