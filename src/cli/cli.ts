@@ -25,6 +25,8 @@ export interface InStream {
   ttySize(): TtySize;
   /** Raw mode on (hijacked TTY sessions: no echo, no line editing, Ctrl-C as a byte) or back to cooked. */
   setRaw(on: boolean): void;
+  /** Echo off (a password prompt) or back on, the line discipline otherwise as it was. */
+  setEcho?(on: boolean): void;
 }
 
 /**
@@ -54,6 +56,11 @@ export interface Cli {
   now(): number;
   /** The text of a file on the client's machine (`--env-file`); throws Go's `open PATH: …` error. */
   readFile?(path: string): string;
+  /**
+   * Writes a file on the client's machine (config.json), making its directory with `dirMode` first; a new file
+   * gets `mode`, an existing one keeps its own (configfile.Save's temp file and rename). Throws Go's error text.
+   */
+  writeFile?(path: string, text: string, mode: number, dirMode: number): void;
   /** The process's working directory (filepath.Abs for `-v ./dir:/x` and `--mount src=./dir`). */
   cwd?(): string;
   /** The client's filesystem (build contexts); absent where the CLI runs without one. */

@@ -279,6 +279,10 @@ export interface ApiClient {
   imageRemove(name: string, opts: { force?: boolean; noPrune?: boolean }):
     Promise<Array<{ Untagged?: string; Deleted?: string }>>;
   imageSearch(term: string, opts: { limit?: number; filters?: string }): Promise<SearchResult[]>;
+  /** POST /images/{name}/push?tag=… with X-Registry-Auth (base64url JSON of the credentials, `e30=` for none). */
+  imagePush(name: string, tag: string, registryAuth: string): Promise<MessageStream>;
+  /** POST /auth: the daemon checks the credentials with the registry. */
+  registryLogin(auth: Record<string, string>): Promise<{ Status: string; IdentityToken?: string }>;
   imageHistory(name: string): Promise<HistoryItem[]>;
   /** client.ImageBuild: POST /build with the context as the body. */
   imageBuild(req: BuildRequest): Promise<BuildStream>;

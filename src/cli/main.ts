@@ -88,6 +88,7 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     env: (k) => cli.env(k),
     now: () => cli.now(),
     readFile: cli.readFile ? (p) => cli.readFile!(p) : undefined,
+    writeFile: cli.writeFile ? (p, t, m, dm) => cli.writeFile!(p, t, m, dm) : undefined,
     cwd: cli.cwd ? () => cli.cwd!() : undefined,
     fs: cli.fs,
     sleep: (ms) => cli.sleep(ms),

@@ -22,5 +22,7 @@ function offlineImages(): string {
 export function simulatorNote(errorText: string): string | undefined {
   const m = MISSING.map((re) => re.exec(errorText)).find((x) => x !== null);
   if (!m) return undefined;
+  // A name on another registry (a registry container, `host:5000/…`) is that registry's answer, not the Hub's.
+  if (/^(?:localhost|[^/]*[.:][^/]*)(?::\d+)?\//.test(m[1])) return undefined;
   return `dockersim: this offline simulator's registry has only ${offlineImages()}; '${m[1]}' may well exist on the real Docker Hub.`;
 }

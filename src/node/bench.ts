@@ -10,7 +10,10 @@ import type { Program, Sys } from '../engine/kernel/sys.js';
 import { loopbackInterface, NetNamespace, Segment, type NetInterface } from '../engine/kernel/net.js';
 import { ROOTFS } from '../engine/rootfs/index.js';
 import { Daemon } from '../engine/daemon/daemon.js';
-import { installImage } from '../engine/daemon/images/pull.js';
+import { imagePull, installImage } from '../engine/daemon/images/pull.js';
+import { imagePush } from '../engine/daemon/distribution/push.js';
+import { setRegistryService } from '../engine/daemon/distribution/remote.js';
+import { registryService } from '../programs/dockerd/distribution.js';
 import { LogBuffer } from '../engine/daemon/logs.js';
 import { networkCreate } from '../engine/daemon/network/ops.js';
 import { parseNormalizedNamed } from '../pkg/reference.js';
@@ -553,6 +556,73 @@ async function dnsBench(): Promise<void> {
   rows.push({ what: `name lookup at 127.0.0.11, network of ${fmt(n)} containers`, value: `${(perLookupMs * 1000).toFixed(2)} µs`, target: '≤ 0.1 ms' });
 }
 
+/** A push, rmi and pull of a one-file image, as registryBench's warm-up. */
+async function roundTrip(m: Machine, sys: Sys, d: Daemon, name: string): Promise<void> {
+  const layer = Layer.fromTree({ '/': { type: 'dir' }, '/warm': { type: 'file', content: 'warm\n' } });
+  const id = `sha256:${layer.digest.slice(7).split('').reverse().join('')}`;
+  m.daemonStore.images.add({
+    id, created: '2026-01-01T00:00:00Z', size: 5, config: { User: '', Env: [], Cmd: ['sh'], Entrypoint: null, WorkingDir: '', Labels: {} },
+    layers: [layer], diffIds: [layer.digest], layerSizes: [5], cacheIds: [layer.digest.slice(7)], repoDigest: '', catalogKey: '',
+    lastTagTimeNs: null, history: [{ created: '2026-01-01T00:00:00Z', created_by: 'bench' }], parent: '', author: '', dockerVersion: '',
+  });
+  const ref = parseNormalizedNamed(name);
+  m.daemonStore.images.tag(ref, id);
+  await imagePush(m.daemonStore, sys, `${ref.domain}/${ref.path}`, ref.tag!, {}, () => undefined);
+  d.imageRemove(name, { force: false, prune: true });
+  await imagePull(m.daemonStore, sys, name);
+}
+
+/**
+ * Issue 16's registry figure: `docker push localhost:5000/big` of a 100 MB image to a registry:2 container
+ * through its published port, `docker rmi`, then `docker pull` of it: engine CPU for the three, the registry
+ * serving every request. Blobs go by reference (engine/daemon/distribution/blobs.ts), so no byte is copied.
+ */
+async function registryBench(): Promise<void> {
+  const m = Machine.boot({ seed: 1, drain: nodeDrain, docker: false });
+  installImage(m.daemonStore, CATALOG.find((c) => c.key === 'registry:2')!, parseNormalizedNamed('registry:2'));
+  setRegistryService(m.daemonStore, registryService([]));
+  const size = 100_000_000;
+  const layer = Layer.fromTree({ '/': { type: 'dir' }, '/data.bin': { type: 'file', content: new Uint8Array(size) } });
+  const diffId = layer.digest;
+  const id = `sha256:${diffId.slice(7).split('').reverse().join('')}`;
+  m.daemonStore.images.add({
+    id, created: '2026-01-01T00:00:00Z', size, config: { User: '', Env: [], Cmd: ['sh'], Entrypoint: null, WorkingDir: '', Labels: {} },
+    layers: [layer], diffIds: [diffId], layerSizes: [size], cacheIds: [diffId.slice(7)], repoDigest: '', catalogKey: '',
+    lastTagTimeNs: null, history: [{ created: '2026-01-01T00:00:00Z', created_by: 'bench' }], parent: '', author: '', dockerVersion: '',
+  });
+  const ref = parseNormalizedNamed('localhost:5000/big:latest');
+  m.daemonStore.images.tag(ref, id);
+  let cpu = -1;
+  let failure: unknown = null;
+  const starter: Program = async (sys) => {
+    const d = new Daemon({ store: m.daemonStore, sys });
+    const { Id } = d.containerCreate({ Image: 'registry:2', ExposedPorts: { '5000/tcp': {} } }, { PortBindings: { '5000/tcp': [{ HostIp: '', HostPort: '5000' }] } });
+    await d.containerStart(Id);
+    await sys.sleep(2000);
+    const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    try {
+      // One warm-up round trip with a small image first, so the figure is not the JIT's first look at the code.
+      await roundTrip(m, sys, d, 'localhost:5000/warm:latest');
+      const t0 = cpuMs();
+      await imagePush(m.daemonStore, sys, 'localhost:5000/big', 'latest', {}, () => undefined);
+      const t1 = cpuMs();
+      d.imageRemove('localhost:5000/big:latest', { force: false, prune: true });
+      await imagePull(m.daemonStore, sys, 'localhost:5000/big:latest');
+      cpu = cpuMs() - t0;
+      if (process.env.BENCH_DEBUG) console.log(`push ${(t1 - t0).toFixed(1)} ms, rmi+pull ${(cpu - (t1 - t0)).toFixed(1)} ms`);
+      if (m.daemonStore.images.lookupRef(ref) !== id) throw new Error('the pulled image is not the pushed one');
+    } catch (e) {
+      failure = e;
+      cpu = 0;
+    }
+    for (;;) await sys.pause();
+  };
+  m.kernel.spawn(m.kernel.hostPidNs.init!, { program: starter, argv: ['dockerd'] }).comm = 'dockerd';
+  await m.kernel.run({ until: 1e12, stop: () => cpu >= 0 });
+  if (failure !== null || cpu < 0) throw new Error(`registry bench: ${failure instanceof Error ? failure.message : 'stalled'}`);
+  rows.push({ what: 'push + rmi + pull of a 100 MB image, localhost:5000 registry:2 (engine CPU)', value: `${cpu.toFixed(1)} ms`, target: '≤ 50 ms' });
+}
+
 async function main(): Promise<void> {
   const at = process.argv.indexOf('scenario');
   if (at >= 0) {
@@ -561,7 +631,7 @@ async function main(): Promise<void> {
   }
   // `npm run bench -- NAME`: one figure (or the headless scripts) alone.
   const alone: Record<string, () => Promise<void> | void> = {
-    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, scenarios, build: () => buildBench(rows),
+    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, registry: registryBench, scenarios, build: () => buildBench(rows),
   };
   const only = Object.keys(alone).find((name) => process.argv.includes(name));
   if (only) {
@@ -582,6 +652,7 @@ async function main(): Promise<void> {
   await nginxBench('other');
   await publishedBench();
   await curlBench();
+  await registryBench();
   await aptBench();
   await buildBench(rows);
   scenarios();

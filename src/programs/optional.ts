@@ -43,4 +43,5 @@ export const OPTIONAL_FAMILIES: readonly ProgramFamily[] = [
   { chunk: 'apk', load: () => import('./apk/index.js'), names: ['apk'] },
   { chunk: 'git', load: () => import('./git/index.js'), names: ['git'] },
   { chunk: 'pager', load: () => import('./pager/index.js'), names: ['less', 'more', 'man'] },
+  { chunk: 'distribution', load: () => import('./distribution/index.js'), names: ['registry'] },
 ];

@@ -43,7 +43,10 @@ exec | running1 :4 | running1 :4
 ps | :4 | :4
 build | :0 | :0
 pull | :4 | :4
+push | ubuntu:latest :4 | :4
 images | :0 | :0
+login | :4 | :4
+logout | :0 | :0
 search | :4 | :4
 version | :4 | :4
 info | :4 | :4
@@ -84,6 +87,7 @@ image ls | :0 | :0
 image list | :0 | :0
 image prune | :4 | :4
 image pull | :4 | :4
+image push | ubuntu:latest :4 | :4
 image rm | ubuntu:latest :4 | ubuntu:latest :4
 image rmi | ubuntu:latest :4 | ubuntu:latest :4
 image remove | ubuntu:latest :4 | ubuntu:latest :4

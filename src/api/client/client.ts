@@ -388,6 +388,17 @@ export class DockerClient {
     return new TimedJsonStream(sys, res, limit);
   }
 
+  /** POST /images/{name}/push: progress messages as they arrive. */
+  async imagePush(name: string, tag: string, registryAuth: string): Promise<JsonStream> {
+    const spec = this.jsonSpec('POST', `/images/${name}/push`, { tag: tag || undefined });
+    const res = await this.send({ ...spec, headers: { 'X-Registry-Auth': registryAuth } });
+    return new JsonStream(this.sys, res);
+  }
+
+  registryLogin(auth: Record<string, string>): Promise<Json> {
+    return this.json(this.jsonSpec('POST', '/auth', undefined, auth));
+  }
+
   // ---- hijack
 
   private async hijack(method: string, path: string, query?: QueryParams, body?: unknown): Promise<HijackedConn> {

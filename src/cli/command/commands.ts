@@ -32,6 +32,8 @@ import { imagesCommand } from './image/list.js';
 import { networkCommand } from './network/cmd.js';
 import { pullCommand } from './image/pull.js';
 import { rmiCommand } from './image/remove.js';
+import { loginCommand } from './registry/login.js';
+import { logoutCommand } from './registry/logout.js';
 import { searchCommand } from './registry/search.js';
 import { infoCommand } from './system/info.js';
 import { inspectCommand } from './system/inspect.js';
@@ -44,7 +46,7 @@ const group = (name: string, short: string): GroupSpec => ({ name, short, comman
 const CATEGORIES: ReadonlyArray<readonly [string, readonly Entry[]]> = [
   ['Common Commands', [
     runCommand, execCommand, psCommand, buildCommand, pullCommand, pushCommand, imagesCommand,
-    unsimulated('login', 'Authenticate to a registry'), unsimulated('logout', 'Log out from a registry'), searchCommand,
+    loginCommand, logoutCommand, searchCommand,
     versionCommand, infoCommand,
   ]],
   ['Management Commands', [

@@ -77,6 +77,7 @@ export const CATALOG: readonly CatalogImage[] = [
   fromRootfs('debian:bookworm-slim'),
   fromRootfs('nginx:1.27.4'),
   fromRootfs('nginx:1.27.4-alpine'),
+  fromRootfs('registry:2'),
   {
     key: 'hello-world:latest', path: 'library/hello-world', tags: ['latest', 'linux'],
     created: '2025-01-21T23:32:32.858120767Z', size: 10_072, compressedSize: 2_482, cmd: ['/hello'], entrypoint: null,

@@ -5,6 +5,7 @@
  */
 import { utf8Length } from '../kernel/utf8.js';
 import { stacklessSysError, type SysError } from '../kernel/errno.js';
+import { DeferredBytes } from './deferred.js';
 import type { FileType, Stat } from '../kernel/fsTypes.js';
 
 /** `whiteout` marks a name deleted from the layers below (overlayfs's 0/0 character device). */
@@ -41,17 +42,36 @@ export class Inode {
     if (kind === 'dir') this.children = new Map();
   }
 
+  /** Content not made yet (a registry blob): `size` is its length, `data` is filled on the first use. */
+  deferred: DeferredBytes | null = null;
+
   content(): Uint8Array {
+    if (this.deferred) this.materialize();
     return this.data.length === this.size ? this.data : this.data.subarray(0, this.size);
   }
 
   /** Replaces the content; keeps a private copy so callers may reuse their buffer. */
   setContent(bytes: Uint8Array, copy: boolean): void {
+    if (bytes instanceof DeferredBytes) {
+      this.deferred = bytes;
+      this.data = EMPTY;
+      this.size = bytes.deferredSize;
+      return;
+    }
+    this.deferred = null;
     this.data = copy ? bytes.slice() : bytes;
     this.size = bytes.length;
   }
 
+  private materialize(): void {
+    const d = this.deferred!;
+    this.deferred = null;
+    this.data = d.produce();
+    this.size = this.data.length;
+  }
+
   append(bytes: Uint8Array): void {
+    if (this.deferred) this.materialize();
     const need = this.size + bytes.length;
     if (need > this.data.length) {
       const grown = new Uint8Array(Math.max(need, this.size * 2, 64));
@@ -63,6 +83,7 @@ export class Inode {
   }
 
   truncate(length: number): void {
+    if (this.deferred) this.materialize();
     const next = new Uint8Array(length);
     next.set(length < this.size ? this.data.subarray(0, length) : this.content());
     this.data = next;
@@ -108,8 +129,13 @@ export class Inode {
     const n = new Inode(this.kind, this.mode, this.uid, this.gid, this.ino, this.mtimeMs);
     n.atimeMs = this.atimeMs;
     n.ctimeMs = this.ctimeMs;
-    n.data = this.content();
-    n.size = this.size;
+    if (this.deferred) {
+      n.deferred = this.deferred;
+      n.size = this.size;
+    } else {
+      n.data = this.content();
+      n.size = this.size;
+    }
     n.target = this.target;
     n.rdev = this.rdev;
     return n;

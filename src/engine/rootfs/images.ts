@@ -166,6 +166,23 @@ export const IMAGES = {
     exposedPorts: ['80/tcp'],
     stopSignal: 'SIGQUIT',
   },
+  // distribution-library-image's 2.8.3 (the last registry 2.x, October 2023).
+  'registry:2': {
+    repository: 'registry',
+    tag: '2',
+    aliases: ['2.8', '2.8.3'],
+    created: '2023-10-02T18:13:41Z',
+    size: 25_400_000,
+    compressedSize: 9_360_000,
+    cmd: ['/etc/docker/registry/config.yml'],
+    env: [DEFAULT_PATH_ENV],
+    labels: {},
+    architecture: 'amd64',
+    os: 'linux',
+    entrypoint: ['/entrypoint.sh'],
+    exposedPorts: ['5000/tcp'],
+    volumes: ['/var/lib/registry'],
+  },
 } as const satisfies Record<string, ImageMeta>;
 
 export type ImageRef = keyof typeof IMAGES;

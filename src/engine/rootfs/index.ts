@@ -6,6 +6,7 @@ import { nginxAlpineTree, nginxDebianTree } from './nginxImage.js';
 import { hostTree, type HostOptions } from './host.js';
 import type { ImageRef } from './images.js';
 import { redisImageTree } from './redis.js';
+import { registryTree } from './registryImage.js';
 import { JAMMY_BASE } from './packages/jammy.js';
 import { NOBLE_BASE } from './packages/noble.js';
 import { ubuntuTree } from './ubuntu.js';
@@ -36,5 +37,6 @@ export const ROOTFS: { readonly [K in ImageRef]: () => Tree } & { readonly host:
   'debian:bookworm-slim': debianSlimTree,
   'nginx:1.27.4': nginxDebianTree,
   'nginx:1.27.4-alpine': nginxAlpineTree,
+  'registry:2': registryTree,
   host: hostTree,
 };

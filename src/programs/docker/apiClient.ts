@@ -89,6 +89,11 @@ export function apiClient(sys: Sys, host: string): ApiClient {
       return { nextMessage: async () => (await s.nextMessage()) as JSONMessage | null, close: () => s.close() };
     },
     imageInspect: (name) => inspect<Json>(`/images/${name}/json`),
+    imagePush: async (name, tag, auth): Promise<MessageStream> => {
+      const s = await c.imagePush(name, tag, auth);
+      return { nextMessage: async () => (await s.nextMessage()) as JSONMessage | null, close: () => s.close() };
+    },
+    registryLogin: async (auth) => (await c.registryLogin(auth)) as { Status: string; IdentityToken?: string },
     imageRemove: async (name, o) => (await c.imageRemove(name, o)) as Array<{ Untagged?: string; Deleted?: string }>,
     imageSearch: async (term, o) => (await c.imageSearch(term, o.limit, o.filters)) as unknown as SearchResult[],
     imageHistory: async (name) => (await c.imageHistory(name)) as unknown as HistoryItem[],

@@ -36,6 +36,9 @@ export function dockerCli(sys: Sys): Cli {
       read: () => sys.read(0),
       isTerminal: () => sys.isatty(0),
       ttySize: () => ttySize(sys, 0),
+      setEcho(on) {
+        if (sys.isatty(0)) sys.tcsetattr(0, { echo: on });
+      },
       setRaw(on) {
         if (!sys.isatty(0)) return;
         if (on) {
@@ -55,6 +58,16 @@ export function dockerCli(sys: Sys): Cli {
     readFile(path) {
       try {
         return sys.fs.readText(path);
+      } catch (e) {
+        if (isSysError(e)) throw new Error(`open ${path}: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`);
+        throw e;
+      }
+    },
+    writeFile(path, text, mode, dirMode) {
+      const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+      try {
+        if (!sys.fs.exists(dir)) sys.fs.mkdir(dir, { recursive: true, mode: dirMode });
+        sys.fs.writeFile(path, text, { mode });
       } catch (e) {
         if (isSysError(e)) throw new Error(`open ${path}: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`);
         throw e;

@@ -30,6 +30,11 @@ import { containerArchivePath, containerExport, containerExtractToDir, container
 import { imagesLoad, imagesSave } from '../../engine/daemon/images/saveload.js';
 import { imageImport } from '../../engine/daemon/images/import.js';
 import { searchOptions } from '../../engine/daemon/images/search.js';
+import { imagePush } from '../../engine/daemon/distribution/push.js';
+import { registryLogin } from '../../engine/daemon/distribution/auth.js';
+import { distributionInspect } from '../../engine/daemon/distribution/inspect.js';
+import type { AuthConfig } from '../../engine/daemon/distribution/remote.js';
+import { decodeAuthHeader } from './registryAuth.js';
 
 type Json = Record<string, unknown>;
 
@@ -231,5 +236,11 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     imagesSave: (names) => imagesSave(engine, names),
     imagesLoad: (data, quiet) => imagesLoad(engine, data, quiet),
     imageImport: (req) => imageImport(engine, req),
+
+    // ---- distribution (push, login, registry inspect)
+    registryLogin: (auth) => work((_w, s) => registryLogin(engine, s, auth as AuthConfig)) as Promise<Json>,
+    imagePush: (name, tag, authHeader, progress) =>
+      work((_w, s) => imagePush(engine, s, name, tag, decodeAuthHeader(authHeader), (m) => progress(m as unknown as Json))),
+    distributionInspect: (name) => work((_w, s) => distributionInspect(engine, s, name)),
   };
 }

@@ -3,6 +3,8 @@
  * containers when it starts and stops. dockerd itself (./dockerd.ts) loads with the page, so a host's boot
  * never waits for this code: it is fetched when the daemon first has work (a connection, or containers).
  */
+import { setRegistryService } from '../../engine/daemon/distribution/remote.js';
+import { registryService } from './distribution.js';
 import type { DaemonStore } from '../../engine/daemon/store.js';
 import { Daemon } from '../../engine/daemon/daemon.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
@@ -36,6 +38,7 @@ export const dockerdCore: DockerdCore = {
   shutdown: (engine, sys) => new Daemon({ store: engine, sys }).shutdownContainers(),
   /** Exactly what serveListener does with a connection, for the one the front already accepted; then on. */
   async serveFrom(sys, fd, lfd, engine, hostname, config) {
+    setRegistryService(engine, registryService(config.insecureRegistries ?? []));
     const perConnection = apiHandler(engine, hostname, config);
     sys.spawn({
       argv: [...sys.argv],

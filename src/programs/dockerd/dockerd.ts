@@ -15,6 +15,7 @@ import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { groupByName } from '../lib/users.js';
 import type { DaemonFlag } from './flags.js';
 import { daemonLogger, type Logger } from './log.js';
+import { DAEMON_JSON, readDaemonJson } from './daemonJson.js';
 import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './systemInfo.js';
 
 /** What dockerd needs from the Docker chunk (./core.ts). */
@@ -222,6 +223,12 @@ export function makeDockerd(engine: () => DaemonStore, core: CoreLoader): Progra
       );
       return 1;
     }
+    const file = await readDaemonJson(sys, DAEMON_JSON, async (k) =>
+      (await core(sys)).knownDaemonFlag(`--${k}`) !== undefined || (await core(sys)).knownDaemonFlag(`--${k.replace(/s$/, '')}`) !== undefined);
+    if (typeof file === 'string') {
+      await startFailed(sys, file);
+      return 1;
+    }
     const log = daemonLogger(sys);
     await log.info('Starting up');
     if (sys.fs.exists(flags.pidfile)) {
@@ -258,7 +265,7 @@ export function makeDockerd(engine: () => DaemonStore, core: CoreLoader): Progra
     engine().bridge.ensure();
     if (engine().containers.size > 0) await (await core(sys)).restore(engine(), sys);
     await log.info('Loading containers: done.');
-    const config: DaemonConfig = { hosts, tls: flags.tls };
+    const config: DaemonConfig = { hosts, tls: flags.tls, insecureRegistries: file.insecureRegistries };
     for (const w of apiWarnings(config)) await log.warn(w);
     await log.info('Docker daemon', {
       commit: ENGINE_COMMIT,

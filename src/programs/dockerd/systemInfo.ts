@@ -52,6 +52,8 @@ export interface DaemonConfig {
   readonly hosts: readonly string[];
   /** `--tls`/`--tlsverify` as given; undefined when not given. */
   readonly tls: boolean | undefined;
+  /** `insecure-registries` from /etc/docker/daemon.json. */
+  readonly insecureRegistries?: readonly string[];
 }
 
 const ATTACK_SURFACE = `

@@ -1,8 +1,9 @@
 /** `docker image` (docker/cli cli/command/image/cmd.go): its sub-commands, as its help lists them. */
-import { unsimulated, type GroupSpec } from '../../spec.js';
+import type { GroupSpec } from '../../spec.js';
 import { imageInspectCommand } from './inspect.js';
 import { listCommand } from './list.js';
 import { pullCommand } from './pull.js';
+import { pushCommand } from './push.js';
 import { removeCommand } from './remove.js';
 import { historyCommand } from './history.js';
 import { pruneCommand } from './prune.js';
@@ -12,12 +13,11 @@ import { loadCommand } from './load.js';
 import { saveCommand } from './save.js';
 import { legacyBuildCommand } from './build.js';
 
-export { historyCommand, tagCommand };
+export { historyCommand, pushCommand, tagCommand };
 
 export const buildCommand = legacyBuildCommand;
 export { importCommand } from './import.js';
 export { loadCommand } from './load.js';
-export const pushCommand = unsimulated('push', 'Upload an image to a registry');
 export { saveCommand } from './save.js';
 
 export const imageCommand: GroupSpec = {

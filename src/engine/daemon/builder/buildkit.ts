@@ -19,6 +19,7 @@ import type { DaemonContext } from '../context.js';
 import type { DaemonStore } from '../store.js';
 import { imageTagRef } from '../images/commit.js';
 import { chainId, DOCKER_VERSION, goMarshal, historyJSON, imageConfigOf } from '../images/commit.js';
+import { recordConfig } from '../images/configs.js';
 import { imagePull } from '../images/pull.js';
 import type { HistoryEntry, Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
@@ -508,7 +509,9 @@ class BuildkitBuilder {
       ...(s.author ? { author: s.author } : {}), architecture: 'amd64', config: imageConfigOf(s.config), created: s.created,
       history: s.history.map(historyJSON), os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds },
     };
-    const id = `sha256:${hash(goMarshal(blob))}`;
+    const json = goMarshal(blob);
+    const id = `sha256:${hash(json)}`;
+    recordConfig(id, json);
     if (!engine.images.get(id)) {
       const shared = s.layers.map((l) => engine.images.all().flatMap((i) => i.layers).find((x) => x.digest === l.digest) ?? l);
       engine.images.add({

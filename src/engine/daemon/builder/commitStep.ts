@@ -13,6 +13,7 @@ import type { ContainerConfig } from '../container.js';
 import type { DaemonStore } from '../store.js';
 import { containerConfigJSON } from '../inspect.js';
 import { chainId, DOCKER_VERSION, goMarshal, historyJSON, imageConfigOf } from '../images/commit.js';
+import { recordConfig } from '../images/configs.js';
 import type { HistoryEntry, Image } from '../images/store.js';
 
 export interface StepCommit {
@@ -50,7 +51,10 @@ export function commitStep(engine: DaemonStore, s: StepCommit): Image {
     container: s.container, container_config: containerConfigJSON(s.containerConfig), created, docker_version: DOCKER_VERSION,
     history: history.map(historyJSON), os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds },
   };
-  const id = `sha256:${sha256Hex(utf8Encode(goMarshal(blob)))}`;
+  const json = goMarshal(blob);
+  const id = `sha256:${sha256Hex(utf8Encode(json))}`;
+  // Push and save send these very bytes, so the image keeps its ID in a registry and through save/load.
+  recordConfig(id, json);
   const known = engine.images.get(id);
   if (known) return known;
   const image: Image = {

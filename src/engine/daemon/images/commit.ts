@@ -122,8 +122,9 @@ export function containerCommit(d: DaemonContext, name: string, opts: CommitOpti
       ...(opts.author ? { author: opts.author } : {}), config: containerConfigJSON(config), architecture: 'amd64',
       os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds }, history: history.map(historyJSON),
     };
-    const id = `sha256:${sha256Hex(utf8Encode(goMarshal(blob)))}`;
-    recordConfig(engine, id, goMarshal(blob));
+    const json = goMarshal(blob);
+    const id = `sha256:${sha256Hex(utf8Encode(json))}`;
+    recordConfig(id, json);
     if (!engine.images.get(id)) {
       const image: Image = {
         id, created, size: parent.size + (layer?.size ?? 0), config: imageConfigOf(config),

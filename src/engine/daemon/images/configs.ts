@@ -1,18 +1,42 @@
 /**
  * The config blob of each image as it was hashed into the image's ID. The store keeps the config's parts, not
- * its bytes; `docker save` must write the very bytes (a loaded image's ID is their sha256), so whatever makes
- * an image (commit, import, load) records them here.
+ * its bytes; `docker save` and `docker push` must send the very bytes (a loaded or pulled image's ID is their
+ * sha256, and a registry checks the digest), so whatever makes an image (commit, build, import, load) records
+ * them here. The table is content-addressed (the ID is the bytes' hash), so the page's machines share it.
  */
-import type { DaemonStore } from '../store.js';
+import { buildCatalogImage, CATALOG } from '../registry.js';
+import type { Image } from './store.js';
 
-const blobs = new WeakMap<DaemonStore, Map<string, string>>();
+const configs = new Map<string, string>();
 
-export function recordConfig(engine: DaemonStore, id: string, json: string): void {
-  let m = blobs.get(engine);
-  if (!m) blobs.set(engine, (m = new Map()));
-  m.set(id, json);
+export function recordConfig(id: string, json: string): void {
+  configs.set(id, json);
 }
 
-export function recordedConfig(engine: DaemonStore, id: string): string | undefined {
-  return blobs.get(engine)?.get(id);
+export function recordedConfig(id: string): string | undefined {
+  return configs.get(id);
+}
+
+/**
+ * The config bytes the image's ID was hashed from: recorded, or the catalogue's own; for an image nothing
+ * recorded, its config as moby marshals image.Image (then the blob's digest is not the image's ID).
+ */
+export function configBlob(img: Image): string {
+  const recorded = configs.get(img.id);
+  if (recorded !== undefined) return recorded;
+  const cat = img.catalogKey !== '' ? CATALOG.find((c) => c.key === img.catalogKey) : undefined;
+  if (cat) {
+    const b = buildCatalogImage(cat);
+    if (b.imageId === img.id) return b.config;
+  }
+  return JSON.stringify({
+    architecture: 'amd64',
+    ...(img.author ? { author: img.author } : {}),
+    config: img.config,
+    created: img.created,
+    ...(img.dockerVersion ? { docker_version: img.dockerVersion } : {}),
+    history: img.history,
+    os: 'linux',
+    rootfs: { type: 'layers', diff_ids: img.diffIds },
+  });
 }

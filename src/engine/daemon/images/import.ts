@@ -63,7 +63,7 @@ export function imageImport(engine: DaemonStore, req: ImportRequest): string {
   };
   const json = goMarshal(blob);
   const id = `sha256:${sha256Hex(utf8Encode(json))}`;
-  recordConfig(engine, id, json);
+  recordConfig(id, json);
   if (!engine.images.get(id)) {
     const image: Image = {
       id, created, size: shared.size, config: imageConfig(config), layers: [shared], diffIds: [shared.digest],

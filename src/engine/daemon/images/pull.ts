@@ -6,7 +6,6 @@
 import type { Sys } from '../../kernel/sys.js';
 import type { DaemonStore } from '../store.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
-import { humanSize } from '../../../pkg/units.js';
 import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import { buildCatalogImage, imageConfigOf, isSchema1, resolveRemote, schema1Error, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';
@@ -14,16 +13,12 @@ import { catalogHistory } from '../catalogHistory.js';
 import type { Image } from './store.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Encode } from '../../kernel/utf8.js';
+import { openPullRemote, pullFromRemote } from '../distribution/pullRemote.js';
 
-/** One JSON message of the pull stream (jsonmessage.JSONMessage). */
-export interface PullProgress {
-  readonly status: string;
-  readonly id?: string;
-  readonly progressDetail?: { current?: number; total?: number };
-  readonly progress?: string;
-}
-
-export type ProgressSink = (m: PullProgress) => void | Promise<void>;
+export type { PullProgress, ProgressSink } from './progress.js';
+import type { ProgressSink } from './progress.js';
+import { progressBar } from './progress.js';
+export { progressBar };
 
 /** Virtual bandwidths: what a decent connection and disk do. */
 const DOWNLOAD_BYTES_PER_MS = 25_000;
@@ -65,6 +60,8 @@ export async function imagePull(engine: DaemonStore, sys: Sys, refStr: string, o
     await onProgress({ status: `Pulling from ${ref.path}`, id: ref.tag });
     throw schema1Error(ref);
   }
+  const remote = await openPullRemote(engine, sys, ref);
+  if (remote) return pullFromRemote(engine, sys, ref, remote, onProgress);
   const cat = resolveRemote(ref);
   const b = buildCatalogImage(cat);
   const present = engine.images.get(b.imageId);
@@ -102,12 +99,4 @@ async function transfer(sys: Sys, out: ProgressSink, status: string, id: string,
     const current = Math.round((total * t) / TICKS);
     await out({ status, progressDetail: { current, total }, progress: progressBar(current, total), id });
   }
-}
-
-/** jsonmessage.JSONProgress.String for a 50-column bar. */
-export function progressBar(current: number, total: number): string {
-  const width = 50;
-  const n = Math.min(width, Math.floor((current / total) * width));
-  const bar = n >= width ? '='.repeat(width) : '='.repeat(Math.max(0, n - 1)) + '>' + ' '.repeat(width - Math.max(n, 1));
-  return `[${bar}]  ${humanSize(current)}/${humanSize(total)}`;
 }

@@ -15,26 +15,11 @@ import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import { catalogHistory } from '../catalogHistory.js';
 import { buildCatalogImage, CATALOG, imageConfigOf } from '../registry.js';
 import type { DaemonStore } from '../store.js';
-import { recordConfig, recordedConfig } from './configs.js';
+import { configBlob, recordConfig } from './configs.js';
 import { layerTarEntries, treeOfTar } from './layertar.js';
 import type { HistoryEntry, Image, ImageConfig } from './store.js';
 
 const sha = (b: Uint8Array): string => `sha256:${sha256Hex(b)}`;
-
-/** The config bytes the image's ID was hashed from (a reconstruction for an image nothing recorded). */
-export function configBlob(engine: DaemonStore, img: Image): string {
-  const recorded = recordedConfig(engine, img.id);
-  if (recorded !== undefined) return recorded;
-  const cat = CATALOG.find((c) => c.key === img.catalogKey);
-  if (cat) {
-    const b = buildCatalogImage(cat);
-    if (b.imageId === img.id) return b.config;
-  }
-  return JSON.stringify({
-    architecture: 'amd64', config: img.config, created: img.created, history: img.history, os: 'linux',
-    rootfs: { type: 'layers', diff_ids: img.diffIds },
-  });
-}
 
 interface Selected {
   readonly img: Image;
@@ -96,7 +81,7 @@ export function imagesSave(engine: DaemonStore, names: readonly string[]): Uint8
   const repos: Record<string, Record<string, string>> = {};
   for (const { img, refs } of selected) {
     const created = Math.floor(Date.parse(img.created) / 1000) || EPOCH;
-    const config = utf8Encode(configBlob(engine, img));
+    const config = utf8Encode(configBlob(img));
     blobs.set(img.id.slice(7), fileEntry(`blobs/sha256/${img.id.slice(7)}`, config, created));
     const layerDescs: unknown[] = [];
     img.layers.forEach((layer, i) => {
@@ -253,7 +238,7 @@ export function imagesLoad(engine: DaemonStore, data: Uint8Array, quiet: boolean
       };
       engine.images.add(image);
     }
-    recordConfig(engine, id, json);
+    recordConfig(id, json);
     ids += `Loaded image ID: ${id}\n`;
     refCount = 0;
     for (const tag of m.RepoTags ?? []) {

@@ -1,0 +1,97 @@
+/**
+ * The simulated Docker Hub's memory of what the learner pushed. It lives with the machine (keyed by its
+ * kernel), so it lasts the session and a replay of the journal pushes the same images into it again. Official
+ * images (`library/…`) stay the offline catalogue's; their layers are there to mount from. Anyone may pull; a
+ * push needs a login and a repository in the user's own namespace, else Docker Hub's `denied`.
+ */
+import type { Kernel } from '../../kernel/kernel.js';
+import { notFound, systemError } from '../../../pkg/errdefs.js';
+import { buildCatalogImage, CATALOG } from '../registry.js';
+import { layerOfBlob } from './blobs.js';
+import { digestOf } from './manifest.js';
+import type { AuthConfig, BlobContent, RemoteRepository } from './remote.js';
+
+interface HubRepo {
+  readonly tags: Map<string, string>;
+  readonly blobs: Set<string>;
+}
+
+export interface HubState {
+  readonly repos: Map<string, HubRepo>;
+  readonly manifests: Map<string, string>;
+  readonly configs: Map<string, Uint8Array>;
+}
+
+const hubs = new WeakMap<Kernel, HubState>();
+
+export function hubOf(kernel: Kernel): HubState {
+  let h = hubs.get(kernel);
+  if (!h) {
+    h = { repos: new Map(), manifests: new Map(), configs: new Map() };
+    hubs.set(kernel, h);
+  }
+  return h;
+}
+
+export const DENIED = 'denied: requested access to the resource is denied';
+
+/** A repository the learner pushed to (official names are the catalogue's, never the Hub's memory). */
+export function hubHasRepo(kernel: Kernel, path: string): boolean {
+  return hubOf(kernel).repos.has(path);
+}
+
+function catalogBlobs(path: string): Set<string> {
+  const out = new Set<string>();
+  for (const c of CATALOG) if (c.path === path) for (const b of buildCatalogImage(c).blobIds) out.add(b);
+  return out;
+}
+
+/** The repository `path` on the Hub, as a pusher or puller sees it. */
+export function hubRepository(kernel: Kernel, path: string, action: 'push' | 'pull', auth: AuthConfig): RemoteRepository {
+  const hub = hubOf(kernel);
+  if (action === 'push') {
+    const user = auth.username ?? '';
+    if (user === '' || !path.startsWith(`${user.toLowerCase()}/`)) throw systemError(DENIED);
+  }
+  const repo = (): HubRepo => {
+    let r = hub.repos.get(path);
+    if (!r) {
+      r = { tags: new Map(), blobs: new Set() };
+      hub.repos.set(path, r);
+    }
+    return r;
+  };
+  const has = (p: string, d: string): boolean => (hub.repos.get(p)?.blobs.has(d) ?? false) || catalogBlobs(p).has(d);
+  return {
+    path,
+    blobExists: async (d) => has(path, d),
+    mountBlob: async (d, from) => {
+      if (!has(from, d)) return false;
+      repo().blobs.add(d);
+      return true;
+    },
+    putBlob: async (d, content) => {
+      if ('bytes' in content) hub.configs.set(d, content.bytes);
+      repo().blobs.add(d);
+    },
+    putManifest: async (tag, body) => {
+      const digest = digestOf(body);
+      hub.manifests.set(digest, body);
+      repo().tags.set(tag, digest);
+    },
+    getManifest: async (ref) => {
+      const r = hub.repos.get(path);
+      const digest = ref.startsWith('sha256:') ? ref : r?.tags.get(ref);
+      const body = digest !== undefined && (r?.tags.size ?? 0) > 0 ? hub.manifests.get(digest) : undefined;
+      if (!body || !digest) throw notFound(`manifest for ${path}:${ref} not found: manifest unknown: manifest unknown`);
+      return { body, digest };
+    },
+    getBlob: async (d): Promise<BlobContent> => {
+      const cfg = hub.configs.get(d);
+      if (cfg) return { bytes: cfg };
+      const layer = layerOfBlob(d);
+      if (!layer || !has(path, d)) throw notFound(`blob unknown: blob unknown to registry`);
+      return { layer };
+    },
+  };
+}
