@@ -307,10 +307,11 @@ class BuildkitBuilder {
     return envLookup([...this.args.filterAllowed(state.config.Env), ...state.config.Env]);
   }
 
-  private entry(state: StageState, createdBy: string, layer: Layer | null): void {
+  /** A history entry; a config-only step's has no time yet (BuildKit's commitToHistory), the exporter gives it one. */
+  private entry(state: StageState, createdBy: string, layer: Layer | null, timed: boolean): void {
     if (layer) state.layers.push(layer);
     state.history.push({
-      created: state.created, created_by: createdBy, comment: 'buildkit.dockerfile.v0', ...(layer ? {} : { empty_layer: true }),
+      created: timed ? state.created : '', created_by: createdBy, comment: 'buildkit.dockerfile.v0', ...(layer ? {} : { empty_layer: true }),
     });
   }
 
@@ -355,7 +356,7 @@ class BuildkitBuilder {
         by = this.createdBy(n, state, before);
       }
     }
-    this.entry(state, by, null);
+    this.entry(state, by, null, false);
   }
 
   /** commitToHistory's CREATED BY for a config instruction (Go's %v of the values it set). */
@@ -441,7 +442,7 @@ class BuildkitBuilder {
     }
     state.key = key;
     state.created = entry.created;
-    this.entry(state, by, entry.layer);
+    this.entry(state, by, entry.layer, true);
     state.fs = null;
   }
 
@@ -470,7 +471,7 @@ class BuildkitBuilder {
       id: `sha256:${hash(`stage ${s.key}`)}`, created: s.created, size: s.layers.reduce((a, l) => a + l.size, 0), config: imageConfigOf(s.config),
       layers: [...s.layers], diffIds, layerSizes: s.layers.map((l) => l.size),
       cacheIds: s.layers.map((_l, i) => hash(`cache:${chainId(diffIds.slice(0, i + 1))}`)).reverse(),
-      repoDigest: '', catalogKey: '', lastTagTimeNs: null, history: [...s.history], parent: '', author: '', dockerVersion: '',
+      repoDigest: '', catalogKey: '', lastTagTimeNs: null, history: timedHistory(s.history), parent: '', author: '', dockerVersion: '',
     };
   }
 
@@ -505,9 +506,11 @@ class BuildkitBuilder {
     this.t.start(v, 'exporting to image');
     this.t.status(v, 'exporting layers', { done: true });
     const diffIds = s.layers.map((l) => l.digest);
+    const history = timedHistory(s.history);
+    const created = history.length > 0 ? history[history.length - 1].created : s.created;
     const blob = {
-      ...(s.author ? { author: s.author } : {}), architecture: 'amd64', config: imageConfigOf(s.config), created: s.created,
-      history: s.history.map(historyJSON), os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds },
+      ...(s.author ? { author: s.author } : {}), architecture: 'amd64', config: imageConfigOf(s.config), created,
+      history: history.map(historyJSON), os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds },
     };
     const json = goMarshal(blob);
     const id = `sha256:${hash(json)}`;
@@ -515,11 +518,11 @@ class BuildkitBuilder {
     if (!engine.images.get(id)) {
       const shared = s.layers.map((l) => engine.images.all().flatMap((i) => i.layers).find((x) => x.digest === l.digest) ?? l);
       engine.images.add({
-        id, created: s.created, size: shared.reduce((a, l) => a + l.size, 0) + (s.base ? s.base.size - s.base.layers.reduce((a, l) => a + l.size, 0) : 0),
+        id, created, size: shared.reduce((a, l) => a + l.size, 0) + (s.base ? s.base.size - s.base.layers.reduce((a, l) => a + l.size, 0) : 0),
         config: imageConfigOf(s.config), layers: shared, diffIds,
         layerSizes: shared.map((l, i) => (s.base && i < s.base.layers.length ? s.base.layerSizes[i] : l.size)),
         cacheIds: shared.map((_l, i) => hash(`cache:${chainId(diffIds.slice(0, i + 1))}`)).reverse(),
-        repoDigest: '', catalogKey: '', lastTagTimeNs: null, history: s.history, parent: '', author: s.author, dockerVersion: DOCKER_VERSION,
+        repoDigest: '', catalogKey: '', lastTagTimeNs: null, history, parent: '', author: s.author, dockerVersion: DOCKER_VERSION,
       });
     }
     this.t.status(v, `writing image ${id}`, { done: true });
@@ -551,4 +554,29 @@ export async function buildkitBuild(
   const id = await new BuildkitBuilder(d, opts, tar, tags, trace).build();
   out({ id: 'moby.image.id', aux: { ID: id } } as unknown as BuildMessage);
   return id;
+}
+
+/**
+ * The moby exporter's normalizeLayersAndHistory: a config-only step's entry takes the time of the first new
+ * layer after a step without one (so an ENV right after FROM does not show the base image's age), later ones
+ * the time of the layer before them; with no new layer at all, the last time there is.
+ */
+export function timedHistory(history: readonly HistoryEntry[]): HistoryEntry[] {
+  let created = '';
+  let untimed = false;
+  for (const h of history) {
+    if (h.created !== '') {
+      created = h.created;
+      if (untimed) break;
+    } else untimed = true;
+  }
+  untimed = false;
+  return history.map((h) => {
+    if (h.created !== '') {
+      if (untimed) created = h.created;
+      return h;
+    }
+    untimed = true;
+    return { ...h, created };
+  });
 }

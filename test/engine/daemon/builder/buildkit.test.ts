@@ -3,6 +3,7 @@ import { decodeStatusResponse, encodeStatusResponse } from '../../../../src/pkg/
 import type { StatusResponse } from '../../../../src/pkg/buildkit/status.js';
 import { boot } from '../harness.js';
 import { build } from './buildHarness.js';
+import { timedHistory } from '../../../../src/engine/daemon/builder/buildkit.js';
 
 /** The trace as a reader sees it: vertices by digest in first-seen order, with their statuses and logs. */
 function replay(traces: readonly StatusResponse[]) {
@@ -83,5 +84,21 @@ describe('BuildKit builds (version=2)', () => {
     expect(h.engine.containers.size).toBe(0);
     expect((await build(h, { dockerfile: 'FROM busybox\n' }, { version: '2' })).error).toBe('failed to read dockerfile: open Dockerfile: no such file or directory');
     expect((await build(h, { Dockerfile: 'FROM busybox\nFOOO x\n' }, { version: '2' })).error).toBe('dockerfile parse error on line 2: unknown instruction: FOOO');
+  });
+
+  it('dates a config-only step as the exporter does: the first new layer after it, else the layer before', async () => {
+    const h = boot();
+    const r = await build(h, { Dockerfile: DF, 'index.html': '<p>x</p>\n' }, { version: '2' });
+    expect(r.error).toBe('');
+    const img = h.engine.images.get(r.id)!;
+    const mine = img.history.filter((e) => e.comment === 'buildkit.dockerfile.v0');
+    const [maintainer, env, run, copy, expose] = mine;
+    expect(run.created).not.toBe(img.history[0].created);
+    expect([maintainer.created, env.created]).toEqual([run.created, run.created]);
+    expect(expose.created).toBe(copy.created);
+    expect(img.created).toBe(expose.created);
+    // Nothing new: the last time there is, the base's.
+    const base = [{ created: 't0', created_by: 'ADD', comment: '' }, { created: '', created_by: 'ENV', comment: '' }];
+    expect(timedHistory(base).map((e) => e.created)).toEqual(['t0', 't0']);
   });
 });
