@@ -192,6 +192,7 @@ class BuildkitBuilder {
       throw new BuildkitError(msg);
     }
     const data = entry.data ?? new Uint8Array(0);
+    context.dropBuildFiles(entry.name);
     this.t.status(v1, 'transferring dockerfile:', { current: data.length, done: true });
     const text = utf8Decode(data);
     let nodes: Node[];

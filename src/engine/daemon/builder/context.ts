@@ -6,8 +6,9 @@
  */
 import { readTar, TarError, type TarEntry } from '../../../pkg/archive/tar.js';
 import { sha256Hex } from '../../fs/sha256.js';
-import { utf8Encode } from '../../kernel/utf8.js';
+import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import { pathMatch } from '../images/pathmatch.js';
+import { PatternMatcher, readDockerignore } from '../../../pkg/patternmatcher.js';
 
 export class BuildContext {
   /** Clean relative paths (`a/b`), '' being the root, to their entries. */
@@ -30,6 +31,24 @@ export class BuildContext {
       for (let d = parentOf(p); d !== '' && !this.entries.has(d); d = parentOf(d)) {
         this.entries.set(d, { name: `${d}/`, type: 'dir', mode: 0o755, uid: 0, gid: 0, uname: '', gname: '', mtime: 0 });
       }
+    }
+  }
+
+  /**
+   * moby's removeDockerfile: `.dockerignore` and the Dockerfile leave the context when `.dockerignore` lists
+   * them (the client always sends both; a Dockerfile from stdin travels as `.dockerfile.<id>`, listed there).
+   */
+  dropBuildFiles(dockerfile: string): void {
+    const ignore = this.entries.get('.dockerignore');
+    if (!ignore || ignore.type === 'dir') return;
+    let matcher: PatternMatcher;
+    try {
+      matcher = new PatternMatcher(readDockerignore(utf8Decode(ignore.data ?? new Uint8Array(0))));
+    } catch {
+      return;
+    }
+    for (const file of ['.dockerignore', cleanRel(dockerfile)]) {
+      if (matcher.excluded(file)) this.entries.delete(file);
     }
   }
 

@@ -94,6 +94,7 @@ export function readDockerfile(tar: Uint8Array, name: string): SourceFile {
   if (!entry || entry.type === 'dir') throw new Error(`Cannot locate specified Dockerfile: ${name}`);
   const data = entry.data ?? new Uint8Array(0);
   if (data.length === 0) throw invalidParameter(`the Dockerfile (${name}) cannot be empty`);
+  context.dropBuildFiles(entry.name);
   const text = utf8Decode(data);
   try {
     return { context, nodes: parseDockerfile(text), text };

@@ -266,7 +266,8 @@ describe('docker build: the request', () => {
     expect(q.query.dockerfile).toMatch(/^\.dockerfile\.[0-9a-f]{20}$/);
     const entries = readTar(q.body).entries;
     expect(entries.map((e) => e.name)).toEqual(['Dockerfile', '.dockerignore', q.query.dockerfile]);
-    expect(new TextDecoder().decode(entries[1].data)).toBe(`\n${q.query.dockerfile as string}\n`);
+    // AddDockerfileToBuildContext: with no .dockerignore of its own, the one sent lists itself and the hidden file.
+    expect(new TextDecoder().decode(entries[1].data)).toBe(`.dockerignore\n${q.query.dockerfile as string}\n`);
     const stdin = await runBuild(['build', '-'], { steps: coldBuild(), stdin: ['FROM busybox\n', null] });
     expect(readTar(stdin.requests[0].body).entries.map((e) => [e.name, new TextDecoder().decode(e.data)])).toEqual([['Dockerfile', 'FROM busybox\n']]);
     expect(stdin.requests[0].query.dockerfile).toBe('Dockerfile');

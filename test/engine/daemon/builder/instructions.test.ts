@@ -135,4 +135,19 @@ describe('every Dockerfile instruction, through the legacy builder', () => {
       'experimental session with v1 builder is no longer supported, use builder version v2 (BuildKit) instead',
     );
   });
+
+  it('drops the build files .dockerignore lists from the context (a Dockerfile from stdin travels as .dockerfile.<id>)', async () => {
+    for (const version of ['1', '2'] as const) {
+      const h = boot();
+      const files = {
+        '.dockerfile.0123456789abcdef0123': 'FROM busybox\nCOPY . /src\n',
+        '.dockerignore': '.dockerignore\n.dockerfile.0123456789abcdef0123\n',
+        'a.txt': 'hi\n',
+      };
+      const r = await build(h, files, { version, dockerfile: '.dockerfile.0123456789abcdef0123' });
+      expect(r.error).toBe('');
+      const img = h.engine.images.get(r.id)!;
+      expect([stat(img, '/src/a.txt')?.text, stat(img, '/src/.dockerignore'), stat(img, '/src/.dockerfile.0123456789abcdef0123')]).toEqual(['hi\n', null, null]);
+    }
+  });
 });

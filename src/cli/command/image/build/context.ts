@@ -10,7 +10,7 @@
 import { nameBytes, nameString } from '../../../../pkg/archive/names.js';
 import { writeTar, type TarEntry } from '../../../../pkg/archive/tar.js';
 import { sha256Hex } from '../../../../engine/fs/sha256.js';
-import { cleanPath, keepBuildFiles, PatternError, PatternMatcher, readDockerignore } from './dockerignore.js';
+import { cleanPath, keepBuildFiles, PatternError, PatternMatcher, readDockerignore } from '../../../../pkg/patternmatcher.js';
 
 /** What the CLI reads of the client's filesystem (a process's view: relative paths from its cwd). */
 export interface ContextFs {
@@ -181,7 +181,8 @@ export function contextFromDir(fs: ContextFs, o: ContextOptions): BuildContext {
     // AddDockerfileToBuildContext: the file under a hidden name, and that name in the sent .dockerignore.
     const hidden = '.dockerfile.' + sha256Hex(added).slice(0, 20);
     const ignore = entries.find((e) => e.name === '.dockerignore');
-    const ignoreData = nameBytes(`${ignoreText ?? ''}\n${hidden}\n`);
+    // Without a .dockerignore of its own the new one lists itself too, so the daemon drops both from the context.
+    const ignoreData = nameBytes(`${ignoreText ?? '.dockerignore'}\n${hidden}\n`);
     entries = entries.filter((e) => e.name !== '.dockerignore' && e.name !== hidden);
     entries.push(ignore ? { ...ignore, data: ignoreData } : entry('.dockerignore', 'file', 0o600, 0, { data: ignoreData }));
     entries.push(entry(hidden, 'file', 0o600, 0, { data: added }));

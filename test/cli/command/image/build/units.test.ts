@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPath, keepBuildFiles, PatternMatcher, readDockerignore } from '../../../../../src/cli/command/image/build/dockerignore.js';
+import { cleanPath, keepBuildFiles, PatternMatcher, readDockerignore } from '../../../../../src/pkg/patternmatcher.js';
 import { printSource, stepRange } from '../../../../../src/cli/command/image/build/source.js';
 import { goFixed, unitsBytes } from '../../../../../src/cli/command/image/build/progressui.js';
 import { decodeBase64, encodeBase64 } from '../../../../../src/cli/command/image/build/base64.js';

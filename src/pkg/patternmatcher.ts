@@ -1,5 +1,5 @@
 /**
- * `.dockerignore` as the docker CLI reads and applies it: moby/patternmatcher's ignorefile.ReadAll (comments,
+ * `.dockerignore` as the docker CLI and the daemon read and apply it: moby/patternmatcher's ignorefile.ReadAll (comments,
  * trimming, `!` exceptions, paths cleaned and made relative) and its PatternMatcher (`*`, `?`, `[…]`, `**`,
  * exact/prefix/suffix shortcuts; the last matching pattern decides; a pattern also matches a file under a
  * directory it matches).
