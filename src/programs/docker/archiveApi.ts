@@ -2,6 +2,8 @@
 import type { DockerClient } from '../../api/client/client.js';
 import { JsonStream } from '../../api/client/client.js';
 import { arrayFromBytes, bytesFromArray, bytesToText } from '../../api/bytes.js';
+import { base64Decode } from '../../pkg/base64.js';
+import { utf8Decode } from '../../engine/kernel/utf8.js';
 import { encodeQuery } from '../../api/http/query.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import type { ArchiveClient, ArchiveMessageStream, PathStat } from '../../cli/archiveClient.js';
@@ -10,27 +12,7 @@ import { parseNormalizedNamed, tagNameOnly } from '../../pkg/reference.js';
 type Query = Record<string, string | readonly string[] | undefined>;
 
 function decodeStat(h: string): PathStat {
-  const bin = atobBinary(h);
-  return JSON.parse(bytesToText(bin)) as PathStat;
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function atobBinary(s: string): string {
-  let out = '';
-  let buf = 0;
-  let bits = 0;
-  for (const ch of s) {
-    const v = B64.indexOf(ch);
-    if (v < 0) continue;
-    buf = (buf << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((buf >> bits) & 0xff);
-    }
-  }
-  return out;
+  return JSON.parse(utf8Decode(base64Decode(h))) as PathStat;
 }
 
 export function archiveApi(sys: Sys, c: DockerClient): ArchiveClient {

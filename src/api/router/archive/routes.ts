@@ -2,6 +2,7 @@
  * The routes that move tar streams (moby's router/container/copy.go, export, and router/image's get, load and
  * create-from-source): bodies are binary strings both ways, never decoded as text.
  */
+import { base64Encode } from '../../../pkg/base64.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
 import { arrayFromBytes, bytesFromArray, textToBytes } from '../../bytes.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
@@ -54,24 +55,7 @@ function archiveValues(ctx: RequestContext): { name: string; path: string } {
 function setPathStat(ctx: RequestContext, stat: PathStatJSON): void {
   // json.Marshal of container.PathStat, base64 (StdEncoding).
   const json = textToBytes(encodeJSON(stat).replace(/\n$/, ''));
-  ctx.w.header.set('X-Docker-Container-Path-Stat', btoaBinary(json));
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 (with padding) of a binary string. */
-export function btoaBinary(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i += 3) {
-    const a = s.charCodeAt(i);
-    const b = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-    const c = i + 2 < s.length ? s.charCodeAt(i + 2) : 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
-    out += i + 1 < s.length ? B64[(n >> 6) & 63] : '=';
-    out += i + 2 < s.length ? B64[n & 63] : '=';
-  }
-  return out;
+  ctx.w.header.set('X-Docker-Container-Path-Stat', base64Encode(arrayFromBytes(json)));
 }
 
 /** Writes a tar body in pieces, so a large one goes out chunked as the daemon streams it. */

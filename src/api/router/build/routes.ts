@@ -3,6 +3,7 @@
  * for version=2) and the cache prune `docker system prune` calls.
  */
 import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
+import { base64Encode } from '../../../pkg/base64.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import type { StatusResponse } from '../../../pkg/buildkit/status.js';
 import { arrayFromBytes, textToBytes } from '../../bytes.js';
@@ -99,17 +100,6 @@ export function buildRequest(ctx: RequestContext): BuildRequest {
   };
 }
 
-/** base64 (std, padded), what Go's encoding/json does with a []byte. */
-function base64(b: Uint8Array): string {
-  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  for (let i = 0; i < b.length; i += 3) {
-    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
-    out += abc[(n >> 18) & 63] + abc[(n >> 12) & 63] + (i + 1 < b.length ? abc[(n >> 6) & 63] : '=') + (i + 2 < b.length ? abc[n & 63] : '=');
-  }
-  return out;
-}
-
 async function postBuild(b: BuildBackend, ctx: RequestContext): Promise<void> {
   ctx.w.header.set('Content-Type', 'application/json');
   const req = buildRequest(ctx);
@@ -128,7 +118,7 @@ async function postBuild(b: BuildBackend, ctx: RequestContext): Promise<void> {
     message: push,
     trace: (s) => {
       if (!b.encodeStatus) return;
-      push({ id: 'moby.buildkit.trace', aux: base64(b.encodeStatus(s)) });
+      push({ id: 'moby.buildkit.trace', aux: base64Encode(b.encodeStatus(s)) });
     },
   };
   track(

@@ -16,7 +16,7 @@ import { parseNormalizedNamed } from '../../../pkg/reference.js';
 import { humanSize } from '../../../pkg/units.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import { decodeStatusResponse } from '../../../pkg/buildkit/statuspb.js';
-import { decodeBase64 } from './build/base64.js';
+import { base64Decode } from '../../../pkg/base64.js';
 import { ContextError, absPath, contextFromDir, contextFromDockerfile, type BuildContext, type ContextFs } from './build/context.js';
 import { ProgressDisplay, warningsFooter, type DisplayMode } from './build/progressui.js';
 import { printSource, stepRange } from './build/source.js';
@@ -400,7 +400,7 @@ export async function runBuildKitBuild(cli: CommandCli, o: BuildOptions): Promis
         break;
       }
       if (m.id === 'moby.buildkit.trace' && typeof m.aux === 'string') {
-        const status = decodeStatusResponse(decodeBase64(m.aux));
+        const status = decodeStatusResponse(base64Decode(m.aux));
         for (const v of status.vertexes) vertices.set(v.digest, { name: v.name, error: v.error });
         const out = display.update(status);
         if (out) await cli.err.write(out);

@@ -6,7 +6,7 @@
 import type { BuildRequest, BuildStream, JSONMessage } from '../../../../src/cli/client.js';
 import type { StatusResponse, Timestamp, Vertex, VertexLog, VertexStatus, VertexWarning } from '../../../../src/pkg/buildkit/status.js';
 import { encodeStatusResponse } from '../../../../src/pkg/buildkit/statuspb.js';
-import { encodeBase64 } from '../../../../src/cli/command/image/build/base64.js';
+import { base64Encode as encodeBase64 } from '../../../../src/pkg/base64.js';
 
 /** 2026-11-30T…: the build's first second. */
 export const T0 = 1_796_000_000;

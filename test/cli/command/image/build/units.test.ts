@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanPath, keepBuildFiles, PatternMatcher, readDockerignore } from '../../../../../src/pkg/patternmatcher.js';
 import { printSource, stepRange } from '../../../../../src/cli/command/image/build/source.js';
 import { goFixed, unitsBytes } from '../../../../../src/cli/command/image/build/progressui.js';
-import { decodeBase64, encodeBase64 } from '../../../../../src/cli/command/image/build/base64.js';
+import { base64Decode as decodeBase64, base64Encode as encodeBase64 } from '../../../../../src/pkg/base64.js';
 
 describe('.dockerignore (moby/patternmatcher)', () => {
   it('reads patterns as ignorefile.ReadAll: comments, BOM, trimming, exceptions, cleaned and relative', () => {
