@@ -115,12 +115,12 @@ describe('validateDecks', () => {
   });
 
   it('reports commands the simulator does not know, with their lines', () => {
-    const text = `${FRONT}# A\n\`\`\`terminal\n\`\`\`\n\`\`\`sh\nsudo docker ps -a\nsudo docker frobnicate\ndocker build -t x .\nfrob --now\nls | grep x && cd /tmp\n<Ctrl-C>\n<Ctrl-P><F13>\n\`\`\`\n`;
+    const text = `${FRONT}# A\n\`\`\`terminal\n\`\`\`\n\`\`\`sh\nsudo docker ps -a\nsudo docker frobnicate\ndocker plugin ls\nfrob --now\nls | grep x && cd /tmp\n<Ctrl-C>\n<Ctrl-P><F13>\n\`\`\`\n`;
     const onHost = (p: string): boolean => ['ls', 'grep'].includes(p);
     const errs = validateDecks([{ path: 'decks/demo/deck.zh.md', text }, { path: 'decks/demo/deck.en.md', text }], { onHost }).errors.map(formatError);
     expect(errs.filter((e) => e.includes('deck.en.md'))).toEqual([
       'decks/demo/deck.en.md:10: `docker frobnicate` is not a docker command',
-      'decks/demo/deck.en.md:11: `docker build` is not simulated: the simulator refuses it',
+      'decks/demo/deck.en.md:11: `docker plugin` is not simulated: the simulator refuses it',
       'decks/demo/deck.en.md:12: `frob` is not a program on the simulated host (nor a shell builtin)',
       'decks/demo/deck.en.md:15: unknown key <F13> (use <Ctrl-C>, <Ctrl-D>, <Ctrl-P>, <Enter>, <Tab>, <Esc>…)',
     ]);
