@@ -222,7 +222,7 @@ function isUrl(s: string): boolean {
 }
 
 /** Reads the context: a directory, or `-` (a Dockerfile on stdin). What the CLI says when it cannot. */
-async function loadContext(cli: CommandCli, o: BuildOptions): Promise<BuildContext> {
+async function loadContext(cli: CommandCli, o: BuildOptions, buildkit = false): Promise<BuildContext> {
   if (o.context === '-') {
     if (o.file === '-') throw new ContextError("invalid argument: can't use stdin for both build context and dockerfile");
     const text = await readStdin(cli);
@@ -233,7 +233,7 @@ async function loadContext(cli: CommandCli, o: BuildOptions): Promise<BuildConte
   if (isUrl(o.context)) throw new StatusError(1, 'dockersim: building from a URL or a Git repository is not simulated: build from a directory');
   if (!cli.fs || !cli.cwd) throw new StatusError(1, 'dockersim: this docker client has no filesystem to read a build context from');
   const stdinDockerfile = o.file === '-' ? await readStdin(cli) : undefined;
-  return contextFromDir(cli.fs as ContextFs, { cwd: cli.cwd(), context: o.context, file: o.file, stdinDockerfile });
+  return contextFromDir(cli.fs as ContextFs, { cwd: cli.cwd(), context: o.context, file: o.file, stdinDockerfile, missingDockerfileOk: buildkit });
 }
 
 async function writeIidfile(cli: CommandCli, path: string, id: string): Promise<void> {
@@ -361,19 +361,20 @@ export async function runBuildKitBuild(cli: CommandCli, o: BuildOptions): Promis
     throw buildxError(message);
   };
 
-  let ctx: BuildContext;
-  try {
-    ctx = await loadContext(cli, o);
-  } catch (e) {
-    if (e instanceof ContextError) return fail(e.message);
-    throw e;
-  }
+  // buildx checks the tags while it prepares the build options, before it reads the context.
   for (const tag of o.tags) {
     try {
       parseNormalizedNamed(tag);
     } catch (e) {
       return fail(`invalid tag ${JSON.stringify(tag)}: ${(e as Error).message}`);
     }
+  }
+  let ctx: BuildContext;
+  try {
+    ctx = await loadContext(cli, o, true);
+  } catch (e) {
+    if (e instanceof ContextError) return fail(e.message);
+    throw e;
   }
 
   let stream;

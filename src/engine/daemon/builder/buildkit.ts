@@ -183,13 +183,17 @@ class BuildkitBuilder {
   async build(): Promise<string> {
     const name = this.opts.dockerfile || 'Dockerfile';
     const context = new BuildContext(this.tar);
-    const v1 = this.vertex(`[internal] load build definition from ${name}`);
-    this.t.start(v1, `[internal] load build definition from ${name}`);
+    // buildx names the file it read; one from stdin reaches this upload under the client's hidden name.
+    const shown = /^\.dockerfile\.[0-9a-f]{20}$/.test(name) ? 'Dockerfile' : name.slice(name.lastIndexOf('/') + 1);
+    const v1 = this.vertex(`[internal] load build definition from ${shown}`);
+    this.t.start(v1, `[internal] load build definition from ${shown}`);
     const entry = context.get(name);
     if (!entry || entry.type === 'dir') {
-      const msg = `failed to read dockerfile: open ${name}: no such file or directory`;
-      this.t.done(v1, msg);
-      throw new BuildkitError(msg);
+      // The transfer itself succeeds with nothing in it (2B, as for a missing .dockerignore); the frontend then
+      // fails to read the file, an error of the build, not of the vertex.
+      this.t.status(v1, 'transferring dockerfile:', { current: 2, done: true });
+      this.t.done(v1);
+      throw new BuildkitError(`failed to read dockerfile: open ${name}: no such file or directory`);
     }
     const data = entry.data ?? new Uint8Array(0);
     context.dropBuildFiles(entry.name);

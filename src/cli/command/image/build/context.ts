@@ -126,6 +126,11 @@ export interface ContextOptions {
   readonly file: string;
   /** The Dockerfile read from stdin, when `-f -`. */
   readonly stdinDockerfile?: string;
+  /**
+   * buildx sends the directory whether or not the Dockerfile is there, and the daemon's frontend says
+   * `failed to read dockerfile: open Dockerfile: no such file or directory`; the legacy client stops first.
+   */
+  readonly missingDockerfileOk?: boolean;
 }
 
 /** build.GetContextFromLocalDir, ReadDockerignore, TrimBuildFilesFromExcludes, TarWithOptions. */
@@ -151,10 +156,12 @@ export function contextFromDir(fs: ContextFs, o: ContextOptions): BuildContext {
     try {
       absDockerfile = fs.realpath(absDockerfile);
     } catch (e) {
-      throw new ContextError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${absDockerfile}: ${goErr(e)}`);
+      if (!o.missingDockerfileOk) {
+        throw new ContextError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${absDockerfile}: ${goErr(e)}`);
+      }
     }
     relDockerfile = relPath(root, absDockerfile);
-    if (relDockerfile.startsWith('../')) outside = { name: absDockerfile.slice(absDockerfile.lastIndexOf('/') + 1), data: fs.readFile(absDockerfile) };
+    if (relDockerfile.startsWith('../') && exists(fs, absDockerfile)) outside = { name: absDockerfile.slice(absDockerfile.lastIndexOf('/') + 1), data: fs.readFile(absDockerfile) };
   }
 
   let excludes: string[] = [];
