@@ -60,11 +60,11 @@ export function mergeImageConfig(user: ContainerConfig, img: Image): void {
  * Checks in moby's order (the request as decoded, the settings, then what dockersim refuses), before the image
  * is looked up: a refused request never triggers the CLI's pull.
  */
-function verifyRequest(engine: DaemonContext['store'], config: CreateConfig, hostConfig: CreateHostConfig, networking: Json): string[] {
+function verifyRequest(engine: DaemonContext['store'], config: CreateConfig, hostConfig: CreateHostConfig, merged: HostConfig, networking: Json): string[] {
   const raw = hostConfig as Json;
   validateRunconfig(config as Json, raw);
   validateContainerConfig(config as Json);
-  validateHostConfig({ ...defaultHostConfig(), ...stripUndefined(hostConfig) });
+  validateHostConfig(merged);
   validateExtraHosts(raw);
   validatePortBindings(raw.PortBindings);
   const warnings = verifyResources(raw);
@@ -114,9 +114,10 @@ function networkMode(engine: DaemonContext['store'], mode: string): string {
 
 export function containerCreate(d: DaemonContext, config: CreateConfig, hostConfig: CreateHostConfig = {}, name = '', networking: Json = {}): CreateResponse {
   const engine = d.store;
-  const warnings = verifyRequest(engine, config, hostConfig, networking);
-  validateMounts(engine, hostConfig as Json);
+  // Merged once: the checks read the same settings the container keeps (building it throws nothing).
   const h: HostConfig = { ...defaultHostConfig(), ...stripUndefined(hostConfig) };
+  const warnings = verifyRequest(engine, config, hostConfig, h, networking);
+  validateMounts(engine, hostConfig as Json);
   const requestedMode = h.NetworkMode || 'default';
   h.NetworkMode = networkMode(engine, h.NetworkMode);
   registerLinks(engine, h.NetworkMode, h.Links);

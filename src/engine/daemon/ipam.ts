@@ -3,7 +3,7 @@
  * addresses handed out lowest-free first from 172.17.0.2 (a released address is the next one reused), assigned
  * at start and released at stop.
  */
-import type { Prng } from '../kernel/prng.js';
+import { HEX_BYTE, type Prng } from '../kernel/prng.js';
 import { systemError } from '../../pkg/errdefs.js';
 
 export const DEFAULT_BRIDGE = {
@@ -63,7 +63,8 @@ export class BridgeIpam {
 
 /** netutils.GenerateMACFromIP: `02:42` then the four IPv4 bytes (172.17.0.2 → 02:42:ac:11:00:02). */
 export function macFromIp(ip: string): string {
-  return ['02', '42', ...ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0'))].join(':');
+  const o = ip.split('.');
+  return ['02', '42', HEX_BYTE[Number(o[0])], HEX_BYTE[Number(o[1])], HEX_BYTE[Number(o[2])], HEX_BYTE[Number(o[3])]].join(':');
 }
 
 /**
@@ -73,5 +74,5 @@ export function macFromIp(ip: string): string {
 export function randomMac(prng: Pick<Prng, 'bytes'>): string {
   const b = prng.bytes(6);
   b[0] = (b[0] | 0x02) & 0xfe;
-  return [...b].map((x) => x.toString(16).padStart(2, '0')).join(':');
+  return [HEX_BYTE[b[0]], HEX_BYTE[b[1]], HEX_BYTE[b[2]], HEX_BYTE[b[3]], HEX_BYTE[b[4]], HEX_BYTE[b[5]]].join(':');
 }

@@ -76,4 +76,4 @@ export class Prng {
 }
 
 /** '00'…'ff': IDs are hex by the thousand. */
-const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+export const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));

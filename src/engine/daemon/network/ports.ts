@@ -58,27 +58,31 @@ function hostRange(s: string): [number, number] {
   return [start, b === undefined ? start : Number(b)];
 }
 
+const ANY_PORT: ReadonlyArray<{ HostIp: string; HostPort: string }> = [{ HostIp: '', HostPort: '' }];
+
 /** The bindings HostConfig asks for, one per address family, in sortAndNormPBs' order. */
 function requests(c: Container): Request[] {
   // buildPortsRelatedCreateEndpointOptions: the exposed ports are walked; a binding for any other is dropped.
-  const want = new Map<string, Array<{ HostIp: string; HostPort: string }>>();
-  for (const k of Object.keys(c.Config.ExposedPorts ?? {})) {
-    const list = c.HostConfig.PortBindings?.[k] ?? [];
-    if (list.length > 0) want.set(k, list);
-    else if (c.HostConfig.PublishAllPorts) want.set(k, [{ HostIp: '', HostPort: '' }]);
-  }
   const out: Request[] = [];
-  for (const [key, list] of want) {
-    const [p, proto0] = key.split('/');
-    const proto = (proto0 ?? 'tcp') as Request['proto'];
+  const bindings = c.HostConfig.PortBindings;
+  for (const key of Object.keys(c.Config.ExposedPorts ?? {})) {
+    let list: ReadonlyArray<{ HostIp: string; HostPort: string }> = bindings?.[key] ?? [];
+    if (list.length === 0) {
+      if (!c.HostConfig.PublishAllPorts) continue;
+      list = ANY_PORT;
+    }
+    const slash = key.indexOf('/');
+    const port = Number(slash < 0 ? key : key.slice(0, slash));
+    const rest = slash < 0 ? '' : key.slice(slash + 1);
+    const proto = (slash < 0 ? 'tcp' : rest.split('/')[0]) as Request['proto'];
     for (const b of list) {
       const [start, end] = hostRange(b.HostPort ?? '');
-      const base = { proto, port: Number(p), start, end };
       if (b.HostIp === '' || b.HostIp === undefined) {
-        out.push({ ...base, hostIp: '0.0.0.0' }, { ...base, hostIp: '::' });
-      } else out.push({ ...base, hostIp: b.HostIp });
+        out.push({ proto, port, start, end, hostIp: '0.0.0.0' }, { proto, port, start, end, hostIp: '::' });
+      } else out.push({ proto, port, start, end, hostIp: b.HostIp });
     }
   }
+  if (out.length === 0) return out;
   const isRange = (r: Request): boolean => r.start === 0 || r.start !== r.end;
   return out.sort((a, b) =>
     Number(isRange(a)) - Number(isRange(b)) || a.port - b.port || PROTO_ORDER[a.proto] - PROTO_ORDER[b.proto] ||

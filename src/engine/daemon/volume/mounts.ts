@@ -112,8 +112,10 @@ function validateSpec(host: Fs, m: MountSpec, bindMustExist: boolean): void {
 
 /** verifyContainerSettings' part: every `--mount` is checked (bind sources must exist) before the image is looked up. */
 export function validateMounts(engine: DaemonStore, hostConfig: Json): void {
+  const mounts = (hostConfig.Mounts ?? []) as MountSpec[];
+  if (mounts.length === 0) return; // most runs: no --mount, no view of the host to build
   const host = engine.kernel.rootMnt.view({ ...ROOT_CTX });
-  for (const m of (hostConfig.Mounts ?? []) as MountSpec[]) {
+  for (const m of mounts) {
     validateSpec(host, m, true);
     refuseUnmodelled(m);
   }

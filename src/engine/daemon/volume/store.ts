@@ -164,8 +164,17 @@ export function volumeStore(engine: DaemonStore): VolumeStore {
 }
 
 
+/** The last second formatted: volumes made in one second share it (a Date and a replace each cost more than the mkdirs). */
+let lastSecond = NaN;
+let lastText = '';
+
 function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const s = Math.floor(ms / 1000);
+  if (s !== lastSecond) {
+    lastText = new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = s;
+  }
+  return lastText;
 }
 
 export function removeTree(fs: Fs, path: string): void {
