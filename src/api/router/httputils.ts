@@ -6,7 +6,7 @@
 import { DaemonError, invalidParameter } from '../../pkg/errdefs.js';
 import { bytesToText, textToBytes } from '../bytes.js';
 import { checkSyntax, encodeJSON } from '../../pkg/gojson.js';
-import type { ResponseWriter } from '../server/types.js';
+import { ConnectionClosed, track, type ResponseWriter } from '../server/types.js';
 import type { RequestContext } from './types.js';
 
 /** httputils.BoolValue: false is "", "0", "no", "false", "none" (any case, trimmed); anything else true. */
@@ -114,4 +114,42 @@ export function parseFilters(raw: string | Record<string, unknown>): Filters {
 export function field<T>(body: Record<string, unknown> | undefined, key: string, type: 'string' | 'boolean' | 'number' | 'object'): T | undefined {
   const v = body?.[key];
   return typeof v === type && v !== null ? (v as T) : undefined;
+}
+
+/**
+ * A JSON message stream (pull, push): each message `run` reports is written and flushed as it comes; a
+ * failure before anything was written is the request's error, after that it ends the stream as
+ * streamformatter.FormatError writes it (errorDetail first, as JSONMessage's field order has it).
+ */
+export async function streamJSONMessages(ctx: RequestContext, run: (progress: (m: Record<string, unknown>) => void) => Promise<void> | void): Promise<void> {
+  const q: Array<Record<string, unknown>> = [];
+  let done = false;
+  let failure: unknown = null;
+  ctx.w.header.set('Content-Type', 'application/json');
+  track(
+    () =>
+      run((m) => {
+        q.push(m);
+        ctx.waiter.wake();
+      }),
+    (err) => {
+      failure = err;
+      done = true;
+      ctx.waiter.wake();
+    },
+  );
+  for (;;) {
+    while (q.length > 0) {
+      await ctx.w.write(textToBytes(encodeJSON(q.shift())));
+      await ctx.w.flush();
+    }
+    if (done) break;
+    await ctx.waiter.until(() => q.length > 0 || done || ctx.waiter.clientGone());
+    if (ctx.waiter.clientGone()) throw new ConnectionClosed();
+  }
+  if (failure !== null) {
+    if (!ctx.w.started) throw failure;
+    const message = (failure as Error).message;
+    await ctx.w.write(textToBytes(encodeJSON({ errorDetail: { message }, error: message })));
+  }
 }

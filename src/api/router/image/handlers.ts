@@ -3,7 +3,7 @@ import { invalidParameter } from '../../../pkg/errdefs.js';
 import { textToBytes } from '../../bytes.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import { ConnectionClosed, track, waitFor } from '../../server/types.js';
-import { boolValue, parseFilters, writeJSON } from '../httputils.js';
+import { boolValue, parseFilters, streamJSONMessages, writeJSON } from '../httputils.js';
 import type { RequestContext } from '../types.js';
 import type { ImageBackend } from './backend.js';
 import { postImagesImport, type ArchiveBackend } from '../archive/routes.js';
@@ -63,35 +63,9 @@ export function imageHandlers(b: ImageBackend) {
         if (ctx.query.get('fromSrc') !== '' && isArchiveBackend(b)) return postImagesImport(b, ctx);
         throw invalidParameter('importing images is not supported by the simulator');
       }
-      const q: Array<Record<string, unknown>> = [];
-      let done = false;
-      let failure: unknown = null;
-      ctx.w.header.set('Content-Type', 'application/json');
-      const pull = (): Promise<void> | void =>
-        b.imagePull({ fromImage, tag: ctx.query.get('tag'), platform: ctx.query.get('platform') }, (m) => {
-          q.push(m);
-          ctx.waiter.wake();
-        });
-      track(pull, (err) => {
-        failure = err;
-        done = true;
-        ctx.waiter.wake();
-      });
-      for (;;) {
-        while (q.length > 0) {
-          await ctx.w.write(textToBytes(encodeJSON(q.shift())));
-          await ctx.w.flush();
-        }
-        if (done) break;
-        await ctx.waiter.until(() => q.length > 0 || done || ctx.waiter.clientGone());
-        if (ctx.waiter.clientGone()) throw new ConnectionClosed();
-      }
-      if (failure !== null) {
-        if (!ctx.w.started) throw failure;
-        const message = (failure as Error).message;
-        // streamformatter.FormatError: errorDetail first, as JSONMessage's field order has it.
-        await ctx.w.write(textToBytes(encodeJSON({ errorDetail: { message }, error: message })));
-      }
+      await streamJSONMessages(ctx, (progress) =>
+        b.imagePull({ fromImage, tag: ctx.query.get('tag'), platform: ctx.query.get('platform') }, progress),
+      );
     },
   };
 }
