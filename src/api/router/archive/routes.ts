@@ -3,6 +3,7 @@
  * create-from-source): bodies are binary strings both ways, never decoded as text.
  */
 import { base64Encode } from '../../../pkg/base64.js';
+import type { ImportRequest } from '../../../engine/daemon/images/import.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
 import { arrayFromBytes, bytesFromArray, textToBytes } from '../../bytes.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
@@ -20,15 +21,7 @@ export interface PathStatJSON {
   readonly linkTarget: string;
 }
 
-export interface ImageImportRequest {
-  readonly src: string;
-  readonly repo: string;
-  readonly tag: string;
-  readonly message: string;
-  readonly changes: readonly string[];
-  readonly platform: string;
-  readonly data: Uint8Array;
-}
+export type ImageImportRequest = ImportRequest;
 
 export interface ArchiveBackend {
   containerStatPath(name: string, path: string): MaybeAsync<PathStatJSON>;

@@ -6,6 +6,7 @@ import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
 import { base64Encode } from '../../../pkg/base64.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import type { StatusResponse } from '../../../pkg/buildkit/status.js';
+import type { BuildOptions } from '../../../engine/daemon/builder/options.js';
 import { arrayFromBytes, textToBytes } from '../../bytes.js';
 import { boolValue, parseFilters, writeJSON, type Filters } from '../httputils.js';
 import { route, type RequestContext, type Route } from '../types.js';
@@ -16,22 +17,8 @@ type MaybeAsync<T> = T | Promise<T>;
 const notSimulated = (what: string): DaemonError => new DaemonError('NotImplemented', `dockersim: ${what} is not simulated`);
 type Json = Record<string, unknown>;
 
-/** ImageBuildOptions as the route reads them from the query. */
-export interface BuildRequest {
-  readonly tags: string[];
-  readonly dockerfile: string;
-  readonly buildArgs: Record<string, string | null>;
-  readonly target: string;
-  readonly noCache: boolean;
-  readonly pull: boolean;
-  readonly quiet: boolean;
-  readonly remove: boolean;
-  readonly forceRemove: boolean;
-  readonly labels: Record<string, string>;
-  readonly version: '1' | '2';
-  readonly remote: string;
-  readonly platform: string;
-}
+/** ImageBuildOptions as the route reads them from the query: the builder's own options. */
+export type BuildRequest = BuildOptions;
 
 export interface BuildSinks {
   /** A message of the legacy stream (`{"stream":…}`, `{"aux":…}`, pull progress). */
