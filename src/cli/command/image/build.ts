@@ -17,7 +17,7 @@ import { humanSize } from '../../../pkg/units.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import { decodeStatusResponse } from '../../../pkg/buildkit/statuspb.js';
 import { base64Decode } from '../../../pkg/base64.js';
-import { ContextError, absPath, contextFromDir, contextFromDockerfile, type BuildContext, type ContextFs } from './build/context.js';
+import { ContextError, absPath, contextFromDir, contextFromDockerfile, type BuildContext } from './build/context.js';
 import { ProgressDisplay, warningsFooter, type DisplayMode } from './build/progressui.js';
 import { printSource, stepRange } from './build/source.js';
 
@@ -233,7 +233,7 @@ async function loadContext(cli: CommandCli, o: BuildOptions, buildkit = false): 
   if (isUrl(o.context)) throw new StatusError(1, 'dockersim: building from a URL or a Git repository is not simulated: build from a directory');
   if (!cli.fs || !cli.cwd) throw new StatusError(1, 'dockersim: this docker client has no filesystem to read a build context from');
   const stdinDockerfile = o.file === '-' ? await readStdin(cli) : undefined;
-  return contextFromDir(cli.fs as ContextFs, { cwd: cli.cwd(), context: o.context, file: o.file, stdinDockerfile, missingDockerfileOk: buildkit });
+  return contextFromDir(cli.fs, { cwd: cli.cwd(), context: o.context, file: o.file, stdinDockerfile, missingDockerfileOk: buildkit });
 }
 
 async function writeIidfile(cli: CommandCli, path: string, id: string): Promise<void> {

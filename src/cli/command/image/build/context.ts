@@ -7,20 +7,14 @@
  * listed in the sent .dockerignore, as AddDockerfileToBuildContext does (the id is the content's digest here,
  * not random, so a replay sends the same bytes).
  */
+import type { ClientFs } from '../../../cli.js';
 import { nameBytes, nameString } from '../../../../pkg/archive/names.js';
 import { writeTar, type TarEntry } from '../../../../pkg/archive/tar.js';
 import { sha256Hex } from '../../../../engine/fs/sha256.js';
 import { cleanPath, keepBuildFiles, PatternError, PatternMatcher, readDockerignore } from '../../../../pkg/patternmatcher.js';
 
-/** What the CLI reads of the client's filesystem (a process's view: relative paths from its cwd). */
-export interface ContextFs {
-  lstat(path: string): { type: string; mode: number; size: number; mtimeMs: number };
-  stat(path: string): { type: string };
-  readdir(path: string): string[];
-  readFile(path: string): Uint8Array;
-  readlink(path: string): string;
-  realpath(path: string): string;
-}
+/** What the CLI reads of the client's filesystem to send a context (a process's view, relative to its cwd). */
+export type ContextFs = Pick<ClientFs, 'lstat' | 'stat' | 'readdir' | 'readFile' | 'readlink' | 'realpath'>;
 
 export interface BuildContext {
   /** The request body: the context as a tar. */
