@@ -83,6 +83,8 @@ export interface ImageRecord {
   /** Bottom layer first, with the size `docker history` gives each. */
   readonly diffIds: readonly string[];
   readonly layerSizes: readonly number[];
+  /** The image's Parent (`docker image inspect`): set by commit and the legacy builder, '' otherwise. */
+  readonly parent: string;
 }
 
 /** A container on a network, as `docker network inspect`'s Containers and the endpoint's DNSNames show it. */
@@ -276,7 +278,7 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
   };
   const image = (id: string): ImageRecord | undefined => {
     const img = engine.images.get(id);
-    return img && { id: img.id, repoTags: engine.images.repoTags(img.id), size: img.size, diffIds: img.diffIds, layerSizes: img.layerSizes };
+    return img && { id: img.id, repoTags: engine.images.repoTags(img.id), size: img.size, diffIds: img.diffIds, layerSizes: img.layerSizes, parent: img.parent };
   };
   const runningFs = (id: string) => {
     const c = engine.containers.get(id);
