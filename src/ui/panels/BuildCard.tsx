@@ -31,6 +31,7 @@ const messages = defineMessages({
     seconds: '{s}s',
     result: 'Image {id}',
     inspect: 'Inspect {name}',
+    imageTitle: 'the image this step left: docker run -it on it starts where the step ended',
   },
   zh: {
     region: '最近一次构建',
@@ -50,12 +51,14 @@ const messages = defineMessages({
     seconds: '{s} 秒',
     result: '镜像 {id}',
     inspect: '查看 {name} 的详情',
+    imageTitle: '这一步留下的镜像：对它 docker run -it，就从这一步结束的地方开始',
   },
 });
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 
-const Step = memo(function Step({ step }: { readonly step: BuildStepView }): React.JSX.Element {
+/** `legacy`: the builder printed each step's image (` ---> ID`), so the row shows it too. */
+const Step = memo(function Step({ step, legacy }: { readonly step: BuildStepView; readonly legacy: boolean }): React.JSX.Element {
   const t = useMessages(messages);
   const layer = step.status === 'done' && step.layerId !== '';
   return (
@@ -83,6 +86,11 @@ const Step = memo(function Step({ step }: { readonly step: BuildStepView }): Rea
           ) : (
             <span className="ibstep-nolayer">{t('noLayer')}</span>
           ))}
+        {legacy && step.imageId !== '' && (
+          <span className="ibstep-image" title={t('imageTitle')}>
+            {`---> ${shortDigest(step.imageId)}`}
+          </span>
+        )}
         {step.ms !== null && !step.cached && <span className="ibstep-time">{t('seconds', { s: seconds(step.ms) })}</span>}
       </span>
       {step.status === 'failed' && <span className="ibstep-error">{step.error}</span>}
@@ -108,7 +116,7 @@ export function BuildCard({ build }: { readonly build: BuildView }): React.JSX.E
       </h3>
       <ol className="ibuild-steps">
         {build.steps.map((s, i) => (
-          <Step key={i} step={s} />
+          <Step key={i} step={s} legacy={build.builder === 'legacy'} />
         ))}
       </ol>
       {build.outcome === 'failed' && build.steps.every((s) => s.status !== 'failed') && <p className="ibstep-error">{build.error}</p>}

@@ -79,7 +79,10 @@ describe('the build in the panel store', () => {
     feed.flush();
     const failed = store.getState().build!;
     expect(failed.outcome).toBe('failed');
-    expect(failed.steps[1]).toMatchObject({ status: 'failed', error: "The command '/bin/sh -c ls /nosuch' returned a non-zero code: 1" });
+    expect(failed.steps[1]).toMatchObject({ status: 'failed', error: "The command '/bin/sh -c ls /nosuch' returned a non-zero code: 1", imageId: '' });
+    // The last good step's image, to debug the failure from as the book does.
+    expect(failed.steps[0].imageId).toBe(busybox.id);
+    expect(b.steps.map((s) => s.imageId)).toEqual([busybox.id, mid.id, img.id]);
   });
 
   it('changes the record once per step start and end, not per line of output', async () => {

@@ -10,7 +10,7 @@ const ms = (start: bigint, end: bigint | null): number | null => (end === null ?
 
 function stepView(s: BuildStep): BuildStepView {
   return {
-    label: s.label, instruction: s.instruction, cached: s.cached, status: s.status, layerId: s.layerId, size: s.size, error: s.error,
+    label: s.label, instruction: s.instruction, cached: s.cached, status: s.status, imageId: s.imageId, layerId: s.layerId, size: s.size, error: s.error,
     ms: ms(s.startNs, s.endNs),
   };
 }

@@ -71,6 +71,8 @@ export interface BuildStepView {
   readonly instruction: string;
   readonly cached: boolean;
   readonly status: 'running' | 'done' | 'failed';
+  /** The legacy builder's image of the step (its ` ---> ID` line), '' under BuildKit (the FROM's base aside). */
+  readonly imageId: string;
   /** The layer it added ('' for none) and its bytes, as `docker history` sizes it. */
   readonly layerId: string;
   readonly size: number;
