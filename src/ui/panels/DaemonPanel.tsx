@@ -9,7 +9,7 @@ import type { PanelTab } from '../store/panelStore.js';
 import { ContainersPanel } from './ContainersPanel.js';
 import { DetailPanel } from './DetailPanel.js';
 import { EventsPanel } from './EventsPanel.js';
-import { ImagesPanel } from './ImagesPanel.js';
+import { ImagesPanel, listedImages } from './ImagesPanel.js';
 import { NetworkPanel } from './NetworkPanel.js';
 import { usePanel, usePanelActions } from './usePanel.js';
 
@@ -24,7 +24,8 @@ export function DaemonPanel(): React.JSX.Element {
   const t = useMessages(messages);
   const tab = usePanel((s) => s.tab);
   const nContainers = usePanel((s) => s.order.length);
-  const nImages = usePanel((s) => s.images.images.length);
+  // As `docker images` counts them: intermediate images are listed with -a only.
+  const nImages = usePanel((s) => listedImages(s.images).length);
   const hasDetail = usePanel((s) => s.detail !== null);
   const { setTab } = usePanelActions();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);

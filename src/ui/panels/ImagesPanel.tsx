@@ -1,13 +1,18 @@
 /**
  * Images as stacks of read-only layers, bottom layer at the bottom. A layer has one colour wherever it
  * appears (from its digest), and a layer more than one image holds is marked shared: it is stored once.
- * Each container made from an image sits on top of its stack as a thin writable layer.
+ * Each container made from an image sits on top of its stack as a thin writable layer. Under each stack, what
+ * it was made from and what was made from it; a dangling image is marked `<none>` as `docker images` shows it,
+ * and intermediate images (`docker images -a` only) appear only in those ancestries. The latest build is above
+ * the stacks (BuildCard).
  */
 import { memo, useMemo } from 'react';
 import { defineMessages, useMessages } from '../i18n.js';
 import { findImage } from '../store/snapshot/images.js';
-import type { ContainerView, ImageView, LayerView } from '../store/snapshot/types.js';
+import type { ContainerView, ImagesView, ImageView, LayerView } from '../store/snapshot/types.js';
+import { BuildCard } from './BuildCard.js';
 import { formatBytes, shortDigest } from './format.js';
+import { layerHue } from './layerHue.js';
 import { usePanel, usePanelActions } from './usePanel.js';
 
 const messages = defineMessages({
@@ -19,6 +24,12 @@ const messages = defineMessages({
     rw: '{name} (writable layer)',
     moreRw: '+{n} more containers',
     inspect: 'Inspect {name}',
+    bytes: '{n} bytes',
+    danglingBadge: 'dangling',
+    danglingTitle: 'untagged and nothing built on it: docker image prune removes it',
+    from: 'from {name}',
+    via: '(+{n} intermediate)',
+    baseOf: 'base of {names}',
   },
   zh: {
     empty: '还没有镜像：docker pull 或 docker run 会拉取镜像。',
@@ -28,29 +39,46 @@ const messages = defineMessages({
     rw: '{name}（可写层）',
     moreRw: '另有 {n} 个容器',
     inspect: '查看 {name} 的详情',
+    bytes: '{n} 字节',
+    danglingBadge: '悬空镜像',
+    danglingTitle: '没有标签，也没有镜像基于它：docker image prune 会删除它',
+    from: '基于 {name}',
+    via: '（经 {n} 个中间镜像）',
+    baseOf: '{names} 的基础镜像',
   },
 });
 
 const MAX_RW = 6;
 
-function hue(digest: string): number {
-  return parseInt(digest.replace('sha256:', '').slice(0, 6), 16) % 360;
-}
-
 interface StackProps {
   readonly img: ImageView;
+  /** Every image by ID, for the names of its ancestors and children. */
+  readonly byId: ReadonlyMap<string, ImageView>;
+  /** Made by the latest build. */
+  readonly built: boolean;
   readonly layers: Readonly<Record<string, LayerView>>;
   readonly containers: readonly ContainerView[];
   readonly selected: boolean;
   readonly highlighted: boolean;
 }
 
-const Stack = memo(function Stack({ img, layers, containers, selected, highlighted }: StackProps): React.JSX.Element {
+/** How an image is called in another's ancestry: its first tag, else `<none>` and its short ID. */
+function imageName(img: ImageView | undefined, id: string): string {
+  return img?.tags[0] ?? `<none> ${shortDigest(id)}`;
+}
+
+const Stack = memo(function Stack({ img, byId, built, layers, containers, selected, highlighted }: StackProps): React.JSX.Element {
   const t = useMessages(messages);
   const { select } = usePanelActions();
   const name = img.tags[0] ?? t('dangling');
+  const skipped = img.ancestors.findIndex((a) => !byId.get(a)?.intermediate);
+  const from = skipped >= 0 ? img.ancestors[skipped] : undefined;
   return (
-    <li className={`istack${highlighted ? ' is-highlighted' : ''}`} data-image={name}>
+    <li
+      className={`istack${highlighted ? ' is-highlighted' : ''}${built ? ' is-built' : ''}${img.dangling ? ' is-dangling' : ''}`}
+      data-image={name}
+      data-id={shortDigest(img.id)}
+    >
       <ul className="ilayers">
         {containers.length > MAX_RW && <li className="irw irw-more">{t('moreRw', { n: containers.length - MAX_RW })}</li>}
         {containers.slice(0, MAX_RW).map((c) => (
@@ -64,8 +92,8 @@ const Stack = memo(function Stack({ img, layers, containers, selected, highlight
           const l = layers[d];
           const shared = (l?.usedBy ?? 1) > 1;
           return (
-            <li key={`${d}-${i}`} className={`ilayer${shared ? ' is-shared' : ''}`} style={{ '--layer-hue': hue(d) } as React.CSSProperties}>
-              <span>{t('layer', { id: shortDigest(d), size: formatBytes(l?.size ?? 0) })}</span>
+            <li key={`${d}-${i}`} className={`ilayer${shared ? ' is-shared' : ''}`} style={{ '--layer-hue': layerHue(d) } as React.CSSProperties}>
+              <span title={t('bytes', { n: l?.size ?? 0 })}>{t('layer', { id: shortDigest(d), size: formatBytes(l?.size ?? 0) })}</span>
               {shared && <span className="ilayer-shared">{t('shared', { n: l.usedBy })}</span>}
             </li>
           );
@@ -78,20 +106,43 @@ const Stack = memo(function Stack({ img, layers, containers, selected, highlight
         aria-label={t('inspect', { name })}
         onClick={() => select({ kind: 'image', id: img.id })}
       >
-        <span>{img.tags.join(', ') || name}</span>
-        <span className="istack-meta">
+        <span>
+          {img.tags.join(', ') || name}
+          {img.dangling && (
+            <span className="istack-dangling" title={t('danglingTitle')}>
+              {' '}
+              {t('danglingBadge')}
+            </span>
+          )}
+        </span>
+        <span className="istack-meta" title={t('bytes', { n: img.size })}>
           {shortDigest(img.id)} · {formatBytes(img.size)}
         </span>
       </button>
+      {from && (
+        <span className="istack-rel istack-from">
+          {t('from', { name: imageName(byId.get(from), from) })}
+          {skipped > 0 && ` ${t('via', { n: skipped })}`}
+        </span>
+      )}
+      {img.children.length > 0 && (
+        <span className="istack-rel istack-children">{t('baseOf', { names: img.children.map((c) => imageName(byId.get(c), c)).join(', ') })}</span>
+      )}
     </li>
   );
 });
 
 const NO_CONTAINERS: readonly ContainerView[] = [];
 
+/** The images `docker images` lists: intermediate ones only show in others' ancestries. */
+export function listedImages(view: ImagesView): readonly ImageView[] {
+  return view.images.filter((i) => !i.intermediate);
+}
+
 export function ImagesPanel(): React.JSX.Element {
   const t = useMessages(messages);
   const view = usePanel((s) => s.images);
+  const build = usePanel((s) => s.build);
   const containers = usePanel((s) => s.containers);
   const order = usePanel((s) => s.order);
   const selection = usePanel((s) => s.selection);
@@ -106,20 +157,28 @@ export function ImagesPanel(): React.JSX.Element {
     }
     return m;
   }, [containers, order]);
-  if (view.images.length === 0) return <p className="panel-empty">{t('empty')}</p>;
+  const byId = useMemo(() => new Map(view.images.map((i) => [i.id, i])), [view]);
+  const listed = useMemo(() => listedImages(view), [view]);
+  if (view.images.length === 0 && !build) return <p className="panel-empty">{t('empty')}</p>;
   const lit = highlight?.kind === 'image' ? findImage(view, highlight.name)?.id : undefined;
+  const builtId = build?.outcome === 'succeeded' ? build.imageId : '';
   return (
-    <ul className="istacks">
-      {view.images.map((img) => (
-        <Stack
-          key={img.id}
-          img={img}
-          layers={view.layers}
-          containers={byImage.get(img.id) ?? NO_CONTAINERS}
-          selected={selection?.kind === 'image' && selection.id === img.id}
-          highlighted={lit === img.id}
-        />
-      ))}
-    </ul>
+    <>
+      {build && <BuildCard build={build} />}
+      <ul className="istacks">
+        {listed.map((img) => (
+          <Stack
+            key={img.id}
+            img={img}
+            byId={byId}
+            built={img.id === builtId}
+            layers={view.layers}
+            containers={byImage.get(img.id) ?? NO_CONTAINERS}
+            selected={selection?.kind === 'image' && selection.id === img.id}
+            highlighted={lit === img.id}
+          />
+        ))}
+      </ul>
+    </>
   );
 }

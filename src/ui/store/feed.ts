@@ -11,6 +11,7 @@ import { containerOrder, containerView, sameContainerView } from './snapshot/con
 import { runningPortLinks } from './snapshot/ports.js';
 import { containerDiff, containerInspect, imageInspect, logTail, processTree, ttyLogLines, ttyTail } from './snapshot/detail.js';
 import { imagesView, sameImagesView } from './snapshot/images.js';
+import { BuildViews } from './snapshot/build.js';
 import { sameStorageView, storageView } from './snapshot/networks.js';
 import { eventViews, withEvents } from './snapshot/events.js';
 import { renderTerminalText } from './snapshot/terminalText.js';
@@ -71,6 +72,9 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
   const slowEvery = opts.slowEvery ?? 4;
   const dirty = new Set<string>();
   let imagesDirty = false;
+  /** The build record changed (a step started or ended): at most one store update per flush, not per line. */
+  let buildDirty = false;
+  const builds = new BuildViews();
   /** A network, volume or container event: members, addresses or mounts may have moved. */
   let storageDirty = false;
   /** Events since the last flush, oldest first, and each container's state as the events left it. */
@@ -165,6 +169,11 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     return sameImagesView(v, s.images) ? {} : { images: v };
   };
 
+  const build = (s: PanelState): Patch => {
+    const v = builds.latest(query);
+    return v === s.build ? {} : { build: v };
+  };
+
   /** The selection's details, reusing unchanged parts; `full` also re-reads the diff and inspect JSON. */
   const detail = (s: PanelState, full: boolean): Patch => {
     const sel = s.selection;
@@ -219,6 +228,8 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     dirty.clear();
     if (imagesDirty) Object.assign(patch, images(s));
     imagesDirty = false;
+    if (buildDirty) Object.assign(patch, build(s));
+    buildDirty = false;
     if (storageDirty) Object.assign(patch, storage(s));
     storageDirty = false;
     if (newEvents.length > 0) patch.events = withEvents(s.events, eventViews(newEvents, states));
@@ -236,7 +247,7 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     ticks++;
     const full = slow || ticks % slowEvery === 0;
     const s = store.getState();
-    const patch: Patch = full ? { ...rows(s, null), ...images(s), ...storage(s) } : {};
+    const patch: Patch = full ? { ...rows(s, null), ...images(s), ...storage(s), ...build(s) } : {};
     Object.assign(patch, detail({ ...s, ...patch }, full));
     if (Object.keys(patch).length > 0) patch.nowMs = now;
     apply(patch);
@@ -250,6 +261,13 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
     pending ??= timers.after(flushMs, flush);
   };
 
+  const onBuild = (): void => {
+    buildDirty = true;
+    // A step's image (legacy) or the final one may be new; the build tags it without a step of its own.
+    imagesDirty = true;
+    pending ??= timers.after(flushMs, flush);
+  };
+
   // Start from a full snapshot of this daemon (the store may hold a previous machine's).
   // The timeline starts with what the daemon kept of the recent past (a reloaded session's replay included).
   store.setState({ ...EMPTY_DATA, selection: null, events: withEvents([], eventViews(query.recentEvents(0n), states)) });
@@ -257,6 +275,7 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
   tick(true);
   const subs: Disposable[] = [
     query.onEvent(onEvent),
+    query.onBuild(onBuild),
     timers.every(opts.tickMs ?? 250, () => tick()),
     {
       dispose: store.subscribe((s, prev) => {

@@ -7,7 +7,7 @@
  * which also brings the matching tab to the front; `setHighlight(null)` clears it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ContainerView, Detail, EventView, ImagesView } from './snapshot/types.js';
+import type { BuildView, ContainerView, Detail, EventView, ImagesView } from './snapshot/types.js';
 import { EMPTY_STORAGE, type StorageView } from './snapshot/networks.js';
 
 export type PanelTab = 'containers' | 'images' | 'network' | 'events';
@@ -26,6 +26,8 @@ export interface PanelData {
   /** Container IDs, newest first. */
   readonly order: readonly string[];
   readonly images: ImagesView;
+  /** The daemon's latest build, live while it runs; null before any. */
+  readonly build: BuildView | null;
   /** Details of `selection`, kept current while it is selected. */
   readonly detail: Detail | null;
   /** Virtual wall-clock time of the last snapshot (epoch ms). */
@@ -52,6 +54,7 @@ export const EMPTY_DATA: PanelData = {
   containers: {},
   order: [],
   images: { images: [], layers: {} },
+  build: null,
   detail: null,
   nowMs: 0,
   events: [],

@@ -76,7 +76,9 @@ describe('images', () => {
     const engine = m.machine.daemonStore;
     const v = imagesView(m.machine.query);
     const img = engine.images.resolve('busybox');
-    expect(v.images).toEqual([{ id: img.id, tags: ['busybox:latest'], size: img.size, layers: [...img.diffIds] }]);
+    expect(v.images).toEqual([
+      { id: img.id, tags: ['busybox:latest'], size: img.size, layers: [...img.diffIds], ancestors: [], dangling: false, intermediate: false, children: [] },
+    ]);
     // One layer holding the whole image: the layer is as big as `docker images` says the image is (78.1MB for
     // ubuntu, 4.27MB here), not the few kB of files that stand in for it in the simulation.
     expect(v.layers[img.diffIds[0]]).toEqual({ diffId: img.diffIds[0], size: img.size, usedBy: 1 });

@@ -45,11 +45,53 @@ export interface ImageView {
   readonly size: number;
   /** diffIds, bottom layer first. */
   readonly layers: readonly string[];
+  /**
+   * What it was made from, nearest first, down to its base: the Parent chain where the daemon keeps one (commit,
+   * the legacy builder), else the image whose layers its own start with (a BuildKit build's base). Image IDs.
+   */
+  readonly ancestors: readonly string[];
+  /** Untagged, and nothing was made from it: `docker images` lists it as `<none>` (dangling=true). */
+  readonly dangling: boolean;
+  /** Untagged with children: an intermediate image, listed only by `docker images -a`. */
+  readonly intermediate: boolean;
+  /** The images made from it (directly or through intermediate images), intermediate ones left out. */
+  readonly children: readonly string[];
 }
 
 export interface ImagesView {
+  /** Every image, intermediate ones included (the panel draws those only inside ancestries). */
   readonly images: readonly ImageView[];
   readonly layers: Readonly<Record<string, LayerView>>;
+}
+
+/** One step of a build as the images panel shows it (a BuildStep without bigints). */
+export interface BuildStepView {
+  /** `Step 2/5`, `[2/4]`. */
+  readonly label: string;
+  readonly instruction: string;
+  readonly cached: boolean;
+  readonly status: 'running' | 'done' | 'failed';
+  /** The legacy builder's image of the step (its ` ---> ID` line), '' under BuildKit (the FROM's base aside). */
+  readonly imageId: string;
+  /** The layer it added ('' for none) and its bytes, as `docker history` sizes it. */
+  readonly layerId: string;
+  readonly size: number;
+  readonly error: string;
+  /** Virtual ms the step took; null while it runs. */
+  readonly ms: number | null;
+}
+
+/** The daemon's latest build, running or ended. */
+export interface BuildView {
+  readonly seq: number;
+  readonly builder: 'legacy' | 'buildkit';
+  readonly tags: readonly string[];
+  readonly steps: readonly BuildStepView[];
+  readonly outcome: 'running' | 'succeeded' | 'failed';
+  readonly error: string;
+  readonly imageId: string;
+  /** Virtual ms the build took; null while it runs. */
+  readonly ms: number | null;
 }
 
 export interface ProcessView {
