@@ -13,6 +13,7 @@ import { networkCheck } from './network.js';
 import { portCheck } from './port.js';
 import { processCheck } from './process.js';
 import { ranCheck } from './ran.js';
+import { registryCheck } from './registry.js';
 import { resolvesCheck } from './resolves.js';
 import { volumeCheck } from './volume.js';
 import type { Check, CheckDefinition, CheckKind } from './types.js';
@@ -34,6 +35,7 @@ export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check,
   volume: volumeCheck,
   resolves: resolvesCheck,
   hostFile: hostFileCheck,
+  registry: registryCheck,
 };
 
 export function isCheckKind(k: string): k is CheckKind {

@@ -67,6 +67,8 @@ export const MESSAGES = {
   volumeUnused: { en: 'no container mounts {name}', zh: '没有容器挂载数据卷 {name}' },
   resolved: { en: 'in {container}, {name} is {addresses} ({via})', zh: '在 {container} 里，{name} 解析为 {addresses}（{via}）' },
   unresolved: { en: 'in {container}, Docker does not resolve {name}', zh: '在 {container} 里解析不了 {name}' },
+  registryTags: { en: '{registry} holds {repo} with tags {tags}', zh: '{registry} 里的仓库 {repo} 有这些标签：{tags}' },
+  registryLacks: { en: '{registry} holds no {repo}', zh: '{registry} 里没有仓库 {repo}' },
   checkError: { en: 'check error: {message}', zh: '检查出错：{message}' },
   exitedOther: {
     en: '{name} exited with code {code}, not {want}: the last command in it failed, and {exit} passes its code on. A container that has exited keeps its code, so this one cannot pass any more: run a new one and leave it with {exit} straight away.',

@@ -92,6 +92,14 @@ export interface HostFileCheck extends Base {
   readonly contains?: string;
 }
 
+export interface RegistryCheck extends Base {
+  readonly kind: 'registry';
+  /** `user/repo[:tag]` on Docker Hub; with `container`, `localhost:5000/repo[:tag]` as the learner pushed it. */
+  readonly ref: string;
+  /** The running `registry:2` container whose storage is read (the Hub without it). */
+  readonly container?: string;
+}
+
 export interface LogCheck extends Base {
   readonly kind: 'log';
   readonly container: string;
@@ -150,7 +158,8 @@ export interface ProcessCheck extends Base {
 
 export type Check =
   | ContainerCheck | ImageCheck | LogCheck | FileCheck | ForegroundCheck | EnvCheck | GroupCheck | DaemonCheck
-  | RanCheck | ProcessCheck | PortCheck | MountCheck | NetworkCheck | VolumeCheck | ResolvesCheck | HostFileCheck;
+  | RanCheck | ProcessCheck | PortCheck | MountCheck | NetworkCheck | VolumeCheck | ResolvesCheck | HostFileCheck
+  | RegistryCheck;
 
 export type CheckKind = Check['kind'];
 

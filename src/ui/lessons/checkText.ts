@@ -123,6 +123,11 @@ function text(c: Check): Parts {
         const has = c.contains !== undefined ? (zh ? `，内容包含 ${code(c.contains)}` : `, containing ${code(c.contains)}`) : '';
         return zh ? `主机上有文件 ${code(c.path)}${has}` : `${code(c.path)} exists on the host${has}`;
       };
+    case 'registry':
+      return (zh) => {
+        const where = c.container ? (zh ? `容器 ${code(c.container)} 里的私有 Registry` : `The registry in ${code(c.container)}`) : 'Docker Hub';
+        return zh ? `${where}保存着 ${code(c.ref)}` : `${where} holds ${code(c.ref)}`;
+      };
   }
 }
 
