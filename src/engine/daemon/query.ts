@@ -23,9 +23,11 @@ import type { Change } from '../fs/changes.js';
 import { DEFAULT_BRIDGE } from './ipam.js';
 import { mountPoints, volumeReaders } from './volume/points.js';
 import { utf8Decode } from '../kernel/utf8.js';
+import { buildLog, type BuildRecord } from './builder/record.js';
 
 export type { ContainerStatus } from './state.js';
 export type { DirEntry, FileInfo, FsResult } from '../fs/listing.js';
+export type { BuildRecord, BuildStep } from './builder/record.js';
 
 type Json = Record<string, unknown>;
 
@@ -195,6 +197,10 @@ export interface DaemonQuery {
   findImage(ref: string): ImageRecord | undefined;
   /** GET /images/{id}/json. */
   imageInspect(id: string): Json | undefined;
+  /** The builds the daemon ran (the last 20), oldest first, a running one included (builder/record.ts). */
+  builds(): readonly BuildRecord[];
+  /** Every change to a build's record: started, a step started or ended, finished. */
+  onBuild(listener: (b: BuildRecord) => void): Disposable;
 
   // ---- networks and volumes
   /** `docker network ls` with each network's members: bridge, host, none, then user-defined ones by name. */
@@ -347,6 +353,8 @@ export function daemonQuery(engine: DaemonStore): DaemonQuery {
       const img = engine.images.get(id);
       return img && plain(imageInspectJSON(engine.images, img));
     },
+    builds: () => buildLog(engine).all(),
+    onBuild: (listener) => buildLog(engine).onChange(listener),
 
     networks() {
       const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -12,6 +12,7 @@ import { notSimulated } from '../unsimulated.js';
 import { buildkitBuild, type TraceSink } from './buildkit.js';
 import { LegacyBuilder, readDockerfile, type BuildMessage } from './legacy.js';
 import type { BuildOptions } from './options.js';
+import { buildLog, type BuildRecorder } from './record.js';
 
 export type { BuildOptions } from './options.js';
 export { StepError, type BuildMessage } from './legacy.js';
@@ -51,9 +52,24 @@ export async function imageBuild(d: DaemonContext, opts: BuildOptions, tar: Uint
   checkRemote(opts.remote, opts.version);
   // The offline catalogue holds linux/amd64 images only: another `--platform` is refused, not ignored.
   if (opts.platform !== '' && !/^linux(\/(amd64|x86_64))?$/.test(opts.platform)) throw notSimulated(`building for the platform ${opts.platform}`);
-  if (opts.version === '2') return buildkitBuild(d, opts, tar, tags, trace ?? (() => {}), out);
+  const rec = buildLog(d.store).begin(opts.version === '2' ? 'buildkit' : 'legacy', tags.map(familiarString));
+  try {
+    const id = await runBuilder(d, opts, tar, tags, out, trace, rec);
+    rec.succeeded(id);
+    return id;
+  } catch (e) {
+    rec.failed((e as Error).message);
+    throw e;
+  }
+}
+
+async function runBuilder(
+  d: DaemonContext, opts: BuildOptions, tar: Uint8Array, tags: Reference[], out: (m: BuildMessage) => void, trace: TraceSink | undefined,
+  rec: BuildRecorder,
+): Promise<string> {
+  if (opts.version === '2') return buildkitBuild(d, opts, tar, tags, trace ?? (() => {}), out, rec);
   const src = readDockerfile(tar, opts.dockerfile || 'Dockerfile');
-  const id = await new LegacyBuilder(d, opts, src, out).build();
+  const id = await new LegacyBuilder(d, opts, src, out, rec).build();
   out({ stream: `Successfully built ${shortID(id)}\n` });
   for (const ref of tags) {
     imageTagRef(d, id, ref);

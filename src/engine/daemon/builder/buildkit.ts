@@ -32,6 +32,7 @@ import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalize
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
 import { runConfigOf, type BuildMessage } from './legacy.js';
 import type { BuildOptions } from './options.js';
+import type { BuildRecorder } from './record.js';
 import { createStepContainer, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
 
 export type TraceSink = (s: StatusResponse) => void;
@@ -170,6 +171,7 @@ class BuildkitBuilder {
     private readonly tar: Uint8Array,
     private readonly tags: readonly Reference[],
     trace: TraceSink,
+    private readonly rec: BuildRecorder | null,
   ) {
     this.t = new Tracer(d.store, trace);
     this.args = new BuildArgs(opts.buildArgs);
@@ -276,13 +278,16 @@ class BuildkitBuilder {
       };
       if (ref) {
         const r = tagNameOnly(parseNormalizedNamed(ref));
-        const name = `${label()} FROM ${referenceString(r)}${img?.repoDigest ? `@${img.repoDigest}` : ''}`;
+        const at = label();
+        const name = `${at} FROM ${referenceString(r)}${img?.repoDigest ? `@${img.repoDigest}` : ''}`;
         const v = this.vertex(name);
         this.t.start(v, name, [], this.cache.has(state.key));
+        this.rec?.stepStart(at, stage.sourceCode, this.cache.has(state.key));
         if (!this.cache.has(state.key)) {
           this.cache.set(state.key, { layer: null, created: state.created });
           this.t.done(v);
         }
+        this.rec?.stepDone({ imageId: img?.id ?? '' });
         this.lastVertex = v;
       } else index++;
     }
@@ -291,7 +296,7 @@ class BuildkitBuilder {
       cmds.push({ node: { cmd: 'label', original: `LABEL ${k}=${labels[k]}`, args: [k], json: false, pairs: [{ key: k, value: labels[k], delim: '=' }], startLine: 0, flags: [] }, flags: {} });
     }
     for (const cmd of cmds) {
-      if (VERTEX_OPS.has(cmd.node.cmd)) await this.vertexStep(state, cmd, `${label()} ${cmd.node.original.trim()}`, context);
+      if (VERTEX_OPS.has(cmd.node.cmd)) await this.vertexStep(state, cmd, label(), context);
       else this.configStep(state, cmd);
     }
     return state;
@@ -391,8 +396,9 @@ class BuildkitBuilder {
     }
   }
 
-  private async vertexStep(state: StageState, cmd: Command, name: string, context: BuildContext): Promise<void> {
+  private async vertexStep(state: StageState, cmd: Command, at: string, context: BuildContext): Promise<void> {
     const n = cmd.node;
+    const name = `${at} ${n.original.trim()}`;
     const env = this.env(state);
     let key: string;
     let by: string;
@@ -428,6 +434,7 @@ class BuildkitBuilder {
     const v = this.vertex(name);
     const hit = this.opts.noCache ? undefined : this.cache.get(key);
     this.t.start(v, name, this.lastVertex ? [this.lastVertex] : [], hit !== undefined);
+    this.rec?.stepStart(at, n.original.trim(), hit !== undefined);
     this.lastVertex = v;
     let entry: CacheEntry;
     if (hit) entry = hit;
@@ -445,6 +452,7 @@ class BuildkitBuilder {
       this.cache.set(key, entry);
       this.t.done(v);
     }
+    this.rec?.stepDone({ layer: entry.layer });
     state.key = key;
     state.created = entry.created;
     this.entry(state, by, entry.layer, true);
@@ -554,9 +562,10 @@ function checkPlatform(p: string): void {
 /** A BuildKit build; its trace goes to `trace`, then `moby.image.id` to `out`. */
 export async function buildkitBuild(
   d: DaemonContext, opts: BuildOptions, tar: Uint8Array, tags: Reference[], trace: TraceSink, out: (m: BuildMessage) => void,
+  rec: BuildRecorder | null = null,
 ): Promise<string> {
   if (opts.remote !== '') throw invalidParameter(`dockersim: remote context ${opts.remote} is not simulated`);
-  const id = await new BuildkitBuilder(d, opts, tar, tags, trace).build();
+  const id = await new BuildkitBuilder(d, opts, tar, tags, trace, rec).build();
   out({ id: 'moby.image.id', aux: { ID: id } } as unknown as BuildMessage);
   return id;
 }

@@ -26,6 +26,7 @@ import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalize
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
 import { createStepContainer, makeWorkdir, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
 import type { BuildOptions } from './options.js';
+import type { BuildRecorder } from './record.js';
 
 /** One message of the build's JSON stream (jsonmessage.JSONMessage), as the route writes it. */
 export type BuildMessage =
@@ -121,6 +122,7 @@ export class LegacyBuilder {
     private readonly opts: BuildOptions,
     private readonly src: SourceFile,
     out: (m: BuildMessage) => void,
+    private readonly rec: BuildRecorder | null = null,
   ) {
     this.out = out;
     this.args = new BuildArgs(opts.buildArgs);
@@ -159,22 +161,27 @@ export class LegacyBuilder {
     for (const s of stages) total += s.commands.length;
     let step = 1;
     const printStep = (text: string): void => {
+      this.rec?.stepStart(`Step ${step}/${total}`, text);
       this.print(`Step ${step++}/${total} : ${text}`);
       this.print('\n');
     };
     for (const a of parsed.metaArgs) {
       printStep(a.node.original.trim());
       for (const [k, v] of this.argPairs(a.node, envLookup(this.args.metaEnv()))) this.args.addMetaArg(k, v);
+      this.rec?.stepDone();
     }
     let state: State | null = null;
     for (const stage of stages) {
       if (stage.name && this.stages.has(stage.name)) throw invalidParameter(`duplicate name ${stage.name}`);
       printStep(stage.sourceCode);
       state = await this.initializeStage(stage);
+      this.rec?.stepDone({ imageId: state.image?.id ?? '' });
       this.print(` ---> ${shortID(state.image?.id ?? '')}\n`);
       for (const cmd of stage.commands) {
         printStep(cmd.node.original.trim());
+        const before = state.image?.layers.length ?? 0;
         await this.dispatch(state, cmd);
+        this.rec?.stepDone(stepMade(state.image, before));
         this.print(` ---> ${shortID(state.image?.id ?? '')}\n`);
       }
       if (state.image) this.out({ aux: { ID: state.image.id } });
@@ -353,6 +360,7 @@ export class LegacyBuilder {
     const hit = probeCache(this.d.store, state.image, (containerConfig.Cmd ?? []).join(' '), state.config);
     if (!hit) return false;
     this.print(' ---> Using cache\n');
+    this.rec?.stepCached();
     state.image = hit;
     return true;
   }
@@ -458,6 +466,13 @@ export class LegacyBuilder {
     }
     return this.d.store.images.resolve(from);
   }
+}
+
+/** What a step left for the build record: its image and the layer it added, sized as `docker history` sizes it. */
+function stepMade(img: Image | null, layersBefore: number): { imageId: string; layer: { digest: string; size: number } | null } {
+  if (!img) return { imageId: '', layer: null };
+  const i = img.layers.length - 1;
+  return { imageId: img.id, layer: i >= layersBefore ? { digest: img.diffIds[i], size: img.layerSizes[i] } : null };
 }
 
 /** hashStringSlice("multi", …): the sha256 of the hashes joined by commas. */
