@@ -1,6 +1,7 @@
 /**
- * The check kinds of chapter 4's sharing lessons: a registry (the simulated Hub, or a registry:2 container)
- * holds a repository:tag. Each fails before the push that makes it hold, on a live machine driven by typing.
+ * The check kinds of chapter 4's build and sharing lessons: a build step was a cache hit or miss (the daemon's
+ * build record), a registry (the simulated Hub, or a registry:2 container) holds a repository:tag. Each fails
+ * before what makes it hold, on a live machine driven by typing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CommandLog, evaluateCheck, MachineTerminals, Typist, type Check, type CheckContext } from '../../src/lessons/index.js';
@@ -46,6 +47,36 @@ beforeAll(async () => {
   );
 }, 120_000);
 
+describe('build: a step answered by the cache or run', () => {
+  it('reads the latest build of the tag: cold, cached, then changed from one step on', async () => {
+    const second: Check = { kind: 'build', tag: 'jamtur01/web', step: 2, cached: true };
+    expect(found({ kind: 'build', tag: 'jamtur01/none', cached: true })).toBe('no build tagged jamtur01/none');
+    // beforeAll built it cold: its RUN ran.
+    expect(holds(second)).toBe(false);
+    expect(found(second)).toBe('the last build of jamtur01/web: [2/2] RUN echo hi > /hi run');
+    expect(holds({ kind: 'build', tag: 'jamtur01/web:latest', step: 2, cached: false })).toBe(true);
+    expect(holds({ kind: 'build', tag: 'jamtur01/web', instruction: 'RUN  echo hi  > /hi', cached: false })).toBe(true);
+    // Another tag's build is not this one's, but it is the last build of all.
+    await type('sudo docker build -q -t jamtur01/other web');
+    expect(holds({ kind: 'build', step: 2, cached: true })).toBe(true);
+    expect(holds(second)).toBe(false);
+    await type('sudo docker build -t jamtur01/web web');
+    expect(holds(second)).toBe(true);
+    expect(holds({ kind: 'build', tag: 'jamtur01/web', cached: true })).toBe(true);
+    expect(found(second)).toBe('the last build of jamtur01/web: [2/2] RUN echo hi > /hi cached');
+    expect(found(second, 'zh')).toBe('jamtur01/web 最近一次构建：[2/2] RUN echo hi > /hi 使用了缓存');
+    expect(holds({ kind: 'build', tag: 'jamtur01/web', step: 3, cached: true })).toBe(false);
+    expect(found({ kind: 'build', tag: 'jamtur01/web', instruction: 'RUN echo bye', cached: true })).toBe(
+      'no step RUN echo bye in the last build of jamtur01/web: [1/2] FROM busybox cached; [2/2] RUN echo hi > /hi cached',
+    );
+    // A changed step and everything after it run again; the legacy builder's record counts too.
+    await type('printf "FROM busybox\\nRUN echo bye > /hi\\n" > web/Dockerfile', 'DOCKER_BUILDKIT=0 sudo -E docker build -t jamtur01/web web');
+    expect(holds(second)).toBe(false);
+    expect(holds({ kind: 'build', tag: 'jamtur01/web', step: 1, cached: true })).toBe(false);
+    expect(holds({ kind: 'build', tag: 'jamtur01/web', step: 2, cached: false })).toBe(true);
+  }, 120_000);
+});
+
 describe('registry: what a push left in a registry', () => {
   it('the Hub holds a repository only once it is pushed, at the tags pushed', async () => {
     const hub: Check = { kind: 'registry', ref: 'jamtur01/web' };
@@ -83,6 +114,16 @@ describe('registry: what a push left in a registry', () => {
     await type('sudo docker start registry');
     expect(holds({ ...mine, ref: 'localhost:5000/jamtur01/web:v1' })).toBe(true);
   }, 120_000);
+
+  it('the build validator takes a step or an instruction, not both', () => {
+    expect(validateChecks('- build: { tag: jamtur01/static_web, step: 2, cached: true }')).toBe('');
+    expect(validateChecks('- build: { instruction: "RUN apt-get update", cached: false }')).toBe('');
+    expect(validateChecks('- build: { step: 2, instruction: "RUN apt-get update", cached: true }')).toMatch(/`step` or `instruction`, not both/);
+    expect(validateChecks('- build: { instruction: "apt-get update", cached: true }')).toMatch(/expected an instruction as the Dockerfile writes it/);
+    expect(validateChecks('- build: { step: 0, cached: true }')).toMatch(/build.step/);
+    expect(validateChecks('- build: { tag: jamtur01/web }')).toMatch(/cached/);
+    expect(validateChecks('- build: { tag: Bad, cached: true }')).toMatch(/invalid reference format/);
+  });
 
   it('the validator wants a registry:2 container for a registry name, and a registry name with one', () => {
     expect(validateChecks('- registry: { ref: jamtur01/static_web }')).toBe('');

@@ -1,4 +1,5 @@
 /** Every check kind, by name. Adding a kind: a module here, its type in types.ts, a row in lessons/README.md. */
+import { buildCheck } from './build.js';
 import { containerCheck } from './container.js';
 import { daemonCheck } from './daemon.js';
 import { envCheck } from './env.js';
@@ -36,6 +37,7 @@ export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check,
   resolves: resolvesCheck,
   hostFile: hostFileCheck,
   registry: registryCheck,
+  build: buildCheck,
 };
 
 export function isCheckKind(k: string): k is CheckKind {

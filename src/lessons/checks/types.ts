@@ -100,6 +100,18 @@ export interface RegistryCheck extends Base {
   readonly container?: string;
 }
 
+export interface BuildCheck extends Base {
+  readonly kind: 'build';
+  /** The latest build with this tag (`-t`); the latest build of all without it. */
+  readonly tag?: string;
+  /** The step the builder numbered so: `[2/4]` (BuildKit), `Step 2/5` (legacy). */
+  readonly step?: number;
+  /** Or the step with this instruction, as the Dockerfile wrote it: `RUN apt-get update`. */
+  readonly instruction?: string;
+  /** Answered by the cache (`CACHED`, `---> Using cache`), or run. Without a step: every step. */
+  readonly cached: boolean;
+}
+
 export interface LogCheck extends Base {
   readonly kind: 'log';
   readonly container: string;
@@ -159,7 +171,7 @@ export interface ProcessCheck extends Base {
 export type Check =
   | ContainerCheck | ImageCheck | LogCheck | FileCheck | ForegroundCheck | EnvCheck | GroupCheck | DaemonCheck
   | RanCheck | ProcessCheck | PortCheck | MountCheck | NetworkCheck | VolumeCheck | ResolvesCheck | HostFileCheck
-  | RegistryCheck;
+  | RegistryCheck | BuildCheck;
 
 export type CheckKind = Check['kind'];
 
