@@ -9,7 +9,7 @@ const messages = defineMessages({
     ch1: 'Introduction',
     ch2: 'The Docker daemon',
     ch3: 'Getting started with Docker',
-    ch4: 'Using Docker images and repositories',
+    ch4: 'Working with Docker images and repositories',
     ch5: 'Testing with Docker',
     finished: '(finished)',
     steps: '{done}/{total}',
@@ -31,7 +31,9 @@ const messages = defineMessages({
   },
 });
 
-const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3' | 'ch4' | 'ch5'>> = { 1: 'ch1', 2: 'ch2', 3: 'ch3', 4: 'ch4', 5: 'ch5' };
+const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3' | 'ch4' | 'ch5'>> = {
+  1: 'ch1', 2: 'ch2', 3: 'ch3', 4: 'ch4', 5: 'ch5',
+};
 
 export interface LessonListProps {
   readonly catalog: Catalog;
