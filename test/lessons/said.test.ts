@@ -43,6 +43,8 @@ describe('check messages in Chinese', () => {
       { kind: 'network', name: 'bridge', member: 'web' }, { kind: 'network', name: 'bridge', internal: true },
       { kind: 'volume', name: 'data' }, { kind: 'resolves', container: 'web', name: 'db' },
       { kind: 'resolves', container: 'web', name: 'localhost' }, { kind: 'hostFile', path: '~/x' },
+      { kind: 'registry', ref: 'jamtur01/web' }, { kind: 'registry', ref: 'localhost:5000/web', container: 'web' },
+      { kind: 'build', cached: true }, { kind: 'build', tag: 'web', step: 2, cached: true },
     ];
     const seen = new Set<string>();
     const run = (): void => {

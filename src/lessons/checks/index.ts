@@ -1,4 +1,5 @@
 /** Every check kind, by name. Adding a kind: a module here, its type in types.ts, a row in lessons/README.md. */
+import { buildCheck } from './build.js';
 import { containerCheck } from './container.js';
 import { daemonCheck } from './daemon.js';
 import { envCheck } from './env.js';
@@ -13,6 +14,7 @@ import { networkCheck } from './network.js';
 import { portCheck } from './port.js';
 import { processCheck } from './process.js';
 import { ranCheck } from './ran.js';
+import { registryCheck } from './registry.js';
 import { resolvesCheck } from './resolves.js';
 import { volumeCheck } from './volume.js';
 import type { Check, CheckDefinition, CheckKind } from './types.js';
@@ -34,6 +36,8 @@ export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check,
   volume: volumeCheck,
   resolves: resolvesCheck,
   hostFile: hostFileCheck,
+  registry: registryCheck,
+  build: buildCheck,
 };
 
 export function isCheckKind(k: string): k is CheckKind {

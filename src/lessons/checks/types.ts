@@ -92,6 +92,26 @@ export interface HostFileCheck extends Base {
   readonly contains?: string;
 }
 
+export interface RegistryCheck extends Base {
+  readonly kind: 'registry';
+  /** `user/repo[:tag]` on Docker Hub; with `container`, `localhost:5000/repo[:tag]` as the learner pushed it. */
+  readonly ref: string;
+  /** The running `registry:2` container whose storage is read (the Hub without it). */
+  readonly container?: string;
+}
+
+export interface BuildCheck extends Base {
+  readonly kind: 'build';
+  /** The latest build with this tag (`-t`); the latest build of all without it. */
+  readonly tag?: string;
+  /** The step the builder numbered so: `[2/4]` (BuildKit), `Step 2/5` (legacy). */
+  readonly step?: number;
+  /** Or the step with this instruction, as the Dockerfile wrote it: `RUN apt-get update`. */
+  readonly instruction?: string;
+  /** Answered by the cache (`CACHED`, `---> Using cache`), or run. Without a step: every step. */
+  readonly cached: boolean;
+}
+
 export interface LogCheck extends Base {
   readonly kind: 'log';
   readonly container: string;
@@ -150,7 +170,8 @@ export interface ProcessCheck extends Base {
 
 export type Check =
   | ContainerCheck | ImageCheck | LogCheck | FileCheck | ForegroundCheck | EnvCheck | GroupCheck | DaemonCheck
-  | RanCheck | ProcessCheck | PortCheck | MountCheck | NetworkCheck | VolumeCheck | ResolvesCheck | HostFileCheck;
+  | RanCheck | ProcessCheck | PortCheck | MountCheck | NetworkCheck | VolumeCheck | ResolvesCheck | HostFileCheck
+  | RegistryCheck | BuildCheck;
 
 export type CheckKind = Check['kind'];
 

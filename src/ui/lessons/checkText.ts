@@ -123,6 +123,18 @@ function text(c: Check): Parts {
         const has = c.contains !== undefined ? (zh ? `，内容包含 ${code(c.contains)}` : `, containing ${code(c.contains)}`) : '';
         return zh ? `主机上有文件 ${code(c.path)}${has}` : `${code(c.path)} exists on the host${has}`;
       };
+    case 'build':
+      return (zh) => {
+        const of = c.tag ? (zh ? `${code(c.tag)} 最近一次构建中，` : `In the last build of ${code(c.tag)}, `) : zh ? '最近一次构建中，' : 'In the last build, ';
+        const one = c.instruction !== undefined ? code(c.instruction) : c.step !== undefined ? (zh ? `第 ${c.step} 步` : `step ${c.step}`) : undefined;
+        if (zh) return `${of}${one ?? '每一步都'}${c.cached ? '使用了缓存（CACHED）' : '重新执行了，没有用缓存'}`;
+        return `${of}${one ?? 'every step'} ${c.cached ? 'came from the cache (CACHED)' : 'ran again, not from the cache'}`;
+      };
+    case 'registry':
+      return (zh) => {
+        const where = c.container ? (zh ? `容器 ${code(c.container)} 里的私有 Registry` : `The registry in ${code(c.container)}`) : 'Docker Hub';
+        return zh ? `${where}保存着 ${code(c.ref)}` : `${where} holds ${code(c.ref)}`;
+      };
   }
 }
 
