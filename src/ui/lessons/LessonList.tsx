@@ -9,6 +9,7 @@ const messages = defineMessages({
     ch1: 'Introduction',
     ch2: 'The Docker daemon',
     ch3: 'Getting started with Docker',
+    ch5: 'Testing with Docker',
     finished: '(finished)',
     steps: '{done}/{total}',
     stepsLong: '({done} of {total} steps done)',
@@ -20,6 +21,7 @@ const messages = defineMessages({
     ch1: '简介',
     ch2: 'Docker 守护进程',
     ch3: 'Docker 入门',
+    ch5: '使用 Docker 测试',
     finished: '（已完成）',
     steps: '{done}/{total}',
     stepsLong: '（已完成 {done}/{total} 步）',
@@ -27,7 +29,7 @@ const messages = defineMessages({
   },
 });
 
-const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3'>> = { 1: 'ch1', 2: 'ch2', 3: 'ch3' };
+const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3' | 'ch5'>> = { 1: 'ch1', 2: 'ch2', 3: 'ch3', 5: 'ch5' };
 
 export interface LessonListProps {
   readonly catalog: Catalog;
