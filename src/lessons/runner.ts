@@ -1,9 +1,9 @@
 /**
  * LessonRunner: one lesson on one live machine, with no DOM. It tracks the current step, re-evaluates its checks
- * when the daemon reports an event, when a learner terminal shows output, and whenever `refresh()` is called
- * (the UI calls it after each driver tick), and fires `onChange` when what a panel shows has changed. A step is
- * completed the first time all its checks hold, whichever step is on screen and however the learner got there,
- * and stays completed.
+ * when the daemon reports an event, when a learner terminal shows output, once after each driver tick in which
+ * the machine ran (`sample()` is called between its slices), and whenever `refresh()` is called, and fires
+ * `onChange` when what a panel shows has changed. A step is completed the first time all its checks hold,
+ * whichever step is on screen and however the learner got there, and stays completed.
  */
 import { EventEmitter, type Event } from '../engine/daemon/emitter.js';
 import type { Disposable } from '../pkg/disposable.js';
@@ -90,6 +90,8 @@ export class LessonRunner {
   private unmet: readonly CheckResult[] = [];
   private lastKey = '';
   private pending = false;
+  private tickQueued = false;
+  private disposed = false;
 
   constructor(
     readonly lesson: Lesson,
@@ -139,6 +141,7 @@ export class LessonRunner {
   sample(): void {
     this.watchTerminals();
     this.commands.observe();
+    this.afterTick();
   }
 
   next(): void {
@@ -215,6 +218,7 @@ export class LessonRunner {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.unbind();
     this.changed.dispose();
   }
@@ -257,6 +261,20 @@ export class LessonRunner {
       this.pending = false;
       this.refresh();
     });
+  }
+
+  /**
+   * The machine ran: a web preview request, an editor save or a container writing its log changes what checks
+   * read without a daemon event or terminal output. One evaluation once the driver's tick is over (a macrotask:
+   * the tick's slices and their promise callbacks are done by then), not one per slice.
+   */
+  private afterTick(): void {
+    if (this.tickQueued || this.disposed) return;
+    this.tickQueued = true;
+    setTimeout(() => {
+      this.tickQueued = false;
+      if (!this.disposed) this.refresh();
+    }, 0);
   }
 
   private evaluate(): void {
