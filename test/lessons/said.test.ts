@@ -43,6 +43,7 @@ describe('check messages in Chinese', () => {
       { kind: 'network', name: 'bridge', member: 'web' }, { kind: 'network', name: 'bridge', internal: true },
       { kind: 'volume', name: 'data' }, { kind: 'resolves', container: 'web', name: 'db' },
       { kind: 'resolves', container: 'web', name: 'localhost' }, { kind: 'hostFile', path: '~/x' },
+      { kind: 'http', container: 'web', port: '80' }, { kind: 'http', host: 8080 },
     ];
     const seen = new Set<string>();
     const run = (): void => {

@@ -6,6 +6,7 @@ import { fileCheck } from './file.js';
 import { foregroundCheck } from './foreground.js';
 import { groupCheck } from './group.js';
 import { hostFileCheck } from './hostFile.js';
+import { httpCheck } from './http.js';
 import { imageCheck } from './image.js';
 import { logCheck } from './log.js';
 import { mountCheck } from './mount.js';
@@ -34,6 +35,7 @@ export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check,
   volume: volumeCheck,
   resolves: resolvesCheck,
   hostFile: hostFileCheck,
+  http: httpCheck,
 };
 
 export function isCheckKind(k: string): k is CheckKind {
