@@ -329,8 +329,8 @@ export class LessonRunner {
     const step = this.lesson.steps[this.index];
     this.prober?.discard();
     this.evaluation = isTask(step) ? evaluateStep(step, this.context) : { passed: false, results: [] };
-    // The step on screen asks its ports once the rest of it is done (lessons/probe.ts).
-    this.prober?.pump(this.evaluation.results.every((r) => r.passed || r.check.kind === 'http'));
+    // The step on screen asks its ports once the rest of it is done, until it is completed (lessons/probe.ts).
+    this.prober?.pump(!this.completed.has(step.id) && this.evaluation.results.every((r) => r.passed || r.check.kind === 'http'));
     if (this.evaluation.passed) this.completed.add(step.id);
     watchOffScreen(this.lesson, this.index, this.context, this.completed, this.armed);
     this.unmet = this.completed.size > 0 ? [] : this.lesson.assumes.map((a) => evaluateCheck(a, this.context)).filter((r) => !r.passed);

@@ -2,8 +2,9 @@
  * The book's chapter 5 website, done in the app by typing, in real Chromium: lesson ch05-02 opened on its
  * start state (the nginx image built, the site in ~/sample/website), the container run with a bind mount and
  * `-p 80`, the page opened through the published port from the Docker view's port link, each step turning done
- * because the machine got there (the preview's request is in nginx's access log), then the page changed on the
- * host through the bind mount and seen changed, in the preview after Reload and in curl's output.
+ * because the machine got there (the preview's request is in nginx's access log, and the lesson's own request
+ * through the port got the page), then the page changed on the host through the bind mount and seen changed,
+ * in the preview after Reload and in curl's output.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -100,8 +101,12 @@ describe('chapter 5 in the app: the test website', () => {
     await link.waitFor({ timeout: 30_000 });
     await link.click();
     await frame().getByRole('heading', { name: 'This is a test website' }).waitFor({ timeout: 30_000 });
-    // The preview's request reached nginx in the container: the step's check reads nginx's access log.
+    // The preview's request reached nginx in the container (the step reads nginx's access log), and then the
+    // lesson asked the port itself (its http check) through the same journaled path as the preview: once, and
+    // not again for a step already done when the next command runs.
     await stepDone('visit', 3);
+    await type('sudo docker exec website grep -c dockersim-lesson-check /var/log/nginx/default_access.log');
+    expect((await bufferLines(page)).slice(-2, -1)).toEqual(['1']);
 
     // Changed on the host, served at once through the bind mount: no rebuild, no restart.
     await type("sed -i 's/This is a test website/Edited through the bind mount/' website/index.html");
