@@ -6,11 +6,13 @@
  * reported as completed out of order. Problems come back as `file:line: message`.
  */
 import type { Machine } from '../machine/machine.js';
+import { startRequest } from '../machine/preview.js';
 import { CommandLog } from './commandLog.js';
 import type { CheckContext } from './checks/types.js';
 import type { LessonError } from './errors.js';
-import { describeCheck, evaluateCheck, evaluateStep } from './evaluate.js';
-import { isTask, type Lesson } from './model.js';
+import { describeCheck, evaluateCheck, evaluateStep, type CheckResult } from './evaluate.js';
+import { isTask, type Lesson, type Step } from './model.js';
+import { Prober, RETRY_MS } from './probe.js';
 import { watchOffScreen } from './runner.js';
 import { MachineTerminals } from './terminals.js';
 import { Typist } from './typist.js';
@@ -44,7 +46,27 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
     }
     commands.observe();
   };
-  const ctx: CheckContext = { machine, terminal: (n) => terminals.get(n), commands };
+  // A fresh machine and nothing journaled: requests go straight to the kernel, between kernel runs.
+  const prober = new Prober((req, done) => startRequest(machine.kernel, req, done), () => machine.kernel.now());
+  const ctx: CheckContext = { machine, terminal: (n) => terminals.get(n), commands, probes: prober };
+  /**
+   * A step's checks as the runner sees them on screen: once the others hold, its `http` checks' requests are
+   * sent and answered (in virtual time, the preview's 30 s at most), then the checks are read again.
+   */
+  const evaluateAsked = async (step: Step): Promise<CheckResult[]> => {
+    const wait = (ms: number): Promise<void> => typist.perform({ kind: 'wait', ms, line: step.line });
+    for (let attempt = 0; ; attempt++) {
+      prober.discard();
+      const results = step.checks.map((spec) => evaluateCheck(spec, ctx));
+      prober.pump(results.every((r) => r.passed || r.check.kind === 'http'));
+      if (!prober.busy) return results;
+      for (let waited = 0; prober.busy && waited <= 31_000; waited += 250) await wait(250);
+      const again = step.checks.map((spec) => evaluateCheck(spec, ctx));
+      // A port that did not answer yet (a server still starting) is asked again, as the app does, a few times.
+      if (again.every((r) => r.passed) || !prober.unanswered || attempt >= 4) return again;
+      await wait(RETRY_MS);
+    }
+  };
   let early = (_current: number): void => {};
   try {
     terminals.open(1);
@@ -78,7 +100,7 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
       watching = i;
       observe();
       // The step as a whole must not hold yet; single checks may (a guard such as `container … running`).
-      const before = step.checks.map((spec) => evaluateCheck(spec, ctx));
+      const before = await evaluateAsked(step);
       if (before.length > 0 && before.every((r) => r.passed)) {
         const shown = before.map((r) => `${describeCheck(r.check)} (found: ${r.found})`).join('; ');
         fail(step.checks[0].line, `step \`${step.id}\`: its checks already pass before its solution is typed: ${shown}`);
@@ -91,11 +113,12 @@ export async function replayLesson(lesson: Lesson, opts: ReplayOptions): Promise
       await typist.settle();
       observe();
       early(i);
+      prober.changed();
       let ok = true;
-      for (const spec of step.checks) {
-        const r = evaluateCheck(spec, ctx);
+      for (const r of await evaluateAsked(step)) {
         if (r.passed) continue;
         ok = false;
+        const spec = { line: r.line, check: r.check };
         fail(spec.line, `step \`${step.id}\`: check fails after its solution: ${describeCheck(spec.check)} (found: ${r.found})\n${screenTail(typist.output())}`);
       }
       const fault = machine.kernel.faults[0];

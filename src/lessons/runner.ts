@@ -1,17 +1,19 @@
 /**
  * LessonRunner: one lesson on one live machine, with no DOM. It tracks the current step, re-evaluates its checks
- * when the daemon reports an event, when a learner terminal shows output, and whenever `refresh()` is called
- * (the UI calls it after each driver tick), and fires `onChange` when what a panel shows has changed. A step is
- * completed the first time all its checks hold, whichever step is on screen and however the learner got there,
- * and stays completed.
+ * when the daemon reports an event, when a learner terminal shows output, once after each driver tick in which
+ * the machine ran (`sample()` is called between its slices), and whenever `refresh()` is called, and fires
+ * `onChange` when what a panel shows has changed. A step is completed the first time all its checks hold,
+ * whichever step is on screen and however the learner got there, and stays completed.
  */
 import { EventEmitter, type Event } from '../engine/daemon/emitter.js';
 import type { Disposable } from '../pkg/disposable.js';
 import type { Machine } from '../machine/machine.js';
+import type { HttpOutcome, HttpRequest } from '../machine/preview.js';
 import { CommandLog, type CommandLogState } from './commandLog.js';
 import type { CheckContext } from './checks/types.js';
 import { evaluateCheck, evaluateStep, type CheckResult, type StepEvaluation } from './evaluate.js';
 import { isTask, type Hint, type Lesson, type Step } from './model.js';
+import { Prober, RETRY_MS } from './probe.js';
 import type { LessonTerminals } from './terminals.js';
 import { runSetup } from './typist.js';
 
@@ -50,6 +52,16 @@ export interface RunnerState {
 export interface LessonSession {
   readonly machine: Machine;
   readonly terminals: LessonTerminals;
+  /**
+   * Asks one of the host's ports as the web preview does (a journaled input, so a reload replays it): how
+   * `http` checks are answered. Without it they cannot pass.
+   */
+  readonly request?: (req: HttpRequest) => Promise<HttpOutcome>;
+  /**
+   * Runs `fn` once the host has handled pending work (the browser: a macrotask, after the driver's tick): how
+   * the runner evaluates once after a tick in which the machine ran. Without it, only events and output do.
+   */
+  readonly later?: (fn: () => void, ms?: number) => void;
 }
 
 /**
@@ -90,6 +102,11 @@ export class LessonRunner {
   private unmet: readonly CheckResult[] = [];
   private lastKey = '';
   private pending = false;
+  private tickQueued = false;
+  private prober: Prober | undefined;
+  /** Each learner terminal's foreground process group when last sampled: a change is a command begun or ended. */
+  private foreground = new Map<object, number>();
+  private disposed = false;
 
   constructor(
     readonly lesson: Lesson,
@@ -139,6 +156,21 @@ export class LessonRunner {
   sample(): void {
     this.watchTerminals();
     this.commands.observe();
+    this.noticeCommands();
+    this.afterTick();
+  }
+
+  /** A command that began or ended on a learner terminal may have changed what a port answers (`http` checks). */
+  private noticeCommands(): void {
+    if (!this.prober) return;
+    for (const n of [1, 2]) {
+      const t = this.session.terminals.get(n);
+      if (!t) continue;
+      const fg = t.tty.fgPgrp;
+      if (this.foreground.get(t) === fg) continue;
+      this.foreground.set(t, fg);
+      this.prober.changed();
+    }
   }
 
   next(): void {
@@ -211,10 +243,11 @@ export class LessonRunner {
 
   /** The check context of the current session (for panels that want to evaluate other steps). */
   get context(): CheckContext {
-    return { machine: this.session.machine, terminal: (n) => this.session.terminals.get(n), commands: this.commands };
+    return { machine: this.session.machine, terminal: (n) => this.session.terminals.get(n), commands: this.commands, probes: this.prober };
   }
 
   dispose(): void {
+    this.disposed = true;
     this.unbind();
     this.changed.dispose();
   }
@@ -230,7 +263,25 @@ export class LessonRunner {
   }
 
   private bind(): void {
-    this.subs.push(this.session.machine.query.onEvent(() => this.soon()));
+    const request = this.session.request;
+    const machine = this.session.machine;
+    this.prober =
+      request &&
+      new Prober(
+        (req, done) => void request(req).then(done),
+        () => machine.kernel.now(),
+        (o) => {
+          this.soon();
+          // No answer yet (the server is still starting): ask again a moment later, even on an idle machine.
+          if (!o.ok) this.session.later?.(() => this.refresh(), RETRY_MS);
+        },
+      );
+    this.subs.push(
+      this.session.machine.query.onEvent(() => {
+        this.prober?.changed();
+        this.soon();
+      }),
+    );
     this.watchTerminals();
   }
 
@@ -259,9 +310,27 @@ export class LessonRunner {
     });
   }
 
+  /**
+   * The machine ran: a web preview request, an editor save or a container writing its log changes what checks
+   * read without a daemon event or terminal output. One evaluation once the driver's tick is over (`later`:
+   * the tick's slices and their promise callbacks are done by then), not one per slice.
+   */
+  private afterTick(): void {
+    const later = this.session.later;
+    if (!later || this.tickQueued || this.disposed) return;
+    this.tickQueued = true;
+    later(() => {
+      this.tickQueued = false;
+      if (!this.disposed) this.refresh();
+    });
+  }
+
   private evaluate(): void {
     const step = this.lesson.steps[this.index];
+    this.prober?.discard();
     this.evaluation = isTask(step) ? evaluateStep(step, this.context) : { passed: false, results: [] };
+    // The step on screen asks its ports once the rest of it is done, until it is completed (lessons/probe.ts).
+    this.prober?.pump(!this.completed.has(step.id) && this.evaluation.results.every((r) => r.passed || r.check.kind === 'http'));
     if (this.evaluation.passed) this.completed.add(step.id);
     watchOffScreen(this.lesson, this.index, this.context, this.completed, this.armed);
     this.unmet = this.completed.size > 0 ? [] : this.lesson.assumes.map((a) => evaluateCheck(a, this.context)).filter((r) => !r.passed);

@@ -45,6 +45,7 @@ describe('check messages in Chinese', () => {
       { kind: 'resolves', container: 'web', name: 'localhost' }, { kind: 'hostFile', path: '~/x' },
       { kind: 'registry', ref: 'jamtur01/web' }, { kind: 'registry', ref: 'localhost:5000/web', container: 'web' },
       { kind: 'build', cached: true }, { kind: 'build', tag: 'web', step: 2, cached: true },
+      { kind: 'http', container: 'web', port: '80' }, { kind: 'http', host: 8080 },
     ];
     const seen = new Set<string>();
     const run = (): void => {

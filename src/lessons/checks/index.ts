@@ -7,6 +7,7 @@ import { fileCheck } from './file.js';
 import { foregroundCheck } from './foreground.js';
 import { groupCheck } from './group.js';
 import { hostFileCheck } from './hostFile.js';
+import { httpCheck } from './http.js';
 import { imageCheck } from './image.js';
 import { logCheck } from './log.js';
 import { mountCheck } from './mount.js';
@@ -38,6 +39,7 @@ export const CHECKS: { readonly [K in CheckKind]: CheckDefinition<Extract<Check,
   hostFile: hostFileCheck,
   registry: registryCheck,
   build: buildCheck,
+  http: httpCheck,
 };
 
 export function isCheckKind(k: string): k is CheckKind {

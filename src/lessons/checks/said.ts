@@ -78,6 +78,12 @@ export const MESSAGES = {
   buildStepBuilt: { en: '{label} {instruction} run', zh: '{label} {instruction} 重新执行' },
   buildStepFailed: { en: '{label} {instruction} failed', zh: '{label} {instruction} 失败' },
   buildStepRunning: { en: '{label} {instruction} running', zh: '{label} {instruction} 正在执行' },
+  notPublished: { en: '{name} does not publish {port}', zh: '{name} 没有发布端口 {port}' },
+  httpWaiting: { en: 'not asked yet: {url} (asked once the other checks hold)', zh: '还没有请求 {url}（其他检查都通过后才会请求）' },
+  httpNoProbe: { en: '{url} cannot be asked here', zh: '这里无法请求 {url}' },
+  httpFailed: { en: '{url}: {message}', zh: '{url}：{message}' },
+  httpAnswered: { en: '{url} answered {status}', zh: '{url} 的响应状态码是 {status}' },
+  httpLacks: { en: '{url} answered {status} without {text}', zh: '{url} 的响应状态码是 {status}，但内容里没有 {text}' },
   checkError: { en: 'check error: {message}', zh: '检查出错：{message}' },
   exitedOther: {
     en: '{name} exited with code {code}, not {want}: the last command in it failed, and {exit} passes its code on. A container that has exited keeps its code, so this one cannot pass any more: run a new one and leave it with {exit} straight away.',

@@ -3,6 +3,7 @@
  * `ran`, which is about running a command). Each kind lives in its own module: its schema and its evaluation.
  */
 import type { Machine, Terminal } from '../../machine/machine.js';
+import type { HttpOutcome, HttpRequest } from '../../machine/preview.js';
 import type { CommandLog } from '../commandLog.js';
 import type { KindSchema } from './fields.js';
 import type { Said } from './said.js';
@@ -50,6 +51,22 @@ export interface PortCheck extends Base {
   readonly port: string;
   /** Published on this host port (any, without it). */
   readonly host?: number;
+}
+
+export interface HttpCheck extends Base {
+  readonly kind: 'http';
+  /** The container whose published `port` is asked (through the host's port, as `curl localhost:PORT`). */
+  readonly container?: string;
+  /** The container's port, `80` or `80/tcp` (default 80). */
+  readonly port?: string;
+  /** Or a port of the host itself, without a container. */
+  readonly host?: number;
+  /** Path and query (default `/`). */
+  readonly path?: string;
+  /** The answer's status (default 200). */
+  readonly status?: number;
+  /** Text the answer's body contains. */
+  readonly contains?: string;
 }
 
 export interface MountCheck extends Base {
@@ -171,7 +188,7 @@ export interface ProcessCheck extends Base {
 export type Check =
   | ContainerCheck | ImageCheck | LogCheck | FileCheck | ForegroundCheck | EnvCheck | GroupCheck | DaemonCheck
   | RanCheck | ProcessCheck | PortCheck | MountCheck | NetworkCheck | VolumeCheck | ResolvesCheck | HostFileCheck
-  | RegistryCheck | BuildCheck;
+  | RegistryCheck | BuildCheck | HttpCheck;
 
 export type CheckKind = Check['kind'];
 
@@ -180,6 +197,14 @@ export interface CheckContext {
   readonly machine: Machine;
   terminal(n: number): Terminal | undefined;
   readonly commands: CommandLog;
+  /** Answers of requests sent through the host's ports (`http` checks); without it they cannot pass. */
+  readonly probes?: Probes;
+}
+
+/** An `http` check's view of the lesson's prober (lessons/probe.ts): the last answer, and the wish to ask. */
+export interface Probes {
+  /** The last answer to `req` (undefined: not asked yet, or asked and waiting); records that a check wants it. */
+  answer(req: HttpRequest): HttpOutcome | undefined;
 }
 
 /** Whether the queried state holds (before `not`), and what was found, for a learner-facing explanation. */

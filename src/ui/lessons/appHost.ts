@@ -51,7 +51,12 @@ export interface AppLessonPage {
 }
 
 export function lessonSessionOf(session: Session): LessonSession {
-  return { machine: session.machine, terminals: new SessionTerminals(session) };
+  return {
+    machine: session.machine,
+    terminals: new SessionTerminals(session),
+    request: (req) => session.request(req),
+    later: (fn, ms = 0) => void setTimeout(fn, ms),
+  };
 }
 
 /**

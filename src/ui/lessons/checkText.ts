@@ -117,6 +117,13 @@ function text(c: Check): Parts {
         const to = c.address ? (zh ? `，解析为 ${code(c.address)}` : ` to ${code(c.address)}`) : '';
         return zh ? `在容器 ${code(c.container)} 里能解析名字 ${code(c.name)}${to}` : `Inside ${code(c.container)}, the name ${code(c.name)} resolves${to}`;
       };
+    case 'http':
+      return (zh) => {
+        const at = c.container !== undefined ? (zh ? `容器 ${code(c.container)} 发布的端口 ${code(c.port ?? '80')}` : `${code(c.container)}'s published port ${code(c.port ?? '80')}`) : (zh ? `主机端口 ${code(c.host!)}` : `host port ${code(c.host!)}`);
+        const path = code(c.path ?? '/');
+        const has = c.contains !== undefined ? (zh ? `，内容包含 ${code(c.contains)}` : `, containing ${code(c.contains)}`) : '';
+        return zh ? `请求${at}上的 ${path}，响应状态码为 ${code(c.status ?? 200)}${has}` : `A request for ${path} on ${at} is answered ${code(c.status ?? 200)}${has}`;
+      };
     case 'hostFile':
       return (zh) => {
         if (c.exists === false) return zh ? `主机上没有 ${code(c.path)}` : `${code(c.path)} does not exist on the host`;
