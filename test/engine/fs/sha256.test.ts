@@ -21,6 +21,23 @@ describe('sha256', () => {
     const big = new Uint8Array(300_000).map((_, i) => i & 0xff);
     expect(sha256Hex(big)).toBe(ref(big));
   });
+
+  it('agrees with node:crypto for two hashers fed in turn, in pieces of every size up to three blocks', () => {
+    const data = new Uint8Array(20_000).map((_, i) => (i * 131 + (i >> 7)) & 0xff);
+    const a = new Sha256();
+    const b = new Sha256();
+    const doubled: number[] = [];
+    let at = 0;
+    for (let n = 0; at < data.length; n = (n + 37) % 193) {
+      const piece = data.subarray(at, at + n);
+      a.update(piece);
+      b.update(piece).update(piece);
+      doubled.push(...piece, ...piece);
+      at += n;
+    }
+    expect(a.hex()).toBe(ref(data));
+    expect(b.hex()).toBe(ref(new Uint8Array(doubled)));
+  });
 });
 
 describe('utf8', () => {

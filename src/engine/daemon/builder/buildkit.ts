@@ -19,7 +19,6 @@ import type { DaemonContext } from '../context.js';
 import type { DaemonStore } from '../store.js';
 import { imageTagRef } from '../images/commit.js';
 import { chainId, DOCKER_VERSION, goMarshal, historyJSON, imageConfigOf } from '../images/commit.js';
-import { recordConfig } from '../images/configs.js';
 import { imagePull } from '../images/pull.js';
 import type { HistoryEntry, Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
@@ -527,7 +526,7 @@ class BuildkitBuilder {
     };
     const json = goMarshal(blob);
     const id = `sha256:${hash(json)}`;
-    recordConfig(id, json);
+    engine.images.recordConfig(id, json);
     if (!engine.images.get(id)) {
       const shared = s.layers.map((l) => engine.images.all().flatMap((i) => i.layers).find((x) => x.digest === l.digest) ?? l);
       engine.images.add({

@@ -13,7 +13,6 @@ import type { ContainerConfig } from '../container.js';
 import type { DaemonStore } from '../store.js';
 import { containerConfigJSON } from '../inspect.js';
 import { chainId, DOCKER_VERSION, goMarshal, historyJSON, imageConfigOf } from '../images/commit.js';
-import { recordConfig } from '../images/configs.js';
 import type { HistoryEntry, Image } from '../images/store.js';
 
 export interface StepCommit {
@@ -54,7 +53,7 @@ export function commitStep(engine: DaemonStore, s: StepCommit): Image {
   const json = goMarshal(blob);
   const id = `sha256:${sha256Hex(utf8Encode(json))}`;
   // Push and save send these very bytes, so the image keeps its ID in a registry and through save/load.
-  recordConfig(id, json);
+  engine.images.recordConfig(id, json);
   const known = engine.images.get(id);
   if (known) return known;
   const image: Image = {

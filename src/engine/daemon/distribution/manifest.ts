@@ -7,12 +7,13 @@ import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Encode } from '../../kernel/utf8.js';
 import { notFound } from '../../../pkg/errdefs.js';
 import { buildCatalogImage, CATALOG } from '../registry.js';
-import type { Image } from '../images/store.js';
+import type { Image, ImageStore } from '../images/store.js';
 import { configBlob } from '../images/configs.js';
 import { blobSize, shareLayer } from './blobs.js';
 import { MEDIA_CONFIG, MEDIA_LAYER, MEDIA_MANIFEST } from './remote.js';
 
-const images = new Map<string, Image>();
+/** What was pushed, by config digest: the image and its config bytes, which a pull records in its store. */
+const images = new Map<string, { readonly img: Image; readonly config: string }>();
 
 export interface Descriptor {
   readonly mediaType: string;
@@ -28,10 +29,10 @@ export interface Manifest {
 }
 
 /** Records an image being pushed; returns its manifest (as distribution marshals it: 3-space indent) and digest. */
-export function manifestOf(img: Image): { body: string; digest: string; layers: Descriptor[]; config: string; configDigest: string } {
-  const config = configBlob(img);
+export function manifestOf(store: ImageStore, img: Image): { body: string; digest: string; layers: Descriptor[]; config: string; configDigest: string } {
+  const config = configBlob(store, img);
   const configDigest = digestOf(config);
-  images.set(configDigest, img);
+  images.set(configDigest, { img, config });
   const layers = img.layers.map((l) => ({ mediaType: MEDIA_LAYER, size: blobSize(l), digest: shareLayer(l) }));
   const m: Manifest = {
     schemaVersion: 2,
@@ -47,11 +48,11 @@ export function digestOf(text: string): string {
   return `sha256:${sha256Hex(utf8Encode(text))}`;
 }
 
-/** The image a config digest names, as it was pushed. */
-export function pushedImage(configDigest: string): Image {
-  const img = images.get(configDigest);
-  if (!img) throw notFound(`dockersim: image config ${configDigest} was not pushed from this page; pulling it is not simulated`);
-  return img;
+/** The image a config digest names, as it was pushed, with its config bytes. */
+export function pushedImage(configDigest: string): { readonly img: Image; readonly config: string } {
+  const pushed = images.get(configDigest);
+  if (!pushed) throw notFound(`dockersim: image config ${configDigest} was not pushed from this page; pulling it is not simulated`);
+  return pushed;
 }
 
 export function parseManifest(body: string): Manifest {

@@ -33,7 +33,7 @@ export async function pullFromRemote(engine: DaemonStore, sys: Sys, ref: Referen
   const tagOrDigest = tagged.digest ?? tagged.tag!;
   const { body, digest } = await remote.getManifest(tagOrDigest);
   const manifest = parseManifest(body);
-  const template = pushedImage(manifest.config.digest);
+  const { img: template, config } = pushedImage(manifest.config.digest);
   await onProgress({ status: `Pulling from ${ref.path}`, id: tagOrDigest });
   const upToDate = engine.images.get(template.id) !== undefined && engine.images.lookupRef(tagged) === template.id;
   const local = ref.domain !== 'docker.io';
@@ -61,6 +61,7 @@ export async function pullFromRemote(engine: DaemonStore, sys: Sys, ref: Referen
   let image = engine.images.get(template.id);
   if (!image) {
     image = { ...template, repoDigest: template.repoDigest || digest, lastTagTimeNs: null };
+    engine.images.recordConfig(image.id, config);
     engine.images.add(image);
   }
   engine.images.tag({ domain: ref.domain, path: ref.path, digest }, image.id);

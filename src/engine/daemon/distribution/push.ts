@@ -88,7 +88,7 @@ async function pushTag(engine: DaemonStore, sys: Sys, o: Opened, ref: Reference,
   if (o.denied || !o.remote) throw o.denied ?? new Error('no registry');
   const remote = o.remote;
   const rate = o.local ? LOCAL_UPLOAD : HUB_UPLOAD;
-  const manifest = manifestOf(img);
+  const manifest = manifestOf(engine.images, img);
   for (let i = 0; i < layers.length; i++) {
     const { layer, diffId } = layers[i];
     const id = shortID(diffId);

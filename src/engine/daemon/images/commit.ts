@@ -18,7 +18,6 @@ import type { DaemonContext } from '../context.js';
 import { containerConfigJSON } from '../inspect.js';
 import { containerPause, containerUnpause } from '../pause.js';
 import type { HistoryEntry, Image, ImageConfig } from './store.js';
-import { recordConfig } from './configs.js';
 
 /** The daemon version a locally made image records (dockerversion.Version). */
 export const DOCKER_VERSION = '28.2.2';
@@ -124,7 +123,7 @@ export function containerCommit(d: DaemonContext, name: string, opts: CommitOpti
     };
     const json = goMarshal(blob);
     const id = `sha256:${sha256Hex(utf8Encode(json))}`;
-    recordConfig(id, json);
+    engine.images.recordConfig(id, json);
     if (!engine.images.get(id)) {
       const image: Image = {
         id, created, size: parent.size + (layer?.size ?? 0), config: imageConfigOf(config),

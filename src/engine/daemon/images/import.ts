@@ -15,7 +15,6 @@ import type { ContainerConfig } from '../container.js';
 import { containerConfigJSON } from '../inspect.js';
 import type { DaemonStore } from '../store.js';
 import { DOCKER_VERSION, goMarshal, repoTagReference } from './commit.js';
-import { recordConfig } from './configs.js';
 import { treeOfTar } from './layertar.js';
 import type { Image, ImageConfig } from './store.js';
 
@@ -63,7 +62,7 @@ export function imageImport(engine: DaemonStore, req: ImportRequest): string {
   };
   const json = goMarshal(blob);
   const id = `sha256:${sha256Hex(utf8Encode(json))}`;
-  recordConfig(id, json);
+  engine.images.recordConfig(id, json);
   if (!engine.images.get(id)) {
     const image: Image = {
       id, created, size: shared.size, config: imageConfig(config), layers: [shared], diffIds: [shared.digest],

@@ -15,7 +15,7 @@ import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import { catalogHistory } from '../catalogHistory.js';
 import { buildCatalogImage, CATALOG, imageConfigOf } from '../registry.js';
 import type { DaemonStore } from '../store.js';
-import { configBlob, recordConfig } from './configs.js';
+import { configBlob } from './configs.js';
 import { layerTarEntries, treeOfTar } from './layertar.js';
 import type { HistoryEntry, Image, ImageConfig } from './store.js';
 
@@ -81,7 +81,7 @@ export function imagesSave(engine: DaemonStore, names: readonly string[]): Uint8
   const repos: Record<string, Record<string, string>> = {};
   for (const { img, refs } of selected) {
     const created = Math.floor(Date.parse(img.created) / 1000) || EPOCH;
-    const config = utf8Encode(configBlob(img));
+    const config = utf8Encode(configBlob(engine.images, img));
     blobs.set(img.id.slice(7), fileEntry(`blobs/sha256/${img.id.slice(7)}`, config, created));
     const layerDescs: unknown[] = [];
     img.layers.forEach((layer, i) => {
@@ -238,7 +238,7 @@ export function imagesLoad(engine: DaemonStore, data: Uint8Array, quiet: boolean
       };
       engine.images.add(image);
     }
-    recordConfig(id, json);
+    engine.images.recordConfig(id, json);
     ids += `Loaded image ID: ${id}\n`;
     refCount = 0;
     for (const tag of m.RepoTags ?? []) {

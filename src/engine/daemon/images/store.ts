@@ -64,6 +64,11 @@ export interface Image {
 export class ImageStore {
   private readonly byId = new Map<string, Image>();
   private readonly refs = new Map<string, { ref: Reference; id: string }>();
+  /**
+   * The config bytes each image's ID was hashed from (images/configs.ts), kept with the store so they go when
+   * the image goes: a page that builds and removes images, or resets its machine, does not keep them all.
+   */
+  private readonly configs = new Map<string, string>();
 
   add(img: Image): void {
     this.byId.set(img.id, img);
@@ -79,6 +84,16 @@ export class ImageStore {
 
   delete(id: string): void {
     this.byId.delete(id);
+    this.configs.delete(id);
+  }
+
+  /** Keeps the bytes an image's ID was hashed from (recorded before the image is added, or for one present). */
+  recordConfig(id: string, json: string): void {
+    this.configs.set(id, json);
+  }
+
+  recordedConfig(id: string): string | undefined {
+    return this.configs.get(id);
   }
 
   /** Points a reference at an image; returns the ID it pointed to before, if any. */

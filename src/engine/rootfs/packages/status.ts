@@ -11,14 +11,26 @@ const FIELD_ORDER = [
   'Conffiles', 'Description', 'Homepage', 'Original-Maintainer',
 ];
 
-export function formatStanza(fields: ReadonlyMap<string, string>): string {
-  const keys = [...fields.keys()].sort((a, b) => rank(a) - rank(b));
-  return keys.map((k) => `${k}: ${fields.get(k)}\n`).join('');
-}
+const RANK = new Map(FIELD_ORDER.map((k, i) => [k, i]));
 
-function rank(k: string): number {
-  const i = FIELD_ORDER.indexOf(k);
-  return i < 0 ? FIELD_ORDER.length : i;
+/**
+ * Ranks looked up once a key, and no sort when the fields are in order already (statusFields and a status
+ * file read back give them so): apt rewrites every installed package's stanza twice an install.
+ */
+export function formatStanza(fields: ReadonlyMap<string, string>): string {
+  const keys = [...fields.keys()];
+  const ranks = keys.map((k) => RANK.get(k) ?? FIELD_ORDER.length);
+  let ordered = keys;
+  for (let i = 1; i < ranks.length; i++) {
+    if (ranks[i] < ranks[i - 1]) {
+      // Stable, as the sort by rank was: fields dpkg does not order keep their own order, after the others.
+      ordered = keys.map((_, j) => j).sort((a, b) => ranks[a] - ranks[b]).map((j) => keys[j]);
+      break;
+    }
+  }
+  let out = '';
+  for (const k of ordered) out += `${k}: ${fields.get(k)}\n`;
+  return out;
 }
 
 /** The status stanza of an installed package, from its archive entry. */
