@@ -15,7 +15,7 @@ describe.skipIf(!HAVE_DOCKER)('tar streams through the real docker CLI', () => {
     a = await testDaemon({ clock: { kind: 'manual' }, seed: 5, bootEpochMs: Date.now() - 60_000 });
     const r = await simDockerRun(a.host, ['run', '--name', 'c1', 'ubuntu', 'sh', '-c', 'mkdir /d && echo hi > /d/hi && ln -s hi /d/l'], { drive: true, stepMs: 1000 });
     expect(r.code).toBe(0);
-  });
+  }, 120_000); // a daemon boot plus a whole `docker run` through the real CLI: seconds, more on a loaded machine
 
   afterAll(async () => {
     await a?.close();
