@@ -9,5 +9,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/package/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20000,
+    // Setup hooks boot daemons and run containers through the real CLI: seconds alone, tens of seconds when the
+    // machine is busy (several files failed their 10 s default at load 20). A hang still fails, a minute later.
+    hookTimeout: 60000,
   },
 });
