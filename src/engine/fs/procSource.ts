@@ -122,7 +122,7 @@ function describe(k: Kernel, ns: PidNamespace, p: Process): ProcInfo {
   const [vszKb, rssKb] = sizeOf(p);
   const tty = p.ctty;
   const ttyMinor = tty ? Number(tty.name.slice(tty.name.indexOf('/') + 1)) : -1;
-  const visible = [...p.nsPids.entries()].filter(([n]) => ns.contains(n)).sort((a, b) => a[0].level - b[0].level);
+  const visible = p.nsPids.filter(([n]) => ns.contains(n)).sort((a, b) => a[0].level - b[0].level);
   return {
     pid: p.pidIn(ns),
     ppid: p.parent ? p.parent.pidIn(ns) : 0,

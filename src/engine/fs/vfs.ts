@@ -141,7 +141,8 @@ export class MountTable implements MountNamespace {
       const nextAbs = abs === '/' ? `/${name}` : `${abs}/${name}`;
       const m = this.table.get(nextAbs);
       const nextMount = m ?? mount;
-      const nextInner = m ? '/' : inner === '/' ? `/${name}` : `${inner}/${name}`;
+      // Inside the root mount the inner path is the absolute one: the same string, not a second copy.
+      const nextInner = m ? '/' : mount.path === '/' ? nextAbs : inner === '/' ? `/${name}` : `${inner}/${name}`;
       let next: Stat | null;
       const b = nextMount.backend;
       if (b.tryLstat) next = b.tryLstat(nextInner, caller);

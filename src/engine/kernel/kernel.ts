@@ -239,9 +239,9 @@ export class Kernel implements SyscallKernel {
     ctx: FsContext,
     ns: { uts: UtsNamespace; mnt: MountNamespace; net: NetNamespace; cgroup: Cgroup },
   ): Process {
-    const nsPids = new Map<PidNamespace, number>();
-    for (let n: PidNamespace | null = pidns; n; n = n.parent) nsPids.set(n, n.alloc());
-    const hostPid = nsPids.get(this.hostPidNs)!;
+    const nsPids: (readonly [PidNamespace, number])[] = [];
+    for (let n: PidNamespace | null = pidns; n; n = n.parent) nsPids.push([n, n.alloc()]);
+    const hostPid = nsPids[nsPids.length - 1][1];
     const caller = { hostPid };
     const fullCtx: FsContext = { cred: ctx.cred, cwd: ctx.cwd, umask: ctx.umask, caller };
     const p = new Process(hostPid, nsPids, pidns, parent, argv, env, fullCtx, ns.uts, ns.mnt, ns.net, ns.cgroup, this.clock.now());
@@ -249,7 +249,7 @@ export class Kernel implements SyscallKernel {
     for (const [n, pid] of nsPids) n.byPid.set(pid, p);
     if (!pidns.init) pidns.init = p;
     this.procs.set(hostPid, p);
-    parent?.children.add(p);
+    parent?.addChild(p);
     ns.cgroup.charge(1, 0);
     return p;
   }
@@ -296,10 +296,10 @@ export class Kernel implements SyscallKernel {
     for (const c of p.children) {
       c.parent = heir && heir !== p ? heir : null;
       c.orphan = true;
-      c.parent?.children.add(c);
+      c.parent?.addChild(c);
       if (c.state === 'zombie') this.reap(c);
     }
-    p.children.clear();
+    p.clearChildren();
     this.sched.finish(p.task);
     if (p.exitListeners.length > 0) for (const l of p.exitListeners.splice(0)) l(p);
     const parent = p.parent;
@@ -316,7 +316,7 @@ export class Kernel implements SyscallKernel {
   reap(p: Process): void {
     if (p.state === 'reaped') return;
     p.state = 'reaped';
-    p.parent?.children.delete(p);
+    p.parent?.removeChild(p);
     for (const [n, pid] of p.nsPids) if (n.byPid.get(pid) === p) n.byPid.delete(pid);
     this.procs.delete(p.hostPid);
   }

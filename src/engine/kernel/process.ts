@@ -45,9 +45,12 @@ export class UtsNamespace {
 
 export type ProcState = 'running' | 'zombie' | 'reaped';
 
+const NO_CHILDREN: ReadonlySet<Process> = new Set();
+
 export class Process implements TaskOwner {
   readonly task: Task = new Task(this);
-  readonly children = new Set<Process>();
+  /** Made at the first child: most processes never fork (a published port's two docker-proxies, a sleep). */
+  private kids: Set<Process> | null = null;
   readonly fds = new Map<number, OpenFile>();
   /** Signal handlers and ignores; null while every signal has its default action (most processes). */
   dispositions: Map<Signal, SignalDisposition> | null = null;
@@ -88,8 +91,8 @@ export class Process implements TaskOwner {
 
   constructor(
     readonly hostPid: number,
-    /** PID as seen from each namespace it is visible in, innermost first. */
-    readonly nsPids: ReadonlyMap<PidNamespace, number>,
+    /** PID as seen from each namespace it is visible in, innermost first (pairs, not a Map: one or two each). */
+    readonly nsPids: readonly (readonly [PidNamespace, number])[],
     readonly pidns: PidNamespace,
     public parent: Process | null,
     public argv: readonly string[],
@@ -105,6 +108,22 @@ export class Process implements TaskOwner {
     this.realUid = fsctx.cred.uid;
   }
 
+  get children(): ReadonlySet<Process> {
+    return this.kids ?? NO_CHILDREN;
+  }
+
+  addChild(c: Process): void {
+    (this.kids ??= new Set()).add(c);
+  }
+
+  removeChild(c: Process): void {
+    this.kids?.delete(c);
+  }
+
+  clearChildren(): void {
+    this.kids?.clear();
+  }
+
   get euid(): number {
     return this.fsctx.cred.uid;
   }
@@ -116,7 +135,8 @@ export class Process implements TaskOwner {
 
   /** PID as `ns` sees it; 0 if invisible there. */
   pidIn(ns: PidNamespace): number {
-    return this.nsPids.get(ns) ?? 0;
+    for (const [n, pid] of this.nsPids) if (n === ns) return pid;
+    return 0;
   }
 
   get pid(): number {

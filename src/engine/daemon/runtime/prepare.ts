@@ -17,6 +17,7 @@ import { emitOutput } from './output.js';
 import { publishPorts, startProxies } from '../network/ports.js';
 import { points } from '../volume/points.js';
 import { normalize } from '../../fs/vfs.js';
+import type { FsContext } from '../../kernel/fsTypes.js';
 
 /**
  * Docker sets no pids limit by default; a browser tab cannot hold a fork bomb's 32,768 shells (~1.3 GB), so a
@@ -24,7 +25,11 @@ import { normalize } from '../../fs/vfs.js';
  */
 export const PIDS_GUARD = 4096;
 
-const ROOT_CTX = { cred: { uid: 0, gid: 0, groups: [0] }, umask: 0o022, caller: { hostPid: 0 } };
+const ROOT_CRED = { uid: 0, gid: 0, groups: [0] };
+const CALLER = { hostPid: 0 };
+// Literals, not `{ ...ROOT_CTX, cwd }`: a key added to a spread object gives it a hidden class of its own, and
+// the VFS reads these contexts on every path walk.
+const rootCtx = (cwd: string): FsContext => ({ cred: ROOT_CRED, umask: 0o022, caller: CALLER, cwd });
 
 export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   const k = engine.kernel;
@@ -39,7 +44,7 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
     c.ResolvConfPath = netc.ResolvConfPath;
   }
   const mnt = containerMounts(engine, c, rt, false);
-  const fs = mnt.view({ ...ROOT_CTX, cwd: '/' });
+  const fs = mnt.view(rootCtx('/'));
   const found0 = perImage(rt, imageAnswers(c, rt, []), `user\0${c.Config.User}`, () => resolveUser(fs, c.Config.User));
   if ('error' in found0) throw fail(c, startFailure(found0.error), 126);
   // The cache's answer is shared: each process gets credentials of its own.
@@ -54,7 +59,7 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   } else {
     const cached = imageAnswers(c, rt, [cwd, c.Path, env.PATH ?? '']);
     const found = perImage(rt, cached, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
-      lookPath(mnt.view({ ...ROOT_CTX, cred: user.cred, cwd }), c.Path, env.PATH ?? ''));
+      lookPath(mnt.view({ cred: user.cred, umask: 0o022, caller: CALLER, cwd }), c.Path, env.PATH ?? ''));
     if (!found.ok) throw fail(c, startFailure(found.message), found.code);
     rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
   }

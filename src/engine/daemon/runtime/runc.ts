@@ -146,8 +146,8 @@ export function spawnJoined(kernel: Kernel, pid1: Process, shim: Process, spec: 
   const child = kernel.spawn(pid1, {
     program: initProgram(spec), argv: spec.argv, env: spec.env, cwd: spec.cwd, cred: spec.cred, fds: {}, setsid: true,
   });
-  pid1.children.delete(child);
+  pid1.removeChild(child);
   child.parent = shim;
-  shim.children.add(child);
+  shim.addChild(child);
   return child;
 }
