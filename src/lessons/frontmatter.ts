@@ -49,7 +49,7 @@ export function parseFrontMatter(yaml: string, errors: ErrorList): FrontMatter |
   };
   const isStr = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
   const id = field('id', (v): v is string => typeof v === 'string' && ID_PATTERN.test(v), 'made of a-z, 0-9 and -');
-  const chapter = field('chapter', (v): v is number => v === 1 || v === 2 || v === 3, '1, 2 or 3');
+  const chapter = field('chapter', (v): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5, '1, 2, 3, 4 or 5');
   const section = field('section', isStr, 'a quoted string such as "3.2"');
   const order = field('order', (v): v is number => Number.isInteger(v) && (v as number) >= 1, 'a whole number ≥ 1');
   const title = field('title', isStr, 'a non-empty string');

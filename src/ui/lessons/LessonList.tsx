@@ -9,6 +9,8 @@ const messages = defineMessages({
     ch1: 'Introduction',
     ch2: 'The Docker daemon',
     ch3: 'Getting started with Docker',
+    ch4: 'Working with Docker images and repositories',
+    ch5: 'Testing with Docker',
     finished: '(finished)',
     steps: '{done}/{total}',
     stepsLong: '({done} of {total} steps done)',
@@ -20,6 +22,8 @@ const messages = defineMessages({
     ch1: '简介',
     ch2: 'Docker 守护进程',
     ch3: 'Docker 入门',
+    ch4: '使用 Docker 镜像和仓库',
+    ch5: '在测试中使用 Docker',
     finished: '（已完成）',
     steps: '{done}/{total}',
     stepsLong: '（已完成 {done}/{total} 步）',
@@ -27,7 +31,9 @@ const messages = defineMessages({
   },
 });
 
-const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3'>> = { 1: 'ch1', 2: 'ch2', 3: 'ch3' };
+const CHAPTER_TITLES: Readonly<Record<number, 'ch1' | 'ch2' | 'ch3' | 'ch4' | 'ch5'>> = {
+  1: 'ch1', 2: 'ch2', 3: 'ch3', 4: 'ch4', 5: 'ch5',
+};
 
 export interface LessonListProps {
   readonly catalog: Catalog;

@@ -71,14 +71,15 @@ describe('catalog', () => {
     const c = new LessonController(testHost());
     const catalog = await c.catalog();
     expect(catalog.errors).toEqual([]);
-    expect(catalog.chapters.map((ch) => ch.chapter)).toEqual([1, 2, 3]);
+    // Chapters 4 and 5 grow lesson by lesson; chapters 1-3 are complete.
+    expect(catalog.chapters.map((ch) => ch.chapter).slice(0, 3)).toEqual([1, 2, 3]);
     const entries = allEntries(catalog);
-    expect(entries.length).toBe(19);
+    expect(entries.filter((e) => e.chapter <= 3).length).toBe(19);
     expect(entries[0].id).toBe('ch01-01-client-server');
     for (const e of entries) expect(Object.keys(e.byLocale).sort()).toEqual(['en', 'zh']);
     expect(lessonIn(entries[0], 'zh').title).not.toBe(lessonIn(entries[0], 'en').title);
     expect(nextEntry(catalog, 'ch01-05-cow-logs-shell')?.id).toBe('ch02-01-socket-group');
-    expect(nextEntry(catalog, entries[18].id)).toBeUndefined();
+    expect(nextEntry(catalog, entries[entries.length - 1].id)).toBeUndefined();
   });
 
   it('falls back to the other locale', async () => {
