@@ -1,6 +1,7 @@
-/** A line break inside Chinese lesson text renders as nothing, not as a space; elsewhere it stays a break. */
+/** A line break inside Chinese lesson or slide text renders as nothing, not as a space; elsewhere it stays a break. */
 import { describe, expect, it } from 'vitest';
-import { renderInline, renderMarkdown, renderSegments } from '../../../src/ui/lessons/markdown.js';
+import { renderSlideMarkdown } from '../../src/ui/deck/render.js';
+import { renderInline, renderMarkdown, renderSegments } from '../../src/ui/lessons/markdown.js';
 
 describe('soft line breaks', () => {
   it('join two Chinese characters or punctuation marks without a space', () => {
@@ -22,5 +23,9 @@ describe('soft line breaks', () => {
   it('apply to a step\'s prose around its commands too', () => {
     const [prose] = renderSegments('先建一个\n空的：\n\n```sh\nmkdir static_web\n```\n');
     expect(prose).toEqual({ kind: 'html', html: '<p>先建一个空的：</p>\n' });
+  });
+
+  it('and in slides', () => {
+    expect(renderSlideMarkdown('镜像是一叠\n只读的层\n\n+ 容器\n  在上面')).toBe('<p>镜像是一叠只读的层</p>\n<ul>\n<li data-fragment="">容器在上面</li>\n</ul>\n');
   });
 });
