@@ -15,11 +15,13 @@ describe('lesson catalog plugin', () => {
     expect(files.some((f) => f.path === 'lessons/README.md')).toBe(true);
     const catalog = buildCatalog(files);
     expect(catalog.errors).toEqual([]);
-    expect(catalog.chapters.map((c) => [c.chapter, c.lessons.length])).toEqual([
+    // Chapters 1-3 are complete; chapter 4 grows past its first six lessons, and chapter 5 is being written.
+    expect(catalog.chapters.slice(0, 3).map((c) => [c.chapter, c.lessons.length])).toEqual([
       [1, 5],
       [2, 3],
       [3, 11],
     ]);
+    expect(catalog.chapters.find((c) => c.chapter === 4)?.lessons.length).toBeGreaterThanOrEqual(6);
     for (const c of catalog.chapters) for (const l of c.lessons) expect(Object.keys(l.byLocale).sort()).toEqual(['en', 'zh']);
   });
 
