@@ -1,4 +1,4 @@
-/** GNU grep 3.11: basic/extended/fixed patterns, recursion, counts, -o, -l, colours on a terminal. */
+/** GNU grep 3.11: basic/extended/fixed patterns, recursion, counts, -o, -l, context lines, colours on a terminal. */
 import { isSysError } from '../../engine/kernel/errno.js';
 import { errorText, quoteIfNeeded } from '../lib/output.js';
 import { joinPath, readInput, readLines, tool, versionText, withInput, type Tool, type ToolDef } from './common.js';
@@ -17,6 +17,8 @@ interface GrepOpts {
   names: boolean;
   color: boolean;
   maxCount: number;
+  /** -B/-A/-C: lines shown before and after each selected line, groups parted by `--`; unset without them. */
+  context?: { readonly before: number; readonly after: number };
 }
 
 const SGR = (code: string, s: string): string => `\x1b[${code}m\x1b[K${s}\x1b[m\x1b[K`;
@@ -24,14 +26,17 @@ const SGR = (code: string, s: string): string => `\x1b[${code}m\x1b[K${s}\x1b[m\
 class Grep {
   matched = false;
   error = false;
+  /** A line was printed (from any file): with context, the next group is parted from it by `--`. */
+  private printed = false;
   constructor(
     private readonly t: Tool,
     private readonly o: GrepOpts,
   ) {}
 
-  private prefix(name: string, lineNo: number): string {
+  /** `name:12:` for a selected line, `name-12-` for a context line. */
+  private prefix(name: string, lineNo: number, mark: ':' | '-'): string {
     const o = this.o;
-    const sep = o.color ? SGR('36', ':') : ':';
+    const sep = o.color ? SGR('36', mark) : mark;
     let p = '';
     if (o.names) p += (o.color ? SGR('35', name) : name) + sep;
     if (o.lineNumbers) p += (o.color ? SGR('32', String(lineNo)) : String(lineNo)) + sep;
@@ -43,13 +48,43 @@ class Grep {
     const o = this.o;
     let n = 0;
     let lineNo = 0;
+    const ctx = o.count || o.filesWith || o.filesWithout || o.quiet ? undefined : o.context;
+    // Context: the last -B lines not shown yet, how many -A lines are still to show, the last line shown.
+    const held: Array<[number, string]> = [];
+    let after = 0;
+    let last = 0;
+    // -m reached: only the trailing context is left to show (GNU shows it, as context, even lines that match).
+    let trailing = false;
+    const show = async (no: number, line: string, selected: boolean): Promise<void> => {
+      if (ctx && this.printed && (last === 0 || no > last + 1)) await t.out.write(`${o.color ? SGR('36', '--') : '--'}\n`);
+      last = no;
+      this.printed = true;
+      // -o prints no context lines, but they still join groups.
+      if (selected || !o.only) await t.out.write(this.render(line, shown, no, selected));
+    };
     // GNU grep reads as it goes: `yes | grep y | head` ends, and -q or -m stop reading at once.
     const onLines = async (lines: string[], binary: boolean): Promise<boolean> => {
       for (const line of lines) {
         lineNo++;
         if (lineNo % 512 === 0) await t.sys.yield();
+        if (trailing) {
+          if (after === 0) return false;
+          after--;
+          await show(lineNo, line, false);
+          continue;
+        }
         o.re.lastIndex = 0;
-        if (o.re.test(line) === o.invert) continue;
+        if (o.re.test(line) === o.invert) {
+          if (!ctx || binary) continue;
+          if (after > 0) {
+            after--;
+            await show(lineNo, line, false);
+          } else if (ctx.before > 0) {
+            held.push([lineNo, line]);
+            if (held.length > ctx.before) held.shift();
+          }
+          continue;
+        }
         n++;
         this.matched = true;
         if (o.quiet) return false;
@@ -59,9 +94,15 @@ class Grep {
             await t.sys.write(2, `grep: ${shown}: binary file matches\n`);
             return false;
           }
-          await t.out.write(this.render(line, shown, lineNo));
+          for (const [no, text] of held) await show(no, text, false);
+          held.length = 0;
+          await show(lineNo, line, true);
+          if (ctx) after = ctx.after;
         }
-        if (n >= o.maxCount) return false;
+        if (n >= o.maxCount) {
+          if (after === 0) return false;
+          trailing = true;
+        }
       }
       return true;
     };
@@ -85,10 +126,11 @@ class Grep {
     return this.o.color ? SGR('35', shown) + SGR('36', ':') : `${shown}:`;
   }
 
-  private render(line: string, shown: string, lineNo: number): string {
+  private render(line: string, shown: string, lineNo: number, selected = true): string {
     const o = this.o;
-    const prefix = this.prefix(shown, lineNo);
-    if (!o.only && (!o.color || o.invert)) return `${prefix}${line}\n`;
+    const prefix = this.prefix(shown, lineNo, selected ? ':' : '-');
+    // The matches are marked in the lines that match: selected ones, or with -v the context ones.
+    if (!o.only && (!o.color || selected === o.invert)) return `${prefix}${line}\n`;
     const re = new RegExp(o.re.source, o.re.flags.includes('g') ? o.re.flags : `${o.re.flags}g`);
     let out = '';
     let last = 0;
@@ -137,7 +179,7 @@ class Grep {
 
 const GREP_DEF: ToolDef = {
   name: 'grep',
-  short: 'EFGe:f:iyvwxcLlm:noqsrRhHabV',
+  short: 'EFGe:f:iyvwxcLlm:noqsrRhHabVA:B:C:',
   long: [
     { name: 'extended-regexp', key: 'E' },
     { name: 'fixed-strings', key: 'F' },
@@ -162,6 +204,9 @@ const GREP_DEF: ToolDef = {
     { name: 'dereference-recursive', key: 'R' },
     { name: 'no-filename', key: 'h' },
     { name: 'with-filename', key: 'H' },
+    { name: 'after-context', key: 'A', arg: 'required' },
+    { name: 'before-context', key: 'B', arg: 'required' },
+    { name: 'context', key: 'C', arg: 'required' },
     { name: 'color', arg: 'optional' },
     { name: 'colour', key: 'color', arg: 'optional' },
   ],
@@ -183,6 +228,16 @@ export const grep = tool(
     let names: boolean | undefined;
     let colorWhen = 'never';
     const patterns: string[] = [];
+    // -A and -B win over -C whatever their order, as in GNU grep (-C only fills in what they leave unset).
+    const context: Partial<Record<'A' | 'B' | 'C', number>> = {};
+    for (const o of opts) {
+      if (o.key !== 'A' && o.key !== 'B' && o.key !== 'C') continue;
+      if (!/^\d+$/.test(o.value!)) {
+        await t.error(`${o.value}: invalid context length argument`);
+        return 2;
+      }
+      context[o.key] = Number(o.value);
+    }
     for (const o of opts) {
       if (o.key === 'E' || o.key === 'F' || o.key === 'G') mode = o.key;
       else if (o.key === 'e') patterns.push(...o.value!.split('\n'));
@@ -241,6 +296,9 @@ export const grep = tool(
       names: names ?? (files.length > 1 || recursive),
       color: colorWhen === 'always' || (colorWhen === 'auto' && tty && t.sys.env.TERM !== 'dumb'),
       maxCount: maxCount === undefined || Number.isNaN(maxCount) ? Infinity : maxCount,
+      context: Object.keys(context).length > 0
+        ? { before: context.B ?? context.C ?? 0, after: context.A ?? context.C ?? 0 }
+        : undefined,
     });
     for (const f of files) {
       // `grep -r pat` with no FILE searches "." but prints names without the "./".
@@ -287,6 +345,9 @@ const GREP_HELP =
   '  -l, --files-with-matches  print only names of FILEs with selected lines\n' +
   '  -c, --count               print only a count of selected lines per FILE\n\n' +
   'Context control:\n' +
+  '  -B, --before-context=NUM  print NUM lines of leading context\n' +
+  '  -A, --after-context=NUM   print NUM lines of trailing context\n' +
+  '  -C, --context=NUM         print NUM lines of output context\n' +
   '      --color[=WHEN],\n' +
   '      --colour[=WHEN]       use markers to highlight the matching strings;\n' +
   "                            WHEN is 'always', 'never', or 'auto'\n\n" +

@@ -4,6 +4,7 @@
  * same tokens (src/lessons/decks/parse.ts plusItems).
  */
 import MarkdownIt from 'markdown-it';
+import { joinChineseLines } from '../markdownCjk.js';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
@@ -13,6 +14,8 @@ md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
   tokens[i].attrSet('rel', 'noopener');
   return defaultLinkOpen(tokens, i, opts, env, self);
 };
+
+joinChineseLines(md);
 
 md.core.ruler.push('deck_fragments', (state) => {
   for (const t of state.tokens) if (t.type === 'list_item_open' && t.markup === '+') t.attrSet('data-fragment', '');

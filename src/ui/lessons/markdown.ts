@@ -6,6 +6,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { joinChineseLines } from '../markdownCjk.js';
 
 export type Segment =
   | { readonly kind: 'html'; readonly html: string }
@@ -20,6 +21,8 @@ md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
   tokens[i].attrSet('rel', 'noopener');
   return defaultLinkOpen(tokens, i, opts, env, self);
 };
+
+joinChineseLines(md);
 
 /** Inline Markdown (a check's description, a hint of one line) without the paragraph around it. */
 export function renderInline(text: string): string {

@@ -41,6 +41,10 @@ CASES = [
   # grep
   ['grep', 'hello', 'a.txt'], ['grep', '-i', 'hello', 'a.txt'], ['grep', '-n', 'o', 'a.txt'], ['grep', '-c', 'o', 'a.txt', 'b.txt'], ['grep', '-v', 'o', 'a.txt'], ['grep', '-l', 'hello', 'a.txt', 'b.txt', 'sub/g.log'],
   ['grep', '-L', 'hello', 'a.txt', 'b.txt'], ['grep', '-w', 'foo', 'a.txt'], ['grep', '-x', 'x', 'b.txt'], ['grep', '-o', 'l\\+', 'a.txt'], ['grep', '-E', 'fo{2}|again', 'a.txt'], ['grep', 'fo\\{2\\}\\|again', 'a.txt'],
+  ['grep', '-A1', 'foo', 'a.txt'], ['grep', '-n', '-B1', 'again', 'a.txt'], ['grep', '-C1', '-n', 'world\\|last', 'a.txt'], ['grep', '-A0', '-i', 'hello', 'a.txt'], ['grep', '-c', '-A3', 'o', 'a.txt'],
+  ['grep', '-v', '-A1', 'o', 'a.txt'], ['grep', '-m1', '-A2', 'o', 'a.txt'], ['grep', '-o', '-A1', '-i', 'hello', 'a.txt'], ['grep', '-o', '-A3', '-i', 'hello', 'a.txt'], ['grep', '-C1', 'hello', 'a.txt', 'sub/g.log'],
+  ['grep', '--context=1', '-n', 'foo', 'a.txt'], ['grep', '-B', '1', '-A', '0', '-n', 'last', 'a.txt'], ['grep', '-A', 'x', 'o', 'a.txt'], ['grep', '-B', '-1', 'o', 'a.txt'], ['grep', '--after-context=2', '--before-context=1', 'bar', 'a.txt'],
+  ['grep', '--color=always', '-n', '-A1', '-i', 'hello', 'a.txt'], ['grep', '--color=always', '-v', '-A1', 'o', 'a.txt'], ['grep', '-l', '-A1', 'foo', 'a.txt'], ['grep', '-A1', '-B1', 'x', 'b.txt'], ['grep', '--color=always', '-v', '-B1', 'world', 'a.txt'], ['grep', '--color=always', '-A0', 'x\\|last', 'b.txt', 'a.txt'],
   ['grep', '-F', 'o.b', 'a.txt'], ['grep', 'o.b', 'a.txt'], ['grep', '-r', 'hello', 'sub'], ['grep', '-rn', 'hello', 'sub'], ['grep', '-h', 'x', 'a.txt', 'b.txt'], ['grep', '-H', 'x', 'b.txt'], ['grep', '-q', 'hello', 'a.txt'], ['grep', 'zzz', 'a.txt'],
   ['grep', 'x', 'nope', 'b.txt'], ['grep', '-s', 'x', 'nope'], ['grep', 'x', 'sub'], ['grep'], ['grep', '-e', 'foo', '-e', 'again', 'a.txt'], ['grep', '^[[:upper:]]', 'a.txt'], ['grep', '-c', '^$', 'a.txt'], ['grep', '\\<hel', 'a.txt'], ['grep', '-m1', 'l', 'a.txt'], ['grep', '-on', 'o', 'a.txt'], ['grep', '[', 'a.txt'],
   # expr / test
