@@ -117,6 +117,9 @@ describe('service checks on a live machine', () => {
     expect(holds({ kind: 'hostFile', path: '~/site/index.html', contains: 'bye' })).toBe(false);
     expect(holds({ kind: 'hostFile', path: '~/site/missing.html', exists: false })).toBe(true);
     expect(holds({ kind: 'hostFile', path: '/etc/hostname' })).toBe(true);
+    // /etc/shadow is there but the learner cannot read it: not "missing", and no verdict either way.
+    expect(found({ kind: 'hostFile', path: '/etc/shadow' })).toBe('/etc/shadow: Permission denied (checked as the learner)');
+    expect(holds({ kind: 'hostFile', path: '/etc/shadow', exists: false })).toBe(false);
   });
 
   it('the validator knows every new kind and its rules', () => {

@@ -20,6 +20,9 @@ export const hostFileCheck = defineCheck<HostFileCheck>({
   evaluate(k, { machine }) {
     const path = k.path.startsWith('~/') ? `${machine.files.home()}/${k.path.slice(2)}` : k.path;
     const read = machine.files.read(HOST, path);
+    // A file the learner may not read (root's ~/.docker, /var/lib/docker) is there or not: the check cannot
+    // tell, so it holds neither way and says why rather than calling it missing.
+    if (!read.ok && read.code === 'EACCES') return { holds: false, found: say('fileUnreadable', { path: k.path }) };
     if (!read.ok) return { holds: k.exists === false, found: say('fileMissing', { path: k.path }) };
     if (k.exists === false) return { holds: false, found: say('fileExists', { path: k.path }) };
     const holds = k.contains === undefined || utf8Decode(read.value).includes(k.contains);

@@ -31,6 +31,7 @@ export const MESSAGES = {
   noContainer: { en: 'no container {name}', zh: '没有容器 {name}' },
   logLines: { en: '{n} log lines', zh: '日志有 {n} 行' },
   fileMissing: { en: '{path} does not exist', zh: '{path} 不存在' },
+  fileUnreadable: { en: '{path}: Permission denied (checked as the learner)', zh: '{path}：没有权限读取（以学习者身份检查）' },
   fileExists: { en: '{path} exists', zh: '{path} 存在' },
   fileLacks: { en: '{path} does not contain {text}', zh: '{path} 里没有 {text}' },
   terminalClosed: { en: 'terminal {n} is not open', zh: '终端 {n} 没有打开' },
