@@ -272,7 +272,7 @@ class BuildkitBuilder {
       if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
       state = {
         config, base: img, layers: [...(img?.layers ?? [])], history: [...(img?.history ?? [])], key: `from:${img?.id ?? 'scratch'}`,
-        author: '', shell: ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
+        author: '', shell: config.Shell ? [...config.Shell] : ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
       };
       if (ref) {
         const r = tagNameOnly(parseNormalizedNamed(ref));
@@ -345,6 +345,8 @@ class BuildkitBuilder {
       }
       case 'shell':
         state.shell = [...n.args];
+        // The exporter writes the stage's shell into the image config (DockerOCIImageConfigExt.Shell).
+        c.Shell = [...n.args];
         by = `SHELL [${n.args.join(' ')}]`;
         break;
       case 'healthcheck':

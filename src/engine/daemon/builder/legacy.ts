@@ -65,7 +65,7 @@ export function runConfigOf(img: Image | null): ContainerConfig {
     ...c, User: ic.User, Env: [...ic.Env], Cmd: ic.Cmd && [...ic.Cmd], Entrypoint: ic.Entrypoint && [...ic.Entrypoint],
     WorkingDir: ic.WorkingDir, Labels: { ...ic.Labels }, OnBuild: ic.OnBuild ? [...ic.OnBuild] : null,
     ...(ic.ExposedPorts ? { ExposedPorts: { ...ic.ExposedPorts } } : {}), Volumes: ic.Volumes ? { ...ic.Volumes } : null,
-    ...(ic.StopSignal ? { StopSignal: ic.StopSignal } : {}),
+    ...(ic.StopSignal ? { StopSignal: ic.StopSignal } : {}), ...(ic.Shell ? { Shell: [...ic.Shell] } : {}),
   };
 }
 
@@ -73,7 +73,7 @@ function copyConfig(c: ContainerConfig): ContainerConfig {
   return {
     ...c, Env: [...c.Env], Cmd: c.Cmd && [...c.Cmd], Entrypoint: c.Entrypoint && [...c.Entrypoint],
     OnBuild: c.OnBuild && [...c.OnBuild], Labels: { ...c.Labels }, Volumes: c.Volumes && { ...c.Volumes },
-    ...(c.ExposedPorts ? { ExposedPorts: { ...c.ExposedPorts } } : {}),
+    ...(c.ExposedPorts ? { ExposedPorts: { ...c.ExposedPorts } } : {}), ...(c.Shell ? { Shell: [...c.Shell] } : {}),
   };
 }
 
@@ -207,7 +207,7 @@ export class LegacyBuilder {
     else image = await this.imageSource(name);
     const config = runConfigOf(image);
     if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
-    const state: State = { config, image, maintainer: '', cmdSet: false, shell: DEFAULT_SHELL };
+    const state: State = { config, image, maintainer: '', cmdSet: false, shell: config.Shell ?? DEFAULT_SHELL };
     const triggers = config.OnBuild ?? [];
     if (triggers.length > 0) {
       config.OnBuild = null;
@@ -287,6 +287,8 @@ export class LegacyBuilder {
       }
       case 'shell':
         state.shell = [...n.args];
+        // dispatchShell sets runConfig.Shell: the image config keeps it, and a build FROM that image runs with it.
+        c.Shell = [...n.args];
         return this.commit(state, `SHELL ${`[${n.args.join(' ')}]`}`);
       case 'healthcheck':
         throw notSimulated('HEALTHCHECK');

@@ -18,6 +18,7 @@ export interface ImageConfig {
   readonly Labels: Readonly<Record<string, string>>;
   readonly StopSignal?: string;
   readonly OnBuild?: readonly string[];
+  readonly Shell?: readonly string[];
 }
 
 /** One entry of the image config's `history` (OCI image-spec History), in its JSON field order. */
