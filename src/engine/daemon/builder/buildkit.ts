@@ -154,6 +154,35 @@ function lintWarnings(nodes: readonly Node[], vertex: string, text: string, file
 
 export class BuildkitError extends Error {}
 
+/**
+ * The stages the target needs (dockerfile2llb's isReachable): its own, the stage it is FROM and the stages its
+ * `COPY --from`/`ADD --from` name (by name or position), transitively. BuildKit solves only those; the others
+ * make no vertex at all, not even their base image's metadata.
+ */
+export function reachableStages(stages: readonly Stage[], target: number, env: (name: string) => string | undefined): Set<number> {
+  const byName = new Map<string, number>();
+  const deps = stages.map((s, i) => {
+    const out: number[] = [];
+    const named = (word: string, byIndex: boolean): void => {
+      const w = processWord(word, env).toLowerCase();
+      const j = byName.get(w) ?? (byIndex && /^\d+$/.test(w) && Number(w) < i ? Number(w) : undefined);
+      if (j !== undefined) out.push(j);
+    };
+    named(s.baseName, false);
+    for (const c of s.commands) if ((c.node.cmd === 'copy' || c.node.cmd === 'add') && c.flags.from !== undefined) named(c.flags.from, true);
+    if (s.name) byName.set(s.name, i);
+    return out;
+  });
+  const seen = new Set<number>();
+  const visit = (i: number): void => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    for (const j of deps[i]) visit(j);
+  };
+  visit(target);
+  return seen;
+}
+
 class BuildkitBuilder {
   private readonly t: Tracer;
   private readonly args: BuildArgs;
@@ -213,10 +242,10 @@ class BuildkitBuilder {
     for (const w of lintWarnings(nodes, v1, text, name)) this.t.warn(w);
     this.t.done(v1);
 
+    let target = stages.length - 1;
     if (this.opts.target !== '') {
-      const i = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
-      if (i < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
-      stages = stages.slice(0, i + 1);
+      target = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
+      if (target < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
     }
     for (const a of metaArgs) {
       for (const w of a.node.args) {
@@ -224,15 +253,17 @@ class BuildkitBuilder {
         this.args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(this.args.metaEnv())));
       }
     }
-    // Metadata for every base image, then the .dockerignore, as dockerfile2llb asks for them.
-    const bases: Array<{ stage: Stage; ref: string | null }> = [];
+    // Metadata for every base image the target needs, then the .dockerignore, as dockerfile2llb asks for them.
+    const reachable = reachableStages(stages, target, envLookup(this.args.metaEnv()));
+    const bases: Array<{ stage: Stage; index: number; ref: string | null }> = [];
     const names = new Set<string>();
-    for (const s of stages) {
-      if (s.platform) checkPlatform(processWord(s.platform, envLookup(this.args.metaEnv())));
+    for (const [index, s] of stages.entries()) {
       const base = processWord(s.baseName, envLookup(this.args.metaEnv()));
       const isStage = names.has(base.toLowerCase());
       if (s.name) names.add(s.name);
-      bases.push({ stage: s, ref: isStage || base === 'scratch' ? null : base });
+      if (!reachable.has(index)) continue;
+      if (s.platform) checkPlatform(processWord(s.platform, envLookup(this.args.metaEnv())));
+      bases.push({ stage: s, index, ref: isStage || base === 'scratch' ? null : base });
     }
     for (const ref of new Set(bases.flatMap((b) => (b.ref ? [b.ref] : [])))) {
       const full = referenceString(tagNameOnly(parseNormalizedNamed(ref)));
@@ -246,10 +277,11 @@ class BuildkitBuilder {
     this.t.done(vi);
 
     let last: StageState | null = null;
-    for (const { stage, ref } of bases) {
-      last = await this.buildStage(stage, ref, context, stage === stages[stages.length - 1] ? this.opts.labels : {});
+    for (const { stage, index, ref } of bases) {
+      last = await this.buildStage(stage, ref, context, index === target ? this.opts.labels : {});
       if (stage.name) this.stageImages.set(stage.name, last);
-      this.stageList.push(last);
+      // By the stage's position in the file, for `COPY --from=0`, whether or not the stages before it were built.
+      this.stageList[index] = last;
     }
     return this.export(last!);
   }

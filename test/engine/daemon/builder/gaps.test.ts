@@ -24,3 +24,37 @@ describe.each(['1', '2'] as const)('SHELL (version=%s)', (version) => {
     expect((c.Config as { Shell?: string[] }).Shell).toBeUndefined();
   });
 });
+
+/** The vertex names of a BuildKit build, in order. */
+const vertexNames = (traces: readonly { vertexes: readonly { digest: string; name: string }[] }[]): string[] => {
+  const seen = new Map<string, string>();
+  for (const t of traces) for (const v of t.vertexes) if (!seen.has(v.digest)) seen.set(v.digest, v.name);
+  return [...seen.values()];
+};
+
+const STAGES = [
+  'FROM alpine AS unrelated', 'RUN echo unrelated > /u',
+  'FROM busybox AS base', 'RUN echo base > /b',
+  'FROM busybox AS other', 'RUN echo other > /o',
+  'FROM base AS final', 'COPY --from=other /o /o', 'COPY --from=1 /b /b2', '',
+].join('\n');
+
+describe('BuildKit builds only the stages the target depends on', () => {
+  it('leaves out an unrelated stage, its base image\'s metadata included, for the last stage and for --target', async () => {
+    const h = boot();
+    const r = await build(h, { Dockerfile: STAGES }, { version: '2', tags: ['final'] });
+    expect(r.error).toBe('');
+    const names = vertexNames(r.traces);
+    expect(names.filter((n) => /alpine|unrelated/.test(n))).toEqual([]);
+    expect(names.filter((n) => /^\[(base|other|final) /.test(n))).toEqual([
+      expect.stringMatching(/^\[base 1\/2\] FROM docker\.io\/library\/busybox:latest@sha256:/), '[base 2/2] RUN echo base > /b',
+      expect.stringMatching(/^\[other 1\/2\] FROM docker\.io\/library\/busybox:latest@sha256:/), '[other 2/2] RUN echo other > /o',
+      '[final 2/3] COPY --from=other /o /o', '[final 3/3] COPY --from=1 /b /b2',
+    ]);
+    expect(h.engine.images.all().some((i) => h.engine.images.repoTags(i.id).includes('alpine:latest'))).toBe(false);
+    const base = await build(h, { Dockerfile: STAGES }, { version: '2', target: 'base' });
+    expect(vertexNames(base.traces).filter((n) => /^\[(?!internal)/.test(n))).toEqual([
+      expect.stringMatching(/^\[base 1\/2\] FROM /), '[base 2/2] RUN echo base > /b',
+    ]);
+  });
+});
