@@ -20,7 +20,9 @@ import type { DaemonStore } from '../store.js';
 import { imageTagRef } from '../images/commit.js';
 import { chainId, DOCKER_VERSION, goMarshal, historyJSON, imageConfigOf } from '../images/commit.js';
 import { recordConfig } from '../images/configs.js';
-import { imagePull } from '../images/pull.js';
+import { compressedLayerSize, imagePull } from '../images/pull.js';
+import { shortID } from '../ids.js';
+import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
 import type { HistoryEntry, Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
 import { dispatchInstruction } from './dockerfile/dispatch.js';
@@ -105,10 +107,10 @@ class Tracer {
     this.send({ vertexes: [done] });
   }
 
-  status(vertex: string, id: string, opts: { current?: number; total?: number; done?: boolean } = {}): void {
+  status(vertex: string, id: string, opts: { current?: number; total?: number; done?: boolean; started?: Timestamp } = {}): void {
     const t = this.now();
     const s: VertexStatus = {
-      id, vertex, name: '', current: opts.current ?? 0, total: opts.total ?? 0, timestamp: t, started: t, ...(opts.done ? { completed: t } : {}),
+      id, vertex, name: '', current: opts.current ?? 0, total: opts.total ?? 0, timestamp: t, started: opts.started ?? t, ...(opts.done ? { completed: t } : {}),
     };
     this.send({ statuses: [s] });
   }
@@ -299,14 +301,18 @@ class BuildkitBuilder {
       state = { ...parentStage, config: { ...parentStage.config, Env: [...parentStage.config.Env] }, layers: [...parentStage.layers], history: [...parentStage.history] };
       index++;
     } else {
-      const img = ref ? await this.baseImage(ref) : null;
+      const local = ref ? this.localBase(ref) : null;
+      // A base the daemon does not have is pulled inside the FROM vertex, with the puller's statuses.
+      const pulled = ref && !local ? await this.pullBase(ref, label) : null;
+      const img = local ?? pulled?.img ?? (ref ? await imagePull(this.d.store, this.d.sys, ref) : null);
       const config = runConfigOf(img);
       if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
       state = {
         config, base: img, layers: [...(img?.layers ?? [])], history: [...(img?.history ?? [])], key: `from:${img?.id ?? 'scratch'}`,
         author: '', shell: config.Shell ? [...config.Shell] : ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
       };
-      if (ref) {
+      if (pulled) this.lastVertex = pulled.vertex;
+      else if (ref) {
         const r = tagNameOnly(parseNormalizedNamed(ref));
         const name = `${label()} FROM ${referenceString(r)}${img?.repoDigest ? `@${img.repoDigest}` : ''}`;
         const v = this.vertex(name);
@@ -329,15 +335,54 @@ class BuildkitBuilder {
     return state;
   }
 
-  private async baseImage(ref: string): Promise<Image> {
-    if (!this.opts.pull) {
-      try {
-        return this.d.store.images.resolve(ref);
-      } catch (e) {
-        if (!isDaemonError(e, 'NotFound')) throw e;
-      }
+  /** The base image as the daemon has it, unless `--pull` asks for it afresh. */
+  private localBase(ref: string): Image | null {
+    if (this.opts.pull) return null;
+    try {
+      return this.d.store.images.resolve(ref);
+    } catch (e) {
+      if (!isDaemonError(e, 'NotFound')) throw e;
+      return null;
     }
-    return imagePull(this.d.store, this.d.sys, ref);
+  }
+
+  /**
+   * A catalogue base pulled under its FROM vertex, as moby's BuildKit puller reports it
+   * (builder-next/adapters/containerimage/pull.go): `resolve <ref>@<digest>`, each layer blob as
+   * `sha256:… <current> / <total>` until done, then `extracting sha256:…`. Null for an image the catalogue
+   * does not know (a private registry's, or none at all): the plain pull then says what happened.
+   */
+  private async pullBase(ref: string, label: () => string): Promise<{ img: Image; vertex: string } | null> {
+    const r = tagNameOnly(parseNormalizedNamed(ref));
+    let cat: CatalogImage;
+    try {
+      cat = resolveRemote(r);
+    } catch {
+      return null;
+    }
+    const b = buildCatalogImage(cat);
+    const name = `${label()} FROM ${referenceString(r)}@${b.repoDigest}`;
+    const v = this.vertex(name);
+    this.t.start(v, name);
+    const resolving = this.t.now();
+    this.t.status(v, `resolve ${referenceString(r)}@${b.repoDigest}`, { started: resolving, done: true });
+    const blobs = new Map(b.blobIds.map((d) => [shortID(d), d]));
+    const total = compressedLayerSize(cat, b.blobIds.length);
+    const started = new Map<string, Timestamp>();
+    const since = (id: string): Timestamp => started.get(id) ?? (started.set(id, this.t.now()), started.get(id)!);
+    const img = await imagePull(this.d.store, this.d.sys, ref, (m) => {
+      const blob = m.id === undefined ? undefined : blobs.get(m.id);
+      if (!blob) return;
+      const extracting = `extracting ${blob}`;
+      if (m.status === 'Pulling fs layer') this.t.status(v, blob, { current: 0, total, started: since(blob) });
+      else if (m.status === 'Downloading') this.t.status(v, blob, { current: m.progressDetail?.current, total, started: since(blob) });
+      else if (m.status === 'Download complete') this.t.status(v, blob, { current: total, total, started: since(blob), done: true });
+      else if (m.status === 'Extracting') this.t.status(v, extracting, { started: since(extracting) });
+      else if (m.status === 'Pull complete') this.t.status(v, extracting, { started: since(extracting), done: true });
+    });
+    this.cache.set(`from:${img.id}`, { layer: null, created: img.created });
+    this.t.done(v);
+    return { img, vertex: v };
   }
 
   private env(state: StageState): (k: string) => string | undefined {

@@ -58,3 +58,30 @@ describe('BuildKit builds only the stages the target depends on', () => {
     ]);
   });
 });
+
+describe('BuildKit pulls a missing base under its FROM vertex', () => {
+  it('with the puller\'s statuses: resolve, the layer blob\'s bytes until done, extracting', async () => {
+    const h = boot();
+    const r = await build(h, { Dockerfile: 'FROM alpine\nRUN true\n' }, { version: '2' });
+    expect(r.error).toBe('');
+    const img = h.engine.images.resolve('alpine');
+    const from = `[1/2] FROM docker.io/library/alpine:latest@${img.repoDigest}`;
+    const digest = r.traces.flatMap((t) => t.vertexes).find((v) => v.name === from)!.digest;
+    const statuses = r.traces.flatMap((t) => t.statuses).filter((s) => s.vertex === digest)
+      .map((s) => `${s.id}${s.total ? ` ${s.current}/${s.total}` : ''}${s.completed ? ' done' : ''}`);
+    const blob = statuses[1].split(' ')[0];
+    expect(blob).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const total = Number(statuses[1].split('/')[1]);
+    expect(total).toBeGreaterThan(1_000_000);
+    expect(statuses[0]).toBe(`resolve docker.io/library/alpine:latest@${img.repoDigest} done`);
+    expect(statuses.slice(1)).toEqual([
+      `${blob} 0/${total}`, `${blob} ${Math.round(total / 3)}/${total}`, `${blob} ${Math.round((2 * total) / 3)}/${total}`, `${blob} ${total}/${total}`,
+      `${blob} ${total}/${total} done`,
+      `extracting ${blob}`, `extracting ${blob}`, `extracting ${blob}`, `extracting ${blob} done`,
+    ]);
+    // The base the daemon already has: no statuses, as before.
+    const again = await build(h, { Dockerfile: 'FROM alpine\nRUN echo again\n' }, { version: '2' });
+    const d2 = again.traces.flatMap((t) => t.vertexes).find((v) => v.name === from)!.digest;
+    expect(again.traces.flatMap((t) => t.statuses).filter((s) => s.vertex === d2)).toEqual([]);
+  });
+});
