@@ -214,8 +214,10 @@ class BuildkitBuilder {
   async build(): Promise<string> {
     const name = this.opts.dockerfile || 'Dockerfile';
     const context = new BuildContext(this.tar);
-    // buildx names the file it read; one from stdin reaches this upload under the client's hidden name.
-    const shown = /^\.dockerfile\.[0-9a-f]{20}$/.test(name) ? 'Dockerfile' : name.slice(name.lastIndexOf('/') + 1);
+    // buildx names the file it read by its base name; one from stdin reaches this upload under the client's hidden
+    // name and is `Dockerfile`, one from outside the context under that name followed by `.<base name>`.
+    const hidden = /^\.dockerfile\.[0-9a-f]{20}(?:\.(.+))?$/.exec(name);
+    const shown = hidden ? hidden[1] ?? 'Dockerfile' : name.slice(name.lastIndexOf('/') + 1);
     const v1 = this.vertex(`[internal] load build definition from ${shown}`);
     this.t.start(v1, `[internal] load build definition from ${shown}`);
     const entry = context.get(name);

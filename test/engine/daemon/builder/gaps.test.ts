@@ -85,3 +85,16 @@ describe('BuildKit pulls a missing base under its FROM vertex', () => {
     expect(again.traces.flatMap((t) => t.statuses).filter((s) => s.vertex === d2)).toEqual([]);
   });
 });
+
+describe('BuildKit\'s load build definition', () => {
+  it('names a Dockerfile from outside the context by its base name, one from stdin Dockerfile', async () => {
+    const h = boot();
+    const first = async (hidden: string): Promise<string> => {
+      const r = await build(h, { [hidden]: 'FROM busybox\n', '.dockerignore': `.dockerignore\n${hidden}\n` }, { version: '2', dockerfile: hidden });
+      expect(r.error).toBe('');
+      return vertexNames(r.traces)[0];
+    };
+    expect(await first('.dockerfile.0123456789abcdef0123.Dockerfile.dev')).toBe('[internal] load build definition from Dockerfile.dev');
+    expect(await first('.dockerfile.0123456789abcdef0123')).toBe('[internal] load build definition from Dockerfile');
+  });
+});
