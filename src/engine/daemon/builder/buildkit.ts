@@ -30,7 +30,7 @@ import { parseDockerfile, type Node } from './dockerfile/parser.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { BuildContext } from './context.js';
-import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
+import { buildkitChmod, buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
 import { runConfigOf, type BuildMessage } from './legacy.js';
 import type { BuildOptions } from './options.js';
@@ -491,7 +491,15 @@ class BuildkitBuilder {
       key = hash(`${state.key}\0workdir\0${state.config.WorkingDir}`);
     } else {
       const cmdName = n.cmd.toUpperCase();
-      for (const f of ['chmod', 'link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${cmdName} --${f}`);
+      for (const f of ['link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${cmdName} --${f}`);
+      if (cmd.flags.chmod !== undefined) {
+        try {
+          if (buildkitChmod(cmd.flags.chmod) === 'symbolic') throw notSimulated(`${cmdName} --chmod with a symbolic mode (${cmd.flags.chmod})`);
+        } catch (e) {
+          if (e instanceof CopyError) throw new BuildkitError(e.message);
+          throw e;
+        }
+      }
       const words = n.args.map((a) => processWord(a, env));
       try {
         if (cmd.flags.from !== undefined) sources = imageSources(this.fromImage(processWord(cmd.flags.from, env)), words.slice(0, -1), cmdName);
@@ -504,7 +512,7 @@ class BuildkitBuilder {
         throw e;
       }
       by = `${n.original.trim()} # buildkit`;
-      key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
+      key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${cmd.flags.chmod ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
     }
     const v = this.vertex(name);
     const hit = this.opts.noCache ? undefined : this.cache.get(key);
@@ -519,8 +527,9 @@ class BuildkitBuilder {
       else {
         const dest = normalizeDest(state.config.WorkingDir || '/', n.args[n.args.length - 1]);
         const chown = cmd.flags.chown;
-        const owner = chown ? { uid: Number(chown.split(':')[0]) || 0, gid: Number(chown.split(':')[1] ?? chown.split(':')[0]) || 0 } : null;
-        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined }));
+        const owner = chown ? buildkitChown(chown, state.layers) : null;
+        const mode = cmd.flags.chmod === undefined ? undefined : (buildkitChmod(cmd.flags.chmod) as number);
+        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined, mode }));
       }
       entry = { layer, created: formatRFC3339Nano(this.d.store.nowNs()) };
       this.cache.set(key, entry);

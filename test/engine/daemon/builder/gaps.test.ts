@@ -98,3 +98,29 @@ describe('BuildKit\'s load build definition', () => {
     expect(await first('.dockerfile.0123456789abcdef0123')).toBe('[internal] load build definition from Dockerfile');
   });
 });
+
+describe('BuildKit COPY --chown by name and --chmod', () => {
+  it('looks names up in the stage\'s /etc/passwd and /etc/group, sets the mode on files and directories', async () => {
+    const h = boot();
+    const df = 'FROM ubuntu\nCOPY --chown=www-data --chmod=640 f /f\nCOPY --chown=nobody:www-data --chmod=0750 d /d\nCOPY --chown=ghost:7 f /g\n';
+    const r = await build(h, { Dockerfile: df, f: 'x\n', 'd/inner': 'y\n' }, { version: '2', tags: ['owned'] });
+    expect(r.error).toBe('');
+    const layers = h.engine.images.resolve('owned').layers.slice(-3);
+    const st = (i: number, p: string): string => {
+      const s = layers[i].lstat(p);
+      return `${s.uid}:${s.gid} ${(s.mode & 0o7777).toString(8)}`;
+    };
+    // (The directory /d itself, which the copy creates, is left out: how BuildKit owns it is not checked here.)
+    expect([st(0, '/f'), st(1, '/d/inner'), st(2, '/g')]).toEqual(['33:33 640', '65534:33 750', '0:7 644']);
+  });
+
+  it('refuses a bad mode with BuildKit\'s error, and a symbolic one as not simulated', async () => {
+    const h = boot();
+    const bad = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=64a f /f\n', f: 'x' }, { version: '2' });
+    expect(bad.error).toBe("invalid chmod parameter: '64a'. it should be octal string and between 0 and 07777");
+    const big = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=10000 f /f\n', f: 'x' }, { version: '2' });
+    expect(big.error).toBe("invalid chmod parameter: '10000'. it should be octal string and between 0 and 07777");
+    const sym = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+x f /f\n', f: 'x' }, { version: '2' });
+    expect(sym.error).toBe('dockersim: COPY --chmod with a symbolic mode (u+x) is not simulated');
+  });
+});
