@@ -26,7 +26,8 @@ import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry
 import type { HistoryEntry, Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
 import { dispatchInstruction } from './dockerfile/dispatch.js';
-import { parseDockerfile, type Node } from './dockerfile/parser.js';
+import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
+import { refuseDirectives } from './directives.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { BuildContext } from './context.js';
@@ -156,6 +157,7 @@ function lintWarnings(nodes: readonly Node[], vertex: string, text: string, file
 
 export class BuildkitError extends Error {}
 
+
 /**
  * The stages the target needs (dockerfile2llb's isReachable): its own, the stage it is FROM and the stages its
  * `COPY --from`/`ADD --from` name (by name or position), transitively. BuildKit solves only those; the others
@@ -245,6 +247,7 @@ class BuildkitBuilder {
     }
     for (const w of lintWarnings(nodes, v1, text, name)) this.t.warn(w);
     this.t.done(v1);
+    refuseDirectives(parseDirectives(text), true);
 
     let target = stages.length - 1;
     if (this.opts.target !== '') {

@@ -17,7 +17,8 @@ import { imagePull, type PullProgress } from '../images/pull.js';
 import type { Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
 import { dispatchInstruction, type DispatchState } from './dockerfile/dispatch.js';
-import { parseDockerfile, type Node } from './dockerfile/parser.js';
+import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
+import { refuseDirectives } from './directives.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { commitStep, probeCache } from './commitStep.js';
@@ -96,11 +97,14 @@ export function readDockerfile(tar: Uint8Array, name: string): SourceFile {
   if (data.length === 0) throw invalidParameter(`the Dockerfile (${name}) cannot be empty`);
   context.dropBuildFiles(entry.name);
   const text = utf8Decode(data);
+  let nodes: Node[];
   try {
-    return { context, nodes: parseDockerfile(text), text };
+    nodes = parseDockerfile(text);
   } catch (e) {
     throw invalidParameter(`failed to parse ${name}: ${(e as Error).message}`);
   }
+  refuseDirectives(parseDirectives(text), false);
+  return { context, nodes, text };
 }
 
 /** Splits `--platform` and refuses what the offline catalogue does not hold (it is linux/amd64 only). */

@@ -124,3 +124,16 @@ describe('BuildKit COPY --chown by name and --chmod', () => {
     expect(sym.error).toBe('dockersim: COPY --chmod with a symbolic mode (u+x) is not simulated');
   });
 });
+
+describe.each(['1', '2'] as const)('parser directives (version=%s)', (version) => {
+  const err = async (df: string): Promise<string> => (await build(boot(), { Dockerfile: df }, { version })).error;
+  it('refuses what the builders do not act on instead of reading it as a comment, and checks the escape token', async () => {
+    expect(await err('# escape=`\nFROM busybox\nRUN echo a `\n  b\n')).toBe('dockersim: the escape parser directive with a backtick is not simulated');
+    expect(await err('# escape=x\nFROM busybox\n')).toMatch(/invalid escape token 'x' does not match ` or \\$/);
+    expect(await err('# escape=\\\n# escape=\\\nFROM busybox\n')).toMatch(/only one escape parser directive can be used$/);
+    // After the first other line directives are comments; `\` is the default.
+    expect(await err('# escape=\\\nFROM busybox\n# escape=`\nRUN true\n')).toBe('');
+    const syntax = await err('# syntax=docker/dockerfile:1\nFROM busybox\n');
+    expect(syntax).toBe(version === '2' ? 'dockersim: the syntax parser directive (the frontend image docker/dockerfile:1) is not simulated' : '');
+  });
+});

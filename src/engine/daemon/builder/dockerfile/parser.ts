@@ -184,8 +184,28 @@ function nodeFromLine(line: string, startLine: number, escape: string): Node {
   return { cmd, original: line, ...p, startLine, flags };
 }
 
-/** parser.Parse: the instructions of a Dockerfile's text. */
-export function parseDockerfile(text: string, escape = '\\'): Node[] {
+/**
+ * The parser directives at the top of a Dockerfile (BuildKit's DirectiveParser): `# name=value` lines before
+ * anything else, for `syntax`, `escape` and `check`; the first other line (an unknown directive, a comment, a
+ * blank line, an instruction) ends them. Values by lower-cased name.
+ */
+export function parseDirectives(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of text.split('\n')) {
+    if (!raw.startsWith('#')) break;
+    const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(raw.slice(1).replace(/^\s+/, ''));
+    const k = m?.[1].toLowerCase();
+    if (!m || !k || !['syntax', 'escape', 'check'].includes(k)) break;
+    if (out.has(k)) throw new DockerfileParseError(`only one ${k} parser directive can be used`);
+    out.set(k, m[2]);
+  }
+  const escape = out.get('escape');
+  if (escape !== undefined && escape !== '\\' && escape !== '`') throw new DockerfileParseError(`invalid escape token '${escape}' does not match \` or \\`);
+  return out;
+}
+
+/** parser.Parse: the instructions of a Dockerfile's text, with the escape token its directive sets. */
+export function parseDockerfile(text: string, escape = parseDirectives(text).get('escape') ?? '\\'): Node[] {
   const nodes: Node[] = [];
   const lines = text.split('\n');
   let i = 0;
