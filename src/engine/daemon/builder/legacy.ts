@@ -6,7 +6,7 @@
  * removed after each successful step, and a failed step's container is left for `docker run -it <last id>`.
  */
 import { goQuote } from '../../../pkg/strconv.js';
-import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
+import { DaemonError, invalidParameter, isDaemonError } from '../../../pkg/errdefs.js';
 import { Layer } from '../../fs/layer.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
@@ -101,6 +101,7 @@ export function readDockerfile(tar: Uint8Array, name: string): SourceFile {
   try {
     nodes = parseDockerfile(text);
   } catch (e) {
+    if (isDaemonError(e, 'NotImplemented')) throw e;
     throw invalidParameter(`failed to parse ${name}: ${(e as Error).message}`);
   }
   refuseDirectives(parseDirectives(text), false);

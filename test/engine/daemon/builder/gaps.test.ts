@@ -137,3 +137,12 @@ describe.each(['1', '2'] as const)('parser directives (version=%s)', (version) =
     expect(syntax).toBe(version === '2' ? 'dockersim: the syntax parser directive (the frontend image docker/dockerfile:1) is not simulated' : '');
   });
 });
+
+describe.each(['1', '2'] as const)('here-documents (version=%s)', (version) => {
+  it('are refused in one line, not parsed as instructions', async () => {
+    const r = await build(boot(), { Dockerfile: 'FROM busybox\nRUN <<EOF\necho hi > /x\nEOF\n' }, { version });
+    expect(r.error).toBe('dockersim: a here-document in RUN (line 2) is not simulated');
+    const shell = await build(boot(), { Dockerfile: 'FROM busybox\nCOPY <<-"END" /x\nhi\nEND\n' }, { version });
+    expect(shell.error).toBe('dockersim: a here-document in COPY (line 2) is not simulated');
+  });
+});

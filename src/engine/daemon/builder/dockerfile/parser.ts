@@ -5,6 +5,8 @@
  * commit --change` goes through it today; `docker build` will read whole files with it.
  */
 
+import { notSimulated } from '../../unsimulated.js';
+
 export interface Node {
   /** The instruction, lower-cased (`env`); what moby's errors print. */
   readonly cmd: string;
@@ -224,7 +226,13 @@ export function parseDockerfile(text: string, escape = parseDirectives(text).get
       line += lines[i];
       i++;
     }
-    nodes.push(nodeFromLine(line, start, escape));
+    const node = nodeFromLine(line, start, escape);
+    // BuildKit reads `<<EOF` in RUN, COPY and ADD as a here-document whose body is the lines that follow: refused
+    // in one line, rather than its body being parsed as instructions.
+    if (['run', 'copy', 'add'].includes(node.cmd) && !node.json && /(^|\s)<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\2(\s|$)/.test(node.args.join(' '))) {
+      throw notSimulated(`a here-document in ${node.cmd.toUpperCase()} (line ${start})`);
+    }
+    nodes.push(node);
   }
   if (nodes.length === 0) throw new DockerfileParseError('file with no instructions');
   return nodes;
