@@ -9,7 +9,7 @@ import { readTar, type TarEntry } from '../../../pkg/archive/tar.js';
 import type { Layer } from '../../fs/layer.js';
 import type { Tree, TreeEntry } from '../../fs/tree.js';
 import { sha256Hex } from '../../fs/sha256.js';
-import { utf8Encode } from '../../kernel/utf8.js';
+import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import type { Image } from '../images/store.js';
 import { BuildContext, cleanRel } from './context.js';
 
@@ -165,7 +165,7 @@ export function readLayersFile(layers: readonly Layer[], path: string): string |
   for (let i = layers.length - 1; i >= 0; i--) {
     try {
       if (layers[i].lstat(path).type !== 'file') return null;
-      return new TextDecoder().decode(layers[i].readFile(path));
+      return utf8Decode(layers[i].readFile(path));
     } catch {
       // not in this layer
     }
