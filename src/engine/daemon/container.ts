@@ -32,6 +32,8 @@ export interface ContainerConfig {
   StopTimeout?: number;
   /** Only `{Test: ["NONE"]}` (--no-healthcheck) is accepted: images here have no HEALTHCHECK to disable. */
   Healthcheck?: { Test: string[] };
+  /** A build's SHELL (runConfig.Shell): only run configs and image configs carry it; create never merges it in. */
+  Shell?: string[];
 }
 
 /** The parts of container.HostConfig the simulator acts on; the rest serialise with Docker's defaults. */

@@ -71,6 +71,7 @@ export function containerConfigJSON(k: ContainerConfig): Json {
   });
   if (k.StopSignal) out.StopSignal = k.StopSignal;
   if (k.StopTimeout !== undefined) out.StopTimeout = k.StopTimeout;
+  if (k.Shell && k.Shell.length > 0) out.Shell = k.Shell;
   return out;
 }
 

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { RealtimeDriver, type DriverHost } from '../../machine/driver.js';
 import { Machine } from '../../machine/machine.js';
 import type { Process } from '../../engine/kernel/process.js';
+import type { CpuCosts } from '../../engine/kernel/scheduler.js';
 import { nodeDrain } from '../drain.js';
 
 export const DOCKER_SOCK = '/var/run/docker.sock';
@@ -27,6 +28,12 @@ export interface HostOptions {
   /** Wall clock at boot (ms since the epoch). The daemon uses the real time, so the real CLI's "ago" is right. */
   readonly bootEpochMs?: number;
   readonly clock: ClockMode;
+  /**
+   * Virtual CPU time per scheduler slice (the kernel's default if unset). Goldens captured from the real client run
+   * with none: how a client's bytes happen to arrive in chunks then never moves the clock, so timestamps and the
+   * IDs that hash them do not depend on the real machine.
+   */
+  readonly costs?: CpuCosts;
   /** The simulation faulted (a bug in the simulator). */
   readonly onError?: (err: unknown) => void;
 }
@@ -52,7 +59,7 @@ export class SimHost {
 
   /** Boots the machine and runs it until dockerd listens on its socket. */
   static async boot(opts: HostOptions): Promise<SimHost> {
-    const machine = Machine.boot({ seed: opts.seed ?? 1, bootEpochMs: opts.bootEpochMs, drain: nodeDrain });
+    const machine = Machine.boot({ seed: opts.seed ?? 1, bootEpochMs: opts.bootEpochMs, costs: opts.costs, drain: nodeDrain });
     const host = new SimHost(machine, opts.clock);
     const k = machine.kernel;
     const deadline = k.now() + BOOT_BUDGET_MS;

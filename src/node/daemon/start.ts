@@ -1,6 +1,6 @@
 /** Boots a simulated host and serves its dockerd on real addresses: what `npm run daemon` and the tests share. */
 import type { ListenAddress } from './args.js';
-import { SimHost, type ClockMode } from './host.js';
+import { SimHost, type ClockMode, type HostOptions } from './host.js';
 import type { ConnectionTap } from './bridge.js';
 import { ApiServer } from './server.js';
 
@@ -9,6 +9,7 @@ export interface DaemonOptions {
   readonly seed?: number;
   readonly clock: ClockMode;
   readonly bootEpochMs?: number;
+  readonly costs?: HostOptions['costs'];
   readonly onError?: (err: unknown) => void;
   readonly tap?: () => ConnectionTap;
 }
@@ -22,7 +23,7 @@ export interface RunningDaemon {
 }
 
 export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
-  const host = await SimHost.boot({ seed: opts.seed, bootEpochMs: opts.bootEpochMs, clock: opts.clock, onError: opts.onError });
+  const host = await SimHost.boot({ seed: opts.seed, bootEpochMs: opts.bootEpochMs, costs: opts.costs, clock: opts.clock, onError: opts.onError });
   const server = new ApiServer(host, opts.tap);
   const addresses: ListenAddress[] = [];
   try {

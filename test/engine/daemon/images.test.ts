@@ -44,3 +44,20 @@ describe('images', () => {
     expect(r.left).toBe(0);
   });
 });
+
+describe('RepoTags', () => {
+  it('lists an image\'s tags sorted by full name, as moby\'s reference store does, not in the order they came', async () => {
+    const m = Machine.boot({ seed: 3 });
+    const engine = new DaemonStore({ kernel: m.kernel });
+    const tags = await inDaemon({ m, engine }, async (d) => {
+      await d.imagePull('busybox', () => {});
+      d.imageTag('busybox', 'localhost:5000/b', 'latest');
+      d.imageTag('busybox', 'zeta', 'v1');
+      d.imageTag('busybox', 'jamtur01/b', 'latest');
+      return { list: d.imageList()[0].RepoTags, inspect: d.imageInspect('busybox').RepoTags };
+    });
+    // docker.io/jamtur01/b, docker.io/library/busybox, docker.io/library/zeta, localhost:5000/b
+    const sorted = ['jamtur01/b:latest', 'busybox:latest', 'zeta:v1', 'localhost:5000/b:latest'];
+    expect(tags).toEqual({ list: sorted, inspect: sorted });
+  });
+});

@@ -9,6 +9,7 @@ import type { ConnectionTap } from '../../../src/node/daemon/bridge.js';
 import type { ClockMode, SimHost } from '../../../src/node/daemon/host.js';
 import { startDaemon, type RunningDaemon } from '../../../src/node/daemon/start.js';
 import type { Sys } from '../../../src/engine/kernel/sys.js';
+import type { CpuCosts } from '../../../src/engine/kernel/scheduler.js';
 
 export interface TestDaemon extends RunningDaemon {
   readonly tcp: Extract<ListenAddress, { kind: 'tcp' }>;
@@ -16,7 +17,7 @@ export interface TestDaemon extends RunningDaemon {
   readonly dockerHost: string;
 }
 
-export async function testDaemon(opts: { clock: ClockMode; seed?: number; bootEpochMs?: number; tap?: () => ConnectionTap }): Promise<TestDaemon> {
+export async function testDaemon(opts: { clock: ClockMode; seed?: number; bootEpochMs?: number; costs?: CpuCosts; tap?: () => ConnectionTap }): Promise<TestDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'dockersim-daemon-'));
   const socketPath = join(dir, 'docker.sock');
   const d = await startDaemon({
@@ -26,6 +27,7 @@ export async function testDaemon(opts: { clock: ClockMode; seed?: number; bootEp
     ],
     seed: opts.seed,
     bootEpochMs: opts.bootEpochMs,
+    costs: opts.costs,
     clock: opts.clock,
     tap: opts.tap,
     onError: (e) => {

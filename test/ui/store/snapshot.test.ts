@@ -164,7 +164,7 @@ describe('a container in detail', () => {
     expect((json.NetworkSettings as Record<string, unknown>).IPAddress).toBe('172.17.0.2');
     expect(json.Config).not.toBe(c.Config);
     const img = imageInspect(m.machine.query, c.ImageID) as Record<string, unknown>;
-    expect(img.RepoTags).toEqual(['busybox:latest', 'busybox:1.37']);
+    expect(img.RepoTags).toEqual(['busybox:1.37', 'busybox:latest']);
     expect(imageInspect(m.machine.query, 'sha256:nope')).toBeUndefined();
   });
 });

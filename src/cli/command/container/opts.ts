@@ -256,7 +256,9 @@ export function parseContainerConfig(inv: Invocation, env: (k: string) => string
     Env: [...getList(f, 'env-file').flatMap((p) => kvFile(read, p, env)), ...getList(f, 'env').map((e) => envEntry(e, env))],
     Cmd: inv.args.length > 1 ? inv.args.slice(1) : null,
     Image: inv.args[0],
-    Volumes: Object.keys(mounts.volumes).length > 0 ? mounts.volumes : undefined,
+    // docker/cli sends the map even when empty (Config.Volumes has no omitempty): the container keeps `{}`, and a
+    // commit hashes it into the image ID.
+    Volumes: mounts.volumes,
     WorkingDir: getString(f, 'workdir'),
     Entrypoint: entrypoint,
     Labels: labelMap([...getList(f, 'label-file').flatMap((p) => kvFile(read, p, null)), ...getList(f, 'label')]),

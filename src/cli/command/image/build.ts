@@ -233,7 +233,7 @@ async function loadContext(cli: CommandCli, o: BuildOptions, buildkit = false): 
   if (isUrl(o.context)) throw new StatusError(1, 'dockersim: building from a URL or a Git repository is not simulated: build from a directory');
   if (!cli.fs || !cli.cwd) throw new StatusError(1, 'dockersim: this docker client has no filesystem to read a build context from');
   const stdinDockerfile = o.file === '-' ? await readStdin(cli) : undefined;
-  return contextFromDir(cli.fs, { cwd: cli.cwd(), context: o.context, file: o.file, stdinDockerfile, missingDockerfileOk: buildkit });
+  return contextFromDir(cli.fs, { cwd: cli.cwd(), context: o.context, file: o.file, stdinDockerfile, missingDockerfileOk: buildkit, buildkit });
 }
 
 async function writeIidfile(cli: CommandCli, path: string, id: string): Promise<void> {

@@ -19,15 +19,18 @@ import type { DaemonContext } from '../context.js';
 import type { DaemonStore } from '../store.js';
 import { imageTagRef } from '../images/commit.js';
 import { chainId, DOCKER_VERSION, goMarshal, historyJSON, imageConfigOf } from '../images/commit.js';
-import { imagePull } from '../images/pull.js';
+import { compressedLayerSize, imagePull } from '../images/pull.js';
+import { shortID } from '../ids.js';
+import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
 import type { HistoryEntry, Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
 import { dispatchInstruction } from './dockerfile/dispatch.js';
-import { parseDockerfile, type Node } from './dockerfile/parser.js';
+import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
+import { refuseDirectives } from './directives.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { BuildContext } from './context.js';
-import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
+import { buildkitChmod, buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
 import { runConfigOf, type BuildMessage } from './legacy.js';
 import type { BuildOptions } from './options.js';
@@ -105,10 +108,10 @@ class Tracer {
     this.send({ vertexes: [done] });
   }
 
-  status(vertex: string, id: string, opts: { current?: number; total?: number; done?: boolean } = {}): void {
+  status(vertex: string, id: string, opts: { current?: number; total?: number; done?: boolean; started?: Timestamp } = {}): void {
     const t = this.now();
     const s: VertexStatus = {
-      id, vertex, name: '', current: opts.current ?? 0, total: opts.total ?? 0, timestamp: t, started: t, ...(opts.done ? { completed: t } : {}),
+      id, vertex, name: '', current: opts.current ?? 0, total: opts.total ?? 0, timestamp: t, started: opts.started ?? t, ...(opts.done ? { completed: t } : {}),
     };
     this.send({ statuses: [s] });
   }
@@ -154,6 +157,36 @@ function lintWarnings(nodes: readonly Node[], vertex: string, text: string, file
 
 export class BuildkitError extends Error {}
 
+
+/**
+ * The stages the target needs (dockerfile2llb's isReachable): its own, the stage it is FROM and the stages its
+ * `COPY --from`/`ADD --from` name (by name or position), transitively. BuildKit solves only those; the others
+ * make no vertex at all, not even their base image's metadata.
+ */
+export function reachableStages(stages: readonly Stage[], target: number, env: (name: string) => string | undefined): Set<number> {
+  const byName = new Map<string, number>();
+  const deps = stages.map((s, i) => {
+    const out: number[] = [];
+    const named = (word: string, byIndex: boolean): void => {
+      const w = processWord(word, env).toLowerCase();
+      const j = byName.get(w) ?? (byIndex && /^\d+$/.test(w) && Number(w) < i ? Number(w) : undefined);
+      if (j !== undefined) out.push(j);
+    };
+    named(s.baseName, false);
+    for (const c of s.commands) if ((c.node.cmd === 'copy' || c.node.cmd === 'add') && c.flags.from !== undefined) named(c.flags.from, true);
+    if (s.name) byName.set(s.name, i);
+    return out;
+  });
+  const seen = new Set<number>();
+  const visit = (i: number): void => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    for (const j of deps[i]) visit(j);
+  };
+  visit(target);
+  return seen;
+}
+
 class BuildkitBuilder {
   private readonly t: Tracer;
   private readonly args: BuildArgs;
@@ -184,8 +217,10 @@ class BuildkitBuilder {
   async build(): Promise<string> {
     const name = this.opts.dockerfile || 'Dockerfile';
     const context = new BuildContext(this.tar);
-    // buildx names the file it read; one from stdin reaches this upload under the client's hidden name.
-    const shown = /^\.dockerfile\.[0-9a-f]{20}$/.test(name) ? 'Dockerfile' : name.slice(name.lastIndexOf('/') + 1);
+    // buildx names the file it read by its base name; one from stdin reaches this upload under the client's hidden
+    // name and is `Dockerfile`, one from outside the context under that name followed by `.<base name>`.
+    const hidden = /^\.dockerfile\.[0-9a-f]{20}(?:\.(.+))?$/.exec(name);
+    const shown = hidden ? hidden[1] ?? 'Dockerfile' : name.slice(name.lastIndexOf('/') + 1);
     const v1 = this.vertex(`[internal] load build definition from ${shown}`);
     this.t.start(v1, `[internal] load build definition from ${shown}`);
     const entry = context.get(name);
@@ -213,11 +248,12 @@ class BuildkitBuilder {
     }
     for (const w of lintWarnings(nodes, v1, text, name)) this.t.warn(w);
     this.t.done(v1);
+    refuseDirectives(parseDirectives(text), true);
 
+    let target = stages.length - 1;
     if (this.opts.target !== '') {
-      const i = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
-      if (i < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
-      stages = stages.slice(0, i + 1);
+      target = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
+      if (target < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
     }
     for (const a of metaArgs) {
       for (const w of a.node.args) {
@@ -225,15 +261,17 @@ class BuildkitBuilder {
         this.args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(this.args.metaEnv())));
       }
     }
-    // Metadata for every base image, then the .dockerignore, as dockerfile2llb asks for them.
-    const bases: Array<{ stage: Stage; ref: string | null }> = [];
+    // Metadata for every base image the target needs, then the .dockerignore, as dockerfile2llb asks for them.
+    const reachable = reachableStages(stages, target, envLookup(this.args.metaEnv()));
+    const bases: Array<{ stage: Stage; index: number; ref: string | null }> = [];
     const names = new Set<string>();
-    for (const s of stages) {
-      if (s.platform) checkPlatform(processWord(s.platform, envLookup(this.args.metaEnv())));
+    for (const [index, s] of stages.entries()) {
       const base = processWord(s.baseName, envLookup(this.args.metaEnv()));
       const isStage = names.has(base.toLowerCase());
       if (s.name) names.add(s.name);
-      bases.push({ stage: s, ref: isStage || base === 'scratch' ? null : base });
+      if (!reachable.has(index)) continue;
+      if (s.platform) checkPlatform(processWord(s.platform, envLookup(this.args.metaEnv())));
+      bases.push({ stage: s, index, ref: isStage || base === 'scratch' ? null : base });
     }
     for (const ref of new Set(bases.flatMap((b) => (b.ref ? [b.ref] : [])))) {
       const full = referenceString(tagNameOnly(parseNormalizedNamed(ref)));
@@ -247,10 +285,11 @@ class BuildkitBuilder {
     this.t.done(vi);
 
     let last: StageState | null = null;
-    for (const { stage, ref } of bases) {
-      last = await this.buildStage(stage, ref, context, stage === stages[stages.length - 1] ? this.opts.labels : {});
+    for (const { stage, index, ref } of bases) {
+      last = await this.buildStage(stage, ref, context, index === target ? this.opts.labels : {});
       if (stage.name) this.stageImages.set(stage.name, last);
-      this.stageList.push(last);
+      // By the stage's position in the file, for `COPY --from=0`, whether or not the stages before it were built.
+      this.stageList[index] = last;
     }
     return this.export(last!);
   }
@@ -268,14 +307,18 @@ class BuildkitBuilder {
       state = { ...parentStage, config: { ...parentStage.config, Env: [...parentStage.config.Env] }, layers: [...parentStage.layers], history: [...parentStage.history] };
       index++;
     } else {
-      const img = ref ? await this.baseImage(ref) : null;
+      const local = ref ? this.localBase(ref) : null;
+      // A base the daemon does not have is pulled inside the FROM vertex, with the puller's statuses.
+      const pulled = ref && !local ? await this.pullBase(ref, label, stage.sourceCode) : null;
+      const img = local ?? pulled?.img ?? (ref ? await imagePull(this.d.store, this.d.sys, ref) : null);
       const config = runConfigOf(img);
       if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
       state = {
         config, base: img, layers: [...(img?.layers ?? [])], history: [...(img?.history ?? [])], key: `from:${img?.id ?? 'scratch'}`,
-        author: '', shell: ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
+        author: '', shell: config.Shell ? [...config.Shell] : ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
       };
-      if (ref) {
+      if (pulled) this.lastVertex = pulled.vertex;
+      else if (ref) {
         const r = tagNameOnly(parseNormalizedNamed(ref));
         const at = label();
         const name = `${at} FROM ${referenceString(r)}${img?.repoDigest ? `@${img.repoDigest}` : ''}`;
@@ -301,15 +344,57 @@ class BuildkitBuilder {
     return state;
   }
 
-  private async baseImage(ref: string): Promise<Image> {
-    if (!this.opts.pull) {
-      try {
-        return this.d.store.images.resolve(ref);
-      } catch (e) {
-        if (!isDaemonError(e, 'NotFound')) throw e;
-      }
+  /** The base image as the daemon has it, unless `--pull` asks for it afresh. */
+  private localBase(ref: string): Image | null {
+    if (this.opts.pull) return null;
+    try {
+      return this.d.store.images.resolve(ref);
+    } catch (e) {
+      if (!isDaemonError(e, 'NotFound')) throw e;
+      return null;
     }
-    return imagePull(this.d.store, this.d.sys, ref);
+  }
+
+  /**
+   * A catalogue base pulled under its FROM vertex, as moby's BuildKit puller reports it
+   * (builder-next/adapters/containerimage/pull.go): `resolve <ref>@<digest>`, each layer blob as
+   * `sha256:… <current> / <total>` until done, then `extracting sha256:…`. Null for an image the catalogue
+   * does not know (a private registry's, or none at all): the plain pull then says what happened.
+   */
+  private async pullBase(ref: string, label: () => string, source: string): Promise<{ img: Image; vertex: string } | null> {
+    const r = tagNameOnly(parseNormalizedNamed(ref));
+    let cat: CatalogImage;
+    try {
+      cat = resolveRemote(r);
+    } catch {
+      return null;
+    }
+    const b = buildCatalogImage(cat);
+    const at = label();
+    const name = `${at} FROM ${referenceString(r)}@${b.repoDigest}`;
+    const v = this.vertex(name);
+    this.t.start(v, name);
+    this.rec?.stepStart(at, source, false);
+    const resolving = this.t.now();
+    this.t.status(v, `resolve ${referenceString(r)}@${b.repoDigest}`, { started: resolving, done: true });
+    const blobs = new Map(b.blobIds.map((d) => [shortID(d), d]));
+    const total = compressedLayerSize(cat, b.blobIds.length);
+    const started = new Map<string, Timestamp>();
+    const since = (id: string): Timestamp => started.get(id) ?? (started.set(id, this.t.now()), started.get(id)!);
+    const img = await imagePull(this.d.store, this.d.sys, ref, (m) => {
+      const blob = m.id === undefined ? undefined : blobs.get(m.id);
+      if (!blob) return;
+      const extracting = `extracting ${blob}`;
+      if (m.status === 'Pulling fs layer') this.t.status(v, blob, { current: 0, total, started: since(blob) });
+      else if (m.status === 'Downloading') this.t.status(v, blob, { current: m.progressDetail?.current, total, started: since(blob) });
+      else if (m.status === 'Download complete') this.t.status(v, blob, { current: total, total, started: since(blob), done: true });
+      else if (m.status === 'Extracting') this.t.status(v, extracting, { started: since(extracting) });
+      else if (m.status === 'Pull complete') this.t.status(v, extracting, { started: since(extracting), done: true });
+    });
+    this.cache.set(`from:${img.id}`, { layer: null, created: img.created });
+    this.t.done(v);
+    this.rec?.stepDone({ imageId: img.id });
+    return { img, vertex: v };
   }
 
   private env(state: StageState): (k: string) => string | undefined {
@@ -349,6 +434,8 @@ class BuildkitBuilder {
       }
       case 'shell':
         state.shell = [...n.args];
+        // The exporter writes the stage's shell into the image config (DockerOCIImageConfigExt.Shell).
+        c.Shell = [...n.args];
         by = `SHELL [${n.args.join(' ')}]`;
         break;
       case 'healthcheck':
@@ -415,7 +502,15 @@ class BuildkitBuilder {
       key = hash(`${state.key}\0workdir\0${state.config.WorkingDir}`);
     } else {
       const cmdName = n.cmd.toUpperCase();
-      for (const f of ['chmod', 'link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${cmdName} --${f}`);
+      for (const f of ['link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${cmdName} --${f}`);
+      if (cmd.flags.chmod !== undefined) {
+        try {
+          if (buildkitChmod(cmd.flags.chmod) === 'symbolic') throw notSimulated(`${cmdName} --chmod with a symbolic mode (${cmd.flags.chmod})`);
+        } catch (e) {
+          if (e instanceof CopyError) throw new BuildkitError(e.message);
+          throw e;
+        }
+      }
       const words = n.args.map((a) => processWord(a, env));
       try {
         if (cmd.flags.from !== undefined) sources = imageSources(this.fromImage(processWord(cmd.flags.from, env)), words.slice(0, -1), cmdName);
@@ -428,7 +523,7 @@ class BuildkitBuilder {
         throw e;
       }
       by = `${n.original.trim()} # buildkit`;
-      key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
+      key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${cmd.flags.chmod ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
     }
     const v = this.vertex(name);
     const hit = this.opts.noCache ? undefined : this.cache.get(key);
@@ -444,8 +539,9 @@ class BuildkitBuilder {
       else {
         const dest = normalizeDest(state.config.WorkingDir || '/', n.args[n.args.length - 1]);
         const chown = cmd.flags.chown;
-        const owner = chown ? { uid: Number(chown.split(':')[0]) || 0, gid: Number(chown.split(':')[1] ?? chown.split(':')[0]) || 0 } : null;
-        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined }));
+        const owner = chown ? buildkitChown(chown, state.layers) : null;
+        const mode = cmd.flags.chmod === undefined ? undefined : (buildkitChmod(cmd.flags.chmod) as number);
+        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined, mode }));
       }
       entry = { layer, created: formatRFC3339Nano(this.d.store.nowNs()) };
       this.cache.set(key, entry);

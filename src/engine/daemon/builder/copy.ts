@@ -9,7 +9,7 @@ import { readTar, type TarEntry } from '../../../pkg/archive/tar.js';
 import type { Layer } from '../../fs/layer.js';
 import type { Tree, TreeEntry } from '../../fs/tree.js';
 import { sha256Hex } from '../../fs/sha256.js';
-import { utf8Encode } from '../../kernel/utf8.js';
+import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import type { Image } from '../images/store.js';
 import { BuildContext, cleanRel } from './context.js';
 
@@ -114,6 +114,8 @@ export interface CopyPlan {
   /** `--chown` as numbers; null keeps the sources' owners (COPY --from) or root. */
   readonly owner: { uid: number; gid: number } | null;
   readonly keepOwner: boolean;
+  /** `--chmod` (BuildKit): the permission bits of every file and directory copied. */
+  readonly mode?: number;
 }
 
 /** The layer's files: every source under the destination. */
@@ -123,9 +125,10 @@ export function copyTree(sources: readonly CopySource[], plan: CopyPlan): Tree {
   const put = (path: string, e: TarEntry): void => {
     const { uid, gid } = own(e);
     const mtimeMs = e.mtime * 1000;
-    if (e.type === 'dir') tree[path] = { type: 'dir', mode: e.mode, uid, gid, mtimeMs };
+    const mode = plan.mode ?? e.mode;
+    if (e.type === 'dir') tree[path] = { type: 'dir', mode, uid, gid, mtimeMs };
     else if (e.type === 'symlink') tree[path] = { type: 'symlink', target: e.linkname ?? '', uid, gid, mtimeMs };
-    else if (e.type === 'file' || e.type === 'hardlink') tree[path] = { type: 'file', content: e.data ?? new Uint8Array(0), mode: e.mode, uid, gid, mtimeMs };
+    else if (e.type === 'file' || e.type === 'hardlink') tree[path] = { type: 'file', content: e.data ?? new Uint8Array(0), mode, uid, gid, mtimeMs };
   };
   const join = (a: string, b: string): string => (b === '' ? a : `${a === '/' ? '' : a}/${b}`);
   const dest = plan.dest === '/' ? '/' : plan.dest.replace(/\/+$/, '');
@@ -155,6 +158,56 @@ export function normalizeDest(workdir: string, dest: string): string {
   }
   const clean = `/${cleanRel(d)}`;
   return d.endsWith('/') && clean !== '/' ? `${clean}/` : clean;
+}
+
+/** A file's text in a stack of layers, the top one first (whiteouts aside), or null. */
+export function readLayersFile(layers: readonly Layer[], path: string): string | null {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    try {
+      if (layers[i].lstat(path).type !== 'file') return null;
+      return utf8Decode(layers[i].readFile(path));
+    } catch {
+      // not in this layer
+    }
+  }
+  return null;
+}
+
+/**
+ * BuildKit's `--chown=user[:group]` (solver/llbsolver/ops/user_linux.go readUser): numbers as they are (a user's
+ * number is its group's too); a name from the destination's /etc/passwd (its uid and primary gid) or /etc/group.
+ * A name neither file has is 0, without an error, as BuildKit does.
+ */
+export function buildkitChown(spec: string, layers: readonly Layer[]): { uid: number; gid: number } {
+  const colon = spec.indexOf(':');
+  const user = colon < 0 ? spec : spec.slice(0, colon);
+  const group = colon < 0 ? null : spec.slice(colon + 1);
+  const find = (file: string, name: string): string[] | undefined =>
+    (readLayersFile(layers, file) ?? '').split('\n').map((l) => l.split(':')).find((f) => f[0] === name && f.length >= 3);
+  let uid = 0;
+  let gid = 0;
+  if (/^\d+$/.test(user)) uid = gid = Number(user);
+  else {
+    const pw = find('/etc/passwd', user);
+    if (pw && pw.length >= 4) [uid, gid] = [Number(pw[2]) || 0, Number(pw[3]) || 0];
+  }
+  if (group !== null) {
+    if (/^\d+$/.test(group)) gid = Number(group);
+    else gid = Number(find('/etc/group', group)?.[2]) || 0;
+  }
+  return { uid, gid };
+}
+
+/**
+ * BuildKit's `--chmod` (dockerfile2llb convert_copy.go): an octal mode up to 07777. Symbolic modes (`u+x`, Dockerfile
+ * 1.14) are refused as not simulated by the caller; anything else is BuildKit's own error.
+ */
+export function buildkitChmod(spec: string): number | 'symbolic' {
+  if (/^[0-7]+$/.test(spec) && parseInt(spec, 8) <= 0o7777) return parseInt(spec, 8);
+  if (/^[0-9]/.test(spec) || !/^[ugoa]*[-+=]/.test(spec)) {
+    throw new CopyError(`invalid chmod parameter: '${spec}'. it should be octal string and between 0 and 07777`);
+  }
+  return 'symbolic';
 }
 
 /** Whether a path is a directory in the image (the overlay's answer, whiteouts included). */

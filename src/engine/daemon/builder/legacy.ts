@@ -6,7 +6,7 @@
  * removed after each successful step, and a failed step's container is left for `docker run -it <last id>`.
  */
 import { goQuote } from '../../../pkg/strconv.js';
-import { DaemonError, invalidParameter } from '../../../pkg/errdefs.js';
+import { DaemonError, invalidParameter, isDaemonError } from '../../../pkg/errdefs.js';
 import { Layer } from '../../fs/layer.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
@@ -17,7 +17,8 @@ import { imagePull, type PullProgress } from '../images/pull.js';
 import type { Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
 import { dispatchInstruction, type DispatchState } from './dockerfile/dispatch.js';
-import { parseDockerfile, type Node } from './dockerfile/parser.js';
+import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
+import { refuseDirectives } from './directives.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { commitStep, probeCache } from './commitStep.js';
@@ -66,7 +67,7 @@ export function runConfigOf(img: Image | null): ContainerConfig {
     ...c, User: ic.User, Env: [...ic.Env], Cmd: ic.Cmd && [...ic.Cmd], Entrypoint: ic.Entrypoint && [...ic.Entrypoint],
     WorkingDir: ic.WorkingDir, Labels: { ...ic.Labels }, OnBuild: ic.OnBuild ? [...ic.OnBuild] : null,
     ...(ic.ExposedPorts ? { ExposedPorts: { ...ic.ExposedPorts } } : {}), Volumes: ic.Volumes ? { ...ic.Volumes } : null,
-    ...(ic.StopSignal ? { StopSignal: ic.StopSignal } : {}),
+    ...(ic.StopSignal ? { StopSignal: ic.StopSignal } : {}), ...(ic.Shell ? { Shell: [...ic.Shell] } : {}),
   };
 }
 
@@ -74,7 +75,7 @@ function copyConfig(c: ContainerConfig): ContainerConfig {
   return {
     ...c, Env: [...c.Env], Cmd: c.Cmd && [...c.Cmd], Entrypoint: c.Entrypoint && [...c.Entrypoint],
     OnBuild: c.OnBuild && [...c.OnBuild], Labels: { ...c.Labels }, Volumes: c.Volumes && { ...c.Volumes },
-    ...(c.ExposedPorts ? { ExposedPorts: { ...c.ExposedPorts } } : {}),
+    ...(c.ExposedPorts ? { ExposedPorts: { ...c.ExposedPorts } } : {}), ...(c.Shell ? { Shell: [...c.Shell] } : {}),
   };
 }
 
@@ -97,11 +98,15 @@ export function readDockerfile(tar: Uint8Array, name: string): SourceFile {
   if (data.length === 0) throw invalidParameter(`the Dockerfile (${name}) cannot be empty`);
   context.dropBuildFiles(entry.name);
   const text = utf8Decode(data);
+  let nodes: Node[];
   try {
-    return { context, nodes: parseDockerfile(text), text };
+    nodes = parseDockerfile(text);
   } catch (e) {
+    if (isDaemonError(e, 'NotImplemented')) throw e;
     throw invalidParameter(`failed to parse ${name}: ${(e as Error).message}`);
   }
+  refuseDirectives(parseDirectives(text), false);
+  return { context, nodes, text };
 }
 
 /** Splits `--platform` and refuses what the offline catalogue does not hold (it is linux/amd64 only). */
@@ -214,7 +219,7 @@ export class LegacyBuilder {
     else image = await this.imageSource(name);
     const config = runConfigOf(image);
     if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
-    const state: State = { config, image, maintainer: '', cmdSet: false, shell: DEFAULT_SHELL };
+    const state: State = { config, image, maintainer: '', cmdSet: false, shell: config.Shell ?? DEFAULT_SHELL };
     const triggers = config.OnBuild ?? [];
     if (triggers.length > 0) {
       config.OnBuild = null;
@@ -294,6 +299,8 @@ export class LegacyBuilder {
       }
       case 'shell':
         state.shell = [...n.args];
+        // dispatchShell sets runConfig.Shell: the image config keeps it, and a build FROM that image runs with it.
+        c.Shell = [...n.args];
         return this.commit(state, `SHELL ${`[${n.args.join(' ')}]`}`);
       case 'healthcheck':
         throw notSimulated('HEALTHCHECK');

@@ -73,6 +73,7 @@ export function imageConfigOf(c: ContainerConfig): ImageConfig {
     ...(c.Volumes && Object.keys(c.Volumes).length > 0 ? { Volumes: c.Volumes } : {}),
     WorkingDir: c.WorkingDir, Labels: { ...c.Labels }, ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
     ...(c.OnBuild && c.OnBuild.length > 0 ? { OnBuild: [...c.OnBuild] } : {}),
+    ...(c.Shell && c.Shell.length > 0 ? { Shell: [...c.Shell] } : {}),
   }) as ImageConfig;
 }
 

@@ -28,6 +28,7 @@ function configJSON(img: Image): Json {
   if (Object.keys(c.Labels).length > 0) out.Labels = c.Labels;
   if (c.StopSignal) out.StopSignal = c.StopSignal;
   if (c.OnBuild && c.OnBuild.length > 0) out.OnBuild = c.OnBuild;
+  if (c.Shell && c.Shell.length > 0) out.Shell = c.Shell;
   return out;
 }
 

@@ -68,7 +68,7 @@ export async function imagePull(engine: DaemonStore, sys: Sys, refStr: string, o
   const upToDate = present !== undefined && engine.images.lookupRef(ref) === b.imageId;
   await onProgress({ status: `Pulling from ${ref.path}`, id: ref.digest ?? ref.tag });
   if (!upToDate) {
-    const perLayer = Math.ceil(cat.compressedSize / b.blobIds.length);
+    const perLayer = compressedLayerSize(cat, b.blobIds.length);
     const extracted = Math.ceil(cat.size / b.blobIds.length);
     for (let i = 0; i < b.blobIds.length; i++) {
       const id = shortID(b.blobIds[i]);
@@ -91,6 +91,11 @@ export async function imagePull(engine: DaemonStore, sys: Sys, refStr: string, o
   await onProgress({ status: changed || !upToDate ? `Status: Downloaded newer image for ${name}` : `Status: Image is up to date for ${name}` });
   engine.events.log('image', 'pull', { ID: name, Attributes: { name: familiarName(ref) } });
   return image;
+}
+
+/** What each of a catalogue image's layers downloads (its compressed size shared between them). */
+export function compressedLayerSize(cat: CatalogImage, layers: number): number {
+  return Math.ceil(cat.compressedSize / layers);
 }
 
 async function transfer(sys: Sys, out: ProgressSink, status: string, id: string, total: number, rate: number): Promise<void> {

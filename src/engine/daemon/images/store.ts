@@ -18,6 +18,7 @@ export interface ImageConfig {
   readonly Labels: Readonly<Record<string, string>>;
   readonly StopSignal?: string;
   readonly OnBuild?: readonly string[];
+  readonly Shell?: readonly string[];
 }
 
 /** One entry of the image config's `history` (OCI image-spec History), in its JSON field order. */
@@ -115,6 +116,8 @@ export class ImageStore {
   referencesOf(id: string): Reference[] {
     const out: Reference[] = [];
     for (const { ref, id: owner } of this.refs.values()) if (owner === id) out.push(ref);
+    // moby's reference store sorts them (lexicalRefs, by the full name): RepoTags do not follow the order tags came in.
+    if (out.length > 1) out.sort((a, b) => (referenceString(a) < referenceString(b) ? -1 : referenceString(a) > referenceString(b) ? 1 : 0));
     return out;
   }
 

@@ -259,11 +259,13 @@ describe('docker build: the request', () => {
   });
 
   it('takes -f from the current directory, and a Dockerfile outside the context or on stdin under a hidden name', async () => {
-    const outside = await runBuild(['build', '-f', '../other/Dockerfile.web', '.'], {
-      steps: coldBuild(), files: { ...files, '/home/user/other/Dockerfile.web': { data: 'FROM busybox\n' } },
-    });
+    const web = { ...files, '/home/user/other/Dockerfile.web': { data: 'FROM busybox\n' } };
+    // docker/cli's own name for the legacy builder; buildx's stand-in adds the base name the build definition shows.
+    const legacy = await runBuild(['build', '-f', '../other/Dockerfile.web', '.'], { steps: coldBuild(), files: web, env: { DOCKER_BUILDKIT: '0' } });
+    expect(legacy.requests[0].query.dockerfile).toMatch(/^\.dockerfile\.[0-9a-f]{20}$/);
+    const outside = await runBuild(['build', '-f', '../other/Dockerfile.web', '.'], { steps: coldBuild(), files: web });
     const q = outside.requests[0];
-    expect(q.query.dockerfile).toMatch(/^\.dockerfile\.[0-9a-f]{20}$/);
+    expect(q.query.dockerfile).toMatch(/^\.dockerfile\.[0-9a-f]{20}\.Dockerfile\.web$/);
     const entries = readTar(q.body).entries;
     expect(entries.map((e) => e.name)).toEqual(['Dockerfile', '.dockerignore', q.query.dockerfile]);
     // AddDockerfileToBuildContext: with no .dockerignore of its own, the one sent lists itself and the hidden file.

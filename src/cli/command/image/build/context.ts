@@ -125,6 +125,12 @@ export interface ContextOptions {
    * `failed to read dockerfile: open Dockerfile: no such file or directory`; the legacy client stops first.
    */
   readonly missingDockerfileOk?: boolean;
+  /**
+   * BuildKit mode: buildx sends a Dockerfile from outside the context in a directory of its own, and the build
+   * definition is loaded from its base name. Here it travels in the tar like the legacy client's, its hidden name
+   * ending in `.<base name>` so the daemon can show that name (stdin's stays `Dockerfile`).
+   */
+  readonly buildkit?: boolean;
 }
 
 /** build.GetContextFromLocalDir, ReadDockerignore, TrimBuildFilesFromExcludes, TarWithOptions. */
@@ -180,7 +186,7 @@ export function contextFromDir(fs: ContextFs, o: ContextOptions): BuildContext {
   const added = fromStdin ? nameBytes(o.stdinDockerfile ?? '') : outside?.data;
   if (added) {
     // AddDockerfileToBuildContext: the file under a hidden name, and that name in the sent .dockerignore.
-    const hidden = '.dockerfile.' + sha256Hex(added).slice(0, 20);
+    const hidden = '.dockerfile.' + sha256Hex(added).slice(0, 20) + (o.buildkit && outside ? `.${outside.name}` : '');
     const ignore = entries.find((e) => e.name === '.dockerignore');
     // Without a .dockerignore of its own the new one lists itself too, so the daemon drops both from the context.
     const ignoreData = nameBytes(`${ignoreText ?? '.dockerignore'}\n${hidden}\n`);

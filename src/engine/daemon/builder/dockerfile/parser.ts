@@ -5,6 +5,8 @@
  * commit --change` goes through it today; `docker build` will read whole files with it.
  */
 
+import { notSimulated } from '../../unsimulated.js';
+
 export interface Node {
   /** The instruction, lower-cased (`env`); what moby's errors print. */
   readonly cmd: string;
@@ -184,8 +186,28 @@ function nodeFromLine(line: string, startLine: number, escape: string): Node {
   return { cmd, original: line, ...p, startLine, flags };
 }
 
-/** parser.Parse: the instructions of a Dockerfile's text. */
-export function parseDockerfile(text: string, escape = '\\'): Node[] {
+/**
+ * The parser directives at the top of a Dockerfile (BuildKit's DirectiveParser): `# name=value` lines before
+ * anything else, for `syntax`, `escape` and `check`; the first other line (an unknown directive, a comment, a
+ * blank line, an instruction) ends them. Values by lower-cased name.
+ */
+export function parseDirectives(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of text.split('\n')) {
+    if (!raw.startsWith('#')) break;
+    const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(raw.slice(1).replace(/^\s+/, ''));
+    const k = m?.[1].toLowerCase();
+    if (!m || !k || !['syntax', 'escape', 'check'].includes(k)) break;
+    if (out.has(k)) throw new DockerfileParseError(`only one ${k} parser directive can be used`);
+    out.set(k, m[2]);
+  }
+  const escape = out.get('escape');
+  if (escape !== undefined && escape !== '\\' && escape !== '`') throw new DockerfileParseError(`invalid escape token '${escape}' does not match \` or \\`);
+  return out;
+}
+
+/** parser.Parse: the instructions of a Dockerfile's text, with the escape token its directive sets. */
+export function parseDockerfile(text: string, escape = parseDirectives(text).get('escape') ?? '\\'): Node[] {
   const nodes: Node[] = [];
   const lines = text.split('\n');
   let i = 0;
@@ -204,7 +226,13 @@ export function parseDockerfile(text: string, escape = '\\'): Node[] {
       line += lines[i];
       i++;
     }
-    nodes.push(nodeFromLine(line, start, escape));
+    const node = nodeFromLine(line, start, escape);
+    // BuildKit reads `<<EOF` in RUN, COPY and ADD as a here-document whose body is the lines that follow: refused
+    // in one line, rather than its body being parsed as instructions.
+    if (['run', 'copy', 'add'].includes(node.cmd) && !node.json && /(^|\s)<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\2(\s|$)/.test(node.args.join(' '))) {
+      throw notSimulated(`a here-document in ${node.cmd.toUpperCase()} (line ${start})`);
+    }
+    nodes.push(node);
   }
   if (nodes.length === 0) throw new DockerfileParseError('file with no instructions');
   return nodes;

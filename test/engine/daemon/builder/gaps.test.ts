@@ -1,0 +1,147 @@
+/** What the builders used to leave out or refuse (issue 16's list), on both paths. */
+import { describe, expect, it } from 'vitest';
+import { boot, inDaemon } from '../harness.js';
+import { build } from './buildHarness.js';
+
+const SHELL_DF = 'FROM busybox\nSHELL ["/bin/sh", "-xc"]\nRUN echo hi\n';
+
+describe.each(['1', '2'] as const)('SHELL (version=%s)', (version) => {
+  it('is recorded in the image config, and a build FROM that image runs with it', async () => {
+    const h = boot();
+    const r = await build(h, { Dockerfile: SHELL_DF }, { version, tags: ['shelled'] });
+    expect(r.error).toBe('');
+    const inspect = await inDaemon(h, async (d) => d.imageInspect('shelled'));
+    expect((inspect.Config as { Shell?: string[] }).Shell).toEqual(['/bin/sh', '-xc']);
+    expect(JSON.parse(h.engine.images.recordedConfig(r.id)!).config.Shell).toEqual(['/bin/sh', '-xc']);
+    const child = await build(h, { Dockerfile: 'FROM shelled\nRUN echo there\nCMD echo run\n' }, { version, tags: ['child'] });
+    expect(child.error).toBe('');
+    const img = h.engine.images.resolve('child');
+    expect(img.config.Cmd).toEqual(['/bin/sh', '-xc', 'echo run']);
+    expect(img.history.at(-2)?.created_by).toMatch(/^(RUN )?\/bin\/sh -xc echo there/);
+    // A container made from it does not inherit Shell (moby's merge leaves it out).
+    const c = await inDaemon(h, async (d) => d.containerInspect(d.containerCreate({ Image: 'shelled', Cmd: ['true'] }).Id));
+    expect((c.Config as { Shell?: string[] }).Shell).toBeUndefined();
+  });
+});
+
+/** The vertex names of a BuildKit build, in order. */
+const vertexNames = (traces: readonly { vertexes: readonly { digest: string; name: string }[] }[]): string[] => {
+  const seen = new Map<string, string>();
+  for (const t of traces) for (const v of t.vertexes) if (!seen.has(v.digest)) seen.set(v.digest, v.name);
+  return [...seen.values()];
+};
+
+const STAGES = [
+  'FROM alpine AS unrelated', 'RUN echo unrelated > /u',
+  'FROM busybox AS base', 'RUN echo base > /b',
+  'FROM busybox AS other', 'RUN echo other > /o',
+  'FROM base AS final', 'COPY --from=other /o /o', 'COPY --from=1 /b /b2', '',
+].join('\n');
+
+describe('BuildKit builds only the stages the target depends on', () => {
+  it('leaves out an unrelated stage, its base image\'s metadata included, for the last stage and for --target', async () => {
+    const h = boot();
+    const r = await build(h, { Dockerfile: STAGES }, { version: '2', tags: ['final'] });
+    expect(r.error).toBe('');
+    const names = vertexNames(r.traces);
+    expect(names.filter((n) => /alpine|unrelated/.test(n))).toEqual([]);
+    expect(names.filter((n) => /^\[(base|other|final) /.test(n))).toEqual([
+      expect.stringMatching(/^\[base 1\/2\] FROM docker\.io\/library\/busybox:latest@sha256:/), '[base 2/2] RUN echo base > /b',
+      expect.stringMatching(/^\[other 1\/2\] FROM docker\.io\/library\/busybox:latest@sha256:/), '[other 2/2] RUN echo other > /o',
+      '[final 2/3] COPY --from=other /o /o', '[final 3/3] COPY --from=1 /b /b2',
+    ]);
+    expect(h.engine.images.all().some((i) => h.engine.images.repoTags(i.id).includes('alpine:latest'))).toBe(false);
+    const base = await build(h, { Dockerfile: STAGES }, { version: '2', target: 'base' });
+    expect(vertexNames(base.traces).filter((n) => /^\[(?!internal)/.test(n))).toEqual([
+      expect.stringMatching(/^\[base 1\/2\] FROM /), '[base 2/2] RUN echo base > /b',
+    ]);
+  });
+});
+
+describe('BuildKit pulls a missing base under its FROM vertex', () => {
+  it('with the puller\'s statuses: resolve, the layer blob\'s bytes until done, extracting', async () => {
+    const h = boot();
+    const r = await build(h, { Dockerfile: 'FROM alpine\nRUN true\n' }, { version: '2' });
+    expect(r.error).toBe('');
+    const img = h.engine.images.resolve('alpine');
+    const from = `[1/2] FROM docker.io/library/alpine:latest@${img.repoDigest}`;
+    const digest = r.traces.flatMap((t) => t.vertexes).find((v) => v.name === from)!.digest;
+    const statuses = r.traces.flatMap((t) => t.statuses).filter((s) => s.vertex === digest)
+      .map((s) => `${s.id}${s.total ? ` ${s.current}/${s.total}` : ''}${s.completed ? ' done' : ''}`);
+    const blob = statuses[1].split(' ')[0];
+    expect(blob).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const total = Number(statuses[1].split('/')[1]);
+    expect(total).toBeGreaterThan(1_000_000);
+    expect(statuses[0]).toBe(`resolve docker.io/library/alpine:latest@${img.repoDigest} done`);
+    expect(statuses.slice(1)).toEqual([
+      `${blob} 0/${total}`, `${blob} ${Math.round(total / 3)}/${total}`, `${blob} ${Math.round((2 * total) / 3)}/${total}`, `${blob} ${total}/${total}`,
+      `${blob} ${total}/${total} done`,
+      `extracting ${blob}`, `extracting ${blob}`, `extracting ${blob}`, `extracting ${blob} done`,
+    ]);
+    // The base the daemon already has: no statuses, as before.
+    const again = await build(h, { Dockerfile: 'FROM alpine\nRUN echo again\n' }, { version: '2' });
+    const d2 = again.traces.flatMap((t) => t.vertexes).find((v) => v.name === from)!.digest;
+    expect(again.traces.flatMap((t) => t.statuses).filter((s) => s.vertex === d2)).toEqual([]);
+  });
+});
+
+describe('BuildKit\'s load build definition', () => {
+  it('names a Dockerfile from outside the context by its base name, one from stdin Dockerfile', async () => {
+    const h = boot();
+    const first = async (hidden: string): Promise<string> => {
+      const r = await build(h, { [hidden]: 'FROM busybox\n', '.dockerignore': `.dockerignore\n${hidden}\n` }, { version: '2', dockerfile: hidden });
+      expect(r.error).toBe('');
+      return vertexNames(r.traces)[0];
+    };
+    expect(await first('.dockerfile.0123456789abcdef0123.Dockerfile.dev')).toBe('[internal] load build definition from Dockerfile.dev');
+    expect(await first('.dockerfile.0123456789abcdef0123')).toBe('[internal] load build definition from Dockerfile');
+  });
+});
+
+describe('BuildKit COPY --chown by name and --chmod', () => {
+  it('looks names up in the stage\'s /etc/passwd and /etc/group, sets the mode on files and directories', async () => {
+    const h = boot();
+    const df = 'FROM ubuntu\nCOPY --chown=www-data --chmod=640 f /f\nCOPY --chown=nobody:www-data --chmod=0750 d /d\nCOPY --chown=ghost:7 f /g\n';
+    const r = await build(h, { Dockerfile: df, f: 'x\n', 'd/inner': 'y\n' }, { version: '2', tags: ['owned'] });
+    expect(r.error).toBe('');
+    const layers = h.engine.images.resolve('owned').layers.slice(-3);
+    const st = (i: number, p: string): string => {
+      const s = layers[i].lstat(p);
+      return `${s.uid}:${s.gid} ${(s.mode & 0o7777).toString(8)}`;
+    };
+    // (The directory /d itself, which the copy creates, is left out: how BuildKit owns it is not checked here.)
+    expect([st(0, '/f'), st(1, '/d/inner'), st(2, '/g')]).toEqual(['33:33 640', '65534:33 750', '0:7 644']);
+  });
+
+  it('refuses a bad mode with BuildKit\'s error, and a symbolic one as not simulated', async () => {
+    const h = boot();
+    const bad = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=64a f /f\n', f: 'x' }, { version: '2' });
+    expect(bad.error).toBe("invalid chmod parameter: '64a'. it should be octal string and between 0 and 07777");
+    const big = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=10000 f /f\n', f: 'x' }, { version: '2' });
+    expect(big.error).toBe("invalid chmod parameter: '10000'. it should be octal string and between 0 and 07777");
+    const sym = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+x f /f\n', f: 'x' }, { version: '2' });
+    expect(sym.error).toBe('dockersim: COPY --chmod with a symbolic mode (u+x) is not simulated');
+  });
+});
+
+describe.each(['1', '2'] as const)('parser directives (version=%s)', (version) => {
+  const err = async (df: string): Promise<string> => (await build(boot(), { Dockerfile: df }, { version })).error;
+  it('refuses what the builders do not act on instead of reading it as a comment, and checks the escape token', async () => {
+    expect(await err('# escape=`\nFROM busybox\nRUN echo a `\n  b\n')).toBe('dockersim: the escape parser directive with a backtick is not simulated');
+    expect(await err('# escape=x\nFROM busybox\n')).toMatch(/invalid escape token 'x' does not match ` or \\$/);
+    expect(await err('# escape=\\\n# escape=\\\nFROM busybox\n')).toMatch(/only one escape parser directive can be used$/);
+    // After the first other line directives are comments; `\` is the default.
+    expect(await err('# escape=\\\nFROM busybox\n# escape=`\nRUN true\n')).toBe('');
+    const syntax = await err('# syntax=docker/dockerfile:1\nFROM busybox\n');
+    expect(syntax).toBe(version === '2' ? 'dockersim: the syntax parser directive (the frontend image docker/dockerfile:1) is not simulated' : '');
+  });
+});
+
+describe.each(['1', '2'] as const)('here-documents (version=%s)', (version) => {
+  it('are refused in one line, not parsed as instructions', async () => {
+    const r = await build(boot(), { Dockerfile: 'FROM busybox\nRUN <<EOF\necho hi > /x\nEOF\n' }, { version });
+    expect(r.error).toBe('dockersim: a here-document in RUN (line 2) is not simulated');
+    const shell = await build(boot(), { Dockerfile: 'FROM busybox\nCOPY <<-"END" /x\nhi\nEND\n' }, { version });
+    expect(shell.error).toBe('dockersim: a here-document in COPY (line 2) is not simulated');
+  });
+});
