@@ -94,8 +94,8 @@ export function Workspace({ machine, children, lesson, pane: shownPane, onPane }
     if (!query || !ready) return;
     let feed: { dispose(): void } | undefined;
     let gone = false;
-    void import('../store/feed.js').then(({ connectPanel }) => {
-      if (!gone) feed = connectPanel(panelStore, query);
+    void Promise.all([query(), import('../store/feed.js')]).then(([q, { connectPanel }]) => {
+      if (!gone) feed = connectPanel(panelStore, q);
     });
     return () => {
       gone = true;
