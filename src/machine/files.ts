@@ -36,7 +36,8 @@ export class MachineFiles {
   constructor(
     private readonly kernel: Kernel,
     private readonly store: DaemonStore,
-    private readonly query: DaemonQuery,
+    /** The read model, asked for at each container read (a page loads its code after the first prompt). */
+    private readonly queryOf: () => DaemonQuery,
   ) {}
 
   /** The learner's home directory, from /etc/passwd. */
@@ -45,13 +46,13 @@ export class MachineFiles {
   }
 
   list(target: FileTarget, path: string): FileResult<readonly DirEntry[]> {
-    if (target.kind === 'container') return this.query.listDir(target.id, path) ?? notRunning();
+    if (target.kind === 'container') return this.queryOf().listDir(target.id, path) ?? notRunning();
     const fs = this.learnerView();
     return attempt(() => listDir(fs, path));
   }
 
   stat(target: FileTarget, path: string): FileResult<FileInfo> {
-    if (target.kind === 'container') return this.query.fileInfo(target.id, path) ?? notRunning();
+    if (target.kind === 'container') return this.queryOf().fileInfo(target.id, path) ?? notRunning();
     const fs = this.learnerView();
     return attempt(() => fileInfo(fs, path));
   }
@@ -62,7 +63,7 @@ export class MachineFiles {
    * them at once, never change them.
    */
   read(target: FileTarget, path: string): FileResult<Uint8Array> {
-    if (target.kind === 'container') return this.query.fileBytes(target.id, path) ?? notRunning();
+    if (target.kind === 'container') return this.queryOf().fileBytes(target.id, path) ?? notRunning();
     const fs = this.learnerView();
     return attempt(() => fs.readFile(path));
   }

@@ -41,6 +41,8 @@ const messages = defineMessages({
     preview: 'Preview',
     previewLabel: 'Web preview',
     previewTitle: 'Show or hide the web preview: a page served on a port of the host',
+    decks: 'Slides',
+    decksTitle: 'The slide decks for the classroom, in a new tab',
   },
   zh: {
     meta: '模拟主机 · 种子 {seed}',
@@ -56,6 +58,8 @@ const messages = defineMessages({
     preview: '预览',
     previewLabel: '网页预览',
     previewTitle: '显示或隐藏网页预览：主机某个端口上提供的网页',
+    decks: '幻灯片',
+    decksTitle: '课堂用的幻灯片，在新标签页中打开',
   },
 });
 
@@ -137,6 +141,7 @@ function FirstStep({ lessons, onStart }: { lessons: LessonController; onStart: (
 
 export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal }: AppProps): React.JSX.Element {
   const t = useMessages(messages);
+  const locale = useLocale((s) => s.locale);
   const editor = useEditorState();
   const preview = usePreviewState();
   const showEditor = (on: boolean): void => {
@@ -212,6 +217,10 @@ export function App({ session, screen, lessons, typeIntoTerminal, focusTerminal 
             >
               {t('preview')}
             </button>
+            {/* A new tab: the learner's machine stays open here while a deck runs its own. */}
+            <a className="app-decks" href={`./deck.html?locale=${locale}`} target="_blank" rel="noopener" title={t('decksTitle')}>
+              {t('decks')}
+            </a>
             <PresenterToggle />
             <LanguageSwitch />
           </span>

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Machine } from '../machine/machine.js';
+import { Machine } from '../machine/host.js';
 import { App } from './App.js';
 import './app.css';
 import { browserHost, pageDrain } from './browserHost.js';

@@ -1,7 +1,8 @@
 /**
  * The docs and classroom side in real Chromium: embed.html types its `cmd` at the prompt, a plain HTML page with
  * two `<docker-sim>` tags runs two independent terminals, a command cannot inject markup, presenter mode
- * enlarges the terminal, and the header's language switch turns the page Chinese and stays so after a reload.
+ * enlarges the terminal, the header's language switch turns the page Chinese and stays so after a reload, and
+ * the header's link opens the slide decks in that language.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -272,6 +273,29 @@ describe('the app header', () => {
     await openMenu(page);
     await page.locator('.lang-switch button', { hasText: 'English' }).click();
     expect(await page.locator('.app-meta').textContent()).toBe('simulated host · seed 1');
+    expect(errors).toEqual([]);
+  });
+
+  it('links to the slide decks in the page’s language, in a new tab, and the deck opens in that language', async () => {
+    const { page, errors } = await open('?test=1');
+    await waitForPrompt(page);
+    await openMenu(page);
+    const link = page.locator('a.app-decks');
+    expect(await link.textContent()).toBe('Slides');
+    await page.locator('.lang-switch button', { hasText: '中文' }).click();
+    expect(await link.textContent()).toBe('幻灯片');
+    const [decks] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    pages.push(decks);
+    await decks.waitForLoadState();
+    expect(new URL(decks.url()).pathname).toMatch(/\/deck\.html$/);
+    // The deck list, then the chapters 1–3 deck in Chinese, as the app's header was.
+    await decks.getByRole('link', { name: 'ch1-3' }).click();
+    await decks.locator('.slide h1').filter({ hasText: '运行你的第一个容器' }).waitFor({ timeout: 15000 });
+    expect(await decks.locator('.deck-title').textContent()).toBe('Docker 第 1–3 章：运行你的第一个容器');
+    // The learner's terminal is still there in the app's tab.
+    expect(page.isClosed()).toBe(false);
+    await page.locator('.lang-switch button', { hasText: 'English' }).click();
+    expect(await link.getAttribute('href')).toBe('./deck.html?locale=en');
     expect(errors).toEqual([]);
   });
 });

@@ -3,13 +3,18 @@
  * installed into a fresh folder outside the repository, and three sites built from it there (a Vite + React
  * page with `<DockerSim>`, a plain HTML page loading the standalone `<docker-sim>` script, a VitePress page
  * with `<docker-sim>` in its Markdown), served and driven in Chromium: a command typed, its exact output on
- * screen, and two simulators on one page with machines (and daemon views) of their own.
+ * screen, two simulators on one page with machines (and daemon views) of their own, and a share link replayed.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { positionOf } from '../../src/machine/journal.js';
+import { Machine } from '../../src/machine/machine.js';
+import { nodeDrain } from '../../src/node/drain.js';
+import { encodeShared } from '../../src/ui/persist/shareLink.js';
+import { Session } from '../../src/ui/session.js';
 import { launchBrowser, PROMPT } from '../e2e/browser.js';
 import { serveStatic, type StaticServer } from '../e2e/server.js';
 import { buildAndPack, siteProject, siteTool } from './install.js';
@@ -103,6 +108,26 @@ async function twoInstances(url: string): Promise<void> {
   }
 }
 
+const SHARED = ['id -nG', 'sudo docker run --name linked busybox echo from the link'];
+
+/**
+ * A share link as the app makes one (src/ui/persist/shareLink.ts): the app's machine (the learner not in group
+ * docker, as in the book) with SHARED typed at its prompt, recorded headless from the same sources.
+ */
+async function appShareLink(seed: number): Promise<string> {
+  const session = await Session.fresh(seed, (s) => Machine.boot({ seed: s, drain: nodeDrain }), { now: () => 0, later: () => {} }, (e) => {
+    throw e;
+  });
+  const k = session.machine.kernel;
+  await k.run({ until: 500 });
+  session.recorder.submit({ kind: 'keys', term: 0, data: SHARED.map((c) => `${c}\r`).join('') });
+  await session.recorder.flush();
+  await k.run({ until: 30_000 });
+  const param = await encodeShared({ seed, journal: session.recorder.entries, head: positionOf(k) });
+  session.stop();
+  return `https://docs.example.com/dockersim/?session=${param}`;
+}
+
 describe('the packed package in a docs site', () => {
   it('a Vite + React page with two <DockerSim>', async () => {
     await twoInstances(urls.react);
@@ -124,6 +149,31 @@ describe('the packed package in a docs site', () => {
       await page.locator('.embed-lesson', { hasText: 'Start the container' }).waitFor({ timeout: 60000 });
       // A lesson starts where the book does: not in group docker.
       expect(await typeAndRead(page, '.dockersim', 'id -nG')).toEqual(['user adm cdrom sudo dip plugdev lxd']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a <DockerSim replay> shows the shared session, read-only', async () => {
+    const link = await appShareLink(3);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 600 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${urls.react}replay.html?link=${encodeURIComponent(link)}`);
+      // What the sharer saw, on the sharer's machine: not in group docker, the image pulled, the echo.
+      await waitForRow(page, '.dockersim', 'from the link');
+      const shown = await rows(page, '.dockersim');
+      const at = shown.indexOf(`${PROMPT}${SHARED[0]}`);
+      expect(shown.slice(at, at + 4)).toEqual([`${PROMPT}${SHARED[0]}`, 'user adm cdrom sudo dip plugdev lxd', `${PROMPT}${SHARED[1]}`, "Unable to find image 'busybox:latest' locally"]);
+      expect(shown.filter((r) => r !== '').at(-1)).toBe(PROMPT.trimEnd());
+      // Read-only: keys typed into it reach no shell (a live terminal echoes in the next frame).
+      await page.click('.dockersim .xterm-screen');
+      await page.keyboard.type('echo typed');
+      await page.keyboard.press('Enter');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await rows(page, '.dockersim')).toEqual(shown);
+      expect(errors).toEqual([]);
     } finally {
       await page.close();
     }

@@ -7,6 +7,7 @@ import { Container, defaultConfig, defaultHostConfig, type ContainerConfig, type
 import type { DaemonContext } from './context.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 import { generateID, shortID } from './ids.js';
+import { generateNewName } from './namegen.js';
 import type { Image } from './images/store.js';
 import { isRestartPolicyNone, validateRestartPolicy } from './restartmanager.js';
 import { emptyEndpoint } from './runtime/network.js';
@@ -134,7 +135,7 @@ export function containerCreate(d: DaemonContext, config: CreateConfig, hostConf
   if ((cfg.Entrypoint?.length ?? 0) === 0 && (cfg.Cmd?.length ?? 0) === 0) throw invalidParameter('No command specified');
 
   const id = generateID(engine.kernel.prng);
-  const canonical = name ? engine.names.reserveName(id, name) : engine.names.generateNewName(id, engine.kernel.prng);
+  const canonical = name ? engine.names.reserveName(id, name) : generateNewName(engine.names, id, engine.kernel.prng);
   if (cfg.Hostname === '') cfg.Hostname = h.NetworkMode === 'host' ? engine.kernel.hostUts.hostname : shortID(id);
   const c = new Container({
     id, name: canonical, createdNs: engine.nowNs(), imageId: image.id, config: cfg, hostConfig: h,

@@ -1,25 +1,14 @@
 /**
- * Container names: the random `adjective_surname` generator (moby pkg/namesgenerator), validation, and the
- * name registry (moby's names table in container/view.go). Registered names carry their leading `/`, as in the
- * API's `Name` and `Names`. One container may hold several names (legacy links); each name maps to one ID.
+ * Container names: validation and the name registry (moby's names table in container/view.go). Registered
+ * names carry their leading `/`, as in the API's `Name` and `Names`. One container may hold several names
+ * (legacy links); each name maps to one ID. The random names are namegen.ts's: the registry is made at boot,
+ * the word lists come with the Docker half.
  */
-import type { Prng } from '../kernel/prng.js';
 import { conflict, invalidParameter, notFound, type DaemonError } from '../../pkg/errdefs.js';
-import { shortID } from './ids.js';
-import { ADJECTIVES, SURNAMES } from './words.js';
 
 export const VALID_CONTAINER_NAME_CHARS = '[a-zA-Z0-9][a-zA-Z0-9_.-]';
 /** A leading `/` is allowed; note the `+`: a one-character name is invalid. */
 export const VALID_CONTAINER_NAME_PATTERN = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-
-/** GetRandomName: from the second try on (`retry > 0`) a digit is appended. Never `boring_wozniak`. */
-export function getRandomName(prng: Pick<Prng, 'int'>, retry: number): string {
-  let name: string;
-  do {
-    name = `${ADJECTIVES[prng.int(ADJECTIVES.length)]}_${SURNAMES[prng.int(SURNAMES.length)]}`;
-  } while (name === 'boring_wozniak'); // Steve Wozniak is not boring
-  return retry > 0 ? `${name}${prng.int(10)}` : name;
-}
 
 export function validateContainerName(name: string): DaemonError | null {
   if (VALID_CONTAINER_NAME_PATTERN.test(name)) return null;
@@ -73,17 +62,6 @@ export class NameRegistry {
     const canonical = name.startsWith('/') ? name : `/${name}`;
     if (!this.tryReserve(canonical, id)) throw conflict(nameConflictMessage(canonical, this.byName.get(canonical)!));
     return canonical;
-  }
-
-  /** daemon.generateNewName: six random tries (digits from the second), then the short ID. */
-  generateNewName(id: string, prng: Pick<Prng, 'int'>): string {
-    for (let i = 0; i < 6; i++) {
-      const name = `/${getRandomName(prng, i)}`;
-      if (this.tryReserve(name, id)) return name;
-    }
-    const fallback = `/${shortID(id)}`;
-    if (!this.tryReserve(fallback, id)) throw conflict(nameConflictMessage(fallback, this.byName.get(fallback)!));
-    return fallback;
   }
 
   /**

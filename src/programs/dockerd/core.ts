@@ -15,7 +15,7 @@ import { routerHandler, serveListener } from '../../api/server/serve.js';
 import { engineBackend } from './backend.js';
 import type { DockerdCore } from './dockerd.js';
 import { daemonHelp, knownDaemonFlag } from './flags.js';
-import type { DaemonConfig } from './systemInfo.js';
+import type { DaemonConfig } from './config.js';
 
 function apiHandler(engine: DaemonStore, hostname: string, config: DaemonConfig): (conn: Sys) => HttpHandler {
   return (conn) => routerHandler(engineRouter(engineBackend(engine, conn, hostname, config)));

@@ -19,7 +19,7 @@ import {
 import { notFound, systemError } from '../../pkg/errdefs.js';
 import { familiarString, tagNameOnly, type Reference } from '../../pkg/reference.js';
 import { getaddrinfo } from '../lib/resolver.js';
-import { ENGINE_COMMIT, ENGINE_VERSION } from './systemInfo.js';
+import { ENGINE_COMMIT, ENGINE_VERSION } from './config.js';
 
 interface Endpoint {
   readonly scheme: 'http' | 'https';

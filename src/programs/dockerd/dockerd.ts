@@ -16,7 +16,7 @@ import { groupByName } from '../lib/users.js';
 import type { DaemonFlag } from './flags.js';
 import { daemonLogger, type Logger } from './log.js';
 import { DAEMON_JSON, readDaemonJson } from './daemonJson.js';
-import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './systemInfo.js';
+import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './config.js';
 
 /** What dockerd needs from the Docker chunk (./core.ts). */
 export interface DockerdCore {

@@ -1,9 +1,10 @@
-/** GET /version and GET /info as Docker Engine 28.2.2 answers them, filled from the simulated host. */
+/**
+ * GET /version and GET /info as Docker Engine 28.2.2 answers them, filled from the simulated host. With the
+ * Docker half: what dockerd needs at boot (its version, its configuration's warnings) is config.ts.
+ */
 import type { DaemonStore } from '../../engine/daemon/store.js';
 import { formatRFC3339Nano } from '../../pkg/timetypes.js';
-
-export const ENGINE_VERSION = '28.2.2';
-export const ENGINE_COMMIT = '45873be';
+import { apiWarnings, ENGINE_COMMIT, ENGINE_VERSION, type DaemonConfig } from './config.js';
 const BUILD_TIME = '2025-05-30T12:07:28.000000000+00:00';
 const GO_VERSION = 'go1.24.3';
 
@@ -45,32 +46,6 @@ export function systemVersion(engine: DaemonStore): Record<string, unknown> {
 
 /** The host's memory as /proc/meminfo reports it (4 GiB VM), in bytes. */
 const MEM_TOTAL = 4026512 * 1024;
-
-/** What of dockerd's configuration /info reports on. */
-export interface DaemonConfig {
-  /** Normalized `-H` addresses (`unix:///var/run/docker.sock`, `tcp://0.0.0.0:2375`). */
-  readonly hosts: readonly string[];
-  /** `--tls`/`--tlsverify` as given; undefined when not given. */
-  readonly tls: boolean | undefined;
-  /** `insecure-registries` from /etc/docker/daemon.json. */
-  readonly insecureRegistries?: readonly string[];
-}
-
-const ATTACK_SURFACE = `
-         Access to the remote API is equivalent to root access on the host. Refer
-         to the 'Docker daemon attack surface' section in the documentation for
-         more information: https://docs.docker.com/go/attack-surface/`;
-const REMOVAL = 'In future versions this will be a hard failure preventing the daemon from starting! Learn more at: https://docs.docker.com/go/api-security/';
-
-/** moby fillAPIInfo: one deprecation notice per TCP address served without TLS (the simulation has no TLS). */
-export function apiWarnings(config: DaemonConfig): string[] {
-  const out: string[] = [];
-  for (const h of config.hosts) {
-    if (!h.startsWith('tcp://')) continue;
-    out.push(`[DEPRECATION NOTICE]: API is accessible on http://${h.slice(6)} without encryption.${ATTACK_SURFACE}\n${REMOVAL}`);
-  }
-  return out;
-}
 
 export function systemInfo(engine: DaemonStore, hostname: string, config: DaemonConfig = { hosts: [], tls: undefined }): Record<string, unknown> {
   const states = [...engine.containers.values()].map((c) => c.State);

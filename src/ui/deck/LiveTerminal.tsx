@@ -31,8 +31,15 @@ export function LiveTerminal({ screens, index, panel, machine }: LiveTerminalPro
   const query = queryOf(machine);
   useEffect(() => {
     if (!panel || !query) return;
-    const feed = connectPanel(panelStore, query);
-    return () => feed.dispose();
+    let feed: { dispose(): void } | undefined;
+    let gone = false;
+    void query().then((q) => {
+      if (!gone) feed = connectPanel(panelStore, q);
+    });
+    return () => {
+      gone = true;
+      feed?.dispose();
+    };
   }, [panel, query]);
   return (
     <>

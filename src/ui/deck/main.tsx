@@ -8,7 +8,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { terminalNames, type Deck } from '../../lessons/decks/index.js';
-import { Machine } from '../../machine/machine.js';
+import { Machine } from '../../machine/host.js';
 import '../app.css';
 import { browserHost, pageDrain } from '../browserHost.js';
 import '../controls/controls.css';
@@ -37,13 +37,16 @@ setupDisplay({ search: location.search, languages: navigator.languages, storage:
 const root = createRoot(document.getElementById('root')!);
 
 function DeckList({ message }: { message?: string }): React.JSX.Element {
+  // The app's header links here with its language: a deck opened from the list keeps it.
+  const locale = new URLSearchParams(location.search).get('locale');
+  const also = locale === 'zh' || locale === 'en' ? `&locale=${locale}` : '';
   return (
     <main className="deck-list">
       {message && <pre className="deck-error">{message}</pre>}
       <ul>
         {deckIds().map((id) => (
           <li key={id}>
-            <a href={`?deck=${id}`}>{id}</a>
+            <a href={`?deck=${id}${also}`}>{id}</a>
           </li>
         ))}
       </ul>

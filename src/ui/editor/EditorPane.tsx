@@ -10,6 +10,8 @@
  * reload it or keep the text in the pane (a save then writes it). Loaded on demand with CodeMirror.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// The running containers' files are read through Docker's read model: its code comes with this pane.
+import '../../machine/daemonQuery.js';
 import type { FileInfo, FileTarget } from '../../machine/files.js';
 import { defineMessages, useMessages, type Translate } from '../i18n.js';
 import type { Session } from '../session.js';

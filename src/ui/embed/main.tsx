@@ -10,7 +10,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Machine } from '../../machine/machine.js';
+import { Machine } from '../../machine/host.js';
 import '../app.css';
 import { browserHost, pageDrain } from '../browserHost.js';
 import '../controls/controls.css';

@@ -5,6 +5,8 @@
  * learners who open no lesson.
  */
 import catalog from 'virtual:lesson-catalog';
+// The checks read the machine through Docker's read model: its code comes with the runner.
+import '../../machine/daemonQuery.js';
 import { LessonRunner } from '../../lessons/runner.js';
 import type { Catalog } from './catalog.js';
 

@@ -42,7 +42,9 @@ export default function Simulator(props: DockerSimProps): React.JSX.Element | nu
       try {
         inst = await Instance.create({
           seed,
-          dockerGroup: user === 'docker',
+          // A share link is the app's machine, where the learner is not in group docker (as in the book):
+          // replayed on another, its `id` and every `docker` typed without sudo would show what the sharer never saw.
+          dockerGroup: replay === null && user === 'docker',
           lesson,
           replay: replay === null ? null : sharedParam(replay),
           locale: locale ?? pageLocale,

@@ -4,7 +4,7 @@
  * singleton, so several instances on one page never see each other's containers; what they share is only
  * what a page has once (the language chosen in the app, the notices line).
  */
-import { Machine } from '../../machine/machine.js';
+import { Machine } from '../../machine/host.js';
 import { browserHost, pageDrain } from '../browserHost.js';
 import type { Locale } from '../i18n.js';
 import type { LessonController } from '../lessons/controller.js';

@@ -6,15 +6,14 @@
  * On a narrow screen the dock shows the lesson or the daemon view, with a switch between them.
  *
  * The dock's box is laid out at once (the terminal is fitted to its final size), but what fills it waits
- * until the page is idle: the learner's first prompt does not wait for the panels' render and feed.
+ * until the page is idle: the learner's first prompt does not wait for the panels' render and feed, nor for
+ * their code (a chunk of its own, fetched once the page is idle).
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { defineMessages, useMessages } from '../i18n.js';
 import { queryOf } from './queryOf.js';
-import { connectPanel } from '../store/feed.js';
 import { panelStore } from '../store/panelStore.js';
 import { usePresenter } from '../presenter/prefs.js';
-import { DaemonPanel } from './DaemonPanel.js';
 import './panels.css';
 
 const messages = defineMessages({
@@ -35,6 +34,8 @@ const messages = defineMessages({
     daemon: 'Docker',
   },
 });
+
+const DaemonPanel = lazy(() => import('./DaemonPanel.js').then((m) => ({ default: m.DaemonPanel })));
 
 // The daemon's read model of the machine (src/machine/machine.ts has one); in a module of its own so the
 // embed page can ask for it without this module.
@@ -91,8 +92,15 @@ export function Workspace({ machine, children, lesson, pane: shownPane, onPane }
 
   useEffect(() => {
     if (!query || !ready) return;
-    const feed = connectPanel(panelStore, query);
-    return () => feed.dispose();
+    let feed: { dispose(): void } | undefined;
+    let gone = false;
+    void Promise.all([query(), import('../store/feed.js')]).then(([q, { connectPanel }]) => {
+      if (!gone) feed = connectPanel(panelStore, q);
+    });
+    return () => {
+      gone = true;
+      feed?.dispose();
+    };
   }, [query, ready]);
 
   const clamp = (v: number): number => Math.min(MAX, Math.max(MIN, v));
@@ -134,7 +142,13 @@ export function Workspace({ machine, children, lesson, pane: shownPane, onPane }
             </div>
           )}
           {lesson && <div className="dock-lesson">{ready && lesson}</div>}
-          <div className="dock-daemon">{ready && <DaemonPanel />}</div>
+          <div className="dock-daemon">
+            {ready && (
+              <Suspense fallback={null}>
+                <DaemonPanel />
+              </Suspense>
+            )}
+          </div>
         </div>
       )}
       {query && (

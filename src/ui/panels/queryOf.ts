@@ -1,7 +1,12 @@
-/** The machine's read model, if it has a Docker engine (a page reads the daemon only through it). */
+/**
+ * The machine's read model, if it has a Docker engine (a page reads the daemon only through it): a loader,
+ * since its code is a chunk of its own that the first prompt does not wait for. Stable per machine.
+ */
 import type { DaemonQuery } from '../../engine/daemon/query.js';
 
-export function queryOf(machine: object): DaemonQuery | null {
-  const q = (machine as { query?: unknown }).query;
-  return q && typeof q === 'object' && 'onEvent' in q && 'containers' in q ? (q as DaemonQuery) : null;
+export type QueryLoader = () => Promise<DaemonQuery>;
+
+export function queryOf(machine: object): QueryLoader | null {
+  const load = (machine as { loadQuery?: unknown }).loadQuery;
+  return typeof load === 'function' ? (load as QueryLoader) : null;
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../../src/engine/kernel/prng.js';
 import { isDaemonError } from '../../../src/pkg/errdefs.js';
-import { getRandomName, NameRegistry, validateContainerName, VALID_CONTAINER_NAME_PATTERN } from '../../../src/engine/daemon/names.js';
+import { generateNewName, getRandomName } from '../../../src/engine/daemon/namegen.js';
+import { NameRegistry, validateContainerName, VALID_CONTAINER_NAME_PATTERN } from '../../../src/engine/daemon/names.js';
 import { ADJECTIVES, SURNAMES } from '../../../src/engine/daemon/words.js';
 
 const ID_A = 'a'.repeat(64);
@@ -77,10 +78,10 @@ describe('NameRegistry', () => {
   it('generateNewName retries six times, then falls back to the short ID', () => {
     const r = new NameRegistry();
     const same = fixed(0); // every draw collides: same words, digit 0
-    expect(r.generateNewName(ID_A, same)).toBe(`/${ADJECTIVES[0]}_${SURNAMES[0]}`);
-    expect(r.generateNewName(ID_B, same)).toBe(`/${ADJECTIVES[0]}_${SURNAMES[0]}0`);
+    expect(generateNewName(r, ID_A, same)).toBe(`/${ADJECTIVES[0]}_${SURNAMES[0]}`);
+    expect(generateNewName(r, ID_B, same)).toBe(`/${ADJECTIVES[0]}_${SURNAMES[0]}0`);
     const third = 'c'.repeat(64);
-    expect(r.generateNewName(third, same)).toBe('/cccccccccccc');
+    expect(generateNewName(r, third, same)).toBe('/cccccccccccc');
     expect(r.namesOf(third)).toEqual(['/cccccccccccc']);
   });
 
@@ -118,7 +119,7 @@ describe('NameRegistry', () => {
         const names = new Set<string>();
         for (let i = 0; i < n; i++) {
           const id = prng.hex(32);
-          const name = r.generateNewName(id, prng);
+          const name = generateNewName(r, id, prng);
           expect(VALID_CONTAINER_NAME_PATTERN.test(name)).toBe(true);
           expect(name.startsWith('/')).toBe(true);
           expect(name).not.toBe('/boring_wozniak');
