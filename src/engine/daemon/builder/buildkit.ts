@@ -257,15 +257,20 @@ class BuildkitBuilder {
 
   private async buildStage(stage: Stage, ref: string | null, context: BuildContext, labels: Readonly<Record<string, string>>): Promise<StageState> {
     this.args.resetStage();
-    const total = 1 + stage.commands.filter((c) => VERTEX_OPS.has(c.node.cmd)).length;
-    const width = String(total).length;
+    let total = 1 + stage.commands.filter((c) => VERTEX_OPS.has(c.node.cmd)).length;
     let index = 1;
-    const label = (): string => `[${stage.name ? `${stage.name} ` : ''}${String(index++).padStart(width)}/${total}]`;
+    // Read at each call: the base's triggers add to the total before the first label is made.
+    const label = (): string => `[${stage.name ? `${stage.name} ` : ''}${String(index++).padStart(String(total).length)}/${total}]`;
     let state: StageState;
     const baseName = processWord(stage.baseName, envLookup(this.args.metaEnv())).toLowerCase();
     const parentStage = this.stageImages.get(baseName);
+    // A stage's triggers are its base's OnBuild: a base image's, or a base stage's own ONBUILD commands (its
+    // config holds just those, its base's having been cleared when they ran). They count in the total, a
+    // config-only one too (convert.go's cmdTotal += len(triggers)), though only a vertex takes an index.
+    const triggers: Command[] = [];
     if (parentStage) {
       state = { ...parentStage, config: { ...parentStage.config, Env: [...parentStage.config.Env] }, layers: [...parentStage.layers], history: [...parentStage.history] };
+      total += this.takeTriggers(state, triggers);
       index++;
     } else {
       const img = ref ? await this.baseImage(ref) : null;
@@ -275,6 +280,7 @@ class BuildkitBuilder {
         config, base: img, layers: [...(img?.layers ?? [])], history: [...(img?.history ?? [])], key: `from:${img?.id ?? 'scratch'}`,
         author: '', shell: ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
       };
+      total += this.takeTriggers(state, triggers);
       if (ref) {
         const r = tagNameOnly(parseNormalizedNamed(ref));
         const at = label();
@@ -294,11 +300,28 @@ class BuildkitBuilder {
     for (const k of Object.keys(labels).sort()) {
       cmds.push({ node: { cmd: 'label', original: `LABEL ${k}=${labels[k]}`, args: [k], json: false, pairs: [{ key: k, value: labels[k], delim: '=' }], startLine: 0, flags: [] }, flags: {} });
     }
-    for (const cmd of cmds) {
-      if (VERTEX_OPS.has(cmd.node.cmd)) await this.vertexStep(state, cmd, label(), context);
+    for (const cmd of [...triggers, ...cmds]) {
+      if (VERTEX_OPS.has(cmd.node.cmd)) await this.vertexStep(state, cmd, label(), context, triggers.includes(cmd));
       else this.configStep(state, cmd);
     }
     return state;
+  }
+
+  /** initOnBuildTriggers: the base's OnBuild parsed into `into`, and cleared from the stage's config; how many. */
+  private takeTriggers(state: StageState, into: Command[]): number {
+    const triggers = state.config.OnBuild ?? [];
+    state.config.OnBuild = null;
+    for (const t of triggers) {
+      try {
+        const nodes = parseDockerfile(t);
+        if (nodes.length !== 1) throw new ParseError('onbuild trigger should be a single expression');
+        const from: Node = { cmd: 'from', original: 'FROM scratch', args: ['scratch'], json: false, startLine: 0, flags: [] };
+        into.push(parseStages([from, nodes[0]]).stages[0].commands[0]);
+      } catch (e) {
+        throw new BuildkitError((e as Error).message);
+      }
+    }
+    return triggers.length;
   }
 
   private async baseImage(ref: string): Promise<Image> {
@@ -395,9 +418,10 @@ class BuildkitBuilder {
     }
   }
 
-  private async vertexStep(state: StageState, cmd: Command, at: string, context: BuildContext): Promise<void> {
+  private async vertexStep(state: StageState, cmd: Command, at: string, context: BuildContext, onBuild = false): Promise<void> {
     const n = cmd.node;
-    const name = `${at} ${n.original.trim()}`;
+    const shown = `${onBuild ? 'ONBUILD ' : ''}${n.original.trim()}`;
+    const name = `${at} ${shown}`;
     const env = this.env(state);
     let key: string;
     let by: string;
@@ -433,7 +457,7 @@ class BuildkitBuilder {
     const v = this.vertex(name);
     const hit = this.opts.noCache ? undefined : this.cache.get(key);
     this.t.start(v, name, this.lastVertex ? [this.lastVertex] : [], hit !== undefined);
-    this.rec?.stepStart(at, n.original.trim(), hit !== undefined);
+    this.rec?.stepStart(at, shown, hit !== undefined);
     this.lastVertex = v;
     let entry: CacheEntry;
     if (hit) entry = hit;
