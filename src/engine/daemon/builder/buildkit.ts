@@ -463,13 +463,16 @@ class BuildkitBuilder {
     if (hit) entry = hit;
     else {
       let layer: Layer | null;
+      // What the step creates without a time of its own (WORKDIR's directory, a COPY/ADD destination and its
+      // parents) is dated now, as fsutil's MkdirAll leaves it with no SOURCE_DATE_EPOCH.
+      const stamp = { mtimeMs: this.d.store.kernel.clock.epochMs() };
       if (n.cmd === 'run') layer = await this.run(state, n, v);
-      else if (n.cmd === 'workdir') layer = state.config.WorkingDir === '/' ? null : Layer.fromTree({ [state.config.WorkingDir]: { type: 'dir', mode: 0o755 } });
+      else if (n.cmd === 'workdir') layer = state.config.WorkingDir === '/' ? null : Layer.fromTree({ [state.config.WorkingDir]: { type: 'dir', mode: 0o755 } }, stamp);
       else {
         const dest = normalizeDest(state.config.WorkingDir || '/', n.args[n.args.length - 1]);
         const chown = cmd.flags.chown;
         const owner = chown ? { uid: Number(chown.split(':')[0]) || 0, gid: Number(chown.split(':')[1] ?? chown.split(':')[0]) || 0 } : null;
-        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined }));
+        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined }), stamp);
       }
       entry = { layer, created: formatRFC3339Nano(this.d.store.nowNs()) };
       this.cache.set(key, entry);
