@@ -159,6 +159,8 @@ class BuildkitBuilder {
   private readonly args: BuildArgs;
   private readonly stageImages = new Map<string, StageState>();
   private readonly stageList: StageState[] = [];
+  /** Every stage of the file, for the names progress gives unnamed ones (`stage-1`) in a multi-stage build. */
+  private fileStages: readonly Stage[] = [];
   private readonly cache: Map<string, CacheEntry>;
   private vertexIndex = 0;
   private contextVertex = '';
@@ -214,6 +216,7 @@ class BuildkitBuilder {
     for (const w of lintWarnings(nodes, v1, text, name)) this.t.warn(w);
     this.t.done(v1);
 
+    this.fileStages = stages;
     if (this.opts.target !== '') {
       const i = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
       if (i < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
@@ -257,13 +260,17 @@ class BuildkitBuilder {
 
   private async buildStage(stage: Stage, ref: string | null, context: BuildContext, labels: Readonly<Record<string, string>>): Promise<StageState> {
     this.args.resetStage();
-    let total = 1 + stage.commands.filter((c) => VERTEX_OPS.has(c.node.cmd)).length;
-    let index = 1;
-    // Read at each call: the base's triggers add to the total before the first label is made.
-    const label = (): string => `[${stage.name ? `${stage.name} ` : ''}${String(index++).padStart(String(total).length)}/${total}]`;
-    let state: StageState;
     const baseName = processWord(stage.baseName, envLookup(this.args.metaEnv())).toLowerCase();
     const parentStage = this.stageImages.get(baseName);
+    // prefixCommand: only a FROM of an image is a step of its own (not scratch, not another stage), and in a
+    // multi-stage file every stage is named, an unnamed one by its position.
+    let total = (ref ? 1 : 0) + stage.commands.filter((c) => VERTEX_OPS.has(c.node.cmd)).length;
+    let index = 1;
+    const multi = this.fileStages.length > 1;
+    const stageName = stage.name || (multi ? `stage-${this.fileStages.indexOf(stage)}` : '');
+    // Read at each call: the base's triggers add to the total before the first label is made.
+    const label = (): string => `[${stageName ? `${stageName} ` : ''}${String(index++).padStart(String(total).length)}/${total}]`;
+    let state: StageState;
     // A stage's triggers are its base's OnBuild: a base image's, or a base stage's own ONBUILD commands (its
     // config holds just those, its base's having been cleared when they ran). They count in the total, a
     // config-only one too (convert.go's cmdTotal += len(triggers)), though only a vertex takes an index.
@@ -271,7 +278,6 @@ class BuildkitBuilder {
     if (parentStage) {
       state = { ...parentStage, config: { ...parentStage.config, Env: [...parentStage.config.Env] }, layers: [...parentStage.layers], history: [...parentStage.history] };
       total += this.takeTriggers(state, triggers);
-      index++;
     } else {
       const img = ref ? await this.baseImage(ref) : null;
       const config = runConfigOf(img);
@@ -294,7 +300,7 @@ class BuildkitBuilder {
         }
         this.rec?.stepDone({ imageId: img?.id ?? '' });
         this.lastVertex = v;
-      } else index++;
+      }
     }
     const cmds = [...stage.commands];
     for (const k of Object.keys(labels).sort()) {

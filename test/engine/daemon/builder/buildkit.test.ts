@@ -145,7 +145,14 @@ describe('BuildKit builds (version=2)', () => {
     // A stage built FROM a stage gets that stage's own ONBUILD commands, not its base image's.
     const staged = await build(h, { Dockerfile: 'FROM onb AS base\nONBUILD RUN touch /y\nFROM base\n' }, { version: '2' });
     expect(staged.error).toBe('');
-    expect(replay(staged.traces).vertices.map((x) => x.name)).toContain('[2/2] ONBUILD RUN touch /y');
+    // Progress names every stage of a multi-stage file, an unnamed one by its position; a FROM of a stage is no step.
+    expect(replay(staged.traces).vertices.map((x) => x.name).filter((n) => !n.startsWith('[internal]'))).toEqual([
+      '[base 1/4] FROM docker.io/library/onb:latest', '[base 2/4] ONBUILD COPY . /app/', '[base 3/4] ONBUILD RUN ls /app > /listing',
+      '[stage-1 1/1] ONBUILD RUN touch /y', 'exporting to image',
+    ]);
+    // Nor is a FROM scratch.
+    const scratch = await build(h, { Dockerfile: 'FROM scratch\nCOPY a /a\n', a: 'a' }, { version: '2' });
+    expect(replay(scratch.traces).vertices.map((x) => x.name)).toContain('[1/1] COPY a /a');
     const simg = h.engine.images.get(staged.id)!;
     expect(stat(simg, '/y')).toBe('');
     expect(simg.config.OnBuild ?? null).toBeNull();
