@@ -192,6 +192,8 @@ class BuildkitBuilder {
   private readonly args: BuildArgs;
   private readonly stageImages = new Map<string, StageState>();
   private readonly stageList: StageState[] = [];
+  /** Every stage of the file, for the names progress gives unnamed ones (`stage-1`) in a multi-stage build. */
+  private fileStages: readonly Stage[] = [];
   private readonly cache: Map<string, CacheEntry>;
   private vertexIndex = 0;
   private contextVertex = '';
@@ -250,6 +252,7 @@ class BuildkitBuilder {
     this.t.done(v1);
     refuseDirectives(parseDirectives(text), true);
 
+    this.fileStages = stages;
     let target = stages.length - 1;
     if (this.opts.target !== '') {
       target = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
@@ -296,16 +299,24 @@ class BuildkitBuilder {
 
   private async buildStage(stage: Stage, ref: string | null, context: BuildContext, labels: Readonly<Record<string, string>>): Promise<StageState> {
     this.args.resetStage();
-    const total = 1 + stage.commands.filter((c) => VERTEX_OPS.has(c.node.cmd)).length;
-    const width = String(total).length;
-    let index = 1;
-    const label = (): string => `[${stage.name ? `${stage.name} ` : ''}${String(index++).padStart(width)}/${total}]`;
-    let state: StageState;
     const baseName = processWord(stage.baseName, envLookup(this.args.metaEnv())).toLowerCase();
     const parentStage = this.stageImages.get(baseName);
+    // prefixCommand: only a FROM of an image is a step of its own (not scratch, not another stage), and in a
+    // multi-stage file every stage is named, an unnamed one by its position.
+    let total = (ref ? 1 : 0) + stage.commands.filter((c) => VERTEX_OPS.has(c.node.cmd)).length;
+    let index = 1;
+    const multi = this.fileStages.length > 1;
+    const stageName = stage.name || (multi ? `stage-${this.fileStages.indexOf(stage)}` : '');
+    // Read at each call: the base's triggers add to the total before the first label is made.
+    const label = (): string => `[${stageName ? `${stageName} ` : ''}${String(index++).padStart(String(total).length)}/${total}]`;
+    let state: StageState;
+    // A stage's triggers are its base's OnBuild: a base image's, or a base stage's own ONBUILD commands (its
+    // config holds just those, its base's having been cleared when they ran). They count in the total, a
+    // config-only one too (convert.go's cmdTotal += len(triggers)), though only a vertex takes an index.
+    const triggers: Command[] = [];
     if (parentStage) {
       state = { ...parentStage, config: { ...parentStage.config, Env: [...parentStage.config.Env] }, layers: [...parentStage.layers], history: [...parentStage.history] };
-      index++;
+      total += this.takeTriggers(state, triggers);
     } else {
       const local = ref ? this.localBase(ref) : null;
       // A base the daemon does not have is pulled inside the FROM vertex, with the puller's statuses.
@@ -317,6 +328,7 @@ class BuildkitBuilder {
         config, base: img, layers: [...(img?.layers ?? [])], history: [...(img?.history ?? [])], key: `from:${img?.id ?? 'scratch'}`,
         author: '', shell: config.Shell ? [...config.Shell] : ['/bin/sh', '-c'], created: img?.created ?? formatRFC3339Nano(this.d.store.nowNs()), fs: img,
       };
+      total += this.takeTriggers(state, triggers);
       if (pulled) this.lastVertex = pulled.vertex;
       else if (ref) {
         const r = tagNameOnly(parseNormalizedNamed(ref));
@@ -331,17 +343,34 @@ class BuildkitBuilder {
         }
         this.rec?.stepDone({ imageId: img?.id ?? '' });
         this.lastVertex = v;
-      } else index++;
+      }
     }
     const cmds = [...stage.commands];
     for (const k of Object.keys(labels).sort()) {
       cmds.push({ node: { cmd: 'label', original: `LABEL ${k}=${labels[k]}`, args: [k], json: false, pairs: [{ key: k, value: labels[k], delim: '=' }], startLine: 0, flags: [] }, flags: {} });
     }
-    for (const cmd of cmds) {
-      if (VERTEX_OPS.has(cmd.node.cmd)) await this.vertexStep(state, cmd, label(), context);
+    for (const cmd of [...triggers, ...cmds]) {
+      if (VERTEX_OPS.has(cmd.node.cmd)) await this.vertexStep(state, cmd, label(), context, triggers.includes(cmd));
       else this.configStep(state, cmd);
     }
     return state;
+  }
+
+  /** initOnBuildTriggers: the base's OnBuild parsed into `into`, and cleared from the stage's config; how many. */
+  private takeTriggers(state: StageState, into: Command[]): number {
+    const triggers = state.config.OnBuild ?? [];
+    state.config.OnBuild = null;
+    for (const t of triggers) {
+      try {
+        const nodes = parseDockerfile(t);
+        if (nodes.length !== 1) throw new ParseError('onbuild trigger should be a single expression');
+        const from: Node = { cmd: 'from', original: 'FROM scratch', args: ['scratch'], json: false, startLine: 0, flags: [] };
+        into.push(parseStages([from, nodes[0]]).stages[0].commands[0]);
+      } catch (e) {
+        throw new BuildkitError((e as Error).message);
+      }
+    }
+    return triggers.length;
   }
 
   /** The base image as the daemon has it, unless `--pull` asks for it afresh. */
@@ -482,9 +511,10 @@ class BuildkitBuilder {
     }
   }
 
-  private async vertexStep(state: StageState, cmd: Command, at: string, context: BuildContext): Promise<void> {
+  private async vertexStep(state: StageState, cmd: Command, at: string, context: BuildContext, onBuild = false): Promise<void> {
     const n = cmd.node;
-    const name = `${at} ${n.original.trim()}`;
+    const shown = `${onBuild ? 'ONBUILD ' : ''}${n.original.trim()}`;
+    const name = `${at} ${shown}`;
     const env = this.env(state);
     let key: string;
     let by: string;
@@ -528,20 +558,23 @@ class BuildkitBuilder {
     const v = this.vertex(name);
     const hit = this.opts.noCache ? undefined : this.cache.get(key);
     this.t.start(v, name, this.lastVertex ? [this.lastVertex] : [], hit !== undefined);
-    this.rec?.stepStart(at, n.original.trim(), hit !== undefined);
+    this.rec?.stepStart(at, shown, hit !== undefined);
     this.lastVertex = v;
     let entry: CacheEntry;
     if (hit) entry = hit;
     else {
       let layer: Layer | null;
+      // What the step creates without a time of its own (WORKDIR's directory, a COPY/ADD destination and its
+      // parents) is dated now, as fsutil's MkdirAll leaves it with no SOURCE_DATE_EPOCH.
+      const stamp = { mtimeMs: this.d.store.kernel.clock.epochMs() };
       if (n.cmd === 'run') layer = await this.run(state, n, v);
-      else if (n.cmd === 'workdir') layer = state.config.WorkingDir === '/' ? null : Layer.fromTree({ [state.config.WorkingDir]: { type: 'dir', mode: 0o755 } });
+      else if (n.cmd === 'workdir') layer = state.config.WorkingDir === '/' ? null : Layer.fromTree({ [state.config.WorkingDir]: { type: 'dir', mode: 0o755 } }, stamp);
       else {
         const dest = normalizeDest(state.config.WorkingDir || '/', n.args[n.args.length - 1]);
         const chown = cmd.flags.chown;
         const owner = chown ? buildkitChown(chown, state.layers) : null;
         const mode = cmd.flags.chmod === undefined ? undefined : (buildkitChmod(cmd.flags.chmod) as number);
-        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined, mode }));
+        layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined, mode }), stamp);
       }
       entry = { layer, created: formatRFC3339Nano(this.d.store.nowNs()) };
       this.cache.set(key, entry);

@@ -454,7 +454,8 @@ export class LegacyBuilder {
       dest, destIsDir: dest.endsWith('/') || isDirInImage(state.image, dest), owner: chown ? parseChown(chown) : null,
       keepOwner: cmd.flags.from !== undefined,
     });
-    this.commitContainer(state, '', containerConfig, Layer.fromTree(tree));
+    // The destination and parents the copy creates are dated now (MkdirAllAndChownNew), not 1970.
+    this.commitContainer(state, '', containerConfig, Layer.fromTree(tree, { mtimeMs: this.d.store.kernel.clock.epochMs() }));
   }
 
   /** `--from`: a stage by name or index, else an image (pulled if missing). */

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { decodeStatusResponse, encodeStatusResponse } from '../../../../src/pkg/buildkit/statuspb.js';
 import type { StatusResponse } from '../../../../src/pkg/buildkit/status.js';
+import { writeTar } from '../../../../src/pkg/archive/tar.js';
 import { boot } from '../harness.js';
 import { build } from './buildHarness.js';
 import { timedHistory } from '../../../../src/engine/daemon/builder/buildkit.js';
+import type { Image } from '../../../../src/engine/daemon/images/store.js';
+
+/** A file's text in an image ('' for a non-file), or null when no layer has it. */
+function stat(img: Image, path: string): string | null {
+  for (let i = img.layers.length - 1; i >= 0; i--) {
+    try {
+      return img.layers[i].lstat(path).type === 'file' ? new TextDecoder().decode(img.layers[i].readFile(path)) : '';
+    } catch {
+      // in a layer below
+    }
+  }
+  return null;
+}
 
 /** The trace as a reader sees it: vertices by digest in first-seen order, with their statuses and logs. */
 function replay(traces: readonly StatusResponse[]) {
@@ -100,5 +114,76 @@ describe('BuildKit builds (version=2)', () => {
     // Nothing new: the last time there is, the base's.
     const base = [{ created: 't0', created_by: 'ADD', comment: '' }, { created: '', created_by: 'ENV', comment: '' }];
     expect(timedHistory(base).map((e) => e.created)).toEqual(['t0', 't0']);
+  });
+  it('runs a base image\'s ONBUILD triggers as the stage\'s first commands, named ONBUILD, and clears OnBuild (convert.go initOnBuildTriggers)', async () => {
+    const h = boot();
+    const parent = await build(h, { Dockerfile: 'FROM busybox\nONBUILD COPY . /app/\nONBUILD ENV X=1\nONBUILD RUN ls /app > /listing\n' }, { version: '2', tags: ['onb'] });
+    expect(parent.error).toBe('');
+    expect(h.engine.images.get(parent.id)!.config.OnBuild).toEqual(['COPY . /app/', 'ENV X=1', 'RUN ls /app > /listing']);
+    const files = { Dockerfile: 'FROM onb\nRUN echo $X > /x\n', 'a.txt': 'a' };
+    const child = await build(h, files, { version: '2' });
+    expect(child.error).toBe('');
+    expect(child.id).not.toBe(parent.id);
+    // Every trigger counts in the total, a config-only one too, but only vertices take an index.
+    expect(replay(child.traces).vertices.map((x) => x.name).filter((n) => n.startsWith('['))).toEqual([
+      '[internal] load build definition from Dockerfile', '[internal] load metadata for docker.io/library/onb:latest', '[internal] load .dockerignore',
+      '[1/5] FROM docker.io/library/onb:latest', '[internal] load build context', '[2/5] ONBUILD COPY . /app/',
+      '[3/5] ONBUILD RUN ls /app > /listing', '[4/5] RUN echo $X > /x',
+    ]);
+    const img = h.engine.images.get(child.id)!;
+    expect(img.config.OnBuild ?? null).toBeNull();
+    expect(stat(img, '/listing')).toBe('Dockerfile\na.txt\n');
+    expect(stat(img, '/x')).toBe('1\n');
+    expect(img.history.slice(-4).map((e) => e.created_by)).toEqual([
+      'COPY . /app/ # buildkit', 'ENV X=1', 'RUN /bin/sh -c ls /app > /listing # buildkit', 'RUN /bin/sh -c echo $X > /x # buildkit',
+    ]);
+    const again = await build(h, files, { version: '2' });
+    expect(again.id).toBe(child.id);
+    expect(replay(again.traces).vertices.filter((x) => x.cached).map((x) => x.name)).toEqual([
+      '[1/5] FROM docker.io/library/onb:latest', '[2/5] ONBUILD COPY . /app/', '[3/5] ONBUILD RUN ls /app > /listing', '[4/5] RUN echo $X > /x',
+    ]);
+    // A stage built FROM a stage gets that stage's own ONBUILD commands, not its base image's.
+    const staged = await build(h, { Dockerfile: 'FROM onb AS base\nONBUILD RUN touch /y\nFROM base\n' }, { version: '2' });
+    expect(staged.error).toBe('');
+    // Progress names every stage of a multi-stage file, an unnamed one by its position; a FROM of a stage is no step.
+    expect(replay(staged.traces).vertices.map((x) => x.name).filter((n) => !n.startsWith('[internal]'))).toEqual([
+      '[base 1/4] FROM docker.io/library/onb:latest', '[base 2/4] ONBUILD COPY . /app/', '[base 3/4] ONBUILD RUN ls /app > /listing',
+      '[stage-1 1/1] ONBUILD RUN touch /y', 'exporting to image',
+    ]);
+    // Nor is a FROM scratch.
+    const scratch = await build(h, { Dockerfile: 'FROM scratch\nCOPY a /a\n', a: 'a' }, { version: '2' });
+    expect(replay(scratch.traces).vertices.map((x) => x.name)).toContain('[1/1] COPY a /a');
+    const simg = h.engine.images.get(staged.id)!;
+    expect(stat(simg, '/y')).toBe('');
+    expect(simg.config.OnBuild ?? null).toBeNull();
+  });
+
+  it('rejects the triggers BuildKit\'s parser rejects', async () => {
+    const h = boot();
+    const err = async (df: string): Promise<string> => (await build(h, { Dockerfile: df }, { version: '2' })).error;
+    expect(await err('FROM busybox\nONBUILD ONBUILD RUN x\n')).toBe('dockerfile parse error on line 2: Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
+    expect(await err('FROM busybox\nONBUILD FROM x\n')).toBe('dockerfile parse error on line 2: FROM isn\'t allowed as an ONBUILD trigger');
+    expect(await err('FROM busybox\nonbuild maintainer x\n')).toBe('dockerfile parse error on line 2: MAINTAINER isn\'t allowed as an ONBUILD trigger');
+  });
+  it('dates the directories a COPY/ADD creates (and WORKDIR in BuildKit) at the step, as MkdirAll does; a tar\'s own keep theirs', async () => {
+    const h = boot();
+    const entry = { uid: 0, gid: 0, uname: '', gname: '', mtime: 1_600_000_000 };
+    const tar = writeTar([
+      { ...entry, name: 'd/', type: 'dir', mode: 0o755 },
+      { ...entry, name: 'd/f', type: 'file', mode: 0o644, data: new TextEncoder().encode('f\n') },
+    ]);
+    const r = await build(h, { Dockerfile: 'FROM busybox\nADD x.tar dir/\nCOPY a /srv/sub/\nWORKDIR /app\n', 'x.tar': tar, a: 'a' }, { version: '2' });
+    expect(r.error).toBe('');
+    const img = h.engine.images.get(r.id)!;
+    const mtime = (path: string): number => [...img.layers].reverse().flatMap((l) => {
+      try {
+        return [l.lstat(path).mtimeMs];
+      } catch {
+        return [];
+      }
+    })[0];
+    const built = Date.parse(img.created);
+    for (const p of ['/dir', '/srv', '/srv/sub', '/app']) expect([p, Math.abs(mtime(p) - built) < 60_000]).toEqual([p, true]);
+    expect(mtime('/dir/d')).toBe(1_600_000_000_000);
   });
 });

@@ -76,8 +76,8 @@ describe("the daemon's build record", () => {
     const h = boot();
     await build(h, { Dockerfile: 'FROM busybox AS builder\nRUN echo a > /a\nFROM busybox\nCOPY --from=builder /a /a\n' }, { version: '2' });
     expect(brief(daemonQuery(h.engine).builds()[0])).toEqual([
-      '[builder 1/2] FROM busybox AS builder done', '[builder 2/2] RUN echo a > /a done', '[1/2] FROM busybox CACHED done',
-      '[2/2] COPY --from=builder /a /a done',
+      '[builder 1/2] FROM busybox AS builder done', '[builder 2/2] RUN echo a > /a done', '[stage-1 1/2] FROM busybox CACHED done',
+      '[stage-1 2/2] COPY --from=builder /a /a done',
     ]);
   });
 
