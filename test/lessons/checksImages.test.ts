@@ -4,43 +4,16 @@
  * before what makes it hold, on a live machine driven by typing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CommandLog, evaluateCheck, MachineTerminals, Typist, type Check, type CheckContext } from '../../src/lessons/index.js';
-import { parseCheckBlock } from '../../src/lessons/checkblock.js';
-import { ErrorList } from '../../src/lessons/errors.js';
-import { sayIn } from '../../src/lessons/checks/said.js';
-import { Machine } from '../../src/machine/machine.js';
-import { nodeDrain } from '../../src/node/drain.js';
+import type { Check } from '../../src/lessons/index.js';
+import { liveMachine, validateChecks, type LiveMachine } from './liveMachine.js';
 
-let ctx: CheckContext;
-let typist: Typist;
-
-async function type(...lines: string[]): Promise<void> {
-  for (const text of lines) await typist.perform({ kind: 'type', text, line: 0 });
-  await typist.settle();
-}
-
-function holds(check: Check): boolean {
-  return evaluateCheck({ check, line: 1 }, ctx).passed;
-}
-
-function found(check: Check, locale: 'en' | 'zh' = 'en'): string {
-  const r = evaluateCheck({ check, line: 1 }, ctx);
-  return locale === 'en' ? r.found : sayIn(r.said, 'zh');
-}
-
-function validateChecks(block: string): string {
-  const errors = new ErrorList('lesson.md');
-  parseCheckBlock(block, 1, errors);
-  return errors.errors.map((e) => e.message).join('\n');
-}
+let m: LiveMachine;
+const type = (...lines: string[]): Promise<void> => m.type(...lines);
+const holds = (check: Check): boolean => m.holds(check);
+const found = (check: Check, locale?: 'en' | 'zh'): string => m.found(check, locale);
 
 beforeAll(async () => {
-  const machine = Machine.boot({ drain: nodeDrain });
-  const terminals = new MachineTerminals(machine);
-  const commands = new CommandLog();
-  typist = new Typist(machine, terminals, 3000, () => commands.observe());
-  terminals.open(1);
-  ctx = { machine, terminal: (n) => terminals.get(n), commands };
+  m = liveMachine();
   await type(
     'mkdir web && printf "FROM busybox\\nRUN echo hi > /hi\\n" > web/Dockerfile',
     'sudo docker build -q -t jamtur01/web web',

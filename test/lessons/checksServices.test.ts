@@ -3,42 +3,16 @@
  * resolve inside a container, files on the host — passing and failing on a live machine driven by typing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CommandLog, evaluateCheck, MachineTerminals, Typist, type Check, type CheckContext } from '../../src/lessons/index.js';
-import { parseCheckBlock } from '../../src/lessons/checkblock.js';
-import { ErrorList } from '../../src/lessons/errors.js';
-import { Machine } from '../../src/machine/machine.js';
-import { nodeDrain } from '../../src/node/drain.js';
+import type { Check } from '../../src/lessons/index.js';
+import { liveMachine, validateChecks, type LiveMachine } from './liveMachine.js';
 
-let ctx: CheckContext;
-let typist: Typist;
-
-async function type(...lines: string[]): Promise<void> {
-  for (const text of lines) await typist.perform({ kind: 'type', text, line: 0 });
-  await typist.settle();
-}
-
-function holds(check: Check): boolean {
-  return evaluateCheck({ check, line: 1 }, ctx).passed;
-}
-
-function found(check: Check): string {
-  return evaluateCheck({ check, line: 1 }, ctx).found;
-}
-
-/** The validator's messages for a check block, joined ('' when it is valid). */
-function validateChecks(block: string): string {
-  const errors = new ErrorList('lesson.md');
-  parseCheckBlock(block, 1, errors);
-  return errors.errors.map((e) => e.message).join('\n');
-}
+let m: LiveMachine;
+const type = (...lines: string[]): Promise<void> => m.type(...lines);
+const holds = (check: Check): boolean => m.holds(check);
+const found = (check: Check, locale?: 'en' | 'zh'): string => m.found(check, locale);
 
 beforeAll(async () => {
-  const machine = Machine.boot({ drain: nodeDrain });
-  const terminals = new MachineTerminals(machine);
-  const commands = new CommandLog();
-  typist = new Typist(machine, terminals, 3000, () => commands.observe());
-  terminals.open(1);
-  ctx = { machine, terminal: (n) => terminals.get(n), commands };
+  m = liveMachine();
   await type(
     'mkdir -p site && echo "<h1>hello</h1>" > site/index.html',
     'sudo docker network create app',
@@ -46,7 +20,7 @@ beforeAll(async () => {
     'sudo docker run -d --name web --network app -p 8080:80 -v ~/site:/usr/share/nginx/html:ro -v data:/data nginx',
     'sudo docker run -d --name lone nginx',
   );
-  await typist.perform({ kind: 'wait', ms: 3000, line: 0 });
+  await m.typist.perform({ kind: 'wait', ms: 3000, line: 0 });
 }, 120_000);
 
 describe('service checks on a live machine', () => {
@@ -64,7 +38,7 @@ describe('service checks on a live machine', () => {
     expect(holds({ kind: 'image', ref: 'nginx', label: 'maintainer' })).toBe(true);
     expect(holds({ kind: 'image', ref: 'nginx', user: 'nobody' })).toBe(false);
     expect(holds({ kind: 'image', ref: 'nginx', workdir: '' })).toBe(true);
-    const layers = ctx.machine.query.findImage('nginx')!.diffIds.length;
+    const layers = m.ctx.machine.query.findImage('nginx')!.diffIds.length;
     expect(holds({ kind: 'image', ref: 'nginx', layers })).toBe(true);
     expect(holds({ kind: 'image', ref: 'nginx', layers: layers + 1 })).toBe(false);
     expect(found({ kind: 'image', ref: 'nginx', layers: layers + 1 })).toBe(`nginx: layers is ${layers}`);
@@ -101,7 +75,7 @@ describe('service checks on a live machine', () => {
   });
 
   it('resolves: embedded DNS on a user-defined network, nothing on the default bridge', () => {
-    const db = ctx.machine.query.networks().find((n) => n.name === 'app')!.members.find((m) => m.name === 'db')!;
+    const db = m.ctx.machine.query.networks().find((n) => n.name === 'app')!.members.find((m) => m.name === 'db')!;
     expect(holds({ kind: 'resolves', container: 'web', name: 'db', address: db.ip })).toBe(true);
     expect(found({ kind: 'resolves', container: 'web', name: 'db' })).toBe(`in web, db is ${db.ip} (127.0.0.11)`);
     expect(holds({ kind: 'resolves', container: 'web', name: 'db.app' })).toBe(true);

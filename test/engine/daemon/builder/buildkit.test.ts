@@ -165,25 +165,4 @@ describe('BuildKit builds (version=2)', () => {
     expect(await err('FROM busybox\nONBUILD FROM x\n')).toBe('dockerfile parse error on line 2: FROM isn\'t allowed as an ONBUILD trigger');
     expect(await err('FROM busybox\nonbuild maintainer x\n')).toBe('dockerfile parse error on line 2: MAINTAINER isn\'t allowed as an ONBUILD trigger');
   });
-  it('dates the directories a COPY/ADD creates (and WORKDIR in BuildKit) at the step, as MkdirAll does; a tar\'s own keep theirs', async () => {
-    const h = boot();
-    const entry = { uid: 0, gid: 0, uname: '', gname: '', mtime: 1_600_000_000 };
-    const tar = writeTar([
-      { ...entry, name: 'd/', type: 'dir', mode: 0o755 },
-      { ...entry, name: 'd/f', type: 'file', mode: 0o644, data: new TextEncoder().encode('f\n') },
-    ]);
-    const r = await build(h, { Dockerfile: 'FROM busybox\nADD x.tar dir/\nCOPY a /srv/sub/\nWORKDIR /app\n', 'x.tar': tar, a: 'a' }, { version: '2' });
-    expect(r.error).toBe('');
-    const img = h.engine.images.get(r.id)!;
-    const mtime = (path: string): number => [...img.layers].reverse().flatMap((l) => {
-      try {
-        return [l.lstat(path).mtimeMs];
-      } catch {
-        return [];
-      }
-    })[0];
-    const built = Date.parse(img.created);
-    for (const p of ['/dir', '/srv', '/srv/sub', '/app']) expect([p, Math.abs(mtime(p) - built) < 60_000]).toEqual([p, true]);
-    expect(mtime('/dir/d')).toBe(1_600_000_000_000);
-  });
 });
