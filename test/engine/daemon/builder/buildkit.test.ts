@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeStatusResponse, encodeStatusResponse } from '../../../../src/pkg/buildkit/statuspb.js';
 import type { StatusResponse } from '../../../../src/pkg/buildkit/status.js';
-import { writeTar } from '../../../../src/pkg/archive/tar.js';
 import { boot } from '../harness.js';
 import { build } from './buildHarness.js';
 import { timedHistory } from '../../../../src/engine/daemon/builder/buildkit.js';
