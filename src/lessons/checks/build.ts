@@ -21,15 +21,16 @@ function stepSaid(s: BuildStep): Said {
 
 /**
  * The daemon's latest build tagged `tag` (any build without it) answered a step from the cache (`cached: true`)
- * or ran it (`cached: false`): the step by the builder's number (`[2/4]`, `Step 2/5`) or by its instruction as
- * the Dockerfile wrote it, or, without either, every step. Read from
+ * or ran it (`cached: false`), or, without `cached`, has that step at all (built from a Dockerfile with that
+ * instruction): the step by the builder's number (`[2/4]`, `Step 2/5`) or by its instruction as the Dockerfile
+ * wrote it, or, without either, every step. Read from
  * the daemon's build record, what `CACHED` / `---> Using cache` showed; a step still running is neither.
  */
 export const buildCheck = defineCheck<BuildCheck>({
   kind: 'build',
   schema: {
     fields: { tag: str, step: int(1), instruction: str, cached: bool },
-    required: ['cached'],
+    required: [],
     refine(v) {
       if (v.tag !== undefined && normalizeRef(String(v.tag)) === undefined) return `build.tag: invalid reference format: ${JSON.stringify(v.tag)}`;
       if (v.step !== undefined && v.instruction !== undefined) return 'build: give `step` or `instruction`, not both';
@@ -49,7 +50,7 @@ export const buildCheck = defineCheck<BuildCheck>({
     const tag = k.tag ?? '';
     if (!build) return { holds: false, found: k.tag === undefined ? say('noBuild') : say('noBuildOf', { tag }) };
     const of = (steps: readonly BuildStep[]): Said => say(k.tag === undefined ? 'lastBuild' : 'lastBuildOf', { tag, steps: steps.map(stepSaid) });
-    const answered = (s: BuildStep): boolean => s.status !== 'running' && (k.cached ? s.cached : !s.cached);
+    const answered = (s: BuildStep): boolean => s.status !== 'running' && (k.cached === undefined || (k.cached ? s.cached : !s.cached));
     if (k.step === undefined && k.instruction === undefined) {
       const holds = build.steps.length > 0 && build.steps.every(answered);
       return { holds, found: of(build.steps) };

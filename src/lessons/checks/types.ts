@@ -125,8 +125,11 @@ export interface BuildCheck extends Base {
   readonly step?: number;
   /** Or the step with this instruction, as the Dockerfile wrote it: `RUN apt-get update`. */
   readonly instruction?: string;
-  /** Answered by the cache (`CACHED`, `---> Using cache`), or run. Without a step: every step. */
-  readonly cached: boolean;
+  /**
+   * Answered by the cache (`CACHED`, `---> Using cache`), or run. Without a step: every step. Left out: the step
+   * is in the build at all (the image was built from a Dockerfile with that instruction).
+   */
+  readonly cached?: boolean;
 }
 
 export interface LogCheck extends Base {

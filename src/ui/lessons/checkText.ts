@@ -134,6 +134,10 @@ function text(c: Check): Parts {
       return (zh) => {
         const of = c.tag ? (zh ? `${code(c.tag)} 最近一次构建中，` : `In the last build of ${code(c.tag)}, `) : zh ? '最近一次构建中，' : 'In the last build, ';
         const one = c.instruction !== undefined ? code(c.instruction) : c.step !== undefined ? (zh ? `第 ${c.step} 步` : `step ${c.step}`) : undefined;
+        if (c.cached === undefined) {
+          if (zh) return one ? `${of}有一步是 ${one}` : `${of.replace(/中，$/, '')}已完成`;
+          return one ? `${of}there is a step ${one}` : `${c.tag ? `${code(c.tag)} was` : 'An image was'} built`;
+        }
         if (zh) return `${of}${one ?? '每一步都'}${c.cached ? '使用了缓存（CACHED）' : '重新执行了，没有用缓存'}`;
         return `${of}${one ?? 'every step'} ${c.cached ? 'came from the cache (CACHED)' : 'ran again, not from the cache'}`;
       };
