@@ -11,6 +11,7 @@ import { ID_PATTERN, parseFrontMatter, splitFrontMatter } from './frontmatter.js
 import type { Locale } from './locale.js';
 import type { CheckSpec, Hint, Lesson, SolutionAction, Step } from './model.js';
 import { parseSolution } from './solution.js';
+import { parsePreviewHref } from './previewHref.js';
 
 export interface ParseResult {
   /** Absent when the file has errors. */
@@ -40,10 +41,11 @@ const md = new MarkdownIt({ html: false });
 /** Only to find HTML: the panel escapes it (markdown.ts), so `<kbd>Ctrl-C</kbd>` would show as that text. */
 const htmlFinder = new MarkdownIt({ html: true });
 
-/** Reports HTML in `text` (Markdown starting at file line `first`): the first tag of each line that has one. */
+/** Reports HTML in `text` (Markdown starting at file line `first`), the first tag of each line that has one, and malformed `preview:` links. */
 function rejectHtml(text: string, first: number, errors: ErrorList): void {
   const found = new Map<number, string>();
   const note = (line: number, tag: string): void => void (found.has(line) || found.set(line, tag));
+  const links: [number, string][] = [];
   for (const t of htmlFinder.parse(text, {})) {
     if (!t.map) continue;
     if (t.type === 'html_block') note(first + t.map[0], t.content.trim().split('\n')[0]);
@@ -52,10 +54,17 @@ function rejectHtml(text: string, first: number, errors: ErrorList): void {
     for (const c of t.children ?? []) {
       if (c.type === 'softbreak' || c.type === 'hardbreak') line++;
       else if (c.type === 'html_inline') note(line, c.content);
+      else if (c.type === 'link_open') {
+        const href = String(c.attrGet('href') ?? '');
+        if (href.startsWith('preview:') && !parsePreviewHref(href)) links.push([line, href]);
+      }
     }
   }
   for (const [line, tag] of found) {
     errors.add(line, `HTML is not allowed in lesson Markdown (the panel shows it as text): \`${tag}\`; write \`Ctrl-C\` for a key`);
+  }
+  for (const [line, href] of links) {
+    errors.add(line, `a preview link is preview:CONTAINER:PORT or preview:CONTAINER:PORT/path (the container's port, not the host's), got \`${href}\``);
   }
 }
 

@@ -95,11 +95,12 @@ describe('chapter 5 in the app: the test website', () => {
     await stepDone('port', 2);
     await page.getByRole('button', { name: 'Next step' }).click();
 
-    // The page, as a learner opens it: the published port's link in the Docker view.
+    // The page, as a learner opens it: the lesson's own link, which finds the port the container publishes now
+    // (the Docker view's port link beside it opens the same address).
     await page.evaluate(() => window.__dockersim!.driver.setSpeed(1));
-    const link = page.getByRole('button', { name: /^localhost:32768 → 80/ });
-    await link.waitFor({ timeout: 30_000 });
-    await link.click();
+    await page.getByRole('button', { name: /^localhost:32768 → 80/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.lesson-step a.lesson-preview', { hasText: 'open the website in the web preview' }).click();
+    await expect.poll(() => page.locator('.preview-address').inputValue().catch(() => ''), { timeout: 30_000 }).toContain('localhost:32768');
     await frame().getByRole('heading', { name: 'This is a test website' }).waitFor({ timeout: 30_000 });
     // The preview's request reached nginx in the container (the step reads nginx's access log), and then the
     // lesson asked the port itself (its http check) through the same journaled path as the preview: once, and

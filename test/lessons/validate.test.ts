@@ -109,6 +109,24 @@ describe('HTML in lesson Markdown', () => {
   });
 });
 
+describe('preview links in lesson Markdown', () => {
+  it('must name a container and its port; a well-formed one passes', () => {
+    const text = [
+      '---', 'id: a', 'chapter: 1', 'section: "1.1"', 'order: 1', 'title: T', 'summary: S', '---',
+      'Intro.', // 9
+      '## Step {#s}', // 10
+      'Open [the page](preview:website:80/) or [this](preview:localhost:32768/).', // 11
+      'And [that](preview:website).', // 12
+      '```check', '- image: { ref: ubuntu }', '```',
+      '```solution', 'sudo docker pull ubuntu', '```',
+      '## Recap {#recap}', 'Done.',
+    ].join('\n');
+    expect(parseLesson('x/01-a.en.md', text).errors.map(formatError)).toEqual([
+      'x/01-a.en.md:12: a preview link is preview:CONTAINER:PORT or preview:CONTAINER:PORT/path (the container\'s port, not the host\'s), got `preview:website`',
+    ]);
+  });
+});
+
 describe('parseLesson', () => {
   const file = `${root}/replay/ch09-fixture/01-tour.en.md`;
   const { lesson, errors } = parseLesson(file, readFileSync(file, 'utf8'));

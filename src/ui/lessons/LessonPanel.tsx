@@ -13,6 +13,8 @@ import type { LessonController, LessonUiState } from './controller.js';
 import { LessonList } from './LessonList.js';
 import { LessonView } from './LessonView.js';
 import { InlineMarkdown } from './Markdown.js';
+import { parsePreviewHref, type PreviewTarget } from './previewLink.js';
+import { openPreview } from '../preview/previewState.js';
 import './lessons.css';
 
 const messages = defineMessages({
@@ -31,6 +33,7 @@ const messages = defineMessages({
     freshLoses: 'It is prepared with the lesson’s start state and replaces the current machine: everything on it is lost.',
     freshGo: 'Start the lesson',
     freshCancel: 'Cancel',
+    unpublished: '`{container}` does not publish port {port} now: do the step that runs it first, then click the link again.',
     inside: 'The terminal is inside the container `{name}`, and `{command}` is a command for the host. Type `exit` first (or press `Ctrl-P` then `Ctrl-Q` to leave the container running), then click the command again.',
   },
   zh: {
@@ -48,6 +51,7 @@ const messages = defineMessages({
     freshLoses: '这台机器会准备好本课的初始状态，并取代当前的机器：当前机器上的一切都会丢失。',
     freshGo: '开始本课',
     freshCancel: '取消',
+    unpublished: '容器 `{container}` 现在没有发布端口 {port}：先完成运行它的那一步，再点一次这个链接。',
     inside: '终端现在在容器 `{name}` 里，而 `{command}` 要在宿主机上运行。先输入 `exit`（想让容器继续运行就按 `Ctrl-P` 再按 `Ctrl-Q`），再点一次这条命令。',
   },
 });
@@ -68,6 +72,15 @@ export function LessonPanel({ controller, typeIntoTerminal }: LessonPanelProps):
     setInside(name === undefined ? null : { name, command: text.split(/\s+/)[0] });
     if (name === undefined) typeIntoTerminal(text);
   };
+  const [unpublished, setUnpublished] = useState<PreviewTarget | null>(null);
+  const onPreview = (href: string): void => {
+    const target = parsePreviewHref(href);
+    if (!target) return;
+    void controller.previewAddress(target).then((address) => {
+      setUnpublished(address ? null : target);
+      if (address) openPreview(address);
+    });
+  };
   useEffect(() => controller.setLocale(locale), [controller, locale]);
   // The list is the panel's first screen: loaded when the panel shows, not when the page does.
   useEffect(() => void controller.load().catch(() => {}), [controller]);
@@ -82,7 +95,12 @@ export function LessonPanel({ controller, typeIntoTerminal }: LessonPanelProps):
           <InlineMarkdown text={t('inside', inside)} />
         </div>
       )}
-      {body(state, controller, onType, t)}
+      {unpublished && state.status === 'running' && (
+        <div className="lesson-message lesson-inside" role="alert">
+          <InlineMarkdown text={t('unpublished', { container: unpublished.container, port: String(unpublished.port) })} />
+        </div>
+      )}
+      {body(state, controller, onType, onPreview, t)}
     </section>
   );
 }
@@ -98,7 +116,7 @@ function announce(state: LessonUiState, t: T): string {
   return step ? t('stepDone', { title: step.title }) : '';
 }
 
-function body(state: LessonUiState, c: LessonController, onType: (text: string) => void, t: T): React.JSX.Element {
+function body(state: LessonUiState, c: LessonController, onType: (text: string) => void, onPreview: (href: string) => void, t: T): React.JSX.Element {
   if (state.status === 'error') {
     return (
       <div className="lesson-message" role="alert">
@@ -147,6 +165,7 @@ function body(state: LessonUiState, c: LessonController, onType: (text: string) 
       resetting={state.status === 'resetting'}
       nextLesson={next ? { id: next.id, title: lessonIn(next, state.locale).title } : null}
       onType={onType}
+      onPreview={onPreview}
       actions={{
         close: () => c.close(),
         next: () => c.next(),

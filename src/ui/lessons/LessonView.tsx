@@ -49,6 +49,7 @@ export interface LessonViewProps {
   readonly resetting: boolean;
   readonly nextLesson: { readonly id: string; readonly title: string } | null;
   readonly onType: (text: string) => void;
+  readonly onPreview?: (href: string) => void;
   readonly actions: {
     close(): void;
     next(): void;
@@ -63,7 +64,7 @@ export interface LessonViewProps {
   };
 }
 
-export function LessonView({ run, resetting, nextLesson, onType, actions }: LessonViewProps): React.JSX.Element {
+export function LessonView({ run, resetting, nextLesson, onType, onPreview, actions }: LessonViewProps): React.JSX.Element {
   const t = useMessages(messages);
   const { lesson, index, step, completed } = run;
   const tasks = lesson.steps.filter((s) => s.id !== 'recap');
@@ -134,7 +135,7 @@ export function LessonView({ run, resetting, nextLesson, onType, actions }: Less
         <h3 ref={stepTitle} tabIndex={-1} className="lesson-step-title">
           {step.title}
         </h3>
-        <StepView run={run} onType={onType} onHint={actions.showHint} onSolution={actions.showSolution} />
+        <StepView run={run} onType={onType} onPreview={onPreview} onHint={actions.showHint} onSolution={actions.showSolution} />
         {stepDone && !isLast && (
           <div className="lesson-done">
             <span aria-hidden="true">✓ </span>

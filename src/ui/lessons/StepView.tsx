@@ -49,9 +49,11 @@ export interface StepViewProps {
   readonly onType: (text: string) => void;
   readonly onHint: () => void;
   readonly onSolution: () => void;
+  /** A `preview:` link in the prose was clicked (its href). */
+  readonly onPreview?: (href: string) => void;
 }
 
-export function StepView({ run, onType, onHint, onSolution }: StepViewProps): React.JSX.Element {
+export function StepView({ run, onType, onHint, onSolution, onPreview }: StepViewProps): React.JSX.Element {
   const t = useMessages(messages);
   const locale = useLocale((s) => s.locale);
   const { step, evaluation, hints, solutionShown } = run;
@@ -62,7 +64,7 @@ export function StepView({ run, onType, onHint, onSolution }: StepViewProps): Re
       {step.id === 'challenge' && <span className="lesson-badge">{t('challenge')}</span>}
       {renderSegments(step.markdown).map((seg, i) =>
         seg.kind === 'html' ? (
-          <div key={i} className="lesson-md" dangerouslySetInnerHTML={{ __html: seg.html }} />
+          <div key={i} className="lesson-md" onClick={(e) => clickPreview(e, onPreview)} dangerouslySetInnerHTML={{ __html: seg.html }} />
         ) : (
           <div key={i} className="lesson-cmds">
             {seg.lines.map((line, j) => (
@@ -135,4 +137,12 @@ export function StepView({ run, onType, onHint, onSolution }: StepViewProps): Re
       )}
     </div>
   );
+}
+
+/** The prose is HTML from markdown.ts, so its `preview:` links are found by delegation. */
+function clickPreview(e: React.MouseEvent, onPreview: ((href: string) => void) | undefined): void {
+  const a = (e.target as Element).closest('a[data-preview]');
+  if (!a) return;
+  e.preventDefault();
+  onPreview?.(a.getAttribute('data-preview') ?? '');
 }

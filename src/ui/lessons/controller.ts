@@ -15,6 +15,7 @@ import type { Locale } from '../i18n.js';
 import { panelStore, type Highlight } from '../store/panelStore.js';
 import { findEntry, lessonIn, type Catalog } from './catalog.js';
 import { highlightOf } from './highlight.js';
+import type { PreviewTarget } from './previewLink.js';
 import { parseSaved, type SavedLessons, EMPTY_SAVED } from './saved.js';
 
 export { lessonFromUrl, lessonLink } from './deepLink.js';
@@ -368,6 +369,14 @@ export class LessonController {
     const session = this.session;
     if (!term || !session || !this.parts?.containerInForeground) return undefined;
     return this.parts.containerInForeground(session.machine, term);
+  }
+
+  /** Where a lesson's `preview:` link points now: the host port its container publishes the port on. */
+  async previewAddress(target: PreviewTarget): Promise<string | undefined> {
+    // Loaded on the first click: the read-side port code has no place in the page's first chunk.
+    const { previewAddress } = await import('./previewLink.js');
+    const session = this.session;
+    return session ? previewAddress(session.machine.query, target) : undefined;
   }
 
   /** Re-evaluates the current step (the page may call it after driver ticks). */

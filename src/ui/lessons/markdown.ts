@@ -1,7 +1,8 @@
 /**
  * Lesson prose to HTML with markdown-it, safely: `html: false` escapes any HTML an author wrote (a lesson with
  * `<img src=x onerror=alert(1)>` shows that text), markdown-it's link validator drops `javascript:` and
- * `data:` URLs, and links open in a new tab with `rel="noopener"` so a lesson can never steer the page.
+ * `data:` URLs, and links open in a new tab with `rel="noopener"` so a lesson can never steer the page; a
+ * `preview:container:port/path` link (previewLink.ts) opens the web preview instead.
  * ```sh blocks are cut out as command segments: the panel renders them as buttons that type the command.
  */
 import MarkdownIt from 'markdown-it';
@@ -17,6 +18,14 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, opts, _env, self) => self.renderToken(tokens, i, opts));
 md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
+  const href = String(tokens[i].attrGet('href') ?? '');
+  if (href.startsWith('preview:')) {
+    // Opens the web preview in the page (StepView handles the click), so no new tab.
+    tokens[i].attrSet('href', '#');
+    tokens[i].attrSet('data-preview', href);
+    tokens[i].attrSet('class', 'lesson-preview');
+    return defaultLinkOpen(tokens, i, opts, env, self);
+  }
   tokens[i].attrSet('target', '_blank');
   tokens[i].attrSet('rel', 'noopener');
   return defaultLinkOpen(tokens, i, opts, env, self);

@@ -4,17 +4,12 @@
  */
 import { defineMessages, useMessages } from '../i18n.js';
 import { openPreview } from '../preview/previewState.js';
-import type { PortLink } from '../store/snapshot/ports.js';
+import { portHost, type PortLink } from '../store/snapshot/ports.js';
 
 const messages = defineMessages({
   en: { ports: 'Published ports', open: 'Open {host} in the web preview ({port} in the container)' },
   zh: { ports: '已发布的端口', open: '在网页预览中打开 {host}（容器内的 {port}）' },
 });
-
-/** `localhost:8080`, as the preview's address bar writes it. */
-export function portHost(l: PortLink): string {
-  return `${l.address === '127.0.0.1' ? 'localhost' : l.address}:${l.hostPort}`;
-}
 
 export function PortLinks({ ports }: { ports: readonly PortLink[] }): React.JSX.Element {
   const t = useMessages(messages);

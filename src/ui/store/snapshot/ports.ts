@@ -50,3 +50,8 @@ export function runningPortLinks(query: DaemonQuery, id: string): readonly PortL
 export function samePortLinks(a: readonly PortLink[], b: readonly PortLink[]): boolean {
   return a.length === b.length && a.every((l, i) => l.containerPort === b[i].containerPort && l.address === b[i].address && l.hostPort === b[i].hostPort);
 }
+
+/** `localhost:8080`, as the preview's address bar writes it. */
+export function portHost(l: PortLink): string {
+  return `${l.address === '127.0.0.1' ? 'localhost' : l.address}:${l.hostPort}`;
+}
