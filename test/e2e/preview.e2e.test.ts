@@ -56,7 +56,7 @@ function accessLog(): Promise<string[]> {
 const frame = () => page.frameLocator('.preview-frame');
 
 async function open(address: string): Promise<void> {
-  if ((await page.locator('.preview-pane').count()) === 0) await page.getByRole('button', { name: 'Web preview' }).click();
+  if ((await page.locator('.preview-pane').count()) === 0) await page.getByRole('button', { name: 'Web preview', exact: true }).click();
   const bar = page.getByLabel('Address on the host (port and path)');
   await bar.fill(address);
   await bar.press('Enter');
@@ -84,7 +84,7 @@ describe('the web preview', () => {
   it('shows the page nginx serves, with its stylesheet and image, and nginx logs each request', async () => {
     const scripts = (): Promise<string[]> => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
     expect((await scripts()).some((s) => /PreviewPane/.test(s))).toBe(false);
-    await page.getByRole('button', { name: 'Web preview' }).click();
+    await page.getByRole('button', { name: 'Web preview', exact: true }).click();
     await page.locator('.preview-pane').waitFor();
     expect((await scripts()).some((s) => /PreviewPane/.test(s))).toBe(true);
     await open('localhost/');
@@ -146,7 +146,7 @@ describe('the web preview', () => {
     const before = await accessLog();
     // Hiding and showing the pane asks nothing either: only Open, Reload or a link does.
     await page.getByRole('button', { name: 'Close the web preview' }).click();
-    await page.getByRole('button', { name: 'Web preview' }).click();
+    await page.getByRole('button', { name: 'Web preview', exact: true }).click();
     await page.locator('.preview-pane').waitFor();
     expect(await accessLog()).toEqual(before);
     await page.evaluate(() => window.__dockersim!.save());
