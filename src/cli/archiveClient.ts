@@ -5,14 +5,9 @@
  */
 import type { Fs } from '../engine/kernel/fsTypes.js';
 
-/** container.PathStat; `mode` is Go's os.FileMode. */
-export interface PathStat {
-  readonly name: string;
-  readonly size: number;
-  readonly mode: number;
-  readonly mtime: string;
-  readonly linkTarget: string;
-}
+import type { PathStat } from '../engine/daemon/containerArchive.js';
+
+export type { PathStat };
 
 /** Newline-separated JSON messages (client.ts's MessageStream, named apart so the two files need not import each other). */
 export interface ArchiveMessageStream {
