@@ -15,8 +15,8 @@ export interface TestHooks {
   readonly deck: TerminalDeck;
   /** The machine side of the terminal in focus. */
   readonly term: Terminal | undefined;
-  /** The xterm of the terminal in focus. */
-  readonly xterm: Xterm;
+  /** The xterm of the terminal in focus; none while no terminal is open (the last one was closed). */
+  readonly xterm: Xterm | undefined;
   /** How the session started, and how long a restore's replay took (real ms). */
   readonly start: { readonly source: string; readonly replayMs: number };
   /** Saves the session now (what the debounce or `pagehide` would do). */
@@ -51,7 +51,7 @@ export function installTestHooks(
       return session.terminals.find((t) => t.id === id)?.terminal;
     },
     get xterm() {
-      return deck.active!.xterm;
+      return deck.active?.xterm;
     },
   };
 }

@@ -29,7 +29,7 @@ export const PROMPT = 'user@dockersim:~$ ';
 /** The visible screen, one string per row, trailing blanks trimmed. */
 export function screen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const x = window.__dockersim!.xterm;
+    const x = window.__dockersim!.xterm!;
     const buf = x.buffer.active;
     const rows: string[] = [];
     for (let y = 0; y < x.rows; y++) rows.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
@@ -47,7 +47,7 @@ export async function screenText(page: Page): Promise<string[]> {
 /** Everything in the buffer (scrollback and screen) as logical lines: rows xterm wrapped are joined again. */
 export function bufferLines(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const buf = window.__dockersim!.xterm.buffer.active;
+    const buf = window.__dockersim!.xterm!.buffer.active;
     const lines: string[] = [];
     for (let y = 0; y < buf.length; y++) {
       const line = buf.getLine(y);
@@ -87,7 +87,7 @@ export async function waitForPrompt(page: Page, minCursorRow = 0, timeout = 3000
 /** Absolute row of the cursor (scrollback included). */
 export function cursorRow(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const buf = window.__dockersim!.xterm.buffer.active;
+    const buf = window.__dockersim!.xterm!.buffer.active;
     return buf.baseY + buf.cursorY;
   });
 }

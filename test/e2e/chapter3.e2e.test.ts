@@ -72,12 +72,12 @@ async function perform(a: SolutionAction): Promise<void> {
     case 'type':
       // The text as xterm hands over keystrokes (its keyboard layer is exercised by the other browser tests;
       // a CDP round trip per character would make this chapter take minutes), then a real Enter key.
-      await page.evaluate((text) => window.__dockersim!.xterm.input(text, true), a.text);
+      await page.evaluate((text) => window.__dockersim!.xterm!.input(text, true), a.text);
       await page.keyboard.press('Enter');
       return;
     case 'keys':
       // Control keys as xterm sends them when pressed (Ctrl-C is \x03, Ctrl-P Ctrl-Q is \x10\x11).
-      await page.evaluate((keys) => window.__dockersim!.xterm.input(keys, true), a.keys);
+      await page.evaluate((keys) => window.__dockersim!.xterm!.input(keys, true), a.keys);
       return;
     case 'wait':
       await page.evaluate((ms) => window.__dockersim!.driver.skipAhead(ms), a.ms);

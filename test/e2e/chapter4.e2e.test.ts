@@ -43,7 +43,7 @@ const HERE = PROMPT.replace('~$ ', '~/static_web$ ');
 async function waitForHere(minRow: number): Promise<void> {
   await page.waitForFunction(
     ([prompt, min]) => {
-      const buf = window.__dockersim!.xterm.buffer.active;
+      const buf = window.__dockersim!.xterm!.buffer.active;
       const row = buf.baseY + buf.cursorY;
       return row >= min && buf.getLine(row)?.translateToString(false).slice(0, buf.cursorX) === prompt;
     },

@@ -13,7 +13,7 @@ let page: Page;
 const errors: string[] = [];
 
 function parsed(p: Page): Promise<void> {
-  return p.evaluate(() => new Promise<void>((resolve) => window.__dockersim!.xterm.write('', resolve)));
+  return p.evaluate(() => new Promise<void>((resolve) => window.__dockersim!.xterm!.write('', resolve)));
 }
 
 /** Types a line into the terminal that has the keyboard and returns the lines it printed. */
@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('the editor pane', () => {
   it('opens beside the terminal, loading CodeMirror only then', async () => {
     expect((await scripts(page)).some((s) => /EditorPane/.test(s))).toBe(false);
-    const colsBefore = await page.evaluate(() => window.__dockersim!.xterm.cols);
+    const colsBefore = await page.evaluate(() => window.__dockersim!.xterm!.cols);
     await openMenu(page);
     await page.click('.editor-toggle');
     await page.locator('.editor-pane').waitFor();
@@ -66,8 +66,8 @@ describe('the editor pane', () => {
     // Side by side, both fully on screen at 1280×800; the terminal re-fitted to what it has left.
     expect(pane!.x).toBeGreaterThanOrEqual(term!.x + term!.width);
     expect(pane!.x + pane!.width).toBeLessThanOrEqual(1280);
-    await page.waitForFunction((before) => window.__dockersim!.xterm.cols < before, colsBefore);
-    expect(await page.evaluate(() => window.__dockersim!.xterm.cols)).toBeGreaterThanOrEqual(60);
+    await page.waitForFunction((before) => window.__dockersim!.xterm!.cols < before, colsBefore);
+    expect(await page.evaluate(() => window.__dockersim!.xterm!.cols)).toBeGreaterThanOrEqual(60);
   });
 
   it('writes a Dockerfile, saves it with Ctrl-S, and the terminal cats it', async () => {

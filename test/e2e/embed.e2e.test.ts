@@ -238,21 +238,21 @@ describe('the app header', () => {
     await waitForPrompt(page);
     const look = () =>
       page.evaluate(() => ({
-        font: window.__dockersim!.xterm.options.fontSize,
-        rows: window.__dockersim!.xterm.rows,
+        font: window.__dockersim!.xterm!.options.fontSize,
+        rows: window.__dockersim!.xterm!.rows,
         cls: document.documentElement.classList.contains('is-presenter'),
-        bg: window.__dockersim!.xterm.options.theme?.background,
+        bg: window.__dockersim!.xterm!.options.theme?.background,
       }));
     const on = await look();
     expect([on.font, on.cls, on.bg]).toEqual([24, true, '#000000']);
     await openMenu(page);
     await page.locator('.presenter-toggle').click();
-    await page.waitForFunction(() => window.__dockersim!.xterm.options.fontSize === 14);
+    await page.waitForFunction(() => window.__dockersim!.xterm!.options.fontSize === 14);
     const off = await look();
     expect([off.font, off.cls, off.bg]).toEqual([14, false, '#1e1e1e']);
     // Smaller cells: more rows fit the same box once refitted, and the shell is told the new size.
-    await page.waitForFunction((r) => window.__dockersim!.xterm.rows > r, on.rows);
-    await page.waitForFunction(() => window.__dockersim!.term!.tty.winsize.rows === window.__dockersim!.xterm.rows);
+    await page.waitForFunction((r) => window.__dockersim!.xterm!.rows > r, on.rows);
+    await page.waitForFunction(() => window.__dockersim!.term!.tty.winsize.rows === window.__dockersim!.xterm!.rows);
     expect(errors).toEqual([]);
   });
 

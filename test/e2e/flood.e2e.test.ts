@@ -39,7 +39,7 @@ async function echoLatency(key: string): Promise<number> {
     (k) =>
       new Promise<number>((resolve) => {
         const d = window.__dockersim!;
-        const x = d.xterm;
+        const x = d.xterm!;
         let typed = 0;
         setTimeout(() => resolve(-1), 10000);
         window.addEventListener('keydown', () => (typed ||= performance.now()), { capture: true, once: true });
@@ -90,7 +90,7 @@ describe('a flood', () => {
     await page.keyboard.press('Enter');
     const floodStart = Date.now();
     await page.waitForFunction(() => {
-      const buf = window.__dockersim!.xterm.buffer.active;
+      const buf = window.__dockersim!.xterm!.buffer.active;
       return buf.getLine(buf.baseY + buf.cursorY - 1)?.translateToString(true) === 'y';
     });
     await page.waitForTimeout(FLOOD_MS / 2);

@@ -46,7 +46,7 @@ interface Layout {
 async function lay(page: Page, lineHeight?: number): Promise<Layout> {
   return page.evaluate(
     async ([glyphs, lh]) => {
-      const x = window.__dockersim!.xterm;
+      const x = window.__dockersim!.xterm!;
       if (lh !== null) x.options.lineHeight = lh;
       const line = glyphs.map((g) => ` ${g}`).join('');
       await new Promise<void>((r) => x.write(`\x1b[2J\x1b[H${line}\r\n\r\na_b\r\na b\r\n`, r));

@@ -39,7 +39,7 @@ async function typeCommand(page: Page, cmd: string, prompt?: string): Promise<vo
   else {
     await page.waitForFunction(
       ([p, r]) => {
-        const buf = window.__dockersim!.xterm.buffer.active;
+        const buf = window.__dockersim!.xterm!.buffer.active;
         const at = buf.baseY + buf.cursorY;
         return at > r && (buf.getLine(at)?.translateToString(true) ?? '').startsWith(p);
       },
@@ -105,7 +105,7 @@ describe('at 1440×900', () => {
     await typeCommand(page, 'sudo docker stop -t 1 daemon_dave');
     await typeCommand(page, 'sudo docker ps -a');
     const rows = await page.evaluate(() => {
-      const buf = window.__dockersim!.xterm.buffer.active;
+      const buf = window.__dockersim!.xterm!.buffer.active;
       let start = -1;
       for (let y = buf.length - 1; y >= 0; y--) {
         if (buf.getLine(y)?.translateToString(true).endsWith('$ sudo docker ps -a')) {
@@ -118,7 +118,7 @@ describe('at 1440×900', () => {
         const line = buf.getLine(y)!;
         out.push({ text: line.translateToString(true), wrapped: line.isWrapped });
       }
-      return { out, cols: window.__dockersim!.xterm.cols };
+      return { out, cols: window.__dockersim!.xterm!.cols };
     });
     expect(rows.out.map((r) => r.text.split(/\s{2,}/)[0])).toEqual(['CONTAINER ID', expect.stringMatching(/^[0-9a-f]{12}$/), expect.stringMatching(/^[0-9a-f]{12}$/)]);
     expect(rows.out.some((r) => /Exited \(0\) (About a minute|\d minutes) ago\s+bob_the_container$/.test(r.text))).toBe(true);
@@ -194,7 +194,7 @@ describe('at 1440×900', () => {
 describe('at 1280×720', () => {
   it('still gives the terminal the width of docker ps -a, and nothing scrolls inside another', async () => {
     const { page, errors } = await open(1280, 720);
-    expect(await page.evaluate(() => window.__dockersim!.xterm.cols)).toBeGreaterThanOrEqual(140);
+    expect(await page.evaluate(() => window.__dockersim!.xterm!.cols)).toBeGreaterThanOrEqual(140);
     const header = await page.locator('.app-header').boundingBox();
     expect(header!.height).toBeLessThan(50);
     await page.locator('.first-step-start').click();
@@ -245,7 +245,7 @@ describe('in presenter mode', () => {
   async function fonts(page: Page): Promise<{ terminal: number; lesson: number; panel: number }> {
     await page.waitForSelector('.lesson-panel');
     return page.evaluate(() => ({
-      terminal: window.__dockersim!.xterm.options.fontSize!,
+      terminal: window.__dockersim!.xterm!.options.fontSize!,
       lesson: parseFloat(getComputedStyle(document.querySelector('.lesson-panel')!).fontSize),
       panel: parseFloat(getComputedStyle(document.querySelector('.crow, .panel-empty')!).fontSize),
     }));
@@ -256,7 +256,7 @@ describe('in presenter mode', () => {
     const n = await fonts(normal.page);
     await normal.page.context().close();
     const presenter = await open(1440, 900, true);
-    await presenter.page.waitForFunction(() => window.__dockersim!.xterm.options.fontSize === 24);
+    await presenter.page.waitForFunction(() => window.__dockersim!.xterm!.options.fontSize === 24);
     const p = await fonts(presenter.page);
     expect(p.terminal / n.terminal).toBeGreaterThan(1.5);
     expect(p.lesson / n.lesson).toBeCloseTo(p.terminal / n.terminal, 1);

@@ -73,7 +73,7 @@ describe('lesson panel', () => {
     await page.getByRole('button', { name: 'Type into the terminal: docker version' }).click();
     await page.waitForFunction(
       (want) => {
-        const x = window.__dockersim!.xterm;
+        const x = window.__dockersim!.xterm!;
         const buf = x.buffer.active;
         return buf.getLine(buf.baseY + buf.cursorY)?.translateToString(true) === want;
       },

@@ -155,7 +155,7 @@ describe('a lesson on a machine that is not where it assumes', () => {
     await p.keyboard.press('Enter');
     const line = (): Promise<string> =>
       p.evaluate(() => {
-        const buf = window.__dockersim!.xterm.buffer.active;
+        const buf = window.__dockersim!.xterm!.buffer.active;
         return buf.getLine(buf.baseY + buf.cursorY)?.translateToString(true) ?? '';
       });
     await expect.poll(line, { timeout: 20_000 }).toMatch(/^root@[0-9a-f]{12}:\/# ?$/);

@@ -19,7 +19,7 @@ const DAVE = "sudo docker run -d --name dave busybox sh -c 'while true; do echo 
  * screen shows intermediate prompts on the way).
  */
 function parsed(p: Page): Promise<void> {
-  return p.evaluate(() => new Promise<void>((resolve) => window.__dockersim!.xterm.write('', resolve)));
+  return p.evaluate(() => new Promise<void>((resolve) => window.__dockersim!.xterm!.write('', resolve)));
 }
 
 async function run(p: Page, line: string): Promise<{ from: number; to: number }> {
@@ -36,7 +36,7 @@ async function output(p: Page, line: string): Promise<string[]> {
   const { from, to } = await run(p, line);
   const lines = await p.evaluate(
     ([a, b]) => {
-      const buf = window.__dockersim!.xterm.buffer.active;
+      const buf = window.__dockersim!.xterm!.buffer.active;
       const out: string[] = [];
       for (let y = a; y < b; y++) {
         const l = buf.getLine(y)!;

@@ -34,7 +34,7 @@ async function run(line: string, timeout = 60_000): Promise<string[]> {
   // Rows between the two prompts, long lines (the access log's) joined where xterm wrapped them.
   return page.evaluate(
     ([a, b]) => {
-      const buf = window.__dockersim!.xterm.buffer.active;
+      const buf = window.__dockersim!.xterm!.buffer.active;
       const lines: string[] = [];
       for (let y = a; y < b; y++) {
         const line = buf.getLine(y);

@@ -49,7 +49,7 @@ describe('the web preview of a container', () => {
     await typeLine(page, 'sudo docker logs web 2>/dev/null | grep -c dockersim-preview > /tmp/n; sudo docker logs web 2>/dev/null | grep dockersim-preview | head -1 | cut -d" " -f1 >> /tmp/n');
     await typeLine(page, 'cat /tmp/n');
     const shown = await page.evaluate(() => {
-      const buf = window.__dockersim!.xterm.buffer.active;
+      const buf = window.__dockersim!.xterm!.buffer.active;
       const rows: string[] = [];
       for (let y = 0; y < buf.length; y++) rows.push(buf.getLine(y)?.translateToString(true) ?? '');
       return rows;

@@ -12,7 +12,7 @@ const errors: string[] = [];
 const ENDED = '[Session ended. Press Enter for a new shell.]';
 
 function parsed(p: Page): Promise<void> {
-  return p.evaluate(() => new Promise<void>((resolve) => window.__dockersim!.xterm.write('', resolve)));
+  return p.evaluate(() => new Promise<void>((resolve) => window.__dockersim!.xterm!.write('', resolve)));
 }
 
 async function typeLine(p: Page, line: string): Promise<void> {
@@ -22,7 +22,7 @@ async function typeLine(p: Page, line: string): Promise<void> {
 
 function waitForEnded(p: Page): Promise<unknown> {
   return p.waitForFunction((text) => {
-    const x = window.__dockersim!.xterm;
+    const x = window.__dockersim!.xterm!;
     const buf = x.buffer.active;
     for (let y = 0; y < buf.length; y++) if (buf.getLine(y)?.translateToString(true) === text) return true;
     return false;

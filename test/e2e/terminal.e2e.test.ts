@@ -46,7 +46,7 @@ describe('terminal', () => {
     const got = await page.evaluate(() => {
       const d = window.__dockersim!;
       const sizes = d.session.journal.filter((e) => e.kind === 'open' || e.kind === 'resize').map((e) => `${e.kind} ${'rows' in e ? `${e.rows}x${e.cols}` : ''}`);
-      return { sizes, now: `${d.xterm.rows}x${d.xterm.cols}` };
+      return { sizes, now: `${d.xterm!.rows}x${d.xterm!.cols}` };
     });
     // 1024x640 viewport; 24x80 is the size a terminal is opened with before the page has laid it out.
     expect(got.sizes).toEqual(['open 24x80', `resize ${got.now}`]);
@@ -83,7 +83,7 @@ describe('terminal', () => {
     // Keys still reach the terminal (typed ahead, echoed by the tty while the loop runs).
     await page.keyboard.type('x');
     await page.waitForFunction(() => {
-      const buf = window.__dockersim!.xterm.buffer.active;
+      const buf = window.__dockersim!.xterm!.buffer.active;
       return buf.getLine(buf.baseY + buf.cursorY)?.translateToString(true) === 'x';
     });
     await page.keyboard.press('Backspace');

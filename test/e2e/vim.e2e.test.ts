@@ -27,7 +27,7 @@ afterAll(async () => {
 async function bottomRow(p: Page, re: RegExp): Promise<void> {
   await p.waitForFunction(
     (source) => {
-      const x = window.__dockersim!.xterm;
+      const x = window.__dockersim!.xterm!;
       const buf = x.buffer.active;
       const text = buf.getLine(buf.viewportY + x.rows - 1)?.translateToString(true) ?? '';
       return new RegExp(source).test(text);
@@ -92,7 +92,7 @@ describe('vim in the browser', () => {
     const samples: number[] = [];
     for (const ch of 'dockersim') {
       const ms = await page.evaluate(async (key) => {
-        const x = window.__dockersim!.xterm;
+        const x = window.__dockersim!.xterm!;
         const start = performance.now();
         const painted = new Promise<number>((resolve) => {
           const d = x.onRender(() => {
