@@ -8,9 +8,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'test/package/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 20000,
-    // Setup hooks boot daemons and run containers through the real CLI: seconds alone, tens of seconds when the
-    // machine is busy (several files failed their 10 s default at load 20). A hang still fails, a minute later.
+    // Setup hooks boot daemons and run containers through the real CLI, and some tests run a dozen real CLI
+    // commands: seconds alone, tens of seconds when the machine is busy (hooks failed a 10 s default and a test
+    // comparing `docker network` output failed 20 s, both at load 16-20). A hang still fails, a minute later.
+    testTimeout: 60000,
     hookTimeout: 60000,
   },
 });

@@ -4,33 +4,19 @@
  * the two languages slide for slide, and every command on a slide against a freshly booted simulated host and
  * the docker CLI's command tree. Prints `file:line: message` for each problem; exit status 1 if any.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
+import { readFilesUnder } from './files.js';
 import { formatError } from '../src/lessons/index.js';
 import { validateDecks } from '../src/lessons/decks/validate.js';
 import { HOST } from '../src/machine/files.js';
 import { Machine } from '../src/machine/machine.js';
-
-function walk(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
 
 /** The learner's PATH on the simulated host (Ubuntu's default). */
 const PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 function main(argv: readonly string[]): number {
   const dir = argv.find((a) => !a.startsWith('--')) ?? 'decks';
-  const paths = walk(dir).filter((p) => p.endsWith('.md') && !/(^|\/)README\.md$/.test(p));
-  const files = paths.map((p) => ({ path: relative(process.cwd(), p), text: readFileSync(p, 'utf8') }));
+  const files = readFilesUnder(dir, (p) => p.endsWith('.md') && !/(^|\/)README\.md$/.test(p)).map((f) => ({ ...f, path: relative(process.cwd(), f.path) }));
   const machine = Machine.boot({ seed: 1 });
   const exists = (path: string): boolean => machine.files.stat(HOST, path).ok;
   const onHost = (program: string): boolean => (program.includes('/') ? exists(program) : PATH.some((d) => exists(`${d}/${program}`)));

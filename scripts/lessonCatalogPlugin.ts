@@ -4,9 +4,9 @@
  * 200-300 ms on this machine right after the first prompt, while a learner may already be typing. The dev
  * server rebuilds it when a lesson file changes, and reloads the page.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { readFilesUnder } from './files.js';
 import { isLessonPath } from '../src/lessons/files.js';
 import { buildCatalog } from '../src/ui/lessons/buildCatalog.js';
 import type { Catalog } from '../src/ui/lessons/catalog.js';
@@ -20,11 +20,7 @@ const repoPath = (root: string, file: string): string => relative(root, file).sp
 /** The lesson files under `root`/lessons, with paths as the validator prints them (`lessons/ch01-…/….zh.md`). */
 export function readLessonFiles(root: string): { path: string; text: string }[] {
   const dir = join(root, 'lessons');
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .map((p) => repoPath(root, join(dir, p)))
-    .filter((p) => p.endsWith('.md'))
-    .sort()
-    .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+  return readFilesUnder(dir, (p) => p.endsWith('.md')).map((f) => ({ ...f, path: repoPath(root, f.path) }));
 }
 
 export function catalogModule(catalog: Catalog): string {

@@ -4,30 +4,16 @@
  * --replay also replays each lesson's solutions on a fresh headless machine (see src/lessons/replay.ts).
  * Exit status 1 if anything is wrong.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
+import { readFilesUnder } from './files.js';
 import { formatError, isLessonPath, replayLesson, replayTargets, validateLessons } from '../src/lessons/index.js';
 import { Machine } from '../src/machine/machine.js';
 import { nodeDrain } from '../src/node/drain.js';
 
-function walk(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const replay = argv.includes('--replay');
   const dir = argv.find((a) => !a.startsWith('--')) ?? 'lessons';
-  const paths = walk(dir).filter(isLessonPath);
-  const files = paths.map((p) => ({ path: relative(process.cwd(), p), text: readFileSync(p, 'utf8') }));
+  const files = readFilesUnder(dir, isLessonPath).map((f) => ({ ...f, path: relative(process.cwd(), f.path) }));
   const { lessons, errors } = validateLessons(files);
   for (const e of errors) console.error(formatError(e));
   let failed = errors.length > 0;

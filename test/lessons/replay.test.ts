@@ -2,26 +2,17 @@
  * CI replay: every lesson under lessons/ (and the fixture lesson here) replays green — each step's checks fail
  * before its solution and pass after it. Also the LessonRunner on the fixture: completion, hints, progress.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   formatError, isLessonPath, isTask, LessonRunner, MachineTerminals, replayLesson, replayTargets, Typist, validateLessons,
   type Lesson, type RunnerState,
 } from '../../src/lessons/index.js';
 import { Machine } from '../../src/machine/machine.js';
+import { readFilesUnder } from '../../scripts/files.js';
 import { nodeDrain } from '../../src/node/drain.js';
 
 function load(dir: string): { lessons: readonly Lesson[]; errors: string[] } {
-  const walk = (d: string): string[] =>
-    readdirSync(d).sort().flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  let paths: string[] = [];
-  try {
-    paths = walk(dir).filter(isLessonPath);
-  } catch {
-    paths = [];
-  }
-  const set = validateLessons(paths.map((p) => ({ path: p, text: readFileSync(p, 'utf8') })));
+  const set = validateLessons(readFilesUnder(dir, isLessonPath));
   return { lessons: set.lessons, errors: set.errors.map(formatError) };
 }
 

@@ -2,6 +2,8 @@
  * SHA-256 (FIPS 180-4) in plain TypeScript: layer digests must be computed in the browser, where Node's crypto
  * does not exist and WebCrypto is asynchronous.
  */
+import { BlockHash } from './blockHash.js';
+
 // Int32Array, not Uint32Array: a word above 2^31 read from a Uint32Array is a double in optimized code, and the
 // rounds then run in floating point (~8× slower here).
 const K = new Int32Array([
@@ -15,65 +17,15 @@ const K = new Int32Array([
   0xc67178f2,
 ]);
 
-/** Incremental hasher: `update` any number of times, then `hex()` once. */
-export class Sha256 {
-  private readonly h = new Int32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  private readonly block = new Uint8Array(64);
-  private used = 0;
-  private total = 0;
-
-  update(data: Uint8Array): this {
-    const len = data.length;
-    let i = 0;
-    this.total += len;
-    if (this.used > 0) {
-      const n = Math.min(64 - this.used, len);
-      this.block.set(n === len ? data : data.subarray(0, n), this.used);
-      this.used += n;
-      i = n;
-      if (this.used < 64) return this;
-      compress(this.h, this.block, 0);
-      this.used = 0;
-    }
-    // Whole blocks straight from the input: no copy into the block buffer.
-    for (; i + 64 <= len; i += 64) compress(this.h, data, i);
-    if (i < len) {
-      this.block.set(data.subarray(i), 0);
-      this.used = len - i;
-    }
-    return this;
-  }
-
-  hex(): string {
-    const bits = this.total * 8;
-    this.block[this.used++] = 0x80;
-    if (this.used > 56) {
-      this.block.fill(0, this.used);
-      compress(this.h, this.block, 0);
-      this.used = 0;
-    }
-    this.block.fill(0, this.used, 56);
-    const hi = Math.floor(bits / 0x100000000);
-    for (let i = 0; i < 4; i++) {
-      this.block[56 + i] = (hi >>> (24 - 8 * i)) & 0xff;
-      this.block[60 + i] = (bits >>> (24 - 8 * i)) & 0xff;
-    }
-    compress(this.h, this.block, 0);
-    let out = '';
-    for (const v of this.h) out += (v >>> 0).toString(16).padStart(8, '0');
-    return out;
+export class Sha256 extends BlockHash {
+  constructor() {
+    super(new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]), compress);
   }
 }
 
 /** The message schedule, shared: compress never runs inside another compress. */
 const W = new Int32Array(64);
 
-/**
- * One 64-byte block of `b` at `off` into the state `h`. A module function, not a method: as a method its
- * optimized code was thrown away whenever a hasher died ("weak objects"), and the hash ran unoptimized again.
- */
 function compress(h: Int32Array, b: Uint8Array, off: number): void {
   const w = W;
   for (let i = 0; i < 16; i++, off += 4) w[i] = (b[off] << 24) | (b[off + 1] << 16) | (b[off + 2] << 8) | b[off + 3];

@@ -12,9 +12,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
-import type { Sys } from '../../../src/engine/kernel/sys.js';
 import type { SimHost } from '../../../src/node/daemon/host.js';
-import { testDaemon, type TestDaemon } from './helpers.js';
+import { spawnSimDocker, testDaemon, type TestDaemon } from './helpers.js';
 
 export const REAL_GOLDENS = join(import.meta.dirname, 'testdata', 'real');
 export const SEED = 4;
@@ -193,45 +192,21 @@ export function simWorkdir(host: SimHost): void {
 
 /** Runs the in-sim `docker` as root in SIM_WORKDIR, stdout and stderr as bytes. */
 export async function simStep(host: SimHost, step: Step): Promise<Outcome> {
-  const k = host.kernel;
-  let result: { exit: number; stdout: Buffer; stderr: Buffer } | null = null;
-  k.spawn(k.hostPidNs.init!, {
-    argv: ['sh'],
-    program: async (sys: Sys) => {
-      const [or, ow] = sys.pipe();
-      const [er, ew] = sys.pipe();
-      const [nr, nw] = sys.pipe();
-      const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', ...step.env };
-      const pid = sys.spawn({ path: '/usr/bin/docker', argv: ['docker', ...step.argv], env, cwd: SIM_WORKDIR, fds: { 0: nr, 1: ow, 2: ew } });
-      for (const fd of [ow, ew, nr, nw]) sys.close(fd);
-      const reader = new Promise<Buffer>((resolve) => {
-        sys.spawn({ argv: ['cat'], thread: true, fds: { 3: er }, program: async (s) => (resolve(await readAll(s, 3)), 0) });
-      });
-      const stdout = await readAll(sys, or);
-      const st = await sys.wait(pid);
-      result = { exit: st?.status ?? -1, stdout, stderr: await reader };
-      return 0;
-    },
-  });
+  const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', ...step.env };
+  const run = spawnSimDocker(host, step.argv, { env, cwd: SIM_WORKDIR });
   host.kick();
   const done = new Promise<void>((resolve) => {
-    const poll = (): void => (result ? resolve() : void setImmediate(poll));
+    const poll = (): void => (run.outcome ? resolve() : void setImmediate(poll));
     poll();
   });
   await exactDrive(host, done);
   await quiesce(host, () => true);
-  const r = result as unknown as { exit: number; stdout: Buffer; stderr: Buffer };
+  const r = run.outcome!;
   let file: Buffer | undefined;
   if (step.file !== undefined) {
-    const fs = k.hostPidNs.init!.fsView;
+    const fs = host.kernel.hostPidNs.init!.fsView;
     const path = `${SIM_WORKDIR}/${step.file}`;
     file = fs.exists(path) ? Buffer.from(fs.readFile(path)) : undefined;
   }
   return { ...r, file };
-}
-
-async function readAll(s: Sys, fd: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let d = await s.readBytes(fd); d !== null; d = await s.readBytes(fd)) parts.push(Buffer.from(d));
-  return Buffer.concat(parts);
 }

@@ -92,37 +92,48 @@ export async function realDockerRun(
   return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code };
 }
 
-/** Runs the in-sim `docker` (as root, stdout and stderr on pipes) on the daemon's own host. */
-export async function simDockerRun(host: SimHost, args: readonly string[], opts: { drive?: boolean; stepMs?: number } = {}): Promise<Result> {
+/** What the in-sim `docker` printed and its exit status, as bytes (a golden's tar stream is not UTF-8). */
+export interface SimOutcome {
+  readonly exit: number;
+  readonly stdout: Buffer;
+  readonly stderr: Buffer;
+}
+
+/**
+ * Starts the in-sim `docker` as root on the daemon's own host with stdout and stderr on pipes and stdin at end of
+ * input, as the real CLI's (`stdio: 'ignore'`) is. The box gets its outcome once the host has run it to the end.
+ */
+export function spawnSimDocker(
+  host: SimHost,
+  argv: readonly string[],
+  opts: { env?: Record<string, string>; cwd?: string } = {},
+): { outcome: SimOutcome | null } {
+  const box: { outcome: SimOutcome | null } = { outcome: null };
   const k = host.kernel;
-  let result: Result | null = null;
   k.spawn(k.hostPidNs.init!, {
     argv: ['sh'],
     program: async (sys: Sys) => {
       const [or, ow] = sys.pipe();
       const [er, ew] = sys.pipe();
-      // stdin at end of input, as the real CLI's (`stdio: 'ignore'`) is.
       const [nr, nw] = sys.pipe();
-      const pid = sys.spawn({ path: '/usr/bin/docker', argv: ['docker', ...args], fds: { 0: nr, 1: ow, 2: ew } });
-      sys.close(ow);
-      sys.close(ew);
-      sys.close(nr);
-      sys.close(nw);
-      const collect = async (fd: number): Promise<string> => {
-        let s = '';
-        for (let d = await sys.read(fd); d !== null; d = await sys.read(fd)) s += d;
-        return s;
-      };
-      const reader = new Promise<string>((resolve) => {
+      const pid = sys.spawn({ path: '/usr/bin/docker', argv: ['docker', ...argv], env: opts.env, cwd: opts.cwd, fds: { 0: nr, 1: ow, 2: ew } });
+      for (const fd of [ow, ew, nr, nw]) sys.close(fd);
+      const stderr = new Promise<Buffer>((resolve) => {
         sys.spawn({ argv: ['cat'], thread: true, fds: { 3: er }, program: async (s) => (resolve(await readAll(s, 3)), 0) });
       });
-      const stdout = await collect(or);
+      const stdout = await readAll(sys, or);
       const st = await sys.wait(pid);
-      result = { stdout, stderr: await reader, code: st?.status ?? -1 };
+      box.outcome = { exit: st?.status ?? -1, stdout, stderr: await stderr };
       return 0;
     },
   });
-  for (let spins = 0; result === null; spins++) {
+  return box;
+}
+
+/** Runs the in-sim `docker` (as root, stdout and stderr on pipes) on the daemon's own host. */
+export async function simDockerRun(host: SimHost, args: readonly string[], opts: { drive?: boolean; stepMs?: number } = {}): Promise<Result> {
+  const run = spawnSimDocker(host, args);
+  for (let spins = 0; run.outcome === null; spins++) {
     if (opts.drive) await host.advance(opts.stepMs ?? 100);
     else {
       host.kick();
@@ -131,13 +142,14 @@ export async function simDockerRun(host: SimHost, args: readonly string[], opts:
     }
     if (spins > 5000) throw new Error(`in-sim docker ${args.join(' ')} did not finish`);
   }
-  return result;
+  const { exit, stdout, stderr } = run.outcome;
+  return { stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), code: exit };
 }
 
-async function readAll(s: Sys, fd: number): Promise<string> {
-  let out = '';
-  for (let d = await s.read(fd); d !== null; d = await s.read(fd)) out += d;
-  return out;
+async function readAll(s: Sys, fd: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let d = await s.readBytes(fd); d !== null; d = await s.readBytes(fd)) parts.push(Buffer.from(d));
+  return Buffer.concat(parts);
 }
 
 /**
