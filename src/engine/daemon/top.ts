@@ -62,7 +62,8 @@ export async function containerTop(d: DaemonContext, name: string, psArgs = ''):
   const c = engine.getContainer(name);
   if (!c.State.Running) throw notRunning(c.ID);
   if (c.State.Restarting) throw containerIsRestarting(c.ID);
-  const procs = containerProcesses(engine, c);
+  // containerd lists a container's pids from cgroup.procs: thread group leaders, never their threads.
+  const procs = containerProcesses(engine, c).filter((p) => !p.thread);
   let res: TopResponse;
   if (args === '-ef' || args === '-f -e' || args === '-e -f') res = topEF(d, procs);
   else res = await runPsTop(d, args.split(' '), procs.map((p) => p.hostPid));

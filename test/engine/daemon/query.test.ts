@@ -1,7 +1,7 @@
 /** The read model against the operations: what the panel and the checks read is what `docker …` answers. */
 import { describe, expect, it } from 'vitest';
 import { daemonQuery, processCommand } from '../../../src/engine/daemon/query.js';
-import { boot, errOf, inDaemon } from './harness.js';
+import { boot, errOf, inDaemon, preload } from './harness.js';
 
 describe('the daemon read model', () => {
   it('lists the processes docker top lists, and the changes docker diff lists', async () => {
@@ -25,6 +25,25 @@ describe('the daemon read model', () => {
     const KIND = { C: 0, A: 1, D: 2 };
     expect(r.diff).toEqual(r.changes.map((c) => ({ Path: c.path, Kind: KIND[c.kind] })));
     expect(r.changes.map((c) => `${c.kind} ${c.path}`)).toEqual(['C /tmp', 'A /tmp/x']);
+  });
+
+  it('lists in docker top the processes of a container, not their threads (containerd reads cgroup.procs)', async () => {
+    const h = boot();
+    preload(h.engine, 'nginx');
+    const r = await inDaemon(h, async (d, sys) => {
+      const id = d.containerCreate({ Image: 'nginx' }, {}, 'web').Id;
+      await d.containerStart(id);
+      await sys.sleep(2000);
+      return { top: await d.containerTop('web'), processes: daemonQuery(h.engine).processes(id) };
+    });
+    // The model's nginx workers accept on threads of their own; real nginx has none.
+    expect(r.processes.some((p) => p.thread)).toBe(true);
+    const master = r.top.Processes[0][1];
+    expect(r.top.Processes.map((row) => [row[2] === master ? 'master' : row[2], row[7]])).toEqual([
+      [expect.any(String), 'nginx: master process nginx -g daemon off;'],
+      ['master', 'nginx: worker process'],
+      ['master', 'nginx: worker process'],
+    ]);
   });
 
   it('finds containers as the CLI resolves them, and reads their files, logs and inspect', async () => {
