@@ -17,7 +17,8 @@ export const MAX_LOG_LINE = 500;
 /** `docker top`'s processes as a tree, each under its parent (the container's PID 1 at the root). */
 export function processTree(query: DaemonQuery, c: ContainerRecord, max = MAX_PROCESSES): ListView<ProcessView> {
   if (!c.State.Running) return { items: [], omitted: 0 };
-  const live = query.processes(c.ID);
+  // As docker top lists them: the model's threads (an nginx worker's accept loop) are no processes of their own.
+  const live = query.processes(c.ID).filter((p) => !p.thread);
   const byPid = new Map(live.map((p) => [p.hostPid, p]));
   const children = new Map<ContainerProcess | null, ContainerProcess[]>();
   for (const p of live) {
