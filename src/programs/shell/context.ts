@@ -36,6 +36,10 @@ export interface ShellOptions {
   pipefail: boolean;
   noglob: boolean;
   monitor: boolean;
+  /** `set -C`: `>` does not truncate an existing regular file. */
+  noclobber: boolean;
+  /** bash's `set -H`: `!` history references in lines read at the prompt. */
+  histexpand: boolean;
 }
 
 /** A builtin: runs inside the shell process; a thrown ShellError becomes its diagnostic and status. */
@@ -61,6 +65,15 @@ export interface ShellState {
   lineno: number;
   readonly rootPid: number;
   interactive: boolean;
+  /**
+   * bash's interactive_shell: also true in the subshells an interactive shell forks (a pipeline's stages,
+   * `( )`), whose diagnostics carry no line number and whose `$-` keeps `i`, though they exit as scripts do.
+   */
+  interactiveShell: boolean;
+  /** Commands come from standard input (the prompt, or a script piped in): `$-` has `s`. */
+  readsStdin: boolean;
+  /** `$-` still shows `m` in the subshell of a shell with job control, which has none itself. */
+  shownMonitor: boolean;
   /** A login shell (`-bash`, `bash -l`): says `logout` rather than `exit` when it leaves. */
   login: boolean;
   /** Set for `bash -c`: its syntax errors say `bash: -c: line 1:`. */

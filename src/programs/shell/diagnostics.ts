@@ -12,7 +12,7 @@ import type { ParseError } from './parser.js';
 /** `bash: line 3: ` / `bash: ` / `sh: 1: `, as each shell prefixes its diagnostics. */
 export function prefix(sh: ShellContext): string {
   const name = sh.diagName ?? sh.name;
-  if (sh.flavor === 'bash') return sh.interactive ? `${name}: ` : `${name}: line ${sh.lineno}: `;
+  if (sh.flavor === 'bash') return sh.interactive || sh.interactiveShell ? `${name}: ` : `${name}: line ${sh.lineno}: `;
   if (sh.flavor === 'dash') return `${sh.name}: ${sh.lineno}: `;
   return `${sh.name}: `;
 }

@@ -322,7 +322,9 @@ async function paramValue(sh: ShellContext, p: WordPart & { k: 'param' }, known?
     case '?':
       if (unset) {
         const msg = await expandString(sh, p.arg!);
-        throw new ShellError(`${name}: ${msg || 'parameter null or not set'}`, 127, true);
+        // bash: `${x?}` "parameter not set", `${x:?}` "parameter null or not set"; dash and ash say "not set or null".
+        const why = !colon ? 'parameter not set' : sh.flavor === 'bash' ? 'parameter null or not set' : 'parameter not set or null';
+        throw new ShellError(`${name}: ${msg || why}`, sh.flavor === 'bash' ? 127 : 2, true);
       }
       return v;
   }

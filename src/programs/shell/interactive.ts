@@ -5,6 +5,8 @@ import { isProcessEnd } from '../../engine/kernel/process.js';
 import { readRecord } from './builtins/vars.js';
 import { CommandInterrupt, ExitSignal } from './errors.js';
 import { expandString } from './expand.js';
+import { prefix } from './diagnostics.js';
+import { expandHistory } from './histexpand.js';
 import { ParseError, Parser, parseDqString } from './parser.js';
 import type { ShellContext } from './context.js';
 import { lookupPasswd } from './params.js';
@@ -137,6 +139,11 @@ export async function interactiveLoop(sh: ShellContext): Promise<number> {
   }
 }
 
+function recordLine(sh: ShellContext, entry: string): void {
+  if (usesLineEditor(sh)) recordHistory(sh, entry);
+  else if (entry.trim() !== '' && sh.history[sh.history.length - 1] !== entry) sh.history.push(entry);
+}
+
 async function commandLoop(sh: ShellContext): Promise<number> {
   const sys = sh.sys;
   if (sh.opts.monitor) {
@@ -173,6 +180,25 @@ async function commandLoop(sh: ShellContext): Promise<number> {
       if (sh.flavor === 'bash') await sh.writeErr(sh.login ? 'logout\n' : 'exit\n');
       return sh.status;
     }
+    if (sh.opts.histexpand && sh.flavor === 'bash') {
+      const body = line.replace(/\n$/, '');
+      const x = expandHistory(body, sh.history);
+      if (!x.ok) {
+        await sh.writeErr(`${prefix(sh)}${x.error}\n`);
+        pending = '';
+        continue;
+      }
+      if (x.changed) {
+        // bash shows the line it will run; `:p` only shows it, and keeps it in the history.
+        await sh.writeErr(`${x.line}\n`);
+        line = x.line + line.slice(body.length);
+        if (x.printOnly) {
+          recordLine(sh, (pending + line).replace(/\n$/, ''));
+          pending = '';
+          continue;
+        }
+      }
+    }
     pending += line;
     let list;
     try {
@@ -185,9 +211,7 @@ async function commandLoop(sh: ShellContext): Promise<number> {
       await sh.reportParseError(e, text);
       continue;
     }
-    const entry = pending.replace(/\n$/, '');
-    if (usesLineEditor(sh)) recordHistory(sh, entry);
-    else if (entry.trim() !== '' && sh.history[sh.history.length - 1] !== entry) sh.history.push(entry);
+    recordLine(sh, pending.replace(/\n$/, ''));
     pending = '';
     try {
       await sh.runList(list);

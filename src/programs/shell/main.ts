@@ -156,6 +156,9 @@ export async function runShell(sys: Sys, opts: RunShellOptions): Promise<number>
     await sh.runBuiltin('set', sh.lookupBuiltin('set')!, ['set', ...setArgs]);
   }
   sh.interactive = inv.interactive || (inv.command === undefined && inv.script === undefined && sys.isatty(0) && sys.isatty(2));
+  sh.readsStdin = inv.command === undefined && inv.script === undefined;
+  // bash turns history expansion on for an interactive shell; its startup files may turn it off.
+  if (sh.interactive && sh.flavor === 'bash' && !inv.set.some((s) => /^\+.*H/.test(s))) sh.opts.histexpand = true;
   let status = 0;
   {
     try {

@@ -43,11 +43,17 @@ function flagString(sh: ShellContext): string {
   if (sh.opts.errexit) s += 'e';
   if (sh.opts.noglob) s += 'f';
   s += 'h';
-  if (sh.interactive) s += 'i';
-  if (sh.opts.monitor) s += 'm';
+  if (sh.interactive || sh.interactiveShell) s += 'i';
+  if (sh.opts.monitor || sh.shownMonitor) s += 'm';
   if (sh.opts.nounset) s += 'u';
   if (sh.opts.xtrace) s += 'x';
-  return sh.flavor === 'bash' ? `${s}B` : s;
+  if (sh.flavor !== 'bash') return s;
+  s += 'B';
+  if (sh.opts.noclobber) s += 'C';
+  if (sh.opts.histexpand) s += 'H';
+  if (sh.readsStdin) s += 's';
+  if (sh.commandString) s += 'c';
+  return s;
 }
 
 /** `~`, `~+`, `~-` and `~user`; an unknown user stays as written. */

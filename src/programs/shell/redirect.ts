@@ -93,15 +93,43 @@ async function applyOne(sh: ShellContext, r: Redir, saved: Saved, noSave: boolea
     case '<>':
       return openTo(sh, path, 'r+', [fd], saved, noSave);
     case '>':
+      noClobber(sh, path);
+      return openTo(sh, path, 'w', [fd], saved, noSave);
     case '>|':
       return openTo(sh, path, 'w', [fd], saved, noSave);
     case '>>':
       return openTo(sh, path, 'a', [fd], saved, noSave);
     case '&>':
+      noClobber(sh, path);
       return openTo(sh, path, 'w', [1, 2], saved, noSave);
     case '&>>':
       return openTo(sh, path, 'a', [1, 2], saved, noSave);
   }
+}
+
+/**
+ * A failed redirection as each shell words it: bash `f: No such file or directory`; dash (and busybox ash, in
+ * lower case) `cannot create f: Directory nonexistent`, `cannot open f: No such file` (their errmsg()).
+ */
+function openError(sh: ShellContext, path: string, action: 'open' | 'create', code: string, message: string): string {
+  if (sh.flavor === 'bash') return `${path}: ${message}`;
+  const missing = code === 'ENOENT' || code === 'ENOTDIR';
+  if (sh.flavor === 'dash') return `cannot ${action} ${path}: ${missing ? (action === 'open' ? 'No such file' : 'Directory nonexistent') : message}`;
+  return `can't ${action} ${path}: ${missing ? (action === 'open' ? 'no such file' : 'nonexistent directory') : message}`;
+}
+
+/** `set -C`: `>` and `&>` refuse to truncate an existing regular file (`>|` still may). */
+function noClobber(sh: ShellContext, path: string): void {
+  if (!sh.opts.noclobber) return;
+  let regular: boolean;
+  try {
+    regular = sh.sys.fs.stat(path).type === 'file';
+  } catch {
+    return;
+  }
+  if (!regular) return;
+  if (sh.flavor === 'bash') throw new ShellError(`${path}: cannot overwrite existing file`, 1);
+  throw new ShellError(openError(sh, path, 'create', 'EEXIST', 'File exists'), 1);
 }
 
 function openTo(sh: ShellContext, path: string, flags: OpenFlags, fds: number[], saved: Saved, noSave: boolean): void {
@@ -110,7 +138,7 @@ function openTo(sh: ShellContext, path: string, flags: OpenFlags, fds: number[],
   try {
     opened = sys.open(path, flags);
   } catch (e) {
-    if (e instanceof SysError) throw new ShellError(`${path}: ${e.message}`, 1);
+    if (e instanceof SysError) throw new ShellError(openError(sh, path, flags === 'r' ? 'open' : 'create', e.code, e.message), 1);
     throw e;
   }
   for (const fd of fds) {

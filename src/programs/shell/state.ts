@@ -33,12 +33,15 @@ export abstract class InterpreterState implements ShellState {
   get aliases(): Map<string, string> {
     return this.aliasTable.get();
   }
-  opts: ShellOptions = { errexit: false, xtrace: false, nounset: false, pipefail: false, noglob: false, monitor: false };
+  opts: ShellOptions = { errexit: false, xtrace: false, nounset: false, pipefail: false, noglob: false, monitor: false, noclobber: false, histexpand: false };
   args: string[] = [];
   name = 'bash';
   status = 0;
   lastBg: number | undefined;
   interactive = false;
+  interactiveShell = false;
+  readsStdin = false;
+  shownMonitor = false;
   expandAliases = false;
   diagName: string | undefined;
   login = false;
@@ -84,6 +87,11 @@ export abstract class InterpreterState implements ShellState {
     this.envCache = parent.envCache;
     this.opts = { ...parent.opts, monitor: false };
     this.expandAliases = parent.interactive || parent.expandAliases;
+    this.interactiveShell = parent.interactive || parent.interactiveShell;
+    this.readsStdin = parent.readsStdin;
+    this.shownMonitor = parent.opts.monitor || parent.shownMonitor;
+    // `history | grep docker`: the subshell's history is the prompt's, as a forked bash's is.
+    if (this.interactiveShell) this.history.push(...parent.history);
     this.args = [...parent.args];
     this.name = parent.name;
     this.diagName = parent.diagName;

@@ -17,7 +17,8 @@ export async function wait(sh: ShellContext, argv: string[]): Promise<number> {
   const args = argv.slice(1).filter((a) => a !== '-n' && a !== '-f');
   if (args.length === 0) {
     for (const job of [...sh.jobs]) if (!job.status) job.status = await waitPid(sh, job.pids[0]);
-    sh.jobs = [];
+    // An interactive shell still reports the jobs at its next prompt (`[1]+  Done  sleep 1`); a script does not.
+    if (!sh.interactive) sh.jobs = [];
     // Reap any other children (pipeline stages started in the background by subshells).
     for (;;) {
       try {
@@ -63,7 +64,7 @@ export async function wait(sh: ShellContext, argv: string[]): Promise<number> {
         continue;
       }
     }
-    if (job) sh.jobs = sh.jobs.filter((j) => j !== job);
+    if (job && !sh.interactive) sh.jobs = sh.jobs.filter((j) => j !== job);
   }
   return status;
 }

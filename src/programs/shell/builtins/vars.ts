@@ -20,8 +20,10 @@ const LONG_OPTS: Record<string, keyof ShellOptions> = {
   pipefail: 'pipefail',
   noglob: 'noglob',
   monitor: 'monitor',
+  histexpand: 'histexpand',
+  noclobber: 'noclobber',
 };
-const SHORT_OPTS: Record<string, keyof ShellOptions> = { e: 'errexit', x: 'xtrace', u: 'nounset', f: 'noglob', m: 'monitor' };
+const SHORT_OPTS: Record<string, keyof ShellOptions> = { e: 'errexit', x: 'xtrace', u: 'nounset', f: 'noglob', m: 'monitor', H: 'histexpand', C: 'noclobber' };
 
 export async function set(sh: ShellContext, argv: string[]): Promise<number> {
   if (argv.length === 1) {
@@ -50,16 +52,18 @@ export async function set(sh: ShellContext, argv: string[]): Promise<number> {
       const key = LONG_OPTS[name];
       if (!key) throw new ShellError(`set: ${name}: invalid option name`, 2);
       sh.opts[key] = a === '-o';
+      if (key === 'monitor') sh.shownMonitor = false;
       continue;
     }
     if ((a[0] === '-' || a[0] === '+') && a.length > 1) {
       for (const c of a.slice(1)) {
         const key = SHORT_OPTS[c];
         if (!key) {
-          if (c === 'h' || c === 'B' || c === 'H' || c === 'C' || c === 'v') continue;
+          if (c === 'h' || c === 'B' || c === 'v') continue;
           throw new ShellError(`set: ${a[0]}${c}: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]`, 2);
         }
         sh.opts[key] = a[0] === '-';
+        if (key === 'monitor') sh.shownMonitor = false;
       }
       continue;
     }
