@@ -37,6 +37,14 @@ function struct(type: string, o: unknown): unknown {
  * Config.Healthcheck are structs, so `{{json .State.Health}}` keeps their field order (the rest is still read
  * as maps, their keys sorted under `{{json}}`).
  */
+/** image.InspectResponse: its Config.Healthcheck is the same struct. */
+export function typedImageHealth(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  const i = v as Json;
+  const config = i.Config as Json | null | undefined;
+  return config?.Healthcheck ? { ...i, Config: { ...config, Healthcheck: struct('*v1.HealthcheckConfig', config.Healthcheck) } } : v;
+}
+
 export function typedHealth(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   const c = v as Json;

@@ -1,5 +1,5 @@
 import { command } from '../../spec.js';
-import { typedHealth } from '../container/inspect.js';
+import { typedHealth, typedImageHealth } from '../container/inspect.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool, getString } from '../../flags.js';
 import { inspectRefs } from '../inspector.js';
@@ -47,7 +47,12 @@ export async function runInspect(cli: CommandCli, o: InspectOptions): Promise<vo
       return { ...r, value: typedHealth(r.value) };
     });
   }
-  if (o.type === '' || o.type === 'image') kinds.push((ref) => client.imageInspect(ref));
+  if (o.type === '' || o.type === 'image') {
+    kinds.push(async (ref) => {
+      const r = await client.imageInspect(ref);
+      return { ...r, value: typedImageHealth(r.value) };
+    });
+  }
   await inspectRefs(cli, o.refs, o.format, async (ref) => {
     for (const kind of kinds) {
       try {
