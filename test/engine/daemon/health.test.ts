@@ -177,10 +177,11 @@ describe('health monitor', () => {
     });
   });
 
-  it('has no monitor for NONE, and none without a command', async () => {
-    await withContainer({ Test: ['NONE'] }, async ({ health, sleep, events }) => {
+  it('has no monitor for NONE', async () => {
+    await withContainer({ Test: ['NONE'], Interval: 2 * S, Timeout: 0 }, async ({ health, sleep, events, inspect }) => {
       await sleep(60);
       expect(health()).toBeUndefined();
+      expect(JSON.stringify(inspect().Config.Healthcheck)).toBe('{"Test":["NONE"],"Interval":2000000000}');
       expect(events.some((a) => a.startsWith('exec_'))).toBe(false);
     });
   });
