@@ -162,6 +162,8 @@ class HealthMonitor {
   }
 
   private runProbe(): void {
+    // PID 1 died and the shim has not reported it yet: the monitor is about to stop, as moby's would.
+    if (this.rt.pid1?.state !== 'running') return;
     const start = this.engine.nowNs();
     try {
       this.startProbe(start);
