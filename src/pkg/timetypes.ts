@@ -129,3 +129,29 @@ export function filterTimestamp(value: string, nowNs: bigint): bigint {
   if (t instanceof Error) throw systemError(t.message);
   return parseTimestamps(t);
 }
+
+/** Go's time.Duration.String (`1m30s`, `1.5s`, `100ms`, `0s`), for texts moby formats with `%v`. */
+export function goDurationString(ns: number | bigint): string {
+  let u = BigInt(ns);
+  const neg = u < 0n;
+  if (neg) u = -u;
+  const frac = (v: bigint, digits: number): string => {
+    const s = v.toString().padStart(digits, '0').replace(/0+$/, '');
+    return s === '' ? '' : `.${s}`;
+  };
+  let out: string;
+  if (u === 0n) return '0s';
+  if (u < 1_000_000_000n) {
+    if (u < 1_000n) out = `${u}ns`;
+    else if (u < 1_000_000n) out = `${u / 1_000n}${frac(u % 1_000n, 3)}µs`;
+    else out = `${u / 1_000_000n}${frac(u % 1_000_000n, 6)}ms`;
+  } else {
+    const secs = u / 1_000_000_000n;
+    const s = `${secs % 60n}${frac(u % 1_000_000_000n, 9)}s`;
+    const mins = secs / 60n;
+    if (mins === 0n) out = s;
+    else if (mins < 60n) out = `${mins}m${s}`;
+    else out = `${mins / 60n}h${mins % 60n}m${s}`;
+  }
+  return neg ? `-${out}` : out;
+}

@@ -6,6 +6,7 @@
  */
 import { LogBuffer } from './logs.js';
 import type { RestartPolicy } from './restartmanager.js';
+import type { HealthConfig } from './healthConfig.js';
 import { ContainerState } from './state.js';
 
 /** container.Config: what the image and `docker create` say the process is. */
@@ -30,8 +31,8 @@ export interface ContainerConfig {
   Labels: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;
-  /** Only `{Test: ["NONE"]}` (--no-healthcheck) is accepted: images here have no HEALTHCHECK to disable. */
-  Healthcheck?: { Test: string[] };
+  /** `--health-*` merged over the image's HEALTHCHECK (zero fields take the image's, then the monitor's defaults). */
+  Healthcheck?: HealthConfig;
   /** A build's SHELL (runConfig.Shell): only run configs and image configs carry it; create never merges it in. */
   Shell?: string[];
 }

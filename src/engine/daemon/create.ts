@@ -6,6 +6,7 @@ import { validatePortBindings } from './network/ports.js';
 import { Container, defaultConfig, defaultHostConfig, type ContainerConfig, type HostConfig } from './container.js';
 import type { DaemonContext } from './context.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
+import { mergeHealthConfig } from './healthConfig.js';
 import { generateID, shortID } from './ids.js';
 import { generateNewName } from './namegen.js';
 import type { Image } from './images/store.js';
@@ -55,6 +56,8 @@ export function mergeImageConfig(user: ContainerConfig, img: Image): void {
   if (!user.StopSignal && ic.StopSignal) user.StopSignal = ic.StopSignal;
   if (ic.ExposedPorts) user.ExposedPorts = { ...ic.ExposedPorts, ...user.ExposedPorts };
   if (ic.Volumes) user.Volumes = { ...ic.Volumes, ...user.Volumes };
+  const health = mergeHealthConfig(user.Healthcheck, ic.Healthcheck);
+  if (health) user.Healthcheck = health;
 }
 
 /**

@@ -19,7 +19,8 @@ export type NetworkAction = 'create' | 'connect' | 'disconnect' | 'destroy' | 'r
  * `exec_create` and `exec_start` carry the command in the action itself, as moby logs them
  * (`exec_start: /bin/bash -l`).
  */
-export type EventAction = ContainerAction | ImageAction | NetworkAction | `exec_create: ${string}` | `exec_start: ${string}`;
+export type EventAction = ContainerAction | ImageAction | NetworkAction | `exec_create: ${string}` | `exec_start: ${string}`
+  | `health_status: ${string}`;
 
 export interface EventActor {
   readonly ID: string;

@@ -28,6 +28,8 @@ export class ExecRecord {
   sink: StreamSink | null = null;
   /** exec start was called (an exec runs once). */
   started = false;
+  /** Called with the exit status once the process is reaped (a health probe reads its result here). */
+  onExit: ((status: number) => void) | null = null;
 
   constructor(
     readonly ID: string,

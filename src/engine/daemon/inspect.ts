@@ -7,6 +7,7 @@
 import { portList, portMap } from './network/published.js';
 import type { Container, ContainerConfig, NetworkEndpoint } from './container.js';
 import { DOCKER_ROOT } from './container.js';
+import { healthConfigJSON } from './healthConfig.js';
 import { formatRFC3339Nano, unixSeconds } from '../../pkg/timetypes.js';
 import { hostConfigMounts, mountsJSON } from './volume/inspect.js';
 
@@ -65,7 +66,7 @@ export function containerConfigJSON(k: ContainerConfig): Json {
   Object.assign(out, {
     Tty: k.Tty, OpenStdin: k.OpenStdin, StdinOnce: k.StdinOnce, Env: k.Env, Cmd: k.Cmd,
   });
-  if (k.Healthcheck) out.Healthcheck = k.Healthcheck;
+  if (k.Healthcheck) out.Healthcheck = healthConfigJSON(k.Healthcheck);
   Object.assign(out, {
     Image: k.Image, Volumes: k.Volumes, WorkingDir: k.WorkingDir, Entrypoint: k.Entrypoint, OnBuild: k.OnBuild, Labels: k.Labels,
   });

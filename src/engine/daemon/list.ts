@@ -1,8 +1,8 @@
 /**
  * GET /containers/json (moby daemon/list.go): newest first; without `all` only running containers (paused
  * ones are running); `limit` > 0 takes the newest N of all. Every filter moby accepts is applied to the model
- * as it is: no container has a health check or a swarm task, so `health=none`, `is-task=false`
- * match all and `health=healthy` none; `volume` matches a mount's volume name, bind source or destination;
+ * as it is: `health` is the health monitor's status (`none` without a health check); no container is a swarm
+ * task, so `is-task=false` matches all; `volume` matches a mount's volume name, bind source or destination;
  * `network` matches the networks a container is on.
  */
 import type { Container } from './container.js';
@@ -153,7 +153,7 @@ function include(c: Container, x: ListContext, included: number): Verdict {
     if (st.Running || st.StartedAt === null || !x.exited.includes(st.ExitCode)) return 'exclude';
   }
   if (!f.match('status', c.State.stateString())) return 'exclude';
-  if (!f.exactMatch('health', c.State.Health ?? 'none')) return 'exclude';
+  if (!f.exactMatch('health', c.State.Health?.Status ?? 'none')) return 'exclude';
   if (f.contains('volume') && !mountsVolume(c, f.get('volume'))) return 'exclude';
   if (x.images && !x.images.has(c.ImageID)) return 'exclude';
   if (f.contains('network')) {

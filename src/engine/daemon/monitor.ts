@@ -6,6 +6,7 @@
 import type { WaitStatus } from '../kernel/sys.js';
 import type { Container } from './container.js';
 import { removeContainer } from './delete.js';
+import { stopHealthchecks } from './health.js';
 import type { DaemonStore } from './store.js';
 import type { RestartDecision } from './restartmanager.js';
 import { closeOutput } from './runtime/output.js';
@@ -31,6 +32,8 @@ function teardown(engine: DaemonStore, c: Container, rt: ContainerRuntime): void
 }
 
 export function handleExit(engine: DaemonStore, c: Container, rt: ContainerRuntime, exitCode: number): RestartDecision {
+  // Health checks start again if and when the container does.
+  stopHealthchecks(c);
   teardown(engine, c, rt);
   const ranForMs = engine.kernel.clock.now() - rt.startedAtMs;
   const decision: RestartDecision = rt.restart
@@ -74,5 +77,6 @@ export function execExited(engine: DaemonStore, c: Container, rt: ContainerRunti
   if (rec.tty) engine.kernel.releaseTty(rec.tty);
   rec.sink?.close();
   engine.containerEvent(c, 'exec_die', { execID: rec.ID, exitCode: String(st.status) });
+  rec.onExit?.(st.status);
   engine.notify();
 }

@@ -1,6 +1,7 @@
 /** `docker pause` / `unpause` (moby daemon/pause.go, unpause.go): the cgroup freezer, as runc does it. */
 import type { DaemonContext } from './context.js';
 import { conflict } from '../../pkg/errdefs.js';
+import { updateHealthMonitor } from './health.js';
 import { notRunning } from './kill.js';
 
 export const containerIsRestarting = (id: string) => conflict(`Container ${id} is restarting, wait until the container is running`);
@@ -13,6 +14,7 @@ export function containerPause(d: DaemonContext, name: string): void {
   const rt = d.store.runtime(c);
   if (rt.cgroup) rt.cgroup.frozen = true;
   c.State.Paused = true;
+  updateHealthMonitor(d.store, c, rt);
   d.store.containerEvent(c, 'pause');
   d.store.notify();
 }
@@ -24,6 +26,7 @@ export function containerUnpause(d: DaemonContext, name: string): void {
   if (rt.cgroup) rt.cgroup.frozen = false;
   d.store.kernel.sched.thaw();
   c.State.Paused = false;
+  updateHealthMonitor(d.store, c, rt);
   d.store.containerEvent(c, 'unpause');
   d.store.notify();
 }

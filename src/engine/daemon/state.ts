@@ -16,6 +16,39 @@ export const CONTAINER_STATUSES: readonly ContainerStatus[] = [
 
 export type HealthStatus = 'starting' | 'healthy' | 'unhealthy' | 'none';
 
+/** One run of a health probe (HealthcheckResult); times are epoch nanoseconds. */
+export interface HealthcheckResult {
+  readonly Start: bigint;
+  readonly End: bigint;
+  /** 0 healthy, 1 unhealthy, anything else (-1: timed out or could not run) counts as a failure. */
+  readonly ExitCode: number;
+  readonly Output: string;
+}
+
+/**
+ * container.Health: the status the monitor keeps (it survives a stop, as `unhealthy`), the failures in a row and
+ * the last results, oldest first. `monitor` is moby's stop channel: set while a monitor runs.
+ */
+export class ContainerHealth {
+  Status: Exclude<HealthStatus, 'none'> = 'starting';
+  FailingStreak = 0;
+  Log: HealthcheckResult[] = [];
+  monitor: { stop(): void } | null = null;
+
+  toJSON(): HealthJSON {
+    return {
+      Status: this.Status, FailingStreak: this.FailingStreak,
+      Log: this.Log.map((r) => ({ Start: formatRFC3339Nano(r.Start), End: formatRFC3339Nano(r.End), ExitCode: r.ExitCode, Output: r.Output })),
+    };
+  }
+}
+
+export interface HealthJSON {
+  Status: HealthStatus;
+  FailingStreak: number;
+  Log: Array<{ Start: string; End: string; ExitCode: number; Output: string }>;
+}
+
 export interface ExitStatus {
   readonly exitCode: number;
   /** When the process ended; defaults to "now". */
@@ -35,7 +68,7 @@ export interface ContainerStateJSON {
   Error: string;
   StartedAt: string;
   FinishedAt: string;
-  Health?: { Status: HealthStatus; FailingStreak: number; Log: unknown[] };
+  Health?: HealthJSON;
 }
 
 /** `docker wait`'s conditions (API `condition=`): not-running (default), next-exit, removed. */
@@ -60,7 +93,7 @@ export class ContainerState {
   Error = '';
   StartedAt: bigint | null = null;
   FinishedAt: bigint | null = null;
-  Health: HealthStatus | null = null;
+  Health: ContainerHealth | null = null;
 
   private stopWaiters: Array<() => void> = [];
   private removeWaiters: Array<() => void> = [];
@@ -84,7 +117,7 @@ export class ContainerState {
       const up = humanDuration(nowNs - (this.StartedAt ?? nowNs));
       if (this.Paused) return `Up ${up} (Paused)`;
       if (this.Restarting) return `Restarting (${this.ExitCode}) ${humanDuration(nowNs - (this.FinishedAt ?? nowNs))} ago`;
-      if (this.Health !== null) return `Up ${up} (${this.Health === 'starting' ? 'health: starting' : this.Health})`;
+      if (this.Health !== null) return `Up ${up} (${this.Health.Status === 'starting' ? 'health: starting' : this.Health.Status})`;
       return `Up ${up}`;
     }
     if (this.RemovalInProgress) return 'Removal In Progress';
@@ -177,7 +210,7 @@ export class ContainerState {
       StartedAt: formatRFC3339Nano(this.StartedAt),
       FinishedAt: formatRFC3339Nano(this.FinishedAt),
     };
-    if (this.Health !== null) out.Health = { Status: this.Health, FailingStreak: 0, Log: [] };
+    if (this.Health !== null) out.Health = this.Health.toJSON();
     return out;
   }
 

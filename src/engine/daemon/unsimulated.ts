@@ -119,10 +119,7 @@ const CONFIG: Record<string, readonly [flag: string, accept: Accept]> = {
   StdinOnce: ['Config.StdinOnce', always],
   Env: ['-e', always],
   Cmd: ['COMMAND', always],
-  Healthcheck: ['--health-cmd', (v) => {
-    const t = (v as Json | null)?.Test;
-    return isZero(v) || (Array.isArray(t) && t.length === 1 && t[0] === 'NONE');
-  }],
+  Healthcheck: ['--health-cmd', always],
   ArgsEscaped: ['Config.ArgsEscaped', always],
   Image: ['IMAGE', always],
   Volumes: ['-v', always],

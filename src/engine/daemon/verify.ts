@@ -3,6 +3,7 @@
  * verifyContainerSettings and verifyPlatformContainerResources), on the request's own JSON. Each refusal is an
  * InvalidParameter with moby's exact text; warnings are returned for the create response.
  */
+import { validateHealthCheck } from './healthConfig.js';
 import { parseSignal } from '../kernel/signals.js';
 import { invalidParameter } from '../../pkg/errdefs.js';
 
@@ -83,6 +84,7 @@ export function validateContainerConfig(config: Json): void {
   for (const e of Array.isArray(config.Env) ? config.Env : []) {
     if (typeof e === 'string' && (e === '' || e.startsWith('='))) throw invalidParameter(`invalid environment variable: ${e}`);
   }
+  validateHealthCheck(config.Healthcheck);
 }
 
 /** The add-host part of validateHostConfig. */

@@ -53,7 +53,6 @@ describe('POST /containers/create: what the daemon accepts, validates and refuse
     [{}, { NanoCpus: 1e9 }, 'dockersim: --cpus (HostConfig.NanoCpus) is not simulated'],
     [{}, { MemorySwappiness: 10 }, 'dockersim: --memory-swappiness (HostConfig.MemorySwappiness) is not simulated'],
     [{}, { PidMode: 'host' }, 'dockersim: --pid (HostConfig.PidMode) is not simulated'],
-    [{ Healthcheck: { Test: ['CMD-SHELL', 'true'] } }, {}, 'dockersim: --health-cmd (Config.Healthcheck) is not simulated'],
     [{ Domainname: 'example.com' }, {}, 'dockersim: --domainname (Config.Domainname) is not simulated'],
   ])('refuses %j %j', async (config, host, message) => {
     expect(await create(config, host)).toEqual({ error: message, kind: 'NotImplemented' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContainerState } from '../../../src/engine/daemon/state.js';
+import { ContainerHealth, ContainerState } from '../../../src/engine/daemon/state.js';
 
 const S = 1_000_000_000n;
 const T0 = 1_700_000_000n * S; // an arbitrary wall-clock instant
@@ -22,8 +22,8 @@ const cases: Array<[string, Setup, bigint, string, string]> = [
   ['removal beats dead', (s) => { s.setDead(); s.setRemovalInProgress(); }, T0, 'removing', 'Removal In Progress'],
   ['running beats removal', (s) => { s.setRunning(1, T0); s.setRemovalInProgress(); }, T0 + 2n * S, 'running', 'Up 2 seconds'],
   ['paused beats restarting', (s) => { s.setRunning(1, T0); s.Paused = true; s.Restarting = true; }, T0 + 2n * S, 'paused', 'Up 2 seconds (Paused)'],
-  ['healthy', (s) => { s.setRunning(1, T0); s.Health = 'healthy'; }, T0 + 120n * S, 'running', 'Up 2 minutes (healthy)'],
-  ['health starting', (s) => { s.setRunning(1, T0); s.Health = 'starting'; }, T0 + 3n * S, 'running', 'Up 3 seconds (health: starting)'],
+  ['healthy', (s) => { s.setRunning(1, T0); s.Health = new ContainerHealth(); s.Health.Status = 'healthy'; }, T0 + 120n * S, 'running', 'Up 2 minutes (healthy)'],
+  ['health starting', (s) => { s.setRunning(1, T0); s.Health = new ContainerHealth(); }, T0 + 3n * S, 'running', 'Up 3 seconds (health: starting)'],
 ];
 
 describe('ContainerState', () => {

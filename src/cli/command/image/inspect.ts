@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import { typedImageHealth } from '../container/inspect.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getString } from '../../flags.js';
 import { inspectRefs } from '../inspector.js';
@@ -18,5 +19,8 @@ export const imageInspectCommand = command({
 });
 
 export async function runImageInspect(cli: CommandCli, refs: readonly string[], format: string): Promise<void> {
-  await inspectRefs(cli, refs, format, (ref) => cli.client().imageInspect(ref));
+  await inspectRefs(cli, refs, format, async (ref) => {
+    const r = await cli.client().imageInspect(ref);
+    return { ...r, value: typedImageHealth(r.value) };
+  });
 }

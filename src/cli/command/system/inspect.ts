@@ -1,4 +1,5 @@
 import { command } from '../../spec.js';
+import { typedHealth, typedImageHealth } from '../container/inspect.js';
 import type { CommandCli } from '../../cli.js';
 import { flag, getBool, getString } from '../../flags.js';
 import { inspectRefs } from '../inspector.js';
@@ -40,8 +41,18 @@ export async function runInspect(cli: CommandCli, o: InspectOptions): Promise<vo
   if (o.type !== '' && !TYPES.includes(o.type)) throw new Error(`${JSON.stringify(o.type)} is not a valid value for --type`);
   const client = cli.client();
   const kinds: Array<(ref: string) => Promise<{ value: unknown; raw?: string }>> = [];
-  if (o.type === '' || o.type === 'container') kinds.push((ref) => client.containerInspect(ref, { size: o.size }));
-  if (o.type === '' || o.type === 'image') kinds.push((ref) => client.imageInspect(ref));
+  if (o.type === '' || o.type === 'container') {
+    kinds.push(async (ref) => {
+      const r = await client.containerInspect(ref, { size: o.size });
+      return { ...r, value: typedHealth(r.value) };
+    });
+  }
+  if (o.type === '' || o.type === 'image') {
+    kinds.push(async (ref) => {
+      const r = await client.imageInspect(ref);
+      return { ...r, value: typedImageHealth(r.value) };
+    });
+  }
   await inspectRefs(cli, o.refs, o.format, async (ref) => {
     for (const kind of kinds) {
       try {

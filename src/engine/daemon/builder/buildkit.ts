@@ -24,6 +24,8 @@ import { shortID } from '../ids.js';
 import { buildCatalogImage, resolveRemote, type CatalogImage } from '../registry.js';
 import type { HistoryEntry, Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
+import { healthConfigQuoted } from '../healthConfig.js';
+import { parseHealthcheck } from './healthcheck.js';
 import { dispatchInstruction } from './dockerfile/dispatch.js';
 import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
 import { refuseDirectives } from './directives.js';
@@ -468,7 +470,9 @@ class BuildkitBuilder {
         by = `SHELL [${n.args.join(' ')}]`;
         break;
       case 'healthcheck':
-        throw notSimulated('HEALTHCHECK');
+        c.Healthcheck = parseHealthcheck(n, cmd.flags);
+        by = `HEALTHCHECK ${healthConfigQuoted(c.Healthcheck)}`;
+        break;
       default: {
         const before = env;
         try {

@@ -5,6 +5,7 @@
  * `dockerfile parse error on line N: …`.
  */
 import { checkInstruction } from './dockerfile/dispatch.js';
+import { parseHealthcheck } from './healthcheck.js';
 import type { Node } from './dockerfile/parser.js';
 
 export class ParseError extends Error {}
@@ -104,7 +105,11 @@ function checkNode(n: Node): Record<string, string> {
       if (n.args.length === 0) throw new ParseError('ARG requires at least one argument');
       break;
     case 'healthcheck':
-      if (n.args.length === 0) throw new ParseError('HEALTHCHECK requires at least one argument');
+      try {
+        parseHealthcheck(n, flags);
+      } catch (e) {
+        throw new ParseError((e as Error).message);
+      }
       break;
     default:
       try {

@@ -16,6 +16,8 @@ import { shortID } from '../ids.js';
 import { imagePull, type PullProgress } from '../images/pull.js';
 import type { Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
+import { healthConfigQuoted, type HealthConfig } from '../healthConfig.js';
+import { parseHealthcheck } from './healthcheck.js';
 import { dispatchInstruction, type DispatchState } from './dockerfile/dispatch.js';
 import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
 import { refuseDirectives } from './directives.js';
@@ -68,6 +70,7 @@ export function runConfigOf(img: Image | null): ContainerConfig {
     WorkingDir: ic.WorkingDir, Labels: { ...ic.Labels }, OnBuild: ic.OnBuild ? [...ic.OnBuild] : null,
     ...(ic.ExposedPorts ? { ExposedPorts: { ...ic.ExposedPorts } } : {}), Volumes: ic.Volumes ? { ...ic.Volumes } : null,
     ...(ic.StopSignal ? { StopSignal: ic.StopSignal } : {}), ...(ic.Shell ? { Shell: [...ic.Shell] } : {}),
+    ...(ic.Healthcheck ? { Healthcheck: copyHealth(ic.Healthcheck) } : {}),
   };
 }
 
@@ -76,7 +79,12 @@ function copyConfig(c: ContainerConfig): ContainerConfig {
     ...c, Env: [...c.Env], Cmd: c.Cmd && [...c.Cmd], Entrypoint: c.Entrypoint && [...c.Entrypoint],
     OnBuild: c.OnBuild && [...c.OnBuild], Labels: { ...c.Labels }, Volumes: c.Volumes && { ...c.Volumes },
     ...(c.ExposedPorts ? { ExposedPorts: { ...c.ExposedPorts } } : {}), ...(c.Shell ? { Shell: [...c.Shell] } : {}),
+    ...(c.Healthcheck ? { Healthcheck: copyHealth(c.Healthcheck) } : {}),
   };
+}
+
+function copyHealth(h: Readonly<HealthConfig>): HealthConfig {
+  return { ...h, Test: h.Test ? [...h.Test] : h.Test };
 }
 
 /** Go's %q of a []string: `["a" "b"]`. */
@@ -302,8 +310,13 @@ export class LegacyBuilder {
         // dispatchShell sets runConfig.Shell: the image config keeps it, and a build FROM that image runs with it.
         c.Shell = [...n.args];
         return this.commit(state, `SHELL ${`[${n.args.join(' ')}]`}`);
-      case 'healthcheck':
-        throw notSimulated('HEALTHCHECK');
+      case 'healthcheck': {
+        // dispatchHealthcheck: a note when it replaces a check, then the config's %q as the step's comment.
+        const old = c.Healthcheck?.Test;
+        if (old && old.length > 0 && old[0] !== 'NONE') this.print(`Note: overriding previous HEALTHCHECK: [${old.join(' ')}]\n`);
+        c.Healthcheck = parseHealthcheck(n, cmd.flags);
+        return this.commit(state, `HEALTHCHECK ${healthConfigQuoted(c.Healthcheck)}`);
+      }
       case 'workdir':
         return this.workdir(state, n, env);
       default:

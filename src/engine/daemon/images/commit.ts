@@ -15,6 +15,7 @@ import { utf8Encode } from '../../kernel/utf8.js';
 import { buildFromConfig } from '../builder/dockerfile/fromConfig.js';
 import type { ContainerConfig } from '../container.js';
 import type { DaemonContext } from '../context.js';
+import { healthConfigJSON } from '../healthConfig.js';
 import { containerConfigJSON } from '../inspect.js';
 import { containerPause, containerUnpause } from '../pause.js';
 import type { HistoryEntry, Image, ImageConfig } from './store.js';
@@ -72,6 +73,7 @@ export function imageConfigOf(c: ContainerConfig): ImageConfig {
     Env: [...c.Env], Cmd: c.Cmd && [...c.Cmd], Entrypoint: c.Entrypoint && [...c.Entrypoint],
     ...(c.Volumes && Object.keys(c.Volumes).length > 0 ? { Volumes: c.Volumes } : {}),
     WorkingDir: c.WorkingDir, Labels: { ...c.Labels }, ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+    ...(c.Healthcheck ? { Healthcheck: healthConfigJSON(c.Healthcheck) } : {}),
     ...(c.OnBuild && c.OnBuild.length > 0 ? { OnBuild: [...c.OnBuild] } : {}),
     ...(c.Shell && c.Shell.length > 0 ? { Shell: [...c.Shell] } : {}),
   }) as ImageConfig;

@@ -1,6 +1,7 @@
 /** Images as the Engine API shows them: GET /images/json (ImageSummary) and GET /images/{name}/json. */
 import { formatRFC3339Nano, unixSeconds } from '../../../pkg/timetypes.js';
 import { DOCKER_ROOT } from '../container.js';
+import { healthConfigJSON } from '../healthConfig.js';
 import type { Image, ImageStore } from './store.js';
 
 type Json = Record<string, unknown>;
@@ -27,6 +28,7 @@ function configJSON(img: Image): Json {
   if (c.WorkingDir) out.WorkingDir = c.WorkingDir;
   if (Object.keys(c.Labels).length > 0) out.Labels = c.Labels;
   if (c.StopSignal) out.StopSignal = c.StopSignal;
+  if (c.Healthcheck) out.Healthcheck = healthConfigJSON(c.Healthcheck);
   if (c.OnBuild && c.OnBuild.length > 0) out.OnBuild = c.OnBuild;
   if (c.Shell && c.Shell.length > 0) out.Shell = c.Shell;
   return out;

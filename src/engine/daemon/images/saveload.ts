@@ -226,7 +226,8 @@ export function imagesLoad(engine: DaemonStore, data: Uint8Array, quiet: boolean
         User: (c.User as string) ?? '', ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}), Env: (c.Env as string[]) ?? [],
         Cmd: (c.Cmd as string[] | null) ?? null, Entrypoint: (c.Entrypoint as string[] | null) ?? null,
         ...(c.Volumes ? { Volumes: c.Volumes } : {}), WorkingDir: (c.WorkingDir as string) ?? '', Labels: (c.Labels as Record<string, string>) ?? {},
-        ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}), ...(c.OnBuild ? { OnBuild: c.OnBuild } : {}),
+        ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}), ...(c.Healthcheck ? { Healthcheck: c.Healthcheck } : {}),
+        ...(c.OnBuild ? { OnBuild: c.OnBuild } : {}),
       } as ImageConfig);
       const layerSizes = sizes;
       const image: Image = {

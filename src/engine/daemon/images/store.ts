@@ -3,6 +3,7 @@
  * (moby image/store.go + reference/store.go, in memory). Layers are shared objects; an image never copies one.
  */
 import type { Layer } from '../../fs/layer.js';
+import type { HealthConfig } from '../healthConfig.js';
 import { invalidParameter, notFound } from '../../../pkg/errdefs.js';
 import { familiarName, familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 
@@ -17,6 +18,7 @@ export interface ImageConfig {
   readonly WorkingDir: string;
   readonly Labels: Readonly<Record<string, string>>;
   readonly StopSignal?: string;
+  readonly Healthcheck?: Readonly<HealthConfig>;
   readonly OnBuild?: readonly string[];
   readonly Shell?: readonly string[];
 }

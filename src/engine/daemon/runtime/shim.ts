@@ -14,6 +14,7 @@ import { blockUntil } from '../block.js';
 import type { Container } from '../container.js';
 import type { DaemonStore } from '../store.js';
 import { isDaemonError, systemError } from '../../../pkg/errdefs.js';
+import { initHealthMonitor } from '../health.js';
 import { execExited, handleExit, restartCanceled } from '../monitor.js';
 import { drainAttached, emitOutput } from './output.js';
 import { prepareStart } from './prepare.js';
@@ -93,6 +94,7 @@ function spawnInit(engine: DaemonStore, sys: Sys, self: Process, c: Container, r
   rt.phase = 'running';
   rt.startedAtMs = k.clock.now();
   c.State.setRunning(child.hostPid, engine.nowNs());
+  initHealthMonitor(engine, c, rt);
   engine.containerEvent(c, 'start');
   engine.notify();
 }

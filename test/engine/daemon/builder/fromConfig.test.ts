@@ -45,6 +45,13 @@ describe('docker commit --change (BuildFromConfig)', () => {
     expect([c.User, c.WorkingDir, c.StopSignal, c.OnBuild]).toEqual(['www-data', '/var/www/html', 'SIGQUIT', ['ADD . /var/www/']]);
   });
 
+  it('reads HEALTHCHECK, as docker commit --change does', () => {
+    expect(buildFromConfig(base(), ['HEALTHCHECK --interval=5s CMD curl -f localhost']).Healthcheck).toEqual({
+      Test: ['CMD-SHELL', 'curl -f localhost'], Interval: 5e9, Timeout: 0, StartPeriod: 0, StartInterval: 0, Retries: 0,
+    });
+    expect(buildFromConfig(base(), ['HEALTHCHECK NONE']).Healthcheck).toEqual({ Test: ['NONE'] });
+  });
+
   it('leaves the container\'s config untouched', () => {
     const b = base();
     buildFromConfig(b, ['ENV X=1', 'LABEL b=2']);
@@ -67,7 +74,8 @@ describe('docker commit --change (BuildFromConfig)', () => {
     expect(err(['ONBUILD FROM x'])).toBe('FROM isn\'t allowed as an ONBUILD trigger');
     expect(err(['CMD [1, 2]'])).toBe('when using JSON array syntax, arrays must be comprised of strings only');
     expect(err(['# only a comment'])).toBe('file with no instructions');
-    expect(err(['HEALTHCHECK NONE'])).toBe('dockersim: HEALTHCHECK is not simulated');
+    expect(err(['HEALTHCHECK FOO x'])).toBe('Unknown type "FOO" in HEALTHCHECK (try CMD)');
+    expect(err(['HEALTHCHECK --retries=x CMD true'])).toBe('strconv.ParseInt: parsing "x": invalid syntax');
   });
 });
 

@@ -125,7 +125,6 @@ describe('every Dockerfile instruction, through the legacy builder', () => {
       'When using COPY with more than one source file, the destination must be a directory and end with a /',
     );
     expect(await err({ Dockerfile: 'FROM busybox\nADD http://example.com/x /x\n' })).toBe('dockersim: ADD from a URL (http://example.com/x) is not simulated');
-    expect(await err({ Dockerfile: 'FROM busybox\nHEALTHCHECK CMD true\n' })).toBe('dockersim: HEALTHCHECK is not simulated');
     expect(await err({ Dockerfile: 'FROM --platform=linux/arm64 busybox\n' })).toBe('dockersim: the platform linux/arm64 (images here are linux/amd64) is not simulated');
     expect(await err({ Dockerfile: 'FROM busybox\n' }, { remote: 'https://github.com/jamtur01/docker-static_web.git' })).toBe(
       'dockersim: building from a git repository (https://github.com/jamtur01/docker-static_web.git) is not simulated',

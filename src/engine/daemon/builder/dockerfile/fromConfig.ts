@@ -4,11 +4,13 @@
  */
 import { DaemonError, invalidParameter } from '../../../../pkg/errdefs.js';
 import type { ContainerConfig } from '../../container.js';
-import { notSimulated } from '../../unsimulated.js';
+import type { HealthConfig } from '../../healthConfig.js';
+import { parseHealthcheck } from '../healthcheck.js';
+import { parseFlags } from '../instructions.js';
 import { checkInstruction, dispatchInstruction, type DispatchState } from './dispatch.js';
-import { parseDockerfile } from './parser.js';
+import { parseDockerfile, type Node } from './parser.js';
 
-/** validCommitCommands; HEALTHCHECK is one of them, but dockersim has no health checks to run. */
+/** validCommitCommands. */
 const VALID = new Set(['cmd', 'entrypoint', 'healthcheck', 'env', 'expose', 'label', 'onbuild', 'stopsignal', 'user', 'volume', 'workdir']);
 
 function copyConfig(c: ContainerConfig): ContainerConfig {
@@ -29,10 +31,17 @@ export function buildFromConfig(config: ContainerConfig, changes: readonly strin
   try {
     const nodes = parseDockerfile(changes.join('\n'));
     for (const n of nodes) if (!VALID.has(n.cmd)) throw invalidParameter(`${n.cmd} is not a valid change command`);
-    for (const n of nodes) checkInstruction(n);
-    if (nodes.some((n) => n.cmd === 'healthcheck')) throw notSimulated('HEALTHCHECK');
+    const health = new Map<Node, HealthConfig>();
+    for (const n of nodes) {
+      checkInstruction(n);
+      if (n.cmd === 'healthcheck') health.set(n, parseHealthcheck(n, parseFlags(n)));
+    }
     const state: DispatchState = { config: copyConfig(config), cmdSet: false };
-    for (const n of nodes) dispatchInstruction(state, n);
+    for (const n of nodes) {
+      const h = health.get(n);
+      if (h) state.config.Healthcheck = h;
+      else dispatchInstruction(state, n);
+    }
     return state.config;
   } catch (e) {
     return asInvalid(e);

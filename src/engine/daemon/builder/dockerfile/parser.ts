@@ -130,7 +130,13 @@ const LINE_PARSERS: Readonly<Record<string, (rest: string, escape: string) => Pa
   env: (rest, escape) => nameVal(rest, 'ENV', escape),
   expose: (rest) => ({ args: whitespaceList(rest), json: false }),
   from: (rest) => ({ args: whitespaceList(rest), json: false }),
-  healthcheck: (rest) => ({ args: whitespaceList(rest), json: false }),
+  // parseHealthConfig: the type word, then the command as CMD's (JSON or one string).
+  healthcheck: (rest) => {
+    const m = /^(\S+)\s*([\s\S]*)$/.exec(rest);
+    if (!m) return { args: [], json: false };
+    const cmd = maybeJSON(m[2]);
+    return { args: [m[1], ...cmd.args], json: cmd.json };
+  },
   label: (rest, escape) => nameVal(rest, 'LABEL', escape),
   maintainer: (rest) => ({ args: rest === '' ? [] : [rest], json: false }),
   run: maybeJSON,
