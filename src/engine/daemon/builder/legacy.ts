@@ -17,14 +17,14 @@ import { imagePull, type PullProgress } from '../images/pull.js';
 import type { Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
 import { dispatchInstruction, type DispatchState } from './dockerfile/dispatch.js';
-import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
-import { refuseDirectives } from './directives.js';
+import { onbuildExpression, parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { commitStep, probeCache } from './commitStep.js';
 import { BuildContext } from './context.js';
 import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
+import { isHeredocWord } from './heredoc.js';
 import { createStepContainer, makeWorkdir, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
 import type { BuildOptions } from './options.js';
 import type { BuildRecorder } from './record.js';
@@ -105,7 +105,6 @@ export function readDockerfile(tar: Uint8Array, name: string): SourceFile {
     if (isDaemonError(e, 'NotImplemented')) throw e;
     throw invalidParameter(`failed to parse ${name}: ${(e as Error).message}`);
   }
-  refuseDirectives(parseDirectives(text), false);
   return { context, nodes, text };
 }
 
@@ -203,15 +202,15 @@ export class LegacyBuilder {
     return n.args.map((w) => {
       const eq = w.indexOf('=');
       if (eq < 0) return [w, null];
-      return [w.slice(0, eq), processWord(w.slice(eq + 1), env)];
+      return [w.slice(0, eq), processWord(w.slice(eq + 1), env, n.escape)];
     });
   }
 
   private async initializeStage(stage: Stage): Promise<State> {
     this.args.resetStage();
     const metaEnv = envLookup(this.args.metaEnv());
-    if (stage.platform) checkPlatform(processWord(stage.platform, metaEnv));
-    const name = processWord(stage.baseName, metaEnv);
+    if (stage.platform) checkPlatform(processWord(stage.platform, metaEnv, stage.node.escape));
+    const name = processWord(stage.baseName, metaEnv, stage.node.escape);
     if (name === '') throw new Error(`base name (${stage.baseName}) should not be blank`);
     let image: Image | null;
     if (this.stages.has(name.toLowerCase())) image = this.stages.get(name.toLowerCase())!;
@@ -314,25 +313,25 @@ export class LegacyBuilder {
     let comment: string;
     switch (n.cmd) {
       case 'env':
-        comment = `ENV ${n.pairs!.map((p) => `${processWord(p.key, before)}=${processWord(p.value, before)}`).join(' ')}`;
+        comment = `ENV ${n.pairs!.map((p) => `${processWord(p.key, before, n.escape)}=${processWord(p.value, before, n.escape)}`).join(' ')}`;
         break;
       case 'label':
-        comment = `LABEL ${n.pairs!.map((p) => `${processWord(p.key, before)}=${processWord(p.value, before)}`).join(' ')}`;
+        comment = `LABEL ${n.pairs!.map((p) => `${processWord(p.key, before, n.escape)}=${processWord(p.value, before, n.escape)}`).join(' ')}`;
         break;
       case 'expose':
-        comment = `EXPOSE ${n.args.flatMap((a) => processWords(a, before)).join(' ')}`;
+        comment = `EXPOSE ${n.args.flatMap((a) => processWords(a, before, n.escape)).join(' ')}`;
         break;
       case 'user':
-        comment = `USER ${processWord(n.args[0], before)}`;
+        comment = `USER ${processWord(n.args[0], before, n.escape)}`;
         break;
       case 'volume':
-        comment = `VOLUME [${n.args.map((v) => processWord(v.trim(), before)).join(' ')}]`;
+        comment = `VOLUME [${n.args.map((v) => processWord(v.trim(), before, n.escape)).join(' ')}]`;
         break;
       case 'stopsignal':
-        comment = `STOPSIGNAL ${processWord(n.args[0], before)}`;
+        comment = `STOPSIGNAL ${processWord(n.args[0], before, n.escape)}`;
         break;
       case 'onbuild':
-        comment = `ONBUILD ${n.original.replace(/^\s*ONBUILD\s*/i, '')}`;
+        comment = `ONBUILD ${onbuildExpression(n)}`;
         break;
       case 'cmd':
       case 'entrypoint':
@@ -388,7 +387,7 @@ export class LegacyBuilder {
 
   private async workdir(state: State, n: Node, env: (k: string) => string | undefined): Promise<void> {
     const ds: DispatchState = { config: state.config, cmdSet: state.cmdSet };
-    dispatchInstruction(ds, { ...n, args: [processWord(n.args[0], env)] });
+    dispatchInstruction(ds, { ...n, args: [processWord(n.args[0], env, n.escape)] });
     const dir = state.config.WorkingDir;
     const containerConfig = { ...copyConfig(state.config), Cmd: [...state.shell, `#(nop) WORKDIR ${dir}`] };
     if (this.probe(state, containerConfig)) return;
@@ -427,13 +426,14 @@ export class LegacyBuilder {
     }
     for (const f of ['link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${name} --${f}`);
     const env = this.envFor(state);
-    const words = n.args.map((a) => processWord(a, env));
-    const srcs = words.slice(0, -1);
+    const words = n.args.map((a) => processWord(a, env, n.escape));
+    // moby's copier reads SourcePaths only: a here-document's body is parsed and left out.
+    const srcs = words.slice(0, -1).filter((_w, i) => !isHeredocWord(n.args[i]));
     const destRaw = words[words.length - 1];
     let sources;
     try {
       if (cmd.flags.from !== undefined) {
-        const from = processWord(cmd.flags.from, env);
+        const from = processWord(cmd.flags.from, env, n.escape);
         const img = this.fromImage(from);
         sources = imageSources(img, srcs, name);
       } else sources = copySources(this.src.context, srcs, name, n.cmd === 'add');
@@ -446,7 +446,7 @@ export class LegacyBuilder {
     }
     const dest = normalizeDest(state.config.WorkingDir || '/', destRaw);
     const hash = sources.length === 1 ? sources[0].hash : `multi:${sha256Join(sources.map((s) => s.hash))}`;
-    const chown = cmd.flags.chown !== undefined ? processWord(cmd.flags.chown, env) : '';
+    const chown = cmd.flags.chown !== undefined ? processWord(cmd.flags.chown, env, n.escape) : '';
     const comment = `${name} ${chown ? `--chown=${chown} ` : ''}${hash} in ${destRaw} `;
     const containerConfig = { ...copyConfig(state.config), Cmd: [...state.shell, `#(nop) ${comment}`] };
     if (this.probe(state, containerConfig)) return;

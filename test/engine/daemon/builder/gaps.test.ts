@@ -128,7 +128,6 @@ describe('BuildKit COPY --chown by name and --chmod', () => {
 describe.each(['1', '2'] as const)('parser directives (version=%s)', (version) => {
   const err = async (df: string): Promise<string> => (await build(boot(), { Dockerfile: df }, { version })).error;
   it('refuses what the builders do not act on instead of reading it as a comment, and checks the escape token', async () => {
-    expect(await err('# escape=`\nFROM busybox\nRUN echo a `\n  b\n')).toBe('dockersim: the escape parser directive with a backtick is not simulated');
     expect(await err('# escape=x\nFROM busybox\n')).toMatch(/invalid escape token 'x' does not match ` or \\$/);
     expect(await err('# escape=\\\n# escape=\\\nFROM busybox\n')).toMatch(/only one escape parser directive can be used$/);
     // After the first other line directives are comments; `\` is the default.
@@ -138,11 +137,18 @@ describe.each(['1', '2'] as const)('parser directives (version=%s)', (version) =
   });
 });
 
-describe.each(['1', '2'] as const)('here-documents (version=%s)', (version) => {
-  it('are refused in one line, not parsed as instructions', async () => {
-    const r = await build(boot(), { Dockerfile: 'FROM busybox\nRUN <<EOF\necho hi > /x\nEOF\n' }, { version });
-    expect(r.error).toBe('dockersim: a here-document in RUN (line 2) is not simulated');
-    const shell = await build(boot(), { Dockerfile: 'FROM busybox\nCOPY <<-"END" /x\nhi\nEND\n' }, { version });
-    expect(shell.error).toBe('dockersim: a here-document in COPY (line 2) is not simulated');
+
+describe.each(['1', '2'] as const)('a backtick escape directive (version=%s)', (version) => {
+  it('continues lines with a backtick, escapes with it in words, and leaves backslashes as they are', async () => {
+    const h = boot();
+    const df = '# escape=`\nFROM busybox\nENV P=c:\\dir\\ Q=x`$y\nRUN echo "$P $Q" `\n  > /o\nCOPY f c:\\f\n';
+    const r = await build(h, { Dockerfile: df, 'c:\\f': 'file\n', f: 'other\n' }, { version, tags: ['esc'] });
+    expect(r.error).toBe('');
+    const img = h.engine.images.resolve('esc');
+    expect(img.config.Env).toContain('P=c:\\dir\\');
+    expect(img.config.Env).toContain('Q=x$y');
+    const top = img.layers.at(-1)!;
+    expect(new TextDecoder().decode(top.readFile('/c:\\f'))).toBe('other\n');
+    expect(new TextDecoder().decode(img.layers.at(-2)!.readFile('/o'))).toBe('c:\\dir\\ x$y\n');
   });
 });
