@@ -30,12 +30,13 @@ import { refuseDirectives } from './directives.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { BuildContext } from './context.js';
-import { buildkitChmod, buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
+import { buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
 import { runConfigOf, type BuildMessage } from './legacy.js';
 import type { BuildOptions } from './options.js';
 import type { BuildRecorder } from './record.js';
 import { createStepContainer, mountInlineScript, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
+import { buildkitChmod, ChmodError, type ModeFn } from './chmod.js';
 import { copyMessage, heredocSources, isHeredocWord, runLine, type RunLine } from './heredoc.js';
 
 export type TraceSink = (s: StatusResponse) => void;
@@ -515,14 +516,16 @@ class BuildkitBuilder {
   private async vertexStep(state: StageState, cmd: Command, at: string, context: BuildContext, onBuild = false): Promise<void> {
     const n = cmd.node;
     const run = n.cmd === 'run' ? runLine(n) : null;
-    const shown = `${onBuild ? 'ONBUILD ' : ''}${n.original.trim()}${run?.suffix ?? ''}`;
-    const name = `${at} ${shown}`;
     const env = this.env(state);
+    const text = run ? `${n.original.trim()}${run.suffix}` : expandedName(n, env);
+    const shown = `${onBuild ? 'ONBUILD ' : ''}${text}`;
+    const name = `${at} ${shown}`;
     const stamp = { mtimeMs: this.d.store.kernel.clock.epochMs() };
     let key: string;
     let by: string;
     let sources: CopySource[] = [];
     let line: string[] = [];
+    let chmod: number | ModeFn | undefined;
     if (run) {
       const used = Object.keys(cmd.flags);
       if (used.length > 0) throw notSimulated(`RUN --${used[0]}`);
@@ -539,14 +542,16 @@ class BuildkitBuilder {
     } else {
       const cmdName = n.cmd.toUpperCase();
       for (const f of ['link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${cmdName} --${f}`);
+      let mode: number | ModeFn | undefined;
       if (cmd.flags.chmod !== undefined) {
         try {
-          if (buildkitChmod(cmd.flags.chmod) === 'symbolic') throw notSimulated(`${cmdName} --chmod with a symbolic mode (${cmd.flags.chmod})`);
+          mode = buildkitChmod(processWord(cmd.flags.chmod, env, n.escape));
         } catch (e) {
-          if (e instanceof CopyError) throw new BuildkitError(e.message);
+          if (e instanceof ChmodError) throw new BuildkitError(e.message);
           throw e;
         }
       }
+      chmod = mode;
       const words = n.args.map((a) => processWord(a, env, n.escape));
       // Here-documents are sources of their own (the context is not read for them); the rest are paths.
       const paths = words.slice(0, -1).filter((_w, i) => !isHeredocWord(n.args[i]));
@@ -582,7 +587,7 @@ class BuildkitBuilder {
         const dest = normalizeDest(state.config.WorkingDir || '/', n.args[n.args.length - 1]);
         const chown = cmd.flags.chown;
         const owner = chown ? buildkitChown(chown, state.layers) : null;
-        const mode = cmd.flags.chmod === undefined ? undefined : (buildkitChmod(cmd.flags.chmod) as number);
+        const mode = chmod;
         layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined, mode }), stamp);
       }
       entry = { layer, created: formatRFC3339Nano(this.d.store.nowNs()) };
@@ -689,6 +694,21 @@ class BuildkitBuilder {
     const given = this.opts.tags.find((t) => referenceString(parseNormalizedNamed(t)) === referenceString(ref) || familiarString(ref) === `${t}:latest`);
     return referenceString(parseNormalizedNamed(given ?? familiarString(ref)));
   }
+}
+
+/**
+ * A COPY/ADD/WORKDIR step's name (processCmdEnv with the frontend's lexer, then uppercaseCmd): the line's quotes
+ * removed and its variables expanded; as written if that fails.
+ */
+function expandedName(n: Node, env: (k: string) => string | undefined): string {
+  let s = n.original.trim();
+  try {
+    s = processWord(s, env, n.escape);
+  } catch {
+    // processCmdEnv keeps the line as it is.
+  }
+  const sp = s.indexOf(' ');
+  return sp < 0 ? s.toUpperCase() : s.slice(0, sp).toUpperCase() + s.slice(sp);
 }
 
 function checkPlatform(p: string): void {

@@ -114,14 +114,20 @@ describe('BuildKit COPY --chown by name and --chmod', () => {
     expect([st(0, '/f'), st(1, '/d/inner'), st(2, '/g')]).toEqual(['33:33 640', '65534:33 750', '0:7 644']);
   });
 
-  it('refuses a bad mode with BuildKit\'s error, and a symbolic one as not simulated', async () => {
+  it('refuses a bad mode with BuildKit\'s error, and applies a symbolic one to each file and directory', async () => {
     const h = boot();
     const bad = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=64a f /f\n', f: 'x' }, { version: '2' });
     expect(bad.error).toBe("invalid chmod parameter: '64a'. it should be octal string and between 0 and 07777");
     const big = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=10000 f /f\n', f: 'x' }, { version: '2' });
     expect(big.error).toBe("invalid chmod parameter: '10000'. it should be octal string and between 0 and 07777");
-    const sym = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+x f /f\n', f: 'x' }, { version: '2' });
-    expect(sym.error).toBe('dockersim: COPY --chmod with a symbolic mode (u+x) is not simulated');
+    const bad2 = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+q f /f\n', f: 'x' }, { version: '2' });
+    expect(bad2.error).toBe('invalid syntax');
+    const sym = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+x,go-r f /f\nADD --chmod=a+X d /d\n', f: 'x', 'd/g': 'y' }, { version: '2', tags: ['sym'] });
+    expect(sym.error).toBe('');
+    const [f, d] = h.engine.images.resolve('sym').layers.slice(-2);
+    const mode = (l: typeof f, p: string): string => (l.lstat(p).mode & 0o7777).toString(8);
+    // The context's files are 0644 and its directories 0755 here.
+    expect([mode(f, '/f'), mode(d, '/d/g')]).toEqual(['700', '644']);
   });
 });
 
@@ -150,5 +156,13 @@ describe.each(['1', '2'] as const)('a backtick escape directive (version=%s)', (
     const top = img.layers.at(-1)!;
     expect(new TextDecoder().decode(top.readFile('/c:\\f'))).toBe('other\n');
     expect(new TextDecoder().decode(img.layers.at(-2)!.readFile('/o'))).toBe('c:\\dir\\ x$y\n');
+  });
+});
+
+describe('BuildKit step names (processCmdEnv)', () => {
+  it('expand COPY/ADD/WORKDIR lines and take their quotes off', async () => {
+    const r = await build(boot(), { Dockerfile: 'FROM busybox\nENV D=/srv\nWORKDIR $D/x\nCOPY "f" ${D}/\n', f: '' }, { version: '2' });
+    expect(r.error).toBe('');
+    expect(vertexNames(r.traces).filter((n) => /^\[[2-3]/.test(n))).toEqual(['[2/3] WORKDIR /srv/x', '[3/3] COPY f /srv/']);
   });
 });
