@@ -22,7 +22,7 @@ import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { commitStep, probeCache } from './commitStep.js';
 import { BuildContext } from './context.js';
-import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest } from './copy.js';
+import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, readLayersFile } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
 import { isHeredocWord } from './heredoc.js';
 import { createStepContainer, makeWorkdir, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
@@ -451,7 +451,7 @@ export class LegacyBuilder {
     const containerConfig = { ...copyConfig(state.config), Cmd: [...state.shell, `#(nop) ${comment}`] };
     if (this.probe(state, containerConfig)) return;
     const tree = copyTree(sources, {
-      dest, destIsDir: dest.endsWith('/') || isDirInImage(state.image, dest), owner: chown ? parseChown(chown) : null,
+      dest, destIsDir: dest.endsWith('/') || isDirInImage(state.image, dest), owner: chown ? legacyChown(chown, state.image?.layers ?? []) : null,
       keepOwner: cmd.flags.from !== undefined,
     });
     // The destination and parents the copy creates are dated now (MkdirAllAndChownNew), not 1970.
@@ -488,13 +488,23 @@ function sha256Join(xs: readonly string[]): string {
   return sha256Hex(utf8Encode(xs.join(',')));
 }
 
-/** `--chown=UID[:GID]` with numbers, or root; names would need the image's passwd (not modelled). */
-function parseChown(s: string): { uid: number; gid: number } {
-  const [u, g = u] = s.split(':');
-  const num = (x: string): number => {
-    if (x === 'root') return 0;
-    if (!/^\d+$/.test(x)) throw notSimulated(`--chown with a user or group name (${s}); use numeric IDs`);
-    return Number(x);
+/**
+ * The legacy builder's `--chown=user[:group]` (builder/dockerfile/internals_linux.go parseChownFlag): each part a
+ * number as it is, else a name looked up in the image's /etc/passwd or /etc/group; without a group the user part
+ * is looked up as a group too (not the user's primary group, as BuildKit takes).
+ */
+function legacyChown(s: string, layers: readonly Layer[]): { uid: number; gid: number } {
+  const fail = (msg: string): Error => new Error(`unable to convert uid/gid chown string to host mapping: ${msg}`);
+  const parts = s.split(':');
+  if (parts.length > 2) throw fail(`invalid chown string format: ${s}`);
+  const [user, group = user] = parts;
+  const lookup = (name: string, file: string, what: 'uid' | 'gid', kind: 'user' | 'group'): number => {
+    if (/^[+-]?\d+$/.test(name)) return Number(name);
+    const text = readLayersFile(layers, file);
+    if (text === null) throw fail(`can't find ${what} for ${kind} ${name}: open ${file}: no such file or directory`);
+    const entry = text.split('\n').map((l) => l.split(':')).find((f) => f[0] === name);
+    if (!entry) throw fail(`can't find ${what} for ${kind} ${name}: no such ${kind}: ${name}`);
+    return Number(entry[2]) || 0;
   };
-  return { uid: num(u), gid: num(g) };
+  return { uid: lookup(user, '/etc/passwd', 'uid', 'user'), gid: lookup(group, '/etc/group', 'gid', 'group') };
 }

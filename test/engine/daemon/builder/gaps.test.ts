@@ -166,3 +166,23 @@ describe('BuildKit step names (processCmdEnv)', () => {
     expect(vertexNames(r.traces).filter((n) => /^\[[2-3]/.test(n))).toEqual(['[2/3] WORKDIR /srv/x', '[3/3] COPY f /srv/']);
   });
 });
+
+describe('legacy COPY --chown by name', () => {
+  it('reads the image\'s /etc/passwd and /etc/group; a lone user is looked up as a group too, with moby\'s errors', async () => {
+    const h = boot();
+    const df = 'FROM ubuntu\nCOPY --chown=www-data f /f\nCOPY --chown=nobody:nogroup f /g\nCOPY --chown=1001:www-data f /h\n';
+    const r = await build(h, { Dockerfile: df, f: 'x\n' }, { version: '1', tags: ['owned1'] });
+    expect(r.error).toBe('');
+    const own = h.engine.images.resolve('owned1').layers.slice(-3).map((l, i) => {
+      const s = l.lstat(['/f', '/g', '/h'][i]);
+      return `${s.uid}:${s.gid}`;
+    });
+    expect(own).toEqual(['33:33', '65534:65534', '1001:33']);
+    const err = async (chown: string): Promise<string> => (await build(h, { Dockerfile: `FROM ubuntu\nCOPY --chown=${chown} f /f\n`, f: 'x' }, { version: '1' })).error;
+    const pfx = 'unable to convert uid/gid chown string to host mapping: ';
+    // Ubuntu's nobody has the group nogroup: no group of its own name.
+    expect(await err('nobody')).toBe(`${pfx}can't find gid for group nobody: no such group: nobody`);
+    expect(await err('ghost:root')).toBe(`${pfx}can't find uid for user ghost: no such user: ghost`);
+    expect(await err('a:b:c')).toBe(`${pfx}invalid chown string format: a:b:c`);
+  });
+});
