@@ -8,6 +8,7 @@
  * A step is cached by a key chained from its parent's and its own inputs (for COPY/ADD the files' checksums).
  */
 import { invalidParameter, isDaemonError } from '../../../pkg/errdefs.js';
+import { goQuote } from '../../../pkg/strconv.js';
 import type { Range, StatusResponse, Timestamp, Vertex, VertexStatus, VertexWarning } from '../../../pkg/buildkit/status.js';
 import { familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import { formatRFC3339Nano } from '../../../pkg/timetypes.js';
@@ -643,7 +644,8 @@ class BuildkitBuilder {
       if (script) mountInlineScript(this.d, id, script.name, script.data);
       const code = await runStepContainer(this.d, id, (stream, data) => this.t.log(v, stream === 'stderr' ? 2 : 1, data));
       if (code !== 0) {
-        const msg = `process "${line.join(' ')}" did not complete successfully: exit code: ${code}`;
+        // exec.go's %q: a here-document's newlines (and any quote) come out escaped.
+        const msg = `process ${goQuote(line.join(' '))} did not complete successfully: exit code: ${code}`;
         this.t.done(v, msg);
         throw new BuildkitError(msg);
       }

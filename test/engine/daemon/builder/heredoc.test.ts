@@ -64,6 +64,11 @@ describe('here-documents under BuildKit', () => {
     expect(logs(changed.traces)).toBe('script changed\ntabs\n');
   });
 
+  it('fail with the command Go-quoted (exec.go\'s %q), the body\'s newlines escaped', async () => {
+    const r = await build(boot(), { Dockerfile: 'FROM busybox\nRUN <<EOF\necho "a"\nexit 3\nEOF\n' }, { version: '2' });
+    expect(r.error).toBe('process "/bin/sh -c echo \\"a\\"\\nexit 3\\n" did not complete successfully: exit code: 3');
+  });
+
   it('refuse a here-document as the destination, as instructions.Parse does', async () => {
     const r = await build(boot(), { Dockerfile: 'FROM busybox\nCOPY a <<EOF\nx\nEOF\n', a: '' }, { version: '2' });
     expect(r.error).toBe('dockerfile parse error on line 2: COPY cannot accept a heredoc as a destination');
