@@ -108,7 +108,8 @@ export class Shell extends InterpreterState implements ShellContext {
         if (e instanceof ParseError) return this.reportParseError(e, src);
         throw e;
       }
-      for (const w of p.warnings.splice(0)) await this.writeErr(`${diag.syntaxPrefix(this, w.line)}${w.text}\n`);
+      // Only bash warns of a here-document cut short by the end of input; dash 0.5.12 and busybox ash say nothing.
+      for (const w of p.warnings.splice(0)) if (this.flavor === 'bash') await this.writeErr(`${diag.syntaxPrefix(this, w.line)}${w.text}\n`);
       if (!list) return status;
       status = await this.runList(list);
     }

@@ -8,6 +8,7 @@
  * A step is cached by a key chained from its parent's and its own inputs (for COPY/ADD the files' checksums).
  */
 import { invalidParameter, isDaemonError } from '../../../pkg/errdefs.js';
+import { goQuote } from '../../../pkg/strconv.js';
 import type { Range, StatusResponse, Timestamp, Vertex, VertexStatus, VertexWarning } from '../../../pkg/buildkit/status.js';
 import { familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import { formatRFC3339Nano } from '../../../pkg/timetypes.js';
@@ -27,17 +28,19 @@ import { notSimulated } from '../unsimulated.js';
 import { healthConfigQuoted } from '../healthConfig.js';
 import { parseHealthcheck } from './healthcheck.js';
 import { dispatchInstruction } from './dockerfile/dispatch.js';
-import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
+import { onbuildExpression, parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
 import { refuseDirectives } from './directives.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { BuildContext } from './context.js';
-import { buildkitChmod, buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
+import { buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
 import { runConfigOf, type BuildMessage } from './legacy.js';
 import type { BuildOptions } from './options.js';
 import type { BuildRecorder } from './record.js';
-import { createStepContainer, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
+import { createStepContainer, mountInlineScript, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
+import { buildkitChmod, ChmodError, type ModeFn } from './chmod.js';
+import { copyMessage, heredocSources, isHeredocWord, runLine, type RunLine } from './heredoc.js';
 
 export type TraceSink = (s: StatusResponse) => void;
 
@@ -170,7 +173,7 @@ export function reachableStages(stages: readonly Stage[], target: number, env: (
   const deps = stages.map((s, i) => {
     const out: number[] = [];
     const named = (word: string, byIndex: boolean): void => {
-      const w = processWord(word, env).toLowerCase();
+      const w = processWord(word, env, s.node.escape).toLowerCase();
       const j = byName.get(w) ?? (byIndex && /^\d+$/.test(w) && Number(w) < i ? Number(w) : undefined);
       if (j !== undefined) out.push(j);
     };
@@ -263,7 +266,7 @@ class BuildkitBuilder {
     for (const a of metaArgs) {
       for (const w of a.node.args) {
         const eq = w.indexOf('=');
-        this.args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(this.args.metaEnv())));
+        this.args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(this.args.metaEnv()), a.node.escape));
       }
     }
     // Metadata for every base image the target needs, then the .dockerignore, as dockerfile2llb asks for them.
@@ -271,11 +274,11 @@ class BuildkitBuilder {
     const bases: Array<{ stage: Stage; index: number; ref: string | null }> = [];
     const names = new Set<string>();
     for (const [index, s] of stages.entries()) {
-      const base = processWord(s.baseName, envLookup(this.args.metaEnv()));
+      const base = processWord(s.baseName, envLookup(this.args.metaEnv()), s.node.escape);
       const isStage = names.has(base.toLowerCase());
       if (s.name) names.add(s.name);
       if (!reachable.has(index)) continue;
-      if (s.platform) checkPlatform(processWord(s.platform, envLookup(this.args.metaEnv())));
+      if (s.platform) checkPlatform(processWord(s.platform, envLookup(this.args.metaEnv()), s.node.escape));
       bases.push({ stage: s, index, ref: isStage || base === 'scratch' ? null : base });
     }
     for (const ref of new Set(bases.flatMap((b) => (b.ref ? [b.ref] : [])))) {
@@ -301,7 +304,7 @@ class BuildkitBuilder {
 
   private async buildStage(stage: Stage, ref: string | null, context: BuildContext, labels: Readonly<Record<string, string>>): Promise<StageState> {
     this.args.resetStage();
-    const baseName = processWord(stage.baseName, envLookup(this.args.metaEnv())).toLowerCase();
+    const baseName = processWord(stage.baseName, envLookup(this.args.metaEnv()), stage.node.escape).toLowerCase();
     const parentStage = this.stageImages.get(baseName);
     // prefixCommand: only a FROM of an image is a step of its own (not scratch, not another stage), and in a
     // multi-stage file every stage is named, an unnamed one by its position.
@@ -456,7 +459,7 @@ class BuildkitBuilder {
         for (const w of n.args) {
           const eq = w.indexOf('=');
           const k = eq < 0 ? w : w.slice(0, eq);
-          const v = eq < 0 ? null : processWord(w.slice(eq + 1), env);
+          const v = eq < 0 ? null : processWord(w.slice(eq + 1), env, n.escape);
           this.args.addArg(k, v);
           parts.push(v === null ? k : `${k}=${v}`);
         }
@@ -493,9 +496,9 @@ class BuildkitBuilder {
     const c = state.config;
     switch (n.cmd) {
       case 'env':
-        return `ENV ${n.pairs!.map((p) => `${processWord(p.key, env)}=${processWord(p.value, env)}`).join(' ')}`;
+        return `ENV ${n.pairs!.map((p) => `${processWord(p.key, env, n.escape)}=${processWord(p.value, env, n.escape)}`).join(' ')}`;
       case 'label':
-        return `LABEL ${n.pairs!.map((p) => `${processWord(p.key, env)}=${processWord(p.value, env)}`).join(' ')}`;
+        return `LABEL ${n.pairs!.map((p) => `${processWord(p.key, env, n.escape)}=${processWord(p.value, env, n.escape)}`).join(' ')}`;
       case 'expose':
         return `EXPOSE map[${[...new Set(Object.keys(c.ExposedPorts ?? {}))].sort().map((p) => `${p}:{}`).join(' ')}]`;
       case 'cmd':
@@ -505,11 +508,11 @@ class BuildkitBuilder {
       case 'user':
         return `USER ${c.User}`;
       case 'volume':
-        return `VOLUME [${n.args.map((v) => processWord(v.trim(), env)).join(' ')}]`;
+        return `VOLUME [${n.args.map((v) => processWord(v.trim(), env, n.escape)).join(' ')}]`;
       case 'stopsignal':
         return `STOPSIGNAL ${c.StopSignal}`;
       case 'onbuild':
-        return `ONBUILD ${n.original.replace(/^\s*ONBUILD\s*/i, '')}`;
+        return `ONBUILD ${onbuildExpression(n)}`;
       default:
         return n.original.trim();
     }
@@ -517,46 +520,59 @@ class BuildkitBuilder {
 
   private async vertexStep(state: StageState, cmd: Command, at: string, context: BuildContext, onBuild = false): Promise<void> {
     const n = cmd.node;
-    const shown = `${onBuild ? 'ONBUILD ' : ''}${n.original.trim()}`;
-    const name = `${at} ${shown}`;
+    const run = n.cmd === 'run' ? runLine(n) : null;
     const env = this.env(state);
+    const text = run ? `${n.original.trim()}${run.suffix}` : expandedName(n, env);
+    const shown = `${onBuild ? 'ONBUILD ' : ''}${text}`;
+    const name = `${at} ${shown}`;
+    const stamp = { mtimeMs: this.d.store.kernel.clock.epochMs() };
     let key: string;
     let by: string;
     let sources: CopySource[] = [];
-    if (n.cmd === 'run') {
+    let line: string[] = [];
+    let chmod: number | ModeFn | undefined;
+    if (run) {
       const used = Object.keys(cmd.flags);
       if (used.length > 0) throw notSimulated(`RUN --${used[0]}`);
-      const line = n.json ? [...n.args] : [...state.shell, n.args.join(' ')];
+      line = n.json ? [...n.args] : [...state.shell, run.cmd];
       const buildArgs = this.args.filterAllowed(state.config.Env);
       by = `RUN ${(buildArgs.length > 0 ? [`|${buildArgs.length}`, ...buildArgs.sort(), ...line] : line).join(' ')} # buildkit`;
-      key = hash(`${state.key}\0run\0${JSON.stringify([line, state.config.Env, buildArgs, state.config.User, state.config.WorkingDir])}`);
+      // An inline script's body is an input of the step, as the mount's content is of the LLB vertex.
+      const inputs = [line, state.config.Env, buildArgs, state.config.User, state.config.WorkingDir, ...(run.script ? [run.script] : [])];
+      key = hash(`${state.key}\0run\0${JSON.stringify(inputs)}`);
     } else if (n.cmd === 'workdir') {
-      dispatchInstruction({ config: state.config, cmdSet: false }, { ...n, args: [processWord(n.args[0], env)] });
+      dispatchInstruction({ config: state.config, cmdSet: false }, { ...n, args: [processWord(n.args[0], env, n.escape)] });
       by = `WORKDIR ${state.config.WorkingDir}`;
       key = hash(`${state.key}\0workdir\0${state.config.WorkingDir}`);
     } else {
       const cmdName = n.cmd.toUpperCase();
       for (const f of ['link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${cmdName} --${f}`);
+      let mode: number | ModeFn | undefined;
       if (cmd.flags.chmod !== undefined) {
         try {
-          if (buildkitChmod(cmd.flags.chmod) === 'symbolic') throw notSimulated(`${cmdName} --chmod with a symbolic mode (${cmd.flags.chmod})`);
+          mode = buildkitChmod(processWord(cmd.flags.chmod, env, n.escape));
         } catch (e) {
-          if (e instanceof CopyError) throw new BuildkitError(e.message);
+          if (e instanceof ChmodError) throw new BuildkitError(e.message);
           throw e;
         }
       }
-      const words = n.args.map((a) => processWord(a, env));
+      chmod = mode;
+      const words = n.args.map((a) => processWord(a, env, n.escape));
+      // Here-documents are sources of their own (the context is not read for them); the rest are paths.
+      const paths = words.slice(0, -1).filter((_w, i) => !isHeredocWord(n.args[i]));
+      const inline = heredocSources(n, env, stamp.mtimeMs);
       try {
-        if (cmd.flags.from !== undefined) sources = imageSources(this.fromImage(processWord(cmd.flags.from, env)), words.slice(0, -1), cmdName);
-        else {
+        if (cmd.flags.from !== undefined) sources = imageSources(this.fromImage(processWord(cmd.flags.from, env, n.escape)), paths, cmdName);
+        else if (paths.length > 0 || inline.length === 0) {
           this.contextLoaded(context);
-          sources = copySources(context, words.slice(0, -1), cmdName, n.cmd === 'add');
+          sources = copySources(context, paths, cmdName, n.cmd === 'add');
         }
       } catch (e) {
         if (e instanceof CopyError) throw new BuildkitError(e.message.replace(/^(COPY|ADD) failed: /, 'failed to compute cache key: failed to calculate checksum of ref: '));
         throw e;
       }
-      by = `${n.original.trim()} # buildkit`;
+      sources = [...sources, ...inline];
+      by = inline.length > 0 ? `${copyMessage(n, cmd.flags, paths, words[words.length - 1], env)} # buildkit` : `${n.original.trim()} # buildkit`;
       key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${cmd.flags.chmod ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
     }
     const v = this.vertex(name);
@@ -570,14 +586,13 @@ class BuildkitBuilder {
       let layer: Layer | null;
       // What the step creates without a time of its own (WORKDIR's directory, a COPY/ADD destination and its
       // parents) is dated now, as fsutil's MkdirAll leaves it with no SOURCE_DATE_EPOCH.
-      const stamp = { mtimeMs: this.d.store.kernel.clock.epochMs() };
-      if (n.cmd === 'run') layer = await this.run(state, n, v);
+      if (run) layer = await this.run(state, line, run.script, v);
       else if (n.cmd === 'workdir') layer = state.config.WorkingDir === '/' ? null : Layer.fromTree({ [state.config.WorkingDir]: { type: 'dir', mode: 0o755 } }, stamp);
       else {
         const dest = normalizeDest(state.config.WorkingDir || '/', n.args[n.args.length - 1]);
         const chown = cmd.flags.chown;
         const owner = chown ? buildkitChown(chown, state.layers) : null;
-        const mode = cmd.flags.chmod === undefined ? undefined : (buildkitChmod(cmd.flags.chmod) as number);
+        const mode = chmod;
         layer = Layer.fromTree(copyTree(sources, { dest, destIsDir: dest.endsWith('/') || isDirInImage(state.fs, dest), owner, keepOwner: cmd.flags.from !== undefined, mode }), stamp);
       }
       entry = { layer, created: formatRFC3339Nano(this.d.store.nowNs()) };
@@ -621,19 +636,20 @@ class BuildkitBuilder {
   }
 
   /** RUN in a container on a transient image of the stage so far; the container goes whatever the outcome. */
-  private async run(state: StageState, n: Node, v: string): Promise<Layer | null> {
+  private async run(state: StageState, line: string[], script: RunLine['script'], v: string): Promise<Layer | null> {
     const engine = this.d.store;
     const fs = this.stageFs(state);
     const transient = !engine.images.get(fs.id);
     if (transient) engine.images.add(fs);
-    const line = n.json ? [...n.args] : [...state.shell, n.args.join(' ')];
     const config = { ...state.config, Cmd: line, Env: [...state.config.Env, ...this.args.filterAllowed(state.config.Env)] };
     let id = '';
     try {
       id = createStepContainer(this.d, fs.id, config);
+      if (script) mountInlineScript(this.d, id, script.name, script.data);
       const code = await runStepContainer(this.d, id, (stream, data) => this.t.log(v, stream === 'stderr' ? 2 : 1, data));
       if (code !== 0) {
-        const msg = `process "${line.join(' ')}" did not complete successfully: exit code: ${code}`;
+        // exec.go's %q: a here-document's newlines (and any quote) come out escaped.
+        const msg = `process ${goQuote(line.join(' '))} did not complete successfully: exit code: ${code}`;
         this.t.done(v, msg);
         throw new BuildkitError(msg);
       }
@@ -684,6 +700,21 @@ class BuildkitBuilder {
     const given = this.opts.tags.find((t) => referenceString(parseNormalizedNamed(t)) === referenceString(ref) || familiarString(ref) === `${t}:latest`);
     return referenceString(parseNormalizedNamed(given ?? familiarString(ref)));
   }
+}
+
+/**
+ * A COPY/ADD/WORKDIR step's name (processCmdEnv with the frontend's lexer, then uppercaseCmd): the line's quotes
+ * removed and its variables expanded; as written if that fails.
+ */
+function expandedName(n: Node, env: (k: string) => string | undefined): string {
+  let s = n.original.trim();
+  try {
+    s = processWord(s, env, n.escape);
+  } catch {
+    // processCmdEnv keeps the line as it is.
+  }
+  const sp = s.indexOf(' ');
+  return sp < 0 ? s.toUpperCase() : s.slice(0, sp).toUpperCase() + s.slice(sp);
 }
 
 function checkPlatform(p: string): void {

@@ -11,6 +11,7 @@ import type { Tree, TreeEntry } from '../../fs/tree.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import type { Image } from '../images/store.js';
+import type { ModeFn } from './chmod.js';
 import { BuildContext, cleanRel } from './context.js';
 
 export class CopyError extends Error {}
@@ -114,8 +115,8 @@ export interface CopyPlan {
   /** `--chown` as numbers; null keeps the sources' owners (COPY --from) or root. */
   readonly owner: { uid: number; gid: number } | null;
   readonly keepOwner: boolean;
-  /** `--chmod` (BuildKit): the permission bits of every file and directory copied. */
-  readonly mode?: number;
+  /** `--chmod` (BuildKit): the permission bits of every file and directory copied, or what a symbolic mode makes of theirs. */
+  readonly mode?: number | ModeFn;
 }
 
 /** The layer's files: every source under the destination. */
@@ -125,7 +126,7 @@ export function copyTree(sources: readonly CopySource[], plan: CopyPlan): Tree {
   const put = (path: string, e: TarEntry): void => {
     const { uid, gid } = own(e);
     const mtimeMs = e.mtime * 1000;
-    const mode = plan.mode ?? e.mode;
+    const mode = plan.mode === undefined ? e.mode : typeof plan.mode === 'number' ? plan.mode : plan.mode(e.mode, e.type === 'dir');
     if (e.type === 'dir') tree[path] = { type: 'dir', mode, uid, gid, mtimeMs };
     else if (e.type === 'symlink') tree[path] = { type: 'symlink', target: e.linkname ?? '', uid, gid, mtimeMs };
     else if (e.type === 'file' || e.type === 'hardlink') tree[path] = { type: 'file', content: e.data ?? new Uint8Array(0), mode, uid, gid, mtimeMs };
@@ -196,18 +197,6 @@ export function buildkitChown(spec: string, layers: readonly Layer[]): { uid: nu
     else gid = Number(find('/etc/group', group)?.[2]) || 0;
   }
   return { uid, gid };
-}
-
-/**
- * BuildKit's `--chmod` (dockerfile2llb convert_copy.go): an octal mode up to 07777. Symbolic modes (`u+x`, Dockerfile
- * 1.14) are refused as not simulated by the caller; anything else is BuildKit's own error.
- */
-export function buildkitChmod(spec: string): number | 'symbolic' {
-  if (/^[0-7]+$/.test(spec) && parseInt(spec, 8) <= 0o7777) return parseInt(spec, 8);
-  if (/^[0-9]/.test(spec) || !/^[ugoa]*[-+=]/.test(spec)) {
-    throw new CopyError(`invalid chmod parameter: '${spec}'. it should be octal string and between 0 and 07777`);
-  }
-  return 'symbolic';
 }
 
 /** Whether a path is a directory in the image (the overlay's answer, whiteouts included). */

@@ -6,7 +6,7 @@
  */
 import { checkInstruction } from './dockerfile/dispatch.js';
 import { parseHealthcheck } from './healthcheck.js';
-import type { Node } from './dockerfile/parser.js';
+import { parseHeredoc, type Node } from './dockerfile/parser.js';
 
 export class ParseError extends Error {}
 
@@ -90,6 +90,7 @@ function checkNode(n: Node): Record<string, string> {
         if (n.args.length === 0) throw new ParseError(`${n.cmd.toUpperCase()} requires at least one argument`);
         throw new ParseError(`${n.cmd.toUpperCase()} requires at least two arguments, but only one was provided. Destination could not be determined`);
       }
+      if (parseHeredoc(n.args[n.args.length - 1])) throw new ParseError(`${n.cmd.toUpperCase()} cannot accept a heredoc as a destination`);
       break;
     case 'run':
     case 'cmd':

@@ -19,14 +19,14 @@ import { notSimulated } from '../unsimulated.js';
 import { healthConfigQuoted, type HealthConfig } from '../healthConfig.js';
 import { parseHealthcheck } from './healthcheck.js';
 import { dispatchInstruction, type DispatchState } from './dockerfile/dispatch.js';
-import { parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
-import { refuseDirectives } from './directives.js';
+import { onbuildExpression, parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
 import { envLookup, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { commitStep, probeCache } from './commitStep.js';
 import { BuildContext } from './context.js';
-import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest } from './copy.js';
+import { copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, readLayersFile } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
+import { isHeredocWord } from './heredoc.js';
 import { createStepContainer, makeWorkdir, removeStepContainer, runStepContainer, stepLayer } from './runStep.js';
 import type { BuildOptions } from './options.js';
 import type { BuildRecorder } from './record.js';
@@ -113,7 +113,6 @@ export function readDockerfile(tar: Uint8Array, name: string): SourceFile {
     if (isDaemonError(e, 'NotImplemented')) throw e;
     throw invalidParameter(`failed to parse ${name}: ${(e as Error).message}`);
   }
-  refuseDirectives(parseDirectives(text), false);
   return { context, nodes, text };
 }
 
@@ -211,15 +210,15 @@ export class LegacyBuilder {
     return n.args.map((w) => {
       const eq = w.indexOf('=');
       if (eq < 0) return [w, null];
-      return [w.slice(0, eq), processWord(w.slice(eq + 1), env)];
+      return [w.slice(0, eq), processWord(w.slice(eq + 1), env, n.escape)];
     });
   }
 
   private async initializeStage(stage: Stage): Promise<State> {
     this.args.resetStage();
     const metaEnv = envLookup(this.args.metaEnv());
-    if (stage.platform) checkPlatform(processWord(stage.platform, metaEnv));
-    const name = processWord(stage.baseName, metaEnv);
+    if (stage.platform) checkPlatform(processWord(stage.platform, metaEnv, stage.node.escape));
+    const name = processWord(stage.baseName, metaEnv, stage.node.escape);
     if (name === '') throw new Error(`base name (${stage.baseName}) should not be blank`);
     let image: Image | null;
     if (this.stages.has(name.toLowerCase())) image = this.stages.get(name.toLowerCase())!;
@@ -327,25 +326,25 @@ export class LegacyBuilder {
     let comment: string;
     switch (n.cmd) {
       case 'env':
-        comment = `ENV ${n.pairs!.map((p) => `${processWord(p.key, before)}=${processWord(p.value, before)}`).join(' ')}`;
+        comment = `ENV ${n.pairs!.map((p) => `${processWord(p.key, before, n.escape)}=${processWord(p.value, before, n.escape)}`).join(' ')}`;
         break;
       case 'label':
-        comment = `LABEL ${n.pairs!.map((p) => `${processWord(p.key, before)}=${processWord(p.value, before)}`).join(' ')}`;
+        comment = `LABEL ${n.pairs!.map((p) => `${processWord(p.key, before, n.escape)}=${processWord(p.value, before, n.escape)}`).join(' ')}`;
         break;
       case 'expose':
-        comment = `EXPOSE ${n.args.flatMap((a) => processWords(a, before)).join(' ')}`;
+        comment = `EXPOSE ${n.args.flatMap((a) => processWords(a, before, n.escape)).join(' ')}`;
         break;
       case 'user':
-        comment = `USER ${processWord(n.args[0], before)}`;
+        comment = `USER ${processWord(n.args[0], before, n.escape)}`;
         break;
       case 'volume':
-        comment = `VOLUME [${n.args.map((v) => processWord(v.trim(), before)).join(' ')}]`;
+        comment = `VOLUME [${n.args.map((v) => processWord(v.trim(), before, n.escape)).join(' ')}]`;
         break;
       case 'stopsignal':
-        comment = `STOPSIGNAL ${processWord(n.args[0], before)}`;
+        comment = `STOPSIGNAL ${processWord(n.args[0], before, n.escape)}`;
         break;
       case 'onbuild':
-        comment = `ONBUILD ${n.original.replace(/^\s*ONBUILD\s*/i, '')}`;
+        comment = `ONBUILD ${onbuildExpression(n)}`;
         break;
       case 'cmd':
       case 'entrypoint':
@@ -401,7 +400,7 @@ export class LegacyBuilder {
 
   private async workdir(state: State, n: Node, env: (k: string) => string | undefined): Promise<void> {
     const ds: DispatchState = { config: state.config, cmdSet: state.cmdSet };
-    dispatchInstruction(ds, { ...n, args: [processWord(n.args[0], env)] });
+    dispatchInstruction(ds, { ...n, args: [processWord(n.args[0], env, n.escape)] });
     const dir = state.config.WorkingDir;
     const containerConfig = { ...copyConfig(state.config), Cmd: [...state.shell, `#(nop) WORKDIR ${dir}`] };
     if (this.probe(state, containerConfig)) return;
@@ -440,13 +439,14 @@ export class LegacyBuilder {
     }
     for (const f of ['link', 'parents', 'exclude', 'keep-git-dir', 'checksum', 'unpack']) if (cmd.flags[f] !== undefined) throw notSimulated(`${name} --${f}`);
     const env = this.envFor(state);
-    const words = n.args.map((a) => processWord(a, env));
-    const srcs = words.slice(0, -1);
+    const words = n.args.map((a) => processWord(a, env, n.escape));
+    // moby's copier reads SourcePaths only: a here-document's body is parsed and left out.
+    const srcs = words.slice(0, -1).filter((_w, i) => !isHeredocWord(n.args[i]));
     const destRaw = words[words.length - 1];
     let sources;
     try {
       if (cmd.flags.from !== undefined) {
-        const from = processWord(cmd.flags.from, env);
+        const from = processWord(cmd.flags.from, env, n.escape);
         const img = this.fromImage(from);
         sources = imageSources(img, srcs, name);
       } else sources = copySources(this.src.context, srcs, name, n.cmd === 'add');
@@ -459,12 +459,12 @@ export class LegacyBuilder {
     }
     const dest = normalizeDest(state.config.WorkingDir || '/', destRaw);
     const hash = sources.length === 1 ? sources[0].hash : `multi:${sha256Join(sources.map((s) => s.hash))}`;
-    const chown = cmd.flags.chown !== undefined ? processWord(cmd.flags.chown, env) : '';
+    const chown = cmd.flags.chown !== undefined ? processWord(cmd.flags.chown, env, n.escape) : '';
     const comment = `${name} ${chown ? `--chown=${chown} ` : ''}${hash} in ${destRaw} `;
     const containerConfig = { ...copyConfig(state.config), Cmd: [...state.shell, `#(nop) ${comment}`] };
     if (this.probe(state, containerConfig)) return;
     const tree = copyTree(sources, {
-      dest, destIsDir: dest.endsWith('/') || isDirInImage(state.image, dest), owner: chown ? parseChown(chown) : null,
+      dest, destIsDir: dest.endsWith('/') || isDirInImage(state.image, dest), owner: chown ? legacyChown(chown, state.image?.layers ?? []) : null,
       keepOwner: cmd.flags.from !== undefined,
     });
     // The destination and parents the copy creates are dated now (MkdirAllAndChownNew), not 1970.
@@ -501,13 +501,23 @@ function sha256Join(xs: readonly string[]): string {
   return sha256Hex(utf8Encode(xs.join(',')));
 }
 
-/** `--chown=UID[:GID]` with numbers, or root; names would need the image's passwd (not modelled). */
-function parseChown(s: string): { uid: number; gid: number } {
-  const [u, g = u] = s.split(':');
-  const num = (x: string): number => {
-    if (x === 'root') return 0;
-    if (!/^\d+$/.test(x)) throw notSimulated(`--chown with a user or group name (${s}); use numeric IDs`);
-    return Number(x);
+/**
+ * The legacy builder's `--chown=user[:group]` (builder/dockerfile/internals_linux.go parseChownFlag): each part a
+ * number as it is, else a name looked up in the image's /etc/passwd or /etc/group; without a group the user part
+ * is looked up as a group too (not the user's primary group, as BuildKit takes).
+ */
+function legacyChown(s: string, layers: readonly Layer[]): { uid: number; gid: number } {
+  const fail = (msg: string): Error => new Error(`unable to convert uid/gid chown string to host mapping: ${msg}`);
+  const parts = s.split(':');
+  if (parts.length > 2) throw fail(`invalid chown string format: ${s}`);
+  const [user, group = user] = parts;
+  const lookup = (name: string, file: string, what: 'uid' | 'gid', kind: 'user' | 'group'): number => {
+    if (/^[+-]?\d+$/.test(name)) return Number(name);
+    const text = readLayersFile(layers, file);
+    if (text === null) throw fail(`can't find ${what} for ${kind} ${name}: open ${file}: no such file or directory`);
+    const entry = text.split('\n').map((l) => l.split(':')).find((f) => f[0] === name);
+    if (!entry) throw fail(`can't find ${what} for ${kind} ${name}: no such ${kind}: ${name}`);
+    return Number(entry[2]) || 0;
   };
-  return { uid: num(u), gid: num(g) };
+  return { uid: lookup(user, '/etc/passwd', 'uid', 'user'), gid: lookup(group, '/etc/group', 'gid', 'group') };
 }

@@ -12,6 +12,10 @@ import { containerCreate } from '../create.js';
 import { containerRm } from '../delete.js';
 import { containerStart } from '../start.js';
 import { containerWait } from '../wait.js';
+import { MemTree } from '../../fs/memtree.js';
+import { utf8Encode } from '../../kernel/utf8.js';
+import { containerMounts } from '../runtime/rootfs.js';
+import { PIPES_DIR } from './heredoc.js';
 
 export type OutputSink = (stream: 'stdout' | 'stderr', data: string) => void;
 
@@ -59,4 +63,16 @@ export function makeWorkdir(d: DaemonContext, id: string, path: string): void {
       rt.rootfs.mkdir(cur, 0o755, 0, 0);
     }
   }
+}
+
+/**
+ * dispatchRun's inline script: a here-document that starts with `#!`, a read-only file of mode 0755 in a mount
+ * at /dev/pipes, outside the container's layer (so not in the step's diff).
+ */
+export function mountInlineScript(d: DaemonContext, id: string, name: string, data: string): void {
+  const c = d.store.containers.get(id);
+  if (!c) return;
+  const tree = new MemTree({ clock: () => d.store.kernel.clock.epochMs(), fsType: 'tmpfs', rootMode: 0o755 });
+  tree.writeFile(`/${name}`, utf8Encode(data), { mode: 0o755, uid: 0, gid: 0 });
+  containerMounts(d.store, c, d.store.runtime(c), false).mount(PIPES_DIR, tree, { source: 'tmpfs', options: 'ro,relatime' });
 }

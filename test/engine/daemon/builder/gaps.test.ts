@@ -114,21 +114,26 @@ describe('BuildKit COPY --chown by name and --chmod', () => {
     expect([st(0, '/f'), st(1, '/d/inner'), st(2, '/g')]).toEqual(['33:33 640', '65534:33 750', '0:7 644']);
   });
 
-  it('refuses a bad mode with BuildKit\'s error, and a symbolic one as not simulated', async () => {
+  it('refuses a bad mode with BuildKit\'s error, and applies a symbolic one to each file and directory', async () => {
     const h = boot();
     const bad = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=64a f /f\n', f: 'x' }, { version: '2' });
     expect(bad.error).toBe("invalid chmod parameter: '64a'. it should be octal string and between 0 and 07777");
     const big = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=10000 f /f\n', f: 'x' }, { version: '2' });
     expect(big.error).toBe("invalid chmod parameter: '10000'. it should be octal string and between 0 and 07777");
-    const sym = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+x f /f\n', f: 'x' }, { version: '2' });
-    expect(sym.error).toBe('dockersim: COPY --chmod with a symbolic mode (u+x) is not simulated');
+    const bad2 = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+q f /f\n', f: 'x' }, { version: '2' });
+    expect(bad2.error).toBe('invalid syntax');
+    const sym = await build(h, { Dockerfile: 'FROM busybox\nCOPY --chmod=u+x,go-r f /f\nADD --chmod=a+X d /d\n', f: 'x', 'd/g': 'y' }, { version: '2', tags: ['sym'] });
+    expect(sym.error).toBe('');
+    const [f, d] = h.engine.images.resolve('sym').layers.slice(-2);
+    const mode = (l: typeof f, p: string): string => (l.lstat(p).mode & 0o7777).toString(8);
+    // The context's files are 0644 and its directories 0755 here.
+    expect([mode(f, '/f'), mode(d, '/d/g')]).toEqual(['700', '644']);
   });
 });
 
 describe.each(['1', '2'] as const)('parser directives (version=%s)', (version) => {
   const err = async (df: string): Promise<string> => (await build(boot(), { Dockerfile: df }, { version })).error;
   it('refuses what the builders do not act on instead of reading it as a comment, and checks the escape token', async () => {
-    expect(await err('# escape=`\nFROM busybox\nRUN echo a `\n  b\n')).toBe('dockersim: the escape parser directive with a backtick is not simulated');
     expect(await err('# escape=x\nFROM busybox\n')).toMatch(/invalid escape token 'x' does not match ` or \\$/);
     expect(await err('# escape=\\\n# escape=\\\nFROM busybox\n')).toMatch(/only one escape parser directive can be used$/);
     // After the first other line directives are comments; `\` is the default.
@@ -138,11 +143,46 @@ describe.each(['1', '2'] as const)('parser directives (version=%s)', (version) =
   });
 });
 
-describe.each(['1', '2'] as const)('here-documents (version=%s)', (version) => {
-  it('are refused in one line, not parsed as instructions', async () => {
-    const r = await build(boot(), { Dockerfile: 'FROM busybox\nRUN <<EOF\necho hi > /x\nEOF\n' }, { version });
-    expect(r.error).toBe('dockersim: a here-document in RUN (line 2) is not simulated');
-    const shell = await build(boot(), { Dockerfile: 'FROM busybox\nCOPY <<-"END" /x\nhi\nEND\n' }, { version });
-    expect(shell.error).toBe('dockersim: a here-document in COPY (line 2) is not simulated');
+
+describe.each(['1', '2'] as const)('a backtick escape directive (version=%s)', (version) => {
+  it('continues lines with a backtick, escapes with it in words, and leaves backslashes as they are', async () => {
+    const h = boot();
+    const df = '# escape=`\nFROM busybox\nENV P=c:\\dir\\ Q=x`$y\nRUN echo "$P $Q" `\n  > /o\nCOPY f c:\\f\n';
+    const r = await build(h, { Dockerfile: df, 'c:\\f': 'file\n', f: 'other\n' }, { version, tags: ['esc'] });
+    expect(r.error).toBe('');
+    const img = h.engine.images.resolve('esc');
+    expect(img.config.Env).toContain('P=c:\\dir\\');
+    expect(img.config.Env).toContain('Q=x$y');
+    const top = img.layers.at(-1)!;
+    expect(new TextDecoder().decode(top.readFile('/c:\\f'))).toBe('other\n');
+    expect(new TextDecoder().decode(img.layers.at(-2)!.readFile('/o'))).toBe('c:\\dir\\ x$y\n');
+  });
+});
+
+describe('BuildKit step names (processCmdEnv)', () => {
+  it('expand COPY/ADD/WORKDIR lines and take their quotes off', async () => {
+    const r = await build(boot(), { Dockerfile: 'FROM busybox\nENV D=/srv\nWORKDIR $D/x\nCOPY "f" ${D}/\n', f: '' }, { version: '2' });
+    expect(r.error).toBe('');
+    expect(vertexNames(r.traces).filter((n) => /^\[[2-3]/.test(n))).toEqual(['[2/3] WORKDIR /srv/x', '[3/3] COPY f /srv/']);
+  });
+});
+
+describe('legacy COPY --chown by name', () => {
+  it('reads the image\'s /etc/passwd and /etc/group; a lone user is looked up as a group too, with moby\'s errors', async () => {
+    const h = boot();
+    const df = 'FROM ubuntu\nCOPY --chown=www-data f /f\nCOPY --chown=nobody:nogroup f /g\nCOPY --chown=1001:www-data f /h\n';
+    const r = await build(h, { Dockerfile: df, f: 'x\n' }, { version: '1', tags: ['owned1'] });
+    expect(r.error).toBe('');
+    const own = h.engine.images.resolve('owned1').layers.slice(-3).map((l, i) => {
+      const s = l.lstat(['/f', '/g', '/h'][i]);
+      return `${s.uid}:${s.gid}`;
+    });
+    expect(own).toEqual(['33:33', '65534:65534', '1001:33']);
+    const err = async (chown: string): Promise<string> => (await build(h, { Dockerfile: `FROM ubuntu\nCOPY --chown=${chown} f /f\n`, f: 'x' }, { version: '1' })).error;
+    const pfx = 'unable to convert uid/gid chown string to host mapping: ';
+    // Ubuntu's nobody has the group nogroup: no group of its own name.
+    expect(await err('nobody')).toBe(`${pfx}can't find gid for group nobody: no such group: nobody`);
+    expect(await err('ghost:root')).toBe(`${pfx}can't find uid for user ghost: no such user: ghost`);
+    expect(await err('a:b:c')).toBe(`${pfx}invalid chown string format: a:b:c`);
   });
 });

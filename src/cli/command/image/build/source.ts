@@ -5,45 +5,31 @@
  * message, so the CLI finds the range itself: step `[k/N]` is the k-th instruction that makes a step (FROM,
  * RUN, COPY, ADD, WORKDIR), counted over the file as the frontend numbers them.
  */
+import { parseDockerfile, type Node } from '../../../../engine/daemon/builder/dockerfile/parser.js';
 
 export interface LineRange {
   readonly start: number;
   readonly end: number;
 }
 
-/** Each instruction's keyword (upper-cased) and its lines, continuations included (1-based). */
-export function instructionLines(text: string, escape = '\\'): Array<{ keyword: string; range: LineRange }> {
-  const lines = text.split('\n');
-  const out: Array<{ keyword: string; range: LineRange }> = [];
-  let i = 0;
-  while (i < lines.length) {
-    const first = lines[i].replace(/^[ \t]+/, '');
-    i++;
-    if (first.trim() === '' || first.startsWith('#')) continue;
-    const start = i;
-    let line = first;
-    let end = i;
-    while (line.replace(/[ \t\r]+$/, '').endsWith(escape) && i < lines.length) {
-      while (i < lines.length && (lines[i].trim() === '' || lines[i].replace(/^[ \t]+/, '').startsWith('#'))) i++;
-      if (i >= lines.length) break;
-      line = lines[i];
-      i++;
-      end = i;
-    }
-    out.push({ keyword: (/^\S+/.exec(first)?.[0] ?? '').toUpperCase(), range: { start, end } });
-  }
-  return out;
-}
+const STEPS = new Set(['from', 'run', 'copy', 'add', 'workdir']);
 
-const STEPS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
-
-/** The lines of the instruction a step named `[stage k/N] …` ran, if the name has that form. */
+/**
+ * The lines of the instruction a step named `[stage k/N] …` ran, if the name has that form: the parser's own
+ * range (continuations and here-document bodies included, the file's escape token honoured).
+ */
 export function stepRange(text: string, vertexName: string): LineRange | null {
   const m = /^\[(?:[^\]\s]+ )?\s*(\d+)\/(\d+)\]/.exec(vertexName);
   if (!m) return null;
   const k = Number(m[1]);
-  const steps = instructionLines(text).filter((x) => STEPS.has(x.keyword));
-  return steps[k - 1]?.range ?? null;
+  let nodes: Node[];
+  try {
+    nodes = parseDockerfile(text);
+  } catch {
+    return null;
+  }
+  const n = nodes.filter((x) => STEPS.has(x.cmd))[k - 1];
+  return n ? { start: n.startLine, end: n.endLine ?? n.startLine } : null;
 }
 
 /** Source.Print. */

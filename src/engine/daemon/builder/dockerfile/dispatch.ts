@@ -5,7 +5,7 @@
  */
 import type { ContainerConfig } from '../../container.js';
 import { parseSignal } from '../../../kernel/signals.js';
-import type { Node } from './parser.js';
+import { onbuildExpression, type Node } from './parser.js';
 import { envLookup, processWord, processWords } from './shell.js';
 
 export class InstructionError extends Error {}
@@ -94,14 +94,14 @@ export function checkInstruction(n: Node): void {
 export function dispatchInstruction(state: DispatchState, n: Node, buildArgs: readonly string[] = []): void {
   const c = state.config;
   const vars = (): ReturnType<typeof envLookup> => envLookup([...buildArgs, ...c.Env]);
-  const expand = (w: string): string => processWord(w, vars());
+  const expand = (w: string): string => processWord(w, vars(), n.escape);
   switch (n.cmd) {
     case 'env': {
       // The whole instruction is expanded against the environment from before it (`ENV A=1 B=$A`: B is A's old value).
       const before = vars();
       for (const p of n.pairs!) {
-        const key = processWord(p.key, before);
-        const kv = `${key}=${processWord(p.value, before)}`;
+        const key = processWord(p.key, before, n.escape);
+        const kv = `${key}=${processWord(p.value, before, n.escape)}`;
         const i = c.Env.findIndex((e) => e.split('=')[0] === key);
         if (i >= 0) c.Env[i] = kv;
         else c.Env.push(kv);
@@ -121,7 +121,7 @@ export function dispatchInstruction(state: DispatchState, n: Node, buildArgs: re
       if (!state.cmdSet) c.Cmd = null;
       return;
     case 'expose': {
-      const words = n.args.flatMap((a) => processWords(a, vars()));
+      const words = n.args.flatMap((a) => processWords(a, vars(), n.escape));
       const ports = { ...c.ExposedPorts };
       for (const p of exposedPorts(words)) ports[p] = {};
       c.ExposedPorts = ports;
@@ -150,7 +150,7 @@ export function dispatchInstruction(state: DispatchState, n: Node, buildArgs: re
       return;
     }
     case 'onbuild':
-      c.OnBuild = [...(c.OnBuild ?? []), n.original.replace(/^\s*ONBUILD\s*/i, '')];
+      c.OnBuild = [...(c.OnBuild ?? []), onbuildExpression(n)];
       return;
     default:
       throw new InstructionError(`${n.cmd} is not supported here`);

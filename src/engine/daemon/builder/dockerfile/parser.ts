@@ -5,8 +5,6 @@
  * commit --change` goes through it today; `docker build` will read whole files with it.
  */
 
-import { notSimulated } from '../../unsimulated.js';
-
 export interface Node {
   /** The instruction, lower-cased (`env`); what moby's errors print. */
   readonly cmd: string;
@@ -20,11 +18,101 @@ export interface Node {
   /** ONBUILD: the trigger instruction. */
   readonly sub?: Node;
   readonly startLine: number;
+  /** The last line, here-document bodies included (BuildKit's EndLine: the error excerpt's range). */
+  readonly endLine?: number;
+  /** RUN/COPY/ADD (an ONBUILD of one too): the here-documents the line opens, bodies read from the lines after it. */
+  readonly heredocs?: readonly Heredoc[];
   /** Builder flags before the arguments (`COPY --from=build`), as `--name=value` words, quotes removed. */
   readonly flags: readonly string[];
+  /** The file's escape token (`# escape=`), when not `\\`: its words are expanded with it. */
+  readonly escape?: string;
+}
+
+/** A here-document (`<<EOF`, `<<-EOF`, `<<"EOF"`): its body as written, each line with its newline. */
+export interface Heredoc {
+  readonly name: string;
+  /** No part of the delimiter was quoted: COPY/ADD expand `$VAR` in the body. */
+  readonly expand: boolean;
+  /** `<<-`: leading tabs come off the body's lines and the delimiter line. */
+  readonly chomp: boolean;
+  readonly content: string;
 }
 
 export class DockerfileParseError extends Error {}
+
+const HEREDOC = /^(\d*)<<(-?)\s*([^<]*)$/;
+
+/**
+ * ParseHeredoc: a word that opens a here-document (`<<EOF`, `2<<-'END'`), or null. The name is the word with its
+ * quotes removed; any quote in it turns expansion off.
+ */
+export function parseHeredoc(word: string): Omit<Heredoc, 'content'> | null {
+  const m = HEREDOC.exec(word);
+  if (!m || m[3] === '') return null;
+  const words = unquotedWords(m[3]);
+  if (words.length !== 1) return null;
+  const quotes = (s: string): number => (s.match(/['"]/g) ?? []).length;
+  return { name: words[0], expand: quotes(words[0]) === quotes(m[3]), chomp: m[2] === '-' };
+}
+
+/** The words of a delimiter with quotes and `\` escapes removed (no variables: the parser has no environment). */
+function unquotedWords(s: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  let have = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === "'" || ch === '"') {
+      const end = s.indexOf(ch, i + 1);
+      if (end < 0) throw new DockerfileParseError(`unexpected end of statement while looking for matching ${ch === "'" ? 'single-quote' : 'double-quote'}`);
+      word += s.slice(i + 1, end);
+      have = true;
+      i = end;
+    } else if (ch === '\\') {
+      if (i + 1 < s.length) word += s[++i];
+      have = true;
+    } else if (/\s/.test(ch)) {
+      if (have) out.push(word);
+      word = '';
+      have = false;
+    } else {
+      word += ch;
+      have = true;
+    }
+  }
+  if (have) out.push(word);
+  return out;
+}
+
+/**
+ * heredocsFromLine: the line's words as the shell lexer sees them with quotes and escapes kept (`<<` followed by
+ * blanks joins the next word), each that opens a here-document.
+ */
+function heredocsFromLine(line: string): Array<Omit<Heredoc, 'content'>> {
+  const words = parseWords(line);
+  const out: Array<Omit<Heredoc, 'content'>> = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i];
+    if (w.endsWith('<<') && i + 1 < words.length) w += ` ${words[++i]}`;
+    const h = parseHeredoc(w);
+    if (h) out.push(h);
+  }
+  return out;
+}
+
+/** ChompHeredocContent: leading tabs off every line. */
+export const chompHeredoc = (s: string): string => s.replace(/^\t+/gm, '');
+
+/** parseOnBuild's Expression: the trigger as written, each here-document's body and delimiter after it. */
+export function onbuildExpression(n: Node): string {
+  return n.original.replace(/^\s*ONBUILD\s*/i, '') + (n.heredocs ?? []).map((h) => `\n${h.content}${h.name}`).join('');
+}
+
+/** The here-documents a RUN, COPY or ADD in shell form (or an ONBUILD of one) may open. */
+function canContainHeredoc(n: Node): boolean {
+  const t = n.cmd === 'onbuild' ? n.sub : n;
+  return t !== undefined && ['run', 'copy', 'add'].includes(t.cmd) && !t.json;
+}
 
 const WS = /[ \t\r\n\v\f]+/;
 
@@ -189,7 +277,7 @@ function nodeFromLine(line: string, startLine: number, escape: string): Node {
   const { rest, flags } = builderFlags(m[2], escape);
   const parse = LINE_PARSERS[cmd];
   const p = parse ? parse(rest.trim(), escape) : { args: [], json: false };
-  return { cmd, original: line, ...p, startLine, flags };
+  return { cmd, original: line, ...p, startLine, flags, ...(escape === '\\' ? {} : { escape }) };
 }
 
 /**
@@ -232,13 +320,33 @@ export function parseDockerfile(text: string, escape = parseDirectives(text).get
       line += lines[i];
       i++;
     }
-    const node = nodeFromLine(line, start, escape);
-    // BuildKit reads `<<EOF` in RUN, COPY and ADD as a here-document whose body is the lines that follow: refused
-    // in one line, rather than its body being parsed as instructions.
-    if (['run', 'copy', 'add'].includes(node.cmd) && !node.json && /(^|\s)<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\2(\s|$)/.test(node.args.join(' '))) {
-      throw notSimulated(`a here-document in ${node.cmd.toUpperCase()} (line ${start})`);
+    let node = nodeFromLine(line, start, escape);
+    // A here-document's body is the lines after the instruction up to its delimiter (tabs off it for `<<-`), each
+    // with its newline; several take their bodies in order.
+    if (canContainHeredoc(node) && line.includes('<<')) {
+      const heredocs: Heredoc[] = [];
+      for (const h of heredocsFromLine(line)) {
+        let content = '';
+        let done = false;
+        while (i < lines.length) {
+          const raw = lines[i];
+          i++;
+          const last = i === lines.length;
+          let maybe = raw.replace(/[\r\n]+$/, '');
+          if (h.chomp) maybe = maybe.replace(/^\t+/, '');
+          if (maybe === h.name) {
+            done = true;
+            break;
+          }
+          if (last && raw === '') break;
+          content += last ? raw : `${raw}\n`;
+        }
+        if (!done) throw new DockerfileParseError('unterminated heredoc');
+        heredocs.push({ ...h, content });
+      }
+      if (heredocs.length > 0) node = { ...node, heredocs };
     }
-    nodes.push(node);
+    nodes.push({ ...node, endLine: i });
   }
   if (nodes.length === 0) throw new DockerfileParseError('file with no instructions');
   return nodes;

@@ -29,6 +29,8 @@ class Lexer {
     private readonly s: string,
     private readonly env: EnvLookup,
     private readonly escape: string,
+    /** SkipProcessQuotes: quotes are plain characters (a here-document's body). */
+    private readonly quotesPlain = false,
   ) {}
 
   run(stop = ''): Piece[] {
@@ -36,7 +38,10 @@ class Lexer {
     while (this.i < this.s.length) {
       const ch = this.s[this.i];
       if (stop && ch === stop) break;
-      if (ch === "'") {
+      if (this.quotesPlain && (ch === "'" || ch === '"')) {
+        out.push({ text: ch, quoted: false });
+        this.i++;
+      } else if (ch === "'") {
         const end = this.s.indexOf("'", this.i + 1);
         if (end < 0) throw new Error('unexpected end of statement while looking for matching single-quote');
         out.push({ text: this.s.slice(this.i + 1, end), quoted: true });
@@ -124,6 +129,14 @@ class Lexer {
 /** ProcessWord: one word, quotes removed, variables expanded. */
 export function processWord(word: string, env: EnvLookup, escape = '\\'): string {
   return new Lexer(word, env, escape).run().map((p) => p.text).join('');
+}
+
+/**
+ * COPY/ADD's expansion of an unquoted here-document's body (dispatch's ExpandRaw): `$VAR` and `\\` escapes as in a
+ * word, quotes left as they are.
+ */
+export function expandHeredoc(body: string, env: EnvLookup): string {
+  return new Lexer(body, env, '\\', true).run().map((p) => p.text).join('');
 }
 
 /** ProcessWords: like processWord, then split on unquoted whitespace (EXPOSE's `$PORTS`). */

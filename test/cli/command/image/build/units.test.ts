@@ -36,6 +36,13 @@ describe('the Dockerfile excerpt (errdefs Source.Print)', () => {
     expect(stepRange(text, '[internal] load build definition from Dockerfile')).toBeNull();
   });
 
+  it('takes a here-document\'s body into its RUN\'s range and counts no step in it; a backtick escape continues', () => {
+    const heredoc = 'FROM a\nRUN <<EOF\nRUN not a step\nEOF\nRUN f\n';
+    expect(stepRange(heredoc, '[2/3] RUN <<EOF (RUN not a step)')).toEqual({ start: 2, end: 4 });
+    expect(stepRange(heredoc, '[3/3] RUN f')).toEqual({ start: 5, end: 5 });
+    expect(stepRange('# escape=`\nFROM a\nRUN b `\n  c\nRUN d\n', '[3/3] RUN d')).toEqual({ start: 5, end: 5 });
+  });
+
   it('shows two lines around one line, one around several, fewer at the edges, the trailing empty line kept', () => {
     expect(printSource('Dockerfile', text, { start: 1, end: 1 })).toBe('Dockerfile:1\n--------------------\n' +
       '   1 | >>> FROM a\n   2 |     RUN b\n   3 |     RUN c \\\n--------------------\n');
