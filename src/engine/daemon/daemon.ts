@@ -22,6 +22,7 @@ import { imageRemove, type DeleteRecord } from './images/remove.js';
 import { containerCommit, imageTagRef, repoTagReference, type CommitOptions } from './images/commit.js';
 import { imageHistory, type HistoryResponseItem } from './images/history.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
+import { hubPushedRepos } from './distribution/hub.js';
 import { toInspectJSON } from './inspect.js';
 import { inspectLinks } from './network/links.js';
 import { containerKill } from './kill.js';
@@ -182,6 +183,6 @@ export class Daemon implements DaemonContext {
     imageTagRef(this, img.id, ref);
   }
   imageSearch(term: string, opts?: SearchOptions): SearchResult[] {
-    return imageSearch(term, opts);
+    return imageSearch(term, opts, hubPushedRepos(this.store.kernel));
   }
 }
