@@ -44,8 +44,11 @@ export function hubOf(kernel: Kernel): HubState {
 
 export const DENIED = 'denied: requested access to the resource is denied';
 
+/** Hub's token server's refusal of credentials (`{"details": …}` as distribution's errcode words it). */
+export const INCORRECT_CREDENTIALS = 'unauthorized: incorrect username or password';
+
 /** What dockerd's login (registry.loginV2) reports when Hub's token server refuses the credentials. */
-export const INCORRECT_LOGIN = 'Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password';
+export const INCORRECT_LOGIN = `Get "https://registry-1.docker.io/v2/": ${INCORRECT_CREDENTIALS}`;
 
 /** A name Docker Hub gives out as a Docker ID (its sign-up form's rule). */
 export function isDockerID(name: string): boolean {
@@ -90,7 +93,11 @@ export function hubRepository(kernel: Kernel, path: string, action: 'push' | 'pu
   const hub = hubOf(kernel);
   if (action === 'push') {
     const user = auth.username ?? '';
-    if (user === '' || !path.startsWith(`${user.toLowerCase()}/`)) throw systemError(DENIED);
+    // Hub's token server checks the credentials before the scope: a push with credentials no account has fails
+    // as the blob request's token fetch does (retryOnError keeps the errcode, not the URL); none at all gets an
+    // anonymous token without push.
+    if (user !== '' && hub.accounts.get(user) !== (auth.password ?? '')) throw systemError(INCORRECT_CREDENTIALS);
+    if (user === '' || !path.startsWith(`${user}/`)) throw systemError(DENIED);
   }
   const repo = (): HubRepo => {
     let r = hub.repos.get(path);

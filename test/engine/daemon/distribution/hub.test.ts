@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kernel } from '../../../../src/engine/kernel/kernel.js';
 import type { DaemonStore } from '../../../../src/engine/daemon/store.js';
 import type { Sys } from '../../../../src/engine/kernel/sys.js';
-import { hubLogin, hubOf, hubPushedRepos, isDockerID } from '../../../../src/engine/daemon/distribution/hub.js';
+import { hubLogin, hubOf, hubPushedRepos, hubRepository, isDockerID } from '../../../../src/engine/daemon/distribution/hub.js';
 import { registryLogin } from '../../../../src/engine/daemon/distribution/auth.js';
 import { imageSearch, searchOptions } from '../../../../src/engine/daemon/images/search.js';
 import { errOf } from '../harness.js';
@@ -51,6 +51,21 @@ describe('Docker Hub accounts', () => {
     expect(await errOf(() => registryLogin(engine, sys, { username: 'Alice1', password: 'first' }))).toBe(
       'Unauthorized: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
     );
+  });
+});
+
+describe('a push to the Hub', () => {
+  it('checks the credentials against the account before the namespace', async () => {
+    const k = machine();
+    hubLogin(k, 'alice1', 'first');
+    const open = (path: string, username?: string, password?: string): Promise<string> =>
+      errOf(() => hubRepository(k, path, 'push', { username, password }));
+    expect(await open('alice1/web', 'alice1', 'first')).toBe('no error');
+    expect(await open('alice1/web', 'alice1', 'wrong')).toBe('System: unauthorized: incorrect username or password');
+    expect(await open('bob1/web', 'alice1', 'wrong')).toBe('System: unauthorized: incorrect username or password');
+    expect(await open('zed1/web', 'zed1', 'never-logged-in')).toBe('System: unauthorized: incorrect username or password');
+    expect(await open('bob1/web', 'alice1', 'first')).toBe('System: denied: requested access to the resource is denied');
+    expect(await open('alice1/web')).toBe('System: denied: requested access to the resource is denied');
   });
 });
 
