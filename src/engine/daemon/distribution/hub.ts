@@ -68,6 +68,15 @@ export function hubLogin(kernel: Kernel, username: string, password: string): bo
 }
 
 /**
+ * Credentials Hub's token server refuses: a name no account has, or another password. No name at all is an
+ * anonymous token, which Hub gives (for pulls).
+ */
+export function hubRefuses(kernel: Kernel, auth: AuthConfig): boolean {
+  const user = auth.username ?? '';
+  return user !== '' && hubOf(kernel).accounts.get(user) !== (auth.password ?? '');
+}
+
+/**
  * The repositories the learner pushed, as Hub's search API lists a new public repository: no description, no
  * stars, not official. Only those with a tag: a push that failed before its manifest made none.
  */
@@ -96,7 +105,7 @@ export function hubRepository(kernel: Kernel, path: string, action: 'push' | 'pu
     // Hub's token server checks the credentials before the scope: a push with credentials no account has fails
     // as the blob request's token fetch does (retryOnError keeps the errcode, not the URL); none at all gets an
     // anonymous token without push.
-    if (user !== '' && hub.accounts.get(user) !== (auth.password ?? '')) throw systemError(INCORRECT_CREDENTIALS);
+    if (hubRefuses(kernel, auth)) throw systemError(INCORRECT_CREDENTIALS);
     if (user === '' || !path.startsWith(`${user}/`)) throw systemError(DENIED);
   }
   const repo = (): HubRepo => {

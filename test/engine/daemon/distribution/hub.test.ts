@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kernel } from '../../../../src/engine/kernel/kernel.js';
 import type { DaemonStore } from '../../../../src/engine/daemon/store.js';
 import type { Sys } from '../../../../src/engine/kernel/sys.js';
-import { hubLogin, hubOf, hubPushedRepos, hubRepository, isDockerID } from '../../../../src/engine/daemon/distribution/hub.js';
+import { hubLogin, hubOf, hubPushedRepos, hubRefuses, hubRepository, isDockerID } from '../../../../src/engine/daemon/distribution/hub.js';
 import { registryLogin } from '../../../../src/engine/daemon/distribution/auth.js';
 import { imageSearch, searchOptions } from '../../../../src/engine/daemon/images/search.js';
 import { errOf } from '../harness.js';
@@ -66,6 +66,15 @@ describe('a push to the Hub', () => {
     expect(await open('zed1/web', 'zed1', 'never-logged-in')).toBe('System: unauthorized: incorrect username or password');
     expect(await open('bob1/web', 'alice1', 'first')).toBe('System: denied: requested access to the resource is denied');
     expect(await open('alice1/web')).toBe('System: denied: requested access to the resource is denied');
+  });
+
+  it('refuses, for a pull too, credentials no account has; none at all is an anonymous pull', () => {
+    const k = machine();
+    hubLogin(k, 'alice1', 'first');
+    expect(hubRefuses(k, {})).toBe(false);
+    expect(hubRefuses(k, { username: 'alice1', password: 'first' })).toBe(false);
+    expect(hubRefuses(k, { username: 'alice1', password: 'wrong' })).toBe(true);
+    expect(hubRefuses(k, { username: 'zed1', password: 'x' })).toBe(true);
   });
 });
 
