@@ -274,7 +274,8 @@ export interface ApiClient {
 
   imageList(opts: { all?: boolean; filters?: string }): Promise<ImageSummary[]>;
   /** POST /images/create?fromImage=docker.io/library/ubuntu&tag=latest. */
-  imagePull(fromImage: string, tag: string, opts?: { platform?: string }): Promise<MessageStream>;
+  /** POST /images/create?fromImage=…; `registryAuth` is X-Registry-Auth as for a push. */
+  imagePull(fromImage: string, tag: string, opts?: { platform?: string; registryAuth?: string }): Promise<MessageStream>;
   imageInspect(name: string): Promise<Inspected<Json>>;
   imageRemove(name: string, opts: { force?: boolean; noPrune?: boolean }):
     Promise<Array<{ Untagged?: string; Deleted?: string }>>;

@@ -38,6 +38,7 @@ export const invalidParameter = (msg: string): DaemonError => new DaemonError('I
 export const conflict = (msg: string): DaemonError => new DaemonError('Conflict', msg);
 export const notModified = (msg: string): DaemonError => new DaemonError('NotModified', msg);
 export const systemError = (msg: string): DaemonError => new DaemonError('System', msg);
+export const unauthorized = (msg: string): DaemonError => new DaemonError('Unauthorized', msg);
 
 const STATUS: Record<ErrorKind, number> = {
   NotFound: 404,

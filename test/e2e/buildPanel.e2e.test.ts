@@ -1,7 +1,8 @@
 /**
  * The images panel during `docker build`, in real Chromium, judged by what the learner sees: the steps appear as
  * the build runs, each becomes a layer as big as `docker history -H` says, a rebuild marks them CACHED, the image
- * comes with its tag and what it was built from, and re-tagging leaves the old image dangling.
+ * comes with its tag and what it was built from, and re-tagging leaves the old image dangling; the builds before
+ * the latest stay listed under it, each opening to its steps.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -111,6 +112,39 @@ describe('the images panel during a build', () => {
     // ends and when the image appears.
     console.log(`panel mutations during a build printing 5,000 lines: ${mutations}`);
     expect(mutations).toBeLessThan(200);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the earlier builds under the latest, one line each, opening to their steps', async () => {
+    // The loud build filled the scrollback, so the cursor's row no longer tells a new prompt: the panel does.
+    await page.click('.xterm-screen');
+    await page.keyboard.type(`mkdir bad && printf 'FROM busybox\\nRUN false\\n' > bad/Dockerfile && sudo docker build -t bad bad`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.ibuild[data-build="4"].is-failed', { timeout: 30_000 });
+    // Newest first: the loud build, then the cached rebuild of web, then web's first build.
+    const lines = await page.$$eval('.ibuilds-line', (els) => els.map((e) => Array.from(e.children, (c) => c.textContent).join(' | ')));
+    // A rebuild's FROM of a base already here is CACHED, as BuildKit prints it.
+    expect(lines).toEqual([
+      expect.stringMatching(/^loud:latest \| built in \d+\.\ds \| 2 steps · 1 cached \| BuildKit$/),
+      expect.stringMatching(/^web:latest \| built in \d+\.\ds \| 2 steps · 2 cached \| BuildKit$/),
+      expect.stringMatching(/^web:latest \| built in \d+\.\ds \| 2 steps \| BuildKit$/),
+    ]);
+    expect(await page.isVisible('.ibuilds-item[data-build="3"] .ibstep')).toBe(false);
+
+    // Opened, a line shows that build's steps as the card showed them while it was the latest.
+    await page.click('.ibuilds-item[data-build="3"] summary');
+    await page.waitForSelector('.ibuilds-item[data-build="3"] .ibstep', { state: 'visible' });
+    const opened = await page.$$eval('.ibuilds-item[data-build="3"] .ibstep', (els) =>
+      els.map((e) => [e.querySelector('.ibstep-head')?.textContent, e.querySelector('.ibstep-result')?.textContent].join(' | ')),
+    );
+    expect(opened[0]).toMatch(/^\[1\/2\] FROM busybox \| /);
+    // seq writes no file: the step made no layer.
+    expect(opened[1]).toMatch(/^\[2\/2\] RUN seq 1 5000 \| no new layer\d+\.\ds$/);
+    expect(await page.textContent('.ibuilds-item[data-build="3"] .ibuild-result')).toMatch(/^Image [0-9a-f]{12}loud:latest$/);
+    await page.click('.ibuilds-item[data-build="2"] summary');
+    expect(await page.$$eval('.ibuilds-item[data-build="2"] .ibstep-badge.is-cached', (els) => els.length)).toBe(2);
+    // The failed build is the card on top, its error on its step.
+    expect(await page.textContent('.ibuild-title')).toMatch(/^Build of bad:latest failed · BuildKit$/);
     expect(errors).toEqual([]);
   });
 });

@@ -357,8 +357,9 @@ export class DockerClient {
   }
 
   /** POST /images/create: progress messages as they arrive. */
-  async imagePull(fromImage: string, tag: string, platform?: string): Promise<JsonStream> {
-    const res = await this.send(this.jsonSpec('POST', '/images/create', { fromImage, tag, platform: platform || undefined }));
+  async imagePull(fromImage: string, tag: string, platform?: string, registryAuth?: string): Promise<JsonStream> {
+    const spec = this.jsonSpec('POST', '/images/create', { fromImage, tag, platform: platform || undefined });
+    const res = await this.send(registryAuth === undefined ? spec : { ...spec, headers: { 'X-Registry-Auth': registryAuth } });
     return new JsonStream(this.sys, res);
   }
 

@@ -7,6 +7,7 @@
 import type { CommandCli } from '../cli.js';
 import { base64Decode, base64Encode } from '../../pkg/base64.js';
 import { utf8Decode, utf8Encode } from '../../engine/kernel/utf8.js';
+import { DEFAULT_DOMAIN } from '../../pkg/reference.js';
 
 export const INDEX_SERVER = 'https://index.docker.io/v1/';
 
@@ -40,6 +41,16 @@ export function encodeAuthHeader(a: AuthConfig): string {
   const o: Record<string, string> = {};
   for (const k of AUTH_FIELDS) if (a[k]) o[k] = a[k]!;
   return b64(JSON.stringify(o), true);
+}
+
+/**
+ * command.RetrieveAuthTokenFromImage: the X-Registry-Auth a push or pull sends for a registry. Docker Hub's
+ * credentials sit under its index address, others under the host (command.ResolveAuthConfig).
+ */
+export function registryAuthHeader(cli: CommandCli, domain: string): string {
+  const key = domain === DEFAULT_DOMAIN ? INDEX_SERVER : domain;
+  const auth = ConfigFile.load(cli).get(key);
+  return encodeAuthHeader(auth.username || auth.password ? { username: auth.username, password: auth.password, serveraddress: key } : {});
 }
 
 export class ConfigFile {

@@ -22,6 +22,8 @@ import { imageRemove, type DeleteRecord } from './images/remove.js';
 import { containerCommit, imageTagRef, repoTagReference, type CommitOptions } from './images/commit.js';
 import { imageHistory, type HistoryResponseItem } from './images/history.js';
 import { imageSearch, type SearchOptions, type SearchResult } from './images/search.js';
+import { hubPushedRepos } from './distribution/hub.js';
+import type { AuthConfig } from './distribution/remote.js';
 import { toInspectJSON } from './inspect.js';
 import { inspectLinks } from './network/links.js';
 import { containerKill } from './kill.js';
@@ -149,8 +151,8 @@ export class Daemon implements DaemonContext {
   }
 
   // ---- images
-  imagePull(ref: string, onProgress?: ProgressSink): Promise<Json> {
-    return imagePull(this.store, this.sys, ref, onProgress).then((img) => imageInspectJSON(this.store.images, img));
+  imagePull(ref: string, onProgress?: ProgressSink, auth?: AuthConfig): Promise<Json> {
+    return imagePull(this.store, this.sys, ref, onProgress, auth).then((img) => imageInspectJSON(this.store.images, img));
   }
   imageList(opts?: ImageListOptions): Json[] {
     return imageList(this.store.images, this.store.nowNs(), opts);
@@ -182,6 +184,6 @@ export class Daemon implements DaemonContext {
     imageTagRef(this, img.id, ref);
   }
   imageSearch(term: string, opts?: SearchOptions): SearchResult[] {
-    return imageSearch(term, opts);
+    return imageSearch(term, opts, hubPushedRepos(this.store.kernel));
   }
 }

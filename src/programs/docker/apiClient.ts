@@ -85,7 +85,7 @@ export function apiClient(sys: Sys, host: string): ApiClient {
     containerExecResize: async (id, h, w) => void (await c.containerExecResize(id, h, w)),
     imageList: async (o) => (await c.imageList(o)) as unknown as ImageSummary[],
     imagePull: async (fromImage, tag, o): Promise<MessageStream> => {
-      const s = await c.imagePull(fromImage, tag, o?.platform);
+      const s = await c.imagePull(fromImage, tag, o?.platform, o?.registryAuth);
       return { nextMessage: async () => (await s.nextMessage()) as JSONMessage | null, close: () => s.close() };
     },
     imageInspect: (name) => inspect<Json>(`/images/${name}/json`),

@@ -219,11 +219,11 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     volumeRemove: (name, force) => volumeRemove(engine, name, force),
     buildCachePrune: () => buildCachePrune(),
     imageSearch: (term, limit, filters) => d.imageSearch(term, searchOptions(limit, filters)),
-    imagePull: (ref, progress) =>
+    imagePull: (ref, progress, authHeader) =>
       work(async (w) => {
         // postImagesCreate: the "tag" may be a digest (`docker pull ubuntu@sha256:…` sends it there).
         const sep = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(ref.tag) ? '@' : ':';
-        await w.imagePull(ref.tag ? `${ref.fromImage}${sep}${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json));
+        await w.imagePull(ref.tag ? `${ref.fromImage}${sep}${ref.tag}` : ref.fromImage, (m) => progress(m as unknown as Json), decodeAuthHeader(authHeader));
       }),
     imageBuild: (req, context, sinks) =>
       work((w) => imageBuild(w, req, context, (m) => sinks.message(m as unknown as Json), (t) => sinks.trace(t))),

@@ -10,7 +10,7 @@ import { memo, useMemo } from 'react';
 import { defineMessages, useMessages } from '../i18n.js';
 import { findImage } from '../store/snapshot/images.js';
 import type { ContainerView, ImagesView, ImageView, LayerView } from '../store/snapshot/types.js';
-import { BuildCard } from './BuildCard.js';
+import { BuildCard, EarlierBuilds } from './BuildCard.js';
 import { formatBytes, shortDigest } from './format.js';
 import { layerHue } from './layerHue.js';
 import { usePanel, usePanelActions } from './usePanel.js';
@@ -143,6 +143,7 @@ export function ImagesPanel(): React.JSX.Element {
   const t = useMessages(messages);
   const view = usePanel((s) => s.images);
   const build = usePanel((s) => s.build);
+  const earlierBuilds = usePanel((s) => s.earlierBuilds);
   const containers = usePanel((s) => s.containers);
   const order = usePanel((s) => s.order);
   const selection = usePanel((s) => s.selection);
@@ -165,6 +166,7 @@ export function ImagesPanel(): React.JSX.Element {
   return (
     <>
       {build && <BuildCard build={build} />}
+      {earlierBuilds.length > 0 && <EarlierBuilds builds={earlierBuilds} />}
       <ul className="istacks">
         {listed.map((img) => (
           <Stack

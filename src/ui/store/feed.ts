@@ -171,7 +171,11 @@ export function connectPanel(store: PanelStore, query: DaemonQuery, opts: FeedOp
 
   const build = (s: PanelState): Patch => {
     const v = builds.latest(query);
-    return v === s.build ? {} : { build: v };
+    const earlier = builds.earlier(query);
+    const patch: Patch = {};
+    if (v !== s.build) patch.build = v;
+    if (earlier !== s.earlierBuilds) patch.earlierBuilds = earlier;
+    return patch;
   };
 
   /** The selection's details, reusing unchanged parts; `full` also re-reads the diff and inspect JSON. */

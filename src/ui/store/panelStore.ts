@@ -28,6 +28,8 @@ export interface PanelData {
   readonly images: ImagesView;
   /** The daemon's latest build, live while it runs; null before any. */
   readonly build: BuildView | null;
+  /** The builds before it, newest first (bounded); the same array while none of them changes. */
+  readonly earlierBuilds: readonly BuildView[];
   /** Details of `selection`, kept current while it is selected. */
   readonly detail: Detail | null;
   /** Virtual wall-clock time of the last snapshot (epoch ms). */
@@ -55,6 +57,7 @@ export const EMPTY_DATA: PanelData = {
   order: [],
   images: { images: [], layers: {} },
   build: null,
+  earlierBuilds: [],
   detail: null,
   nowMs: 0,
   events: [],

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BuildRecord, BuildStep, DaemonQuery } from '../../../src/engine/daemon/query.js';
 import { connectPanel, type FeedTimers, type PanelFeed } from '../../../src/ui/store/feed.js';
 import { createPanelStore } from '../../../src/ui/store/panelStore.js';
-import { BuildViews } from '../../../src/ui/store/snapshot/build.js';
+import { BuildViews, MAX_EARLIER_BUILDS } from '../../../src/ui/store/snapshot/build.js';
 import type { BuildView, ImagesView } from '../../../src/ui/store/snapshot/types.js';
 import { bootTyped } from './machine.js';
 
@@ -52,6 +52,13 @@ describe('the build in the panel store', () => {
     expect(old).toMatchObject({ tags: [], dangling: true, intermediate: false, ancestors: [busybox.id] });
     expect(named(after, 'web:latest').id).not.toBe(web.id);
     expect(named(after, 'busybox:latest').children).toHaveLength(2);
+    // The builds before the latest, newest first, each with its steps and outcome.
+    const earlier = store.getState().earlierBuilds;
+    expect(earlier.map((e) => [e.seq, e.outcome, e.tags, steps(e)])).toEqual([
+      [2, 'succeeded', ['web:latest'], ['[1/2] FROM busybox CACHED done', '[2/2] RUN echo hi > /hi CACHED done']],
+      [1, 'succeeded', ['web:latest'], ['[1/2] FROM busybox done', '[2/2] RUN echo hi > /hi done']],
+    ]);
+    expect(earlier[1].imageId).toBe(web.id);
   });
 
   it('follows the legacy builder\'s Parent chain through intermediate images, and marks a failed step', async () => {
@@ -122,5 +129,30 @@ describe('BuildViews', () => {
     expect(two.steps[0]).toBe(one.steps[0]);
     expect(two.steps[1]).toMatchObject({ status: 'done', layerId: 'sha256:ab', size: 12, ms: 1200 });
     expect(two.ms).toBe(1300);
+  });
+
+  it("lists the builds before the latest, newest first and bounded, and keeps the list while only the latest changes", () => {
+    const done = step({});
+    const ended = (seq: number): BuildRecord => record([done], { seq, tags: [`b${seq}:latest`], outcome: 'succeeded', endNs: 9_000_000n });
+    const one = ended(1);
+    let list: BuildRecord[] = [one];
+    const views = new BuildViews();
+    const q = query(() => list);
+    expect(views.earlier(q)).toEqual([]);
+    const first = views.latest(q)!;
+    list = [one, ended(2), record([step({ status: 'running', endNs: null })], { seq: 3 })];
+    const earlier = views.earlier(q);
+    expect(earlier.map((b) => b.seq)).toEqual([2, 1]);
+    // build 1's view is the one the panel drew while it was the latest
+    expect(earlier[1]).toBe(first);
+    // the running build moves on: the earlier list is the same array, so the panel does not redraw it
+    list = [list[0], list[1], record([step({})], { seq: 3 })];
+    expect(views.latest(q)!.steps[0].status).toBe('done');
+    expect(views.earlier(q)).toBe(earlier);
+    // the daemon keeps 20; the panel lists at most MAX_EARLIER_BUILDS before the latest
+    list = Array.from({ length: 20 }, (_, i) => ended(i + 1));
+    const bounded = views.earlier(q);
+    expect(bounded).toHaveLength(MAX_EARLIER_BUILDS);
+    expect(bounded.map((b) => b.seq)).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11, 10]);
   });
 });

@@ -20,5 +20,6 @@ export interface ImageBackend {
    * Pulls `fromImage:tag`, reporting progress as JSONMessage objects (`{"status":…,"id":…}`) from any process.
    * An error before the first message is an ordinary error reply; after it, it goes in-band.
    */
-  imagePull(ref: { fromImage: string; tag: string; platform: string }, progress: (msg: Json) => void): Promise<void> | void;
+  /** `authHeader`: X-Registry-Auth, '' without one. */
+  imagePull(ref: { fromImage: string; tag: string; platform: string }, progress: (msg: Json) => void, authHeader: string): Promise<void> | void;
 }

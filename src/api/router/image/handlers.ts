@@ -64,7 +64,7 @@ export function imageHandlers(b: ImageBackend) {
         throw invalidParameter('importing images is not supported by the simulator');
       }
       await streamJSONMessages(ctx, (progress) =>
-        b.imagePull({ fromImage, tag: ctx.query.get('tag'), platform: ctx.query.get('platform') }, progress),
+        b.imagePull({ fromImage, tag: ctx.query.get('tag'), platform: ctx.query.get('platform') }, progress, ctx.req.headers.get('X-Registry-Auth')),
       );
     },
   };

@@ -7,6 +7,7 @@ import { apiTag } from '../../../api/client/reference.js';
 import { familiarString, fullName as refName, parseAnyReference, tagNameOnly, type Reference as NamedRef } from '../../../pkg/reference.js';
 import { CONTAINER_FLAGS, containerConfigFor, createOptions, type ContainerConfig, type CreateOptions } from './opts.js';
 import { imageNames } from '../completion.js';
+import { registryAuthHeader } from '../../config/configfile.js';
 
 /** `docker create` as docker/cli 28.2.2 defines it (cli/command/container/create.go); flag text recorded from `--help`. */
 export const createCommand = command({
@@ -33,7 +34,8 @@ export async function runCreate(cli: CommandCli, cfg: ContainerConfig, opts: Cre
 }
 
 async function pullImage(cli: CommandCli, ref: NamedRef, opts: CreateOptions): Promise<void> {
-  const stream = await cli.client().imagePull(refName(ref), apiTag(ref), { platform: opts.platform || undefined });
+  const registryAuth = registryAuthHeader(cli, ref.domain);
+  const stream = await cli.client().imagePull(refName(ref), apiTag(ref), { platform: opts.platform || undefined, registryAuth });
   const sink = opts.quiet ? { write: async () => undefined, isTerminal: () => false, ttySize: () => ({ height: 0, width: 0 }) } : cli.err;
   await displayJSONMessages(stream, sink, () => cli.now());
 }

@@ -4,6 +4,7 @@ import { flag, getBool, getString } from '../../flags.js';
 import { displayJSONMessages } from '../../formatter/jsonmessage.js';
 import { apiTag } from '../../../api/client/reference.js';
 import { fullName as refName, isNameOnly, parseNormalizedNamed, referenceString as refString, tagNameOnly } from '../../../pkg/reference.js';
+import { registryAuthHeader } from '../../config/configfile.js';
 
 /** `docker pull` as docker/cli 28.2.2 defines it (cli/command/image/pull.go); flag text recorded from `--help`. */
 export const pullCommand = command({
@@ -40,7 +41,8 @@ export async function runPull(cli: CommandCli, o: PullOptions): Promise<void> {
     ref = tagNameOnly(ref);
     if (!o.quiet) await cli.out.write(`Using default tag: ${ref.tag}\n`);
   }
-  const stream = await cli.client().imagePull(refName(ref), o.all ? '' : apiTag(ref), { platform: o.platform || undefined });
+  const registryAuth = registryAuthHeader(cli, ref.domain);
+  const stream = await cli.client().imagePull(refName(ref), o.all ? '' : apiTag(ref), { platform: o.platform || undefined, registryAuth });
   const sink = o.quiet ? { write: async () => undefined, isTerminal: () => false, ttySize: () => ({ height: 0, width: 0 }) } : cli.out;
   try {
     await displayJSONMessages(stream, sink, () => cli.now());

@@ -3,8 +3,8 @@ import type { CommandCli } from '../../cli.js';
 import { flag, getBool, getString } from '../../flags.js';
 import { displayJSONMessages } from '../../formatter/jsonmessage.js';
 import { notSimulated } from '../../errors.js';
-import { ConfigFile, encodeAuthHeader, INDEX_SERVER } from '../../config/configfile.js';
-import { DEFAULT_DOMAIN, isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly } from '../../../pkg/reference.js';
+import { registryAuthHeader } from '../../config/configfile.js';
+import { isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly } from '../../../pkg/reference.js';
 import { imageNames } from '../completion.js';
 
 /** `docker push` as docker/cli 28.2.2 defines it (cli/command/image/push.go); flag text recorded from `--help`. */
@@ -37,10 +37,7 @@ export async function runPush(cli: CommandCli, o: PushOptions): Promise<void> {
     ref = tagNameOnly(ref);
     if (!o.quiet) await cli.out.write(`Using default tag: ${ref.tag}\n`);
   }
-  // command.ResolveAuthConfig: Docker Hub's credentials sit under its index address, others under the host.
-  const key = ref.domain === DEFAULT_DOMAIN ? INDEX_SERVER : ref.domain;
-  const auth = ConfigFile.load(cli).get(key);
-  const header = encodeAuthHeader(auth.username || auth.password ? { username: auth.username, password: auth.password, serveraddress: key } : {});
+  const header = registryAuthHeader(cli, ref.domain);
   if (ref.digest !== undefined) throw new Error('cannot push a digest reference');
   const stream = await cli.client().imagePush(`${ref.domain}/${ref.path}`, ref.tag ?? '', header);
   const quietSink = { write: async () => undefined, isTerminal: () => false, ttySize: () => ({ height: 0, width: 0 }) };

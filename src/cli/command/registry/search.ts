@@ -4,7 +4,7 @@ import { changed, flag, getBool, getInt, getList, getString } from '../../flags.
 import { filtersJSON } from '../../filters.js';
 import { GO_TYPE } from '../../formatter/gofmt.js';
 import { ellipsis } from '../../formatter/width.js';
-import { writeRows } from '../../formatter/write.js';
+import { expandFormat, JSON_FORMAT, writeRows } from '../../formatter/write.js';
 
 /** `docker search` as docker/cli 28.2.2 defines it (cli/command/registry/search.go); flag text recorded from `--help`. */
 export const searchCommand = command({
@@ -27,7 +27,7 @@ export const searchCommand = command({
 });
 
 export const SEARCH_TABLE = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}';
-const SEARCH_HEADERS = { Name: 'NAME', Description: 'DESCRIPTION', StarCount: 'STARS', IsOfficial: 'OFFICIAL', IsAutomated: 'AUTOMATED' };
+const SEARCH_HEADERS = { Name: 'NAME', Description: 'DESCRIPTION', StarCount: 'STARS', IsOfficial: 'OFFICIAL' };
 
 export interface SearchOptions {
   readonly term: string;
@@ -39,14 +39,16 @@ export interface SearchOptions {
 
 export async function runSearch(cli: CommandCli, o: SearchOptions): Promise<void> {
   const results = await cli.client().imageSearch(o.term, { limit: o.limit, filters: filtersJSON(o.filter) });
+  // searchContext.formatBool: `{{json .}}` (MarshalJSON) words IsOfficial true/false, a template `[OK]`/''.
+  // 28.2.2's context has no IsAutomated any more (a template naming it fails as Go's would).
+  const json = expandFormat(o.format).includes(JSON_FORMAT);
   const rows = results.map((r) => {
     let desc = r.description.replace(/\n/g, ' ').replace(/\r/g, ' ');
     if (!o.noTrunc) desc = ellipsis(desc, 45);
     return {
       [GO_TYPE]: '*registry.searchContext',
       Description: desc,
-      IsAutomated: r.is_automated ? '[OK]' : '',
-      IsOfficial: r.is_official ? '[OK]' : '',
+      IsOfficial: json ? String(r.is_official) : r.is_official ? '[OK]' : '',
       Name: r.name,
       StarCount: String(r.star_count),
     };

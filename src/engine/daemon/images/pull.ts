@@ -5,7 +5,7 @@
  */
 import type { Sys } from '../../kernel/sys.js';
 import type { DaemonStore } from '../store.js';
-import { invalidParameter } from '../../../pkg/errdefs.js';
+import { invalidParameter, systemError } from '../../../pkg/errdefs.js';
 import { familiarName, familiarString, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import { buildCatalogImage, imageConfigOf, isSchema1, resolveRemote, schema1Error, type CatalogImage } from '../registry.js';
 import { shortID } from '../ids.js';
@@ -14,6 +14,8 @@ import type { Image } from './store.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Encode } from '../../kernel/utf8.js';
 import { openPullRemote, pullFromRemote } from '../distribution/pullRemote.js';
+import { hubRefuses, INCORRECT_CREDENTIALS } from '../distribution/hub.js';
+import type { AuthConfig } from '../distribution/remote.js';
 
 export type { PullProgress, ProgressSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
@@ -52,9 +54,15 @@ export function installImage(engine: DaemonStore, cat: CatalogImage, ref: Refere
 }
 
 /** POST /images/create?fromImage=…&tag=…: resolves, "downloads", tags. Errors are the registry's. */
-export async function imagePull(engine: DaemonStore, sys: Sys, refStr: string, onProgress: ProgressSink = () => {}): Promise<Image> {
+/** `auth`: X-Registry-Auth's credentials; Docker Hub refuses a pull with ones it does not know, public image or not. */
+export async function imagePull(engine: DaemonStore, sys: Sys, refStr: string, onProgress: ProgressSink = () => {}, auth: AuthConfig = {}): Promise<Image> {
   if (refStr === '') throw invalidParameter('invalid reference format');
   const ref = tagNameOnly(parseNormalizedNamed(refStr));
+  if (ref.domain === 'docker.io' && hubRefuses(engine.kernel, auth)) {
+    // The manifest's HEAD fetches a token with the credentials first; translatePullError leaves the url.Error as
+    // it is (an Unknown, 500), before any progress.
+    throw systemError(`Head "https://registry-1.docker.io/v2/${ref.path}/manifests/${ref.digest ?? ref.tag}": ${INCORRECT_CREDENTIALS}`);
+  }
   if (isSchema1(ref)) {
     // pull_v2.go announces the pull, then finds a schema 1 manifest and gives up.
     await onProgress({ status: `Pulling from ${ref.path}`, id: ref.tag });

@@ -1,4 +1,7 @@
-/** `docker search` offline: Docker Hub's answers for the images the simulator knows, and a few it does not. */
+/**
+ * `docker search` offline: Docker Hub's answers for the images the simulator knows, and a few it does not, then
+ * the repositories the learner pushed to the simulated Hub, as its search API lists a new public repository.
+ */
 import { invalidParameter } from '../../../pkg/errdefs.js';
 
 export interface SearchResult {
@@ -24,6 +27,9 @@ const HUB: readonly SearchResult[] = [
   { name: 'alpine/git', description: 'A  simple git container running in alpine linux, especially for tiny linux distro.', star_count: 250, is_official: false, is_automated: false },
 ];
 
+/** Namespaces the Hub's answers show as taken by real accounts (with `library`, the official images'). */
+export const TAKEN_NAMESPACES: ReadonlySet<string> = new Set(['library', ...HUB.filter((r) => r.name.includes('/')).map((r) => r.name.split('/')[0])]);
+
 export interface SearchOptions {
   readonly limit?: number;
   readonly isOfficial?: boolean;
@@ -32,13 +38,20 @@ export interface SearchOptions {
   readonly isAutomated?: boolean;
 }
 
-export function imageSearch(term: string, opts: SearchOptions = {}): SearchResult[] {
+/** A repository pushed to the simulated Hub, as search lists it. */
+export function pushedResult(name: string): SearchResult {
+  return { star_count: 0, is_official: false, name, is_automated: false, description: '' };
+}
+
+/** `pushed`: the simulated Hub's repositories (hub.ts's hubPushedRepos), listed after the catalogue's. */
+export function imageSearch(term: string, opts: SearchOptions = {}, pushed: readonly string[] = []): SearchResult[] {
   const limit = opts.limit ?? 25;
   if (limit < 1 || limit > 100) throw invalidParameter(`limit ${limit} is outside the range of [1, 100]`);
   if (opts.isAutomated) return [];
   const t = term.toLowerCase();
+  const all = [...HUB, ...pushed.filter((p) => !HUB.some((r) => r.name === p)).map(pushedResult)];
   // Docker Hub answers `limit` results, then the daemon filters them (registry.Service.Search).
-  return HUB.filter((r) => r.name.includes(t) || r.description.toLowerCase().includes(t))
+  return all.filter((r) => r.name.includes(t) || r.description.toLowerCase().includes(t))
     .slice(0, limit)
     .filter((r) => opts.isOfficial === undefined || r.is_official === opts.isOfficial)
     .filter((r) => r.star_count >= (opts.minStars ?? 0));
