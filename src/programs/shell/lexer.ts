@@ -83,6 +83,8 @@ interface PendingHeredoc {
   readonly delim: string;
   readonly strip: boolean;
   readonly quoted: boolean;
+  /** The line of the `<<` operator, which bash's warning names. */
+  readonly line: number;
 }
 
 export abstract class Lexer {
@@ -184,20 +186,20 @@ export abstract class Lexer {
         for (const q of p.parts) delim += q.k === 'sq' || q.k === 'lit' ? q.v : '';
       } else delim += target.raw;
     }
-    this.pending.push({ redir, delim, strip: redir.op === '<<-', quoted });
+    this.pending.push({ redir, delim, strip: redir.op === '<<-', quoted, line: this.line });
   }
 
   private readHeredocs(): void {
     const src = this.src;
     for (const h of this.pending.splice(0)) {
       let body = '';
-      const startLine = this.line;
       for (;;) {
         if (this.pos >= src.length) {
           if (!this.final) this.incomplete(undefined, h.delim);
           this.warnings.push({
-            line: this.line,
-            text: `warning: here-document at line ${startLine - 1} delimited by end-of-file (wanted \`${h.delim}')`,
+            // The input's last line: a final newline ends a line, it does not start one.
+            line: src.endsWith('\n') ? this.line - 1 : this.line,
+            text: `warning: here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delim}')`,
           });
           break;
         }

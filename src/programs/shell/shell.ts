@@ -109,7 +109,10 @@ export class Shell extends InterpreterState implements ShellContext {
         throw e;
       }
       // Only bash warns of a here-document cut short by the end of input; dash 0.5.12 and busybox ash say nothing.
-      for (const w of p.warnings.splice(0)) if (this.flavor === 'bash') await this.writeErr(`${diag.syntaxPrefix(this, w.line)}${w.text}\n`);
+      // `bash -c` gives this warning no place (`bash: warning: …`); a script, `file: line N: warning: …`.
+      for (const w of p.warnings.splice(0)) {
+        if (this.flavor === 'bash') await this.writeErr(`${this.commandString ? `${this.name}: ` : diag.syntaxPrefix(this, w.line)}${w.text}\n`);
+      }
       if (!list) return status;
       status = await this.runList(list);
     }
