@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeHeapSnapshot } from 'node:v8';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import { Layer } from '../engine/fs/layer.js';
 import { Overlay } from '../engine/fs/overlay.js';
 import type { Program, Sys } from '../engine/kernel/sys.js';
@@ -258,11 +260,24 @@ async function volumeBench(): Promise<void> {
   };
   const cold = await one();
   gc();
+  // BENCH_CPUPROFILE=FILE: a V8 CPU profile of the timed machines only (boot and the first machine's compiling left out).
+  const profile = process.env.BENCH_CPUPROFILE ? new Session() : null;
+  if (profile) {
+    profile.connect();
+    await profile.post('Profiler.enable');
+    await profile.post('Profiler.setSamplingInterval', { interval: 250 });
+    await profile.post('Profiler.start');
+  }
   // BENCH_RUNS=k: k fresh machines timed after the first, for A/B work on a shared machine (median, min–max).
   const runs: Awaited<ReturnType<typeof one>>[] = [];
   for (let k = Math.max(1, Number(process.env.BENCH_RUNS) || 1); k > 0; k--) {
     runs.push(await one());
     gc();
+  }
+  if (profile) {
+    const { profile: p } = await profile.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_CPUPROFILE!, JSON.stringify(p));
+    profile.disconnect();
   }
   const byCpu = [...runs].sort((a, b) => a.cpuMs - b.cpuMs);
   const warm = byCpu[(byCpu.length - 1) >> 1];
