@@ -1,5 +1,5 @@
 /** `Sys` for one process: each method is a system call, checked and translated into its namespaces. */
-import { SysError } from './errno.js';
+import { stacklessSysError, SysError } from './errno.js';
 import { closeFd, installFd } from './fdtable.js';
 import { deviceFile, regularFile } from './files.js';
 import { IPV4_RE, type DnsOutcome, type DnsType, type EchoOutcome, type NetInterface, type NetNamespace, type Neighbour, type SockAddr, type TcpConnection } from './net.js';
@@ -593,7 +593,8 @@ export class ProcessSys implements Sys {
             (t) => t.pgid === (pid === 0 ? this.p.pgid : this.k.hostPgid(this.p, -pid)),
           );
     const live = targets.filter((t) => t.state === 'running');
-    if (live.length === 0) throw new SysError('ESRCH', 'kill');
+    // Stackless: every API connection ends by killing its reader thread, usually gone already.
+    if (live.length === 0) throw stacklessSysError('ESRCH', 'kill');
     for (const t of live) {
       if (this.p.euid !== 0 && this.p.realUid !== t.realUid && this.p.euid !== t.realUid) {
         throw new SysError('EPERM', 'kill');
