@@ -519,7 +519,8 @@ export class ProcessSys implements Sys {
 
   private tty(fd: number): Tty {
     const tty = this.p.fds.get(fd)?.tty;
-    if (!tty) throw new SysError('ENOTTY', 'ioctl');
+    // Stackless: the docker CLI asks for the window size of every stream it is given, terminal or not.
+    if (!tty) throw stacklessSysError('ENOTTY', 'ioctl');
     return tty;
   }
 
