@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeHeapSnapshot } from 'node:v8';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import { Layer } from '../engine/fs/layer.js';
 import { Overlay } from '../engine/fs/overlay.js';
 import type { Program, Sys } from '../engine/kernel/sys.js';
@@ -258,11 +260,24 @@ async function volumeBench(): Promise<void> {
   };
   const cold = await one();
   gc();
+  // BENCH_CPUPROFILE=FILE: a V8 CPU profile of the timed machines only (boot and the first machine's compiling left out).
+  const profile = process.env.BENCH_CPUPROFILE ? new Session() : null;
+  if (profile) {
+    profile.connect();
+    await profile.post('Profiler.enable');
+    await profile.post('Profiler.setSamplingInterval', { interval: 250 });
+    await profile.post('Profiler.start');
+  }
   // BENCH_RUNS=k: k fresh machines timed after the first, for A/B work on a shared machine (median, min–max).
   const runs: Awaited<ReturnType<typeof one>>[] = [];
   for (let k = Math.max(1, Number(process.env.BENCH_RUNS) || 1); k > 0; k--) {
     runs.push(await one());
     gc();
+  }
+  if (profile) {
+    const { profile: p } = await profile.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_CPUPROFILE!, JSON.stringify(p));
+    profile.disconnect();
   }
   const byCpu = [...runs].sort((a, b) => a.cpuMs - b.cpuMs);
   const warm = byCpu[(byCpu.length - 1) >> 1];
@@ -279,6 +294,52 @@ async function volumeBench(): Promise<void> {
     target: '≥ 2,000/s',
   });
   rows.push({ what: `heap per running container with a named volume and a published port (${fmt(n)})`, value: `${(warm.heapPer / 1024).toFixed(1)} KiB`, target: '≤ 35 KB' });
+}
+
+/**
+ * Issue 17's figure through the whole path a learner's command takes: `docker run -d -v volN:/data -p 80 busybox
+ * sleep 100000` as a process on the host (the CLI parsing its flags, the Engine API over the kernel's unix socket,
+ * dockerd's router, create and start, the CLI waiting for the start), one after another. 200 untimed runs
+ * compile the paths first; then 300 timed, by CPU.
+ */
+async function cliBench(): Promise<void> {
+  const m = Machine.boot({ seed: 1, drain: nodeDrain });
+  const ref = parseNormalizedNamed('busybox');
+  installImage(m.daemonStore, CATALOG.find((c) => c.path === ref.path && c.tags.includes('latest'))!, ref);
+  const warm = 200;
+  const n = 300;
+  let cpuMs = 0;
+  let failures = 0;
+  let done = false;
+  const client: Program = async (sys) => {
+    await sys.sleep(2000);
+    const devnull = sys.open('/dev/null', 'w');
+    const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    let t0 = 0;
+    for (let i = 0; i < warm + n; i++) {
+      if (i === warm) {
+        gc();
+        t0 = cpu();
+      }
+      const pid = sys.spawn({
+        path: '/usr/bin/docker', argv: ['docker', 'run', '-d', '-v', `vol${i}:/data`, '-p', '80', 'busybox', 'sleep', '100000'],
+        fds: { 0: devnull, 1: devnull, 2: devnull },
+      });
+      if ((await sys.wait(pid))?.status !== 0) failures++;
+    }
+    cpuMs = cpu() - t0;
+    if (process.env.BENCH_DEBUG) {
+      const by = new Map<string, number>();
+      for (const p of m.kernel.procs.values()) by.set(p.comm, (by.get(p.comm) ?? 0) + 1);
+      console.log('processes after the runs:', [...by].map(([c, k]) => `${c} ${k}`).join(', '));
+    }
+    done = true;
+    return 0;
+  };
+  m.kernel.spawn(m.kernel.hostPidNs.init!, { program: client, argv: ['bench-client'] });
+  await m.kernel.run({ until: 1e12, stop: () => done });
+  if (!done || failures > 0) throw new Error(`cli bench: ${done ? `${failures} failed runs` : 'stalled'}`);
+  rows.push({ what: `docker run -d -v volN:/data -p 80 busybox sleep through the CLI, API and dockerd (in engine, CPU, ${fmt(n)} after ${fmt(warm)})`, value: `${fmt((n / cpuMs) * 1000)}/s`, target: '—' });
 }
 
 /**
@@ -646,7 +707,7 @@ async function main(): Promise<void> {
   }
   // `npm run bench -- NAME`: one figure (or the headless scripts) alone.
   const alone: Record<string, () => Promise<void> | void> = {
-    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, registry: registryBench, scenarios, build: () => buildBench(rows),
+    nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, cli: cliBench, registry: registryBench, scenarios, build: () => buildBench(rows),
   };
   const only = Object.keys(alone).find((name) => process.argv.includes(name));
   if (only) {

@@ -94,7 +94,8 @@ export class LogBuffer {
   private units = 0;
   private lastNs = 0n;
   private readonly pending: Record<LogStream, string> = { stdout: '', stderr: '' };
-  private readonly followers = new Set<LogFollower>();
+  /** Made at the first `docker logs -f`: most containers' logs are never followed. */
+  private followers: Set<LogFollower> | null = null;
   private readonly maxBytes: number;
 
   constructor(private readonly opts: LogBufferOptions) {
@@ -138,6 +139,7 @@ export class LogBuffer {
       if (this.pending[stream] !== '') this.append(stream, this.pending[stream], this.opts.now());
       this.pending[stream] = '';
     }
+    if (!this.followers) return;
     const fs = [...this.followers];
     this.followers.clear();
     for (const f of fs) f.onClose?.();
@@ -167,8 +169,9 @@ export class LogBuffer {
 
   /** New entries are delivered as they are written, until disposed or the log is closed. */
   follow(follower: LogFollower): Disposable {
-    this.followers.add(follower);
-    return { dispose: () => this.followers.delete(follower) };
+    const followers = (this.followers ??= new Set());
+    followers.add(follower);
+    return { dispose: () => followers.delete(follower) };
   }
 
   private append(stream: LogStream, text: string, now: bigint): void {
@@ -185,12 +188,13 @@ export class LogBuffer {
       this.sizedTo++;
     }
     this.trim();
-    if (this.followers.size === 0) return;
+    const followers = this.followers;
+    if (!followers || followers.size === 0) return;
     for (let at = 0; at < text.length; ) {
       const nl = lineEnd(text, at);
       const entry: LogEntry = { stream, line: text.slice(at, nl), timeNs };
       at = nl;
-      for (const f of [...this.followers]) f.onEntry(entry);
+      for (const f of [...followers]) f.onEntry(entry);
     }
   }
 

@@ -77,32 +77,50 @@ const ZEROS = '\0'.repeat(4096);
 const PAGE = 4096;
 
 export function deviceFile(name: DeviceName, prng: Prng): OpenFile {
-  const random = (): Uint8Array => {
+  return new DeviceFile(name, prng);
+}
+
+/** A class, not an object of closures: every container's PID 1 holds /dev/null as its stdin. */
+class DeviceFile implements OpenFile {
+  readonly kind = 'device';
+  readonly readable = true;
+  readonly writable = true;
+  refs = 0;
+  readonly readWait = null;
+  readonly writeWait = null;
+
+  constructor(
+    private readonly name: DeviceName,
+    private readonly prng: Prng,
+  ) {}
+
+  private random(): Uint8Array {
     const b = new Uint8Array(256);
-    for (let i = 0; i < 256; i++) b[i] = prng.u32() & 0xff;
+    for (let i = 0; i < 256; i++) b[i] = this.prng.u32() & 0xff;
     return b;
-  };
-  return {
-    kind: 'device',
-    readable: true,
-    writable: true,
-    refs: 0,
-    readWait: null,
-    writeWait: null,
-    tryRead(): ReadResult {
-      if (name === 'null') return null;
-      if (name === 'zero') return ZEROS;
-      // Random bytes read as text are what a decoder makes of them (mostly U+FFFD).
-      return utf8Decode(random());
-    },
-    tryReadBytes(max?: number): BytesResult {
-      if (name === 'null') return null;
-      if (name === 'zero') return new Uint8Array(max !== undefined && max > 0 ? Math.min(max, PAGE) : PAGE);
-      const b = random();
-      return max !== undefined && max > 0 && max < b.length ? b.subarray(0, max) : b;
-    },
-    tryWrite: () => 'ok',
-    release() {},
-    describe: () => `/dev/${name}`,
-  };
+  }
+
+  tryRead(): ReadResult {
+    if (this.name === 'null') return null;
+    if (this.name === 'zero') return ZEROS;
+    // Random bytes read as text are what a decoder makes of them (mostly U+FFFD).
+    return utf8Decode(this.random());
+  }
+
+  tryReadBytes(max?: number): BytesResult {
+    if (this.name === 'null') return null;
+    if (this.name === 'zero') return new Uint8Array(max !== undefined && max > 0 ? Math.min(max, PAGE) : PAGE);
+    const b = this.random();
+    return max !== undefined && max > 0 && max < b.length ? b.subarray(0, max) : b;
+  }
+
+  tryWrite(): WriteResult {
+    return 'ok';
+  }
+
+  release(): void {}
+
+  describe(): string {
+    return `/dev/${this.name}`;
+  }
 }

@@ -52,6 +52,11 @@ export interface Fault {
   readonly error: unknown;
 }
 
+/** The status a program returned, as the exit that ends its process. */
+const exited = (code: number): never => {
+  throw new ProcessExit(code);
+};
+
 export class Kernel implements SyscallKernel {
   readonly clock: VirtualClock;
   readonly prng: Prng;
@@ -212,17 +217,23 @@ export class Kernel implements SyscallKernel {
     return child;
   }
 
-  /** Replaces the running program of `proc` (execve). Resolves to the new program's exit status. */
-  async exec(proc: Process, sys: Sys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
-    const r = resolveProgram(this.programs, proc.fsView, path, argv);
-    proc.argv = r.argv;
-    proc.exe = r.exe;
-    proc.comm = r.name;
-    if (env) proc.env = { ...env };
-    if (r.setuid !== undefined) proc.euid = r.setuid;
-    for (const [sig, d] of proc.dispositions ?? []) if (typeof d === 'function') proc.dispositions!.delete(sig);
-    const code = await r.program(sys);
-    throw new ProcessExit(code);
+  /**
+   * Replaces the running program of `proc` (execve): rejects with the new program's exit (a ProcessExit), so
+   * nothing of the caller runs after it. A reaction, not an async frame: a container's PID 1 lives in here.
+   */
+  exec(proc: Process, sys: Sys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never> {
+    try {
+      const r = resolveProgram(this.programs, proc.fsView, path, argv);
+      proc.argv = r.argv;
+      proc.exe = r.exe;
+      proc.comm = r.name;
+      if (env) proc.env = { ...env };
+      if (r.setuid !== undefined) proc.euid = r.setuid;
+      for (const [sig, d] of proc.dispositions ?? []) if (typeof d === 'function') proc.dispositions!.delete(sig);
+      return r.program(sys).then(exited);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   /** The PID namespace's init dying takes every process in it down (kernel's zap_pid_ns_processes). */
@@ -256,22 +267,35 @@ export class Kernel implements SyscallKernel {
 
   private launch(p: Process, program: Program): void {
     const sys = new ProcessSys(this, p);
-    this.sched.start(p.task, () => void this.runProgram(p, sys, program));
+    this.sched.start(p.task, () => this.runProgram(p, sys, program));
   }
 
-  private async runProgram(p: Process, sys: ProcessSys, program: Program): Promise<void> {
-    let code = 0;
+  /**
+   * Runs the program and ends the process with its status. A reaction on the program's promise, not an async
+   * frame around it: every process has one of these for its whole life, and most are idle.
+   */
+  private runProgram(p: Process, sys: ProcessSys, program: Program): void {
+    let run: Promise<number>;
     try {
-      code = await program(sys);
+      run = program(sys);
     } catch (err) {
-      if (err instanceof ProcessExit) code = err.code;
-      else if (!(err instanceof ProcessKilled)) {
-        this.faults.push({ argv: p.argv, error: err });
-        code = 70; // EX_SOFTWARE: a bug in the simulated program, never a crash of the page
-      }
+      run = Promise.reject(err);
     }
-    if (p.exitCode !== null) code = p.exitCode;
-    this.exitProcess(p, p.dying ?? undefined, code & 0xff);
+    run.then(
+      (code) => this.programEnded(p, code),
+      (err: unknown) => this.programEnded(p, this.statusOf(p, err)),
+    );
+  }
+
+  private statusOf(p: Process, err: unknown): number {
+    if (err instanceof ProcessExit) return err.code;
+    if (err instanceof ProcessKilled) return 0;
+    this.faults.push({ argv: p.argv, error: err });
+    return 70; // EX_SOFTWARE: a bug in the simulated program, never a crash of the page
+  }
+
+  private programEnded(p: Process, code: number): void {
+    this.exitProcess(p, p.dying ?? undefined, (p.exitCode ?? code) & 0xff);
   }
 
   private exitProcess(p: Process, signal: Signal | undefined, code: number): void {

@@ -192,6 +192,11 @@ export function checkAlive(p: Process): void {
   if (p.dying) throw new ProcessKilled(p.dying);
 }
 
+/** `deliverPending` when there is something to deliver (a kill or a caught signal); nothing to wait for otherwise. */
+export function afterWake(p: Process): Promise<void> | undefined {
+  return p.dying !== null || p.pending.length > 0 ? deliverPending(p) : undefined;
+}
+
 /** Runs the handlers of signals caught while `p` was away (blocked, or between slices). */
 export async function deliverPending(p: Process): Promise<void> {
   checkAlive(p);

@@ -35,25 +35,46 @@ export class Listener {
   }
 
   openFile(): OpenFile & { readonly listener: Listener } {
-    const f: OpenFile & { readonly listener: Listener } = {
-      listener: this,
-      kind: 'socket',
-      readable: false,
-      writable: false,
-      refs: 0,
-      readWait: this.acceptWait,
-      writeWait: null,
-      tryRead: () => null,
-      tryWrite: () => 'epipe',
-      release: () => {
-        this.closed = true;
-        this.onClose();
-        this.acceptWait.wakeAll(this.sched);
-      },
-      describe: () => `socket:[${this.address}]`,
-    };
+    const f = new ListeningSocket(this);
     this.file = f;
     return f;
+  }
+
+  /** Its socket's last descriptor was closed. */
+  close(): void {
+    this.closed = true;
+    this.onClose();
+    this.acceptWait.wakeAll(this.sched);
+  }
+}
+
+/** A listening socket's open file. A class, not closures: two docker-proxies per published port hold one each. */
+class ListeningSocket implements OpenFile {
+  readonly kind = 'socket';
+  readonly readable = false;
+  readonly writable = false;
+  refs = 0;
+  readonly readWait: WaitQueue;
+  readonly writeWait = null;
+
+  constructor(readonly listener: Listener) {
+    this.readWait = listener.acceptWait;
+  }
+
+  tryRead(): null {
+    return null;
+  }
+
+  tryWrite(): WriteResult {
+    return 'epipe';
+  }
+
+  release(): void {
+    this.listener.close();
+  }
+
+  describe(): string {
+    return `socket:[${this.listener.address}]`;
   }
 }
 

@@ -1,12 +1,12 @@
 /** `Sys` for one process: each method is a system call, checked and translated into its namespaces. */
-import { SysError } from './errno.js';
+import { stacklessSysError, SysError } from './errno.js';
 import { closeFd, installFd } from './fdtable.js';
 import { deviceFile, regularFile } from './files.js';
 import { IPV4_RE, type DnsOutcome, type DnsType, type EchoOutcome, type NetInterface, type NetNamespace, type Neighbour, type SockAddr, type TcpConnection } from './net.js';
 import type { ConnectOutcome, ListenerTable } from './netstack.js';
 import { isLocal } from './netroute.js';
 import type { OpenFile } from './openfile.js';
-import { checkAlive, deliverPending, ProcessExit, type Process } from './process.js';
+import { checkAlive, deliverPending, ProcessExit, ProcessKilled, type Process } from './process.js';
 import type { Signal } from './signals.js';
 import type {
   NetSocketInfo,
@@ -36,6 +36,9 @@ const NR_OPEN = 1048576;
  * block (`cat /dev/zero > /dev/null`) would otherwise keep the CPU, and the page, for good.
  */
 const CALLS_PER_SLICE = 256;
+
+/** reapChild's answer when the caller must block. */
+const BLOCKED = Symbol('blocked');
 
 export class ProcessSys implements Sys {
   private callSlice = -1;
@@ -516,7 +519,8 @@ export class ProcessSys implements Sys {
 
   private tty(fd: number): Tty {
     const tty = this.p.fds.get(fd)?.tty;
-    if (!tty) throw new SysError('ENOTTY', 'ioctl');
+    // Stackless: the docker CLI asks for the window size of every stream it is given, terminal or not.
+    if (!tty) throw stacklessSysError('ENOTTY', 'ioctl');
     return tty;
   }
 
@@ -550,20 +554,35 @@ export class ProcessSys implements Sys {
     return child.pidIn(this.p.pidns);
   }
 
-  async wait(pid?: number, opts: { nohang?: boolean } = {}): Promise<WaitStatus | null> {
-    for (;;) {
-      checkAlive(this.p);
-      const candidates = [...this.p.children].filter((c) => pid === undefined || c.pidIn(this.p.pidns) === pid);
-      if (candidates.length === 0) throw new SysError('ECHILD', 'wait');
-      const done = candidates.find((c) => c.state === 'zombie');
-      if (done) {
-        const status = { ...done.exit!, pid: done.pidIn(this.p.pidns) };
-        this.k.reap(done);
-        return status;
-      }
-      if (opts.nohang) return null;
-      await this.k.block(this.p, [this.p.childWait]);
+  /** Not an async loop: a shim waits here for its container's whole life, and a reaction is half a frame. */
+  wait(pid?: number, opts: { nohang?: boolean } = {}): Promise<WaitStatus | null> {
+    try {
+      const r = this.reapChild(pid, opts.nohang === true);
+      return r === BLOCKED ? this.waitChild(pid) : Promise.resolve(r);
+    } catch (err) {
+      return Promise.reject(err);
     }
+  }
+
+  private waitChild(pid: number | undefined): Promise<WaitStatus | null> {
+    return this.k.block(this.p, [this.p.childWait]).then(() => {
+      const r = this.reapChild(pid, false);
+      return r === BLOCKED ? this.waitChild(pid) : r;
+    });
+  }
+
+  /** One pass of wait(): a reaped child's status, null for WNOHANG with none ready, or BLOCKED. */
+  private reapChild(pid: number | undefined, nohang: boolean): WaitStatus | null | typeof BLOCKED {
+    checkAlive(this.p);
+    const candidates = [...this.p.children].filter((c) => pid === undefined || c.pidIn(this.p.pidns) === pid);
+    if (candidates.length === 0) throw new SysError('ECHILD', 'wait');
+    const done = candidates.find((c) => c.state === 'zombie');
+    if (done) {
+      const status = { ...done.exit!, pid: done.pidIn(this.p.pidns) };
+      this.k.reap(done);
+      return status;
+    }
+    return nohang ? null : BLOCKED;
   }
 
   kill(pid: number, sig: Signal): void {
@@ -575,7 +594,8 @@ export class ProcessSys implements Sys {
             (t) => t.pgid === (pid === 0 ? this.p.pgid : this.k.hostPgid(this.p, -pid)),
           );
     const live = targets.filter((t) => t.state === 'running');
-    if (live.length === 0) throw new SysError('ESRCH', 'kill');
+    // Stackless: every API connection ends by killing its reader thread, usually gone already.
+    if (live.length === 0) throw stacklessSysError('ESRCH', 'kill');
     for (const t of live) {
       if (this.p.euid !== 0 && this.p.realUid !== t.realUid && this.p.euid !== t.realUid) {
         throw new SysError('EPERM', 'kill');
@@ -628,19 +648,29 @@ export class ProcessSys implements Sys {
     return this.k.clock.now();
   }
 
-  async sleep(ms: number): Promise<void> {
+  sleep(ms: number): Promise<void> {
     // nanosleep(0) is still a trip through the scheduler: a loop that sleeps 0 (or NaN) must let others run.
     if (!(ms > 0)) return this.yield();
-    const until = this.k.clock.now() + ms;
+    return this.sleepUntil(this.k.clock.now() + ms);
+  }
+
+  /** Reactions, not an async loop: a container's `sleep 100000` keeps this for its whole life. */
+  private sleepUntil(until: number): Promise<void> {
+    if (this.k.clock.now() >= until) return Promise.resolve();
+    if (this.p.dying) return Promise.reject(new ProcessKilled(this.p.dying));
     const task = this.p.task;
-    while (this.k.clock.now() < until) {
-      const timer = this.k.clock.setTimer(until, () => this.k.sched.wake(task));
-      try {
-        await this.k.block(this.p, []);
-      } finally {
+    const timer = this.k.clock.setTimer(until, () => this.k.sched.wake(task));
+    return this.k.block(this.p, []).then(
+      () => {
         this.k.clock.cancel(timer);
-      }
-    }
+        // Woken early (a caught signal): sleep on, as the loop this was did.
+        return this.k.clock.now() < until ? this.sleepUntil(until) : undefined;
+      },
+      (err: unknown) => {
+        this.k.clock.cancel(timer);
+        throw err;
+      },
+    );
   }
 
   /** Not async: an idle server (two docker-proxies per published port) keeps one suspended frame fewer. */

@@ -123,7 +123,18 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     containerStop: (name, opts) => work((w) => w.containerStop(name, opts)),
     containerWait(name, condition) {
       engine.getContainer(name);
-      return { result: work((w) => w.containerWait(name, condition)) };
+      let worker = 0;
+      const result = inWorker(sys, engine, (w) => w.containerWait(name, condition), (pid) => (worker = pid));
+      // The request's context ends with its connection (`docker run -d` leaves without reading the answer):
+      // the wait ends too, instead of a worker per detached run waking at every change until its container exits.
+      const cancel = (): void => {
+        try {
+          sys.kill(worker, 'SIGKILL');
+        } catch {
+          /* it had finished */
+        }
+      };
+      return { result, cancel };
     },
 
     // ---- container queries

@@ -7,9 +7,9 @@ import { Daemon } from '../../engine/daemon/daemon.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 
-export function inWorker<T>(sys: Sys, engine: DaemonStore, op: (d: Daemon, s: Sys) => Promise<T>): Promise<T> {
+export function inWorker<T>(sys: Sys, engine: DaemonStore, op: (d: Daemon, s: Sys) => Promise<T>, started?: (pid: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    sys.spawn({
+    const pid = sys.spawn({
       argv: [...sys.argv],
       thread: true,
       program: async (s) => {
@@ -25,5 +25,6 @@ export function inWorker<T>(sys: Sys, engine: DaemonStore, op: (d: Daemon, s: Sy
         return 0;
       },
     });
+    started?.(pid);
   });
 }

@@ -60,7 +60,10 @@ export interface ContainerStateBackend {
    * Checks the name now (a NotFound is an ordinary error response) and returns the wait: the route sends
    * its 200 header at once and the body when `result` settles.
    */
-  containerWait(name: string, condition: WaitCondition): MaybeAsync<{ result: Promise<{ StatusCode: number; Error?: string }> }>;
+  containerWait(
+    name: string,
+    condition: WaitCondition,
+  ): MaybeAsync<{ result: Promise<{ StatusCode: number; Error?: string }>; /** The client went away: stop waiting. */ cancel?(): void }>;
 }
 
 export interface ContainerQueryBackend {

@@ -7,7 +7,7 @@ import { formatRFC3339NanoFixed } from '../../../pkg/timetypes.js';
 import { textToBytes } from '../../bytes.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import { encodeFrame, MEDIA_MULTIPLEXED_STREAM, MEDIA_RAW_STREAM, STDERR, STDOUT } from '../../../pkg/stdcopy.js';
-import { track, waitFor } from '../../server/types.js';
+import { ConnectionClosed, track, waitFor } from '../../server/types.js';
 import { versionAtLeast } from '../../version.js';
 import { boolValue, boolValueOrDefault } from '../httputils.js';
 import type { RequestContext } from '../types.js';
@@ -45,11 +45,17 @@ export function containerStreamHandlers(b: ContainerBackend) {
         }
         condition = raw;
       }
-      const { result } = await waitFor(ctx.waiter, b.containerWait(ctx.vars.name, condition));
+      const wait = await waitFor(ctx.waiter, b.containerWait(ctx.vars.name, condition));
       ctx.w.header.set('Content-Type', 'application/json');
       ctx.w.writeHeader(200);
       await ctx.w.flush();
-      const r = await waitFor(ctx.waiter, result, true);
+      let r: Awaited<typeof wait.result>;
+      try {
+        r = await waitFor(ctx.waiter, wait.result, true);
+      } catch (e) {
+        if (e instanceof ConnectionClosed) wait.cancel?.();
+        throw e;
+      }
       const body = r.Error ? { Error: { Message: r.Error }, StatusCode: r.StatusCode } : { StatusCode: r.StatusCode };
       await ctx.w.write(textToBytes(encodeJSON(body)));
     },

@@ -202,9 +202,13 @@ export function unpublishPorts(engine: DaemonStore, c: Container): void {
   for (const b of state.bindings) state.allocator.release(b.hostIp, b.proto, b.hostPort);
 }
 
-/** docker-proxy: holds the socket dockerd bound (fd 4) until it is told to stop. */
-const dockerProxy: Program = async (sys) => {
-  for (;;) await sys.pause();
+/**
+ * docker-proxy: holds the socket dockerd bound (fd 4) until it is told to stop. A chain of reactions rather
+ * than an async loop: two of these idle per published port, and a suspended frame is twice a reaction.
+ */
+const dockerProxy: Program = (sys) => {
+  const idle = (): Promise<number> => sys.pause().then(idle);
+  return idle();
 };
 
 const dockerds = new WeakMap<Kernel, Process>();

@@ -7,7 +7,7 @@
 import { SysError } from '../../kernel/errno.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import type { Process } from '../../kernel/process.js';
-import type { Program } from '../../kernel/sys.js';
+import type { Program, Sys } from '../../kernel/sys.js';
 import type { Credentials, Fs } from '../../kernel/fsTypes.js';
 import { DEFAULT_PATH_ENV } from '../../rootfs/index.js';
 import { invalidParameter, systemError, type DaemonError } from '../../../pkg/errdefs.js';
@@ -123,17 +123,18 @@ export function resolveUser(fs: Fs, user: string): { cred: Credentials; home: st
   return { cred: { uid, gid, groups: [gid] }, home: entry?.[5] || '/' };
 }
 
-/** runc init's last step: become the container's program (execve in the container's namespaces). */
+/**
+ * runc init's last step: become the container's program (execve in the container's namespaces). A reaction on
+ * the exec, not an async frame around it: every running container's PID 1 keeps it for its whole life.
+ */
 export function initProgram(spec: LaunchSpec): Program {
-  return async (sys) => {
-    try {
-      return await sys.exec(spec.path, spec.argv, spec.env);
-    } catch (e) {
-      if (!(e instanceof SysError)) throw e;
-      await sys.write(2, `exec ${spec.path}: ${goError(e)}\n`);
-      return e.code === 'ENOENT' ? 127 : 126;
-    }
-  };
+  return (sys) => sys.exec(spec.path, spec.argv, spec.env).then(undefined, (e: unknown) => execFailed(sys, spec, e));
+}
+
+async function execFailed(sys: Sys, spec: LaunchSpec, e: unknown): Promise<number> {
+  if (!(e instanceof SysError)) throw e;
+  await sys.write(2, `exec ${spec.path}: ${goError(e)}\n`);
+  return e.code === 'ENOENT' ? 127 : 126;
 }
 
 /**

@@ -4,6 +4,7 @@
  * log (nothing buffers, nothing blocks — the json-file driver never pushes back either). `ls -l /proc/1/fd`
  * still shows `pipe:[N]`.
  */
+import type { Data, WriteResult } from '../../kernel/io.js';
 import type { OpenFile } from '../../kernel/openfile.js';
 import type { LogStream } from '../logs.js';
 import { Utf8Stream } from '../../kernel/chunks.js';
@@ -111,46 +112,67 @@ export function drainedPipe(
   pacer?: DrainPacer,
   gate?: OutputGate,
 ): OpenFile {
-  const writeWait = pacer ? new WaitQueue() : null;
-  let slice = -1;
-  let used = 0;
-  let bytes: Utf8Stream | null = null;
-  return {
-    kind: 'pipe',
-    readable: false,
-    writable: true,
-    refs: 0,
-    readWait: null,
-    writeWait,
-    tryRead: () => null,
-    tryWrite(data) {
-      if (pacer && writeWait && gate?.blocked()) {
-        gate.whenOpen(() => writeWait.wakeAll(pacer.sched));
+  return new DrainedPipe(ino, onData, onClose, pacer, gate);
+}
+
+/** A class, not an object of closures: every running container holds two, and methods are shared. */
+class DrainedPipe implements OpenFile {
+  readonly kind = 'pipe';
+  readonly readable = false;
+  readonly writable = true;
+  refs = 0;
+  readonly readWait = null;
+  readonly writeWait: WaitQueue | null;
+  private slice = -1;
+  private used = 0;
+  private bytes: Utf8Stream | null = null;
+
+  constructor(
+    private readonly ino: number,
+    private readonly onData: (text: string) => void,
+    private readonly onClose: () => void,
+    private readonly pacer?: DrainPacer,
+    private readonly gate?: OutputGate,
+  ) {
+    this.writeWait = pacer ? new WaitQueue() : null;
+  }
+
+  tryRead(): null {
+    return null;
+  }
+
+  tryWrite(data: Data): WriteResult {
+    const { pacer, writeWait, gate } = this;
+    if (pacer && writeWait && gate?.blocked()) {
+      gate.whenOpen(() => writeWait.wakeAll(pacer.sched));
+      return undefined;
+    }
+    if (pacer && writeWait) {
+      if (pacer.sched.slices !== this.slice) {
+        this.slice = pacer.sched.slices;
+        this.used = 0;
+      }
+      if (this.used > 0 && this.used + data.length > DRAIN_PER_SLICE) {
+        pacer.clock.setTimer(pacer.now(), () => writeWait.wakeAll(pacer.sched));
         return undefined;
       }
-      if (pacer && writeWait) {
-        if (pacer.sched.slices !== slice) {
-          slice = pacer.sched.slices;
-          used = 0;
-        }
-        if (used > 0 && used + data.length > DRAIN_PER_SLICE) {
-          pacer.clock.setTimer(pacer.now(), () => writeWait.wakeAll(pacer.sched));
-          return undefined;
-        }
-        used += data.length;
-      }
-      if (typeof data === 'string' && !bytes) onData(data);
-      else {
-        const text = (bytes ??= new Utf8Stream()).push(data);
-        if (text !== '') onData(text);
-      }
-      return 'ok';
-    },
-    release: () => {
-      const rest = bytes?.end();
-      if (rest) onData(rest);
-      onClose();
-    },
-    describe: () => `pipe:[${ino}]`,
-  };
+      this.used += data.length;
+    }
+    if (typeof data === 'string' && !this.bytes) this.onData(data);
+    else {
+      const text = (this.bytes ??= new Utf8Stream()).push(data);
+      if (text !== '') this.onData(text);
+    }
+    return 'ok';
+  }
+
+  release(): void {
+    const rest = this.bytes?.end();
+    if (rest) this.onData(rest);
+    this.onClose();
+  }
+
+  describe(): string {
+    return `pipe:[${this.ino}]`;
+  }
 }
