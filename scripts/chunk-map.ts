@@ -4,11 +4,11 @@
  * by minified bytes attributed through the source map (gzip shares each chunk's ratio). Issue 19's tool for
  * deciding what may leave the chunk a page loads before its first prompt.
  *
- * `--used` also loads the page in Chromium with V8's block coverage until its prompt is on screen and prints,
+ * `--app`: the app (index.html, the repository's own build) instead. `--used` also loads the page in Chromium with V8's block coverage until its prompt is on screen and prints,
  * for the chunks fetched by then, how much of each source file ran (by minified bytes, gzip estimated by the
  * chunk's ratio): what never ran before the prompt is what could come later.
  *
- *   npx tsx scripts/chunk-map.ts [OUT_DIR] [--top N] [--used]
+ *   npx tsx scripts/chunk-map.ts [OUT_DIR] [--top N] [--used] [--app]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,7 +28,11 @@ const OUT = args.find((a, i) => !a.startsWith('--') && (topAt < 0 || i !== topAt
 const USED = args.includes('--used');
 const fixture = join(ROOT, 'test/package/fixtures/react');
 
-await build({
+const APP = args.includes('--app');
+const PAGE = APP ? '' : 'one.html';
+
+if (APP) await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, sourcemap: true } });
+else await build({
   root: fixture,
   base: './',
   configFile: false,
@@ -104,7 +108,7 @@ async function used(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     await page.coverage.startJSCoverage({ resetOnNavigation: false });
-    await page.goto(`${server.url}one.html`);
+    await page.goto(`${server.url}${PAGE}`);
     await page.waitForFunction((prompt) => [...document.querySelectorAll('.xterm-rows > div')]
       .some((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd() === prompt), PROMPT.trimEnd(), { timeout: 120000, polling: 'raf' });
     const entries = await page.coverage.stopJSCoverage();

@@ -39,9 +39,10 @@ export interface MachineOptions {
   /** How the on-demand parts of the simulator are loaded (default: import()); tests slow them down. */
   readonly chunks?: ChunkLoaders;
   /**
-   * How the code no boot runs (late.ts) arrives, if it is not there yet: called once the machine is idle with
-   * a login waiting at its prompt, and the machine stands still until it resolves. A page waits for the frame
-   * showing that prompt before it fetches (ui/browserHost.ts); default: import() at once.
+   * How the code no boot runs (late.ts) arrives: called once the machine is idle with a login waiting at its
+   * prompt, and the machine stands still until it resolves (a page passes it always: a machine booted after
+   * the code came only waits a turn). A page waits for the frame showing that prompt before it fetches
+   * (ui/browserHost.ts). Without it, a machine booted before the code is there imports it at that moment.
    */
   readonly late?: () => Promise<unknown>;
 }
@@ -116,7 +117,7 @@ export class Machine {
       drain: opts.drain,
     });
     engine = new DaemonStore({ kernel });
-    if (!lateCodeLoaded()) {
+    if (opts.late || !lateCodeLoaded()) {
       const k = kernel;
       const late = opts.late ?? loadLate;
       k.holdWhenIdle(() => [...k.ttys.values()].some((t) => t.waitingForInput), async () => {

@@ -2,11 +2,11 @@
  * The code no boot runs (machine/late.ts) comes after the first prompt: a page's machine boots to that prompt
  * without it, stands still at its first idle moment until it is there, and keys typed meanwhile wait in the
  * page, then go in, in order. The run is the one a machine with the code there from the start makes: the
- * session's journal replays to the same positions and screen. This file imports host.ts alone (machine.ts
- * would load the late code with it), and its first test must run before anything loads it.
+ * session's journal replays to the same positions and screen. (Every unit test has the late code loaded,
+ * test/lateCode.ts: that no boot uses it before its prompt is counted, `lateCodeUses`.)
  */
 import { describe, expect, it } from 'vitest';
-import { lateCodeLoaded } from '../../src/engine/kernel/late.js';
+import { lateCodeUses } from '../../src/engine/kernel/late.js';
 import type { DriverHost } from '../../src/machine/driver.js';
 import { Machine } from '../../src/machine/host.js';
 import { positionOf, replay, type Position } from '../../src/machine/journal.js';
@@ -22,7 +22,7 @@ const plain = (s: string): string => s.replace(/\x1b\][^\x07]*\x07|\x1b\[[0-9;?]
 
 describe('the code a page loads after its first prompt', () => {
   it('is not needed before the prompt; the machine waits for it there, and keys typed meanwhile go in after, in order', async () => {
-    expect(lateCodeLoaded()).toBe(false);
+    const usesAtBoot = lateCodeUses();
     let release!: () => void;
     const arrived = new Promise<void>((r) => (release = r));
     let held: Position | undefined;
@@ -58,8 +58,9 @@ describe('the code a page loads after its first prompt', () => {
       while (!held) await step();
     })();
     await holding;
-    // The boot got to the prompt with the first chunk's code alone (an empty slot would have thrown).
+    // The boot got to the prompt with the first chunk's code alone: it never reached into a slot.
     expect(plain(heldScreen).endsWith('user@dockersim:~$ ')).toBe(true);
+    expect(lateCodeUses()).toBe(usesAtBoot);
     // Typed while the code is on its way: queued in the page, not in the journal, and the machine stands still.
     session.recorder.submit({ kind: 'keys', term: 0, data: 'printf "%s-" a b c; echo\r' });
     session.recorder.submit({ kind: 'keys', term: 0, data: 'sleep 30 &\rjobs\r' });
@@ -74,7 +75,7 @@ describe('the code a page loads after its first prompt', () => {
       for (let i = 0; i < 100 && !done(); i++) await step();
     })();
     await ticking;
-    expect(lateCodeLoaded()).toBe(true);
+    expect(lateCodeUses()).toBeGreaterThan(usesAtBoot);
     const keys = session.journal.filter((e) => e.kind === 'keys');
     expect(keys.map((e) => (e as { data: string }).data)).toEqual(['printf "%s-" a b c; echo\rsleep 30 &\rjobs\rech\tlate\r']);
     // No slice ran between the hold and the keys (only the clock, here run on to the tick's end, moved).
@@ -98,5 +99,20 @@ describe('the code a page loads after its first prompt', () => {
     await replay(again, session.journal, { head: positionOf(k), onOpened: (_id, t) => t.tty.onOutput((d) => (replayed += d)) });
     expect(positionOf(again.kernel)).toEqual(positionOf(k));
     expect(replayed).toBe(screen);
+  });
+
+  it.each([
+    ['the app’s learner', { seed: 1, dockerGroup: false }],
+    ['a docs page’s learner, in group docker', { seed: 7, dockerGroup: true }],
+  ])('%s boots to the prompt without it', async (_who, opts) => {
+    const before = lateCodeUses();
+    let usesAtHold = -1;
+    let screen = '';
+    const m = Machine.boot({ ...opts, drain: nodeDrain, late: async () => void (usesAtHold = lateCodeUses()) });
+    const t = m.openTerminal({ rows: 30, cols: 100 });
+    t.tty.onOutput((d) => (screen += d));
+    await m.run({ until: 5000 });
+    expect(plain(screen).endsWith('user@dockersim:~$ ')).toBe(true);
+    expect(usesAtHold).toBe(before);
   });
 });

@@ -5,6 +5,13 @@
  * (Kernel.holdWhenIdle), so no process can reach an empty slot: one that did would be a boot running code the
  * first chunk does not have, and says so instead of doing something else.
  */
+let uses = 0;
+
+/** How many times a machine reached into a slot: a test holds it at 0 from boot to the first prompt. */
+export function lateCodeUses(): number {
+  return uses;
+}
+
 export class LateSlot<T> {
   private value: T | undefined;
 
@@ -15,6 +22,7 @@ export class LateSlot<T> {
   }
 
   get(): T {
+    uses++;
     if (this.value === undefined) throw new Error(`${this.what} ran before the code loaded after the first prompt (machine/late.ts) was there`);
     return this.value;
   }
