@@ -1,7 +1,8 @@
 /**
  * The builtin table. A builtin runs inside the shell process, with the shell's own descriptors.
  *
- * The builtins no login runs before its first prompt (job control, trap, kill, printf, getopts, ulimit) are
+ * The builtins no login runs before its first prompt (job control, trap, kill, printf, getopts, ulimit,
+ * local, declare, readonly, let, read) are
  * in the table from the start, but their code is in `LATE_BUILTINS`, filled by the code a page loads after
  * that prompt (machine/late.ts): `type printf` and the lookup order are the same either way.
  */
@@ -12,14 +13,16 @@ import { history } from './history.js';
 import { completeBuiltin } from '../readline/builtin.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
 import { testBuiltin } from './test.js';
-import { declare, exportBuiltin, letBuiltin, local, read, readonly, set, unset } from './vars.js';
+import { exportBuiltin, set, unset } from './vars.js';
 
 export type { Builtin } from '../context.js';
 
 const noop: Builtin = async () => 0;
 
 /** The builtins whose code comes after the first prompt (builtins/late.ts). */
-export type LateBuiltinName = 'wait' | 'jobs' | 'fg' | 'bg' | 'kill' | 'trap' | 'printf' | 'getopts' | 'ulimit';
+export type LateBuiltinName =
+  | 'wait' | 'jobs' | 'fg' | 'bg' | 'kill' | 'trap' | 'printf' | 'getopts' | 'ulimit'
+  | 'local' | 'declare' | 'readonly' | 'let' | 'read';
 
 export const LATE_BUILTINS = new LateSlot<Readonly<Record<LateBuiltinName, Builtin>>>('a shell builtin');
 
@@ -34,6 +37,11 @@ const trap = late('trap');
 const printfBuiltin = late('printf');
 const getopts = late('getopts');
 const ulimit = late('ulimit');
+const local = late('local');
+const declare = late('declare');
+const readonly = late('readonly');
+const letBuiltin = late('let');
+const read = late('read');
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   ':': trueBuiltin,
