@@ -8,6 +8,7 @@
  */
 import { Cgroup } from '../engine/kernel/cgroup.js';
 import { Kernel } from '../engine/kernel/kernel.js';
+import { lateCodeLoaded } from '../engine/kernel/late.js';
 import type { RunOptions, RunResult } from '../engine/kernel/runloop.js';
 import { loopbackInterface, NetNamespace, Segment, type NetInterface } from '../engine/kernel/net.js';
 import type { Process } from '../engine/kernel/process.js';
@@ -37,6 +38,13 @@ export interface MachineOptions {
   readonly docker?: boolean;
   /** How the on-demand parts of the simulator are loaded (default: import()); tests slow them down. */
   readonly chunks?: ChunkLoaders;
+  /**
+   * How the code no boot runs (late.ts) arrives: called once the machine is idle with a login waiting at its
+   * prompt, and the machine stands still until it resolves (a page passes it always: a machine booted after
+   * the code came only waits a turn). A page waits for the frame showing that prompt before it fetches
+   * (ui/browserHost.ts). Without it, a machine booted before the code is there imports it at that moment.
+   */
+  readonly late?: () => Promise<unknown>;
 }
 
 export interface TerminalOptions {
@@ -54,6 +62,9 @@ export interface Terminal {
   /** False once the login shell has exited (the terminal is then closed). */
   alive(): boolean;
 }
+
+/** The code no boot runs (late.ts), as a chunk of its own. */
+export const loadLate = (): Promise<unknown> => import('./late.js');
 
 export const DEFAULT_BOOT_EPOCH_MS = Date.UTC(2026, 10, 28, 9, 0, 0);
 export const HOST_NAME = 'dockersim';
@@ -106,6 +117,13 @@ export class Machine {
       drain: opts.drain,
     });
     engine = new DaemonStore({ kernel });
+    if (opts.late || !lateCodeLoaded()) {
+      const k = kernel;
+      const late = opts.late ?? loadLate;
+      k.holdWhenIdle(() => [...k.ttys.values()].some((t) => t.waitingForInput), async () => {
+        await late();
+      });
+    }
     kernel.startInit(makeInit(opts.docker === false ? [] : ['containerd', 'docker']), ['/sbin/init']);
     return new Machine(kernel, engine);
   }

@@ -9,6 +9,7 @@
  * The page starts fetching both early (src/ui/prefetch.ts).
  */
 import type { DaemonStore } from '../engine/daemon/store.js';
+import { LateSlot } from '../engine/kernel/late.js';
 import { lazyProgram } from '../engine/kernel/lazy.js';
 import type { Program } from '../engine/kernel/sys.js';
 import { cat } from './coreutils/cat.js';
@@ -16,7 +17,6 @@ import { dircolors } from './coreutils/dircolors.js';
 import { containerd } from './dockerd/containerd.js';
 import { makeDockerd } from './dockerd/dockerd.js';
 import { init } from './init/init.js';
-import { service, systemctl } from './init/systemctl.js';
 import { unsimulated } from './init/unsimulated.js';
 import { shells } from './shell/index.js';
 import { groups } from './system/groups.js';
@@ -31,6 +31,12 @@ export const loadUtilities = (): Promise<typeof import('./utilities.js')> => imp
 
 /** What an Ubuntu login runs before its first prompt (/etc/bash.bashrc, ~/.bashrc): `groups`, `cat`, `dircolors`. */
 export const LOGIN_PROGRAMS: Readonly<Record<string, Program>> = { cat, dircolors, groups };
+
+/**
+ * `systemctl` and `service`, which no boot runs: their code comes after the first prompt (machine/late.ts),
+ * without the yield a chunk loaded through `hostLoad` costs, so they run as they did when they were here.
+ */
+export const LATE_PROGRAMS = new LateSlot<{ readonly systemctl: Program; readonly service: Program }>('systemctl or service');
 
 /** How a machine gets its on-demand chunks; tests slow these down to show it makes no difference. */
 export interface ChunkLoaders {
@@ -79,8 +85,8 @@ export function programRegistry(opts: RegistryOptions): Map<string, Program> {
     ['containerd', containerd],
     ['dockerd', makeDockerd(opts.daemonStore, async (sys) => (await sys.hostLoad(DOCKER_CHUNK, chunks.docker)).dockerdCore)],
     ['init', init],
-    ['systemctl', systemctl],
-    ['service', service],
+    ['systemctl', (sys) => LATE_PROGRAMS.get().systemctl(sys)],
+    ['service', (sys) => LATE_PROGRAMS.get().service(sys)],
     ['systemd', init],
   ], chunks.utilities);
 }

@@ -1,5 +1,6 @@
 /** The real-time driver's host in the page. */
 import type { DriverHost } from '../machine/driver.js';
+import { loadLate } from '../machine/host.js';
 
 /** Runs `fn` after one message-loop turn (setTimeout(0) is clamped to 4 ms). */
 function messageTurns(): (fn: () => void) => void {
@@ -28,4 +29,21 @@ export function browserHost(): DriverHost {
       else turn(fn);
     },
   };
+}
+
+/**
+ * Machine.boot's `late` in a page: the code no boot runs (machine/late.ts) is fetched once the frames showing
+ * the first prompt have been drawn, so it never competes with it; a hidden page, which draws no frames,
+ * fetches it after 200 ms.
+ */
+export function lateAfterPrompt(): Promise<unknown> {
+  return new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 200);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(fallback);
+          resolve();
+        }, 0)));
+  }).then(loadLate);
 }

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { Machine } from '../machine/host.js';
 import { App } from './App.js';
 import './app.css';
-import { browserHost, pageDrain } from './browserHost.js';
+import { browserHost, lateAfterPrompt, pageDrain } from './browserHost.js';
 import { registerPageControls } from './controls/pageControls.js';
 import './controls/controls.css';
 import { makePageControls, plainUrl, withoutParams } from './persist/actions.js';
@@ -49,9 +49,9 @@ async function main(): Promise<void> {
   // start with the URL's seed, and a replay needs a machine that has never run — this one).
   const loading = params.shared === null ? store.load() : Promise.resolve([]);
   loading.catch(() => undefined);
-  let spare: Machine | undefined = Machine.boot({ seed: params.seed, drain });
+  let spare: Machine | undefined = Machine.boot({ seed: params.seed, drain, late: lateAfterPrompt });
   const boot = (seed: number): Machine => {
-    const m = spare && seed === params.seed ? spare : Machine.boot({ seed, drain });
+    const m = spare && seed === params.seed ? spare : Machine.boot({ seed, drain, late: lateAfterPrompt });
     spare = undefined;
     return m;
   };

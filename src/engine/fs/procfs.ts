@@ -6,17 +6,13 @@ import { SysError } from '../kernel/errno.js';
 import type { Backend, FileType, FsCaller, Stat } from '../kernel/fsTypes.js';
 import { fail } from './inode.js';
 import type { ProcInfo, ProcSource } from './procInfo.js';
-import {
-  formatCpuinfo,
-  formatLoadavg,
-  formatMeminfo,
-  formatProcStat,
-  formatStat,
-  formatStatm,
-  formatStatus,
-  formatUptime,
-} from './procFormat.js';
+import { LateSlot } from '../kernel/late.js';
+import type * as ProcFormat from './procFormat.js';
 import { utf8Encode } from '../kernel/utf8.js';
+
+/** What /proc's files say (procFormat.ts): no boot reads them before its first prompt (machine/late.ts). */
+export const LATE_PROC_FORMAT = new LateSlot<typeof ProcFormat>('/proc');
+const fmt = (): typeof ProcFormat => LATE_PROC_FORMAT.get();
 
 type Node =
   | { readonly type: 'dir'; readonly mode: number; readonly owner?: ProcInfo; list(): string[] }
@@ -71,19 +67,19 @@ export class ProcFs implements Backend {
     const procs = src.list();
     switch (name) {
       case 'cpuinfo':
-        return formatCpuinfo(src.cpus);
+        return fmt().formatCpuinfo(src.cpus);
       case 'loadavg': {
         const running = procs.filter((p) => p.state === 'R').length;
-        return formatLoadavg(src, Math.max(1, running), procs.length, src.lastPid());
+        return fmt().formatLoadavg(src, Math.max(1, running), procs.length, src.lastPid());
       }
       case 'meminfo':
-        return formatMeminfo(src);
+        return fmt().formatMeminfo(src);
       case 'mounts':
         return src.mounts(caller);
       case 'stat':
-        return formatProcStat(src, src.forks(), Math.max(1, procs.filter((p) => p.state === 'R').length));
+        return fmt().formatProcStat(src, src.forks(), Math.max(1, procs.filter((p) => p.state === 'R').length));
       case 'uptime':
-        return formatUptime(src);
+        return fmt().formatUptime(src);
       case 'version':
         return src.version + '\n';
       case 'cmdline':
@@ -126,11 +122,11 @@ export class ProcFs implements Backend {
     const zombie = p.state === 'Z';
     switch (name) {
       case 'stat':
-        return file(() => formatStat(p));
+        return file(() => fmt().formatStat(p));
       case 'statm':
-        return file(() => formatStatm(p));
+        return file(() => fmt().formatStatm(p));
       case 'status':
-        return file(() => formatStatus(p, p.umask ?? 0o022));
+        return file(() => fmt().formatStatus(p, p.umask ?? 0o022));
       case 'cmdline':
         return file(() => (zombie ? '' : p.argv.map((a) => a + '\0').join('')));
       case 'comm':

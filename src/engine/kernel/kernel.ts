@@ -120,6 +120,11 @@ export class Kernel implements SyscallKernel {
     return this.loop.runFor(ms, stop);
   }
 
+  /** Stands the machine still at its first idle moment with `when()` true, until `wait()` settles (RunLoop.holdWhenIdle). */
+  holdWhenIdle(when: () => boolean, wait: () => Promise<void>): void {
+    this.loop.holdWhenIdle(when, wait);
+  }
+
   /** `load()`'s result for `p`, the machine standing still until the host delivers it (see RunLoop.hostLoad). */
   hostLoad<T>(p: Process, key: string, load: () => Promise<T>): Promise<T> {
     return this.loop.hostLoad(p, key, load);

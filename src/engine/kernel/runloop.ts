@@ -31,6 +31,8 @@ export class RunLoop {
   private hostWaits: Promise<void>[] = [];
   /** What `hostLoad` loaded in this machine, by key. */
   private readonly hostLoads = new Map<string, { value: unknown } | { error: unknown }>();
+  /** See `holdWhenIdle`. */
+  private idleHold: { readonly when: () => boolean; readonly wait: () => Promise<void> } | undefined;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -64,6 +66,14 @@ export class RunLoop {
       // Promise callbacks still in flight (a stream callback settling a waiter another process set up) may
       // wake a process now; let them run before time jumps or the machine is called idle.
       if (!quiet && (await this.settleMicrotasks())) continue;
+      // Nothing runnable, nothing in flight: waiting here for the host changes nothing in the machine.
+      if (this.idleHold?.when()) {
+        const { wait } = this.idleHold;
+        this.idleHold = undefined;
+        await wait();
+        quiet = false;
+        continue;
+      }
       const due = this.clock.nextDue();
       if (due === undefined) {
         if (opts.until !== undefined) this.clock.advanceTo(opts.until);
@@ -127,6 +137,17 @@ export class RunLoop {
     }
     if ('error' in got) throw got.error;
     return got.value as T;
+  }
+
+  /**
+   * The first time the machine is idle (nothing runnable, no promise callback in flight) while `when()` holds,
+   * it stands still until `wait()` settles: no task runs and the clock does not move. Taken where the run would
+   * otherwise jump the clock or end, the wait leaves nothing different from a run without it, so whether the
+   * host was quick or slow (or the hold was never set) never shows in the simulation. A page uses it to fetch
+   * code no boot runs once its first prompt is up (machine/late.ts).
+   */
+  holdWhenIdle(when: () => boolean, wait: () => Promise<void>): void {
+    this.idleHold = { when, wait };
   }
 
   /** Drains pending promise callbacks (a bounded number of turns); true if that made a task runnable. */

@@ -10,7 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { terminalNames, type Deck } from '../../lessons/decks/index.js';
 import { Machine } from '../../machine/host.js';
 import '../app.css';
-import { browserHost, pageDrain } from '../browserHost.js';
+import { browserHost, lateAfterPrompt, pageDrain } from '../browserHost.js';
 import '../controls/controls.css';
 import { useLocale } from '../i18n.js';
 import { simulationStopped } from '../persist/notices.js';
@@ -71,7 +71,7 @@ async function audience(deck: Deck): Promise<void> {
   const started = await startSession({
     seed: deck.seed,
     shared: null,
-    boot: (seed) => Machine.boot({ seed, drain }),
+    boot: (seed) => Machine.boot({ seed, drain, late: lateAfterPrompt }),
     host: browserHost(),
     store,
     onError: simulationStopped,

@@ -12,7 +12,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Machine } from '../../machine/host.js';
 import '../app.css';
-import { browserHost, pageDrain } from '../browserHost.js';
+import { browserHost, lateAfterPrompt, pageDrain } from '../browserHost.js';
 import '../controls/controls.css';
 import { simulationStopped } from '../persist/notices.js';
 import { startSession, type Started } from '../persist/restore.js';
@@ -44,7 +44,7 @@ function appHref(): string {
 }
 
 async function main(): Promise<void> {
-  const boot = (seed: number): Machine => Machine.boot({ seed, drain, dockerGroup: params.user === 'docker' });
+  const boot = (seed: number): Machine => Machine.boot({ seed, drain, dockerGroup: params.user === 'docker', late: lateAfterPrompt });
   const onError = simulationStopped;
   const host = browserHost();
   const store = params.persist ? idbSessionStore(storeName(params)) : null;

@@ -5,7 +5,7 @@
  * what a page has once (the language chosen in the app, the notices line).
  */
 import { Machine } from '../../machine/host.js';
-import { browserHost, pageDrain } from '../browserHost.js';
+import { browserHost, lateAfterPrompt, pageDrain } from '../browserHost.js';
 import type { Locale } from '../i18n.js';
 import type { LessonController } from '../lessons/controller.js';
 import { simulationStopped } from '../persist/notices.js';
@@ -80,7 +80,7 @@ export class Instance {
   private readonly drain = pageDrain();
 
   private boot(seed: number): Machine {
-    return Machine.boot({ seed, drain: this.drain, dockerGroup: this.o.dockerGroup });
+    return Machine.boot({ seed, drain: this.drain, dockerGroup: this.o.dockerGroup, late: lateAfterPrompt });
   }
 
   static async create(o: InstanceOptions): Promise<Instance> {

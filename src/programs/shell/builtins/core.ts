@@ -6,7 +6,7 @@ import { resolvePath } from '../../../engine/kernel/syscalls.js';
 import { BreakSignal, ExitSignal, ReturnSignal, ShellError } from '../errors.js';
 import type { ShellContext } from '../context.js';
 import { toOutput } from '../../lib/bytechars.js';
-import { echoEscapes } from './printf.js';
+import { echoEscapes } from './escapes.js';
 
 export async function echo(sh: ShellContext, argv: string[]): Promise<number> {
   let newline = true;

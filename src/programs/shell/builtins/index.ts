@@ -1,19 +1,47 @@
-/** The builtin table. A builtin runs inside the shell process, with the shell's own descriptors. */
+/**
+ * The builtin table. A builtin runs inside the shell process, with the shell's own descriptors.
+ *
+ * The builtins no login runs before its first prompt (job control, trap, kill, printf, getopts, ulimit,
+ * local, declare, readonly, let, read) are
+ * in the table from the start, but their code is in `LATE_BUILTINS`, filled by the code a page loads after
+ * that prompt (machine/late.ts): `type printf` and the lookup order are the same either way.
+ */
+import { LateSlot } from '../../../engine/kernel/late.js';
 import type { Builtin } from '../context.js';
 import { brk, cd, cont, echo, evalBuiltin, exec, exit, pwd, ret, shift, source } from './core.js';
-import { getopts } from './getopts.js';
 import { history } from './history.js';
 import { completeBuiltin } from '../readline/builtin.js';
-import { bg, fg, jobs, kill, trap, wait } from './jobs.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
-import { printfBuiltin } from './printf.js';
 import { testBuiltin } from './test.js';
-import { ulimit } from './ulimit.js';
-import { declare, exportBuiltin, letBuiltin, local, read, readonly, set, unset } from './vars.js';
+import { exportBuiltin, set, unset } from './vars.js';
 
 export type { Builtin } from '../context.js';
 
 const noop: Builtin = async () => 0;
+
+/** The builtins whose code comes after the first prompt (builtins/late.ts). */
+export type LateBuiltinName =
+  | 'wait' | 'jobs' | 'fg' | 'bg' | 'kill' | 'trap' | 'printf' | 'getopts' | 'ulimit'
+  | 'local' | 'declare' | 'readonly' | 'let' | 'read';
+
+export const LATE_BUILTINS = new LateSlot<Readonly<Record<LateBuiltinName, Builtin>>>('a shell builtin');
+
+const late = (name: LateBuiltinName): Builtin => (sh, argv) => LATE_BUILTINS.get()[name](sh, argv);
+
+const wait = late('wait');
+const jobs = late('jobs');
+const fg = late('fg');
+const bg = late('bg');
+const kill = late('kill');
+const trap = late('trap');
+const printfBuiltin = late('printf');
+const getopts = late('getopts');
+const ulimit = late('ulimit');
+const local = late('local');
+const declare = late('declare');
+const readonly = late('readonly');
+const letBuiltin = late('let');
+const read = late('read');
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   ':': trueBuiltin,

@@ -1,10 +1,7 @@
-/** Variable builtins: set, export, unset, local, declare, readonly, let, read. */
-import { evalArith, ArithError } from '../arith.js';
+/** Variable builtins: set, export, unset (local, declare, readonly and let: declare.ts; read: read.ts). */
 import { ShellError } from '../errors.js';
 import { isName } from '../parser.js';
-import { assignArray, declareArray, toArray, unsetElement } from '../arrays.js';
-import { expandString, expandWords } from '../expand.js';
-import { Parser } from '../parser.js';
+import { unsetElement } from '../arrays.js';
 import type { ShellContext, ShellOptions } from '../context.js';
 
 /** bash's quoting in `set` and `declare -p` output. */
@@ -73,7 +70,7 @@ export async function set(sh: ShellContext, argv: string[]): Promise<number> {
   return 0;
 }
 
-function splitAssign(a: string): [string, string | undefined] {
+export function splitAssign(a: string): [string, string | undefined] {
   const eq = a.indexOf('=');
   return eq < 0 ? [a, undefined] : [a.slice(0, eq), a.slice(eq + 1)];
 }
@@ -132,86 +129,6 @@ export async function unset(sh: ShellContext, argv: string[]): Promise<number> {
   return 0;
 }
 
-async function declareLike(sh: ShellContext, argv: string[], opts: { local?: boolean; readonly?: boolean }): Promise<number> {
-  let exp = false;
-  let ro = opts.readonly ?? false;
-  let print = false;
-  let array = false;
-  const names: string[] = [];
-  for (const a of argv.slice(1)) {
-    if (/^[-+][a-zA-Z]+$/.test(a)) {
-      if (a.includes('x')) exp = a[0] === '-';
-      if (a.includes('r')) ro = true;
-      if (a.includes('p')) print = true;
-      if (a.includes('a')) array = a[0] === '-';
-      if (a.includes('A')) throw new ShellError(`${argv[0]}: -A: associative arrays are not simulated in dockersim`, 2);
-    } else names.push(a);
-  }
-  if (names.length === 0 || print) {
-    let out = '';
-    const list = names.length ? names : [...sh.vars.keys()].sort();
-    for (const n of list) {
-      const v = sh.vars.get(n);
-      if (!v) {
-        if (names.length) await sh.error(`${argv[0]}: ${n}: not found`);
-        continue;
-      }
-      if (opts.readonly && !v.readonly) continue;
-      if (v.arr) {
-        out += declareArray(n, v, `${v.readonly ? 'r' : ''}`);
-        continue;
-      }
-      const flags = `${v.readonly ? 'r' : ''}${v.exported ? 'x' : ''}` || '-';
-      out += `declare -${flags.replace(/^-$/, '-')} ${n}="${v.value}"\n`.replace('declare --- ', 'declare -- ');
-    }
-    await sh.sys.write(1, out);
-    return 0;
-  }
-  let status = 0;
-  for (const a of names) {
-    const [name, value] = splitAssign(a);
-    if (!isName(name)) {
-      await sh.error(`${argv[0]}: \`${a}': not a valid identifier`);
-      status = 1;
-      continue;
-    }
-    if (opts.local || (argv[0] !== 'readonly' && sh.funcDepth > 0 && !argv.includes('-g'))) sh.makeLocal(name);
-    if (value !== undefined && sh.flavor === 'bash' && /^\(.*\)$/s.test(value)) {
-      // `declare a=(1 2)`: the list is read again as a compound assignment, as bash does.
-      const w = new Parser(`${name}=${value}`, { final: true }).parseAll().items[0]?.node.first.cmds[0];
-      const assign = w?.t === 'simple' ? w.assigns[0] : undefined;
-      if (assign?.items) await assignArray(sh, assign, expandWords, expandString);
-      else sh.setVar(name, value);
-    } else if (value !== undefined) sh.setVar(name, value);
-    else if (array) toArray(sh, name);
-    else if (opts.local && !sh.vars.has(name)) sh.vars.set(name, { value: '', exported: false, unsetExported: true } as never);
-    if (exp) sh.exportVar(name);
-    if (ro) sh.setReadonly(name);
-  }
-  return status;
-}
-
-export const local = (sh: ShellContext, argv: string[]): Promise<number> => {
-  if (sh.funcDepth === 0) throw new ShellError('local: can only be used in a function', 1);
-  return declareLike(sh, argv, { local: true });
-};
-export const declare = (sh: ShellContext, argv: string[]): Promise<number> => declareLike(sh, argv, {});
-export const readonly = (sh: ShellContext, argv: string[]): Promise<number> => declareLike(sh, argv, { readonly: true });
-
-export async function letBuiltin(sh: ShellContext, argv: string[]): Promise<number> {
-  if (argv.length < 2) throw new ShellError('let: expression expected', 1);
-  let v = 0n;
-  for (const a of argv.slice(1)) {
-    try {
-      v = evalArith(a, sh.arithVars);
-    } catch (e) {
-      if (e instanceof ArithError) throw new ShellError(`let: ${e.message}`, 1);
-      throw e;
-    }
-  }
-  return v === 0n ? 1 : 0;
-}
-
 /** Reads up to `delim` from fd, keeping what is left over for the next `read`. Null at end of input. */
 export async function readRecord(sh: ShellContext, fd: number, delim = '\n', max = -1): Promise<{ text: string; complete: boolean } | null> {
   let st = sh.inbufs.get(fd);
@@ -244,100 +161,3 @@ export async function readRecord(sh: ShellContext, fd: number, delim = '\n', max
   }
 }
 
-export async function read(sh: ShellContext, argv: string[]): Promise<number> {
-  let raw = false;
-  let prompt = '';
-  let delim = '\n';
-  let fd = 0;
-  let max = -1;
-  let silent = false;
-  const names: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (names.length === 0 && a.startsWith('-') && a.length > 1) {
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j];
-        const value = (): string => {
-          const v = a.slice(j + 1) || argv[++i];
-          j = a.length;
-          if (v === undefined) throw new ShellError(`read: -${c}: option requires an argument`, 2);
-          return v;
-        };
-        if (c === 'r') raw = true;
-        else if (c === 's') silent = true;
-        else if (c === 'p') prompt = value();
-        else if (c === 'd') delim = value().slice(0, 1);
-        else if (c === 'u') fd = Number(value());
-        else if (c === 'n' || c === 'N') max = Number(value());
-        else if (c === 't') value();
-        else throw new ShellError(`read: -${c}: invalid option`, 2);
-      }
-    } else names.push(a);
-  }
-  for (const n of names) if (!isName(n)) throw new ShellError(`read: \`${n}': not a valid identifier`, 1);
-  if (prompt && sh.sys.isatty(fd)) await sh.writeErr(prompt);
-  let echoWas: boolean | undefined;
-  if (silent && sh.sys.isatty(fd)) {
-    echoWas = sh.sys.tcgetattr(fd).echo;
-    sh.sys.tcsetattr(fd, { echo: false });
-  }
-  let text = '';
-  let complete = false;
-  try {
-    for (;;) {
-      const rec = await readRecord(sh, fd, delim, max);
-      if (!rec) break;
-      complete = rec.complete;
-      if (!raw && rec.complete && delim === '\n' && /(^|[^\\])(\\\\)*\\$/.test(rec.text)) {
-        text += rec.text.slice(0, -1);
-        continue;
-      }
-      text += rec.text;
-      break;
-    }
-  } finally {
-    if (echoWas !== undefined) sh.sys.tcsetattr(fd, { echo: echoWas });
-  }
-  assignFields(sh, text, names, raw);
-  return complete ? 0 : 1;
-}
-
-function assignFields(sh: ShellContext, text: string, names: string[], raw: boolean): void {
-  const unescape = (s: string): string => (raw ? s : s.replace(/\\(.)/g, '$1'));
-  if (names.length === 0) {
-    sh.setVar('REPLY', unescape(text));
-    return;
-  }
-  const ifs = sh.getVar('IFS') ?? ' \t\n';
-  const isWs = (c: string): boolean => ifs.includes(c) && (c === ' ' || c === '\t' || c === '\n');
-  const isSep = (c: string): boolean => ifs.includes(c);
-  let i = 0;
-  const skipWs = (): void => {
-    while (i < text.length && isWs(text[i])) i++;
-  };
-  skipWs();
-  for (let n = 0; n < names.length; n++) {
-    if (n === names.length - 1) {
-      let rest = text.slice(i);
-      let e = rest.length;
-      while (e > 0 && isWs(rest[e - 1]) && !(e > 1 && rest[e - 2] === '\\' && !raw)) e--;
-      rest = rest.slice(0, e);
-      if (rest.length === 1 && isSep(rest) && !isWs(rest)) rest = '';
-      sh.setVar(names[n], unescape(rest));
-      return;
-    }
-    let field = '';
-    while (i < text.length && !isSep(text[i])) {
-      if (text[i] === '\\' && !raw && i + 1 < text.length) {
-        field += text.slice(i, i + 2);
-        i += 2;
-      } else field += text[i++];
-    }
-    skipWs();
-    if (i < text.length && isSep(text[i]) && !isWs(text[i])) {
-      i++;
-      skipWs();
-    }
-    sh.setVar(names[n], unescape(field));
-  }
-}

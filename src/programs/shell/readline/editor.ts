@@ -3,16 +3,32 @@
  * busybox lineedit do), edits the line, and restores the terminal before the command runs. Keys typed
  * while a command ran were buffered by the terminal and are read here at the next prompt.
  */
+import { LateSlot } from '../../../engine/kernel/late.js';
 import type { TermiosState } from '../../../engine/kernel/sys.js';
 import type { ShellContext } from '../context.js';
 import { PromptInterrupt } from '../errors.js';
 import { LineBuffer } from './buffer.js';
-import { busyboxColumns, commonPrefix, readlineColumns } from './columns.js';
-import { complete, quoteFilename, type Completions } from './complete.js';
+import type { busyboxColumns, commonPrefix, readlineColumns } from './columns.js';
+import type { complete, Completions, quoteFilename } from './complete.js';
 import { Display } from './display.js';
 import { HistoryWalk } from './history.js';
 import { decodeKeys, type Key } from './keys.js';
-import { ReverseSearch } from './search.js';
+import type { ReverseSearch } from './search.js';
+
+/**
+ * Tab completion and Ctrl-R: keys no prompt has seen before it is first drawn, so their code comes after it
+ * (readline/late.ts, loaded by machine/late.ts).
+ */
+export interface LateReadline {
+  readonly complete: typeof complete;
+  readonly quoteFilename: typeof quoteFilename;
+  readonly ReverseSearch: typeof ReverseSearch;
+  readonly readlineColumns: typeof readlineColumns;
+  readonly busyboxColumns: typeof busyboxColumns;
+  readonly commonPrefix: typeof commonPrefix;
+}
+
+export const LATE_READLINE = new LateSlot<LateReadline>('Tab completion or Ctrl-R');
 
 /** readline's completion-query-items. */
 const QUERY_ITEMS = 100;
@@ -210,7 +226,7 @@ class Editor {
       }
       case 'C-r':
         if (this.sh.flavor === 'bash' || this.sh.flavor === 'ash') {
-          this.search = new ReverseSearch(this.sh.history, b.text, this.walk.position - 1, Infinity);
+          this.search = new (LATE_READLINE.get().ReverseSearch)(this.sh.history, b.text, this.walk.position - 1, Infinity);
           await this.display.update(this.search.prompt, b.text, b.point);
           return undefined;
         }
@@ -266,13 +282,13 @@ class Editor {
 
   private insertCompletion(c: Completions, text: string, whole: boolean): void {
     const b = this.buf;
-    let ins = c.filenames ? quoteFilename(text) : text;
+    let ins = c.filenames ? LATE_READLINE.get().quoteFilename(text) : text;
     if (whole) ins += c.dirs.has(text) ? '/' : c.noSpace ? '' : ' ';
     b.set(b.text.slice(0, c.start) + ins + b.text.slice(b.point), c.start + ins.length);
   }
 
   private async tab(second: boolean): Promise<void> {
-    const c = await complete(this.sh, this.buf.text, this.buf.point, this.cols());
+    const c = await LATE_READLINE.get().complete(this.sh, this.buf.text, this.buf.point, this.cols());
     if (c.matches.length === 0) {
       await this.bell();
       return;
@@ -282,7 +298,7 @@ class Editor {
       await this.redraw();
       return;
     }
-    const lcd = commonPrefix(c.matches);
+    const lcd = LATE_READLINE.get().commonPrefix(c.matches);
     if (lcd.length > c.word.length) {
       if (this.sh.flavor === 'bash') await this.bell();
       this.insertCompletion(c, lcd, false);
@@ -314,6 +330,7 @@ class Editor {
       }
       await this.sh.writeErr('\n');
     } else await this.display.below('');
+    const { busyboxColumns, readlineColumns } = LATE_READLINE.get();
     const lines = busybox ? busyboxColumns(items, this.cols()) : readlineColumns(items, this.cols());
     const page = this.rows() - 1;
     for (let i = 0; i < lines.length; i++) {
