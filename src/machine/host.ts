@@ -121,7 +121,12 @@ export class Machine {
       const k = kernel;
       const late = opts.late ?? loadLate;
       k.holdWhenIdle(() => [...k.ttys.values()].some((t) => t.waitingForInput), async () => {
-        await late();
+        try {
+          await late();
+        } catch {
+          // Offline before the service worker had the chunk: go on without it rather than stand still for good;
+          // a builtin that needs it then fails in one line (LateSlot), and the rest of the machine works.
+        }
       });
     }
     kernel.startInit(makeInit(opts.docker === false ? [] : ['containerd', 'docker']), ['/sbin/init']);

@@ -115,4 +115,21 @@ describe('the code a page loads after its first prompt', () => {
     expect(plain(screen).endsWith('user@dockersim:~$ ')).toBe(true);
     expect(usesAtHold).toBe(before);
   });
+
+  it('goes on without it when it cannot be fetched (offline before the service worker had it), never standing still', async () => {
+    let screen = '';
+    let asked = 0;
+    const m = Machine.boot({ seed: 1, drain: nodeDrain, late: async () => {
+        asked++;
+        throw new Error('Failed to fetch dynamically imported module');
+      },
+    });
+    const t = m.openTerminal({ rows: 30, cols: 100 });
+    t.tty.onOutput((d) => (screen += d));
+    await m.run({ until: 5000 });
+    t.tty.input('echo still here\r');
+    await m.run({ until: 10000 });
+    expect(asked).toBe(1);
+    expect(plain(screen)).toContain('still here\nuser@dockersim:~$ ');
+  });
 });
