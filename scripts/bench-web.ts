@@ -16,9 +16,8 @@ import type { Browser, Page } from 'playwright-core';
 import { cursorRow, launchBrowser, PROMPT, waitForPrompt } from '../test/e2e/browser.js';
 import { cpuTimes, startProbe, startTrace, stopProbe } from '../test/e2e/longTasks.js';
 import { serveStatic } from '../test/e2e/server.js';
-import react from '@vitejs/plugin-react';
 import { weighBeforePrompt } from '../test/package/weigh.js';
-import { lessonCatalog } from './lessonCatalogPlugin.js';
+import { buildPackagePage } from './packagePage.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -315,29 +314,8 @@ async function clickToFrame(page: Page, selector: string, check: string): Promis
  * same page built from the packed tarball.
  */
 async function packagePage(browser: Browser, dist: string, url: string): Promise<[string, string, string][]> {
-  const fixture = join(ROOT, 'test/package/fixtures/react');
-  await build({
-    root: fixture,
-    base: './',
-    configFile: false,
-    logLevel: 'error',
-    mode: 'production',
-    plugins: [react(), lessonCatalog(ROOT)],
-    resolve: {
-      alias: [
-        { find: /^dockersim\/style\.css$/, replacement: join(ROOT, 'src/ui/package/all.css') },
-        { find: /^dockersim$/, replacement: join(ROOT, 'src/ui/package/index.ts') },
-      ],
-    },
-    build: {
-      outDir: join(dist, 'package'),
-      sourcemap: false,
-      rolldownOptions: {
-        input: join(fixture, 'one.html'),
-        output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } },
-      },
-    },
-  });
+  await buildPackagePage(join(dist, 'package'));
+
   const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
   try {
     const w = await weighBeforePrompt(page, `${url}package/one.html`, join(dist, 'package'));

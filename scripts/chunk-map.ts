@@ -14,11 +14,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
-import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { launchBrowser, PROMPT } from '../test/e2e/browser.js';
 import { serveStatic } from '../test/e2e/server.js';
-import { lessonCatalog } from './lessonCatalogPlugin.js';
+import { buildPackagePage } from './packagePage.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -26,35 +25,12 @@ const topAt = args.indexOf('--top');
 const TOP = topAt >= 0 ? Number(args[topAt + 1]) : 25;
 const OUT = args.find((a, i) => !a.startsWith('--') && (topAt < 0 || i !== topAt + 1)) ?? '/tmp/dockersim-chunk-map';
 const USED = args.includes('--used');
-const fixture = join(ROOT, 'test/package/fixtures/react');
 
 const APP = args.includes('--app');
 const PAGE = APP ? '' : 'one.html';
 
 if (APP) await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, sourcemap: true } });
-else await build({
-  root: fixture,
-  base: './',
-  configFile: false,
-  logLevel: 'error',
-  mode: 'production',
-  plugins: [react(), lessonCatalog(ROOT)],
-  resolve: {
-    alias: [
-      { find: /^dockersim\/style\.css$/, replacement: join(ROOT, 'src/ui/package/all.css') },
-      { find: /^dockersim$/, replacement: join(ROOT, 'src/ui/package/index.ts') },
-    ],
-  },
-  build: {
-    outDir: OUT,
-    emptyOutDir: true,
-    sourcemap: true,
-    rolldownOptions: {
-      input: join(fixture, 'one.html'),
-      output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } },
-    },
-  },
-});
+else await buildPackagePage(OUT, { sourcemap: true, emptyOutDir: true });
 
 interface SourceMap { sources: string[]; mappings: string }
 
