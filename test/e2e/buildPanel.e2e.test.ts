@@ -142,6 +142,8 @@ describe('the images panel during a build', () => {
     expect(opened[1]).toMatch(/^\[2\/2\] RUN seq 1 5000 \| no new layer\d+\.\ds$/);
     expect(await page.textContent('.ibuilds-item[data-build="3"] .ibuild-result')).toMatch(/^Image [0-9a-f]{12}loud:latest$/);
     await page.click('.ibuilds-item[data-build="2"] summary');
+    // The steps are drawn on the details' toggle event, which comes after the click: wait for them, as above.
+    await page.waitForSelector('.ibuilds-item[data-build="2"] .ibstep', { state: 'visible' });
     expect(await page.$$eval('.ibuilds-item[data-build="2"] .ibstep-badge.is-cached', (els) => els.length)).toBe(2);
     // The failed build is the card on top, its error on its step.
     expect(await page.textContent('.ibuild-title')).toMatch(/^Build of bad:latest failed · BuildKit$/);
