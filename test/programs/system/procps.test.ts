@@ -171,6 +171,11 @@ describe('free, uptime, top', () => {
     expect(lines[8]).toBe('      2 user      20   0    7360   3456      0 S   0.0   0.1   0:00.00 sleeper');
   });
 
+  it('top at the moment of boot shows an idle CPU, not one that is neither busy nor idle', async () => {
+    const r = await run(host(), ['top', '-b', '-n', '1']);
+    expect(r.out.split('\n')[2]).toBe('%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st ');
+  });
+
   it('interactive top redraws on the alternate screen until q', async () => {
     const h = await busyHost();
     const r = await run(h, ['top'], { input: ['q'] });

@@ -20,8 +20,10 @@ function cpuLine(sys: Sys): string {
   } catch {
     // no /proc/stat: an idle machine
   }
+  // In the first tick after boot nothing has been counted yet: the machine has been idle all along.
+  if (!fields.some((v) => v !== 0)) fields[3] = 1;
   const [us, ni, sy, id, wa, hi, si, st] = fields;
-  const total = fields.reduce((a, b) => a + b, 0) || 1;
+  const total = fields.reduce((a, b) => a + b, 0);
   const p = (v: number): string => f1((v * 100) / total, 5);
   return `%Cpu(s):${p(us)} us,${p(sy)} sy,${p(ni)} ni,${p(id)} id,${p(wa)} wa,${p(hi)} hi,${p(si)} si,${p(st)} st `;
 }
