@@ -6,22 +6,55 @@ import { assignArray, declareArray, toArray } from '../arrays.js';
 import { expandString, expandWords } from '../expand.js';
 import type { ShellContext } from '../context.js';
 import { splitAssign } from './vars.js';
+import { functionText } from '../printcmd.js';
+
+const USAGE: Record<string, string> = {
+  declare: 'declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]',
+  typeset: 'typeset [-aAfFgiIlnrtux] name[=value] ... or typeset -p [-aAfFilnrtux] [name ...]',
+  local: 'local [option] name[=value] ...',
+  readonly: 'readonly [-aAf] [name[=value] ...] or readonly -p',
+};
+
+/** `declare -f` (functions as bash prints them) and `declare -F` (their names). */
+async function printFunctions(sh: ShellContext, names: string[], namesOnly: boolean): Promise<number> {
+  let out = '';
+  let status = 0;
+  for (const n of names.length ? names : [...sh.funcs.keys()].sort()) {
+    const body = sh.funcs.get(n);
+    if (!body) {
+      status = 1;
+      continue;
+    }
+    if (namesOnly) out += names.length ? `${n}\n` : `declare -f ${n}\n`;
+    else out += `${functionText(n, body)}\n`;
+  }
+  await sh.sys.write(1, out);
+  return status;
+}
 
 async function declareLike(sh: ShellContext, argv: string[], opts: { local?: boolean; readonly?: boolean }): Promise<number> {
   let exp = false;
   let ro = opts.readonly ?? false;
   let print = false;
   let array = false;
+  let funcs = '' as '' | 'f' | 'F';
   const names: string[] = [];
   for (const a of argv.slice(1)) {
     if (/^[-+][a-zA-Z]+$/.test(a)) {
-      if (a.includes('x')) exp = a[0] === '-';
-      if (a.includes('r')) ro = true;
-      if (a.includes('p')) print = true;
-      if (a.includes('a')) array = a[0] === '-';
-      if (a.includes('A')) throw new ShellError(`${argv[0]}: -A: associative arrays are not simulated in dockersim`, 2);
+      for (const c of a.slice(1)) {
+        if (c === 'x') exp = a[0] === '-';
+        else if (c === 'r') ro = true;
+        else if (c === 'p') print = true;
+        else if (c === 'a') array = a[0] === '-';
+        else if (c === 'f' || c === 'F') funcs = c === 'F' || funcs === 'F' ? 'F' : 'f';
+        else if (c === 'g' && argv[0] !== 'local') continue;
+        else if (c === 'A') throw new ShellError(`${argv[0]}: -A: associative arrays are not simulated in dockersim`, 2);
+        else if ('ilnuctI'.includes(c)) throw new ShellError(`${argv[0]}: -${c}: this attribute is not simulated in dockersim`, 2);
+        else throw new ShellError(`${argv[0]}: ${a[0]}${c}: invalid option\n${argv[0]}: usage: ${USAGE[argv[0]] ?? USAGE.declare}`, 2);
+      }
     } else names.push(a);
   }
+  if (funcs) return printFunctions(sh, names, funcs === 'F');
   if (names.length === 0 || print) {
     let out = '';
     const list = names.length ? names : [...sh.vars.keys()].sort();
