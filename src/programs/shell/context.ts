@@ -7,6 +7,7 @@ import type { Signal } from '../../engine/kernel/signals.js';
 import type { SignalDisposition, Sys, WaitStatus } from '../../engine/kernel/sys.js';
 import type { ArithVars } from './arith.js';
 import type { AndOrNode, Command, ListNode, Word } from './ast.js';
+import type { CommandHash } from './hashcmd.js';
 import type { ParseError } from './parser.js';
 
 export type Flavor = 'bash' | 'dash' | 'ash';
@@ -40,6 +41,16 @@ export interface ShellOptions {
   noclobber: boolean;
   /** bash's `set -H`: `!` history references in lines read at the prompt. */
   histexpand: boolean;
+  /** `set -a`: every variable assigned is exported. */
+  allexport: boolean;
+  /** bash's `set -B` (on by default): `{a,b}` and `{1..3}` expand. */
+  braceexpand: boolean;
+  /** `set -h` (on by default in bash): commands found in PATH are remembered (hashcmd.ts). */
+  hashall: boolean;
+  /** `set -n`: commands are read and parsed, not run (a non-interactive shell only). */
+  noexec: boolean;
+  /** `set -v`: each line of input is written to stderr as it is read. */
+  verbose: boolean;
 }
 
 /** A builtin: runs inside the shell process; a thrown ShellError becomes its diagnostic and status. */
@@ -83,6 +94,10 @@ export interface ShellState {
   opts: ShellOptions;
   /** bash's `shopt` options, created on first use. */
   shopts: Set<string> | undefined;
+  /** The commands `set -h` remembers (hashcmd.ts). */
+  commandHash: CommandHash;
+  /** `pushd`'s saved directories, newest first (the current directory is the stack's top, not in here). */
+  dirStack: string[];
   readonly vars: Map<string, Var>;
   funcs: Map<string, Command>;
   readonly aliases: Map<string, string>;
@@ -139,6 +154,8 @@ export interface ShellContext extends ShellState {
   /** Writes to stderr; a closed stderr is not an error. */
   writeErr(text: string): Promise<void>;
   reportParseError(e: ParseError, src: string): Promise<number>;
+  /** `set -v`: input as it is read. */
+  echoInput(text: string): Promise<void>;
   /** What a caught exception means at the top of a (sub)shell: its status, after any diagnostic. */
   settle(e: unknown): Promise<number>;
   redirFailed(e: unknown): Promise<number>;

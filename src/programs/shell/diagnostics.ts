@@ -5,7 +5,7 @@
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { ArithError } from './arith.js';
 import type { ShellContext } from './context.js';
-import { BreakSignal, ExitSignal, ReturnSignal, ShellError } from './errors.js';
+import { BreakSignal, DiscardCommand, ExitSignal, GlobFailure, ReturnSignal, ShellError } from './errors.js';
 import { ForkFailed } from './forkretry.js';
 import type { ParseError } from './parser.js';
 
@@ -64,6 +64,7 @@ export async function reportParseError(sh: ShellContext, e: ParseError, src: str
 export async function settle(sh: ShellContext, e: unknown): Promise<number> {
   if (e instanceof ExitSignal) return e.status;
   if (e instanceof ReturnSignal) return e.status;
+  if (e instanceof DiscardCommand) return e.status;
   if (e instanceof BreakSignal) return sh.status;
   if (e instanceof ForkFailed) return e.status;
   if (e instanceof ShellError) {
@@ -92,6 +93,10 @@ export async function arithFailed(sh: ShellContext, e: unknown): Promise<number>
 
 /** A failed expansion: fatal ones (`${x?}`, a readonly assignment) end a non-interactive shell. */
 export async function expansionFailed(sh: ShellContext, e: unknown): Promise<number> {
+  if (e instanceof GlobFailure) {
+    await sh.error(e.message);
+    throw new DiscardCommand(e.status);
+  }
   if (e instanceof ShellError) {
     await sh.error(e.message);
     if (e.fatal && !sh.interactive) throw new ExitSignal(e.status);

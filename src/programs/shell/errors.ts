@@ -12,6 +12,19 @@ export class ShellError extends Error {
   }
 }
 
+/** `shopt -s failglob` and a pattern that matched nothing: the rest of the command is dropped (bash's DISCARD). */
+export class GlobFailure extends ShellError {
+  constructor(pattern: string) {
+    super(`no match: ${pattern}`, 1);
+    this.name = 'GlobFailure';
+  }
+}
+
+/** Unwinds to the command being read (interactive line, script's next command), which ends with `status`. */
+export class DiscardCommand {
+  constructor(readonly status: number) {}
+}
+
 export class BreakSignal {
   constructor(
     public levels: number,

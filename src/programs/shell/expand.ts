@@ -4,7 +4,8 @@ import { evalArith } from './arith.js';
 import { braceWords } from './brace.js';
 import { globPaths, hasPattern, matchPattern, quotePattern, unescapePattern } from './pattern.js';
 import type { ShellContext } from './context.js';
-import { ShellError } from './errors.js';
+import { GlobFailure, ShellError } from './errors.js';
+import { shoptOn } from './shopts.js';
 import { subscripted } from './arrays.js';
 
 /** Collects fields while expanding one word. `pat` mirrors `cur` with quoted characters escaped. */
@@ -79,9 +80,11 @@ class Fields {
   end(): void {
     if (this.started) {
       if (this.glob && this.doGlob && !this.sh.opts.noglob) {
-        const matches = globPaths(this.sh.sys.fs, this.pat);
+        const sh = this.sh;
+        const matches = globPaths(sh.sys.fs, this.pat, { dotglob: shoptOn(sh, 'dotglob'), nocase: shoptOn(sh, 'nocaseglob') });
         if (matches.length > 0) this.out.push(...matches);
-        else this.out.push(this.cur);
+        else if (shoptOn(sh, 'failglob')) throw new GlobFailure(this.cur);
+        else if (!shoptOn(sh, 'nullglob')) this.out.push(this.cur);
       } else this.out.push(this.cur);
     }
     this.cur = '';
@@ -122,7 +125,7 @@ export async function expandWords(sh: ShellContext, words: readonly Word[]): Pro
         continue;
       }
     }
-    if (sh.flavor === 'bash' && w.parts.some((p) => p.k === 'lit' && p.v.includes('{'))) {
+    if (sh.flavor === 'bash' && sh.opts.braceexpand && w.parts.some((p) => p.k === 'lit' && p.v.includes('{'))) {
       const words = braceWords(w);
       if (words.length > 1 || words[0] !== w) {
         out.push(...(await expandWords(sh, words)));

@@ -8,8 +8,8 @@ import { jobControl, waitForeground } from './jobctl.js';
 import { checkWinSize, commandEnv } from './bashvars.js';
 import type { ShellContext } from './context.js';
 
-export function findCommand(sh: ShellContext, name: string): string | null {
-  const path = sh.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export function findCommand(sh: ShellContext, name: string, pathVar = sh.getVar('PATH')): string | null {
+  const path = pathVar ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   const fs = sh.sys.fs;
   for (const dir of path.split(':')) {
     const p = `${dir || '.'}/${name}`;
@@ -23,9 +23,24 @@ export function findCommand(sh: ShellContext, name: string): string | null {
   return null;
 }
 
+/**
+ * bash's search_for_command: the remembered path if there is one (not checked: bash's `checkhash` is off),
+ * else a PATH search whose find is remembered. A PATH given to the command alone is searched and not remembered.
+ */
+export function searchForCommand(sh: ShellContext, name: string, temp: Record<string, string> = {}): string | null {
+  if (name.includes('/')) return name;
+  if ('PATH' in temp) return findCommand(sh, name, temp.PATH);
+  const hashing = sh.flavor === 'bash' && sh.opts.hashall;
+  const hashed = hashing ? sh.commandHash.find(name) : undefined;
+  if (hashed !== undefined) return hashed;
+  const path = findCommand(sh, name);
+  if (path !== null && hashing) sh.commandHash.insert(name, path, 1);
+  return path;
+}
+
 export async function runExternal(sh: ShellContext, cmd: SimpleNode, argv: string[], temp: Record<string, string>, forked: boolean): Promise<number> {
   const name = argv[0];
-  const path = name.includes('/') ? name : findCommand(sh, name);
+  const path = searchForCommand(sh, name, temp);
   const base = Object.keys(temp).length > 0 ? sh.envFor(temp) : sh.envFor();
   const env = path === null ? base : commandEnv(sh, base, path);
   const redir = await redirectCommand(sh, cmd.redirs, forked);

@@ -3,7 +3,7 @@ import { checkWinSize } from './bashvars.js';
 import { notifyJobs } from './jobctl.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import { readRecord } from './builtins/vars.js';
-import { CommandInterrupt, ExitSignal } from './errors.js';
+import { CommandInterrupt, DiscardCommand, ExitSignal } from './errors.js';
 import { expandString } from './expand.js';
 import { prefix } from './diagnostics.js';
 import { expandHistory } from './histexpand.js';
@@ -199,6 +199,7 @@ async function commandLoop(sh: ShellContext): Promise<number> {
         }
       }
     }
+    if (sh.opts.verbose) await sh.echoInput(line);
     pending += line;
     let list;
     try {
@@ -217,7 +218,8 @@ async function commandLoop(sh: ShellContext): Promise<number> {
       await sh.runList(list);
     } catch (e) {
       if (e instanceof ExitSignal) return e.status;
-      if (e instanceof CommandInterrupt) {
+      if (e instanceof DiscardCommand) sh.status = e.status;
+      else if (e instanceof CommandInterrupt) {
         if (!e.newlineShown) await sh.writeErr('\n');
         sh.status = 130;
       } else sh.status = await sh.settle(e);

@@ -232,7 +232,11 @@ async function runStdin(sh: Shell): Promise<number> {
   for (;;) {
     const rec = await readRecord(sh, 0);
     const eof = rec === null;
-    if (!eof) pending += rec.complete ? `${rec.text}\n` : rec.text;
+    if (!eof) {
+      const line = rec.complete ? `${rec.text}\n` : rec.text;
+      if (sh.opts.verbose) await sh.echoInput(line);
+      pending += line;
+    }
     if (pending === '' && eof) return status;
     let list;
     try {
@@ -244,7 +248,7 @@ async function runStdin(sh: Shell): Promise<number> {
     }
     startLine += (pending.match(/\n/g) ?? []).length;
     pending = '';
-    status = await sh.runList(list);
+    if (!sh.opts.noexec) status = await sh.runListDiscarding(list);
     if (eof) return status;
   }
 }

@@ -37,22 +37,30 @@ export function getParam(sh: ShellContext, name: string): string | undefined {
   return sh.getVar(name);
 }
 
-/** `$-`: the single-letter options in effect, in bash's order. */
+/** `$-`: the single-letter options in effect, in bash's order (flags.c's table, then `c` and `s`). */
 function flagString(sh: ShellContext): string {
+  const o = sh.opts;
+  const interactive = sh.interactive || sh.interactiveShell;
+  const monitor = o.monitor || sh.shownMonitor;
+  if (sh.flavor !== 'bash') {
+    return `${o.errexit ? 'e' : ''}${o.noglob ? 'f' : ''}h${interactive ? 'i' : ''}${monitor ? 'm' : ''}${o.nounset ? 'u' : ''}${o.xtrace ? 'x' : ''}`;
+  }
   let s = '';
-  if (sh.opts.errexit) s += 'e';
-  if (sh.opts.noglob) s += 'f';
-  s += 'h';
-  if (sh.interactive || sh.interactiveShell) s += 'i';
-  if (sh.opts.monitor || sh.shownMonitor) s += 'm';
-  if (sh.opts.nounset) s += 'u';
-  if (sh.opts.xtrace) s += 'x';
-  if (sh.flavor !== 'bash') return s;
-  s += 'B';
-  if (sh.opts.noclobber) s += 'C';
-  if (sh.opts.histexpand) s += 'H';
-  if (sh.readsStdin) s += 's';
+  if (o.allexport) s += 'a';
+  if (o.errexit) s += 'e';
+  if (o.noglob) s += 'f';
+  if (o.hashall) s += 'h';
+  if (interactive) s += 'i';
+  if (monitor) s += 'm';
+  if (o.noexec) s += 'n';
+  if (o.nounset) s += 'u';
+  if (o.verbose) s += 'v';
+  if (o.xtrace) s += 'x';
+  if (o.braceexpand) s += 'B';
+  if (o.noclobber) s += 'C';
+  if (o.histexpand) s += 'H';
   if (sh.commandString) s += 'c';
+  if (sh.readsStdin) s += 's';
   return s;
 }
 

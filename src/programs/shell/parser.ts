@@ -56,6 +56,11 @@ export class Parser extends Lexer {
     return this.line;
   }
 
+  /** How much of the input has been read: what `set -v` shows. */
+  get offset(): number {
+    return this.pos;
+  }
+
   private peek(): Token {
     return (this.peeked ??= this.nextToken());
   }

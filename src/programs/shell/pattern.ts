@@ -124,8 +124,16 @@ export function matchPattern(p: string, s: string): boolean {
   return patternRegex(p).test(s);
 }
 
+/** bash's `shopt` options that change pathname expansion. */
+export interface GlobOptions {
+  /** `dotglob`: `*` matches names starting with `.` (never `.` and `..`). */
+  readonly dotglob?: boolean;
+  /** `nocaseglob`: letters match either case. */
+  readonly nocase?: boolean;
+}
+
 /** Pathname expansion: sorted matches, or [] when nothing matches. Hidden files need an explicit `.`. */
-export function globPaths(fs: Fs, pattern: string): string[] {
+export function globPaths(fs: Fs, pattern: string, opts: GlobOptions = {}): string[] {
   const absolute = pattern.startsWith('/');
   const segs = pattern.split('/').filter((s, i) => s !== '' || i === 0);
   let bases: string[] = [absolute ? '/' : ''];
@@ -146,10 +154,11 @@ export function globPaths(fs: Fs, pattern: string): string[] {
       } catch {
         continue;
       }
-      const re = patternRegex(seg);
-      const dotOk = seg.startsWith('.') || seg.startsWith('\\.');
+      const re = opts.nocase ? new RegExp(patternRegex(seg).source, 'i') : patternRegex(seg);
+      const dotOk = opts.dotglob || seg.startsWith('.') || seg.startsWith('\\.');
       for (const name of names.sort(compareNames)) {
         if (name.startsWith('.') && !dotOk) continue;
+        if (opts.dotglob && (name === '.' || name === '..')) continue;
         if (!re.test(name)) continue;
         const path = join(base, name);
         if (last || isDir(fs, path)) next.push(path);

@@ -10,7 +10,7 @@ import type { SignalDisposition, Sys } from '../../engine/kernel/sys.js';
 import type { AndOrNode, Command, ListNode, Word } from './ast.js';
 import type { Builtin, ShellContext } from './context.js';
 import * as diag from './diagnostics.js';
-import { CommandInterrupt, PromptInterrupt } from './errors.js';
+import { CommandInterrupt, DiscardCommand, PromptInterrupt } from './errors.js';
 import * as exec from './exec.js';
 import { forkRetrying } from './forkretry.js';
 import { reapJobsQuietly, waitPid } from './jobctl.js';
@@ -96,10 +96,12 @@ export class Shell extends InterpreterState implements ShellContext {
         if (this.evalCache.size > 500) this.evalCache.clear();
         this.evalCache.set(src, ast);
       }
+      if (this.opts.verbose) await this.echoInput(src);
       return this.runList(ast);
     }
     const p = new Parser(src, { final: true, line: opts.line });
     let status = 0;
+    let read = 0;
     for (;;) {
       let list: ListNode | null;
       try {
@@ -108,14 +110,35 @@ export class Shell extends InterpreterState implements ShellContext {
         if (e instanceof ParseError) return this.reportParseError(e, src);
         throw e;
       }
+      if (this.opts.verbose) await this.echoInput(src.slice(read, p.offset));
+      read = p.offset;
       // Only bash warns of a here-document cut short by the end of input; dash 0.5.12 and busybox ash say nothing.
       // `bash -c` gives this warning no place (`bash: warning: …`); a script, `file: line N: warning: …`.
       for (const w of p.warnings.splice(0)) {
         if (this.flavor === 'bash') await this.writeErr(`${this.commandString ? `${this.name}: ` : diag.syntaxPrefix(this, w.line)}${w.text}\n`);
       }
       if (!list) return status;
-      status = await this.runList(list);
+      // `set -n` reads on without running anything; an interactive shell ignores it.
+      if (this.opts.noexec && !this.interactive) continue;
+      status = await this.runListDiscarding(list);
     }
+  }
+
+  /** Runs one command read from input; a discarded one ends there with its status, and reading goes on. */
+  async runListDiscarding(list: ListNode): Promise<number> {
+    try {
+      return await this.runList(list);
+    } catch (e) {
+      if (!(e instanceof DiscardCommand)) throw e;
+      this.status = e.status;
+      return e.status;
+    }
+  }
+
+  /** `set -v`: input as it is read, a line at a time, on stderr. */
+  async echoInput(text: string): Promise<void> {
+    if (text === '') return;
+    await this.writeErr(text.endsWith('\n') ? text : `${text}\n`);
   }
 
   evalText(text: string): Promise<number> {

@@ -3,6 +3,7 @@
  * options and positional parameters. A subshell starts from a copy (`inheritState`); the three tables are shared
  * copy-on-write until either side touches them.
  */
+import { CommandHash } from './hashcmd.js';
 import type { Signal } from '../../engine/kernel/signals.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import type { ArithVars } from './arith.js';
@@ -33,7 +34,10 @@ export abstract class InterpreterState implements ShellState {
   get aliases(): Map<string, string> {
     return this.aliasTable.get();
   }
-  opts: ShellOptions = { errexit: false, xtrace: false, nounset: false, pipefail: false, noglob: false, monitor: false, noclobber: false, histexpand: false };
+  opts: ShellOptions = {
+    errexit: false, xtrace: false, nounset: false, pipefail: false, noglob: false, monitor: false, noclobber: false, histexpand: false,
+    allexport: false, braceexpand: true, hashall: true, noexec: false, verbose: false,
+  };
   args: string[] = [];
   name = 'bash';
   status = 0;
@@ -56,6 +60,8 @@ export abstract class InterpreterState implements ShellState {
   getoptsState: { optind: number; pos: number } | undefined;
   readonly history: string[] = [];
   shopts: Set<string> | undefined;
+  commandHash = new CommandHash();
+  dirStack: string[] = [];
   sourcing = 0;
   loopDepth = 0;
   noErrexit = 0;
@@ -86,6 +92,9 @@ export abstract class InterpreterState implements ShellState {
     this.aliasTable = parent.aliasTable.fork();
     this.envCache = parent.envCache;
     this.opts = { ...parent.opts, monitor: false };
+    if (parent.commandHash.size > 0) this.commandHash = parent.commandHash.copy();
+    this.dirStack = [...parent.dirStack];
+    this.login = parent.login;
     this.expandAliases = parent.interactive || parent.expandAliases;
     this.interactiveShell = parent.interactive || parent.interactiveShell;
     this.readsStdin = parent.readsStdin;
@@ -113,6 +122,8 @@ export abstract class InterpreterState implements ShellState {
   }
 
   setVar(name: string, value: string, opts: { export?: boolean } = {}): void {
+    if (this.opts.allexport) opts = { export: true };
+    if (name === 'PATH') this.commandHash.clear();
     const v = this.vars.get(name);
     if (v?.readonly) throw new ShellError(`${name}: readonly variable`, 1, true);
     if (v?.arr) {
@@ -133,6 +144,7 @@ export abstract class InterpreterState implements ShellState {
   unsetVar(name: string): void {
     const v = this.vars.get(name);
     if (v?.readonly) throw new ShellError(`unset: ${name}: cannot unset: readonly variable`, 1);
+    if (name === 'PATH') this.commandHash.clear();
     if (v?.exported) this.envCache = null;
     this.vars.delete(name);
   }
@@ -176,9 +188,12 @@ export abstract class InterpreterState implements ShellState {
     const names = Object.keys(temp);
     if (names.length === 0) return () => {};
     const old = names.map((n) => this.vars.get(n));
+    // A PATH given to one command does not forget what the shell has remembered.
+    const hash = !permanent && 'PATH' in temp ? this.commandHash.copy() : undefined;
     for (const n of names) this.setVar(n, temp[n], { export: !permanent });
     if (permanent) return () => {};
     return () => {
+      if (hash) this.commandHash = hash;
       names.forEach((n, i) => {
         const o = old[i];
         if (o) this.vars.set(n, o);

@@ -72,6 +72,15 @@ describe('interactive bash', () => {
         `${P}read x\nhello world\n${P}echo "[$x]"\n[hello world]\n${P}`,
     );
   });
+  it('remembers the commands it ran, as bash does (the sudo hint in /etc/bash.bashrc is a `cat`)', async () => {
+    // The transcript is the screen: tabs are spaces to the next tab stop.
+    const out = await session(['hash', 'ls /nope 2>/dev/null', 'type cat', 'hash', 'PATH=$PATH', 'hash', 'set -o | grep -E "^(emacs|history|monitor)"']);
+    expect(out).toBe(
+      `${P}hash\nhits    command\n   1    /usr/bin/cat\n${P}ls /nope 2>/dev/null\n${P}type cat\ncat is hashed (/usr/bin/cat)\n` +
+        `${P}hash\nhits    command\n   1    /usr/bin/ls\n   2    /usr/bin/cat\n${P}PATH=$PATH\n${P}hash\nhash: hash table empty\n` +
+        `${P}set -o | grep -E "^(emacs|history|monitor)"\nemacs           on\nhistory         on\nmonitor         off\n${P}`,
+    );
+  });
 });
 
 function esc(s: string): string {

@@ -103,6 +103,12 @@ export async function exit(sh: ShellContext, argv: string[]): Promise<number> {
   throw new ExitSignal(code);
 }
 
+/** bash's `logout`: `exit` for a login shell (without exit's `logout` line), refused by any other. */
+export async function logout(sh: ShellContext, argv: string[]): Promise<number> {
+  if (!sh.login) throw new ShellError("logout: not login shell: use `exit'", 1);
+  throw new ExitSignal(statusArg(sh, 'logout', argv[1]));
+}
+
 export async function ret(sh: ShellContext, argv: string[]): Promise<number> {
   if (sh.funcDepth === 0 && !sh.sourcing) {
     throw new ShellError("return: can only `return' from a function or sourced script", 2);

@@ -8,7 +8,10 @@
  */
 import { LateSlot } from '../../../engine/kernel/late.js';
 import type { Builtin } from '../context.js';
-import { brk, cd, cont, echo, evalBuiltin, exec, exit, pwd, ret, shift, source } from './core.js';
+import { ShellError } from '../errors.js';
+import { brk, cd, cont, echo, evalBuiltin, exec, exit, logout, pwd, ret, shift, source } from './core.js';
+import { dirs, popd, pushd } from './dirstack.js';
+import { hash } from './hash.js';
 import { history } from './history.js';
 import { completeBuiltin } from '../readline/builtin.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
@@ -17,7 +20,13 @@ import { exportBuiltin, set, unset } from './vars.js';
 
 export type { Builtin } from '../context.js';
 
-const noop: Builtin = async () => 0;
+/**
+ * bash builtins the simulator does not model: they exist (so `type help` tells the truth) and refuse in one line,
+ * rather than `command not found`, which would tell a learner bash has no such thing.
+ */
+const unsimulated: Builtin = async (_sh, argv) => {
+  throw new ShellError(`${argv[0]}: this builtin is not simulated in dockersim`, 2);
+};
 
 /** The builtins whose code comes after the first prompt (builtins/late.ts). */
 export type LateBuiltinName =
@@ -83,16 +92,35 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   alias,
   unalias,
   umask,
-  hash: noop,
+  hash,
   getopts,
   history,
   shopt,
   complete: completeBuiltin,
   ulimit,
+  logout,
+  pushd,
+  popd,
+  dirs,
+  help: unsimulated,
+  enable: unsimulated,
+  bind: unsimulated,
+  fc: unsimulated,
+  caller: unsimulated,
+  compgen: unsimulated,
+  compopt: unsimulated,
+  suspend: unsimulated,
+  disown: unsimulated,
+  times: unsimulated,
+  mapfile: unsimulated,
+  readarray: unsimulated,
 };
 
 /** Builtins missing from dash and busybox ash. */
-export const BASH_ONLY: ReadonlySet<string> = new Set(['source', 'declare', 'typeset', 'let', 'builtin', 'shopt', 'history', 'complete']);
+export const BASH_ONLY: ReadonlySet<string> = new Set([
+  'source', 'declare', 'typeset', 'let', 'builtin', 'shopt', 'history', 'complete', 'logout', 'pushd', 'popd', 'dirs', 'help', 'enable',
+  'bind', 'fc', 'caller', 'compgen', 'compopt', 'disown', 'mapfile', 'readarray', 'suspend',
+]);
 
 /** POSIX special builtins: assignments before them stay set. */
 export const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([

@@ -3,6 +3,7 @@ import { ShellError } from '../errors.js';
 import { isName } from '../parser.js';
 import { unsetElement } from '../arrays.js';
 import type { ShellContext, ShellOptions } from '../context.js';
+import { functionText } from '../printcmd.js';
 
 /** bash's quoting in `set` and `declare -p` output. */
 export function shellQuote(v: string): string {
@@ -10,26 +11,97 @@ export function shellQuote(v: string): string {
   return `'${v.replace(/'/g, "'\\''")}'`;
 }
 
-const LONG_OPTS: Record<string, keyof ShellOptions> = {
-  errexit: 'errexit',
-  xtrace: 'xtrace',
-  nounset: 'nounset',
-  pipefail: 'pipefail',
-  noglob: 'noglob',
-  monitor: 'monitor',
-  histexpand: 'histexpand',
-  noclobber: 'noclobber',
-};
-const SHORT_OPTS: Record<string, keyof ShellOptions> = { e: 'errexit', x: 'xtrace', u: 'nounset', f: 'noglob', m: 'monitor', H: 'histexpand', C: 'noclobber' };
+/**
+ * One of `set -o`'s options. `key` options are modelled; the others show their value and can be "set" only to
+ * it: changing one is refused in one line, never accepted and ignored.
+ */
+interface SetOption {
+  readonly name: string;
+  readonly letter?: string;
+  readonly key?: keyof ShellOptions;
+  readonly fixed?: (sh: ShellContext) => boolean;
+}
+
+const off = (): boolean => false;
+// A subshell of an interactive shell keeps readline's mode and the history switch (bash resets neither on fork).
+const interactive = (sh: ShellContext): boolean => sh.interactive || sh.interactiveShell;
+
+/** bash 5.2's `set -o` table, in its order (builtins/set.def). */
+const BASH_OPTIONS: readonly SetOption[] = [
+  { name: 'allexport', letter: 'a', key: 'allexport' },
+  { name: 'braceexpand', letter: 'B', key: 'braceexpand' },
+  { name: 'emacs', fixed: interactive },
+  { name: 'errexit', letter: 'e', key: 'errexit' },
+  { name: 'errtrace', letter: 'E', fixed: off },
+  { name: 'functrace', letter: 'T', fixed: off },
+  { name: 'hashall', letter: 'h', key: 'hashall' },
+  { name: 'histexpand', letter: 'H', key: 'histexpand' },
+  { name: 'history', fixed: interactive },
+  { name: 'ignoreeof', fixed: off },
+  { name: 'interactive-comments', fixed: () => true },
+  { name: 'keyword', letter: 'k', fixed: off },
+  { name: 'monitor', letter: 'm', key: 'monitor' },
+  { name: 'noclobber', letter: 'C', key: 'noclobber' },
+  { name: 'noexec', letter: 'n', key: 'noexec' },
+  { name: 'noglob', letter: 'f', key: 'noglob' },
+  { name: 'nolog', fixed: off },
+  { name: 'notify', letter: 'b', fixed: off },
+  { name: 'nounset', letter: 'u', key: 'nounset' },
+  { name: 'onecmd', letter: 't', fixed: off },
+  { name: 'physical', letter: 'P', fixed: off },
+  { name: 'pipefail', key: 'pipefail' },
+  { name: 'posix', fixed: off },
+  { name: 'privileged', letter: 'p', fixed: off },
+  { name: 'verbose', letter: 'v', key: 'verbose' },
+  { name: 'vi', fixed: off },
+  { name: 'xtrace', letter: 'x', key: 'xtrace' },
+];
+
+/** What dash and busybox ash are modelled with (their own `set -o` lists are longer: not modelled). */
+const POSIX_OPTIONS: readonly SetOption[] = [
+  { name: 'errexit', letter: 'e', key: 'errexit' },
+  { name: 'xtrace', letter: 'x', key: 'xtrace' },
+  { name: 'nounset', letter: 'u', key: 'nounset' },
+  { name: 'pipefail', key: 'pipefail' },
+  { name: 'noglob', letter: 'f', key: 'noglob' },
+  { name: 'monitor', letter: 'm', key: 'monitor' },
+  { name: 'noclobber', letter: 'C', key: 'noclobber' },
+  { name: 'allexport', letter: 'a', key: 'allexport' },
+  { name: 'noexec', letter: 'n', key: 'noexec' },
+  { name: 'verbose', letter: 'v', key: 'verbose' },
+];
+
+const optionsOf = (sh: ShellContext): readonly SetOption[] => (sh.flavor === 'bash' ? BASH_OPTIONS : POSIX_OPTIONS);
+
+function optionValue(sh: ShellContext, o: SetOption): boolean {
+  return o.key ? sh.opts[o.key] : o.fixed!(sh);
+}
+
+/** Every `set -o` option and whether it is on, in `set -o`'s order (for `shopt -o`). */
+export function setOptionValues(sh: ShellContext): Map<string, boolean> {
+  return new Map(optionsOf(sh).map((o) => [o.name, optionValue(sh, o)]));
+}
+
+function setOption(sh: ShellContext, o: SetOption, on: boolean, shown: string): void {
+  if (!o.key) {
+    if (o.fixed!(sh) === on) return;
+    throw new ShellError(`set: ${shown}: the ${o.name} option is not simulated in dockersim`, 1);
+  }
+  sh.opts[o.key] = on;
+  if (o.key === 'monitor') sh.shownMonitor = false;
+}
 
 export async function set(sh: ShellContext, argv: string[]): Promise<number> {
   if (argv.length === 1) {
     const names = [...sh.vars.keys()].sort();
     let out = '';
     for (const n of names) out += `${n}=${shellQuote(sh.vars.get(n)!.value)}\n`;
+    // bash lists the functions after the variables (dash and ash do not).
+    if (sh.flavor === 'bash') for (const f of [...sh.funcs.keys()].sort()) out += `${functionText(f, sh.funcs.get(f)!)}\n`;
     await sh.sys.write(1, out);
     return 0;
   }
+  const table = optionsOf(sh);
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
@@ -40,27 +112,23 @@ export async function set(sh: ShellContext, argv: string[]): Promise<number> {
       const name = argv[++i];
       if (name === undefined) {
         let out = '';
-        for (const [long, key] of Object.entries(LONG_OPTS)) {
-          out += a === '-o' ? `${long.padEnd(15)}\t${sh.opts[key] ? 'on' : 'off'}\n` : `set ${sh.opts[key] ? '-' : '+'}o ${long}\n`;
+        for (const o of table) {
+          const v = optionValue(sh, o);
+          out += a === '-o' ? `${o.name.padEnd(15)}\t${v ? 'on' : 'off'}\n` : `set ${v ? '-' : '+'}o ${o.name}\n`;
         }
         await sh.sys.write(1, out);
         continue;
       }
-      const key = LONG_OPTS[name];
-      if (!key) throw new ShellError(`set: ${name}: invalid option name`, 2);
-      sh.opts[key] = a === '-o';
-      if (key === 'monitor') sh.shownMonitor = false;
+      const o = table.find((x) => x.name === name);
+      if (!o) throw new ShellError(`set: ${name}: invalid option name`, 2);
+      setOption(sh, o, a === '-o', name);
       continue;
     }
     if ((a[0] === '-' || a[0] === '+') && a.length > 1) {
       for (const c of a.slice(1)) {
-        const key = SHORT_OPTS[c];
-        if (!key) {
-          if (c === 'h' || c === 'B' || c === 'v') continue;
-          throw new ShellError(`set: ${a[0]}${c}: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]`, 2);
-        }
-        sh.opts[key] = a[0] === '-';
-        if (key === 'monitor') sh.shownMonitor = false;
+        const o = table.find((x) => x.letter === c);
+        if (!o) throw new ShellError(`set: ${a[0]}${c}: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]`, 2);
+        setOption(sh, o, a[0] === '-', `${a[0]}${c}`);
       }
       continue;
     }
