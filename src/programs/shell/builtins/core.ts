@@ -33,7 +33,16 @@ export async function echo(sh: ShellContext, argv: string[]): Promise<number> {
 }
 
 export async function cd(sh: ShellContext, argv: string[]): Promise<number> {
-  const args = argv.slice(1).filter((a, i) => !(i === 0 && (a === '-L' || a === '-P' || a === '--')));
+  let physical = false;
+  let i = 1;
+  // -e only changes the status when the new directory's path cannot be found, which never happens here.
+  for (; i < argv.length && /^-[LPe]+$/.test(argv[i]); i++) physical = /P[e]*$/.test(argv[i]) || (physical && !argv[i].includes('L'));
+  if (argv[i] === '--') i++;
+  else if (sh.flavor === 'bash' && argv[i]?.length > 1 && argv[i].startsWith('-') && argv[i] !== '-') {
+    if (argv[i].startsWith('-@')) throw new ShellError('cd: -@: extended attributes are not simulated in dockersim', 1);
+    throw new ShellError(`cd: ${argv[i].slice(0, 2)}: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]`, 2);
+  }
+  const args = argv.slice(i);
   if (args.length > 1 && sh.flavor === 'bash') throw new ShellError('cd: too many arguments', 1);
   let dir: string | undefined = args[0];
   let print = false;
@@ -46,7 +55,7 @@ export async function cd(sh: ShellContext, argv: string[]): Promise<number> {
     print = true;
   }
   const pwd = sh.getVar('PWD') ?? sh.sys.cwd();
-  const logical = resolvePath(dir.startsWith('/') ? '/' : pwd, dir);
+  let logical = resolvePath(dir.startsWith('/') ? '/' : pwd, dir);
   try {
     sh.sys.chdir(dir.startsWith('/') ? dir : logical);
   } catch (e) {
@@ -54,6 +63,8 @@ export async function cd(sh: ShellContext, argv: string[]): Promise<number> {
     if (sh.flavor !== 'bash') throw new ShellError(`cd: can't cd to ${dir}`, 2);
     throw new ShellError(`cd: ${dir}: ${e.message}`, 1);
   }
+  // `cd -P`: the directory's real path, symbolic links resolved.
+  if (physical) logical = sh.sys.cwd();
   sh.setVar('OLDPWD', pwd);
   sh.setVar('PWD', logical);
   if (print) await sh.sys.write(1, `${logical}\n`);
