@@ -29,6 +29,8 @@ interface LsOpts {
   numeric: boolean;
   human: boolean;
   inode: boolean;
+  /** -Z: the SELinux context, `?` on a kernel without SELinux (as Docker hosts and containers usually are). */
+  context: boolean;
   classify: boolean;
   recursive: boolean;
   reverse: boolean;
@@ -70,6 +72,7 @@ function parseOpts(t: Tool, opts: ReturnType<typeof flags>, raw: { key: string; 
     numeric: opts.has('n'),
     human: opts.has('h'),
     inode: opts.has('i'),
+    context: opts.has('Z'),
     classify: opts.has('F'),
     recursive: opts.has('R') && !opts.has('d'),
     reverse: opts.has('r'),
@@ -154,7 +157,8 @@ export class Lister {
     }
     const inoW = o.inode ? Math.max(...list.map((e) => String(e.st.ino).length)) : 0;
     const cells = list.map((e) => {
-      const c = displayName(e, o);
+      let c = displayName(e, o);
+      if (o.context) c = { text: `? ${c.text}`, width: c.width + 2 };
       return o.inode ? { text: `${String(e.st.ino).padStart(inoW)} ${c.text}`, width: c.width + inoW + 1 } : c;
     });
     if (o.format === 'single') await out.write(cells.map((c) => `${c.text}\n`).join(''));
@@ -205,7 +209,8 @@ export class Lister {
           name += ` -> ${target}${o.classify && ts ? indicator(ts) : ''}`;
         }
         const ino = o.inode ? `${r.ino.padStart(inoW)} ` : '';
-        return `${ino}${modeString(st)} ${r.links.padStart(linkW)} ${r.user.padEnd(userW)} ${r.group.padEnd(groupW)} ${size.padStart(sizeW)} ${date} ${name}\n`;
+        const ctx = o.context ? '? ' : '';
+        return `${ino}${modeString(st)} ${r.links.padStart(linkW)} ${r.user.padEnd(userW)} ${r.group.padEnd(groupW)} ${ctx}${size.padStart(sizeW)} ${date} ${name}\n`;
       })
       .join('');
   }

@@ -33,6 +33,11 @@ describe('ls', () => {
     );
   });
 
+  it('-Z shows the security context, `?` without SELinux (GNU ls 9.1 in a container)', async () => {
+    expect((await tree().run('ls -Z')).out).toBe('? broken\n? d1\n? d2\n? f1\n? l1\n? plain\n');
+    expect((await tree().run('ls -lZ d1 f1')).out).toMatch(/^-rwxr-xr-x 1 user user \? 3 \w{3} [ \d]\d \d\d:\d\d f1\n/);
+  });
+
   it('long format: total, modes, links, owners, sizes, recent and old dates, link targets', async () => {
     expect(await tree().run('ls -l')).toEqual({
       out:

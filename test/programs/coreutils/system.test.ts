@@ -36,6 +36,10 @@ describe('system facts', () => {
     expect((await w.run('id -Gn user')).out).toBe('user adm sudo docker\n');
     expect((await w.run('id -u')).out).toBe('1000\n');
     expect(await w.run('id nosuch')).toEqual({ out: "id: 'nosuch': no such user\n", status: 1 });
+    // GNU id 9.x on a kernel without SELinux; its die() errors have no `Try` line.
+    expect(await w.run('id -Z -u')).toEqual({ out: 'id: --context (-Z) works only on an SELinux-enabled kernel\n', status: 1 });
+    expect(await w.run('id -u -g')).toEqual({ out: 'id: cannot print "only" of more than one choice\n', status: 1 });
+    expect(await w.run('id -n')).toEqual({ out: 'id: cannot print only names or real IDs in default format\n', status: 1 });
     expect((await w.run('whoami', { uid: 0 })).out).toBe('root\n');
     expect((await w.run('hostname')).out).toBe('host\n');
     expect(await w.run('hostname web')).toEqual({ out: 'hostname: you must be root to change the host name\n', status: 1 });
