@@ -29,6 +29,8 @@ export type ConnectOutcome =
       readonly serverLocal?: SockAddr;
     }
   | { readonly kind: 'internet'; readonly host: InternetHost; readonly path: PathOk; readonly afterMs: number }
+  /** Accepted by docker-proxy, which could not reach the container and closed it with the request unread. */
+  | { readonly kind: 'reset'; readonly path: PathOk; readonly afterMs: number }
   | { readonly kind: 'error'; readonly errno: 'ECONNREFUSED' | 'ENETUNREACH' | 'EHOSTUNREACH' | 'ETIMEDOUT'; readonly afterMs: number };
 
 type PathOk = Extract<PathResult, { ok: true }>;
@@ -120,8 +122,13 @@ export class NetworkStack {
       // ::1 arrives here as 127.0.0.1 (the path is lo either way): an IPv6 listener answers it first.
       const v6 = v6loopback ? table.get(`[::1]:${port}`) ?? table.get(`[::]:${port}`) : undefined;
       const l = v6 ?? table.get(`${ip === '0.0.0.0' ? '127.0.0.1' : ip}:${port}`) ?? table.get(`0.0.0.0:${port}`);
-      // docker-proxy dials the container itself, from the host's side of the bridge.
-      if (l && !l.closed && l.proxyTo) return this.onward(t.ns, l.proxyTo.address, l.proxyTo.port, p, true);
+      // docker-proxy dials the container itself, from the host's side of the bridge, after it has accepted: a
+      // container that does not answer (its server not up yet, or listening on its own 127.0.0.1) makes the
+      // proxy close the client's connection with the request unread, which the client reads as a reset.
+      if (l && !l.closed && l.proxyTo) {
+        const on = this.onward(t.ns, l.proxyTo.address, l.proxyTo.port, p, true);
+        return on.kind === 'error' ? { kind: 'reset', path: p, afterMs } : on;
+      }
       if (l && !l.closed) return { kind: 'listener', listener: l, path: p, afterMs };
     } else if (t.kind === 'internet' && t.host.tcp[port] !== undefined) {
       return { kind: 'internet', host: t.host, path: p, afterMs };

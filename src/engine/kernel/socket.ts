@@ -3,6 +3,7 @@
  * Unix sockets live in the filesystem (permissions on the socket file decide who may connect, which is
  * what the `docker` group is about); TCP sockets live in a network namespace's port table.
  */
+import { SysError } from './errno.js';
 import type { BytesResult, Data, DataResult, ReadResult, WriteResult } from './io.js';
 import type { SockAddr } from './net.js';
 import type { OpenFile } from './openfile.js';
@@ -126,6 +127,32 @@ function end(inbound: Pipe, outbound: Pipe | Sink, label: string): SocketEnd {
     describe: () => `socket:[${label}]`,
   };
   return self;
+}
+
+/**
+ * A connection the far end reset: what is written is accepted (it left before the reset came back), a read
+ * fails with ECONNRESET.
+ */
+export function resetSocket(ino: () => number): SocketEnd {
+  const label = String(ino());
+  const refuse = (): never => {
+    throw new SysError('ECONNRESET', 'read');
+  };
+  return {
+    kind: 'socket',
+    readable: true,
+    writable: true,
+    refs: 0,
+    readWait: new WaitQueue(),
+    writeWait: null,
+    tryRead: refuse,
+    tryReadBytes: refuse,
+    tryReadData: refuse,
+    tryWrite: () => 'ok',
+    release: () => {},
+    shutdownWrite: () => {},
+    describe: () => `socket:[${label}]`,
+  };
 }
 
 /** A connected pair: [client end, server end]. */

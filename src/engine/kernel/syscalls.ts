@@ -21,7 +21,7 @@ import type {
 } from './sys.js';
 import { setHeld } from './memory.js';
 import { ptyMaster, ptySlave } from './pty.js';
-import { Listener, socketPair, type SocketEnd } from './socket.js';
+import { Listener, resetSocket, socketPair, type SocketEnd } from './socket.js';
 import type { Rlimit, RlimitName } from './rlimits.js';
 import type { SyscallKernel } from './syscallKernel.js';
 import type { Tty } from './tty.js';
@@ -478,6 +478,8 @@ export class ProcessSys implements Sys {
     let client: SocketEnd;
     if (out.kind === 'internet') {
       client = this.k.network.internetSocket(out.host, port, out.afterMs);
+    } else if (out.kind === 'reset') {
+      client = resetSocket(() => this.k.nextIno());
     } else {
       const [c, server] = socketPair(this.k.sched, () => this.k.nextIno());
       client = c;

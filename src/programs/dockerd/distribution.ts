@@ -83,7 +83,14 @@ class HttpRegistry {
       if (method !== 'HEAD') head += 'Accept-Encoding: gzip\r\n';
       await sendWire(sys, fd, `${head}Connection: close\r\n\r\n${body}`);
       const res = new ResponseReader(sys, fd, method);
-      await res.readHead();
+      try {
+        await res.readHead();
+      } catch (e) {
+        if (!isSysError(e) || e.code !== 'ECONNRESET') throw e;
+        // Go's net/http: the read that failed, with both ends of the connection.
+        const local = sys.getsockname(fd);
+        throw systemError(`${verb} "${this.url(path)}": read tcp ${local.address}:${local.port}->${this.endpoint.address}: read: connection reset by peer`);
+      }
       const text = await res.readAll();
       return { status: res.status, headers: res.headers, body: text };
     } finally {

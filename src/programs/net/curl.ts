@@ -506,6 +506,7 @@ class Curl {
       try {
         await res.readHead();
       } catch (e) {
+        if (isSysError(e) && e.code === 'ECONNRESET') throw new CurlError(56, 'Recv failure: Connection reset by peer');
         if (!(e instanceof HttpProtocolError)) throw e;
         if (e.kind === 'empty') throw new CurlError(52, 'Empty reply from server');
         throw new CurlError(8, 'Weird server reply');

@@ -56,7 +56,14 @@ async function relay(sys: Sys, fd: number, shutdownOnEof: boolean): Promise<void
     fds: { 0: 0, 2: 2, 3: fd },
   });
   for (;;) {
-    const d = await sys.read(fd);
+    let d: string | null;
+    try {
+      d = await sys.read(fd);
+    } catch (e) {
+      // A reset connection ends like a closed one (OpenBSD nc's read loop stops on an error).
+      if (isSysError(e) && e.code === 'ECONNRESET') break;
+      throw e;
+    }
     if (d === null) break;
     await sys.write(1, d);
   }

@@ -179,6 +179,11 @@ async function request(sys: Sys, url: Url, log: (s: string) => Promise<void>): P
   try {
     await res.readHead();
   } catch (e) {
+    if (isSysError(e) && e.code === 'ECONNRESET') {
+      sys.close(fd);
+      await log('Read error (Connection reset by peer) in headers.\n');
+      throw new WgetError(4);
+    }
     if (!(e instanceof HttpProtocolError)) throw e;
     sys.close(fd);
     await log('No data received.\n');

@@ -114,6 +114,26 @@ describe('published ports through the kernel', () => {
     expect(seen).toEqual(['172.17.0.1 -> 172.17.0.2:80', '172.17.0.1 -> 172.17.0.2:80', '172.17.0.1 -> 172.17.0.2:80']);
   });
 
+  it('nothing listening behind docker-proxy: the connection is accepted, then reset (curl: (56))', async () => {
+    const codes: string[] = [];
+    await inKernel(async (sys, w, k) => {
+      w.host.nat.add(RULE);
+      const table = k.network.listeners(w.host);
+      const proxy = new Listener('tcp://0.0.0.0:8080', k.sched, () => table.delete('0.0.0.0:8080'));
+      proxy.bound = { address: '0.0.0.0', port: 8080 };
+      proxy.proxyTo = { address: '172.17.0.2', port: 80 };
+      table.set('0.0.0.0:8080', proxy);
+      // Loopback goes to the proxy: connect succeeds, the request is sent, the answer is a reset.
+      const fd = sys.connect('tcp://127.0.0.1:8080');
+      await sys.write(fd, 'GET / HTTP/1.1\r\n\r\n');
+      codes.push(await sys.read(fd).then(() => 'ok', (e: unknown) => (isSysError(e) ? e.code : String(e))));
+      sys.close(fd);
+      // The host's own address goes through DNAT to the container, whose kernel refuses.
+      codes.push(errno(() => sys.connect('tcp://10.0.2.15:8080')));
+    });
+    expect(codes).toEqual(['ECONNRESET', 'ECONNREFUSED']);
+  });
+
   it('nothing listening behind the rule: ECONNREFUSED from the container', async () => {
     const codes: string[] = [];
     await inKernel(async (sys, w) => {
