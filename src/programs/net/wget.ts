@@ -66,10 +66,19 @@ class WgetError extends Error {
   }
 }
 
+/** A failure wget retries (its message already logged): nothing came back, or the connection was reset. */
+class Retryable extends Error {}
+
+/** wget's default --tries. */
+const TRIES = 20;
+/** --waitretry's default: before try n it waits min(n - 1, 10) seconds. */
+const WAIT_RETRY_S = 10;
+
 /** GNU wget. */
 export const wget: Program = async (sys) => {
   let quiet = false;
   let output: string | undefined;
+  let tries = TRIES;
   const urls: string[] = [];
   const argv = sys.argv;
   for (let i = 1; i < argv.length; i++) {
@@ -80,6 +89,16 @@ export const wget: Program = async (sys) => {
       const rest = a.slice(a.indexOf('O') + 1);
       output = rest !== '' ? rest : argv[++i];
     } else if (a.startsWith('--output-document=')) output = a.slice(18);
+    else if (a === '-t' || /^-t\d/.test(a) || a.startsWith('--tries=')) {
+      const v = a === '-t' ? argv[++i] : a.startsWith('-t') ? a.slice(2) : a.slice(8);
+      // 0 and inf: try for ever (Ctrl-C ends it), as wget does.
+      if (v === 'inf' || v === '0') tries = Infinity;
+      else if (v !== undefined && /^\d+$/.test(v)) tries = Number(v);
+      else {
+        await sys.write(2, `wget: a --tries value of ${quote(sys, v ?? '')} is not simulated in dockersim\n`);
+        return 2;
+      }
+    }
     else if (a === '-V' || a === '--version') {
       await sys.write(1, 'GNU Wget 1.21.4 built on linux-gnu.\n');
       return 0;
@@ -98,7 +117,7 @@ export const wget: Program = async (sys) => {
   let status = 0;
   for (const raw of urls) {
     try {
-      await getOne(sys, raw, output, log);
+      await getOne(sys, raw, output, log, tries);
     } catch (e) {
       if (!(e instanceof WgetError)) throw e;
       status = e.code;
@@ -107,8 +126,9 @@ export const wget: Program = async (sys) => {
   return status;
 };
 
-async function getOne(sys: Sys, raw: string, output: string | undefined, log: (s: string) => Promise<void>): Promise<void> {
+async function getOne(sys: Sys, raw: string, output: string | undefined, log: (s: string) => Promise<void>, tries: number): Promise<void> {
   let current = raw;
+  const hosts: HostCache = new Map();
   for (let hop = 0; hop < 20; hop++) {
     const url = parseUrl(current);
     if (!url || (url.scheme !== 'http' && url.scheme !== 'https')) {
@@ -116,8 +136,21 @@ async function getOne(sys: Sys, raw: string, output: string | undefined, log: (s
       throw new WgetError(1);
     }
     const shown = `${url.scheme}://${url.host}${url.port !== undefined ? `:${url.port}` : ''}${url.target}`;
-    await log(`--${wgetStamp(sys.now())}--  ${shown}\n`);
-    const f = await request(sys, url, log);
+    let f: Fetched | undefined;
+    for (let attempt = 1; !f; attempt++) {
+      if (attempt > 1) await sys.sleep(Math.min(attempt - 1, WAIT_RETRY_S) * 1000);
+      await log(`--${wgetStamp(sys.now())}--  ${attempt > 1 ? `(try:${String(attempt).padStart(2)})  ` : ''}${shown}\n`);
+      try {
+        f = await request(sys, url, log, hosts);
+      } catch (e) {
+        if (!(e instanceof Retryable)) throw e;
+        if (attempt >= tries) {
+          await log('Giving up.\n\n');
+          throw new WgetError(4);
+        }
+        await log('Retrying.\n\n');
+      }
+    }
     try {
       const loc = f.status >= 300 && f.status < 400 ? f.res.header('Location') : undefined;
       if (loc !== undefined) {
@@ -139,11 +172,16 @@ async function getOne(sys: Sys, raw: string, output: string | undefined, log: (s
   throw new WgetError(8);
 }
 
-async function request(sys: Sys, url: Url, log: (s: string) => Promise<void>): Promise<Fetched> {
+/** wget resolves a host once per run: a retry connects to the addresses it already has, without a `Resolving` line. */
+type HostCache = Map<string, readonly string[]>;
+
+async function request(sys: Sys, url: Url, log: (s: string) => Promise<void>, hosts: HostCache): Promise<Fetched> {
   const port = url.port ?? defaultPort(url.scheme);
   const numeric = /^\d+\.\d+\.\d+\.\d+$/.test(url.host);
   let addresses: readonly string[] = [url.host];
-  if (!numeric) {
+  const known = hosts.get(url.host);
+  if (known) addresses = known;
+  else if (!numeric) {
     await log(`Resolving ${url.host} (${url.host})... `);
     const r = await getaddrinfo(sys, url.host);
     if (!r.ok) {
@@ -152,6 +190,7 @@ async function request(sys: Sys, url: Url, log: (s: string) => Promise<void>): P
       throw new WgetError(4);
     }
     addresses = r.addresses;
+    hosts.set(url.host, addresses);
     await log(`${addresses.join(', ')}\n`);
   }
   let fd = -1;
@@ -182,12 +221,12 @@ async function request(sys: Sys, url: Url, log: (s: string) => Promise<void>): P
     if (isSysError(e) && e.code === 'ECONNRESET') {
       sys.close(fd);
       await log('Read error (Connection reset by peer) in headers.\n');
-      throw new WgetError(4);
+      throw new Retryable();
     }
     if (!(e instanceof HttpProtocolError)) throw e;
     sys.close(fd);
     await log('No data received.\n');
-    throw new WgetError(4);
+    throw new Retryable();
   }
   await log(`${res.status} ${res.reason}\n`);
   return { status: res.status, reason: res.reason, res, fd, url };
@@ -304,7 +343,7 @@ export const busyboxWget: Program = async (sys) => {
       try {
         await res.readHead();
       } catch (e) {
-        if (!(e instanceof HttpProtocolError)) throw e;
+        if (!(e instanceof HttpProtocolError) && !(isSysError(e) && e.code === 'ECONNRESET')) throw e;
         await sys.write(2, 'wget: error getting response: Connection reset by peer\n');
         return 1;
       }
