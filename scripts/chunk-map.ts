@@ -91,12 +91,15 @@ async function used(): Promise<void> {
     const total = new Map<string, { all: number; ran: number }>();
     let chunksGz = 0;
     let ranGz = 0;
+    const fetched: string[] = [];
     for (const e of entries) {
       const f = new URL(e.url).pathname.split('/').pop() ?? '';
       if (!f.endsWith('.js') || /^react-/.test(f)) continue;
       const code = e.source ?? readFileSync(join(assets, f), 'utf8');
       const ratio = gzipSync(code).length / code.length;
       chunksGz += gzipSync(code).length;
+      fetched.push(code);
+      console.log(`  fetched ${f}: ${kib(gzipSync(code).length)}`);
       const ran = ranBytes(code, e.functions);
       let map: SourceMap = { sources: [], mappings: '' };
       try { map = JSON.parse(readFileSync(join(assets, `${f}.map`), 'utf8')) as SourceMap; } catch { /* no map */ }
@@ -119,7 +122,7 @@ async function used(): Promise<void> {
         });
       });
     }
-    console.log(`\nbefore the prompt, React aside: ${kib(chunksGz)} gzip fetched; code that ran ≈ ${kib(ranGz)}, never ran ≈ ${kib(chunksGz - ranGz)}`);
+    console.log(`\nbefore the prompt, React aside: ${kib(chunksGz)} gzip fetched in ${fetched.length} chunks (${kib(gzipSync(fetched.join('\n')).length)} as one file); code that ran ≈ ${kib(ranGz)}, never ran ≈ ${kib(chunksGz - ranGz)}`);
     const dirs = new Map<string, { all: number; ran: number }>();
     for (const [s, t] of total) {
       const key = s.startsWith('node_modules/') ? s.split('/').slice(0, 3).join('/') : s.split('/').slice(0, 3).join('/');
