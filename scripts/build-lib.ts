@@ -21,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import ts from 'typescript';
 import { build, type InlineConfig } from 'vite';
+import { bootChunk } from './bootChunk.js';
 import { lessonCatalog } from './lessonCatalogPlugin.js';
 
 // A production build whoever runs it (the package test runs it from vitest, where NODE_ENV is `test` and
@@ -42,9 +43,10 @@ const common = (outDir: string): InlineConfig => ({
 
 async function browser(): Promise<void> {
   const c = common(join(OUT, 'browser'));
+  const boot = bootChunk();
   await build({
     ...c,
-    plugins: [react(), lessonCatalog(ROOT)],
+    plugins: [react(), lessonCatalog(ROOT), boot.plugin],
     build: {
       ...c.build,
       cssCodeSplit: false,
@@ -57,7 +59,7 @@ async function browser(): Promise<void> {
       rolldownOptions: {
         external: REACT,
         checks: { pluginTimings: false },
-        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: { chunkFileNames: 'chunks/[name]-[hash].js', codeSplitting: { groups: [boot.group] } },
       },
     },
   });

@@ -78,6 +78,27 @@ function ranBytes(code: string, functions: readonly { ranges: readonly { startOf
   return ran;
 }
 
+const innerMaps = new Map<string, { sources: string[]; lines: number[][][] } | null>();
+/** `src` (line, column) through the source map shipped beside it, if there is one: `src › its source`. */
+function inner(src: string, line: number, column: number): string {
+  if (!src.startsWith('node_modules/')) return src;
+  let m = innerMaps.get(src);
+  if (m === undefined) {
+    try {
+      const raw = JSON.parse(readFileSync(join(ROOT, `${src}.map`), 'utf8')) as SourceMap;
+      m = { sources: raw.sources, lines: decode(raw.mappings) };
+    } catch {
+      m = null;
+    }
+    innerMaps.set(src, m);
+  }
+  if (!m) return src;
+  const segs = m.lines[line] ?? [];
+  let hit: number[] | undefined;
+  for (const g of segs) if (g[0] <= column) hit = g; else break;
+  return hit?.[1] !== undefined ? `${src} › ${m.sources[hit[1]].replace(/^(\.\.\/)+/, '')}` : src;
+}
+
 async function used(): Promise<void> {
   const server = await serveStatic(OUT);
   const browser = await launchBrowser();
@@ -91,12 +112,15 @@ async function used(): Promise<void> {
     const total = new Map<string, { all: number; ran: number }>();
     let chunksGz = 0;
     let ranGz = 0;
+    const fetched: string[] = [];
     for (const e of entries) {
       const f = new URL(e.url).pathname.split('/').pop() ?? '';
       if (!f.endsWith('.js') || /^react-/.test(f)) continue;
       const code = e.source ?? readFileSync(join(assets, f), 'utf8');
       const ratio = gzipSync(code).length / code.length;
       chunksGz += gzipSync(code).length;
+      fetched.push(code);
+      console.log(`  fetched ${f}: ${kib(gzipSync(code).length)}`);
       const ran = ranBytes(code, e.functions);
       let map: SourceMap = { sources: [], mappings: '' };
       try { map = JSON.parse(readFileSync(join(assets, `${f}.map`), 'utf8')) as SourceMap; } catch { /* no map */ }
@@ -108,7 +132,9 @@ async function used(): Promise<void> {
         segs.forEach((s, i) => {
           const from = base + s[0];
           const to = i + 1 < segs.length ? base + segs[i + 1][0] : lineEnd;
-          const src = s[1] !== undefined ? relative(ROOT, join(assets, map.sources[s[1]])).replace(/^.*node_modules\//, 'node_modules/') : `(unmapped ${f})`;
+          let src = s[1] !== undefined ? relative(ROOT, join(assets, map.sources[s[1]])).replace(/^.*node_modules\//, 'node_modules/') : `(unmapped ${f})`;
+          // A package shipped minified with its own source map (xterm.js): name its source file too.
+          if (s[1] !== undefined && s[2] !== undefined && s[3] !== undefined) src = inner(src, s[2], s[3]);
           let n = 0;
           for (let k = from; k < to; k++) n += ran[k];
           const t = total.get(src) ?? { all: 0, ran: 0 };
@@ -119,7 +145,7 @@ async function used(): Promise<void> {
         });
       });
     }
-    console.log(`\nbefore the prompt, React aside: ${kib(chunksGz)} gzip fetched; code that ran ≈ ${kib(ranGz)}, never ran ≈ ${kib(chunksGz - ranGz)}`);
+    console.log(`\nbefore the prompt, React aside: ${kib(chunksGz)} gzip fetched in ${fetched.length} chunks (${kib(gzipSync(fetched.join('\n')).length)} as one file); code that ran ≈ ${kib(ranGz)}, never ran ≈ ${kib(chunksGz - ranGz)}`);
     const dirs = new Map<string, { all: number; ran: number }>();
     for (const [s, t] of total) {
       const key = s.startsWith('node_modules/') ? s.split('/').slice(0, 3).join('/') : s.split('/').slice(0, 3).join('/');

@@ -14,10 +14,13 @@ import * as procFormat from '../engine/fs/procFormat.js';
 import { LATE_PROC_FORMAT } from '../engine/fs/procfs.js';
 import { service, systemctl } from '../programs/init/systemctl.js';
 import { LATE_PROGRAMS } from '../programs/registry.js';
+import { expandHistory } from '../programs/shell/histexpand.js';
+import { LATE_HISTEXPAND } from '../programs/shell/interactive.js';
 import '../programs/shell/arithEval.js';
 import '../programs/shell/builtins/late.js';
 import '../programs/shell/readline/late.js';
 
 LATE_PROC_FORMAT.provide(procFormat);
 LATE_PROGRAMS.provide({ systemctl, service });
+LATE_HISTEXPAND.provide(expandHistory);
 markLateCodeLoaded();

@@ -6,12 +6,16 @@ import { readRecord } from './builtins/vars.js';
 import { CommandInterrupt, DiscardCommand, ExitSignal } from './errors.js';
 import { expandString } from './expand.js';
 import { prefix } from './diagnostics.js';
-import { expandHistory } from './histexpand.js';
+import type { expandHistory } from './histexpand.js';
 import { ParseError, Parser, parseDqString } from './parser.js';
 import type { ShellContext } from './context.js';
 import { lookupPasswd } from './params.js';
 import { PromptInterrupt } from './errors.js';
 import { loadHistory, readLineEdited, recordHistory, saveHistory, usesLineEditor } from './readline/index.js';
+import { LateSlot } from '../../engine/kernel/late.js';
+
+/** History expansion (`!!`, `^old^new`) acts on lines the learner types: none before the first prompt. */
+export const LATE_HISTEXPAND = new LateSlot<typeof expandHistory>('history expansion');
 
 /** Reads one line: edited by the line editor (bash, ash), or as the canonical TTY hands it over (dash). */
 export async function readInputLine(sh: ShellContext, promptText = ''): Promise<string | null> {
@@ -182,7 +186,7 @@ async function commandLoop(sh: ShellContext): Promise<number> {
     }
     if (sh.opts.histexpand && sh.flavor === 'bash') {
       const body = line.replace(/\n$/, '');
-      const x = expandHistory(body, sh.history);
+      const x = LATE_HISTEXPAND.get()(body, sh.history);
       if (!x.ok) {
         await sh.writeErr(`${prefix(sh)}${x.error}\n`);
         pending = '';
