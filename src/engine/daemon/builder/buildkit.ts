@@ -30,7 +30,7 @@ import { parseHealthcheck } from './healthcheck.js';
 import { dispatchInstruction } from './dockerfile/dispatch.js';
 import { onbuildExpression, parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
 import { refuseDirectives } from './directives.js';
-import { envLookup, processWord, processWords } from './dockerfile/shell.js';
+import { envLookup, processRunName, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
 import { BuildContext } from './context.js';
 import { buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
@@ -522,7 +522,7 @@ class BuildkitBuilder {
     const n = cmd.node;
     const run = n.cmd === 'run' ? runLine(n) : null;
     const env = this.env(state);
-    const text = run ? `${n.original.trim()}${run.suffix}` : expandedName(n, env);
+    const text = run ? uppercaseCmd(processRunName(`${n.original.trim()}${run.suffix}`, env, n.escape)) : expandedName(n, env);
     const shown = `${onBuild ? 'ONBUILD ' : ''}${text}`;
     const name = `${at} ${shown}`;
     const stamp = { mtimeMs: this.d.store.kernel.clock.epochMs() };
@@ -713,6 +713,10 @@ function expandedName(n: Node, env: (k: string) => string | undefined): string {
   } catch {
     // processCmdEnv keeps the line as it is.
   }
+  return uppercaseCmd(s);
+}
+
+function uppercaseCmd(s: string): string {
   const sp = s.indexOf(' ');
   return sp < 0 ? s.toUpperCase() : s.slice(0, sp).toUpperCase() + s.slice(sp);
 }

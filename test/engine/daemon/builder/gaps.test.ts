@@ -165,6 +165,15 @@ describe('BuildKit step names (processCmdEnv)', () => {
     expect(r.error).toBe('');
     expect(vertexNames(r.traces).filter((n) => /^\[[2-3]/.test(n))).toEqual(['[2/3] WORKDIR /srv/x', '[3/3] COPY f /srv/']);
   });
+
+  it('expand a RUN line\'s set variables, keeping its quotes and the variables the stage does not set', async () => {
+    const df = 'FROM busybox\nARG V=1\nENV D=/srv\nrun echo $PATH "$D" \'$D\' ${D:-x} $NOPE ${NOPE} ${NOPE:-d} \\$D $V $1 $$\n';
+    const r = await build(boot(), { Dockerfile: df }, { version: '2' });
+    expect(r.error).toBe('');
+    expect(vertexNames(r.traces).filter((n) => n.startsWith('[2/2]'))).toEqual([
+      '[2/2] RUN echo /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "/srv" \'$D\' /srv $NOPE ${NOPE} ${NOPE:-d} $D 1 $1 $$',
+    ]);
+  });
 });
 
 describe('legacy COPY --chown by name', () => {
