@@ -502,9 +502,9 @@ class BuildkitBuilder {
       case 'expose':
         return `EXPOSE map[${[...new Set(Object.keys(c.ExposedPorts ?? {}))].sort().map((p) => `${p}:{}`).join(' ')}]`;
       case 'cmd':
-        return `CMD ${JSON.stringify(c.Cmd)}`;
+        return `CMD ${goQuoteSlice(c.Cmd ?? [])}`;
       case 'entrypoint':
-        return `ENTRYPOINT ${JSON.stringify(c.Entrypoint)}`;
+        return `ENTRYPOINT ${goQuoteSlice(c.Entrypoint ?? [])}`;
       case 'user':
         return `USER ${c.User}`;
       case 'volume':
@@ -572,7 +572,8 @@ class BuildkitBuilder {
         throw e;
       }
       sources = [...sources, ...inline];
-      by = inline.length > 0 ? `${copyMessage(n, cmd.flags, paths, words[words.length - 1], env)} # buildkit` : `${n.original.trim()} # buildkit`;
+      // dispatchCopy's commitMessage: the expanded flags, sources and destination; no --from.
+      by = `${copyMessage(n, cmd.flags, paths, words[words.length - 1], env)} # buildkit`;
       key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${cmd.flags.chmod ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
     }
     const v = this.vertex(name);
@@ -719,6 +720,11 @@ function expandedName(n: Node, env: (k: string) => string | undefined): string {
 function uppercaseCmd(s: string): string {
   const sp = s.indexOf(' ');
   return sp < 0 ? s.toUpperCase() : s.slice(0, sp).toUpperCase() + s.slice(sp);
+}
+
+/** Go's `%q` of a []string: `["a" "b"]`. */
+function goQuoteSlice(xs: readonly string[]): string {
+  return `[${xs.map(goQuote).join(' ')}]`;
 }
 
 function checkPlatform(p: string): void {
