@@ -134,8 +134,13 @@ class Tracer {
   }
 }
 
-/** The linter rules the book's Dockerfiles trip (BuildKit's linter/ruleset.go). */
-function lintWarnings(nodes: readonly Node[], vertex: string, text: string, filename: string): VertexWarning[] {
+/**
+ * The linter rules the simulator checks (BuildKit's linter/ruleset.go), in the order the frontend reports them:
+ * MaintainerDeprecated while parsing (every stage), then while dispatching the stages the build needs, in order,
+ * LegacyKeyValueFormat and MultipleInstructionsDisallowed (validateUsedOnce: a stage's second CMD, ENTRYPOINT or
+ * HEALTHCHECK reports the earlier one, the one that is ignored). A rule names the instruction as written.
+ */
+function lintWarnings(nodes: readonly Node[], stages: readonly Stage[], reachable: ReadonlySet<number>, vertex: string, text: string, filename: string): VertexWarning[] {
   const out: VertexWarning[] = [];
   const info = { filename, data: utf8Encode(text), language: 'Dockerfile' };
   const at = (n: Node): Range[] => [{ start: { line: n.startLine, character: 0 }, end: { line: n.startLine, character: 0 } }];
@@ -144,23 +149,49 @@ function lintWarnings(nodes: readonly Node[], vertex: string, text: string, file
       vertex, level: 1, short: utf8Encode(`${name}: ${msg} (line ${n.startLine})`), detail: [utf8Encode(detail)], url, info, ranges: at(n),
     });
   };
+  const written = (n: Node): string => n.original.trim().split(/\s/, 1)[0];
   for (const n of nodes) {
     if (n.cmd === 'maintainer') {
       warn(n, 'MaintainerDeprecated', 'Maintainer instruction is deprecated in favor of using label',
         'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
         'https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/');
     }
-    if ((n.cmd === 'env' || n.cmd === 'label') && n.pairs?.some((p) => p.delim === '')) {
-      const c = n.cmd.toUpperCase();
-      warn(n, 'LegacyKeyValueFormat', `"${c} key=value" should be used instead of legacy "${c} key value" format`,
-        'Legacy key/value format with whitespace separator should not be used',
-        'https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/');
+  }
+  for (const [i, stage] of stages.entries()) {
+    if (!reachable.has(i)) continue;
+    const used = new Map<string, Node>();
+    for (const { node: n } of stage.commands) {
+      if ((n.cmd === 'env' || n.cmd === 'label') && n.pairs?.some((p) => p.delim === '')) {
+        const c = written(n);
+        warn(n, 'LegacyKeyValueFormat', `"${c} key=value" should be used instead of legacy "${c} key value" format`,
+          'Legacy key/value format with whitespace separator should not be used',
+          'https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/');
+      }
+      if (n.cmd === 'cmd' || n.cmd === 'entrypoint' || n.cmd === 'healthcheck') {
+        const before = used.get(n.cmd);
+        if (before) {
+          warn(before, 'MultipleInstructionsDisallowed', `Multiple ${written(n)} instructions should not be used in the same stage because only the last one will be used`,
+            'Multiple instructions of the same type should not be used in the same stage',
+            'https://docs.docker.com/go/dockerfile/rule/multiple-instructions-disallowed/');
+        }
+        used.set(n.cmd, n);
+      }
     }
   }
   return out;
 }
 
 export class BuildkitError extends Error {}
+
+/** The ARGs before the first FROM, each default expanded with those before it. */
+function addMetaArgs(args: BuildArgs, metaArgs: readonly Command[]): void {
+  for (const a of metaArgs) {
+    for (const w of a.node.args) {
+      const eq = w.indexOf('=');
+      args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(args.metaEnv()), a.node.escape));
+    }
+  }
+}
 
 
 /**
@@ -217,6 +248,19 @@ class BuildkitBuilder {
     this.cache = cacheOf(d.store);
   }
 
+  /** The stages the build dispatches, as far as the file alone tells (all of them if a meta ARG fails to expand). */
+  private lintReachable(stages: readonly Stage[], metaArgs: readonly Command[]): Set<number> {
+    const target = this.opts.target === '' ? stages.length - 1 : stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
+    try {
+      const args = new BuildArgs(this.opts.buildArgs);
+      addMetaArgs(args, metaArgs);
+      if (target >= 0) return reachableStages(stages, target, envLookup(args.metaEnv()));
+    } catch {
+      // The build reports the bad ARG itself.
+    }
+    return new Set(stages.keys());
+  }
+
   private vertex(name: string): string {
     return this.t.digest(name, this.vertexIndex++);
   }
@@ -253,7 +297,7 @@ class BuildkitBuilder {
       this.t.done(v1, (e as Error).message);
       throw new BuildkitError((e as Error).message);
     }
-    for (const w of lintWarnings(nodes, v1, text, name)) this.t.warn(w);
+    for (const w of lintWarnings(nodes, stages, this.lintReachable(stages, metaArgs), v1, text, name)) this.t.warn(w);
     this.t.done(v1);
     refuseDirectives(parseDirectives(text), true);
 
@@ -263,12 +307,7 @@ class BuildkitBuilder {
       target = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
       if (target < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
     }
-    for (const a of metaArgs) {
-      for (const w of a.node.args) {
-        const eq = w.indexOf('=');
-        this.args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(this.args.metaEnv()), a.node.escape));
-      }
-    }
+    addMetaArgs(this.args, metaArgs);
     // Metadata for every base image the target needs, then the .dockerignore, as dockerfile2llb asks for them.
     const reachable = reachableStages(stages, target, envLookup(this.args.metaEnv()));
     const bases: Array<{ stage: Stage; index: number; ref: string | null }> = [];
