@@ -32,6 +32,9 @@ import { onbuildExpression, parseDirectives, parseDockerfile, type Node } from '
 import { refuseDirectives } from './directives.js';
 import { envLookup, processRunName, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
+import { decodeRegistryConfig, resolveAuthConfig } from './buildAuth.js';
+import { hubRefuses } from '../distribution/hub.js';
+import type { AuthConfig } from '../distribution/remote.js';
 import { BuildContext } from './context.js';
 import { buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
@@ -321,9 +324,18 @@ class BuildkitBuilder {
       bases.push({ stage: s, index, ref: isStage || base === 'scratch' ? null : base });
     }
     for (const ref of new Set(bases.flatMap((b) => (b.ref ? [b.ref] : [])))) {
-      const full = referenceString(tagNameOnly(parseNormalizedNamed(ref)));
+      const named = tagNameOnly(parseNormalizedNamed(ref));
+      const full = referenceString(named);
       const v = this.vertex(`[internal] load metadata for ${full}`);
       this.t.start(v, `[internal] load metadata for ${full}`);
+      // A base the daemon lacks is resolved at the registry with the client's credentials; Hub's token server
+      // refuses ones it does not know (containerd's authorizer: POST, then GET, both 401).
+      if (named.domain === 'docker.io' && !this.localBase(ref) && hubRefuses(this.d.store.kernel, this.auth(ref))) {
+        const scope = encodeURIComponent(`repository:${named.path}:pull`);
+        const err = `failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://auth.docker.io/token?scope=${scope}&service=registry.docker.io: 401 Unauthorized`;
+        this.t.done(v, err);
+        throw new BuildkitError(`${ref}: failed to resolve source metadata for ${full}: ${err}`);
+      }
       this.t.done(v);
     }
     const vi = this.vertex('[internal] load .dockerignore');
@@ -365,7 +377,7 @@ class BuildkitBuilder {
       const local = ref ? this.localBase(ref) : null;
       // A base the daemon does not have is pulled inside the FROM vertex, with the puller's statuses.
       const pulled = ref && !local ? await this.pullBase(ref, label, stage.sourceCode) : null;
-      const img = local ?? pulled?.img ?? (ref ? await imagePull(this.d.store, this.d.sys, ref) : null);
+      const img = local ?? pulled?.img ?? (ref ? await imagePull(this.d.store, this.d.sys, ref, undefined, this.auth(ref)) : null);
       const config = runConfigOf(img);
       if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
       state = {
@@ -417,6 +429,11 @@ class BuildkitBuilder {
     return triggers.length;
   }
 
+  /** The client's credentials for a base's registry. */
+  private auth(ref: string): AuthConfig {
+    return resolveAuthConfig(decodeRegistryConfig(this.opts.registryConfig), parseNormalizedNamed(ref).domain);
+  }
+
   /** The base image as the daemon has it, unless `--pull` asks for it afresh. */
   private localBase(ref: string): Image | null {
     if (this.opts.pull) return null;
@@ -463,7 +480,7 @@ class BuildkitBuilder {
       else if (m.status === 'Download complete') this.t.status(v, blob, { current: total, total, started: since(blob), done: true });
       else if (m.status === 'Extracting') this.t.status(v, extracting, { started: since(extracting) });
       else if (m.status === 'Pull complete') this.t.status(v, extracting, { started: since(extracting), done: true });
-    });
+    }, this.auth(ref));
     this.cache.set(`from:${img.id}`, { layer: null, created: img.created });
     this.t.done(v);
     this.rec?.stepDone({ imageId: img.id });
