@@ -67,7 +67,7 @@ describe('assumes', () => {
   it('reports unknown kinds and fields, and a value that is not a list, at their lines', () => {
     expect(parseLesson('x/01-a.en.md', lesson(['assumes:', '  - image: { ref: ubuntu }', '  - images: { count: 0 }', '  - container: { absent: true }'])).errors.map(formatError)).toEqual([
       'x/01-a.en.md:10: unknown check kind `images` (known: container, image, log, file, foreground, env, group, daemon, ran, process, port, mount, network, volume, resolves, hostFile, registry, build, http)',
-      'x/01-a.en.md:11: container: unknown field `absent` (known: name, image, state, tty, interactive, restart, command, exitCode, count, not)',
+      'x/01-a.en.md:11: container: unknown field `absent` (known: name, image, state, tty, interactive, restart, command, exitCode, health, count, not)',
     ]);
     expect(parseLesson('x/01-a.en.md', lesson(['assumes: no images'])).errors.map(formatError)).toEqual([
       'x/01-a.en.md:8: front matter: `assumes` must be a list of checks (`- image: { ref: ubuntu, not: true }`)',

@@ -53,6 +53,22 @@ export function registryAuthHeader(cli: CommandCli, domain: string): string {
   return encodeAuthHeader(auth.username || auth.password ? { username: auth.username, password: auth.password, serveraddress: key } : {});
 }
 
+/**
+ * The X-Registry-Config a build sends (docker/cli image/build.go: GetAllCredentials, the client's ImageBuild):
+ * base64url of a JSON map of every stored credential by server address; `e30=` (`{}`) when there is none.
+ */
+export function registryConfigHeader(cli: CommandCli): string {
+  const all: Record<string, Record<string, string>> = {};
+  const file = ConfigFile.load(cli);
+  for (const k of [...file.auths.keys()].sort()) {
+    const a = file.auths.get(k)!;
+    const o: Record<string, string> = {};
+    for (const f of AUTH_FIELDS) if (a[f]) o[f] = a[f]!;
+    all[k] = o;
+  }
+  return b64(JSON.stringify(all), true);
+}
+
 export class ConfigFile {
   private constructor(
     readonly filename: string,

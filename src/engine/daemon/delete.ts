@@ -8,6 +8,7 @@ import type { DaemonStore } from './store.js';
 import { conflict, isDaemonError } from '../../pkg/errdefs.js';
 import { killContainer } from './kill.js';
 import { releaseMounts } from './volume/mounts.js';
+import { dropContainerExecs } from './execStore.js';
 
 export interface RmOptions {
   readonly force?: boolean;
@@ -46,7 +47,7 @@ export function removeContainer(engine: DaemonStore, c: Container, removeVolumes
   engine.containers.delete(c.ID);
   engine.runtimes.delete(c.ID);
   engine.names.releaseAll(c.ID);
-  for (const id of c.ExecIDs) engine.execs.delete(id);
+  dropContainerExecs(engine, c);
   c.State.setRemoved();
   engine.containerEvent(c, 'destroy');
   engine.notify();

@@ -8,6 +8,7 @@ import type { Container } from './container.js';
 import type { DaemonContext } from './context.js';
 import { conflict, invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
 import { ExecRecord, type ExecCreateConfig } from './execRecord.js';
+import { execEnded, sweepExecs } from './execStore.js';
 import { generateID } from './ids.js';
 import { notRunning } from './kill.js';
 import { containerIsRestarting } from './pause.js';
@@ -35,6 +36,7 @@ export function containerExecCreate(d: DaemonContext, name: string, config: Exec
   const env = replaceOrAppendEnv(daemonEnvironment(c.Config.Hostname, config.Tty ?? false, c.Config.Env, linkedEnv(d.store, c)), config.Env ?? []);
   const [entrypoint, ...args] = config.Cmd;
   const rec = new ExecRecord(id, c.ID, entrypoint, args, config, env, config.User || c.Config.User, config.WorkingDir || c.Config.WorkingDir);
+  sweepExecs(engine);
   engine.execs.set(id, rec);
   c.ExecIDs.push(id);
   engine.containerEvent(c, `exec_create: ${entrypoint} ${args.join(' ')}`, { execID: id });
@@ -47,6 +49,7 @@ export interface ExecStartOptions {
 }
 
 function execRecord(d: DaemonContext, id: string): ExecRecord {
+  sweepExecs(d.store);
   const rec = d.store.execs.get(id);
   if (!rec) throw notFound(`No such exec instance: ${id}`);
   return rec;
@@ -87,6 +90,7 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
   const user = resolveUser(fs, rec.user);
   if ('error' in user) {
     rec.exitCode = 126;
+    execEnded(engine, c, rec);
     throw execFailure(user.error);
   }
   const env = envRecord(rec.env, user.home);
@@ -94,6 +98,7 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
   const found = lookPath(rt.mnt!.view({ cred: user.cred, cwd, umask: 0o022, caller: { hostPid: 0 } }), rec.entrypoint, env.PATH ?? '');
   if (!found.ok) {
     rec.exitCode = found.code;
+    execEnded(engine, c, rec);
     throw execFailure(found.message);
   }
   engine.containerEvent(c, `exec_start: ${rec.entrypoint} ${rec.args.join(' ')}`, { execID: id });
@@ -154,5 +159,8 @@ export function containerExecStart(d: DaemonContext, id: string, opts: ExecStart
 
 /** GET /exec/{id}/json. */
 export function containerExecInspect(d: DaemonContext, id: string): Record<string, unknown> {
-  return execRecord(d, id).toJSON();
+  const rec = execRecord(d, id);
+  // moby ContainerExecInspect: an exec whose container is gone is no exec at all.
+  if (!d.store.containers.has(rec.containerId)) throw notFound(`No such exec instance: ${id}`);
+  return rec.toJSON();
 }

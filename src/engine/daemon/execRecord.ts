@@ -28,6 +28,10 @@ export class ExecRecord {
   sink: StreamSink | null = null;
   /** exec start was called (an exec runs once). */
   started = false;
+  /** When it left its container's exec list (ended, or failed to start): the GC counts from here. */
+  endedNs: bigint | null = null;
+  /** The GC has seen it outside every container's list once (moby's CanRemove); the next tick drops it. */
+  canRemove = false;
   /** Called with the exit status once the process is reaped (a health probe reads its result here). */
   onExit: ((status: number) => void) | null = null;
 
@@ -51,7 +55,7 @@ export class ExecRecord {
     return {
       ID: this.ID, Running: this.running, ExitCode: this.exitCode, ProcessConfig: pc,
       OpenStdin: this.config.AttachStdin ?? false, OpenStderr: this.config.AttachStderr ?? false,
-      OpenStdout: this.config.AttachStdout ?? false, CanRemove: false, ContainerID: this.containerId,
+      OpenStdout: this.config.AttachStdout ?? false, CanRemove: this.canRemove, ContainerID: this.containerId,
       DetachKeys: this.config.DetachKeys ?? '', Pid: this.pid,
     };
   }

@@ -19,6 +19,7 @@ import { goDurationString } from '../../pkg/timetypes.js';
 import { isDaemonError, systemError } from '../../pkg/errdefs.js';
 import type { Container } from './container.js';
 import { ExecRecord } from './execRecord.js';
+import { execEnded, sweepExecs } from './execStore.js';
 import { generateID } from './ids.js';
 import { linkedEnv } from './network/links.js';
 import { daemonEnvironment, envRecord, execFailure, lookPath, resolveUser, spawnJoined } from './runtime/runc.js';
@@ -183,13 +184,11 @@ class HealthMonitor {
     const id = generateID(k.prng);
     const env = daemonEnvironment(c.Config.Hostname, false, c.Config.Env, linkedEnv(engine, c));
     const rec = new ExecRecord(id, c.ID, entrypoint, args, { Cmd: this.cmd, AttachStdout: true, AttachStderr: true }, env, c.Config.User, c.Config.WorkingDir);
+    sweepExecs(engine);
     engine.execs.set(id, rec);
     c.ExecIDs.push(id);
-    const unregister = (): void => {
-      engine.execs.delete(id);
-      const i = c.ExecIDs.indexOf(id);
-      if (i >= 0) c.ExecIDs.splice(i, 1);
-    };
+    // The probe's exec leaves the container's list when it ends; the daemon keeps it for the GC, as moby does.
+    const unregister = (): void => execEnded(engine, c, rec);
     engine.containerEvent(c, `exec_create: ${entrypoint} ${args.join(' ')}`, { execID: id });
     engine.containerEvent(c, `exec_start: ${entrypoint} ${args.join(' ')}`, { execID: id });
     rec.started = true;

@@ -12,6 +12,7 @@ import type { RestartDecision } from './restartmanager.js';
 import { closeOutput } from './runtime/output.js';
 import { unpublishPorts } from './network/ports.js';
 import type { ContainerRuntime } from './runtime/task.js';
+import { execEnded } from './execStore.js';
 
 function teardown(engine: DaemonStore, c: Container, rt: ContainerRuntime): void {
   unpublishPorts(engine, c);
@@ -72,6 +73,7 @@ export function execExited(engine: DaemonStore, c: Container, rt: ContainerRunti
   rec.running = false;
   rec.exitCode = st.status;
   rec.pid = 0;
+  execEnded(engine, c, rec);
   rec.stdin?.release();
   rec.stdin = null;
   if (rec.tty) engine.kernel.releaseTty(rec.tty);

@@ -43,7 +43,7 @@ export interface ContainerRecord {
   readonly ImageID: string;
   readonly Config: Readonly<Pick<ContainerConfig, 'Image' | 'Tty' | 'OpenStdin'>>;
   readonly HostConfig: { readonly RestartPolicy: Readonly<RestartPolicy>; readonly ConsoleSize: readonly [number, number] };
-  readonly State: Pick<ContainerState, 'Running' | 'ExitCode' | 'StartedAt' | 'stateString' | 'statusString'>;
+  readonly State: Pick<ContainerState, 'Running' | 'Paused' | 'Restarting' | 'Health' | 'ExitCode' | 'StartedAt' | 'stateString' | 'statusString'>;
   /** `docker ps`'s COMMAND. */
   readonly command: string;
   /** The overlay2 ID of its writable layer. */

@@ -41,7 +41,10 @@ export class DaemonStore {
   readonly images: ImageStore;
   readonly ipam = new BridgeIpam();
   readonly events: DaemonEvents;
+  /** Exec instances by ID, ended ones too until the exec GC's ticks drop them (execStore.ts). */
   readonly execs = new Map<string, ExecRecord>();
+  /** When this dockerd started: the phase of its periodic work (the exec GC's ticker). */
+  readonly startedNs: bigint;
   readonly bridge: Bridge;
   private networkStore: NetworkStore | null = null;
   /** `/system.slice`: containers' cgroups (`docker-<id>.scope`) live under it, as with the systemd driver. */
@@ -57,6 +60,7 @@ export class DaemonStore {
     this.kernel = opts.kernel;
     this.maxLogBytes = opts.maxLogBytes;
     this.events = new DaemonEvents(() => this.nowNs());
+    this.startedNs = this.nowNs();
     this.images = new ImageStore();
     this.bridge = new Bridge(this.kernel);
     this.systemSlice = new Cgroup('/system.slice', this.kernel.rootCgroup);

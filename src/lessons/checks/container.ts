@@ -11,6 +11,7 @@ function matches(query: DaemonQuery, c: ContainerRecord, k: ContainerCheck): boo
   if (k.interactive !== undefined && c.Config.OpenStdin !== k.interactive) return false;
   if (k.restart !== undefined && (c.HostConfig.RestartPolicy.Name || 'no') !== k.restart) return false;
   if (k.command !== undefined && ![c.Path, ...c.Args].join(' ').includes(k.command)) return false;
+  if (k.health !== undefined && c.State.Health?.Status !== k.health) return false;
   if (k.exitCode !== undefined && (c.State.Running || c.State.StartedAt === null || c.State.ExitCode !== k.exitCode)) return false;
   return true;
 }
@@ -27,7 +28,7 @@ export const containerCheck = defineCheck<ContainerCheck>({
     fields: {
       name: str, image: str, state: oneOf('created', 'running', 'paused', 'restarting', 'exited', 'dead'),
       tty: bool, interactive: bool, restart: oneOf('no', 'always', 'on-failure', 'unless-stopped'), command: str,
-      exitCode: int(0), count: int(0),
+      exitCode: int(0), health: oneOf('starting', 'healthy', 'unhealthy'), count: int(0),
     },
   },
   evaluate(k, { machine }) {

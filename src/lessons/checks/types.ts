@@ -23,6 +23,8 @@ export interface ContainerCheck extends Base {
   readonly restart?: 'no' | 'always' | 'on-failure' | 'unless-stopped';
   readonly command?: string;
   readonly exitCode?: number;
+  /** State.Health.Status: the container has a health check and it says this. */
+  readonly health?: 'starting' | 'healthy' | 'unhealthy';
   readonly count?: number;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The containers, newest first, as `docker ps -a` lists them: state, name, image, command, IP and the daemon's
  * own STATUS text (`Up 3 minutes`, `Exited (0) 2 seconds ago`), on two lines that wrap rather than cut a name
- * or a status short. A row flashes when its state changes: the
+ * or a status short; a container with a health check shows its verdict (starting, healthy, unhealthy) in a badge
+ * beside its state. A row flashes when its state changes: the
  * flash element is keyed by the state, so React mounts a new one and its CSS animation plays once.
  */
 import { memo, useCallback, useState } from 'react';
@@ -15,10 +16,12 @@ const messages = defineMessages({
   en: {
     empty: 'No containers yet. Try: sudo docker run -d --name web busybox sleep 1000',
     more: '{n} more not shown', showAll: 'Show all',
+    health: 'Health check: {status}',
   },
   zh: {
     empty: '还没有容器。试试：sudo docker run -d --name web busybox sleep 1000',
     more: '还有 {n} 个未显示', showAll: '全部显示',
+    health: '健康检查：{status}',
   },
 });
 
@@ -32,13 +35,23 @@ interface RowProps {
   readonly onSelect: (id: string) => void;
 }
 
+const HEALTH_MARK = { starting: '…', healthy: '✓', unhealthy: '✗' } as const;
+
 const Row = memo(function Row({ c, selected, highlighted, onSelect }: RowProps): React.JSX.Element {
+  const t = useMessages(messages);
   return (
     <li className={`crow${highlighted ? ' is-highlighted' : ''}`} data-name={c.name} data-state={c.state}>
       <button type="button" className="crow-button" aria-pressed={selected} onClick={() => onSelect(c.id)}>
         <span className="crow-flash" key={c.state} aria-hidden="true" />
         <span className="crow-main">
           <span className={`state-badge state-${c.state}`}>{c.state}</span>
+          {c.health !== '' && (
+            // Docker's own word (what `docker ps` and inspect say), a mark that does not rely on colour alone.
+            <span className={`health-badge health-${c.health}`} title={t('health', { status: c.health })}>
+              <span aria-hidden="true">{HEALTH_MARK[c.health]} </span>
+              {c.health}
+            </span>
+          )}
           <span className="crow-name">{c.name}</span>
           <span className="crow-status">{c.status}</span>
         </span>

@@ -131,4 +131,21 @@ describe.skipIf(!HAVE_DOCKER)('docker build (legacy builder) through the real do
     const plain = await docker(['build', '-q', dir]);
     expect([plain.code, plain.stdout]).toEqual([0, expect.stringMatching(/^sha256:[0-9a-f]{64}\n$/)]);
   }, 120_000);
+
+  it('pulls a missing base with the stored credentials it sends as X-Registry-Config, and fails as Hub refuses wrong ones', async () => {
+    const dir = contextDir('FROM alpine\nRUN true\n');
+    const config = mkdtempSync(join(tmpdir(), 'dockersim-config-'));
+    const as = (args: string[]): Promise<Result> => realDockerRun(d, args, { drive: true, stepMs: 1000, env: { ...LEGACY, DOCKER_CONFIG: config } });
+    expect((await as(['login', '-u', 'alice1', '-p', 'first'])).code).toBe(0);
+    // alice1:wrong
+    writeFileSync(join(config, 'config.json'), '{"auths":{"https://index.docker.io/v1/":{"auth":"YWxpY2UxOndyb25n"}}}');
+    const refused = await as(['build', dir]);
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([
+      1, 'Sending build context to Docker daemon  2.048kB\r\r\nStep 1/2 : FROM alpine\n',
+      `${DEPRECATED}Head "https://registry-1.docker.io/v2/library/alpine/manifests/latest": unauthorized: incorrect username or password\n`,
+    ]);
+    expect((await as(['login', '-u', 'alice1', '-p', 'first'])).code).toBe(0);
+    const built = await as(['build', '-q', dir]);
+    expect([built.code, built.stdout]).toEqual([0, expect.stringMatching(/^sha256:[0-9a-f]{64}\n$/)]);
+  }, 120_000);
 });

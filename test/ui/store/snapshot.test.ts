@@ -38,6 +38,7 @@ describe('container views', () => {
       command: `sh -c 'echo "<img src=x onerror=alert(1)>"; while true; do echo tick; sleep 1; done'`,
       state: 'running',
       status: 'Up 2 seconds',
+      health: '',
       exitCode: 0,
       ip: '172.17.0.2',
       mac: '02:42:ac:11:00:02',

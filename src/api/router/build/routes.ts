@@ -84,6 +84,7 @@ export function buildRequest(ctx: RequestContext): BuildRequest {
     remove: forceRemove || ctx.query.get('rm') === '' || boolValue(ctx, 'rm'), forceRemove,
     labels: jsonParam<Record<string, string>>(ctx, 'labels', 'labels') ?? {},
     version: v === '2' ? '2' : '1', remote: ctx.query.get('remote'), platform: ctx.query.get('platform'),
+    registryConfig: ctx.req.headers.get('X-Registry-Config') ?? '',
   };
 }
 

@@ -20,6 +20,7 @@ import { base64Decode } from '../../../pkg/base64.js';
 import { ContextError, absPath, contextFromDir, contextFromDockerfile, type BuildContext } from './build/context.js';
 import { ProgressDisplay, warningsFooter, type DisplayMode } from './build/progressui.js';
 import { printSource, stepRange } from './build/source.js';
+import { registryConfigHeader } from '../../config/configfile.js';
 
 const USE = 'build [OPTIONS] PATH | URL | -';
 
@@ -206,7 +207,7 @@ function sortKeys<T>(o: Readonly<Record<string, T>>): Record<string, T> {
   return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }
 
-const HEADERS = { 'Content-Type': 'application/x-tar', 'X-Registry-Config': 'e30=' };
+const headers = (cli: CommandCli): Record<string, string> => ({ 'Content-Type': 'application/x-tar', 'X-Registry-Config': registryConfigHeader(cli) });
 
 async function readStdin(cli: CommandCli): Promise<string> {
   let text = '';
@@ -275,7 +276,7 @@ export async function runLegacyBuild(cli: CommandCli, o: BuildOptions): Promise<
   }
   sending += `${action} ${humanSize(ctx.tar.length).padStart(8)}\r\r\n`;
   if (!o.quiet) await cli.out.write(sending);
-  const stream = await cli.client().imageBuild({ query: buildQuery(o, ctx, '1'), body: ctx.tar, headers: HEADERS });
+  const stream = await cli.client().imageBuild({ query: buildQuery(o, ctx, '1'), body: ctx.tar, headers: headers(cli) });
   let imageID = '';
   let quietText = '';
   const sink = o.quiet
@@ -379,7 +380,7 @@ export async function runBuildKitBuild(cli: CommandCli, o: BuildOptions): Promis
 
   let stream;
   try {
-    stream = await cli.client().imageBuild({ query: buildQuery(o, ctx, '2'), body: ctx.tar, headers: HEADERS });
+    stream = await cli.client().imageBuild({ query: buildQuery(o, ctx, '2'), body: ctx.tar, headers: headers(cli) });
   } catch (e) {
     passProcessEnd(e);
     return fail(errorText(e));

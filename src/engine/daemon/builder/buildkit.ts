@@ -30,8 +30,11 @@ import { parseHealthcheck } from './healthcheck.js';
 import { dispatchInstruction } from './dockerfile/dispatch.js';
 import { onbuildExpression, parseDirectives, parseDockerfile, type Node } from './dockerfile/parser.js';
 import { refuseDirectives } from './directives.js';
-import { envLookup, processWord, processWords } from './dockerfile/shell.js';
+import { envLookup, processRunName, processWord, processWords } from './dockerfile/shell.js';
 import { BuildArgs } from './buildArgs.js';
+import { decodeRegistryConfig, resolveAuthConfig } from './buildAuth.js';
+import { hubRefuses } from '../distribution/hub.js';
+import type { AuthConfig } from '../distribution/remote.js';
 import { BuildContext } from './context.js';
 import { buildkitChown, copySources, copyTree, CopyError, imageSources, isDirInImage, normalizeDest, type CopySource } from './copy.js';
 import { parseStages, ParseError, type Command, type Stage } from './instructions.js';
@@ -134,8 +137,13 @@ class Tracer {
   }
 }
 
-/** The linter rules the book's Dockerfiles trip (BuildKit's linter/ruleset.go). */
-function lintWarnings(nodes: readonly Node[], vertex: string, text: string, filename: string): VertexWarning[] {
+/**
+ * The linter rules the simulator checks (BuildKit's linter/ruleset.go), in the order the frontend reports them:
+ * MaintainerDeprecated while parsing (every stage), then while dispatching the stages the build needs, in order,
+ * LegacyKeyValueFormat and MultipleInstructionsDisallowed (validateUsedOnce: a stage's second CMD, ENTRYPOINT or
+ * HEALTHCHECK reports the earlier one, the one that is ignored). A rule names the instruction as written.
+ */
+function lintWarnings(nodes: readonly Node[], stages: readonly Stage[], reachable: ReadonlySet<number>, vertex: string, text: string, filename: string): VertexWarning[] {
   const out: VertexWarning[] = [];
   const info = { filename, data: utf8Encode(text), language: 'Dockerfile' };
   const at = (n: Node): Range[] => [{ start: { line: n.startLine, character: 0 }, end: { line: n.startLine, character: 0 } }];
@@ -144,23 +152,49 @@ function lintWarnings(nodes: readonly Node[], vertex: string, text: string, file
       vertex, level: 1, short: utf8Encode(`${name}: ${msg} (line ${n.startLine})`), detail: [utf8Encode(detail)], url, info, ranges: at(n),
     });
   };
+  const written = (n: Node): string => n.original.trim().split(/\s/, 1)[0];
   for (const n of nodes) {
     if (n.cmd === 'maintainer') {
       warn(n, 'MaintainerDeprecated', 'Maintainer instruction is deprecated in favor of using label',
         'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
         'https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/');
     }
-    if ((n.cmd === 'env' || n.cmd === 'label') && n.pairs?.some((p) => p.delim === '')) {
-      const c = n.cmd.toUpperCase();
-      warn(n, 'LegacyKeyValueFormat', `"${c} key=value" should be used instead of legacy "${c} key value" format`,
-        'Legacy key/value format with whitespace separator should not be used',
-        'https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/');
+  }
+  for (const [i, stage] of stages.entries()) {
+    if (!reachable.has(i)) continue;
+    const used = new Map<string, Node>();
+    for (const { node: n } of stage.commands) {
+      if ((n.cmd === 'env' || n.cmd === 'label') && n.pairs?.some((p) => p.delim === '')) {
+        const c = written(n);
+        warn(n, 'LegacyKeyValueFormat', `"${c} key=value" should be used instead of legacy "${c} key value" format`,
+          'Legacy key/value format with whitespace separator should not be used',
+          'https://docs.docker.com/go/dockerfile/rule/legacy-key-value-format/');
+      }
+      if (n.cmd === 'cmd' || n.cmd === 'entrypoint' || n.cmd === 'healthcheck') {
+        const before = used.get(n.cmd);
+        if (before) {
+          warn(before, 'MultipleInstructionsDisallowed', `Multiple ${written(n)} instructions should not be used in the same stage because only the last one will be used`,
+            'Multiple instructions of the same type should not be used in the same stage',
+            'https://docs.docker.com/go/dockerfile/rule/multiple-instructions-disallowed/');
+        }
+        used.set(n.cmd, n);
+      }
     }
   }
   return out;
 }
 
 export class BuildkitError extends Error {}
+
+/** The ARGs before the first FROM, each default expanded with those before it. */
+function addMetaArgs(args: BuildArgs, metaArgs: readonly Command[]): void {
+  for (const a of metaArgs) {
+    for (const w of a.node.args) {
+      const eq = w.indexOf('=');
+      args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(args.metaEnv()), a.node.escape));
+    }
+  }
+}
 
 
 /**
@@ -217,6 +251,19 @@ class BuildkitBuilder {
     this.cache = cacheOf(d.store);
   }
 
+  /** The stages the build dispatches, as far as the file alone tells (all of them if a meta ARG fails to expand). */
+  private lintReachable(stages: readonly Stage[], metaArgs: readonly Command[]): Set<number> {
+    const target = this.opts.target === '' ? stages.length - 1 : stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
+    try {
+      const args = new BuildArgs(this.opts.buildArgs);
+      addMetaArgs(args, metaArgs);
+      if (target >= 0) return reachableStages(stages, target, envLookup(args.metaEnv()));
+    } catch {
+      // The build reports the bad ARG itself.
+    }
+    return new Set(stages.keys());
+  }
+
   private vertex(name: string): string {
     return this.t.digest(name, this.vertexIndex++);
   }
@@ -253,7 +300,7 @@ class BuildkitBuilder {
       this.t.done(v1, (e as Error).message);
       throw new BuildkitError((e as Error).message);
     }
-    for (const w of lintWarnings(nodes, v1, text, name)) this.t.warn(w);
+    for (const w of lintWarnings(nodes, stages, this.lintReachable(stages, metaArgs), v1, text, name)) this.t.warn(w);
     this.t.done(v1);
     refuseDirectives(parseDirectives(text), true);
 
@@ -263,12 +310,7 @@ class BuildkitBuilder {
       target = stages.findIndex((s) => s.name === this.opts.target.toLowerCase());
       if (target < 0) throw new BuildkitError(`target stage "${this.opts.target}" could not be found`);
     }
-    for (const a of metaArgs) {
-      for (const w of a.node.args) {
-        const eq = w.indexOf('=');
-        this.args.addMetaArg(eq < 0 ? w : w.slice(0, eq), eq < 0 ? null : processWord(w.slice(eq + 1), envLookup(this.args.metaEnv()), a.node.escape));
-      }
-    }
+    addMetaArgs(this.args, metaArgs);
     // Metadata for every base image the target needs, then the .dockerignore, as dockerfile2llb asks for them.
     const reachable = reachableStages(stages, target, envLookup(this.args.metaEnv()));
     const bases: Array<{ stage: Stage; index: number; ref: string | null }> = [];
@@ -282,9 +324,18 @@ class BuildkitBuilder {
       bases.push({ stage: s, index, ref: isStage || base === 'scratch' ? null : base });
     }
     for (const ref of new Set(bases.flatMap((b) => (b.ref ? [b.ref] : [])))) {
-      const full = referenceString(tagNameOnly(parseNormalizedNamed(ref)));
+      const named = tagNameOnly(parseNormalizedNamed(ref));
+      const full = referenceString(named);
       const v = this.vertex(`[internal] load metadata for ${full}`);
       this.t.start(v, `[internal] load metadata for ${full}`);
+      // A base the daemon lacks is resolved at the registry with the client's credentials; Hub's token server
+      // refuses ones it does not know (containerd's authorizer: POST, then GET, both 401).
+      if (named.domain === 'docker.io' && !this.localBase(ref) && hubRefuses(this.d.store.kernel, this.auth(ref))) {
+        const scope = encodeURIComponent(`repository:${named.path}:pull`);
+        const err = `failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://auth.docker.io/token?scope=${scope}&service=registry.docker.io: 401 Unauthorized`;
+        this.t.done(v, err);
+        throw new BuildkitError(`${ref}: failed to resolve source metadata for ${full}: ${err}`);
+      }
       this.t.done(v);
     }
     const vi = this.vertex('[internal] load .dockerignore');
@@ -326,7 +377,7 @@ class BuildkitBuilder {
       const local = ref ? this.localBase(ref) : null;
       // A base the daemon does not have is pulled inside the FROM vertex, with the puller's statuses.
       const pulled = ref && !local ? await this.pullBase(ref, label, stage.sourceCode) : null;
-      const img = local ?? pulled?.img ?? (ref ? await imagePull(this.d.store, this.d.sys, ref) : null);
+      const img = local ?? pulled?.img ?? (ref ? await imagePull(this.d.store, this.d.sys, ref, undefined, this.auth(ref)) : null);
       const config = runConfigOf(img);
       if (!config.Env.some((kv) => kv.startsWith('PATH='))) config.Env.push(DEFAULT_PATH);
       state = {
@@ -378,6 +429,11 @@ class BuildkitBuilder {
     return triggers.length;
   }
 
+  /** The client's credentials for a base's registry. */
+  private auth(ref: string): AuthConfig {
+    return resolveAuthConfig(decodeRegistryConfig(this.opts.registryConfig), parseNormalizedNamed(ref).domain);
+  }
+
   /** The base image as the daemon has it, unless `--pull` asks for it afresh. */
   private localBase(ref: string): Image | null {
     if (this.opts.pull) return null;
@@ -424,7 +480,7 @@ class BuildkitBuilder {
       else if (m.status === 'Download complete') this.t.status(v, blob, { current: total, total, started: since(blob), done: true });
       else if (m.status === 'Extracting') this.t.status(v, extracting, { started: since(extracting) });
       else if (m.status === 'Pull complete') this.t.status(v, extracting, { started: since(extracting), done: true });
-    });
+    }, this.auth(ref));
     this.cache.set(`from:${img.id}`, { layer: null, created: img.created });
     this.t.done(v);
     this.rec?.stepDone({ imageId: img.id });
@@ -502,9 +558,9 @@ class BuildkitBuilder {
       case 'expose':
         return `EXPOSE map[${[...new Set(Object.keys(c.ExposedPorts ?? {}))].sort().map((p) => `${p}:{}`).join(' ')}]`;
       case 'cmd':
-        return `CMD ${JSON.stringify(c.Cmd)}`;
+        return `CMD ${goQuoteSlice(c.Cmd ?? [])}`;
       case 'entrypoint':
-        return `ENTRYPOINT ${JSON.stringify(c.Entrypoint)}`;
+        return `ENTRYPOINT ${goQuoteSlice(c.Entrypoint ?? [])}`;
       case 'user':
         return `USER ${c.User}`;
       case 'volume':
@@ -522,7 +578,7 @@ class BuildkitBuilder {
     const n = cmd.node;
     const run = n.cmd === 'run' ? runLine(n) : null;
     const env = this.env(state);
-    const text = run ? `${n.original.trim()}${run.suffix}` : expandedName(n, env);
+    const text = run ? uppercaseCmd(processRunName(`${n.original.trim()}${run.suffix}`, env, n.escape)) : expandedName(n, env);
     const shown = `${onBuild ? 'ONBUILD ' : ''}${text}`;
     const name = `${at} ${shown}`;
     const stamp = { mtimeMs: this.d.store.kernel.clock.epochMs() };
@@ -572,7 +628,8 @@ class BuildkitBuilder {
         throw e;
       }
       sources = [...sources, ...inline];
-      by = inline.length > 0 ? `${copyMessage(n, cmd.flags, paths, words[words.length - 1], env)} # buildkit` : `${n.original.trim()} # buildkit`;
+      // dispatchCopy's commitMessage: the expanded flags, sources and destination; no --from.
+      by = `${copyMessage(n, cmd.flags, paths, words[words.length - 1], env)} # buildkit`;
       key = hash(`${state.key}\0${n.cmd}\0${words.join('\0')}\0${cmd.flags.chown ?? ''}\0${cmd.flags.chmod ?? ''}\0${sources.map((s) => s.hash).join(',')}\0${state.config.WorkingDir}`);
     }
     const v = this.vertex(name);
@@ -713,8 +770,17 @@ function expandedName(n: Node, env: (k: string) => string | undefined): string {
   } catch {
     // processCmdEnv keeps the line as it is.
   }
+  return uppercaseCmd(s);
+}
+
+function uppercaseCmd(s: string): string {
   const sp = s.indexOf(' ');
   return sp < 0 ? s.toUpperCase() : s.slice(0, sp).toUpperCase() + s.slice(sp);
+}
+
+/** Go's `%q` of a []string: `["a" "b"]`. */
+function goQuoteSlice(xs: readonly string[]): string {
+  return `[${xs.map(goQuote).join(' ')}]`;
 }
 
 function checkPlatform(p: string): void {

@@ -1,8 +1,9 @@
 /**
  * The build context as the daemon receives it (moby builder/remotecontext tarsum context): the uploaded tar,
  * `.dockerignore` already applied by the client, read into paths relative to the context root. COPY and ADD
- * read their sources here, and a source's checksum (what the cache compares) is the sha256 of its entries'
- * names, modes, owners and bytes, as moby's `file:<hash>` / `dir:<hash>` comments name them.
+ * read their sources here, and a source's checksum (what the cache compares, and the legacy builder's
+ * `COPY file:<hash> in /dst` comment shows) is moby's: a file's tarsum (v1) as the upload's header gave it, a
+ * directory's the sha256 of its entries' sorted tarsums joined by commas.
  */
 import { readTar, TarError, type TarEntry } from '../../../pkg/archive/tar.js';
 import { sha256Hex } from '../../fs/sha256.js';
@@ -13,6 +14,8 @@ import { PatternMatcher, readDockerignore } from '../../../pkg/patternmatcher.js
 export class BuildContext {
   /** Clean relative paths (`a/b`), '' being the root, to their entries. */
   private readonly entries = new Map<string, TarEntry>();
+  /** Parents the archive left out: moby's context has them on disk but no tarsum for them. */
+  private readonly implied = new Set<string>();
 
   constructor(tar: Uint8Array) {
     if (tar.length === 0) return;
@@ -30,6 +33,7 @@ export class BuildContext {
       // Parents the archive left out are directories all the same.
       for (let d = parentOf(p); d !== '' && !this.entries.has(d); d = parentOf(d)) {
         this.entries.set(d, { name: `${d}/`, type: 'dir', mode: 0o755, uid: 0, gid: 0, uname: '', gname: '', mtime: 0 });
+        this.implied.add(d);
       }
     }
   }
@@ -90,19 +94,36 @@ export class BuildContext {
   checksum(path: string): string {
     const p = cleanRel(path);
     const e = this.entries.get(p);
-    if (e && e.type !== 'dir') return `file:${sha256Hex(entryBytes('', e))}`;
-    const parts = this.under(p).map(([q, x]) => sha256Hex(entryBytes(q.slice(p === '' ? 0 : p.length + 1), x)));
-    return `dir:${sha256Hex(utf8Encode(parts.join(',')))}`;
+    if (e && e.type !== 'dir') return `file:${this.hash(p)}`;
+    // walkSource: the directory itself (not the context's root) and everything under it, sums sorted.
+    const paths = [...(p === '' ? [] : [p]), ...this.under(p).map(([q]) => q)];
+    return `dir:${sha256Hex(utf8Encode(paths.map((q) => this.hash(q)).sort().join(',')))}`;
+  }
+
+  /** archiveContext.Hash: the path's tarsum, or the path itself where the archive had no entry for it. */
+  private hash(p: string): string {
+    const e = this.entries.get(p)!;
+    return this.implied.has(p) ? p : tarsumV1(e.name, e);
   }
 }
 
-function entryBytes(name: string, e: TarEntry): Uint8Array {
-  const head = utf8Encode(`${name}\0${e.type}\0${e.mode.toString(8)}\0${e.uid}:${e.gid}\0${e.linkname ?? ''}\0`);
+const TYPE_FLAG: Readonly<Record<TarEntry['type'], string>> = { file: '0', hardlink: '1', symlink: '2', chardev: '3', blockdev: '4', dir: '5', fifo: '6' };
+
+/**
+ * moby's pkg/tarsum (Version1) for one entry: the sha256 of the selected header fields, each as its key and value
+ * (mode in decimal, uname and gname always empty, no mtime), then the entry's bytes.
+ */
+export function tarsumV1(name: string, e: TarEntry): string {
   const data = e.data ?? new Uint8Array(0);
+  const size = e.type === 'file' ? data.length : 0;
+  const head = utf8Encode(
+    `name${name}mode${e.mode}uid${e.uid}gid${e.gid}size${size}typeflag${TYPE_FLAG[e.type]}linkname${e.linkname ?? ''}unamegname`
+    + `devmajor${e.devmajor ?? 0}devminor${e.devminor ?? 0}`,
+  );
   const out = new Uint8Array(head.length + data.length);
   out.set(head, 0);
   out.set(data, head.length);
-  return out;
+  return sha256Hex(out);
 }
 
 /** A context path made relative and clean: `./a//b/` and `/a/b` are `a/b`; `..` cannot climb out. */

@@ -12,7 +12,7 @@ import { sha256Hex } from '../../fs/sha256.js';
 import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import type { Image } from '../images/store.js';
 import type { ModeFn } from './chmod.js';
-import { BuildContext, cleanRel } from './context.js';
+import { BuildContext, cleanRel, tarsumV1 } from './context.js';
 
 export class CopyError extends Error {}
 
@@ -68,8 +68,7 @@ export function imageSources(img: Image, srcs: readonly string[], cmdName: strin
     if (isDir) {
       for (const [q, e] of [...tree].sort(([a], [b]) => (a < b ? -1 : 1))) if (q.startsWith(prefix)) entries.push([q.slice(prefix.length), tarOf(q, e)]);
     } else entries.push(['', tarOf(p, own)]);
-    const hash = sha256Hex(utf8Encode(entries.map(([q, e]) => `${q}:${e.type}:${e.mode}:${e.data ? sha256Hex(e.data) : ''}`).join(',')));
-    out.push({ hash: `${isDir ? 'dir' : 'file'}:${hash}`, entries, isDir, base: p.split('/').pop() ?? '', archive: false });
+    out.push({ hash: imageChecksum(p, own, isDir ? entries : []), entries, isDir, base: p.split('/').pop() ?? '', archive: false });
   }
   return out;
 }
@@ -88,6 +87,20 @@ function mergedTree(layers: readonly Layer[]): Map<string, TreeEntry> {
     }
   }
   return m;
+}
+
+/**
+ * The lazy source's hash of an image path (moby remotecontext/lazycontext.go): a file's tarsum under its path from
+ * the root (FileInfoHeader's name: a directory's ends in `/`, a symlink's mode is 0777), a directory's the sorted
+ * tarsums of itself and everything under it, joined by commas.
+ */
+function imageChecksum(p: string, own: TreeEntry, under: ReadonlyArray<[string, TarEntry]>): string {
+  const sum = (rel: string, e: TarEntry): string =>
+    tarsumV1(e.type === 'dir' ? `${rel}/` : rel, { ...e, mode: e.type === 'symlink' ? 0o777 : e.mode & 0o7777 });
+  const rel = p.slice(1);
+  if (own.type !== 'dir') return `file:${sum(rel, tarOf(p, own))}`;
+  const sums = [...(rel === '' ? [] : [sum(rel, tarOf(p, own))]), ...under.map(([q, e]) => sum(rel === '' ? q : `${rel}/${q}`, e))];
+  return `dir:${sha256Hex(utf8Encode(sums.sort().join(',')))}`;
 }
 
 function tarOf(p: string, e: TreeEntry): TarEntry {

@@ -14,6 +14,8 @@ import { defaultConfig, type ContainerConfig } from '../container.js';
 import type { DaemonContext } from '../context.js';
 import { shortID } from '../ids.js';
 import { imagePull, type PullProgress } from '../images/pull.js';
+import { decodeRegistryConfig, resolveAuthConfig } from './buildAuth.js';
+import { parseNormalizedNamed } from '../../../pkg/reference.js';
 import type { Image } from '../images/store.js';
 import { notSimulated } from '../unsimulated.js';
 import { healthConfigQuoted, type HealthConfig } from '../healthConfig.js';
@@ -256,7 +258,9 @@ export class LegacyBuilder {
         if (!(e instanceof DaemonError) || e.kind !== 'NotFound') throw e;
       }
     }
-    return imagePull(this.d.store, this.d.sys, name, (m) => this.out(m));
+    // pullForBuilder: the client's credentials for the image's registry.
+    const auth = resolveAuthConfig(decodeRegistryConfig(this.opts.registryConfig), parseNormalizedNamed(name).domain);
+    return imagePull(this.d.store, this.d.sys, name, (m) => this.out(m), auth);
   }
 
   private envFor(state: State): (k: string) => string | undefined {

@@ -14,4 +14,6 @@ export interface BuildOptions {
   readonly version: '1' | '2';
   readonly remote: string;
   readonly platform: string;
+  /** The X-Registry-Config header as sent (base64url JSON of credentials by server address), for base pulls. */
+  readonly registryConfig?: string;
 }

@@ -17,6 +17,8 @@ export function containerView(c: ContainerRecord, nowNs: bigint, ports: readonly
     command: c.command,
     state: c.State.stateString(),
     status: c.State.statusString(nowNs),
+    // Where `docker ps` shows it: running, not paused or restarting (a stopped one keeps its verdict in inspect).
+    health: c.State.Running && !c.State.Paused && !c.State.Restarting && c.State.Health ? c.State.Health.Status : '',
     exitCode: c.State.ExitCode,
     ip: ep?.IPAddress ?? '',
     mac: ep?.MacAddress ?? '',

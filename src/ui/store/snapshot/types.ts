@@ -18,6 +18,8 @@ export interface ContainerView {
   readonly state: ContainerStatus;
   /** `docker ps`'s STATUS: `Up 3 minutes`, `Exited (0) 2 seconds ago` (the daemon's own humanizer). */
   readonly status: string;
+  /** The health check's verdict while it runs (State.Health.Status), '' without a check or when not running. */
+  readonly health: '' | 'starting' | 'healthy' | 'unhealthy';
   readonly exitCode: number;
   /** Empty while the container has no endpoint (not running). */
   readonly ip: string;

@@ -165,6 +165,15 @@ describe('BuildKit step names (processCmdEnv)', () => {
     expect(r.error).toBe('');
     expect(vertexNames(r.traces).filter((n) => /^\[[2-3]/.test(n))).toEqual(['[2/3] WORKDIR /srv/x', '[3/3] COPY f /srv/']);
   });
+
+  it('expand a RUN line\'s set variables, keeping its quotes and the variables the stage does not set', async () => {
+    const df = 'FROM busybox\nARG V=1\nENV D=/srv\nrun echo $PATH "$D" \'$D\' ${D:-x} $NOPE ${NOPE} ${NOPE:-d} \\$D $V $1 $$\n';
+    const r = await build(boot(), { Dockerfile: df }, { version: '2' });
+    expect(r.error).toBe('');
+    expect(vertexNames(r.traces).filter((n) => n.startsWith('[2/2]'))).toEqual([
+      '[2/2] RUN echo /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "/srv" \'$D\' /srv $NOPE ${NOPE} ${NOPE:-d} $D 1 $1 $$',
+    ]);
+  });
 });
 
 describe('legacy COPY --chown by name', () => {
@@ -184,5 +193,31 @@ describe('legacy COPY --chown by name', () => {
     expect(await err('nobody')).toBe(`${pfx}can't find gid for group nobody: no such group: nobody`);
     expect(await err('ghost:root')).toBe(`${pfx}can't find uid for user ghost: no such user: ghost`);
     expect(await err('a:b:c')).toBe(`${pfx}invalid chown string format: a:b:c`);
+  });
+});
+
+describe('history CREATED BY for COPY/ADD and CMD', () => {
+  it('BuildKit writes dispatchCopy\'s commitMessage (expanded, no --from) and %q of CMD/ENTRYPOINT', async () => {
+    const h = boot();
+    const df = 'FROM busybox AS a\nRUN echo x > /x\nFROM busybox\nENV D=/srv U=1\nCOPY --chown=$U:$U "f" ${D}/\nCOPY --from=a /x $D/y\nADD --chmod=644 f g /z/\n'
+      + 'ENTRYPOINT ["/bin/echo", "a b"]\nCMD echo "$D"\n';
+    const r = await build(h, { Dockerfile: df, f: 'f\n', g: 'g\n' }, { version: '2', tags: ['hist'] });
+    expect(r.error).toBe('');
+    expect(h.engine.images.resolve('hist').history.slice(-5).map((e) => e.created_by)).toEqual([
+      'COPY --chown=1:1 f /srv/ # buildkit', 'COPY /x /srv/y # buildkit', 'ADD --chmod=644 f g /z/ # buildkit',
+      'ENTRYPOINT ["/bin/echo" "a b"]', 'CMD ["/bin/sh" "-c" "echo \\"$D\\""]',
+    ]);
+  });
+
+  it('the legacy builder names a source by its tarsum: file:<tarsum v1 of the upload\'s entry>, dir:<sha256 of the sorted sums>', async () => {
+    const h = boot();
+    const r = await build(h, { Dockerfile: 'FROM busybox\nCOPY f /f\nCOPY d /d\n', f: 'hi\n', 'd/a': 'a\n' }, { version: '1', tags: ['lhist'] });
+    expect(r.error).toBe('');
+    // sha256("name" "f" "mode" "420" "uid" "0" "gid" "0" "size" "3" "typeflag" "0" "linkname" "uname" "gname" "devmajor" "0" "devminor" "0" + "hi\n");
+    // the directory: its own entry is implied (no header in the upload), so archiveContext.Hash gives its path.
+    expect(h.engine.images.resolve('lhist').history.slice(-2).map((e) => e.created_by)).toEqual([
+      '/bin/sh -c #(nop) COPY file:8582af4daeaf0680f84231b3cb3c1b3f178576b5a6a8982837583d5676f28428 in /f ',
+      '/bin/sh -c #(nop) COPY dir:869877e075145a309be18509395bbadc45b02077297abf11d50630a79685a42f in /d ',
+    ]);
   });
 });

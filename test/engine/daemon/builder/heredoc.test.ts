@@ -28,7 +28,7 @@ describe('here-documents under BuildKit', () => {
     expect(r.error).toBe('');
     expect(steps(r.traces)).toEqual([
       expect.stringMatching(/^\[1\/6\] FROM docker\.io\/library\/busybox:latest@sha256:/),
-      '[2/6] RUN <<EOF (echo hello $WHO...)',
+      '[2/6] RUN <<EOF (echo hello world...)',
       '[3/6] RUN <<EOT (#!/bin/sh...)',
       '[4/6] RUN cat <<EOF > /f',
       // processCmdEnv: the frontend's lexer takes the quotes off a COPY's name (not a RUN's).

@@ -6,6 +6,7 @@
  * RUN, COPY, ADD, WORKDIR), counted over the file as the frontend numbers them.
  */
 import { parseDockerfile, type Node } from '../../../../engine/daemon/builder/dockerfile/parser.js';
+import { parseNormalizedNamed, referenceString, tagNameOnly } from '../../../../pkg/reference.js';
 
 export interface LineRange {
   readonly start: number;
@@ -19,17 +20,31 @@ const STEPS = new Set(['from', 'run', 'copy', 'add', 'workdir']);
  * range (continuations and here-document bodies included, the file's escape token honoured).
  */
 export function stepRange(text: string, vertexName: string): LineRange | null {
+  const meta = /^\[internal\] load metadata for (\S+)$/.exec(vertexName);
   const m = /^\[(?:[^\]\s]+ )?\s*(\d+)\/(\d+)\]/.exec(vertexName);
-  if (!m) return null;
-  const k = Number(m[1]);
+  if (!m && !meta) return null;
   let nodes: Node[];
   try {
     nodes = parseDockerfile(text);
   } catch {
     return null;
   }
+  // A base's metadata failed: the error carries the location of the first stage FROM that image.
+  if (meta) {
+    const from = nodes.find((x) => x.cmd === 'from' && normalized(x.args[0] ?? '') === meta[1]);
+    return from ? { start: from.startLine, end: from.endLine ?? from.startLine } : null;
+  }
+  const k = Number(m![1]);
   const n = nodes.filter((x) => STEPS.has(x.cmd))[k - 1];
   return n ? { start: n.startLine, end: n.endLine ?? n.startLine } : null;
+}
+
+function normalized(ref: string): string {
+  try {
+    return referenceString(tagNameOnly(parseNormalizedNamed(ref)));
+  } catch {
+    return '';
+  }
 }
 
 /** Source.Print. */

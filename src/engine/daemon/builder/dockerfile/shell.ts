@@ -17,6 +17,16 @@ export function envLookup(env: readonly string[]): EnvLookup {
   return (name) => m.get(name);
 }
 
+/** The Lex switches a caller sets (BuildKit's shell.Lex fields). */
+interface LexMode {
+  /** SkipProcessQuotes: quotes are plain characters (a here-document's body). */
+  readonly quotesPlain?: boolean;
+  /** RawQuotes: quotes are processed (no expansion inside '…') but kept in the result. */
+  readonly rawQuotes?: boolean;
+  /** SkipUnsetEnv: a variable the environment lacks stays as written (`$X`, `${X}`, `${X:-w}`). */
+  readonly skipUnset?: boolean;
+}
+
 interface Piece {
   readonly text: string;
   /** The text came from inside quotes (no word splitting there). */
@@ -29,8 +39,7 @@ class Lexer {
     private readonly s: string,
     private readonly env: EnvLookup,
     private readonly escape: string,
-    /** SkipProcessQuotes: quotes are plain characters (a here-document's body). */
-    private readonly quotesPlain = false,
+    private readonly mode: LexMode = {},
   ) {}
 
   run(stop = ''): Piece[] {
@@ -38,17 +47,18 @@ class Lexer {
     while (this.i < this.s.length) {
       const ch = this.s[this.i];
       if (stop && ch === stop) break;
-      if (this.quotesPlain && (ch === "'" || ch === '"')) {
+      if (this.mode.quotesPlain && (ch === "'" || ch === '"')) {
         out.push({ text: ch, quoted: false });
         this.i++;
       } else if (ch === "'") {
         const end = this.s.indexOf("'", this.i + 1);
         if (end < 0) throw new Error('unexpected end of statement while looking for matching single-quote');
-        out.push({ text: this.s.slice(this.i + 1, end), quoted: true });
+        out.push({ text: this.mode.rawQuotes ? this.s.slice(this.i, end + 1) : this.s.slice(this.i + 1, end), quoted: true });
         this.i = end + 1;
       } else if (ch === '"') {
         this.i++;
-        out.push({ text: this.doubleQuoted(), quoted: true });
+        const q = this.mode.rawQuotes ? '"' : '';
+        out.push({ text: q + this.doubleQuoted() + q, quoted: true });
       } else if (ch === '$') {
         out.push({ text: this.dollar(), quoted: false });
       } else if (ch === this.escape) {
@@ -86,10 +96,12 @@ class Lexer {
     this.i++;
     const ch = this.s[this.i];
     if (ch !== '{') {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*|^[0-9]/.exec(this.s.slice(this.i));
+      // processName: a run of digits, one special parameter, or a name.
+      const m = /^[0-9]+|^[@*#?\-$!]|^[A-Za-z_][A-Za-z0-9_]*/.exec(this.s.slice(this.i));
       if (!m) return '$';
       this.i += m[0].length;
-      return this.env(m[0]) ?? '';
+      const v = this.env(m[0]);
+      return v === undefined && this.mode.skipUnset ? `$${m[0]}` : v ?? '';
     }
     this.i++;
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.s.slice(this.i));
@@ -99,7 +111,7 @@ class Lexer {
     const value = this.env(name);
     if (this.s[this.i] === '}') {
       this.i++;
-      return value ?? '';
+      return value === undefined && this.mode.skipUnset ? `\${${name}}` : value ?? '';
     }
     let op = this.s[this.i] ?? '';
     if (op === ':') op += this.s[++this.i] ?? '';
@@ -107,6 +119,7 @@ class Lexer {
     const word = this.run('}').map((p) => p.text).join('');
     if (this.s[this.i] !== '}') throw new Error(`syntax error: missing '}'`);
     this.i++;
+    if (value === undefined && this.mode.skipUnset && ['-', '+', '?', ':-', ':+', ':?'].includes(op)) return `\${${name}${op}${word}}`;
     switch (op) {
       case ':-':
         return value ? value : word;
@@ -136,7 +149,19 @@ export function processWord(word: string, env: EnvLookup, escape = '\\'): string
  * word, quotes left as they are.
  */
 export function expandHeredoc(body: string, env: EnvLookup): string {
-  return new Lexer(body, env, '\\', true).run().map((p) => p.text).join('');
+  return new Lexer(body, env, '\\', { quotesPlain: true }).run().map((p) => p.text).join('');
+}
+
+/**
+ * A RUN step's name as dockerfile2llb's dispatchRun gives it to processCmdEnv: the stage's variables expanded,
+ * quotes kept (RawQuotes), unset variables left as written (SkipUnsetEnv); the line as written if that fails.
+ */
+export function processRunName(line: string, env: EnvLookup, escape = '\\'): string {
+  try {
+    return new Lexer(line, env, escape, { rawQuotes: true, skipUnset: true }).run().map((p) => p.text).join('');
+  } catch {
+    return line;
+  }
 }
 
 /** ProcessWords: like processWord, then split on unquoted whitespace (EXPOSE's `$PORTS`). */
