@@ -8,6 +8,7 @@ import type { Tree, TreeEntry } from '../../fs/tree.js';
 import { walkEntries } from '../../fs/treeio.js';
 import type { Layer } from '../../fs/layer.js';
 import { utf8Encode } from '../../kernel/utf8.js';
+import { contentBytes } from '../../fs/deferred.js';
 
 export function layerTarEntries(layer: Layer): TarEntry[] {
   const out: TarEntry[] = [];
@@ -22,7 +23,7 @@ function tarEntryOf(name: string, e: TreeEntry): TarEntry {
     case 'dir':
       return { name: `${name}/`, type: 'dir', mode: e.mode ?? 0o755, ...base };
     case 'file':
-      return { name, type: 'file', mode: e.mode ?? 0o644, ...base, data: typeof e.content === 'string' ? utf8Encode(e.content) : e.content };
+      return { name, type: 'file', mode: e.mode ?? 0o644, ...base, data: typeof e.content === 'string' ? utf8Encode(e.content) : contentBytes(e.content) };
     case 'symlink':
       return { name, type: 'symlink', mode: 0o777, ...base, linkname: e.target };
     default:
