@@ -111,3 +111,36 @@ function grownGzip(gz: Uint8Array, size: number): Uint8Array {
   out.set(gz.subarray(10), p);
   return out;
 }
+
+/**
+ * Bytes that are exactly what an apparent file reads as (a layer tar coming back through `docker load`, `import`
+ * or `cp`) become that apparent content again: the same digest as before the round trip, and no heap for the
+ * padding. Anything else is returned as it is.
+ */
+export function reapparent(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < 64) return bytes;
+  if (bytes[0] === 0x7f && bytes[1] === 0x45) {
+    const nl = bytes.subarray(0, 256).indexOf(0x0a);
+    if (nl < 0) return bytes;
+    const head = bytes.slice(0, nl + 1);
+    return sameBytes(paddedBinary(head, bytes.length), bytes) ? new ApparentBytes(head, bytes.length, 'binary') : bytes;
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[3] & 0x04 && bytes.length > 12) {
+    const xlen = bytes[10] | (bytes[11] << 8);
+    if (xlen > 4) return bytes;
+    let p = 12 + xlen;
+    while (p + 5 <= bytes.length && bytes[p] === 0 && bytes[p + 1] === 0 && bytes[p + 2] === 0 && bytes[p + 3] === 0xff && bytes[p + 4] === 0xff) p += 5;
+    const gz = new Uint8Array(10 + bytes.length - p);
+    gz.set(bytes.subarray(0, 10));
+    gz[3] &= ~0x04;
+    gz.set(bytes.subarray(p), 10);
+    return bytes.length > gz.length + 2 && sameBytes(grownGzip(gz, bytes.length), bytes) ? new ApparentBytes(gz, bytes.length, 'gzip') : bytes;
+  }
+  return bytes;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

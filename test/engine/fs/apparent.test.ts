@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { gunzip } from '../../../src/pkg/archive/gzip.js';
 import { readTar } from '../../../src/pkg/archive/tar.js';
 import { writeTar } from '../../../src/pkg/archive/tar.js';
-import { apparent, ApparentBytes } from '../../../src/engine/fs/apparent.js';
+import { apparent, ApparentBytes, reapparent } from '../../../src/engine/fs/apparent.js';
 import { Layer } from '../../../src/engine/fs/layer.js';
 import { Overlay } from '../../../src/engine/fs/overlay.js';
 import { file } from '../../../src/engine/fs/tree.js';
 import { gzipStore } from '../../../src/programs/apt/gzip.js';
-import { layerTarEntries } from '../../../src/engine/daemon/images/layertar.js';
+import { layerTarEntries, treeOfTar } from '../../../src/engine/daemon/images/layertar.js';
 import { blobSize, deferredBlob } from '../../../src/engine/daemon/distribution/blobs.js';
 import { bytes, text, W } from './helpers.js';
 
@@ -105,6 +105,20 @@ describe('apparent content', () => {
     const made = (big as ApparentBytes).produce();
     expect(made.length).toBe(100_003);
     expect(text(gunzip(made).data)).toBe('Package: nginx\n');
+  });
+
+  it('bytes read back from a tar become the apparent content again, with the same digest', () => {
+    const l = image();
+    const back = treeOfTar(readTar(writeTar(layerTarEntries(l))).entries);
+    const again = Layer.fromTree(back, { mtimeMs: T0 });
+    expect(again.digest).toBe(l.digest);
+    expect(again.size).toBe(l.size);
+    expect(heldBytes(again)).toBe(3);
+    const gz = (apparent(gzipStore(bytes('Package: nginx\n')), 50_000, 'gzip') as ApparentBytes).produce();
+    expect(reapparent(gz)).toBeInstanceOf(ApparentBytes);
+    const changed = l.readFile('/usr/bin/bash');
+    changed[1000] ^= 1;
+    expect(reapparent(changed)).toBe(changed);
   });
 
   it('a size below the real content keeps the content', () => {

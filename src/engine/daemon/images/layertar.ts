@@ -9,6 +9,7 @@ import { walkEntries } from '../../fs/treeio.js';
 import type { Layer } from '../../fs/layer.js';
 import { utf8Encode } from '../../kernel/utf8.js';
 import { contentBytes } from '../../fs/deferred.js';
+import { reapparent } from '../../fs/apparent.js';
 
 export function layerTarEntries(layer: Layer): TarEntry[] {
   const out: TarEntry[] = [];
@@ -42,7 +43,7 @@ export function treeOfTar(entries: readonly TarEntry[]): Tree {
         out[path] = { type: 'dir', mode: e.mode, ...meta };
         break;
       case 'file':
-        out[path] = { type: 'file', content: e.data ?? new Uint8Array(0), mode: e.mode, ...meta };
+        out[path] = { type: 'file', content: reapparent(e.data ?? new Uint8Array(0)), mode: e.mode, ...meta };
         break;
       case 'symlink':
         out[path] = { type: 'symlink', target: e.linkname ?? '', ...meta };
