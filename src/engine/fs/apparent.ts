@@ -27,8 +27,14 @@ export class ApparentBytes extends DeferredBytes {
     size: number,
     readonly padding: ApparentFill,
   ) {
-    super(size, () => produceApparent(head, size, padding), undefined, false);
+    // One function for every instance (it reads `this`): two apparent files with the same head and size compare
+    // equal, as two byte arrays with the same bytes do.
+    super(size, produceThis, undefined, false);
   }
+}
+
+function produceThis(this: ApparentBytes): Uint8Array {
+  return produceApparent(this.head, this.deferredSize, this.padding);
 }
 
 /**
