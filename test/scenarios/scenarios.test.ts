@@ -16,17 +16,22 @@ const update = process.env.UPDATE_GOLDEN === '1';
 /** A line that is exactly one of these names presses that key instead of typing text. */
 const KEYS: Record<string, string> = { '<Ctrl-C>': '\x03', '<Ctrl-D>': '\x04', '<Ctrl-\\>': '\x1c' };
 
-/** First line of a .sim file may set options: `#! seed=7 tick=500 cols=100`. */
-function parse(sim: string): { lines: string[]; seed: number; tickMs: number; cols: number } {
+/**
+ * First line of a .sim file may set options: `#! seed=7 tick=500 cols=100 timeout=240`. `timeout` (seconds) is for
+ * the few transcripts that move whole images as tar streams: ubuntu's 78 MB go through the simulated socket as
+ * bytes, several times.
+ */
+function parse(sim: string): { lines: string[]; seed: number; tickMs: number; cols: number; timeoutMs: number } {
   const lines = sim.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const opts = { seed: 1, tickMs: 1000, cols: 80 };
+  const opts = { seed: 1, tickMs: 1000, cols: 80, timeoutMs: 60_000 };
   if (lines[0]?.startsWith('#! ')) {
     for (const kv of lines.shift()!.slice(3).split(/\s+/)) {
       const [k, v] = kv.split('=');
       if (k === 'seed') opts.seed = Number(v);
       if (k === 'tick') opts.tickMs = Number(v);
       if (k === 'cols') opts.cols = Number(v);
+      if (k === 'timeout') opts.timeoutMs = Number(v) * 1000;
     }
   }
   return { lines: lines.map((l) => KEYS[l] ?? l), ...opts };
@@ -35,13 +40,13 @@ function parse(sim: string): { lines: string[]; seed: number; tickMs: number; co
 describe('transcripts', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.sim')).sort()) {
     const name = file.slice(0, -4);
+    const { lines, seed, tickMs, cols, timeoutMs } = parse(readFileSync(join(dir, file), 'utf8'));
     it(name, async () => {
-      const { lines, seed, tickMs, cols } = parse(readFileSync(join(dir, file), 'utf8'));
       const out = await runScript(lines, { seed, tickMs, cols, transcript: true });
       const golden = join(dir, `${name}.golden`);
       if (update) writeFileSync(golden, out);
       if (!existsSync(golden)) throw new Error(`missing ${golden}: run with UPDATE_GOLDEN=1 and review it`);
       expect(out).toBe(readFileSync(golden, 'utf8'));
-    });
+    }, timeoutMs);
   }
 });

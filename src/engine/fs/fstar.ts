@@ -7,6 +7,7 @@
 import { isSysError } from '../kernel/errno.js';
 import type { Fs, Stat } from '../kernel/fsTypes.js';
 import { readTar, type TarEntry, type TarType } from '../../pkg/archive/tar.js';
+import { reapparent } from './apparent.js';
 
 /** Go's os.PathError text: `lstat /x: no such file or directory`. */
 export function pathErrorText(e: unknown): string {
@@ -251,7 +252,8 @@ export function untar(fs: Fs, data: Uint8Array | readonly TarEntry[], dest: stri
         dirs.push({ path, mtime: e.mtime });
         break;
       case 'file':
-        fs.writeFile(path, e.data ?? new Uint8Array(0), { mode: e.mode & 0o7777 });
+        // A binary copied out and back in is the apparent file it was, not megabytes of heap.
+        fs.writeFile(path, reapparent(e.data ?? new Uint8Array(0)), { mode: e.mode & 0o7777 });
         break;
       case 'symlink':
         fs.symlink(e.linkname ?? '', path);

@@ -5,7 +5,8 @@
  */
 import { utf8Length } from '../kernel/utf8.js';
 import { stacklessSysError, type SysError } from '../kernel/errno.js';
-import { DeferredBytes } from './deferred.js';
+import { contentBytes, DeferredBytes } from './deferred.js';
+import { headOf } from './apparent.js';
 import type { FileType, Stat } from '../kernel/fsTypes.js';
 
 /** `whiteout` marks a name deleted from the layers below (overlayfs's 0/0 character device). */
@@ -46,8 +47,15 @@ export class Inode {
   deferred: DeferredBytes | null = null;
 
   content(): Uint8Array {
+    // Content that is cheap to remake (apparent.ts) is made per read, so a shared layer's inode stays small.
+    if (this.deferred && !this.deferred.keep) return this.deferred.produce();
     if (this.deferred) this.materialize();
     return this.data.length === this.size ? this.data : this.data.subarray(0, this.size);
+  }
+
+  /** The first `n` bytes (an exec's look at the header), without making an apparent file's padding. */
+  head(n: number): Uint8Array {
+    return this.deferred ? headOf(this.deferred, Math.min(n, this.size)) : this.data.subarray(0, Math.min(n, this.size));
   }
 
   /** Replaces the content; keeps a private copy so callers may reuse their buffer. */
@@ -70,8 +78,9 @@ export class Inode {
     this.size = this.data.length;
   }
 
-  append(bytes: Uint8Array): void {
+  append(more: Uint8Array): void {
     if (this.deferred) this.materialize();
+    const bytes = contentBytes(more);
     const need = this.size + bytes.length;
     if (need > this.data.length) {
       const grown = new Uint8Array(Math.max(need, this.size * 2, 64));

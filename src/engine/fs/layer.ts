@@ -59,6 +59,9 @@ export class Layer implements Backend {
   readFile(path: string): Uint8Array {
     return this.tree.readFile(path);
   }
+  readHead(path: string, n: number): Uint8Array {
+    return this.tree.readHead(path, n);
+  }
   readlink(path: string): string {
     return this.tree.readlink(path);
   }

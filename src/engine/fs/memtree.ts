@@ -5,6 +5,7 @@
 import { SysError } from '../kernel/errno.js';
 import type { Backend, FileType, Stat, WriteOptions } from '../kernel/fsTypes.js';
 import { Inode, sortedNames, splitPath, fail } from './inode.js';
+import { contentLength } from './deferred.js';
 
 export interface MemTreeOptions {
   /** Wall-clock ms for new timestamps; from the kernel's clock. */
@@ -100,12 +101,17 @@ export class MemTree implements Backend {
     return this.get(path, 'readlink').readTarget(path);
   }
 
+  readHead(path: string, n: number): Uint8Array {
+    const node = this.get(path, 'open');
+    return node.kind === 'file' ? node.head(n) : node.readContent(path);
+  }
+
   writeFile(path: string, data: Uint8Array, opts: WriteOptions): void {
     let node = this.find(path, 'open');
     if (node && node.kind === 'dir') fail('EISDIR', 'open', path);
     if (node && node.kind !== 'file') fail('EINVAL', 'write', path);
     const old = node ? node.size : 0;
-    const next = opts.append ? old + data.length : data.length;
+    const next = opts.append ? old + contentLength(data) : contentLength(data);
     this.charge(next - old, path);
     const now = this.clock();
     if (!node) {

@@ -11,6 +11,7 @@ import type { Layer } from './layer.js';
 import { MemTree, touch } from './memtree.js';
 import { exportInodes } from './treeio.js';
 import { overlayChanges, type Change } from './changes.js';
+import { contentLength } from './deferred.js';
 
 export interface OverlayOptions {
   readonly clock?: () => number;
@@ -301,6 +302,11 @@ export class Overlay implements Backend {
     return this.get(path, 'open').readContent(path);
   }
 
+  readHead(path: string, n: number): Uint8Array {
+    const node = this.get(path, 'open');
+    return node.kind === 'file' ? node.head(n) : node.readContent(path);
+  }
+
   readlink(path: string): string {
     return this.get(path, 'readlink').readTarget(path);
   }
@@ -310,20 +316,21 @@ export class Overlay implements Backend {
   writeFile(path: string, data: Uint8Array, opts: WriteOptions): void {
     const merged = this.find(path, 'open');
     if (!merged) {
-      this.charge(data.length, path);
+      const length = contentLength(data);
+      this.charge(length, path);
       const node = this.newNode('file', opts.mode, opts.uid, opts.gid);
       node.setContent(data, true);
       try {
         this.create(path, 'open', node);
       } catch (e) {
-        this.upper!.used -= data.length;
+        this.upper!.used -= length;
         throw e;
       }
       return;
     }
     if (merged.kind === 'dir') fail('EISDIR', 'open', path);
     if (merged.kind !== 'file') fail('EINVAL', 'write', path);
-    const grow = opts.append ? data.length : data.length - merged.size;
+    const grow = opts.append ? contentLength(data) : contentLength(data) - merged.size;
     const need = (this.isUpper(path, merged) ? 0 : merged.size) + grow;
     if (need > 0 && this.upperBytes + need > (this.opts.quotaBytes ?? Infinity)) fail('ENOSPC', 'write', path);
     const node = this.copyUp(path, 'open');

@@ -3,6 +3,8 @@ import type { Tree, TreeEntry } from './tree.js';
 import { Inode, joinPath, sortedNames } from './inode.js';
 import { utf8Encode } from '../kernel/utf8.js';
 import { Sha256 } from './sha256.js';
+import { ApparentBytes } from './apparent.js';
+import { contentBytes } from './deferred.js';
 
 export const WHITEOUT_PREFIX = '.wh.';
 export const OPAQUE_MARKER = '.wh..wh..opq';
@@ -92,7 +94,8 @@ function normalizeKey(key: string): string {
 
 /**
  * Visits every entry below `root` as a Tree entry, depth first with names in byte order (the order of a layer
- * tar): whiteouts become `.wh.<name>` files, opaque directories get a `.wh..wh..opq` file.
+ * tar): whiteouts become `.wh.<name>` files, opaque directories get a `.wh..wh..opq` file. A file whose content is
+ * deferred gives its `DeferredBytes` (length 0: use contentLength/contentBytes).
  */
 export function walkEntries(root: Inode, visit: (path: string, e: TreeEntry) => void, base = '/'): void {
   for (const name of sortedNames(root)) {
@@ -111,7 +114,8 @@ export function walkEntries(root: Inode, visit: (path: string, e: TreeEntry) => 
         walkEntries(n, visit, path);
         break;
       case 'file':
-        visit(path, { type: 'file', content: n.content(), mode: n.mode, uid: n.uid, gid: n.gid, mtimeMs: n.mtimeMs });
+        // Deferred content stays deferred: a commit or an export must not make a layer's apparent bytes.
+        visit(path, { type: 'file', content: n.deferred ?? n.content(), mode: n.mode, uid: n.uid, gid: n.gid, mtimeMs: n.mtimeMs });
         break;
       case 'symlink':
         visit(path, { type: 'symlink', target: n.target, uid: n.uid, gid: n.gid, mtimeMs: n.mtimeMs });
@@ -138,12 +142,18 @@ export function digestInodes(root: Inode): string {
   walkEntries(root, (path, e) => {
     const meta = e.type === 'symlink' ? e.target : e.type === 'chardev' ? String(e.rdev) : '';
     const mode = e.type === 'symlink' ? 0o777 : (e.mode ?? 0);
-    const body = e.type === 'file' ? (typeof e.content === 'string' ? utf8Encode(e.content) : e.content) : null;
+    const body = e.type === 'file' ? digestBody(e.content) : null;
     const size = body ? body.length : 0;
     h.update(utf8Encode(`${e.type} ${path} ${mode.toString(8)} ${e.uid ?? 0} ${e.gid ?? 0} ${e.mtimeMs ?? 0} ${size} ${meta}\n`));
     if (body) h.update(body);
   });
   return `sha256:${h.hex()}`;
+}
+
+/** An apparent file is digested by its head (apparent.ts says why); other content by its bytes. */
+function digestBody(c: string | Uint8Array): Uint8Array {
+  if (typeof c === 'string') return utf8Encode(c);
+  return c instanceof ApparentBytes ? c.head : contentBytes(c);
 }
 
 /** Docker's layer size: the bytes of every non-directory (symlinks count their target's length). */

@@ -8,6 +8,8 @@ import { utf8Decode, utf8Encode } from '../kernel/utf8.js';
 
 /** Linux's limit on symlinks followed in one lookup (MAXSYMLINKS). */
 const MAX_LINKS = 40;
+/** What execve reads of a file to tell a binary from a script (Linux's BINPRM_BUF_SIZE). */
+const EXEC_HEAD = 256;
 
 export interface MountEntry {
   /** Absolute, normalized mount point. */
@@ -305,7 +307,9 @@ export class FsView implements Fs {
     }
     const st = r.st;
     if (st === null || st.type !== 'file' || !permits(st, this.ctx.cred, 'x') || !permits(st, this.ctx.cred, 'r')) return undefined;
-    return { st, abs: r.abs, data: r.backend.readFile(r.inner, this.ctx.caller) };
+    const b = r.backend;
+    // execve looks at the header only: a 1 MB apparent binary is not made to read its first line.
+    return { st, abs: r.abs, data: b.readHead ? b.readHead(r.inner, EXEC_HEAD, this.ctx.caller) : b.readFile(r.inner, this.ctx.caller) };
   }
 
   readdir(path: string): string[] {

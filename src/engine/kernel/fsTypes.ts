@@ -40,6 +40,8 @@ export interface Backend {
   tryLstat?(path: string, caller?: FsCaller): Stat | null;
   readdir(path: string, caller?: FsCaller): string[];
   readFile(path: string, caller?: FsCaller): Uint8Array;
+  /** The first `n` bytes of a file (of a file only sized, its known head: fs/apparent.ts), for execve's look. */
+  readHead?(path: string, n: number, caller?: FsCaller): Uint8Array;
   readlink(path: string, caller?: FsCaller): string;
   /** Creates the file if missing (with mode, uid, gid); replaces or appends the content. */
   writeFile(path: string, data: Uint8Array, opts: WriteOptions): void;

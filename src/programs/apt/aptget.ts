@@ -106,8 +106,8 @@ async function noArchive(run: AptRun): Promise<void> {
 
 interface IndexPlan {
   readonly items: FetchItem[];
-  /** Lists to write once fetched: item index → [file, text, gzip]. */
-  readonly files: Map<number, [string, string, boolean]>;
+  /** Lists to write once fetched: item index → [file, text, gzip, the size the archive's file has]. */
+  readonly files: Map<number, [string, string, boolean, number]>;
 }
 
 /** Typical compressed sizes of the indexes (bytes), as the archive served them in late 2024. */
@@ -135,14 +135,14 @@ function inRelease(archive: UbuntuArchive, s: Source): string {
 
 function planUpdate(sys: Sys, archive: UbuntuArchive, sources: readonly Source[]): IndexPlan {
   const items: FetchItem[] = [];
-  const files = new Map<number, [string, string, boolean]>();
+  const files = new Map<number, [string, string, boolean, number]>();
   const have = new Set(listDir(sys));
   // All InRelease files first, in sources order; their indexes after them.
   for (const s of sources) {
     const name = `${listPrefix(s)}_InRelease`;
     const hit = have.has(name);
     items.push({ host: s.host, description: `${s.uri} ${s.suite} InRelease`, uri: `${s.uri}/dists/${s.suite}/InRelease`, size: INDEX_SIZES[`${s.suite}:InRelease`] ?? 100_000, hit });
-    files.set(items.length - 1, [name, inRelease(archive, s), false]);
+    files.set(items.length - 1, [name, inRelease(archive, s), false, 0]);
   }
   for (const s of sources) {
     if (have.has(`${listPrefix(s)}_InRelease`)) continue;
@@ -150,11 +150,11 @@ function planUpdate(sys: Sys, archive: UbuntuArchive, sources: readonly Source[]
       const size = INDEX_SIZES[`${s.suite}/${c}`];
       if (size === 0) {
         // An index the Release file lists but that holds nothing: fetched with the InRelease, no line.
-        files.set(-1 - files.size, [packagesListName(s, c), '', true]);
+        files.set(-1 - files.size, [packagesListName(s, c), '', true, 0]);
         continue;
       }
       items.push({ host: s.host, description: `${s.uri} ${s.suite}/${c} amd64 Packages`, uri: `${s.uri}/dists/${s.suite}/${c}/binary-amd64/Packages.gz`, size: size ?? 10_000, dependent: true });
-      files.set(items.length - 1, [packagesListName(s, c), packagesIndexText(archive, s.suite, c), true]);
+      files.set(items.length - 1, [packagesListName(s, c), packagesIndexText(archive, s.suite, c), true, size ?? 10_000]);
     }
   }
   return { items, files };
@@ -186,14 +186,14 @@ export async function update(run: AptRun): Promise<number> {
   const sources = readSources(sys.fs);
   const plan = planUpdate(sys, archive, sources);
   const result = await acquire(sys, plan.items, (s) => run.say(s), run.opts.quiet);
-  for (const [i, [name, text, gz]] of plan.files) {
+  for (const [i, [name, text, gz, size]] of plan.files) {
     if (i >= 0 && result.errors[i] !== null) continue;
     if (i < 0) {
       const owner = sources.find((s) => name.startsWith(`${listPrefix(s)}_`));
       const ownerItem = plan.items.findIndex((it) => owner && it.uri === `${owner.uri}/dists/${owner.suite}/InRelease`);
       if (ownerItem >= 0 && result.errors[ownerItem] !== null) continue;
     }
-    writeList(sys.fs, name, text, gz);
+    writeList(sys.fs, name, text, gz, size);
   }
   if (result.ok || result.fetchedBytes > 0) await run.say(fetchedLine(result));
   await run.progress('Reading package lists');

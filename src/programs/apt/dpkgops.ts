@@ -9,6 +9,7 @@ import type { Sys } from '../../engine/kernel/sys.js';
 import type { Tree } from '../../engine/fs/tree.js';
 import type { DebPackage, UbuntuArchive } from '../../engine/rootfs/packages/archive.js';
 import { packageFiles } from '../../engine/rootfs/packages/contents.js';
+import { sizeTree } from '../../engine/rootfs/sizes.js';
 import { REDIS_POSTINST } from '../../engine/rootfs/packages/redis.js';
 import { INFO, listFile } from './state.js';
 
@@ -16,7 +17,9 @@ import { INFO, listFile } from './state.js';
 const BUILD_TIME: Record<string, number> = { '24.04': Date.UTC(2024, 8, 10, 12), '22.04': Date.UTC(2024, 6, 30, 12) };
 
 export function unpack(fs: Fs, archive: UbuntuArchive, p: DebPackage): string[] {
-  const tree: Tree = packageFiles(p.name, archive.version, { sharedLib: p.sharedLib, mtimeMs: BUILD_TIME[archive.version] });
+  // The package's programs and libraries weigh what its Installed-Size says (KiB), so the layer does too.
+  const files = packageFiles(p.name, archive.version, { sharedLib: p.sharedLib, mtimeMs: BUILD_TIME[archive.version] });
+  const tree: Tree = sizeTree(files, p.installedSize * 1024);
   const listed: string[] = ['/.'];
   for (const path of Object.keys(tree)) {
     if (path === '/') continue;

@@ -11,6 +11,7 @@ import {
   archiveForVersionId, formatRelations, UBUNTU_MAINTAINER, type DebPackage, type UbuntuArchive,
 } from '../../engine/rootfs/packages/archive.js';
 import { gzipStore } from './gzip.js';
+import { apparent } from '../../engine/fs/apparent.js';
 import { formatStanza, statusFields } from '../../engine/rootfs/packages/status.js';
 
 export { formatStanza, statusFields };
@@ -252,13 +253,18 @@ export function indexStanza(p: DebPackage): string {
  */
 const gzipped = new Map<string, Uint8Array>();
 
-export function writeList(fs: Fs, name: string, text: string, gzip: boolean): void {
+/**
+ * Writes one list. A gzip'd index weighs what the archive's does (`size`, tens of MB for noble's universe): the
+ * index here holds only the packages the simulator knows, so the file is grown to that size with gzip padding
+ * (fs/apparent.ts) that `zcat` skips, and a layer that keeps the lists is as big as Docker's.
+ */
+export function writeList(fs: Fs, name: string, text: string, gzip: boolean, size = 0): void {
   if (!gzip) {
     fs.writeFile(`${LISTS}/${name}`, text);
     return;
   }
   let bytes = gzipped.get(text);
   if (!bytes) gzipped.set(text, (bytes = gzipStore(utf8Encode(text))));
-  fs.writeFile(`${LISTS}/${name}`, bytes);
+  fs.writeFile(`${LISTS}/${name}`, apparent(bytes, size, 'gzip'));
 }
 

@@ -2,13 +2,13 @@
 import type { Sys } from '../../engine/kernel/sys.js';
 import { INPUT_HOLD_LIMIT } from '../coreutils/common.js';
 
-/** Everything `fd` gives until end of file, held (and charged) as it arrives. */
-export async function readBytes(sys: Sys, fd: number): Promise<Uint8Array> {
+/** Everything `fd` gives until end of file, held (and charged) as it arrives, up to `limit` bytes. */
+export async function readBytes(sys: Sys, fd: number, limit = INPUT_HOLD_LIMIT): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let held = 0;
   for (let b = await sys.readBytes(fd); b !== null; b = await sys.readBytes(fd)) {
     held += b.length;
-    if (held > INPUT_HOLD_LIMIT) throw new Error('memory exhausted');
+    if (held > limit) throw new Error('memory exhausted');
     sys.hold(held);
     parts.push(b);
   }

@@ -13,6 +13,9 @@ import { groupById, userById } from '../lib/users.js';
 import { Output, errorText } from '../lib/output.js';
 import { readBytes } from '../lib/binio.js';
 
+/** The most `tar -f -` holds of its input. */
+const ARCHIVE_HOLD_LIMIT = 1024 * 1024 * 1024;
+
 const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
 
 class Fatal extends Error {}
@@ -490,7 +493,9 @@ export async function tar(sys: Sys): Promise<number> {
     // list / extract
     let data: Uint8Array;
     if (archive === '-') {
-      data = await readBytes(sys, 0);
+      // GNU tar streams an archive and holds almost nothing; this one holds it whole, so a whole image's export
+      // (ubuntu's is 79 MB) must fit: the limit is an archive's, not a line's.
+      data = await readBytes(sys, 0, ARCHIVE_HOLD_LIMIT);
       if (!o.gzip && isGzip(data)) return fatal('Archive is compressed. Use -z option');
     } else {
       try {

@@ -9,6 +9,7 @@ import { readTar, type TarEntry } from '../../../pkg/archive/tar.js';
 import type { Layer } from '../../fs/layer.js';
 import type { Tree, TreeEntry } from '../../fs/tree.js';
 import { sha256Hex } from '../../fs/sha256.js';
+import { contentBytes } from '../../fs/deferred.js';
 import { utf8Decode, utf8Encode } from '../../kernel/utf8.js';
 import type { Image } from '../images/store.js';
 import type { ModeFn } from './chmod.js';
@@ -105,7 +106,7 @@ function imageChecksum(p: string, own: TreeEntry, under: ReadonlyArray<[string, 
 
 function tarOf(p: string, e: TreeEntry): TarEntry {
   const base = { name: p, mode: 'mode' in e && e.mode !== undefined ? e.mode : 0o644, uid: e.uid ?? 0, gid: e.gid ?? 0, uname: '', gname: '', mtime: Math.floor((e.mtimeMs ?? 0) / 1000) };
-  if (e.type === 'file') return { ...base, type: 'file', data: typeof e.content === 'string' ? utf8Encode(e.content) : e.content };
+  if (e.type === 'file') return { ...base, type: 'file', data: typeof e.content === 'string' ? utf8Encode(e.content) : contentBytes(e.content) };
   if (e.type === 'symlink') return { ...base, type: 'symlink', linkname: e.target };
   if (e.type === 'dir') return { ...base, type: 'dir', mode: e.mode ?? 0o755 };
   return { ...base, type: 'chardev' };

@@ -10,7 +10,7 @@
  * (`sha256("blob:" + diffID)`, as registry.ts names the catalogue's blobs): hashing 100 MB of tar.gz on every
  * push is exactly what this design avoids, so `sha256sum data` does not give the digest.
  */
-import { DeferredBytes } from '../../fs/deferred.js';
+import { contentBytes, contentLength, DeferredBytes } from '../../fs/deferred.js';
 import type { Layer } from '../../fs/layer.js';
 import { sha256Hex } from '../../fs/sha256.js';
 import type { TreeEntry } from '../../fs/tree.js';
@@ -59,7 +59,7 @@ function tarLength(entries: readonly TarEntry[]): number {
   let n = 1024;
   for (const e of entries) {
     for (const long of [e.linkname, e.name]) if (long !== undefined && utf8Encode(long).length > 100) n += 512 + pad(utf8Encode(long).length + 1);
-    n += 512 + (e.type === 'file' ? pad(e.data?.length ?? 0) : 0);
+    n += 512 + (e.type === 'file' ? pad(e.data ? contentLength(e.data) : 0) : 0);
   }
   return Math.ceil(n / RECORD) * RECORD;
 }
@@ -104,5 +104,7 @@ export function blobSize(layer: Layer): number {
 
 /** The blob's bytes, made when read. */
 export function deferredBlob(layer: Layer): DeferredBytes {
-  return new DeferredBytes(blobSize(layer), () => storedGzip(writeTar(tarEntries(layer))), layer);
+  // Apparent files (fs/apparent.ts) are made here, one tar's worth, only when the blob itself is read.
+  const made = (): TarEntry[] => tarEntries(layer).map((e) => (e.data ? { ...e, data: contentBytes(e.data) } : e));
+  return new DeferredBytes(blobSize(layer), () => storedGzip(writeTar(made())), layer);
 }

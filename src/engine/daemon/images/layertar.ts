@@ -8,6 +8,8 @@ import type { Tree, TreeEntry } from '../../fs/tree.js';
 import { walkEntries } from '../../fs/treeio.js';
 import type { Layer } from '../../fs/layer.js';
 import { utf8Encode } from '../../kernel/utf8.js';
+import { contentBytes } from '../../fs/deferred.js';
+import { reapparent } from '../../fs/apparent.js';
 
 export function layerTarEntries(layer: Layer): TarEntry[] {
   const out: TarEntry[] = [];
@@ -22,7 +24,7 @@ function tarEntryOf(name: string, e: TreeEntry): TarEntry {
     case 'dir':
       return { name: `${name}/`, type: 'dir', mode: e.mode ?? 0o755, ...base };
     case 'file':
-      return { name, type: 'file', mode: e.mode ?? 0o644, ...base, data: typeof e.content === 'string' ? utf8Encode(e.content) : e.content };
+      return { name, type: 'file', mode: e.mode ?? 0o644, ...base, data: typeof e.content === 'string' ? utf8Encode(e.content) : contentBytes(e.content) };
     case 'symlink':
       return { name, type: 'symlink', mode: 0o777, ...base, linkname: e.target };
     default:
@@ -41,7 +43,7 @@ export function treeOfTar(entries: readonly TarEntry[]): Tree {
         out[path] = { type: 'dir', mode: e.mode, ...meta };
         break;
       case 'file':
-        out[path] = { type: 'file', content: e.data ?? new Uint8Array(0), mode: e.mode, ...meta };
+        out[path] = { type: 'file', content: reapparent(e.data ?? new Uint8Array(0)), mode: e.mode, ...meta };
         break;
       case 'symlink':
         out[path] = { type: 'symlink', target: e.linkname ?? '', ...meta };
