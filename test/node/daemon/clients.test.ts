@@ -76,3 +76,35 @@ describe('compressed archives (moby DecompressStream)', () => {
     expect(r).toEqual({ status: 501, body: '{"message":"dockersim: a xz-compressed archive is not simulated (send it plain or gzipped)"}\n' });
   });
 });
+
+describe('a host outside any swarm (moby router/swarm)', () => {
+  const NO_MANAGER = '{"message":"This node is not a swarm manager. Use \\"docker swarm init\\" or \\"docker swarm join\\" to connect this node to swarm and try again."}\n';
+
+  it('answers the manager routes 503 as dockerd does outside a swarm, not 404 page not found', async () => {
+    for (const [method, path] of [['GET', '/v1.50/swarm'], ['GET', '/v1.50/services'], ['GET', '/nodes'], ['GET', '/v1.50/tasks'], ['GET', '/v1.50/secrets'],
+      ['POST', '/v1.50/configs/create'], ['DELETE', '/v1.50/services/web'], ['POST', '/v1.50/swarm/unlock']] as const) {
+      expect(await http(method, path), `${method} ${path}`).toEqual({ status: 503, body: NO_MANAGER });
+    }
+    await expect(docker.listServices()).rejects.toMatchObject({ statusCode: 503 });
+  });
+
+  it('has no swarm to leave, and refuses to start or join one', async () => {
+    expect(await http('POST', '/v1.50/swarm/leave')).toEqual({ status: 503, body: '{"message":"This node is not part of a swarm"}\n' });
+    expect(await http('POST', '/v1.50/swarm/init', '{}', { 'Content-Type': 'application/json' }))
+      .toEqual({ status: 501, body: '{"message":"dockersim: swarm mode (docker swarm init) is not simulated"}\n' });
+  });
+});
+
+describe('a host without managed plugins (moby router/plugin)', () => {
+  it('lists none and finds none by name', async () => {
+    expect(await http('GET', '/v1.50/plugins')).toEqual({ status: 200, body: '[]\n' });
+    expect(await http('GET', '/v1.50/plugins?filters=%7B%22nope%22%3A%5B%22x%22%5D%7D')).toEqual({ status: 400, body: '{"message":"invalid filter \'nope\'"}\n' });
+    expect(await http('GET', '/v1.50/plugins/vieux/sshfs:latest/json')).toEqual({ status: 404, body: '{"message":"plugin \\"vieux/sshfs:latest\\" not found"}\n' });
+    expect(await http('DELETE', '/v1.50/plugins/sshfs')).toEqual({ status: 404, body: '{"message":"plugin \\"sshfs\\" not found"}\n' });
+  });
+
+  it('refuses to install one in one line', async () => {
+    expect(await http('POST', '/v1.50/plugins/pull?remote=vieux/sshfs', '[]', { 'Content-Type': 'application/json' }))
+      .toEqual({ status: 501, body: '{"message":"dockersim: plugins (docker plugin install) are not simulated"}\n' });
+  });
+});
