@@ -108,3 +108,15 @@ describe('a host without managed plugins (moby router/plugin)', () => {
       .toEqual({ status: 501, body: '{"message":"dockersim: plugins (docker plugin install) are not simulated"}\n' });
   });
 });
+
+describe('waiting (moby State.Wait)', () => {
+  // docker-py's test_create_with_restart_policy: `wait` on a restart-always container hung; dockerd answers at the
+  // first exit, as SetRestarting wakes the waiters SetStopped would.
+  it('answers `not-running` at the exit a restart policy follows', async () => {
+    await follow(await docker.pull('busybox'));
+    const c = await docker.createContainer({ Image: 'busybox', Cmd: ['sh', '-c', 'sleep 2; exit 3'], HostConfig: { RestartPolicy: { Name: 'always', MaximumRetryCount: 0 }, NetworkMode: 'none' } });
+    await c.start();
+    expect(await c.wait()).toEqual({ StatusCode: 3 });
+    await c.remove({ force: true });
+  }, 30_000);
+});
