@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -117,6 +118,30 @@ describe('waiting (moby State.Wait)', () => {
     const c = await docker.createContainer({ Image: 'busybox', Cmd: ['sh', '-c', 'sleep 2; exit 3'], HostConfig: { RestartPolicy: { Name: 'always', MaximumRetryCount: 0 }, NetworkMode: 'none' } });
     await c.start();
     expect(await c.wait()).toEqual({ StatusCode: 3 });
+    await c.remove({ force: true });
+  }, 30_000);
+});
+
+describe('hijacked streams through the real socket', () => {
+  // docker-py reads a 101's headers through a buffered reader and the stream from the raw socket beneath: stream
+  // bytes that came with the headers were lost (exec_start answered b''). The stream follows the headers after a
+  // pause, as dockerd's follows once runc has started the exec, so the client's first read holds the headers alone.
+  it('sends the stream after a 101 UPGRADED response\'s headers, not with them', async () => {
+    await follow(await docker.pull('busybox'));
+    const c = await docker.createContainer({ Image: 'busybox', Cmd: ['cat'], OpenStdin: true });
+    await c.start();
+    const exec = await c.exec({ Cmd: ['echo', 'hello world'], AttachStdout: true, AttachStderr: true });
+    const chunks = await new Promise<string[]>((resolve, reject) => {
+      const s = connect(socketPath);
+      const got: string[] = [];
+      s.on('data', (b: Buffer) => got.push(b.toString('latin1')));
+      s.on('end', () => resolve(got));
+      s.on('error', reject);
+      const body = '{"Detach":false,"Tty":false}';
+      s.write(`POST /v1.50/exec/${exec.id}/start HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    });
+    expect(chunks[0]).toMatch(/^HTTP\/1\.1 101 UPGRADED\r\n[^]*\r\n\r\n$/);
+    expect(chunks.slice(1).join('')).toBe('\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u000chello world\n');
     await c.remove({ force: true });
   }, 30_000);
 });
