@@ -145,3 +145,16 @@ describe('hijacked streams through the real socket', () => {
     await c.remove({ force: true });
   }, 30_000);
 });
+
+describe('image list filters', () => {
+  // docker-py's test_pull and test_tag_and_remove: a `-` in a reference filter made an invalid RegExp (500).
+  it('matches a reference with a dash', async () => {
+    await follow(await docker.pull('hello-world'));
+    await docker.getImage('hello-world').tag({ repo: 'dockersdk.tests.images.test_tag', tag: 'some-tag' });
+    for (const ref of ['hello-world', 'dockersdk.tests.images.test_tag:some-tag', 'hello-[v-x]orld']) {
+      const r = await http('GET', `/v1.50/images/json?filters=${encodeURIComponent(JSON.stringify({ reference: [ref] }))}`);
+      expect(r.status, ref).toBe(200);
+      expect((JSON.parse(r.body) as unknown[]).length, ref).toBe(1);
+    }
+  }, 30_000);
+});
