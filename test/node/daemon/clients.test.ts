@@ -158,3 +158,20 @@ describe('image list filters', () => {
     }
   }, 30_000);
 });
+
+describe('commit', () => {
+  // docker-py posts `{}` and dockerode its options object: neither holds a Config field, so moby sees no config.
+  it('commits with a body that names no Config field, and still refuses one that does', async () => {
+    await follow(await docker.pull('busybox'));
+    const c = await docker.createContainer({ Image: 'busybox', Cmd: ['touch', '/made'] });
+    const byDockerode = await c.commit({ comment: 'dockerode commit test' }) as { Id: string };
+    expect(byDockerode.Id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect((await docker.getImage(byDockerode.Id).inspect()).Comment).toBe('dockerode commit test');
+    const json = { 'Content-Type': 'application/json' };
+    const byDockerPy = await http('POST', `/v1.50/commit?container=${c.id}&pause=True`, '{}', json);
+    expect(byDockerPy.status).toBe(201);
+    expect(await http('POST', `/v1.50/commit?container=${c.id}`, '{"cmd":["sh"]}', json))
+      .toEqual({ status: 501, body: '{"message":"dockersim: a config in the body of POST /commit is not simulated"}\n' });
+    await c.remove();
+  }, 30_000);
+});
