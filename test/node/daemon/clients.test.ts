@@ -175,3 +175,17 @@ describe('commit', () => {
     await c.remove();
   }, 30_000);
 });
+
+describe('health checks from docker-py', () => {
+  // docker-py's Healthcheck sends every field, null for those left out: null is Go's zero, not a duration under 1ms.
+  it('takes null durations as unset', async () => {
+    await follow(await docker.pull('busybox'));
+    const r = await http('POST', '/v1.50/containers/create', JSON.stringify({
+      Image: 'busybox', Cmd: ['top'], Healthcheck: { Test: ['CMD-SHELL', 'true'], Interval: 1e9, Timeout: 1e9, Retries: 1, StartPeriod: null },
+    }), { 'Content-Type': 'application/json' });
+    expect(r.status, r.body).toBe(201);
+    const { Id } = JSON.parse(r.body) as { Id: string };
+    expect((await docker.getContainer(Id).inspect()).Config.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'true'], Interval: 1e9, Timeout: 1e9, Retries: 1 });
+    await docker.getContainer(Id).remove();
+  }, 30_000);
+});
