@@ -189,3 +189,13 @@ describe('health checks from docker-py', () => {
     await docker.getContainer(Id).remove();
   }, 30_000);
 });
+
+describe('isolation', () => {
+  // docker-py's test_create_with_isolation: `default`, the one isolation Linux has, is kept as sent.
+  it('shows the isolation a container was created with', async () => {
+    await follow(await docker.pull('busybox'));
+    const c = await docker.createContainer({ Image: 'busybox', Cmd: ['echo'], HostConfig: { Isolation: 'default' } });
+    expect((await c.inspect()).HostConfig.Isolation).toBe('default');
+    await c.remove();
+  }, 30_000);
+});
