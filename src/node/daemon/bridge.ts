@@ -35,6 +35,17 @@ const INBOX_HIGH_WATER = 1 << 20;
 const UPGRADE_GAP_MS = 50;
 const UPGRADE_HEAD = Buffer.from('HTTP/1.1 101 ', 'latin1');
 
+/**
+ * The streams held in their gap, each released early as soon as any connection writes anything else: dockerd
+ * drains a container's streams before its exit answers `wait` (StreamConfig.Wait in handleContainerExit), and
+ * a client that reads the stream until `wait` answers (dockerode's attach) must find it all there.
+ */
+const holders = new Set<() => void>();
+
+function releaseHeld(): void {
+  for (const release of [...holders]) release();
+}
+
 /** Sees every byte both ways (tests record the exchanges with it). */
 export interface ConnectionTap {
   fromClient(bytes: string): void;
@@ -114,6 +125,7 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
       program: async (s) => {
         out = new SelfPipe(s);
         let upgraded = false;
+        let heldStream: Buffer[] | null = null;
         for (;;) {
           let data: Uint8Array | null = null;
           try {
@@ -122,24 +134,36 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
             if (isProcessEnd(e)) throw e;
           }
           if (data === null || clientClosed) break;
-          let buf = Buffer.from(data.buffer, data.byteOffset, data.length);
+          const buf = Buffer.from(data.buffer, data.byteOffset, data.length);
           tap?.fromServer(buf.toString('latin1'));
           const headEnd = upgraded ? -1 : upgradeHeadEnd(buf);
           if (headEnd >= 0) {
             upgraded = true;
+            releaseHeld();
             socket.write(buf.subarray(0, headEnd));
-            let waited = false;
-            setTimeout(() => {
-              waited = true;
+            const held: Buffer[] = [buf.subarray(headEnd)];
+            heldStream = held;
+            const release = (): void => {
+              clearTimeout(timer);
+              holders.delete(release);
+              heldStream = null;
+              for (const b of held) if (b.length > 0 && !socket.destroyed) socket.write(b);
               out?.wake();
               host.kick();
-            }, UPGRADE_GAP_MS);
-            await out.until(() => waited || clientClosed);
-            buf = buf.subarray(headEnd);
-            if (buf.length === 0) continue;
+            };
+            const timer = setTimeout(release, UPGRADE_GAP_MS);
+            holders.add(release);
+            continue;
           }
+          if (heldStream) {
+            heldStream.push(buf);
+            continue;
+          }
+          releaseHeld();
           if (!socket.write(buf)) await out.until(() => !socket.writableNeedDrain || clientClosed);
         }
+        // dockerd hung up during the gap (a short exec's whole answer): the stream still goes out after it.
+        await out.until(() => heldStream === null || clientClosed);
         serverDone = true;
         main?.wake();
         return 0;

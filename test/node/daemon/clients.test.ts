@@ -144,6 +144,7 @@ describe('hijacked streams through the real socket', () => {
     expect(chunks.slice(1).join('')).toBe('\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u000chello world\n');
     await c.remove({ force: true });
   }, 30_000);
+
 });
 
 describe('image list filters', () => {
