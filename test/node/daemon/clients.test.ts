@@ -200,3 +200,15 @@ describe('isolation', () => {
     await c.remove();
   }, 30_000);
 });
+
+describe('removing a link', () => {
+  // `link=true` was ignored: DELETE /containers/NAME?link=1 removed the container itself (docker-py's test_remove_link).
+  it('never removes the container, and refuses a link name in one line', async () => {
+    await follow(await docker.pull('busybox'));
+    const c = await docker.createContainer({ Image: 'busybox', name: 'linked' });
+    expect(await http('DELETE', '/v1.50/containers/linked?link=1')).toEqual({ status: 500, body: '{"message":"Conflict, cannot remove the default link name of the container"}\n' });
+    expect(await http('DELETE', '/v1.50/containers/parent/alias?link=1')).toEqual({ status: 501, body: '{"message":"dockersim: removing a link (docker rm --link) is not simulated"}\n' });
+    expect((await c.inspect()).Name).toBe('/linked');
+    await c.remove();
+  }, 30_000);
+});
