@@ -7,7 +7,9 @@ import { distributionRoutes, type DistributionBackend } from './distribution/rou
 import type { ImageBackend } from './image/backend.js';
 import { imageRoutes } from './image/routes.js';
 import { networkRoutes, type NetworkBackend } from './network/routes.js';
+import { pluginRoutes } from './plugin/routes.js';
 import { Router } from './router.js';
+import { swarmRoutes } from './swarm/routes.js';
 import type { SystemBackend } from './system/backend.js';
 import { systemRoutes } from './system/routes.js';
 import { volumeRoutes, type VolumeBackend } from './volume/routes.js';
@@ -18,5 +20,6 @@ export type EngineBackend = SystemBackend & ContainerBackend & ImageBackend & Ne
 
 export function engineRouter(b: EngineBackend): Router {
   return new Router([...systemRoutes(b), ...containerRoutes(b), ...imageRoutes(b), ...networkRoutes(b), ...volumeRoutes(b),
-    ...buildRoutes(b), ...archiveRoutes(b), ...distributionRoutes(b)]);
+    ...buildRoutes(b), ...archiveRoutes(b), ...distributionRoutes(b),
+    ...swarmRoutes(), ...pluginRoutes()]);
 }

@@ -60,6 +60,8 @@ export interface HostConfig {
   LogConfig: { Type: string; Config: Record<string, string> };
   PidsLimit: number | null;
   Init?: boolean;
+  /** `--isolation`: '' or `default`, the only one Linux has, kept as sent (inspect shows it). */
+  Isolation?: string;
   /** `--link name:alias`, as sent. */
   Links?: string[] | null;
 }

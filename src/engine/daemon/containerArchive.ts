@@ -7,6 +7,7 @@
  */
 import { conflict, invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
 import { readTar, TarError, writeTar } from '../../pkg/archive/tar.js';
+import { decompressStream } from '../../pkg/archive/compression.js';
 import { formatRFC3339Nano } from '../../pkg/timetypes.js';
 import {
   cleanPath, joinPath, pathErrorText, preserveTrailingDotOrSeparator, tarResource, untar, UntarError,
@@ -178,7 +179,7 @@ export function containerExtractToDir(engine: DaemonStore, name: string, path: s
     }
     let entries;
     try {
-      entries = readTar(data).entries;
+      entries = readTar(decompressStream(data)).entries;
     } catch (e) {
       if (e instanceof TarError) throw systemError(data.length < 512 ? 'unexpected EOF' : 'archive/tar: invalid tar header');
       throw e;

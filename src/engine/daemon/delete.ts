@@ -7,17 +7,24 @@ import type { DaemonContext } from './context.js';
 import type { DaemonStore } from './store.js';
 import { conflict, isDaemonError } from '../../pkg/errdefs.js';
 import { killContainer } from './kill.js';
+import { notSimulated } from './unsimulated.js';
 import { releaseMounts } from './volume/mounts.js';
 import { dropContainerExecs } from './execStore.js';
 
 export interface RmOptions {
   readonly force?: boolean;
   readonly removeVolumes?: boolean;
+  /** `docker rm --link`: remove a link name (`/parent/alias`), never the container. */
+  readonly removeLink?: boolean;
 }
 
 export async function containerRm(d: DaemonContext, name: string, opts: RmOptions = {}): Promise<void> {
   const engine = d.store;
+  // The link's name resolves to the linked container; removing it must never remove that container.
+  if (opts.removeLink && name.replace(/^\//, '').includes('/')) throw notSimulated('removing a link (docker rm --link)');
   const c = engine.getContainer(name);
+  // moby rmLink: a plain name is the container's own, which is no link to remove (an unclassified error: 500).
+  if (opts.removeLink) throw new Error('Conflict, cannot remove the default link name of the container');
   if (c.State.setRemovalInProgress()) throw conflict(`removal of container ${name} is already in progress`);
   try {
     if (!engine.containers.has(c.ID)) return;

@@ -42,7 +42,8 @@ export function healthConfigQuoted(h: HealthConfig): string {
 export function validateHealthCheck(raw: unknown): void {
   if (raw === null || raw === undefined || typeof raw !== 'object') return;
   const h = raw as HealthConfig;
-  const tooShort = (v: number | undefined): boolean => v !== undefined && v !== 0 && v < MINIMUM_DURATION_NS;
+  // null is Go's zero as well: docker-py sends `"StartPeriod": null` for a field left out.
+  const tooShort = (v: number | null | undefined): boolean => typeof v === 'number' && v !== 0 && v < MINIMUM_DURATION_NS;
   if (tooShort(h.Interval)) throw invalidParameter('Interval in Healthcheck cannot be less than 1ms');
   if (tooShort(h.Timeout)) throw invalidParameter('Timeout in Healthcheck cannot be less than 1ms');
   if ((h.Retries ?? 0) < 0) throw invalidParameter('Retries in Healthcheck cannot be negative');

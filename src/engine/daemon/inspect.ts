@@ -38,7 +38,7 @@ function hostConfigJSON(c: Container, links: string[] | null): Json {
     Dns: h.Dns, DnsOptions: h.DnsOptions, DnsSearch: h.DnsSearch, ExtraHosts: h.ExtraHosts, GroupAdd: null,
     IpcMode: 'private', Cgroup: '', Links: links, OomScoreAdj: 0, PidMode: '', Privileged: h.Privileged,
     PublishAllPorts: h.PublishAllPorts ?? false, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '',
-    ShmSize: 67108864, Runtime: 'runc', Isolation: '',
+    ShmSize: 67108864, Runtime: 'runc', Isolation: h.Isolation ?? '',
     // Resources (embedded)
     CpuShares: 0, Memory: h.Memory, NanoCpus: h.NanoCpus, CgroupParent: '', BlkioWeight: 0,
     BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [],

@@ -1,6 +1,7 @@
 /**
  * POST /containers/{id}/wait (moby daemon/wait.go): `not-running` (default) answers at once for a stopped
- * container, `next-exit` waits for the next exit, `removed` for the removal. Blocks the calling process.
+ * container and else at its next exit (restarting or not), `next-exit` waits for the next exit, `removed` for
+ * the removal. Blocks the calling process.
  */
 import { blockUntil } from './block.js';
 import type { DaemonContext } from './context.js';
@@ -18,7 +19,9 @@ export async function containerWait(d: DaemonContext, name: string, condition: W
   const ready =
     cond === 'removed' ? gone
     : cond === 'next-exit' ? () => gone() || rt.exits > exits
-    : () => gone() || !c.State.Running;
+    // State.SetRestarting wakes the stop waiters too: a container its restart policy brings back has stopped
+    // running once, and `wait` answers with that exit instead of waiting for a stop that may never come.
+    : () => gone() || !c.State.Running || rt.exits > exits;
   await blockUntil(engine.kernel, d.sys, engine.changed, ready);
   return c.State.Error ? { StatusCode: c.State.ExitCode, Error: c.State.Error } : { StatusCode: c.State.ExitCode };
 }

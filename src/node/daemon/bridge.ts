@@ -25,6 +25,27 @@ import { DOCKER_SOCK, type SimHost } from './host.js';
 /** Client bytes held before the real socket is paused (TCP then pushes back on the client). */
 const INBOX_HIGH_WATER = 1 << 20;
 
+/**
+ * Real milliseconds between a `101 UPGRADED` response's headers and the stream after them. docker-py reads the
+ * 101 through Python's buffered http.client and then the raw socket beneath it, so stream bytes that arrive
+ * with the headers are read into a buffer nobody reads again: `exec_start` answered b'' and `attach(logs=True)`
+ * lost the logs. dockerd never sends them together in practice, as starting the exec (runc) or reading the log
+ * file takes longer than the client takes to parse the headers; the gap stands for that time here.
+ */
+const UPGRADE_GAP_MS = 50;
+const UPGRADE_HEAD = Buffer.from('HTTP/1.1 101 ', 'latin1');
+
+/**
+ * The streams held in their gap, each released early as soon as any connection writes anything else: dockerd
+ * drains a container's streams before its exit answers `wait` (StreamConfig.Wait in handleContainerExit), and
+ * a client that reads the stream until `wait` answers (dockerode's attach) must find it all there.
+ */
+const holders = new Set<() => void>();
+
+function releaseHeld(): void {
+  for (const release of [...holders]) release();
+}
+
 /** Sees every byte both ways (tests record the exchanges with it). */
 export interface ConnectionTap {
   fromClient(bytes: string): void;
@@ -103,6 +124,8 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
       fds: { 3: fd },
       program: async (s) => {
         out = new SelfPipe(s);
+        let upgraded = false;
+        let heldStream: Buffer[] | null = null;
         for (;;) {
           let data: Uint8Array | null = null;
           try {
@@ -113,8 +136,34 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
           if (data === null || clientClosed) break;
           const buf = Buffer.from(data.buffer, data.byteOffset, data.length);
           tap?.fromServer(buf.toString('latin1'));
+          const headEnd = upgraded ? -1 : upgradeHeadEnd(buf);
+          if (headEnd >= 0) {
+            upgraded = true;
+            releaseHeld();
+            socket.write(buf.subarray(0, headEnd));
+            const held: Buffer[] = [buf.subarray(headEnd)];
+            heldStream = held;
+            const release = (): void => {
+              clearTimeout(timer);
+              holders.delete(release);
+              heldStream = null;
+              for (const b of held) if (b.length > 0 && !socket.destroyed) socket.write(b);
+              out?.wake();
+              host.kick();
+            };
+            const timer = setTimeout(release, UPGRADE_GAP_MS);
+            holders.add(release);
+            continue;
+          }
+          if (heldStream) {
+            heldStream.push(buf);
+            continue;
+          }
+          releaseHeld();
           if (!socket.write(buf)) await out.until(() => !socket.writableNeedDrain || clientClosed);
         }
+        // dockerd hung up during the gap (a short exec's whole answer): the stream still goes out after it.
+        await out.until(() => heldStream === null || clientClosed);
         serverDone = true;
         main?.wake();
         return 0;
@@ -168,4 +217,11 @@ export function bridge(host: SimHost, socket: Socket, tap?: ConnectionTap): Brid
       socket.destroySoon();
     },
   };
+}
+
+/** Where the stream starts in a chunk that begins with a 101 response's complete headers; -1 otherwise. */
+function upgradeHeadEnd(buf: Buffer): number {
+  if (buf.length < UPGRADE_HEAD.length || !buf.subarray(0, UPGRADE_HEAD.length).equals(UPGRADE_HEAD)) return -1;
+  const end = buf.indexOf('\r\n\r\n', 0, 'latin1');
+  return end < 0 ? -1 : end + 4;
 }

@@ -84,12 +84,18 @@ export const ls: Program = async (sys) => {
   const oneLine = long || flags.has('1') || !tty;
   const width = tty ? sys.getWinSize(1).cols : 80;
   const out = new Output(sys, 1);
+  // -p marks directories with '/', -F every type (busybox's bold_mark): docker-py's put_archive test lists with -p.
+  const mark = (e: Entry): string => {
+    const t = e.st.type;
+    if (flags.has('F')) return t === 'dir' ? '/' : t === 'symlink' ? '@' : t === 'fifo' ? '|' : t === 'socket' ? '=' : t === 'file' && e.st.mode & 0o111 ? '*' : '';
+    return flags.has('p') && t === 'dir' ? '/' : '';
+  };
   let status = 0;
   const show = async (entries: Entry[]): Promise<void> => {
     entries.sort(byName);
     if (long) for (const e of entries) await out.write(`${longLine(sys, e)}\n`);
-    else if (oneLine) for (const e of entries) await out.write(`${e.name}\n`);
-    else await out.write(columns(entries.map((e) => e.name), width));
+    else if (oneLine) for (const e of entries) await out.write(`${e.name}${mark(e)}\n`);
+    else await out.write(columns(entries.map((e) => `${e.name}${mark(e)}`), width));
   };
   const files: Entry[] = [];
   const dirs: Entry[] = [];

@@ -117,7 +117,7 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     containerUpdate: (name, update) => d.containerUpdate(name, update),
     containerRestart: (name, opts) => work((w) => w.containerRestart(name, opts)),
     containersPrune: (filters) => d.containersPrune(filters) as unknown as Json,
-    containerRm: (name, opts) => work((w) => w.containerRm(name, { force: opts.force, removeVolumes: opts.removeVolume })),
+    containerRm: (name, opts) => work((w) => w.containerRm(name, { force: opts.force, removeVolumes: opts.removeVolume, removeLink: opts.removeLink })),
     containerStart: (name) => work((w) => w.containerStart(name)),
     containerCommit: (name, opts) => d.containerCommit(name, opts),
     containerStop: (name, opts) => work((w) => w.containerStop(name, opts)),

@@ -92,5 +92,8 @@ describe('busybox', () => {
         '-rw-r--r--    1 root     root             6 Nov 28 08:30 b.txt\n',
     );
     expect((await run(h, ['/bin/busybox', 'ls', '/data/b.txt', '/nope'])).out).toBe('ls: /nope: No such file or directory\n/data/b.txt\n');
+    // -p marks directories, -F every type: they were taken and ignored (docker-py's put_archive test lists with -p).
+    expect((await run(h, ['/bin/ls', '-p', '/data'])).out).toBe('Zeta/  a.txt  b.txt\n');
+    expect((await run(h, ['/bin/ls', '-F', '/'])).out).toMatch(/^bin\/ +data\//);
   });
 });

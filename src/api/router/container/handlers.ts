@@ -9,6 +9,13 @@ import { atoi, boolValue, boolValueOrDefault, checkForJSON, decodeJSON, parseFil
 import type { RequestContext } from '../types.js';
 import type { ContainerBackend, StopOptions } from './backend.js';
 
+/** container.Config's JSON fields, lower-cased (api/types/container/config.go). */
+const CONFIG_FIELDS: ReadonlySet<string> = new Set([
+  'Hostname', 'Domainname', 'User', 'AttachStdin', 'AttachStdout', 'AttachStderr', 'ExposedPorts', 'Tty', 'OpenStdin',
+  'StdinOnce', 'Env', 'Cmd', 'Healthcheck', 'ArgsEscaped', 'Image', 'Volumes', 'WorkingDir', 'Entrypoint',
+  'NetworkDisabled', 'MacAddress', 'OnBuild', 'Labels', 'StopSignal', 'StopTimeout', 'Shell',
+].map((f) => f.toLowerCase()));
+
 type Json = Record<string, unknown>;
 
 export function containerHandlers(b: ContainerBackend) {
@@ -109,10 +116,17 @@ export function containerHandlers(b: ContainerBackend) {
       noContent(ctx);
     },
 
-    /** postCommit: the image is the container's; a config in the body would replace the container's as the base. */
+    /**
+     * postCommit: the image is the container's; a config in the body would replace the container's as the base.
+     * moby decodes the body into a struct embedding *container.Config, which stays nil unless a key names one of
+     * Config's fields (case-insensitively, as encoding/json matches): docker-py's `{}` and dockerode's options
+     * object (`{"comment": …, "container": …}`) are no config at all.
+     */
     async postCommit(ctx: RequestContext): Promise<void> {
       const body = readJSON<unknown>(ctx);
-      if (body !== undefined && body !== null) throw new DaemonError('NotImplemented', 'dockersim: a config in the body of POST /commit is not simulated');
+      if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body) || Object.keys(body).some((k) => CONFIG_FIELDS.has(k.toLowerCase())))) {
+        throw new DaemonError('NotImplemented', 'dockersim: a config in the body of POST /commit is not simulated');
+      }
       const id = await call(ctx, b.containerCommit(ctx.query.get('container'), {
         repo: ctx.query.get('repo'), tag: ctx.query.get('tag'), author: ctx.query.get('author'),
         comment: ctx.query.get('comment'), changes: ctx.query.all('changes'), pause: boolValueOrDefault(ctx, 'pause', true),

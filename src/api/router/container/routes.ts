@@ -1,4 +1,5 @@
 /** The container route table (moby's router/container/container.go), in its registration order. */
+import { DaemonError } from '../../../pkg/errdefs.js';
 import { route, type Route } from '../types.js';
 import type { ContainerBackend } from './backend.js';
 import { execHandlers } from './exec.js';
@@ -18,6 +19,10 @@ export function containerRoutes(b: ContainerBackend): Route[] {
     route('GET', '/containers/{name:.*}/logs', s.getContainersLogs),
     route('GET', '/containers/{name:.*}/stats', s.getContainersStats),
     route('GET', '/exec/{id:.*}/json', e.getExecByID),
+    // The WebSocket form of attach: refused in one line rather than '404 page not found', as if the API lacked it.
+    route('GET', '/containers/{name:.*}/attach/ws', async () => {
+      throw new DaemonError('NotImplemented', 'dockersim: attaching over a WebSocket (/containers/{id}/attach/ws) is not simulated');
+    }),
     // POST
     route('POST', '/containers/create', h.postContainersCreate),
     route('POST', '/commit', h.postCommit),

@@ -3,6 +3,8 @@
  * `version` asks for, then for the legacy builder `Successfully built` and one `Successfully tagged` line per
  * tag. A context from a URL or git repository is refused: the simulated host cannot fetch one for the daemon.
  */
+import { decompressStream } from '../../../pkg/archive/compression.js';
+import { TarError } from '../../../pkg/archive/tar.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
 import { familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import type { DaemonContext } from '../context.js';
@@ -54,11 +56,21 @@ export async function imageBuild(d: DaemonContext, opts: BuildOptions, tar: Uint
   if (opts.platform !== '' && !/^linux(\/(amd64|x86_64))?$/.test(opts.platform)) throw notSimulated(`building for the platform ${opts.platform}`);
   const rec = buildLog(d.store).begin(opts.version === '2' ? 'buildkit' : 'legacy', tags.map(familiarString));
   try {
-    const id = await runBuilder(d, opts, tar, tags, out, trace, rec);
+    const id = await runBuilder(d, opts, contextTar(tar), tags, out, trace, rec);
     rec.succeeded(id);
     return id;
   } catch (e) {
     rec.failed((e as Error).message);
+    throw e;
+  }
+}
+
+/** The uploaded context as plain tar: dockerode gzips the contexts it packs, and moby reads them so. */
+function contextTar(upload: Uint8Array): Uint8Array {
+  try {
+    return decompressStream(upload);
+  } catch (e) {
+    if (e instanceof TarError) throw new Error(`failed to read build context: ${e.message}`);
     throw e;
   }
 }

@@ -6,6 +6,7 @@
 import { invalidParameter, systemError } from '../../../pkg/errdefs.js';
 import { familiarString } from '../../../pkg/reference.js';
 import { readTar, TarError } from '../../../pkg/archive/tar.js';
+import { decompressStream } from '../../../pkg/archive/compression.js';
 import { formatRFC3339Nano } from '../../../pkg/timetypes.js';
 import { Layer } from '../../fs/layer.js';
 import { sha256Hex } from '../../fs/sha256.js';
@@ -46,7 +47,7 @@ export function imageImport(engine: DaemonStore, req: ImportRequest): string {
   const config = buildFromConfig({ ...EMPTY_CONFIG, Env: [], Labels: {} }, req.changes);
   let tree;
   try {
-    tree = treeOfTar(readTar(req.data).entries);
+    tree = treeOfTar(readTar(decompressStream(req.data)).entries);
   } catch (e) {
     if (e instanceof TarError) throw systemError(req.data.length < 512 ? 'unexpected EOF' : 'archive/tar: invalid tar header');
     throw e;

@@ -21,7 +21,10 @@ export function pathMatch(pattern: string, name: string): boolean {
   return re.test(name);
 }
 
-const esc = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+// With the `u` flag an identity escape is allowed only for a syntax character, and `-` is one only inside a
+// class: `\-` outside one is a SyntaxError ('hello-world' as a reference filter answered 500).
+const esc = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+const escInClass = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
 function toRegExp(p: string): string {
   const chars = [...p];
@@ -49,9 +52,9 @@ function toRegExp(p: string): string {
         if (chars[i] === '-') {
           const hi = classChar(chars, i + 1);
           if (hi.ch.codePointAt(0)! < lo.ch.codePointAt(0)!) throw new BadPattern();
-          cls += `${esc(lo.ch)}-${esc(hi.ch)}`;
+          cls += `${escInClass(lo.ch)}-${escInClass(hi.ch)}`;
           i = hi.next;
-        } else cls += esc(lo.ch);
+        } else cls += escInClass(lo.ch);
         n++;
       }
       out += `${cls}]`;

@@ -8,6 +8,7 @@
 import { invalidParameter, systemError } from '../../../pkg/errdefs.js';
 import { familiarName, familiarString, isNameOnly, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
 import { readTar, TarError, writeTar, type TarEntry } from '../../../pkg/archive/tar.js';
+import { decompressStream } from '../../../pkg/archive/compression.js';
 import { humanSize } from '../../../pkg/units.js';
 import { Layer } from '../../fs/layer.js';
 import { sha256Hex } from '../../fs/sha256.js';
@@ -164,7 +165,7 @@ type Msg = Record<string, unknown>;
 export function imagesLoad(engine: DaemonStore, data: Uint8Array, quiet: boolean): Msg[] {
   let entries: TarEntry[];
   try {
-    entries = readTar(data).entries;
+    entries = readTar(decompressStream(data)).entries;
   } catch (e) {
     if (e instanceof TarError) throw systemError(data.length < 512 ? 'unexpected EOF' : 'archive/tar: invalid tar header');
     throw e;
