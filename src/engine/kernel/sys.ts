@@ -216,6 +216,8 @@ export interface Sys {
    * overwriting argv): `nginx: master process nginx -g daemon off;`.
    */
   setproctitle(title: string): void;
+  /** prctl(PR_SET_NAME): the calling thread's name (its comm, cut to 15 bytes), as /proc/PID/task/TID/comm shows it. */
+  setName(name: string): void;
 
   // ---- time
   /** Wall-clock milliseconds since the Unix epoch, in virtual time. */

@@ -72,6 +72,11 @@ export class ProcessSys implements Sys {
     this.p.argv = [title];
   }
 
+  setName(name: string): void {
+    checkAlive(this.p);
+    this.p.comm = name.slice(0, 15);
+  }
+
   get env(): Record<string, string> {
     return this.p.env;
   }

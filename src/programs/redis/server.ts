@@ -400,10 +400,11 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
  * `--pids-limit` does. They end with the process (exit_group).
  */
 function startBackgroundThreads(sys: Sys): void {
-  for (let i = 0; i < 4; i++) {
+  for (const name of ['bio_close_file', 'bio_aof', 'bio_lazy_free', 'jemalloc_bg_thd']) {
     sys.spawn({
       argv: [...sys.argv], thread: true, fds: {},
       program: (t) => {
+        t.setName(name);
         const idle = (): Promise<number> => t.pause().then(idle);
         return idle();
       },
