@@ -10,6 +10,7 @@
  * the OOM reaper frees its held memory at once; it repeats until the group fits. The host has no swap.
  */
 import type { Cgroup } from './cgroup.js';
+import { Fiber } from './fiber.js';
 import type { Process } from './process.js';
 import type { Signal } from './signals.js';
 
@@ -33,9 +34,12 @@ export interface MemoryHost {
   kill(target: Process, sig: Signal, sender: Process | null): void;
 }
 
-/** A thread shares its leader's memory; a dying process's memory is the OOM reaper's, already free. */
+/**
+ * A thread shares its leader's memory, and so does a fiber (whose tgid is its process's, but which is in no
+ * process table for memory.current to find); a dying process's memory is the OOM reaper's, already free.
+ */
 function charged(p: Process): boolean {
-  return p.state === 'running' && !p.dying && p.tgid === p.hostPid;
+  return p.state === 'running' && !p.dying && p.tgid === p.hostPid && !(p instanceof Fiber);
 }
 
 export function residentBytes(p: Process): number {

@@ -127,6 +127,27 @@ describe('fibers', () => {
     expect(seen).toEqual(['thread: EAGAIN', 'fiber ran']);
   });
 
+  it('hold no memory of their own: what a fiber holds is not charged, as a thread\'s is not', async () => {
+    let held = -1;
+    const k = boot(async (sys) => {
+      const g = new Cgroup('/app', null);
+      const server = sys.spawn({
+        argv: ['server'], fds: {}, cgroup: g,
+        program: async (s) => {
+          s.fiber({ program: async (f) => (f.hold(1 << 20), 0) });
+          await s.sleep(10);
+          held = g.heldBytes;
+          return 0;
+        },
+      });
+      await sys.wait(server);
+      return 0;
+    });
+    expect(await k.run()).toBe('idle');
+    // Charged to a fiber, the MiB would stay in the group's count after the fiber ended: nothing frees it.
+    expect(held).toBe(0);
+  });
+
   it('charge their CPU time to their process', async () => {
     let cpu = 0;
     const k = boot(async (sys) => {
