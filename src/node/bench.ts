@@ -268,6 +268,12 @@ async function volumeBench(): Promise<void> {
     await profile.post('Profiler.setSamplingInterval', { interval: 250 });
     await profile.post('Profiler.start');
   }
+  // BENCH_HEAPPROF=FILE: where the timed machines allocate (sampled every 32 KiB, with what GC has collected since).
+  const heapProfile = process.env.BENCH_HEAPPROF ? new Session() : null;
+  if (heapProfile) {
+    heapProfile.connect();
+    await heapProfile.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
   // BENCH_RUNS=k: k fresh machines timed after the first, for A/B work on a shared machine (median, min–max).
   const runs: Awaited<ReturnType<typeof one>>[] = [];
   for (let k = Math.max(1, Number(process.env.BENCH_RUNS) || 1); k > 0; k--) {
@@ -278,6 +284,11 @@ async function volumeBench(): Promise<void> {
     const { profile: p } = await profile.post('Profiler.stop');
     writeFileSync(process.env.BENCH_CPUPROFILE!, JSON.stringify(p));
     profile.disconnect();
+  }
+  if (heapProfile) {
+    const { profile: p } = await heapProfile.post('HeapProfiler.stopSampling');
+    writeFileSync(process.env.BENCH_HEAPPROF!, JSON.stringify(p));
+    heapProfile.disconnect();
   }
   const byCpu = [...runs].sort((a, b) => a.cpuMs - b.cpuMs);
   const warm = byCpu[(byCpu.length - 1) >> 1];

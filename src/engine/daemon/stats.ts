@@ -65,7 +65,8 @@ function collect(d: DaemonContext, c: Container): StatsRecord {
   if (!c.State.Running) return emptyRecord(c);
   const s = sample(d, c);
   const rt = d.store.runtime(c);
-  const usage = s.procs.reduce((n, p) => n + residentBytes(p), 0);
+  // A thread shares its leader's memory (as memory.current charges it); every task has a kernel stack.
+  const usage = s.procs.reduce((n, p) => n + (p.tgid === p.hostPid ? residentBytes(p) : 0), 0);
   const inactiveFile = Math.min(usage, 16 * 4096);
   const limit = rt.cgroup && Number.isFinite(rt.cgroup.memoryMax) ? rt.cgroup.memoryMax : HOST_MEM_BYTES;
   const out: StatsRecord = {

@@ -84,6 +84,10 @@ export class MemTree implements Backend {
     return this.get(path, 'lstat').stat(this.dev);
   }
 
+  peek(path: string): Inode | null {
+    return this.find(path, 'lstat') ?? null;
+  }
+
   readdir(path: string): string[] {
     const node = this.get(path, 'scandir');
     if (node.kind !== 'dir') fail('ENOTDIR', 'scandir', path);

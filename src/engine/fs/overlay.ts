@@ -292,6 +292,10 @@ export class Overlay implements Backend {
     return this.get(path, 'lstat').stat(this.dev);
   }
 
+  peek(path: string): Inode | null {
+    return this.find(path, 'lstat');
+  }
+
   readdir(path: string): string[] {
     const node = this.get(path, 'scandir');
     if (node.kind !== 'dir') fail('ENOTDIR', 'scandir', path);

@@ -33,6 +33,8 @@ export interface ProcInfo {
   /** Foreground process group of the controlling terminal; -1 when none. */
   readonly tpgid: number;
   readonly threads: number;
+  /** The thread group's TIDs here, leader first then in TID order (/proc/PID/task); default `[pid]`. */
+  readonly tids?: () => readonly number[];
   readonly vszKb: number;
   readonly rssKb: number;
   readonly fds: readonly { readonly fd: number; readonly target: string }[];

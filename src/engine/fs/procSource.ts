@@ -143,6 +143,11 @@ function describe(k: Kernel, ns: PidNamespace, p: Process): ProcInfo {
     ttyNr: ttyMinor >= 0 ? (PTS_MAJOR << 8) | (ttyMinor & 0xff) | ((ttyMinor & ~0xff) << 12) : 0,
     tpgid: tty && tty.fgPgrp ? pidOfHost(tty.fgPgrp) : -1,
     threads: 1 + [...k.procs.values()].filter((t) => t !== p && t.tgid === p.hostPid && t.state === 'running').length,
+    tids: () => {
+      const leader = k.procs.get(p.tgid) ?? p;
+      const rest = [...(leader.threads ?? [])].filter((t) => t.state === 'running').map((t) => t.pidIn(ns)).filter((n) => n > 0);
+      return [leader.pidIn(ns), ...rest.sort((a, b) => a - b)];
+    },
     vszKb,
     rssKb,
     fds: [...p.fds.entries()].sort((a, b) => a[0] - b[0]).map(([fd, f]) => ({ fd, target: f.describe() })),

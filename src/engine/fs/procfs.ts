@@ -20,7 +20,7 @@ type Node =
   | { readonly type: 'symlink'; readonly owner?: ProcInfo; readonly target: string };
 
 const TOP_FILES = ['cpuinfo', 'loadavg', 'meminfo', 'mounts', 'stat', 'uptime', 'version', 'cmdline', 'filesystems'];
-const PID_FILES = ['cgroup', 'cmdline', 'comm', 'cwd', 'environ', 'exe', 'fd', 'mounts', 'root', 'stat', 'statm', 'status'];
+const PID_FILES = ['cgroup', 'cmdline', 'comm', 'cwd', 'environ', 'exe', 'fd', 'mounts', 'root', 'stat', 'statm', 'status', 'task'];
 const FILESYSTEMS = ['sysfs', 'tmpfs', 'bdev', 'proc', 'cgroup', 'cgroup2', 'devtmpfs', 'devpts', 'mqueue', 'overlay']
   .map((f) => (f === 'devtmpfs' || f === 'overlay' ? `\t${f}\n` : `nodev\t${f}\n`))
   .join('');
@@ -117,6 +117,14 @@ export class ProcFs implements Backend {
       const fd = p.fds.find((f) => String(f.fd) === sub[0]);
       if (!fd || sub.length > 1) fail('ENOENT', syscall, path);
       return { type: 'symlink', owner: p, target: fd.target };
+    }
+    if (name === 'task') {
+      // The thread group's tasks (a fiber is none); each TID's directory is that thread's own view.
+      const tids = p.tids ? p.tids() : [p.pid];
+      if (sub.length === 0) return { type: 'dir', mode: 0o555, owner: p, list: () => tids.map(String) };
+      const tid = Number(sub[0]);
+      if (!/^[1-9][0-9]*$/.test(sub[0]) || !tids.includes(tid)) fail('ENOENT', syscall, path);
+      return this.pidNode(tid, sub.slice(1), path, syscall, caller);
     }
     if (sub.length > 0) fail(PID_FILES.includes(name) ? 'ENOTDIR' : 'ENOENT', syscall, path);
     const zombie = p.state === 'Z';

@@ -3,7 +3,7 @@
  * crossing) and Unix permission checks in front of the backends, which do neither.
  */
 import { stacklessSysError, SysError } from '../kernel/errno.js';
-import type { AccessMode, Backend, Credentials, FileType, Fs, FsContext, MountNamespace, Stat } from '../kernel/fsTypes.js';
+import type { AccessMode, Backend, Credentials, FileType, Fs, FsCaller, FsContext, MountNamespace, Peeked, Stat } from '../kernel/fsTypes.js';
 import { utf8Decode, utf8Encode } from '../kernel/utf8.js';
 
 /** Linux's limit on symlinks followed in one lookup (MAXSYMLINKS). */
@@ -28,11 +28,16 @@ export interface Resolved {
   /** Path inside the backend. */
   readonly inner: string;
   readonly st: Stat | null;
-  /** The directory holding the last component. */
-  readonly parent: Stat;
+  /** The directory holding the last component: its kind, mode and owner. */
+  readonly parent: Perm;
   /** The path is a mount point (or `/`). */
   readonly mountRoot: boolean;
 }
+
+/** What a permission check reads: mode and owner. */
+type Perm = Pick<Stat, 'mode' | 'uid' | 'gid'>;
+/** A component the walk has looked at: a Stat where the walk may end there, else the backend's inode. */
+type Walked = Peeked | Stat;
 
 let nextNsId = 4026531840;
 
@@ -107,13 +112,14 @@ export class MountTable implements MountNamespace {
     const mustBeDir = rest.length > 1 && rest.charCodeAt(rest.length - 1) === 47;
     if (mustBeDir) follow = true;
     let links = 0;
-    // The canonical directory reached so far, its mount, the path inside that mount, and its stat.
+    // The canonical directory reached so far, its mount, the path inside that mount, and what the walk knows of
+    // it: a full Stat where the walk may end, only kind, mode and owner (the backend's own inode) where it passes.
     let abs = '/';
     let mount = this.table.get('/')!;
     let inner = '/';
-    let dirSt = mount.backend.lstat('/', caller);
-    let st: Stat | null = dirSt;
-    let parent = dirSt;
+    let cur: Walked | null = peekRoot(mount.backend, caller);
+    let dir: Walked = cur!;
+    let parent: Walked = dir;
     let i = 0;
     const n0 = rest.length;
     let n = n0;
@@ -124,20 +130,20 @@ export class MountTable implements MountNamespace {
       if (j < 0) j = n;
       const name = rest.slice(i, j);
       i = j;
-      if (st === null) throw stacklessSysError('ENOENT', syscall, path);
-      if (st.type !== 'dir') throw stacklessSysError('ENOTDIR', syscall, path);
-      dirSt = st;
+      if (cur === null) throw stacklessSysError('ENOENT', syscall, path);
+      if (kindOf(cur) !== 'dir') throw stacklessSysError('ENOTDIR', syscall, path);
+      dir = cur;
       if (name === '.') continue;
-      if (!mayExec(dirSt, cred)) throw new SysError('EACCES', syscall, path);
+      if (!mayExec(dir, cred)) throw new SysError('EACCES', syscall, path);
       if (name === '..') {
         if (abs !== '/') {
           const k = abs.lastIndexOf('/');
           abs = k === 0 ? '/' : abs.slice(0, k);
           mount = this.mountOf(abs);
           inner = innerPath(abs, mount.path);
-          st = mount.backend.lstat(inner, caller);
+          cur = mount.backend.lstat(inner, caller);
         }
-        parent = st!;
+        parent = cur!;
         continue;
       }
       const nextAbs = abs === '/' ? `/${name}` : `${abs}/${name}`;
@@ -145,19 +151,10 @@ export class MountTable implements MountNamespace {
       const nextMount = m ?? mount;
       // Inside the root mount the inner path is the absolute one: the same string, not a second copy.
       const nextInner = m ? '/' : mount.path === '/' ? nextAbs : inner === '/' ? `/${name}` : `${inner}/${name}`;
-      let next: Stat | null;
-      const b = nextMount.backend;
-      if (b.tryLstat) next = b.tryLstat(nextInner, caller);
-      else {
-        try {
-          next = b.lstat(nextInner, caller);
-        } catch (e) {
-          if (!(e instanceof SysError) || e.code !== 'ENOENT') throw e;
-          next = null;
-        }
-      }
       const last = !hasMore(rest, i, n);
-      if (next !== null && next.type === 'symlink' && (!last || follow)) {
+      const b = nextMount.backend;
+      const next = last || !b.peek ? tryLstat(b, nextInner, caller) : b.peek(nextInner, caller);
+      if (next !== null && kindOf(next) === 'symlink' && (!last || follow)) {
         if (++links > MAX_LINKS) throw new SysError('ELOOP', syscall, path);
         const target = nextMount.backend.readlink(nextInner, caller);
         if (target === '') throw stacklessSysError('ENOENT', syscall, path);
@@ -168,19 +165,45 @@ export class MountTable implements MountNamespace {
           abs = '/';
           mount = this.table.get('/')!;
           inner = '/';
-          st = mount.backend.lstat('/', caller);
+          cur = peekRoot(mount.backend, caller);
         }
         continue;
       }
-      parent = dirSt;
+      parent = dir;
       abs = nextAbs;
       mount = nextMount;
       inner = nextInner;
-      st = next;
+      cur = next;
     }
+    // The walk ended on a name it looked up as the last one (a full Stat), or on a directory it passed (`/`,
+    // `.`, `..`, a trailing slash after a followed link): that one is stat'ed now.
+    const st = cur === null ? null : isStat(cur) ? cur : mount.backend.lstat(inner, caller);
     if (mustBeDir && st !== null && st.type !== 'dir') throw new SysError('ENOTDIR', syscall, path);
     return { abs, backend: mount.backend, inner, st, parent, mountRoot: inner === '/' };
   }
+}
+
+function tryLstat(b: Backend, inner: string, caller: FsCaller): Stat | null {
+  if (b.tryLstat) return b.tryLstat(inner, caller);
+  try {
+    return b.lstat(inner, caller);
+  } catch (e) {
+    if (!(e instanceof SysError) || e.code !== 'ENOENT') throw e;
+    return null;
+  }
+}
+
+function peekRoot(b: Backend, caller: FsCaller): Walked {
+  return b.peek ? b.peek('/', caller)! : b.lstat('/', caller);
+}
+
+/** A Stat says `type`; a peeked inode says `kind` (a whiteout is never peeked). */
+function kindOf(x: Walked): FileType {
+  return 'type' in x ? x.type : (x.kind as FileType);
+}
+
+function isStat(x: Walked): x is Stat {
+  return 'type' in x;
 }
 
 function hasMore(s: string, i: number, n: number): boolean {
@@ -209,13 +232,13 @@ function inGroup(cred: Credentials, gid: number): boolean {
 }
 
 /** The permission bits that apply to `cred` (owner, group or other triplet), as 0–7. */
-function bitsFor(st: Stat, cred: Credentials): number {
+function bitsFor(st: Perm, cred: Credentials): number {
   if (st.uid === cred.uid) return (st.mode >> 6) & 7;
   if (inGroup(cred, st.gid)) return (st.mode >> 3) & 7;
   return st.mode & 7;
 }
 
-function mayExec(dir: Stat, cred: Credentials): boolean {
+function mayExec(dir: Perm, cred: Credentials): boolean {
   return cred.uid === 0 || (bitsFor(dir, cred) & 1) !== 0;
 }
 

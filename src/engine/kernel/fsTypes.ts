@@ -22,6 +22,14 @@ export interface Stat {
   readonly ctimeMs: number;
 }
 
+/** The part of an inode a path walk needs; never a whiteout (a backend answers null for one). */
+export interface Peeked {
+  readonly kind: FileType | 'whiteout';
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
 /** Who is asking: procfs needs it for /proc/self, permission checks need the credentials. */
 export interface FsCaller {
   readonly hostPid: number;
@@ -38,6 +46,11 @@ export interface Backend {
   lstat(path: string, caller?: FsCaller): Stat;
   /** lstat with null for ENOENT: path walks meet missing names by the thousand, and a throw is the costly part. */
   tryLstat?(path: string, caller?: FsCaller): Stat | null;
+  /**
+   * What a path walk reads of a component it passes (kind, permission bits, owner), or null for ENOENT: the
+   * backend's own inode, not a new Stat. A walk passes several directories for every name it ends at.
+   */
+  peek?(path: string, caller?: FsCaller): Peeked | null;
   readdir(path: string, caller?: FsCaller): string[];
   readFile(path: string, caller?: FsCaller): Uint8Array;
   /** The first `n` bytes of a file (of a file only sized, its known head: fs/apparent.ts), for execve's look. */

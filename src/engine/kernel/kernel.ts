@@ -13,6 +13,7 @@ import { VirtualClock } from './clock.js';
 import { Devpts } from './devpts.js';
 import { stacklessSysError, SysError } from './errno.js';
 import * as fdtable from './fdtable.js';
+import { addFiber, dropFiber, dropFibers, Fiber, fiberExit, fiberOwner } from './fiber.js';
 import { loopbackInterface, NetNamespace } from './net.js';
 import { NetworkStack } from './netstack.js';
 import type { OpenFile } from './openfile.js';
@@ -222,6 +223,48 @@ export class Kernel implements SyscallKernel {
     return child;
   }
 
+  /** Starts a fiber in the caller's process (fiber.ts): scheduled as a task is, but no process of its own. */
+  spawnFiber(caller: Process, program: Program, fds: Readonly<Record<number, number>>): void {
+    const f = new Fiber(fiberOwner(caller), this.clock.now());
+    for (const [to, from] of Object.entries(fds)) {
+      const file = caller.fds.get(from);
+      if (file) fdtable.installFd(f, Number(to), file);
+    }
+    addFiber(f);
+    const sys = new ProcessSys(this, f);
+    this.sched.start(f.task, () => {
+      let run: Promise<number>;
+      try {
+        run = program(sys);
+      } catch (err) {
+        run = Promise.reject(err);
+      }
+      run.then(
+        () => this.fiberEnded(f, undefined),
+        (err: unknown) => this.fiberEnded(f, err),
+      );
+    });
+  }
+
+  private readonly finishFiber = (f: Fiber): void => {
+    // Children it started are its process's now (a fiber cannot wait for them once it is gone).
+    for (const c of f.children) {
+      c.parent = f.owner;
+      f.owner.addChild(c);
+    }
+    f.clearChildren();
+    this.sched.finish(f.task);
+  };
+
+  private fiberEnded(f: Fiber, err: unknown): void {
+    dropFiber(f, this.finishFiber);
+    const how = fiberExit(err);
+    const owner = f.owner;
+    if (how === null || how === 'killed' || owner.state !== 'running') return;
+    // exit_group: the process ends with the fiber's exit status, its own program stopped where it stood.
+    this.exitProcess(owner, undefined, (how === 'fault' ? this.statusOf(owner, err) : how.code) & 0xff);
+  }
+
   /**
    * Replaces the running program of `proc` (execve): rejects with the new program's exit (a ProcessExit), so
    * nothing of the caller runs after it. A reaction, not an async frame: a container's PID 1 lives in here.
@@ -317,6 +360,7 @@ export class Kernel implements SyscallKernel {
     if (p.pidns.init === p) {
       for (const other of [...p.pidns.byPid.values()]) if (other !== p) this.kill(other, 'SIGKILL', null);
     }
+    dropFibers(p, this.finishFiber);
     // exit_group: a thread group ends with its leader.
     if (p.tgid === p.hostPid) {
       if (p.threads && p.threads.size > 0) for (const other of [...p.threads]) if (this.procs.get(other.hostPid) === other) this.kill(other, 'SIGKILL', null);

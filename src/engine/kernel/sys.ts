@@ -192,6 +192,13 @@ export interface Sys {
 
   // ---- processes
   spawn(opts: SpawnOptions): number;
+  /**
+   * Starts a fiber (fiber.ts): a coroutine of this process that is no task of the kernel, for a loop the model
+   * runs on its own where the real program has no thread (an event loop's accept, its clients, its timers). No
+   * TID, not counted by the pids cgroup, not in /proc; it ends with the process, and its `exit()` ends the
+   * process. `fds`: fiber fd → caller fd, as for spawn (none by default).
+   */
+  fiber(opts: { readonly program: Program; readonly fds?: Readonly<Record<number, number>> }): void;
   /** Waits for a child (any if pid is undefined). Throws ECHILD when there is none. */
   wait(pid?: number, opts?: { nohang?: boolean }): Promise<WaitStatus | null>;
   kill(pid: number, sig: Signal): void;
@@ -209,6 +216,8 @@ export interface Sys {
    * overwriting argv): `nginx: master process nginx -g daemon off;`.
    */
   setproctitle(title: string): void;
+  /** prctl(PR_SET_NAME): the calling thread's name (its comm, cut to 15 bytes), as /proc/PID/task/TID/comm shows it. */
+  setName(name: string): void;
 
   // ---- time
   /** Wall-clock milliseconds since the Unix epoch, in virtual time. */

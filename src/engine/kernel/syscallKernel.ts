@@ -12,7 +12,7 @@ import type { Prng } from './prng.js';
 import type { Scheduler, WaitQueue } from './scheduler.js';
 import type { Signal } from './signals.js';
 import type { Listener } from './socket.js';
-import type { SpawnOptions, Sys } from './sys.js';
+import type { Program, SpawnOptions, Sys } from './sys.js';
 import type { Tty } from './tty.js';
 import type { Backend, MountNamespace } from './fsTypes.js';
 
@@ -31,6 +31,7 @@ export interface SyscallKernel {
   readonly network: NetworkStack;
 
   spawn(parent: Process, opts: SpawnOptions): Process;
+  spawnFiber(caller: Process, program: Program, fds: Readonly<Record<number, number>>): void;
   exec(proc: Process, sys: Sys, path: string, argv: readonly string[], env?: Record<string, string>): Promise<never>;
   reap(p: Process): void;
   kill(target: Process, sig: Signal, sender: Process | null): void;

@@ -12,6 +12,7 @@ import type {
   NetSocketInfo,
   OpenFlags,
   SignalDisposition,
+  Program,
   SpawnOptions,
   Sys,
   TermiosState,
@@ -69,6 +70,11 @@ export class ProcessSys implements Sys {
   setproctitle(title: string): void {
     checkAlive(this.p);
     this.p.argv = [title];
+  }
+
+  setName(name: string): void {
+    checkAlive(this.p);
+    this.p.comm = name.slice(0, 15);
   }
 
   get env(): Record<string, string> {
@@ -554,6 +560,11 @@ export class ProcessSys implements Sys {
     checkAlive(this.p);
     const child = this.k.spawn(this.p, opts);
     return child.pidIn(this.p.pidns);
+  }
+
+  fiber(opts: { readonly program: Program; readonly fds?: Readonly<Record<number, number>> }): void {
+    checkAlive(this.p);
+    this.k.spawnFiber(this.p, opts.program, opts.fds ?? {});
   }
 
   /** Not an async loop: a shim waits here for its container's whole life, and a reaction is half a frame. */

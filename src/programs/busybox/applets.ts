@@ -128,20 +128,22 @@ const cat: Program = async (sys) => {
   return status;
 };
 
-const sleep: Program = async (sys) => {
+const SLEEP_UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+const zero = (): number => 0;
+
+/** Not an async function: a container's PID 1 is often a sleep, and a suspended async frame keeps its generator
+ * and registers for as long as it sleeps. The sleep's promise resolves in the microtask an `await` resumes in. */
+const sleep: Program = (sys) => {
   const args = sys.argv.slice(1);
-  if (args.length === 0) return usage(sys, 'sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays');
+  // Resolved with usage's promise, as an async function's return is: the same microtasks later.
+  if (args.length === 0) return new Promise((r) => r(usage(sys, 'sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays')));
   let ms = 0;
   for (const a of args) {
     const m = /^(\d*\.?\d+)([smhd]?)$/.exec(a);
-    if (!m) {
-      await sys.write(2, `sleep: invalid number '${a}'\n`);
-      return 1;
-    }
-    ms += Number(m[1]) * 1000 * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
+    if (!m) return sys.write(2, `sleep: invalid number '${a}'\n`).then(() => 1);
+    ms += Number(m[1]) * 1000 * SLEEP_UNITS[m[2]];
   }
-  await sys.sleep(ms);
-  return 0;
+  return sys.sleep(ms).then(zero);
 };
 
 const kill: Program = async (sys) => {

@@ -31,7 +31,7 @@ export class ErrorLog {
   constructor(
     private readonly sys: Sys,
     public targets: readonly OpenLog[],
-    /** A worker's connection threads log under the worker's pid. */
+    /** A worker's connection fibers log under the worker's pid. */
     private readonly pid = sys.pid,
   ) {}
 

@@ -539,14 +539,16 @@ async function workerMain(sys: Sys, shared: WorkerShared): Promise<number> {
       }
       const fds: Record<number, number> = { 0: fd, 2: 2 };
       for (const l of w.logFds.values()) fds[l] = l;
-      t.spawn({ program: (c) => serve(c, sock, 0), argv: sys.argv, fds, thread: true });
+      // A fiber, not a thread: nginx serves its connections from the worker's one thread (epoll).
+      t.fiber({ program: (c) => serve(c, sock, 0), fds });
       t.close(fd);
     }
   };
   for (const sock of shared.sockets.slice(1)) {
     const fds: Record<number, number> = { [sock.fd]: sock.fd, 2: 2 };
     for (const l of w.logFds.values()) fds[l] = l;
-    sys.spawn({ program: (t) => acceptLoop(t, sock), argv: sys.argv, fds, thread: true });
+    // The other listening sockets (`[::]:80`) are in the same epoll set in nginx: a fiber each, not a thread.
+    sys.fiber({ program: (t) => acceptLoop(t, sock), fds });
   }
   if (shared.sockets.length === 0) {
     for (;;) await sys.pause();

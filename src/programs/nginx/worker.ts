@@ -1,6 +1,6 @@
 /**
- * A worker process: accepts on the listening sockets it inherited, serves each connection in a thread of its
- * own (nginx multiplexes them with epoll; a thread per connection gives the same interleaving on this
+ * A worker process: accepts on the listening sockets it inherited, serves each connection in a fiber of its
+ * own (nginx multiplexes them with epoll; a fiber per connection gives the same interleaving on this
  * kernel), keeps connections alive between requests, and writes the access and error logs.
  */
 import { sendWire } from '../../api/bytes.js';
@@ -112,7 +112,7 @@ const CLIENT_HEADER_TIMEOUT = 60_000;
 /** Serves one connection until the client closes it, a response ends it, or it stays idle too long. */
 export async function serveConnection(sys: Sys, fd: number, sock: Socket, w: WorkerShared): Promise<void> {
   const reader = new Reader(sys, fd);
-  // A connection's thread writes the error log itself, under the worker's pid; made when first needed.
+  // A connection's fiber writes the error log itself, under the worker's pid; made when first needed.
   let errorLog: ErrorLog | undefined;
   const client = peerAddress(sys, fd);
   const conn = ++w.counter.n;

@@ -182,6 +182,7 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
   else await log('*', 'Server initialized');
   if (build.overcommit === 'after-init' && overcommit()) await log('#', `WARNING ${OVERCOMMIT_7}`);
   if (build.overcommit === 'legacy' && overcommit()) await log('#', OVERCOMMIT_6);
+  startBackgroundThreads(sys);
 
   const keyspace = new Keyspace(() => sys.now());
   if (!(await loadAtStart(sys, build, keyspace, config, log))) return 1;
@@ -307,8 +308,10 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
 
   let nextId = 3;
   let ephemeral = 32768 + Math.floor(sys.random() * 28000);
-  const acceptor = sys.spawn({
-    argv: [...sys.argv], thread: true, fds: { 3: lfd },
+  // Redis accepts, serves its clients and runs its cron in the main thread's event loop: here each is a fiber
+  // of the process (no thread: `docker stats` PIDS and --pids-limit count only redis's real threads).
+  sys.fiber({
+    fds: { 3: lfd },
     program: async (a) => {
       for (;;) {
         let fd: number;
@@ -330,8 +333,8 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
           lastInteraction: a.now(), db: 0, name: '', lastCommand: '', authenticated: false, closeAfterReply: false,
         };
         stats.connectionsReceived++;
-        a.spawn({
-          argv: [...a.argv], thread: true, fds: { 3: fd },
+        a.fiber({
+          fds: { 3: fd },
           program: async (c) => {
             clients.set(client.id, client);
             try {
@@ -343,17 +346,12 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
           },
         });
         a.close(fd);
-        while ((await a.wait(undefined, { nohang: true }).catch(() => null)) !== null) {
-          /* reaped a finished client */
-        }
       }
     },
   });
-  threads.push(acceptor);
   sys.close(lfd);
 
-  const cron = sys.spawn({
-    argv: [...sys.argv], thread: true, fds: {},
+  sys.fiber({
     program: async (c) => {
       for (;;) {
         await c.sleep(1000);
@@ -368,7 +366,6 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
       }
     },
   });
-  threads.push(cron);
 
   sys.signal('SIGTERM', () => wake('T'));
   sys.signal('SIGINT', () => wake('I'));
@@ -394,6 +391,25 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
     }
   }
   return 0;
+}
+
+/**
+ * The threads a real redis-server has besides its main one (InitServerLast): bio.c's three workers (closing
+ * files, fsyncing the AOF, lazy frees) and jemalloc's background purging thread (`jemalloc-bg-thread yes`). The
+ * model has no work for them, but they are tasks of the process: `docker stats` counts them, as
+ * `--pids-limit` does. They end with the process (exit_group).
+ */
+function startBackgroundThreads(sys: Sys): void {
+  for (const name of ['bio_close_file', 'bio_aof', 'bio_lazy_free', 'jemalloc_bg_thd']) {
+    sys.spawn({
+      argv: [...sys.argv], thread: true, fds: {},
+      program: (t) => {
+        t.setName(name);
+        const idle = (): Promise<number> => t.pause().then(idle);
+        return idle();
+      },
+    });
+  }
 }
 
 /** The client's `ip:port` as CLIENT LIST shows it (IPv6 peers would be bracketed; the kernel has none). */

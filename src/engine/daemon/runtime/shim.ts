@@ -99,21 +99,31 @@ function spawnInit(engine: DaemonStore, sys: Sys, self: Process, c: Container, r
   engine.notify();
 }
 
-/** Waits for PID 1, recording exec exits on the way; then collects the execs its death took down. */
-async function waitInit(engine: DaemonStore, sys: Sys, c: Container, rt: ContainerRuntime): Promise<WaitStatus> {
+/**
+ * Waits for PID 1, recording exec exits on the way; then collects the execs its death took down. A chain of
+ * reactions rather than an async loop: every running container's shim waits here, and a suspended async frame
+ * keeps its generator and registers. Each turn resolves in the same microtask an `await` would resume in.
+ */
+function waitInit(engine: DaemonStore, sys: Sys, c: Container, rt: ContainerRuntime): Promise<WaitStatus> {
   const initPid = rt.pid1!.hostPid;
   let init: WaitStatus | undefined;
-  while (init === undefined || rt.execs.size > 0) {
-    let st: WaitStatus | null;
-    try {
-      st = await sys.wait();
-    } catch (e) {
-      if (e instanceof SysError && e.code === 'ECHILD') break;
-      throw e;
-    }
-    if (!st) continue;
-    if (st.pid === initPid) init = st;
-    else execExited(engine, c, rt, st);
-  }
-  return init ?? { pid: initPid, code: undefined, signal: 'SIGKILL', status: 137 };
+  return new Promise<WaitStatus>((resolve, reject) => {
+    const done = (): void => resolve(init ?? { pid: initPid, code: undefined, signal: 'SIGKILL', status: 137 });
+    const onStatus = (st: WaitStatus | null): void => {
+      if (st) {
+        if (st.pid === initPid) init = st;
+        else execExited(engine, c, rt, st);
+      }
+      next();
+    };
+    const onError = (e: unknown): void => {
+      if (e instanceof SysError && e.code === 'ECHILD') done();
+      else reject(e);
+    };
+    const next = (): void => {
+      if (init !== undefined && rt.execCount === 0) done();
+      else sys.wait().then(onStatus, onError);
+    };
+    next();
+  });
 }

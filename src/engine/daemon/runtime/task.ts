@@ -80,8 +80,17 @@ export class ContainerRuntime {
   manualRestart = false;
   /** How PID 1 is launched (executable resolved in the container), from the last prepare. */
   spec: LaunchSpec | null = null;
-  /** Live exec processes by host PID. */
-  readonly execs = new Map<number, ExecRecord>();
+  private execMap: Map<number, ExecRecord> | null = null;
+
+  /** Live exec processes by host PID; the Map is made at first use (most containers never see an exec). */
+  get execs(): Map<number, ExecRecord> {
+    return (this.execMap ??= new Map());
+  }
+
+  /** How many execs are live, without making the Map: the shim asks at every child's exit. */
+  get execCount(): number {
+    return this.execMap === null ? 0 : this.execMap.size;
+  }
 
   constructor(
     readonly rootfs: Overlay,
