@@ -21,6 +21,8 @@ type Node =
 
 const TOP_FILES = ['cpuinfo', 'loadavg', 'meminfo', 'mounts', 'stat', 'uptime', 'version', 'cmdline', 'filesystems'];
 const PID_FILES = ['cgroup', 'cmdline', 'comm', 'cwd', 'environ', 'exe', 'fd', 'mounts', 'root', 'stat', 'statm', 'status', 'task'];
+/** A thread's own directory (`/proc/PID/task/TID`): the same files, no `task` in it, as in Linux. */
+const THREAD_FILES = PID_FILES.filter((f) => f !== 'task');
 const FILESYSTEMS = ['sysfs', 'tmpfs', 'bdev', 'proc', 'cgroup', 'cgroup2', 'devtmpfs', 'devpts', 'mqueue', 'overlay']
   .map((f) => (f === 'devtmpfs' || f === 'overlay' ? `\t${f}\n` : `nodev\t${f}\n`))
   .join('');
@@ -107,9 +109,10 @@ export class ProcFs implements Backend {
     return { type: 'file', mode: key === 'kernel/hostname' ? 0o644 : 0o444, read: () => f() + '\n' };
   }
 
-  private pidNode(pid: number, rest: string[], path: string, syscall: string, caller: FsCaller | undefined): Node {
+  /** `/proc/PID/…`, or with `thread` `/proc/PID/task/TID/…`, which is the same but has no `task` of its own. */
+  private pidNode(pid: number, rest: string[], path: string, syscall: string, caller: FsCaller | undefined, thread = false): Node {
     const p = this.src.get(pid) ?? fail('ENOENT', syscall, path);
-    if (rest.length === 0) return { type: 'dir', mode: 0o555, owner: p, list: () => PID_FILES };
+    if (rest.length === 0) return { type: 'dir', mode: 0o555, owner: p, list: () => (thread ? THREAD_FILES : PID_FILES) };
     const [name, ...sub] = rest;
     const file = (read: () => string, mode = 0o444): Node => ({ type: 'file', mode, owner: p, read });
     if (name === 'fd') {
@@ -118,14 +121,15 @@ export class ProcFs implements Backend {
       if (!fd || sub.length > 1) fail('ENOENT', syscall, path);
       return { type: 'symlink', owner: p, target: fd.target };
     }
-    if (name === 'task') {
+    if (name === 'task' && !thread) {
       // The thread group's tasks (a fiber is none); each TID's directory is that thread's own view.
       const tids = p.tids ? p.tids() : [p.pid];
       if (sub.length === 0) return { type: 'dir', mode: 0o555, owner: p, list: () => tids.map(String) };
       const tid = Number(sub[0]);
       if (!/^[1-9][0-9]*$/.test(sub[0]) || !tids.includes(tid)) fail('ENOENT', syscall, path);
-      return this.pidNode(tid, sub.slice(1), path, syscall, caller);
+      return this.pidNode(tid, sub.slice(1), path, syscall, caller, true);
     }
+    if (name === 'task') fail('ENOENT', syscall, path);
     if (sub.length > 0) fail(PID_FILES.includes(name) ? 'ENOTDIR' : 'ENOENT', syscall, path);
     const zombie = p.state === 'Z';
     switch (name) {

@@ -39,6 +39,21 @@ function ns() {
 }
 
 describe('procfs', () => {
+  it('a thread\'s directory has no task directory of its own, so a walk of /proc ends (it recursed for good)', () => {
+    const fs = ns().view(ctx());
+    expect(fs.readdir('/proc/7/task')).toEqual(['7']);
+    expect(fs.readdir('/proc/7/task/7')).not.toContain('task');
+    expect(fs.readText('/proc/7/task/7/comm')).toBe('bash\n');
+    expect(errno(() => fs.stat('/proc/7/task/7/task'))).toBe('ENOENT');
+    let dirs = 0;
+    const walk = (path: string): void => {
+      if (++dirs > 1000) throw new Error(`walked ${path}`);
+      for (const n of fs.readdir(path)) if (fs.lstat(`${path}/${n}`).type === 'dir') walk(`${path}/${n}`);
+    };
+    walk('/proc/7');
+    expect(dirs).toBeLessThan(10);
+  });
+
   it('formats /proc/<pid>/stat as Linux does', () => {
     const fs = ns().view(ctx());
     const f = fs.readText('/proc/7/stat').trimEnd().split(' ');
