@@ -66,6 +66,8 @@ export class Process implements TaskOwner {
   /** Reparented to an init: reaped as soon as it exits. */
   orphan = false;
   cpuMs = 0;
+  /** CPU its waited-for children (and theirs) used: times(2)'s tms_cutime, what bash's `time` adds up. */
+  childCpuMs = 0;
   private cpuUnits = 0;
   /** Memory the program holds beyond its baseline (`sys.hold`), charged to its cgroup. */
   heldBytes = 0;

@@ -224,6 +224,11 @@ export interface Sys {
   now(): number;
   /** Milliseconds since boot (CLOCK_MONOTONIC). */
   uptime(): number;
+  /**
+   * times(2): the CPU this process used and what its waited-for children used, in ms. The model does not tell
+   * user from system time: it is all user time.
+   */
+  times(): { cpuMs: number; childCpuMs: number };
   sleep(ms: number): Promise<void>;
   /** pause(2): blocks until a signal is delivered (a handler ran) or the process is killed. */
   pause(): Promise<void>;

@@ -592,6 +592,7 @@ export class ProcessSys implements Sys {
     const done = candidates.find((c) => c.state === 'zombie');
     if (done) {
       const status = { ...done.exit!, pid: done.pidIn(this.p.pidns) };
+      this.p.childCpuMs += done.cpuMs + done.childCpuMs;
       this.k.reap(done);
       return status;
     }
@@ -659,6 +660,10 @@ export class ProcessSys implements Sys {
 
   uptime(): number {
     return this.k.clock.now();
+  }
+
+  times(): { cpuMs: number; childCpuMs: number } {
+    return { cpuMs: this.p.cpuMs, childCpuMs: this.p.childCpuMs };
   }
 
   sleep(ms: number): Promise<void> {

@@ -53,6 +53,8 @@ export interface SimpleNode {
 export interface PipelineNode {
   readonly t: 'pipeline';
   readonly bang: boolean;
+  /** bash's `time` (`posix` for `time -p`); with no commands, `time` alone. */
+  readonly time?: 'bash' | 'posix';
   readonly cmds: readonly Command[];
   readonly line: number;
 }

@@ -3,6 +3,7 @@
  * redirections, then a function, a builtin or a file), and function calls. Compound commands are in
  * ./compound.ts, multi-stage pipelines and background jobs in ./jobctl.ts, files in ./external.ts.
  */
+import { timePipeline } from './timing.js';
 import { SysError } from '../../engine/kernel/errno.js';
 import { evalArith } from './arith.js';
 import { assignArray } from './arrays.js';
@@ -83,6 +84,7 @@ export async function runAndOr(sh: ShellContext, node: AndOrNode): Promise<numbe
 }
 
 async function runPipeline(sh: ShellContext, p: PipelineNode): Promise<number> {
+  if (p.time) return timePipeline(sh, p, (q) => runPipeline(sh, q));
   if (!p.bang && p.cmds.length === 1) {
     const s = await runCommand(sh, p.cmds[0], false);
     sh.pipestatus = [s];

@@ -207,7 +207,7 @@ async function commandLoop(sh: ShellContext): Promise<number> {
     pending += line;
     let list;
     try {
-      list = new Parser(pending, { final: false, line: 1 }).parseAll();
+      list = new Parser(pending, { final: false, line: 1, posix: sh.flavor !== 'bash' }).parseAll();
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       if (e.incomplete) continue;

@@ -29,6 +29,8 @@ export interface ParseOptions {
   readonly final?: boolean;
   readonly line?: number;
   readonly depth?: number;
+  /** dash and busybox ash: bash's reserved word `time` is an ordinary command name there. */
+  readonly posix?: boolean;
 }
 
 /** Deeper nesting than this is refused rather than risking the JS stack. */
@@ -91,6 +93,8 @@ export abstract class Lexer {
   protected pos = 0;
   protected line: number;
   protected readonly final: boolean;
+  /** Whether `time` is a reserved word (bash). */
+  protected readonly timed: boolean;
   protected depth: number;
   protected pending: PendingHeredoc[] = [];
   readonly warnings: { line: number; text: string }[] = [];
@@ -100,6 +104,7 @@ export abstract class Lexer {
     opts: ParseOptions = {},
   ) {
     this.final = opts.final ?? false;
+    this.timed = !opts.posix;
     this.line = opts.line ?? 1;
     this.depth = opts.depth ?? 0;
   }

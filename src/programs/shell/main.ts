@@ -240,7 +240,7 @@ async function runStdin(sh: Shell): Promise<number> {
     if (pending === '' && eof) return status;
     let list;
     try {
-      list = new Parser(pending, { final: eof, line: startLine }).parseAll();
+      list = new Parser(pending, { final: eof, line: startLine, posix: sh.flavor !== 'bash' }).parseAll();
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       if (e.incomplete && !eof) continue;

@@ -125,7 +125,7 @@ export class Parser extends Lexer {
   }
 
   protected parseNested(text: string): ListNode {
-    const p = new Parser(text, { final: true, line: this.line, depth: this.depth });
+    const p = new Parser(text, { final: true, line: this.line, depth: this.depth, posix: !this.timed });
     return p.parseAll();
   }
 
@@ -187,9 +187,25 @@ export class Parser extends Lexer {
   private parsePipeline(): PipelineNode {
     const line = this.peek().line;
     let bang = false;
-    while (this.isKeyword(this.peek(), '!')) {
-      this.next();
-      bang = !bang;
+    let time: 'bash' | 'posix' | undefined;
+    for (;;) {
+      if (this.isKeyword(this.peek(), '!')) {
+        this.next();
+        bang = !bang;
+      } else if (this.timed && time === undefined && this.isKeyword(this.peek(), 'time')) {
+        this.next();
+        time = 'bash';
+        if (litOf(this.peek()) === '-p') {
+          this.next();
+          time = 'posix';
+        }
+        if (litOf(this.peek()) === '--') this.next();
+      } else break;
+    }
+    // `time` alone times nothing (bash's `timespec list_terminator`).
+    const end = this.peek();
+    if (time && (end.t === 'eof' || end.t === 'nl' || (end.t === 'op' && (end.v === ';' || end.v === '&' || end.v === ')')))) {
+      return { t: 'pipeline', bang, time, cmds: [], line };
     }
     const cmds: Command[] = [this.parseCommand()];
     for (;;) {
@@ -204,7 +220,7 @@ export class Parser extends Lexer {
       this.skipNewlines();
       cmds.push(this.parseCommand());
     }
-    return { t: 'pipeline', bang, cmds, line };
+    return time ? { t: 'pipeline', bang, time, cmds, line } : { t: 'pipeline', bang, cmds, line };
   }
 
   private parseCommand(): Command {

@@ -37,9 +37,10 @@ class Printer {
     this.out += ';';
   }
 
-  private prologue(bang = false): void {
+  private prologue(bang = false, time?: PipelineNode['time']): void {
     if (this.skipIndent > 0) this.skipIndent--;
     else this.indent(this.indentation);
+    if (time) this.out += time === 'posix' ? 'time -p ' : 'time ';
     if (bang) this.out += '! ';
   }
 
@@ -107,27 +108,28 @@ class Printer {
 
   private andOr(n: AndOrNode, from = n.rest.length): void {
     // `a && b || c` is ((a && b) || c): the last connector is the outermost.
-    if (from === 0) return this.pipeline(n.first);
+    if (from === 0) return this.pipeline(n.first, n.first.cmds.length, n.first.bang, n.first.time);
     const { op, cmd } = n.rest[from - 1];
-    this.connection(() => this.andOr(n, from - 1), op, () => this.pipeline(cmd));
+    this.connection(() => this.andOr(n, from - 1), op, () => this.pipeline(cmd, cmd.cmds.length, cmd.bang, cmd.time));
   }
 
-  private pipeline(p: PipelineNode, from = p.cmds.length, bang = p.bang): void {
-    if (from === 1) return this.command(p.cmds[0], bang);
-    if (bang) {
-      // The `!` belongs to the whole pipeline: it comes after the pipeline's own indent.
-      this.prologue(true);
+  private pipeline(p: PipelineNode, from: number, bang: boolean, time: PipelineNode['time']): void {
+    if (from === 0) return this.prologue(bang, time);
+    if (from === 1) return this.command(p.cmds[0], bang, time);
+    if (bang || time) {
+      // `time` and `!` belong to the whole pipeline: they come after the pipeline's own indent.
+      this.prologue(bang, time);
       this.skipIndent++;
     }
-    this.connection(() => this.pipeline(p, from - 1, false), '|', () => this.command(p.cmds[from - 1], false));
+    this.connection(() => this.pipeline(p, from - 1, false, undefined), '|', () => this.command(p.cmds[from - 1], false));
   }
 
   private body(l: ListNode | undefined): void {
     if (l && l.items.length > 0) this.list(l);
   }
 
-  command(c: Command, bang = false): void {
-    this.prologue(bang);
+  command(c: Command, bang = false, time?: PipelineNode['time']): void {
+    this.prologue(bang, time);
     switch (c.t) {
       case 'simple':
         this.simple(c);

@@ -88,7 +88,7 @@ export class Shell extends InterpreterState implements ShellContext {
       let ast = this.evalCache.get(src);
       if (!ast) {
         try {
-          ast = new Parser(src, { final: true }).parseAll();
+          ast = new Parser(src, { final: true, posix: this.flavor !== 'bash' }).parseAll();
         } catch (e) {
           if (e instanceof ParseError) return this.reportParseError(e, src);
           throw e;
@@ -99,7 +99,7 @@ export class Shell extends InterpreterState implements ShellContext {
       if (this.opts.verbose) await this.echoInput(src);
       return this.runList(ast);
     }
-    const p = new Parser(src, { final: true, line: opts.line });
+    const p = new Parser(src, { final: true, line: opts.line, posix: this.flavor !== 'bash' });
     let status = 0;
     let read = 0;
     for (;;) {

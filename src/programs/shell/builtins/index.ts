@@ -12,6 +12,7 @@ import { ShellError } from '../errors.js';
 import { brk, cd, cont, echo, evalBuiltin, exec, exit, logout, pwd, ret, shift, source } from './core.js';
 import { dirs, popd, pushd } from './dirstack.js';
 import { hash } from './hash.js';
+import { times } from '../timing.js';
 import { history } from './history.js';
 import { completeBuiltin } from '../readline/builtin.js';
 import { alias, builtin, command, falseBuiltin, shopt, trueBuiltin, type, umask, unalias } from './misc.js';
@@ -111,7 +112,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   compopt: unsimulated,
   suspend: unsimulated,
   disown: unsimulated,
-  times: unsimulated,
+  times: (sh) => times(sh),
   mapfile: unsimulated,
   readarray: unsimulated,
 };
