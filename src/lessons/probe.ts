@@ -7,7 +7,7 @@
  * - at most once per generation: the owner calls `changed()` when the machine changed in a way the answer may
  *   depend on (a daemon event, a command that ended), so re-evaluating the same state never floods the server;
  * - one request at a time per address, never while one is in flight;
- * - a request that got no answer (refused: the server is still starting) may be sent again in the same
+ * - a request that got no answer (refused or reset: the server is still starting) may be sent again in the same
  *   generation, `RETRY_MS` of virtual time later and at most `RETRIES` times, so a page asked a moment too
  *   early is not failed for good, and a port nobody serves does not fill the journal.
  *
