@@ -58,6 +58,15 @@ const exited = (code: number): never => {
   throw new ProcessExit(code);
 };
 
+/** A program's run as a promise: one that throws before its first await rejects like one that throws after. */
+function runAsPromise(program: Program, sys: ProcessSys): Promise<number> {
+  try {
+    return program(sys);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 export class Kernel implements SyscallKernel {
   readonly clock: VirtualClock;
   readonly prng: Prng;
@@ -233,13 +242,7 @@ export class Kernel implements SyscallKernel {
     addFiber(f);
     const sys = new ProcessSys(this, f);
     this.sched.start(f.task, () => {
-      let run: Promise<number>;
-      try {
-        run = program(sys);
-      } catch (err) {
-        run = Promise.reject(err);
-      }
-      run.then(
+      runAsPromise(program, sys).then(
         () => this.fiberEnded(f, undefined),
         (err: unknown) => this.fiberEnded(f, err),
       );
@@ -323,13 +326,7 @@ export class Kernel implements SyscallKernel {
    * frame around it: every process has one of these for its whole life, and most are idle.
    */
   private runProgram(p: Process, sys: ProcessSys, program: Program): void {
-    let run: Promise<number>;
-    try {
-      run = program(sys);
-    } catch (err) {
-      run = Promise.reject(err);
-    }
-    run.then(
+    runAsPromise(program, sys).then(
       (code) => this.programEnded(p, code),
       (err: unknown) => this.programEnded(p, this.statusOf(p, err)),
     );

@@ -28,6 +28,15 @@ const errno = (f: () => unknown): string => {
 };
 
 
+/** docker-proxy's listening socket for RULE's port, carrying connections on to the container. */
+function proxyFor(k: Kernel, w: ReturnType<typeof world>): void {
+  const table = k.network.listeners(w.host);
+  const proxy = new Listener('tcp://0.0.0.0:8080', k.sched, () => table.delete('0.0.0.0:8080'));
+  proxy.bound = { address: '0.0.0.0', port: 8080 };
+  proxy.proxyTo = { address: '172.17.0.2', port: 80 };
+  table.set('0.0.0.0:8080', proxy);
+}
+
 const RULE: DnatRule = { proto: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, toIp: '172.17.0.2', toPort: 80, bridge: 'docker0' };
 
 describe('NatTable (the DOCKER chain of -t nat)', () => {
@@ -98,11 +107,7 @@ describe('published ports through the kernel', () => {
     const seen: string[] = [];
     await inKernel(async (sys, w, k) => {
       w.host.nat.add(RULE);
-      const table = k.network.listeners(w.host);
-      const proxy = new Listener('tcp://0.0.0.0:8080', k.sched, () => table.delete('0.0.0.0:8080'));
-      proxy.bound = { address: '0.0.0.0', port: 8080 };
-      proxy.proxyTo = { address: '172.17.0.2', port: 80 };
-      table.set('0.0.0.0:8080', proxy);
+      proxyFor(k, w);
       const pid = sys.spawn({ argv: ['srv'], program: recorder(seen, 3), unshare: { net: w.c1 } });
       await sys.sleep(1);
       sys.connect('tcp://127.0.0.1:8080');
@@ -118,11 +123,7 @@ describe('published ports through the kernel', () => {
     const codes: string[] = [];
     await inKernel(async (sys, w, k) => {
       w.host.nat.add(RULE);
-      const table = k.network.listeners(w.host);
-      const proxy = new Listener('tcp://0.0.0.0:8080', k.sched, () => table.delete('0.0.0.0:8080'));
-      proxy.bound = { address: '0.0.0.0', port: 8080 };
-      proxy.proxyTo = { address: '172.17.0.2', port: 80 };
-      table.set('0.0.0.0:8080', proxy);
+      proxyFor(k, w);
       // Loopback goes to the proxy: connect succeeds, the request is sent, the answer is a reset.
       const fd = sys.connect('tcp://127.0.0.1:8080');
       await sys.write(fd, 'GET / HTTP/1.1\r\n\r\n');

@@ -50,14 +50,17 @@ async function show(sh: ShellContext, opts: { long?: boolean; perLine?: boolean;
   else await sh.sys.write(1, `${all.join(' ')}\n`);
 }
 
-export async function pushd(sh: ShellContext, argv: string[]): Promise<number> {
+/** `-n` (do not change directory) and `--` before pushd's or popd's one argument. */
+function stackArgs(argv: string[]): { quiet: boolean; args: string[] } {
   const args = argv.slice(1);
-  let quiet = false;
-  if (args[0] === '-n') {
-    quiet = true;
-    args.shift();
-  }
+  const quiet = args[0] === '-n';
+  if (quiet) args.shift();
   if (args[0] === '--') args.shift();
+  return { quiet, args };
+}
+
+export async function pushd(sh: ShellContext, argv: string[]): Promise<number> {
+  const { quiet, args } = stackArgs(argv);
   const stack = saved(sh);
   if (args.length === 0) {
     if (stack.length === 0) throw new ShellError('pushd: no other directory', 1);
@@ -88,13 +91,7 @@ export async function pushd(sh: ShellContext, argv: string[]): Promise<number> {
 }
 
 export async function popd(sh: ShellContext, argv: string[]): Promise<number> {
-  const args = argv.slice(1);
-  let quiet = false;
-  if (args[0] === '-n') {
-    quiet = true;
-    args.shift();
-  }
-  if (args[0] === '--') args.shift();
+  const { quiet, args } = stackArgs(argv);
   const stack = saved(sh);
   if (stack.length === 0) throw new ShellError('popd: directory stack empty', 1);
   if (args.length > 1) throw new ShellError('popd: too many arguments', 1);
