@@ -5,19 +5,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cursorRow, launchBrowser, waitForPrompt } from './browser.js';
+import { launchBrowser, typeLine, waitForPrompt } from './browser.js';
 
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
-async function typeCommand(cmd: string, timeout = 15000): Promise<void> {
-  await page.click('.xterm-screen');
-  const row = await cursorRow(page);
-  await page.keyboard.type(cmd);
-  await page.keyboard.press('Enter');
-  await waitForPrompt(page, row + 1, timeout);
-}
 
 interface Seen {
   readonly text: string;
@@ -75,21 +68,21 @@ afterAll(async () => {
 
 describe('health badge', () => {
   it('shows starting, then healthy; unhealthy for a failing check; nothing without a check', async () => {
-    await typeCommand('sudo docker run -d --name plain busybox sleep 1000');
-    await typeCommand("sudo docker run -d --name ok --health-cmd 'sleep 3' --health-interval 5s busybox sleep 1000");
+    await typeLine(page, 'sudo docker run -d --name plain busybox sleep 1000');
+    await typeLine(page, "sudo docker run -d --name ok --health-cmd 'sleep 3' --health-interval 5s busybox sleep 1000");
     const starting = await waitBadge('ok', 'starting');
     expect(starting).toMatchObject({ text: '… starting', visible: true });
     const healthy = await waitBadge('ok', 'healthy');
     expect(healthy).toMatchObject({ text: '✓ healthy', visible: true });
     expect(healthy.fontPx).toBeGreaterThanOrEqual(12);
     expect(healthy.contrast).toBeGreaterThanOrEqual(7);
-    await typeCommand('sudo docker run -d --name bad --health-cmd false --health-interval 1s --health-retries 1 busybox sleep 1000');
+    await typeLine(page, 'sudo docker run -d --name bad --health-cmd false --health-interval 1s --health-retries 1 busybox sleep 1000');
     const bad = await waitBadge('bad', 'unhealthy');
     expect(bad).toMatchObject({ text: '✗ unhealthy', visible: true });
     expect(bad.contrast).toBeGreaterThanOrEqual(7);
     expect(await badge('plain')).toBeNull();
     // Stopped, the badge goes, as `docker ps -a` shows no health for an exited container.
-    await typeCommand('sudo docker stop -t 0 bad');
+    await typeLine(page, 'sudo docker stop -t 0 bad');
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.crow')].find((el) => el.dataset.name === 'bad')?.dataset.state === 'exited');
     expect(await badge('bad')).toBeNull();
     expect(errors).toEqual([]);
