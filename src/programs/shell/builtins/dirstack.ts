@@ -1,16 +1,11 @@
 /**
  * bash's directory stack: `pushd`, `popd`, `dirs` (builtins/pushd.def). The stack's top is the current
- * directory; the rest is kept here, newest first. Changing directory goes through `cd`, so PWD and OLDPWD move as
+ * directory; the rest is `sh.dirStack`, newest first. Changing directory goes through `cd`, so PWD and OLDPWD move as
  * they do there, and its errors are reported under the builtin's own name.
  */
 import { ShellError } from '../errors.js';
 import type { ShellContext } from '../context.js';
 import { cd } from './core.js';
-
-/** The saved directories (below the current one). */
-function saved(sh: ShellContext): string[] {
-  return sh.dirStack;
-}
 
 function current(sh: ShellContext): string {
   return sh.getVar('PWD') ?? sh.sys.cwd();
@@ -44,7 +39,7 @@ function stackIndex(arg: string, size: number, name: string): number | undefined
 }
 
 async function show(sh: ShellContext, opts: { long?: boolean; perLine?: boolean; numbered?: boolean } = {}): Promise<void> {
-  const all = [current(sh), ...saved(sh)].map((d) => (opts.long ? d : polite(sh, d)));
+  const all = [current(sh), ...sh.dirStack].map((d) => (opts.long ? d : polite(sh, d)));
   if (opts.numbered) await sh.sys.write(1, all.map((d, i) => `${String(i).padStart(2)}  ${d}\n`).join(''));
   else if (opts.perLine) await sh.sys.write(1, all.map((d) => `${d}\n`).join(''));
   else await sh.sys.write(1, `${all.join(' ')}\n`);
@@ -61,7 +56,7 @@ function stackArgs(argv: string[]): { quiet: boolean; args: string[] } {
 
 export async function pushd(sh: ShellContext, argv: string[]): Promise<number> {
   const { quiet, args } = stackArgs(argv);
-  const stack = saved(sh);
+  const stack = sh.dirStack;
   if (args.length === 0) {
     if (stack.length === 0) throw new ShellError('pushd: no other directory', 1);
     const top = current(sh);
@@ -92,7 +87,7 @@ export async function pushd(sh: ShellContext, argv: string[]): Promise<number> {
 
 export async function popd(sh: ShellContext, argv: string[]): Promise<number> {
   const { quiet, args } = stackArgs(argv);
-  const stack = saved(sh);
+  const stack = sh.dirStack;
   if (stack.length === 0) throw new ShellError('popd: directory stack empty', 1);
   if (args.length > 1) throw new ShellError('popd: too many arguments', 1);
   const i = args.length === 0 ? 0 : stackIndex(args[0], stack.length + 1, 'popd');
@@ -111,7 +106,7 @@ export async function dirs(sh: ShellContext, argv: string[]): Promise<number> {
   for (const a of argv.slice(1)) {
     if (/^[+-]\d+$/.test(a)) index = a;
     else if (/^-[clpv]+$/.test(a)) {
-      if (a.includes('c')) saved(sh).length = 0;
+      if (a.includes('c')) sh.dirStack.length = 0;
       if (a.includes('l')) opts.long = true;
       if (a.includes('p')) opts.perLine = true;
       if (a.includes('v')) opts.numbered = true;
@@ -119,7 +114,7 @@ export async function dirs(sh: ShellContext, argv: string[]): Promise<number> {
     } else throw new ShellError(`dirs: ${a}: invalid option\ndirs: usage: dirs [-clpv] [+N] [-N]`, 2);
   }
   if (index !== undefined) {
-    const all = [current(sh), ...saved(sh)];
+    const all = [current(sh), ...sh.dirStack];
     const i = stackIndex(index, all.length, 'dirs')!;
     const d = opts.long ? all[i] : polite(sh, all[i]);
     await sh.sys.write(1, opts.numbered ? `${String(i).padStart(2)}  ${d}\n` : `${d}\n`);
