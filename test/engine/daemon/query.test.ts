@@ -34,8 +34,10 @@ describe('the daemon read model', () => {
       const id = d.containerCreate({ Image: 'redis' }, {}, 'db').Id;
       await d.containerStart(id);
       await sys.sleep(2000);
-      return { top: await d.containerTop('db'), processes: daemonQuery(h.engine).processes(id) };
+      return { top: await d.containerTop('db'), custom: await d.containerTop('db', '-o pid,user,comm'), processes: daemonQuery(h.engine).processes(id) };
     });
+    // dockerd's `ps -o … -q PIDS`: redis runs as uid 999, whom a plain `ps -o …` from dockerd would not list.
+    expect(r.custom).toEqual({ Titles: ['PID', 'USER', 'COMMAND'], Processes: [[r.top.Processes[0][1], '999', 'redis-server']] });
     // redis-server runs its bio workers and jemalloc's background thread as threads, as the real one does.
     expect(r.processes.filter((p) => p.thread).length).toBeGreaterThan(0);
     expect(r.top.Processes.map((row) => row[7])).toEqual([expect.stringMatching(/^redis-server /)]);

@@ -92,6 +92,20 @@ describe('ps', () => {
   });
 });
 
+  // procps-ng 4.0.2 on the host: `ps -o pid -q 3,1`, `-q 1 --forest`, `-q 1 -p 1`, `-q`, `-p 0`.
+  it('-q/q/--quick-pid lists exactly those PIDs in their order, as docker top runs it', async () => {
+    const h = await busyHost();
+    expect(await run(h, ['ps', '-o', 'pid,args', '-q2,1,2'])).toEqual({ out: '    PID COMMAND\n      2 sleeper 10\n      1 /sbin/init\n      2 sleeper 10\n', status: 0 });
+    expect((await run(h, ['ps', '-o', 'pid', 'q', '1', '-e'])).out).toBe('    PID\n      1\n');
+    expect((await run(h, ['ps', '-o', 'pid', '--quick-pid=99'])).status).toBe(1);
+    expect(await run(h, ['ps', '-q', '1', '--forest'])).toEqual({ out: 'q/-q/--quick-pid cannot be used together with forest type listings.\n', status: 1 });
+    expect(await run(h, ['ps', '-q', '1', '-p', '1'])).toEqual({ out: 'q/-q/--quick-pid cannot be combined with other selection options.\n', status: 1 });
+    expect((await run(h, ['ps', '-q'])).out.split('\n')[0]).toBe('error: List of process IDs must follow -q.');
+    expect((await run(h, ['ps', 'q'])).out.split('\n')[0]).toBe('error: List of process IDs must follow q.');
+    expect((await run(h, ['ps', '-p', '0'])).out.split('\n')[0]).toBe('error: process ID out of range');
+    expect((await run(h, ['ps', '-p', 'x'])).out.split('\n')[0]).toBe('error: process ID list syntax error');
+  });
+
 describe('kill, pgrep, pkill', () => {
   it('kill sends SIGTERM and reports missing processes', async () => {
     const h = await busyHost();

@@ -14,6 +14,9 @@ const USAGE_TAIL =
 
 class PsError extends Error {}
 
+/** A complaint procps prints as it stands: no `error:` prefix, no usage text. */
+class PsPlainError extends PsError {}
+
 interface Options {
   all: boolean;
   bsdA: boolean;
@@ -24,6 +27,8 @@ interface Options {
   commands: string[];
   ttys: string[];
   selected: boolean;
+  /** `-q`/`q`/`--quick-pid`: exactly these PIDs, in this order, duplicates kept (procps' quick mode). */
+  quick: number[] | null;
   format: 'default' | 'full' | 'jobs' | 'bsd' | 'user' | 'bsdjobs' | 'custom';
   custom: { key: string; header: string | undefined }[];
   forest: boolean;
@@ -32,16 +37,24 @@ interface Options {
   wide: number;
 }
 
-function list(v: string | undefined, what: string): string[] {
-  if (v === undefined || v === '') throw new PsError(`list of ${what} must follow -${what === 'process IDs' ? 'p' : 'u'}`);
+function list(v: string | undefined, what: string, option = what === 'process IDs' ? '-p' : '-u'): string[] {
+  if (v === undefined || v === '') throw new PsError(`list of ${what} must follow ${option}`);
   return v.split(/[,\s]+/).filter((x) => x !== '');
 }
 
-function pidList(v: string | undefined): number[] {
-  return list(v, 'process IDs').map((x) => {
-    if (!/^\d+$/.test(x) || Number(x) === 0) throw new PsError('process ID list syntax error');
-    return Number(x);
+function pidList(v: string | undefined, option = '-p'): number[] {
+  return list(v, 'process IDs', option).map((x) => {
+    if (!/^\d+$/.test(x)) throw new PsError('process ID list syntax error');
+    const pid = Number(x);
+    if (pid < 1 || pid > 0x7fffffff) throw new PsError('process ID out of range');
+    return pid;
   });
+}
+
+/** Quick mode's list: its missing-list message is worded apart from -p's. */
+function quickList(v: string | undefined, option: string): number[] {
+  if (v === undefined || v === '') throw new PsError(`List of process IDs must follow ${option}.`);
+  return pidList(v, option);
 }
 
 function addFormat(o: Options, spec: string | undefined): void {
@@ -57,7 +70,7 @@ function addFormat(o: Options, spec: string | undefined): void {
 function parse(sys: Sys, args: readonly string[]): Options {
   const o: Options = {
     all: false, bsdA: false, bsdX: false, unixA: false, pids: [], users: [], commands: [], ttys: [],
-    selected: false, format: 'default', custom: [], forest: false, headers: true, long: false, wide: 0,
+    selected: false, quick: null, format: 'default', custom: [], forest: false, headers: true, long: false, wide: 0,
   };
   const users = (v: string | undefined): void => {
     for (const u of list(v, 'user')) {
@@ -74,7 +87,8 @@ function parse(sys: Sys, args: readonly string[]): Options {
       const [name, value] = a.includes('=') ? [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a.slice(2), undefined];
       if (name === 'forest') o.forest = true;
       else if (name === 'no-headers' || name === 'no-heading') o.headers = false;
-      else if (name === 'pid') (o.pids.push(...pidList(value ?? args[++i])), (o.selected = true));
+      else if (name === 'pid') (o.pids.push(...pidList(value ?? args[++i], '--pid')), (o.selected = true));
+      else if (name === 'quick-pid') o.quick = [...(o.quick ?? []), ...quickList(value ?? args[++i], '--quick-pid')];
       else if (name === 'user') users(value ?? args[++i]);
       else if (name === 'format') addFormat(o, value ?? args[++i]);
       else if (name === 'width' || name === 'cols' || name === 'columns') o.wide = Number(value ?? args[++i]);
@@ -94,6 +108,7 @@ function parse(sys: Sys, args: readonly string[]): Options {
       const pick = (): void => void (o.selected = true);
       if (ch === 'o' || ch === 'O') addFormat(o, arg());
       else if (ch === 'p') (o.pids.push(...pidList(arg())), pick());
+      else if (ch === 'q') o.quick = [...(o.quick ?? []), ...quickList(arg(), unix ? '-q' : 'q')];
       else if (ch === 'U' || (ch === 'u' && unix)) users(arg());
       else if (ch === 'C' && unix) (o.commands.push(...list(arg(), 'command')), pick());
       else if (ch === 't' && unix) (o.ttys.push(...list(arg(), 'tty')), pick());
@@ -101,6 +116,12 @@ function parse(sys: Sys, args: readonly string[]): Options {
       else if (unix) unixFlag(o, ch);
       else bsdFlag(o, ch);
     }
+  }
+  if (o.quick !== null) {
+    if (o.pids.length + o.users.length + o.commands.length + o.ttys.length > 0) {
+      throw new PsPlainError('q/-q/--quick-pid cannot be combined with other selection options.');
+    }
+    if (o.forest) throw new PsPlainError('q/-q/--quick-pid cannot be used together with forest type listings.');
   }
   return o;
 }
@@ -158,6 +179,10 @@ function ownTty(sys: Sys): number {
 }
 
 function select(sys: Sys, o: Options, procs: ProcInfo[]): ProcInfo[] {
+  if (o.quick !== null) {
+    const byPid = new Map(procs.map((p) => [p.pid, p]));
+    return o.quick.flatMap((pid) => byPid.get(pid) ?? []);
+  }
   const myTty = ownTty(sys);
   const euid = sys.euid;
   if (o.all || (o.bsdA && o.bsdX)) return procs;
@@ -207,7 +232,7 @@ export async function ps(sys: Sys): Promise<number> {
     });
   } catch (e) {
     if (!(e instanceof PsError)) throw e;
-    await sys.write(2, `error: ${e.message}\n${USAGE_TAIL}`);
+    await sys.write(2, e instanceof PsPlainError ? `${e.message}\n` : `error: ${e.message}\n${USAGE_TAIL}`);
     return 1;
   }
   const ctx: PsContext = {
