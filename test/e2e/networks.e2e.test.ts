@@ -42,7 +42,8 @@ it('shows every network with its members, the volumes and the bind mounts', asyn
   await page.waitForSelector('.binds .mounts', { timeout: 5000 });
   const titles = await page.$$eval('.network-title', (hs) => hs.map((h) => h.textContent));
   expect(titles).toEqual(['network “bridge” · bridge docker0', 'network “app” · driver bridge', 'Volumes', 'Bind mounts']);
-  expect(await cells('section.network[aria-label="bridge"] .endpoints')).toEqual([['web', '172.17.0.2', '02:42:ac:11:00:02']]);
+  // Docker 28 gives each endpoint a random MAC (GenerateRandomMAC): locally administered, unicast.
+  expect(await cells('section.network[aria-label="bridge"] .endpoints')).toEqual([['web', '172.17.0.2', expect.stringMatching(/^[0-9a-f][26ae](:[0-9a-f]{2}){5}$/)]]);
   const app = await cells('section.network[aria-label="app"] .endpoints');
   expect(app.map((r) => r.slice(0, 2))).toEqual([['db', '172.18.0.2']]);
   expect(app[0]![3]).toContain('db');

@@ -5,6 +5,8 @@
  */
 import { HEX_BYTE, type Prng } from '../kernel/prng.js';
 import { systemError } from '../../pkg/errdefs.js';
+import { sha256Hex } from '../fs/sha256.js';
+import { utf8Encode } from '../kernel/utf8.js';
 
 export const DEFAULT_BRIDGE = {
   name: 'bridge',
@@ -61,18 +63,25 @@ export class BridgeIpam {
   }
 }
 
-/** netutils.GenerateMACFromIP: `02:42` then the four IPv4 bytes (172.17.0.2 → 02:42:ac:11:00:02). */
-export function macFromIp(ip: string): string {
-  const o = ip.split('.');
-  return ['02', '42', HEX_BYTE[Number(o[0])], HEX_BYTE[Number(o[1])], HEX_BYTE[Number(o[2])], HEX_BYTE[Number(o[3])]].join(':');
+/**
+ * netutils.GenerateRandomMAC: six random bytes, locally administered, unicast. Docker 28's bridge driver gives
+ * every endpoint and bridge one (moby bc130f367d, v28.0.0); Docker 27 and older built `02:42:` plus the IPv4
+ * address for endpoints.
+ */
+export function randomMac(prng: Pick<Prng, 'bytes'>): string {
+  return macOf(prng.bytes(6));
 }
 
 /**
- * netutils.GenerateRandomMAC of newer engines: six random bytes, locally administered, unicast. (Which of the
- * two Docker 28's bridge driver uses is the daemon's choice; see the report.)
+ * A random MAC drawn from an identifier the seeded PRNG has already given (the endpoint's ID, the bridge's
+ * draw), hashed: a fresh draw would move every ID after it in every recorded session.
  */
-export function randomMac(prng: Pick<Prng, 'bytes'>): string {
-  const b = prng.bytes(6);
-  b[0] = (b[0] | 0x02) & 0xfe;
-  return [HEX_BYTE[b[0]], HEX_BYTE[b[1]], HEX_BYTE[b[2]], HEX_BYTE[b[3]], HEX_BYTE[b[4]], HEX_BYTE[b[5]]].join(':');
+export function macFromSeed(seed: string): string {
+  const h = sha256Hex(utf8Encode(`mac:${seed}`));
+  return macOf(Uint8Array.from({ length: 6 }, (_, i) => parseInt(h.slice(2 * i, 2 * i + 2), 16)));
+}
+
+function macOf(b: Uint8Array): string {
+  const first = (b[0] | 0x02) & 0xfe;
+  return [HEX_BYTE[first], HEX_BYTE[b[1]], HEX_BYTE[b[2]], HEX_BYTE[b[3]], HEX_BYTE[b[4]], HEX_BYTE[b[5]]].join(':');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../../src/engine/kernel/prng.js';
 import { buildHostnameFile, buildHostsFile } from '../../../src/engine/daemon/hosts.js';
-import { BridgeIpam, macFromIp, randomMac } from '../../../src/engine/daemon/ipam.js';
+import { BridgeIpam, macFromSeed, randomMac } from '../../../src/engine/daemon/ipam.js';
 import { buildResolvConf, hostResolvConfPath, SYSTEMD_RESOLV_CONF } from '../../../src/engine/daemon/resolvconf.js';
 
 describe('BridgeIpam', () => {
@@ -25,14 +25,16 @@ describe('BridgeIpam', () => {
     expect(big.allocate()).toBe('172.17.1.0');
   });
 
-  it('MAC addresses', () => {
-    expect(macFromIp('172.17.0.2')).toBe('02:42:ac:11:00:02');
-    expect(macFromIp('172.17.1.10')).toBe('02:42:ac:11:01:0a');
-    const mac = randomMac(new Prng(1));
-    expect(mac).toMatch(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/);
-    const first = parseInt(mac.slice(0, 2), 16);
-    expect(first & 1).toBe(0);
-    expect(first & 2).toBe(2);
+  it('MAC addresses are random, locally administered and unicast (GenerateRandomMAC), not 02:42 plus the IP', () => {
+    const macs = [randomMac(new Prng(1)), randomMac(new Prng(2)), macFromSeed('a'), macFromSeed('b')];
+    expect(new Set(macs).size).toBe(4);
+    expect(macFromSeed('a')).toBe(macFromSeed('a'));
+    for (const mac of macs) {
+      expect(mac).toMatch(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/);
+      const first = parseInt(mac.slice(0, 2), 16);
+      expect(first & 1).toBe(0);
+      expect(first & 2).toBe(2);
+    }
   });
 });
 

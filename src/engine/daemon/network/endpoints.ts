@@ -9,7 +9,7 @@ import { loopbackInterface, NetNamespace, type DnsType, type EmbeddedDns } from 
 import { conflict, invalidParameter } from '../../../pkg/errdefs.js';
 import type { Container, NetworkEndpoint } from '../container.js';
 import { shortID } from '../ids.js';
-import { macFromIp, randomMac } from '../ipam.js';
+import { macFromSeed, randomMac } from '../ipam.js';
 import { linkLocal } from '../runtime/network.js';
 import type { ContainerRuntime } from '../runtime/task.js';
 import type { UserNetwork } from './types.js';
@@ -68,11 +68,12 @@ export class Endpoints {
       ip = wanted;
     } else ip = n.pool.allocate();
     if (!ip) throw conflict(`failed to set up container networking: no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
-    const mac = macFromIp(ip);
     const inner = this.allocIndex();
     const outer = this.allocIndex();
     const veth = `veth${k.prng.hex(4).slice(0, 7)}`;
     const hostMac = randomMac(k.prng);
+    const endpointId = k.prng.hex(32);
+    const mac = macFromSeed(endpointId);
     const count = rt.netns ? rt.netns.interfaces().filter((i) => !i.loopback).length : 0;
     const ifname = `eth${count}`;
     const size = 2 ** (32 - n.subnet.bits);
@@ -93,7 +94,7 @@ export class Endpoints {
     this.setCarrier(n);
     const names = endpointDnsNames(c, cfg.Aliases ?? []);
     c.Networks.set(n.name, {
-      ...cfg, NetworkID: n.id, EndpointID: k.prng.hex(32), Gateway: n.internal ? '' : n.gateway, IPAddress: ip,
+      ...cfg, NetworkID: n.id, EndpointID: endpointId, Gateway: n.internal ? '' : n.gateway, IPAddress: ip,
       IPPrefixLen: n.subnet.bits, MacAddress: mac, DNSNames: names,
     });
     if (!c.SandboxID) c.SandboxID = k.prng.hex(32);

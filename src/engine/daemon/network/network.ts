@@ -7,7 +7,7 @@
 import type { Kernel } from '../../kernel/kernel.js';
 import { Segment, type NetInterface } from '../../kernel/net.js';
 import { conflict, DaemonError, invalidParameter, notFound } from '../../../pkg/errdefs.js';
-import { DEFAULT_BRIDGE } from '../ipam.js';
+import { DEFAULT_BRIDGE, randomMac } from '../ipam.js';
 import type { Bridge } from '../runtime/network.js';
 import { linkLocal } from '../runtime/network.js';
 import { AddressPool, canonical, cidrString, nextDefaultSubnet, overlaps, parseCidr, type Cidr } from './pool.js';
@@ -147,7 +147,7 @@ export class NetworkStore {
     } else gateway = intToIp(net.base + 1);
 
     const id = this.kernel.prng.hex(32);
-    const mac = randomBridgeMac(this.kernel);
+    const mac = randomMac(this.kernel.prng);
     const iface = `br-${id.slice(0, 12)}`;
     const entry: IpamConfigEntry = staticSubnet
       ? { Subnet: cfg.Subnet, ...(cfg.IPRange ? { IPRange: cfg.IPRange } : {}), ...(cfg.Gateway ? { Gateway: cfg.Gateway } : {}) }
@@ -228,8 +228,4 @@ export function notSimulatedNetwork(what: string): DaemonError {
   return new DaemonError('NotImplemented', `dockersim: ${what} is not simulated`);
 }
 
-function randomBridgeMac(kernel: Kernel): string {
-  const b = kernel.prng.bytes(6);
-  b[0] = (b[0] | 0x02) & 0xfe;
-  return [...b].map((x) => x.toString(16).padStart(2, '0')).join(':');
-}
+

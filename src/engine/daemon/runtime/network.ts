@@ -7,7 +7,7 @@ import type { Kernel } from '../../kernel/kernel.js';
 import { Prng } from '../../kernel/prng.js';
 import { loopbackInterface, NetNamespace, Segment, type NetInterface } from '../../kernel/net.js';
 import type { Container } from '../container.js';
-import { DEFAULT_BRIDGE, macFromIp, randomMac, type BridgeIpam } from '../ipam.js';
+import { DEFAULT_BRIDGE, macFromSeed, randomMac, type BridgeIpam } from '../ipam.js';
 import type { ContainerRuntime } from './task.js';
 
 const BROADCAST = '172.17.255.255';
@@ -93,7 +93,7 @@ export class Bridge {
   }
 
   private mac(): string {
-    return `02:42:${this.hex(8).match(/../g)!.join(':')}`;
+    return macFromSeed(this.hex(8));
   }
 
   /** dockerd's start: creates docker0 if this host has none yet. Idempotent. */
@@ -138,11 +138,12 @@ export class Bridge {
   connect(c: Container, rt: ContainerRuntime, ipam: BridgeIpam): void {
     this.ensure();
     const ip = ipam.allocate();
-    const mac = macFromIp(ip);
     const inner = this.nextIndex++;
     const outer = this.nextIndex++;
     const veth = `veth${this.hex(7)}`;
     const hostMac = randomMac(this.kernel.prng);
+    const endpointId = this.kernel.prng.hex(32);
+    const mac = macFromSeed(endpointId);
     rt.netns = new NetNamespace([
       loopbackInterface(),
       {
@@ -159,7 +160,7 @@ export class Bridge {
     this.attached++;
     this.setCarrier();
     c.Networks.set(DEFAULT_BRIDGE.name, {
-      NetworkID: this.networkId, EndpointID: this.kernel.prng.hex(32), Gateway: DEFAULT_BRIDGE.gateway, IPAddress: ip,
+      NetworkID: this.networkId, EndpointID: endpointId, Gateway: DEFAULT_BRIDGE.gateway, IPAddress: ip,
       IPPrefixLen: DEFAULT_BRIDGE.prefixLen, MacAddress: mac,
     });
     c.SandboxID = this.kernel.prng.hex(32);
