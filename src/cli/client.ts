@@ -220,9 +220,19 @@ export interface ExecStartOptions {
   readonly ConsoleSize?: readonly [number, number];
 }
 
+/** The part of the daemon's `/_ping` docker/cli keeps (command.ServerInfo); empty when it could not be reached. */
+export interface ServerInfo {
+  readonly hasExperimental: boolean;
+  readonly osType: string;
+  /** From the `Swarm` header (`inactive`, `active/manager`…); absent when the daemon sent none. */
+  readonly swarm?: { readonly nodeState: string; readonly controlAvailable: boolean };
+}
+
 export interface ApiClient {
   /** The API version requests use after negotiation (`1.50`, lower against an older daemon). */
   clientVersion(): string;
+  /** Pings the daemon (once) for what help and isSupported read; out of reach: experimental, no OS (hides nothing). */
+  serverInfo(): Promise<ServerInfo>;
   serverVersion(): Promise<Json>;
   info(): Promise<Json>;
 

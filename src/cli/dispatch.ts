@@ -15,6 +15,19 @@ export interface Output {
   readonly stdout: string;
   readonly stderr: string;
   readonly exit: number;
+  /** Help, rendered without asking the daemon; main renders it again against the daemon's ping. */
+  readonly help?: HelpRequest;
+}
+
+/**
+ * What help was asked for: the command, the flags on its command line (isSupported checks them first), where
+ * help goes (`--help`: stdout; a group run bare: stderr, after isSupported as its RunE), and pflag's notices.
+ */
+export interface HelpRequest {
+  readonly node: CommandNode;
+  readonly flags: ParsedFlags | null;
+  readonly bare: boolean;
+  readonly notes: string;
 }
 
 /** A real docker command that dockersim does not simulate (`docker build`, `docker network ls`…). */
@@ -28,6 +41,12 @@ export interface Unsimulated {
 export type Dispatch = Output | Invocation | Unsimulated;
 
 const out = (stdout: string, stderr = '', exit = 0): Output => ({ kind: 'output', stdout, stderr, exit });
+
+/** Help for `node`: on stdout for `--help` and `docker help`, on stderr for a group run without a command. */
+function help(node: CommandNode, flags: ParsedFlags | null, notes: string, bare: boolean, opts: HelpOptions): Output {
+  const text = renderHelp(node, opts);
+  return { ...(bare ? out(notes, text) : out(notes + text)), help: { node, flags, bare, notes } };
+}
 
 /** cli.FlagErrorFunc: a StatusError with code 125. */
 function flagFailure(node: CommandNode, err: FlagError, stdout = ''): Output {
@@ -52,9 +71,9 @@ export function dispatch(argv: readonly string[], opts: HelpOptions): Dispatch {
   if (!LOG_LEVELS.includes(level.toLowerCase())) return out('', `Unable to parse logging level: ${level}\n`, 1);
   const rest = globals.args;
   if (rest.length === 0) {
-    if (getBool(globals, 'help')) return out(globals.notices.join('') + renderHelp(ROOT, opts));
+    if (getBool(globals, 'help')) return help(ROOT, null, globals.notices.join(''), false, opts);
     if (getBool(globals, 'version')) return out(`Docker version ${CLIENT_VERSION}, build ${GIT_COMMIT}\n`);
-    return out(globals.notices.join(''), renderHelp(ROOT, opts));
+    return help(ROOT, null, globals.notices.join(''), true, opts);
   }
   if (rest[0] === 'help') return helpTopic(rest.slice(1), opts);
   const top = findChild(ROOT, rest[0]);
@@ -89,8 +108,8 @@ function subcommandIndex(args: readonly string[]): number {
 function rootWithArgs(args: readonly string[], opts: HelpOptions): Output {
   const parsed = parseOrFail(ROOT, globalFlags(opts.configDir), args, true);
   if ('kind' in parsed) return parsed;
-  if (getBool(parsed, 'help')) return out(parsed.notices.join('') + renderHelp(ROOT, opts));
-  if (parsed.args.length === 0) return out(parsed.notices.join(''), renderHelp(ROOT, opts));
+  if (getBool(parsed, 'help')) return help(ROOT, null, parsed.notices.join(''), false, opts);
+  if (parsed.args.length === 0) return help(ROOT, null, parsed.notices.join(''), true, opts);
   return out(parsed.notices.join(''),
     `docker: unknown command: docker ${parsed.args[0]}\n\nRun 'docker --help' for more information\n`, 1);
 }
@@ -101,8 +120,8 @@ function group(node: CommandNode, args: readonly string[], globals: ParsedFlags,
   const parsed = parseOrFail(node, commandFlags(node), args, true);
   if ('kind' in parsed) return parsed;
   const notes = parsed.notices.join('');
-  if (getBool(parsed, 'help')) return out(notes + renderHelp(node, opts));
-  if (parsed.args.length === 0) return out(notes, renderHelp(node, opts));
+  if (getBool(parsed, 'help')) return help(node, parsed, notes, false, opts);
+  if (parsed.args.length === 0) return help(node, parsed, notes, true, opts);
   const path = commandPath(node);
   return out(notes, `docker: unknown command: ${path} ${parsed.args[0]}\n\nUsage:  ${path}\n\nRun '${path} --help' for more information\n`, 1);
 }
@@ -117,7 +136,7 @@ export function leaf(node: CommandNode, args: readonly string[], globals: Parsed
     throw e;
   }
   const notes = parsed.notices.join('');
-  if (getBool(parsed, 'help')) return out(notes + renderHelp(node, opts));
+  if (getBool(parsed, 'help')) return help(node, parsed, notes, false, opts);
   const bad = checkArgs(node, node.spec.args, parsed.args.length);
   if (bad) return out(notes, bad + '\n', 1);
   return { kind: 'command', node, globals, flags: parsed, args: parsed.args, stdout: notes };
@@ -149,5 +168,5 @@ function helpTopic(words: readonly string[], opts: HelpOptions): Output {
     left.shift();
   }
   if (left.length > 0) return out('', `unknown help topic: ${left.join(' ')}\n`, 1);
-  return out(renderHelp(node, opts));
+  return help(node, null, '', false, opts);
 }

@@ -12,6 +12,17 @@ import { goQuote, goQuoteRune, parseGoBool, parseGoInt } from '../pkg/strconv.js
  * (see test/cli/capture.py). `type` is the value name pflag prints in help ('' for a boolean flag, 'list',
  * 'int', 'duration', 'bytes'…); it also decides how a value is checked while parsing (see values.ts).
  */
+/**
+ * The cobra/pflag annotations docker reads against the daemon it talks to (cmd/docker/docker.go): `experimental`
+ * (needs a daemon with experimental features), `ostype` (only that OS's daemon), `swarm` (`manager`, `active`, or
+ * '' for swarm commands that need neither). Help hides what the daemon cannot serve; a run stops on the first two.
+ */
+export interface Annotations {
+  readonly experimental?: boolean;
+  readonly ostype?: string;
+  readonly swarm?: string;
+}
+
 export interface FlagSpec {
   readonly name: string;
   /** One character, or '' when the flag has no shorthand. */
@@ -28,6 +39,7 @@ export interface FlagSpec {
   readonly deprecated?: string;
   /** Shorthand accepted with a notice (`-h` for help). */
   readonly shortDeprecated?: string;
+  readonly annotations?: Annotations;
 }
 
 export interface FlagOptions {
@@ -36,6 +48,7 @@ export interface FlagOptions {
   hidden?: boolean;
   deprecated?: string;
   shortDeprecated?: string;
+  annotations?: Annotations;
 }
 
 export function flag(name: string, short: string, type: string, usage: string, opts: FlagOptions = {}): FlagSpec {

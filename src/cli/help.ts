@@ -5,11 +5,15 @@
 import { flagUsagesWrapped } from './usage.js';
 import { globalFlags } from './globals.js';
 import type { FlagSpec } from './flags.js';
+import type { ServerInfo } from './client.js';
+import { hiddenByServer } from './features.js';
 import { commandPath, HELP_FLAG, useLine, type CommandNode } from './spec.js';
 
 export interface HelpOptions {
   readonly width?: number;
   readonly configDir: string;
+  /** The daemon's ping, when it could be asked: help then leaves out what it cannot serve. */
+  readonly server?: ServerInfo;
 }
 
 /** The flags cobra merges for a command: its own, plus the root's persistent `--help` unless it has one. */
@@ -23,9 +27,9 @@ function listing(title: string, items: readonly CommandNode[], pad: number): str
 }
 
 /** The root's children by help section, sections in the order the registry first names them. */
-function categories(root: CommandNode): Map<string, CommandNode[]> {
+function categories(children: readonly CommandNode[]): Map<string, CommandNode[]> {
   const out = new Map<string, CommandNode[]>();
-  for (const c of root.children) {
+  for (const c of children) {
     const list = out.get(c.category ?? '') ?? [];
     list.push(c);
     out.set(c.category ?? '', list);
@@ -36,8 +40,13 @@ function categories(root: CommandNode): Map<string, CommandNode[]> {
 export function renderHelp(node: CommandNode, opts: HelpOptions): string {
   const cols = (opts.width ?? 80) - 1;
   const isRoot = node.path.length === 0;
-  const flags = isRoot ? globalFlags(opts.configDir) : commandFlags(node);
+  const server = opts.server;
+  const all = isRoot ? globalFlags(opts.configDir) : commandFlags(node);
+  // hideUnsupportedFeatures: what the daemon cannot serve is hidden, as if pflag's MarkHidden had been called.
+  const flags = server ? all.map((f) => (hiddenByServer(f.annotations, server) ? { ...f, hidden: true } : f)) : all;
   const hasFlags = flags.some((f) => !f.hidden);
+  const children = server ? node.children.filter((c) => !hiddenByServer(c.annotations, server)) : node.children;
+  // cobra's HasSubCommands counts hidden commands too: only the listing leaves them out.
   const hasSubs = node.children.length > 0;
   let out = 'Usage:';
   out += hasSubs ? `  ${commandPath(node)}${hasFlags ? ' [OPTIONS]' : ''} COMMAND` : `  ${useLine(node)}`;
@@ -45,12 +54,12 @@ export function renderHelp(node: CommandNode, opts: HelpOptions): string {
   if (node.spec?.aliases) out += `\n\nAliases:\n  ${node.spec.aliases}`;
   if (!isRoot && hasFlags) out += `\n\nOptions:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
   // cobra pads names to the longest sibling name, at least 11, then one more space.
-  const pad = Math.max(11, ...node.children.map((c) => c.path[c.path.length - 1].length)) + 1;
+  const pad = Math.max(11, ...children.map((c) => c.path[c.path.length - 1].length)) + 1;
   if (isRoot) {
-    for (const [title, items] of categories(node)) out += listing(title, items, pad);
+    for (const [title, items] of categories(children)) out += listing(title, items, pad);
     out += `\n\nGlobal Options:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
-  } else if (hasSubs) {
-    out += listing('Commands', node.children, pad);
+  } else if (children.length > 0) {
+    out += listing('Commands', children, pad);
   }
   if (hasSubs) out += `\n\nRun '${commandPath(node)} COMMAND --help' for more information on a command.`;
   if (isRoot) out += '\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/';

@@ -4,18 +4,22 @@
  * does not model say so instead of pretending.
  */
 import { DEFAULT_DOCKER_HOST, type Cli, type CommandCli } from './cli.js';
-import type { ApiClient } from './client.js';
-import { dispatch } from './dispatch.js';
+import type { ApiClient, ServerInfo } from './client.js';
+import { dispatch, type Dispatch, type Output } from './dispatch.js';
+import { helpNeedsServer, needsServerInfo, unsupported } from './features.js';
+import { renderHelp } from './help.js';
+import { ROOT } from './command/commands.js';
+import { globalFlags } from './globals.js';
 import { errorText, notSimulated, passProcessEnd, StatusError } from './errors.js';
-import { getList, unsimulatedFlags } from './flags.js';
+import { getList, parseFlags, unsimulatedFlags } from './flags.js';
 import { Cancelled } from './prompt.js';
 import { simulatorNote } from './simnote.js';
-import { commandPath, type Invocation } from './spec.js';
+import { commandPath, type CommandNode, type Invocation } from './spec.js';
 import { runComplete } from './complete.js';
 import { dispatchBuildx, processBuilder } from './command/image/build/builder.js';
 
 /** -H wins over DOCKER_HOST, which wins over the default socket. */
-export function daemonHost(inv: Invocation, env: (k: string) => string | undefined): string {
+export function daemonHost(inv: Pick<Invocation, 'globals'>, env: (k: string) => string | undefined): string {
   const hosts = getList(inv.globals, 'host');
   return parseHost(hosts.length > 0 ? hosts[hosts.length - 1] : env('DOCKER_HOST') ?? '');
 }
@@ -57,7 +61,25 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
   if (b.stderr) await cli.err.write(b.stderr);
   if (b.kind === 'exit') return b.exit;
   const opts = { configDir: configDir(cli), width };
-  const d = dispatchBuildx(b.argv, opts, b.forwarded) ?? dispatch(b.argv, opts);
+  let d: Dispatch = dispatchBuildx(b.argv, opts, b.forwarded) ?? dispatch(b.argv, opts);
+  // The daemon's host for the checks below, from the global flags before the command.
+  const daemon = (): ApiClient | null => {
+    try {
+      return cli.client(daemonHost({ globals: parseFlags(globalFlags(opts.configDir), b.argv, false) }, (k) => cli.env(k)));
+    } catch {
+      return null;
+    }
+  };
+  if (d.kind === 'output' && d.help) d = await helpAgainstDaemon(d, opts, daemon);
+  if (d.kind === 'unsimulated') {
+    const refused = await supportedOrError(d.node, null, daemon);
+    if (refused !== null) {
+      // docker's help function prints isSupported's error on stdout and exits 0; a run fails with it.
+      const help = d.args.some((a) => a === '--help' || a === '-h');
+      await (help ? cli.out : cli.err).write(refused + '\n');
+      return help ? 0 : 1;
+    }
+  }
   if (d.kind === 'output') {
     if (d.stdout) await cli.out.write(d.stdout);
     if (d.stderr) await cli.err.write(d.stderr);
@@ -68,6 +90,11 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (d.stdout) await cli.out.write(d.stdout);
+  const refused = await supportedOrError(d.node, d.flags, daemon);
+  if (refused !== null) {
+    await cli.err.write(refused + '\n');
+    return 1;
+  }
   const run = d.node.spec.run;
   // A flag docker accepts but the simulation does not model is refused, never accepted and ignored.
   const unsimulated = unsimulatedFlags(d.globals).concat(unsimulatedFlags(d.flags));
@@ -109,4 +136,30 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     if (e instanceof StatusError) return exitStatus(e.code === 0 ? 1 : e.code);
     return 1;
   }
+}
+
+/** initializeFromClient: a daemon that cannot be asked counts as experimental with no OS, so nothing is hidden. */
+async function serverOf(daemon: () => ApiClient | null): Promise<ServerInfo> {
+  return (await daemon()?.serverInfo().catch(() => null)) ?? { hasExperimental: true, osType: '' };
+}
+
+/** isSupported against the daemon, asked only when an annotation needs it: its error text, or null. */
+async function supportedOrError(node: CommandNode, flags: Invocation['flags'] | null, daemon: () => ApiClient | null): Promise<string | null> {
+  if (!needsServerInfo(ROOT, node, flags)) return null;
+  return unsupported(ROOT, node, flags, await serverOf(daemon));
+}
+
+/**
+ * docker's help function: isSupported first (its error printed in place of the help, on stdout, status 0;
+ * a group run bare fails with it as its RunE would), then the help with what the daemon cannot serve hidden.
+ * A daemon out of reach leaves everything listed.
+ */
+async function helpAgainstDaemon(d: Output, opts: { configDir: string; width?: number }, daemon: () => ApiClient | null): Promise<Output> {
+  const h = d.help!;
+  if (!helpNeedsServer(ROOT, h.node, h.flags)) return d;
+  const server = await serverOf(daemon);
+  const refused = unsupported(ROOT, h.node, h.flags, server);
+  if (refused !== null) return h.bare ? { ...d, stdout: h.notes, stderr: refused + '\n', exit: 1 } : { ...d, stdout: h.notes + refused + '\n' };
+  const text = renderHelp(h.node, { ...opts, server });
+  return h.bare ? { ...d, stderr: text } : { ...d, stdout: h.notes + text };
 }

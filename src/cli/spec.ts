@@ -4,7 +4,9 @@
  * invocation). The tree itself is built in one place, the registry (command/commands.ts).
  */
 import type { CommandCli } from './cli.js';
-import { flag, type FlagSpec, type ParsedFlags } from './flags.js';
+import { flag, type Annotations, type FlagSpec, type ParsedFlags } from './flags.js';
+
+export type { Annotations } from './flags.js';
 
 /** cobra positional-argument checks used by docker (cli/required.go). `{}` accepts anything. */
 export interface ArgsRule {
@@ -33,6 +35,7 @@ export interface CommandSpec {
   readonly flags: readonly FlagSpec[];
   /** What Tab offers for its arguments (cobra's ValidArgsFunction); absent: nothing, not even file names. */
   readonly completion?: ArgsCompletion;
+  readonly annotations?: Annotations;
   readonly run: Run;
 }
 
@@ -53,12 +56,14 @@ export interface GroupSpec {
   readonly name: string;
   readonly short: string;
   readonly commands: readonly Entry[];
+  readonly annotations?: Annotations;
 }
 
 /** A real docker command dockersim does not simulate yet: help lists it, running it says so. */
 export interface UnsimulatedCommand {
   readonly name: string;
   readonly short: string;
+  readonly annotations?: Annotations;
 }
 
 /** What the registry places under a parent. */
@@ -76,6 +81,7 @@ export interface CommandNode {
   readonly names: readonly string[];
   /** The root's help section that lists it (`Common Commands`…); only the root's children have one. */
   readonly category?: string;
+  readonly annotations?: Annotations;
 }
 
 /** A parsed command line, ready to run: what a command's `run` receives. */
@@ -93,8 +99,8 @@ export function command(spec: CommandSpec): CommandSpec {
   return spec;
 }
 
-export function unsimulated(name: string, short: string): UnsimulatedCommand {
-  return { name, short };
+export function unsimulated(name: string, short: string, annotations?: Annotations): UnsimulatedCommand {
+  return { name, short, annotations };
 }
 
 /** The name a command is called by: the first word of `use`. */

@@ -83,6 +83,13 @@ export function fake(o: FakeOptions = {}): Fake {
     get(_t, name: string) {
       if (name === 'then') return undefined;
       if (name === 'clientVersion') return o.client?.clientVersion ?? (() => '1.50');
+      // The ping help and isSupported read: dockerd 28 on Linux, not experimental, outside a swarm.
+      if (name === 'serverInfo') {
+        return () => {
+          calls.push('serverInfo');
+          return o.client?.serverInfo?.() ?? Promise.resolve({ hasExperimental: false, osType: 'linux', swarm: { nodeState: 'inactive', controlAvailable: false } });
+        };
+      }
       return (...args: unknown[]) => {
         calls.push([name, ...args.filter((a) => a !== undefined).map(fmt)].join(' '));
         const f = (o.client as Record<string, ((...a: unknown[]) => unknown) | undefined> | undefined)?.[name];

@@ -22,6 +22,10 @@ export interface PingResult {
   readonly apiVersion: string;
   readonly osType: string;
   readonly builderVersion: string;
+  /** `Docker-Experimental: true`. */
+  readonly experimental: boolean;
+  /** The `Swarm` header as sent (`inactive`, `active/manager`…); '' when absent. */
+  readonly swarm: string;
 }
 
 /** A raw connection after `101 UPGRADED`: bytes both ways. */
@@ -98,6 +102,8 @@ export class DockerClient {
       apiVersion: res.headers.get('Api-Version'),
       osType: res.headers.get('Ostype'),
       builderVersion: res.headers.get('Builder-Version'),
+      experimental: res.headers.get('Docker-Experimental') === 'true',
+      swarm: res.headers.get('Swarm'),
     };
   }
 

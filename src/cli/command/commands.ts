@@ -4,7 +4,7 @@
  * --help` lists them) and each group's cmd.go to its management command. Help, dispatch and completion all
  * read the tree built here; a command's lookup names are its own name and its cobra aliases.
  */
-import { commandName, type CommandNode, type Entry, type GroupSpec, unsimulated } from '../spec.js';
+import { commandName, type Annotations, type CommandNode, type Entry, type GroupSpec, unsimulated } from '../spec.js';
 import { containerCommand, commitCommand, copyCommand, exportCommand, portCommand } from './container/cmd.js';
 import { updateCommand } from './container/update.js';
 import { buildCommand, historyCommand, imageCommand, importCommand, loadCommand, pushCommand, saveCommand,
@@ -41,7 +41,19 @@ import { versionCommand } from './system/version.js';
 import { volumeCommand } from './volume/cmd.js';
 
 /** A management command dockersim simulates none of yet: listed by help, refused when run. */
-const group = (name: string, short: string): GroupSpec => ({ name, short, commands: [] });
+const group = (name: string, short: string, annotations?: Annotations): GroupSpec => ({ name, short, commands: [], annotations });
+
+/** Experimental (CRIU): a daemon without experimental features refuses the group before any request. */
+const checkpointCommand: GroupSpec = {
+  name: 'checkpoint', short: 'Manage checkpoints', annotations: { experimental: true, ostype: 'linux' },
+  commands: [
+    unsimulated('create', 'Create a checkpoint from a running container'), unsimulated('ls', 'List checkpoints for a container'),
+    unsimulated('rm', 'Remove a checkpoint'),
+  ],
+};
+
+/** Swarm commands that need this node to be a manager: help leaves them out on a daemon outside a swarm. */
+const MANAGER: Annotations = { swarm: 'manager' };
 
 const CATEGORIES: ReadonlyArray<readonly [string, readonly Entry[]]> = [
   ['Common Commands', [
@@ -50,15 +62,16 @@ const CATEGORIES: ReadonlyArray<readonly [string, readonly Entry[]]> = [
     versionCommand, infoCommand,
   ]],
   ['Management Commands', [
-    group('builder', 'Manage builds'), group('checkpoint', 'Manage checkpoints'), containerCommand,
+    group('builder', 'Manage builds'), checkpointCommand, containerCommand,
     group('context', 'Manage contexts'), imageCommand,
     group('manifest', 'Manage Docker image manifests and manifest lists'), networkCommand,
     group('plugin', 'Manage plugins'), systemCommand, group('trust', 'Manage trust on Docker images'),
     volumeCommand,
   ]],
   ['Swarm Commands', [
-    group('config', 'Manage Swarm configs'), group('node', 'Manage Swarm nodes'), group('secret', 'Manage Swarm secrets'),
-    group('service', 'Manage Swarm services'), group('stack', 'Manage Swarm stacks'), group('swarm', 'Manage Swarm'),
+    group('config', 'Manage Swarm configs', MANAGER), group('node', 'Manage Swarm nodes', MANAGER),
+    group('secret', 'Manage Swarm secrets', MANAGER), group('service', 'Manage Swarm services', MANAGER),
+    group('stack', 'Manage Swarm stacks', MANAGER), group('swarm', 'Manage Swarm', { swarm: '' }),
   ]],
   ['Commands', [
     attachCommand, commitCommand, copyCommand, createCommand, diffCommand, eventsCommand, exportCommand,
@@ -71,11 +84,11 @@ const CATEGORIES: ReadonlyArray<readonly [string, readonly Entry[]]> = [
 function node(parent: readonly string[], entry: Entry, category?: string): CommandNode {
   if ('use' in entry) {
     const name = commandName(entry);
-    return { path: [...parent, name], short: entry.short, spec: entry, children: [], names: [name, ...(entry.cobraAliases ?? [])], category };
+    return { path: [...parent, name], short: entry.short, spec: entry, children: [], names: [name, ...(entry.cobraAliases ?? [])], category, annotations: entry.annotations };
   }
   const path = [...parent, entry.name];
   const children = 'commands' in entry ? entry.commands.map((e) => node(path, e)) : [];
-  return { path, short: entry.short, children, names: [entry.name], category };
+  return { path, short: entry.short, children, names: [entry.name], category, annotations: entry.annotations };
 }
 
 export const ROOT: CommandNode = {

@@ -16,6 +16,7 @@ import type {
   MessageStream,
   NetworkSummary,
   SearchResult,
+  ServerInfo,
   HistoryItem,
 } from '../../cli/client.js';
 import { parseAnyReference, parseNormalizedNamed, tagNameOnly } from '../../pkg/reference.js';
@@ -32,14 +33,28 @@ function parseAnyReferenceOrError(s: string): string {
 
 type Json = Record<string, unknown>;
 
+/** client.Ping's reading of the `Swarm` header: `state/role`. */
+function swarmStatus(header: string): ServerInfo['swarm'] {
+  if (header === '') return undefined;
+  const slash = header.indexOf('/');
+  const [state, role] = slash < 0 ? [header, ''] : [header.slice(0, slash), header.slice(slash + 1)];
+  return { nodeState: state, controlAvailable: role === 'manager' };
+}
+
 export function apiClient(sys: Sys, host: string): ApiClient {
   const c = new DockerClient(sys, host);
   const inspect = async <T>(path: string, query?: Record<string, string | undefined>): Promise<Inspected<T>> => {
     const raw = await c.getRaw(path, query);
     return { value: JSON.parse(raw) as T, raw };
   };
+  let server: Promise<ServerInfo> | null = null;
   return {
     clientVersion: () => c.version,
+    serverInfo: () => (server ??= c.ping().then(
+      (p) => ({ hasExperimental: p.experimental, osType: p.osType, swarm: swarmStatus(p.swarm) }),
+      // initializeFromClient: a daemon out of reach counts as experimental, so nothing is hidden or refused.
+      () => ({ hasExperimental: true, osType: '' }),
+    )),
     serverVersion: () => c.systemVersion(),
     info: () => c.systemInfo(),
     containerList: async (o) => (await c.containerList(o)) as unknown as ContainerSummary[],

@@ -16,8 +16,8 @@ export const startCommand = command({
   args: { min: 1 },
   flags: [
     flag("attach", "a", "", "Attach STDOUT/STDERR and forward signals", { sim: true }),
-    flag("checkpoint", "", "string", "Restore from this checkpoint"),
-    flag("checkpoint-dir", "", "string", "Use a custom checkpoint storage directory"),
+    flag("checkpoint", "", "string", "Restore from this checkpoint", { annotations: { experimental: true, ostype: 'linux' } }),
+    flag("checkpoint-dir", "", "string", "Use a custom checkpoint storage directory", { annotations: { experimental: true, ostype: 'linux' } }),
     flag("detach-keys", "", "string", "Override the key sequence for detaching a container", { sim: true }),
     flag("interactive", "i", "", "Attach container's STDIN", { sim: true }),
   ],

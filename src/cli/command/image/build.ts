@@ -52,7 +52,7 @@ const LEGACY_FLAGS: readonly FlagSpec[] = [
   flag('rm', '', '', 'Remove intermediate containers after a successful build', { def: 'true' }),
   flag('security-opt', '', 'strings', 'Security options'),
   flag('shm-size', '', 'bytes', 'Size of "/dev/shm"'),
-  flag('squash', '', '', 'Squash newly built layers into a single new layer'),
+  flag('squash', '', '', 'Squash newly built layers into a single new layer', { annotations: { experimental: true } }),
   flag('tag', 't', 'list', 'Name and optionally a tag in the "name:tag" format', { sim: true }),
   flag('target', '', 'string', 'Set the target build stage to build.', { sim: true }),
   flag('ulimit', '', 'ulimit', 'Ulimit options', { def: '[]' }),

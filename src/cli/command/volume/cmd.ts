@@ -1,7 +1,7 @@
 /** `docker volume` (docker/cli cli/command/volume/cmd.go): its sub-commands, as its help lists them. */
 import { command, unsimulated, type GroupSpec } from '../../spec.js';
 import type { CommandCli } from '../../cli.js';
-import { flag, getBool, getList, getString } from '../../flags.js';
+import { flag, getBool, getList, getString, type Annotations } from '../../flags.js';
 import { filtersJSON } from '../../filters.js';
 import { errorText, passProcessEnd, StatusError } from '../../errors.js';
 import { writeRows } from '../../formatter/write.js';
@@ -9,6 +9,9 @@ import { VOLUME_HEADERS, VOLUME_QUIET, VOLUME_TABLE, volumeRow } from '../../for
 import { humanSize } from '../../../pkg/units.js';
 import { Cancelled, confirm } from '../../prompt.js';
 import { inspectRefs } from '../inspector.js';
+
+/** Cluster volumes need a swarm manager: help leaves their flags out on a daemon outside a swarm. */
+const MANAGER: Annotations = { swarm: 'manager' };
 
 const FORMAT_HELP = "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 const LS_FORMAT_HELP = "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
@@ -19,20 +22,20 @@ export const volumeCreateCommand = command({
   short: "Create a volume",
   args: { max: 1 },
   flags: [
-    flag("availability", "", "string", "Cluster Volume availability (\"active\", \"pause\", \"drain\")", { def: "\"active\"" }),
+    flag("availability", "", "string", "Cluster Volume availability (\"active\", \"pause\", \"drain\")", { def: "\"active\"", annotations: MANAGER }),
     flag("driver", "d", "string", "Specify volume driver name", { def: "\"local\"", sim: true }),
-    flag("group", "", "string", "Cluster Volume group (cluster volumes)"),
+    flag("group", "", "string", "Cluster Volume group (cluster volumes)", { annotations: MANAGER }),
     flag("label", "", "list", "Set metadata for a volume", { sim: true }),
-    flag("limit-bytes", "", "bytes", "Minimum size of the Cluster Volume in bytes"),
+    flag("limit-bytes", "", "bytes", "Minimum size of the Cluster Volume in bytes", { annotations: MANAGER }),
     flag("name", "", "string", "Specify volume name", { hidden: true, sim: true }),
     flag("opt", "o", "map", "Set driver specific options", { def: "map[]", sim: true }),
-    flag("required-bytes", "", "bytes", "Maximum size of the Cluster Volume in bytes"),
-    flag("scope", "", "string", "Cluster Volume access scope (\"single\", \"multi\")", { def: "\"single\"" }),
-    flag("secret", "", "map", "Cluster Volume secrets", { def: "map[]" }),
-    flag("sharing", "", "string", "Cluster Volume access sharing (\"none\", \"readonly\", \"onewriter\", \"all\")", { def: "\"none\"" }),
-    flag("topology-preferred", "", "list", "A topology that the Cluster Volume would be preferred in"),
-    flag("topology-required", "", "list", "A topology that the Cluster Volume must be accessible from"),
-    flag("type", "", "string", "Cluster Volume access type (\"mount\", \"block\")", { def: "\"block\"" }),
+    flag("required-bytes", "", "bytes", "Maximum size of the Cluster Volume in bytes", { annotations: MANAGER }),
+    flag("scope", "", "string", "Cluster Volume access scope (\"single\", \"multi\")", { def: "\"single\"", annotations: MANAGER }),
+    flag("secret", "", "map", "Cluster Volume secrets", { def: "map[]", annotations: MANAGER }),
+    flag("sharing", "", "string", "Cluster Volume access sharing (\"none\", \"readonly\", \"onewriter\", \"all\")", { def: "\"none\"", annotations: MANAGER }),
+    flag("topology-preferred", "", "list", "A topology that the Cluster Volume would be preferred in", { annotations: MANAGER }),
+    flag("topology-required", "", "list", "A topology that the Cluster Volume must be accessible from", { annotations: MANAGER }),
+    flag("type", "", "string", "Cluster Volume access type (\"mount\", \"block\")", { def: "\"block\"", annotations: MANAGER }),
   ],
   run: (cli, inv) => runCreate(cli, inv.args[0], getString(inv.flags, 'name'), {
     driver: getString(inv.flags, 'driver') || 'local',
@@ -66,7 +69,7 @@ export const volumeLsCommand = command({
   cobraAliases: ['list'],
   args: { none: true },
   flags: [
-    flag("cluster", "", "", "Display only cluster volumes, and use cluster volume list formatting"),
+    flag("cluster", "", "", "Display only cluster volumes, and use cluster volume list formatting", { annotations: MANAGER }),
     flag("filter", "f", "filter", "Provide filter values (e.g. \"dangling=true\")", { sim: true }),
     flag("format", "", "string", LS_FORMAT_HELP, { sim: true }),
     flag("quiet", "q", "", "Only display volume names", { sim: true }),
@@ -146,7 +149,7 @@ export const volumeCommand: GroupSpec = {
   short: 'Manage volumes',
   commands: [
     volumeCreateCommand, volumeInspectCommand, volumeLsCommand, volumePruneCommand, volumeRmCommand,
-    unsimulated('update', 'Update a volume (cluster volumes only)'),
+    unsimulated('update', 'Update a volume (cluster volumes only)', MANAGER),
   ],
 };
 

@@ -392,8 +392,12 @@ describe('docker build --help (legacy) against the real client', () => {
   it('is byte for byte what `DOCKER_BUILDKIT=0 docker build --help </dev/null` printed (28.2.2, 80 columns)', async () => {
     const { readFileSync } = await import('node:fs');
     const real = readFileSync(new URL('./testdata/real-build-help.txt', import.meta.url), 'utf8');
-    const r = await runBuild(['build', '--help'], { env: { DOCKER_BUILDKIT: '0' } });
+    // Captured with no daemon to ask: the client then assumes an experimental one and hides nothing.
+    const r = await runBuild(['build', '--help'], { env: { DOCKER_BUILDKIT: '0' }, server: { hasExperimental: true, osType: '' } });
     expect(r.stdout).toBe(real);
     expect(r.exit).toBe(0);
+    // Against a daemon without experimental features, --squash (experimental) is hidden.
+    const reachable = await runBuild(['build', '--help'], { env: { DOCKER_BUILDKIT: '0' } });
+    expect(reachable.stdout).toBe(real.replace('      --squash                  Squash newly built layers into a single\n                                new layer\n', ''));
   });
 });

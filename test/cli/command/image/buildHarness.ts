@@ -3,7 +3,7 @@
  * in-memory client filesystem for the context, and a clock the stream moves.
  */
 import type { ClientFs } from '../../../../src/cli/cli.js';
-import type { BuildRequest } from '../../../../src/cli/client.js';
+import type { BuildRequest, ServerInfo } from '../../../../src/cli/client.js';
 import { main } from '../../../../src/cli/main.js';
 import { fake } from '../../fake.js';
 import { cannedStream, T0, type Step } from './buildStreams.js';
@@ -76,12 +76,15 @@ export async function runBuild(argv: string[], o: {
   tty?: boolean;
   size?: { width: number; height: number };
   stdin?: Array<string | null>;
+  /** The daemon's ping (help hides against it); absent: a reachable Linux dockerd, not experimental. */
+  server?: ServerInfo;
 } = {}): Promise<BuildRun> {
   const clock = { now: T0 * 1000 - 50 };
   const requests: BuildRequest[] = [];
   const f = fake({
     tty: o.tty, size: o.size, env: o.env, stdin: o.stdin,
     client: {
+      ...(o.server ? { serverInfo: () => Promise.resolve(o.server!) } : {}),
       imageBuild: async (req: BuildRequest) => {
         requests.push(req);
         return cannedStream(o.steps ?? [], clock);
