@@ -5,6 +5,7 @@
  */
 import type { ApiClient } from './client.js';
 import type { HostIo } from './archiveClient.js';
+import type { PluginInfo } from './plugins.js';
 
 export interface TtySize {
   readonly height: number;
@@ -82,4 +83,6 @@ export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 /** What a command's run function receives: the process's streams and its (already chosen) client. */
 export interface CommandCli extends Omit<Cli, 'client'> {
   client(): ApiClient;
+  /** The CLI plugins installed (`docker info` lists them); absent where the CLI has no filesystem. */
+  plugins?(): readonly PluginInfo[];
 }

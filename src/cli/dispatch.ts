@@ -105,11 +105,17 @@ function subcommandIndex(args: readonly string[]): number {
 }
 
 /** No such command: cobra runs the root with the words as arguments, which its Args check refuses. */
-function rootWithArgs(args: readonly string[], opts: HelpOptions): Output {
+function rootWithArgs(args: readonly string[], opts: HelpOptions): Output | Unsimulated {
   const parsed = parseOrFail(ROOT, globalFlags(opts.configDir), args, true);
   if ('kind' in parsed) return parsed;
   if (getBool(parsed, 'help')) return help(ROOT, null, parsed.notices.join(''), false, opts);
   if (parsed.args.length === 0) return help(ROOT, null, parsed.notices.join(''), true, opts);
+  // An installed plugin answers to its name (the real client runs it): none is simulated beyond buildx build.
+  const plugin = opts.plugins?.().find((p) => p.Name === parsed.args[0]);
+  if (plugin) {
+    const node: CommandNode = { path: [plugin.Name], short: plugin.ShortDescription, children: [], names: [plugin.Name], plugin: true };
+    return { kind: 'unsimulated', node, globals: parsed, args: parsed.args.slice(1) };
+  }
   return out(parsed.notices.join(''),
     `docker: unknown command: docker ${parsed.args[0]}\n\nRun 'docker --help' for more information\n`, 1);
 }

@@ -6,6 +6,7 @@ import { flagUsagesWrapped } from './usage.js';
 import { globalFlags } from './globals.js';
 import type { FlagSpec } from './flags.js';
 import type { ServerInfo } from './client.js';
+import type { PluginInfo } from './plugins.js';
 import { hiddenByServer } from './features.js';
 import { commandPath, HELP_FLAG, useLine, type CommandNode } from './spec.js';
 
@@ -14,6 +15,8 @@ export interface HelpOptions {
   readonly configDir: string;
   /** The daemon's ping, when it could be asked: help then leaves out what it cannot serve. */
   readonly server?: ServerInfo;
+  /** The CLI plugins installed (read only when the root's help needs them). */
+  readonly plugins?: () => readonly PluginInfo[];
 }
 
 /** The flags cobra merges for a command: its own, plus the root's persistent `--help` unless it has one. */
@@ -22,8 +25,17 @@ export function commandFlags(node: CommandNode): FlagSpec[] {
   return own.some((f) => f.name === 'help') ? [...own] : [...own, HELP_FLAG];
 }
 
+/** cobra's rpad of decoratedName: a plugin's name carries a `*`. */
 function listing(title: string, items: readonly CommandNode[], pad: number): string {
-  return `\n\n${title}:` + items.map((c) => `\n  ${c.path[c.path.length - 1].padEnd(pad)}${c.short}`).join('');
+  return `\n\n${title}:` + items.map((c) => `\n  ${(c.path[c.path.length - 1] + (c.plugin ? '*' : ' ')).padEnd(pad)}${c.short}`).join('');
+}
+
+/** AddPluginCommandStubs: each plugin becomes a management command of the root, unless a built-in has its name. */
+function withPlugins(children: readonly CommandNode[], plugins: readonly PluginInfo[]): CommandNode[] {
+  const stubs: CommandNode[] = plugins
+    .filter((p) => !children.some((c) => c.names.includes(p.Name)))
+    .map((p) => ({ path: [p.Name], short: p.ShortDescription, children: [], names: [p.Name], category: 'Management Commands', plugin: true }));
+  return [...children, ...stubs];
 }
 
 /** The root's children by help section, sections in the order the registry first names them. */
@@ -34,6 +46,8 @@ function categories(children: readonly CommandNode[]): Map<string, CommandNode[]
     list.push(c);
     out.set(c.category ?? '', list);
   }
+  // cobra sorts a command's children by name: plugin stubs fall in among the management commands.
+  out.get('Management Commands')?.sort((a, b) => (a.names[0] < b.names[0] ? -1 : a.names[0] > b.names[0] ? 1 : 0));
   return out;
 }
 
@@ -45,7 +59,8 @@ export function renderHelp(node: CommandNode, opts: HelpOptions): string {
   // hideUnsupportedFeatures: what the daemon cannot serve is hidden, as if pflag's MarkHidden had been called.
   const flags = server ? all.map((f) => (hiddenByServer(f.annotations, server) ? { ...f, hidden: true } : f)) : all;
   const hasFlags = flags.some((f) => !f.hidden);
-  const children = server ? node.children.filter((c) => !hiddenByServer(c.annotations, server)) : node.children;
+  const own = isRoot && opts.plugins ? withPlugins(node.children, opts.plugins()) : node.children;
+  const children = server ? own.filter((c) => !hiddenByServer(c.annotations, server)) : own;
   // cobra's HasSubCommands counts hidden commands too: only the listing leaves them out.
   const hasSubs = node.children.length > 0;
   let out = 'Usage:';

@@ -7,7 +7,8 @@ import { DEFAULT_DOCKER_HOST, type Cli, type CommandCli } from './cli.js';
 import type { ApiClient, ServerInfo } from './client.js';
 import { dispatch, type Dispatch, type Output } from './dispatch.js';
 import { helpNeedsServer, needsServerInfo, unsupported } from './features.js';
-import { renderHelp } from './help.js';
+import { renderHelp, type HelpOptions } from './help.js';
+import { listPlugins, type PluginInfo } from './plugins.js';
 import { ROOT } from './command/commands.js';
 import { globalFlags } from './globals.js';
 import { errorText, notSimulated, passProcessEnd, StatusError } from './errors.js';
@@ -57,10 +58,13 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
   }
   const width = cli.in.isTerminal() ? cli.in.ttySize().width : undefined;
   // docker build → docker buildx build, or the legacy builder's notice (cmd/docker/builder.go)
-  const b = processBuilder(argv, (k) => cli.env(k), configDir(cli));
+  let plugins: PluginInfo[] | undefined;
+  const installed = (): PluginInfo[] => (plugins ??= listPlugins(cli.fs, configDir(cli)));
+  // Only a CLI that has a filesystem to look in can tell whether buildx is there (the test fakes have none).
+  const b = processBuilder(argv, (k) => cli.env(k), configDir(cli), () => !cli.fs || installed().some((p) => p.Name === 'buildx'));
   if (b.stderr) await cli.err.write(b.stderr);
   if (b.kind === 'exit') return b.exit;
-  const opts = { configDir: configDir(cli), width };
+  const opts = { configDir: configDir(cli), width, plugins: cli.fs ? installed : undefined };
   let d: Dispatch = dispatchBuildx(b.argv, opts, b.forwarded) ?? dispatch(b.argv, opts);
   // The daemon's host for the checks below, from the global flags before the command.
   const daemon = (): ApiClient | null => {
@@ -121,6 +125,7 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     sleep: (ms) => cli.sleep(ms),
     onSignal: cli.onSignal ? (sigs, h) => cli.onSignal!(sigs, h) : undefined,
     client: () => (client ??= cli.client(host)),
+    plugins: opts.plugins,
     hostIo: cli.hostIo,
   };
   try {
@@ -154,7 +159,7 @@ async function supportedOrError(node: CommandNode, flags: Invocation['flags'] | 
  * a group run bare fails with it as its RunE would), then the help with what the daemon cannot serve hidden.
  * A daemon out of reach leaves everything listed.
  */
-async function helpAgainstDaemon(d: Output, opts: { configDir: string; width?: number }, daemon: () => ApiClient | null): Promise<Output> {
+async function helpAgainstDaemon(d: Output, opts: HelpOptions, daemon: () => ApiClient | null): Promise<Output> {
   const h = d.help!;
   if (!helpNeedsServer(ROOT, h.node, h.flags)) return d;
   const server = await serverOf(daemon);

@@ -82,6 +82,8 @@ export interface CommandNode {
   /** The root's help section that lists it (`Common Commands`…); only the root's children have one. */
   readonly category?: string;
   readonly annotations?: Annotations;
+  /** A CLI plugin's stub (`buildx`, `compose`): help marks it with `*`. */
+  readonly plugin?: boolean;
 }
 
 /** A parsed command line, ready to run: what a command's `run` receives. */

@@ -7,6 +7,8 @@ import { errorText, passProcessEnd, StatusError } from '../../errors.js';
 import { bytesSize } from '../../../pkg/units.js';
 import { compileTemplate, TemplateError } from '../../formatter/template.js';
 import { CLIENT_PLATFORM } from './version.js';
+import type { PluginInfo } from '../../plugins.js';
+import { GO_TYPE } from '../../formatter/gofmt.js';
 
 /** `docker info` as docker/cli 28.2.2 defines it (cli/command/system/info.go); flag text recorded from `--help`. */
 export const infoCommand = command({
@@ -31,9 +33,15 @@ function goValue(v: unknown): string {
   return String(v);
 }
 
-export function prettyClientInfo(debug: boolean): string {
-  return `Client:${CLIENT_PLATFORM ? ' ' + CLIENT_PLATFORM : ''}\n` + line(' Version:   ', CLIENT_VERSION) +
+/** prettyPrintClientInfo, with each plugin's description, vendor, version and path. */
+export function prettyClientInfo(debug: boolean, plugins: readonly PluginInfo[] = []): string {
+  let o = `Client:${CLIENT_PLATFORM ? ' ' + CLIENT_PLATFORM : ''}\n` + line(' Version:   ', CLIENT_VERSION) +
     line(' Context:   ', 'default') + line(' Debug Mode:', debug);
+  if (plugins.length > 0) {
+    o += line(' Plugins:');
+    for (const p of plugins) o += `  ${p.Name}: ${p.ShortDescription} (${p.Vendor})\n` + nonEmpty('    Version: ', p.Version) + nonEmpty('    Path:    ', p.Path);
+  }
+  return o;
 }
 
 /** prettyPrintServerInfo for the fields a single-node Linux daemon reports (no swarm details). */
@@ -106,6 +114,7 @@ export function prettyServerInfo(i: Info, clientDebug: boolean): string {
 
 /** Client section (static), then the daemon's /info; its Warnings go to stderr after the output. */
 export async function runInfo(cli: CommandCli, format: string, debug: boolean): Promise<void> {
+  const plugins = cli.plugins?.() ?? [];
   let info: Json | null = null;
   let failure: unknown = null;
   try {
@@ -120,7 +129,7 @@ export async function runInfo(cli: CommandCli, format: string, debug: boolean): 
     const data = {
       ...(info ?? {}),
       ServerErrors: failure ? [errorText(failure)] : undefined,
-      ClientInfo: { Debug: debug, Version: CLIENT_VERSION, Context: 'default', Plugins: [], Warnings: null },
+      ClientInfo: { Debug: debug, Version: CLIENT_VERSION, Context: 'default', Plugins: plugins.map((p) => ({ [GO_TYPE]: 'manager.Plugin', ...p })), Warnings: null },
     };
     try {
       await cli.out.write(compileTemplate(src).execute(data) + '\n');
@@ -131,7 +140,7 @@ export async function runInfo(cli: CommandCli, format: string, debug: boolean): 
     if (failure) throw new StatusError(1);
     return;
   }
-  await cli.out.write(prettyClientInfo(debug) + '\nServer:\n');
+  await cli.out.write(prettyClientInfo(debug, plugins) + '\nServer:\n');
   if (failure || !info) throw new StatusError(1, errorText(failure));
   await cli.out.write(prettyServerInfo(info, debug));
   const warnings = (info.Warnings as string[] | null | undefined) ?? [];

@@ -7,6 +7,9 @@ import type { BuildRequest, ServerInfo } from '../../../../src/cli/client.js';
 import { main } from '../../../../src/cli/main.js';
 import { fake } from '../../fake.js';
 import { cannedStream, T0, type Step } from './buildStreams.js';
+import { binaryContent } from '../../../../src/engine/kernel/binfmt.js';
+
+export const BUILDX_PLUGIN = '/usr/libexec/docker/cli-plugins/docker-buildx';
 
 export interface MemFile {
   readonly data?: string;
@@ -91,7 +94,8 @@ export async function runBuild(argv: string[], o: {
       },
     },
   });
-  const fs = memFs(o.files ?? { '/home/user/static_web/Dockerfile': { data: '' } });
+  // The host has docker-buildx-plugin installed, as Docker's Ubuntu packages do.
+  const fs = memFs({ [BUILDX_PLUGIN]: { data: binaryContent('docker-buildx'), mode: 0o755 }, ...(o.files ?? { '/home/user/static_web/Dockerfile': { data: '' } }) });
   const cli = { ...f.cli, now: () => clock.now, fs, cwd: () => '/home/user/static_web' };
   const exit = await main(cli, argv);
   return { exit, stdout: f.stdout(), stderr: f.stderr(), requests, fs };

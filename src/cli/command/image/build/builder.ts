@@ -17,13 +17,23 @@ const BUILDKIT_DISABLED = `DEPRECATED: The legacy builder is deprecated and will
             BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0
             environment-variable.`;
 
+const BUILDX_MISSING_WARNING = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
+            Install the buildx component to build images with BuildKit:
+            https://docs.docker.com/go/buildx/`;
+
+const BUILDX_MISSING_ERROR = `ERROR: BuildKit is enabled but the buildx component is missing or broken.
+       Install the buildx component to build images with BuildKit:
+       https://docs.docker.com/go/buildx/`;
+
 export type BuilderRoute =
   | { readonly kind: 'exit'; readonly stderr: string; readonly exit: number }
   | { readonly kind: 'go'; readonly argv: readonly string[]; readonly stderr: string; readonly forwarded?: boolean };
 
 /** processBuilder: the argv to dispatch (maybe forwarded to `buildx build`) and what goes to stderr first. */
-export function processBuilder(argv: readonly string[], env: (k: string) => string | undefined, configDir: string): BuilderRoute {
+export function processBuilder(argv: readonly string[], env: (k: string) => string | undefined, configDir: string,
+  buildxInstalled: () => boolean = () => true): BuilderRoute {
   let disabled = false;
+  let enforced = false;
   const v = env('DOCKER_BUILDKIT') ?? '';
   if (v !== '') {
     const b = parseGoBool(v);
@@ -31,6 +41,7 @@ export function processBuilder(argv: readonly string[], env: (k: string) => stri
       return { kind: 'exit', exit: 1, stderr: `DOCKER_BUILDKIT environment variable expects boolean value: strconv.ParseBool: parsing ${goQuote(v)}: invalid syntax\n` };
     }
     disabled = !b;
+    enforced = b;
   }
   let rest: readonly string[];
   try {
@@ -45,6 +56,10 @@ export function processBuilder(argv: readonly string[], env: (k: string) => stri
     : rest[0] === 'image' && rest[1] === 'build' ? [2, ['buildx', 'build']] : [0, []];
   if (words === 0) return { kind: 'go', argv, stderr: '' };
   if (disabled) return { kind: 'go', argv, stderr: BUILDKIT_DISABLED + '\n\n' };
+  // No buildx plugin: DOCKER_BUILDKIT=1 makes that an error, otherwise the legacy builder runs after a notice.
+  if (!buildxInstalled()) {
+    return enforced ? { kind: 'exit', exit: 1, stderr: BUILDX_MISSING_ERROR + '\n' } : { kind: 'go', argv, stderr: BUILDX_MISSING_WARNING + '\n\n' };
+  }
   // forwarded: docker sets BUILDX_BUILDER for the plugin, which --builder's default then shows
   return { kind: 'go', argv: [...argv.slice(0, at), ...to, ...rest.slice(words)], stderr: '', forwarded: true };
 }
@@ -54,6 +69,8 @@ export function processBuilder(argv: readonly string[], env: (k: string) => stri
  * other commands refused in one line. Null when the command is not `buildx`.
  */
 export function dispatchBuildx(argv: readonly string[], opts: HelpOptions, forwarded = false): Dispatch | null {
+  // Without the plugin `docker buildx` is an unknown command, as on a machine without docker-buildx-plugin.
+  if (opts.plugins && !opts.plugins().some((p) => p.Name === 'buildx')) return null;
   let globals: ParsedFlags;
   try {
     globals = parseFlags(globalFlags(opts.configDir), argv, false);
