@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes src/programs/coreutils/realopts.ts: every option each GNU tool the simulator has really takes, read
+from the tool's own --help on this machine (GNU coreutils 9.x, grep, findutils' xargs). An option the simulated
+tool does not model then refuses as "not simulated" instead of GNU's "unrecognized option" (tool() in common.ts).
+
+Usage: python3 scripts/gnu-options.py > src/programs/coreutils/realopts.ts
+"""
+import re
+import subprocess
+import sys
+
+TOOLS = [
+    'basename', 'cat', 'chmod', 'chown', 'cp', 'cut', 'date', 'df', 'dircolors', 'dirname', 'du', 'env', 'grep',
+    'head', 'id', 'ln', 'ls', 'mkdir', 'mktemp', 'mv', 'nproc', 'od', 'printenv', 'pwd', 'readlink', 'realpath',
+    'rm', 'rmdir', 'seq', 'sleep', 'sort', 'stat', 'stty', 'sync', 'tac', 'tail', 'tee', 'timeout', 'touch', 'tr',
+    'tty', 'uname', 'uniq', 'wc', 'whoami', 'xargs', 'yes',
+]
+
+# An option line: at most six spaces, then option forms separated by ", " (or two spaces, as stat's
+# "-c  --format=FORMAT"), then the description.
+LINE = re.compile(r'^ {1,6}-')
+FORM = re.compile(r'(--[a-z0-9][a-z0-9-]*(?:\[=[^\]]*\]|=\S+)?|-[A-Za-z0-9](?:\[[^\]]*\]| [A-Z][A-Z0-9_-]*)?)(?:, |  (?=-)|  |$)')
+LONG = re.compile(r'^--([a-z0-9][a-z0-9-]*)(\[=[^\]]*\]|=\S+)?$')
+SHORT = re.compile(r'^-([A-Za-z0-9])(\[[^\]]*\]| [A-Z][A-Z0-9_-]*)?$')
+
+# Lines --help shows that are not options, and options it does not show (the source's getopt strings have them).
+DROP = {'cut': 'M'}
+EXTRA = {'od': 'BDeFHhIiLlOX', 'grep': '0123456789'}
+# What coreutils 9.4 (Ubuntu 24.04's, the version the simulation is) has and 9.1's --help does not show:
+# wc --total (9.2), cp/mv --debug (9.2), cp/mv --update=WHEN (9.3). Kinds replace those --help gave.
+SINCE_9_1 = {
+    'wc': [('total', 'required', None)],
+    'cp': [('debug', 'none', None), ('update', 'optional', 'u')],
+    'mv': [('debug', 'none', None), ('update', 'optional', 'u')],
+}
+# Letters whose argument --help gives only on the long form: xargs -e and -i take it optional, as --eof/--replace.
+OPTIONAL = {'xargs': 'ei'}
+
+
+def forms_of(line):
+    """The option forms at the start of `line`, stopping at the description."""
+    out = []
+    pos = line.index('-')
+    while pos < len(line):
+        m = FORM.match(line, pos)
+        if not m:
+            break
+        out.append(m.group(1))
+        sep = line[m.end(1):m.end()]
+        pos = m.end()
+        if sep == '  ' and not line[pos:].startswith('-') or sep == '':
+            break
+    return out
+
+
+def options(tool):
+    text = subprocess.run([f'/usr/bin/{tool}', '--help'], capture_output=True, text=True, env={'LC_ALL': 'C'}).stdout
+    shorts = {}
+    longs = {}
+    for line in text.split('\n'):
+        if not LINE.match(line):
+            continue
+        kind = None
+        letters = []
+        names = []
+        for f in forms_of(line):
+            lm = LONG.match(f)
+            sm = SHORT.match(f)
+            if lm:
+                arg = lm.group(2)
+                k = 'none' if not arg else ('optional' if arg.startswith('[') else 'required')
+                name = lm.group(1)
+                # "--check, --check=diagnose-first": a long shown bare and with a value takes an optional one.
+                if name in longs and longs[name][0] != k:
+                    k = 'optional'
+                longs[name] = (k, longs.get(name, (k, letters))[1])
+                names.append(name)
+                # "-p, --indicator-style=slash": the letter stands for one value; "--width=COLS": it takes the
+                # argument too (mandatory for long options means mandatory for short ones; optional does not).
+                if k == 'required' and re.match(r'^=[A-Z\[]', arg) and kind is None:
+                    kind = 'required'
+            elif sm and sm.group(1) not in DROP.get(tool, ''):
+                arg = sm.group(2)
+                letters.append(sm.group(1))
+                if arg:
+                    kind = 'optional' if arg.startswith('[') else 'required'
+        for ch in letters:
+            shorts.setdefault(ch, 'optional' if ch in OPTIONAL.get(tool, '') else kind or 'none')
+    for ch in EXTRA.get(tool, ''):
+        shorts.setdefault(ch, 'none')
+    for name, k, letter in SINCE_9_1.get(tool, []):
+        longs[name] = (k, [letter] if letter else longs.get(name, (k, []))[1])
+    longs.pop('help', None)
+    longs.pop('version', None)
+    short = ''.join(ch + {'none': '', 'required': ':', 'optional': '::'}[k] for ch, k in shorts.items())
+    return short, [(name, k, letters[0] if letters else None) for name, (k, letters) in longs.items()]
+
+
+def main():
+    version = subprocess.run(['/usr/bin/ls', '--version'], capture_output=True, text=True).stdout.split('\n')[0]
+    version = version.replace('ls (GNU coreutils)', 'GNU coreutils')
+    out = [
+        '/**',
+        ' * The options each GNU tool really takes, from its --help (generated by scripts/gnu-options.py on a host',
+        f' * with {version}, plus what 9.4 added). tool() parses with these beside the modelled ones, so an',
+        ' * option the simulation lacks refuses as not simulated, and an abbreviation is ambiguous when it is for the',
+        ' * real tool. `short` is a getopt string; a long option gives the short letter it shares, if any. Long',
+        ' * options are in --help\'s order: the source\'s may differ, which only orders an ambiguity\'s candidates.',
+        ' */',
+        "import type { ArgKind } from '../lib/args.js';",
+        '',
+        'export interface RealOptions {',
+        '  readonly short: string;',
+        '  readonly long: readonly (readonly [name: string, arg: ArgKind, letter?: string])[];',
+        '}',
+        '',
+        'export const REAL_OPTIONS: Readonly<Record<string, RealOptions>> = {',
+    ]
+    for tool in TOOLS:
+        short, longs = options(tool)
+        items = ', '.join(
+            f"['{n}', '{k}'{', ' + repr(l).replace(chr(34), chr(39)) if l else ''}]" for n, k, l in longs)
+        key = tool if re.match(r'^[a-z]+$', tool) else f"'{tool}'"
+        out.append(f"  {key}: {{ short: '{short}', long: [{items}] }},")
+    out.append('};')
+    sys.stdout.write('\n'.join(out) + '\n')
+
+
+main()
