@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
-"""Writes src/programs/coreutils/realopts.ts: every option each GNU tool the simulator has really takes, read
-from the tool's own --help on this machine (GNU coreutils 9.x, grep, findutils' xargs). An option the simulated
-tool does not model then refuses as "not simulated" instead of GNU's "unrecognized option" (tool() in common.ts).
+"""Writes src/programs/coreutils/realopts.ts: every option each GNU tool the simulator has really takes. An
+option the simulated tool does not model then refuses as "not simulated" instead of GNU's "unrecognized option"
+(tool() in common.ts).
 
-Usage: python3 scripts/gnu-options.py > src/programs/coreutils/realopts.ts
+The coreutils' options come from coreutils 9.4's source (Ubuntu 24.04's version, the one the simulation is):
+each tool's getopt string and its long_options table, in its order, hidden options included (getopt lists an
+ambiguous abbreviation's candidates in that order). What the source does not give (grep's, xargs', uname's
+letters chosen at run time) comes from --help on this machine (GNU coreutils 9.1, grep 3.8, findutils 4.9).
+
+Usage: python3 scripts/gnu-options.py [COREUTILS_GIT_DIR] > src/programs/coreutils/realopts.ts
+  (COREUTILS_GIT_DIR: a clone of github.com/coreutils/coreutils with the v9.4 tag; without it, --help alone)
 """
 import re
 import subprocess
@@ -26,13 +32,58 @@ SHORT = re.compile(r'^-([A-Za-z0-9])(\[[^\]]*\]| [A-Z][A-Z0-9_-]*)?$')
 # Lines --help shows that are not options, and options it does not show (the source's getopt strings have them).
 DROP = {'cut': 'M'}
 EXTRA = {'od': 'BDeFHhIiLlOX', 'grep': '0123456789'}
-# What coreutils 9.4 (Ubuntu 24.04's, the version the simulation is) has and 9.1's --help does not show:
-# wc --total (9.2), cp/mv --debug (9.2), cp/mv --update=WHEN (9.3). Kinds replace those --help gave.
-SINCE_9_1 = {
-    'wc': [('total', 'required', None)],
-    'cp': [('debug', 'none', None), ('update', 'optional', 'u')],
-    'mv': [('debug', 'none', None), ('update', 'optional', 'u')],
-}
+SOURCE_TAG = 'v9.4'
+ENTRY = re.compile(r'\{\s*"([a-z0-9-]+)"\s*,\s*(no_argument|required_argument|optional_argument)\s*,\s*[A-Za-z_0-9]+\s*,\s*(\'(.)\'|[A-Za-z_0-9]+)\s*\}')
+KINDS = {'no_argument': 'none', 'required_argument': 'required', 'optional_argument': 'optional'}
+
+
+def source_text(git_dir, tool):
+    if not git_dir:
+        return None
+    r = subprocess.run(['git', '--git-dir', git_dir, 'show', f'{SOURCE_TAG}:src/{tool}.c'], capture_output=True, text=True)
+    return r.stdout if r.returncode == 0 else None
+
+
+def source_short(git_dir, tool):
+    """The getopt string of the tool's getopt_long call at SOURCE_TAG (a literal or a named constant), or ''."""
+    text = source_text(git_dir, tool)
+    if not text:
+        return ''
+    g = re.search(r'getopt_long\s*\(\s*argc\s*,\s*argv\s*,\s*((?:"[^"]*"\s*)+|\w+)\s*,', text)
+    if not g:
+        return ''
+    lit = g.group(1)
+    if not lit.startswith('"'):
+        d = re.search(r'%s\[\]\s*=\s*((?:"[^"]*"\s*)+);' % lit, text) or re.search(r'#define %s\s+((?:"[^"]*"\s*)+)' % lit, text)
+        if not d:
+            return ''
+        lit = d.group(1)
+    return re.sub(r'^[+-]', '', ''.join(re.findall(r'"([^"]*)"', lit)))
+
+
+def merge_short(source, help_short):
+    """The source's getopt string, with any letter only --help shows (uname's, chosen at run time) added."""
+    out = source
+    for m in re.finditer(r'([^:])(:{0,2})', help_short):
+        if m.group(1) not in source:
+            out += m.group(0)
+    return out
+
+
+def source_longs(git_dir, tool):
+    """The tool's long_options in coreutils' source at SOURCE_TAG: [(name, kind, letter or None)], or None."""
+    text = source_text(git_dir, tool)
+    if not text:
+        return None
+    m = re.search(r'struct option const \w+\[\] =\s*\{(.*?)\n\};', text, re.S)
+    if not m:
+        return None
+    table = m.group(1).replace('{GETOPT_SELINUX_CONTEXT_OPTION_DECL}', '{"context", optional_argument, nullptr, \'Z\'}')
+    out = []
+    for e in ENTRY.finditer(table):
+        if e.group(1) not in ('help', 'version'):
+            out.append((e.group(1), KINDS[e.group(2)], e.group(4)))
+    return out
 # Letters whose argument --help gives only on the long form: xargs -e and -i take it optional, as --eof/--replace.
 OPTIONAL = {'xargs': 'ei'}
 
@@ -88,8 +139,6 @@ def options(tool):
             shorts.setdefault(ch, 'optional' if ch in OPTIONAL.get(tool, '') else kind or 'none')
     for ch in EXTRA.get(tool, ''):
         shorts.setdefault(ch, 'none')
-    for name, k, letter in SINCE_9_1.get(tool, []):
-        longs[name] = (k, [letter] if letter else longs.get(name, (k, []))[1])
     longs.pop('help', None)
     longs.pop('version', None)
     short = ''.join(ch + {'none': '', 'required': ':', 'optional': '::'}[k] for ch, k in shorts.items())
@@ -97,15 +146,17 @@ def options(tool):
 
 
 def main():
+    git_dir = sys.argv[1] if len(sys.argv) > 1 else None
     version = subprocess.run(['/usr/bin/ls', '--version'], capture_output=True, text=True).stdout.split('\n')[0]
     version = version.replace('ls (GNU coreutils)', 'GNU coreutils')
     out = [
         '/**',
-        ' * The options each GNU tool really takes, from its --help (generated by scripts/gnu-options.py on a host',
-        f' * with {version}, plus what 9.4 added). tool() parses with these beside the modelled ones, so an',
-        ' * option the simulation lacks refuses as not simulated, and an abbreviation is ambiguous when it is for the',
-        ' * real tool. `short` is a getopt string; a long option gives the short letter it shares, if any. Long',
-        ' * options are in --help\'s order: the source\'s may differ, which only orders an ambiguity\'s candidates.',
+        ' * The options each GNU tool really takes (generated by scripts/gnu-options.py): the coreutils\' from',
+        f' * coreutils {SOURCE_TAG[1:]}\'s getopt strings and long_options tables, in their order; the rest from --help',
+        f' * on a host with {version}, grep 3.8 and findutils 4.9. tool() parses with these beside the modelled',
+        ' * ones, so an option the simulation lacks refuses as not simulated, and an abbreviation is ambiguous exactly',
+        ' * when it is for the real tool (getopt lists the candidates in table order). `short` is a getopt string; a',
+        ' * long option gives its letter, if any.',
         ' */',
         "import type { ArgKind } from '../lib/args.js';",
         '',
@@ -118,6 +169,10 @@ def main():
     ]
     for tool in TOOLS:
         short, longs = options(tool)
+        longs = source_longs(git_dir, tool) or longs
+        # chmod's getopt string lists the mode letters (`-w` is a mode): its --help letters are its options.
+        if tool != 'chmod':
+            short = merge_short(source_short(git_dir, tool), short)
         items = ', '.join(
             f"['{n}', '{k}'{', ' + repr(l).replace(chr(34), chr(39)) if l else ''}]" for n, k, l in longs)
         key = tool if re.match(r'^[a-z]+$', tool) else f"'{tool}'"

@@ -67,6 +67,13 @@ describe('GNU options the simulation does not model', () => {
       out: "ls: option '--al' is ambiguous; possibilities: '--all' '--almost-all'\nTry 'ls --help' for more information.\n",
       status: 2,
     });
+    // glibc lists the first match and every later one that differs from it, aliases of one letter included.
+    expect((await run('date --r')).out).toBe(
+      "date: option '--r' is ambiguous; possibilities: '--reference' '--resolution' '--rfc-email' '--rfc-822' '--rfc-2822' '--rfc-3339'\n" +
+        "Try 'date --help' for more information.\n",
+    );
+    // In the order of cp's long_options table, not of its --help.
+    expect((await run('cp --re a b')).out).toMatch(/^cp: option '--re' is ambiguous; possibilities: '--recursive' '--remove-destination' '--reflink'\n/);
     // An unambiguous abbreviation of an unmodelled option names it in full.
     expect(await run('ls --hyper')).toEqual(lacking('ls', '--hyperlink', 2));
   });
