@@ -75,7 +75,7 @@ def source_longs(git_dir, tool):
     text = source_text(git_dir, tool)
     if not text:
         return None
-    m = re.search(r'struct option const \w+\[\] =\s*\{(.*?)\n\};', text, re.S)
+    m = re.search(r'struct option const \w+\[\] =\s*\{(.*?)\n\s*\};', text, re.S)
     if not m:
         return None
     table = m.group(1).replace('{GETOPT_SELINUX_CONTEXT_OPTION_DECL}', '{"context", optional_argument, nullptr, \'Z\'}')

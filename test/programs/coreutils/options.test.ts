@@ -74,6 +74,7 @@ describe('GNU options the simulation does not model', () => {
     );
     // In the order of cp's long_options table, not of its --help.
     expect((await run('cp --re a b')).out).toMatch(/^cp: option '--re' is ambiguous; possibilities: '--recursive' '--remove-destination' '--reflink'\n/);
+    expect((await run('cat --s')).out).toMatch(/^cat: option '--s' is ambiguous; possibilities: '--squeeze-blank' '--show-nonprinting' '--show-ends' '--show-tabs' '--show-all'\n/);
     // An unambiguous abbreviation of an unmodelled option names it in full.
     expect(await run('ls --hyper')).toEqual(lacking('ls', '--hyperlink', 2));
   });
