@@ -119,6 +119,14 @@ export function tool(def: ToolDef, body: ToolBody, help?: () => string): Program
         }
         if (!parsed.ok) return await t.usage(parsed.error);
         opts = parsed.opts;
+        // A modelled flag the real tool lets take a value: without one it is the flag; with one, not modelled.
+        const valued = opts.find((o) => o.key.startsWith(VALUED) && o.value !== undefined);
+        if (valued) {
+          const [, , name] = valued.key.split(VALUED);
+          await t.error(`option '--${name}=${valued.value}' is not simulated`);
+          return def.usageStatus ?? 1;
+        }
+        opts = opts.map((o) => (o.key.startsWith(VALUED) ? { key: o.key.split(VALUED)[1], value: undefined } : o));
         operands = parsed.operands.map((a) => (a.startsWith('\0') ? held[Number(a.slice(1))] : a));
         // GNU tools act on --help/--version as soon as getopt returns them, so the first one wins.
         const info = opts.find((o) => o.key === 'help' || o.key === 'version');
@@ -150,6 +158,8 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** The key of a long option the real tool has and the model does not: this, then `--name`. */
 const UNSIMULATED = '\0';
+/** The key of a modelled flag the real tool lets take a value (`--classify[=WHEN]`): this, its key, this, its name. */
+const VALUED = '\x01';
 
 /** Whether a long option is given by a name the model does not have exactly (before `--`). */
 function needsRealOptions(args: readonly string[], spec: OptSpec): boolean {
@@ -178,14 +188,16 @@ function withRealOptions(spec: OptSpec, real: RealOptions): { spec: OptSpec; uns
   const long: LongOpt[] = [];
   for (const [name, arg, letter] of real.long) {
     const own = modelled.find((l) => l.name === name);
-    if (own) long.push(own);
+    if (own && (own.arg ?? 'none') === 'none' && arg !== 'none') long.push({ name, arg, key: `${VALUED}${own.key ?? own.name}${VALUED}${name}` });
+    else if (own) long.push(own);
     else if (letter !== undefined && kinds.get(letter) === arg) long.push({ name, arg, key: letter });
+    else if (letter !== undefined && kinds.get(letter) === 'none' && arg === 'optional') long.push({ name, arg, key: `${VALUED}${letter}${VALUED}${name}` });
     else {
       long.push({ name, arg, key: `${UNSIMULATED}--${name}` });
       unsimulated.add(`${UNSIMULATED}--${name}`);
     }
   }
-  for (const l of modelled) if (!long.includes(l)) long.push(l);
+  for (const l of modelled) if (!real.long.some(([name]) => name === l.name)) long.push(l);
   let short = spec.short;
   for (const [, ch, colons] of real.short.matchAll(/([^:])(:{0,2})/g)) {
     if (short.includes(ch)) continue;
