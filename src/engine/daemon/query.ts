@@ -23,6 +23,7 @@ import type { Change } from '../fs/changes.js';
 import { DEFAULT_BRIDGE } from './ipam.js';
 import { mountPoints, volumeReaders } from './volume/points.js';
 import { utf8Decode } from '../kernel/utf8.js';
+import { cmdlineOf, shownArgv } from '../kernel/proctitle.js';
 import { buildLog, type BuildRecord } from './builder/record.js';
 
 export type { ContainerStatus } from './state.js';
@@ -62,6 +63,7 @@ export interface ContainerProcess {
   readonly ppid: number;
   /** Effective uid. */
   readonly uid: number;
+  /** The command line as ps reads it from /proc/PID/cmdline: a title the program wrote, if it wrote one. */
   readonly argv: readonly string[];
   readonly comm: string;
   /** The executable's path. */
@@ -243,7 +245,7 @@ export function containerProcesses(engine: DaemonStore, c: Container): Container
     pid: p.pidIn(ns),
     ppid: p.parent ? p.parent.pidIn(ns) : 0,
     uid: p.fsctx.cred.uid,
-    argv: p.argv,
+    argv: shownArgv(cmdlineOf(engine.kernel.procs.get(p.tgid) ?? p)),
     comm: p.comm,
     exe: p.exe,
     thread: p.tgid !== p.hostPid,

@@ -20,9 +20,10 @@ export interface ProcInfo {
   readonly state: 'R' | 'S' | 'D' | 'T' | 'Z';
   /** At most 15 characters (TASK_COMM_LEN - 1). */
   readonly comm: string;
-  readonly argv: readonly string[];
-  /** `NAME=value` strings. */
-  readonly env: readonly string[];
+  /** /proc/PID/cmdline's bytes: each argument NUL-terminated, or the title a program wrote over them. */
+  readonly cmdline: () => string;
+  /** /proc/PID/environ's bytes: `NAME=value\0` each. */
+  readonly environ: () => string;
   readonly cwd: string;
   readonly exe: string;
   /** Uptime (ms) when the process started. */

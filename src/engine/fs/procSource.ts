@@ -5,6 +5,7 @@ import type { PidNamespace, Process } from '../kernel/process.js';
 import { PTS_MAJOR, type FsCaller } from '../kernel/fsTypes.js';
 import type { NetInterface } from '../kernel/net.js';
 import type { ProcInfo, ProcSource } from './procInfo.js';
+import { cmdlineOf, environOf } from '../kernel/proctitle.js';
 import { MountTable } from './vfs.js';
 
 export interface KernelProcOptions {
@@ -120,6 +121,8 @@ function describe(k: Kernel, ns: PidNamespace, p: Process): ProcInfo {
     return q ? q.pidIn(ns) : ns.level === 0 ? host : 0;
   };
   const [vszKb, rssKb] = sizeOf(p);
+  // Threads share their leader's memory, where the argument and environment strings are.
+  const mm = k.procs.get(p.tgid) ?? p;
   const tty = p.ctty;
   const ttyMinor = tty ? Number(tty.name.slice(tty.name.indexOf('/') + 1)) : -1;
   const visible = p.nsPids.filter(([n]) => ns.contains(n)).sort((a, b) => a[0].level - b[0].level);
@@ -134,8 +137,8 @@ function describe(k: Kernel, ns: PidNamespace, p: Process): ProcInfo {
     groups: p.fsctx.cred.groups,
     state: p.state === 'zombie' ? 'Z' : p.isFrozen() ? 'D' : p.sleeping ? 'S' : 'R',
     comm: p.comm.slice(0, 15),
-    argv: p.argv,
-    env: Object.entries(p.env).map(([k2, v]) => `${k2}=${v}`),
+    cmdline: () => cmdlineOf(mm),
+    environ: () => environOf(mm),
     cwd: p.fsctx.cwd,
     exe: p.exe,
     startMs: p.startMs,

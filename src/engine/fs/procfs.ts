@@ -140,11 +140,11 @@ export class ProcFs implements Backend {
       case 'status':
         return file(() => fmt().formatStatus(p, p.umask ?? 0o022));
       case 'cmdline':
-        return file(() => (zombie ? '' : p.argv.map((a) => a + '\0').join('')));
+        return file(() => (zombie ? '' : p.cmdline()));
       case 'comm':
         return file(() => p.comm + '\n', 0o644);
       case 'environ':
-        return file(() => (zombie ? '' : p.env.map((e) => e + '\0').join('')), 0o400);
+        return file(() => (zombie ? '' : p.environ()), 0o400);
       case 'cgroup':
         return file(() => `0::${p.cgroup(caller)}\n`);
       case 'mounts':

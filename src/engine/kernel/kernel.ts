@@ -276,6 +276,7 @@ export class Kernel implements SyscallKernel {
     try {
       const r = resolveProgram(this.programs, proc.fsView, path, argv);
       proc.argv = r.argv;
+      proc.argArea = null;
       proc.exe = r.exe;
       proc.comm = r.name;
       if (env) proc.env = { ...env };

@@ -1,5 +1,6 @@
 /** The kernel's record of a process, and the namespaces it lives in. */
 import type { Cgroup } from './cgroup.js';
+import type { ArgArea } from './proctitle.js';
 import { HOST_RLIMITS, type Rlimits } from './rlimits.js';
 import type { NetNamespace } from './net.js';
 import type { OpenFile } from './openfile.js';
@@ -75,6 +76,8 @@ export class Process implements TaskOwner {
   /** Path of the executable, for /proc/N/exe. */
   exe = '';
   comm = '';
+  /** The argument block after the program wrote a title over it (proctitle.ts); null: argv and env as exec'd. */
+  argArea: ArgArea | null = null;
   /** Real uid; `fsctx.cred.uid` is the effective one, which permission checks use. */
   realUid: number;
   pgid = 0;

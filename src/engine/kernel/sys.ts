@@ -212,8 +212,10 @@ export interface Sys {
   setpgid(pid: number, pgid: number): void;
   getsid(): number;
   /**
-   * Rewrites what ps and /proc/PID/cmdline show for this process (setproctitle, as nginx and postgres do by
-   * overwriting argv): `nginx: master process nginx -g daemon off;`.
+   * Writes `title` over the process's argument block (setproctitle, as nginx, redis and postgres do), so ps and
+   * /proc/PID/cmdline show `nginx: master process nginx -g daemon off;` while comm and the program's own argv
+   * stay. The block is argv's and the environment's bytes as exec left them; Linux's cmdline rules apply
+   * (engine/kernel/proctitle.ts). Call it from the thread group leader: threads read the leader's block.
    */
   setproctitle(title: string): void;
   /** prctl(PR_SET_NAME): the calling thread's name (its comm, cut to 15 bytes), as /proc/PID/task/TID/comm shows it. */

@@ -28,6 +28,7 @@ import type { SyscallKernel } from './syscallKernel.js';
 import type { Tty } from './tty.js';
 import { DEV, PTS_MAJOR, type Credentials, type Fs } from './fsTypes.js';
 import { utf8Encode } from './utf8.js';
+import { writeArgArea } from './proctitle.js';
 
 const MAX_FDS = 1024;
 const NR_OPEN = 1048576;
@@ -69,7 +70,7 @@ export class ProcessSys implements Sys {
 
   setproctitle(title: string): void {
     checkAlive(this.p);
-    this.p.argv = [title];
+    writeArgArea(this.p, title);
   }
 
   setName(name: string): void {

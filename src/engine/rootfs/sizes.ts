@@ -9,6 +9,7 @@ import { apparent } from '../fs/apparent.js';
 import { contentLength } from '../fs/deferred.js';
 import type { Tree, TreeEntry } from '../fs/tree.js';
 import { utf8Encode } from '../kernel/utf8.js';
+import { gzip } from '../../pkg/archive/gzip.js';
 
 /** Real sizes (bytes) of files in the images, from the images themselves (amd64). */
 export const KNOWN_SIZES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
@@ -73,5 +74,39 @@ export function sizeTree(tree: Tree, total: number, known: Readonly<Record<strin
     weights -= f.weight;
     out[f.path] = { ...e, content: apparent(e.content, Math.max(size, contentLength(e.content))) };
   }
+  return out;
+}
+
+/** Bytes a tree's entries hold as a layer counts them: files' contents and symlinks' targets. */
+function treeBytes(tree: Tree): number {
+  let n = 0;
+  for (const e of Object.values(tree)) {
+    if (e.type === 'file') n += contentLength(e.content);
+    else if (e.type === 'symlink') n += utf8Encode(e.target).length;
+  }
+  return n;
+}
+
+/**
+ * A package's files weighing its Installed-Size (`total` bytes). Its machine code takes the bytes when the model
+ * has some (sizeTree). A package the model has no ELF for is data (nginx-common, tzdata, vim-runtime, perl's
+ * modules) whose real files the model leaves out: its bytes go to `changelog`, the changelog.Debian.gz that
+ * Ubuntu's minimized images keep besides the copyright (their dpkg path-include), a real gzip member of `text`
+ * grown with padding zcat skips (fs/apparent.ts). The layer then weighs what the real one does, deterministically.
+ */
+export function sizePackage(tree: Tree, total: number, changelog: { readonly path: string; readonly text: string; readonly mtimeMs?: number }): Tree {
+  const hasElf = Object.values(tree).some((e) => e.type === 'file' && isElf(e.content));
+  if (hasElf) return sizeTree(tree, total);
+  const gz = gzip(utf8Encode(changelog.text));
+  const size = Math.max(gz.length, total - treeBytes(tree));
+  const entry: TreeEntry = { type: 'file', mode: 0o644, content: apparent(gz, size, 'gzip'), mtimeMs: changelog.mtimeMs };
+  // In the .deb (and so in dpkg -L) it comes before the copyright beside it, as names sort.
+  const out: Record<string, TreeEntry> = {};
+  const before = `${changelog.path.slice(0, changelog.path.lastIndexOf('/'))}/copyright`;
+  for (const [path, e] of Object.entries(tree)) {
+    if (path === before) out[changelog.path] = entry;
+    out[path] = e;
+  }
+  out[changelog.path] = entry;
   return out;
 }

@@ -9,7 +9,7 @@ import type { Sys } from '../../engine/kernel/sys.js';
 import type { Tree } from '../../engine/fs/tree.js';
 import type { DebPackage, UbuntuArchive } from '../../engine/rootfs/packages/archive.js';
 import { packageFiles } from '../../engine/rootfs/packages/contents.js';
-import { sizeTree } from '../../engine/rootfs/sizes.js';
+import { sizePackage } from '../../engine/rootfs/sizes.js';
 import { REDIS_POSTINST } from '../../engine/rootfs/packages/redis.js';
 import { INFO, listFile } from './state.js';
 
@@ -17,9 +17,10 @@ import { INFO, listFile } from './state.js';
 const BUILD_TIME: Record<string, number> = { '24.04': Date.UTC(2024, 8, 10, 12), '22.04': Date.UTC(2024, 6, 30, 12) };
 
 export function unpack(fs: Fs, archive: UbuntuArchive, p: DebPackage): string[] {
-  // The package's programs and libraries weigh what its Installed-Size says (KiB), so the layer does too.
-  const files = packageFiles(p.name, archive.version, { sharedLib: p.sharedLib, mtimeMs: BUILD_TIME[archive.version] });
-  const tree: Tree = sizeTree(files, p.installedSize * 1024);
+  // The package's files weigh what its Installed-Size says (KiB), so the layer does too.
+  const mtimeMs = BUILD_TIME[archive.version];
+  const files = packageFiles(p.name, archive.version, { sharedLib: p.sharedLib, mtimeMs });
+  const tree: Tree = sizePackage(files, p.installedSize * 1024, { path: `/usr/share/doc/${p.name}/changelog.Debian.gz`, text: changelog(p, archive.codename, mtimeMs), mtimeMs });
   const listed: string[] = ['/.'];
   for (const path of Object.keys(tree)) {
     if (path === '/') continue;
@@ -44,6 +45,24 @@ export function unpack(fs: Fs, archive: UbuntuArchive, p: DebPackage): string[] 
   }
   fs.writeFile(listFile(p.name, p.multiArchSame), `${listed.join('\n')}\n`);
   return listed;
+}
+
+/** The top of a changelog.Debian as dch writes it, the rest trimmed as the copyright files are. */
+function changelog(p: DebPackage, codename: string, mtimeMs: number): string {
+  return (
+    `${p.source} (${p.version}) ${codename}; urgency=medium\n\n` +
+    '  * (The rest of this changelog is trimmed in dockersim.)\n\n' +
+    ` -- Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>  ${rfc2822(mtimeMs)}\n`
+  );
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function rfc2822(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
 function isLink(fs: Fs, path: string): boolean {

@@ -6,7 +6,8 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { parseArgs, type LongOpt, type ParsedOpt } from '../lib/args.js';
+import { parseArgs, type ArgKind, type LongOpt, type OptSpec, type ParsedOpt, type ParseResult } from '../lib/args.js';
+import type { RealOptions } from './realopts.js';
 import { Output, errorText, quoteLocale } from '../lib/output.js';
 
 export interface ToolDef {
@@ -103,18 +104,40 @@ export function tool(def: ToolDef, body: ToolBody, help?: () => string): Program
       if (!def.rawArgs) {
         const held: string[] = [];
         const masked = args.map((a) => (def.operandLike?.test(a) ? `\0${held.push(a) - 1}` : a));
-        const parsed = parseArgs(masked, {
-          short: def.short ?? '',
-          long: [...(def.long ?? []), { name: 'help' }, { name: 'version' }],
-        });
+        const spec: OptSpec = { short: def.short ?? '', long: [...(def.long ?? []), { name: 'help' }, { name: 'version' }] };
+        let parsed: ParseResult = parseArgs(masked, spec);
+        let unsimulated: ReadonlySet<string> = NONE;
+        // Options the model lacks, or an abbreviation the real tool may find ambiguous: parse again as the real
+        // tool's getopt would, with all of its options (loaded only then: most commands never need them).
+        if (!parsed.ok || needsRealOptions(masked, spec)) {
+          const real = (await sys.hostLoad('coreutils-options', () => import('./realopts.js'))).REAL_OPTIONS[def.name];
+          if (real) {
+            const merged = withRealOptions(spec, real);
+            parsed = parseArgs(masked, merged.spec);
+            unsimulated = merged.unsimulated;
+          }
+        }
         if (!parsed.ok) return await t.usage(parsed.error);
         opts = parsed.opts;
+        // A modelled flag the real tool lets take a value: without one it is the flag; with one, not modelled.
+        const valued = opts.find((o) => o.key.startsWith(VALUED) && o.value !== undefined);
+        if (valued) {
+          const [, , name] = valued.key.split(VALUED);
+          await t.error(`option '--${name}=${valued.value}' is not simulated`);
+          return def.usageStatus ?? 1;
+        }
+        opts = opts.map((o) => (o.key.startsWith(VALUED) ? { key: o.key.split(VALUED)[1], value: undefined } : o));
         operands = parsed.operands.map((a) => (a.startsWith('\0') ? held[Number(a.slice(1))] : a));
         // GNU tools act on --help/--version as soon as getopt returns them, so the first one wins.
         const info = opts.find((o) => o.key === 'help' || o.key === 'version');
         if (info) {
           await sys.write(1, info.key === 'help' ? (help ? help() : await helpText(sys, def.name)) : versionText(def));
           return 0;
+        }
+        const lacking = opts.find((o) => unsimulated.has(o.key));
+        if (lacking) {
+          await t.error(`option '${lacking.key.startsWith(UNSIMULATED) ? lacking.key.slice(1) : `-${lacking.key}`}' is not simulated`);
+          return def.usageStatus ?? 1;
         }
       }
       const status = await body(t, opts, operands);
@@ -130,6 +153,61 @@ export function tool(def: ToolDef, body: ToolBody, help?: () => string): Program
     }
   };
 }
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The key of a long option the real tool has and the model does not: this, then `--name`. */
+const UNSIMULATED = '\0';
+/** The key of a modelled flag the real tool lets take a value (`--classify[=WHEN]`): this, its key, this, its name. */
+const VALUED = '\x01';
+
+/** Whether a long option is given by a name the model does not have exactly (before `--`). */
+function needsRealOptions(args: readonly string[], spec: OptSpec): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (!a.startsWith('--')) continue;
+    const eq = a.indexOf('=');
+    const name = a.slice(2, eq < 0 ? undefined : eq);
+    if (!spec.long?.some((l) => l.name === name)) return true;
+  }
+  return false;
+}
+
+/**
+ * The model's options completed with the real tool's, in the real tool's order (getopt lists an ambiguous
+ * abbreviation's candidates in it). A real long option whose letter the model has works as that letter; the
+ * rest, and real letters the model lacks, are returned as `unsimulated` keys.
+ */
+function withRealOptions(spec: OptSpec, real: RealOptions): { spec: OptSpec; unsimulated: ReadonlySet<string> } {
+  const modelled = spec.long ?? [];
+  // What each modelled letter (or key a modelled long gives) takes: a real long works as it only if the same.
+  const kinds = new Map<string, ArgKind>();
+  for (const [, ch, colons] of spec.short.replace(/^[+-]/, '').matchAll(/([^:])(:{0,2})/g)) kinds.set(ch, KIND[colons.length]);
+  for (const l of modelled) if (l.key !== undefined && !kinds.has(l.key)) kinds.set(l.key, l.arg ?? 'none');
+  const unsimulated = new Set<string>();
+  const long: LongOpt[] = [];
+  for (const [name, arg, letter] of real.long) {
+    const own = modelled.find((l) => l.name === name);
+    if (own && (own.arg ?? 'none') === 'none' && arg !== 'none') long.push({ name, arg, key: `${VALUED}${own.key ?? own.name}${VALUED}${name}` });
+    else if (own) long.push(own);
+    else if (letter !== undefined && kinds.get(letter) === arg) long.push({ name, arg, key: letter });
+    else if (letter !== undefined && kinds.get(letter) === 'none' && arg === 'optional') long.push({ name, arg, key: `${VALUED}${letter}${VALUED}${name}` });
+    else {
+      long.push({ name, arg, key: `${UNSIMULATED}--${name}` });
+      unsimulated.add(`${UNSIMULATED}--${name}`);
+    }
+  }
+  for (const l of modelled) if (!real.long.some(([name]) => name === l.name)) long.push(l);
+  let short = spec.short;
+  for (const [, ch, colons] of real.short.matchAll(/([^:])(:{0,2})/g)) {
+    if (short.includes(ch)) continue;
+    short += ch + colons;
+    if (kinds.get(ch) !== KIND[colons.length]) unsimulated.add(ch);
+  }
+  return { spec: { short, long }, unsimulated };
+}
+
+const KIND: readonly ArgKind[] = ['none', 'required', 'optional'];
 
 /** The options given, by key (the last of a repeated valued option wins). */
 export function flags(opts: readonly ParsedOpt[]): Map<string, string | true> {

@@ -50,10 +50,12 @@ function findLong(longs: readonly LongOpt[], name: string): LongOpt | string {
   if (exact) return exact;
   const matches = longs.filter((l) => l.name.startsWith(name));
   if (matches.length === 0) return `unrecognized option '--${name}'`;
-  const distinct = matches.filter(
-    (m, i) => matches.findIndex((o) => (o.key ?? o.name) === (m.key ?? m.name) && o.arg === m.arg) === i,
-  );
-  if (distinct.length === 1) return distinct[0];
+  // glibc compares each later match with the first: one that differs (another key, or argument) makes the
+  // abbreviation ambiguous, and the message lists the first and every one that differs from it.
+  const first = matches[0];
+  const differs = (m: LongOpt): boolean => (m.key ?? m.name) !== (first.key ?? first.name) || (m.arg ?? 'none') !== (first.arg ?? 'none');
+  const distinct = [first, ...matches.slice(1).filter(differs)];
+  if (distinct.length === 1) return first;
   return `option '--${name}' is ambiguous; possibilities:${distinct.map((m) => ` '--${m.name}'`).join('')}`;
 }
 

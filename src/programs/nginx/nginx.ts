@@ -488,7 +488,12 @@ class Master {
       serverHeader: this.build.product, log: gen.log, counter: this.counter, pid: 0, temp: gen.temp,
     };
     const cred = this.user === 'same' ? undefined : { uid: this.user.uid, gid: this.user.gid, groups: [this.user.gid] };
-    const pid = sys.spawn({ program: (w) => workerMain(w, shared), argv: ['nginx: worker process'], fds, cred });
+    // A fork: the worker has the master's argument block and writes its own title over it (ngx_setproctitle).
+    const worker = (w: Sys): Promise<number> => {
+      w.setproctitle('nginx: worker process');
+      return workerMain(w, shared);
+    };
+    const pid = sys.spawn({ program: worker, argv: [...sys.argv], fds, cred });
     gen.workers.add(pid);
     this.live.add(pid);
     void this.buildName;

@@ -6,6 +6,7 @@
  * does not model (`appendonly yes`, cluster mode, TLS) stop the server with a `dockersim:` line.
  */
 import type { RedisBuild } from './builds.js';
+import { validProcTitleTemplate } from './proctitle.js';
 import { repr, splitArgs } from './resp.js';
 
 /** Defaults as CONFIG GET shows them, for the settings the simulation reads or reports. */
@@ -122,8 +123,11 @@ export function loadConfig(build: RedisBuild, cwd: string, fileText: string, opt
     if (!cfg.has(name) && !INERT.has(name)) return fatal(build, i + 1, line, 'Bad directive or wrong number of arguments');
     if (args.length === 0 && name !== 'bind') return fatal(build, i + 1, line, 'wrong number of arguments');
     if (name === 'port' && !/^\d+$/.test(args[0])) return fatal(build, i + 1, line, 'argument couldn\'t be parsed into an integer');
-    if (['protected-mode', 'daemonize', 'always-show-logo'].includes(name) && !['yes', 'no'].includes(args[0].toLowerCase())) {
+    if (['protected-mode', 'daemonize', 'always-show-logo', 'set-proc-title'].includes(name) && !['yes', 'no'].includes(args[0].toLowerCase())) {
       return fatal(build, i + 1, line, 'argument must be \'yes\' or \'no\'');
+    }
+    if (name === 'proc-title-template' && !build.version.startsWith('6.0') && !validProcTitleTemplate(args.join(' '), cfg)) {
+      return fatal(build, i + 1, line, 'template format is invalid or contains unknown variables');
     }
     cfg.set(name, args.join(' '));
   }

@@ -9,6 +9,7 @@ import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import type { RedisBuild } from './builds.js';
 import { loadConfig, savePoints } from './config.js';
+import { procTitle, titleBytes } from './proctitle.js';
 import type { ClientState, CommandContext, ServerHost, ServerStats } from './context.js';
 import { execute } from './commands/table.js';
 import { usedMemory } from './info.js';
@@ -158,6 +159,12 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
       await log('#', `Failed to write PID file: ${strerror(e.code)}`);
     }
   }
+  // redisSetProcTitle, as main() calls it between the PID file and the logo (and each fork child with its role).
+  const setTitle = (s: Sys, title: string): void => {
+    const t = procTitle(build, config, configFile, title);
+    if (t !== null) s.setproctitle(titleBytes(s.argv[0], t));
+  };
+  setTitle(sys, sys.argv[0]);
   const showLogo = (logfile === '' && sys.isatty(1)) || config.get('always-show-logo') === 'yes';
   if (showLogo) await write(asciiLogo(build, port, pid));
   else await log('*', `Running mode=standalone, port=${port}.`);
@@ -221,9 +228,10 @@ async function serve(sys: Sys, build: RedisBuild, config: Map<string, string>, m
       argv: [...sys.argv], thread: true, fds: { 1: logFd },
       program: async (t) => {
         const childPid = t.spawn({
-          argv: ['redis-rdb-bgsave', ...t.argv.slice(1)],
+          argv: [...t.argv],
           fds: { 1: 1, 2: 1 },
           program: async (c) => {
+            setTitle(c, 'redis-rdb-bgsave');
             const ok = await writeRdb(c, cfg, text, c.pid, async (level, msg, r, p) => {
               if (logs(cfg.get('loglevel') ?? 'notice', levelOf(level))) await c.write(1, logLine(p ?? c.pid, r ?? 'C', c.now(), level, msg));
             }, 'C');

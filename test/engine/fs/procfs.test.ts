@@ -9,18 +9,18 @@ import { DEV } from '../../../src/engine/kernel/fsTypes.js';
 import { ctx, errno, USER } from './helpers.js';
 
 const proc = (p: Partial<ProcInfo> & { pid: number }): ProcInfo => ({
-  ppid: 0, pgid: p.pid, sid: p.pid, uid: 0, gid: 0, euid: 0, state: 'S', comm: 'init', argv: ['/sbin/init'],
-  env: ['HOME=/'], cwd: '/', exe: '/usr/sbin/init', startMs: 0, cpuMs: 0, ttyNr: 0, tpgid: -1, threads: 1,
+  ppid: 0, pgid: p.pid, sid: p.pid, uid: 0, gid: 0, euid: 0, state: 'S', comm: 'init', cmdline: () => '/sbin/init\0',
+  environ: () => 'HOME=/\0', cwd: '/', exe: '/usr/sbin/init', startMs: 0, cpuMs: 0, ttyNr: 0, tpgid: -1, threads: 1,
   vszKb: 2000, rssKb: 1000, fds: [], cgroup: () => '/', ...p,
 });
 
 function source(): ProcSource {
   const procs = [
     proc({ pid: 1 }),
-    proc({ pid: 7, ppid: 1, sid: 7, pgid: 7, uid: 1000, gid: 1000, euid: 1000, comm: 'bash', argv: ['-bash'], env: ['USER=user', 'TERM=xterm'],
+    proc({ pid: 7, ppid: 1, sid: 7, pgid: 7, uid: 1000, gid: 1000, euid: 1000, comm: 'bash', cmdline: () => '-bash\0', environ: () => 'USER=user\0TERM=xterm\0',
       cwd: '/home/user', exe: '/usr/bin/bash', startMs: 1230, cpuMs: 340, ttyNr: (136 << 8) | 0, tpgid: 9, groups: [1000, 27],
       fds: [{ fd: 0, target: '/dev/pts/0' }, { fd: 1, target: '/dev/pts/0' }, { fd: 2, target: '/dev/pts/0' }], cgroup: () => '/user.slice' }),
-    proc({ pid: 9, ppid: 7, sid: 7, pgid: 9, state: 'Z', comm: 'sleep', argv: ['sleep', '1'] }),
+    proc({ pid: 9, ppid: 7, sid: 7, pgid: 9, state: 'Z', comm: 'sleep', cmdline: () => 'sleep\x001\0' }),
   ];
   return {
     list: () => procs, get: (pid) => procs.find((p) => p.pid === pid), pidOf: (c) => (c?.hostPid === 107 ? 7 : 0),

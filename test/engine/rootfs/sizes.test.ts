@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Layer } from '../../../src/engine/fs/layer.js';
 import { IMAGES, ROOTFS, type ImageRef } from '../../../src/engine/rootfs/index.js';
-import { sizeTree } from '../../../src/engine/rootfs/sizes.js';
+import { sizePackage, sizeTree } from '../../../src/engine/rootfs/sizes.js';
+import { gunzip } from '../../../src/pkg/archive/gzip.js';
+import { packageFiles } from '../../../src/engine/rootfs/packages/contents.js';
 import { binaryContent } from '../../../src/engine/kernel/binfmt.js';
 
 describe('image file sizes', () => {
@@ -30,5 +32,30 @@ describe('image file sizes', () => {
     expect(l.lstat('/bin/busybox').size).toBe(1_000_000 - 3 - 2 * binaryContent('busybox').length);
     expect(l.lstat('/bin/ls').size).toBe(binaryContent('busybox').length);
     expect(l.size).toBe(1_000_000);
+  });
+
+  describe('a package at its Installed-Size', () => {
+    const changelog = { path: '/usr/share/doc/nginx-common/changelog.Debian.gz', text: 'nginx (1.24.0-2ubuntu7.1) noble; urgency=medium\n' };
+
+    it('a data-only package (no ELF in the model) weighs it through its changelog.Debian.gz, which zcat still reads', () => {
+      const files = packageFiles('nginx-common', '24.04', { sharedLib: false, mtimeMs: 0 });
+      const t = sizePackage(files, 239 * 1024, changelog);
+      const l = Layer.fromTree(t);
+      expect(l.size).toBe(239 * 1024);
+      expect(new TextDecoder().decode(gunzip(l.readFile(changelog.path)).data)).toBe(changelog.text);
+      // Named as the .deb orders them: changelog before copyright, nothing else moved.
+      const keys = Object.keys(t);
+      expect(keys.indexOf(changelog.path)).toBe(keys.indexOf('/usr/share/doc/nginx-common/copyright') - 1);
+      expect(keys.filter((k) => k !== changelog.path)).toEqual(Object.keys(files));
+      // The same package always makes the same layer.
+      expect(Layer.fromTree(sizePackage(files, 239 * 1024, changelog)).digest).toBe(l.digest);
+    });
+
+    it('a package with machine code keeps it as the carrier and gets no changelog', () => {
+      const files = packageFiles('curl', '24.04', { sharedLib: false, mtimeMs: 0 });
+      const t = sizePackage(files, 500 * 1024, { ...changelog, path: '/usr/share/doc/curl/changelog.Debian.gz' });
+      expect(t['/usr/share/doc/curl/changelog.Debian.gz']).toBeUndefined();
+      expect(Layer.fromTree(t).size).toBe(500 * 1024);
+    });
   });
 });

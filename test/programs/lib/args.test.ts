@@ -63,6 +63,14 @@ describe('parseArgs (getopt_long semantics)', () => {
     expect(parseArgs(['--col'], spec)).toEqual({ ok: true, opts: [{ key: 'color', value: undefined }], operands: [] });
   });
 
+  it('an abbreviation is ambiguous as glibc decides: later matches are compared with the first', () => {
+    // date's table: --rfc-email, --rfc-822 and --rfc-2822 are all -R, yet listed once --reference came first.
+    const date = { short: 'R', long: [{ name: 'reference', arg: 'required' as const }, { name: 'rfc-email', key: 'R' }, { name: 'rfc-822', key: 'R' }] };
+    expect(parseArgs(['--r'], date)).toEqual({ ok: false, error: "option '--r' is ambiguous; possibilities: '--reference' '--rfc-email' '--rfc-822'" });
+    // Aliases alone are one option.
+    expect(parseArgs(['--rfc'], date)).toEqual({ ok: true, opts: [{ key: 'R', value: undefined }], operands: [] });
+  });
+
   it('never throws, and keeps every operand in order', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom('-l', '-a', '-n', '3', '--', '-', '--all', '--x'), fc.string())), (args) => {

@@ -3,8 +3,9 @@
  * redis, vim, nano, less) owns that package's files in its own module (`<family>Contents`, same signature),
  * and its entry replaces any row `FILES` has for the package.
  * Every other package is described by `FILES` below: its programs (by the simulated program each runs), the
- * shared libraries it ships, its config files. As in the image, dpkg's path-exclude rules keep only the
- * copyright file of /usr/share/doc and no man pages (the image is "minimized").
+ * shared libraries it ships, its config files. As in the image, dpkg's path-exclude rules keep the copyright
+ * file of /usr/share/doc and no man pages (the image is "minimized"); dpkg adds the changelog.Debian.gz of a
+ * package with no machine code here, which carries its Installed-Size (rootfs/sizes.ts sizePackage).
  */
 import type { Tree } from '../../fs/tree.js';
 import { TreeBuilder, lines } from '../builder.js';

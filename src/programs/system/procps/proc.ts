@@ -86,7 +86,9 @@ export function readProc(sys: Sys, pid: number): ProcInfo | null {
   const [ruid, euid] = ids(status, 'Uid');
   const [rgid, egid] = ids(status, 'Gid');
   const raw = read(sys, `/proc/${pid}/cmdline`) ?? '';
-  const cmdline = raw === '' ? [] : raw.replace(/\0$/, '').split('\0');
+  // readproc drops every trailing NUL: a setproctitle'd process pads its title with them.
+  const trimmed = raw.replace(/\0+$/, '');
+  const cmdline = trimmed === '' ? [] : trimmed.split('\0');
   return { ...parsed, ruid, euid, rgid, egid, cmdline };
 }
 
