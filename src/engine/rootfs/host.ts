@@ -5,6 +5,11 @@ import { ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE 
 import { imageMtime } from './images.js';
 import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntuEtc.js';
 import { NOBLE_BASE } from './packages/noble.js';
+import { NOBLE_INDEX } from './packages/nobleIndex.js';
+import { hostInstalled, nobleHostIndex, type HostInstalled } from './packages/nobleHost.js';
+import { dockerNoblePackages } from './packages/docker.js';
+import { baseFromList, parseIndex } from './packages/base.js';
+import { imageStatus } from './packages/status.js';
 import { addUbuntuSystem } from './ubuntu.js';
 
 const w = (s: string): string[] => s.trim().split(/\s+/);
@@ -54,10 +59,13 @@ exit 0
 export function hostTree(opts: HostOptions = {}): Tree {
   const hostname = opts.hostname ?? 'dockersim';
   const b = new TreeBuilder(imageMtime('ubuntu:24.04'));
-  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true });
+  const pkgs = hostPackages();
+  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true, status: imageStatus(pkgs.packages) });
   addHostPrograms(b);
   addHostAccounts(b, opts.dockerGroup ?? false);
   addHostEtc(b, hostname);
+  b.file('/var/lib/apt/extended_states', [...pkgs.auto].sort()
+    .map((n) => `Package: ${n}\nArchitecture: ${pkgs.packages.get(n)!.arch}\nAuto-Installed: 1\n`).join('\n'));
   b.file('/root/.bashrc', ROOT_BASHRC).file('/root/.profile', ROOT_PROFILE);
   b.dir('/root/.ssh', 0o700);
   return b.build();
@@ -131,6 +139,16 @@ function addBashCompletion(b: TreeBuilder): void {
     '',
     '# ex: filetype=sh'));
   b.file('/etc/bash_completion', lines('. /usr/share/bash-completion/bash_completion'));
+}
+
+/**
+ * What dpkg and apt record of the server install and Docker's repository (dpkg's status, apt's auto marks),
+ * so apt says `curl is already the newest version` and `dpkg -l` lists docker-ce. Their files are the host's
+ * programs (addHostPrograms); dpkg keeps no file lists for them here, as it keeps none for the image's packages.
+ */
+function hostPackages(): HostInstalled {
+  const known = new Map([...parseIndex(NOBLE_INDEX), ...nobleHostIndex(), ...dockerNoblePackages()].map((p) => [p.name, p]));
+  return hostInstalled(baseFromList(NOBLE_BASE, 'noble', known), known);
 }
 
 function addHostAccounts(b: TreeBuilder, dockerGroup: boolean): void {
