@@ -228,7 +228,7 @@ export function aptMain(binary: 'apt' | 'apt-get'): Program {
       case 'clean':
         return clean(run);
       default:
-        if (UNMODELLED.has(cmd)) {
+        if (UNMODELLED.has(cmd) && !(binary === 'apt-get' && cmd === 'list')) {
           await sys.write(2, `${binary}: '${cmd}' is not simulated in dockersim\n`);
           return 100;
         }

@@ -281,6 +281,9 @@ export function packagesIndexText(archive: UbuntuArchive, suite: string, compone
   if (text === undefined) {
     const stanzas: string[] = [];
     for (const p of archive.packages.values()) {
+      // The host's own Ubuntu packages (nobleHost.ts) are left out of the lists' text: a container's lists, and so
+      // every image built with apt, stay byte for byte what they were; apt finds them through the archive.
+      if (p.hostOnly && !p.repo) continue;
       if (p.suite === suite && p.component === component && p.repo === repo) stanzas.push(indexStanza(p));
     }
     made.set(key, (text = stanzas.join('\n')));
