@@ -6,7 +6,7 @@ import { imageMtime } from './images.js';
 import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntuEtc.js';
 import { NOBLE_BASE } from './packages/noble.js';
 import { NOBLE_INDEX } from './packages/nobleIndex.js';
-import { hostInstalled, nobleHostIndex, type HostInstalled } from './packages/nobleHost.js';
+import { hostInstalled, nobleHostIndex } from './packages/nobleHost.js';
 import { dockerNoblePackages } from './packages/docker.js';
 import { baseFromList, parseIndex } from './packages/base.js';
 import { imageStatus } from './packages/status.js';
@@ -60,12 +60,11 @@ export function hostTree(opts: HostOptions = {}): Tree {
   const hostname = opts.hostname ?? 'dockersim';
   const b = new TreeBuilder(imageMtime('ubuntu:24.04'));
   const pkgs = hostPackages();
-  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true, status: imageStatus(pkgs.packages) });
+  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true, status: pkgs.status });
   addHostPrograms(b);
   addHostAccounts(b, opts.dockerGroup ?? false);
   addHostEtc(b, hostname);
-  b.file('/var/lib/apt/extended_states', [...pkgs.auto].sort()
-    .map((n) => `Package: ${n}\nArchitecture: ${pkgs.packages.get(n)!.arch}\nAuto-Installed: 1\n`).join('\n'));
+  b.file('/var/lib/apt/extended_states', pkgs.extendedStates);
   b.file('/root/.bashrc', ROOT_BASHRC).file('/root/.profile', ROOT_PROFILE);
   b.dir('/root/.ssh', 0o700);
   return b.build();
@@ -146,10 +145,21 @@ function addBashCompletion(b: TreeBuilder): void {
  * so apt says `curl is already the newest version` and `dpkg -l` lists docker-ce. Their files are the host's
  * programs (addHostPrograms); dpkg keeps no file lists for them here, as it keeps none for the image's packages.
  */
-function hostPackages(): HostInstalled {
-  const known = new Map([...parseIndex(NOBLE_INDEX), ...nobleHostIndex(), ...dockerNoblePackages()].map((p) => [p.name, p]));
-  return hostInstalled(baseFromList(NOBLE_BASE, 'noble', known), known);
+function hostPackages(): HostRecords {
+  if (!records) {
+    const known = new Map([...parseIndex(NOBLE_INDEX), ...nobleHostIndex(), ...dockerNoblePackages()].map((p) => [p.name, p]));
+    const { packages, auto } = hostInstalled(baseFromList(NOBLE_BASE, 'noble', known), known);
+    records = {
+      status: imageStatus(packages),
+      extendedStates: [...auto].sort().map((n) => `Package: ${n}\nArchitecture: ${packages.get(n)!.arch}\nAuto-Installed: 1\n`).join('\n'),
+    };
+  }
+  return records;
 }
+
+/** The texts are module data: made on the first boot, the same for every host after it. */
+interface HostRecords { readonly status: string; readonly extendedStates: string }
+let records: HostRecords | undefined;
 
 function addHostAccounts(b: TreeBuilder, dockerGroup: boolean): void {
   const r = UBUNTU_RELEASES['24.04'];
