@@ -5,7 +5,9 @@
  *
  * NOBLE_HOST_INDEX holds the noble packages the host has that tutorials' index (nobleIndex.ts) does not:
  * their versions are noble's of late 2024, as the rest of the model, with their Depends; written from the
- * Ubuntu archive as remembered, not verified here (no network), and Installed-Size/Size approximate. They are
+ * Ubuntu archive as remembered, not verified here (no network), and Installed-Size/Size approximate. The
+ * libraries and tools they and Docker's packages need follow them (xz-utils, pigz, apparmor… that docker-ce
+ * recommends). A Depends naming a package in no index here stays unmet, as the model's noble is partial. They are
  * `h` (host only): dockersim does not model their files, so apt will not install them in a container.
  */
 import { parseIndex, type DebPackage } from './base.js';
@@ -61,6 +63,27 @@ bash-completion|1:2.11-8|all|noble/main|shells|important|1463|180334||||||h|prog
 openssh-server|1:9.6p1-3ubuntu13.5|amd64|noble-updates/main|net|optional|2074|509936|adduser, libpam-modules, libpam-runtime, lsb-base, openssh-client (= 1:9.6p1-3ubuntu13.5), openssh-sftp-server, procps, ucf, debconf (>= 0.5) | debconf-2.0, libaudit1 (>= 1:2.2.1), libc6 (>= 2.38), libcom-err2 (>= 1.43.9), libcrypt1 (>= 1:4.1.0), libgssapi-krb5-2 (>= 1.17), libkrb5-3 (>= 1.13~alpha1+dfsg), libpam0g (>= 0.99.7.1), libselinux1 (>= 3.1~), libssl3t64 (>= 3.0.13), libwrap0 (>= 7.6-4~), zlib1g (>= 1:1.1.4)||ssh-import-id|molly-guard, monkeysphere, ssh-askpass, ufw||h,d,s=openssh|secure shell (SSH) server, for secure access from remote machines
 openssh-sftp-server|1:9.6p1-3ubuntu13.5|amd64|noble-updates/main|net|optional|125|37830|openssh-client (= 1:9.6p1-3ubuntu13.5), libc6 (>= 2.38)|||||h,s=openssh|secure shell (SSH) sftp server module, for SFTP access from remote machines
 libwrap0|7.6.q-33|amd64|noble/main|libs|optional|99|47884|libc6 (>= 2.33)|||||h,l,m,s=tcp-wrappers|Wietse Venema's TCP wrappers library
+xz-utils|5.6.1+really5.4.5-1build0.1|amd64|noble/main|utils|important|1318|267808|libc6 (>= 2.34), liblzma5 (>= 5.4.0)|||||h|XZ-format compression utilities
+pigz|2.8-1|amd64|noble/universe|utils|optional|214|65352|libc6 (>= 2.34), zlib1g (>= 1:1.2.3.4)|||||h|Parallel Implementation of GZip
+libltdl7|2.4.7-7build1|amd64|noble/main|libs|optional|94|40244|libc6 (>= 2.14)|||||h,l,m,s=libtool|System independent dlopen wrapper for GNU libtool
+libapparmor1|4.0.1really4.0.1-0ubuntu0.24.04.3|amd64|noble-updates/main|libs|optional|130|50256|libc6 (>= 2.34)|||||h,l,m,s=apparmor|changehat AppArmor library
+apparmor|4.0.1really4.0.1-0ubuntu0.24.04.3|amd64|noble-updates/main|admin|optional|2692|637590|libc6 (>= 2.38), debconf (>= 0.5) | debconf-2.0|||apparmor-profiles-extra, apparmor-utils||h,d|user-space parser utility for AppArmor
+lsb-base|11.6|all|noble/main|misc|optional|22|4608|sysvinit-utils (>= 3.05-4~)|||||h,s=lsb|transitional package for sysvinit-utils
+bsdextrautils|2.39.3-9ubuntu6.1|amd64|noble-updates/main|utils|important|326|73406|libc6 (>= 2.38), libsmartcols1 (>= 2.39.3), libtinfo6 (>= 6)|||||h,s=util-linux|extra utilities from 4.4BSD-Lite
+groff-base|1.23.0-3build2|amd64|noble/main|text|important|3704|1019484|libc6 (>= 2.38), libgcc-s1 (>= 3.0), libstdc++6 (>= 13.1), libuchardet0 (>= 0.0.1)|||||h,s=groff|GNU troff text-formatting system (base system components)
+libpipeline1|1.5.7-2|amd64|noble/main|libs|important|78|30074|libc6 (>= 2.34)|||||h,l,m,s=libpipeline|Unix process pipeline manipulation library
+libdw1t64|0.190-1.1build4|amd64|noble/main|libs|optional|889|261478|libbz2-1.0, libc6 (>= 2.38), libelf1t64 (= 0.190-1.1build4), liblzma5 (>= 5.1.1alpha+20120614), libzstd1 (>= 1.5.5), zlib1g (>= 1:1.2.3.3)|||||h,l,m,s=elfutils|library that provides access to the DWARF debug information
+libunwind8|1.6.2-3build1|amd64|noble/main|libs|optional|176|56360|libc6 (>= 2.34), liblzma5 (>= 5.1.1alpha+20120614)|||||h,l,m,s=libunwind|library to determine the call-chain of a program - runtime
+libdbus-1-3|1.14.10-4ubuntu4.1|amd64|noble-updates/main|libs|standard|487|210234|libc6 (>= 2.38), libsystemd0|||||h,l,m,s=dbus|simple interprocess messaging system (library)
+libibverbs1|50.0-2build2|amd64|noble/main|libs|optional|141|62684|adduser, libc6 (>= 2.38), libnl-3-200 (>= 3.2.7)|||||h,l,m,s=rdma-core|Library for direct userspace use of RDMA (InfiniBand/iWARP)
+libuchardet0|0.0.8-1build1|amd64|noble/main|libs|important|232|77934|libc6 (>= 2.14), libgcc-s1 (>= 3.0), libstdc++6 (>= 4.1.1)|||||h,l,m,s=uchardet|universal charset detection library - shared library
+dbus-user-session|1.14.10-4ubuntu4.1|amd64|noble-updates/main|admin|optional|32|9968|dbus (>= 1.14.10-4ubuntu4.1), libpam-systemd, systemd||||default-dbus-session-bus, dbus-session-bus|h,s=dbus|simple interprocess messaging system (systemd --user integration)
+dbus|1.14.10-4ubuntu4.1|amd64|noble-updates/main|admin|standard|172|24284|dbus-bin (= 1.14.10-4ubuntu4.1), dbus-daemon (= 1.14.10-4ubuntu4.1), dbus-system-bus-common (>= 1.14.10-4ubuntu4.1), libc6 (>= 2.34), libdbus-1-3 (= 1.14.10-4ubuntu4.1), libexpat1 (>= 2.1~beta3), libsystemd0|||||h|simple interprocess messaging system (system message bus)
+dbus-bin|1.14.10-4ubuntu4.1|amd64|noble-updates/main|admin|standard|111|39148|libc6 (>= 2.34), libdbus-1-3 (= 1.14.10-4ubuntu4.1)|||||h,s=dbus|simple interprocess messaging system (command line utilities)
+dbus-daemon|1.14.10-4ubuntu4.1|amd64|noble-updates/main|admin|standard|432|118312|dbus-bin (= 1.14.10-4ubuntu4.1), dbus-session-bus-common (>= 1.14.10-4ubuntu4.1), libapparmor1 (>= 2.8.94), libaudit1 (>= 1:2.2.1), libc6 (>= 2.34), libcap-ng0 (>= 0.7.9), libdbus-1-3 (= 1.14.10-4ubuntu4.1), libexpat1 (>= 2.1~beta3), libselinux1 (>= 3.1~), libsystemd0|||||h,s=dbus|simple interprocess messaging system (reference message bus)
+dbus-session-bus-common|1.14.10-4ubuntu4.1|all|noble-updates/main|admin|standard|42|14914||||||h,s=dbus|simple interprocess messaging system (session bus configuration)
+dbus-system-bus-common|1.14.10-4ubuntu4.1|all|noble-updates/main|admin|standard|61|15498|adduser|||||h,s=dbus|simple interprocess messaging system (system bus configuration)
+libpam-systemd|255.4-1ubuntu8.4|amd64|noble-updates/main|admin|standard|635|235378|libpam-runtime, dbus | dbus-broker, systemd (= 255.4-1ubuntu8.4), libc6 (>= 2.39), libpam0g (>= 0.99.7.1), libsystemd-shared (= 255.4-1ubuntu8.4)||||default-logind, logind|h,m,s=systemd|system and service manager - PAM module
 `;
 
 /** What the server install and Docker's packages add to the image, as `apt-get install` would name them. */
