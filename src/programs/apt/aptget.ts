@@ -15,7 +15,7 @@ import {
   availableIndexes, dpkgName, indexKey, isInstalled, LISTS, listPrefix, packagesIndexText, packagesListName, poolPath, repositoryOf,
   readAuto, readList, readSources, readStatus, releaseOf, statusFields, writeAuto, writeList, writeStatus, type Source, type StatusEntry,
 } from './state.js';
-import { parseRelations } from '../../engine/rootfs/packages/archive.js';
+import { parseRelations, THIRD_PARTY_REPOSITORIES } from '../../engine/rootfs/packages/archive.js';
 import { unmodelledRelease } from './state.js';
 
 export interface AptOptions {
@@ -197,7 +197,19 @@ export async function update(run: AptRun): Promise<number> {
     await run.error(`Unable to lock directory ${LISTS}/`);
     return 100;
   }
-  const sources = readSources(sys.fs);
+  // A source on a third-party repository's host that names a suite the model does not have is left out, said
+  // in one line, and the run fails: serving it Ubuntu's archive, or nothing, would both be untrue.
+  const unmodelled: Source[] = [];
+  const sources = readSources(sys.fs).filter((s) => {
+    const onRepoHost = THIRD_PARTY_REPOSITORIES.some((r) => s.uri === r.uri || s.host === hostOf(r.uri));
+    if (onRepoHost && !repositoryOf(archive, s)) unmodelled.push(s);
+    return !unmodelled.includes(s);
+  });
+  for (const s of unmodelled) {
+    await run.flush();
+    const have = THIRD_PARTY_REPOSITORIES.filter((r) => hostOf(r.uri) === s.host).map((r) => `${r.uri} ${r.suite}`).join(', ');
+    await sys.write(2, `${run.binary}: dockersim models ${s.host} only as ${have} on Ubuntu 24.04, not ${s.uri} ${s.suite} here\n`);
+  }
   const plan = planUpdate(sys, archive, sources);
   const result = await acquire(sys, plan.items, (s) => run.say(s), run.opts.quiet);
   for (const [i, [name, text, gz, size]] of plan.files) {
@@ -224,7 +236,11 @@ export async function update(run: AptRun): Promise<number> {
     await run.say('All packages are up to date.\n');
   }
   await run.flush();
-  return 0;
+  return unmodelled.length > 0 ? 100 : 0;
+}
+
+function hostOf(uri: string): string {
+  return /^[a-z]+:\/\/([^/:]+)/.exec(uri)?.[1] ?? '';
 }
 
 // ---- the package world as apt sees it

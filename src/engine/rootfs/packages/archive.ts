@@ -8,13 +8,13 @@
  * facts the real one does: `apt-get install nginx` installs Recommends unless told not to, and which
  * packages come along depends on what the image already has.
  */
-import { baseFromList, parseIndex, type DebPackage, type UbuntuArchive, type UbuntuVersion } from './base.js';
+import { baseFromList, parseIndex, type DebPackage, type Repository, type UbuntuArchive, type UbuntuVersion } from './base.js';
 import { JAMMY_BASE } from './jammy.js';
 import { JAMMY_INDEX } from './jammyIndex.js';
 import { NOBLE_BASE } from './noble.js';
 import { NOBLE_INDEX } from './nobleIndex.js';
 import { nobleHostIndex } from './nobleHost.js';
-import { dockerNoblePackages } from './docker.js';
+import { DOCKER_NOBLE_REPO, dockerNoblePackages } from './docker.js';
 
 export {
   type Repository,
@@ -59,3 +59,6 @@ export function ubuntuArchive(version: UbuntuVersion): UbuntuArchive {
 export function archiveForVersionId(versionId: string): UbuntuArchive | undefined {
   return versionId === '24.04' || versionId === '22.04' ? ubuntuArchive(versionId) : undefined;
 }
+
+/** Every third-party repository modelled, whatever the release: a source on one of their hosts names one of them. */
+export const THIRD_PARTY_REPOSITORIES: readonly Repository[] = [DOCKER_NOBLE_REPO];
