@@ -32,6 +32,13 @@ export const INTERNET_HOSTS: readonly InternetHost[] = [
   { names: ['security.ubuntu.com'], ip: '185.125.190.82', rttMs: 24, initialTtl: 64, tcp: WEB },
   { names: ['ports.ubuntu.com'], ip: '185.125.190.39', rttMs: 24, initialTtl: 64, tcp: WEB },
   { names: ['dl-cdn.alpinelinux.org', 'deb.debian.org'], ip: '151.101.2.132', rttMs: 9, initialTtl: 64, tcp: WEB },
+  // Docker's apt repository, served by Amazon CloudFront (download.docker.com is a CNAME to a cloudfront.net
+  // name): four edge addresses in CloudFront's 18.238.0.0/15. Not looked up (no network here): the edge, and
+  // so the addresses, differ by where the resolver is; these stand for one edge's answer.
+  { names: ['download.docker.com'], ip: '18.239.69.4', rttMs: 12, initialTtl: 64, tcp: WEB },
+  { names: ['download.docker.com'], ip: '18.239.69.37', rttMs: 12, initialTtl: 64, tcp: WEB },
+  { names: ['download.docker.com'], ip: '18.239.69.59', rttMs: 12, initialTtl: 64, tcp: WEB },
+  { names: ['download.docker.com'], ip: '18.239.69.118', rttMs: 12, initialTtl: 64, tcp: WEB },
   { names: ['registry-1.docker.io'], ip: '54.236.113.205', rttMs: 88, initialTtl: 255, tcp: WEB },
   { names: ['example.com', 'www.example.com'], ip: '93.184.215.14', rttMs: 11, initialTtl: 64, tcp: WEB },
   { names: ['www.google.com'], ip: '142.250.74.36', rttMs: 7, initialTtl: 128, tcp: WEB, ptr: 'arn09s22-in-f4.1e100.net' },

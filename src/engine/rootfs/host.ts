@@ -5,6 +5,11 @@ import { ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE 
 import { imageMtime } from './images.js';
 import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntuEtc.js';
 import { NOBLE_BASE } from './packages/noble.js';
+import { NOBLE_INDEX } from './packages/nobleIndex.js';
+import { hostInstalled, nobleHostIndex } from './packages/nobleHost.js';
+import { dockerNoblePackages } from './packages/docker.js';
+import { baseFromList, parseIndex } from './packages/base.js';
+import { imageStatus } from './packages/status.js';
 import { addUbuntuSystem } from './ubuntu.js';
 
 const w = (s: string): string[] => s.trim().split(/\s+/);
@@ -54,10 +59,12 @@ exit 0
 export function hostTree(opts: HostOptions = {}): Tree {
   const hostname = opts.hostname ?? 'dockersim';
   const b = new TreeBuilder(imageMtime('ubuntu:24.04'));
-  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true });
+  const pkgs = hostPackages();
+  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true, status: pkgs.status });
   addHostPrograms(b);
   addHostAccounts(b, opts.dockerGroup ?? false);
   addHostEtc(b, hostname);
+  b.file('/var/lib/apt/extended_states', pkgs.extendedStates);
   b.file('/root/.bashrc', ROOT_BASHRC).file('/root/.profile', ROOT_PROFILE);
   b.dir('/root/.ssh', 0o700);
   return b.build();
@@ -132,6 +139,27 @@ function addBashCompletion(b: TreeBuilder): void {
     '# ex: filetype=sh'));
   b.file('/etc/bash_completion', lines('. /usr/share/bash-completion/bash_completion'));
 }
+
+/**
+ * What dpkg and apt record of the server install and Docker's repository (dpkg's status, apt's auto marks),
+ * so apt says `curl is already the newest version` and `dpkg -l` lists docker-ce. Their files are the host's
+ * programs (addHostPrograms); dpkg keeps no file lists for them here, as it keeps none for the image's packages.
+ */
+function hostPackages(): HostRecords {
+  if (!records) {
+    const known = new Map([...parseIndex(NOBLE_INDEX), ...nobleHostIndex(), ...dockerNoblePackages()].map((p) => [p.name, p]));
+    const { packages, auto } = hostInstalled(baseFromList(NOBLE_BASE, 'noble', known), known);
+    records = {
+      status: imageStatus(packages),
+      extendedStates: [...auto].sort().map((n) => `Package: ${n}\nArchitecture: ${packages.get(n)!.arch}\nAuto-Installed: 1\n`).join('\n'),
+    };
+  }
+  return records;
+}
+
+/** The texts are module data: made on the first boot, the same for every host after it. */
+interface HostRecords { readonly status: string; readonly extendedStates: string }
+let records: HostRecords | undefined;
 
 function addHostAccounts(b: TreeBuilder, dockerGroup: boolean): void {
   const r = UBUNTU_RELEASES['24.04'];

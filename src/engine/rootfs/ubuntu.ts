@@ -38,13 +38,13 @@ export function ubuntuTree(version: UbuntuVersion, packages: string): Tree {
  * Everything an Ubuntu root shares whether it is the container image or the host: usr-merged layout,
  * binaries, /etc minus the account databases, /var. Accounts and dotfiles are the caller's.
  */
-export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, packages: string, opts: { host?: boolean } = {}): void {
+export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, packages: string, opts: { host?: boolean; status?: string } = {}): void {
   const r = UBUNTU_RELEASES[version];
   addLayout(b, version);
   addBinaries(b, version);
   addLibraries(b);
   addEtc(b, r, opts.host ?? false);
-  addVar(b, r, packages);
+  addVar(b, r, opts.status ?? imageStatus(baseFromList(packages, r.codename, new Map())));
   addShare(b);
   if (!opts.host) b.file('/usr/bin/man', MINIMIZED_MAN, 0o755);
 }
@@ -153,14 +153,15 @@ function addEtc(b: TreeBuilder, r: UbuntuRelease, host: boolean): void {
   ));
 }
 
-function addVar(b: TreeBuilder, r: UbuntuRelease, packages: string): void {
+/** `status`: /var/lib/dpkg/status (the image's packages, or the host's). */
+function addVar(b: TreeBuilder, r: UbuntuRelease, status: string): void {
   b.dirs(['/var/backups', '/var/cache/debconf', '/var/lib/dpkg/info', '/var/lib/dpkg/updates', '/var/lib/dpkg/alternatives', '/var/lib/misc', '/var/lib/pam', '/var/local', '/var/opt', '/var/spool']);
   b.dir('/var/cache/ldconfig', 0o700).dir('/var/tmp', 0o1777).dir('/var/mail', 0o2775, 0, 8);
   b.dirs(['/var/cache/apt/archives', '/var/lib/apt/lists']);
   const aptUid = r.version === '24.04' ? 42 : 100;
   b.dir('/var/cache/apt/archives/partial', 0o700, aptUid, 0).dir('/var/lib/apt/lists/partial', 0o700, aptUid, 0);
   b.file('/var/lib/apt/lists/lock', '', 0o640);
-  b.file('/var/lib/dpkg/status', imageStatus(baseFromList(packages, r.codename, new Map()))).file('/var/lib/dpkg/lock', '', 0o640).file('/var/lib/dpkg/available', '');
+  b.file('/var/lib/dpkg/status', status).file('/var/lib/dpkg/lock', '', 0o640).file('/var/lib/dpkg/available', '');
   b.link('/var/run', '/run').link('/var/lock', '/run/lock').link('/var/spool/mail', '../mail');
   b.dir('/var/log/apt');
   b.file('/var/log/dpkg.log', '').file('/var/log/alternatives.log', '').file('/var/log/apt/history.log', '').file('/var/log/apt/term.log', '', 0o640, 0, 4);

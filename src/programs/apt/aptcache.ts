@@ -5,15 +5,17 @@
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import type { DebPackage } from '../../engine/rootfs/packages/archive.js';
 import { Output } from '../lib/output.js';
-import { availableIndexes, indexStanza, isInstalled, readSources, readStatus, releaseOf, unmodelledRelease, type Source } from './state.js';
+import { availableIndexes, indexKey, indexStanza, isInstalled, readSources, readStatus, releaseOf, unmodelledRelease, type Source } from './state.js';
 
 function known(sys: Sys): { cand: (n: string) => DebPackage | undefined; names: () => string[]; sources: Source[] } {
   const archive = releaseOf(sys.fs);
   const sources = readSources(sys.fs);
   const avail = availableIndexes(sys.fs, sources);
+  const status = readStatus(sys.fs);
   const cand = (n: string): DebPackage | undefined => {
     const p = archive?.packages.get(n);
-    return p && avail.has(`${p.suite}/${p.component}`) ? p : undefined;
+    if (p?.hostOnly && !isInstalled(status.get(n))) return undefined;
+    return p && avail.has(indexKey(p)) ? p : undefined;
   };
   return { cand, names: () => [...(archive?.packages.keys() ?? [])].filter((n) => cand(n)).sort(), sources };
 }

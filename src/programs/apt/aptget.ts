@@ -5,17 +5,17 @@
  */
 import { isSysError } from '../../engine/kernel/errno.js';
 import type { Sys } from '../../engine/kernel/sys.js';
-import type { DebPackage, UbuntuArchive } from '../../engine/rootfs/packages/archive.js';
+import type { DebPackage, Repository, UbuntuArchive } from '../../engine/rootfs/packages/archive.js';
 import { Output } from '../lib/output.js';
 import { acquire, fetchedLine, type FetchItem } from './fetch.js';
 import { showList, sizeToStr } from './format.js';
 import { pathsOfOthers, postinst, removeFiles, unpack, type ScriptEnv } from './dpkgops.js';
 import { resolveInstall, type World } from './resolve.js';
 import {
-  availableIndexes, dpkgName, isInstalled, LISTS, listPrefix, packagesIndexText, packagesListName, poolPath,
+  availableIndexes, dpkgName, indexKey, isInstalled, LISTS, listPrefix, packagesIndexText, packagesListName, poolPath, repositoryOf,
   readAuto, readList, readSources, readStatus, releaseOf, statusFields, writeAuto, writeList, writeStatus, type Source, type StatusEntry,
 } from './state.js';
-import { parseRelations } from '../../engine/rootfs/packages/archive.js';
+import { parseRelations, THIRD_PARTY_REPOSITORIES } from '../../engine/rootfs/packages/archive.js';
 import { unmodelledRelease } from './state.js';
 
 export interface AptOptions {
@@ -25,6 +25,8 @@ export interface AptOptions {
   purge: boolean;
   autoRemove: boolean;
   simulate: boolean;
+  /** `apt list --installed` and friends: the option as given, for list alone. */
+  listOption?: string;
 }
 
 /** What a run needs: who prints where, as which binary. */
@@ -133,6 +135,15 @@ function inRelease(archive: UbuntuArchive, s: Source): string {
   ].join('\n');
 }
 
+/** A third-party repository's InRelease: its own Origin, Label and components. */
+function repoInRelease(r: Repository): string {
+  return [
+    '-----BEGIN PGP SIGNED MESSAGE-----', 'Hash: SHA512', '', `Origin: ${r.origin}`, `Label: ${r.label}`, `Suite: ${r.suite}`,
+    `Codename: ${r.codename}`, `Architectures: ${r.architectures}`, `Components: ${r.components.join(' ')}`, `Description: ${r.description}`,
+    '-----BEGIN PGP SIGNATURE-----', '(signature trimmed in dockersim)', '-----END PGP SIGNATURE-----', '',
+  ].join('\n');
+}
+
 function planUpdate(sys: Sys, archive: UbuntuArchive, sources: readonly Source[]): IndexPlan {
   const items: FetchItem[] = [];
   const files = new Map<number, [string, string, boolean, number]>();
@@ -141,20 +152,23 @@ function planUpdate(sys: Sys, archive: UbuntuArchive, sources: readonly Source[]
   for (const s of sources) {
     const name = `${listPrefix(s)}_InRelease`;
     const hit = have.has(name);
-    items.push({ host: s.host, description: `${s.uri} ${s.suite} InRelease`, uri: `${s.uri}/dists/${s.suite}/InRelease`, size: INDEX_SIZES[`${s.suite}:InRelease`] ?? 100_000, hit });
-    files.set(items.length - 1, [name, inRelease(archive, s), false, 0]);
+    const repo = repositoryOf(archive, s);
+    const size = repo ? repo.inReleaseSize : INDEX_SIZES[`${s.suite}:InRelease`] ?? 100_000;
+    items.push({ host: s.host, description: `${s.uri} ${s.suite} InRelease`, uri: `${s.uri}/dists/${s.suite}/InRelease`, size, hit });
+    files.set(items.length - 1, [name, repo ? repoInRelease(repo) : inRelease(archive, s), false, 0]);
   }
   for (const s of sources) {
     if (have.has(`${listPrefix(s)}_InRelease`)) continue;
+    const repo = repositoryOf(archive, s);
     for (const c of s.components) {
-      const size = INDEX_SIZES[`${s.suite}/${c}`];
+      const size = repo ? repo.indexSizes[c] : INDEX_SIZES[`${s.suite}/${c}`];
       if (size === 0) {
         // An index the Release file lists but that holds nothing: fetched with the InRelease, no line.
         files.set(-1 - files.size, [packagesListName(s, c), '', true, 0]);
         continue;
       }
       items.push({ host: s.host, description: `${s.uri} ${s.suite}/${c} amd64 Packages`, uri: `${s.uri}/dists/${s.suite}/${c}/binary-amd64/Packages.gz`, size: size ?? 10_000, dependent: true });
-      files.set(items.length - 1, [packagesListName(s, c), packagesIndexText(archive, s.suite, c), true, size ?? 10_000]);
+      files.set(items.length - 1, [packagesListName(s, c), packagesIndexText(archive, s.suite, c, repo), true, size ?? 10_000]);
     }
   }
   return { items, files };
@@ -183,7 +197,19 @@ export async function update(run: AptRun): Promise<number> {
     await run.error(`Unable to lock directory ${LISTS}/`);
     return 100;
   }
-  const sources = readSources(sys.fs);
+  // A source on a third-party repository's host that names a suite the model does not have is left out, said
+  // in one line, and the run fails: serving it Ubuntu's archive, or nothing, would both be untrue.
+  const unmodelled: Source[] = [];
+  const sources = readSources(sys.fs).filter((s) => {
+    const onRepoHost = THIRD_PARTY_REPOSITORIES.some((r) => s.uri === r.uri || s.host === hostOf(r.uri));
+    if (onRepoHost && !repositoryOf(archive, s)) unmodelled.push(s);
+    return !unmodelled.includes(s);
+  });
+  for (const s of unmodelled) {
+    await run.flush();
+    const have = THIRD_PARTY_REPOSITORIES.filter((r) => hostOf(r.uri) === s.host).map((r) => `${r.uri} ${r.suite}`).join(', ');
+    await sys.write(2, `${run.binary}: dockersim models ${s.host} only as ${have} on Ubuntu 24.04, not ${s.uri} ${s.suite} here\n`);
+  }
   const plan = planUpdate(sys, archive, sources);
   const result = await acquire(sys, plan.items, (s) => run.say(s), run.opts.quiet);
   for (const [i, [name, text, gz, size]] of plan.files) {
@@ -210,7 +236,11 @@ export async function update(run: AptRun): Promise<number> {
     await run.say('All packages are up to date.\n');
   }
   await run.flush();
-  return 0;
+  return unmodelled.length > 0 ? 100 : 0;
+}
+
+function hostOf(uri: string): string {
+  return /^[a-z]+:\/\/([^/:]+)/.exec(uri)?.[1] ?? '';
 }
 
 // ---- the package world as apt sees it
@@ -222,7 +252,11 @@ function world(sys: Sys, archive: UbuntuArchive, status: ReadonlyMap<string, Sta
     installed: (n) => (isInstalled(status.get(n)) ? status.get(n)!.fields.get('Version') : undefined),
     candidate: (n) => {
       const p = archive.packages.get(n);
-      return p && avail.has(`${p.suite}/${p.component}`) ? p : undefined;
+      // A host-only package is a candidate where it is installed (the host): nowhere else is it unpacked.
+      if (p?.hostOnly && !isInstalled(status.get(n))) return undefined;
+      // dpkg's status is one of apt's sources: an installed version is a candidate without any index.
+      if (p && isInstalled(status.get(n)) && status.get(n)!.fields.get('Version') === p.version) return p;
+      return p && avail.has(indexKey(p)) ? p : undefined;
     },
   };
 }
@@ -290,6 +324,15 @@ export async function install(run: AptRun, names: readonly string[]): Promise<nu
   const { archive, status } = cache;
   const w = world(sys, archive, status);
   const requested = names.map((n) => n.replace(/:amd64$/, ''));
+  const avail = availableIndexes(sys.fs, readSources(sys.fs));
+  for (const n of requested) {
+    const p = archive.packages.get(n);
+    if (p?.hostOnly && !isInstalled(status.get(n)) && avail.has(indexKey(p))) {
+      await run.flush();
+      await sys.write(2, `${run.binary}: dockersim does not simulate installing ${n} here (only the learner's host has it, installed)\n`);
+      return 100;
+    }
+  }
   const result = resolveInstall(w, requested, { installRecommends: run.opts.installRecommends });
   for (const n of result.ok ? result.plan.notes : result.notes) await run.say(`${n}\n`);
   if (!result.ok) {
@@ -331,13 +374,17 @@ export async function install(run: AptRun, names: readonly string[]): Promise<nu
   if (run.opts.simulate) return simulateInstall(run, news);
 
   const sources = readSources(sys.fs);
-  const base = sources.find((s) => s.host && s.suite === archive.codename) ?? sources[0];
-  const items: FetchItem[] = news.map((p) => ({
-    host: base.host,
-    description: `${base.uri} ${p.suite}/${p.component} amd64 ${p.name} ${p.arch} ${p.version}`,
-    uri: `${base.uri}/${poolPath(p)}`,
-    size: p.size,
-  }));
+  const base = sources.find((s) => s.host && s.suite === archive.codename && !repositoryOf(archive, s)) ?? sources[0];
+  const items: FetchItem[] = news.map((p) => {
+    // A third-party package comes from its repository's pool, Ubuntu's from the release's mirror.
+    const from = (p.repo && sources.find((s) => s.uri === p.repo!.uri && s.suite === p.suite)) || base;
+    return {
+      host: from.host,
+      description: `${from.uri} ${p.suite}/${p.component} amd64 ${p.name} ${p.arch} ${p.version}`,
+      uri: `${from.uri}/${poolPath(p)}`,
+      size: p.size,
+    };
+  });
   const got = await acquire(sys, items, (s) => run.say(s), run.opts.quiet);
   if (!got.ok) {
     for (let i = 0; i < items.length; i++) {
@@ -506,6 +553,13 @@ export async function remove(run: AptRun, names: readonly string[], mode: 'remov
         grew = true;
       }
     }
+  }
+  // The host's own packages were never unpacked by this model, so dpkg has no list of their files to remove.
+  const unlisted = [...removing].filter((n) => !archive.base.has(n) && readList(sys.fs, n) === null).sort();
+  if (unlisted.length > 0) {
+    await run.flush();
+    await sys.write(2, `${run.binary}: dockersim does not simulate removing ${unlisted.join(', ')} (a package of the learner's host)\n`);
+    return 100;
   }
   const unneeded = garbage(status, auto, removing);
   if (mode === 'autoremove' || run.opts.autoRemove) for (const n of unneeded) removing.add(n);

@@ -4,6 +4,12 @@
  */
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { AptRun, clean, install, remove, update, upgrade, type AptOptions } from './aptget.js';
+import { aptList, type ListFilter } from './list.js';
+
+/** apt list's own options (apt-private/private-cmndline.cc), each a filter. */
+const LIST_OPTIONS: Record<string, ListFilter> = {
+  installed: 'installed', 'manual-installed': 'manual', upgradable: 'upgradable', upgradeable: 'upgradable', 'all-versions': 'all',
+};
 
 /** apt's version per release, as `apt --version` prints it. */
 export function aptVersion(sys: Sys): string {
@@ -67,6 +73,9 @@ function parse(argv: readonly string[], quietDefault: number): Parsed | string {
         const r = configItem(opts, value ?? argv[++i], a);
         if (r) return r;
       } else if (BOOL_LONG[name] && value === undefined) BOOL_LONG[name](opts);
+      else if (LIST_OPTIONS[name] && value === undefined) {
+        if (!opts.listOption || LIST_OPTIONS[opts.listOption] === 'all') opts.listOption = name;
+      }
       else if (name.startsWith('no-') && BOOL_LONG[name.slice(3)]) { /* --no-yes and friends: the default */ }
       else return `Command line option ${a} is not understood in combination with the other options`;
       continue;
@@ -191,6 +200,11 @@ export function aptMain(binary: 'apt' | 'apt-get'): Program {
       return 1;
     }
     const [cmd, ...rest] = p.args;
+    if (p.opts.listOption && !(binary === 'apt' && cmd === 'list')) {
+      await sys.write(2, `E: Command line option --${p.opts.listOption} is not understood in combination with the other options\n`);
+      return 100;
+    }
+    if (binary === 'apt' && cmd === 'list') return aptList(sys, p.opts.listOption ? LIST_OPTIONS[p.opts.listOption] : 'all', rest);
     const run = new AptRun(sys, binary, p.opts);
     switch (cmd) {
       case 'update':
@@ -214,7 +228,7 @@ export function aptMain(binary: 'apt' | 'apt-get'): Program {
       case 'clean':
         return clean(run);
       default:
-        if (UNMODELLED.has(cmd)) {
+        if (UNMODELLED.has(cmd) && !(binary === 'apt-get' && cmd === 'list')) {
           await sys.write(2, `${binary}: '${cmd}' is not simulated in dockersim\n`);
           return 100;
         }

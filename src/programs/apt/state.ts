@@ -8,7 +8,7 @@ import type { Fs } from '../../engine/kernel/fsTypes.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 import { utf8Encode } from '../../engine/kernel/utf8.js';
 import {
-  archiveForVersionId, formatRelations, UBUNTU_MAINTAINER, type DebPackage, type UbuntuArchive,
+  archiveForVersionId, formatRelations, UBUNTU_MAINTAINER, type DebPackage, type Repository, type UbuntuArchive,
 } from '../../engine/rootfs/packages/archive.js';
 import { gzipStore } from './gzip.js';
 import { apparent } from '../../engine/fs/apparent.js';
@@ -132,20 +132,67 @@ export interface Source {
   readonly host: string;
   readonly suite: string;
   readonly components: readonly string[];
+  /** `signed-by=` / `Signed-By:`: the keyring apt checks this source's InRelease against. */
+  readonly signedBy?: string;
+  /** `trusted=yes`: apt does not ask for a signature. */
+  readonly trusted?: boolean;
+}
+
+/** The architecture apt fetches indexes for (APT::Architecture on this amd64 machine). */
+const NATIVE_ARCH = 'amd64';
+
+/**
+ * One line of a `.list` file (sources.list(5)): `deb [ key=value ... ] uri suite component...`. The options
+ * block may be written `[arch=amd64 signed-by=/k.asc]` or `[ arch=amd64,arm64 ]`; an entry whose `arch=`
+ * leaves out amd64 is no source on this machine (null), as is anything that is not a `deb` line.
+ */
+export function parseSourceLine(line: string): Source | null {
+  let rest = line.replace(/#.*/, '').trim();
+  const type = /^(\S+)\s*/.exec(rest);
+  if (!type || type[1] !== 'deb') return null;
+  rest = rest.slice(type[0].length);
+  const opts = new Map<string, string>();
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close < 0) return null;
+    for (const word of rest.slice(1, close).trim().split(/\s+/).filter(Boolean)) {
+      // `arch+=` / `arch-=` adjust a default list: the default here is amd64 alone, so `+=` keeps it.
+      const m = /^([A-Za-z-]+?)([+-]?)=(.*)$/.exec(word);
+      if (!m) continue;
+      const [, key, mod, value] = m;
+      if (mod === '-') opts.set(`${key.toLowerCase()}-`, value);
+      else if (mod === '') opts.set(key.toLowerCase(), value);
+    }
+    rest = rest.slice(close + 1).trim();
+  }
+  const f = rest.split(/\s+/).filter(Boolean);
+  if (f.length < 3) return null;
+  return makeSource(f[0], f[1], f.slice(2), opts.get('arch'), opts.get('arch-'), opts.get('signed-by'), opts.get('trusted'));
+}
+
+function makeSource(uri: string, suite: string, comps: readonly string[], arch?: string, archMinus?: string, signedBy?: string, trusted?: string): Source | null {
+  const archs = (s: string | undefined): string[] | undefined => s?.split(/[\s,]+/).filter(Boolean);
+  const only = archs(arch);
+  if (only && !only.includes(NATIVE_ARCH)) return null;
+  if (archs(archMinus)?.includes(NATIVE_ARCH)) return null;
+  const u = uri.replace(/\/+$/, '');
+  const host = /^[a-z]+:\/\/([^/:]+)/.exec(u)?.[1] ?? '';
+  return {
+    uri: u, host, suite, components: comps,
+    ...(signedBy ? { signedBy } : {}), ...(trusted !== undefined ? { trusted: /^(yes|true|1)$/i.test(trusted) } : {}),
+  };
 }
 
 /** The `deb` entries of sources.list and sources.list.d (one-line and deb822 formats). */
 export function readSources(fs: Fs): Source[] {
   const out: Source[] = [];
-  const add = (uri: string, suite: string, comps: string[]): void => {
-    const u = uri.replace(/\/+$/, '');
-    const host = /^[a-z]+:\/\/([^/:]+)/.exec(u)?.[1] ?? '';
-    out.push({ uri: u, host, suite, components: comps });
+  const addLines = (text: string): void => {
+    for (const line of text.split('\n')) {
+      const s = parseSourceLine(line);
+      if (s) out.push(s);
+    }
   };
-  for (const line of (readOr(fs, '/etc/apt/sources.list') ?? '').split('\n')) {
-    const f = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (f[0] === 'deb' && f.length >= 4) add(f[1], f[2], f.slice(3));
-  }
+  addLines(readOr(fs, '/etc/apt/sources.list') ?? '');
   let names: string[] = [];
   try {
     names = fs.readdir('/etc/apt/sources.list.d').sort();
@@ -154,19 +201,23 @@ export function readSources(fs: Fs): Source[] {
   }
   for (const n of names) {
     const text = readOr(fs, `/etc/apt/sources.list.d/${n}`) ?? '';
-    if (n.endsWith('.list')) {
-      for (const line of text.split('\n')) {
-        const f = line.replace(/#.*/, '').trim().split(/\s+/);
-        if (f[0] === 'deb' && f.length >= 4) add(f[1], f[2], f.slice(3));
-      }
-    } else if (n.endsWith('.sources')) {
-      for (const st of parseStanzas(text.split('\n').filter((l) => !l.startsWith('#')).join('\n'))) {
-        if (!(st.get('Types') ?? '').split(/\s+/).includes('deb')) continue;
-        for (const uri of (st.get('URIs') ?? '').split(/\s+/).filter(Boolean)) {
-          for (const suite of (st.get('Suites') ?? '').split(/\s+/).filter(Boolean)) {
-            add(uri, suite, (st.get('Components') ?? '').split(/\s+/).filter(Boolean));
-          }
-        }
+    if (n.endsWith('.list')) addLines(text);
+    else if (n.endsWith('.sources')) out.push(...deb822Sources(text));
+  }
+  return out;
+}
+
+/** The stanzas of a `.sources` file (sources.list(5) "DEB822-STYLE FORMAT"). */
+export function deb822Sources(text: string): Source[] {
+  const out: Source[] = [];
+  for (const st of parseStanzas(text.split('\n').filter((l) => !l.startsWith('#')).join('\n'))) {
+    if (!(st.get('Types') ?? '').split(/\s+/).includes('deb')) continue;
+    if (/^(no|false|0)$/i.test(st.get('Enabled') ?? 'yes')) continue;
+    for (const uri of (st.get('URIs') ?? '').split(/\s+/).filter(Boolean)) {
+      for (const suite of (st.get('Suites') ?? '').split(/\s+/).filter(Boolean)) {
+        const s = makeSource(uri, suite, (st.get('Components') ?? '').split(/\s+/).filter(Boolean), st.get('Architectures'),
+          st.get('Architectures-Remove'), st.get('Signed-By'), st.get('Trusted'));
+        if (s) out.push(s);
       }
     }
   }
@@ -182,7 +233,20 @@ export function packagesListName(s: Source, component: string): string {
   return `${listPrefix(s)}_${component}_binary-amd64_Packages.gz`;
 }
 
-/** The `suite/component` pairs whose index is on disk: only their packages can be installed. */
+/** The third-party repository a source names, if the model has it (else the source serves Ubuntu's archive). */
+export function repositoryOf(archive: UbuntuArchive, s: Source): Repository | undefined {
+  return archive.repositories.find((r) => r.uri === s.uri && r.suite === s.suite);
+}
+
+/**
+ * Which fetched index makes a package known: `suite/component` of Ubuntu's archive (any mirror serves it), or
+ * the repository's URI with it for a third-party package (only that repository's index lists it).
+ */
+export function indexKey(p: DebPackage): string {
+  return p.repo ? `${p.repo.uri} ${p.suite}/${p.component}` : `${p.suite}/${p.component}`;
+}
+
+/** The indexes (indexKey) on disk: only their packages can be installed. */
 export function availableIndexes(fs: Fs, sources: readonly Source[]): Set<string> {
   let present: Set<string>;
   try {
@@ -193,7 +257,11 @@ export function availableIndexes(fs: Fs, sources: readonly Source[]): Set<string
   }
   const out = new Set<string>();
   for (const s of sources) {
-    for (const c of s.components) if (present.has(packagesListName(s, c))) out.add(`${s.suite}/${c}`);
+    for (const c of s.components) {
+      if (!present.has(packagesListName(s, c))) continue;
+      out.add(`${s.suite}/${c}`);
+      out.add(`${s.uri} ${s.suite}/${c}`);
+    }
   }
   return out;
 }
@@ -204,16 +272,19 @@ export function availableIndexes(fs: Fs, sources: readonly Source[]): Set<string
  */
 const indexTexts = new WeakMap<UbuntuArchive, Map<string, string>>();
 
-/** The Packages index of one suite/component, as the archive serves it. */
-export function packagesIndexText(archive: UbuntuArchive, suite: string, component: string): string {
+/** The Packages index of one suite/component, as the archive (or `repo`) serves it. */
+export function packagesIndexText(archive: UbuntuArchive, suite: string, component: string, repo?: Repository): string {
   let made = indexTexts.get(archive);
   if (!made) indexTexts.set(archive, (made = new Map()));
-  const key = `${suite}/${component}`;
+  const key = `${repo?.uri ?? ''} ${suite}/${component}`;
   let text = made.get(key);
   if (text === undefined) {
     const stanzas: string[] = [];
     for (const p of archive.packages.values()) {
-      if (p.suite === suite && p.component === component) stanzas.push(indexStanza(p));
+      // The host's own Ubuntu packages (nobleHost.ts) are left out of the lists' text: a container's lists, and so
+      // every image built with apt, stay byte for byte what they were; apt finds them through the archive.
+      if (p.hostOnly && !p.repo) continue;
+      if (p.suite === suite && p.component === component && p.repo === repo) stanzas.push(indexStanza(p));
     }
     made.set(key, (text = stanzas.join('\n')));
   }
@@ -221,6 +292,7 @@ export function packagesIndexText(archive: UbuntuArchive, suite: string, compone
 }
 
 export function poolPath(p: DebPackage): string {
+  if (p.repo) return p.repo.poolPath(p);
   const src = p.source;
   const dir = src.startsWith('lib') ? src.slice(0, 4) : src[0];
   return `pool/${p.component}/${dir}/${src}/${debFileName(p)}`;
@@ -232,6 +304,7 @@ export function debFileName(p: DebPackage): string {
 
 /** A version's stanza in a Packages index, in the archive's field order (what `apt-cache show` prints). */
 export function indexStanza(p: DebPackage): string {
+  if (p.repo) return repoStanza(p);
   const f: [string, string][] = [['Package', p.name], ['Architecture', p.arch], ['Version', p.version]];
   if (p.multiArchSame) f.push(['Multi-Arch', 'same']);
   f.push(['Priority', p.priority], ['Section', p.component === 'main' ? p.section : `${p.component}/${p.section}`]);
@@ -244,6 +317,28 @@ export function indexStanza(p: DebPackage): string {
   if (p.recommends.length) f.push(['Recommends', formatRelations(p.recommends)]);
   if (p.suggests.length) f.push(['Suggests', formatRelations(p.suggests)]);
   f.push(['Filename', poolPath(p)], ['Size', String(p.size)], ['Description', p.description || p.name]);
+  return f.map(([k, v]) => `${k}: ${v}\n`).join('');
+}
+
+/**
+ * A third-party repository's stanza: no Origin or Bugs, its own Maintainer, the relations and Homepage its
+ * control file gives, in dpkg-scanpackages' field order (Docker's own index could not be read here to confirm it).
+ */
+function repoStanza(p: DebPackage): string {
+  const extra = new Map(p.extraFields ?? []);
+  const f: [string, string][] = [['Package', p.name]];
+  if (p.source !== p.name) f.push(['Source', p.source]);
+  f.push(['Version', p.version], ['Architecture', p.arch], ['Maintainer', p.maintainer ?? UBUNTU_MAINTAINER]);
+  if (p.installedSize > 0) f.push(['Installed-Size', String(p.installedSize)]);
+  if (p.preDepends.length) f.push(['Pre-Depends', formatRelations(p.preDepends)]);
+  if (p.depends.length) f.push(['Depends', formatRelations(p.depends)]);
+  if (p.recommends.length) f.push(['Recommends', formatRelations(p.recommends)]);
+  if (p.suggests.length) f.push(['Suggests', formatRelations(p.suggests)]);
+  for (const k of ['Enhances', 'Conflicts', 'Breaks', 'Replaces']) if (extra.has(k)) f.push([k, extra.get(k)!]);
+  if (p.provides.length) f.push(['Provides', p.provides.join(', ')]);
+  f.push(['Filename', poolPath(p)], ['Size', String(p.size)], ['Section', p.section], ['Priority', p.priority]);
+  if (extra.has('Homepage')) f.push(['Homepage', extra.get('Homepage')!]);
+  f.push(['Description', p.description || p.name]);
   return f.map(([k, v]) => `${k}: ${v}\n`).join('');
 }
 

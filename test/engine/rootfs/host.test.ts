@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { DOCKER_GID, hostTree } from '../../../src/engine/rootfs/host.js';
 import { NOBLE_BASE } from '../../../src/engine/rootfs/packages/noble.js';
 import { ubuntuTree } from '../../../src/engine/rootfs/ubuntu.js';
+import { parseRelations } from '../../../src/engine/rootfs/packages/base.js';
+import { HOST_PACKAGES } from '../../../src/engine/rootfs/packages/nobleHost.js';
 import { executables, modeOf, orphanEntries, programAt, resolve, text } from './tree-check.js';
 
 const t = hostTree();
+
+/** /var/lib/dpkg/status, package name → its fields. */
+function parseStatus(s: string): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const block of s.split('\n\n').filter((b) => b.trim())) {
+    const f = new Map(block.split('\n').filter((l) => l.includes(': ')).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
+    out.set(f.get('Package')!, f);
+  }
+  return out;
+}
 
 describe('host', () => {
   it('is an Ubuntu 24.04 with the hostname given', () => {
@@ -71,4 +83,37 @@ describe('host', () => {
     expect(Object.keys(t).length).toBeLessThanOrEqual(3000);
     for (const [path, prog] of executables(t)) expect(prog, path).not.toBe('unknown');
   });
+
+  it('has dpkg record the server install and Docker’s packages, with what they depend on', () => {
+    const status = parseStatus(text(t, '/var/lib/dpkg/status'));
+    for (const n of HOST_PACKAGES) expect(status.get(n)?.get('Status'), n).toBe('install ok installed');
+    expect(status.get('curl')?.get('Version')).toBe('8.5.0-2ubuntu10.4');
+    expect(status.get('libcurl4t64')?.get('Status')).toBe('install ok installed');
+    const ce = status.get('docker-ce')!;
+    expect(ce.get('Version')).toBe('5:28.2.2-1~ubuntu.24.04~noble');
+    expect(ce.get('Maintainer')).toBe('Docker <support@docker.com>');
+    expect(ce.get('Homepage')).toBe('https://www.docker.com');
+    expect(status.get('containerd.io')?.get('Version')).toBe('1.7.27-1');
+    // Every Pre-Depends and Depends of an installed package is met by an installed one, as dpkg requires.
+    const provided = new Set([...status.values()].flatMap((o) => (o.get('Provides') ?? '').split(/,\s*/)));
+    for (const [name, f] of status) {
+      for (const group of parseRelations([f.get('Pre-Depends'), f.get('Depends')].filter(Boolean).join(', '))) {
+        const met = group.some((r) => status.has(r.name) || provided.has(r.name));
+        expect(met, `${name}: ${group.map((r) => r.name).join(' | ')}`).toBe(true);
+      }
+    }
+    // The image's packages keep their stanzas; the container image's database is untouched.
+    const image = parseStatus(text(ubuntuTree('24.04', NOBLE_BASE), '/var/lib/dpkg/status'));
+    expect(image.size).toBe(90);
+    expect(image.has('docker-ce')).toBe(false);
+    for (const n of image.keys()) expect(status.has(n), n).toBe(true);
+  });
+
+  it('has apt mark what came in as a dependency automatic, and what the install named manual', () => {
+    const auto = new Set([...text(t, '/var/lib/apt/extended_states').matchAll(/^Package: (.*)\nArchitecture: .*\nAuto-Installed: 1$/gm)].map((m) => m[1]));
+    expect(auto.has('libcurl4t64')).toBe(true);
+    expect(auto.has('libsystemd-shared')).toBe(true);
+    for (const n of HOST_PACKAGES) expect(auto.has(n), n).toBe(false);
+  });
 });
+

@@ -24,7 +24,8 @@ export interface DebPackage {
   readonly arch: 'amd64' | 'all';
   /** `noble-updates`: the suite whose index lists this version. */
   readonly suite: string;
-  readonly component: 'main' | 'universe';
+  /** Ubuntu's `main`/`universe`, or a third-party repository's own (`stable` for Docker's). */
+  readonly component: 'main' | 'universe' | 'stable';
   readonly section: string;
   readonly priority: 'required' | 'important' | 'standard' | 'optional' | 'extra';
   /** KiB, as the Installed-Size field. */
@@ -44,8 +45,36 @@ export interface DebPackage {
   readonly sharedLib: boolean;
   /** Multi-Arch: same packages print as `name:amd64` in dpkg's output. */
   readonly multiArchSame: boolean;
+  /**
+   * Installed on the learner's host only (flag `h`): dockersim does not model its files, so apt installs it
+   * nowhere else and says so; on the host it is already there.
+   */
+  readonly hostOnly?: boolean;
+  /** A repository other than Ubuntu's archive serves it: known only once that repository's index is fetched. */
+  readonly repo?: Repository;
+  /** Its Maintainer when not Ubuntu's. */
+  readonly maintainer?: string;
+  /** Index and status fields apt here does not act on (Conflicts, Replaces, Breaks, Enhances, Homepage), as written. */
+  readonly extraFields?: readonly (readonly [string, string])[];
 }
 
+/** A third-party apt repository (one suite of it): what its InRelease says and where its files are. */
+export interface Repository {
+  /** `https://download.docker.com/linux/ubuntu` (no trailing slash) */
+  readonly uri: string;
+  readonly origin: string;
+  readonly label: string;
+  readonly suite: string;
+  readonly codename: string;
+  readonly architectures: string;
+  readonly components: readonly string[];
+  readonly description: string;
+  /** Bytes of its InRelease and of each component's amd64 Packages file as apt downloads them. */
+  readonly inReleaseSize: number;
+  readonly indexSizes: Readonly<Record<string, number>>;
+  /** The path of a package's .deb under the repository's URI. */
+  poolPath(p: DebPackage): string;
+}
 export interface UbuntuArchive {
   readonly version: UbuntuVersion;
   readonly codename: string;
@@ -58,6 +87,8 @@ export interface UbuntuArchive {
   readonly providers: ReadonlyMap<string, readonly string[]>;
   /** `(Reading database ... N files and directories currently installed.)` on the fresh image. */
   readonly baseFileCount: number;
+  /** Third-party repositories for this release whose packages `packages` holds (DebPackage.repo). */
+  readonly repositories: readonly Repository[];
 }
 
 const UBUNTU_MAINTAINER = 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>';
@@ -81,7 +112,7 @@ export function formatRelations(groups: readonly RelationGroup[]): string {
  * One line per package, fields separated by `|`:
  * `name|version|arch|suite/component|section|priority|installed KiB|bytes|Depends|Pre-Depends|Recommends|Suggests|Provides|flags|description`
  * (alternatives inside a relation field are written ` | `, with spaces)
- * flags: `d` debconf, `l` shared library, `m` Multi-Arch: same, `s=<source>`.
+ * flags: `d` debconf, `l` shared library, `m` Multi-Arch: same, `h` host only (DebPackage.hostOnly), `s=<source>`.
  */
 export function parseIndex(text: string): DebPackage[] {
   const out: DebPackage[] = [];
@@ -101,6 +132,7 @@ export function parseIndex(text: string): DebPackage[] {
       suggests: parseRelations(sug), provides: prov.split(',').map((s) => s.trim()).filter(Boolean), description,
       source: flagList.find((x) => x.startsWith('s='))?.slice(2) ?? name,
       debconf: flagList.includes('d'), sharedLib: flagList.includes('l'), multiArchSame: flagList.includes('m'),
+      ...(flagList.includes('h') ? { hostOnly: true } : {}),
     });
   }
   return out;

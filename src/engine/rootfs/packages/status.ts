@@ -7,7 +7,7 @@ import { formatRelations, UBUNTU_MAINTAINER, type DebPackage } from './base.js';
 /** dpkg's field order in the status file. */
 const FIELD_ORDER = [
   'Package', 'Essential', 'Status', 'Priority', 'Section', 'Installed-Size', 'Maintainer', 'Architecture', 'Multi-Arch',
-  'Source', 'Version', 'Replaces', 'Provides', 'Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Breaks', 'Conflicts',
+  'Source', 'Version', 'Replaces', 'Provides', 'Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Breaks', 'Conflicts', 'Enhances',
   'Conffiles', 'Description', 'Homepage', 'Original-Maintainer',
 ];
 
@@ -41,7 +41,7 @@ export function statusFields(p: DebPackage, status = 'install ok installed'): Ma
   f.set('Priority', p.priority);
   f.set('Section', p.section);
   if (p.installedSize > 0) f.set('Installed-Size', String(p.installedSize));
-  f.set('Maintainer', UBUNTU_MAINTAINER);
+  f.set('Maintainer', p.maintainer ?? UBUNTU_MAINTAINER);
   f.set('Architecture', p.arch);
   if (p.multiArchSame) f.set('Multi-Arch', 'same');
   if (p.source !== p.name) f.set('Source', p.source);
@@ -51,11 +51,13 @@ export function statusFields(p: DebPackage, status = 'install ok installed'): Ma
   if (p.preDepends.length) f.set('Pre-Depends', formatRelations(p.preDepends));
   if (p.recommends.length) f.set('Recommends', formatRelations(p.recommends));
   if (p.suggests.length) f.set('Suggests', formatRelations(p.suggests));
+  for (const [k, v] of p.extraFields ?? []) if (k !== 'Homepage') f.set(k, v);
   f.set('Description', p.description || p.name);
+  for (const [k, v] of p.extraFields ?? []) if (k === 'Homepage') f.set(k, v);
   return f;
 }
 
-/** The image's /var/lib/dpkg/status: every package it ships, sorted by name as dpkg writes it. */
+/** The image's (or host's) /var/lib/dpkg/status: every package it ships, sorted by name as dpkg writes it. */
 export function imageStatus(base: ReadonlyMap<string, DebPackage>): string {
   return [...base.keys()].sort().map((n) => formatStanza(statusFields(base.get(n)!))).join('\n');
 }
