@@ -19,8 +19,11 @@ import { LATE_HISTEXPAND } from '../programs/shell/interactive.js';
 import '../programs/shell/arithEval.js';
 import '../programs/shell/builtins/late.js';
 import '../programs/shell/readline/late.js';
+import { LATE_HOST_RECORDS } from '../engine/rootfs/host.js';
+import { hostRecords } from '../engine/rootfs/packages/hostRecords.js';
 
 LATE_PROC_FORMAT.provide(procFormat);
 LATE_PROGRAMS.provide({ systemctl, service });
 LATE_HISTEXPAND.provide(expandHistory);
+LATE_HOST_RECORDS.provide(hostRecords);
 markLateCodeLoaded();

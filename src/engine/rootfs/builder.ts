@@ -24,7 +24,7 @@ export class TreeBuilder {
     return this;
   }
 
-  file(path: string, content: string, mode = 0o644, uid = 0, gid = 0): this {
+  file(path: string, content: string | Uint8Array, mode = 0o644, uid = 0, gid = 0): this {
     return this.put(path, { type: 'file', content, mode, uid, gid, ...this.time() });
   }
 

@@ -5,11 +5,10 @@ import { ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE 
 import { imageMtime } from './images.js';
 import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntuEtc.js';
 import { NOBLE_BASE } from './packages/noble.js';
-import { NOBLE_INDEX } from './packages/nobleIndex.js';
-import { hostInstalled, nobleHostIndex } from './packages/nobleHost.js';
-import { dockerNoblePackages } from './packages/docker.js';
-import { baseFromList, parseIndex } from './packages/base.js';
-import { imageStatus } from './packages/status.js';
+import type { HostRecords } from './packages/hostRecords.js';
+import { DeferredBytes } from '../fs/deferred.js';
+import { LateSlot } from '../kernel/late.js';
+import { utf8Encode } from '../kernel/utf8.js';
 import { addUbuntuSystem } from './ubuntu.js';
 
 const w = (s: string): string[] => s.trim().split(/\s+/);
@@ -59,12 +58,11 @@ exit 0
 export function hostTree(opts: HostOptions = {}): Tree {
   const hostname = opts.hostname ?? 'dockersim';
   const b = new TreeBuilder(imageMtime('ubuntu:24.04'));
-  const pkgs = hostPackages();
-  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true, status: pkgs.status });
+  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true, status: new DeferredBytes(HOST_STATUS_BYTES, statusBytes) });
   addHostPrograms(b);
   addHostAccounts(b, opts.dockerGroup ?? false);
   addHostEtc(b, hostname);
-  b.file('/var/lib/apt/extended_states', pkgs.extendedStates);
+  b.file('/var/lib/apt/extended_states', new DeferredBytes(HOST_EXTENDED_STATES_BYTES, extendedStatesBytes));
   b.file('/root/.bashrc', ROOT_BASHRC).file('/root/.profile', ROOT_PROFILE);
   b.dir('/root/.ssh', 0o700);
   return b.build();
@@ -141,25 +139,18 @@ function addBashCompletion(b: TreeBuilder): void {
 }
 
 /**
- * What dpkg and apt record of the server install and Docker's repository (dpkg's status, apt's auto marks),
- * so apt says `curl is already the newest version` and `dpkg -l` lists docker-ce. Their files are the host's
- * programs (addHostPrograms); dpkg keeps no file lists for them here, as it keeps none for the image's packages.
+ * The host's dpkg status and apt auto marks (packages/hostRecords.ts), made from the package indexes the first
+ * time something reads them. The indexes are ~16 KB of gzipped code no boot needs, so that module comes with
+ * the code loaded after the first prompt (machine/late.ts), which fills this slot; the files' sizes are known
+ * beforehand (test/engine/rootfs/host.test.ts holds them to the texts), so `ls -l` needs no text.
  */
-function hostPackages(): HostRecords {
-  if (!records) {
-    const known = new Map([...parseIndex(NOBLE_INDEX), ...nobleHostIndex(), ...dockerNoblePackages()].map((p) => [p.name, p]));
-    const { packages, auto } = hostInstalled(baseFromList(NOBLE_BASE, 'noble', known), known);
-    records = {
-      status: imageStatus(packages),
-      extendedStates: [...auto].sort().map((n) => `Package: ${n}\nArchitecture: ${packages.get(n)!.arch}\nAuto-Installed: 1\n`).join('\n'),
-    };
-  }
-  return records;
-}
+export const LATE_HOST_RECORDS = new LateSlot<() => HostRecords>('the host\'s package records');
+export const HOST_STATUS_BYTES = 89_119;
+export const HOST_EXTENDED_STATES_BYTES = 7_500;
 
-/** The texts are module data: made on the first boot, the same for every host after it. */
-interface HostRecords { readonly status: string; readonly extendedStates: string }
-let records: HostRecords | undefined;
+// One producer per file for every host tree: trees built alike compare equal.
+const statusBytes = (): Uint8Array => utf8Encode(LATE_HOST_RECORDS.get()().status);
+const extendedStatesBytes = (): Uint8Array => utf8Encode(LATE_HOST_RECORDS.get()().extendedStates);
 
 function addHostAccounts(b: TreeBuilder, dockerGroup: boolean): void {
   const r = UBUNTU_RELEASES['24.04'];

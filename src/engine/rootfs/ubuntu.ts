@@ -38,7 +38,7 @@ export function ubuntuTree(version: UbuntuVersion, packages: string): Tree {
  * Everything an Ubuntu root shares whether it is the container image or the host: usr-merged layout,
  * binaries, /etc minus the account databases, /var. Accounts and dotfiles are the caller's.
  */
-export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, packages: string, opts: { host?: boolean; status?: string } = {}): void {
+export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, packages: string, opts: { host?: boolean; status?: string | Uint8Array } = {}): void {
   const r = UBUNTU_RELEASES[version];
   addLayout(b, version);
   addBinaries(b, version);
@@ -154,7 +154,7 @@ function addEtc(b: TreeBuilder, r: UbuntuRelease, host: boolean): void {
 }
 
 /** `status`: /var/lib/dpkg/status (the image's packages, or the host's). */
-function addVar(b: TreeBuilder, r: UbuntuRelease, status: string): void {
+function addVar(b: TreeBuilder, r: UbuntuRelease, status: string | Uint8Array): void {
   b.dirs(['/var/backups', '/var/cache/debconf', '/var/lib/dpkg/info', '/var/lib/dpkg/updates', '/var/lib/dpkg/alternatives', '/var/lib/misc', '/var/lib/pam', '/var/local', '/var/opt', '/var/spool']);
   b.dir('/var/cache/ldconfig', 0o700).dir('/var/tmp', 0o1777).dir('/var/mail', 0o2775, 0, 8);
   b.dirs(['/var/cache/apt/archives', '/var/lib/apt/lists']);

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DOCKER_GID, hostTree } from '../../../src/engine/rootfs/host.js';
+import { DOCKER_GID, HOST_EXTENDED_STATES_BYTES, HOST_STATUS_BYTES, LATE_HOST_RECORDS, hostTree } from '../../../src/engine/rootfs/host.js';
+import { hostRecords } from '../../../src/engine/rootfs/packages/hostRecords.js';
+import { contentLength } from '../../../src/engine/fs/deferred.js';
+import { utf8Length } from '../../../src/engine/kernel/utf8.js';
 import { NOBLE_BASE } from '../../../src/engine/rootfs/packages/noble.js';
 import { ubuntuTree } from '../../../src/engine/rootfs/ubuntu.js';
 import { parseRelations } from '../../../src/engine/rootfs/packages/base.js';
 import { HOST_PACKAGES } from '../../../src/engine/rootfs/packages/nobleHost.js';
 import { executables, modeOf, orphanEntries, programAt, resolve, text } from './tree-check.js';
 
+// What machine/late.ts does once the first prompt is up.
+LATE_HOST_RECORDS.provide(hostRecords);
 const t = hostTree();
 
 /** /var/lib/dpkg/status, package name → its fields. */
@@ -19,6 +24,14 @@ function parseStatus(s: string): Map<string, Map<string, string>> {
 }
 
 describe('host', () => {
+  it('knows the size of its package records before making them (they come with the late code)', () => {
+    const entry = (path: string): Parameters<typeof contentLength>[0] => (t[path] as { content: string | Uint8Array }).content;
+    expect(contentLength(entry('/var/lib/dpkg/status'))).toBe(HOST_STATUS_BYTES);
+    expect(contentLength(entry('/var/lib/apt/extended_states'))).toBe(HOST_EXTENDED_STATES_BYTES);
+    expect(utf8Length(hostRecords().status)).toBe(HOST_STATUS_BYTES);
+    expect(utf8Length(hostRecords().extendedStates)).toBe(HOST_EXTENDED_STATES_BYTES);
+  });
+
   it('is an Ubuntu 24.04 with the hostname given', () => {
     expect(text(t, '/etc/os-release')).toContain('VERSION="24.04.1 LTS (Noble Numbat)"\n');
     expect(text(t, '/etc/hostname')).toBe('dockersim\n');

@@ -1,3 +1,5 @@
+import { contentBytes } from '../../../src/engine/fs/deferred.js';
+import { utf8Decode } from '../../../src/engine/kernel/utf8.js';
 import { parseExecutable } from '../../../src/engine/kernel/binfmt.js';
 import type { Tree, TreeEntry } from '../../../src/engine/fs/tree.js';
 
@@ -50,7 +52,8 @@ export function programAt(tree: Tree, path: string): string | undefined {
 export function text(tree: Tree, path: string): string {
   const r = resolve(tree, path);
   if (!r || r.entry.type !== 'file') throw new Error(`no file at ${path}`);
-  return r.entry.content as string;
+  const c = r.entry.content;
+  return typeof c === 'string' ? c : utf8Decode(contentBytes(c));
 }
 
 export function modeOf(tree: Tree, path: string): number | undefined {
