@@ -38,7 +38,9 @@ export async function buildPackagePage(outDir: string, opts: { sourcemap?: boole
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 1 },
               // Weighed apart too (issue 19's budget against the terminal library's own 86 KiB).
-              { name: 'xterm', test: /node_modules[\\/]@xterm[\\/]xterm[\\/]/, priority: 1 },
+              // Its script only: xterm.css, imported by TerminalView, would otherwise tie the chunk to the
+              // simulator's, which the first prompt does not wait for (src/ui/early/).
+              { name: 'xterm', test: /node_modules[\\/]@xterm[\\/]xterm[\\/].*\.m?js$/, priority: 1 },
               boot.group,
             ],
           },
