@@ -12,7 +12,7 @@ import { lessonCatalog } from './lessonCatalogPlugin.js';
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURE = join(ROOT, 'test/package/fixtures/react');
 
-export async function buildPackagePage(outDir: string, opts: { sourcemap?: boolean; emptyOutDir?: boolean } = {}): Promise<void> {
+export async function buildPackagePage(outDir: string, opts: { sourcemap?: boolean; emptyOutDir?: boolean; pages?: readonly string[] } = {}): Promise<void> {
   const boot = bootChunk();
   await build({
     root: FIXTURE,
@@ -32,7 +32,8 @@ export async function buildPackagePage(outDir: string, opts: { sourcemap?: boole
       emptyOutDir: opts.emptyOutDir,
       sourcemap: opts.sourcemap ?? false,
       rolldownOptions: {
-        input: join(FIXTURE, 'one.html'),
+        // The one-instance page; the browser tests also build the two-instance one (index.html).
+        input: (opts.pages ?? ['one.html']).map((p) => join(FIXTURE, p)),
         output: {
           codeSplitting: {
             groups: [

@@ -2,7 +2,8 @@
  * The npm package's early screen (src/ui/early/) in real Chromium, on the one-`<DockerSim>` sample page built
  * from the sources as the package ships (scripts/packagePage.ts), with xterm.js's chunk held back as on a slow
  * network: the first prompt is drawn without it, keys typed meanwhile run, output the early screen does not
- * understand is not drawn, and the handover to xterm.js changes no pixel of the prompt.
+ * understand is not drawn, the handover to xterm.js changes no pixel of the prompt, and two instances on a page
+ * stay apart.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await buildPackagePage(dist, { emptyOutDir: true });
+    await buildPackagePage(dist, { emptyOutDir: true, pages: ['one.html', 'index.html'] });
   } finally {
     process.env.NODE_ENV = env;
   }
@@ -56,13 +57,13 @@ function waitForRows(page: Page, root: string, want: (rows: string[]) => boolean
   );
 }
 
-async function open(): Promise<{ page: Page; release: () => void; held: () => string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+async function open(path = 'one.html'): Promise<{ page: Page; release: () => void; held: () => string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const hold = await holdXterm(page, dist, '/');
   // Not until `load`: the held chunk holds that back.
-  await page.goto(`${server.url}one.html`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });
   return { page, ...hold, errors };
 }
 
@@ -174,6 +175,35 @@ describe('the early screen', () => {
       const at = shown.indexOf(`${PROMPT}printf '\\e[4munder\\e[0m\\n'; echo after`);
       expect(shown.slice(at + 1, at + 6)).toEqual(['under', 'after', `${PROMPT}echo held`, 'held', PROMPT.trimEnd()]);
       expect(await page.$$eval(`${XTERM} .xterm-rows span`, (s) => s.filter((e) => e.textContent === 'under').map((e) => e.className))).toEqual(['xterm-underline-1']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keeps two instances on a page apart, before and after xterm.js', async () => {
+    const { page, release, errors } = await open('index.html');
+    try {
+      // #one's commands are typed into its early screen (what docker pull prints may stop it); #two is another machine.
+      await waitForRows(page, '#one [data-early]', (r) => r.includes('user@dockersim:~$ docker run -d --name web busybox sleep 300'));
+      await waitForRows(page, '#two [data-early]', (r) => r.includes('user@dockersim:~$'));
+      await page.click('#two [data-early] .xterm-screen');
+      await page.keyboard.type('docker ps -q | wc -l');
+      await page.keyboard.press('Enter');
+      await waitForRows(page, '#two [data-early]', (r) => r.filter((x) => x === 'user@dockersim:~$').length === 1 && r.includes('0'));
+      const one = await rows(page, '#one [data-early]');
+      const two = await rows(page, '#two [data-early]');
+      expect(one.some((r) => r.includes('wc -l'))).toBe(false);
+
+      release();
+      await page.waitForSelector('[data-early]', { state: 'detached', timeout: 60000 });
+      await frames(page);
+      const xterm = (box: string): Promise<string[]> => rows(page, `${box} [class*="xterm-dom-renderer-owner-"]`);
+      expect(await xterm('#two')).toEqual(two);
+      await waitForRows(page, '#one [class*="xterm-dom-renderer-owner-"]', (r) => r.includes('one-ready'));
+      const at = one.indexOf('user@dockersim:~$ docker run -d --name web busybox sleep 300');
+      expect((await xterm('#one'))[at]).toBe(one[at]);
+      expect((await xterm('#one')).some((r) => r.includes('wc -l'))).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -184,12 +184,18 @@ describe('the packed package in a docs site', () => {
     const w = await weighBeforePrompt(page, `${urls.react}one.html`, join(site, 'react/dist'));
     await page.close();
     const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
-    // The figure is measured (bench:web reports it against issue 19's 150 KB); the bound only catches a
-    // regression, far above it (~209 KiB here), so load or a small change cannot break it.
-    console.log(`package: one <DockerSim> before its first prompt: ${kib(w.ours)} gzip of JS beside React (${kib(w.react)}); ${w.files.join(' ')}`);
+    console.log(
+      `package: one <DockerSim> before its first prompt: ${kib(w.ours)} gzip of JS beside React (${kib(w.react)}); ${w.files.join(' ')}; xterm.js after it: ${kib(w.heldBytes)} (${w.held.join(' ')})`,
+    );
     expect(w.react).toBeGreaterThan(0);
     expect(w.ours).toBeGreaterThan(0);
-    expect(w.ours).toBeLessThan(250 * 1024);
+    // Issue 19's budget, 150 KB of 1,000 bytes: the figure is ~143 KB (bench:web reports it), so the bound
+    // catches a regression of a few KB, not noise (these are bytes of a deterministic build).
+    expect(w.ours).toBeLessThan(150_000);
+    // xterm.js's chunk is asked for at once and was held back until the prompt showed (weigh.ts): the early
+    // screen (src/ui/early/) drew the prompt without it.
+    expect(w.held).toHaveLength(1);
+    expect(w.files).not.toContain(w.held[0]);
     // The simulator's boot code comes as one file (scripts/bootChunk.ts), not the ~35 small ones of the
     // bundler's default split, which gzip packed 9 KiB worse.
     expect(w.files.length).toBeLessThan(10);

@@ -51,12 +51,14 @@ export interface Weight {
   readonly ours: number;
   /** Gzipped bytes of React's chunk. */
   readonly react: number;
-  /** Gzipped bytes of xterm.js's chunk, part of `ours`, when the page has one (bench:web's page); else 0. */
+  /** Gzipped bytes of xterm.js's chunk (bench:web's page names it) in `ours`: 0 when the prompt did not need it. */
   readonly xterm: number;
   /** Paths of the JS files fetched before the prompt. */
   readonly files: readonly string[];
   /** Paths of xterm.js's files, held until the prompt was on screen. */
   readonly held: readonly string[];
+  /** Their gzipped bytes. */
+  readonly heldBytes: number;
 }
 
 /** Opens `url` in `page` and weighs the scripts fetched before the first frame showing the prompt; `dist` is the served folder. */
@@ -76,13 +78,17 @@ export async function weighBeforePrompt(page: Page, url: string, dist: string): 
   const base = new URL(url).pathname.replace(/[^/]*$/, '');
   const hold = await holdXterm(page, dist, base);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // An early screen that stopped before the prompt needs xterm.js for it: let it come, and be weighed.
+  await page.waitForFunction(() => (window as unknown as { promptAt?: number }).promptAt !== undefined || document.querySelector('[data-early="stopped"]') !== null, undefined, {
+    timeout: 60000,
+  });
+  hold.release();
   await page.waitForFunction(() => (window as unknown as { promptAt?: number }).promptAt !== undefined, undefined, { timeout: 60000 });
   const files = await page.evaluate(() => {
     const at = (window as unknown as { promptAt: number }).promptAt;
     const scripts = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).responseEnd < at && new URL(e.name).pathname.endsWith('.js'));
     return [...new Set(scripts.map((e) => new URL(e.name).pathname))];
   });
-  hold.release();
   const gz = (f: string): number => gzipSync(readFileSync(join(dist, f.slice(base.length)))).length;
   const isReact = (f: string): boolean => /\/react-[\w-]+\.js$/.test(f);
   return {
@@ -91,5 +97,6 @@ export async function weighBeforePrompt(page: Page, url: string, dist: string): 
     xterm: files.filter((f) => /\/xterm-[\w-]+\.js$/.test(f) && !/headless/.test(f)).reduce((a, f) => a + gz(f), 0),
     files,
     held: hold.held(),
+    heldBytes: hold.held().reduce((a, f) => a + gz(f), 0),
   };
 }

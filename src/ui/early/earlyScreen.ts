@@ -57,7 +57,6 @@ export class EarlyScreen implements DeckScreen {
   private readonly log: (string | Size)[] = [{ rows: 24, cols: 80 }];
   private logChars = 0;
   private stopped = false;
-  private hasOutput = false;
   private output: Disposable;
   private view: EarlyView | undefined;
   private pane: HTMLElement | undefined;
@@ -104,7 +103,6 @@ export class EarlyScreen implements DeckScreen {
 
   private write(data: string): void {
     this.log.push(data);
-    this.hasOutput = true;
     this.logChars += data.length;
     if (!this.stopped && this.logChars > HIGH_WATER) {
       this.stopped = true;
@@ -214,9 +212,8 @@ export class EarlyScreen implements DeckScreen {
       this.log.push(size);
       this.tty.resize(size.rows, size.cols);
       this.wake();
-      // Output laid out at another width is reflowed by xterm.js, which the grid does not do.
-      if (this.hasOutput) this.grid.ok = false;
-      else this.grid = new EarlyGrid(size.rows, size.cols);
+      // As xterm.js resizes its buffer; where it would reflow lines, the grid stops instead.
+      this.grid.resize(size.rows, size.cols);
     }
     if (v && v.resize(this.size.cols, this.size.rows)) this.draw(true);
     else this.grid.ok = false;

@@ -74,11 +74,38 @@ export class EarlyGrid {
   private high = '';
   private printing = false;
 
+  /** Set once a line wrapped or scrolled off: xterm.js would reflow those on a resize, which is not done here. */
+  private moved = false;
+
   constructor(
-    readonly rows: number,
-    readonly cols: number,
+    public rows: number,
+    public cols: number,
   ) {
     for (let r = 0; r < rows; r++) this.lines.push(this.blank(0));
+  }
+
+  /**
+   * A new size, as xterm.js's Buffer.resize makes it where its reflow has nothing to do: no line ever wrapped
+   * or scrolled away, nothing beyond the new width, the cursor's row kept. Anything else stops the grid.
+   */
+  resize(rows: number, cols: number): boolean {
+    if (!this.ok) return false;
+    const beyond = this.lines.some((line) => line.slice(Math.min(cols, this.cols)).some((c) => c.ch !== '' || bgOf(c.attr) >= 0) || (cols < this.cols && line[cols - 1].w === 2));
+    if (this.moved || beyond || this.y >= rows || this.state !== 'ground') {
+      this.ok = false;
+      return false;
+    }
+    for (const line of this.lines) {
+      line.length = Math.min(line.length, cols);
+      while (line.length < cols) line.push({ ch: '', w: 1, attr: 0 });
+    }
+    this.rows = rows;
+    this.cols = cols;
+    this.lines.length = Math.min(this.lines.length, rows);
+    while (this.lines.length < rows) this.lines.push(this.blank(0));
+    this.x = Math.min(this.x, cols - 1);
+    for (let r = 0; r < rows; r++) this.dirty.add(r);
+    return true;
   }
 
   /** Feeds output; returns `ok`. */
@@ -176,6 +203,7 @@ export class EarlyGrid {
       const line = this.lines[this.y];
       while (this.x < this.cols) line[this.x++] = { ch: '', w: 1, attr: this.attr };
       this.dirty.add(this.y);
+      this.moved = true;
       this.x = 0;
       this.lineFeed();
     }
@@ -194,6 +222,7 @@ export class EarlyGrid {
 
   private lineFeed(): void {
     if (this.y === this.rows - 1) {
+      this.moved = true;
       this.lines.shift();
       this.lines.push(this.blank(this.eraseAttr()));
       for (let r = 0; r < this.rows; r++) this.dirty.add(r);

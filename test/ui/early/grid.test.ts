@@ -16,9 +16,13 @@ interface Seen {
 
 const cellKey = (ch: string, w: number, fg: number, bg: number, flags: string): string => `${ch}|${w}|${fg}|${bg}|${flags}`;
 
-async function xtermSees(rows: number, cols: number, data: readonly string[]): Promise<Seen> {
+async function xtermSees(rows: number, cols: number, data: readonly string[], to?: { rows: number; cols: number }): Promise<Seen> {
   const t = new Terminal({ rows, cols, allowProposedApi: true, scrollback: 100 });
   for (const d of data) await new Promise<void>((r) => t.write(d, r));
+  if (to) {
+    t.resize(to.cols, to.rows);
+    [rows, cols] = [to.rows, to.cols];
+  }
   const buf = t.buffer.active;
   const out: string[][] = [];
   for (let y = 0; y < rows; y++) {
@@ -38,9 +42,10 @@ async function xtermSees(rows: number, cols: number, data: readonly string[]): P
   return seen;
 }
 
-function gridSees(rows: number, cols: number, data: readonly string[]): Seen | undefined {
+function gridSees(rows: number, cols: number, data: readonly string[], to?: { rows: number; cols: number }): Seen | undefined {
   const g = new EarlyGrid(rows, cols);
   for (const d of data) if (!g.write(d)) return undefined;
+  if (to && !g.resize(to.rows, to.cols)) return undefined;
   const out = g.lines.map((line) =>
     line.map((c) => {
       const a = c.attr;
@@ -120,6 +125,22 @@ describe('EarlyGrid', () => {
     );
     // Most runs are understood: the property is not vacuous.
     expect(compared).toBeGreaterThan(200);
+  });
+
+  it('resizes as xterm.js does where nothing needs reflowing', async () => {
+    const token = fc.constantFrom('a', 'hello', ' ', '中', '\r\n', '\x1b[1;32m', '\x1b[44m', '\x1b[0m', '\x1b[K', '\x1b[3D', '\x1b[2;3H', '\x1b[?25l');
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 20 }).map((t) => t.join('')), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 4, max: 16 }), async (data, rows, cols) => {
+        const to = { rows, cols };
+        const grid = gridSees(6, 11, [data], to);
+        if (grid === undefined) return;
+        compared++;
+        expect(grid).toEqual(await xtermSees(6, 11, [data], to));
+      }),
+      { numRuns: 300 },
+    );
+    expect(compared).toBeGreaterThan(60);
   });
 
   it('stops at what it does not draw', () => {
