@@ -163,6 +163,8 @@ describe('the packed package in a docs site', () => {
       await page.goto(`${urls.react}replay.html?link=${encodeURIComponent(link)}`);
       // What the sharer saw, on the sharer's machine: not in group docker, the image pulled, the echo.
       await waitForRow(page, '.dockersim', 'from the link');
+      // Read once xterm.js has taken over from the early screen (src/ui/early/), which showed the rows until then.
+      await page.waitForSelector('.dockersim [data-early]', { state: 'detached', timeout: 60000 });
       const shown = await rows(page, '.dockersim');
       const at = shown.indexOf(`${PROMPT}${SHARED[0]}`);
       expect(shown.slice(at, at + 4)).toEqual([`${PROMPT}${SHARED[0]}`, 'user adm cdrom sudo dip plugdev lxd', `${PROMPT}${SHARED[1]}`, "Unable to find image 'busybox:latest' locally"]);
