@@ -5,7 +5,7 @@
  * flood (20 containers and the terminal running `yes`), judged by the CPU time of the longest main-thread
  * task against the 50 ms budget the browser tests only bound loosely (test/e2e/longTasks.ts), and the
  * page's memory after 1,000 containers (left out with `--quick`). `--offline`: the warm service worker's
- * online and offline starts alone.
+ * online and offline starts alone; `--package`: the npm package's page alone.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -323,7 +323,8 @@ async function packagePage(browser: Browser, dist: string, url: string): Promise
     const w = await weighBeforePrompt(page, `${url}package/one.html`, join(dist, 'package'));
     return [
       ['package: one <DockerSim>, JS before its first prompt (gzip), React aside', `${kibKb(w.ours)} (React ${kib(w.react)})`, '≤ 150 KB'],
-      ['  of it xterm.js; the rest (the machine, the shell, the component)', `${kib(w.xterm)}; ${kibKb(w.ours - w.xterm)}`, '—'],
+      // xterm.js is held back until the prompt shows (test/package/weigh.ts): the prompt does not wait for it.
+      ['  xterm.js, asked for at once, drawn into after the prompt (gzip)', `${kib(w.heldBytes)}; ${w.xterm > 0 ? 'LOADED BEFORE THE PROMPT' : 'not needed before it'}`, '—'],
     ];
   } finally {
     await page.close();
@@ -449,6 +450,11 @@ async function main(): Promise<void> {
   try {
     if (process.argv.includes('--offline')) {
       rows.push(...(await offlineStart(browser, server.url)));
+      printRows(rows);
+      return;
+    }
+    if (process.argv.includes('--package')) {
+      rows.push(...(await packagePage(browser, dist, server.url)));
       printRows(rows);
       return;
     }

@@ -5,6 +5,7 @@
  * learner no longer sees. Both pages (the app, embed.html) show sessions through it.
  */
 import { TerminalDeck } from './controls/terminalDeck.js';
+import { XtermScreen } from './terminalScreen.js';
 import { LessonController } from './lessons/controller.js';
 import { appLessonHost, type AppLessonPage } from './lessons/appHost.js';
 import type { Saver } from './persist/saver.js';
@@ -62,7 +63,7 @@ export class Stage {
       before.deck.dispose();
       before.session.stop();
     }
-    const deck = new TerminalDeck(session, opts.layout);
+    const deck = new TerminalDeck(session, opts.layout, (tty, wake, history) => new XtermScreen(tty, wake, history));
     const saver = opts.saver?.(session, deck);
     deck.onLayout(() => saver?.soon());
     const unfollow = followPresenter(deck);

@@ -163,6 +163,8 @@ describe('the packed package in a docs site', () => {
       await page.goto(`${urls.react}replay.html?link=${encodeURIComponent(link)}`);
       // What the sharer saw, on the sharer's machine: not in group docker, the image pulled, the echo.
       await waitForRow(page, '.dockersim', 'from the link');
+      // Read once xterm.js has taken over from the early screen (src/ui/early/), which showed the rows until then.
+      await page.waitForSelector('.dockersim [data-early]', { state: 'detached', timeout: 60000 });
       const shown = await rows(page, '.dockersim');
       const at = shown.indexOf(`${PROMPT}${SHARED[0]}`);
       expect(shown.slice(at, at + 4)).toEqual([`${PROMPT}${SHARED[0]}`, 'user adm cdrom sudo dip plugdev lxd', `${PROMPT}${SHARED[1]}`, "Unable to find image 'busybox:latest' locally"]);
@@ -184,12 +186,18 @@ describe('the packed package in a docs site', () => {
     const w = await weighBeforePrompt(page, `${urls.react}one.html`, join(site, 'react/dist'));
     await page.close();
     const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
-    // The figure is measured (bench:web reports it against issue 19's 150 KB); the bound only catches a
-    // regression, far above it (~209 KiB here), so load or a small change cannot break it.
-    console.log(`package: one <DockerSim> before its first prompt: ${kib(w.ours)} gzip of JS beside React (${kib(w.react)}); ${w.files.join(' ')}`);
+    console.log(
+      `package: one <DockerSim> before its first prompt: ${kib(w.ours)} gzip of JS beside React (${kib(w.react)}); ${w.files.join(' ')}; xterm.js after it: ${kib(w.heldBytes)} (${w.held.join(' ')})`,
+    );
     expect(w.react).toBeGreaterThan(0);
     expect(w.ours).toBeGreaterThan(0);
-    expect(w.ours).toBeLessThan(250 * 1024);
+    // Issue 19's budget, 150 KB of 1,000 bytes: the figure is ~144 KB (bench:web reports it), so the bound
+    // catches a regression of a few KB, not noise (these are bytes of a deterministic build).
+    expect(w.ours).toBeLessThan(150_000);
+    // xterm.js's chunk is asked for at once and was held back until the prompt showed (weigh.ts): the early
+    // screen (src/ui/early/) drew the prompt without it.
+    expect(w.held).toHaveLength(1);
+    expect(w.files).not.toContain(w.held[0]);
     // The simulator's boot code comes as one file (scripts/bootChunk.ts), not the ~35 small ones of the
     // bundler's default split, which gzip packed 9 KiB worse.
     expect(w.files.length).toBeLessThan(10);

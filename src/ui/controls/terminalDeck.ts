@@ -1,6 +1,6 @@
 /**
- * The learner's terminals as tabs or side by side: one XtermScreen per open terminal of the session, shown in
- * the box the page gives (TerminalView). Which are shown lives in a small vanilla store the header's tab strip
+ * The learner's terminals as tabs or side by side: one screen per open terminal of the session (an XtermScreen,
+ * or in the npm package an EarlyScreen that becomes one), shown in the box the page gives (TerminalView). Which are shown lives in a small vanilla store the header's tab strip
  * reads and sets; the panes themselves are plain DOM, so moving an xterm between layouts keeps its screen.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -9,7 +9,10 @@ import type { Terminal } from '../../machine/machine.js';
 import type { TerminalLayout } from '../persist/saved.js';
 import type { Session } from '../session.js';
 import { sessionEndedNotice } from '../sessionEnded.js';
-import { XtermScreen, type TerminalScreen } from '../terminalScreen.js';
+import type { DeckScreen, MakeScreen, TerminalScreen } from '../terminalLook.js';
+import type { XtermScreen } from '../terminalScreen.js';
+
+export type { DeckScreen, MakeScreen };
 
 export interface DeckState {
   /** Open terminals, in the order they were opened. */
@@ -37,9 +40,9 @@ function t(key: keyof (typeof messages)['en']): string {
   return format(messages[useLocale.getState().locale][key]);
 }
 
-export class TerminalDeck implements TerminalScreen {
+export class TerminalDeck<S extends DeckScreen = XtermScreen> implements TerminalScreen {
   readonly store: StoreApi<DeckState>;
-  private readonly screens = new Map<number, XtermScreen>();
+  private readonly screens = new Map<number, S>();
   /** The machine's terminal each screen is linked to (a new shell in a window is a new one). */
   private readonly linked = new Map<number, Terminal>();
   /** Terminals this page asked for: shown as soon as they open. */
@@ -50,6 +53,7 @@ export class TerminalDeck implements TerminalScreen {
   constructor(
     private readonly session: Session,
     layout: TerminalLayout,
+    private readonly makeScreen: MakeScreen<S>,
   ) {
     this.store = createStore<DeckState>()(() => ({ ids: [], active: layout.active, split: layout.split, ended: [] }));
     this.following = session.onChange(() => this.sync());
@@ -71,7 +75,7 @@ export class TerminalDeck implements TerminalScreen {
    */
   setReadOnly(on: boolean): void {
     this.readOnly = on;
-    for (const s of this.screens.values()) s.xterm.options.disableStdin = on;
+    for (const s of this.screens.values()) s.setReadOnly(on);
   }
 
   /** The page shows another session now: every screen goes. */
@@ -84,11 +88,11 @@ export class TerminalDeck implements TerminalScreen {
   }
 
   /** The xterm of the terminal in focus (browser tests read the screen through it). */
-  get active(): XtermScreen | undefined {
+  get active(): S | undefined {
     return this.screens.get(this.store.getState().active) ?? this.screens.values().next().value;
   }
 
-  screen(id: number): XtermScreen | undefined {
+  screen(id: number): S | undefined {
     return this.screens.get(id);
   }
 
@@ -206,8 +210,8 @@ export class TerminalDeck implements TerminalScreen {
       if (screen) {
         if (this.linked.get(st.id) !== st.terminal) screen.relink(st.master);
       } else {
-        const made = new XtermScreen(st.master, () => this.session.driver.kick(), this.session.takeHistory(st.id));
-        if (this.readOnly) made.xterm.options.disableStdin = true;
+        const made = this.makeScreen(st.master, () => this.session.driver.kick(), this.session.takeHistory(st.id));
+        if (this.readOnly) made.setReadOnly(true);
         this.screens.set(st.id, made);
       }
       this.linked.set(st.id, st.terminal);

@@ -13,6 +13,7 @@ import { fromLink } from '../persist/restore.js';
 import { DEFAULT_LAYOUT } from '../persist/saved.js';
 import { Session } from '../session.js';
 import { TerminalDeck } from '../controls/terminalDeck.js';
+import { EarlyScreen } from '../early/earlyScreen.js';
 import { followPresenter } from '../presenter/presenterTerminal.js';
 import { createPanelStore, type PanelStore } from '../store/panelStore.js';
 
@@ -37,7 +38,7 @@ export function sharedParam(link: string): string {
 /** What an instance shows: the session and its terminal deck (as src/ui/stage.ts's Shown, without its saver). */
 export interface Shown {
   readonly session: Session;
-  readonly deck: TerminalDeck;
+  readonly deck: TerminalDeck<EarlyScreen>;
 }
 
 export class Instance {
@@ -114,7 +115,8 @@ export class Instance {
   /** Shows `session` instead of the one shown (a lesson's fresh machine) and starts its driver. */
   private show(session: Session): void {
     this.stop();
-    const deck = new TerminalDeck(session, DEFAULT_LAYOUT);
+    // xterm.js loads beside the first prompt, not before it (early/earlyScreen.ts).
+    const deck = new TerminalDeck(session, DEFAULT_LAYOUT, (tty, wake, history) => new EarlyScreen(tty, wake, history, () => import('../terminalScreen.js')));
     if (this.o.replay !== null) deck.setReadOnly(true);
     const unfollow = followPresenter(deck);
     const lessons = this.lessons;

@@ -4,7 +4,7 @@
  * refitted, since a bigger font means fewer rows and columns and the shell must be told.
  */
 import type { ITheme, Terminal } from '@xterm/xterm';
-import type { TerminalDeck } from '../controls/terminalDeck.js';
+import type { DeckScreen, TerminalDeck } from '../controls/terminalDeck.js';
 import { usePresenter } from './prefs.js';
 
 export const PRESENTER_FONT_SIZE = 24;
@@ -44,12 +44,13 @@ export function applyPresenter(x: Terminal, on: boolean): boolean {
 }
 
 /** Keeps every terminal of `deck` in presenter mode while it is on; returns a function that stops following. */
-export function followPresenter(deck: TerminalDeck): () => void {
+export function followPresenter(deck: TerminalDeck<DeckScreen>): () => void {
   const sync = (): void => {
     const on = usePresenter.getState().on;
     for (const id of deck.store.getState().ids) {
       const s = deck.screen(id);
-      if (!s || !applyPresenter(s.xterm, on)) continue;
+      // An early screen (the npm package's, before xterm.js is in) has no xterm yet; the package has no presenter mode.
+      if (!s?.xterm || !applyPresenter(s.xterm, on)) continue;
       s.fit();
       // The new cell size is measured when xterm next renders: fit again once it has.
       requestAnimationFrame(() => s.fit());
