@@ -1,8 +1,10 @@
 /**
  * Redisplay: keeps the terminal showing prompt + line with the cursor at point, sending only the change
- * (readline's update_line). Positions count cells from the start of the prompt's last line; a line that
- * fills the last column gets readline's " \r" so the cursor really sits on the next row.
+ * (readline's update_line). Positions count cells from the start of the prompt's last line, a wide (CJK)
+ * character two of them as wcwidth says; a line that fills the last column gets readline's " \r" so the
+ * cursor really sits on the next row.
  */
+import { displayWidth } from '../../../pkg/runewidth.js';
 
 /** Printing width of prompt text: escape sequences and readline's \001/\002 markers take no cells. */
 export function visibleWidth(s: string): number {
@@ -12,7 +14,7 @@ export function visibleWidth(s: string): number {
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
     .replace(/\x1b[@-_]/g, '')
     .replace(/[\x00-\x1f]/g, '');
-  return [...plain].length;
+  return displayWidth(plain);
 }
 
 /** The prompt's last line: earlier lines of a multi-line PS1 scroll away and are never redrawn in place. */
@@ -45,6 +47,8 @@ export class Display {
   private prompt = '';
   private promptWidth = 0;
   private shown = '';
+  /** Cells `shown` takes. */
+  private shownCells = 0;
   /** Cell position of the cursor, from the start of the prompt's last line. */
   private cursor = 0;
 
@@ -59,7 +63,7 @@ export class Display {
 
   /** Text written from cell `at`, plus the wrap fix when it ends exactly at a row's end. */
   private put(at: number, text: string): string {
-    const end = at + [...text].length;
+    const end = at + displayWidth(text);
     return text.length > 0 && end % this.width() === 0 ? `${text} \r` : text;
   }
 
@@ -71,13 +75,19 @@ export class Display {
     const head = prompt.slice(0, prompt.length - last.length);
     let out = head + this.put(0, last + text);
     this.shown = text;
-    this.cursor = this.promptWidth + text.length;
+    this.shownCells = displayWidth(text);
+    this.cursor = this.promptWidth + this.shownCells;
     out += this.moveTo(point);
     await this.write(out);
   }
 
+  /** To character `point` of the line shown. */
   private moveTo(point: number): string {
-    const target = this.promptWidth + point;
+    const cells = point === this.shown.length ? this.shownCells : displayWidth(this.shown.slice(0, point));
+    return this.moveToCell(this.promptWidth + cells);
+  }
+
+  private moveToCell(target: number): string {
     const s = motion(this.cursor, target, this.width());
     this.cursor = target;
     return s;
@@ -86,24 +96,28 @@ export class Display {
   /** Shows `text` with the cursor at `point`, under `prompt` (a different prompt redraws the whole line). */
   async update(prompt: string, text: string, point: number): Promise<void> {
     let out = '';
+    const cells = displayWidth(text);
     if (prompt !== this.prompt) {
-      out += this.moveTo(-this.promptWidth);
+      out += this.moveToCell(0);
       this.prompt = lastLine(prompt);
-      const oldEnd = this.promptWidth + this.shown.length;
+      const oldEnd = this.promptWidth + this.shownCells;
       this.promptWidth = visibleWidth(this.prompt);
       out += this.put(0, this.prompt + text);
-      this.cursor = this.promptWidth + text.length;
+      this.cursor = this.promptWidth + cells;
       if (this.cursor < oldEnd) out += '\x1b[J';
     } else if (text !== this.shown) {
       let k = 0;
       while (k < text.length && k < this.shown.length && text[k] === this.shown[k]) k++;
+      // A surrogate pair split by the common prefix is redrawn whole.
+      if (k > 0 && k < text.length && /[\ud800-\udbff]/.test(text[k - 1])) k--;
       out += this.moveTo(k);
       out += this.put(this.cursor, text.slice(k));
-      const shorter = text.length < this.shown.length;
-      this.cursor = this.promptWidth + text.length;
+      const shorter = cells < this.shownCells;
+      this.cursor = this.promptWidth + cells;
       if (shorter) out += '\x1b[J';
     }
     this.shown = text;
+    this.shownCells = cells;
     out += this.moveTo(point);
     if (out !== '') await this.write(out);
   }
@@ -114,12 +128,14 @@ export class Display {
    */
   async append(prompt: string, added: string, text: string): Promise<void> {
     const { shown } = this;
-    if (prompt !== this.prompt || text.length !== shown.length + added.length || this.cursor !== this.promptWidth + shown.length) {
+    if (prompt !== this.prompt || text.length !== shown.length + added.length || this.cursor !== this.promptWidth + this.shownCells) {
       await this.update(prompt, text, text.length);
       return;
     }
     const out = this.put(this.cursor, added);
-    this.cursor += added.length;
+    const w = displayWidth(added);
+    this.cursor += w;
+    this.shownCells += w;
     this.shown = text;
     if (out !== '') await this.write(out);
   }

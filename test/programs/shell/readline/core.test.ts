@@ -107,6 +107,19 @@ describe('layout', () => {
     await d.finish();
     expect(out).toEqual(['$ ', 'abcdefgh \r', '\x1b[A\x1b[9C\x1b[Kh\n', '$ ', 'abc', '\n']);
   });
+  it('counts a wide (CJK) character as the two cells the terminal gives it', async () => {
+    const out: string[] = [];
+    const d = new Display(async (s) => void out.push(s), () => 20);
+    await d.fresh('~/文档$ ', '', 0);
+    await d.append('~/文档$ ', '中', '中');
+    await d.append('~/文档$ ', '文', '中文');
+    await d.update('~/文档$ ', '中', 1);
+    await d.append('~/文档$ ', '字', '中字');
+    await d.update('~/文档$ ', '中字', 0);
+    await d.update('~/文档$ ', 'x中字', 1);
+    // The prompt takes 8 cells; backing over 文 goes two cells left, and the line is cleared after 中.
+    expect(out).toEqual(['~/文档$ ', '中', '文', '\b\b\x1b[J', '字', '\b\b\b\b', 'x中字\b\b\b\b']);
+  });
   it('writes for keys typed at the end exactly what a full update writes', async () => {
     const typed = (fast: boolean) => async (prompt: string): Promise<string[]> => {
       const out: string[] = [];
