@@ -1,0 +1,124 @@
+/**
+ * Applets whose ordinary output is GNU's, served by the coreutils programs behind busybox's front door:
+ * `--help` first is busybox's usage (exit 0), and a long option the applet does not have (`--version`,
+ * GNU's `--lines=5`) is the C library's message and the usage, exit 1, before GNU's code sees it. What
+ * passes is GNU's to handle, so GNU's wording of the rarer errors remains (listed in the report).
+ */
+import type { Program } from '../../engine/kernel/sys.js';
+import { parseArgs, type LongOpt } from '../lib/args.js';
+import { isMusl } from './common.js';
+import { showUsage } from './usage.js';
+
+export interface FrontDoor {
+  /** The applet's long options (busybox's getopt32long table); none for a getopt32 applet. */
+  readonly long?: readonly LongOpt[];
+  /** Short options that take an argument: the word after one is its value, not an option. */
+  readonly valued?: string;
+  /** getopt's `+`: options end at the first operand. */
+  readonly stopAtOperand?: boolean;
+  /** The applet parses its own arguments: `--foo` is an operand to it. */
+  readonly raw?: boolean;
+  /** test and `[` treat `--help` as an operand, as POSIX asks. */
+  readonly noHelp?: boolean;
+}
+
+const flag = (name: string, key?: string): LongOpt => ({ name, key });
+const valued = (name: string, key?: string, arg: 'required' | 'optional' = 'required'): LongOpt => ({ name, key, arg });
+
+/** Each served applet's arguments as busybox 1.37 (defconfig) parses them. */
+export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
+  cp: {
+    valued: 't',
+    long: [flag('archive'), flag('force'), flag('interactive'), flag('no-clobber'), flag('link'), flag('dereference'), flag('no-dereference'),
+      flag('recursive'), flag('symbolic-link'), flag('no-target-directory'), valued('target-directory'), flag('verbose'), flag('update'),
+      flag('remove-destination'), flag('parents'), valued('reflink', undefined, 'optional')],
+  },
+  mv: { valued: 't', long: [flag('interactive'), flag('force'), flag('no-clobber'), flag('no-target-directory'), valued('target-directory'), flag('verbose')] },
+  ln: { valued: 'S' },
+  head: { valued: 'nc' },
+  tail: { valued: 'cns' },
+  grep: { valued: 'efmABC', long: [valued('color', undefined, 'optional')] },
+  sort: { valued: 'STokt' },
+  uniq: { valued: 'fsw' },
+  env: { valued: 'u', stopAtOperand: true, long: [flag('ignore-environment'), flag('null'), valued('unset')] },
+  tee: {},
+  seq: { valued: 's', stopAtOperand: true },
+  yes: { raw: true },
+  date: { valued: 'sdrID', long: [flag('rfc-822'), flag('rfc-2822'), valued('set'), flag('utc'), valued('date'), valued('reference')] },
+  basename: { valued: 's', stopAtOperand: true },
+  dirname: { raw: true },
+  chmod: {},
+  chown: { long: [flag('recursive'), flag('dereference'), flag('no-dereference'), flag('changes'), flag('silent'), flag('quiet'), flag('verbose')] },
+  find: { raw: true },
+  xargs: { valued: 'nsEIPa', stopAtOperand: true, long: [flag('no-run-if-empty')] },
+  tr: { stopAtOperand: true },
+  cut: { valued: 'bcfdOF' },
+  printf: { raw: true },
+  test: { raw: true, noHelp: true },
+  '[': { raw: true, noHelp: true },
+  readlink: {},
+  realpath: { raw: true },
+  expr: { raw: true },
+  mktemp: { valued: 'p', long: [flag('directory'), flag('quiet'), flag('dry-run'), valued('tmpdir', undefined, 'optional')] },
+  tac: {},
+  sync: {},
+  tty: {},
+  nproc: { long: [valued('ignore'), flag('all')] },
+  printenv: { raw: true },
+  which: {},
+  od: {
+    valued: 'ANjtSw',
+    long: [valued('skip-bytes'), valued('address-radix'), valued('read-bytes'), valued('format'), flag('output-duplicates'),
+      valued('strings', undefined, 'optional'), valued('width', undefined, 'optional'), flag('traditional')],
+  },
+  timeout: { valued: 'sk', stopAtOperand: true },
+  clear: { raw: true },
+};
+
+/** The first long option busybox would refuse, with glibc's (or musl's) message for it. */
+function refusedLong(args: readonly string[], door: FrontDoor, musl: boolean): string | null {
+  const long = door.long ?? [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return null;
+    if (a.startsWith('--')) {
+      const r = parseArgs([a], { short: '', long });
+      if (!r.ok && !/requires an argument/.test(r.error)) {
+        if (!musl) return r.error;
+        const name = a.slice(2);
+        return /ambiguous/.test(r.error) ? `option is ambiguous: ${name}` : `unrecognized option: ${name}`;
+      }
+      // `--target-directory DIR`: the next word is its value.
+      if (r.ok && !a.includes('=') && long.find((l) => a.slice(2).length > 0 && l.name.startsWith(a.slice(2)))?.arg === 'required') i++;
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      const letters = a.slice(1);
+      for (let j = 0; j < letters.length; j++) {
+        if (!(door.valued ?? '').includes(letters[j])) continue;
+        if (j === letters.length - 1) i++;
+        break;
+      }
+      continue;
+    }
+    if (door.stopAtOperand) return null;
+  }
+  return null;
+}
+
+/** `impl` behind busybox's handling of --help and of long options it does not know. */
+export function servedByGnu(name: string, impl: Program): Program {
+  const door = FRONT_DOORS[name] ?? {};
+  return async (sys) => {
+    const args = sys.argv.slice(1);
+    if (args[0] === '--help' && !door.noHelp) return showUsage(sys, name, 0);
+    if (!door.raw) {
+      const refused = refusedLong(args, door, isMusl(sys));
+      if (refused !== null) {
+        await sys.write(2, `${sys.argv[0] || name}: ${refused}\n`);
+        return showUsage(sys, name);
+      }
+    }
+    return impl(sys);
+  };
+}
