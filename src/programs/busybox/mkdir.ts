@@ -10,7 +10,10 @@ import { Output } from '../lib/output.js';
 import { bbGetopt, keys, valueOf } from './common.js';
 import { showUsage } from './usage.js';
 
-/** bb_make_directory: with -p each parent in turn, an existing directory on the way being fine. */
+/**
+ * bb_make_directory: with -p each parent in turn, an existing directory on the way being fine. A parent is
+ * the path up to and with the slashes after it (`created directory: 'p/'`), as the C code cuts it.
+ */
 async function makeDirectory(sys: Sys, out: Output, path: string, mode: number | undefined, parents: boolean, verbose: boolean): Promise<boolean> {
   if (path === '/' || path === '.') return true;
   const steps: string[] = [];
@@ -19,7 +22,7 @@ async function makeDirectory(sys: Sys, out: Output, path: string, mode: number |
       let next = i;
       while (path[next] === '/') next++;
       if (next >= path.length) break;
-      steps.push(path.slice(0, i));
+      steps.push(path.slice(0, next));
       i = next - 1;
     }
   }

@@ -87,7 +87,8 @@ export const wc: Program = async (sys) => {
       await out.flush();
       await sys.write(2, `wc: ${f}: ${e.message}\n`);
       status = 1;
-      continue;
+      // fopen succeeds on a directory and its read fails: busybox still prints the (zero) counts.
+      if (e.code !== 'EISDIR') continue;
     }
     counter.end();
     // wc.c keeps the longest line's total as the largest, the others as sums.
