@@ -21,6 +21,7 @@ import { rm } from './rm.js';
 import { mkdir, rmdir } from './mkdir.js';
 import { touch } from './touch.js';
 import { wc } from './wc.js';
+import { head } from './head.js';
 import { servedByGnu } from './gnuServed.js';
 import { makeIp } from '../system/ip.js';
 import { busyboxMount, busyboxUmount } from '../coreutils/mount.js';
@@ -183,10 +184,10 @@ const SHARED = ['echo', 'true', 'false'] as const;
 /**
  * Applets served by the coreutils programs behind busybox's --help and long-option handling (gnuServed.ts).
  * Their usual output (a file's lines, a sorted list, a date) is the same as GNU's; their rarer error texts are
- * GNU's wording (`head: cannot open 'x' for reading: …` where busybox says `head: x: …`), a known deviation.
+ * GNU's wording (`tail: cannot open 'x' for reading: …` where busybox says `tail: can't open 'x': …`), a known deviation.
  */
 const GNU_SERVED = [
-  'cp', 'mv', 'ln', 'head', 'tail', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
+  'cp', 'mv', 'ln', 'tail', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
   'dirname', 'chmod', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[', 'readlink', 'realpath', 'expr',
   'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'od', 'timeout', 'clear',
 ] as const;
@@ -194,7 +195,7 @@ const GNU_SERVED = [
 export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_SERVED.filter((n) => coreutils[n]).map((n) => [n, servedByGnu(n, coreutils[n])])),
   // busybox's own formats and messages: df's and du's sizes, stat's layout, the file applets' `can't`.
-  df, du, stat, rm, mkdir, rmdir, touch, wc,
+  df, du, stat, rm, mkdir, rmdir, touch, wc, head,
   // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,

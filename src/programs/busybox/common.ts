@@ -12,7 +12,7 @@ export function isMusl(sys: Sys): boolean {
 }
 
 /** glibc's getopt message (as parseArgs words it) in musl's words. */
-function muslWording(msg: string): string {
+export function muslWording(msg: string): string {
   let m = /^invalid option -- '(.)'$/.exec(msg);
   if (m) return `unrecognized option: ${m[1]}`;
   m = /^option requires an argument -- '(.)'$/.exec(msg);
@@ -22,6 +22,17 @@ function muslWording(msg: string): string {
   m = /^option '--([^']*)' is ambiguous/.exec(msg);
   if (m) return `option is ambiguous: ${m[1]}`;
   return msg;
+}
+
+/**
+ * A getopt error as the C library words it for these arguments: glibc and musl name an unknown long option
+ * with its `=value` (`unrecognized option '--lines=5'`), which the shared parser leaves off.
+ */
+export function getoptMessage(sys: Sys, error: string, args: readonly string[]): string {
+  const m = /^unrecognized option '--([^']*)'$/.exec(error);
+  const whole = m ? args.find((a) => a.startsWith(`--${m[1]}=`)) : undefined;
+  const msg = whole === undefined ? error : `unrecognized option '${whole}'`;
+  return isMusl(sys) ? muslWording(msg) : msg;
 }
 
 export interface BbOpts {
@@ -44,7 +55,7 @@ export async function bbGetopt(sys: Sys, name: string, spec: BbOpts): Promise<Bb
   const parsed = parseArgs(args, { short: spec.short, long: spec.long ?? [] });
   if (parsed.ok) return { opts: parsed.opts, operands: parsed.operands };
   const argv0 = sys.argv[0] || name;
-  await sys.write(2, `${argv0}: ${isMusl(sys) ? muslWording(parsed.error) : parsed.error}\n`);
+  await sys.write(2, `${argv0}: ${getoptMessage(sys, parsed.error, args)}\n`);
   return showUsage(sys, name);
 }
 

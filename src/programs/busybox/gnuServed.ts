@@ -4,17 +4,19 @@
  * GNU's `--lines=5`) is the C library's message and the usage, exit 1, before GNU's code sees it. What
  * passes is GNU's to handle, so GNU's wording of the rarer errors remains (listed in the report).
  */
-import type { Program } from '../../engine/kernel/sys.js';
+import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { parseArgs, type LongOpt } from '../lib/args.js';
-import { isMusl } from './common.js';
+import { getoptMessage } from './common.js';
 import { showUsage } from './usage.js';
 
 export interface FrontDoor {
+  /** busybox's getopt string (its `:+`, `:*` made plain `:`): every option is checked against it. */
+  readonly short?: string;
   /** The applet's long options (busybox's getopt32long table); none for a getopt32 applet. */
   readonly long?: readonly LongOpt[];
-  /** Short options that take an argument: the word after one is its value, not an option. */
+  /** Without `short` (an applet that also takes `-5` or `-1` as words): short options that take a value. */
   readonly valued?: string;
-  /** getopt's `+`: options end at the first operand. */
+  /** getopt's `+`: options end at the first operand (long-only checking). */
   readonly stopAtOperand?: boolean;
   /** The applet parses its own arguments: `--foo` is an operand to it. */
   readonly raw?: boolean;
@@ -28,66 +30,64 @@ const valued = (name: string, key?: string, arg: 'required' | 'optional' = 'requ
 /** Each served applet's arguments as busybox 1.37 (defconfig) parses them. */
 export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
   cp: {
-    valued: 't',
+    short: 'pdRfinlsLHarPvuTt:',
     long: [flag('archive'), flag('force'), flag('interactive'), flag('no-clobber'), flag('link'), flag('dereference'), flag('no-dereference'),
       flag('recursive'), flag('symbolic-link'), flag('no-target-directory'), valued('target-directory'), flag('verbose'), flag('update'),
       flag('remove-destination'), flag('parents'), valued('reflink', undefined, 'optional')],
   },
-  mv: { valued: 't', long: [flag('interactive'), flag('force'), flag('no-clobber'), flag('no-target-directory'), valued('target-directory'), flag('verbose')] },
-  ln: { valued: 'S' },
-  head: { valued: 'nc' },
+  mv: { short: 'finTt:v', long: [flag('interactive'), flag('force'), flag('no-clobber'), flag('no-target-directory'), valued('target-directory'), flag('verbose')] },
+  ln: { short: 'sfnbS:vT' },
+  // tail takes `-5` and `+5` as counts: only its long options are checked here.
   tail: { valued: 'cns' },
-  grep: { valued: 'efmABC', long: [valued('color', undefined, 'optional')] },
-  sort: { valued: 'STokt' },
-  uniq: { valued: 'fsw' },
-  env: { valued: 'u', stopAtOperand: true, long: [flag('ignore-environment'), flag('null'), valued('unset')] },
-  tee: {},
+  grep: { short: 'lnqvscFiHhe:f:LorRm:wxA:B:C:EzaI', long: [valued('color', undefined, 'optional')] },
+  sort: { short: 'nghMVucszbrdfimS:T:o:k:t:' },
+  uniq: { short: 'cduf:s:w:iz' },
+  env: { short: '+i0u:', long: [flag('ignore-environment'), flag('null'), valued('unset')] },
+  tee: { short: 'ia' },
+  // seq's operands may be negative numbers.
   seq: { valued: 's', stopAtOperand: true },
   yes: { raw: true },
-  date: { valued: 'sdrID', long: [flag('rfc-822'), flag('rfc-2822'), valued('set'), flag('utc'), valued('date'), valued('reference')] },
-  basename: { valued: 's', stopAtOperand: true },
+  date: { short: 'Rs:ud:r:I::D:', long: [flag('rfc-822'), flag('rfc-2822'), valued('set'), flag('utc'), valued('date'), valued('reference')] },
+  basename: { short: '+as:' },
   dirname: { raw: true },
+  // chmod's modes (`-w`) look like options.
   chmod: {},
-  chown: { long: [flag('recursive'), flag('dereference'), flag('no-dereference'), flag('changes'), flag('silent'), flag('quiet'), flag('verbose')] },
+  chown: { short: 'RhvcfLHP', long: [flag('recursive'), flag('dereference'), flag('no-dereference'), flag('changes'), flag('silent'), flag('quiet'), flag('verbose')] },
   find: { raw: true },
-  xargs: { valued: 'nsEIPa', stopAtOperand: true, long: [flag('no-run-if-empty')] },
-  tr: { stopAtOperand: true },
-  cut: { valued: 'bcfdOF' },
+  xargs: { short: '+trn:s:e::E:opx0I:i::P:a:', long: [flag('no-run-if-empty')] },
+  tr: { short: '+Ccds' },
+  cut: { short: 'b:c:f:d:O:sDF:n' },
   printf: { raw: true },
   test: { raw: true, noHelp: true },
   '[': { raw: true, noHelp: true },
-  readlink: {},
+  readlink: { short: 'nfvsq' },
   realpath: { raw: true },
   expr: { raw: true },
-  mktemp: { valued: 'p', long: [flag('directory'), flag('quiet'), flag('dry-run'), valued('tmpdir', undefined, 'optional')] },
-  tac: {},
-  sync: {},
-  tty: {},
-  nproc: { long: [valued('ignore'), flag('all')] },
+  mktemp: { short: 'dqtp:u', long: [flag('directory'), flag('quiet'), flag('dry-run'), valued('tmpdir', undefined, 'optional')] },
+  tac: { short: '' },
+  sync: { short: 'df' },
+  tty: { short: 's' },
+  nproc: { short: '', long: [valued('ignore'), flag('all')] },
   printenv: { raw: true },
-  which: {},
+  which: { short: 'a' },
   od: {
-    valued: 'ANjtSw',
+    short: 'A:N:abcdDfhHiIj:lLoOBt:vxXsS:w::',
     long: [valued('skip-bytes'), valued('address-radix'), valued('read-bytes'), valued('format'), flag('output-duplicates'),
       valued('strings', undefined, 'optional'), valued('width', undefined, 'optional'), flag('traditional')],
   },
-  timeout: { valued: 'sk', stopAtOperand: true },
+  timeout: { short: '+s:k:' },
   clear: { raw: true },
 };
 
 /** The first long option busybox would refuse, with glibc's (or musl's) message for it. */
-function refusedLong(args: readonly string[], door: FrontDoor, musl: boolean): string | null {
+function refusedLong(sys: Sys, args: readonly string[], door: FrontDoor): string | null {
   const long = door.long ?? [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') return null;
     if (a.startsWith('--')) {
       const r = parseArgs([a], { short: '', long });
-      if (!r.ok && !/requires an argument/.test(r.error)) {
-        if (!musl) return r.error;
-        const name = a.slice(2);
-        return /ambiguous/.test(r.error) ? `option is ambiguous: ${name}` : `unrecognized option: ${name}`;
-      }
+      if (!r.ok && !/requires an argument/.test(r.error)) return getoptMessage(sys, r.error, args);
       // `--target-directory DIR`: the next word is its value.
       if (r.ok && !a.includes('=') && long.find((l) => a.slice(2).length > 0 && l.name.startsWith(a.slice(2)))?.arg === 'required') i++;
       continue;
@@ -106,6 +106,12 @@ function refusedLong(args: readonly string[], door: FrontDoor, musl: boolean): s
   return null;
 }
 
+/** The first option busybox's getopt would refuse, with the C library's message. */
+function refusedOption(sys: Sys, args: readonly string[], door: FrontDoor): string | null {
+  const r = parseArgs(args, { short: door.short ?? '', long: door.long ?? [] });
+  return r.ok ? null : getoptMessage(sys, r.error, args);
+}
+
 /** `impl` behind busybox's handling of --help and of long options it does not know. */
 export function servedByGnu(name: string, impl: Program): Program {
   const door = FRONT_DOORS[name] ?? {};
@@ -113,7 +119,7 @@ export function servedByGnu(name: string, impl: Program): Program {
     const args = sys.argv.slice(1);
     if (args[0] === '--help' && !door.noHelp) return showUsage(sys, name, 0);
     if (!door.raw) {
-      const refused = refusedLong(args, door, isMusl(sys));
+      const refused = door.short !== undefined ? refusedOption(sys, args, door) : refusedLong(sys, args, door);
       if (refused !== null) {
         await sys.write(2, `${sys.argv[0] || name}: ${refused}\n`);
         return showUsage(sys, name);

@@ -191,9 +191,10 @@ describe('applets served by GNU behind busybox front door', () => {
     const help = await bb(h, 'head', '--help');
     expect(help.status).toBe(0);
     expect(help.out.startsWith('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: head [OPTIONS] [FILE]...\n\nPrint first 10 lines')).toBe(true);
-    const v = await bb(h, 'head', '--version');
-    expect([v.out.split('\n')[0], v.status]).toEqual(["head: unrecognized option '--version'", 1]);
-    expect((await bb(h, 'sort', '--foo')).out.split('\n')[0]).toBe("sort: unrecognized option '--foo'");
+    const v = await bb(h, 'sort', '--version');
+    expect([v.out.split('\n')[0], v.status]).toEqual(["sort: unrecognized option '--version'", 1]);
+    expect((await bb(h, 'tail', '--lines=5', 'u.txt')).out.split('\n')[0]).toBe("tail: unrecognized option '--lines=5'");
+    expect((await bb(h, 'sort', '-y')).out.split('\n').slice(0, 3)).toEqual(["sort: invalid option -- 'y'", 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.', '']);
     // busybox's own long options pass through, and so does a value that looks like one.
     expect((await bb(h, 'env', '--unset=X', '/bin/busybox', 'true')).status).toBe(0);
     expect((await bb(h, 'grep', '-e', '--x', 'u.txt')).out).toBe('');
@@ -202,11 +203,35 @@ describe('applets served by GNU behind busybox front door', () => {
 
   it("Alpine's busybox links musl, whose getopt says it otherwise", async () => {
     const h = bbHost({ '/lib/ld-musl-x86_64.so.1': { type: 'file', content: '', mode: 0o755 } });
-    expect((await bb(h, 'head', '--version')).out.split('\n')[0]).toBe('head: unrecognized option: version');
+    expect((await bb(h, 'sort', '--version')).out.split('\n')[0]).toBe('sort: unrecognized option: version');
+    expect((await bb(h, 'head', '--version')).out.split('\n')[0]).toBe('head: unrecognized option: -');
     expect((await bb(h, 'du', '-q')).out.split('\n')[0]).toBe('du: unrecognized option: q');
   });
 
   it('test and [ keep --help as an operand', async () => {
     expect((await bb(bbHost(), 'test', '--help')).status).toBe(0);
+  });
+});
+
+describe('busybox head', () => {
+  it('headers, -c, -n -N, the legacy -N, suffixes', async () => {
+    const h = bbHost();
+    expect((await bb(h, 'head', '-n', '1', 'd/a.txt', 'u.txt')).out).toBe('==> d/a.txt <==\nhello world\n\n==> u.txt <==\nx\ty  z\n');
+    expect((await bb(h, 'head', '-c', '3', 'u.txt')).out).toBe('x\ty');
+    expect((await bb(h, 'head', '-n', '-1', 'd/a.txt')).out).toBe('hello world\n');
+    expect((await bb(h, 'head', '-1', '-v', 'd/a.txt')).out).toBe('==> d/a.txt <==\nhello world\n');
+    // Only the first argument is the legacy count: after -v, `-1` is an option letter.
+    expect((await bb(h, 'head', '-v', '-1', 'd/a.txt')).out.split('\n')[0]).toBe("head: invalid option -- '1'");
+    expect((await bb(h, 'head', '-n', '1k', 'd/a.txt')).out).toBe('hello world\nsecond line here\n');
+  });
+
+  it('errors as busybox 1.35 prints them here', async () => {
+    const h = bbHost();
+    expect(await bb(h, 'head', '-2', 'd/a.txt', 'nothere')).toEqual({ out: '==> d/a.txt <==\nhello world\nsecond line here\nhead: nothere: No such file or directory\n', status: 1 });
+    expect(await bb(h, 'head', 'd')).toEqual({ out: 'head: d: Input/output error\n', status: 1 });
+    expect(await bb(h, 'head', '-n', 'x', 'd/a.txt')).toEqual({ out: "head: invalid number 'x'\n", status: 1 });
+    // Plain getopt(3): a long option is a cluster of letters starting with '-'.
+    const r = await bb(h, 'head', '--foo');
+    expect([r.out.split('\n').slice(0, 3), r.status]).toEqual([["head: invalid option -- '-'", 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.', ''], 1]);
   });
 });
