@@ -22,6 +22,7 @@ import { mkdir, rmdir } from './mkdir.js';
 import { touch } from './touch.js';
 import { wc } from './wc.js';
 import { head } from './head.js';
+import { busyboxTail } from './tail.js';
 import { servedByGnu } from './gnuServed.js';
 import { makeIp } from '../system/ip.js';
 import { busyboxMount, busyboxUmount } from '../coreutils/mount.js';
@@ -184,10 +185,10 @@ const SHARED = ['echo', 'true', 'false'] as const;
 /**
  * Applets served by the coreutils programs behind busybox's --help and long-option handling (gnuServed.ts).
  * Their usual output (a file's lines, a sorted list, a date) is the same as GNU's; their rarer error texts are
- * GNU's wording (`tail: cannot open 'x' for reading: …` where busybox says `tail: can't open 'x': …`), a known deviation.
+ * GNU's wording (`cp: cannot stat 'x': …` where busybox says `cp: can't stat 'x': …`), a known deviation.
  */
 const GNU_SERVED = [
-  'cp', 'mv', 'ln', 'tail', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
+  'cp', 'mv', 'ln', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
   'dirname', 'chmod', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[', 'readlink', 'realpath', 'expr',
   'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'od', 'timeout', 'clear',
 ] as const;
@@ -195,7 +196,7 @@ const GNU_SERVED = [
 export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_SERVED.filter((n) => coreutils[n]).map((n) => [n, servedByGnu(n, coreutils[n])])),
   // busybox's own formats and messages: df's and du's sizes, stat's layout, the file applets' `can't`.
-  df, du, stat, rm, mkdir, rmdir, touch, wc, head,
+  df, du, stat, rm, mkdir, rmdir, touch, wc, head, tail: busyboxTail(coreutils.tail),
   // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,

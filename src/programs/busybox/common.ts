@@ -35,6 +35,18 @@ export function getoptMessage(sys: Sys, error: string, args: readonly string[]):
   return isMusl(sys) ? muslWording(msg) : msg;
 }
 
+/**
+ * A view of `sys` with another argv: how one binary hands its arguments to an applet. exec goes to `sys`
+ * itself, so the program it starts sees its own argv, not this view's (`busybox env CMD` exec'd CMD with
+ * env's argv, which ran env again, forever).
+ */
+export function withArgv(sys: Sys, argv: readonly string[]): Sys {
+  return Object.create(sys, {
+    argv: { value: argv },
+    exec: { value: (path: string, args: readonly string[], env?: Record<string, string>) => sys.exec(path, args, env) },
+  }) as Sys;
+}
+
 export interface BbOpts {
   /** getopt32's option string, without its complementary part: `n:` takes an argument, a leading `+` stops at the first operand. */
   readonly short: string;

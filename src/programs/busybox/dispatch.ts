@@ -5,6 +5,7 @@
 import { BUSYBOX_APPLETS } from '../../engine/rootfs/busybox.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { APPLETS, BANNER } from './applets.js';
+import { withArgv } from './common.js';
 
 const HELP = `${BANNER}
 BusyBox is copyrighted by many authors between 1998-2015.
@@ -43,18 +44,6 @@ export function appletList(width = 80): string {
     col += len;
   }
   return `${out}\n`;
-}
-
-/**
- * A view of `sys` with another argv: how one binary hands its arguments to an applet. exec goes to `sys`
- * itself, so the program it starts sees its own argv, not this view's (`busybox env CMD` exec'd CMD with
- * env's argv, which ran env again, forever).
- */
-function withArgv(sys: Sys, argv: readonly string[]): Sys {
-  return Object.create(sys, {
-    argv: { value: argv },
-    exec: { value: (path: string, args: readonly string[], env?: Record<string, string>) => sys.exec(path, args, env) },
-  }) as Sys;
 }
 
 export type ShellRunner = (sys: Sys, opts: { flavor: 'ash'; argv: readonly string[] }) => Promise<number>;

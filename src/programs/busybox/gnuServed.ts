@@ -37,8 +37,6 @@ export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
   },
   mv: { short: 'finTt:v', long: [flag('interactive'), flag('force'), flag('no-clobber'), flag('no-target-directory'), valued('target-directory'), flag('verbose')] },
   ln: { short: 'sfnbS:vT' },
-  // tail takes `-5` and `+5` as counts: only its long options are checked here.
-  tail: { valued: 'cns' },
   grep: { short: 'lnqvscFiHhe:f:LorRm:wxA:B:C:EzaI', long: [valued('color', undefined, 'optional')] },
   sort: { short: 'nghMVucszbrdfimS:T:o:k:t:' },
   uniq: { short: 'cduf:s:w:iz' },
