@@ -48,8 +48,6 @@ export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
   date: { short: 'Rs:ud:r:I::D:', long: [flag('rfc-822'), flag('rfc-2822'), valued('set'), flag('utc'), valued('date'), valued('reference')] },
   basename: { short: '+as:' },
   dirname: { raw: true },
-  // chmod's modes (`-w`) look like options.
-  chmod: {},
   chown: { short: 'RhvcfLHP', long: [flag('recursive'), flag('dereference'), flag('no-dereference'), flag('changes'), flag('silent'), flag('quiet'), flag('verbose')] },
   find: { raw: true },
   xargs: { short: '+trn:s:e::E:opx0I:i::P:a:', long: [flag('no-run-if-empty')] },

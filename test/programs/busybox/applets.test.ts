@@ -246,3 +246,23 @@ describe('busybox tail', () => {
     expect((await bb(h, 'tail', '--lines=5', 'u.txt')).out.split('\n')[0]).toBe("tail: unrecognized option '--lines=5'");
   });
 });
+
+describe('busybox chmod', () => {
+  it('-v and -c report as chmod.c does; a mode like -w is a mode', async () => {
+    const h = bbHost({ '/w/cm': { type: 'file', content: '', mode: 0o644 } });
+    expect((await bb(h, 'chmod', '-v', '600', 'cm')).out).toBe("mode of 'cm' changed to 0600 (rw-------)\n");
+    expect((await bb(h, 'chmod', '-c', '600', 'cm')).out).toBe('');
+    expect((await bb(h, 'chmod', '-v', '-w', 'cm')).out).toBe("mode of 'cm' changed to 0400 (r--------)\n");
+    expect((await bb(h, 'chmod', '-v', 'u+x,go=', 'cm')).out).toBe("mode of 'cm' changed to 0500 (r-x------)\n");
+    expect((await bb(h, 'chmod', '-Rv', '755', 'd/e')).out).toBe("mode of 'd/e' changed to 0755 (rwxr-xr-x)\nmode of 'd/e/big' changed to 0755 (rwxr-xr-x)\n");
+  });
+
+  it('errors: a missing file even with -f, a bad mode, too few operands', async () => {
+    const h = bbHost();
+    expect(await bb(h, 'chmod', '777', 'nothere')).toEqual({ out: 'chmod: nothere: No such file or directory\n', status: 1 });
+    expect(await bb(h, 'chmod', '-f', '644', 'nothere')).toEqual({ out: 'chmod: nothere: No such file or directory\n', status: 1 });
+    expect(await bb(h, 'chmod', 'xyz', 'u.txt')).toEqual({ out: "chmod: invalid mode 'xyz'\n", status: 1 });
+    const u = await bb(h, 'chmod', '644');
+    expect([u.out.split('\n')[2], u.status]).toEqual(['Usage: chmod [-Rcvf] MODE[,MODE]... FILE...', 1]);
+  });
+});
