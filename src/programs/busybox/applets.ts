@@ -23,6 +23,7 @@ import { touch } from './touch.js';
 import { wc } from './wc.js';
 import { head } from './head.js';
 import { chmod } from './chmod.js';
+import { ln } from './ln.js';
 import { busyboxTail } from './tail.js';
 import { servedByGnu } from './gnuServed.js';
 import { makeIp } from '../system/ip.js';
@@ -189,7 +190,7 @@ const SHARED = ['echo', 'true', 'false'] as const;
  * GNU's wording (`cp: cannot stat 'x': …` where busybox says `cp: can't stat 'x': …`), a known deviation.
  */
 const GNU_SERVED = [
-  'cp', 'mv', 'ln', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
+  'cp', 'mv', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
   'dirname', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[', 'readlink', 'realpath', 'expr',
   'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'od', 'timeout', 'clear',
 ] as const;
@@ -197,7 +198,7 @@ const GNU_SERVED = [
 export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_SERVED.filter((n) => coreutils[n]).map((n) => [n, servedByGnu(n, coreutils[n])])),
   // busybox's own formats and messages: df's and du's sizes, stat's layout, the file applets' `can't`.
-  df, du, stat, rm, mkdir, rmdir, touch, wc, head, chmod, tail: busyboxTail(coreutils.tail),
+  df, du, stat, rm, mkdir, rmdir, touch, wc, head, chmod, ln, tail: busyboxTail(coreutils.tail),
   // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,

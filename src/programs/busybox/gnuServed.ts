@@ -36,7 +36,6 @@ export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
       flag('remove-destination'), flag('parents'), valued('reflink', undefined, 'optional')],
   },
   mv: { short: 'finTt:v', long: [flag('interactive'), flag('force'), flag('no-clobber'), flag('no-target-directory'), valued('target-directory'), flag('verbose')] },
-  ln: { short: 'sfnbS:vT' },
   grep: { short: 'lnqvscFiHhe:f:LorRm:wxA:B:C:EzaI', long: [valued('color', undefined, 'optional')] },
   sort: { short: 'nghMVucszbrdfimS:T:o:k:t:' },
   uniq: { short: 'cduf:s:w:iz' },

@@ -266,3 +266,17 @@ describe('busybox chmod', () => {
     expect([u.out.split('\n')[2], u.status]).toEqual(['Usage: chmod [-Rcvf] MODE[,MODE]... FILE...', 1]);
   });
 });
+
+describe('busybox ln', () => {
+  it('ln: NAME: strerror for every failure; -v, -f, -b, into a directory', async () => {
+    const h = bbHost();
+    expect(await bb(h, 'ln', '-s', 'd/a.txt', 'll')).toEqual({ out: '', status: 0 });
+    expect(await bb(h, 'ln', '-s', 'd/a.txt', 'll')).toEqual({ out: 'ln: ll: File exists\n', status: 1 });
+    expect(await bb(h, 'ln', '-sfv', 'd/a.txt', 'll')).toEqual({ out: "'ll' -> 'd/a.txt'\n", status: 0 });
+    expect(await bb(h, 'ln', 'nothere', 'll2')).toEqual({ out: 'ln: nothere: No such file or directory\n', status: 1 });
+    expect((await bb(h, 'ln', '-sv', 'u.txt', 'd')).out).toBe("'d/u.txt' -> 'u.txt'\n");
+    expect((await bb(h, 'ln', '-sbv', 'u.txt', 'll')).out).toBe("'ll' -> 'u.txt'\n");
+    expect((await bb(h, 'ls', '-1', '/w')).out).toBe('d\nll\nll~\nu.txt\n');
+    expect((await bb(h, 'ln', '-s')).out.split('\n')[2]).toBe('Usage: ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR');
+  });
+});
