@@ -24,6 +24,8 @@ import { wc } from './wc.js';
 import { head } from './head.js';
 import { chmod } from './chmod.js';
 import { ln } from './ln.js';
+import { busyboxMv } from './mv.js';
+import { busyboxCp } from './cp.js';
 import { busyboxTail } from './tail.js';
 import { servedByGnu } from './gnuServed.js';
 import { makeIp } from '../system/ip.js';
@@ -190,7 +192,7 @@ const SHARED = ['echo', 'true', 'false'] as const;
  * GNU's wording (`cp: cannot stat 'x': …` where busybox says `cp: can't stat 'x': …`), a known deviation.
  */
 const GNU_SERVED = [
-  'cp', 'mv', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
+  'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
   'dirname', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[', 'readlink', 'realpath', 'expr',
   'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'od', 'timeout', 'clear',
 ] as const;
@@ -198,7 +200,8 @@ const GNU_SERVED = [
 export const APPLETS: Record<string, Program> = {
   ...Object.fromEntries(GNU_SERVED.filter((n) => coreutils[n]).map((n) => [n, servedByGnu(n, coreutils[n])])),
   // busybox's own formats and messages: df's and du's sizes, stat's layout, the file applets' `can't`.
-  df, du, stat, rm, mkdir, rmdir, touch, wc, head, chmod, ln, tail: busyboxTail(coreutils.tail),
+  df, du, stat, rm, mkdir, rmdir, touch, wc, head, chmod, ln, tail: busyboxTail(coreutils.tail), mv: busyboxMv(coreutils.mv),
+  cp: busyboxCp(coreutils.cp),
   // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,

@@ -31,11 +31,11 @@ const valued = (name: string, key?: string, arg: 'required' | 'optional' = 'requ
 export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
   cp: {
     short: 'pdRfinlsLHarPvuTt:',
-    long: [flag('archive'), flag('force'), flag('interactive'), flag('no-clobber'), flag('link'), flag('dereference'), flag('no-dereference'),
-      flag('recursive'), flag('symbolic-link'), flag('no-target-directory'), valued('target-directory'), flag('verbose'), flag('update'),
+    long: [flag('archive', 'a'), flag('force', 'f'), flag('interactive', 'i'), flag('no-clobber', 'n'), flag('link', 'l'),
+      flag('dereference', 'L'), flag('no-dereference', 'P'), flag('recursive', 'R'), flag('symbolic-link', 's'),
+      flag('no-target-directory', 'T'), valued('target-directory', 't'), flag('verbose', 'v'), flag('update', 'u'),
       flag('remove-destination'), flag('parents'), valued('reflink', undefined, 'optional')],
   },
-  mv: { short: 'finTt:v', long: [flag('interactive'), flag('force'), flag('no-clobber'), flag('no-target-directory'), valued('target-directory'), flag('verbose')] },
   grep: { short: 'lnqvscFiHhe:f:LorRm:wxA:B:C:EzaI', long: [valued('color', undefined, 'optional')] },
   sort: { short: 'nghMVucszbrdfimS:T:o:k:t:' },
   uniq: { short: 'cduf:s:w:iz' },

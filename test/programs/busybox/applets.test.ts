@@ -280,3 +280,28 @@ describe('busybox ln', () => {
     expect((await bb(h, 'ln', '-s')).out.split('\n')[2]).toBe('Usage: ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR');
   });
 });
+
+describe('busybox mv', () => {
+  it("can't rename; -v even when it failed; into a directory", async () => {
+    const h = bbHost();
+    expect(await bb(h, 'mv', 'nothere', 'x')).toEqual({ out: "mv: can't rename 'nothere': No such file or directory\n", status: 1 });
+    expect(await bb(h, 'mv', '-v', 'nothere', 'x')).toEqual({ out: "mv: can't rename 'nothere': No such file or directory\n'nothere' -> 'x'\n", status: 1 });
+    expect(await bb(h, 'mv', '-v', 'u.txt', 'u2.txt')).toEqual({ out: "'u.txt' -> 'u2.txt'\n", status: 0 });
+    expect(await bb(h, 'mv', '-v', 'u2.txt', 'd')).toEqual({ out: "'u2.txt' -> 'd/u2.txt'\n", status: 0 });
+    expect((await bb(h, 'ls', '-1', 'd')).out).toBe('a.txt\ne\nu2.txt\n');
+    expect((await bb(h, 'mv', 'x')).out.split('\n')[2]).toMatch(/^Usage: mv /);
+  });
+});
+
+describe('busybox cp', () => {
+  it("can't stat and omitting directory, in busybox's words; the rest copied by GNU cp", async () => {
+    const h = bbHost();
+    expect(await bb(h, 'cp', 'nothere', 'x')).toEqual({ out: "cp: can't stat 'nothere': No such file or directory\n", status: 1 });
+    expect(await bb(h, 'cp', 'd', 'x')).toEqual({ out: "cp: omitting directory 'd'\n", status: 1 });
+    expect(await bb(h, 'cp', 'u.txt', 'nothere', 'd/e')).toEqual({ out: "cp: can't stat 'nothere': No such file or directory\n", status: 1 });
+    expect((await bb(h, 'ls', '-1', 'd/e')).out).toBe('big\nu.txt\n');
+    expect(await bb(h, 'cp', '-v', 'u.txt', 'u3.txt')).toEqual({ out: "'u.txt' -> 'u3.txt'\n", status: 0 });
+    expect((await bb(h, 'cp', '-r', 'd', 'd2')).status).toBe(0);
+    expect((await bb(h, 'ls', '-1', 'd2')).out).toBe('a.txt\ne\n');
+  });
+});
