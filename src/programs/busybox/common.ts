@@ -57,13 +57,11 @@ export interface BbOpts {
 export type BbParsed = { readonly opts: ParsedOpt[]; readonly operands: string[] };
 
 /**
- * Parses an applet's arguments as getopt32 does. `--help` first shows the usage and exits 0 (appletlib's
- * show_usage_if_dash_dash_help); a bad option prints the C library's message and the usage, exit 1. Returns
- * the exit status when the applet is done.
+ * Parses an applet's arguments as getopt32 does: a bad option prints the C library's message and the usage,
+ * exit 1 (the returned status). `--help` first never gets here: the dispatcher shows the usage.
  */
 export async function bbGetopt(sys: Sys, name: string, spec: BbOpts): Promise<BbParsed | number> {
   const args = sys.argv.slice(1);
-  if (args[0] === '--help') return showUsage(sys, name, 0);
   const parsed = parseArgs(args, { short: spec.short, long: spec.long ?? [] });
   if (parsed.ok) return { opts: parsed.opts, operands: parsed.operands };
   const argv0 = sys.argv[0] || name;

@@ -1,7 +1,7 @@
 /**
- * Applets whose ordinary output is GNU's, served by the coreutils programs behind busybox's front door:
- * `--help` first is busybox's usage (exit 0), and a long option the applet does not have (`--version`,
- * GNU's `--lines=5`) is the C library's message and the usage, exit 1, before GNU's code sees it. What
+ * Applets whose ordinary output is GNU's, served by the coreutils programs behind busybox's front door: an
+ * option the applet does not have (`--version`, GNU's `--lines=5`, `-y`) is the C library's message and the
+ * usage, exit 1, before GNU's code sees it (`--help` first is the dispatcher's, as in appletlib). What
  * passes is GNU's to handle, so GNU's wording of the rarer errors remains (listed in the report).
  */
 import type { Program, Sys } from '../../engine/kernel/sys.js';
@@ -20,8 +20,6 @@ export interface FrontDoor {
   readonly stopAtOperand?: boolean;
   /** The applet parses its own arguments: `--foo` is an operand to it. */
   readonly raw?: boolean;
-  /** test and `[` treat `--help` as an operand, as POSIX asks. */
-  readonly noHelp?: boolean;
 }
 
 const flag = (name: string, key?: string): LongOpt => ({ name, key });
@@ -53,8 +51,8 @@ export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
   tr: { short: '+Ccds' },
   cut: { short: 'b:c:f:d:O:sDF:n' },
   printf: { raw: true },
-  test: { raw: true, noHelp: true },
-  '[': { raw: true, noHelp: true },
+  test: { raw: true },
+  '[': { raw: true },
   readlink: { short: 'nfvsq' },
   realpath: { raw: true },
   expr: { raw: true },
@@ -112,7 +110,6 @@ export function servedByGnu(name: string, impl: Program): Program {
   const door = FRONT_DOORS[name] ?? {};
   return async (sys) => {
     const args = sys.argv.slice(1);
-    if (args[0] === '--help' && !door.noHelp) return showUsage(sys, name, 0);
     if (!door.raw) {
       const refused = door.short !== undefined ? refusedOption(sys, args, door) : refusedLong(sys, args, door);
       if (refused !== null) {

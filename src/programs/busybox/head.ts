@@ -42,7 +42,6 @@ function nthNewline(text: string, n: number): number {
 
 export const head: Program = async (sys) => {
   let args = sys.argv.slice(1);
-  if (args[0] === '--help') return showUsage(sys, 'head', 0);
   let n = 10;
   let bytes = false;
   let allBut = false;

@@ -13,7 +13,6 @@ import { showUsage } from './usage.js';
 export function busyboxTail(gnuTail: Program): Program {
   return async (sys) => {
     let args = sys.argv.slice(1);
-    if (args[0] === '--help') return showUsage(sys, 'tail', 0);
     const gnuArgs: string[] = [];
     // The legacy first argument: `-5` or `+5` lines.
     if (/^[-+]\d/.test(args[0] ?? '')) {

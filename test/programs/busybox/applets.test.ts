@@ -209,7 +209,15 @@ describe('applets served by GNU behind busybox front door', () => {
   });
 
   it('test and [ keep --help as an operand', async () => {
-    expect((await bb(bbHost(), 'test', '--help')).status).toBe(0);
+    expect(await bb(bbHost(), 'test', '--help')).toEqual({ out: '', status: 0 });
+  });
+
+  it('--help before any applet runs, its own ones too (ls, cat, sleep)', async () => {
+    const h = bbHost();
+    const ls = await bb(h, 'ls', '--help', 'd');
+    expect([ls.out.split('\n')[2], ls.status]).toEqual(['Usage: ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...', 0]);
+    expect((await bb(h, 'cat', '--help')).out.split('\n')[2]).toBe('Usage: cat [-nbvteA] [FILE]...');
+    expect((await bb(h, 'sleep', '--help')).out).toBe('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n');
   });
 });
 
