@@ -14,6 +14,20 @@ import { HZ, readProcs } from '../system/procps/proc.js';
 import { BANNER } from './banner.js';
 import { httpd } from './httpd.js';
 import { ls } from './ls.js';
+import { df } from './df.js';
+import { du } from './du.js';
+import { stat } from './stat.js';
+import { rm } from './rm.js';
+import { mkdir, rmdir } from './mkdir.js';
+import { touch } from './touch.js';
+import { wc } from './wc.js';
+import { head } from './head.js';
+import { chmod } from './chmod.js';
+import { ln } from './ln.js';
+import { busyboxMv } from './mv.js';
+import { busyboxCp } from './cp.js';
+import { busyboxTail } from './tail.js';
+import { servedByGnu } from './gnuServed.js';
 import { makeIp } from '../system/ip.js';
 import { busyboxMount, busyboxUmount } from '../coreutils/mount.js';
 import { lazyProgram } from '../../engine/kernel/lazy.js';
@@ -173,19 +187,21 @@ const pwd: Program = async (sys) => (await sys.write(1, `${sys.cwd()}\n`), 0);
 const SHARED = ['echo', 'true', 'false'] as const;
 
 /**
- * Applets whose ordinary output is the same as GNU's, served by the coreutils programs until busybox's
- * own are written. Their option sets are GNU's and some error texts are GNU's wording, not busybox's
- * (`touch: cannot touch 'x': …` where busybox says `touch: x: …`): a known, documented deviation.
+ * Applets served by the coreutils programs behind busybox's --help and long-option handling (gnuServed.ts).
+ * Their usual output (a file's lines, a sorted list, a date) is the same as GNU's; their rarer error texts are
+ * GNU's wording (`cp: cannot stat 'x': …` where busybox says `cp: can't stat 'x': …`), a known deviation.
  */
-const GNU_ALIKE = [
-  'touch', 'mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'head', 'tail', 'wc', 'grep', 'sort', 'uniq', 'env', 'tee', 'seq',
-  'yes', 'date', 'basename', 'dirname', 'chmod', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[',
-  'readlink', 'realpath', 'expr', 'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'df', 'du', 'stat',
-  'clear', 'od', 'timeout',
+const GNU_SERVED = [
+  'grep', 'sort', 'uniq', 'env', 'tee', 'seq', 'yes', 'date', 'basename',
+  'dirname', 'chown', 'find', 'xargs', 'tr', 'cut', 'printf', 'test', '[', 'readlink', 'realpath', 'expr',
+  'mktemp', 'tac', 'sync', 'tty', 'nproc', 'printenv', 'which', 'od', 'timeout', 'clear',
 ] as const;
 
 export const APPLETS: Record<string, Program> = {
-  ...Object.fromEntries(GNU_ALIKE.filter((n) => coreutils[n]).map((n) => [n, coreutils[n]])),
+  ...Object.fromEntries(GNU_SERVED.filter((n) => coreutils[n]).map((n) => [n, servedByGnu(n, coreutils[n])])),
+  // busybox's own formats and messages: df's and du's sizes, stat's layout, the file applets' `can't`.
+  df, du, stat, rm, mkdir, rmdir, touch, wc, head, chmod, ln, tail: busyboxTail(coreutils.tail), mv: busyboxMv(coreutils.mv),
+  cp: busyboxCp(coreutils.cp),
   // vi shares vim's editing core and chunk (programs/vim), loaded the first time it runs.
   vi: lazyProgram('vim', () => import('../vim/index.js'), (m) => m.programs['busybox-vi']),
   ps, ls, ip: makeIp(true), id, whoami, hostname, uname, cat, sleep, kill, pwd, httpd,

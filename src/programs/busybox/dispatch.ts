@@ -5,6 +5,8 @@
 import { BUSYBOX_APPLETS } from '../../engine/rootfs/busybox.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
 import { APPLETS, BANNER } from './applets.js';
+import { withArgv } from './common.js';
+import { showUsage, USAGE } from './usage.js';
 
 const HELP = `${BANNER}
 BusyBox is copyrighted by many authors between 1998-2015.
@@ -45,11 +47,6 @@ export function appletList(width = 80): string {
   return `${out}\n`;
 }
 
-/** A view of `sys` with another argv: how one binary hands its arguments to an applet. */
-function withArgv(sys: Sys, argv: readonly string[]): Sys {
-  return Object.create(sys, { argv: { value: argv } }) as Sys;
-}
-
 export type ShellRunner = (sys: Sys, opts: { flavor: 'ash'; argv: readonly string[] }) => Promise<number>;
 
 /** The multi-call entry point, given the shell that `sh`/`ash` run (the shell helper's `runShell`). */
@@ -79,8 +76,12 @@ export function makeBusybox(runShell: ShellRunner): Program {
       const login = argv0.startsWith('-');
       return runShell(sys, { flavor: 'ash', argv: login ? [`-${name}`, ...argv.slice(1)] : argv });
     }
-    const applet = APPLETS[name];
-    if (applet) return applet(argv === sys.argv ? sys : withArgv(sys, argv));
+    const applet = APPLETS[name] as Program | undefined;
+    if (applet) {
+      // appletlib's show_usage_if_dash_dash_help: `APPLET --help …` is the usage, exit 0, before the applet runs.
+      if (argv[1] === '--help' && USAGE[name] !== undefined) return showUsage(sys, name, 0);
+      return applet(argv === sys.argv ? sys : withArgv(sys, argv));
+    }
     if (!BUSYBOX_APPLETS.includes(name)) {
       await sys.write(2, `${name}: applet not found\n`);
       return 127;

@@ -3,18 +3,19 @@
  * reports a fixed disk size: the numbers are consistent with what du sees, not with a real disk.
  */
 import { isSysError } from '../../engine/kernel/errno.js';
+import type { Sys } from '../../engine/kernel/sys.js';
 import { errorText, quoteAlways as q } from '../lib/output.js';
-import { joinPath, tool, type Tool } from './common.js';
+import { joinPath, tool } from './common.js';
 import { blocksOf, humanSize } from './human.js';
 
 /** A 60 GB cloud disk, and half of 4 GB of RAM for tmpfs mounts, in 1K blocks. */
 const DISK_BLOCKS = 61202244;
 const TMPFS_BLOCKS = 2005012;
-const PSEUDO = new Set(['proc', 'sysfs', 'cgroup', 'cgroup2', 'devpts', 'mqueue', 'securityfs', 'debugfs', 'pstore', 'bpf', 'tracefs', 'fusectl', 'configfs', 'hugetlbfs', 'autofs', 'binfmt_misc']);
+export const PSEUDO = new Set(['proc', 'sysfs', 'cgroup', 'cgroup2', 'devpts', 'mqueue', 'securityfs', 'debugfs', 'pstore', 'bpf', 'tracefs', 'fusectl', 'configfs', 'hugetlbfs', 'autofs', 'binfmt_misc']);
 
 /** Usage in 1K blocks under `path`, staying within the mount (stops at `stopAt` mount points). */
-async function usage(t: Tool, path: string, stopAt: ReadonlySet<string>, budget = { left: 50000 }): Promise<number> {
-  const fs = t.sys.fs;
+async function usage(sys: Sys, path: string, stopAt: ReadonlySet<string>, budget = { left: 50000 }): Promise<number> {
+  const fs = sys.fs;
   let st;
   try {
     st = fs.lstat(path);
@@ -29,23 +30,24 @@ async function usage(t: Tool, path: string, stopAt: ReadonlySet<string>, budget 
   } catch {
     return total;
   }
-  if (budget.left % 500 === 0) await t.sys.yield();
+  if (budget.left % 500 === 0) await sys.yield();
   for (const n of names) {
     const child = joinPath(path, n);
-    if (!stopAt.has(child)) total += await usage(t, child, stopAt, budget);
+    if (!stopAt.has(child)) total += await usage(sys, child, stopAt, budget);
   }
   return total;
 }
 
-interface Mount {
+export interface Mount {
   readonly source: string;
   readonly target: string;
   readonly type: string;
 }
 
-function mounts(t: Tool): Mount[] {
+/** The mounts with a size (not proc, sysfs…), as /proc/mounts lists them. */
+export function mounts(sys: Sys): Mount[] {
   try {
-    const text = t.sys.fs.readText('/proc/mounts');
+    const text = sys.fs.readText('/proc/mounts');
     return text
       .split('\n')
       .filter(Boolean)
@@ -53,9 +55,18 @@ function mounts(t: Tool): Mount[] {
       .map(([source, target, type]) => ({ source, target, type }))
       .filter((m) => !PSEUDO.has(m.type));
   } catch {
-    const container = t.sys.fs.exists('/.dockerenv');
+    const container = sys.fs.exists('/.dockerenv');
     return [{ source: container ? 'overlay' : '/dev/sda1', target: '/', type: container ? 'overlay' : 'ext4' }];
   }
+}
+
+/** A mount's size, used and available space in 1K blocks (what statfs would report; `targets` are all mount points). */
+export async function mountSpace(sys: Sys, m: Mount, targets: ReadonlySet<string>): Promise<{ size: number; used: number; avail: number }> {
+  const size = m.type === 'tmpfs' || m.type === 'devtmpfs' || m.type === 'shm' ? (m.target === '/dev' ? 65536 : TMPFS_BLOCKS) : DISK_BLOCKS;
+  const stopAt = new Set([...targets].filter((x) => x !== m.target));
+  const used = Math.min(size, await usage(sys, m.target, stopAt));
+  const reserve = size === DISK_BLOCKS ? Math.floor(size * 0.05) : 0;
+  return { size, used, avail: Math.max(0, size - used - reserve) };
 }
 
 export const df = tool(
@@ -74,7 +85,7 @@ export const df = tool(
   async (t, opts, files) => {
     const has = (k: string): boolean => opts.some((o) => o.key === k);
     const human = has('h');
-    let list = mounts(t);
+    let list = mounts(t.sys);
     const onlyType = opts.find((o) => o.key === 't')?.value;
     const exclude = opts.find((o) => o.key === 'x')?.value;
     if (onlyType) list = list.filter((m) => m.type === onlyType);
@@ -95,14 +106,10 @@ export const df = tool(
       }
       list = picked;
     }
-    const targets = new Set(mounts(t).map((m) => m.target));
+    const targets = new Set(mounts(t.sys).map((m) => m.target));
     const rows: string[][] = [];
     for (const m of list) {
-      const size = m.type === 'tmpfs' || m.type === 'devtmpfs' || m.type === 'shm' ? (m.target === '/dev' ? 65536 : TMPFS_BLOCKS) : DISK_BLOCKS;
-      const stopAt = new Set([...targets].filter((x) => x !== m.target));
-      const used = Math.min(size, await usage(t, m.target, stopAt));
-      const reserve = size === DISK_BLOCKS ? Math.floor(size * 0.05) : 0;
-      const avail = Math.max(0, size - used - reserve);
+      const { size, used, avail } = await mountSpace(t.sys, m, targets);
       const pct = used + avail === 0 ? '-' : `${Math.ceil((used * 100) / (used + avail))}%`;
       const n = (k: number): string => (human ? humanSize(k * 1024).replace(/^(\d+)$/, '$1') : String(k));
       rows.push([m.source, ...(has('T') ? [m.type] : []), n(size), n(used), n(avail), pct, m.target]);

@@ -50,6 +50,11 @@ describe('busybox', () => {
     expect(await run(h, ['/bin/busybox', 'vlock'])).toEqual({ out: "busybox: applet 'vlock' is not simulated in dockersim\n", status: 127 });
   });
 
+  it('an applet run as `busybox APPLET` that execs starts the program with its own argv', async () => {
+    // The argv view once outlived exec: `busybox env busybox true` ran env again, forever.
+    expect(await run(bbHost(), ['/bin/busybox', 'env', '/bin/busybox', 'echo', 'hi'])).toEqual({ out: 'hi\n', status: 0 });
+  });
+
   it('sh and ash run the shell as ash', async () => {
     shellCalls.length = 0;
     await run(bbHost(), ['/bin/sh', '-c', 'echo hi']);
