@@ -317,6 +317,20 @@ function debconfUser(p: DebPackage): boolean {
 
 // ---- install
 
+const UNLOCATABLE = 'Unable to locate package ';
+
+/** Levenshtein distance, stopping early: only whether it is small matters. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 export async function install(run: AptRun, names: readonly string[]): Promise<number> {
   const { sys } = run;
   const cache = await openCache(run);
@@ -341,6 +355,15 @@ export async function install(run: AptRun, names: readonly string[]): Promise<nu
       for (const l of result.unmet) await run.say(`${l}\n`);
     }
     for (const e of result.errors) await run.error(e);
+    // With the indexes fetched, a name apt cannot find may still be a real Ubuntu package the model lacks; one
+    // a letter or two from a package the model has is taken for a typo of it (the book's `ngin`), where apt's
+    // own line says it all.
+    const missing = result.errors.filter((e) => e.startsWith(UNLOCATABLE)).map((e) => e.slice(UNLOCATABLE.length))
+      .filter((n) => ![...archive.packages.keys()].some((k) => editDistance(n, k) <= 2)).map((n) => `'${n}'`);
+    if (missing.length > 0 && avail.size > 0) {
+      await run.flush();
+      await sys.write(2, `${run.binary}: dockersim simulates ${archive.packages.size} of Ubuntu ${archive.version}'s packages; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among them (the real archive may have ${missing.length === 1 ? 'it' : 'them'})\n`);
+    }
     return 100;
   }
   const plan = result.plan;
