@@ -72,7 +72,7 @@ export function initLayer(engine: DaemonStore): Layer {
 /** The container's RW layer over its image: nothing is allocated for the upper layer until the first write. */
 export function newRootfs(engine: DaemonStore, image: Image): Overlay {
   const k = engine.kernel;
-  return new Overlay([...image.layers, initLayer(engine)], { clock: () => k.clock.epochMs() });
+  return new Overlay([...image.layers, initLayer(engine)], { clock: k.clock.epochClock });
 }
 
 function hostResolvConf(engine: DaemonStore): { text: string; path: string } {
@@ -90,7 +90,7 @@ function hostResolvConf(engine: DaemonStore): { text: string; path: string } {
 
 /** The container's directory under /var/lib/docker/containers: where hostname, hosts and resolv.conf live. */
 function newFilesTree(engine: DaemonStore): MemTree {
-  return new MemTree({ clock: () => engine.kernel.clock.epochMs(), fsType: 'ext4', rootMode: 0o710 });
+  return new MemTree({ clock: engine.kernel.clock.epochClock, fsType: 'ext4', rootMode: 0o710 });
 }
 
 /**
@@ -193,7 +193,7 @@ export function containerMounts(engine: DaemonStore, c: Container, rt: Container
     const ttys = [rt.tty, ...[...rt.execs.values()].map((e) => e.tty)].filter((t) => t !== null && t !== undefined);
     return ttys.map((t) => ({ n: Number(t!.name.slice(4)), uid: 0, gid: 5, mode: 0o620 }));
   };
-  mnt.mount('/dev', new LazyBackend('tmpfs', () => new DevFs({ clock: () => k.clock.epochMs(), mtimeMs: k.clock.epochMs(), pts })), {
+  mnt.mount('/dev', new LazyBackend('tmpfs', () => new DevFs({ clock: k.clock.epochClock, mtimeMs: k.clock.epochMs(), pts })), {
     source: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755,inode64',
   });
   // A start writes them right after (with the new address); anything else looking before a start gets them now.
