@@ -314,7 +314,7 @@ export class Kernel implements SyscallKernel {
     const fullCtx: FsContext = { cred, cwd, umask, caller: { hostPid } };
     const p = new Process(hostPid, nsPids, pidns, parent, argv, env, fullCtx, ns.uts, ns.mnt, ns.net, ns.cgroup, this.clock.now());
     p.fsView = ns.mnt.view(fullCtx);
-    for (const [n, pid] of nsPids) n.byPid.set(pid, p);
+    for (let i = 0; i < nsPids.length; i++) nsPids[i][0].byPid.set(nsPids[i][1], p);
     if (!pidns.init) pidns.init = p;
     this.procs.set(hostPid, p);
     parent?.addChild(p);
