@@ -30,7 +30,10 @@ import { mountVolumes } from '../volume/mounts.js';
 const initLayers = new WeakMap<DaemonStore, Layer>();
 const hostResolv = new WeakMap<DaemonStore, { text: string; path: string }>();
 const defaultResolv = new WeakMap<DaemonStore, string>();
-/** The last text encoded per file name: every container of a host gets the same resolv.conf. */
+/**
+ * The last text encoded per file name: every container of a host gets the same resolv.conf, and its files keep
+ * these bytes themselves (never changed: an append or a truncate reallocates).
+ */
 const encoded = new Map<string, { text: string; bytes: Uint8Array }>();
 
 function encodeOnce(name: string, text: string): Uint8Array {
@@ -101,7 +104,7 @@ export function writeContainerFiles(engine: DaemonStore, c: Container, rt: Conta
   const files = (rt.files ??= newFilesTree(engine));
   const h = c.HostConfig;
   const write = (name: string, content: string | Uint8Array): void =>
-    files.writeFile(`/${name}`, typeof content === 'string' ? encodeOnce(name, content) : content, { mode: 0o644, uid: 0, gid: 0 });
+    files.writeFile(`/${name}`, typeof content === 'string' ? encodeOnce(name, content) : content, { mode: 0o644, uid: 0, gid: 0, share: typeof content === 'string' });
   if (shared?.files) {
     for (const name of ['hostname', 'hosts', 'resolv.conf']) write(name, shared.files.readFile(`/${name}`));
     return;
