@@ -187,6 +187,9 @@ function cleanPath(p: string): string {
  * cost a new class and descriptor array (~1 KiB kept per container) and every read of them missed its cache.
  */
 function assignDefined<T extends object>(defaults: T, o: object): T {
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (defaults as Record<string, unknown>)[k] = v;
+  for (const k of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) (defaults as Record<string, unknown>)[k] = v;
+  }
   return defaults;
 }

@@ -167,12 +167,14 @@ export function refuseUnsimulatedResources(resources: Json): void {
 
 /** Throws the first field of the request the simulator would otherwise accept and ignore. */
 export function refuseUnsimulated(config: Json, h: Json, networking: Json): void {
-  for (const [k, v] of Object.entries(config)) {
+  // Object.keys, not entries: every create walks both objects, and entries made a pair per field.
+  for (const k of Object.keys(config)) {
     const rule = CONFIG[k];
-    if (rule && !rule[1](v, config)) throw notSimulated(what(rule[0], `Config.${k}`));
+    if (rule && !rule[1](config[k], config)) throw notSimulated(what(rule[0], `Config.${k}`));
   }
-  for (const [k, v] of Object.entries(h)) {
+  for (const k of Object.keys(h)) {
     const rule = HOST[k];
+    const v = h[k];
     if (!rule || rule[1](v, h)) continue;
     let flag = rule[0];
     if (k === 'LogConfig') flag = isZero((v as Json).Config) ? '--log-driver' : '--log-opt';

@@ -125,7 +125,7 @@ export class MemTree implements Backend {
       touch(dir, now);
     }
     if (opts.append) node.append(data);
-    else node.setContent(data, true);
+    else node.setContent(data, opts.share !== true);
     touch(node, now);
   }
 

@@ -39,9 +39,8 @@ export class Overlay implements Backend {
     layers: readonly Layer[],
     private readonly opts: OverlayOptions = {},
   ) {
-    const roots: Inode[] = [];
-    for (let i = layers.length - 1; i >= 0; i--) roots.push(layers[i].root);
-    this.lowers = roots;
+    // map, not push: an array grown by push keeps room for 17 entries, and every container keeps this one.
+    this.lowers = layers.map((l) => l.root).reverse();
   }
 
   /** Bytes of file content in the upper layer (`docker ps --size`). */
@@ -60,12 +59,27 @@ export class Overlay implements Backend {
    * a non-directory there in this layer is shadowed. Sets `reach` (components walked as directories) and
    * `ancOpaque` (an opaque directory on the way, which hides everything below this layer).
    */
-  private walk(root: Inode, path: string, dirDepth: number, syscall: string): Inode | number {
+  private walk(root: Inode, path: string, dirDepth: number, syscall: string, memo: WalkMemo | null = null): Inode | number {
     let node = root;
     let depth = 0;
     let opaque = root.opaque;
     const n = path.length;
     let i = 1;
+    if (memo !== null && memo.root === root && memo.node !== null) {
+      const m = memo.path.length;
+      if (n === m && path === memo.path) {
+        this.reach = memo.depth - 1;
+        this.ancOpaque = memo.ancOpaque;
+        return memo.node;
+      }
+      // The walk goes on from the directory the last one ended on: a path walk asks for /a, /a/b, /a/b/c…
+      if (n > m && path.charCodeAt(m) === 47 && path.startsWith(memo.path)) {
+        node = memo.node;
+        depth = memo.depth;
+        opaque = memo.ancOpaque || node.opaque;
+        i = m + 1;
+      }
+    }
     while (i < n) {
       let j = path.indexOf('/', i);
       if (j < 0) j = n;
@@ -79,6 +93,13 @@ export class Overlay implements Backend {
       if (j >= n) {
         this.reach = depth - 1;
         this.ancOpaque = opaque;
+        if (memo !== null && child.kind === 'dir') {
+          memo.root = root;
+          memo.path = path;
+          memo.node = child;
+          memo.depth = depth;
+          memo.ancOpaque = opaque;
+        }
         return child;
       }
       if (child.kind !== 'dir') {
@@ -100,7 +121,7 @@ export class Overlay implements Backend {
     let dirDepth = 0;
     const up = this.upper;
     if (up) {
-      const r = this.walk(up.root, path, 0, syscall);
+      const r = this.walk(up.root, path, 0, syscall, UPPER_MEMO);
       if (r === CUT) return null;
       if (r !== MISS) {
         if (!below) return r as Inode;
@@ -108,8 +129,9 @@ export class Overlay implements Backend {
       }
       dirDepth = this.reach;
     }
-    for (const root of this.lowers) {
-      const r = this.walk(root, path, dirDepth, syscall);
+    const lowers = this.lowers;
+    for (let k = 0; k < lowers.length; k++) {
+      const r = this.walk(lowers[k], path, dirDepth, syscall, (LOWER_MEMOS[k] ??= newMemo()));
       if (r === CUT) return null;
       if (r !== MISS) return r as Inode;
       if (this.reach > dirDepth) dirDepth = this.reach;
@@ -237,6 +259,7 @@ export class Overlay implements Backend {
 
   /** Removes the entry at `path` from the merged view: from the upper layer, plus a whiteout if a lower one shows. */
   private remove(path: string, syscall: string): void {
+    UPPER_MEMO.node = null;
     const [dir, name] = splitPath(path);
     const parent = this.upperDir(dir, syscall);
     const old = parent.children!.get(name);
@@ -472,6 +495,30 @@ export class Overlay implements Backend {
     return null;
   }
 }
+
+/** The directory `path` leads to in the layer under `root`, `depth` components down. */
+interface WalkMemo {
+  root: Inode | null;
+  path: string;
+  node: Inode | null;
+  depth: number;
+  /** An opaque directory above `node` (not `node` itself). */
+  ancOpaque: boolean;
+}
+
+function newMemo(): WalkMemo {
+  return { root: null, path: '', node: null, depth: 0, ancOpaque: false };
+}
+
+/**
+ * Where find's last walk ended on a directory, in an upper layer and in the k-th lower one (of whichever
+ * overlay: a memo is for its `root` only). A path walk above (vfs) asks for each prefix in turn, and walks from
+ * the root made it quadratic in the components. Lower layers never change; the upper memo is dropped when an
+ * entry leaves an upper layer (remove, which rename goes through): entries only added leave every directory
+ * where it was. Shared by all overlays, so a container keeps none of it.
+ */
+const UPPER_MEMO: WalkMemo = newMemo();
+const LOWER_MEMOS: WalkMemo[] = [];
 
 /** An empty upper-layer directory with `dir`'s metadata. */
 function shell(dir: Inode): Inode {

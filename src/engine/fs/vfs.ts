@@ -123,19 +123,29 @@ export class MountTable implements MountNamespace {
     let i = 0;
     const n0 = rest.length;
     let n = n0;
+    // The walk so far has read `rest` as written (one slash before each name, no `.`, `..` or link): the path it
+    // reached is then a prefix of `rest`, taken whole rather than joined from the names.
+    let literal = rest.charCodeAt(0) === 47;
     while (i < n) {
+      const from = i;
       while (i < n && rest.charCodeAt(i) === 47) i++;
       if (i >= n) break;
+      if (i - from !== 1) literal = false;
       let j = rest.indexOf('/', i);
       if (j < 0) j = n;
-      const name = rest.slice(i, j);
+      const start = i;
+      const dots = rest.charCodeAt(start) !== 46 ? 0 : j - start === 1 ? 1 : j - start === 2 && rest.charCodeAt(start + 1) === 46 ? 2 : 0;
       i = j;
       if (cur === null) throw stacklessSysError('ENOENT', syscall, path);
       if (kindOf(cur) !== 'dir') throw stacklessSysError('ENOTDIR', syscall, path);
       dir = cur;
-      if (name === '.') continue;
+      if (dots === 1) {
+        literal = false;
+        continue;
+      }
       if (!mayExec(dir, cred)) throw new SysError('EACCES', syscall, path);
-      if (name === '..') {
+      if (dots === 2) {
+        literal = false;
         if (abs !== '/') {
           const k = abs.lastIndexOf('/');
           abs = k === 0 ? '/' : abs.slice(0, k);
@@ -146,11 +156,11 @@ export class MountTable implements MountNamespace {
         parent = cur!;
         continue;
       }
-      const nextAbs = abs === '/' ? `/${name}` : `${abs}/${name}`;
+      const nextAbs = literal ? rest.slice(0, j) : abs === '/' ? `/${rest.slice(start, j)}` : `${abs}/${rest.slice(start, j)}`;
       const m = this.table.get(nextAbs);
       const nextMount = m ?? mount;
       // Inside the root mount the inner path is the absolute one: the same string, not a second copy.
-      const nextInner = m ? '/' : mount.path === '/' ? nextAbs : inner === '/' ? `/${name}` : `${inner}/${name}`;
+      const nextInner = m ? '/' : innerPath(nextAbs, mount.path);
       const last = !hasMore(rest, i, n);
       const b = nextMount.backend;
       const next = last || !b.peek ? tryLstat(b, nextInner, caller) : b.peek(nextInner, caller);
@@ -161,7 +171,8 @@ export class MountTable implements MountNamespace {
         rest = i < n ? target + rest.slice(i) : target;
         n = rest.length;
         i = 0;
-        if (target.charCodeAt(0) === 47) {
+        literal = target.charCodeAt(0) === 47;
+        if (literal) {
           abs = '/';
           mount = this.table.get('/')!;
           inner = '/';
@@ -218,6 +229,8 @@ function innerPath(abs: string, mountPoint: string): string {
 
 /** Lexical normalization of an absolute path. */
 export function normalize(path: string): string {
+  // Most paths come normalized already (a mount point, a volume's destination): they are their own result.
+  if (isNormal(path)) return path;
   const out: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
@@ -225,6 +238,23 @@ export function normalize(path: string): string {
     else out.push(part);
   }
   return '/' + out.join('/');
+}
+
+/** `/` or `/a/b`: a leading slash, no empty, `.` or `..` component, no trailing slash. */
+function isNormal(path: string): boolean {
+  const n = path.length;
+  if (n === 0 || path.charCodeAt(0) !== 47) return false;
+  if (n === 1) return true;
+  // `start` is where the current component begins (just after a slash).
+  let start = 1;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && path.charCodeAt(i) !== 47) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (path.charCodeAt(start) === 46 && (len === 1 || (len === 2 && path.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
 }
 
 function inGroup(cred: Credentials, gid: number): boolean {

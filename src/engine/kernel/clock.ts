@@ -27,6 +27,12 @@ export class VirtualClock {
     return this.bootEpochMs + this.nowMs;
   }
 
+  /**
+   * epochMs as a function made once, for the file trees that stamp times with it: a closure per tree (three per
+   * container) was kept with its scope for the container's life.
+   */
+  readonly epochClock = (): number => this.bootEpochMs + this.nowMs;
+
   /** Wall-clock nanoseconds since the epoch, for Docker's 9-digit timestamps. */
   epochNs(): bigint {
     const ns = Math.round(this.nowMs * 1e6);

@@ -73,6 +73,11 @@ export interface Backend {
 
 export interface WriteOptions {
   readonly append?: boolean;
+  /**
+   * The file may keep `data` itself rather than a copy: nobody changes those bytes after (a file's first append
+   * to them reallocates, as its buffer has no room to spare). A backend may copy anyway.
+   */
+  readonly share?: boolean;
   readonly mode: number;
   readonly uid: number;
   readonly gid: number;

@@ -53,6 +53,9 @@ export interface Fault {
   readonly error: unknown;
 }
 
+/** A child's descriptors when the caller names none: the parent's stdin, stdout and stderr. */
+const STDIO: Readonly<Record<number, number>> = { 0: 0, 1: 1, 2: 2 };
+
 /** The status a program returned, as the exit that ends its process. */
 const exited = (code: number): never => {
   throw new ProcessExit(code);
@@ -150,8 +153,7 @@ export class Kernel implements SyscallKernel {
   /** Starts the host's PID 1. */
   startInit(program: Program, argv: readonly string[], env: Record<string, string> = {}): Process {
     if (this.hostPidNs.init) throw new Error('init already running');
-    const ctx: FsContext = { cred: { uid: 0, gid: 0, groups: [0] }, cwd: '/', umask: 0o022, caller: { hostPid: 1 } };
-    const p = this.newProcess(null, this.hostPidNs, argv, env, ctx, {
+    const p = this.newProcess(null, this.hostPidNs, argv, env, { uid: 0, gid: 0, groups: [0] }, '/', 0o022, {
       uts: this.hostUts,
       mnt: this.rootMnt,
       net: this.hostNet,
@@ -190,13 +192,8 @@ export class Kernel implements SyscallKernel {
     if (!cgroup.canFork() || !this.fits(pidns)) throw stacklessSysError('EAGAIN', 'fork');
 
     const cred: Credentials = opts.cred ?? parent.fsctx.cred;
-    const ctx: FsContext = {
-      cred,
-      cwd: opts.cwd ?? parent.fsctx.cwd,
-      umask: parent.fsctx.umask,
-      caller: { hostPid: 0 },
-    };
-    const child = this.newProcess(parent, pidns, resolved.argv, { ...(opts.env ?? parent.env) }, ctx, {
+    const cwd = opts.cwd ?? parent.fsctx.cwd;
+    const child = this.newProcess(parent, pidns, resolved.argv, { ...(opts.env ?? parent.env) }, cred, cwd, parent.fsctx.umask, {
       uts: opts.unshare?.uts !== undefined ? new UtsNamespace(opts.unshare.uts) : parent.uts,
       mnt: opts.unshare?.mnt ?? parent.mnt,
       net: opts.unshare?.net ?? parent.net,
@@ -213,11 +210,15 @@ export class Kernel implements SyscallKernel {
       const leader = this.procs.get(child.tgid);
       if (leader) (leader.threads ??= new Set()).add(child);
     }
-    for (const [sig, d] of parent.dispositions ?? []) if (d === 'ignore') (child.dispositions ??= new Map()).set(sig, 'ignore');
-    const fdMap = opts.fds ?? { 0: 0, 1: 1, 2: 2 };
-    for (const [to, from] of Object.entries(fdMap)) {
-      const f = parent.fds.get(from);
-      if (f) fdtable.installFd(child, Number(to), f);
+    if (parent.dispositions) {
+      for (const [sig, d] of parent.dispositions) if (d === 'ignore') (child.dispositions ??= new Map()).set(sig, 'ignore');
+    }
+    // for-in, not Object.entries: the same order (integer keys ascending), without an array per descriptor.
+    const fdMap = opts.fds ?? STDIO;
+    for (const key in fdMap) {
+      const to = Number(key);
+      const f = parent.fds.get(fdMap[to]);
+      if (f) fdtable.installFd(child, to, f);
     }
     if (opts.setsid) {
       child.sid = child.hostPid;
@@ -299,17 +300,22 @@ export class Kernel implements SyscallKernel {
     pidns: PidNamespace,
     argv: readonly string[],
     env: Record<string, string>,
-    ctx: FsContext,
+    cred: Credentials,
+    cwd: string,
+    umask: number,
     ns: { uts: UtsNamespace; mnt: MountNamespace; net: NetNamespace; cgroup: Cgroup },
   ): Process {
-    const nsPids: (readonly [PidNamespace, number])[] = [];
-    for (let n: PidNamespace | null = pidns; n; n = n.parent) nsPids.push([n, n.alloc()]);
+    let levels = 0;
+    for (let n: PidNamespace | null = pidns; n; n = n.parent) levels++;
+    // Made at its size: an array grown by push keeps room for 17 entries, and every process keeps this one.
+    const nsPids = new Array<readonly [PidNamespace, number]>(levels);
+    levels = 0;
+    for (let n: PidNamespace | null = pidns; n; n = n.parent) nsPids[levels++] = [n, n.alloc()];
     const hostPid = nsPids[nsPids.length - 1][1];
-    const caller = { hostPid };
-    const fullCtx: FsContext = { cred: ctx.cred, cwd: ctx.cwd, umask: ctx.umask, caller };
+    const fullCtx: FsContext = { cred, cwd, umask, caller: { hostPid } };
     const p = new Process(hostPid, nsPids, pidns, parent, argv, env, fullCtx, ns.uts, ns.mnt, ns.net, ns.cgroup, this.clock.now());
     p.fsView = ns.mnt.view(fullCtx);
-    for (const [n, pid] of nsPids) n.byPid.set(pid, p);
+    for (let i = 0; i < nsPids.length; i++) nsPids[i][0].byPid.set(nsPids[i][1], p);
     if (!pidns.init) pidns.init = p;
     this.procs.set(hostPid, p);
     parent?.addChild(p);

@@ -56,9 +56,11 @@ export class Prng {
    * life) would carry, ~0.5 KB each where the flat 64 characters take 80 bytes.
    */
   hex(nBytes: number): string {
-    const parts = new Array<string>(nBytes);
-    const bytes = this.bytes(nBytes);
-    for (let i = 0; i < nBytes; i++) parts[i] = HEX_BYTE[bytes[i]];
+    // One scratch array for every call, and no byte buffer between: a container's start makes half a dozen
+    // IDs, and their 32-slot arrays and buffers were garbage the moment the string was joined.
+    const parts = HEX_PARTS;
+    parts.length = nBytes;
+    for (let i = 0; i < nBytes; i++) parts[i] = HEX_BYTE[this.u32() & 0xff];
     return parts.join('');
   }
 
@@ -74,6 +76,8 @@ export class Prng {
     this.d = d | 0;
   }
 }
+
+const HEX_PARTS: string[] = [];
 
 /** '00'…'ff': IDs are hex by the thousand. */
 export const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));

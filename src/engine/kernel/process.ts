@@ -140,7 +140,8 @@ export class Process implements TaskOwner {
 
   /** PID as `ns` sees it; 0 if invisible there. */
   pidIn(ns: PidNamespace): number {
-    for (const [n, pid] of this.nsPids) if (n === ns) return pid;
+    const pids = this.nsPids;
+    for (let i = 0; i < pids.length; i++) if (pids[i][0] === ns) return pids[i][1];
     return 0;
   }
 

@@ -17,8 +17,13 @@ const runtime = globalThis as {
 const nativeDecoder: NativeDecoder | null = runtime.TextDecoder ? new runtime.TextDecoder('utf-8', { ignoreBOM: true }) : null;
 const nativeEncoder: NativeEncoder | null = runtime.TextEncoder ? new runtime.TextEncoder() : null;
 
+/** Longest string encoded here rather than by TextEncoder: see utf8Encode. */
+const SHORT = 64;
+
 export function utf8Encode(s: string): Uint8Array {
-  return nativeEncoder ? nativeEncoder.encode(s) : utf8EncodeJs(s);
+  // A short one is copied here: its array then lives in the JS heap (V8 keeps typed arrays of up to 64 bytes
+  // there), where TextEncoder's always has a backing store outside it for the collector to track and free.
+  return nativeEncoder && s.length > SHORT ? nativeEncoder.encode(s) : utf8EncodeJs(s);
 }
 
 /** `dropInvalid`: malformed bytes vanish, as xterm.js's decoder drops them (TextDecoder has no such mode). */

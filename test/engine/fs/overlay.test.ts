@@ -45,6 +45,36 @@ describe('Overlay lookup', () => {
     o.mkdir('/x', 0o755, 0, 0);
     expect(o.readdir('/')).toEqual(['x']);
   });
+
+  it('a lookup that goes on from the last directory found sees that directory removed and made again', () => {
+    const o = new Overlay(image());
+    o.mkdir('/srv', 0o755, 0, 0);
+    o.mkdir('/srv/a', 0o755, 0, 0);
+    o.writeFile('/srv/a/old', bytes('1'), W());
+    expect(o.lstat('/srv/a').type).toBe('dir');
+    o.unlink('/srv/a/old');
+    o.rmdir('/srv/a');
+    o.mkdir('/srv/a', 0o700, 0, 0);
+    o.writeFile('/srv/a/new', bytes('2'), W());
+    expect(text(o.readFile('/srv/a/new'))).toBe('2');
+    expect(errno(() => o.lstat('/srv/a/old'))).toBe('ENOENT');
+    expect(o.lstat('/srv/a').mode & 0o777).toBe(0o700);
+  });
+
+  it('a lookup that goes on from a lower directory found through another overlay of the same layers', () => {
+    const layers = image();
+    const a = new Overlay(layers);
+    const b = new Overlay(layers);
+    expect(a.lstat('/var/cache').type).toBe('dir');
+    b.unlink('/var/cache/apt/a.deb');
+    expect(errno(() => b.lstat('/var/cache/apt/a.deb'))).toBe('ENOENT');
+    expect(text(a.readFile('/var/cache/apt/a.deb'))).toBe('AAAA');
+    // A directory renamed away is not found at its old path by a lookup below it.
+    b.rename('/var/cache/apt', '/var/apt');
+    expect(errno(() => b.lstat('/var/cache/apt/b.deb'))).toBe('ENOENT');
+    expect(text(b.readFile('/var/apt/b.deb'))).toBe('BBBB');
+    expect(text(a.readFile('/var/cache/apt/b.deb'))).toBe('BBBB');
+  });
 });
 
 describe('Overlay copy-up', () => {

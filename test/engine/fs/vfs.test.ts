@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Layer } from '../../../src/engine/fs/layer.js';
 import { MemTree } from '../../../src/engine/fs/memtree.js';
 import { Overlay } from '../../../src/engine/fs/overlay.js';
 import { dir, file, symlink } from '../../../src/engine/fs/tree.js';
-import { MountTable } from '../../../src/engine/fs/vfs.js';
+import { MountTable, normalize } from '../../../src/engine/fs/vfs.js';
 import { ctx, errno, ROOT, USER, text } from './helpers.js';
 
 function machine() {
@@ -201,5 +202,26 @@ describe('execProbe (what execve reads, in one walk)', () => {
       expect(user.execProbe!(path), path).toBeUndefined();
     }
     expect(ns.view(ctx()).execProbe!('/usr/bin/xonly')?.abs).toBe('/usr/bin/xonly');
+  });
+});
+
+describe('normalize', () => {
+  /** The lexical rules alone, component by component. */
+  const reference = (path: string): string => {
+    const out: string[] = [];
+    for (const part of path.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') out.pop();
+      else out.push(part);
+    }
+    return '/' + out.join('/');
+  };
+
+  it('gives what the lexical rules give, whether or not the path was normal already', () => {
+    const path = fc.array(fc.constantFrom('/', '.', '..', 'a', 'bc', '.d'), { maxLength: 10 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(path, (p) => {
+      expect(normalize(p)).toBe(reference(p));
+    }), { numRuns: 2000 });
+    for (const p of ['/', '/a', '/a/.b', '/a/..b', '/...', '/a/', '//a', '/a/./b', '/a/../b', '/..', 'a', '']) expect(normalize(p)).toBe(reference(p));
   });
 });

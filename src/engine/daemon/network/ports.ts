@@ -17,7 +17,7 @@ import type { Program } from '../../kernel/sys.js';
 import type { Container } from '../container.js';
 import type { DaemonStore } from '../store.js';
 import { PortAllocator } from './portallocator.js';
-import { published, type PortBinding, type Published } from './published.js';
+import { published, type PortBinding } from './published.js';
 
 export { bindingsOf, portList, portMap, type PortBinding } from './published.js';
 
@@ -82,11 +82,22 @@ function requests(c: Container): Request[] {
       } else out.push({ proto, port, start, end, hostIp: b.HostIp });
     }
   }
-  if (out.length === 0) return out;
-  const isRange = (r: Request): boolean => r.start === 0 || r.start !== r.end;
-  return out.sort((a, b) =>
-    Number(isRange(a)) - Number(isRange(b)) || a.port - b.port || PROTO_ORDER[a.proto] - PROTO_ORDER[b.proto] ||
-    a.start - b.start || a.end - b.end || compareIp(a.hostIp, b.hostIp));
+  // An insertion sort (stable, as sort is): the list is a couple of entries, and sort's work copy of them was
+  // most of what a `-p 80` start allocated here.
+  for (let i = 1; i < out.length; i++) {
+    const r = out[i];
+    let j = i;
+    for (; j > 0 && compareRequests(out[j - 1], r) > 0; j--) out[j] = out[j - 1];
+    out[j] = r;
+  }
+  return out;
+}
+
+const isRange = (r: Request): boolean => r.start === 0 || r.start !== r.end;
+
+function compareRequests(a: Request, b: Request): number {
+  return Number(isRange(a)) - Number(isRange(b)) || a.port - b.port || PROTO_ORDER[a.proto] - PROTO_ORDER[b.proto] ||
+    a.start - b.start || a.end - b.end || compareIp(a.hostIp, b.hostIp);
 }
 
 /** netip.Addr.Compare on what matters here: IPv4 before IPv6, then by value. */
@@ -144,25 +155,37 @@ export function publishPorts(engine: DaemonStore, c: Container, ip: string, brid
     undo();
     throw e;
   }
-  const state: Published = { bindings: done, rules: [], listeners: [], proxies: [], allocator: alloc };
+  // Each list kept for the container's life is copied to its size (slice): an array grown by push keeps room
+  // for 17 entries.
+  const rules: DnatRule[] = [];
+  const listeners: Listener[] = [];
   for (const b of done) {
     if (b.proto !== 'tcp') continue;
     if (!isV6(b.hostIp)) {
       const rule: DnatRule = { proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort, toIp: b.ip, toPort: b.port, bridge };
       k.hostNet.nat.add(rule);
-      state.rules.push(rule);
+      rules.push(rule);
     }
-    const table = k.network.listeners(k.hostNet);
-    const key = listenKey(b.hostIp, b.hostPort);
-    const l = new Listener(`tcp://${key}`, k.sched, () => {
-      if (table.get(key) === l) table.delete(key);
-    });
-    l.bound = { address: b.hostIp, port: b.hostPort };
-    l.proxyTo = { address: b.ip, port: b.port };
-    table.set(key, l);
-    state.listeners.push(l);
+    listeners.push(hostListener(k, b));
   }
-  published.set(c, state);
+  published.set(c, { bindings: done.slice(), rules: rules.slice(), listeners: listeners.slice(), proxies: [], allocator: alloc });
+}
+
+/**
+ * The host socket dockerd binds for `b`, in the host's listener table until it closes. A function of its own: a
+ * closure made in publishPorts would keep that call's whole scope (the allocator, the list of bindings) for as
+ * long as the socket lives.
+ */
+function hostListener(k: Kernel, b: PortBinding): Listener {
+  const table = k.network.listeners(k.hostNet);
+  const key = listenKey(b.hostIp, b.hostPort);
+  const l = new Listener(`tcp://${key}`, k.sched, () => {
+    if (table.get(key) === l) table.delete(key);
+  });
+  l.bound = { address: b.hostIp, port: b.hostPort };
+  l.proxyTo = { address: b.ip, port: b.port };
+  table.set(key, l);
+  return l;
 }
 
 function bindGroup(k: Kernel, alloc: PortAllocator, group: readonly Request[], ip: string): PortBinding[] {
@@ -242,6 +265,7 @@ export function startProxies(engine: DaemonStore, c: Container): void {
   const k = engine.kernel;
   const dockerd = runningDockerd(k);
   if (!dockerd) return;
+  const proxies: Process[] = [];
   let li = 0;
   for (const b of state.bindings) {
     if (b.proto !== 'tcp') continue;
@@ -256,8 +280,9 @@ export function startProxies(engine: DaemonStore, c: Container): void {
     const f = l.openFile();
     l.file = f;
     installFd(p, 4, f);
-    state.proxies.push(p);
+    proxies.push(p);
   }
+  state.proxies = proxies.slice();
 }
 
 /** `0`–`65535` without sign or spaces (strconv.ParseUint(s, 10, 16)). */

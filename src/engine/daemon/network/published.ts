@@ -22,7 +22,8 @@ export interface Published {
   readonly bindings: PortBinding[];
   readonly rules: DnatRule[];
   readonly listeners: Listener[];
-  readonly proxies: Process[];
+  /** Set once the proxies run (startProxies). */
+  proxies: readonly Process[];
   /** The port allocator the host ports came from (network/portallocator.ts), to give them back to. */
   readonly allocator: { release(ip: string, proto: string, port: number): void };
 }

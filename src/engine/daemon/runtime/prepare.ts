@@ -55,13 +55,14 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true, mode: 0o755 });
   if (c.HostConfig.Init) {
     // runc starts docker-init, which looks the command up itself (and reports a missing one as tini does).
-    rt.spec = { path: INIT_PATH, argv: [INIT_PATH, '--', c.Path, ...c.Args], env, cwd, cred: user.cred };
+    rt.spec = { path: INIT_PATH, argv: [INIT_PATH, '--', c.Path].concat(c.Args), env, cwd, cred: user.cred };
   } else {
     const cached = imageAnswers(c, rt, [cwd, c.Path, env.PATH ?? '']);
     const found = perImage(rt, cached, `path\0${c.Config.User}\0${cwd}\0${env.PATH}\0${c.Path}`, () =>
       lookPath(mnt.view({ cred: user.cred, umask: 0o022, caller: CALLER, cwd }), c.Path, env.PATH ?? ''));
     if (!found.ok) throw fail(c, startFailure(found.message), found.code);
-    rt.spec = { path: found.path, argv: [c.Path, ...c.Args], env, cwd, cred: user.cred };
+    // concat, not a spread: the list PID 1 keeps as its argv for its whole life is made at its size.
+    rt.spec = { path: found.path, argv: [c.Path].concat(c.Args), env, cwd, cred: user.cred };
   }
 
   const h = c.HostConfig;
@@ -69,12 +70,7 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
     `/system.slice/docker-${c.ID}.scope`, engine.systemSlice,
     h.PidsLimit !== null && h.PidsLimit > 0 ? h.PidsLimit : PIDS_GUARD, h.Memory > 0 ? h.Memory : Infinity,
   );
-  // containerd's OOM watch (TaskOOM) → moby's ProcessEvent(EventOOM): flagged at once, even if PID 1 lives on.
-  rt.cgroup.onOomKill = () => {
-    c.State.OOMKilled = true;
-    engine.containerEvent(c, 'oom');
-    engine.notify();
-  };
+  rt.cgroup.onOomKill = oomWatch(engine, c);
   const mode = h.NetworkMode;
   if (netc) rt.netns = engine.runtime(netc).netns ?? k.hostNet;
   else if (mode === 'none' || mode === 'host') engine.bridge.attachPredefined(c, rt, mode);
@@ -94,6 +90,19 @@ export function prepareStart(engine: DaemonStore, c: Container, rt: ContainerRun
     rt.ttySub = tty.onOutput((data) => emitOutput(c, rt, 'stdout', data));
     rt.flushInput();
   }
+}
+
+/**
+ * containerd's OOM watch (TaskOOM) → moby's ProcessEvent(EventOOM): flagged at once, even if PID 1 lives on. Made
+ * apart from prepareStart, whose scope (the start's filesystem view, user, environment) a closure made there
+ * would keep for the container's life.
+ */
+function oomWatch(engine: DaemonStore, c: Container): () => void {
+  return () => {
+    c.State.OOMKilled = true;
+    engine.containerEvent(c, 'oom');
+    engine.notify();
+  };
 }
 
 /**

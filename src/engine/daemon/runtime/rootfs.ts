@@ -30,7 +30,10 @@ import { mountVolumes } from '../volume/mounts.js';
 const initLayers = new WeakMap<DaemonStore, Layer>();
 const hostResolv = new WeakMap<DaemonStore, { text: string; path: string }>();
 const defaultResolv = new WeakMap<DaemonStore, string>();
-/** The last text encoded per file name: every container of a host gets the same resolv.conf. */
+/**
+ * The last text encoded per file name: every container of a host gets the same resolv.conf, and its files keep
+ * these bytes themselves (never changed: an append or a truncate reallocates).
+ */
 const encoded = new Map<string, { text: string; bytes: Uint8Array }>();
 
 function encodeOnce(name: string, text: string): Uint8Array {
@@ -72,7 +75,7 @@ export function initLayer(engine: DaemonStore): Layer {
 /** The container's RW layer over its image: nothing is allocated for the upper layer until the first write. */
 export function newRootfs(engine: DaemonStore, image: Image): Overlay {
   const k = engine.kernel;
-  return new Overlay([...image.layers, initLayer(engine)], { clock: () => k.clock.epochMs() });
+  return new Overlay([...image.layers, initLayer(engine)], { clock: k.clock.epochClock });
 }
 
 function hostResolvConf(engine: DaemonStore): { text: string; path: string } {
@@ -90,7 +93,7 @@ function hostResolvConf(engine: DaemonStore): { text: string; path: string } {
 
 /** The container's directory under /var/lib/docker/containers: where hostname, hosts and resolv.conf live. */
 function newFilesTree(engine: DaemonStore): MemTree {
-  return new MemTree({ clock: () => engine.kernel.clock.epochMs(), fsType: 'ext4', rootMode: 0o710 });
+  return new MemTree({ clock: engine.kernel.clock.epochClock, fsType: 'ext4', rootMode: 0o710 });
 }
 
 /**
@@ -101,7 +104,7 @@ export function writeContainerFiles(engine: DaemonStore, c: Container, rt: Conta
   const files = (rt.files ??= newFilesTree(engine));
   const h = c.HostConfig;
   const write = (name: string, content: string | Uint8Array): void =>
-    files.writeFile(`/${name}`, typeof content === 'string' ? encodeOnce(name, content) : content, { mode: 0o644, uid: 0, gid: 0 });
+    files.writeFile(`/${name}`, typeof content === 'string' ? encodeOnce(name, content) : content, { mode: 0o644, uid: 0, gid: 0, share: typeof content === 'string' });
   if (shared?.files) {
     for (const name of ['hostname', 'hosts', 'resolv.conf']) write(name, shared.files.readFile(`/${name}`));
     return;
@@ -193,7 +196,7 @@ export function containerMounts(engine: DaemonStore, c: Container, rt: Container
     const ttys = [rt.tty, ...[...rt.execs.values()].map((e) => e.tty)].filter((t) => t !== null && t !== undefined);
     return ttys.map((t) => ({ n: Number(t!.name.slice(4)), uid: 0, gid: 5, mode: 0o620 }));
   };
-  mnt.mount('/dev', new LazyBackend('tmpfs', () => new DevFs({ clock: () => k.clock.epochMs(), mtimeMs: k.clock.epochMs(), pts })), {
+  mnt.mount('/dev', new LazyBackend('tmpfs', () => new DevFs({ clock: k.clock.epochClock, mtimeMs: k.clock.epochMs(), pts })), {
     source: 'tmpfs', options: 'rw,nosuid,size=65536k,mode=755,inode64',
   });
   // A start writes them right after (with the new address); anything else looking before a start gets them now.

@@ -63,6 +63,9 @@ export function shimProgram(engine: DaemonStore, c: Container, rt: ContainerRunt
   };
 }
 
+/** One function for every container's stdout and stderr pipes, which need nothing done when they close. */
+const ignoreClose = (): void => undefined;
+
 /** Spawns PID 1 (via runc init's exec) with the container's stdio and marks the container running. */
 function spawnInit(engine: DaemonStore, sys: Sys, self: Process, c: Container, rt: ContainerRuntime): void {
   const k = engine.kernel;
@@ -77,8 +80,8 @@ function spawnInit(engine: DaemonStore, sys: Sys, self: Process, c: Container, r
       rt.flushInput();
     } else stdin = deviceFile('null', k.prng);
     k.installFd(self, 0, stdin);
-    k.installFd(self, 1, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stdout', t), () => {}, k, rt.gate));
-    k.installFd(self, 2, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stderr', t), () => {}, k, rt.gate));
+    k.installFd(self, 1, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stdout', t), ignoreClose, k, rt.gate));
+    k.installFd(self, 2, drainedPipe(k.nextIno(), (t) => emitOutput(c, rt, 'stderr', t), ignoreClose, k, rt.gate));
     fds = { 0: 0, 1: 1, 2: 2 };
   }
   const pid = sys.spawn({

@@ -372,7 +372,7 @@ export function mountVolumes(engine: DaemonStore, c: Container, mnt: MountTable)
   const k = engine.kernel;
   const host = k.rootMnt.view({ ...ROOT_CTX });
   const fs = mnt.view({ ...ROOT_CTX });
-  const clock = (): number => k.clock.epochMs();
+  const clock = k.clock.epochClock;
   const all: Array<{ dest: string; make: () => { backend: Backend; source: string; options: string; dir: boolean } }> = [];
   for (const m of list) {
     if (tmpfs.some(([d]) => normalize(d) === m.Destination)) continue;
