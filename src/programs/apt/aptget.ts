@@ -356,10 +356,10 @@ export async function install(run: AptRun, names: readonly string[]): Promise<nu
     }
     for (const e of result.errors) await run.error(e);
     // With the indexes fetched, a name apt cannot find may still be a real Ubuntu package the model lacks; one
-    // a letter or two from a package the model has is taken for a typo of it (the book's `ngin`), where apt's
+    // a letter (two in a long name) from a package the model has is taken for a typo of it (the book's `ngin`), where apt's
     // own line says it all.
     const missing = result.errors.filter((e) => e.startsWith(UNLOCATABLE)).map((e) => e.slice(UNLOCATABLE.length))
-      .filter((n) => ![...archive.packages.keys()].some((k) => editDistance(n, k) <= 2)).map((n) => `'${n}'`);
+      .filter((n) => ![...archive.packages.keys()].some((k) => editDistance(n, k) <= (n.length < 8 ? 1 : 2))).map((n) => `'${n}'`);
     if (missing.length > 0 && avail.size > 0) {
       await run.flush();
       await sys.write(2, `${run.binary}: dockersim simulates ${archive.packages.size} of Ubuntu ${archive.version}'s packages; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among them (the real archive may have ${missing.length === 1 ? 'it' : 'them'})\n`);
