@@ -58,7 +58,7 @@ describe('Engine API over simulated sockets', () => {
     });
     await m.run({});
     expect(log.slice(0, 3)).toEqual([
-      { apiVersion: '1.50', osType: 'linux', builderVersion: '2' },
+      { apiVersion: '1.50', osType: 'linux', builderVersion: '2', experimental: false, swarm: 'inactive' },
       { Version: '28.2.2' },
       [{ Id: 'abc', Names: ['/web'] }],
     ]);

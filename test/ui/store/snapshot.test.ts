@@ -41,7 +41,7 @@ describe('container views', () => {
       health: '',
       exitCode: 0,
       ip: '172.17.0.2',
-      mac: '02:42:ac:11:00:02',
+      mac: 'f6:3a:fe:c7:62:71',
       createdMs: Number(engine.containers.get(WEB_ID)!.Created / 1_000_000n),
       rwLayerId: engine.containers.get(WEB_ID)!.rwLayerId,
       ports: [],
@@ -66,7 +66,7 @@ describe('container views', () => {
     expect(others).toEqual([]);
     expect(bridge).toMatchObject({ name: 'bridge', driver: 'bridge', subnet: '172.17.0.0/16', gateway: '172.17.0.1', userDefined: false });
     expect(bridge!.members.map((e) => [e.id === WEB_ID, e.name, e.ip, e.mac, e.dnsNames])).toEqual([
-      [true, 'web', '172.17.0.2', '02:42:ac:11:00:02', []],
+      [true, 'web', '172.17.0.2', 'f6:3a:fe:c7:62:71', []],
       [false, 'done', '', '', []],
     ]);
   });
