@@ -5,6 +5,8 @@
  */
 import { Headers, isToken } from './headers.js';
 import type { HttpRequest } from './request.js';
+import { latin1 } from '../../engine/kernel/chunks.js';
+import { arrayFromBytes } from '../bytes.js';
 
 const ERROR_HEADERS = '\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n';
 /** http.DefaultMaxHeaderBytes plus the 4096 bytes of slack the server allows. */
@@ -31,11 +33,28 @@ const statusError = (code: number, text: string, why: string): HttpParseError =>
 
 const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** A body that has not all arrived and is larger than this is collected as bytes as it comes (BodyBytes). */
+const LARGE_BODY = 64 * 1024;
+
 export class RequestParser {
   private buf = '';
+  /** The request whose large body is arriving. */
+  private pending: { head: Head; body: BodyBytes } | null = null;
+  /** A framing error found while a large body arrived, thrown by the next next(). */
+  private failure: unknown = null;
 
-  push(bytes: string): void {
-    this.buf += bytes;
+  /** Bytes received: a binary string, or bytes as they came off the socket. */
+  push(bytes: string | Uint8Array): void {
+    if (this.pending) {
+      try {
+        const left = this.pending.body.feed(bytes);
+        if (left !== '') this.buf += left;
+      } catch (e) {
+        this.failure = e;
+      }
+      return;
+    }
+    this.buf += typeof bytes === 'string' ? bytes : latin1(bytes);
   }
 
   /** Bytes received but not yet consumed: after a hijack they belong to the raw stream. */
@@ -51,6 +70,21 @@ export class RequestParser {
 
   /** The next complete request, or null if more bytes are needed. */
   next(): HttpRequest | null {
+    if (this.failure) throw this.failure;
+    if (this.pending) {
+      const { head, body } = this.pending;
+      if (!body.done) return null;
+      this.pending = null;
+      const bytes = body.bytes();
+      let text: string | undefined;
+      return {
+        ...head,
+        bodyBytes: bytes,
+        get body(): string {
+          return (text ??= latin1(bytes));
+        },
+      };
+    }
     const headEnd = findHeadEnd(this.buf);
     if (headEnd === null) {
       if (this.buf.length > MAX_HEADER_BYTES) throw tooLarge();
@@ -61,7 +95,18 @@ export class RequestParser {
     const head = parseHead(lines);
     const rest = this.buf.slice(headEnd.end);
     const body = readBody(head.headers, rest);
-    if (body === null) return null;
+    if (body === null) {
+      // Not all here: a large body is taken as bytes from now on, not re-read from the start at each push.
+      const large = largeBody(head.headers);
+      if (large) {
+        this.buf = '';
+        this.pending = { head, body: large };
+        const left = large.feed(rest);
+        if (left !== '') this.buf = left;
+        return this.next();
+      }
+      return null;
+    }
     this.buf = rest.slice(body.consumed);
     return { ...head, body: body.data };
   }
@@ -141,6 +186,97 @@ function readBody(h: Headers, rest: string): { data: string; consumed: number } 
   if (!/^\d{1,15}$/.test(cls[0])) throw badRequest(`bad Content-Length ${JSON.stringify(cls[0])}`);
   const n = Number(cls[0]);
   return rest.length < n ? null : { data: rest.slice(0, n), consumed: n };
+}
+
+/** The collector for a body that is large or chunked and still arriving (readBody has checked its framing). */
+function largeBody(h: Headers): BodyBytes | null {
+  if (h.values('Transfer-Encoding').length > 0) return new BodyBytes(-1);
+  const n = Number(h.values('Content-Length')[0]);
+  return n > LARGE_BODY ? new BodyBytes(n) : null;
+}
+
+/**
+ * A body taken as bytes as they arrive, framed by a Content-Length (`length` ≥ 0) or chunked coding (-1): the
+ * data is copied once into pieces, the framing is read as it comes. What follows the body is handed back.
+ */
+class BodyBytes {
+  private readonly parts: Uint8Array[] = [];
+  private size = 0;
+  done = false;
+  /** Chunked coding: the framing line being read, data left in the current chunk, what comes next. */
+  private line = '';
+  private chunkLeft = 0;
+  private state: 'size' | 'data' | 'crlf' | 'trailer' = 'size';
+
+  /** A body of known length is copied straight into its place. */
+  private readonly whole: Uint8Array | null;
+
+  constructor(private readonly length: number) {
+    this.whole = length >= 0 ? new Uint8Array(length) : null;
+  }
+
+  /** Takes what belongs to the body; returns the rest as a binary string. */
+  feed(input: string | Uint8Array): string {
+    const b = typeof input === 'string' ? arrayFromBytes(input) : input;
+    let at = 0;
+    while (at < b.length && !this.done) {
+      if (this.length >= 0) {
+        const n = Math.min(this.length - this.size, b.length - at);
+        this.take(b.subarray(at, at + n));
+        at += n;
+        this.done = this.size === this.length;
+        continue;
+      }
+      if (this.state === 'data') {
+        const n = Math.min(this.chunkLeft, b.length - at);
+        this.take(b.subarray(at, at + n));
+        at += n;
+        this.chunkLeft -= n;
+        if (this.chunkLeft === 0) this.state = 'crlf';
+        continue;
+      }
+      // A framing line, byte by byte (they are short).
+      const c = b[at++];
+      if (c !== 0x0a) {
+        this.line += String.fromCharCode(c);
+        if (this.line.length > 4096) fail('chunk header too long');
+        continue;
+      }
+      const l = this.line.replace(/\r$/, '');
+      this.line = '';
+      if (this.state === 'crlf') {
+        if (l !== '') fail('malformed chunked encoding');
+        this.state = 'size';
+      } else if (this.state === 'trailer') {
+        if (l === '') this.done = true;
+      } else {
+        const sizeLine = l.split(';')[0].trim();
+        if (!/^[0-9a-fA-F]{1,15}$/.test(sizeLine)) fail('invalid byte in chunk length');
+        this.chunkLeft = Number.parseInt(sizeLine, 16);
+        this.state = this.chunkLeft === 0 ? 'trailer' : 'data';
+      }
+    }
+    return at < b.length ? latin1(b.subarray(at)) : '';
+  }
+
+  private take(piece: Uint8Array): void {
+    if (piece.length === 0) return;
+    if (this.whole) this.whole.set(piece, this.size);
+    else this.parts.push(piece.slice());
+    this.size += piece.length;
+  }
+
+  bytes(): Uint8Array {
+    if (this.whole) return this.whole;
+    const out = new Uint8Array(this.size);
+    let o = 0;
+    for (const p of this.parts) {
+      out.set(p, o);
+      o += p.length;
+    }
+    this.parts.length = 0;
+    return out;
+  }
 }
 
 /** Decodes `size[;ext]\r\n data \r\n … 0\r\n [trailers] \r\n`. */

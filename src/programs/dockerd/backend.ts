@@ -28,7 +28,7 @@ import type { DaemonConfig } from './config.js';
 import { systemInfo, systemVersion } from './systemInfo.js';
 import { inWorker } from './worker.js';
 import { containerArchivePath, containerExport, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
-import { imagesLoad, imagesSave } from '../../engine/daemon/images/saveload.js';
+import { imagesLoad, imagesSaveSource } from '../../engine/daemon/images/saveload.js';
 import { imageImport } from '../../engine/daemon/images/import.js';
 import { searchOptions } from '../../engine/daemon/images/search.js';
 import { imagePush } from '../../engine/daemon/distribution/push.js';
@@ -245,7 +245,7 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     containerArchivePath: (name, path) => containerArchivePath(engine, name, path),
     containerExtractToDir: (name, path, data, opts) => containerExtractToDir(engine, name, path, data, opts),
     containerExport: (name) => containerExport(engine, name),
-    imagesSave: (names) => imagesSave(engine, names),
+    imagesSave: (names) => imagesSaveSource(engine, names),
     imagesLoad: (data, quiet) => imagesLoad(engine, data, quiet),
     imageImport: (req) => imageImport(engine, req),
 
