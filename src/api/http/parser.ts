@@ -43,7 +43,7 @@ export class RequestParser {
   /** A framing error found while a large body arrived, thrown by the next next(). */
   private failure: unknown = null;
 
-  /** Bytes received: a binary string, or bytes as they came off the socket. */
+  /** Bytes received: a binary string, or bytes as they came off the socket (kept as they are: the caller gives them up). */
   push(bytes: string | Uint8Array): void {
     if (this.pending) {
       try {
@@ -208,12 +208,10 @@ class BodyBytes {
   private chunkLeft = 0;
   private state: 'size' | 'data' | 'crlf' | 'trailer' = 'size';
 
-  /** A body of known length is copied straight into its place. */
-  private readonly whole: Uint8Array | null;
+  /** A body of known length is copied straight into its place, or kept as the one read that brought it all. */
+  private whole: Uint8Array | null = null;
 
-  constructor(private readonly length: number) {
-    this.whole = length >= 0 ? new Uint8Array(length) : null;
-  }
+  constructor(private readonly length: number) {}
 
   /** Takes what belongs to the body; returns the rest as a binary string. */
   feed(input: string | Uint8Array): string {
@@ -261,13 +259,18 @@ class BodyBytes {
 
   private take(piece: Uint8Array): void {
     if (piece.length === 0) return;
-    if (this.whole) this.whole.set(piece, this.size);
-    else this.parts.push(piece.slice());
+    if (this.length >= 0 && this.size === 0 && piece.length === this.length) {
+      // All of it in one read (a client's one write): the read's buffer is the parser's, so no copy.
+      this.whole = piece;
+    } else if (this.length >= 0) {
+      this.whole ??= new Uint8Array(this.length);
+      this.whole.set(piece, this.size);
+    } else this.parts.push(piece.slice());
     this.size += piece.length;
   }
 
   bytes(): Uint8Array {
-    if (this.whole) return this.whole;
+    if (this.length >= 0) return this.whole ?? new Uint8Array(0);
     const out = new Uint8Array(this.size);
     let o = 0;
     for (const p of this.parts) {
