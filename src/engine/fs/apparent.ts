@@ -47,9 +47,10 @@ export class ApparentBytes extends DeferredBytes {
     yield head;
     // The padding after the head is one BLOCK repeated (paddedBinary): PIECE holds it a whole number of times.
     const block = paddedBinary(head, head.length + BLOCK).subarray(head.length);
-    const run = new Uint8Array(PIECE);
-    for (let at = 0; at < PIECE; at += BLOCK) run.set(block, at);
-    for (let left = size - head.length; left > 0; left -= PIECE) yield run.subarray(0, Math.min(left, PIECE));
+    // No bigger than the padding needs: most files are far smaller than a piece.
+    const run = new Uint8Array(Math.min(PIECE, Math.ceil((size - head.length) / BLOCK) * BLOCK));
+    for (let at = 0; at < run.length; at += BLOCK) run.set(block, at);
+    for (let left = size - head.length; left > 0; left -= run.length) yield run.subarray(0, Math.min(left, run.length));
   }
 }
 
@@ -124,10 +125,9 @@ function* gzipPieces(gz: Uint8Array, size: number): Generator<Uint8Array> {
   first[11] = xlen >>> 8;
   yield first;
   // A run of whole empty blocks, so every piece but the last is the same view.
-  const per = Math.floor(PIECE / 5);
-  const run = new Uint8Array(per * 5);
+  const run = new Uint8Array(Math.min(Math.floor(PIECE / 5), blocks) * 5);
   for (let at = 0; at < run.length; at += 5) run.set(EMPTY_STORED, at);
-  for (let left = blocks * 5; left > 0; left -= run.length) yield run.subarray(0, Math.min(left, run.length));
+  for (let left = blocks * 5; left > 0 && run.length > 0; left -= run.length) yield run.subarray(0, Math.min(left, run.length));
   yield gz.subarray(10);
 }
 
