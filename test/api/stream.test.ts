@@ -84,6 +84,30 @@ describe('RequestParser with a large body', () => {
     expect(p.next()!.path).toBe('/_ping');
   });
 
+  it('takes a request and its large body arriving in one read without copying the body', () => {
+    const wire = concatBytes([enc(head(`Content-Length: ${body.length}\r\n`)), body]);
+    const p = new RequestParser();
+    p.push(wire);
+    const req = p.next()!;
+    expect(req.bodyBytes!.buffer).toBe(wire.buffer);
+    expect(Buffer.from(req.bodyBytes!).equals(Buffer.from(body))).toBe(true);
+    expect(p.next()).toBeNull();
+  });
+
+  it('parses small requests pipelined in one long read as before, bodies as strings', () => {
+    const small = (i: number): string => `PUT /v1.50/x${i} HTTP/1.1\r\nHost: x\r\nContent-Length: 30000\r\n\r\n${String(i).repeat(30_000)}`;
+    const p = new RequestParser();
+    p.push(enc(small(1) + small(2) + small(3)));
+    for (const i of [1, 2, 3]) {
+      const req = p.next()!;
+      expect(req.path).toBe(`/v1.50/x${i}`);
+      expect(req.bodyBytes).toBeUndefined();
+      expect(req.body).toBe(String(i).repeat(30_000));
+    }
+    expect(p.next()).toBeNull();
+    expect(p.buffered).toBe(0);
+  });
+
   it('decodes a chunked body split anywhere, and refuses a bad chunk size', () => {
     const wire = concatBytes([enc(head('Transfer-Encoding: chunked\r\n')), frames(body, 10_000)]);
     const p = new RequestParser();

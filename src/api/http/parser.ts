@@ -35,6 +35,8 @@ const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** A body that has not all arrived and is larger than this is collected as bytes as it comes (BodyBytes). */
 const LARGE_BODY = 64 * 1024;
+/** How much of a long read is made a string to look for the head in (a head is at most MAX_HEADER_BYTES). */
+const HEAD_SCAN = 64 * 1024;
 
 export class RequestParser {
   private buf = '';
@@ -42,6 +44,11 @@ export class RequestParser {
   private pending: { head: Head; body: BodyBytes } | null = null;
   /** A framing error found while a large body arrived, thrown by the next next(). */
   private failure: unknown = null;
+  /**
+   * Bytes after `buf` not made a string yet: a read far longer than a head (a tar sent with its request in
+   * one write) is scanned for the head first, and its body taken as bytes if it is large.
+   */
+  private tail: Uint8Array[] = [];
 
   /** Bytes received: a binary string, or bytes as they came off the socket (kept as they are: the caller gives them up). */
   push(bytes: string | Uint8Array): void {
@@ -54,18 +61,35 @@ export class RequestParser {
       }
       return;
     }
-    this.buf += typeof bytes === 'string' ? bytes : latin1(bytes);
+    if (this.tail.length > 0) this.tail.push(typeof bytes === 'string' ? arrayFromBytes(bytes) : bytes);
+    else if (typeof bytes === 'string') this.buf += bytes;
+    else if (bytes.length <= HEAD_SCAN) this.buf += latin1(bytes);
+    else {
+      // Cut after the head when it is here, so a body sent with it stays one array (kept without a copy).
+      const cut = headEndIn(bytes, HEAD_SCAN);
+      this.buf += latin1(bytes.subarray(0, cut));
+      this.tail.push(bytes.subarray(cut));
+    }
+  }
+
+  /** The tail as part of `buf`: what follows is not a large body after all. */
+  private untail(): void {
+    for (const t of this.tail) this.buf += latin1(t);
+    this.tail = [];
   }
 
   /** Bytes received but not yet consumed: after a hijack they belong to the raw stream. */
   takeBuffered(): string {
+    this.untail();
     const b = this.buf;
     this.buf = '';
     return b;
   }
 
   get buffered(): number {
-    return this.buf.length;
+    let n = this.buf.length;
+    for (const t of this.tail) n += t.length;
+    return n;
   }
 
   /** The next complete request, or null if more bytes are needed. */
@@ -87,6 +111,10 @@ export class RequestParser {
     }
     const headEnd = findHeadEnd(this.buf);
     if (headEnd === null) {
+      if (this.tail.length > 0) {
+        this.untail();
+        return this.next();
+      }
       if (this.buf.length > MAX_HEADER_BYTES) throw tooLarge();
       return null;
     }
@@ -101,8 +129,14 @@ export class RequestParser {
       if (large) {
         this.buf = '';
         this.pending = { head, body: large };
-        const left = large.feed(rest);
-        if (left !== '') this.buf = left;
+        const tail = this.tail;
+        this.tail = [];
+        this.push(rest);
+        for (const t of tail) this.push(t);
+        return this.next();
+      }
+      if (this.tail.length > 0) {
+        this.untail();
         return this.next();
       }
       return null;
@@ -193,6 +227,16 @@ function largeBody(h: Headers): BodyBytes | null {
   if (h.values('Transfer-Encoding').length > 0) return new BodyBytes(-1);
   const n = Number(h.values('Content-Length')[0]);
   return n > LARGE_BODY ? new BodyBytes(n) : null;
+}
+
+/** Where the blank line after a head ends in `b`, looking at its first `max` bytes; `max` if not there. */
+function headEndIn(b: Uint8Array, max: number): number {
+  const end = Math.min(b.length, max);
+  for (let i = b.indexOf(0x0a); i >= 0 && i < end; i = b.indexOf(0x0a, i + 1)) {
+    const j = b[i + 1] === 0x0d ? i + 2 : i + 1;
+    if (b[j] === 0x0a) return j + 1;
+  }
+  return max;
 }
 
 /**
