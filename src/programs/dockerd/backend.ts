@@ -27,7 +27,7 @@ import { parseLogTime } from './logtime.js';
 import type { DaemonConfig } from './config.js';
 import { systemInfo, systemVersion } from './systemInfo.js';
 import { inWorker } from './worker.js';
-import { containerArchivePath, containerExport, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
+import { containerArchivePath, containerExportSource, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
 import { imagesLoad, imagesSaveSource } from '../../engine/daemon/images/saveload.js';
 import { imageImport } from '../../engine/daemon/images/import.js';
 import { searchOptions } from '../../engine/daemon/images/search.js';
@@ -244,7 +244,7 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     containerStatPath: (name, path) => containerStatPath(engine, name, path),
     containerArchivePath: (name, path) => containerArchivePath(engine, name, path),
     containerExtractToDir: (name, path, data, opts) => containerExtractToDir(engine, name, path, data, opts),
-    containerExport: (name) => containerExport(engine, name),
+    containerExport: (name) => containerExportSource(engine, name),
     imagesSave: (names) => imagesSaveSource(engine, names),
     imagesLoad: (data, quiet) => imagesLoad(engine, data, quiet),
     imageImport: (req) => imageImport(engine, req),
