@@ -15,12 +15,17 @@ export interface ArchiveMessageStream {
   close(): void;
 }
 
+/** A response body read piece by piece as it arrives (GET …/export, /images/get): null at its end. */
+export interface ByteStream {
+  next(): Promise<Uint8Array | null>;
+}
+
 export interface ArchiveClient {
   containerStatPath(container: string, path: string): Promise<PathStat>;
   copyFromContainer(container: string, path: string): Promise<{ tar: Uint8Array; stat: PathStat }>;
   copyToContainer(container: string, path: string, tar: Uint8Array, opts: { copyUIDGID: boolean }): Promise<void>;
-  containerExport(container: string): Promise<Uint8Array>;
-  imageSave(names: readonly string[]): Promise<Uint8Array>;
+  containerExport(container: string): Promise<ByteStream>;
+  imageSave(names: readonly string[]): Promise<ByteStream>;
   imageLoad(tar: Uint8Array, quiet: boolean): Promise<ArchiveMessageStream>;
   imageImport(source: string, tar: Uint8Array, opts: { ref: string; message: string; changes: readonly string[]; platform: string }): Promise<ArchiveMessageStream>;
 }

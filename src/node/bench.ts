@@ -28,6 +28,7 @@ import { renderScreen } from './render.js';
 import { IMAGE_BUILD } from '../programs/redis/builds.js';
 import { makeRedisServer } from '../programs/redis/server.js';
 import { buildBench } from './benchBuild.js';
+import { saveBench, saveChild } from './benchSave.js';
 import { RespReader, encodeCommand } from '../programs/redis/resp.js';
 
 interface Row {
@@ -716,9 +717,15 @@ async function main(): Promise<void> {
     await scenario(Number(process.argv[at + 1]));
     return;
   }
+  const saveAt = process.argv.indexOf('save-child');
+  if (saveAt >= 0) {
+    await saveChild(process.argv[saveAt + 1]);
+    return;
+  }
   // `npm run bench -- NAME`: one figure (or the headless scripts) alone.
   const alone: Record<string, () => Promise<void> | void> = {
     nginx: () => nginxBench('same'), 'nginx-other': () => nginxBench('other'), published: publishedBench, curl: curlBench, apt: aptBench, redis: redisBench, dns: dnsBench, volumes: volumeBench, cli: cliBench, registry: registryBench, scenarios, build: () => buildBench(rows),
+    save: () => saveBench(rows),
   };
   const only = Object.keys(alone).find((name) => process.argv.includes(name));
   if (only) {
@@ -742,6 +749,7 @@ async function main(): Promise<void> {
   await registryBench();
   await aptBench();
   await buildBench(rows);
+  saveBench(rows);
   scenarios();
   print();
 }

@@ -5,6 +5,7 @@ import type { EngineBackend } from '../../src/api/router/index.js';
 import { engineRouter } from '../../src/api/router/index.js';
 import type { RawStream, Waiter } from '../../src/api/server/types.js';
 import { HttpResponseWriter } from '../../src/api/server/writer.js';
+import { bytesFromArray } from '../../src/api/bytes.js';
 
 export const NOW_MS = Date.UTC(2026, 10, 28, 9, 0, 0);
 
@@ -52,7 +53,7 @@ export async function exchange(backend: EngineBackend, request: string): Promise
   const waiter = memoryWaiter();
   for (let req = parser.next(); req; req = parser.next()) {
     const transport = {
-      send: async (b: string) => void (out += b),
+      send: async (b: string | Uint8Array) => void (out += typeof b === 'string' ? b : bytesFromArray(b)),
       raw: (): RawStream => ({
         write: async (b: string) => void (out += b),
         read: async () => null,

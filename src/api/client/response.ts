@@ -4,7 +4,9 @@
  * pull progress) are seen as they come. Bytes after a 101 head belong to the raw stream.
  */
 import type { Sys } from '../../engine/kernel/sys.js';
-import { readWire } from '../bytes.js';
+import { arrayFromBytes, readWire } from '../bytes.js';
+import { concatBytes, latin1 } from '../../engine/kernel/chunks.js';
+import { utf8Encode } from '../../engine/kernel/utf8.js';
 import { Headers } from '../http/headers.js';
 
 export class ProtocolError extends Error {
@@ -122,6 +124,88 @@ export class ResponseReader implements ResponseHead {
         this.buf = this.buf.slice(eol + 1 + size + 2);
         return piece;
       }
+      return null;
+    }
+  }
+
+  /** Body bytes received and not yet given out, for nextBytes (the binary string `buf` is moved here first). */
+  private bytes: Uint8Array = new Uint8Array(0);
+  /** Bytes of the current chunk still to come (chunked coding, nextBytes). */
+  private chunkLeft = 0;
+
+  private async fillBytes(): Promise<boolean> {
+    let more: Uint8Array;
+    if (this.buf.length > 0) {
+      more = arrayFromBytes(this.buf);
+      this.buf = '';
+    } else {
+      if (this.eof) return false;
+      const d = await this.sys.readData(this.fd);
+      if (d === null) {
+        this.eof = true;
+        return false;
+      }
+      more = typeof d === 'string' ? utf8Encode(d) : d;
+    }
+    this.bytes = this.bytes.length === 0 ? more : concatBytes([this.bytes, more]);
+    return true;
+  }
+
+  private takeBytes(n: number): Uint8Array {
+    const piece = this.bytes.subarray(0, n);
+    this.bytes = this.bytes.subarray(n);
+    return piece;
+  }
+
+  /**
+   * The next piece of the body as bytes (as they came off the socket, never through a string), null at its end:
+   * for bulk bodies (a tar), read as they arrive so only what the socket held is in memory. Do not mix with next().
+   */
+  async nextBytes(): Promise<Uint8Array | null> {
+    for (;;) {
+      if (this.finished) return null;
+      if (this.mode === 'length') {
+        if (this.bytes.length === 0 && !(await this.fillBytes())) throw new ProtocolError('unexpected EOF');
+        const piece = this.takeBytes(Math.min(this.remaining, this.bytes.length));
+        this.remaining -= piece.length;
+        if (this.remaining === 0) this.finished = true;
+        return piece;
+      }
+      if (this.mode === 'close') {
+        if (this.bytes.length > 0 || (await this.fillBytes())) return this.takeBytes(this.bytes.length);
+        this.finished = true;
+        return null;
+      }
+      if (this.mode !== 'chunked') return null;
+      if (this.chunkLeft > 0) {
+        if (this.bytes.length === 0 && !(await this.fillBytes())) throw new ProtocolError('unexpected EOF');
+        const piece = this.takeBytes(Math.min(this.chunkLeft, this.bytes.length));
+        this.chunkLeft -= piece.length;
+        if (this.chunkLeft === 0) this.chunkLeft = -1;
+        return piece;
+      }
+      if (this.chunkLeft < 0) {
+        // The CRLF after a chunk's data.
+        while (this.bytes.length < 2) if (!(await this.fillBytes())) throw new ProtocolError('unexpected EOF');
+        this.takeBytes(2);
+        this.chunkLeft = 0;
+      }
+      const eol = this.bytes.indexOf(0x0a);
+      if (eol < 0) {
+        if (!(await this.fillBytes())) throw new ProtocolError('unexpected EOF');
+        continue;
+      }
+      const size = Number.parseInt(latin1(this.bytes.subarray(0, eol)).split(';')[0].trim(), 16);
+      if (Number.isNaN(size)) throw new ProtocolError('invalid byte in chunk length');
+      if (size > 0) {
+        this.takeBytes(eol + 1);
+        this.chunkLeft = size;
+        continue;
+      }
+      // The last chunk: its trailer is read by next(), from the binary string it reads.
+      this.buf = latin1(this.bytes) + this.buf;
+      this.bytes = new Uint8Array(0);
+      await this.next();
       return null;
     }
   }

@@ -1,6 +1,7 @@
 /** A parsed HTTP request, as the router sees it. Strings marked "bytes" are binary strings. */
 import type { Headers } from './headers.js';
 import type { Query } from './query.js';
+import { arrayFromBytes } from '../bytes.js';
 
 export interface HttpRequest {
   readonly method: string;
@@ -13,8 +14,18 @@ export interface HttpRequest {
   readonly headers: Headers;
   /** The whole body, bytes (requests to the Engine API are small; streams go through hijacking). */
   readonly body: string;
+  /**
+   * A large body (an image archive to load, a build context) as the bytes it arrived as: `body` is then made
+   * from them only if something reads it. Use requestBytes() for a body read as bytes.
+   */
+  readonly bodyBytes?: Uint8Array;
   /** The connection stays open after the response (HTTP/1.1 without `Connection: close`). */
   readonly keepAlive: boolean;
+}
+
+/** The body as bytes, without going through a binary string when it arrived as bytes. */
+export function requestBytes(req: HttpRequest): Uint8Array {
+  return req.bodyBytes ?? arrayFromBytes(req.body);
 }
 
 /** What `Upgrade: tcp` attach/exec requests carry; moby only checks that the header is present. */

@@ -8,7 +8,8 @@
  * scheduler (awaiting any other promise would stall it).
  */
 import { isSysError } from '../../engine/kernel/errno.js';
-import { readWire, sendWire } from '../bytes.js';
+import { sendWire, textToBytes } from '../bytes.js';
+import { latin1 } from '../../engine/kernel/chunks.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Sys } from '../../engine/kernel/sys.js';
 import { HttpParseError, RequestParser } from '../http/parser.js';
@@ -62,7 +63,8 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
   // processes dockerd starts from here (a container's PID 1) get the default disposition back at exec.
   sys.signal('SIGPIPE', () => undefined);
   const waiter = new SelfPipe(sys);
-  const inbox: string[] = [];
+  // Binary strings, or bytes as they came off the socket (a large body goes to the parser without a string).
+  const inbox: Array<string | Uint8Array> = [];
   let eof = false;
   const reader = sys.spawn({
     argv: [...sys.argv],
@@ -70,9 +72,10 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
     fds: { 3: fd },
     program: async (s) => {
       for (;;) {
-        let data: string | null = null;
+        let data: string | Uint8Array | null = null;
         try {
-          data = await readWire(s, 3);
+          const d = await s.readData(3);
+          data = typeof d === 'string' ? textToBytes(d) : d;
         } catch (e) {
           if (isProcessEnd(e)) throw e;
         }
@@ -87,15 +90,15 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
   });
 
   const parser = new RequestParser();
-  const send = async (bytes: string): Promise<void> => {
+  const send = async (bytes: string | Uint8Array): Promise<void> => {
     try {
-      await sendWire(sys, fd, bytes);
+      await (typeof bytes === 'string' ? sendWire(sys, fd, bytes) : sys.write(fd, bytes));
     } catch (e) {
       if (isSysError(e) && (e.code === 'EPIPE' || e.code === 'EBADF')) throw new ConnectionClosed();
       throw e;
     }
   };
-  const drain = (): string => inbox.splice(0).join('');
+  const drain = (): string => inbox.splice(0).map((d) => (typeof d === 'string' ? d : latin1(d))).join('');
   const transport: Transport = {
     send,
     raw: (): RawStream => {
@@ -133,7 +136,7 @@ export async function serveConnection(sys: Sys, fd: number, opts: ConnOptions): 
       if (!req) {
         if (inbox.length === 0 && eof) break;
         await waiter.until(() => inbox.length > 0 || eof);
-        if (inbox.length > 0) parser.push(drain());
+        for (const d of inbox.splice(0)) parser.push(d);
         continue;
       }
       const w = new HttpResponseWriter(req, transport, () => sys.now());

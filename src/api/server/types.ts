@@ -29,8 +29,12 @@ export interface ResponseWriter {
   /** Header fields to send; changes after the header went out are ignored (as in Go). */
   readonly header: Headers;
   writeHeader(status: number): void;
-  /** Body bytes. Throws ConnectionClosed when the client has gone. */
-  write(bytes: string): Promise<void>;
+  /**
+   * Body bytes: a binary string, or a Uint8Array for bulk data (a tar), which goes to the socket as it is.
+   * Resolves once the socket took them, so a slow client holds the writer back. Throws ConnectionClosed when
+   * the client has gone.
+   */
+  write(bytes: string | Uint8Array): Promise<void>;
   /** Sends the header (and anything buffered) now: streaming responses start with this. */
   flush(): Promise<void>;
   /** The header has been sent. */

@@ -1,6 +1,7 @@
 /** Writing a tar where `-o` says (atomicwriter: a temporary file renamed into place, mode 0600) or to stdout. */
 import type { CommandCli } from '../cli.js';
-import type { HostIo } from '../archiveClient.js';
+import type { ByteStream, HostIo } from '../archiveClient.js';
+import { PiecewiseBytes } from '../../engine/fs/deferred.js';
 import { dirName, joinPath, pathErrorText, splitPathDirEntry } from '../../engine/fs/fstar.js';
 import { isSysError } from '../../engine/kernel/errno.js';
 
@@ -67,6 +68,23 @@ export function writeOutputFile(h: HostIo, output: string, data: Uint8Array, wha
   } catch (e) {
     throw new Error(`${what}: ${pathErrorText(e)}`);
   }
+}
+
+/**
+ * A tar from the daemon to where `-o` says or to stdout, a piece at a time as it arrives (io.Copy): stdout's
+ * writes wait for a slow reader, which holds the daemon back in turn. A file written with `-o` keeps the pieces
+ * (repeats shared) rather than one buffer of the whole archive.
+ */
+export async function copyToOutput(h: HostIo, output: string, body: ByteStream, what: string): Promise<void> {
+  if (output === '') {
+    for (let p = await body.next(); p !== null; p = await body.next()) await h.writeOut(p);
+    return;
+  }
+  let content: Uint8Array = new Uint8Array(0);
+  for (let p = await body.next(); p !== null; p = await body.next()) {
+    content = content instanceof PiecewiseBytes ? content.plus(p) : content.length === 0 ? p.slice() : PiecewiseBytes.start(content, p);
+  }
+  writeOutputFile(h, output, content, what);
 }
 
 /** os.Open + read of a file the user named (`open x.tar: no such file or directory`). */

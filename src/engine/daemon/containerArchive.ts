@@ -6,7 +6,7 @@
  * rest goes through the overlay into the writable layer, where `docker diff` sees it.
  */
 import { conflict, invalidParameter, notFound, systemError } from '../../pkg/errdefs.js';
-import { readTar, TarError, writeTar } from '../../pkg/archive/tar.js';
+import { collectSource, readTar, TarError, tarSource, writeTar, type ByteSource } from '../../pkg/archive/tar.js';
 import { decompressStream } from '../../pkg/archive/compression.js';
 import { formatRFC3339Nano } from '../../pkg/timetypes.js';
 import {
@@ -207,13 +207,18 @@ function checkWritablePath(c: Container, absPath: string): void {
  * volumes or binds) as one tar, as moby's containerExport tars the mounted rwlayer.
  */
 export function containerExport(engine: DaemonStore, name: string): Uint8Array {
+  return collectSource(containerExportSource(engine, name));
+}
+
+/** containerExport as the daemon streams it: the tree is walked now, each file read when the tar reaches it. */
+export function containerExportSource(engine: DaemonStore, name: string): ByteSource {
   const c = engine.getContainer(name);
   if (c.State.Dead) throw conflict(`You cannot export container ${c.ID} which is Dead`);
   if (c.State.RemovalInProgress) throw conflict(`You cannot export container ${c.ID} which is being removed`);
   const rt = engine.runtime(c);
   // A mount table of the overlay alone; a fixed id, so exporting never moves the ids namespaces get.
   const fs = new MountTable(rt.rootfs, { id: 0 }).view({ ...ROOT_CTX });
-  const tar = writeTar(tarResource(fs, '/', '.', '', { includeSourceDir: false }), { format: 'go' });
+  const tar = tarSource(tarResource(fs, '/', '.', '', { includeSourceDir: false, lazy: true }), { format: 'go' });
   engine.containerEvent(c, 'export');
   return tar;
 }

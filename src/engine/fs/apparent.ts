@@ -31,7 +31,31 @@ export class ApparentBytes extends DeferredBytes {
     // equal, as two byte arrays with the same bytes do.
     super(size, produceThis, undefined, false);
   }
+
+  /** The same bytes as produce(), at most PIECE at a time: the padding repeats, so one piece serves for all. */
+  override *pieces(): Generator<Uint8Array> {
+    const size = this.deferredSize;
+    if (this.padding === 'gzip') {
+      yield* gzipPieces(this.head, size);
+      return;
+    }
+    const head = this.head;
+    if (size - head.length <= BLOCK) {
+      yield this.produce();
+      return;
+    }
+    yield head;
+    // The padding after the head is one BLOCK repeated (paddedBinary): PIECE holds it a whole number of times.
+    const block = paddedBinary(head, head.length + BLOCK).subarray(head.length);
+    // No bigger than the padding needs: most files are far smaller than a piece.
+    const run = new Uint8Array(Math.min(PIECE, Math.ceil((size - head.length) / BLOCK) * BLOCK));
+    for (let at = 0; at < run.length; at += BLOCK) run.set(block, at);
+    for (let left = size - head.length; left > 0; left -= run.length) yield run.subarray(0, Math.min(left, run.length));
+  }
 }
+
+/** How much of an apparent file's padding is made at a time when it is read in pieces. */
+const PIECE = 64 * 1024;
 
 function produceThis(this: ApparentBytes): Uint8Array {
   return produceApparent(this.head, this.deferredSize, this.padding);
@@ -88,6 +112,24 @@ function paddedBinary(head: Uint8Array, size: number): Uint8Array {
 }
 
 const EMPTY_STORED = [0, 0, 0, 0xff, 0xff];
+
+/** grownGzip's bytes in pieces: the header with its extra field, runs of empty stored blocks, the member's rest. */
+function* gzipPieces(gz: Uint8Array, size: number): Generator<Uint8Array> {
+  const grow = size - gz.length - 2;
+  const blocks = Math.floor(grow / 5);
+  const xlen = grow - blocks * 5;
+  const first = new Uint8Array(12 + xlen);
+  first.set(gz.subarray(0, 10));
+  first[3] |= 0x04;
+  first[10] = xlen & 0xff;
+  first[11] = xlen >>> 8;
+  yield first;
+  // A run of whole empty blocks, so every piece but the last is the same view.
+  const run = new Uint8Array(Math.min(Math.floor(PIECE / 5), blocks) * 5);
+  for (let at = 0; at < run.length; at += 5) run.set(EMPTY_STORED, at);
+  for (let left = blocks * 5; left > 0 && run.length > 0; left -= run.length) yield run.subarray(0, Math.min(left, run.length));
+  yield gz.subarray(10);
+}
 
 /**
  * `gz` (10-byte header, deflate, 8-byte trailer) grown to `size`: an FEXTRA field takes the remainder modulo 5

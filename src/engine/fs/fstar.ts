@@ -118,7 +118,7 @@ function tarType(st: Stat): TarType | null {
  */
 export function tarResource(
   fs: Fs, srcDir: string, include: string, rebase: string,
-  opts: { chown?: { uid: number; gid: number }; includeSourceDir?: boolean } = {},
+  opts: { chown?: { uid: number; gid: number }; includeSourceDir?: boolean; lazy?: boolean } = {},
 ): TarEntry[] {
   const chown = opts.chown;
   const includeSourceDir = opts.includeSourceDir ?? true;
@@ -159,7 +159,10 @@ export function tarResource(
       }
       seenIno.set(st.ino, name);
     }
-    if (type === 'file') out.push({ name, type, ...base, data: fs.readFile(filePath) });
+    if (type === 'file' && opts.lazy) {
+      // Read when the tar reaches it (a daemon streaming an export): one file's bytes at a time, not the tree's.
+      out.push({ name, type, ...base, source: { size: st.size, pieces: () => [fs.readFile(filePath)] } });
+    } else if (type === 'file') out.push({ name, type, ...base, data: fs.readFile(filePath) });
     else if (type === 'symlink') out.push({ name, type, ...base, linkname: fs.readlink(filePath) });
     else if (type === 'chardev' || type === 'blockdev') out.push({ name, type, ...base, devmajor: st.rdev >> 8, devminor: st.rdev & 0xff });
     else out.push({ name, type, ...base });

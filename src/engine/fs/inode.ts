@@ -5,7 +5,7 @@
  */
 import { utf8Length } from '../kernel/utf8.js';
 import { stacklessSysError, type SysError } from '../kernel/errno.js';
-import { contentBytes, DeferredBytes } from './deferred.js';
+import { contentBytes, DeferredBytes, PiecewiseBytes } from './deferred.js';
 import { headOf } from './apparent.js';
 import type { FileType, Stat } from '../kernel/fsTypes.js';
 
@@ -13,6 +13,8 @@ import type { FileType, Stat } from '../kernel/fsTypes.js';
 export type InodeKind = FileType | 'whiteout';
 
 const EMPTY = new Uint8Array(0);
+/** Size from which appends keep pieces instead of growing one buffer. */
+const PIECEWISE_FROM = 1 << 20;
 /** What `ls -l` shows for a directory on ext4 and overlay. */
 export const DIR_SIZE = 4096;
 
@@ -79,9 +81,24 @@ export class Inode {
   }
 
   append(more: Uint8Array): void {
+    if (this.deferred instanceof PiecewiseBytes) {
+      const bytes = contentBytes(more);
+      this.deferred = this.deferred.plus(bytes);
+      this.size += bytes.length;
+      return;
+    }
     if (this.deferred) this.materialize();
     const bytes = contentBytes(more);
     const need = this.size + bytes.length;
+    if (need > this.data.length && need >= PIECEWISE_FROM) {
+      // A large file written a piece at a time (a tar to stdout) keeps its pieces rather than doubling a buffer
+      // for it: no copy of what is written so far, and repeated pieces are held once.
+      const first = this.data.length === this.size ? this.data : this.data.slice(0, this.size);
+      this.deferred = PiecewiseBytes.start(first, bytes);
+      this.data = EMPTY;
+      this.size = need;
+      return;
+    }
     if (need > this.data.length) {
       const grown = new Uint8Array(Math.max(need, this.size * 2, 64));
       grown.set(this.content());

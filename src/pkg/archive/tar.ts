@@ -28,6 +28,8 @@ export interface TarEntry {
   readonly mtimeMs?: number;
   readonly linkname?: string;
   readonly data?: Uint8Array;
+  /** For writing: the data made piecewise, in place of `data`. */
+  readonly source?: ByteSource;
   readonly devmajor?: number;
   readonly devminor?: number;
 }
@@ -95,44 +97,105 @@ export interface WriteOptions {
   readonly format?: 'gnu' | 'go';
 }
 
+/**
+ * Bytes made piece by piece, their total known before the first piece: a layer in an image archive, an apparent
+ * file's padding. The pieces may be views of a buffer the source reuses: a consumer copies what it keeps.
+ */
+export interface ByteSource {
+  readonly size: number;
+  pieces(): Iterable<Uint8Array>;
+}
+
+/** A source of one buffer. */
+export function bytesSource(b: Uint8Array): ByteSource {
+  return { size: b.length, pieces: () => [b] };
+}
+
+/** All of a source's bytes in one buffer (for a caller that needs them at once). */
+export function collectSource(src: ByteSource): Uint8Array {
+  const out = new Uint8Array(src.size);
+  let o = 0;
+  for (const p of src.pieces()) {
+    if (o + p.length > out.length) throw new Error(`byte source: more than the ${src.size} bytes it announced`);
+    out.set(p, o);
+    o += p.length;
+  }
+  if (o !== out.length) throw new Error(`byte source: ${o} of the ${src.size} bytes it announced`);
+  return out;
+}
+
 /** The archive's bytes: each entry's header and data in 512-byte blocks, two zero blocks, padded to a record. */
 export function writeTar(entries: readonly TarEntry[], opts: WriteOptions = {}): Uint8Array {
+  return collectSource(tarSource(entries, opts));
+}
+
+/**
+ * The archive as writeTar makes it, made entry by entry when its pieces are read: a file's data is read from
+ * its `source` piecewise when it has one, so an archive of a large tree never holds more than one piece of it.
+ * The size is counted from the headers and data sizes alone.
+ */
+export function tarSource(entries: readonly TarEntry[], opts: WriteOptions = {}): ByteSource {
   const go = opts.format === 'go';
-  const blocks: Uint8Array[] = [];
-  let total = 0;
-  const push = (b: Uint8Array): void => {
-    blocks.push(b);
-    total += b.length;
-  };
+  let total = BLOCK * 2;
   for (const e of entries) {
-    const size = e.type === 'file' ? (e.data?.length ?? 0) : 0;
-    if (go) {
-      goEntry(e, size, push);
-      continue;
-    }
-    for (const [long, flag] of [[e.linkname, 'K'], [e.name, 'L']] as const) {
-      if (long !== undefined && enc(long).length > 100) {
-        const body = enc(`${long}\0`);
-        push(header('././@LongLink', { type: 'file', mode: 0o644, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: 0 }, body.length, flag));
-        push(padded(body));
+    const size = dataSize(e);
+    for (const h of headerBlocks(e, size, go)) total += h.length;
+    total += Math.ceil(size / BLOCK) * BLOCK;
+  }
+  if (!go) total = Math.ceil(total / RECORD) * RECORD;
+  const size = total;
+  return {
+    size,
+    *pieces() {
+      let written = 0;
+      for (const e of entries) {
+        const n = dataSize(e);
+        for (const h of headerBlocks(e, n, go)) {
+          written += h.length;
+          yield h;
+        }
+        if (n === 0) continue;
+        let got = 0;
+        for (const p of e.source ? e.source.pieces() : [e.data!]) {
+          got += p.length;
+          if (p.length > 0) yield p;
+        }
+        if (got !== n) throw new Error(`tar: ${e.name}: ${got} bytes of data, header says ${n}`);
+        const pad = (BLOCK - (n % BLOCK)) % BLOCK;
+        if (pad > 0) yield new Uint8Array(pad);
+        written += n + pad;
       }
+      yield new Uint8Array(size - written);
+    },
+  };
+}
+
+function dataSize(e: TarEntry): number {
+  if (e.type !== 'file') return 0;
+  return e.source ? e.source.size : (e.data?.length ?? 0);
+}
+
+/** The blocks before an entry's data: GNU's ././@LongLink entries or Go's pax header, then its own header. */
+function headerBlocks(e: TarEntry, size: number, go: boolean): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  if (go) {
+    goEntry(e, size, (b) => out.push(b));
+    return out;
+  }
+  for (const [long, flag] of [[e.linkname, 'K'], [e.name, 'L']] as const) {
+    if (long !== undefined && enc(long).length > 100) {
+      const body = enc(`${long}\0`);
+      out.push(header('././@LongLink', { type: 'file', mode: 0o644, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: 0 }, body.length, flag));
+      out.push(padded(body));
     }
-    push(header(e.name, e, size, TYPE_FLAG[e.type]));
-    if (size > 0) push(padded(e.data!));
   }
-  push(new Uint8Array(BLOCK * 2));
-  const out = new Uint8Array(go ? total : Math.ceil(total / RECORD) * RECORD);
-  let o = 0;
-  for (const b of blocks) {
-    out.set(b, o);
-    o += b.length;
-  }
+  out.push(header(e.name, e, size, TYPE_FLAG[e.type]));
   return out;
 }
 
 /**
- * One entry as Go's tar.Writer writes a FormatPAX header whose times are whole seconds: USTAR when the name
- * fits (split at a slash into a 155-byte prefix and a 100-byte name), else a pax header first.
+ * The header blocks of one entry as Go's tar.Writer writes a FormatPAX header whose times are whole seconds:
+ * USTAR when the name fits (split at a slash into a 155-byte prefix and a 100-byte name), else a pax header first.
  */
 function goEntry(e: TarEntry, size: number, push: (b: Uint8Array) => void): void {
   const nameLen = enc(e.name).length;
@@ -161,7 +224,6 @@ function goEntry(e: TarEntry, size: number, push: (b: Uint8Array) => void): void
   }
   const link = e.linkname !== undefined && enc(e.linkname).length > 100 ? truncName(e.linkname) : e.linkname;
   push(header(name, { ...e, linkname: link }, size, TYPE_FLAG[e.type], true, prefix));
-  if (size > 0) push(padded(e.data!));
 }
 
 function truncName(s: string): string {
@@ -216,8 +278,11 @@ export interface ReadResult {
   readonly warnings: string[];
 }
 
-/** Parses an archive; throws TarError("This does not look like a tar archive") for what is not one. */
-export function readTar(data: Uint8Array): ReadResult {
+/**
+ * Parses an archive; throws TarError("This does not look like a tar archive") for what is not one. With
+ * `views`, a file's data is a view of `data` rather than a copy (for a caller that copies what it keeps).
+ */
+export function readTar(data: Uint8Array, opts: { views?: boolean } = {}): ReadResult {
   const entries: TarEntry[] = [];
   const warnings: string[] = [];
   let p = 0;
@@ -268,7 +333,7 @@ export function readTar(data: Uint8Array): ReadResult {
       mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : octal(h.subarray(136, 148)),
       ...(pax.mtime !== undefined && pax.mtime.includes('.') ? { mtimeMs: paxMillis(pax.mtime) } : {}),
       linkname: longLink ?? pax.linkpath ?? cstr(h.subarray(157, 257)),
-      data: type === 'file' ? body.slice() : undefined,
+      data: type === 'file' ? (opts.views ? body : body.slice()) : undefined,
       devmajor: octal(h.subarray(329, 337)),
       devminor: octal(h.subarray(337, 345)),
     });

@@ -27,8 +27,8 @@ import { parseLogTime } from './logtime.js';
 import type { DaemonConfig } from './config.js';
 import { systemInfo, systemVersion } from './systemInfo.js';
 import { inWorker } from './worker.js';
-import { containerArchivePath, containerExport, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
-import { imagesLoad, imagesSave } from '../../engine/daemon/images/saveload.js';
+import { containerArchivePath, containerExportSource, containerExtractToDir, containerStatPath } from '../../engine/daemon/containerArchive.js';
+import { imagesLoad, imagesSaveSource } from '../../engine/daemon/images/saveload.js';
 import { imageImport } from '../../engine/daemon/images/import.js';
 import { searchOptions } from '../../engine/daemon/images/search.js';
 import { imagePush } from '../../engine/daemon/distribution/push.js';
@@ -244,8 +244,8 @@ export function engineBackend(engine: DaemonStore, sys: Sys, hostname: string, c
     containerStatPath: (name, path) => containerStatPath(engine, name, path),
     containerArchivePath: (name, path) => containerArchivePath(engine, name, path),
     containerExtractToDir: (name, path, data, opts) => containerExtractToDir(engine, name, path, data, opts),
-    containerExport: (name) => containerExport(engine, name),
-    imagesSave: (names) => imagesSave(engine, names),
+    containerExport: (name) => containerExportSource(engine, name),
+    imagesSave: (names) => imagesSaveSource(engine, names),
     imagesLoad: (data, quiet) => imagesLoad(engine, data, quiet),
     imageImport: (req) => imageImport(engine, req),
 

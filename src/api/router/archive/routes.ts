@@ -5,11 +5,13 @@
 import { base64Encode } from '../../../pkg/base64.js';
 import type { ImportRequest } from '../../../engine/daemon/images/import.js';
 import { invalidParameter } from '../../../pkg/errdefs.js';
-import { arrayFromBytes, bytesFromArray, textToBytes } from '../../bytes.js';
+import { arrayFromBytes, textToBytes } from '../../bytes.js';
+import { bytesSource, type ByteSource } from '../../../pkg/archive/tar.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import { waitFor } from '../../server/types.js';
 import { boolValue } from '../httputils.js';
 import { route, type RequestContext, type Route } from '../types.js';
+import { requestBytes } from '../../http/request.js';
 
 type MaybeAsync<T> = T | Promise<T>;
 
@@ -27,9 +29,9 @@ export interface ArchiveBackend {
   containerStatPath(name: string, path: string): MaybeAsync<PathStatJSON>;
   containerArchivePath(name: string, path: string): MaybeAsync<{ tar: Uint8Array; stat: PathStatJSON }>;
   containerExtractToDir(name: string, path: string, data: Uint8Array, opts: { copyUIDGID: boolean; noOverwriteDirNonDir: boolean }): MaybeAsync<void>;
-  containerExport(name: string): MaybeAsync<Uint8Array>;
-  /** GET /images/get and /images/{name}/get: the images' tar (names as given). */
-  imagesSave(names: readonly string[]): MaybeAsync<Uint8Array>;
+  containerExport(name: string): MaybeAsync<Uint8Array | ByteSource>;
+  /** GET /images/get and /images/{name}/get: the images' tar (names as given), made as it is sent when a source. */
+  imagesSave(names: readonly string[]): MaybeAsync<Uint8Array | ByteSource>;
   /** POST /images/load: the JSON messages to stream back, or the error before any. */
   imagesLoad(data: Uint8Array, quiet: boolean): MaybeAsync<Array<Record<string, unknown>>>;
   /** POST /images/create?fromSrc=…: the new image's ID. */
@@ -51,12 +53,36 @@ function setPathStat(ctx: RequestContext, stat: PathStatJSON): void {
   ctx.w.header.set('X-Docker-Container-Path-Stat', base64Encode(arrayFromBytes(json)));
 }
 
-/** Writes a tar body in pieces, so a large one goes out chunked as the daemon streams it. */
-async function writeTarBody(ctx: RequestContext, tar: Uint8Array): Promise<void> {
-  const PIECE = 32 * 1024;
-  for (let i = 0; i < tar.length; i += PIECE) {
-    await ctx.w.write(bytesFromArray(tar.subarray(i, i + PIECE)));
+/** How much of a tar body goes to the socket per write (moby copies through a 32 KiB buffer). */
+const PIECE = 32 * 1024;
+
+/**
+ * Writes a tar body in PIECE-sized writes, so a large one goes out chunked as the daemon streams it. A source's
+ * pieces are made only as the socket takes what came before (each write waits for room), so what is held is a
+ * piece or two, however large the archive, and a slow client slows the making.
+ */
+export async function writeTarBody(ctx: Pick<RequestContext, 'w'>, tar: Uint8Array | ByteSource): Promise<void> {
+  const src = tar instanceof Uint8Array ? bytesSource(tar) : tar;
+  const buf = new Uint8Array(PIECE);
+  let held = 0;
+  for (const p of src.pieces()) {
+    for (let at = 0; at < p.length;) {
+      if (held === 0 && p.length - at >= PIECE) {
+        await ctx.w.write(p.subarray(at, at + PIECE));
+        at += PIECE;
+        continue;
+      }
+      const n = Math.min(PIECE - held, p.length - at);
+      buf.set(p.subarray(at, at + n), held);
+      held += n;
+      at += n;
+      if (held === PIECE) {
+        await ctx.w.write(buf);
+        held = 0;
+      }
+    }
   }
+  if (held > 0) await ctx.w.write(buf.subarray(0, held));
 }
 
 export function archiveRoutes(b: ArchiveBackend): Route[] {
@@ -74,7 +100,7 @@ export function archiveRoutes(b: ArchiveBackend): Route[] {
     }),
     route('PUT', '/containers/{name:.*}/archive', async (ctx) => {
       const v = archiveValues(ctx);
-      await waitFor(ctx.waiter, b.containerExtractToDir(v.name, v.path, arrayFromBytes(ctx.req.body), {
+      await waitFor(ctx.waiter, b.containerExtractToDir(v.name, v.path, requestBytes(ctx.req), {
         copyUIDGID: boolValue(ctx, 'copyUIDGID'),
         noOverwriteDirNonDir: boolValue(ctx, 'noOverwriteDirNonDir'),
       }));
@@ -96,7 +122,7 @@ export function archiveRoutes(b: ArchiveBackend): Route[] {
     }),
     route('POST', '/images/load', async (ctx) => {
       const quiet = boolValue(ctx, 'quiet');
-      const msgs = await waitFor(ctx.waiter, b.imagesLoad(arrayFromBytes(ctx.req.body), quiet));
+      const msgs = await waitFor(ctx.waiter, b.imagesLoad(requestBytes(ctx.req), quiet));
       ctx.w.header.set('Content-Type', 'application/json');
       for (const m of msgs) await ctx.w.write(textToBytes(encodeJSON(m)));
     }),
@@ -108,7 +134,7 @@ export async function postImagesImport(b: ArchiveBackend, ctx: RequestContext): 
   const src = ctx.query.get('fromSrc');
   const id = await waitFor(ctx.waiter, b.imageImport({
     src, repo: ctx.query.get('repo'), tag: ctx.query.get('tag'), message: ctx.query.get('message'),
-    changes: ctx.query.all('changes'), platform: ctx.query.get('platform'), data: arrayFromBytes(ctx.req.body),
+    changes: ctx.query.all('changes'), platform: ctx.query.get('platform'), data: requestBytes(ctx.req),
   }));
   ctx.w.header.set('Content-Type', 'application/json');
   await ctx.w.write(textToBytes(encodeJSON({ status: id })));

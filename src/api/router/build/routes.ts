@@ -7,9 +7,10 @@ import { base64Encode } from '../../../pkg/base64.js';
 import { encodeJSON } from '../../../pkg/gojson.js';
 import type { StatusResponse } from '../../../pkg/buildkit/status.js';
 import type { BuildOptions } from '../../../engine/daemon/builder/options.js';
-import { arrayFromBytes, textToBytes } from '../../bytes.js';
+import { textToBytes } from '../../bytes.js';
 import { boolValue, parseFilters, writeJSON, type Filters } from '../httputils.js';
 import { route, type RequestContext, type Route } from '../types.js';
+import { requestBytes } from '../../http/request.js';
 import { ConnectionClosed, track, waitFor } from '../../server/types.js';
 
 type MaybeAsync<T> = T | Promise<T>;
@@ -110,7 +111,7 @@ async function postBuild(b: BuildBackend, ctx: RequestContext): Promise<void> {
     },
   };
   track(
-    () => b.imageBuild!(req, arrayFromBytes(ctx.req.body), sinks).then((x) => void (id = x)),
+    () => b.imageBuild!(req, requestBytes(ctx.req), sinks).then((x) => void (id = x)),
     (err) => {
       failure = err;
       done = true;

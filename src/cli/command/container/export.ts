@@ -1,7 +1,7 @@
 import { command } from '../../spec.js';
 import { flag, getString } from '../../flags.js';
 import { containerNames } from '../completion.js';
-import { checkOutputFile, hostIo, writeOutputFile } from '../archiveio.js';
+import { checkOutputFile, copyToOutput, hostIo } from '../archiveio.js';
 
 /** `docker export` as docker/cli 28.2.2 defines it (cli/command/container/export.go). */
 export const exportCommand = command({
@@ -17,7 +17,6 @@ export const exportCommand = command({
     if (output === '' && cli.out.isTerminal()) throw new Error('cowardly refusing to save to a terminal. Use the -o flag or redirect');
     if (output !== '') checkOutputFile(h, output, 'failed to export container');
     const tar = await cli.client().archive!().containerExport(inv.args[0]);
-    if (output === '') await h.writeOut(tar);
-    else writeOutputFile(h, output, tar, 'failed to export container');
+    await copyToOutput(h, output, tar, 'failed to export container');
   },
 });

@@ -1,7 +1,7 @@
 import { command } from '../../spec.js';
 import { flag, getString } from '../../flags.js';
 import { imageNames } from '../completion.js';
-import { checkOutputFile, hostIo, writeOutputFile } from '../archiveio.js';
+import { checkOutputFile, copyToOutput, hostIo } from '../archiveio.js';
 
 /** `docker save` as docker/cli 28.2.2 defines it (cli/command/image/save.go). */
 export const saveCommand = command({
@@ -20,7 +20,6 @@ export const saveCommand = command({
     if (output === '' && cli.out.isTerminal()) throw new Error('cowardly refusing to save to a terminal. Use the -o flag or redirect');
     if (output !== '') checkOutputFile(h, output, 'failed to save image');
     const tar = await cli.client().archive!().imageSave(inv.args);
-    if (output === '') await h.writeOut(tar);
-    else writeOutputFile(h, output, tar, 'failed to save image');
+    await copyToOutput(h, output, tar, 'failed to save image');
   },
 });

@@ -7,7 +7,7 @@
  */
 import { invalidParameter, systemError } from '../../../pkg/errdefs.js';
 import { familiarName, familiarString, isNameOnly, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../pkg/reference.js';
-import { readTar, TarError, writeTar, type TarEntry } from '../../../pkg/archive/tar.js';
+import { collectSource, readTar, TarError, tarSource, type ByteSource, type TarEntry } from '../../../pkg/archive/tar.js';
 import { decompressStream } from '../../../pkg/archive/compression.js';
 import { humanSize } from '../../../pkg/units.js';
 import { Layer } from '../../fs/layer.js';
@@ -17,7 +17,7 @@ import { catalogHistory } from '../catalogHistory.js';
 import { buildCatalogImage, CATALOG, imageConfigOf } from '../registry.js';
 import type { DaemonStore } from '../store.js';
 import { configBlob } from './configs.js';
-import { layerTarEntries, treeOfTar } from './layertar.js';
+import { layerTarSource, treeOfTar } from './layertar.js';
 import type { HistoryEntry, Image, ImageConfig } from './store.js';
 
 const sha = (b: Uint8Array): string => `sha256:${sha256Hex(b)}`;
@@ -58,6 +58,7 @@ function selectImages(engine: DaemonStore, names: readonly string[]): Selected[]
 }
 
 const EPOCH = 0;
+const EMPTY = new Uint8Array(0);
 
 function fileEntry(name: string, data: Uint8Array, mtime: number): TarEntry {
   return { name, type: 'file', mode: 0o644, uid: 0, gid: 0, uname: '', gname: '', mtime, data };
@@ -72,8 +73,16 @@ function goJSON(v: unknown): string {
   return JSON.stringify(v).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
-/** GET /images/get: the archive of the named images. */
+/** GET /images/get: the archive of the named images, in one buffer. */
 export function imagesSave(engine: DaemonStore, names: readonly string[]): Uint8Array {
+  return collectSource(imagesSaveSource(engine, names));
+}
+
+/**
+ * GET /images/get as the daemon streams it: the names are resolved, the events logged and every size counted
+ * now; each layer's tar is made file by file as the archive is read, so a large image is never held whole.
+ */
+export function imagesSaveSource(engine: DaemonStore, names: readonly string[]): ByteSource {
   if (names.length === 0) throw invalidParameter('no images specified');
   const selected = selectImages(engine, names);
   const blobs = new Map<string, TarEntry>();
@@ -89,10 +98,10 @@ export function imagesSave(engine: DaemonStore, names: readonly string[]): Uint8
       const hex = img.diffIds[i].slice(7);
       let e = blobs.get(hex);
       if (!e) {
-        e = fileEntry(`blobs/sha256/${hex}`, writeTar(layerTarEntries(layer), { format: 'go' }), created);
+        e = { ...fileEntry(`blobs/sha256/${hex}`, EMPTY, created), source: layerTarSource(layer) };
         blobs.set(hex, e);
       }
-      layerDescs.push({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: img.diffIds[i], size: e.data!.length });
+      layerDescs.push({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: img.diffIds[i], size: e.source!.size });
     });
     const mfst = utf8Encode(goJSON({
       schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
@@ -122,7 +131,7 @@ export function imagesSave(engine: DaemonStore, names: readonly string[]): Uint8
   entries.push(fileEntry('manifest.json', utf8Encode(`${goJSON(manifest)}\n`), EPOCH));
   entries.push(fileEntry('oci-layout', utf8Encode('{"imageLayoutVersion": "1.0.0"}'), EPOCH));
   if (Object.keys(repos).length > 0) entries.push(fileEntry('repositories', utf8Encode(`${goJSON(repos)}\n`), EPOCH));
-  return writeTar(entries, { format: 'go' });
+  return tarSource(entries, { format: 'go' });
 }
 
 interface ManifestItem {
@@ -165,7 +174,7 @@ type Msg = Record<string, unknown>;
 export function imagesLoad(engine: DaemonStore, data: Uint8Array, quiet: boolean): Msg[] {
   let entries: TarEntry[];
   try {
-    entries = readTar(decompressStream(data)).entries;
+    entries = readTar(decompressStream(data), { views: true }).entries;
   } catch (e) {
     if (e instanceof TarError) throw systemError(data.length < 512 ? 'unexpected EOF' : 'archive/tar: invalid tar header');
     throw e;
@@ -212,7 +221,7 @@ export function imagesLoad(engine: DaemonStore, data: Uint8Array, quiet: boolean
       if (!layer) {
         const blob = files.get(layerPaths[i].replace(/^\.\//, ''));
         if (!blob) throw systemError(`open ${tmp}/${layerPaths[i]}: no such file or directory`);
-        layer = Layer.fromTree(treeOfTar(readTar(blob).entries));
+        layer = Layer.fromTree(treeOfTar(readTar(blob, { views: true }).entries));
         sizes[i] = layer.size;
         if (!quiet) {
           const size = humanSize(blob.length);
