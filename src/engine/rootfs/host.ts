@@ -4,7 +4,6 @@ import { DOCKER_BASH_COMPLETION } from './dockerCompletion.js';
 import { ROOT_BASHRC, ROOT_PROFILE, SKEL_BASHRC, SKEL_BASH_LOGOUT, SKEL_PROFILE } from './dotfiles.js';
 import { imageMtime } from './images.js';
 import { UBUNTU_RELEASES, baseGroups, basePasswd, shadowLine } from './ubuntuEtc.js';
-import { NOBLE_BASE } from './packages/noble.js';
 import type { HostRecords } from './packages/hostRecords.js';
 import { DeferredBytes } from '../fs/deferred.js';
 import { LateSlot } from '../kernel/late.js';
@@ -58,7 +57,7 @@ exit 0
 export function hostTree(opts: HostOptions = {}): Tree {
   const hostname = opts.hostname ?? 'dockersim';
   const b = new TreeBuilder(imageMtime('ubuntu:24.04'));
-  addUbuntuSystem(b, '24.04', NOBLE_BASE, { host: true, status: new DeferredBytes(HOST_STATUS_BYTES, statusBytes) });
+  addUbuntuSystem(b, '24.04', { host: true, status: new DeferredBytes(HOST_STATUS_BYTES, statusBytes) });
   addHostPrograms(b);
   addHostAccounts(b, opts.dockerGroup ?? false);
   addHostEtc(b, hostname);

@@ -28,7 +28,7 @@ export const PROGRAM_OF_FILE: Readonly<Record<string, string>> = {
 export function ubuntuTree(version: UbuntuVersion, packages: string): Tree {
   const r = UBUNTU_RELEASES[version];
   const b = new TreeBuilder(imageMtime(`ubuntu:${version}`));
-  addUbuntuSystem(b, version, packages);
+  addUbuntuSystem(b, version, { status: imageStatus(baseFromList(packages, r.codename, new Map())) });
   addImageAccounts(b, r);
   b.file('/root/.bashrc', ROOT_BASHRC).file('/root/.profile', ROOT_PROFILE);
   return b.build();
@@ -36,15 +36,17 @@ export function ubuntuTree(version: UbuntuVersion, packages: string): Tree {
 
 /**
  * Everything an Ubuntu root shares whether it is the container image or the host: usr-merged layout,
- * binaries, /etc minus the account databases, /var. Accounts and dotfiles are the caller's.
+ * binaries, /etc minus the account databases, /var with dpkg's `status`. Accounts and dotfiles are the
+ * caller's. The image's dpkg status is made by ubuntuTree, so the host's boot (whose status comes later, host.ts)
+ * does not carry the package tables.
  */
-export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, packages: string, opts: { host?: boolean; status?: string | Uint8Array } = {}): void {
+export function addUbuntuSystem(b: TreeBuilder, version: UbuntuVersion, opts: { host?: boolean; status: string | Uint8Array }): void {
   const r = UBUNTU_RELEASES[version];
   addLayout(b, version);
   addBinaries(b, version);
   addLibraries(b);
   addEtc(b, r, opts.host ?? false);
-  addVar(b, r, opts.status ?? imageStatus(baseFromList(packages, r.codename, new Map())));
+  addVar(b, r, opts.status);
   addShare(b);
   if (!opts.host) b.file('/usr/bin/man', MINIMIZED_MAN, 0o755);
 }

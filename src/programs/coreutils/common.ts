@@ -6,8 +6,7 @@
 import { isSysError } from '../../engine/kernel/errno.js';
 import { isProcessEnd } from '../../engine/kernel/process.js';
 import type { Program, Sys } from '../../engine/kernel/sys.js';
-import { parseArgs, type ArgKind, type LongOpt, type OptSpec, type ParsedOpt, type ParseResult } from '../lib/args.js';
-import type { RealOptions } from './realopts.js';
+import { parseArgs, type LongOpt, type OptSpec, type ParsedOpt, type ParseResult } from '../lib/args.js';
 import { Output, errorText, quoteLocale } from '../lib/output.js';
 
 export interface ToolDef {
@@ -110,9 +109,10 @@ export function tool(def: ToolDef, body: ToolBody, help?: () => string): Program
         // Options the model lacks, or an abbreviation the real tool may find ambiguous: parse again as the real
         // tool's getopt would, with all of its options (loaded only then: most commands never need them).
         if (!parsed.ok || needsRealOptions(masked, spec)) {
-          const real = (await sys.hostLoad('coreutils-options', () => import('./realopts.js'))).REAL_OPTIONS[def.name];
+          const m = await sys.hostLoad('coreutils-options', () => import('./realspec.js'));
+          const real = m.REAL_OPTIONS[def.name];
           if (real) {
-            const merged = withRealOptions(spec, real);
+            const merged = m.withRealOptions(spec, real, { unsimulated: UNSIMULATED, valued: VALUED });
             parsed = parseArgs(masked, merged.spec);
             unsimulated = merged.unsimulated;
           }
@@ -173,41 +173,6 @@ function needsRealOptions(args: readonly string[], spec: OptSpec): boolean {
   return false;
 }
 
-/**
- * The model's options completed with the real tool's, in the real tool's order (getopt lists an ambiguous
- * abbreviation's candidates in it). A real long option whose letter the model has works as that letter; the
- * rest, and real letters the model lacks, are returned as `unsimulated` keys.
- */
-function withRealOptions(spec: OptSpec, real: RealOptions): { spec: OptSpec; unsimulated: ReadonlySet<string> } {
-  const modelled = spec.long ?? [];
-  // What each modelled letter (or key a modelled long gives) takes: a real long works as it only if the same.
-  const kinds = new Map<string, ArgKind>();
-  for (const [, ch, colons] of spec.short.replace(/^[+-]/, '').matchAll(/([^:])(:{0,2})/g)) kinds.set(ch, KIND[colons.length]);
-  for (const l of modelled) if (l.key !== undefined && !kinds.has(l.key)) kinds.set(l.key, l.arg ?? 'none');
-  const unsimulated = new Set<string>();
-  const long: LongOpt[] = [];
-  for (const [name, arg, letter] of real.long) {
-    const own = modelled.find((l) => l.name === name);
-    if (own && (own.arg ?? 'none') === 'none' && arg !== 'none') long.push({ name, arg, key: `${VALUED}${own.key ?? own.name}${VALUED}${name}` });
-    else if (own) long.push(own);
-    else if (letter !== undefined && kinds.get(letter) === arg) long.push({ name, arg, key: letter });
-    else if (letter !== undefined && kinds.get(letter) === 'none' && arg === 'optional') long.push({ name, arg, key: `${VALUED}${letter}${VALUED}${name}` });
-    else {
-      long.push({ name, arg, key: `${UNSIMULATED}--${name}` });
-      unsimulated.add(`${UNSIMULATED}--${name}`);
-    }
-  }
-  for (const l of modelled) if (!real.long.some(([name]) => name === l.name)) long.push(l);
-  let short = spec.short;
-  for (const [, ch, colons] of real.short.matchAll(/([^:])(:{0,2})/g)) {
-    if (short.includes(ch)) continue;
-    short += ch + colons;
-    if (kinds.get(ch) !== KIND[colons.length]) unsimulated.add(ch);
-  }
-  return { spec: { short, long }, unsimulated };
-}
-
-const KIND: readonly ArgKind[] = ['none', 'required', 'optional'];
 
 /** The options given, by key (the last of a repeated valued option wins). */
 export function flags(opts: readonly ParsedOpt[]): Map<string, string | true> {
