@@ -69,8 +69,6 @@ export function processBuilder(argv: readonly string[], env: (k: string) => stri
  * other commands refused in one line. Null when the command is not `buildx`.
  */
 export function dispatchBuildx(argv: readonly string[], opts: HelpOptions, forwarded = false): Dispatch | null {
-  // Without the plugin `docker buildx` is an unknown command, as on a machine without docker-buildx-plugin.
-  if (opts.plugins && !opts.plugins().some((p) => p.Name === 'buildx')) return null;
   let globals: ParsedFlags;
   try {
     globals = parseFlags(globalFlags(opts.configDir), argv, false);
@@ -79,6 +77,9 @@ export function dispatchBuildx(argv: readonly string[], opts: HelpOptions, forwa
   }
   const rest = globals.args;
   if (rest[0] !== 'buildx') return null;
+  // Without the plugin `docker buildx` is an unknown command, as on a machine without docker-buildx-plugin
+  // (asked once the command is known to be buildx: an ordinary command never reads the plugin directories).
+  if (opts.plugins && !opts.plugins().some((p) => p.Name === 'buildx')) return null;
   const args = rest.slice(2);
   if (rest[1] !== 'build' && rest[1] !== 'b') {
     const what = rest[1] === undefined || rest[1].startsWith('-') ? 'docker buildx' : `docker buildx ${rest[1]}`;
