@@ -66,10 +66,11 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
   if (b.kind === 'exit') return b.exit;
   const opts = { configDir: configDir(cli), width, plugins: cli.fs ? installed : undefined };
   let d: Dispatch = dispatchBuildx(b.argv, opts, b.forwarded) ?? dispatch(b.argv, opts);
-  // The daemon's host for the checks below, from the global flags before the command.
+  // One client for the whole run: help's and isSupported's ping negotiates for the command's requests too.
+  let client: ApiClient | undefined;
   const daemon = (): ApiClient | null => {
     try {
-      return cli.client(daemonHost({ globals: parseFlags(globalFlags(opts.configDir), b.argv, false) }, (k) => cli.env(k)));
+      return (client ??= cli.client(daemonHost({ globals: parseFlags(globalFlags(opts.configDir), b.argv, false) }, (k) => cli.env(k))));
     } catch {
       return null;
     }
@@ -113,7 +114,6 @@ export async function main(cli: Cli, argv: readonly string[]): Promise<number> {
     await cli.err.write(`Failed to initialize: unable to resolve docker endpoint: ${(e as Error).message}\n`);
     return 1;
   }
-  let client: ApiClient | null = null;
   const ccli: CommandCli = {
     in: cli.in, out: cli.out, err: cli.err,
     env: (k) => cli.env(k),

@@ -42,7 +42,8 @@ export interface HijackedConn {
 export class DockerClient {
   /** The API version requests use; lowered by `negotiate()`. */
   version = API_VERSION;
-  private negotiated = false;
+  /** The ping that negotiated `version` (docker/cli keeps it as the server's info); null until one answered. */
+  private pinged: PingResult | null = null;
 
   constructor(
     private readonly sys: Sys,
@@ -113,12 +114,13 @@ export class DockerClient {
    * the caller: calls that check first (create, exec create, wait, image list, stop/restart with a signal)
    * fail with `Head ".../_ping"`.
    */
-  async checkVersion(): Promise<void> {
-    if (this.negotiated) return;
+  async checkVersion(): Promise<PingResult> {
+    if (this.pinged) return this.pinged;
     const p = await this.ping();
     const v = p.apiVersion || '1.24';
     if (compareVersions(v, this.version) < 0) this.version = v;
-    this.negotiated = true;
+    this.pinged = p;
+    return p;
   }
 
   /** moby's getAPIPath: negotiate if it can; a connection error is left for the request itself to report. */

@@ -50,7 +50,8 @@ export function apiClient(sys: Sys, host: string): ApiClient {
   let server: Promise<ServerInfo> | null = null;
   return {
     clientVersion: () => c.version,
-    serverInfo: () => (server ??= c.ping().then(
+    // initializeFromClient's ping: it negotiates the API version too, so the command's requests do not ping again.
+    serverInfo: () => (server ??= c.checkVersion().then(
       (p) => ({ hasExperimental: p.experimental, osType: p.osType, swarm: swarmStatus(p.swarm) }),
       // initializeFromClient: a daemon out of reach counts as experimental, so nothing is hidden or refused.
       () => ({ hasExperimental: true, osType: '' }),
