@@ -6,7 +6,7 @@
  */
 import { FlagError, getBool, getString, parseFlags, type ParsedFlags } from './flags.js';
 import { CLIENT_VERSION, GIT_COMMIT, globalFlags, LOG_LEVELS } from './globals.js';
-import { commandFlags, renderHelp, type HelpOptions } from './help.js';
+import { commandFlags, pluginStub, renderHelp, type HelpOptions } from './help.js';
 import { commandPath, findChild, useLine, type ArgsRule, type CommandNode, type Invocation } from './spec.js';
 import { ROOT } from './command/commands.js';
 
@@ -112,10 +112,7 @@ function rootWithArgs(args: readonly string[], opts: HelpOptions): Output | Unsi
   if (parsed.args.length === 0) return help(ROOT, null, parsed.notices.join(''), true, opts);
   // An installed plugin answers to its name (the real client runs it): none is simulated beyond buildx build.
   const plugin = opts.plugins?.().find((p) => p.Name === parsed.args[0]);
-  if (plugin) {
-    const node: CommandNode = { path: [plugin.Name], short: plugin.ShortDescription, children: [], names: [plugin.Name], plugin: true };
-    return { kind: 'unsimulated', node, globals: parsed, args: parsed.args.slice(1) };
-  }
+  if (plugin) return { kind: 'unsimulated', node: pluginStub(plugin), globals: parsed, args: parsed.args.slice(1) };
   return out(parsed.notices.join(''),
     `docker: unknown command: docker ${parsed.args[0]}\n\nRun 'docker --help' for more information\n`, 1);
 }

@@ -30,12 +30,14 @@ function listing(title: string, items: readonly CommandNode[], pad: number): str
   return `\n\n${title}:` + items.map((c) => `\n  ${(c.path[c.path.length - 1] + (c.plugin ? '*' : ' ')).padEnd(pad)}${c.short}`).join('');
 }
 
-/** AddPluginCommandStubs: each plugin becomes a management command of the root, unless a built-in has its name. */
+/** A plugin's stub command (AddPluginCommandStubs): a management command of the root. */
+export function pluginStub(p: PluginInfo): CommandNode {
+  return { path: [p.Name], short: p.ShortDescription, children: [], names: [p.Name], category: 'Management Commands', plugin: true };
+}
+
+/** The root's children with a stub for each plugin, unless a built-in has its name. */
 function withPlugins(children: readonly CommandNode[], plugins: readonly PluginInfo[]): CommandNode[] {
-  const stubs: CommandNode[] = plugins
-    .filter((p) => !children.some((c) => c.names.includes(p.Name)))
-    .map((p) => ({ path: [p.Name], short: p.ShortDescription, children: [], names: [p.Name], category: 'Management Commands', plugin: true }));
-  return [...children, ...stubs];
+  return [...children, ...plugins.filter((p) => !children.some((c) => c.names.includes(p.Name))).map(pluginStub)];
 }
 
 /** The root's children by help section, sections in the order the registry first names them. */
