@@ -22,9 +22,9 @@ export function runeWidth(ch: string): number {
 }
 
 export function displayWidth(s: string): number {
-  let w = 0;
   // ASCII is one cell a character: most lines are all ASCII, so skip the per-character walk for them.
   if (/^[\x20-\x7e]*$/.test(s)) return s.length;
+  let w = 0;
   for (const ch of s) w += runeWidth(ch);
   return w;
 }

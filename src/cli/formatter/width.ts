@@ -1,7 +1,5 @@
-/** docker's formatter widths: go-runewidth's (pkg/runewidth.ts). */
+/** docker's formatter widths are go-runewidth's (pkg/runewidth.ts). */
 import { displayWidth, runeWidth } from '../../pkg/runewidth.js';
-
-export { displayWidth, runeWidth };
 
 /** docker's formatter.Ellipsis: cut to `max` display columns, the last one being `…`. */
 export function ellipsis(s: string, max: number): string {
